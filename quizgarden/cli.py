@@ -1,0 +1,517 @@
+"""The `quiz` command: parse arguments, call the library, print. No logic lives here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from .errors import QuizgardenError
+
+app = typer.Typer(
+    name="quiz",
+    help="Flashcards from your own Markdown notes, scheduled with FSRS.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+VaultArg = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The vault (a folder of notes). Default: the one from `quiz init`, else the "
+        "current folder.",
+        show_default=False,
+    ),
+]
+DbOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        envvar="QUIZGARDEN_DB",
+        help="The collection file. Default: <vault>/.quizgarden/collection.db.",
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object a line.")]
+
+
+@contextmanager
+def errors_to_exit() -> Iterator[None]:
+    """Turn a library error into one line on stderr and exit status 1."""
+    try:
+        yield
+    except QuizgardenError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(1) from None
+
+
+def print_json(obj: Any) -> None:
+    """One object, one line, UTF-8 kept readable."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+
+
+def warn(message: object) -> None:
+    err.print(f"warning: {message}", markup=False)
+
+
+@app.command()
+def init(vault: Annotated[Path, typer.Argument(help="The vault to use by default.")]) -> None:
+    """Remember VAULT so every later command works on it from anywhere."""
+    from .config import remember_vault
+
+    with errors_to_exit():
+        if not vault.is_dir():
+            raise QuizgardenError(f"{vault} is not a folder")
+        path = remember_vault(vault)
+    out.print(f"Default vault: {vault.resolve()} (saved in {path})", markup=False)
+
+
+# --- extract (issue 3) ---
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Notes or folders of notes. Default: the vault.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Print the cards found in notes, without touching any collection."""
+    from .config import resolve_vault
+    from .extract import scan
+    from .identity import mint_id
+    from .render_cli import cards_table
+
+    rows = []
+    read = 0
+    with errors_to_exit():
+        for result in scan(paths or [resolve_vault(None)]):
+            for problem in result.problems:
+                warn(problem)
+            if result.note is None:
+                continue
+            read += 1
+            for card in result.candidates:
+                row = candidate_dict(mint_id(result.note.path, card), result.note, card)
+                if as_json:
+                    print_json(row)
+                else:
+                    rows.append(row)
+    if not as_json:
+        out.print(cards_table(rows, title=f"{len(rows)} cards from {read} notes"))
+
+
+def candidate_dict(card_id: str, note: Any, card: Any) -> dict[str, Any]:
+    """The JSON form of a card (`quizgarden.model.CardDict`)."""
+    return {
+        "id": card_id,
+        "type": card.type,
+        "rule": card.rule,
+        "mined": card.mined,
+        "front": card.front,
+        "back": card.back,
+        "note": note.path,
+        "line": card.line,
+        "deck": card.deck or note.deck,
+        "tags": list(card.tags),
+        "block_id": card.block_id,
+        "side": card.side,
+    }
+
+
+# --- sync and cards (issue 4) ---
+
+
+@app.command()
+def sync(vault: VaultArg = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+    """Bring the collection up to date with the notes; review history survives edits."""
+    from dataclasses import asdict
+
+    from .clock import now
+    from .config import resolve_db, resolve_vault
+    from .store.db import open_collection
+    from .store.sync import sync_vault
+
+    with errors_to_exit():
+        folder = resolve_vault(vault)
+        collection = open_collection(resolve_db(folder, db))
+        try:
+            report = sync_vault(collection, folder, now=now())
+        finally:
+            collection.close()
+    for problem in report.problems:
+        err.print(str(problem), markup=False)
+    if json_out:
+        data = asdict(report)
+        data["problems"] = [asdict(p) for p in report.problems]
+        print_json(data)
+        return
+    out.print(_sync_summary(report))
+
+
+@app.command()
+def cards(
+    vault: VaultArg = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+    deck: Annotated[
+        str | None, typer.Option(help="Only this deck and its sub-decks.", show_default=False)
+    ] = None,
+    tag: Annotated[
+        str | None, typer.Option(help="Only cards with this tag (or a nested one).")
+    ] = None,
+    due: Annotated[bool, typer.Option("--due", help="Only cards due now.")] = False,
+    all_cards: Annotated[
+        bool, typer.Option("--all", help="Include retired and rejected cards.")
+    ] = False,
+) -> None:
+    """List the collection's cards with their schedule (run `quiz sync` first)."""
+    from .clock import now
+    from .config import resolve_db, resolve_vault
+    from .store.db import open_collection
+    from .store.queries import card_listing, list_cards
+
+    with errors_to_exit():
+        path = resolve_db(resolve_vault(vault), db)
+        if not path.exists():
+            raise QuizgardenError(f"no collection at {path}; run `quiz sync` first")
+        collection = open_collection(path)
+        try:
+            found = list_cards(
+                collection,
+                deck=deck,
+                tag=tag,
+                due_before=now() if due else None,
+                include_retired=all_cards,
+            )
+        finally:
+            collection.close()
+    if json_out:
+        for card, state in found:
+            print_json(card_listing(card, state))
+        return
+    out.print(_cards_table(found))
+
+
+def _sync_summary(report: Any) -> Any:
+    """The rich summary of a `SyncReport`."""
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_row(
+        "[bold]notes[/]",
+        f"{report.notes_scanned} scanned",
+        f"{report.notes_changed} changed",
+        f"{report.notes_skipped} unchanged",
+        f"{report.notes_removed} removed",
+        f"[red]{report.notes_failed} failed[/]" if report.notes_failed else "0 failed",
+    )
+    table.add_row(
+        "[bold]cards[/]",
+        f"[green]{report.cards_new} new[/]",
+        f"{report.cards_updated} updated",
+        f"{report.cards_moved} moved",
+        f"{report.cards_retired} retired",
+        f"{report.cards_revived} revived",
+    )
+    if report.problems:
+        table.add_row("[yellow]warnings[/]", f"{len(report.problems)} (listed above)")
+    return table
+
+
+def _cards_table(found: list[Any]) -> Any:
+    """Cards and their schedule as a rich table."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(caption=f"{len(found)} cards", caption_justify="left")
+    for column in ("id", "deck", "front", "back", "state", "due", "reps", "note"):
+        wide = column in ("front", "back")  # one line per card: long text is cut with …
+        table.add_column(column, no_wrap=not wide, ratio=1 if wide else None)
+    for card, state in found:
+        flags = " (retired)" if card.retired else " (rejected)" if card.rejected else ""
+        cells = (
+            card.id,
+            card.deck,
+            card.front,
+            card.back,
+            state.state + flags,
+            state.due.strftime("%Y-%m-%d") if state.due else "",
+            str(state.reps),
+            f"{card.note}:{card.line}",
+        )
+        # note text is not rich markup; long fronts and backs are cut to one line with …
+        table.add_row(*(Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells))
+    return table
+
+
+# --- review, stats, optimize, config (issue 5) ---
+
+DeckOpt = Annotated[
+    str | None, typer.Option(help="Only this deck and its sub-decks.", show_default=False)
+]
+
+
+def _open_existing(vault: Path | None, db: Path | None) -> tuple[Path, Any]:
+    """The vault and its opened collection, or an error telling the user to sync first."""
+    from .config import resolve_db, resolve_vault
+    from .store.db import open_collection
+
+    folder = resolve_vault(vault)
+    path = resolve_db(folder, db)
+    if not path.exists():
+        raise QuizgardenError(f"no collection at {path}; run `quiz sync` first")
+    return folder, open_collection(path)
+
+
+@app.command()
+def review(
+    vault: VaultArg = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+    deck: DeckOpt = None,
+    tag: Annotated[
+        str | None, typer.Option(help="Only cards with this tag (or a nested one).")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=0, help="At most this many cards (reviews first).")
+    ] = None,
+    new: Annotated[
+        int | None,
+        typer.Option("--new", min=0, help="New cards this session, instead of the daily limits."),
+    ] = None,
+) -> None:
+    """Review the cards due today: space shows the answer, 1-4 rate, u undoes, q quits.
+
+    Without a terminal, reads one answer a line (1-4 or again|hard|good|easy, u, s, b, x, q).
+    """
+    from .review.input import is_terminal
+    from .review.runner import ReviewOptions, run_session
+    from .settings import load_settings
+
+    with errors_to_exit():
+        folder, collection = _open_existing(vault, db)
+        try:
+            if json_out:
+                from .review.screen import JsonScreen
+
+                screen: Any = JsonScreen()
+            elif is_terminal() and sys.stdout.isatty():
+                from .review.screen import TerminalScreen
+
+                screen = TerminalScreen()
+            else:
+                from .review.screen import PlainScreen
+
+                screen = PlainScreen()
+            options = ReviewOptions(deck=deck, tag=tag, limit=limit, new=new)
+            run_session(collection, folder, load_settings(folder), options, screen)
+        finally:
+            collection.close()
+
+
+@app.command()
+def stats(
+    vault: VaultArg = None, db: DbOpt = None, json_out: JsonOpt = False, deck: DeckOpt = None
+) -> None:
+    """Cards by state, the next 30 days, true retention, and a calendar of reviews."""
+    from .clock import now
+    from .settings import load_settings
+    from .stats import collect_stats, render_stats
+
+    with errors_to_exit():
+        folder, collection = _open_existing(vault, db)
+        try:
+            report = collect_stats(collection, now(), load_settings(folder), deck=deck)
+        finally:
+            collection.close()
+    if json_out:
+        print_json(report.to_dict())
+        return
+    out.print(render_stats(report))
+
+
+@app.command()
+def optimize(
+    vault: VaultArg = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+    deck: Annotated[
+        str | None,
+        typer.Option(help="Fit this deck only and save its parameters for it.", show_default=False),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Save without asking.")] = False,
+) -> None:
+    """Fit FSRS parameters to your own review log; shows old vs new log loss before saving."""
+    from .optimize import optimize_parameters, save_parameters
+    from .settings import load_settings
+
+    with errors_to_exit():
+        folder, collection = _open_existing(vault, db)
+        try:
+            result = optimize_parameters(collection, load_settings(folder), deck=deck)
+        finally:
+            collection.close()
+        better = result.new_loss < result.old_loss
+        if json_out:
+            print_json({**result.to_dict(), "saved": bool(yes and better)})
+        else:
+            out.print(
+                f"Fitted on {result.reviews} reviews of {result.cards} cards.\n"
+                f"Log loss: current {result.old_loss:.4f} -> fitted {result.new_loss:.4f}"
+                f"  (RMSE {result.old_rmse:.4f} -> {result.new_rmse:.4f})",
+                markup=False,
+            )
+        if not better:
+            if not json_out:
+                out.print("The fitted parameters are no better; nothing saved.")
+            return
+        if not yes and not json_out:
+            yes = sys.stdin.isatty() and typer.confirm("Save the fitted parameters?")
+        if yes:
+            path = save_parameters(folder, result.parameters, deck=deck)
+            if not json_out:
+                out.print(f"Saved to {path}", markup=False)
+        elif not json_out:
+            out.print("Not saved (run with --yes to save).")
+
+
+@app.command()
+def config(
+    key: Annotated[str | None, typer.Argument(help="A setting to show or set.")] = None,
+    value: Annotated[str | None, typer.Argument(help="New value ('default' to reset).")] = None,
+    deck: Annotated[
+        str | None, typer.Option(help="Show or set this deck's value.", show_default=False)
+    ] = None,
+    vault: Annotated[
+        Path | None,
+        typer.Option(help="The vault. Default: the one from `quiz init`, else the current folder."),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Show the scheduling settings, or set KEY to VALUE for the vault (or --deck)."""
+    from .config import resolve_vault
+    from .settings import KEYS, describe, load_settings, set_setting
+
+    with errors_to_exit():
+        folder = resolve_vault(vault)
+        if key is not None and value is not None:
+            path = set_setting(folder, key, value, deck=deck)
+            if not json_out:
+                out.print(f"{key} = {value}" + (f" for deck {deck}" if deck else ""), markup=False)
+                out.print(f"(saved in {path})", markup=False, style="dim")
+        elif key is not None and key not in KEYS:
+            raise QuizgardenError(f"unknown setting {key!r}; known: {', '.join(KEYS)}")
+        rows = describe(load_settings(folder), deck)
+    if key is not None and value is not None and not json_out:
+        return
+    rows = [row for row in rows if key is None or row[0] == key]
+    if json_out:
+        for name, current, source in rows:
+            print_json({"key": name, "value": current, "source": source, "deck": deck})
+        return
+    from rich.table import Table
+
+    table = Table(title="Scheduling settings" + (f" for deck {deck}" if deck else ""))
+    for column in ("setting", "value", "from", "meaning"):
+        table.add_column(column)
+    for name, current, source in rows:
+        shown = " ".join(map(str, current)) if isinstance(current, tuple) else str(current)
+        table.add_row(name, shown or "(FSRS-6 defaults)", source, KEYS[name])
+    out.print(table)
+
+
+
+# --- export (issue 6) ---
+
+
+@app.command()
+def export(
+    vault: VaultArg = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+    deck: Annotated[
+        str | None, typer.Option(help="Only this deck and its sub-decks.", show_default=False)
+    ] = None,
+    tag: Annotated[
+        str | None,
+        typer.Option(help="Only cards with this tag (or a nested one).", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="The .apkg to write (with --split: the folder). "
+            "Default: ./decks/<vault name>.apkg (with --split: ./decks/).",
+            show_default=False,
+        ),
+    ] = None,
+    split: Annotated[
+        bool, typer.Option("--split", help="One .apkg per top-level deck.")
+    ] = False,
+    with_schedule: Annotated[
+        bool,
+        typer.Option(
+            "--with-schedule",
+            help="Carry FSRS progress to Anki (import with 'learning progress' on).",
+        ),
+    ] = False,
+    include_suspended: Annotated[
+        bool,
+        typer.Option("--include-suspended", help="Include suspended cards, suspended."),
+    ] = False,
+) -> None:
+    """Write the cards to an Anki package; importing it again updates the notes in Anki."""
+    from .config import resolve_db, resolve_vault
+    from .export import export_apkg
+    from .store.db import open_collection
+    from .store.queries import list_cards
+
+    with errors_to_exit():
+        folder = resolve_vault(vault).resolve()
+        path = resolve_db(folder, db)
+        if not path.exists():
+            raise QuizgardenError(f"no collection at {path}; run `quiz sync` first")
+        collection = open_collection(path)
+        try:
+            found = list_cards(collection, deck=deck, tag=tag)
+        finally:
+            collection.close()
+        default = Path.cwd() / "decks"
+        target = output or (default if split else default / f"{folder.name}.apkg")
+        result = export_apkg(
+            found,
+            target,
+            vault=folder,
+            split=split,
+            with_schedule=with_schedule,
+            include_suspended=include_suspended,
+        )
+    for problem in result.problems:
+        warn(problem)
+    if json_out:
+        print_json(result.to_dict())
+        return
+    for file in result.files:
+        out.print(f"Wrote {file}", markup=False)
+    out.print(
+        f"{result.notes} notes, {result.cards} cards, {result.media} media files"
+        f", {result.left_out} cards left out (retired, rejected or suspended)"
+        + (f", {len(result.problems)} warnings" if result.problems else ""),
+        markup=False,
+    )
+
+
+def main() -> None:
+    app()

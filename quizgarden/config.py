@@ -1,0 +1,73 @@
+"""Where things are: which vault, which collection file, and the vault's settings.
+
+Resolution order is the same for every command so scripts can rely on it:
+vault = argument > vault remembered by `quiz init` > current directory;
+collection = `--db` > `QUIZGARDEN_DB` > `<vault>/.quizgarden/collection.db`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from .errors import ConfigError
+
+ENV_DB = "QUIZGARDEN_DB"
+ENV_CONFIG_DIR = "QUIZGARDEN_CONFIG_DIR"
+STATE_DIR = ".quizgarden"
+
+
+def user_config_dir() -> Path:
+    """The per-user config folder (platformdirs), overridable for tests and sandboxes."""
+    override = os.environ.get(ENV_CONFIG_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path("quizgarden", appauthor=False)
+
+
+def remembered_vault() -> Path | None:
+    """The vault saved by `quiz init`, if any."""
+    path = user_config_dir() / "config.json"
+    if not path.is_file():
+        return None
+    try:
+        value = json.loads(path.read_text(encoding="utf-8")).get("vault")
+    except (OSError, ValueError) as err:
+        raise ConfigError(
+            f"{path}: unreadable ({err}); delete it or run `quiz init` again"
+        ) from err
+    return Path(value) if value else None
+
+
+def remember_vault(vault: Path) -> Path:
+    """Save `vault` as the default for every later command; returns the config file written."""
+    folder = user_config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "config.json"
+    data: dict[str, object] = {}
+    if path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            data = {}
+    data["vault"] = str(vault.resolve())
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def resolve_vault(vault: Path | None) -> Path:
+    """The vault a command works on (see the module docstring for the order)."""
+    if vault is None:
+        vault = remembered_vault() or Path.cwd()
+    return vault.expanduser()
+
+
+def resolve_db(vault: Path, db: Path | None) -> Path:
+    """The collection file for `vault`."""
+    if db is None:
+        env = os.environ.get(ENV_DB)
+        db = Path(env) if env else vault / STATE_DIR / "collection.db"
+    return db.expanduser()

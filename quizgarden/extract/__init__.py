@@ -1,0 +1,79 @@
+"""Extraction: turn one note into candidate cards with an ordered table of small named rules.
+
+Explicit rules (what authors wrote as cards) run first and claim their lines; mined rules then
+look only at what is left. A rule is a module with `find(ctx) -> Iterator[Candidate]`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import VaultError
+from ..model import Candidate, Note, Problem
+from . import cloze, definition, formula, heading, inline, multiline, qa
+from .context import Context, Separators, build_context
+from .dedupe import dedupe
+
+Rule = Callable[[Context], Iterator[Candidate]]
+
+#: The rules in the order they run; the name is what `Candidate.rule` says.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("qa", qa.find),
+    ("multiline", multiline.find),
+    ("cloze", cloze.find),
+    ("inline", inline.find),
+    ("formula", formula.find),
+    ("heading", heading.find),
+    ("definition", definition.find),
+)
+
+__all__ = ["RULES", "NoteResult", "Separators", "extract_note", "scan"]
+
+
+def extract_note(note: Note, separators: Separators | None = None) -> list[Candidate]:
+    """Every card in `note`, deduplicated, in file order."""
+    if not note.settings.enabled:
+        return []
+    ctx = build_context(note, separators or Separators())
+    found: list[Candidate] = []
+    for name, rule in RULES:
+        if note.settings.allows(name):
+            found.extend(rule(ctx))
+    found.sort(key=lambda c: (c.line, c.side))
+    return [_with_tags(c, note) for c in dedupe(found)]
+
+
+def _with_tags(card: Candidate, note: Note) -> Candidate:
+    tags = tuple(dict.fromkeys((*note.tags, *card.tags)))
+    return replace(card, tags=tags) if tags != card.tags else card
+
+
+@dataclass(frozen=True)
+class NoteResult:
+    """What one file gave: the note (None if it could not be read), its cards, its problems."""
+
+    path: Path
+    note: Note | None
+    candidates: list[Candidate]
+    problems: list[Problem]
+
+
+def scan(paths: Sequence[Path], separators: Separators | None = None) -> Iterator[NoteResult]:
+    """Read and extract every note under `paths`; a bad file is reported, never fatal."""
+    from ..notes import discover, read_note
+
+    for root in paths:
+        if not root.exists():
+            raise VaultError(f"{root}: no such file or folder")
+        vault = root if root.is_dir() else root.parent
+        for path in discover(root):
+            note, problems = read_note(path, vault)
+            cards: list[Candidate] = []
+            if note is not None:
+                try:
+                    cards = extract_note(note, separators)
+                except Exception as err:  # a bad note must never stop the run
+                    problems = [*problems, Problem(note.path, 1, f"extraction failed: {err!r}")]
+            yield NoteResult(path, note, cards, problems)

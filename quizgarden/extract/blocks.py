@@ -1,0 +1,203 @@
+"""A note's body as a flat list of blocks with file line numbers, built from markdown-it tokens.
+
+Rules read blocks, not raw Markdown: the parser has already decided what is code, HTML, a list
+item or a heading. Only block-level parsing runs (inline parsing is off), which keeps extraction
+within a small factor of a bare parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+# Pages saved as text keep bullets as characters; make them Markdown list items again.
+_TEXT_BULLET = re.compile(r"^([ \t]*)[•●▪◦·‣][ \t\u00a0]+", re.M)
+_SKIP = re.compile(r"<!--\s*quiz:\s*(skip|end)\s*-->", re.I)
+# "2.1注意力机制", "一、博客美化": section titles of pages saved as text, where `#` was lost.
+_PSEUDO_HEADING = re.compile(
+    r"^(?:([0-9]{1,2}(?:\.[0-9]{1,2}){0,3})\.?|[一二三四五六七八九十]{1,3}、)[ \u00a0\u3000]*"
+    r"(?P<title>[^\s。！？!?,，；;：:].{0,30})$"
+)
+
+CODE_KINDS = frozenset({"fence", "code", "html", "math"})
+
+
+@dataclass
+class Block:
+    """One block of a note. `line`/`end` are 1-based file lines (end inclusive)."""
+
+    kind: str  # heading | paragraph | item | fence | code | html | math | table | quote
+    text: str
+    line: int
+    end: int
+    level: int = 0  # heading level; list depth for items
+    heading: int | None = None  # index of the heading this block sits under
+    parent: int | None = None  # index of the enclosing list item
+    children: list[int] = field(default_factory=list)
+    skipped: bool = False  # inside a `<!-- quiz:skip -->` region
+    quoted: bool = False  # inside a blockquote or callout
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+    md = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True)
+    md.disable("inline")
+    return md
+
+
+def prepare(body: str) -> str:
+    """Undo what saving a page as text did to its lists; line count is unchanged."""
+    return _TEXT_BULLET.sub(lambda m: m.group(1) + "- ", body)
+
+
+def parse_blocks(body: str, first_line: int) -> list[Block]:
+    """Blocks of `body`, whose first line is line `first_line` of the file."""
+    tokens = _parser().parse(body)
+    blocks: list[Block] = []
+    items: list[int] = []  # stack of open list items
+    quote = 0
+    heading: int | None = None
+    pending_item: int | None = None
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "blockquote_open":
+            quote += 1
+        elif kind == "blockquote_close":
+            quote -= 1
+        elif kind == "list_item_open":
+            start, end = tok.map or (0, 1)
+            block = Block(
+                "item", "", first_line + start, first_line + end - 1, level=len(items) + 1
+            )
+            block.parent = items[-1] if items else None
+            block.heading, block.quoted = heading, quote > 0
+            blocks.append(block)
+            if block.parent is not None:
+                blocks[block.parent].children.append(len(blocks) - 1)
+            items.append(len(blocks) - 1)
+            pending_item = len(blocks) - 1
+        elif kind == "list_item_close":
+            items.pop()
+            pending_item = None
+        elif kind in {"heading_open", "paragraph_open"}:
+            inline = tokens[i + 1]
+            start, end = inline.map or tok.map or (0, 1)
+            if kind == "heading_open":
+                blocks.append(
+                    Block(
+                        "heading",
+                        inline.content,
+                        first_line + start,
+                        first_line + end - 1,
+                        level=int(tok.tag[1]),
+                        quoted=quote > 0,
+                    )
+                )
+                heading = len(blocks) - 1
+                items.clear()
+            elif pending_item is not None:
+                item = blocks[pending_item]
+                item.text = inline.content
+                pending_item = None
+            elif _is_pseudo_heading(inline.content) and not items and not quote:
+                m = _PSEUDO_HEADING.match(inline.content.strip())
+                level = 2 + (m.group(1).count(".") + 1 if m and m.group(1) else 0)
+                blocks.append(
+                    Block(
+                        "heading",
+                        inline.content.strip(),
+                        first_line + start,
+                        first_line + end - 1,
+                        level=level,
+                    )
+                )
+                heading = len(blocks) - 1
+            else:
+                blocks.append(
+                    Block(
+                        "paragraph",
+                        inline.content,
+                        first_line + start,
+                        first_line + end - 1,
+                        heading=heading,
+                        parent=items[-1] if items else None,
+                        quoted=quote > 0,
+                    )
+                )
+            i += 2
+        elif kind in {"fence", "code_block", "html_block", "math_block", "table_open"}:
+            start, end = tok.map or (0, 1)
+            name = {
+                "fence": "fence",
+                "code_block": "code",
+                "html_block": "html",
+                "math_block": "math",
+                "table_open": "table",
+            }[kind]
+            text = tok.content
+            if name == "math":
+                text = _math_source(body, start, end)
+            blocks.append(
+                Block(
+                    name,
+                    text,
+                    first_line + start,
+                    first_line + end - 1,
+                    heading=heading,
+                    parent=items[-1] if items else None,
+                    quoted=quote > 0,
+                )
+            )
+            if name == "html":
+                _mark_skip(blocks, tok.content)
+        i += 1
+    _apply_skips(blocks)
+    return blocks
+
+
+def _is_pseudo_heading(text: str) -> bool:
+    text = text.strip()
+    if "\n" in text or not _PSEUDO_HEADING.match(text):
+        return False
+    return not re.search(r"[。！？!?；;]$|[，,：:].", text)
+
+
+def _math_source(body: str, start: int, end: int) -> str:
+    lines = body.split("\n")[start:end]
+    return "\n".join(lines).strip()
+
+
+def _mark_skip(blocks: list[Block], html: str) -> None:
+    m = _SKIP.search(html)
+    if m:
+        blocks[-1].kind = "skip" if m.group(1).lower() == "skip" else "skip-end"
+
+
+def _apply_skips(blocks: list[Block]) -> None:
+    """`<!-- quiz:skip -->` skips to `<!-- quiz:end -->`, or before a heading, that section."""
+    skipping = False
+    section_level = 0  # > 0 while skipping one heading's section
+    for n, block in enumerate(blocks):
+        if block.kind == "skip":
+            nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+            at_heading = nxt is not None and nxt.kind == "heading" and not _has_end(blocks, n)
+            skipping, section_level = True, nxt.level if at_heading and nxt else 0
+            continue
+        if block.kind == "skip-end":
+            skipping, section_level = False, 0
+            continue
+        ends_section = block.kind == "heading" and block.level <= section_level
+        if skipping and ends_section and blocks[n - 1].kind != "skip":
+            skipping, section_level = False, 0
+        block.skipped = skipping
+
+
+def _has_end(blocks: list[Block], start: int) -> bool:
+    return any(b.kind == "skip-end" for b in blocks[start + 1 :])

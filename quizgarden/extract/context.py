@@ -1,0 +1,127 @@
+"""What every rule sees: the note, its blocks and lines, and which lines are off limits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Note
+from .blocks import CODE_KINDS, Block, parse_blocks, prepare
+from .text import is_link_only, strip_markup
+
+_WIKILINK = re.compile(r"\[([^\]\n]*)\]\(#wikilink\)")
+_SR_COMMENT = re.compile(r"\s*<!--SR:[^>]*-->")
+_BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
+_DECK_TAG = re.compile(r"(?<![\w#])#flashcards(?:/([\w\-/]+))?")
+_RELATED = re.compile(
+    r"^(?:相关文章|相关推荐|相关阅读|推荐阅读|猜你喜欢|热门文章|最新文章|热门推荐|精彩推荐|往期推荐|往期回顾"
+    r"|related (?:posts|articles|reading)|you may also like|more from|recommended(?: posts)?"
+    r"|see also)"
+    r"\s*[:：]?$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Separators:
+    """Explicit-card syntax; the defaults are the Obsidian Spaced Repetition plugin's."""
+
+    inline: str = "::"
+    inline_reversed: str = ":::"
+    multiline: str = "?"
+    multiline_reversed: str = "??"
+    question: str = "Q:"
+    answer: str = "A:"
+
+
+@dataclass
+class Context:
+    """A parsed note. `claimed` holds file lines an earlier rule turned into cards."""
+
+    note: Note
+    blocks: list[Block]
+    lines: list[str]
+    separators: Separators
+    code_lines: frozenset[int]
+    skipped_lines: frozenset[int]
+    junk_blocks: frozenset[int]
+    highlights: bool
+    claimed: set[int] = field(default_factory=set)
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - self.note.body_line]
+
+    def usable(self, line: int) -> bool:
+        """A line explicit rules may read: not code, not skipped."""
+        return line not in self.code_lines and line not in self.skipped_lines
+
+    def claim(self, first: int, last: int) -> None:
+        self.claimed.update(range(first, last + 1))
+
+    def free(self, block: Block) -> bool:
+        """A block mined rules may read: not skipped, not junk, not already made into cards."""
+        return (
+            not block.skipped
+            and id(block) not in self.junk_blocks
+            and not any(n in self.claimed for n in range(block.line, block.end + 1))
+        )
+
+
+def build_context(note: Note, separators: Separators) -> Context:
+    body = prepare(note.body)
+    blocks = parse_blocks(body, note.body_line)
+    code: set[int] = set()
+    skipped: set[int] = set()
+    for block in blocks:
+        lines = range(block.line, block.end + 1)
+        if block.kind in CODE_KINDS or block.kind.startswith("skip"):
+            code.update(lines)
+        if block.skipped:
+            skipped.update(lines)
+    highlights = "flashcards" in note.tags or any(
+        _DECK_TAG.search(line) for line in body.split("\n") if "#flashcards" in line
+    )
+    return Context(
+        note=note,
+        blocks=blocks,
+        lines=body.split("\n"),
+        separators=separators,
+        code_lines=frozenset(code),
+        skipped_lines=frozenset(skipped),
+        junk_blocks=frozenset(_junk_blocks(blocks)),
+        highlights=highlights or note.settings.enabled_rules >= {"highlight"},
+    )
+
+
+def _junk_blocks(blocks: list[Block]) -> set[int]:
+    """Link lists, tables of contents and "related articles" lists: never knowledge."""
+    junk: set[int] = set()
+    related_until_heading = False
+    for block in blocks:
+        if block.kind == "heading":
+            related_until_heading = _RELATED.match(strip_markup(block.text)) is not None
+            continue
+        if block.kind == "paragraph" and _RELATED.match(strip_markup(block.text)):
+            related_until_heading = True
+            continue
+        if related_until_heading or (block.kind == "item" and is_link_only(block.text)):
+            junk.add(id(block))
+    return junk
+
+
+def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
+    """Strip OSR scheduling comments, a trailing `^block-id` and deck tags.
+
+    Returns (text, block id, deck from a `#flashcards/deck` tag).
+    """
+    text = _WIKILINK.sub(r"\1", _SR_COMMENT.sub("", text))
+    block_id = None
+    m = _BLOCK_ID.search(text)
+    if m:
+        block_id, text = m.group(1), text[: m.start()]
+    deck = None
+    for m in _DECK_TAG.finditer(text):
+        if m.group(1):
+            deck = m.group(1).strip("/").replace("/", "::")
+    text = _DECK_TAG.sub("", text)
+    return text.strip(), block_id, deck

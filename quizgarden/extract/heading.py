@@ -1,0 +1,158 @@
+"""Headings as questions: a question heading answered by its section, a named thing explained
+by the paragraph under it ("## Attention Is All You Need" + summary), or a heading that is
+itself a definition ("## 知识密度：能力/参数量").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .blocks import Block
+from .context import Context, clean_card_text
+from .definition import split_definition
+from .text import (
+    STRUCTURAL_WORDS,
+    TOPIC_SUFFIX,
+    has_cjk,
+    is_explanation,
+    is_first_person,
+    is_link_only,
+    is_sentence,
+    looks_like_code,
+    strip_markup,
+    strip_numbering,
+    units,
+    without_urls,
+)
+
+_QUESTION_START = re.compile(
+    r"^(?:什么是|什么叫|何为|何谓|为什么|为何|如何|怎么|怎样|哪些|是否|能否|有什么|有哪些"
+    r"|what|why|how|when|which|who|where|is|are|does|do|can|should)\b",
+    re.I,
+)
+_QUESTION_END = re.compile(
+    r"[?？]$|(?:是什么|是啥|什么意思|吗|呢|为什么|有哪些|有什么区别|区别是什么|怎么办)$"
+)
+MAX_ANSWER = 1200
+
+
+def is_question(title: str) -> bool:
+    return bool(_QUESTION_START.match(title) or _QUESTION_END.search(title))
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    blocks = ctx.blocks
+    for n, block in enumerate(blocks):
+        if block.kind != "heading" or not ctx.free(block):
+            continue
+        raw, block_id, deck = clean_card_text(block.text)
+        title = strip_numbering(strip_markup(raw))
+        asked = title.lstrip("？?").strip()
+        if not asked:
+            continue
+        direct = _section(blocks, n)
+        if title.startswith(("？", "?")) or is_question(asked):
+            answer = _answer(ctx, direct)
+            if answer:
+                front = asked if asked.endswith(("?", "？")) or not has_cjk(asked) else asked + "？"
+                if not has_cjk(asked) and not asked.endswith("?"):
+                    front = asked + "?"
+                yield Candidate("heading", "basic", front, answer, block.line, block_id, deck=deck)
+            continue
+        summary = _summary(ctx, direct)
+        if summary and _names_a_thing(title):
+            yield Candidate("heading", "basic", title, summary, block.line, block_id, deck=deck)
+            continue
+        if not summary:
+            found = split_definition(title)
+            if found:
+                yield Candidate(
+                    "heading", "basic", found[0], found[1], block.line, block_id, deck=deck
+                )
+
+
+def _section(blocks: list[Block], n: int) -> list[Block]:
+    """The blocks between heading `n` and the next heading."""
+    out = []
+    for block in blocks[n + 1 :]:
+        if block.kind == "heading":
+            break
+        out.append(block)
+    return out
+
+
+def _usable(ctx: Context, block: Block) -> bool:
+    if not ctx.free(block) or block.kind not in {"paragraph", "item", "math", "table"}:
+        return False
+    text = block.text.strip()
+    return bool(text) and not is_link_only(text) and not re.match(r"^!\[", text)
+
+
+def _answer(ctx: Context, section: list[Block]) -> str | None:
+    """The section's readable text: prose, lists and formulas; links and code left out."""
+    parts: list[str] = []
+    size = 0
+    for block in section:
+        if not _usable(ctx, block):
+            continue
+        text = _clean(block)
+        if not text:
+            continue
+        if block.kind == "item":
+            text = "  " * (block.level - 1) + "- " + text
+        parts.append(text)
+        size += len(text)
+        if size > MAX_ANSWER:
+            break
+    answer = "\n".join(parts).strip()
+    plain = strip_markup(without_urls(answer))
+    if not answer or not is_explanation(plain.replace("\n", " ")) or looks_like_code(answer):
+        return None
+    return answer
+
+
+def _summary(ctx: Context, section: list[Block]) -> str | None:
+    """The prose paragraph(s) that open a section and explain its heading."""
+    parts: list[str] = []
+    for block in section:
+        if block.kind != "paragraph" or not _usable(ctx, block):
+            if parts or (block.kind not in {"paragraph"} and _usable(ctx, block)):
+                break
+            continue
+        text = _clean(block)
+        plain = strip_markup(without_urls(text))
+        if not _is_prose(plain):
+            break
+        parts.append(text)
+        if sum(len(p) for p in parts) > 600:
+            break
+    return "\n\n".join(parts) or None
+
+
+def _is_prose(plain: str) -> bool:
+    plain = plain.strip()
+    return (
+        (is_sentence(plain) or units(plain) >= 25)
+        and units(plain) >= 12
+        and is_explanation(plain)
+        and not is_first_person(plain)
+    )
+
+
+def _clean(block: Block) -> str:
+    lines = [ln for ln in block.text.split("\n") if not is_link_only(ln)]
+    text, _, _ = clean_card_text("\n".join(lines))
+    return text
+
+
+def _names_a_thing(title: str) -> bool:
+    """A paper, model or concept name; not a topic label such as "训练流程" or "Summary"."""
+    if not title or STRUCTURAL_WORDS.match(title) or TOPIC_SUFFIX.search(title):
+        return False
+    if re.search(r"[。！!；;，,]|[:：]$", title) or is_first_person(title):
+        return False
+    if has_cjk(title) and "的" in title and units(title) > 6:
+        return False
+    return 1 <= units(title) <= 16

@@ -1,0 +1,48 @@
+"""One-line cards: `front::back`, and `front:::back` which makes a card each way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .context import Context, clean_card_text
+from .qa import LEAD
+
+_INLINE_CODE = re.compile(r"(`+).+?\1")
+_CLOZE = re.compile(r"\{\{c\d+::.*?\}\}", re.S)
+_MATH = re.compile(r"\$\$?[^$\n]+\$\$?")
+# `std::vector`, `Foo::bar()`: qualified names in prose are not cards
+_QUALIFIED = re.compile(r"[A-Za-z_]\w*::[A-Za-z_~]\w*(?:::|\(|<|\b(?!\s))")
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    seps = ctx.separators
+    for n, raw in enumerate(ctx.lines):
+        line_no = ctx.note.body_line + n
+        if seps.inline not in raw or not ctx.usable(line_no) or line_no in ctx.claimed:
+            continue
+        text = LEAD.sub("", raw)
+        masked = _mask(text)
+        reversed_ = seps.inline_reversed in masked
+        sep = seps.inline_reversed if reversed_ else seps.inline
+        at = masked.find(sep)
+        if at <= 0 or (not reversed_ and _QUALIFIED.search(masked)):
+            continue
+        front, block_id, deck = clean_card_text(text[:at])
+        back, block_id2, deck2 = clean_card_text(text[at + len(sep) :])
+        if not front or not back:
+            continue
+        ctx.claim(line_no, line_no)
+        kind = "reversed" if reversed_ else "basic"
+        common = {"block_id": block_id or block_id2, "deck": deck or deck2}
+        yield Candidate("inline", kind, front, back, line_no, **common)
+        if reversed_:
+            yield Candidate("inline", kind, back, front, line_no, side=1, **common)
+
+
+def _mask(text: str) -> str:
+    """`text` with inline code, clozes and math blanked out, keeping offsets."""
+    for pattern in (_INLINE_CODE, _CLOZE, _MATH):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text

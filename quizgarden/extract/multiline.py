@@ -1,0 +1,72 @@
+"""Multi-line cards: front lines, a line holding only `?` (`??` for both ways), back lines.
+
+The block ends at a blank line, except that a fenced code block inside it stays whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .context import Context, clean_card_text
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    seps = ctx.separators
+    first = ctx.note.body_line
+    fences = _fence_spans(ctx)
+    for n, raw in enumerate(ctx.lines):
+        line_no = first + n
+        mark = raw.strip()
+        if mark not in {seps.multiline, seps.multiline_reversed} or not ctx.usable(line_no):
+            continue
+        if line_no in ctx.claimed:
+            continue
+        top = _walk(ctx, n - 1, -1, fences)
+        bottom = _walk(ctx, n + 1, 1, fences)
+        if top > n - 1 or bottom < n + 1:
+            continue
+        front, block_id, deck = clean_card_text("\n".join(ctx.lines[top:n]))
+        back, block_id2, deck2 = clean_card_text("\n".join(ctx.lines[n + 1 : bottom + 1]))
+        if not front or not back:
+            continue
+        ctx.claim(first + top, first + bottom)
+        reversed_ = mark == seps.multiline_reversed
+        kind = "reversed" if reversed_ else "basic"
+        common = {"block_id": block_id2 or block_id, "deck": deck or deck2}
+        yield Candidate("multiline", kind, front, back, first + top, **common)
+        if reversed_:
+            yield Candidate("multiline", kind, back, front, first + top, side=1, **common)
+
+
+def _fence_spans(ctx: Context) -> dict[int, tuple[int, int]]:
+    """Body line index -> (first, last) body index of the fenced block covering it."""
+    spans: dict[int, tuple[int, int]] = {}
+    for block in ctx.blocks:
+        if block.kind in {"fence", "math"}:
+            lo, hi = block.line - ctx.note.body_line, block.end - ctx.note.body_line
+            for i in range(lo, hi + 1):
+                spans[i] = (lo, hi)
+    return spans
+
+
+def _walk(ctx: Context, start: int, step: int, fences: dict[int, tuple[int, int]]) -> int:
+    """Last line index reached from `start` in direction `step` before a blank line."""
+    n, last = start, start - step
+    while 0 <= n < len(ctx.lines):
+        if n in fences:
+            lo, hi = fences[n]
+            last = hi if step > 0 else lo
+            n = last + step
+            continue
+        seps = ctx.separators
+        if not ctx.lines[n].strip() or ctx.lines[n].strip() in {
+            seps.multiline,
+            seps.multiline_reversed,
+        }:
+            break
+        if ctx.note.body_line + n in ctx.skipped_lines:
+            break
+        last = n
+        n += step
+    return last

@@ -1,0 +1,61 @@
+"""`Q: question` / `A: answer` pairs; the answer runs until a blank line or the next `Q:`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .context import Context, clean_card_text
+
+LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    q, a = ctx.separators.question, ctx.separators.answer
+    first = ctx.note.body_line
+    lines = ctx.lines
+    n = 0
+    while n < len(lines):
+        line_no = first + n
+        text = LEAD.sub("", lines[n])
+        if not ctx.usable(line_no) or not _starts(text, q):
+            n += 1
+            continue
+        front = [text[len(q) :].strip()]
+        back: list[str] = []
+        end = n + 1
+        while end < len(lines) and ctx.usable(first + end):
+            nxt = LEAD.sub("", lines[end]) if end > n else ""
+            if not lines[end].strip() or _starts(nxt, q):
+                break
+            if _starts(nxt, a) and not back:
+                back.append(nxt[len(a) :].strip())
+            elif back:
+                back.append(lines[end].strip())
+            else:
+                front.append(lines[end].strip())
+            end += 1
+        n_end = end
+        if back:
+            front_text, block_id, deck = clean_card_text("\n".join(front))
+            back_text, back_id, back_deck = clean_card_text("\n".join(back))
+            if front_text and back_text:
+                ctx.claim(line_no, first + n_end - 1)
+                yield Candidate(
+                    "qa",
+                    "basic",
+                    front_text,
+                    back_text,
+                    line_no,
+                    block_id=block_id or back_id,
+                    deck=deck or back_deck,
+                )
+        n = max(n_end, n + 1)
+
+
+def _starts(text: str, prefix: str) -> bool:
+    """`Q:` also matches a full-width colon (`Q：`), as Chinese keyboards type it."""
+    if text.startswith(prefix):
+        return True
+    return prefix.endswith(":") and text.startswith(prefix[:-1] + "：")

@@ -1,0 +1,155 @@
+"""Small judgements about text that several rules share: is this a term, prose, a link, code?
+
+Each predicate errs towards "no": a missed card costs a learner less than a junk one.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+\-]*")
+_URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|==|~~)(?=\S)(.+?)(?<=\S)\1")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_PARENS = re.compile(r"[（(][^（）()]*[）)]")
+_NUMBERING = re.compile(
+    r"^\s*(?:[（(]?[0-9]{1,2}(?:\.[0-9]{1,2})*[.、)）]?|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|第[一二三四五六七八九十0-9]+[章节部分篇]|[IVX]{1,4}\.|[A-Za-z][.)])[\s\u00a0\u3000]*"
+)
+_TEMPLATE = re.compile(r"\{\{?\s*[A-Za-z_]\w*\s*\}\}?|\$\{\w+\}|<[A-Za-z_]+>")
+_CODE_HINTS = re.compile(
+    r"[;{}]\s*$|^\s*(?:import|from|def|class|return|public|private|var|let|const|function)\s"
+    r"|^\s*@\w+\(|=>|->\s*\w+\(|\w+\(\)|\b\w+\.\w+\(|==|!=|\+\+|&&|\|\||^\s*[#/]{2}"
+)
+_SENTENCE_END = re.compile(r"[。！？!?…．.;；]\s*$")
+_FIRST_PERSON = re.compile(r"我|我们|咱们|\b(?:I|I'm|I've|my|we|We|our)\b")
+
+#: Headings that organise a text rather than name something to learn.
+STRUCTURAL_WORDS = re.compile(
+    r"^(?:参考文献|参考资料|参考链接|参考|引用|引言|前言|简介|介绍|概述|概要|总结|小结|结语|结论|附录|目录"
+    r"|相关文章|相关阅读|推荐阅读|延伸阅读|扩展阅读|更多|链接|资源|资料|代码|代码实现|实现|示例|例子|练习|作业"
+    r"|安装|环境配置|配置|使用方法|用法|背景|动机|问题|答案|笔记|备注|注意|待办|TODO|FAQ|Q&A"
+    r"|references?|bibliography|citations?|introduction|intro|overview|summary|conclusions?|appendix"
+    r"|contents|table of contents|toc|related(?: \w+)?|see also|further reading|resources|links?"
+    r"|code|implementation|examples?|exercises?|homework|installation|setup|usage|background"
+    r"|motivation|notes?|todo|outline|preface|abstract|results?|experiments?|discussion)$",
+    re.I,
+)
+#: Words after which a heading is a topic label ("训练流程", "模型对比"), not a term.
+TOPIC_SUFFIX = re.compile(
+    r"(?:流程|步骤|方法|方式|介绍|概述|对比|比较|分析|实验|应用|探索|优化|改造|引入|实践|实战|实现|总结"
+    r"|小结|指南|教程|记录|笔记|思考|问题|汇总|整理|梳理|配置|训练|评估|部署|使用|详解|解析|入门"
+    r"|comparison|analysis|experiments?|tutorial|guide|walkthrough|overview|notes|setup)$",
+    re.I,
+)
+#: Labels that carry a link or a value, never knowledge: "原始论文：<url>", "Code:".
+LABEL_WORDS = re.compile(
+    r"^(?:原始?论文|论文(?:地址|链接)?|原文|博客|平替博客|代码|源码|项目|项目地址|地址|链接|网址|官网|主页|来源"
+    r"|出处|作者|日期|时间|更新|更新时间|创建时间|发布时间|标签|分类|类别|关键词|版本|版权|许可|声明|视频|课程"
+    r"|数据集|下载|当前位置|位置|首页|问题|答案|答|问|输入|输出|示例|例如|比如|注意|注|提示|备注|说明|公式"
+    r"|公式如下|如下|结果|步骤|方法|目标|要求|任务|题目|解答|解析|思路|总结|小结|原因|用途|作用"
+    r"|paper|arxiv|code|github|repo|link|url|source|website|blog|video|slides|dataset|author|date"
+    r"|time|tags?|category|categories|version|license|title|note|notes|see|e\.?g|i\.?e|example|input"
+    r"|output|question|answer|q|a|result|results|step|task|goal|todo|status|type|name|id|what|why|how"
+    r"|when|where|who|pros|cons|tip|warning|important|update|edit|ref|reference)$",
+    re.I,
+)
+_TERM_BAD_START = re.compile(
+    r"^(?:其|这|那|该|此|本|我|你|他|它|如果|因为|所以|但是|然后|首先|其次|最后|另外)"
+    r"|^(?:this|that|these|those|it|if|because|so|but|then|first|also|here|there)\b",
+    re.I,
+)
+_TERM_BAD_END = re.compile(
+    r"(?:为|是|有|包括|包含|如下|以下|即|指|在于|的|了|时|后|中|得|例如|比如|等)$"
+)
+
+
+def strip_markup(text: str) -> str:
+    """Plain reading text: links to their words, emphasis and inline code marks removed."""
+    text = _MD_LINK.sub(r"\1", text)
+    text = _INLINE_CODE.sub(r"\2", text)
+    text = _HTML_TAG.sub("", text)
+    for _ in range(2):
+        text = _EMPHASIS.sub(r"\2", text)
+    return text.replace("\u00a0", " ").strip()
+
+
+def strip_numbering(text: str) -> str:
+    """ "2.1 注意力机制" -> "注意力机制"; also drops wrapping `**` and trailing `#`s."""
+    text = text.strip().strip("*_ ").rstrip("#").strip()
+    return _NUMBERING.sub("", text, count=1).strip().strip("*_ ").strip()
+
+
+def units(text: str) -> int:
+    """Length in reading units: a CJK character or a Latin word each count one."""
+    return len(_CJK_CHAR.findall(text)) + len(_WORD.findall(text))
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK_CHAR.search(text) is not None
+
+
+def without_urls(text: str) -> str:
+    return _URL.sub("", _MD_LINK.sub(r"\1", text))
+
+
+def is_link_only(text: str) -> bool:
+    """Nothing left once links, URLs and punctuation are taken out."""
+    rest = without_urls(text)
+    return units(re.sub(r"[\s\W_]+", " ", rest)) == 0 or _MD_LINK.sub("", text).strip() == ""
+
+
+def has_url(text: str) -> bool:
+    return _URL.search(text) is not None
+
+
+def looks_like_code(text: str) -> bool:
+    return _CODE_HINTS.search(text) is not None or _TEMPLATE.search(text) is not None
+
+
+def is_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
+def is_first_person(text: str) -> bool:
+    return _FIRST_PERSON.search(text) is not None
+
+
+def is_term(text: str, *, max_units: int = 8) -> bool:
+    """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun."""
+    plain = strip_markup(text).strip()
+    core = _PARENS.sub("", plain).strip() or plain
+    if not core or len(core) > 60 or units(core) == 0 or units(core) > max_units:
+        return False
+    if re.search(r"[。！？!?，,；;：:、\"“”《》<>|=]", core) or core.endswith((".", "…")):
+        return False
+    if re.fullmatch(r"[\d\s.%/\-+]+[A-Za-z]{0,2}", core):
+        return False
+    if LABEL_WORDS.match(core) or STRUCTURAL_WORDS.match(core):
+        return False
+    if _TERM_BAD_START.match(core):
+        return False
+    return _TERM_BAD_END.search(core) is None
+
+
+def is_enumeration(text: str) -> bool:
+    """ "损失函数、激活函数；学习率": a list of names, nothing said about them."""
+    plain = _PARENS.sub("", strip_markup(text))
+    parts = [p.strip() for p in re.split(r"[、；;，,/]", plain) if p.strip()]
+    return len(parts) >= 3 and all(units(p) <= 6 for p in parts) and not is_sentence(text)
+
+
+def is_explanation(text: str, *, min_units: int = 4) -> bool:
+    """Enough said to learn from: words, not a link, a value, a list of names or a question."""
+    plain = strip_markup(without_urls(text)).strip()
+    if units(plain) < min_units or plain.endswith((":", "：")):
+        return False
+    if plain.endswith(("?", "？")) or looks_like_code(plain) or is_enumeration(plain):
+        return False
+    if re.search(r"\S\s*>\s*\S+\s*>", plain):  # breadcrumb: 首页 > news > 正文
+        return False
+    return not (has_cjk(plain) is False and len(_WORD.findall(plain)) < 3)

@@ -1,0 +1,427 @@
+"""Stable card ids, and re-matching edited cards to the ids they already had.
+
+The id belongs to quizgarden: it is minted once, from the card as first seen, and then kept
+through edits, moves and renames. The FSRS card id and the Anki GUID are derived from it, never
+from the card's current text (a content hash would reset the history at every typo fix).
+
+Re-matching runs on the cards of the notes that changed in one sync, in tiers: an explicit
+Obsidian block id; the same rule, side and normalised front; then a fuzzy comparison of front and
+back. It is one-to-one (greedy, best score first) and deterministic (ties break on ids and lines).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .model import Candidate, Card
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+_CLOZE_NUMBER = re.compile(r"\{\{c\d+::")
+# Han, Hiragana, Katakana, Hangul, CJK punctuation: scripts written without spaces
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+#: Same note (or a renamed note): minimum (front, back, mean) similarity of a fuzzy match.
+SAME_NOTE = (0.6, 0.5, 0.7)
+#: Cards that moved to an unrelated note must be closer to count as the same card.
+OTHER_NOTE = (0.7, 0.6, 0.8)
+#: A vanished note and a new note are one renamed note when this share of cards matches exactly.
+RENAME_SHARE = 0.5
+
+
+def normalize_text(text: str) -> str:
+    """Text folded for comparison: NFKC, case-folded, whitespace collapsed."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def mint_id(note_path: str, candidate: Candidate) -> str:
+    """A fresh id for a card first seen in `note_path`: 16 hex digits."""
+    key = "\x1f".join(
+        (note_path, candidate.rule, str(candidate.side), normalize_text(candidate.front))
+    )
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def mint_unique_id(note_path: str, candidate: Candidate, taken: Callable[[str], bool]) -> str:
+    """`mint_id`, salted until it is not `taken` (the same question twice, or a retired twin)."""
+    card_id = mint_id(note_path, candidate)
+    salt = 0
+    while taken(card_id):
+        salt += 1
+        key = f"{card_id}\x1f{salt}"
+        card_id = hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    return card_id
+
+
+# --- text similarity -------------------------------------------------------------------------
+
+
+def tokens(text: str) -> Counter[str]:
+    """Words of `text`, normalised; runs of CJK characters become character bigrams.
+
+    Chinese and Japanese have no spaces, so one "word" would be a whole sentence; bigrams make a
+    one-character typo cost two tokens out of many instead of the whole sentence.
+    """
+    out: Counter[str] = Counter()
+    for word in _WORD.findall(normalize_text(text)):
+        start = 0
+        for run in _CJK.finditer(word):
+            if run.start() > start:
+                out[word[start : run.start()]] += 1
+            chars = run.group()
+            if len(chars) == 1:
+                out[chars] += 1
+            out.update(chars[i : i + 2] for i in range(len(chars) - 1))
+            start = run.end()
+        if start < len(word):
+            out[word[start:]] += 1
+    return out
+
+
+def _weight(counter: Counter[str]) -> int:
+    return sum(len(t) * n for t, n in counter.items())
+
+
+def _common_weight(a: Counter[str], b: Counter[str]) -> float:
+    """Characters shared by two token bags; near-equal long words (typos) count by their ratio."""
+    common = 0.0
+    for tok in a.keys() & b.keys():
+        common += len(tok) * min(a[tok], b[tok])
+    rest_a = sorted((a - b).elements())
+    rest_b = sorted((b - a).elements())
+    if not rest_a or not rest_b:
+        return common
+    used: set[int] = set()
+    for tok in rest_a:
+        if len(tok) < 4:
+            continue
+        best, best_j = 0.0, -1
+        for j, other in enumerate(rest_b):
+            if j in used or len(other) < 4 or abs(len(other) - len(tok)) > 2:
+                continue
+            ratio = SequenceMatcher(None, tok, other, autojunk=False).ratio()
+            if ratio > best:
+                best, best_j = ratio, j
+        if best >= 0.75:
+            used.add(best_j)
+            common += best * (len(tok) + len(rest_b[best_j])) / 2
+    return common
+
+
+def similarity(a: Counter[str], b: Counter[str], *, containment: bool = False) -> float:
+    """How alike two token bags are, 0..1 (weighted Dice).
+
+    With `containment`, one text holding nearly all of the other also counts (a sentence added
+    to an answer), slightly discounted, when the shorter text is not trivially short.
+    """
+    if a == b:
+        return 1.0
+    wa, wb = _weight(a), _weight(b)
+    if not wa or not wb:
+        return 0.0
+    common = _common_weight(a, b)
+    score = 2 * common / (wa + wb)
+    if containment and min(wa, wb) >= 12:
+        score = max(score, 0.9 * common / min(wa, wb))
+    return min(score, 1.0)
+
+
+def text_similarity(a: str, b: str, *, containment: bool = False) -> float:
+    """`similarity` over two strings."""
+    return similarity(tokens(a), tokens(b), containment=containment)
+
+
+# --- matching --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fresh:
+    """A candidate in the note it was found in, waiting for an id."""
+
+    note: str
+    index: int  # position in that note's candidate list
+    candidate: Candidate
+
+
+class _Side:
+    """Precomputed comparison keys of one old card or one new candidate."""
+
+    __slots__ = (
+        "active",
+        "back",
+        "block",
+        "exact",
+        "front",
+        "item",
+        "kin",
+        "line",
+        "note",
+        "order",
+        "side",
+    )
+
+    def __init__(
+        self, item: object, note: str, cand: Candidate, *, active: bool, order: tuple
+    ) -> None:
+        self.item = item
+        self.note = note
+        self.line = cand.line
+        self.side = cand.side
+        # the two sides of a reversed card share note, rule and line
+        self.kin = (note, cand.rule, cand.line) if cand.type == "reversed" else None
+        self.active = active
+        self.order = order
+        cloze = cand.rule == "cloze"
+        side = normalize_text(cand.back) if cloze else str(cand.side)
+        front = _CLOZE_NUMBER.sub("{{c::", cand.front) if cloze else cand.front
+        self.exact = (cand.rule, side, normalize_text(front))
+        self.block = (cand.block_id, cand.side) if cand.block_id else None
+        self.front = tokens(front)
+        self.back = tokens(cand.back)
+
+
+def _as_candidate(card: Card) -> Candidate:
+    return Candidate(
+        rule=card.rule,
+        type=card.type,
+        front=card.front,
+        back=card.back,
+        line=card.line,
+        block_id=card.block_id,
+        side=card.side,
+    )
+
+
+def _old_side(card: Card) -> _Side:
+    return _Side(
+        card, card.note, _as_candidate(card), active=card.retired is None, order=(card.id,)
+    )
+
+
+def _new_side(fresh: Fresh) -> _Side:
+    cand = fresh.candidate
+    return _Side(fresh, fresh.note, cand, active=True, order=(fresh.note, fresh.index))
+
+
+def _fuzzy_ok(old: _Side, new: _Side, limits: tuple[float, float, float]) -> float | None:
+    """The fuzzy score of a pair, or None when it is too far to be the same card."""
+    if old.exact[0] == "cloze" or new.exact[0] == "cloze":
+        # a cloze card is its deletion: the back must agree, the context may shift around it
+        if old.exact[0] != new.exact[0]:
+            return None
+    elif old.exact[1] != new.exact[1]:
+        return None  # forward and reverse sides never swap
+    front_min, back_min, mean_min = limits
+    front = similarity(old.front, new.front)
+    if front < front_min:
+        return None
+    back = similarity(old.back, new.back, containment=True)
+    if back < back_min or (front + back) / 2 < mean_min:
+        return None
+    return (front + back) / 2
+
+
+def _greedy(pairs: list[tuple[tuple, _Side, _Side]], result: dict[int, _Side]) -> None:
+    """Assign best-scored pairs first, each old card and each candidate at most once."""
+    pairs.sort(key=lambda p: (p[0], _neg(p[1].order), _neg(p[2].order)), reverse=True)
+    used_old = {id(old) for old in result.values()}
+    for _, old, new in pairs:
+        if id(new) in result or id(old) in used_old:
+            continue
+        result[id(new)] = old
+        used_old.add(id(old))
+
+
+def _neg(order: tuple) -> tuple:
+    """Sort key making smaller ids/positions win ties under `reverse=True`."""
+    return tuple(_Reverse(x) for x in order)
+
+
+class _Reverse:
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Reverse) -> bool:
+        return other.value < self.value  # type: ignore[operator]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reverse) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+def _exact_pairs(olds: Iterable[_Side], news: Iterable[_Side], *, cross: bool) -> list:
+    """Pairs sharing a block id (tier 2) or rule + side + front (tier 1)."""
+    by_block: dict[tuple, list[_Side]] = defaultdict(list)
+    by_exact: dict[tuple, list[_Side]] = defaultdict(list)
+    for old in olds:
+        if old.block:
+            by_block[old.block].append(old)
+        by_exact[old.exact].append(old)
+    pairs = []
+    for new in news:
+        for old in by_block.get(new.block, ()) if new.block else ():
+            score = max(similarity(old.front, new.front), similarity(old.back, new.back))
+            if cross and score < 0.3:
+                continue  # the same short block id in unrelated notes: a coincidence
+            pairs.append(((2, old.active, score, -abs(old.line - new.line)), old, new))
+        for old in by_exact.get(new.exact, ()):
+            if old.block and new.block and old.block != new.block:
+                continue  # the author says these are different cards
+            back = similarity(old.back, new.back, containment=True)
+            pairs.append(((1, old.active, back, -abs(old.line - new.line)), old, new))
+    return pairs
+
+
+def _fuzzy_pairs(
+    olds: Sequence[_Side], news: Sequence[_Side], limits: Callable[[_Side, _Side], tuple]
+) -> list:
+    """Fuzzy pairs, comparing only cards that share at least one token (an inverted index)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, old in enumerate(olds):
+        for tok in old.front.keys() | old.back.keys():
+            index[tok].append(i)
+    pairs = []
+    for new in news:
+        seen: set[int] = set()
+        for tok in new.front.keys() | new.back.keys():
+            seen.update(index.get(tok, ()))
+        for i in sorted(seen):
+            old = olds[i]
+            if old.block and new.block and old.block != new.block:
+                continue
+            score = _fuzzy_ok(old, new, limits(old, new))
+            if score is not None:
+                pairs.append(((0, old.active, score, -abs(old.line - new.line)), old, new))
+    return pairs
+
+
+@dataclass(frozen=True)
+class Matching:
+    """The outcome of re-matching: which candidate keeps which old card, and who is left."""
+
+    matched: dict[tuple[str, int], Card]  # (note, candidate index) -> the old card it continues
+    unmatched_old: tuple[Card, ...]
+    unmatched_new: tuple[Fresh, ...]
+    renamed: dict[str, str]  # vanished note path -> the new note path it became
+
+
+def match_cards(
+    old: Mapping[str, Sequence[Card]],
+    new: Mapping[str, Sequence[Candidate]],
+    *,
+    vanished: Iterable[str] = (),
+    created: Iterable[str] = (),
+) -> Matching:
+    """Re-match the candidates of changed notes to the stored cards of those notes.
+
+    `old` holds the stored cards (active and retired) of every note that changed or vanished,
+    `new` the candidates of every changed or created note. `vanished` / `created` name the notes
+    that disappeared / appeared in this sync, so a renamed note can be recognised.
+    """
+    olds = {path: [_old_side(c) for c in cards] for path, cards in sorted(old.items())}
+    news = {
+        path: [_new_side(Fresh(path, i, c)) for i, c in enumerate(cands)]
+        for path, cands in sorted(new.items())
+    }
+    result: dict[int, _Side] = {}
+
+    # 1. within each note: block id, then exact front, then fuzzy
+    for path in sorted(olds.keys() & news.keys()):
+        _greedy(_exact_pairs(olds[path], news[path], cross=False), result)
+        _greedy(
+            _fuzzy_pairs(*_left(olds[path], news[path], result), lambda o, n: SAME_NOTE), result
+        )
+
+    # 2. across notes: recognise renamed notes, then exact and fuzzy matches anywhere
+    renamed = _pair_renamed(olds, news, set(vanished), set(created), result)
+    partner = set(renamed.items())
+    all_old = [s for path in olds for s in olds[path]]
+    all_new = [s for path in news for s in news[path]]
+    left_old, left_new = _left(all_old, all_new, result)
+    _greedy(_exact_pairs(left_old, left_new, cross=True), result)
+    left_old, left_new = _left(all_old, all_new, result)
+
+    def limits(o: _Side, n: _Side) -> tuple[float, float, float]:
+        return SAME_NOTE if (o.note, n.note) in partner else OTHER_NOTE
+
+    _greedy(_fuzzy_pairs(left_old, left_new, limits), result)
+    _follow_siblings(all_old, all_new, result)
+
+    matched_ids = {id(s) for s in result.values()}
+    return Matching(
+        matched={
+            (s.item.note, s.item.index): result[id(s)].item for s in all_new if id(s) in result
+        },
+        unmatched_old=tuple(s.item for s in all_old if id(s) not in matched_ids),
+        unmatched_new=tuple(s.item for s in all_new if id(s) not in result),
+        renamed=renamed,
+    )
+
+
+def _follow_siblings(
+    olds: Sequence[_Side], news: Sequence[_Side], result: dict[int, _Side]
+) -> None:
+    """The other side of a reversed card goes where its matched sibling went.
+
+    A typo in `chien:::dgo` leaves the forward side's front intact (it matches exactly) while
+    the reverse side's front is the misspelt word itself, too short to match by text.
+    """
+    taken = {id(o) for o in result.values()}
+    spare = {(*o.kin, o.side): o for o in olds if o.kin and id(o) not in taken}
+    matched_kin = {
+        (new.kin, new.side): result[id(new)] for new in news if new.kin and id(new) in result
+    }
+    for new in news:
+        if not new.kin or id(new) in result:
+            continue
+        for (kin, side), old_sibling in sorted(matched_kin.items(), key=lambda kv: kv[0][1]):
+            if kin != new.kin or side == new.side or not old_sibling.kin:
+                continue
+            old = spare.get((*old_sibling.kin, new.side))
+            if old is not None and id(old) not in taken:
+                result[id(new)] = old
+                taken.add(id(old))
+                break
+
+
+def _left(
+    olds: Sequence[_Side], news: Sequence[_Side], result: dict[int, _Side]
+) -> tuple[list[_Side], list[_Side]]:
+    taken = {id(s) for s in result.values()}
+    return [o for o in olds if id(o) not in taken], [n for n in news if id(n) not in result]
+
+
+def _pair_renamed(
+    olds: dict[str, list[_Side]],
+    news: dict[str, list[_Side]],
+    vanished: set[str],
+    created: set[str],
+    result: dict[int, _Side],
+) -> dict[str, str]:
+    """Vanished note -> created note, when most of the vanished note's cards reappear there."""
+    scores = []
+    for gone in sorted(vanished & olds.keys()):
+        keys = Counter(o.exact for o in olds[gone] if o.active)
+        if not keys:
+            continue
+        for born in sorted(created & news.keys()):
+            found = keys & Counter(n.exact for n in news[born])
+            share = sum(found.values()) / min(sum(keys.values()), len(news[born]))
+            if share >= RENAME_SHARE:
+                scores.append((share, sum(found.values()), gone, born))
+    scores.sort(key=lambda s: (-s[0], -s[1], s[2], s[3]))
+    renamed: dict[str, str] = {}
+    for _, _, gone, born in scores:
+        if gone not in renamed and born not in renamed.values():
+            renamed[gone] = born
+    return renamed

@@ -1,0 +1,149 @@
+"""Plain data shared by every stage: notes in, candidates out, cards and their memory state stored.
+
+Every stage takes these and returns these; none of them does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, TypedDict
+
+CardType = Literal["basic", "reversed", "cloze"]
+
+#: Rules whose cards the author wrote on purpose; every other rule mines untagged text.
+EXPLICIT_RULES = frozenset({"qa", "inline", "multiline", "cloze"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the input; reported, and the run goes on."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class NoteSettings:
+    """What the author asked of this note in its frontmatter."""
+
+    enabled: bool = True
+    auto: bool = True
+    disabled_rules: frozenset[str] = frozenset()
+    enabled_rules: frozenset[str] = frozenset()
+
+    def allows(self, rule: str) -> bool:
+        """Whether a rule may run: explicit switches win, then `auto` gates mined rules."""
+        if not self.enabled or rule in self.disabled_rules:
+            return False
+        if rule in self.enabled_rules or rule in EXPLICIT_RULES:
+            return True
+        return self.auto
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note as read from the vault, decoded and split from its frontmatter."""
+
+    path: str  # POSIX path relative to the vault root
+    title: str
+    deck: str
+    tags: tuple[str, ...]
+    body: str  # Markdown after the frontmatter, wikilinks already rendered
+    body_line: int  # 1-based line of the file where `body` starts
+    settings: NoteSettings = NoteSettings()
+    media: tuple[str, ...] = ()  # vault-relative paths of embedded images that exist
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A card as a rule found it in one note, before it has a stable identity."""
+
+    rule: str
+    type: CardType
+    front: str
+    back: str
+    line: int  # 1-based line in the note file
+    block_id: str | None = None  # an Obsidian `^block-id` the author wrote
+    side: int = 0  # 0 forward, 1 the reverse of a reversed pair, N for cloze number N
+    deck: str | None = None  # set by an inline `#flashcards/deck` tag; else the note's deck
+    tags: tuple[str, ...] = ()
+
+    @property
+    def mined(self) -> bool:
+        return self.rule not in EXPLICIT_RULES
+
+
+@dataclass(frozen=True)
+class Card:
+    """A stored card: a candidate that has been given a stable id in the collection."""
+
+    id: str
+    note: str
+    rule: str
+    type: CardType
+    front: str
+    back: str
+    deck: str
+    tags: tuple[str, ...]
+    line: int
+    block_id: str | None = None
+    side: int = 0
+    created: datetime | None = None
+    updated: datetime | None = None
+    retired: datetime | None = None
+    rejected: datetime | None = None
+
+    @property
+    def mined(self) -> bool:
+        return self.rule not in EXPLICIT_RULES
+
+
+class CardDict(TypedDict):
+    """The JSON form of a card, as `quiz extract --json` and `quiz cards --json` print it."""
+
+    id: str
+    type: str
+    rule: str
+    mined: bool
+    front: str
+    back: str
+    note: str
+    line: int
+    deck: str
+    tags: list[str]
+    block_id: str | None
+    side: int
+
+
+@dataclass(frozen=True)
+class CardState:
+    """FSRS memory state of one card plus the queue flags the learner controls."""
+
+    card_id: str
+    state: Literal["new", "learning", "review", "relearning"] = "new"
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime | None = None
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+    suspended: bool = False
+    buried_until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Review:
+    """One rating, as appended to the review log."""
+
+    card_id: str
+    rating: int  # 1 Again, 2 Hard, 3 Good, 4 Easy
+    reviewed_at: datetime
+    duration_ms: int | None
+    before: CardState
+    after: CardState

@@ -1,0 +1,163 @@
+"""Reading notes as they are in the wild: find them, decode them, split off frontmatter.
+
+Only this package reads note files. Everything it returns is plain data (`Note`, `Problem`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from ..model import Note, Problem
+from .decode import damaged_lines, decode_bytes
+from .links import IMAGE_SUFFIXES, render_links
+from .meta import read_settings, read_tags, split_frontmatter
+
+NOTE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+MAX_NOTE_BYTES = 4 * 1024 * 1024
+DECK_TAG = "flashcards"
+
+_INLINE_TAG = re.compile(r"(?<![\w#&/\\])#([\w\-/]*[^\W\d_][\w\-/]*)")
+_FENCE_LINE = re.compile(r"^\s*(```|~~~)")
+
+__all__ = ["NOTE_SUFFIXES", "discover", "inline_tags", "read_note"]
+
+
+def discover(root: Path) -> Iterator[Path]:
+    """Note files under `root` in a stable order, skipping hidden folders (.obsidian, .git)."""
+    if root.is_file():
+        yield root
+        return
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in NOTE_SUFFIXES:
+                yield Path(folder) / name
+
+
+def read_note(
+    path: Path, vault: Path, data: bytes | None = None
+) -> tuple[Note | None, list[Problem]]:
+    """Read one note; `None` (with the reason as a problem) when the file is not a readable note."""
+    rel = _relative(path, vault)
+    try:
+        if data is None:
+            if path.stat().st_size > MAX_NOTE_BYTES:
+                return None, [Problem(rel, 1, f"skipped: larger than {MAX_NOTE_BYTES >> 20} MiB")]
+            data = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(rel, 1, f"cannot read: {err.strerror or err}")]
+    if len(data) > MAX_NOTE_BYTES:
+        return None, [Problem(rel, 1, f"skipped: larger than {MAX_NOTE_BYTES >> 20} MiB")]
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(rel, 1, "skipped: binary file")]
+    text, repaired = decode_bytes(data)
+    problems = [Problem(rel, 1, repaired)] if repaired else []
+    damaged = damaged_lines(text)
+    if damaged:
+        problems.append(
+            Problem(
+                rel, damaged[0] + 1, f"{len(damaged)} lines still garbled after repair; skipped"
+            )
+        )
+        lines = text.split("\n")
+        for n in damaged:
+            lines[n] = ""
+        text = "\n".join(lines)
+    meta, body, body_line, meta_problems = split_frontmatter(text, rel)
+    problems += meta_problems
+    folder = PurePosixPath(rel).parent.as_posix()
+    body, media = render_links(
+        body, lambda target: _resolve_media(str(vault.resolve()), folder, target)
+    )
+    tags = read_tags(meta)
+    deck = _deck_from_meta(meta) or _deck_from_folder(rel, vault)
+    for tag in inline_tags(body):
+        if tag == DECK_TAG or tag.startswith(DECK_TAG + "/"):
+            sub = tag[len(DECK_TAG) + 1 :]
+            if sub and "deck" not in meta:
+                deck = sub.replace("/", "::")
+        elif tag not in tags:
+            tags.append(tag)
+    title = str(meta.get("title") or "").strip() or _first_heading(body) or Path(rel).stem
+    note = Note(
+        path=rel,
+        title=title,
+        deck=deck,
+        tags=tuple(tags),
+        body=body,
+        body_line=body_line,
+        settings=read_settings(meta),
+        media=tuple(media),
+    )
+    return note, problems
+
+
+def inline_tags(text: str) -> list[str]:
+    """`#tags` written in the text, outside fenced code, in order of first use."""
+    found: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if _FENCE_LINE.match(line):
+            fenced = not fenced
+            continue
+        if fenced or "#" not in line:
+            continue
+        for tag in _INLINE_TAG.findall(re.sub(r"`[^`]*`", "", line)):
+            if tag not in found:
+                found.append(tag)
+    return found
+
+
+def _relative(path: Path, vault: Path) -> str:
+    try:
+        return path.resolve().relative_to(vault.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _deck_from_folder(rel: str, vault: Path) -> str:
+    parts = PurePosixPath(rel).parent.parts
+    if parts:
+        return "::".join(parts)
+    return vault.resolve().name if vault.is_dir() else vault.resolve().parent.name
+
+
+def _deck_from_meta(meta: dict[str, object]) -> str | None:
+    deck = meta.get("deck")
+    if not isinstance(deck, str) or not deck.strip():
+        return None
+    return "::".join(p.strip() for p in re.split(r"::|/", deck.strip()) if p.strip())
+
+
+def _first_heading(body: str) -> str | None:
+    m = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
+    return m.group(1) if m else None
+
+
+def _resolve_media(vault: str, folder: str, target: str) -> str | None:
+    """A vault-relative path for `target`, looked up as Obsidian does; None when missing."""
+    target = target.split("#")[0].split("?")[0]
+    root = Path(vault)
+    for base in (root / folder, root):
+        candidate = (base / target).resolve()
+        if candidate.is_file() and candidate.is_relative_to(root):
+            return candidate.relative_to(root).as_posix()
+    return _media_by_name(vault).get(PurePosixPath(target).name.lower())
+
+
+@lru_cache(maxsize=4)
+def _media_by_name(vault: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    root = Path(vault)
+    if not root.is_dir():
+        return found
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if Path(name).suffix.lower() in IMAGE_SUFFIXES:
+                found.setdefault(name.lower(), (Path(folder) / name).relative_to(root).as_posix())
+    return found

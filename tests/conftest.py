@@ -1,0 +1,29 @@
+"""Shared fixtures: no test may touch a real vault, config folder or collection."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SAMPLE_VAULT = ROOT / "notes"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point config and collection at temp dirs; clear the frozen clock and editor."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("QUIZGARDEN_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("QUIZGARDEN_DB", str(home / "collection.db"))
+    monkeypatch.delenv("QUIZGARDEN_NOW", raising=False)
+
+
+@pytest.fixture
+def sample_vault(tmp_path: Path) -> Path:
+    """A private copy of the bundled `notes/` vault."""
+    dest = tmp_path / "vault"
+    shutil.copytree(SAMPLE_VAULT, dest)
+    return dest

@@ -1,0 +1,28 @@
+"""Regression checks on extraction quality, scored by the project's own scorer on the seeds."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SHARED
+
+SCORER = SHARED / "tools" / "eval_extract.py"
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/eval_extract.py is not beside the repo")
+def test_seed_precision_and_recall_stay_at_the_level_reached() -> None:
+    quiz = f"{sys.executable} -m quizgarden extract --json"
+    proc = subprocess.run(
+        [sys.executable, str(SCORER), "--gold", str(SHARED / "gold" / "seeds.json"),
+         "--notes", str(SHARED / "seeds"), "--cmd", quiz],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    summary = proc.stdout.strip().splitlines()[-1]
+    scores = dict(re.findall(r"(\w+)=([\d.]+)", summary))
+    assert float(scores["precision"]) >= 0.95, proc.stdout
+    assert float(scores["recall"]) >= 0.95, proc.stdout
+    assert scores["forbidden"] == "0", proc.stdout
