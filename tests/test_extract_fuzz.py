@@ -12,19 +12,60 @@ from quizgarden.notes import read_note
 
 MARKDOWNISH = st.lists(
     st.sampled_from(
-        ["Q: ", "A: ", "::", ":::", "?", "??", "==", "{{c1::", "}}", "$$", "\\[", "\\]", "- ",
-         "# ", "## ？", "```", "~~~", "\n", "\n\n", "：", ": ", "**", "[[", "]]", "|", "![[",
-         "<!--SR:!2025-01-01,1,230-->", "^abc", "#flashcards/x", "<!-- quiz:skip -->",
-         "<!-- quiz:end -->", "> ", "1. ", "https://x.y", "术语", "Term", "是什么", "\t", "---\n"]
+        [
+            "Q: ",
+            "A: ",
+            "::",
+            ":::",
+            "?",
+            "??",
+            "==",
+            "{{c1::",
+            "}}",
+            "$$",
+            "\\[",
+            "\\]",
+            "- ",
+            "# ",
+            "## ？",
+            "```",
+            "~~~",
+            "\n",
+            "\n\n",
+            "：",
+            ": ",
+            "**",
+            "[[",
+            "]]",
+            "|",
+            "![[",
+            "<!--SR:!2025-01-01,1,230-->",
+            "^abc",
+            "#flashcards/x",
+            "<!-- quiz:skip -->",
+            "<!-- quiz:end -->",
+            "> ",
+            "1. ",
+            "https://x.y",
+            "术语",
+            "Term",
+            "是什么",
+            "\t",
+            "---\n",
+        ]
     )
     | st.text(max_size=20),
     max_size=60,
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(body=MARKDOWNISH, frontmatter=st.text(max_size=80))
-def test_any_text_and_frontmatter_extract_without_error(tmp_path: Path, body: str, frontmatter: str) -> None:
+def test_any_text_and_frontmatter_extract_without_error(
+    tmp_path: Path, body: str, frontmatter: str
+) -> None:
     path = tmp_path / "n.md"
     path.write_text(f"---\n{frontmatter}\n---\n{body}", encoding="utf-8", errors="surrogatepass")
     note, problems = read_note(path, tmp_path)
@@ -40,7 +81,9 @@ def test_any_text_and_frontmatter_extract_without_error(tmp_path: Path, body: st
         assert problem.path == "n.md" and problem.line >= 1
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.binary(max_size=400))
 def test_any_bytes_read_without_error(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "n.txt"

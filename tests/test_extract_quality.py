@@ -7,19 +7,31 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, SHARED
 
 SCORER = SHARED / "tools" / "eval_extract.py"
 
 
-@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/eval_extract.py is not beside the repo")
+@pytest.mark.skipif(
+    not SCORER.is_file(), reason="../shared/tools/eval_extract.py is not beside the repo"
+)
 def test_seed_precision_and_recall_stay_at_the_level_reached() -> None:
     quiz = f"{sys.executable} -m quizgarden extract --json"
     proc = subprocess.run(
-        [sys.executable, str(SCORER), "--gold", str(SHARED / "gold" / "seeds.json"),
-         "--notes", str(SHARED / "seeds"), "--cmd", quiz],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        [
+            sys.executable,
+            str(SCORER),
+            "--gold",
+            str(SHARED / "gold" / "seeds.json"),
+            "--notes",
+            str(SHARED / "seeds"),
+            "--cmd",
+            quiz,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     summary = proc.stdout.strip().splitlines()[-1]
     scores = dict(re.findall(r"(\w+)=([\d.]+)", summary))

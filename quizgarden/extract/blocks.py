@@ -84,7 +84,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             items.append(len(blocks) - 1)
             pending_item = len(blocks) - 1
         elif kind == "list_item_close":
-            items.pop()
+            if items:  # a heading inside a list item resets the stack
+                items.pop()
             pending_item = None
         elif kind in {"heading_open", "paragraph_open"}:
             inline = tokens[i + 1]

@@ -10,6 +10,7 @@ from .blocks import CODE_KINDS, Block, parse_blocks, prepare
 from .text import is_link_only, strip_markup
 
 _WIKILINK = re.compile(r"\[([^\]\n]*)\]\(#wikilink\)")
+_FONT_TAG = re.compile(r"</?(?:font|span|u|center)\b[^>\n]*>", re.I)
 _SR_COMMENT = re.compile(r"\s*<!--SR:[^>]*-->")
 _BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
 _DECK_TAG = re.compile(r"(?<![\w#])#flashcards(?:/([\w\-/]+))?")
@@ -114,7 +115,7 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
 
     Returns (text, block id, deck from a `#flashcards/deck` tag).
     """
-    text = _WIKILINK.sub(r"\1", _SR_COMMENT.sub("", text))
+    text = _WIKILINK.sub(r"\1", _FONT_TAG.sub("", _SR_COMMENT.sub("", text)))
     block_id = None
     m = _BLOCK_ID.search(text)
     if m:

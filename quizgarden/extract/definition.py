@@ -19,8 +19,9 @@ _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _BOLD_TERM = re.compile(
     r"^(?:\*\*|__)(?P<term>[^*_\n]{1,60}?)(?:[:：])?(?:\*\*|__)\s*(?P<sep>[:：]|—|–|--|-)?\s*(?P<rest>.*)$"
 )
+_LATEX_ROW = re.compile(r"^\s*[=&]|\\\\\s*$|\\(?:frac|sum|begin|end)\b")
 # the first colon that is not part of a URL or a time: "Term: x", "术语：解释"
-_COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(?<!\d)(：|:(?!//|\d))")
+_COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|:(?!//|\d))")
 
 
 def split_definition(line: str) -> tuple[str, str] | None:
@@ -36,7 +37,7 @@ def split_definition(line: str) -> tuple[str, str] | None:
         if not c or c.start() == 0:
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
-    if not is_term(term) or not is_explanation(rest):
+    if not is_term(term) or not is_explanation(rest) or _LATEX_ROW.search(rest):
         return None
     return strip_markup(term), rest
 

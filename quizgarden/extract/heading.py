@@ -16,6 +16,7 @@ from .text import (
     STRUCTURAL_WORDS,
     TOPIC_SUFFIX,
     has_cjk,
+    is_decorated,
     is_explanation,
     is_first_person,
     is_link_only,
@@ -154,5 +155,7 @@ def _names_a_thing(title: str) -> bool:
     if re.search(r"[。！!；;，,]|[:：]$", title) or is_first_person(title):
         return False
     if has_cjk(title) and "的" in title and units(title) > 6:
+        return False
+    if "、" in title or is_decorated(title):
         return False
     return 1 <= units(title) <= 16

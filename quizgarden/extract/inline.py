@@ -12,8 +12,9 @@ from .qa import LEAD
 _INLINE_CODE = re.compile(r"(`+).+?\1")
 _CLOZE = re.compile(r"\{\{c\d+::.*?\}\}", re.S)
 _MATH = re.compile(r"\$\$?[^$\n]+\$\$?")
+_URL = re.compile(r"[a-z][a-z0-9+.\-]*://\S+", re.I)
 # `std::vector`, `Foo::bar()`: qualified names in prose are not cards
-_QUALIFIED = re.compile(r"[A-Za-z_]\w*::[A-Za-z_~]\w*(?:::|\(|<|\b(?!\s))")
+_QUALIFIED = re.compile(r"\b[a-z_]\w*::[A-Za-z_~]\w*(?:::|\(|<)|\bstd::")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -43,6 +44,6 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 def _mask(text: str) -> str:
     """`text` with inline code, clozes and math blanked out, keeping offsets."""
-    for pattern in (_INLINE_CODE, _CLOZE, _MATH):
+    for pattern in (_INLINE_CODE, _CLOZE, _MATH, _URL):
         text = pattern.sub(lambda m: " " * len(m.group()), text)
     return text

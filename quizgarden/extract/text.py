@@ -17,7 +17,7 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_|==|~~)(?=\S)(.+?)(?<=\S)\1")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 _NUMBERING = re.compile(
-    r"^\s*(?:[（(]?[0-9]{1,2}(?:\.[0-9]{1,2})*[.、)）]?|[一二三四五六七八九十]{1,3}[、.．]"
+    r"^\s*(?:[（(]?[0-9]{1,2}(?:[.\-][0-9]{1,2})*[.、)）]?|[一二三四五六七八九十]{1,3}[、.．]"
     r"|第[一二三四五六七八九十0-9]+[章节部分篇]|[IVX]{1,4}\.|[A-Za-z][.)])[\s\u00a0\u3000]*"
 )
 _TEMPLATE = re.compile(r"\{\{?\s*[A-Za-z_]\w*\s*\}\}?|\$\{\w+\}|<[A-Za-z_]+>")
@@ -36,13 +36,16 @@ STRUCTURAL_WORDS = re.compile(
     r"|references?|bibliography|citations?|introduction|intro|overview|summary|conclusions?|appendix"
     r"|contents|table of contents|toc|related(?: \w+)?|see also|further reading|resources|links?"
     r"|code|implementation|examples?|exercises?|homework|installation|setup|usage|background"
-    r"|motivation|notes?|todo|outline|preface|abstract|results?|experiments?|discussion)$",
+    r"|motivation|notes?|todo|outline|preface|abstract|results?|experiments?|discussion"
+    r"|solutions?|problems?|methods?|approach|ideas?|key ideas?|contributions?|limitations?"
+    r"|思路|贡献|局限|局限性|优点|缺点|优缺点|特点|方案|解决方案|测试|准备工作|参数|综合排名)$",
     re.I,
 )
 #: Words after which a heading is a topic label ("训练流程", "模型对比"), not a term.
 TOPIC_SUFFIX = re.compile(
     r"(?:流程|步骤|方法|方式|介绍|概述|对比|比较|分析|实验|应用|探索|优化|改造|引入|实践|实战|实现|总结"
     r"|小结|指南|教程|记录|笔记|思考|问题|汇总|整理|梳理|配置|训练|评估|部署|使用|详解|解析|入门"
+    r"|性能|效果|结果|表现|现状|排名|测试|案例"
     r"|comparison|analysis|experiments?|tutorial|guide|walkthrough|overview|notes|setup)$",
     re.I,
 )
@@ -51,7 +54,7 @@ LABEL_WORDS = re.compile(
     r"^(?:原始?论文|论文(?:地址|链接)?|原文|博客|平替博客|代码|源码|项目|项目地址|地址|链接|网址|官网|主页|来源"
     r"|出处|作者|日期|时间|更新|更新时间|创建时间|发布时间|标签|分类|类别|关键词|版本|版权|许可|声明|视频|课程"
     r"|数据集|下载|当前位置|位置|首页|问题|答案|答|问|输入|输出|示例|例如|比如|注意|注|提示|备注|说明|公式"
-    r"|公式如下|如下|结果|步骤|方法|目标|要求|任务|题目|解答|解析|思路|总结|小结|原因|用途|作用"
+    r"|公式如下|如下|如|即|结果|步骤|方法|目标|要求|任务|题目|解答|解析|思路|总结|小结|原因|用途|作用"
     r"|paper|arxiv|code|github|repo|link|url|source|website|blog|video|slides|dataset|author|date"
     r"|time|tags?|category|categories|version|license|title|note|notes|see|e\.?g|i\.?e|example|input"
     r"|output|question|answer|q|a|result|results|step|task|goal|todo|status|type|name|id|what|why|how"
@@ -78,10 +81,20 @@ def strip_markup(text: str) -> str:
     return text.replace("\u00a0", " ").strip()
 
 
+_QA_PREFIX = re.compile(r"^(?:QA|Q|问题|问|面试题)\s*[:：]\s*", re.I)
+_DECORATION = re.compile(r"^[^\w\s$\\(（\[]+\s*")
+
+
 def strip_numbering(text: str) -> str:
-    """ "2.1 注意力机制" -> "注意力机制"; also drops wrapping `**` and trailing `#`s."""
+    """ "2.1 注意力机制" -> "注意力机制"; also drops wrapping `**`, `Q:` and trailing `#`s."""
     text = text.strip().strip("*_ ").rstrip("#").strip()
-    return _NUMBERING.sub("", text, count=1).strip().strip("*_ ").strip()
+    text = _NUMBERING.sub("", text, count=1).strip().strip("*_ ").strip()
+    return _QA_PREFIX.sub("", text).strip()
+
+
+def is_decorated(text: str) -> bool:
+    """Starts with an emoji or symbol: a section label ("📘 今日学习总结"), not a term."""
+    return _DECORATION.match(text.strip().lstrip("？?")) is not None
 
 
 def units(text: str) -> int:
@@ -125,7 +138,13 @@ def is_term(text: str, *, max_units: int = 8) -> bool:
     core = _PARENS.sub("", plain).strip() or plain
     if not core or len(core) > 60 or units(core) == 0 or units(core) > max_units:
         return False
-    if re.search(r"[。！？!?，,；;：:、\"“”《》<>|=]", core) or core.endswith((".", "…")):
+    if re.search(r"[。！？!?，,；;：:、\"“”《》<>|=$\\&\[\]]|\.\s", core) or core.endswith(
+        (".", "…")
+    ):
+        return False
+    if is_decorated(core) or re.fullmatch(r"第[一二三四五六七八九十\d]+[篇章节步部分个点条]", core):
+        return False
+    if units(core) == 1 and has_cjk(core) and len(core) == 1:
         return False
     if re.fullmatch(r"[\d\s.%/\-+]+[A-Za-z]{0,2}", core):
         return False

@@ -20,7 +20,7 @@ NOTE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 MAX_NOTE_BYTES = 4 * 1024 * 1024
 DECK_TAG = "flashcards"
 
-_INLINE_TAG = re.compile(r"(?<![\w#&/\\])#([\w\-/]*[^\W\d_][\w\-/]*)")
+_INLINE_TAG = re.compile(r"(?<![\w#&/\\(])#([\w\-/]*[^\W\d_][\w\-/]*)")
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 
 __all__ = ["NOTE_SUFFIXES", "discover", "inline_tags", "read_note"]

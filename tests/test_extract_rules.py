@@ -1,0 +1,102 @@
+"""Each extraction rule against the cases in fixtures/rule_cases.yaml (see its header)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from quizgarden.extract import RULES, extract_note
+from quizgarden.model import Candidate
+from quizgarden.notes import read_note
+
+CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "rule_cases.yaml").read_text("utf-8"))
+
+
+def extract_text(
+    tmp_path: Path, body: str, frontmatter: dict[str, Any] | None = None
+) -> list[Candidate]:
+    text = body
+    if frontmatter:
+        text = "---\n" + yaml.safe_dump(frontmatter, allow_unicode=True) + "---\n" + body
+    path = tmp_path / "note.md"
+    path.write_text(text, encoding="utf-8")
+    note, _ = read_note(path, tmp_path)
+    assert note is not None
+    return extract_note(note)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["title"] for c in CASES])
+def test_rule_case(tmp_path: Path, case: dict[str, Any]) -> None:
+    offset = 0
+    if case.get("frontmatter"):
+        offset = yaml.safe_dump(case["frontmatter"], allow_unicode=True).count("\n") + 2
+    found = [
+        c
+        for c in extract_text(tmp_path, case["input"], case.get("frontmatter"))
+        if c.rule == case["rule"]
+    ]
+    expected = case["cards"]
+    assert len(found) == len(expected), [(c.front, c.back) for c in found]
+    for card, want in zip(found, expected):
+        assert card.type == want["type"]
+        assert card.line - offset == want["line"]
+        assert card.side == want.get("side", 0)
+        if "front" in want:
+            assert card.front == want["front"].strip()
+            assert card.back == want["back"].strip()
+        else:
+            assert want["front_contains"].lower() in card.front.lower()
+            assert want.get("back_contains", "").lower() in card.back.lower()
+        for key in ("block_id", "deck"):
+            if key in want:
+                assert getattr(card, key) == want[key]
+    for banned in case.get("excludes", []):
+        assert all(banned not in c.front + c.back for c in found)
+
+
+def test_every_rule_has_cases() -> None:
+    assert {name for name, _ in RULES} <= {c["rule"] for c in CASES}
+
+
+def test_explicit_cards_are_not_mined_again(tmp_path: Path) -> None:
+    cards = extract_text(
+        tmp_path, "Q: 什么是 RoPE？\nA: 旋转位置编码：用旋转矩阵注入相对位置信息。\n"
+    )
+    assert [c.rule for c in cards] == ["qa"]
+
+
+def test_quiz_false_yields_nothing(tmp_path: Path) -> None:
+    assert extract_text(tmp_path, "Q: a\nA: b\n", {"quiz": False}) == []
+
+
+def test_auto_false_keeps_only_explicit_cards(tmp_path: Path) -> None:
+    body = "Q: a?\nA: b\n\n- **KV Cache**：缓存历史 token 的键和值，避免重复计算。\n"
+    assert [c.rule for c in extract_text(tmp_path, body, {"quiz": {"auto": False}})] == ["qa"]
+    assert [c.rule for c in extract_text(tmp_path, body)] == ["qa", "definition"]
+
+
+def test_a_note_that_repeats_itself_yields_each_card_once(tmp_path: Path) -> None:
+    part = "## 4.1 长度外推\n\n- ALiBi：通过线性偏置惩罚远距离词元，增强外推能力。\n"
+    cards = extract_text(tmp_path, part + "\n" + part)
+    assert [(c.front, c.line) for c in cards] == [("ALiBi", 3)]
+
+
+def test_skip_marker_skips_a_section(tmp_path: Path) -> None:
+    body = (
+        "<!-- quiz:skip -->\n## Skipped\n\n- Alpha：一段被跳过的定义解释文字。\n\n"
+        "## Kept\n\n- Beta：一段应当保留的定义解释文字。\n"
+    )
+    assert [c.front for c in extract_text(tmp_path, body)] == ["Beta"]
+
+
+def test_formula_front_comes_from_context_and_back_keeps_latex(tmp_path: Path) -> None:
+    body = "## 2.1 注意力机制\n\n缩放点积注意力的公式：\n\n$$\n\\text{Attention}(Q,K,V)=\\text{softmax}(QK^T)V\n$$\n"
+    (card,) = extract_text(tmp_path, body)
+    assert card.rule == "formula"
+    assert card.front.startswith("注意力机制 — 缩放点积注意力的公式")
+    assert "\\text{Attention}(Q,K,V) = \\;?" in card.front
+    assert card.back == "$$\n\\text{Attention}(Q,K,V)=\\text{softmax}(QK^T)V\n$$"
+    assert card.line == 5
