@@ -40,7 +40,7 @@ def test_rule_case(tmp_path: Path, case: dict[str, Any]) -> None:
     ]
     expected = case["cards"]
     assert len(found) == len(expected), [(c.front, c.back) for c in found]
-    for card, want in zip(found, expected):
+    for card, want in zip(found, expected, strict=True):
         assert card.type == want["type"]
         assert card.line - offset == want["line"]
         assert card.side == want.get("side", 0)
@@ -93,7 +93,10 @@ def test_skip_marker_skips_a_section(tmp_path: Path) -> None:
 
 
 def test_formula_front_comes_from_context_and_back_keeps_latex(tmp_path: Path) -> None:
-    body = "## 2.1 注意力机制\n\n缩放点积注意力的公式：\n\n$$\n\\text{Attention}(Q,K,V)=\\text{softmax}(QK^T)V\n$$\n"
+    body = (
+        "## 2.1 注意力机制\n\n缩放点积注意力的公式：\n\n"
+        "$$\n\\text{Attention}(Q,K,V)=\\text{softmax}(QK^T)V\n$$\n"
+    )
     (card,) = extract_text(tmp_path, body)
     assert card.rule == "formula"
     assert card.front.startswith("注意力机制 — 缩放点积注意力的公式")

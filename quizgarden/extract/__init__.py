@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import VaultError
 from ..model import Candidate, Note, Problem
-from . import cloze, definition, formula, heading, inline, multiline, qa
+from . import cloze, definition, formula, heading, inline, multiline, qa, question
 from .context import Context, Separators, build_context
 from .dedupe import dedupe
 
@@ -26,6 +26,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("inline", inline.find),
     ("formula", formula.find),
     ("heading", heading.find),
+    ("question", question.find),
     ("definition", definition.find),
 )
 

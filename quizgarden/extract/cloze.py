@@ -22,6 +22,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for block in ctx.blocks:
         if block.kind not in {"paragraph", "item", "heading"} or block.skipped:
             continue
+        if "{{c" not in block.text and not (ctx.highlights and "==" in block.text):
+            continue
         if any(n in ctx.claimed for n in range(block.line, block.end + 1)):
             continue
         text, block_id, deck = clean_card_text(block.text)

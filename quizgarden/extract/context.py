@@ -10,6 +10,9 @@ from .blocks import CODE_KINDS, Block, parse_blocks, prepare
 from .text import is_link_only, strip_markup
 
 _WIKILINK = re.compile(r"\[([^\]\n]*)\]\(#wikilink\)")
+_HEXO_TAG = re.compile(r"\{%.*?%\}")
+_MD_ESCAPE = re.compile(r"\\([_*#|\[\]~`])")
+_MATH_SPAN = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 _FONT_TAG = re.compile(r"</?(?:font|span|u|center)\b[^>\n]*>", re.I)
 _SR_COMMENT = re.compile(r"\s*<!--SR:[^>]*-->")
 _BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
@@ -115,14 +118,36 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
 
     Returns (text, block id, deck from a `#flashcards/deck` tag).
     """
-    text = _WIKILINK.sub(r"\1", _FONT_TAG.sub("", _SR_COMMENT.sub("", text)))
+    if "<" in text:
+        text = _FONT_TAG.sub("", _SR_COMMENT.sub("", text))
+    if "#wikilink" in text:
+        text = _WIKILINK.sub(r"\1", text)
+    if "{%" in text:
+        text = _HEXO_TAG.sub("", text)
+    text = _unescape(text)
     block_id = None
-    m = _BLOCK_ID.search(text)
+    m = _BLOCK_ID.search(text) if "^" in text else None
     if m:
         block_id, text = m.group(1), text[: m.start()]
     deck = None
-    for m in _DECK_TAG.finditer(text):
-        if m.group(1):
-            deck = m.group(1).strip("/").replace("/", "::")
-    text = _DECK_TAG.sub("", text)
+    if "#flashcards" in text:
+        for m in _DECK_TAG.finditer(text):
+            if m.group(1):
+                deck = m.group(1).strip("/").replace("/", "::")
+        text = _DECK_TAG.sub("", text)
     return text.strip(), block_id, deck
+
+
+def _unescape(text: str) -> str:
+    """HTML entities (`&#x20;`) and Markdown escapes (`node\\_rank`) outside math, as a reader sees them."""
+    if "&" not in text and "\\" not in text:
+        return text
+    import html
+
+    out, last = [], 0
+    for m in _MATH_SPAN.finditer(text):
+        out.append(_MD_ESCAPE.sub(r"\1", html.unescape(text[last : m.start()])))
+        out.append(m.group())
+        last = m.end()
+    out.append(_MD_ESCAPE.sub(r"\1", html.unescape(text[last:])))
+    return "".join(out)

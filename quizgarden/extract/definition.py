@@ -47,6 +47,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
         for offset, line in enumerate(block.text.split("\n")):
+            if ":" not in line and "：" not in line and "**" not in line and "__" not in line:
+                continue
             found = split_definition(line)
             if found is None:
                 continue

@@ -13,11 +13,17 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context
-from .text import strip_markup, strip_numbering, units
+from .text import STRUCTURAL_WORDS, has_cjk, strip_markup, strip_numbering, units
 
 _INLINE_DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.S)
 _ENV = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|equation\*?|split|gather\*?)\}")
-_RELATION = re.compile(r"(?<![<>!\\])(?:=|\\approx|\\equiv|\\triangleq|:=)")
+_TOKEN = re.compile(r"\\[{}]|[{}()\[\]]|(?<![<>!\\:])(?::=|=|\\approx\b|\\equiv\b|\\triangleq\b)")
+# a left side that is itself a derivation step, a row of a system, or prose
+_BAD_LHS = re.compile(
+    r"\\(?:begin|end|\\|leq?|geq?|simeq|sim|in|quad|text\s*\{\s*(?:where|s\.t))|[<>]|\\\\"
+)
+MAX_PER_SECTION = 3
+_EXAMPLE = re.compile(r"^(?:例|例题|习题|练习|example|exercise)\s*[\d.]+[a-z]?$", re.I)
 _LEAD_END = re.compile(r"[:：]\s*$")
 MAX_LATEX = 600
 MAX_LHS = 60
@@ -25,18 +31,21 @@ MAX_LHS = 60
 
 def find(ctx: Context) -> Iterator[Candidate]:
     seen: set[str] = set()
+    per_section: dict[int | None, int] = {}
     previous: Block | None = None
     for block in ctx.blocks:
-        if block.skipped:
-            previous = block
-            continue
-        for latex, lead, line in _formulas(block, previous):
-            lhs = left_side(latex)
-            if lhs is None or lhs in seen or not ctx.free(block):
-                continue
-            seen.add(lhs)
-            front = _front(ctx, block, lead, lhs)
-            if front:
+        # a display formula right after another is a step of a derivation, not a new fact
+        chained = previous is not None and previous.kind == "math" and block.kind == "math"
+        if not block.skipped and not chained and ctx.free(block):
+            for latex, lead, line in _formulas(block, previous):
+                lhs = left_side(latex)
+                if lhs is None or lhs in seen:
+                    continue
+                if per_section.get(block.heading, 0) >= MAX_PER_SECTION:
+                    break
+                seen.add(lhs)
+                per_section[block.heading] = per_section.get(block.heading, 0) + 1
+                front = _front(ctx, block, lead, lhs)
                 yield Candidate("formula", "basic", front, f"$$\n{latex}\n$$", line)
         previous = block
 
@@ -48,12 +57,12 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
             last = previous.text.strip().split("\n")[-1]
             if _LEAD_END.search(last) or units(last) <= 12:
                 lead = last
-        yield _unwrap(block.text), lead, block.line
+        yield _unwrap(block.text).strip("$").strip(), lead, block.line
     elif block.kind in {"paragraph", "item"} and ("$$" in block.text or "\\[" in block.text):
         for m in _INLINE_DISPLAY.finditer(block.text):
             before = block.text[: m.start()].split("\n")[-1]
             line = block.line + block.text.count("\n", 0, m.start())
-            yield (m.group(1) or m.group(2)).strip(), before, line
+            yield (m.group(1) or m.group(2)).strip().strip("$").strip(), before, line
 
 
 def _unwrap(source: str) -> str:
@@ -69,19 +78,40 @@ def left_side(latex: str) -> str | None:
     if len(latex) > MAX_LATEX or len(latex) < 6:
         return None
     body = _ENV.sub("", latex).strip()
-    m = _RELATION.search(body)
-    if not m:
+    at = _top_level_relation(body)
+    if at is None:
         return None
-    lhs = body[: m.start()].replace("&", "").replace("\\\\", "").strip()
+    lhs = body[:at].replace("&", "").strip()
     if not lhs or len(lhs) > MAX_LHS or not re.search(r"[A-Za-z]", lhs):
+        return None
+    if _BAD_LHS.search(lhs) or has_cjk(lhs):
         return None
     return lhs
 
 
-def _front(ctx: Context, block: Block, lead: str, lhs: str) -> str | None:
+def _top_level_relation(body: str) -> int | None:
+    """Offset of the first `=` (or `\\approx`, `:=`, ...) outside braces and brackets."""
+    depth = 0
+    for m in _TOKEN.finditer(body):
+        tok = m.group()
+        if tok in "{([":
+            depth += 1
+        elif tok in "})]":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0:
+            return m.start()
+    return None
+
+
+def _front(ctx: Context, block: Block, lead: str, lhs: str) -> str:
     parts = []
     if block.heading is not None:
-        parts.append(strip_numbering(strip_markup(ctx.blocks[block.heading].text)))
+        heading = strip_numbering(strip_markup(ctx.blocks[block.heading].text)).rstrip(":：")
+        if STRUCTURAL_WORDS.match(heading) or _EXAMPLE.match(heading):
+            heading = f"{ctx.note.title} › {heading}"
+        parts.append(heading)
     lead = strip_markup(lead).strip().rstrip(":：").strip()
     lead = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", lead)
     if lead and units(lead) <= 20:

@@ -14,6 +14,7 @@ _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|==|~~)(?=\S)(.+?)(?<=\S)\1")
+_MARKUP_CHARS = re.compile(r"[*_=~]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 _NUMBERING = re.compile(
@@ -53,7 +54,7 @@ TOPIC_SUFFIX = re.compile(
 LABEL_WORDS = re.compile(
     r"^(?:原始?论文|论文(?:地址|链接)?|原文|博客|平替博客|代码|源码|项目|项目地址|地址|链接|网址|官网|主页|来源"
     r"|出处|作者|日期|时间|更新|更新时间|创建时间|发布时间|标签|分类|类别|关键词|版本|版权|许可|声明|视频|课程"
-    r"|数据集|下载|当前位置|位置|首页|问题|答案|答|问|输入|输出|示例|例如|比如|注意|注|提示|备注|说明|公式"
+    r"|数据集|下载|当前位置|名称|论文名称|论文标题|标题|位置|首页|问题|答案|答|问|输入|输出|示例|例如|比如|注意|注|提示|备注|说明|公式"
     r"|公式如下|如下|如|即|结果|步骤|方法|目标|要求|任务|题目|解答|解析|思路|总结|小结|原因|用途|作用"
     r"|paper|arxiv|code|github|repo|link|url|source|website|blog|video|slides|dataset|author|date"
     r"|time|tags?|category|categories|version|license|title|note|notes|see|e\.?g|i\.?e|example|input"
@@ -63,7 +64,18 @@ LABEL_WORDS = re.compile(
 )
 _TERM_BAD_START = re.compile(
     r"^(?:其|这|那|该|此|本|我|你|他|它|如果|因为|所以|但是|然后|首先|其次|最后|另外)"
-    r"|^(?:this|that|these|those|it|if|because|so|but|then|first|also|here|there)\b",
+    r"|^(?:this|that|these|those|it|if|because|so|but|then|first|also|here|there|from|in|on|for"
+    r"|with|to|as|at|by|after|before|when|while|since|although|however|we|you|they)\b",
+    re.I,
+)
+# a clause, not a name: "主要来自两个地方", "需要注意", "LoRA is robust"
+_VERBISH = re.compile(
+    r"可以|需要|应该|应当|主要|进行|来自|我们|如何|怎么|是否|一下|就是|不是|没有|为了|因为|所以"
+    r"|\b(?:is|are|was|were|has|have|can|will|should|does|do)\b"
+)
+_ORDINAL_LABEL = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]+[篇章节步部分个点条种]|(?:目标|方法|步骤|原因|优点|缺点|问题|方案|阶段|例子|示例"
+    r"|step|method|reason|stage|example|case|option)\s*[一二三四五六七八九十\d]+[a-z]?)$",
     re.I,
 )
 _TERM_BAD_END = re.compile(
@@ -73,11 +85,15 @@ _TERM_BAD_END = re.compile(
 
 def strip_markup(text: str) -> str:
     """Plain reading text: links to their words, emphasis and inline code marks removed."""
-    text = _MD_LINK.sub(r"\1", text)
-    text = _INLINE_CODE.sub(r"\2", text)
-    text = _HTML_TAG.sub("", text)
-    for _ in range(2):
-        text = _EMPHASIS.sub(r"\2", text)
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "`" in text:
+        text = _INLINE_CODE.sub(r"\2", text)
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
+    if _MARKUP_CHARS.search(text):
+        for _ in range(2):
+            text = _EMPHASIS.sub(r"\2", text)
     return text.replace("\u00a0", " ").strip()
 
 
@@ -112,6 +128,8 @@ def without_urls(text: str) -> str:
 
 def is_link_only(text: str) -> bool:
     """Nothing left once links, URLs and punctuation are taken out."""
+    if "](" not in text and "://" not in text and "www." not in text:
+        return units(text) == 0
     rest = without_urls(text)
     return units(re.sub(r"[\s\W_]+", " ", rest)) == 0 or _MD_LINK.sub("", text).strip() == ""
 
@@ -142,7 +160,7 @@ def is_term(text: str, *, max_units: int = 8) -> bool:
         (".", "…")
     ):
         return False
-    if is_decorated(core) or re.fullmatch(r"第[一二三四五六七八九十\d]+[篇章节步部分个点条]", core):
+    if is_decorated(core) or _ORDINAL_LABEL.match(core) or "*" in core or _VERBISH.search(core):
         return False
     if units(core) == 1 and has_cjk(core) and len(core) == 1:
         return False
@@ -164,6 +182,8 @@ def is_enumeration(text: str) -> bool:
 
 def is_explanation(text: str, *, min_units: int = 4) -> bool:
     """Enough said to learn from: words, not a link, a value, a list of names or a question."""
+    if is_link_only(text):
+        return False
     plain = strip_markup(without_urls(text)).strip()
     if units(plain) < min_units or plain.endswith((":", "：")):
         return False

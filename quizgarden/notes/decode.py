@@ -41,7 +41,8 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         if repaired != text:
             text = repaired
             fixed = "repaired UTF-8 text that had been decoded as Windows-1252 (mojibake)"
-    return text.lstrip("\ufeff"), fixed
+    # zero-width spaces are invisible noise (they even sit inside LaTeX subscripts)
+    return text.lstrip("\ufeff").replace("\u200b", ""), fixed
 
 
 def _detect(data: bytes) -> tuple[str, str]:

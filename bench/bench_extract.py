@@ -1,0 +1,64 @@
+"""Extraction throughput on ../shared/corpus next to markdown-it-py parsing the same files.
+
+Run by hand:  python bench/bench_extract.py [CORPUS]
+Target (issue 3): extraction costs at most 2x the bare parse. Both figures come from this run,
+so the ratio holds on a noisy machine; each is the best of 3.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from quizgarden.extract import extract_note
+from quizgarden.notes import discover, read_note
+
+
+def best_of(runs: int, fn) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    root = Path(
+        sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parents[2] / "shared" / "corpus"
+    )
+    files = [p for p in discover(root) if "_edge" not in p.parts]
+    data = {p: p.read_bytes() for p in files}
+    size = sum(len(b) for b in data.values())
+    texts = [b.decode("utf-8", errors="replace") for b in data.values()]
+    md = MarkdownIt("commonmark")
+
+    def parse_only() -> None:
+        for text in texts:
+            md.parse(text)
+
+    cards = 0
+
+    def extract_all() -> None:
+        nonlocal cards
+        cards = 0
+        for path, raw in data.items():
+            note, _ = read_note(path, root, raw)
+            if note is not None:
+                cards += len(extract_note(note))
+
+    extract_all()  # warm caches (parser construction, regex compilation)
+    parse = best_of(3, parse_only)
+    extract = best_of(3, extract_all)
+    mb = size / 1e6
+    print(f"files={len(files)} bytes={size} cards={cards}")
+    print(f"markdown-it-py parse (commonmark): {parse:.3f} s  {mb / parse:.2f} MB/s")
+    print(f"quizgarden read+extract:           {extract:.3f} s  {mb / extract:.2f} MB/s")
+    print(f"ratio extract/parse: {extract / parse:.2f}x (target <= 2.0x)")
+
+
+if __name__ == "__main__":
+    main()
