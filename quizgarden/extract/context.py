@@ -139,7 +139,7 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
 
 
 def _unescape(text: str) -> str:
-    """HTML entities (`&#x20;`) and Markdown escapes (`node\\_rank`) outside math, as a reader sees them."""
+    """Entities (`&#x20;`) and Markdown escapes (`node\\_rank`) outside math, as read."""
     if "&" not in text and "\\" not in text:
         return text
     import html

@@ -33,10 +33,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         asked = strip_numbering(strip_markup(text))
         if not asked or len(asked) > MAX_QUESTION or "\n" in asked or not _asks(asked):
             continue
-        if block.kind == "item":
-            answer = _nested_answer(ctx, n)
-        else:
-            answer = _marked_answer(ctx, n)
+        nested = block.kind == "item"
+        answer = _nested_answer(ctx, n) if nested else _marked_answer(ctx, n)
         if answer:
             yield Candidate("question", "basic", asked, answer, block.line, block_id, deck=deck)
 
