@@ -230,28 +230,36 @@ def _sync_summary(report: Any) -> Any:
 
 
 def _cards_table(found: list[Any]) -> Any:
-    """Cards and their schedule as a rich table."""
+    """Cards and their schedule as a rich table, one line per card, fitted to the terminal."""
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(caption=f"{len(found)} cards", caption_justify="left")
-    for column in ("id", "deck", "front", "back", "state", "due", "reps", "note"):
-        wide = column in ("front", "back")  # one line per card: long text is cut with …
-        table.add_column(column, no_wrap=not wide, ratio=1 if wide else None)
+    rows = []
     for card, state in found:
-        flags = " (retired)" if card.retired else " (rejected)" if card.rejected else ""
-        cells = (
-            card.id,
-            card.deck,
-            card.front,
-            card.back,
-            state.state + flags,
-            state.due.strftime("%Y-%m-%d") if state.due else "",
-            str(state.reps),
-            f"{card.note}:{card.line}",
-        )
-        # note text is not rich markup; long fronts and backs are cut to one line with …
-        table.add_row(*(Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells))
+        flag = " retired" if card.retired else " rejected" if card.rejected else ""
+        due = state.due.strftime("%Y-%m-%d") if state.due else ""
+        rows.append(
+            (card.id, card.deck, card.front, card.back, state.state + flag, due,
+             str(state.reps), f"{card.note}:{card.line}")
+        )  # fmt: skip
+    names = ["id", "deck", "front", "back", "state", "due", "reps", "note"]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    widths[1], widths[7] = min(widths[1], 16), min(widths[7], 24)
+    keep = list(range(len(names)))
+    while True:
+        fixed = sum(widths[i] for i in keep if i not in (2, 3))
+        room = out.width - 3 * len(keep) - 1 - fixed
+        if room >= 24 or len(keep) <= 6:
+            break
+        keep.remove(6 if 6 in keep else 1)  # narrow terminal: drop reps, then deck
+    widths[2] = max(8, min(widths[2], room * 3 // 5))
+    widths[3] = max(8, min(widths[3], room - widths[2]))
+    table = Table(caption=f"{len(found)} cards", caption_justify="left")
+    for i in keep:
+        table.add_column(names[i], width=widths[i], no_wrap=True, overflow="ellipsis")
+    for row in rows:
+        # note text is not rich markup; long text is cut with …
+        table.add_row(*(Text(row[i], no_wrap=True, overflow="ellipsis") for i in keep))
     return table
 
 
@@ -431,7 +439,6 @@ def config(
     out.print(table)
 
 
-
 # --- export (issue 6) ---
 
 
@@ -457,9 +464,7 @@ def export(
             show_default=False,
         ),
     ] = None,
-    split: Annotated[
-        bool, typer.Option("--split", help="One .apkg per top-level deck.")
-    ] = False,
+    split: Annotated[bool, typer.Option("--split", help="One .apkg per top-level deck.")] = False,
     with_schedule: Annotated[
         bool,
         typer.Option(

@@ -153,11 +153,13 @@ class _Side:
     """Precomputed comparison keys of one old card or one new candidate."""
 
     __slots__ = (
+        "_back",
+        "_back_text",
+        "_front",
+        "_front_text",
         "active",
-        "back",
         "block",
         "exact",
-        "front",
         "item",
         "kin",
         "line",
@@ -182,8 +184,22 @@ class _Side:
         front = _CLOZE_NUMBER.sub("{{c::", cand.front) if cloze else cand.front
         self.exact = (cand.rule, side, normalize_text(front))
         self.block = (cand.block_id, cand.side) if cand.block_id else None
-        self.front = tokens(front)
-        self.back = tokens(cand.back)
+        self._front_text, self._back_text = front, cand.back
+        self._front: Counter[str] | None = None
+        self._back: Counter[str] | None = None
+
+    @property
+    def front(self) -> Counter[str]:
+        """Tokens of the front, computed only when a fuzzy comparison needs them."""
+        if self._front is None:
+            self._front = tokens(self._front_text)
+        return self._front
+
+    @property
+    def back(self) -> Counter[str]:
+        if self._back is None:
+            self._back = tokens(self._back_text)
+        return self._back
 
 
 def _as_candidate(card: Card) -> Candidate:
@@ -378,14 +394,15 @@ def _follow_siblings(
     """
     taken = {id(o) for o in result.values()}
     spare = {(*o.kin, o.side): o for o in olds if o.kin and id(o) not in taken}
-    matched_kin = {
-        (new.kin, new.side): result[id(new)] for new in news if new.kin and id(new) in result
-    }
+    matched_kin: dict[tuple, list[tuple[int, _Side]]] = defaultdict(list)
+    for new in news:
+        if new.kin and id(new) in result:
+            matched_kin[new.kin].append((new.side, result[id(new)]))
     for new in news:
         if not new.kin or id(new) in result:
             continue
-        for (kin, side), old_sibling in sorted(matched_kin.items(), key=lambda kv: kv[0][1]):
-            if kin != new.kin or side == new.side or not old_sibling.kin:
+        for side, old_sibling in sorted(matched_kin.get(new.kin, ()), key=lambda sv: sv[0]):
+            if side == new.side or not old_sibling.kin:
                 continue
             old = spare.get((*old_sibling.kin, new.side))
             if old is not None and id(old) not in taken:

@@ -43,7 +43,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         if note.settings.allows(name):
             found.extend(rule(ctx))
     found.sort(key=lambda c: (c.line, c.side))
-    return [_with_tags(c, note) for c in dedupe(found)]
+    return [_with_tags(c, note) for c in dedupe(found) if c.front.strip() and c.back.strip()]
 
 
 def _with_tags(card: Candidate, note: Note) -> Candidate:

@@ -61,7 +61,8 @@ def _numbered(text: str, line: int) -> Iterator[Candidate]:
             return m.group(2)
 
         front = CLOZE.sub(keep, text)
-        yield Candidate("cloze", "cloze", front, "; ".join(answers), line, side=number)
+        if any(a.strip() for a in answers):
+            yield Candidate("cloze", "cloze", front, "; ".join(answers), line, side=number)
 
 
 def _highlighted(text: str, line: int) -> Iterator[Candidate]:

@@ -21,7 +21,6 @@ from .text import (
     is_first_person,
     is_link_only,
     is_sentence,
-    looks_like_code,
     strip_markup,
     strip_numbering,
     units,
@@ -108,8 +107,7 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
         if size > MAX_ANSWER:
             break
     answer = "\n".join(parts).strip()
-    plain = strip_markup(without_urls(answer))
-    if not answer or not is_explanation(plain.replace("\n", " ")) or looks_like_code(answer):
+    if not answer or not is_explanation(answer, long=True):
         return None
     return answer
 

@@ -15,7 +15,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
 from .heading import MAX_ANSWER, is_question
-from .text import is_explanation, is_link_only, looks_like_code, strip_markup, strip_numbering
+from .text import is_explanation, is_link_only, strip_markup, strip_numbering
 
 _ANSWER_MARK = re.compile(r"^\s*(?:答|回答|解答|A|Answer)\s*[:：]\s*", re.I)
 MAX_QUESTION = 200
@@ -84,6 +84,6 @@ def _marked_answer(ctx: Context, n: int) -> str | None:
 
 def _checked(answer: str) -> str | None:
     answer = answer.strip()
-    if not answer or looks_like_code(answer) or not is_explanation(answer.replace("\n", " ")):
+    if not answer or not is_explanation(answer, long=True):
         return None
     return answer

@@ -142,6 +142,12 @@ def looks_like_code(text: str) -> bool:
     return _CODE_HINTS.search(text) is not None or _TEMPLATE.search(text) is not None
 
 
+def is_mostly_code(text: str) -> bool:
+    """More than half of the lines read as code: a snippet, not an answer."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return sum(looks_like_code(ln) for ln in lines) * 2 > len(lines)
+
+
 def is_sentence(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
@@ -180,13 +186,15 @@ def is_enumeration(text: str) -> bool:
     return len(parts) >= 3 and all(units(p) <= 6 for p in parts) and not is_sentence(text)
 
 
-def is_explanation(text: str, *, min_units: int = 4) -> bool:
+def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool:
     """Enough said to learn from: words, not a link, a value, a list of names or a question."""
     if is_link_only(text):
         return False
     plain = strip_markup(without_urls(text)).strip()
     if units(plain) < min_units or plain.endswith((":", "：")):
         return False
+    if long:  # a whole answer: lists of names and "a > b" in math are fine there
+        return not plain.endswith(("?", "？")) and not is_mostly_code(plain)
     if plain.endswith(("?", "？")) or looks_like_code(plain) or is_enumeration(plain):
         return False
     if re.search(r"\S\s*>\s*\S+\s*>", plain):  # breadcrumb: 首页 > news > 正文

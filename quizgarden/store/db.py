@@ -7,6 +7,7 @@ Every write goes through `write_transaction`, which takes SQLite's write lock up
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,9 +29,10 @@ def open_collection(path: Path | str, *, migrate: bool = True) -> Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
+            _enable_wal(conn)
         except sqlite3.Error as err:
-            raise CollectionError(f"cannot open the collection {path}: {err}") from err
+            hint = " (another quiz command is using it; try again)" if "locked" in str(err) else ""
+            raise CollectionError(f"cannot open the collection {path}: {err}{hint}") from err
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=NORMAL")
     db = Database(conn)
@@ -42,6 +44,19 @@ def open_collection(path: Path | str, *, migrate: bool = True) -> Database:
         conn.close()
         raise CollectionError(f"{path} is not a usable quizgarden collection: {err}") from err
     return db
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL; the switch needs a moment alone with a new file, so wait for it."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _check_version(db: Database, path: Path | str) -> None:
@@ -56,24 +71,20 @@ def _check_version(db: Database, path: Path | str) -> None:
 
 
 def _migrate(db: Database, path: Path | str) -> None:
-    pending = migrations.pending(db)
-    if not pending:
-        return
-    with write_transaction(db):
-        # re-check under the write lock: another process may have migrated meanwhile
-        pending = migrations.pending(db)
-    if not pending:
+    if not migrations.pending(db):
         return
     if isinstance(path, Path) and db.table_names():
-        backup = path.with_name(
-            f"{path.name}.bak-v{db.execute('PRAGMA user_version').fetchone()[0]}"
-        )
-        dest = sqlite3.connect(backup)
+        # a copy before anything changes; taken outside the lock, as SQLite's backup needs
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        dest = sqlite3.connect(path.with_name(f"{path.name}.bak-v{version}"))
         with dest:
             db.conn.backup(dest)
         dest.close()
-    migrations.apply(db)
-    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    # under the write lock: two processes opening a new collection must not both migrate
+    with write_transaction(db):
+        if migrations.pending(db):
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
 @contextmanager

@@ -1,0 +1,533 @@
+"""Write quizgarden cards to an Anki package (.apkg) that Anki imports, and later *updates*.
+
+The only module that imports genanki. genanki supplies the package schema, the note-type and deck
+JSON and Anki's GUID format; the note and card rows are written here, because Anki's importer
+decides on facts genanki fixes for every row alike:
+
+- a note is matched by GUID, and replaced only when the incoming note's mtime is newer than the
+  copy in Anki. So GUIDs come from quizgarden's stable card id (never from the text), and each
+  note's mtime is the card's `updated` time, which advances with every edit;
+- a note type is matched by id and accepted only when its field and template names are the
+  same (Anki's "schema hash"); otherwise the notes under it are refused as conflicting. So model
+  ids hash the name, field names and template names: a layout change gets a new id, a CSS or
+  template-text change keeps the id and is taken over because the model mtime is newer;
+- existing cards are never touched by an import, so Anki keeps its review history; FSRS
+  progress (`with_schedule`) only reaches cards Anki does not have yet.
+
+Identity stays 1:1: one quizgarden card is one Anki note, except a reversed pair (the two sides of
+`front:::back`), which is one "Basic (and reversed)" note whose GUID comes from the side-0 card.
+Each cloze card becomes its own Cloze note holding only its own deletion(s), with the GUID from
+its card id, rather than one Anki note per cloze block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import genanki
+from genanki.apkg_col import APKG_COL
+from genanki.apkg_schema import APKG_SCHEMA
+
+from ..errors import ExportError
+from ..model import Card, CardState, Problem
+from ..render import to_anki_html
+
+#: genanki's package collection was created at this instant; review due days count from it.
+PACKAGE_CRT = 1411124400
+_DAY = 86400
+SUSPENDED_TAG = "quizgarden::suspended"
+_CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
+_TAG_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote, and what went wrong along the way without stopping it."""
+
+    files: tuple[Path, ...]
+    notes: int
+    cards: int
+    media: int
+    left_out: int  # retired, rejected, and (unless asked for) suspended cards
+    problems: tuple[Problem, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": [str(path) for path in self.files],
+            "notes": self.notes,
+            "cards": self.cards,
+            "media": self.media,
+            "left_out": self.left_out,
+            "problems": [str(problem) for problem in self.problems],
+        }
+
+
+@dataclass(frozen=True)
+class PlannedNote:
+    """One Anki note to write: which model, its quizgarden cards and Anki card ordinals."""
+
+    kind: str  # "basic" | "reversed" | "cloze"
+    anchor: Card  # the card whose id gives the GUID and whose text fills the fields
+    cards: tuple[tuple[int, Card, CardState | None], ...]  # (Anki ord, card, state)
+
+    @property
+    def mtime(self) -> datetime | None:
+        times = [t for _, c, _ in self.cards for t in (c.updated, c.created) if t is not None]
+        return max(times) if times else None
+
+
+@dataclass
+class _Rows:
+    notes: list[tuple[Any, ...]] = field(default_factory=list)
+    cards: list[tuple[Any, ...]] = field(default_factory=list)
+    decks: set[str] = field(default_factory=set)
+
+
+def export_apkg(
+    items: Iterable[tuple[Card, CardState | None]],
+    out: Path,
+    *,
+    vault: Path,
+    split: bool = False,
+    with_schedule: bool = False,
+    include_suspended: bool = False,
+    timestamp: float | None = None,
+) -> ExportResult:
+    """Write `items` as one .apkg at `out`, or with `split` one .apkg per top-level deck in the
+    folder `out`. `timestamp` fixes note/card ids and model mtimes (for reproducible builds)."""
+    from ..clock import now
+
+    timestamp = now().timestamp() if timestamp is None else timestamp
+    planned, left_out = plan_notes(items, include_suspended=include_suspended)
+    packer = MediaPacker(vault)
+    source_link = _source_linker(vault)
+    groups: dict[str, list[PlannedNote]] = {}
+    for note in planned:
+        top = deck_name(note.anchor.deck, vault.name).split("::")[0] if split else ""
+        groups.setdefault(top, []).append(note)
+    if split:
+        out.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    notes = cards = 0
+    media_total: set[str] = set()
+    for top, group in sorted(groups.items()):
+        rows = _Rows()
+        used_media: dict[str, Path] = {}
+        id_gen = itertools.count(int(timestamp * 1000))
+        for position, note in enumerate(group):
+            _add_note_rows(
+                rows, note, vault_name=vault.name, packer=packer, used_media=used_media,
+                source_link=source_link, id_gen=id_gen, position=position,
+                with_schedule=with_schedule, timestamp=timestamp,
+            )  # fmt: skip
+        target = out / f"{_safe_file_name(top)}.apkg" if split else out
+        write_package(target, rows, used_media, timestamp=timestamp)
+        files.append(target)
+        notes += len(rows.notes)
+        cards += len(rows.cards)
+        media_total.update(used_media)
+    if not groups and not split:
+        write_package(out, _Rows(), {}, timestamp=timestamp)
+        files.append(out)
+    return ExportResult(tuple(files), notes, cards, len(media_total), left_out, packer.problems())
+
+
+def plan_notes(
+    items: Iterable[tuple[Card, CardState | None]], *, include_suspended: bool = False
+) -> tuple[list[PlannedNote], int]:
+    """Group cards into Anki notes (pure): pairs for reversed cards, one note for every other
+    card. Returns the notes in a stable order and how many cards were left out."""
+    kept: list[tuple[Card, CardState | None]] = []
+    left_out = 0
+    for card, state in items:
+        suspended = state is not None and state.suspended
+        if card.retired or card.rejected or (suspended and not include_suspended):
+            left_out += 1
+        else:
+            kept.append((card, state))
+    kept.sort(key=lambda cs: (cs[0].note, cs[0].line, cs[0].rule, cs[0].side, cs[0].id))
+    pairs: dict[tuple[str, str, int], list[tuple[Card, CardState | None]]] = {}
+    planned: list[PlannedNote] = []
+    for card, state in kept:
+        if card.type == "reversed":
+            key = (card.note, card.rule, card.line)
+            if key not in pairs:
+                pairs[key] = []
+                planned.append(PlannedNote("reversed", card, ()))  # placeholder, filled below
+            pairs[key].append((card, state))
+        elif card.type == "cloze" and _CLOZE_NUMBER.search(card.front):
+            number = int(_CLOZE_NUMBER.search(card.front).group(1))  # type: ignore[union-attr]
+            planned.append(PlannedNote("cloze", card, ((number - 1, card, state),)))
+        else:
+            planned.append(PlannedNote("basic", card, ((0, card, state),)))
+    result: list[PlannedNote] = []
+    for note in planned:
+        if note.kind == "reversed":
+            sides = pairs[(note.anchor.note, note.anchor.rule, note.anchor.line)]
+            anchor = min(sides, key=lambda cs: cs[0].side)[0]
+            if anchor.side == 0:
+                cards = tuple((min(c.side, 1), c, s) for c, s in sides[:2])
+                note = PlannedNote("reversed", anchor, cards)
+            else:  # the forward side is gone: keep the reverse as its own basic note
+                note = PlannedNote("basic", anchor, ((0, anchor, sides[0][1]),))
+        result.append(note)
+    result.sort(key=lambda n: (n.anchor.deck, n.anchor.note, n.anchor.line, n.anchor.side))
+    return result, left_out
+
+
+def _add_note_rows(
+    rows: _Rows,
+    note: PlannedNote,
+    *,
+    vault_name: str,
+    packer: MediaPacker,
+    used_media: dict[str, Path],
+    source_link: Any,
+    id_gen: Iterator[int],
+    position: int,
+    with_schedule: bool,
+    timestamp: float,
+) -> None:
+    card = note.anchor
+    deck = deck_name(card.deck, vault_name)
+    rows.decks.add(deck)
+
+    def image(ref: str) -> str | None:
+        name = packer.resolve(ref, card.note, card.line)
+        if name is not None and name in packer.files:
+            used_media[name] = packer.files[name]
+        return name
+
+    front = to_anki_html(card.front, image=image)
+    back = "" if note.kind == "cloze" else to_anki_html(card.back, image=image)
+    fields = (front, back, source_link(card.note, card.line), escape_text(deck))
+    model = MODELS[note.kind]
+    mtime = note.mtime
+    note_mod = int(mtime.timestamp()) if mtime is not None else int(timestamp)
+    note_id = next(id_gen)
+    tags = anki_tags(card.tags)
+    if any(state is not None and state.suspended for _, _, state in note.cards):
+        # Anki drops the suspension when a package is imported without "learning progress";
+        # the tag lets the learner find and suspend these cards again.
+        tags.append(SUSPENDED_TAG)
+    tags = " ".join(tags)
+    rows.notes.append(
+        (note_id, note_guid(card.id), model.model_id, note_mod, -1, f" {tags} " if tags else "",
+         "\x1f".join(fields), front, 0, 0, "")
+    )  # fmt: skip
+    deck_id = deck_id_for(deck)
+    for ord_, _card, state in note.cards:
+        values = card_schedule(state, position=position, with_schedule=with_schedule)
+        rows.cards.append((next(id_gen), note_id, deck_id, ord_, int(timestamp), -1, *values))
+
+
+def card_schedule(
+    state: CardState | None, *, position: int, with_schedule: bool
+) -> tuple[Any, ...]:
+    """The scheduling columns of an Anki card row: (type, queue, due, ivl, factor, reps, lapses,
+    left, odue, odid, flags, data). New unless `with_schedule` carries FSRS progress over:
+    review cards get a due day counted from the package's creation, an interval, and FSRS
+    memory (`s`, `d`, `lrt`) in the card's `data`, which Anki reads when FSRS is on."""
+    suspended = state is not None and state.suspended
+    if not with_schedule or state is None or state.state == "new" or state.due is None:
+        return (0, -1 if suspended else 0, position, 0, 0, 0, 0, 0, 0, 0, 0, "")
+    data: dict[str, Any] = {}
+    if state.stability is not None and state.difficulty is not None:
+        data = {"s": round(state.stability, 4), "d": round(state.difficulty, 4)}
+    if state.last_review is not None:
+        data["lrt"] = int(state.last_review.timestamp())
+    if state.last_review is not None and state.state == "review":
+        ivl = max(1, (state.due - state.last_review).days)
+    else:
+        ivl = 0 if state.state == "learning" else max(1, round(state.stability or 1))
+    if state.state == "review":
+        ctype, queue, due = 2, 2, int((state.due.timestamp() - PACKAGE_CRT) // _DAY)
+    else:  # learning / relearning: a timestamp within the day, as Anki's intraday queue holds
+        ctype = 1 if state.state == "learning" else 3
+        queue, due = 1, int(state.due.timestamp())
+    return (ctype, -1 if suspended else queue, due, ivl, 2500, state.reps, state.lapses,
+            1 if queue == 1 else 0, 0, 0, 0, json.dumps(data, separators=(",", ":")))  # fmt: skip
+
+
+def write_package(out: Path, rows: _Rows, media: dict[str, Path], *, timestamp: float) -> None:
+    """Write the collection and media into `out` atomically (temp file, then rename)."""
+    decks: dict[str, Any] = {}
+    for name in sorted(rows.decks):
+        parts = name.split("::")
+        for depth in range(1, len(parts) + 1):  # parents too, so every id is ours
+            parent = "::".join(parts[:depth])
+            deck = genanki.Deck(deck_id_for(parent), parent).to_json()
+            deck["mod"] = int(timestamp)
+            decks[str(deck["id"])] = deck
+    first_deck = int(next(iter(decks), "1"))
+    models = {str(m.model_id): m.to_json(timestamp, first_deck) for m in MODELS.values()}
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="quizgarden-export-") as tmp:
+            db_path = Path(tmp) / "collection.anki2"
+            conn = sqlite3.connect(db_path)
+            with conn:
+                conn.executescript(APKG_SCHEMA)
+                conn.executescript(APKG_COL)
+                base = json.loads(conn.execute("SELECT decks FROM col").fetchone()[0])
+                base.update(decks)
+                conn.execute(
+                    "UPDATE col SET decks = ?, models = ?, crt = ?",
+                    (json.dumps(base), json.dumps(models), PACKAGE_CRT),
+                )
+                conn.executemany(f"INSERT INTO notes VALUES({_marks(11)})", rows.notes)
+                conn.executemany(f"INSERT INTO cards VALUES({_marks(18)})", rows.cards)
+            conn.close()
+            partial = out.with_name(out.name + ".part")
+            with zipfile.ZipFile(partial, "w") as package:
+                package.write(db_path, "collection.anki2")
+                names = sorted(media)
+                package.writestr("media", json.dumps({str(i): n for i, n in enumerate(names)}))
+                for index, name in enumerate(names):
+                    package.write(media[name], str(index))
+            partial.replace(out)
+    except OSError as err:
+        raise ExportError(f"cannot write {out}: {err}") from err
+
+
+def _marks(count: int) -> str:
+    return ",".join("?" * count)
+
+
+def stable_id(*parts: str) -> int:
+    """A positive id below 2**53 (safe in Anki's JSON and JavaScript) from names only."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).digest()
+    return (1 << 32) + int.from_bytes(digest, "big") % ((1 << 52) - (1 << 32))
+
+
+def note_guid(card_id: str) -> str:
+    """The Anki GUID of the note built from quizgarden card `card_id`."""
+    return genanki.guid_for("quizgarden", card_id)
+
+
+@lru_cache(maxsize=4096)
+def deck_id_for(name: str) -> int:
+    return stable_id("quizgarden deck", name)
+
+
+@lru_cache(maxsize=4096)
+def deck_name(deck: str, vault_name: str) -> str:
+    """Anki deck path: `::`-separated, no empty or padded parts, the vault's name if empty."""
+    parts = [part.strip() for part in deck.split("::") if part.strip()]
+    return "::".join(parts) if parts else (vault_name or "quizgarden")
+
+
+def anki_tags(tags: Sequence[str]) -> list[str]:
+    """Tags Anki accepts: no `#`, no spaces or quotes, Obsidian's `a/b` nesting as `a::b`."""
+    return list(_anki_tags(tuple(tags)))
+
+
+@lru_cache(maxsize=4096)
+def _anki_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    clean = set()
+    for tag in tags:
+        tag = _TAG_SPACE.sub("_", tag.strip().lstrip("#").strip()).replace('"', "_")
+        tag = "::".join(part for part in tag.split("/") if part)
+        if tag:
+            clean.add(tag)
+    return tuple(sorted(clean, key=str.casefold))
+
+
+def escape_text(text: str) -> str:
+    from markdown_it.common.utils import escapeHtml
+
+    return escapeHtml(text)
+
+
+def _source_linker(vault: Path) -> Any:
+    """`note.md:12`, linked back into Obsidian when the vault is an Obsidian vault."""
+    from urllib.parse import quote
+
+    is_obsidian = (vault / ".obsidian").is_dir()
+    vault_param = quote(vault.resolve().name, safe="")
+
+    @lru_cache(maxsize=4096)
+    def href(note: str) -> str:
+        return escape_text(f"obsidian://open?vault={vault_param}&file={quote(note, safe='')}")
+
+    def link(note: str, line: int) -> str:
+        label = escape_text(f"{note}:{line}")
+        return f'<a href="{href(note)}">{label}</a>' if is_obsidian else label
+
+    return link
+
+
+def _safe_file_name(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(" .") or "deck"
+
+
+class MediaPacker:
+    """Finds the images cards refer to, as Obsidian would, and names them for the package.
+
+    Lookup order: relative to the note's folder, then to the vault root, then any file of that
+    name anywhere in the vault (hidden folders skipped). Files are packed under their bare name;
+    two different files with one name get a short hash suffix so neither overwrites the other.
+    """
+
+    def __init__(self, vault: Path) -> None:
+        self.vault = vault.resolve()
+        self.files: dict[str, Path] = {}  # packed name -> file
+        self._names: dict[Path, str] = {}
+        self._by_name: dict[str, list[Path]] | None = None
+        self._problems: dict[tuple[str, int, str], Problem] = {}
+
+    def resolve(self, ref: str, note: str, line: int) -> str | None:
+        """The packed name for `ref`, or None for URLs; a missing file is recorded as a problem
+        and keeps its bare name (the learner can add the file to Anki later)."""
+        ref = ref.strip()
+        if not ref or _URL.match(ref):
+            return None
+        path = self._find(ref, note)
+        if path is None:
+            key = (note, line, ref)
+            self._problems.setdefault(
+                key, Problem(note, line, f"image not found in the vault: {ref}")
+            )
+            return _safe_media_name(ref.replace("\\", "/").rsplit("/", 1)[-1])
+        name = self._names.get(path)
+        if name is None:
+            name = _safe_media_name(path.name)
+            if name in self.files:
+                digest = hashlib.blake2b(str(path).encode(), digest_size=4).hexdigest()
+                name = f"{path.stem}-{digest}{path.suffix}"
+            self._names[path] = name
+            self.files[name] = path
+        return name
+
+    def problems(self) -> tuple[Problem, ...]:
+        return tuple(self._problems[key] for key in sorted(self._problems))
+
+    def _find(self, ref: str, note: str) -> Path | None:
+        ref = ref.replace("\\", "/").split("#")[0]
+        folder = (self.vault / note).parent
+        for base in (folder, self.vault):
+            candidate = (base / ref).resolve()
+            if candidate.is_file() and candidate.is_relative_to(self.vault):
+                return candidate
+        name = ref.rsplit("/", 1)[-1]
+        matches = self._index().get(name) or self._index().get(name.casefold())
+        return matches[0] if matches else None
+
+    def _index(self) -> dict[str, list[Path]]:
+        if self._by_name is None:
+            index: dict[str, list[Path]] = {}
+            for folder, dirs, files in os.walk(self.vault):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for file in sorted(files):
+                    path = Path(folder) / file
+                    index.setdefault(file, []).append(path)
+                    index.setdefault(file.casefold(), []).append(path)
+            self._by_name = index
+        return self._by_name
+
+
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _safe_media_name(name: str) -> str:
+    """A media file name Anki keeps as is: NFC, no path or reserved characters."""
+    clean = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", unicodedata.normalize("NFC", name)).strip()
+    return clean or "image"
+
+
+def _build_models() -> dict[str, genanki.Model]:
+    models = {}
+    for kind, (name, field_names, templates) in TEMPLATES.items():
+        model_id = stable_id(
+            "quizgarden model", name, *field_names, *(t["name"] for t in templates)
+        )
+        models[kind] = genanki.Model(
+            model_id,
+            name,
+            fields=[{"name": f} for f in field_names],
+            templates=[dict(t) for t in templates],
+            css=CARD_CSS,
+            model_type=genanki.Model.CLOZE if kind == "cloze" else genanki.Model.FRONT_BACK,
+        )
+    return models
+
+
+_SOURCE = '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
+TEMPLATES: dict[str, tuple[str, tuple[str, ...], tuple[dict[str, str], ...]]] = {
+    "basic": (
+        "Basic (quizgarden)",
+        ("Front", "Back", "Source", "Deck"),
+        ({"name": "Card 1", "qfmt": "{{Front}}",
+          "afmt": '{{FrontSide}}<hr id="answer">{{Back}}' + _SOURCE},),
+    ),
+    "reversed": (
+        "Basic (and reversed) (quizgarden)",
+        ("Front", "Back", "Source", "Deck"),
+        ({"name": "Card 1", "qfmt": "{{Front}}",
+          "afmt": '{{FrontSide}}<hr id="answer">{{Back}}' + _SOURCE},
+         {"name": "Card 2", "qfmt": "{{Back}}",
+          "afmt": '{{FrontSide}}<hr id="answer">{{Front}}' + _SOURCE}),
+    ),
+    "cloze": (
+        "Cloze (quizgarden)",
+        ("Text", "Extra", "Source", "Deck"),
+        ({"name": "Cloze", "qfmt": "{{cloze:Text}}",
+          "afmt": "{{cloze:Text}}{{#Extra}}<div class=\"extra\">{{Extra}}</div>{{/Extra}}"
+          + _SOURCE},),
+    ),
+}  # fmt: skip
+
+# Readable in light and night mode (Anki adds `.nightMode`), with CJK fonts in the stack so
+# Chinese, Japanese and Korean text does not fall back to a mismatched system font.
+CARD_CSS = """\
+.card {
+  font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+    "Noto Sans", "PingFang SC", "Hiragino Sans", "Hiragino Sans GB", "Microsoft YaHei",
+    "Noto Sans CJK SC", "Source Han Sans SC", "Yu Gothic", "Meiryo", "Apple SD Gothic Neo",
+    "Malgun Gothic", "Noto Sans CJK KR", sans-serif;
+  font-size: 20px; line-height: 1.55; text-align: left;
+  color: #1f2328; background-color: #ffffff;
+  max-width: 40em; margin: 0 auto; padding: 0.5em 1em; overflow-wrap: anywhere;
+}
+.card.nightMode, .nightMode .card { color: #e6edf3; background-color: #1f2227; }
+hr#answer { border: none; border-top: 1px solid #d0d7de; margin: 1em 0; }
+.nightMode hr#answer { border-top-color: #3d444d; }
+code, pre {
+  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace;
+  font-size: 0.85em; background: #f6f8fa; border-radius: 4px;
+}
+code { padding: 0.1em 0.3em; }
+pre { padding: 0.7em 0.9em; overflow-x: auto; white-space: pre; line-height: 1.4; }
+pre code { padding: 0; background: none; font-size: 1em; }
+.nightMode code, .nightMode pre { background: #2d333b; color: #e6edf3; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+th, td { border: 1px solid #d0d7de; padding: 0.25em 0.6em; }
+.nightMode th, .nightMode td { border-color: #3d444d; }
+blockquote { margin: 0.5em 0; padding-left: 0.8em; border-left: 3px solid #d0d7de; color: #59636e; }
+.nightMode blockquote { border-left-color: #3d444d; color: #9198a1; }
+img { max-width: 100%; height: auto; }
+a { color: #0969da; }
+.nightMode a { color: #4493f8; }
+.cloze { font-weight: bold; color: #0969da; }
+.nightMode .cloze { color: #4493f8; }
+.extra { margin-top: 1em; }
+.source { margin-top: 1.5em; font-size: 0.65em; color: #6e7781; }
+.nightMode .source { color: #9198a1; }
+.source a { color: inherit; }
+"""
+
+MODELS = _build_models()

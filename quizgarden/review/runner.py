@@ -1,0 +1,299 @@
+"""One review session from start to summary: the store, the scheduler, the queue and a screen.
+
+The loop commits every rating (store.reviews.record_review) before it asks the queue for the
+next card, so killing the process loses at most the card on screen.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Protocol
+
+from sqlite_utils import Database
+
+from .. import clock
+from ..model import CardState
+from ..settings import Settings, SettingsFile
+from ..store import reviews as store
+from ..store.reviews import QueueItem
+from .input import Command
+from .session import Answer, Session, Summary, day_start, pick_siblings, summarize
+
+MAX_ANSWER_MS = 60_000  # as Anki: a card left on screen over lunch counts one minute
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    """Which cards a session may show."""
+
+    deck: str | None = None
+    tag: str | None = None
+    limit: int | None = None  # most cards (reviews first, then new) in this session
+    new: int | None = None  # new cards this session, instead of the per-deck daily limits
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Everything a screen needs to draw one card."""
+
+    item: QueueItem
+    counts: tuple[int, int, int]  # new, learning, review left
+    done: int
+    intervals: dict[int, timedelta]
+    vault: Path
+
+
+class Screen(Protocol):
+    """A way to show cards and read answers: rich terminal, plain lines, or JSON lines."""
+
+    reveals: bool  # True if the answer must be revealed before rating
+
+    def show(self, shown: Shown, revealed: bool) -> None: ...
+    def ask(self, revealed: bool) -> Command | None: ...
+    def recorded(self, shown: Shown, rating: int, after: CardState, review_id: int) -> None: ...
+    def message(self, text: str, event: str = "message", **data: object) -> None: ...
+    def summary(self, summary: Summary) -> None: ...
+
+
+def settings_for(settings: SettingsFile, deck: str) -> Settings:
+    return settings.for_deck(deck)
+
+
+def build_session(
+    db: Database, now: datetime, settings: SettingsFile, options: ReviewOptions
+) -> Session:
+    """The queue for a session starting at `now`."""
+    from ..schedule import make_scheduler, retrievability
+
+    hour = settings.for_deck(None).day_start_hour
+    start = day_start(now, hour)
+    end = start + timedelta(days=1)
+    due = store.due_items(db, now, end, deck=options.deck, tag=options.tag)
+    keys_today = store.reviewed_sibling_keys(db, start)
+    ids_today = store.reviewed_card_ids(db, start) if keys_today else set()
+    due = [i for i in due if i.sibling_key not in keys_today or i.card.id in ids_today]
+    learning = [i for i in due if i.state.state != "review"]
+
+    schedulers: dict[str, object] = {}
+
+    def urgency(item: QueueItem) -> tuple[float, datetime]:
+        deck = item.card.deck
+        if deck not in schedulers:
+            schedulers[deck] = make_scheduler(settings.for_deck(deck))
+        scheduler = schedulers[deck]
+        assert item.state.due is not None
+        return (retrievability(item.state, now, scheduler=scheduler), item.state.due)
+
+    reviews = sorted((i for i in due if i.state.state == "review"), key=urgency)
+    taken = set(keys_today) | {i.sibling_key for i in learning}
+    reviews = pick_siblings(reviews, taken)
+    if options.limit is not None:
+        reviews = reviews[: options.limit]
+    budget = None if options.limit is None else max(0, options.limit - len(reviews))
+    if options.new is not None:
+        budget = options.new if budget is None else min(budget, options.new)
+    new = _pick_new(db, now, start, settings, options, taken, budget)
+    return Session(reviews=reviews, new=new, learning=learning, day_end=end)
+
+
+def _pick_new(
+    db: Database,
+    now: datetime,
+    start: datetime,
+    settings: SettingsFile,
+    options: ReviewOptions,
+    taken: set[tuple[str, str, int]],
+    budget: int | None,
+) -> list[QueueItem]:
+    """New cards in the order added, within each deck's daily limit (or `--new`)."""
+    if budget == 0:
+        return []
+    quota: dict[str, int] = {}
+    if options.new is None:
+        introduced = store.introduced_since(db, start)
+        for deck in store.new_counts(db, now, deck=options.deck, tag=options.tag):
+            quota[deck] = max(0, settings.for_deck(deck).new_per_day - introduced.get(deck, 0))
+        if not any(quota.values()):
+            return []
+    picked: list[str] = []
+    for card_id, deck, key in store.new_candidates(db, now, deck=options.deck, tag=options.tag):
+        if budget is not None and len(picked) >= budget:
+            break
+        if options.new is None:
+            if not any(quota.values()):
+                break
+            if quota.get(deck, 0) <= 0:
+                continue
+        if key in taken:
+            continue
+        taken.add(key)
+        picked.append(card_id)
+        if options.new is None:
+            quota[deck] -= 1
+    return store.load_items(db, picked)
+
+
+def run_session(
+    db: Database, vault: Path, settings: SettingsFile, options: ReviewOptions, screen: Screen
+) -> Summary:
+    """Show cards until the queue is empty or the learner quits; return the summary."""
+    from ..schedule import make_scheduler, preview, review
+
+    session = build_session(db, clock.now(), settings, options)
+    started = time.monotonic()
+    quit_now = False
+    while not quit_now:
+        now = clock.now()
+        item = session.next_card(now)
+        if item is None:
+            break
+        deck_settings = settings.for_deck(item.card.deck)
+        scheduler = make_scheduler(deck_settings)
+        answered = sum(isinstance(step, Answer) for step in session.history)
+        shown = Shown(
+            item, session.counts(), answered, preview(item.state, now, scheduler=scheduler), vault
+        )
+        revealed = not screen.reveals
+        screen.show(shown, revealed)
+        shown_at = time.monotonic()
+        while True:
+            command = screen.ask(revealed)
+            if command is None or command == "quit":
+                quit_now = True
+                break
+            if command == "reveal" or (isinstance(command, int) and not revealed):
+                if not revealed:
+                    revealed = True
+                    screen.show(shown, revealed)
+                continue
+            if isinstance(command, int):
+                duration = min(MAX_ANSWER_MS, round((time.monotonic() - shown_at) * 1000))
+                _after, log = review(
+                    item.state, command, clock.now(), duration, scheduler=scheduler
+                )
+                recorded = store.record_review(
+                    db, log, leech_threshold=deck_settings.leech_threshold
+                )
+                session.answered(item, command, recorded.review_id, recorded.state)
+                screen.recorded(shown, command, recorded.state, recorded.review_id)
+                if recorded.leech:
+                    screen.message(
+                        f"Leech: this card has lapsed {recorded.state.lapses} times; it is tagged "
+                        f"'leech' and suspended. Consider rewriting it at "
+                        f"{item.card.note}:{item.card.line}.",
+                        "leech",
+                        card_id=item.card.id,
+                    )
+                break
+            if command == "undo":
+                if _undo(db, session, screen):
+                    break
+                continue
+            if command == "open":
+                screen.message(_open_editor(vault, item))
+                screen.show(shown, revealed)
+                continue
+            if _remove(db, session, screen, item, command, now, settings):
+                break
+    waiting = session.waiting_learning()
+    if waiting is not None and waiting.state.due is not None:
+        screen.message(
+            f"{len(session.learning)} learning card(s) due later today, the next at "
+            f"{waiting.state.due.astimezone():%H:%M}.",
+            "learning_later",
+            count=len(session.learning),
+        )
+    return finish(db, session, settings, options, time.monotonic() - started, screen)
+
+
+def _remove(
+    db: Database,
+    session: Session,
+    screen: Screen,
+    item: QueueItem,
+    command: Command,
+    now: datetime,
+    settings: SettingsFile,
+) -> bool:
+    """Suspend, bury or reject the card on screen; False if nothing was done."""
+    card = item.card
+    if command == "suspend":
+        store.set_suspended(db, card.id, True)
+        screen.message("Suspended (u to undo).", "suspended", card_id=card.id)
+    elif command == "bury":
+        until = day_start(now, settings.for_deck(None).day_start_hour) + timedelta(days=1)
+        store.set_buried(db, card.id, until)
+        screen.message("Buried until tomorrow (u to undo).", "buried", card_id=card.id)
+    elif command == "reject":
+        if not card.mined:
+            screen.message(
+                "Only mined cards can be rejected; this one is written in the note "
+                "(edit the note, or s to suspend)."
+            )
+            return False
+        store.set_rejected(db, card.id, now)
+        screen.message("Rejected: this mined card will not come back.", "rejected", card_id=card.id)
+    else:
+        return False
+    session.removed(item, str(command))
+    return True
+
+
+def _undo(db: Database, session: Session, screen: Screen) -> bool:
+    step = session.pop_undo()
+    if step is None:
+        screen.message("Nothing to undo.")
+        return False
+    card_id = step.item.card.id
+    if isinstance(step, Answer):
+        state = store.undo_review(db, step.review_id, clock.now())
+        screen.message("Undid the last rating.", "undo", card_id=card_id, undoes=step.review_id)
+    elif step.action == "suspend":
+        state = store.set_suspended(db, card_id, False)
+        screen.message("Unsuspended.", "undo", card_id=card_id)
+    elif step.action == "bury":
+        state = store.set_buried(db, card_id, step.item.state.buried_until)
+        screen.message("Unburied.", "undo", card_id=card_id)
+    else:
+        store.set_rejected(db, card_id, None)
+        state = step.item.state
+        screen.message("Un-rejected.", "undo", card_id=card_id)
+    session.restore(step, state)
+    return True
+
+
+def _open_editor(vault: Path, item: QueueItem) -> str:
+    """Open the card's note at its line in $EDITOR (`$EDITOR +LINE file`), then come back."""
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    path = vault / item.card.note
+    if not editor:
+        return f"Set $EDITOR to open notes; the card is at {path}:{item.card.line}."
+    try:
+        subprocess.run([*shlex.split(editor), f"+{item.card.line}", str(path)], check=False)
+    except OSError as error:
+        return f"Could not start {editor!r}: {error}"
+    return f"Back from {path.name}; changes reach the card at the next `quiz sync`."
+
+
+def finish(
+    db: Database,
+    session: Session,
+    settings: SettingsFile,
+    options: ReviewOptions,
+    seconds: float,
+    screen: Screen,
+) -> Summary:
+    now = clock.now()
+    tomorrow_end = day_start(now, settings.for_deck(None).day_start_hour) + timedelta(days=2)
+    due_tomorrow = store.count_due(db, tomorrow_end, deck=options.deck, tag=options.tag)
+    new_counts = store.new_counts(db, now, deck=options.deck, tag=options.tag)
+    new_tomorrow = sum(min(n, settings.for_deck(d).new_per_day) for d, n in new_counts.items())
+    summary = summarize(session.history, seconds, due_tomorrow, new_tomorrow)
+    screen.summary(summary)
+    return summary

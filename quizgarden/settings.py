@@ -1,0 +1,238 @@
+"""Scheduling settings: one TOML file per vault, with per-deck overrides.
+
+The file is `<vault>/.quizgarden/settings.toml`. Top-level keys are the vault's defaults; a
+`[deck."Name"]` table overrides them for that deck and its subdecks (`Name::...`), the most
+specific deck winning. Every value has a default, so an absent file is a valid configuration.
+
+    desired_retention = 0.9
+    learning_steps = ["1m", "10m"]
+
+    [deck."Languages::Japanese"]
+    new_per_day = 10
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from dataclasses import dataclass, fields, replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from .config import STATE_DIR
+from .errors import ConfigError
+
+SETTINGS_FILE = "settings.toml"
+DEFAULT_PARAMETERS_COUNT = 21
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How cards of one deck are scheduled and queued."""
+
+    desired_retention: float = 0.9
+    learning_steps: tuple[str, ...] = ("1m", "10m")
+    relearning_steps: tuple[str, ...] = ("10m",)
+    maximum_interval: int = 36500
+    fuzz: bool = True
+    new_per_day: int = 20
+    leech_threshold: int = 8
+    day_start_hour: int = 4  # local hour when "today" rolls over, as in Anki
+    parameters: tuple[float, ...] = ()  # empty: FSRS-6 defaults
+
+
+KEYS: dict[str, str] = {
+    "desired_retention": "target probability of recall when a card comes due (0.7-0.99)",
+    "learning_steps": "steps for new cards, e.g. '1m 10m' (s, m, h, d)",
+    "relearning_steps": "steps after a lapse, e.g. '10m'",
+    "maximum_interval": "longest interval in days",
+    "fuzz": "spread intervals a little so cards learned together do not stay together",
+    "new_per_day": "new cards introduced per day, per deck",
+    "leech_threshold": "lapses after which a card is tagged leech and suspended",
+    "day_start_hour": "local hour at which a new day starts (0-23)",
+    "parameters": "21 FSRS weights (set by `quiz optimize`); empty for the defaults",
+}
+
+
+@dataclass(frozen=True)
+class SettingsFile:
+    """The parsed file: vault-wide values and each deck's overrides, as written."""
+
+    vault: dict[str, Any]
+    decks: dict[str, dict[str, Any]]
+
+    def for_deck(self, deck: str | None = None) -> Settings:
+        """Effective settings for `deck`: defaults < vault < parent decks < the deck itself."""
+        values = dict(self.vault)
+        if deck:
+            parts = deck.split("::")
+            for depth in range(1, len(parts) + 1):
+                values.update(self.decks.get("::".join(parts[:depth]), {}))
+        return replace(Settings(), **{k: _coerce(k, v) for k, v in values.items()})
+
+
+def settings_path(vault: Path) -> Path:
+    return vault / STATE_DIR / SETTINGS_FILE
+
+
+def load_settings(vault: Path) -> SettingsFile:
+    """Read the vault's settings file; a missing file means all defaults."""
+    path = settings_path(vault)
+    if not path.is_file():
+        return SettingsFile({}, {})
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}; fix or delete the file") from error
+    decks = data.pop("deck", {})
+    if not isinstance(decks, dict) or not all(isinstance(v, dict) for v in decks.values()):
+        raise ConfigError(f'{path}: [deck."Name"] tables expected')
+    for scope, values in [("", data), *((f' (deck "{d}")', v) for d, v in decks.items())]:
+        for key, value in values.items():
+            try:
+                _coerce(key, value)
+            except ConfigError as error:
+                raise ConfigError(f"{path}{scope}: {error}") from None
+    return SettingsFile(data, decks)
+
+
+def set_setting(vault: Path, key: str, text: str, deck: str | None = None) -> Path:
+    """Parse `text` for `key`, store it for the vault (or `deck`), and return the file written."""
+    value = parse_value(key, text)
+    current = load_settings(vault)
+    vault_values = dict(current.vault)
+    decks = {name: dict(values) for name, values in current.decks.items()}
+    target = decks.setdefault(deck, {}) if deck else vault_values
+    if value is None:
+        target.pop(key, None)
+    else:
+        target[key] = value
+    path = settings_path(vault)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump_toml(vault_values, {d: v for d, v in decks.items() if v}), "utf-8")
+    return path
+
+
+def parse_value(key: str, text: str) -> Any:
+    """A command-line string turned into the TOML value for `key`; `default` clears it."""
+    if key not in KEYS:
+        raise ConfigError(f"unknown setting {key!r}; known: {', '.join(KEYS)}")
+    text = text.strip()
+    if text.lower() in ("default", "reset"):
+        return None
+    default = getattr(Settings(), key)
+    value: Any
+    if isinstance(default, bool):
+        if text.lower() not in ("true", "false", "yes", "no", "on", "off", "1", "0"):
+            raise ConfigError(f"{key}: expected true or false, got {text!r}")
+        value = text.lower() in ("true", "yes", "on", "1")
+    elif key == "parameters":
+        value = [float(x) for x in re.split(r"[\s,]+", text.strip("[]")) if x]
+    elif isinstance(default, tuple):
+        value = [x for x in re.split(r"[\s,]+", text.strip("[]")) if x]
+    else:
+        try:
+            value = type(default)(text)
+        except ValueError:
+            raise ConfigError(f"{key}: expected a {type(default).__name__}, got {text!r}") from None
+    _coerce(key, value)
+    return value
+
+
+def _coerce(key: str, value: Any) -> Any:
+    """Check one stored value and return it in the type `Settings` holds."""
+    if key not in KEYS:
+        raise ConfigError(f"unknown setting {key!r}; known: {', '.join(KEYS)}")
+    if key in ("learning_steps", "relearning_steps"):
+        if not isinstance(value, list | tuple):
+            raise ConfigError(f"{key}: expected a list like ['1m', '10m']")
+        steps = tuple(str(v) for v in value)
+        for step in steps:
+            parse_step(step)
+        return steps
+    if key == "parameters":
+        if not isinstance(value, list | tuple) or len(value) not in (0, DEFAULT_PARAMETERS_COUNT):
+            raise ConfigError(f"parameters: expected {DEFAULT_PARAMETERS_COUNT} numbers")
+        return tuple(float(v) for v in value)
+    if key == "fuzz":
+        if not isinstance(value, bool):
+            raise ConfigError("fuzz: expected true or false")
+        return value
+    if key == "desired_retention":
+        if not isinstance(value, int | float) or not 0.5 <= value <= 0.99:
+            raise ConfigError(f"desired_retention: expected 0.5-0.99, got {value!r}")
+        return float(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ConfigError(f"{key}: expected a whole number, got {value!r}")
+    low, high = {"day_start_hour": (0, 23), "maximum_interval": (1, 36500)}.get(key, (0, 10**6))
+    if not low <= value <= high:
+        raise ConfigError(f"{key}: expected {low}-{high}, got {value}")
+    return value
+
+
+_STEP = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
+_UNITS = {"s": 1, "m": 60, "": 60, "h": 3600, "d": 86400}
+
+
+def parse_step(text: str) -> timedelta:
+    """'1m', '10m', '1h', '1d', '30s'; a bare number is minutes, as in Anki."""
+    match = _STEP.match(text.strip().lower())
+    if not match or float(match.group(1)) <= 0:
+        raise ConfigError(f"bad step {text!r}: use a number with s, m, h or d, e.g. '10m'")
+    return timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2)])
+
+
+def dump_toml(vault: dict[str, Any], decks: dict[str, dict[str, Any]]) -> str:
+    """A small TOML writer for the value types settings use (no dependency needed)."""
+    lines = ["# quizgarden scheduling settings; `quiz config` shows and sets them"]
+    lines += [f"{key} = {_toml_value(value)}" for key, value in vault.items()]
+    for deck in sorted(decks):
+        lines += ["", f"[deck.{_toml_string(deck)}]"]
+        lines += [f"{key} = {_toml_value(value)}" for key, value in decks[deck].items()]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ConfigError(f"cannot store {value}")
+        return repr(value)
+    if isinstance(value, str):
+        return _toml_string(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise ConfigError(f"cannot store {value!r} in settings")
+
+
+def _toml_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(c if c >= " " or c == "\t" else f"\\u{ord(c):04x}" for c in escaped)
+    return f'"{escaped}"'
+
+
+def describe(file: SettingsFile, deck: str | None = None) -> list[tuple[str, Any, str]]:
+    """Rows of (key, effective value, where it comes from) for `quiz config`."""
+    effective = file.for_deck(deck)
+    rows = []
+    for field in fields(Settings):
+        source = "default"
+        if field.name in file.vault:
+            source = "vault"
+        if deck:
+            parts = deck.split("::")
+            for depth in range(1, len(parts) + 1):
+                name = "::".join(parts[:depth])
+                if field.name in file.decks.get(name, {}):
+                    source = f"deck {name}"
+        rows.append((field.name, getattr(effective, field.name), source))
+    return rows

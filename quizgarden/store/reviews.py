@@ -1,0 +1,405 @@
+"""Reading the review queue and writing ratings, undo, suspend, bury and reject.
+
+Every write is one `write_transaction`, committed before the caller shows the next card, so a
+session killed at any moment loses at most the card on screen. The review log is append-only:
+undo appends a row of kind 'undo' pointing at the review it cancels, and restores the card's
+state from that review's `state_before`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from typing import Any, TypedDict
+
+from sqlite_utils import Database
+
+from ..errors import QuizgardenError
+from ..model import Card, CardState, Review
+from .db import write_transaction
+
+LEECH_TAG = "leech"
+
+_CARD_COLUMNS = (
+    "c.id, c.note, c.rule, c.type, c.front, c.back, c.deck, c.tags, c.line, c.block_id, c.side, "
+    "c.created, c.updated, c.retired, c.rejected"
+)
+_STATE_COLUMNS = (
+    "s.card_id, s.state, s.step, s.stability, s.difficulty, s.due, s.last_review, s.reps, "
+    "s.lapses, s.suspended, s.buried_until"
+)
+_NOT_UNDONE = "r.id NOT IN (SELECT undoes FROM reviews WHERE kind = 'undo' AND undoes IS NOT NULL)"
+
+
+class CardStateDict(TypedDict):
+    """The JSON form of a CardState, as stored in reviews.state_before / state_after."""
+
+    card_id: str
+    state: str
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: str | None
+    last_review: str | None
+    reps: int
+    lapses: int
+    suspended: bool
+    buried_until: str | None
+
+
+def iso(moment: datetime | None) -> str | None:
+    """The one text form of instants in the collection: UTC, to the microsecond if any."""
+    if moment is None:
+        return None
+    return moment.astimezone(timezone.utc).isoformat()
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    """An aware UTC datetime from stored text (a value without offset is taken as UTC)."""
+    if not text:
+        return None
+    value = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    if value.tzinfo is not timezone.utc:
+        return value.astimezone(timezone.utc)
+    return value
+
+
+def state_to_dict(state: CardState) -> CardStateDict:
+    data: dict[str, Any] = asdict(state)
+    for key in ("due", "last_review", "buried_until"):
+        data[key] = iso(data[key])
+    return data  # type: ignore[return-value]
+
+
+def state_from_dict(data: CardStateDict | dict[str, Any]) -> CardState:
+    return CardState(
+        card_id=data["card_id"],
+        state=data.get("state") or "new",  # type: ignore[arg-type]
+        step=data.get("step"),
+        stability=data.get("stability"),
+        difficulty=data.get("difficulty"),
+        due=parse_iso(data.get("due")),
+        last_review=parse_iso(data.get("last_review")),
+        reps=data.get("reps") or 0,
+        lapses=data.get("lapses") or 0,
+        suspended=bool(data.get("suspended")),
+        buried_until=parse_iso(data.get("buried_until")),
+    )
+
+
+def state_to_json(state: CardState) -> str:
+    return json.dumps(state_to_dict(state), ensure_ascii=False, sort_keys=True)
+
+
+def state_from_json(text: str) -> CardState:
+    return state_from_dict(json.loads(text))
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """A card with its current state, as the session queue holds it."""
+
+    card: Card
+    state: CardState
+
+    @property
+    def sibling_key(self) -> tuple[str, str, int]:
+        return (self.card.note, self.card.rule, self.card.line)
+
+
+_CARD_FIELDS = (
+    "id", "note", "rule", "type", "front", "back", "deck", "tags", "line", "block_id", "side",
+    "created", "updated", "retired", "rejected",
+)  # fmt: skip
+_TIMES = frozenset({"created", "updated", "retired", "rejected", "due", "last_review"})
+
+
+def _items(
+    db: Database,
+    where: str,
+    params: Iterable[Any],
+    tail: str = "",
+    source: str = "cards c LEFT JOIN card_state s ON s.card_id = c.id",
+) -> Iterator[QueueItem]:
+    """Cards joined with their state, read by position: 100,000 cards must load quickly."""
+    sql = f"SELECT {_CARD_COLUMNS}, {_STATE_COLUMNS} FROM {source} WHERE {where} {tail}"
+    width = len(_CARD_FIELDS)
+    for values in db.conn.execute(sql, tuple(params)):
+        (card_id, note, rule, card_type, front, back, deck, tags, line, block_id, side,
+         created, updated, retired, rejected) = values[:width]  # fmt: skip
+        card = Card(
+            card_id, note, rule, card_type, front, back, deck,
+            tuple(json.loads(tags)) if tags and tags != "[]" else (),
+            line, block_id, side, parse_iso(created), parse_iso(updated),
+            parse_iso(retired), parse_iso(rejected),
+        )  # fmt: skip
+        (state_id, state, step, stability, difficulty, due, last_review, reps, lapses,
+         suspended, buried_until) = values[width:]  # fmt: skip
+        if state_id is None:  # no card_state row yet: a new card
+            yield QueueItem(card, CardState(card_id))
+            continue
+        yield QueueItem(
+            card,
+            CardState(
+                card_id,
+                state or "new",
+                step,
+                stability,
+                difficulty,
+                parse_iso(due),
+                parse_iso(last_review),
+                reps or 0,
+                lapses or 0,
+                bool(suspended),
+                parse_iso(buried_until),
+            ),
+        )
+
+
+def _filters(now: datetime, deck: str | None, tag: str | None) -> tuple[list[str], list[Any]]:
+    where = [
+        "c.retired IS NULL",
+        "c.rejected IS NULL",
+        "COALESCE(s.suspended, 0) = 0",
+        "(s.buried_until IS NULL OR s.buried_until <= ?)",
+    ]
+    params: list[Any] = [iso(now)]
+    if deck:
+        where.append("(c.deck = ? OR c.deck LIKE ? ESCAPE '\\')")
+        params += [deck, _like_prefix(deck) + "::%"]
+    if tag:
+        where.append(
+            "EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = ? "
+            "OR t.value LIKE ? ESCAPE '\\')"
+        )
+        params += [tag.lstrip("#"), _like_prefix(tag.lstrip("#")) + "/%"]
+    return where, params
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def due_items(
+    db: Database, now: datetime, until: datetime, *, deck: str | None = None, tag: str | None = None
+) -> list[QueueItem]:
+    """Review cards due by `now`, and learning/relearning cards due before `until`."""
+    where, params = _filters(now, deck, tag)
+    # s.due < until first, so SQLite walks the card_state_due index, not all the cards
+    where.insert(0, "s.due < ?")
+    params.insert(0, iso(until))
+    where.append("(s.state IN ('learning', 'relearning') OR (s.state = 'review' AND s.due <= ?))")
+    params.append(iso(now))
+    source = "card_state s JOIN cards c ON c.id = s.card_id"
+    return list(_items(db, " AND ".join(where), params, source=source))
+
+
+def new_candidates(
+    db: Database, now: datetime, *, deck: str | None = None, tag: str | None = None
+) -> Iterator[tuple[str, str, tuple[str, str, int]]]:
+    """(id, deck, sibling key) of new cards in the order they were added.
+
+    rowid order needs no sort, so the first rows come at once even with 100,000 cards; the
+    caller stops reading when its daily limits are full and loads only the cards it keeps.
+    """
+    where, params = _filters(now, deck, tag)
+    where.append("(s.card_id IS NULL OR s.state = 'new')")
+    cursor = db.conn.execute(
+        "SELECT c.id, c.deck, c.note, c.rule, c.line FROM cards c "
+        f"LEFT JOIN card_state s ON s.card_id = c.id WHERE {' AND '.join(where)} ORDER BY c.rowid",
+        params,
+    )
+    for card_id, card_deck, note, rule, line in cursor:
+        yield card_id, card_deck, (note, rule, line)
+
+
+def new_counts(
+    db: Database, now: datetime, *, deck: str | None = None, tag: str | None = None
+) -> dict[str, int]:
+    """How many new cards each deck has that a session could show."""
+    where, params = _filters(now, deck, tag)
+    where.append("(s.card_id IS NULL OR s.state = 'new')")
+    rows = db.conn.execute(
+        "SELECT c.deck, COUNT(*) FROM cards c LEFT JOIN card_state s ON s.card_id = c.id "
+        f"WHERE {' AND '.join(where)} GROUP BY c.deck",
+        params,
+    )
+    return dict(rows.fetchall())
+
+
+def count_due(
+    db: Database, until: datetime, *, deck: str | None = None, tag: str | None = None
+) -> int:
+    """Cards already started (not new) that come due before `until`."""
+    where, params = _filters(until, deck, tag)
+    where.append("s.state != 'new' AND s.due < ?")
+    params.append(iso(until))
+    sql = (
+        "SELECT COUNT(*) FROM card_state s JOIN cards c ON c.id = s.card_id "
+        f"WHERE {' AND '.join(where)}"
+    )
+    return int(db.conn.execute(sql, params).fetchone()[0])
+
+
+def load_items(db: Database, card_ids: list[str]) -> list[QueueItem]:
+    """Full cards for `card_ids`, in that order."""
+    found: dict[str, QueueItem] = {}
+    for chunk in range(0, len(card_ids), 500):
+        ids = card_ids[chunk : chunk + 500]
+        where = f"c.id IN ({', '.join('?' for _ in ids)})"
+        found.update((item.card.id, item) for item in _items(db, where, ids))
+    return [found[card_id] for card_id in card_ids if card_id in found]
+
+
+def introduced_since(db: Database, since: datetime) -> dict[str, int]:
+    """New cards first rated since `since` (undone ratings excluded), per deck."""
+    rows = db.execute(
+        "SELECT c.deck, COUNT(DISTINCT r.card_id) FROM reviews r JOIN cards c ON c.id = r.card_id "
+        "WHERE r.kind = 'review' AND r.reviewed_at >= ? "
+        f"AND json_extract(r.state_before, '$.state') = 'new' AND {_NOT_UNDONE} GROUP BY c.deck",
+        [iso(since)],
+    ).fetchall()
+    return {deck: count for deck, count in rows}
+
+
+def reviewed_sibling_keys(db: Database, since: datetime) -> set[tuple[str, str, int]]:
+    """(note, rule, line) of every card rated since `since`: their siblings wait a day."""
+    rows = db.execute(
+        "SELECT DISTINCT c.id, c.note, c.rule, c.line FROM reviews r "
+        f"JOIN cards c ON c.id = r.card_id WHERE r.kind = 'review' AND r.reviewed_at >= ? "
+        f"AND {_NOT_UNDONE}",
+        [iso(since)],
+    ).fetchall()
+    return {(note, rule, line) for _id, note, rule, line in rows}
+
+
+def reviewed_card_ids(db: Database, since: datetime) -> set[str]:
+    rows = db.execute(
+        f"SELECT DISTINCT r.card_id FROM reviews r WHERE r.kind = 'review' "
+        f"AND r.reviewed_at >= ? AND {_NOT_UNDONE}",
+        [iso(since)],
+    ).fetchall()
+    return {card_id for (card_id,) in rows}
+
+
+def load_item(db: Database, card_id: str) -> QueueItem:
+    for item in _items(db, "c.id = ?", [card_id]):
+        return item
+    raise QuizgardenError(f"no card with id {card_id}")
+
+
+def _save_state(db: Database, state: CardState) -> None:
+    data = state_to_dict(state)
+    columns = [k for k in data if k != "card_id"]
+    db.execute(
+        f"INSERT INTO card_state (card_id, {', '.join(columns)}) "
+        f"VALUES (?, {', '.join('?' for _ in columns)}) ON CONFLICT(card_id) DO UPDATE SET "
+        + ", ".join(f"{k} = excluded.{k}" for k in columns),
+        [state.card_id, *(int(data[k]) if k == "suspended" else data[k] for k in columns)],
+    )
+
+
+def _set_tags(db: Database, card_id: str, add: str | None = None, drop: str | None = None) -> None:
+    row = db.execute("SELECT tags FROM cards WHERE id = ?", [card_id]).fetchone()
+    tags = list(json.loads(row[0] or "[]")) if row else []
+    if add and add not in tags:
+        tags.append(add)
+    if drop and drop in tags:
+        tags.remove(drop)
+    db.execute("UPDATE cards SET tags = ? WHERE id = ?", [json.dumps(tags), card_id])
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What `record_review` wrote: the log row id, and whether the card became a leech."""
+
+    review_id: int
+    state: CardState
+    leech: bool = False
+
+
+def record_review(db: Database, review: Review, *, leech_threshold: int = 8) -> Recorded:
+    """Append the rating and store the new state in one committed transaction.
+
+    A card whose lapses reach `leech_threshold` on this rating is tagged 'leech' and suspended.
+    """
+    after = review.after
+    leech = (
+        leech_threshold > 0
+        and after.lapses > review.before.lapses
+        and after.lapses >= leech_threshold
+    )
+    if leech:
+        after = CardState(**{**asdict(after), "suspended": True})
+    with write_transaction(db):
+        cursor = db.execute(
+            "INSERT INTO reviews (card_id, kind, rating, reviewed_at, duration_ms, state_before, "
+            "state_after) VALUES (?, 'review', ?, ?, ?, ?, ?)",
+            [
+                review.card_id,
+                review.rating,
+                iso(review.reviewed_at),
+                review.duration_ms,
+                state_to_json(review.before),
+                state_to_json(after),
+            ],
+        )
+        _save_state(db, after)
+        if leech:
+            _set_tags(db, review.card_id, add=LEECH_TAG)
+        review_id = int(cursor.lastrowid or 0)
+    return Recorded(review_id, after, leech)
+
+
+def undo_review(db: Database, review_id: int, now: datetime) -> CardState:
+    """Cancel rating `review_id`: append an 'undo' row and restore the state before it."""
+    with write_transaction(db):
+        row = db.execute(
+            "SELECT card_id, kind, state_before, state_after FROM reviews WHERE id = ?",
+            [review_id],
+        ).fetchone()
+        if row is None or row[1] != "review":
+            raise QuizgardenError(f"review {review_id} does not exist or is not a rating")
+        if db.execute("SELECT 1 FROM reviews WHERE undoes = ?", [review_id]).fetchone():
+            raise QuizgardenError(f"review {review_id} was already undone")
+        card_id, _kind, before_json, after_json = row
+        before = state_from_json(before_json)
+        current = load_item(db, card_id).state
+        db.execute(
+            "INSERT INTO reviews (card_id, kind, rating, reviewed_at, duration_ms, state_before, "
+            "state_after, undoes) VALUES (?, 'undo', 0, ?, NULL, ?, ?, ?)",
+            [card_id, iso(now), state_to_json(current), before_json, review_id],
+        )
+        _save_state(db, before)
+        after = state_from_json(after_json)
+        if after.suspended and not before.suspended:  # the rating made it a leech
+            _set_tags(db, card_id, drop=LEECH_TAG)
+    return before
+
+
+def set_suspended(db: Database, card_id: str, suspended: bool) -> CardState:
+    """Take a card out of (or back into) every queue until the learner says otherwise."""
+    with write_transaction(db):
+        state = load_item(db, card_id).state
+        state = CardState(**{**asdict(state), "suspended": suspended})
+        _save_state(db, state)
+    return state
+
+
+def set_buried(db: Database, card_id: str, until: datetime | None) -> CardState:
+    """Hide a card until `until` (the start of the next day), or un-hide it with None."""
+    with write_transaction(db):
+        state = load_item(db, card_id).state
+        state = CardState(**{**asdict(state), "buried_until": until})
+        _save_state(db, state)
+    return state
+
+
+def set_rejected(db: Database, card_id: str, when: datetime | None) -> None:
+    """Mark a mined card as not worth learning; sync keeps rejected cards rejected."""
+    with write_transaction(db):
+        db.execute("UPDATE cards SET rejected = ? WHERE id = ?", [iso(when), card_id])

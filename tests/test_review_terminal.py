@@ -1,0 +1,163 @@
+"""`quiz review` as a learner meets it: in a real terminal (tmux), and killed mid-session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_review_queue import add_card
+
+from quizgarden.store import open_collection
+
+NOW = "2024-05-10T08:00:00Z"
+
+
+def make_vault(tmp_path: Path, cards: int = 2) -> tuple[Path, Path]:
+    vault = tmp_path / "vault"
+    db_path = vault / ".quizgarden" / "collection.db"
+    db = open_collection(db_path)
+    add_card(db, "a000000000000001", front="What is $E = mc^2$?",
+             back="Mass–energy **equivalence**",
+             note="physics/relativity.md", deck="Physics", line=12)  # fmt: skip
+    add_card(db, "a000000000000002", front="「猫」は英語で何ですか？", back="cat 🐈",
+             note="日本語/単語.md", deck="日本語", line=3)  # fmt: skip
+    for index in range(2, cards):
+        add_card(db, f"{0xA000000000000001 + index:016x}", front=f"Card {index}?", line=index)
+    db.close()
+    return vault, db_path
+
+
+def reviews(db_path: Path) -> list[tuple]:
+    db = open_collection(db_path)
+    try:
+        return db.execute("SELECT card_id, kind, rating FROM reviews ORDER BY id").fetchall()
+    finally:
+        db.close()
+
+
+class Tmux:
+    """One private tmux server (its own socket) running one command in a 100x30 window."""
+
+    def __init__(self, socket: str, command: list[str]) -> None:
+        self.base = ["tmux", "-L", socket]
+        shell = " ".join(_quote(part) for part in command) + "; sleep 60"
+        subprocess.run(
+            [*self.base, "new-session", "-d", "-x", "100", "-y", "30", shell], check=True
+        )
+
+    def screen(self) -> str:
+        return subprocess.run(
+            [*self.base, "capture-pane", "-p"], capture_output=True, text=True, check=True
+        ).stdout
+
+    def send(self, *keys: str) -> None:
+        subprocess.run([*self.base, "send-keys", *keys], check=True)
+
+    def wait_for(self, text: str, timeout: float = 15) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run([*self.base, "kill-server"], check=False, capture_output=True)
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_review_in_a_real_terminal(tmp_path: Path):
+    vault, db_path = make_vault(tmp_path)
+    command = ["env", f"QUIZGARDEN_NOW={NOW}", "TZ=UTC", "EDITOR=true", sys.executable,
+               "-m", "quizgarden", "review", str(vault), "--db", str(db_path)]  # fmt: skip
+    tmux = Tmux(f"qg-{os.getpid()}-{tmp_path.name}", command)
+    try:
+        screen = tmux.wait_for("space/enter: show answer")
+        assert "What is E = mc²?" in screen
+        assert "Physics · physics/relativity.md:12" in screen
+        assert "new 2" in screen and "Answer" not in screen
+        tmux.send("Space")
+        screen = tmux.wait_for("Answer")
+        assert "Mass–energy equivalence" in screen
+        for label in ("1 Again", "2 Hard", "3 Good", "4 Easy", "1m", "6m", "10m", "8d"):
+            assert label in screen
+        tmux.send("3")
+        screen = tmux.wait_for("「猫」は英語で何ですか？")
+        assert "日本語 · 日本語/単語.md:3" in screen
+        tmux.send("o")  # $EDITOR is `true`: opens and returns at once
+        tmux.wait_for("Back from 単語.md")
+        tmux.send("Enter")
+        screen = tmux.wait_for("cat 🐈")
+        # CJK is two cells wide: the panel's right border stays in line with the others
+        lines = [line for line in screen.splitlines() if line.startswith("│")]
+        assert len({_cells(line) for line in lines}) == 1, lines
+        tmux.send("1")
+        tmux.wait_for("learning")
+        tmux.send("u")
+        screen = tmux.wait_for("Undid the last rating.")
+        assert "「猫」" in screen
+        tmux.send("Space")
+        tmux.wait_for("cat 🐈")
+        tmux.send("4")
+        screen = tmux.wait_for("Easy: next in 8d")
+        # the learning card comes back early (learn-ahead) rather than ending the session
+        assert "What is E = mc²?" in screen and "learning 1" in screen
+        tmux.send("q")
+        screen = tmux.wait_for("Session over")
+        assert "Cards reviewed: 2 (Good 1, Easy 1)" in screen
+    finally:
+        tmux.close()
+    assert reviews(db_path) == [
+        ("a000000000000001", "review", 3),
+        ("a000000000000002", "review", 1),
+        ("a000000000000002", "undo", 0),
+        ("a000000000000002", "review", 4),
+    ]
+
+
+def _cells(line: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(line.rstrip())
+
+
+def test_killed_session_keeps_every_rating_given(tmp_path: Path):
+    vault, db_path = make_vault(tmp_path, cards=8)
+    env = {**os.environ, "QUIZGARDEN_NOW": NOW}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quizgarden", "review", str(vault), "--db", str(db_path), "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    rated = []
+    try:
+        for answer in ("3", "1", "4", "2", "3"):
+            line = process.stdout.readline()
+            assert '"event": "card"' in line, line
+            process.stdin.write(answer + "\n")
+            process.stdin.flush()
+            line = process.stdout.readline()
+            assert '"event": "rating"' in line, line
+            rated.append(int(answer))
+        assert '"event": "card"' in process.stdout.readline()  # the sixth card is on screen
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    assert process.returncode == -signal.SIGKILL
+    log = reviews(db_path)
+    assert [rating for _card, _kind, rating in log] == rated
+    assert all(kind == "review" for _card, kind, _rating in log)

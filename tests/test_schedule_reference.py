@@ -1,0 +1,72 @@
+"""Our scheduler against py-fsrs and Anki's own FSRS on 200 shared review histories."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from quizgarden.model import CardState
+from quizgarden.schedule import make_scheduler, next_interval_days, review
+from quizgarden.settings import Settings
+
+REFERENCE = Path(__file__).parents[1].parent / "shared" / "fsrs" / "anki_reference.json"
+BASE = datetime(2024, 3, 1, 6, 0, tzinfo=timezone.utc)
+
+
+def _load() -> dict:
+    if not REFERENCE.is_file():
+        pytest.skip(
+            f"reference histories not found at {REFERENCE} (shared/ is not beside the repo)"
+        )
+    return json.loads(REFERENCE.read_text(encoding="utf-8"))
+
+
+def _replay(reviews: list[list[int]]) -> CardState:
+    scheduler = make_scheduler(Settings(fuzz=False))
+    state = CardState("0123456789abcdef")
+    for day, minute, rating, _kind in reviews:
+        state, log = review(
+            state, rating, BASE + timedelta(days=day, minutes=minute), 1000, scheduler=scheduler
+        )
+        assert log.after == state
+    return state
+
+
+def test_reference_parameters_are_our_defaults():
+    data = _load()
+    assert tuple(make_scheduler(Settings(fuzz=False)).parameters) == tuple(data["parameters"])
+    assert Settings().desired_retention == data["desired_retention"]
+
+
+def test_all_200_histories_match_pyfsrs_and_anki():
+    data = _load()
+    assert len(data["histories"]) == 200
+    scheduler = make_scheduler(Settings(fuzz=False))
+    worst = 0.0
+    for index, history in enumerate(data["histories"]):
+        state = _replay(history["reviews"])
+        py, anki = history["pyfsrs"], history["anki"]
+        assert state.stability == pytest.approx(py["S"], abs=1e-6), index
+        assert state.difficulty == pytest.approx(py["D"], abs=1e-6), index
+        assert state.stability == pytest.approx(anki["S"], rel=1e-4), index
+        assert state.difficulty == pytest.approx(anki["D"], rel=1e-4), index
+        worst = max(worst, abs(state.stability - anki["S"]) / anki["S"])
+        assert state.state == py["state"].lower(), index
+        interval = next_interval_days(state.stability, scheduler=scheduler)
+        assert interval == py["ivl"] == anki["ivl"], index
+        # the due date we would store: the interval for review cards, the step for the others
+        due_days = (state.due - state.last_review).total_seconds() / 86400
+        assert round(due_days, 4) == py["scheduler_due_days"], index
+    assert worst < 1e-5
+
+
+def test_reps_and_lapses_are_counted_like_anki():
+    data = _load()
+    for history in data["histories"]:
+        state = _replay(history["reviews"])
+        assert state.reps == len(history["reviews"])
+        lapses = sum(1 for _d, _m, rating, kind in history["reviews"] if kind == 1 and rating == 1)
+        assert state.lapses == lapses
