@@ -106,6 +106,8 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
         size += len(text)
         if size > MAX_ANSWER:
             break
+    while parts and parts[-1].rstrip().endswith((":", "：")):  # it introduced what was left out
+        parts.pop()
     answer = "\n".join(parts).strip()
     if not answer or not is_explanation(answer, long=True):
         return None

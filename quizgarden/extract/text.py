@@ -14,6 +14,7 @@ _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|==|~~)(?=\S)(.+?)(?<=\S)\1")
+_MATH = re.compile(r"\$\$?[^$]+?\$\$?")
 _MARKUP_CHARS = re.compile(r"[*_=~]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
@@ -139,6 +140,9 @@ def has_url(text: str) -> bool:
 
 
 def looks_like_code(text: str) -> bool:
+    """Code or a template: `f(x);`, `import x`, `{question}`. LaTeX in `$...$` is not code."""
+    if "$" in text:
+        text = _MATH.sub(" ", text)
     return _CODE_HINTS.search(text) is not None or _TEMPLATE.search(text) is not None
 
 
@@ -194,7 +198,8 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
     if units(plain) < min_units or plain.endswith((":", "：")):
         return False
     if long:  # a whole answer: lists of names and "a > b" in math are fine there
-        return not plain.endswith(("?", "？")) and not is_mostly_code(plain)
+        only_a_question = "\n" not in plain and plain.endswith(("?", "？"))
+        return not only_a_question and not is_mostly_code(plain)
     if plain.endswith(("?", "？")) or looks_like_code(plain) or is_enumeration(plain):
         return False
     if re.search(r"\S\s*>\s*\S+\s*>", plain):  # breadcrumb: 首页 > news > 正文
