@@ -150,13 +150,15 @@ def sync(vault: VaultArg = None, db: DbOpt = None, json_out: JsonOpt = False) ->
         finally:
             collection.close()
     for problem in report.problems:
-        err.print(str(problem), markup=False)
+        warn(problem)
     if json_out:
         data = asdict(report)
         data["problems"] = [asdict(p) for p in report.problems]
         print_json(data)
         return
-    out.print(_sync_summary(report))
+    from .render_cli import sync_summary
+
+    out.print(sync_summary(report))
 
 
 @app.command()
@@ -200,67 +202,9 @@ def cards(
         for card, state in found:
             print_json(card_listing(card, state))
         return
-    out.print(_cards_table(found))
+    from .render_cli import schedule_table
 
-
-def _sync_summary(report: Any) -> Any:
-    """The rich summary of a `SyncReport`."""
-    from rich.table import Table
-
-    table = Table.grid(padding=(0, 2))
-    table.add_row(
-        "[bold]notes[/]",
-        f"{report.notes_scanned} scanned",
-        f"{report.notes_changed} changed",
-        f"{report.notes_skipped} unchanged",
-        f"{report.notes_removed} removed",
-        f"[red]{report.notes_failed} failed[/]" if report.notes_failed else "0 failed",
-    )
-    table.add_row(
-        "[bold]cards[/]",
-        f"[green]{report.cards_new} new[/]",
-        f"{report.cards_updated} updated",
-        f"{report.cards_moved} moved",
-        f"{report.cards_retired} retired",
-        f"{report.cards_revived} revived",
-    )
-    if report.problems:
-        table.add_row("[yellow]warnings[/]", f"{len(report.problems)} (listed above)")
-    return table
-
-
-def _cards_table(found: list[Any]) -> Any:
-    """Cards and their schedule as a rich table, one line per card, fitted to the terminal."""
-    from rich.table import Table
-    from rich.text import Text
-
-    rows = []
-    for card, state in found:
-        flag = " retired" if card.retired else " rejected" if card.rejected else ""
-        due = state.due.strftime("%Y-%m-%d") if state.due else ""
-        rows.append(
-            (card.id, card.deck, card.front, card.back, state.state + flag, due,
-             str(state.reps), f"{card.note}:{card.line}")
-        )  # fmt: skip
-    names = ["id", "deck", "front", "back", "state", "due", "reps", "note"]
-    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
-    widths[1], widths[7] = min(widths[1], 16), min(widths[7], 24)
-    keep = list(range(len(names)))
-    while True:
-        fixed = sum(widths[i] for i in keep if i not in (2, 3))
-        room = out.width - 3 * len(keep) - 1 - fixed
-        if room >= 24 or len(keep) <= 6:
-            break
-        keep.remove(6 if 6 in keep else 1)  # narrow terminal: drop reps, then deck
-    widths[2] = max(8, min(widths[2], room * 3 // 5))
-    widths[3] = max(8, min(widths[3], room - widths[2]))
-    table = Table(caption=f"{len(found)} cards", caption_justify="left")
-    for i in keep:
-        table.add_column(names[i], width=widths[i], no_wrap=True, overflow="ellipsis")
-    for row in rows:
-        # note text is not rich markup; long text is cut with …
-        table.add_row(*(Text(row[i], no_wrap=True, overflow="ellipsis") for i in keep))
-    return table
+    out.print(schedule_table(found))
 
 
 # --- review, stats, optimize, config (issue 5) ---

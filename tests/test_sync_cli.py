@@ -70,7 +70,7 @@ def test_sync_warns_on_stderr_one_line_per_problem(vault: Path, tmp_path: Path) 
     (vault / "broken.md").write_bytes(b"\x00\x00binary")
     result = run("sync", vault, "--db", tmp_path / "c.db", "--json")
     assert result.exit_code == 0
-    assert result.stderr == "broken.md:1: skipped: binary file\n"
+    assert result.stderr == "warning: broken.md:1: skipped: binary file\n"
     report = json.loads(result.stdout)
     assert report["notes_failed"] == 1
     assert report["problems"] == [

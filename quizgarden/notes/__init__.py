@@ -55,7 +55,8 @@ def read_note(
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(rel, 1, "skipped: binary file")]
     text, repaired = decode_bytes(data)
-    problems = [Problem(rel, 1, repaired)] if repaired else []
+    # a detected legacy encoding is normal; a repair changed the text, so say so
+    problems = [Problem(rel, 1, repaired)] if repaired and "mojibake" in repaired else []
     damaged = damaged_lines(text)
     if damaged:
         problems.append(
