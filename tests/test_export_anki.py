@@ -284,7 +284,7 @@ def test_ids_do_not_depend_on_content(tmp_path: Path, vault: Path) -> None:
 
 
 def test_media_lookup_order_and_name_clashes(tmp_path: Path) -> None:
-    from quizgarden.export.anki import MediaPacker
+    from quizgarden.export.media import MediaPacker
 
     root = tmp_path / "v"
     for folder in ("a", "b", "c/deep"):

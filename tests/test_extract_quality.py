@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import ROOT, SHARED
 
 SCORER = SHARED / "tools" / "eval_extract.py"
