@@ -62,7 +62,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate("heading", "basic", front, answer, block.line, block_id, deck=deck)
             continue
         summary = _summary(ctx, direct)
-        if summary and _names_a_thing(title):
+        if summary and _names_a_thing(title) and _explains(title, summary):
             yield Candidate("heading", "basic", title, summary, block.line, block_id, deck=deck)
             continue
         if not summary:
@@ -146,6 +146,39 @@ def _clean(block: Block) -> str:
     lines = [ln for ln in block.text.split("\n") if not is_link_only(ln)]
     text, _, _ = clean_card_text("\n".join(lines))
     return text
+
+
+# a paragraph that opens like this continues a text; it does not explain the heading above it
+_DISCOURSE = re.compile(
+    r"^(?:到目前为止|在开始|在此之前|上面|上述|上文|上一节|下面|下文|接下来|最终|最后|本节|本章|本文|如下|如上|举个|例如"
+    r"|比如|参考|前面|之前|回顾|首先简短|同理|另外|此外|还有|总之|综上|refs?\b|references?\b|see\b|as (?:mentioned|shown)"
+    r"|in this (?:section|chapter|post)|below\b|above\b|let'?s\b|next\b|finally\b|recall\b)",
+    re.I,
+)
+# ...or like this, it defines what the heading names
+_DEFINING = re.compile(
+    r"^(?:该|这种|此|它|其)(?:方法|模型|技术|算法|框架|机制|策略)?(?:是|主要|通过|将|用于)|是一种|是一个|是指|指的是"
+    r"|的一种改进|^(?:this|the) (?:method|model|technique|approach|algorithm)\b|\b(?:is|are) an?\b"
+    r"|\brefers? to\b|\bconsists? of\b",
+    re.I,
+)
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]+")
+_STOP = frozenset({"the", "and", "for", "with", "from", "into", "via", "vs", "of", "to", "in", "on"})
+
+
+def _explains(title: str, summary: str) -> bool:
+    """The paragraph is about the heading: it names it, or the heading is a work's title."""
+    plain = strip_markup(summary)
+    if _DISCOURSE.match(plain):
+        return False
+    words = [w for w in _TITLE_WORD.findall(title) if w.lower() not in _STOP]
+    if len(words) >= 3 and sum(w[0].isupper() for w in words) >= len(words) - 1:
+        return True  # "Attention Is All You Need": a paper or book, summarised
+    head = plain[:300].lower()
+    if _DEFINING.search(plain[:120]) or any(w.lower().rstrip("s") in head for w in words):
+        return True
+    cjk = re.findall(r"[\u4e00-\u9fff]{2,}", title)
+    return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
 
 
 def _names_a_thing(title: str) -> bool:
