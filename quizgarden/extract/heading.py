@@ -150,9 +150,10 @@ def _clean(block: Block) -> str:
 
 # a paragraph that opens like this continues a text; it does not explain the heading above it
 _DISCOURSE = re.compile(
-    r"^(?:到目前为止|在开始|在此之前|上面|上述|上文|上一节|下面|下文|接下来|最终|最后|本节|本章|本文|如下|如上|举个|例如"
-    r"|比如|参考|前面|之前|回顾|首先简短|同理|另外|此外|还有|总之|综上|refs?\b|references?\b|see\b|as (?:mentioned|shown)"
-    r"|in this (?:section|chapter|post)|below\b|above\b|let'?s\b|next\b|finally\b|recall\b)",
+    r"^(?:到目前为止|在开始|在此之前|上面|上述|上文|上一节|下面|下文|接下来|最终|最后|本节|本章|本文|如下|如上"
+    r"|举个|例如|比如|参考|前面|之前|回顾|首先简短|同理|另外|此外|还有|总之|综上"
+    r"|refs?\b|references?\b|see\b|as (?:mentioned|shown)|in this (?:section|chapter|post)"
+    r"|below\b|above\b|let'?s\b|next\b|finally\b|recall\b)",
     re.I,
 )
 # ...or like this, it defines what the heading names
@@ -163,7 +164,7 @@ _DEFINING = re.compile(
     re.I,
 )
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]+")
-_STOP = frozenset({"the", "and", "for", "with", "from", "into", "via", "vs", "of", "to", "in", "on"})
+_STOP = frozenset({"the", "and", "for", "with", "from", "into", "via", "vs", "of", "to", "in"})
 
 
 def _explains(title: str, summary: str) -> bool:
