@@ -71,13 +71,16 @@ _TERM_BAD_START = re.compile(
 )
 # a clause, not a name: "主要来自两个地方", "需要注意", "LoRA is robust"
 _VERBISH = re.compile(
-    r"可以|需要|应该|应当|主要|进行|来自|我们|如何|怎么|是否|一下|就是|不是|没有|为了|因为|所以"
+    r"可以|需要|应该|应当|主要|进行|来自|我们|如何|怎么|是否|一下|就是|不是|没有|为了|因为|所以|有一个|相当于"
     r"|\b(?:is|are|was|were|has|have|can|will|should|does|do)\b"
 )
 _ORDINAL_LABEL = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+[篇章节步部分个点条种]|(?:目标|方法|步骤|原因|优点|缺点|问题|方案|阶段|例子|示例"
-    r"|step|method|reason|stage|example|case|option)\s*[一二三四五六七八九十\d]+[a-z]?)$",
+    r"|类型|步|step|method|reason|stage|example|case|option|type|v)\s*[一二三四五六七八九十\d.]+[a-z]?)$",
     re.I,
+)
+_FILE_NAME = re.compile(
+    r"\.(?:md|py|txt|json|ya?ml|csv|tsv|h5ad|h5|pt|pth|bin|sh|ipynb|pdf|png|jpe?g)$", re.I
 )
 _TERM_BAD_END = re.compile(
     r"(?:为|是|有|包括|包含|如下|以下|即|指|在于|的|了|时|后|中|得|例如|比如|等)$"
@@ -172,6 +175,8 @@ def is_term(text: str, *, max_units: int = 8) -> bool:
         return False
     if is_decorated(core) or _ORDINAL_LABEL.match(core) or "*" in core or _VERBISH.search(core):
         return False
+    if "_" in core or core.endswith("/") or _FILE_NAME.search(core):
+        return False  # an identifier, a folder or a file name
     if units(core) == 1 and has_cjk(core) and len(core) == 1:
         return False
     if re.fullmatch(r"[\d\s.%/\-+]+[A-Za-z]{0,2}", core):
@@ -195,8 +200,8 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
     if is_link_only(text):
         return False
     plain = strip_markup(without_urls(text)).strip()
-    if units(plain) < min_units or plain.endswith((":", "：")):
-        return False
+    if units(_INLINE_CODE.sub(" ", without_urls(text))) < min_units or plain.endswith((":", "：")):
+        return False  # paths, identifiers and values in `code` are not an explanation
     if long:  # a whole answer: lists of names and "a > b" in math are fine there
         only_a_question = "\n" not in plain and plain.endswith(("?", "？"))
         return not only_a_question and not is_mostly_code(plain)
