@@ -93,3 +93,12 @@ def test_any_bytes_read_without_error(tmp_path: Path, data: bytes) -> None:
         assert problems
     else:
         extract_note(note)
+
+
+def test_fuzz_find_empty_cloze_makes_no_card(tmp_path: Path) -> None:
+    """Found by hypothesis: `{{c1::}}` once made a card with an empty answer."""
+    path = tmp_path / "n.md"
+    path.write_text("{{c1::}} and {{c2::RoPE}}", encoding="utf-8")
+    note, _ = read_note(path, tmp_path)
+    assert note is not None
+    assert [(c.side, c.back) for c in extract_note(note)] == [(2, "RoPE")]
