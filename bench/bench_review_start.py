@@ -25,7 +25,11 @@ NOW = datetime(2024, 6, 1, 9, 0, tzinfo=timezone.utc)
 
 
 def build(db_path: Path, cards: int, learning: float = 0.005) -> None:
-    """A big vault: 70% new, the rest in review (a quarter of them due) or learning steps."""
+    """A big vault: 70% new, the rest in review (a quarter of them due) or learning steps.
+
+    Rows are written as `quiz sync` and `quiz review` write them: new cards too have a
+    card_state row (state 'new', due at creation), and every started card has a review.
+    """
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from quizgarden.store import open_collection
 
@@ -53,7 +57,8 @@ def build(db_path: Path, cards: int, learning: float = 0.005) -> None:
             )
         )
         kind = rng.random()
-        if kind < 0.70:
+        if kind < 0.70:  # new: sync gives every card a state row, due when it was added
+            state_rows.append((card_id, "new", None, None, None, created, None, 0, 0, 0, None))
             continue
         last = NOW - timedelta(days=rng.uniform(0.5, 60))
         if kind < 1 - learning:
@@ -120,7 +125,7 @@ def time_import() -> float:
     return time.perf_counter() - start
 
 
-def time_first_card(vault: Path, db_path: Path) -> float:
+def time_first_card(vault: Path, db_path: Path) -> tuple[float, str]:
     env = {**os.environ, "QUIZGARDEN_NOW": NOW.isoformat()}
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -134,13 +139,14 @@ def time_first_card(vault: Path, db_path: Path) -> float:
     for line in process.stdout:
         if line.startswith("---"):
             elapsed = time.perf_counter() - start
+            header = line.strip()
             break
     else:
         raise SystemExit("no card was shown")
     process.stdin.write("q\n")
     process.stdin.close()
     process.wait(timeout=30)
-    return elapsed
+    return elapsed, header
 
 
 def main() -> None:
@@ -157,11 +163,12 @@ def main() -> None:
         started = time.perf_counter()
         build(db_path, args.cards, args.learning)
         print(f"built {args.cards} cards in {time.perf_counter() - started:.1f} s")
-        time_first_card(vault, db_path)  # warm the page cache once
+        _, header = time_first_card(vault, db_path)  # warm the page cache once
+        print(f"first card: {header}")
         imports, reviews = [], []
         for _ in range(args.runs):
             imports.append(time_import())
-            reviews.append(time_first_card(vault, db_path))
+            reviews.append(time_first_card(vault, db_path)[0])
     bare, first = statistics.median(imports), statistics.median(reviews)
     print(f'python -c "import quizgarden"   median {bare * 1000:6.0f} ms  (runs: {args.runs})')
     print(f"quiz review -> first card       median {first * 1000:6.0f} ms")

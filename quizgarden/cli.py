@@ -91,11 +91,15 @@ def extract(
     from .extract import scan
     from .identity import mint_id
     from .render_cli import cards_table
+    from .settings import load_settings
 
     rows = []
     read = 0
     with errors_to_exit():
-        for result in scan(paths or [resolve_vault(None)]):
+        paths = paths or [resolve_vault(None)]
+        first = paths[0] if paths[0].is_dir() else paths[0].parent
+        separators = load_settings(first).separators()
+        for result in scan(paths, separators):
             for problem in result.problems:
                 warn(problem)
             if result.note is None:
@@ -139,14 +143,16 @@ def sync(vault: VaultArg = None, db: DbOpt = None, json_out: JsonOpt = False) ->
 
     from .clock import now
     from .config import resolve_db, resolve_vault
+    from .settings import load_settings
     from .store.db import open_collection
     from .store.sync import sync_vault
 
     with errors_to_exit():
         folder = resolve_vault(vault)
+        separators = load_settings(folder).separators()
         collection = open_collection(resolve_db(folder, db))
         try:
-            report = sync_vault(collection, folder, now=now())
+            report = sync_vault(collection, folder, now=now(), separators=separators)
         finally:
             collection.close()
     for problem in report.problems:
@@ -340,47 +346,44 @@ def optimize(
 
 @app.command()
 def config(
-    key: Annotated[str | None, typer.Argument(help="A setting to show or set.")] = None,
-    value: Annotated[str | None, typer.Argument(help="New value ('default' to reset).")] = None,
+    vault: VaultArg = None,
+    get: Annotated[
+        str | None, typer.Option("--get", help="Show only this setting.", show_default=False)
+    ] = None,
+    set_: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--set", help="Set KEY to VALUE ('default' resets it).", show_default=False),
+    ] = None,
     deck: Annotated[
         str | None, typer.Option(help="Show or set this deck's value.", show_default=False)
     ] = None,
-    vault: Annotated[
-        Path | None,
-        typer.Option(help="The vault. Default: the one from `quiz init`, else the current folder."),
-    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Show the scheduling settings, or set KEY to VALUE for the vault (or --deck)."""
+    """Show the vault's settings and where each comes from, or set one with --set KEY VALUE."""
     from .config import resolve_vault
-    from .settings import KEYS, describe, load_settings, set_setting
+    from .settings import describe, load_settings, meaning, set_setting
 
     with errors_to_exit():
         folder = resolve_vault(vault)
-        if key is not None and value is not None:
+        if set_ is not None:
+            key, value = set_
             path = set_setting(folder, key, value, deck=deck)
             if not json_out:
                 out.print(f"{key} = {value}" + (f" for deck {deck}" if deck else ""), markup=False)
                 out.print(f"(saved in {path})", markup=False, style="dim")
-        elif key is not None and key not in KEYS:
-            raise QuizgardenError(f"unknown setting {key!r}; known: {', '.join(KEYS)}")
+                return
+            get = key
         rows = describe(load_settings(folder), deck)
-    if key is not None and value is not None and not json_out:
-        return
-    rows = [row for row in rows if key is None or row[0] == key]
+        if get is not None:
+            meaning(get)  # an unknown key is an error, not an empty table
+            rows = [row for row in rows if row[0] == get]
     if json_out:
         for name, current, source in rows:
             print_json({"key": name, "value": current, "source": source, "deck": deck})
         return
-    from rich.table import Table
+    from .render_cli import settings_table
 
-    table = Table(title="Scheduling settings" + (f" for deck {deck}" if deck else ""))
-    for column in ("setting", "value", "from", "meaning"):
-        table.add_column(column)
-    for name, current, source in rows:
-        shown = " ".join(map(str, current)) if isinstance(current, tuple) else str(current)
-        table.add_row(name, shown or "(FSRS-6 defaults)", source, KEYS[name])
-    out.print(table)
+    out.print(settings_table(rows, deck=deck))
 
 
 # --- export (issue 6) ---

@@ -46,6 +46,18 @@ class NoteSettings:
 
 
 @dataclass(frozen=True)
+class Separators:
+    """Explicit-card syntax; the defaults are the Obsidian Spaced Repetition plugin's."""
+
+    inline: str = "::"
+    inline_reversed: str = ":::"
+    multiline: str = "?"
+    multiline_reversed: str = "??"
+    question: str = "Q:"
+    answer: str = "A:"
+
+
+@dataclass(frozen=True)
 class Note:
     """One note as read from the vault, decoded and split from its frontmatter."""
 

@@ -63,3 +63,16 @@ def sync_summary(report: Any) -> Table:
     if report.problems:
         table.add_row("[yellow]warnings[/]", f"{len(report.problems)} (listed above)")
     return table
+
+
+def settings_table(rows: Iterable[tuple[str, Any, str]], *, deck: str | None) -> Table:
+    """Each setting, its value, where the value comes from and what it means."""
+    from .settings import meaning
+
+    table = Table(title="Settings" + (f" for deck {deck}" if deck else ""))
+    for column in ("setting", "value", "from", "meaning"):
+        table.add_column(column)
+    for name, current, source in rows:
+        shown = " ".join(map(str, current)) if isinstance(current, tuple) else str(current)
+        table.add_row(name, Text(shown or "(FSRS-6 defaults)"), source, meaning(name))
+    return table

@@ -150,13 +150,24 @@ def retrievability(
     state: CardState, now: datetime, *, scheduler: fsrs.Scheduler | None = None
 ) -> float:
     """Predicted probability of recall at `now` (0 for a card never reviewed)."""
-    if state.stability is None or state.last_review is None:
+    return recall_probability(state.stability, state.last_review, now, scheduler=scheduler)
+
+
+def recall_probability(
+    stability: float | None,
+    last_review: datetime | None,
+    now: datetime,
+    *,
+    scheduler: fsrs.Scheduler | None = None,
+) -> float:
+    """`retrievability` from the two numbers it needs, for queue rows that are not CardStates."""
+    if stability is None or last_review is None:
         return 0.0
     scheduler = scheduler or make_scheduler()
     # py-fsrs's formula (get_card_retrievability) without building a Card: the queue sorts
     # thousands of due cards with it at start-up
-    elapsed = max(0, (_utc(now) - state.last_review).days)
-    return float((1 + scheduler._FACTOR * elapsed / state.stability) ** scheduler._DECAY)
+    elapsed = max(0, (_utc(now) - last_review).days)
+    return float((1 + scheduler._FACTOR * elapsed / stability) ** scheduler._DECAY)
 
 
 def next_interval_days(stability: float, *, scheduler: fsrs.Scheduler | None = None) -> int:
@@ -183,6 +194,8 @@ def format_interval(delta: timedelta) -> str:
 
 
 def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is timezone.utc:  # the common case, and called per due card at start-up
+        return moment
     if moment.tzinfo is None:
         return moment.replace(tzinfo=timezone.utc)
     # py-fsrs insists on tzinfo == timezone.utc exactly

@@ -16,13 +16,14 @@ from __future__ import annotations
 import math
 import re
 import sys
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from .config import STATE_DIR
 from .errors import ConfigError
+from .model import Separators
 
 SETTINGS_FILE = "settings.toml"
 DEFAULT_PARAMETERS_COUNT = 21
@@ -38,6 +39,7 @@ class Settings:
     maximum_interval: int = 36500
     fuzz: bool = True
     new_per_day: int = 20
+    reviews_per_day: int = 200  # as Anki's "maximum reviews/day": a backlog comes in slices
     leech_threshold: int = 8
     day_start_hour: int = 4  # local hour when "today" rolls over, as in Anki
     parameters: tuple[float, ...] = ()  # empty: FSRS-6 defaults
@@ -50,18 +52,31 @@ KEYS: dict[str, str] = {
     "maximum_interval": "longest interval in days",
     "fuzz": "spread intervals a little so cards learned together do not stay together",
     "new_per_day": "new cards introduced per day, per deck",
+    "reviews_per_day": "most review cards shown per day, per deck (learning steps not counted)",
     "leech_threshold": "lapses after which a card is tagged leech and suspended",
     "day_start_hour": "local hour at which a new day starts (0-23)",
     "parameters": "21 FSRS weights (set by `quiz optimize`); empty for the defaults",
 }
 
 
+#: `[extract]`: the explicit-card syntax, for notes written with other separators.
+EXTRACT_KEYS: dict[str, str] = {
+    f"extract.{f.name}": f"separator for {f.name.replace('_', ' ')} cards (default {f.default!r})"
+    for f in fields(Separators)
+}
+
+
 @dataclass(frozen=True)
 class SettingsFile:
-    """The parsed file: vault-wide values and each deck's overrides, as written."""
+    """The parsed file: vault-wide values, each deck's overrides and `[extract]`, as written."""
 
     vault: dict[str, Any]
     decks: dict[str, dict[str, Any]]
+    extract: dict[str, str] = field(default_factory=dict)
+
+    def separators(self) -> Separators:
+        """The card syntax the extractor should read in this vault."""
+        return replace(Separators(), **self.extract)
 
     def for_deck(self, deck: str | None = None) -> Settings:
         """Effective settings for `deck`: defaults < vault < parent decks < the deck itself."""
@@ -93,13 +108,21 @@ def load_settings(vault: Path) -> SettingsFile:
     decks = data.pop("deck", {})
     if not isinstance(decks, dict) or not all(isinstance(v, dict) for v in decks.values()):
         raise ConfigError(f'{path}: [deck."Name"] tables expected')
+    extract = data.pop("extract", {})
+    if not isinstance(extract, dict):
+        raise ConfigError(f"{path}: [extract] must be a table")
+    for key, value in extract.items():
+        try:
+            _check_separator(f"extract.{key}", value)
+        except ConfigError as error:
+            raise ConfigError(f"{path}: {error}") from None
     for scope, values in [("", data), *((f' (deck "{d}")', v) for d, v in decks.items())]:
         for key, value in values.items():
             try:
                 _coerce(key, value)
             except ConfigError as error:
                 raise ConfigError(f"{path}{scope}: {error}") from None
-    return SettingsFile(data, decks)
+    return SettingsFile(data, decks, extract)
 
 
 def set_setting(vault: Path, key: str, text: str, deck: str | None = None) -> Path:
@@ -108,21 +131,29 @@ def set_setting(vault: Path, key: str, text: str, deck: str | None = None) -> Pa
     current = load_settings(vault)
     vault_values = dict(current.vault)
     decks = {name: dict(values) for name, values in current.decks.items()}
+    extract = dict(current.extract)
     target = decks.setdefault(deck, {}) if deck else vault_values
+    if key in EXTRACT_KEYS:
+        if deck:
+            raise ConfigError(f"{key} is set for the whole vault, not per deck")
+        target, key = extract, key.removeprefix("extract.")
     if value is None:
         target.pop(key, None)
     else:
         target[key] = value
     path = settings_path(vault)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dump_toml(vault_values, {d: v for d, v in decks.items() if v}), "utf-8")
+    decks = {d: v for d, v in decks.items() if v}
+    path.write_text(dump_toml(vault_values, decks, extract), "utf-8")
     return path
 
 
 def parse_value(key: str, text: str) -> Any:
     """A command-line string turned into the TOML value for `key`; `default` clears it."""
+    if key in EXTRACT_KEYS:
+        return None if text.strip().lower() in ("default", "reset") else _check_separator(key, text)
     if key not in KEYS:
-        raise ConfigError(f"unknown setting {key!r}; known: {', '.join(KEYS)}")
+        raise ConfigError(f"unknown setting {key!r}; known: {', '.join([*KEYS, *EXTRACT_KEYS])}")
     text = text.strip()
     if text.lower() in ("default", "reset"):
         return None
@@ -176,6 +207,14 @@ def _coerce(key: str, value: Any) -> Any:
     return value
 
 
+def _check_separator(key: str, value: Any) -> str:
+    if key not in EXTRACT_KEYS:
+        raise ConfigError(f"unknown setting {key!r}; known: {', '.join(EXTRACT_KEYS)}")
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        raise ConfigError(f"{key}: expected a non-empty one-line string, got {value!r}")
+    return value.strip()
+
+
 _STEP = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
 _UNITS = {"s": 1, "m": 60, "": 60, "h": 3600, "d": 86400}
 
@@ -188,10 +227,15 @@ def parse_step(text: str) -> timedelta:
     return timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2)])
 
 
-def dump_toml(vault: dict[str, Any], decks: dict[str, dict[str, Any]]) -> str:
+def dump_toml(
+    vault: dict[str, Any], decks: dict[str, dict[str, Any]], extract: dict[str, str] | None = None
+) -> str:
     """A small TOML writer for the value types settings use (no dependency needed)."""
-    lines = ["# quizgarden scheduling settings; `quiz config` shows and sets them"]
+    lines = ["# quizgarden settings; `quiz config` shows and sets them"]
     lines += [f"{key} = {_toml_value(value)}" for key, value in vault.items()]
+    if extract:
+        lines += ["", "[extract]"]
+        lines += [f"{key} = {_toml_value(value)}" for key, value in extract.items()]
     for deck in sorted(decks):
         lines += ["", f"[deck.{_toml_string(deck)}]"]
         lines += [f"{key} = {_toml_value(value)}" for key, value in decks[deck].items()]
@@ -220,19 +264,33 @@ def _toml_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+def meaning(key: str) -> str:
+    """What a setting does, for `quiz config`; an unknown key is an error."""
+    found = KEYS.get(key) or EXTRACT_KEYS.get(key)
+    if found is None:
+        raise ConfigError(f"unknown setting {key!r}; known: {', '.join([*KEYS, *EXTRACT_KEYS])}")
+    return found
+
+
 def describe(file: SettingsFile, deck: str | None = None) -> list[tuple[str, Any, str]]:
     """Rows of (key, effective value, where it comes from) for `quiz config`."""
     effective = file.for_deck(deck)
     rows = []
-    for field in fields(Settings):
+    for setting in fields(Settings):
         source = "default"
-        if field.name in file.vault:
+        if setting.name in file.vault:
             source = "vault"
         if deck:
             parts = deck.split("::")
             for depth in range(1, len(parts) + 1):
                 name = "::".join(parts[:depth])
-                if field.name in file.decks.get(name, {}):
+                if setting.name in file.decks.get(name, {}):
                     source = f"deck {name}"
-        rows.append((field.name, getattr(effective, field.name), source))
+        rows.append((setting.name, getattr(effective, setting.name), source))
+    separators = file.separators()
+    for key in EXTRACT_KEYS:
+        name = key.removeprefix("extract.")
+        rows.append(
+            (key, getattr(separators, name), "vault" if name in file.extract else "default")
+        )
     return rows

@@ -72,8 +72,8 @@ def db(tmp_path: Path):
     collection.close()
 
 
-def ids(items) -> list[str]:
-    return [item.card.id for item in items]
+def ids(entries) -> list[str]:
+    return [entry.card_id for entry in entries]
 
 
 def test_due_cards_come_lowest_retrievability_first(db):

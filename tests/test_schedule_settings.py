@@ -101,16 +101,14 @@ def test_fsrs_card_and_retrievability_follow_pyfsrs():
 def test_config_command_shows_and_sets(tmp_path: Path):
     runner = CliRunner()
     result = runner.invoke(
-        app, ["config", "new_per_day", "5", "--deck", "Bio", "--vault", str(tmp_path)]
+        app, ["config", str(tmp_path), "--set", "new_per_day", "5", "--deck", "Bio"]
     )
     assert result.exit_code == 0, result.output
     assert "new_per_day = 5 for deck Bio" in result.stdout
-    shown = runner.invoke(
-        app, ["config", "--vault", str(tmp_path), "--deck", "Bio::Cells", "--json"]
-    )
+    shown = runner.invoke(app, ["config", str(tmp_path), "--deck", "Bio::Cells", "--json"])
     rows = {row["key"]: row for row in map(__import__("json").loads, shown.stdout.splitlines())}
     assert rows["new_per_day"]["value"] == 5 and rows["new_per_day"]["source"] == "deck Bio"
     assert rows["desired_retention"]["source"] == "default"
-    bad = runner.invoke(app, ["config", "fuzz", "sometimes", "--vault", str(tmp_path)])
+    bad = runner.invoke(app, ["config", str(tmp_path), "--set", "fuzz", "sometimes"])
     assert bad.exit_code == 1
     assert bad.stderr.strip() == "error: fuzz: expected true or false, got 'sometimes'"

@@ -162,3 +162,22 @@ def test_card_and_state_rows_round_trip(vault: Path, tmp_path: Path) -> None:
     moment = datetime(2025, 3, 1, 8, 30, 15, 123456, tzinfo=timezone.utc)
     assert from_iso(to_iso(moment)) == moment
     assert to_iso(datetime(2025, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=1)))) == T0
+
+
+def test_separators_from_settings_apply_to_extract_and_resync_every_note(tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    vault.mkdir()
+    (vault / "a.md").write_text("RoPE;;rotary position embedding\nKV::cache\n", "utf-8")
+    db = tmp_path / "c.db"
+    first = run("sync", vault, "--db", db, "--json")
+    assert json.loads(first.stdout)["cards_new"] == 1  # only `KV::cache` with the defaults
+    assert run("config", vault, "--set", "extract.inline", ";;").exit_code == 0
+    extracted = run("extract", vault, "--json")
+    assert [json.loads(line)["front"] for line in extracted.stdout.splitlines()] == ["RoPE"]
+    # the file did not change, but the syntax did: the note is read again
+    second = json.loads(run("sync", vault, "--db", db, "--json").stdout)
+    assert (second["notes_changed"], second["cards_new"], second["cards_retired"]) == (1, 1, 1)
+    third = json.loads(run("sync", vault, "--db", db, "--json").stdout)
+    assert (third["notes_changed"], third["notes_skipped"]) == (0, 1)
+    shown = run("config", vault, "--get", "extract.inline", "--json")
+    assert json.loads(shown.stdout)["value"] == ";;"

@@ -440,7 +440,7 @@ def test_unchanged_notes_are_not_parsed_again(tmp_path: Path, monkeypatch) -> No
     parsed: list[str] = []
     real = extract.extract_note
     monkeypatch.setattr(
-        extract, "extract_note", lambda note: parsed.append(note.path) or real(note)
+        extract, "extract_note", lambda note, *a: parsed.append(note.path) or real(note, *a)
     )
     (vault / "n3.md").write_text("Q: Question 3?\nA: Answer three\n", encoding="utf-8")
     report = sync(db, vault, 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Note
+from ..model import Note, Separators
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
 from .text import is_link_only, strip_markup
 
@@ -24,18 +24,6 @@ _RELATED = re.compile(
     r"\s*[:：]?$",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class Separators:
-    """Explicit-card syntax; the defaults are the Obsidian Spaced Repetition plugin's."""
-
-    inline: str = "::"
-    inline_reversed: str = ":::"
-    multiline: str = "?"
-    multiline_reversed: str = "??"
-    question: str = "Q:"
-    answer: str = "A:"
 
 
 @dataclass

@@ -11,7 +11,8 @@ import shlex
 import subprocess
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -21,9 +22,9 @@ from .. import clock
 from ..model import CardState
 from ..settings import Settings, SettingsFile
 from ..store import reviews as store
-from ..store.reviews import QueueItem
+from ..store.reviews import QueueEntry, QueueItem
 from .input import Command
-from .session import Answer, Session, Summary, day_start, pick_siblings, summarize
+from .session import Answer, Session, Summary, day_start, pick_new, pick_reviews, summarize
 
 MAX_ANSWER_MS = 60_000  # as Anki: a card left on screen over lunch counts one minute
 
@@ -61,82 +62,112 @@ class Screen(Protocol):
     def summary(self, summary: Summary) -> None: ...
 
 
-def settings_for(settings: SettingsFile, deck: str) -> Settings:
-    return settings.for_deck(deck)
-
-
 def build_session(
     db: Database, now: datetime, settings: SettingsFile, options: ReviewOptions
 ) -> Session:
-    """The queue for a session starting at `now`."""
-    from ..schedule import make_scheduler, retrievability
+    """The queue for a session starting at `now`.
 
-    hour = settings.for_deck(None).day_start_hour
-    start = day_start(now, hour)
+    Only light rows are read here (see `QueueEntry`); the session loads each full card when
+    it is about to be shown, so starting on 100,000 cards stays quick.
+    """
+    from ..schedule import make_scheduler, recall_probability
+
+    per_deck = _PerDeck(settings)
+    start = day_start(now, per_deck(None).day_start_hour)
     end = start + timedelta(days=1)
-    due = store.due_items(db, now, end, deck=options.deck, tag=options.tag)
-    keys_today = store.reviewed_sibling_keys(db, start)
-    ids_today = store.reviewed_card_ids(db, start) if keys_today else set()
-    due = [i for i in due if i.sibling_key not in keys_today or i.card.id in ids_today]
-    learning = [i for i in due if i.state.state != "review"]
+    today = store.ratings_since(db, start)
+    keys_today = {rating.sibling_key for rating in today}
+    ids_today = {rating.card_id for rating in today}
+    due = [
+        entry
+        for entry in store.due_entries(db, now, end, deck=options.deck, tag=options.tag)
+        if entry.sibling_key not in keys_today or entry.card_id in ids_today
+    ]
+    # learning steps by due time, then id: the same order whatever order SQLite returned
+    learning = sorted((e for e in due if e.state != "review"), key=lambda e: (e.due, e.card_id))
 
-    schedulers: dict[str, object] = {}
+    schedulers = {deck: make_scheduler(per_deck(deck)) for deck in {e.deck for e in due}}
+    now_utc = now.astimezone(timezone.utc)
 
-    def urgency(item: QueueItem) -> tuple[float, datetime]:
-        deck = item.card.deck
-        if deck not in schedulers:
-            schedulers[deck] = make_scheduler(settings.for_deck(deck))
-        scheduler = schedulers[deck]
-        assert item.state.due is not None
-        return (retrievability(item.state, now, scheduler=scheduler), item.state.due)
+    def urgency(entry: QueueEntry) -> tuple[float, datetime, str]:
+        scheduler = schedulers[entry.deck]
+        chance = recall_probability(
+            entry.stability, entry.last_review, now_utc, scheduler=scheduler
+        )
+        return (chance, entry.due, entry.card_id)  # type: ignore[return-value]
 
-    reviews = sorted((i for i in due if i.state.state == "review"), key=urgency)
-    taken = set(keys_today) | {i.sibling_key for i in learning}
-    reviews = pick_siblings(reviews, taken)
+    reviews = sorted((entry for entry in due if entry.state == "review"), key=urgency)
+    taken = keys_today | {entry.sibling_key for entry in learning}
+    reviewed = store.count_per_deck(today, "review")
+    quota = {deck: per_deck(deck).reviews_per_day - reviewed.get(deck, 0) for deck in schedulers}
+    # the scope's own limit caps the whole session, as Anki applies the limit of the deck
+    # one studies: the vault's value without --deck, the --deck's value with it
+    in_scope = sum(n for deck, n in reviewed.items() if _within(deck, options.deck))
+    cap = max(0, per_deck(options.deck).reviews_per_day - in_scope)
     if options.limit is not None:
-        reviews = reviews[: options.limit]
+        cap = min(cap, options.limit)
+    reviews = pick_reviews(reviews, taken, quota, cap)
     budget = None if options.limit is None else max(0, options.limit - len(reviews))
     if options.new is not None:
         budget = options.new if budget is None else min(budget, options.new)
-    new = _pick_new(db, now, start, settings, options, taken, budget)
-    return Session(reviews=reviews, new=new, learning=learning, day_end=end)
+    new = _pick_new(db, now, per_deck, options, taken, budget, store.count_per_deck(today, "new"))
+    return Session(
+        reviews=reviews,
+        new=new,
+        learning=learning,
+        day_end=end,
+        load=partial(store.load_by_id, db),
+    )
+
+
+def _within(deck: str, scope: str | None) -> bool:
+    """Whether `deck` is `scope` or one of its sub-decks (None: the whole vault)."""
+    if scope is None:
+        return True
+    # as the SQL filter: the deck itself exactly, sub-decks by a case-blind LIKE
+    return deck == scope or deck.lower().startswith(scope.lower() + "::")
+
+
+class _PerDeck:
+    """`SettingsFile.for_deck`, remembered: a queue asks it once per card."""
+
+    def __init__(self, settings: SettingsFile) -> None:
+        self.settings = settings
+        self.known: dict[str | None, Settings] = {}
+
+    def __call__(self, deck: str | None) -> Settings:
+        found = self.known.get(deck)
+        if found is None:
+            found = self.known[deck] = self.settings.for_deck(deck)
+        return found
 
 
 def _pick_new(
     db: Database,
     now: datetime,
-    start: datetime,
-    settings: SettingsFile,
+    per_deck: _PerDeck,
     options: ReviewOptions,
     taken: set[tuple[str, str, int]],
     budget: int | None,
-) -> list[QueueItem]:
-    """New cards in the order added, within each deck's daily limit (or `--new`)."""
+    introduced: dict[str, int],
+) -> list[QueueEntry]:
+    """New cards in the order added, within each deck's daily limit (or `--new`).
+
+    With daily limits, each deck is read on its own (cards(deck) index) and only as far as
+    its limit, the decks merged back into the order the cards were added.
+    """
     if budget == 0:
         return []
-    quota: dict[str, int] = {}
-    if options.new is None:
-        introduced = store.introduced_since(db, start)
-        for deck in store.new_counts(db, now, deck=options.deck, tag=options.tag):
-            quota[deck] = max(0, settings.for_deck(deck).new_per_day - introduced.get(deck, 0))
-        if not any(quota.values()):
-            return []
-    picked: list[str] = []
-    for card_id, deck, key in store.new_candidates(db, now, deck=options.deck, tag=options.tag):
-        if budget is not None and len(picked) >= budget:
-            break
-        if options.new is None:
-            if not any(quota.values()):
-                break
-            if quota.get(deck, 0) <= 0:
-                continue
-        if key in taken:
-            continue
-        taken.add(key)
-        picked.append(card_id)
-        if options.new is None:
-            quota[deck] -= 1
-    return store.load_items(db, picked)
+    if options.new is not None:
+        stream = store.new_candidates(db, now, deck=options.deck, tag=options.tag)
+        return pick_new([stream], taken, None, budget)
+    quota = {
+        deck: left
+        for deck in store.card_decks(db, deck=options.deck)
+        if (left := per_deck(deck).new_per_day - introduced.get(deck, 0)) > 0
+    }
+    streams = [store.new_candidates(db, now, tag=options.tag, in_deck=deck) for deck in quota]
+    return pick_new(streams, taken, quota, budget)
 
 
 def run_session(
@@ -202,10 +233,10 @@ def run_session(
             if _remove(db, session, screen, item, command, now, settings):
                 break
     waiting = session.waiting_learning()
-    if waiting is not None and waiting.state.due is not None:
+    if waiting is not None and waiting.due is not None:
         screen.message(
             f"{len(session.learning)} learning card(s) due later today, the next at "
-            f"{waiting.state.due.astimezone():%H:%M}.",
+            f"{waiting.due.astimezone():%H:%M}.",
             "learning_later",
             count=len(session.learning),
         )
@@ -292,8 +323,9 @@ def finish(
     now = clock.now()
     tomorrow_end = day_start(now, settings.for_deck(None).day_start_hour) + timedelta(days=2)
     due_tomorrow = store.count_due(db, tomorrow_end, deck=options.deck, tag=options.tag)
-    new_counts = store.new_counts(db, now, deck=options.deck, tag=options.tag)
-    new_tomorrow = sum(min(n, settings.for_deck(d).new_per_day) for d, n in new_counts.items())
+    per_deck = _PerDeck(settings)
+    cap = {deck: per_deck(deck).new_per_day for deck in store.card_decks(db, deck=options.deck)}
+    new_tomorrow = sum(store.count_new(db, now, cap, tag=options.tag).values())
     summary = summarize(session.history, seconds, due_tomorrow, new_tomorrow)
     screen.summary(summary)
     return summary

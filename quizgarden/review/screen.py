@@ -7,6 +7,7 @@ terminal screen also reads single keys, the others read one answer a line.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import IO, Any
 
@@ -18,6 +19,9 @@ from .session import Summary
 from .text import back_text, front_text, plain
 
 LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+# anything Markdown would render differently from plain text: emphasis, code, links, headings,
+# lists, quotes, tables, HTML, escapes, line breaks
+_MARKUP = re.compile(r"[*_`#\[\]<>|~&\\\n]|^\s*(?:[-+]|\d+[.)])\s")
 STYLES = {1: "bold red", 2: "bold yellow", 3: "bold green", 4: "bold cyan"}
 
 
@@ -192,10 +196,24 @@ class TerminalScreen:
         self.console.print(Panel("\n".join(_summary_lines(summary)), title="Session over"))
 
 
+def _markdown(text: str) -> Any:
+    """Markdown for text that has some; plain text otherwise.
+
+    rich.markdown (markdown-it, pygments) takes ~70 ms to import: most cards are one plain
+    sentence, so the first card comes up without it.
+    """
+    from rich.text import Text
+
+    if _MARKUP.search(text) is None:
+        return Text(text)
+    from rich.markdown import Markdown
+
+    return Markdown(text)
+
+
 def render_card(shown: Shown, revealed: bool, notes: list[str] = (), width: int = 80) -> Any:  # type: ignore[assignment]
     """The screen for one card as a rich renderable (tests render it to plain text)."""
     from rich.console import Group
-    from rich.markdown import Markdown
     from rich.panel import Panel
     from rich.progress_bar import ProgressBar
     from rich.table import Table
@@ -218,9 +236,9 @@ def render_card(shown: Shown, revealed: bool, notes: list[str] = (), width: int 
     )  # fmt: skip
     parts.append(header)
     parts.append(ProgressBar(total=max(total, 1), completed=shown.done, width=width))
-    parts.append(Panel(Markdown(front_text(card.front, card.type, card.side)), title="Question"))
+    parts.append(Panel(_markdown(front_text(card.front, card.type, card.side)), title="Question"))
     if revealed:
-        answer = Markdown(back_text(card.front, card.back, card.type, card.side))
+        answer = _markdown(back_text(card.front, card.back, card.type, card.side))
         parts.append(Panel(answer, title="Answer", border_style="green"))
         buttons = Table.grid(padding=(0, 2))
         cells = []

@@ -8,17 +8,26 @@ i.e. most overdue relative to their stability, first), then new cards; when noth
 learning cards due within `LEARN_AHEAD` are shown early rather than ending the session. Siblings
 (same note, rule and line: the two sides of a reversed card, the clozes of one block) never
 appear on the same day: once one is answered the others leave the queue until tomorrow.
+
+The queues hold light `QueueEntry` rows; the full card (text, tags, state) is loaded through
+`load` only when a card is about to be shown, together with a few that come next.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import chain
 
 from ..model import CardState
-from ..store.reviews import QueueItem
+from ..store.reviews import QueueEntry, QueueItem
 
 LEARN_AHEAD = timedelta(minutes=20)
+LOOK_AHEAD = 4  # cards of each queue loaded along with the one shown: one query, not five
+
+#: Reads full cards by id (ids no longer in the collection are left out).
+Loader = Callable[[list[str]], dict[str, QueueItem]]
 
 
 def day_start(now: datetime, hour: int = 4) -> datetime:
@@ -42,7 +51,7 @@ class Answer:
     rating: int
     review_id: int
     after: CardState
-    removed_siblings: tuple[QueueItem, ...] = ()
+    removed_siblings: tuple[QueueEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,16 +62,22 @@ class Removal:
     action: str  # 'suspend' | 'bury' | 'reject'
 
 
+def _no_loader(card_ids: list[str]) -> dict[str, QueueItem]:
+    raise RuntimeError("this Session was built without a loader for its cards")
+
+
 @dataclass
 class Session:
     """The queue of one review session and its undo history."""
 
-    reviews: list[QueueItem]
-    new: list[QueueItem]
-    learning: list[QueueItem] = field(default_factory=list)
+    reviews: list[QueueEntry]
+    new: list[QueueEntry]
+    learning: list[QueueEntry] = field(default_factory=list)
     day_end: datetime | None = None
     history: list[Answer | Removal] = field(default_factory=list)
     pinned: QueueItem | None = None  # a card brought back by undo: shown next
+    load: Loader = _no_loader
+    _loaded: dict[str, QueueItem] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.learning.sort(key=_due)
@@ -71,6 +86,14 @@ class Session:
         """The card to show at `now`, or None when the session is over."""
         if self.pinned is not None:
             return self.pinned
+        while (entry := self._next_entry(now)) is not None:
+            item = self._item(entry)
+            if item is not None:
+                return item
+            self._drop(entry.card_id)  # deleted from the collection since the queue was built
+        return None
+
+    def _next_entry(self, now: datetime) -> QueueEntry | None:
         if self.learning and _due(self.learning[0]) <= now:
             return self.learning[0]
         if self.reviews:
@@ -81,27 +104,38 @@ class Session:
             return self.learning[0]
         return None
 
+    def _item(self, entry: QueueEntry) -> QueueItem | None:
+        """The full card of `entry`, loaded with the next few of each queue."""
+        if entry.card_id not in self._loaded:
+            ahead = chain(
+                self.learning[:LOOK_AHEAD], self.reviews[:LOOK_AHEAD], self.new[:LOOK_AHEAD]
+            )
+            wanted = [entry.card_id, *(e.card_id for e in ahead if e.card_id not in self._loaded)]
+            self._loaded.update(self.load(list(dict.fromkeys(wanted))))
+        return self._loaded.get(entry.card_id)
+
     def counts(self) -> tuple[int, int, int]:
         """Cards left: (new, learning, review)."""
         return len(self.new), len(self.learning), len(self.reviews)
 
-    def waiting_learning(self) -> QueueItem | None:
+    def waiting_learning(self) -> QueueEntry | None:
         """The next learning card due later today (to say when to come back)."""
         return self.learning[0] if self.learning else None
 
     def answered(self, item: QueueItem, rating: int, review_id: int, after: CardState) -> Answer:
         """Take `item` off the queue; a card still learning comes back when its step is due."""
         self._drop(item.card.id)
+        key = item.sibling_key
         removed = tuple(
             other
-            for other in [*self.reviews, *self.new, *self.learning]
-            if other.sibling_key == item.sibling_key and other.card.id != item.card.id
+            for other in chain(self.reviews, self.new, self.learning)
+            if other.sibling_key == key and other.card_id != item.card.id
         )
         for other in removed:
-            self._drop(other.card.id)
+            self._drop(other.card_id)
         learning = after.state in ("learning", "relearning") and after.due is not None
         if learning and (self.day_end is None or after.due < self.day_end):  # type: ignore[operator]
-            self.learning.append(QueueItem(item.card, after))
+            self.learning.append(QueueEntry.of(item.card, after))
             self.learning.sort(key=_due)
         answer = Answer(item, rating, review_id, after, removed)
         self.history.append(answer)
@@ -125,45 +159,92 @@ class Session:
         if isinstance(step, Answer):
             for other in step.removed_siblings:
                 self._put_back(other)
-        self._put_back(item, front=True)
+        self._put_back(QueueEntry.of(item.card, state), front=True)
         self.pinned = item
         return item
 
-    def _put_back(self, item: QueueItem, *, front: bool = False) -> None:
-        if item.state.state == "new":
+    def _put_back(self, entry: QueueEntry, *, front: bool = False) -> None:
+        if entry.state == "new":
             target = self.new
-        elif item.state.state == "review":
+        elif entry.state == "review":
             target = self.reviews
         else:
-            self.learning.append(item)
+            self.learning.append(entry)
             self.learning.sort(key=_due)
             return
         if front:
-            target.insert(0, item)
+            target.insert(0, entry)
         else:
-            target.append(item)
+            target.append(entry)
 
     def _drop(self, card_id: str) -> None:
         if self.pinned is not None and self.pinned.card.id == card_id:
             self.pinned = None
+        self._loaded.pop(card_id, None)  # its state is about to change: read it again
         for queue in (self.reviews, self.new, self.learning):
-            queue[:] = [other for other in queue if other.card.id != card_id]
+            queue[:] = [other for other in queue if other.card_id != card_id]
 
 
-def _due(item: QueueItem) -> datetime:
-    assert item.state.due is not None
-    return item.state.due
+def _due(entry: QueueEntry) -> datetime:
+    assert entry.due is not None
+    return entry.due
 
 
-def pick_siblings(items: list[QueueItem], taken: set[tuple[str, str, int]]) -> list[QueueItem]:
-    """Keep the first card of each sibling group not already `taken` (updated in place)."""
-    kept = []
-    for item in items:
-        if item.sibling_key in taken:
+def pick_reviews(
+    entries: Iterable[QueueEntry],
+    taken: set[tuple[str, str, int]],
+    quota: dict[str, int],
+    limit: int | None = None,
+) -> list[QueueEntry]:
+    """Due reviews in the given order, one per sibling group, within each deck's `quota`.
+
+    A card left out by its deck's limit does not claim its sibling group, so a sibling may
+    still come as a new card. `taken` and `quota` are updated in place.
+    """
+    kept: list[QueueEntry] = []
+    for entry in entries:
+        if limit is not None and len(kept) >= limit:
+            break
+        if entry.sibling_key in taken or quota.get(entry.deck, 0) <= 0:
             continue
-        taken.add(item.sibling_key)
-        kept.append(item)
+        taken.add(entry.sibling_key)
+        quota[entry.deck] -= 1
+        kept.append(entry)
     return kept
+
+
+def pick_new(
+    streams: Iterable[Iterator[tuple[int, QueueEntry]]],
+    taken: set[tuple[str, str, int]],
+    quota: dict[str, int] | None,
+    budget: int | None,
+) -> list[QueueEntry]:
+    """New cards in the order added (rowid), merged from per-deck `streams`.
+
+    Each stream yields (rowid, entry) in rowid order; a deck's stream is read no further once
+    its `quota` is used up (None: no per-deck quota), so a deck of 50,000 new cards costs its
+    first twenty rows. One card per sibling group; at most `budget` cards.
+    """
+    import heapq
+
+    iterators = list(streams)
+    heap = [
+        (row[0], index, row[1]) for index, it in enumerate(iterators) if (row := next(it, None))
+    ]
+    heapq.heapify(heap)
+    picked: list[QueueEntry] = []
+    while heap and (budget is None or len(picked) < budget):
+        _rowid, index, entry = heapq.heappop(heap)
+        if entry.sibling_key not in taken:
+            taken.add(entry.sibling_key)
+            picked.append(entry)
+            if quota is not None:
+                quota[entry.deck] -= 1
+        if quota is not None and quota.get(entry.deck, 0) <= 0:
+            continue  # this deck is full for today: read no further in it
+        if (row := next(iterators[index], None)) is not None:
+            heapq.heappush(heap, (row[0], index, row[1]))
+    return picked
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..errors import VaultError
 from ..identity import match_cards, mint_unique_id, normalize_text
-from ..model import Candidate, Card, Note, Problem
+from ..model import Candidate, Card, Note, Problem, Separators
 from .db import write_transaction
 from .queries import CARD_COLUMNS, card_from_row, card_to_row, to_iso
 from .reviews import LEECH_TAG
@@ -79,7 +80,9 @@ class _Plan:
     vanished: list[str] = field(default_factory=list)
 
 
-def sync_vault(db: Database, vault: Path, *, now: datetime) -> SyncReport:
+def sync_vault(
+    db: Database, vault: Path, *, now: datetime, separators: Separators | None = None
+) -> SyncReport:
     """Extract every note of `vault` and bring the collection's cards up to date."""
     if not vault.exists():
         raise VaultError(f"{vault} does not exist")
@@ -91,17 +94,35 @@ def sync_vault(db: Database, vault: Path, *, now: datetime) -> SyncReport:
             f"found no notes in {vault}, but the collection holds {len(stored)}; "
             "check the vault path (nothing was changed)"
         )
+    separators = separators or Separators()
+    # new extraction rules or separators: every note is read again, as if it had changed
+    fingerprint = extraction_fingerprint(separators)
+    row = db.execute("SELECT value FROM meta WHERE key = 'extract_fingerprint'").fetchone()
+    force = bool(stored) and (row is None or row[0] != fingerprint)
     cache: dict[str, _Parsed] = {}
-    plan = _plan(files, stored, base, cache, whole_vault=vault.is_dir())
+    read = partial(_read, separators=separators)
+    plan = _plan(files, stored, base, cache, read, whole_vault=vault.is_dir(), force=force)
     problems = _problems(plan)
     counts: dict[str, int] = {}
     if plan.changed or plan.failed or plan.touched or plan.vanished:
         with write_transaction(db):
             fresh = _load_notes(db)
             if fresh != stored:  # another sync ran meanwhile: plan again against its result
-                plan = _plan(files, fresh, base, cache, whole_vault=vault.is_dir())
+                plan = _plan(
+                    files, fresh, base, cache, read, whole_vault=vault.is_dir(), force=force
+                )
                 problems = _problems(plan)
             counts = _apply(db, plan, now)
+            db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('extract_fingerprint', ?)",
+                [fingerprint],
+            )
+    elif row is None or row[0] != fingerprint:
+        with write_transaction(db):
+            db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('extract_fingerprint', ?)",
+                [fingerprint],
+            )
     touched_bad = sum(1 for p in plan.touched if p.error)
     return SyncReport(
         notes_scanned=len(files),
@@ -137,8 +158,10 @@ def _plan(
     stored: dict[str, _Stored],
     base: Path,
     cache: dict[str, _Parsed],
+    read: Callable[..., _Parsed],
     *,
     whole_vault: bool,
+    force: bool = False,
 ) -> _Plan:
     """Sort the vault's files into unchanged / touched / changed / failed, reading what changed."""
     plan = _Plan()
@@ -149,7 +172,8 @@ def _plan(
         except OSError as err:
             parsed = _Parsed(rel, "", -1.0, -1, error=f"cannot read: {err.strerror or err}")
         else:
-            if old and old.mtime >= 0 and old.size == st.st_size and old.mtime == st.st_mtime:
+            same_stat = old and old.size == st.st_size and old.mtime == st.st_mtime
+            if same_stat and not force and old.mtime >= 0:
                 if old.error:
                     plan.still_failed.append(
                         _Parsed(rel, old.hash, old.mtime, old.size, error=old.error)
@@ -157,9 +181,10 @@ def _plan(
                 else:
                     plan.skipped.append(rel)
                 continue
-            parsed = cache.get(rel) or _read(path, rel, base, st.st_size, st.st_mtime)
+            parsed = cache.get(rel) or read(path, rel, base, st.st_size, st.st_mtime)
             cache[rel] = parsed
-        if old and parsed.hash and parsed.hash == old.hash and parsed.error == old.error:
+        same = old and parsed.hash and parsed.hash == old.hash and parsed.error == old.error
+        if same and not force:
             plan.touched.append(parsed)
         elif parsed.error:
             plan.failed.append(parsed)
@@ -170,7 +195,17 @@ def _plan(
     return plan
 
 
-def _read(path: Path, rel: str, base: Path, size: int, mtime: float) -> _Parsed:
+def extraction_fingerprint(separators: Separators) -> str:
+    """What decides a note's cards besides its text: the code's version, rules and separators."""
+    from .. import __version__
+    from ..extract import RULES
+
+    return f"{__version__}|{','.join(name for name, _ in RULES)}|{separators!r}"
+
+
+def _read(
+    path: Path, rel: str, base: Path, size: int, mtime: float, *, separators: Separators
+) -> _Parsed:
     """Read, decode and extract one file; never raises for a bad file."""
     from ..extract import extract_note
     from ..notes import MAX_NOTE_BYTES, read_note
@@ -190,7 +225,7 @@ def _read(path: Path, rel: str, base: Path, size: int, mtime: float) -> _Parsed:
         if note is None:
             reason = problems[0].message if problems else "not a readable note"
             return _Parsed(rel, digest, mtime, size, problems=tuple(problems), error=reason)
-        candidates = extract_note(note)
+        candidates = extract_note(note, separators)
     except Exception as err:  # a bad note is reported and keeps its cards; the run goes on
         message = f"cannot parse: {err}"
         return _Parsed(
