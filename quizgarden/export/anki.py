@@ -1,6 +1,7 @@
 """Write quizgarden cards to an Anki package (.apkg) that Anki imports, and later *updates*.
 
-The only module that imports genanki. genanki supplies the package schema, the note-type and deck
+The only module that imports genanki (images are found by `media.py`, the card look lives in
+`style.py`). genanki supplies the package schema, the note-type and deck
 JSON and Anki's GUID format; the note and card rows are written here, because Anki's importer
 decides on facts genanki fixes for every row alike:
 
@@ -25,13 +26,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
 import re
 import sqlite3
 import tempfile
-import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -41,10 +40,13 @@ from typing import Any
 import genanki
 from genanki.apkg_col import APKG_COL
 from genanki.apkg_schema import APKG_SCHEMA
+from markdown_it.common.utils import escapeHtml
 
 from ..errors import ExportError
 from ..model import Card, CardState, Problem
 from ..render import to_anki_html
+from .media import MediaPacker
+from .style import CARD_CSS, TEMPLATES
 
 #: genanki's package collection was created at this instant; review due days count from it.
 PACKAGE_CRT = 1411124400
@@ -214,20 +216,15 @@ def _add_note_rows(
 
     front = to_anki_html(card.front, image=image)
     back = "" if note.kind == "cloze" else to_anki_html(card.back, image=image)
-    fields = (front, back, source_link(card.note, card.line), escape_text(deck))
+    fields = (front, back, source_link(card.note, card.line), _escaped(deck))
     model = MODELS[note.kind]
     mtime = note.mtime
     note_mod = int(mtime.timestamp()) if mtime is not None else int(timestamp)
     note_id = next(id_gen)
-    tags = anki_tags(card.tags)
-    if any(state is not None and state.suspended for _, _, state in note.cards):
-        # Anki drops the suspension when a package is imported without "learning progress";
-        # the tag lets the learner find and suspend these cards again.
-        tags.append(SUSPENDED_TAG)
-    tags = " ".join(tags)
+    suspended = any(state is not None and state.suspended for _, _, state in note.cards)
     rows.notes.append(
-        (note_id, note_guid(card.id), model.model_id, note_mod, -1, f" {tags} " if tags else "",
-         "\x1f".join(fields), front, 0, 0, "")
+        (note_id, note_guid(card.id), model.model_id, note_mod, -1,
+         _tags_column(tuple(card.tags), suspended), "\x1f".join(fields), front, 0, 0, "")
     )  # fmt: skip
     deck_id = deck_id_for(deck)
     for ord_, _card, state in note.cards:
@@ -331,13 +328,9 @@ def deck_name(deck: str, vault_name: str) -> str:
     return "::".join(parts) if parts else (vault_name or "quizgarden")
 
 
-def anki_tags(tags: Sequence[str]) -> list[str]:
-    """Tags Anki accepts: no `#`, no spaces or quotes, Obsidian's `a/b` nesting as `a::b`."""
-    return list(_anki_tags(tuple(tags)))
-
-
 @lru_cache(maxsize=4096)
-def _anki_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+def anki_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """Tags Anki accepts: no `#`, no spaces or quotes, Obsidian's `a/b` nesting as `a::b`."""
     clean = set()
     for tag in tags:
         tag = _TAG_SPACE.sub("_", tag.strip().lstrip("#").strip()).replace('"', "_")
@@ -347,10 +340,17 @@ def _anki_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(clean, key=str.casefold))
 
 
-def escape_text(text: str) -> str:
-    from markdown_it.common.utils import escapeHtml
+@lru_cache(maxsize=4096)
+def _tags_column(tags: tuple[str, ...], suspended: bool) -> str:
+    """The notes.tags column: space-separated, padded with a space each side."""
+    # Anki drops the suspension when a package is imported without "learning progress";
+    # the extra tag lets the learner find and suspend these cards again.
+    clean = anki_tags(tags) + ((SUSPENDED_TAG,) if suspended else ())
+    return f" {' '.join(clean)} " if clean else ""
 
-    return escapeHtml(text)
+
+#: Plain text (a deck, a note path) as it may sit in an Anki field.
+_escaped = lru_cache(maxsize=4096)(escapeHtml)
 
 
 def _source_linker(vault: Path) -> Any:
@@ -362,10 +362,10 @@ def _source_linker(vault: Path) -> Any:
 
     @lru_cache(maxsize=4096)
     def href(note: str) -> str:
-        return escape_text(f"obsidian://open?vault={vault_param}&file={quote(note, safe='')}")
+        return escapeHtml(f"obsidian://open?vault={vault_param}&file={quote(note, safe='')}")
 
     def link(note: str, line: int) -> str:
-        label = escape_text(f"{note}:{line}")
+        label = f"{_escaped(note)}:{line}"
         return f'<a href="{href(note)}">{label}</a>' if is_obsidian else label
 
     return link
@@ -373,80 +373,6 @@ def _source_linker(vault: Path) -> Any:
 
 def _safe_file_name(name: str) -> str:
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(" .") or "deck"
-
-
-class MediaPacker:
-    """Finds the images cards refer to, as Obsidian would, and names them for the package.
-
-    Lookup order: relative to the note's folder, then to the vault root, then any file of that
-    name anywhere in the vault (hidden folders skipped). Files are packed under their bare name;
-    two different files with one name get a short hash suffix so neither overwrites the other.
-    """
-
-    def __init__(self, vault: Path) -> None:
-        self.vault = vault.resolve()
-        self.files: dict[str, Path] = {}  # packed name -> file
-        self._names: dict[Path, str] = {}
-        self._by_name: dict[str, list[Path]] | None = None
-        self._problems: dict[tuple[str, int, str], Problem] = {}
-
-    def resolve(self, ref: str, note: str, line: int) -> str | None:
-        """The packed name for `ref`, or None for URLs; a missing file is recorded as a problem
-        and keeps its bare name (the learner can add the file to Anki later)."""
-        ref = ref.strip()
-        if not ref or _URL.match(ref):
-            return None
-        path = self._find(ref, note)
-        if path is None:
-            key = (note, line, ref)
-            self._problems.setdefault(
-                key, Problem(note, line, f"image not found in the vault: {ref}")
-            )
-            return _safe_media_name(ref.replace("\\", "/").rsplit("/", 1)[-1])
-        name = self._names.get(path)
-        if name is None:
-            name = _safe_media_name(path.name)
-            if name in self.files:
-                digest = hashlib.blake2b(str(path).encode(), digest_size=4).hexdigest()
-                name = f"{path.stem}-{digest}{path.suffix}"
-            self._names[path] = name
-            self.files[name] = path
-        return name
-
-    def problems(self) -> tuple[Problem, ...]:
-        return tuple(self._problems[key] for key in sorted(self._problems))
-
-    def _find(self, ref: str, note: str) -> Path | None:
-        ref = ref.replace("\\", "/").split("#")[0]
-        folder = (self.vault / note).parent
-        for base in (folder, self.vault):
-            candidate = (base / ref).resolve()
-            if candidate.is_file() and candidate.is_relative_to(self.vault):
-                return candidate
-        name = ref.rsplit("/", 1)[-1]
-        matches = self._index().get(name) or self._index().get(name.casefold())
-        return matches[0] if matches else None
-
-    def _index(self) -> dict[str, list[Path]]:
-        if self._by_name is None:
-            index: dict[str, list[Path]] = {}
-            for folder, dirs, files in os.walk(self.vault):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for file in sorted(files):
-                    path = Path(folder) / file
-                    index.setdefault(file, []).append(path)
-                    index.setdefault(file.casefold(), []).append(path)
-            self._by_name = index
-        return self._by_name
-
-
-_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-def _safe_media_name(name: str) -> str:
-    """A media file name Anki keeps as is: NFC, no path or reserved characters."""
-    clean = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", unicodedata.normalize("NFC", name)).strip()
-    return clean or "image"
 
 
 def _build_models() -> dict[str, genanki.Model]:
@@ -465,69 +391,5 @@ def _build_models() -> dict[str, genanki.Model]:
         )
     return models
 
-
-_SOURCE = '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
-TEMPLATES: dict[str, tuple[str, tuple[str, ...], tuple[dict[str, str], ...]]] = {
-    "basic": (
-        "Basic (quizgarden)",
-        ("Front", "Back", "Source", "Deck"),
-        ({"name": "Card 1", "qfmt": "{{Front}}",
-          "afmt": '{{FrontSide}}<hr id="answer">{{Back}}' + _SOURCE},),
-    ),
-    "reversed": (
-        "Basic (and reversed) (quizgarden)",
-        ("Front", "Back", "Source", "Deck"),
-        ({"name": "Card 1", "qfmt": "{{Front}}",
-          "afmt": '{{FrontSide}}<hr id="answer">{{Back}}' + _SOURCE},
-         {"name": "Card 2", "qfmt": "{{Back}}",
-          "afmt": '{{FrontSide}}<hr id="answer">{{Front}}' + _SOURCE}),
-    ),
-    "cloze": (
-        "Cloze (quizgarden)",
-        ("Text", "Extra", "Source", "Deck"),
-        ({"name": "Cloze", "qfmt": "{{cloze:Text}}",
-          "afmt": "{{cloze:Text}}{{#Extra}}<div class=\"extra\">{{Extra}}</div>{{/Extra}}"
-          + _SOURCE},),
-    ),
-}  # fmt: skip
-
-# Readable in light and night mode (Anki adds `.nightMode`), with CJK fonts in the stack so
-# Chinese, Japanese and Korean text does not fall back to a mismatched system font.
-CARD_CSS = """\
-.card {
-  font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-    "Noto Sans", "PingFang SC", "Hiragino Sans", "Hiragino Sans GB", "Microsoft YaHei",
-    "Noto Sans CJK SC", "Source Han Sans SC", "Yu Gothic", "Meiryo", "Apple SD Gothic Neo",
-    "Malgun Gothic", "Noto Sans CJK KR", sans-serif;
-  font-size: 20px; line-height: 1.55; text-align: left;
-  color: #1f2328; background-color: #ffffff;
-  max-width: 40em; margin: 0 auto; padding: 0.5em 1em; overflow-wrap: anywhere;
-}
-.card.nightMode, .nightMode .card { color: #e6edf3; background-color: #1f2227; }
-hr#answer { border: none; border-top: 1px solid #d0d7de; margin: 1em 0; }
-.nightMode hr#answer { border-top-color: #3d444d; }
-code, pre {
-  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace;
-  font-size: 0.85em; background: #f6f8fa; border-radius: 4px;
-}
-code { padding: 0.1em 0.3em; }
-pre { padding: 0.7em 0.9em; overflow-x: auto; white-space: pre; line-height: 1.4; }
-pre code { padding: 0; background: none; font-size: 1em; }
-.nightMode code, .nightMode pre { background: #2d333b; color: #e6edf3; }
-table { border-collapse: collapse; margin: 0.5em 0; }
-th, td { border: 1px solid #d0d7de; padding: 0.25em 0.6em; }
-.nightMode th, .nightMode td { border-color: #3d444d; }
-blockquote { margin: 0.5em 0; padding-left: 0.8em; border-left: 3px solid #d0d7de; color: #59636e; }
-.nightMode blockquote { border-left-color: #3d444d; color: #9198a1; }
-img { max-width: 100%; height: auto; }
-a { color: #0969da; }
-.nightMode a { color: #4493f8; }
-.cloze { font-weight: bold; color: #0969da; }
-.nightMode .cloze { color: #4493f8; }
-.extra { margin-top: 1em; }
-.source { margin-top: 1.5em; font-size: 0.65em; color: #6e7781; }
-.nightMode .source { color: #9198a1; }
-.source a { color: inherit; }
-"""
 
 MODELS = _build_models()
