@@ -43,6 +43,13 @@ DbOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object a line.")]
+DeckOpt = Annotated[
+    str | None, typer.Option(help="Only this deck and its sub-decks.", show_default=False)
+]
+TagOpt = Annotated[
+    str | None,
+    typer.Option(help="Only cards with this tag (or a nested one).", show_default=False),
+]
 
 
 @contextmanager
@@ -62,6 +69,18 @@ def print_json(obj: Any) -> None:
 
 def warn(message: object) -> None:
     err.print(f"warning: {message}", markup=False)
+
+
+def _open_existing(vault: Path | None, db: Path | None) -> tuple[Path, Any]:
+    """The vault and its opened collection, or an error telling the user to sync first."""
+    from .config import resolve_db, resolve_vault
+    from .store.db import open_collection
+
+    folder = resolve_vault(vault)
+    path = resolve_db(folder, db)
+    if not path.exists():
+        raise QuizgardenError(f"no collection at {path}; run `quiz sync` first")
+    return folder, open_collection(path)
 
 
 @app.command()
@@ -172,12 +191,8 @@ def cards(
     vault: VaultArg = None,
     db: DbOpt = None,
     json_out: JsonOpt = False,
-    deck: Annotated[
-        str | None, typer.Option(help="Only this deck and its sub-decks.", show_default=False)
-    ] = None,
-    tag: Annotated[
-        str | None, typer.Option(help="Only cards with this tag (or a nested one).")
-    ] = None,
+    deck: DeckOpt = None,
+    tag: TagOpt = None,
     due: Annotated[bool, typer.Option("--due", help="Only cards due now.")] = False,
     all_cards: Annotated[
         bool, typer.Option("--all", help="Include retired and rejected cards.")
@@ -185,15 +200,10 @@ def cards(
 ) -> None:
     """List the collection's cards with their schedule (run `quiz sync` first)."""
     from .clock import now
-    from .config import resolve_db, resolve_vault
-    from .store.db import open_collection
     from .store.queries import card_listing, list_cards
 
     with errors_to_exit():
-        path = resolve_db(resolve_vault(vault), db)
-        if not path.exists():
-            raise QuizgardenError(f"no collection at {path}; run `quiz sync` first")
-        collection = open_collection(path)
+        _, collection = _open_existing(vault, db)
         try:
             found = list_cards(
                 collection,
@@ -215,22 +225,6 @@ def cards(
 
 # --- review, stats, optimize, config (issue 5) ---
 
-DeckOpt = Annotated[
-    str | None, typer.Option(help="Only this deck and its sub-decks.", show_default=False)
-]
-
-
-def _open_existing(vault: Path | None, db: Path | None) -> tuple[Path, Any]:
-    """The vault and its opened collection, or an error telling the user to sync first."""
-    from .config import resolve_db, resolve_vault
-    from .store.db import open_collection
-
-    folder = resolve_vault(vault)
-    path = resolve_db(folder, db)
-    if not path.exists():
-        raise QuizgardenError(f"no collection at {path}; run `quiz sync` first")
-    return folder, open_collection(path)
-
 
 @app.command()
 def review(
@@ -238,9 +232,7 @@ def review(
     db: DbOpt = None,
     json_out: JsonOpt = False,
     deck: DeckOpt = None,
-    tag: Annotated[
-        str | None, typer.Option(help="Only cards with this tag (or a nested one).")
-    ] = None,
+    tag: TagOpt = None,
     limit: Annotated[
         int | None, typer.Option(min=0, help="At most this many cards (reviews first).")
     ] = None,
@@ -394,13 +386,8 @@ def export(
     vault: VaultArg = None,
     db: DbOpt = None,
     json_out: JsonOpt = False,
-    deck: Annotated[
-        str | None, typer.Option(help="Only this deck and its sub-decks.", show_default=False)
-    ] = None,
-    tag: Annotated[
-        str | None,
-        typer.Option(help="Only cards with this tag (or a nested one).", show_default=False),
-    ] = None,
+    deck: DeckOpt = None,
+    tag: TagOpt = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -425,17 +412,12 @@ def export(
     ] = False,
 ) -> None:
     """Write the cards to an Anki package; importing it again updates the notes in Anki."""
-    from .config import resolve_db, resolve_vault
     from .export import export_apkg
-    from .store.db import open_collection
     from .store.queries import list_cards
 
     with errors_to_exit():
-        folder = resolve_vault(vault).resolve()
-        path = resolve_db(folder, db)
-        if not path.exists():
-            raise QuizgardenError(f"no collection at {path}; run `quiz sync` first")
-        collection = open_collection(path)
+        folder, collection = _open_existing(vault, db)
+        folder = folder.resolve()
         try:
             found = list_cards(collection, deck=deck, tag=tag)
         finally:
