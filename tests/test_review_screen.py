@@ -55,6 +55,11 @@ def test_screen_before_and_after_reveal():
     assert "new 3  learning 1  review 5" in hidden
     assert "The [organelle] makes ATP from C₆H₁₂O₆" in hidden
     assert "mitochondria" not in hidden and "space/enter: show answer" in hidden
+    lines = hidden.splitlines()
+    # the progress bar has a line of its own and the question panel keeps its top border
+    bar = next(i for i, line in enumerate(lines) if "━" in line)
+    assert set(lines[bar].strip()) <= {"━", "╺", "╸"}
+    assert lines[bar + 1].startswith("╭") and "Question" in lines[bar + 1]
     shown_answer = render(shown, True)
     assert "The mitochondria makes ATP" in shown_answer
     for label in ("1 Again", "2 Hard", "3 Good", "4 Easy", "1m", "6m", "10m", "8d"):

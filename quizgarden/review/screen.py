@@ -235,7 +235,9 @@ def render_card(shown: Shown, revealed: bool, notes: list[str] = (), width: int 
         ),
     )  # fmt: skip
     parts.append(header)
-    parts.append(ProgressBar(total=max(total, 1), completed=shown.done, width=width))
+    bar = Table.grid(expand=True)  # a bare ProgressBar ends without a line break
+    bar.add_row(ProgressBar(total=max(total, 1), completed=shown.done, width=width))
+    parts.append(bar)
     parts.append(Panel(_markdown(front_text(card.front, card.type, card.side)), title="Question"))
     if revealed:
         answer = _markdown(back_text(card.front, card.back, card.type, card.side))
