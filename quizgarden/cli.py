@@ -109,6 +109,7 @@ def extract(
     from .config import resolve_vault
     from .extract import scan
     from .identity import mint_id
+    from .model import card_dict, card_of
     from .render_cli import cards_table
     from .settings import load_settings
 
@@ -124,32 +125,14 @@ def extract(
             if result.note is None:
                 continue
             read += 1
-            for card in result.candidates:
-                row = candidate_dict(mint_id(result.note.path, card), result.note, card)
+            for found in result.candidates:
+                row = card_dict(card_of(found, mint_id(result.note.path, found), result.note))
                 if as_json:
                     print_json(row)
                 else:
                     rows.append(row)
     if not as_json:
         out.print(cards_table(rows, title=f"{len(rows)} cards from {read} notes"))
-
-
-def candidate_dict(card_id: str, note: Any, card: Any) -> dict[str, Any]:
-    """The JSON form of a card (`quizgarden.model.CardDict`)."""
-    return {
-        "id": card_id,
-        "type": card.type,
-        "rule": card.rule,
-        "mined": card.mined,
-        "front": card.front,
-        "back": card.back,
-        "note": note.path,
-        "line": card.line,
-        "deck": card.deck or note.deck,
-        "tags": list(card.tags),
-        "block_id": card.block_id,
-        "side": card.side,
-    }
 
 
 # --- sync and cards (issue 4) ---

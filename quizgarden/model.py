@@ -132,6 +132,58 @@ class CardDict(TypedDict):
     side: int
 
 
+def card_of(candidate: Candidate, card_id: str, note: Note, *, path: str | None = None) -> Card:
+    """The card a candidate describes, filed under `path` (default: the note's own path)."""
+    return Card(
+        id=card_id,
+        note=path if path is not None else note.path,
+        rule=candidate.rule,
+        type=candidate.type,
+        front=candidate.front,
+        back=candidate.back,
+        deck=candidate.deck or note.deck,
+        tags=tuple(dict.fromkeys((*note.tags, *candidate.tags))),  # note tags first, no repeats
+        line=candidate.line,
+        block_id=candidate.block_id,
+        side=candidate.side,
+    )
+
+
+def card_dict(card: Card) -> CardDict:
+    """The JSON form of a card: what `quiz extract --json` and `quiz cards --json` print."""
+    return {
+        "id": card.id,
+        "type": card.type,
+        "rule": card.rule,
+        "mined": card.mined,
+        "front": card.front,
+        "back": card.back,
+        "note": card.note,
+        "line": card.line,
+        "deck": card.deck,
+        "tags": list(card.tags),
+        "block_id": card.block_id,
+        "side": card.side,
+    }
+
+
+def card_from_dict(data: CardDict) -> Card:
+    """A card read back from its JSON form (scripts feed `quiz ... --json` lines to tools)."""
+    return Card(
+        id=data["id"],
+        note=data["note"],
+        rule=data["rule"],
+        type=data["type"],  # type: ignore[arg-type]
+        front=data["front"],
+        back=data["back"],
+        deck=data["deck"],
+        tags=tuple(data["tags"]),
+        line=data["line"],
+        block_id=data["block_id"],
+        side=data["side"],
+    )
+
+
 @dataclass(frozen=True)
 class CardState:
     """FSRS memory state of one card plus the queue flags the learner controls."""

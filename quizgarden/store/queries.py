@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..model import Card, CardDict, CardState
+from ..model import Card, CardState, card_dict
 
 CARD_COLUMNS = (
     "id",
@@ -140,24 +140,6 @@ def state_from_row(row: Mapping[str, Any]) -> CardState:
         suspended=bool(row["suspended"]),
         buried_until=from_iso(row["buried_until"]),
     )
-
-
-def card_dict(card: Card) -> CardDict:
-    """The JSON form shared with `quiz extract --json`."""
-    return {
-        "id": card.id,
-        "type": card.type,
-        "rule": card.rule,
-        "mined": card.mined,
-        "front": card.front,
-        "back": card.back,
-        "note": card.note,
-        "line": card.line,
-        "deck": card.deck,
-        "tags": list(card.tags),
-        "block_id": card.block_id,
-        "side": card.side,
-    }
 
 
 def card_listing(card: Card, state: CardState) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from ..errors import VaultError
 from ..identity import match_cards, mint_unique_id, normalize_text
-from ..model import Candidate, Card, Note, Problem, Separators
+from ..model import Candidate, Card, Note, Problem, Separators, card_of
 from .db import write_transaction
 from .queries import CARD_COLUMNS, card_from_row, card_to_row, to_iso
 from .reviews import LEECH_TAG
@@ -323,21 +323,8 @@ def _content(card: Card) -> tuple:
 
 
 def _card_for(path: str, note: Note, cand: Candidate) -> Card:
-    """The card a candidate describes; `path` is the notes-table key (the reader's own
-    `note.path` could differ for a symlinked folder, and then cards would lose their note)."""
-    return Card(
-        id="",
-        note=path,
-        rule=cand.rule,
-        type=cand.type,
-        front=cand.front,
-        back=cand.back,
-        deck=cand.deck or note.deck,
-        tags=tuple(dict.fromkeys((*note.tags, *cand.tags))),  # note tags first, no repeats
-        line=cand.line,
-        block_id=cand.block_id,
-        side=cand.side,
-    )
+    # `path` is the notes-table key: the reader's `note.path` could differ for a symlinked folder
+    return card_of(cand, "", note, path=path)
 
 
 def _card_row(card: Card, card_id: str, *, created: str | None, updated: str | None) -> dict:
