@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from .errors import QuizgardenError
 from .settings import SettingsFile, set_setting
-from .store.reviews import parse_iso
+from .store.queries import from_iso
 
 MIN_REVIEWS = 400  # below this the fit is noise, as in Anki (which asks for 400)
 _NOT_UNDONE = "r.id NOT IN (SELECT undoes FROM reviews WHERE kind = 'undo' AND undoes IS NOT NULL)"
@@ -56,7 +56,7 @@ def load_histories(db: Database, deck: str | None = None) -> dict[str, list[tupl
         params = [deck, deck + "::%"]
     histories: dict[str, list[tuple[Any, int]]] = {}
     for card_id, reviewed_at, rating in db.execute(sql + " ORDER BY r.reviewed_at, r.id", params):
-        histories.setdefault(card_id, []).append((parse_iso(reviewed_at), rating))
+        histories.setdefault(card_id, []).append((from_iso(reviewed_at), rating))
     return histories
 
 

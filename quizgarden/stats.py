@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .settings import SettingsFile
-from .store.reviews import iso, parse_iso
+from .store.queries import from_iso, to_iso
 
 FORECAST_DAYS = 30
 HEATMAP_WEEKS = 26
@@ -77,7 +77,7 @@ def collect_stats(
     by_state: Counter[str] = Counter()
     forecast = [0] * FORECAST_DAYS
     per_deck: dict[str, Counter[str]] = {}
-    now_text = iso(now) or ""
+    now_text = to_iso(now) or ""
     for card_deck, state, suspended, buried_until, due_text in rows:
         counts = per_deck.setdefault(card_deck, Counter())
         if suspended:
@@ -89,7 +89,7 @@ def collect_stats(
         by_state[state] += 1
         counts["learning" if state == "relearning" else state] += 1
         if state != "new" and due_text:
-            offset = (_learner_date(parse_iso(due_text), hour) - today).days  # type: ignore[arg-type]
+            offset = (_learner_date(from_iso(due_text), hour) - today).days  # type: ignore[arg-type]
             if offset < FORECAST_DAYS:
                 forecast[max(0, offset)] += 1
                 if offset <= 0:
@@ -100,14 +100,14 @@ def collect_stats(
         "SELECT r.reviewed_at, r.rating, json_extract(r.state_before, '$.state'), c.deck "
         f"FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.kind = 'review' "
         f"AND r.reviewed_at >= ? AND {_NOT_UNDONE} AND {deck_where}",
-        [iso(since), *params],
+        [to_iso(since), *params],
     ).fetchall()
     per_day: Counter[str] = Counter()
     periods = {"day": 1, "week": 7, "month": 30}
     retention = {period: [0, 0] for period in periods}
     deck_month: dict[str, list[int]] = {}
     for reviewed_at, rating, before, card_deck in log:
-        moment = parse_iso(reviewed_at)
+        moment = from_iso(reviewed_at)
         assert moment is not None
         per_day[_learner_date(moment, hour).isoformat()] += 1
         if before != "review":

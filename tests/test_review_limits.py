@@ -27,6 +27,7 @@ from quizgarden.schedule import make_scheduler, retrievability, review
 from quizgarden.settings import SettingsFile
 from quizgarden.store import open_collection
 from quizgarden.store import reviews as store
+from quizgarden.store.queries import from_iso, to_iso
 from quizgarden.store.reviews import QueueItem
 
 
@@ -54,7 +55,7 @@ def reference_queue(
     today = [
         (card_id, json.loads(before)["state"])
         for rid, card_id, kind, at, before, _u in log
-        if kind == "review" and store.parse_iso(at) >= start and rid not in undone
+        if kind == "review" and from_iso(at) >= start and rid not in undone
     ]
     keys_today = {by_id[card_id].sibling_key for card_id, _ in today}
     ids_today = {card_id for card_id, _ in today}
@@ -193,7 +194,7 @@ def _fill(db, specs: list[dict]) -> None:
         add_card(db, card_id, note=spec["note"], rule=spec["rule"], line=spec["line"],
                  deck=spec["deck"], side=index, state=state)  # fmt: skip
         if spec["flag"] == "retired":
-            db.execute("UPDATE cards SET retired = ? WHERE id = ?", [store.iso(NOW), card_id])
+            db.execute("UPDATE cards SET retired = ? WHERE id = ?", [to_iso(NOW), card_id])
         if (
             spec["rated_today"]
             and spec["flag"] == ""

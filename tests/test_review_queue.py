@@ -15,6 +15,7 @@ from quizgarden.schedule import review
 from quizgarden.settings import SettingsFile
 from quizgarden.store import open_collection
 from quizgarden.store import reviews as store
+from quizgarden.store.queries import to_iso
 
 NOW = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
 DEFAULTS = SettingsFile({}, {})
@@ -136,7 +137,7 @@ def test_excluded_cards_never_show(db):
     }  # fmt: skip
     for line, cid in enumerate(cards.values()):
         add_card(db, cid, line=line)
-    db.execute("UPDATE cards SET retired = ? WHERE id = ?", [store.iso(NOW), cards["retired"]])
+    db.execute("UPDATE cards SET retired = ? WHERE id = ?", [to_iso(NOW), cards["retired"]])
     store.set_rejected(db, cards["rejected"], NOW)
     store.set_suspended(db, cards["suspended"], True)
     store.set_buried(db, cards["buried"], NOW + timedelta(hours=3))

@@ -17,6 +17,7 @@ from quizgarden.review.session import next_day_start
 from quizgarden.schedule import review
 from quizgarden.store import open_collection as store_open
 from quizgarden.store import reviews as store
+from quizgarden.store.queries import to_iso
 
 CARD = "0123456789abcdef"
 
@@ -100,7 +101,7 @@ def test_bury_suspend_reject_and_their_reversal(db):
     assert build_session(db, tomorrow, DEFAULTS, ReviewOptions()).new == []
     store.set_suspended(db, CARD, False)
     store.set_rejected(db, CARD, NOW)
-    assert db.execute("SELECT rejected FROM cards").fetchone()[0] == store.iso(NOW)
+    assert db.execute("SELECT rejected FROM cards").fetchone()[0] == to_iso(NOW)
     assert build_session(db, tomorrow, DEFAULTS, ReviewOptions()).new == []
 
 

@@ -20,6 +20,7 @@ from quizgarden.settings import Settings, SettingsFile, load_settings
 from quizgarden.stats import _learner_date, collect_stats, render_stats
 from quizgarden.store import open_collection
 from quizgarden.store import reviews as store
+from quizgarden.store.queries import from_iso, to_iso
 
 START = NOW - timedelta(days=60)
 
@@ -61,7 +62,7 @@ def test_stats_counts_forecast_and_retention(vault):
     assert sum(stats.by_state.get(k, 0) for k in ("learning", "review", "relearning")) == 12
     assert stats.by_state["new"] == 1 and stats.by_state["suspended"] == 1
     today = _learner_date(NOW, 4)
-    dues = [store.parse_iso(d) for (d,) in db.execute("SELECT due FROM card_state WHERE reps > 0")]
+    dues = [from_iso(d) for (d,) in db.execute("SELECT due FROM card_state WHERE reps > 0")]
     assert sum(stats.forecast) == sum((_learner_date(d, 4) - today).days < 30 for d in dues)
     assert 0 < sum(stats.forecast) < 12
     logged = db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
@@ -70,7 +71,7 @@ def test_stats_counts_forecast_and_retention(vault):
     expected = db.execute(
         "SELECT SUM(rating > 1), COUNT(*) FROM reviews WHERE json_extract(state_before, "
         "'$.state') = 'review' AND reviewed_at >= ?",
-        [store.iso(NOW - timedelta(days=30))],
+        [to_iso(NOW - timedelta(days=30))],
     ).fetchone()
     assert (ok, total) == tuple(expected) and total > 0
     assert [d.deck for d in stats.decks] == ["Other", "Sim"]

@@ -60,10 +60,12 @@ def from_iso(text: str | None) -> datetime | None:
     """The inverse of `to_iso`; tolerates a trailing `Z` and naive strings (UTC)."""
     if not text:
         return None
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    value = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=timezone.utc)
+    if value.tzinfo is not timezone.utc:  # the common case skips a conversion: queues parse many
+        return value.astimezone(timezone.utc)
+    return value
 
 
 def card_to_row(card: Card) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, NamedTuple, TypedDict
 
 from sqlite_utils import Database
@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from ..errors import QuizgardenError
 from ..model import Card, CardState, Review
 from .db import write_transaction
+from .queries import from_iso, to_iso
 
 LEECH_TAG = "leech"
 
@@ -50,29 +51,10 @@ class CardStateDict(TypedDict):
     buried_until: str | None
 
 
-def iso(moment: datetime | None) -> str | None:
-    """The one text form of instants in the collection: UTC, to the microsecond if any."""
-    if moment is None:
-        return None
-    return moment.astimezone(timezone.utc).isoformat()
-
-
-def parse_iso(text: str | None) -> datetime | None:
-    """An aware UTC datetime from stored text (a value without offset is taken as UTC)."""
-    if not text:
-        return None
-    value = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
-    if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    if value.tzinfo is not timezone.utc:
-        return value.astimezone(timezone.utc)
-    return value
-
-
 def state_to_dict(state: CardState) -> CardStateDict:
     data: dict[str, Any] = asdict(state)
     for key in ("due", "last_review", "buried_until"):
-        data[key] = iso(data[key])
+        data[key] = to_iso(data[key])
     return data  # type: ignore[return-value]
 
 
@@ -83,12 +65,12 @@ def state_from_dict(data: CardStateDict | dict[str, Any]) -> CardState:
         step=data.get("step"),
         stability=data.get("stability"),
         difficulty=data.get("difficulty"),
-        due=parse_iso(data.get("due")),
-        last_review=parse_iso(data.get("last_review")),
+        due=from_iso(data.get("due")),
+        last_review=from_iso(data.get("last_review")),
         reps=data.get("reps") or 0,
         lapses=data.get("lapses") or 0,
         suspended=bool(data.get("suspended")),
-        buried_until=parse_iso(data.get("buried_until")),
+        buried_until=from_iso(data.get("buried_until")),
     )
 
 
@@ -163,8 +145,8 @@ def _items(db: Database, where: str, params: Iterable[Any]) -> Iterator[QueueIte
         card = Card(
             card_id, note, rule, card_type, front, back, deck,
             tuple(json.loads(tags)) if tags and tags != "[]" else (),
-            line, block_id, side, parse_iso(created), parse_iso(updated),
-            parse_iso(retired), parse_iso(rejected),
+            line, block_id, side, from_iso(created), from_iso(updated),
+            from_iso(retired), from_iso(rejected),
         )  # fmt: skip
         (state_id, state, step, stability, difficulty, due, last_review, reps, lapses,
          suspended, buried_until) = values[width:]  # fmt: skip
@@ -179,12 +161,12 @@ def _items(db: Database, where: str, params: Iterable[Any]) -> Iterator[QueueIte
                 step,
                 stability,
                 difficulty,
-                parse_iso(due),
-                parse_iso(last_review),
+                from_iso(due),
+                from_iso(last_review),
                 reps or 0,
                 lapses or 0,
                 bool(suspended),
-                parse_iso(buried_until),
+                from_iso(buried_until),
             ),
         )
 
@@ -196,7 +178,7 @@ def _filters(now: datetime, deck: str | None, tag: str | None) -> tuple[list[str
         "COALESCE(s.suspended, 0) = 0",
         "(s.buried_until IS NULL OR s.buried_until <= ?)",
     ]
-    params: list[Any] = [iso(now)]
+    params: list[Any] = [to_iso(now)]
     if deck:
         where.append("(c.deck = ? OR c.deck LIKE ? ESCAPE '\\')")
         params += [deck, _like_prefix(deck) + "::%"]
@@ -224,7 +206,7 @@ def due_entries(
     where, params = _filters(now, deck, tag)
     where.insert(0, "((s.state IN ('learning', 'relearning') AND s.due < ?) "
                  "OR (s.state = 'review' AND s.due <= ?))")  # fmt: skip
-    params[:0] = [iso(until), iso(now)]
+    params[:0] = [to_iso(until), to_iso(now)]
     rows = db.conn.execute(
         "SELECT c.id, c.deck, c.note, c.rule, c.line, s.state, s.due, s.stability, "
         "s.last_review FROM card_state s JOIN cards c ON c.id = s.card_id "
@@ -232,8 +214,8 @@ def due_entries(
         params,
     )
     return [
-        QueueEntry(card_id, card_deck, note, rule, line, state, parse_iso(due), stability,
-                   parse_iso(last_review))
+        QueueEntry(card_id, card_deck, note, rule, line, state, from_iso(due), stability,
+                   from_iso(last_review))
         for card_id, card_deck, note, rule, line, state, due, stability, last_review in rows
     ]  # fmt: skip
 
@@ -310,7 +292,7 @@ def count_due(
     """Cards already started (not new) that come due before `until`."""
     where, params = _filters(until, deck, tag)
     where.append("s.state != 'new' AND s.due < ?")
-    params.append(iso(until))
+    params.append(to_iso(until))
     sql = (
         "SELECT COUNT(*) FROM card_state s JOIN cards c ON c.id = s.card_id "
         f"WHERE {' AND '.join(where)}"
@@ -354,7 +336,7 @@ def ratings_since(db: Database, since: datetime) -> list[TodayRating]:
         "SELECT r.card_id, c.deck, c.note, c.rule, c.line, "
         "json_extract(r.state_before, '$.state') FROM reviews r JOIN cards c ON c.id = r.card_id "
         f"WHERE r.kind = 'review' AND r.reviewed_at >= ? AND {_NOT_UNDONE} ORDER BY r.id",
-        [iso(since)],
+        [to_iso(since)],
     ).fetchall()
     return [TodayRating(*row[:5], row[5] or "new") for row in rows]
 
@@ -429,7 +411,7 @@ def record_review(db: Database, review: Review, *, leech_threshold: int = 8) -> 
             [
                 review.card_id,
                 review.rating,
-                iso(review.reviewed_at),
+                to_iso(review.reviewed_at),
                 review.duration_ms,
                 state_to_json(review.before),
                 state_to_json(after),
@@ -459,7 +441,7 @@ def undo_review(db: Database, review_id: int, now: datetime) -> CardState:
         db.execute(
             "INSERT INTO reviews (card_id, kind, rating, reviewed_at, duration_ms, state_before, "
             "state_after, undoes) VALUES (?, 'undo', 0, ?, NULL, ?, ?, ?)",
-            [card_id, iso(now), state_to_json(current), before_json, review_id],
+            [card_id, to_iso(now), state_to_json(current), before_json, review_id],
         )
         _save_state(db, before)
         after = state_from_json(after_json)
@@ -489,4 +471,4 @@ def set_buried(db: Database, card_id: str, until: datetime | None) -> CardState:
 def set_rejected(db: Database, card_id: str, when: datetime | None) -> None:
     """Mark a mined card as not worth learning; sync keeps rejected cards rejected."""
     with write_transaction(db):
-        db.execute("UPDATE cards SET rejected = ? WHERE id = ?", [iso(when), card_id])
+        db.execute("UPDATE cards SET rejected = ? WHERE id = ?", [to_iso(when), card_id])
