@@ -131,6 +131,9 @@ def extract(
                     print_json(row)
                 else:
                     rows.append(row)
+        if not read:
+            shown = ", ".join(map(str, paths))
+            raise QuizgardenError(f"no readable notes in {shown} (.md, .markdown or .txt)")
     if not as_json:
         out.print(cards_table(rows, title=f"{len(rows)} cards from {read} notes"))
 

@@ -76,3 +76,15 @@ def test_quiz_help_runs_as_a_program() -> None:
     assert proc.returncode == 0
     for command in ("extract", "init"):
         assert command in proc.stdout
+
+
+def test_extract_with_nothing_readable_fails(tmp_path: Path) -> None:
+    (tmp_path / "bin.md").write_bytes(b"\x00\x01binary")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--json"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "warning: bin.md:1: skipped: binary file",
+        f"error: no readable notes in {tmp_path} (.md, .markdown or .txt)",
+    ]
+    assert result.stdout == ""
