@@ -22,6 +22,7 @@ _PSEUDO_HEADING = re.compile(
     r"(?P<title>[^\s。！？!?,，；;：:].{0,30})$"
 )
 
+_BOLD_QUESTION = re.compile(r"^(\*{2,3}|__)(?=\S)[^*\n]{2,150}?(?:[?？]\1|\1[?？])$")
 CODE_KINDS = frozenset({"fence", "code", "html", "math"})
 
 
@@ -107,6 +108,19 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 item = blocks[pending_item]
                 item.text = inline.content
                 pending_item = None
+            elif _BOLD_QUESTION.match(inline.content.strip()) and not items:
+                # "**1.3 Attention 和 Seq2Seq 有什么区别？**" on its own line asks like a heading
+                blocks.append(
+                    Block(
+                        "heading",
+                        inline.content.strip(),
+                        first_line + start,
+                        first_line + end - 1,
+                        level=7,
+                        quoted=quote > 0,
+                    )
+                )
+                heading = len(blocks) - 1
             elif _is_pseudo_heading(inline.content) and not items and not quote:
                 m = _PSEUDO_HEADING.match(inline.content.strip())
                 level = 2 + (m.group(1).count(".") + 1 if m and m.group(1) else 0)

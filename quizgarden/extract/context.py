@@ -117,6 +117,8 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
     m = _BLOCK_ID.search(text) if "^" in text else None
     if m:
         block_id, text = m.group(1), text[: m.start()]
+    if text.count("**") % 2:  # a bold run cut in half by the rule that took the text
+        text = text.replace("**", "")
     deck = None
     if "#flashcards" in text:
         for m in _DECK_TAG.finditer(text):

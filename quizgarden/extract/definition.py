@@ -42,14 +42,51 @@ def split_definition(line: str) -> tuple[str, str] | None:
     return strip_markup(term), rest
 
 
+# "感受野是指……。", "BPE (byte pair encoding) refers to …": a definition written as a sentence
+_SENTENCE = re.compile(
+    r"^(?:\*\*|__)?(?P<term>[^，,。：:*_\n]{1,40}?)(?:\*\*|__)?"
+    r"\s*(?P<alias>（[^）]{1,40}）|\([^)]{1,40}\))?\s*(?:，\s*)?"
+    r"(?P<verb>是指|指的是|是一种|是一类|也称为|又称为|is defined as|refers to)\s*(?P<rest>.+)$",
+    re.I,
+)
+_SENTENCE_VERB = re.compile(r"是指|指的是|是一[种类]|称为|defined as|refers to", re.I)
+_FIRST_SENTENCE = re.compile(r"^.+?(?:。|\.(?=\s|$)|；|$)")
+
+
+def split_sentence_definition(line: str) -> tuple[str, str] | None:
+    """(term, explanation) from a sentence that opens by defining its subject."""
+    m = _SENTENCE.match(_ITEM_MARK.sub("", line.strip()))
+    if not m:
+        return None
+    alias = m.group("alias") or ""
+    term = m.group("term").strip() + (" " if alias.startswith("(") else "") + alias
+    rest = _FIRST_SENTENCE.match(m.group("rest").strip())
+    back = rest.group().strip() if rest else ""
+    if m.group("verb") in {"是一种", "是一类"}:
+        back = m.group("verb")[1:] + back
+    if not is_term(term) or not is_explanation(back, min_units=6):
+        return None
+    return strip_markup(term), back
+
+
+# a list introduced like this is a procedure: its items are steps, not terms
+_PROCEDURE = re.compile(
+    r"步骤|流程|过程|准备工作|\b(?:steps?|procedure|pipeline|workflow|checklist)\b", re.I
+)
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
-    for block in ctx.blocks:
+    for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
+        if block.kind == "item" and _PROCEDURE.search(_lead_in(ctx, n)):
+            continue
         for offset, line in enumerate(block.text.split("\n")):
-            if ":" not in line and "：" not in line and "**" not in line and "__" not in line:
-                continue
-            found = split_definition(line)
+            found = None
+            if ":" in line or "：" in line or "**" in line or "__" in line:
+                found = split_definition(line)
+            if found is None and offset == 0 and _SENTENCE_VERB.search(line):
+                found = split_sentence_definition(line)
             if found is None:
                 continue
             term, explanation = found
@@ -63,3 +100,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+
+
+def _lead_in(ctx: Context, n: int) -> str:
+    """What introduces list item `n`: its parent item, else the paragraph and heading above."""
+    block = ctx.blocks[n]
+    if block.parent is not None:
+        return ctx.blocks[block.parent].text.split("\n")[0]
+    heading = ctx.blocks[block.heading].text if block.heading is not None else ""
+    m = n - 1
+    while m >= 0 and ctx.blocks[m].kind == "item":
+        m -= 1
+    above = ctx.blocks[m] if m >= 0 else None
+    lead = above.text.split("\n")[-1] if above is not None and above.kind == "paragraph" else ""
+    return f"{heading}\n{lead}"

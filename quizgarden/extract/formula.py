@@ -23,7 +23,18 @@ _BAD_LHS = re.compile(
     r"\\(?:begin|end|\\|leq?|geq?|simeq|sim|in|quad|text\s*\{\s*(?:where|s\.t))|[<>]|\\\\"
 )
 MAX_PER_SECTION = 3
-_EXAMPLE = re.compile(r"^(?:例|例题|习题|练习|example|exercise)\s*[\d.]+[a-z]?$", re.I)
+_EXAMPLE = re.compile(
+    r"^(?:(?:例|例题|习题|练习|实例|示例|举例)\s*(?:[\d.]+[a-z]?)?$"
+    r"|(?:worked )?(?:examples?|exercises?)\b)",
+    re.I,
+)
+_PROOF = re.compile(r"^(?:proof|证明|证)\s*[.:：。]", re.I)
+# headings that name a part of a text, not what a formula is about
+_GENERIC = re.compile(
+    r"^(?:problem setup|setup|problem formulation|formulation|methodology|preliminar(?:y|ies)"
+    r"|notations?|model|模型|定义|符号|问题设定|方法)$",
+    re.I,
+)
 _LEAD_END = re.compile(r"[:：]\s*$")
 MAX_LATEX = 600
 MAX_LHS = 60
@@ -33,13 +44,18 @@ def find(ctx: Context) -> Iterator[Candidate]:
     seen: set[str] = set()
     per_section: dict[int | None, int] = {}
     previous: Block | None = None
+    in_proof: int | None = -1  # the heading whose section has reached a proof
     for block in ctx.blocks:
-        # a display formula right after another is a step of a derivation, not a new fact
+        if block.kind in {"paragraph", "item"} and _PROOF.match(strip_markup(block.text)):
+            in_proof = block.heading
+        # a display formula right after another is a step of a derivation, not a new fact;
+        # so is any formula in a proof, and a worked example is not a formula to learn
         chained = previous is not None and previous.kind == "math" and block.kind == "math"
-        if not block.skipped and not chained and ctx.free(block):
+        skip = chained or block.heading == in_proof or _in_example(ctx, block)
+        if not block.skipped and not skip and ctx.free(block):
             for latex, lead, line in _formulas(block, previous):
                 lhs = left_side(latex)
-                if lhs is None or lhs in seen:
+                if lhs is None or lhs in seen or _is_value(latex):
                     continue
                 if per_section.get(block.heading, 0) >= MAX_PER_SECTION:
                     break
@@ -48,6 +64,22 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 front = _front(ctx, block, lead, lhs)
                 yield Candidate("formula", "basic", front, f"$$\n{latex}\n$$", line)
         previous = block
+
+
+def _in_example(ctx: Context, block: Block) -> bool:
+    if block.heading is None:
+        return False
+    heading = strip_numbering(strip_markup(ctx.blocks[block.heading].text))
+    return _EXAMPLE.match(heading) is not None
+
+
+def _is_value(latex: str) -> bool:
+    """`a_{h1} = 0.5969`: a computed number, not a formula."""
+    body = _ENV.sub("", latex).strip()
+    at = _top_level_relation(body)
+    first = body[at:].split("\\\\")[0] if at is not None else ""
+    rhs = re.sub(r"^(?::=|=|\\approx|\\equiv|\\triangleq)", "", first).strip().rstrip(".,;")
+    return re.fullmatch(r"[-+]?\d+(?:\.\d+)?(?:\\%|%)?", rhs) is not None
 
 
 def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, int]]:
@@ -109,12 +141,13 @@ def _front(ctx: Context, block: Block, lead: str, lhs: str) -> str:
     parts = []
     if block.heading is not None:
         heading = strip_numbering(strip_markup(ctx.blocks[block.heading].text)).rstrip(":：")
-        if STRUCTURAL_WORDS.match(heading) or _EXAMPLE.match(heading):
+        if STRUCTURAL_WORDS.match(heading) or _GENERIC.match(heading):
             heading = f"{ctx.note.title} › {heading}"
         parts.append(heading)
     lead = strip_markup(lead).strip().rstrip(":：").strip()
     lead = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", lead)
-    if lead and units(lead) <= 20:
+    # a lead holding other math, template tags or a whole paragraph names nothing
+    if lead and units(lead) <= 20 and not re.search(r"\$\$|\{%|<", lead) and len(lead) <= 80:
         parts.append(lead)
     parts = [p for p in parts if p]
     if not parts:

@@ -13,12 +13,14 @@ from .blocks import Block
 from .context import Context, clean_card_text
 from .definition import split_definition
 from .text import (
+    ANSWER_MARK,
     STRUCTURAL_WORDS,
     TOPIC_SUFFIX,
     has_cjk,
     is_decorated,
     is_explanation,
     is_first_person,
+    is_instruction,
     is_link_only,
     is_sentence,
     strip_markup,
@@ -36,6 +38,10 @@ _QUESTION_END = re.compile(
     r"[?？]$|(?:是什么|是啥|什么意思|吗|呢|为什么|有哪些|有什么区别|区别是什么|怎么办)$"
 )
 MAX_ANSWER = 1200
+# the end of a paragraph that announces a list or a formula instead of saying something
+_LEAD_IN = re.compile(
+    r"[:：]\s*$|如下|以下|下面|下图|下表|满足\s*[.。]?$|\b(?:below|following|as follows)\b", re.I
+)
 
 
 def is_question(title: str) -> bool:
@@ -56,16 +62,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if title.startswith(("？", "?")) or is_question(asked):
             answer = _answer(ctx, direct)
             if answer:
-                front = asked if asked.endswith(("?", "？")) or not has_cjk(asked) else asked + "？"
-                if not has_cjk(asked) and not asked.endswith("?"):
-                    front = asked + "?"
-                yield Candidate("heading", "basic", front, answer, block.line, block_id, deck=deck)
+                mark = "" if asked.endswith(("?", "？")) else "？" if has_cjk(asked) else "?"
+                yield Candidate(
+                    "heading", "basic", asked + mark, answer, block.line, block_id, deck=deck
+                )
             continue
         summary = _summary(ctx, direct)
         if summary and _names_a_thing(title) and _explains(title, summary):
             yield Candidate("heading", "basic", title, summary, block.line, block_id, deck=deck)
             continue
-        if not summary:
+        # "## 知识密度：能力/参数量" over an empty section: the heading is the whole note
+        if not any(_usable(ctx, b) for b in direct):
             found = split_definition(title)
             if found:
                 yield Candidate(
@@ -108,8 +115,8 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
             break
     while parts and parts[-1].rstrip().endswith((":", "：")):  # it introduced what was left out
         parts.pop()
-    answer = "\n".join(parts).strip()
-    if not answer or not is_explanation(answer, long=True):
+    answer = ANSWER_MARK.sub("", "\n".join(parts).strip(), count=1)
+    if not answer or not is_explanation(answer, long=True) or is_instruction(answer):
         return None
     return answer
 
@@ -125,10 +132,15 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
         text = _clean(block)
         plain = strip_markup(without_urls(text))
         if not _is_prose(plain):
+            if not parts and _LEAD_IN.search(plain) and units(plain) >= 16:
+                parts.append(text)  # a lead-in: handled below
             break
         parts.append(text)
         if sum(len(p) for p in parts) > 600:
             break
+    if parts and _LEAD_IN.search(strip_markup(parts[-1]).split("。")[-1]):
+        # "...常见的衡量如下：" introduces what follows: the answer is the whole section
+        return _answer(ctx, section)
     return "\n\n".join(parts) or None
 
 

@@ -8,16 +8,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
 from .heading import MAX_ANSWER, is_question
-from .text import is_explanation, is_link_only, strip_markup, strip_numbering
+from .text import (
+    ANSWER_MARK,
+    is_explanation,
+    is_instruction,
+    is_link_only,
+    strip_markup,
+    strip_numbering,
+)
 
-_ANSWER_MARK = re.compile(r"^\s*(?:答|回答|解答|A|Answer)\s*[:：]\s*", re.I)
 MAX_QUESTION = 200
 _MARKS = ("?", "？")
 
@@ -76,14 +81,14 @@ def _marked_answer(ctx: Context, n: int) -> str | None:
     following = ctx.blocks[n + 1] if n + 1 < len(ctx.blocks) else None
     if following is None or following.kind != "paragraph" or not ctx.free(following):
         return None
-    if not _ANSWER_MARK.match(following.text):
+    if not ANSWER_MARK.match(following.text):
         return None
-    text, _, _ = clean_card_text(_ANSWER_MARK.sub("", following.text, count=1))
+    text, _, _ = clean_card_text(ANSWER_MARK.sub("", following.text, count=1))
     return _checked(text)
 
 
 def _checked(answer: str) -> str | None:
     answer = answer.strip()
-    if not answer or not is_explanation(answer, long=True):
+    if not answer or not is_explanation(answer, long=True) or is_instruction(answer):
         return None
     return answer

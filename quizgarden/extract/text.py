@@ -6,6 +6,7 @@ Each predicate errs towards "no": a missed card costs a learner less than a junk
 from __future__ import annotations
 
 import re
+import unicodedata
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -60,11 +61,14 @@ LABEL_WORDS = re.compile(
     r"|paper|arxiv|code|github|repo|link|url|source|website|blog|video|slides|dataset|author|date"
     r"|time|tags?|category|categories|version|license|title|note|notes|see|e\.?g|i\.?e|example|input"
     r"|output|question|answer|q|a|result|results|step|task|goal|todo|status|type|name|id|what|why|how"
-    r"|when|where|who|pros|cons|tip|warning|important|update|edit|ref|reference)$",
+    r"|when|where|who|pros|cons|tip|warning|important|update|edit|ref|reference|refs|reading|readings"
+    r"|lecture|lectures|proof|证明|省流|回顾|原理|核心思想|核心指标|计算方式|类型|文件|功能|状态|操作记录|摘自"
+    r"|文章摘自|代表性作者|左图|右图|上图|下图|图中|表中|use case|pros and cons)$",
     re.I,
 )
 _TERM_BAD_START = re.compile(
-    r"^(?:其|这|那|该|此|本|我|你|他|它|如果|因为|所以|但是|然后|首先|其次|最后|另外)"
+    r"^(?:其|这|那|该|此|本|我|你|他|它|如果|因为|所以|但是|然后|首先|其次|最后|另外|以|根据|一些|注意|对于|通过"
+    r"|关于|按照|由于|例如|比如)"
     r"|^(?:this|that|these|those|it|if|because|so|but|then|first|also|here|there|from|in|on|for"
     r"|with|to|as|at|by|after|before|when|while|since|although|however|we|you|they)\b",
     re.I,
@@ -76,14 +80,26 @@ _VERBISH = re.compile(
 )
 _ORDINAL_LABEL = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+[篇章节步部分个点条种]|(?:目标|方法|步骤|原因|优点|缺点|问题|方案|阶段|例子|示例"
-    r"|类型|步|step|method|reason|stage|example|case|option|type|v)\s*[一二三四五六七八九十\d.]+[a-z]?)$",
+    r"|类型|步|引理|定理|命题|推论|定义|图|表|step|method|reason|stage|example|case|option|type|v"
+    r"|lemma|theorem|proposition|corollary|definition|figure|fig\.?|table|eq\.?)"
+    r"\s*[一二三四五六七八九十\d.]+[a-z]?)$",
+    re.I,
+)
+# an instruction, not a name: "设定初始参数", "Draw a Sample" (a step of a procedure)
+_ACTION = re.compile(
+    r"^(?:收集|设定|设置|计算|执行|返回|调整|增加|添加|删除|修改|使用|选择|构建|创建|准备|加载|读取|保存|运行|安装"
+    r"|导入|获取|更新|检查|判断|确定|编写|打开|调用|初始化)(?![式性器的率量图法机点时值集数复])\S"
+    r"|^(?:draw|take|use|train|compute|calculate|add|run|install|load|save|create|build|set|get|check"
+    r"|make|write|read|select|choose|update|remove|delete|open|call|apply|define|initialize|prepare"
+    r"|collect|download|split|evaluate|fit)\b(?!-)",
     re.I,
 )
 _FILE_NAME = re.compile(
     r"\.(?:md|py|txt|json|ya?ml|csv|tsv|h5ad|h5|pt|pth|bin|sh|ipynb|pdf|png|jpe?g)$", re.I
 )
 _TERM_BAD_END = re.compile(
-    r"(?:为|是|有|包括|包含|如下|以下|即|指|在于|的|了|时|后|中|得|例如|比如|等)$"
+    r"(?:为|是|有|于|包括|包含|如下|以下|即|指|在于|的|了|时|后|中|得|例如|比如|等|就|也|都|还|才"
+    r"|的\S{0,4}定义)$"
 )
 
 
@@ -96,9 +112,26 @@ def strip_markup(text: str) -> str:
     if "<" in text:
         text = _HTML_TAG.sub("", text)
     if _MARKUP_CHARS.search(text):
-        for _ in range(2):
-            text = _EMPHASIS.sub(r"\2", text)
+        text = _outside_math(text, _unemphasize)
     return text.replace("\u00a0", " ").strip()
+
+
+def _unemphasize(text: str) -> str:
+    for _ in range(2):
+        text = _EMPHASIS.sub(r"\2", text)
+    return text
+
+
+def _outside_math(text: str, change) -> str:  # type: ignore[no-untyped-def]
+    """Apply `change` to the text between `$...$` spans: `_` and `*` in LaTeX are not Markdown."""
+    if "$" not in text:
+        return change(text)
+    out, last = [], 0
+    for m in _MATH.finditer(text):
+        out += [change(text[last : m.start()]), m.group()]
+        last = m.end()
+    out.append(change(text[last:]))
+    return "".join(out)
 
 
 _QA_PREFIX = re.compile(r"^(?:QA|Q|问题|问|面试题)\s*[:：]\s*", re.I)
@@ -163,11 +196,11 @@ def is_first_person(text: str) -> bool:
     return _FIRST_PERSON.search(text) is not None
 
 
-def is_term(text: str, *, max_units: int = 8) -> bool:
+def is_term(text: str, *, max_units: int = 10) -> bool:
     """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun."""
-    plain = strip_markup(text).strip()
+    plain = unicodedata.normalize("NFKC", strip_markup(text)).strip()
     core = _PARENS.sub("", plain).strip() or plain
-    if not core or len(core) > 60 or units(core) == 0 or units(core) > max_units:
+    if len(core) <= 1 or len(core) > 60 or units(core) == 0 or units(core) > max_units:
         return False
     if re.search(r"[。！？!?，,；;：:、\"“”《》<>|=$\\&\[\]]|\.\s", core) or core.endswith(
         (".", "…")
@@ -175,8 +208,12 @@ def is_term(text: str, *, max_units: int = 8) -> bool:
         return False
     if is_decorated(core) or _ORDINAL_LABEL.match(core) or "*" in core or _VERBISH.search(core):
         return False
+    if _ACTION.match(core):
+        return False
     if "_" in core or core.endswith("/") or _FILE_NAME.search(core):
         return False  # an identifier, a folder or a file name
+    if plain.count("（") != plain.count("）") or plain.count("(") != plain.count(")"):
+        return False  # cut out of a longer phrase
     if units(core) == 1 and has_cjk(core) and len(core) == 1:
         return False
     if re.fullmatch(r"[\d\s.%/\-+]+[A-Za-z]{0,2}", core):
@@ -193,6 +230,17 @@ def is_enumeration(text: str) -> bool:
     plain = _PARENS.sub("", strip_markup(text))
     parts = [p.strip() for p in re.split(r"[、；;，,/]", plain) if p.strip()]
     return len(parts) >= 3 and all(units(p) <= 6 for p in parts) and not is_sentence(text)
+
+
+_INSTRUCTION = re.compile(
+    r"^\W*(?:if (?:yes|no|not|so|this)\b|如果是|若是|如果否|若否|是则|否则)", re.I
+)
+ANSWER_MARK = re.compile(r"^\s*(?:答|回答|解答|A|Answer)\s*[:：]\s*", re.I)
+
+
+def is_instruction(text: str) -> bool:
+    """ "If yes, code as such": a branch of a checklist, not an answer to learn."""
+    return _INSTRUCTION.match(strip_markup(text)) is not None
 
 
 def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool:

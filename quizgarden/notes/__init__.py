@@ -20,6 +20,13 @@ NOTE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 MAX_NOTE_BYTES = 4 * 1024 * 1024
 DECK_TAG = "flashcards"
 
+# Folders that hold templates, inboxes, daily logs and archives: what is written there is not
+# study material, so only the cards written on purpose are taken (frontmatter can say otherwise).
+_SCRATCH_FOLDER = re.compile(
+    r"^(?:\d+[ _\-.]*)?(?:_?templates?|模板|inbox|_?to_?process|dailies|daily(?: notes)?|journals?"
+    r"|日记|日志|trash|drafts?)$|^\d+[ _\-.]*archives?$",
+    re.I,
+)
 _INLINE_TAG = re.compile(r"(?<![\w#&/\\(])#([\w\-/]*[^\W\d_][\w\-/]*)")
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 
@@ -91,10 +98,15 @@ def read_note(
         tags=tuple(tags),
         body=body,
         body_line=body_line,
-        settings=read_settings(meta),
+        settings=read_settings(meta, auto=not is_scratch(rel)),
         media=tuple(media),
     )
     return note, problems
+
+
+def is_scratch(rel: str) -> bool:
+    """Whether a note sits in a templates, inbox, daily-notes or archive folder."""
+    return any(_SCRATCH_FOLDER.match(part) for part in PurePosixPath(rel).parent.parts)
 
 
 def inline_tags(text: str) -> list[str]:

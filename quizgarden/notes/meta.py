@@ -67,19 +67,22 @@ def _salvage(raw: str) -> dict[str, Any]:
     return found
 
 
-def read_settings(meta: Mapping[str, Any]) -> NoteSettings:
-    """`quiz: false` skips the note; `quiz: {auto: false, formula: false, ...}` steers the rules."""
+def read_settings(meta: Mapping[str, Any], *, auto: bool = True) -> NoteSettings:
+    """`quiz: false` skips the note; `quiz: {auto: false, formula: false, ...}` steers the rules.
+
+    `auto` is the default for mining untagged text, which the note's folder decides.
+    """
     value = meta.get("quiz", meta.get("flashcards", True))
     if isinstance(value, str):
         value = value.strip().lower() not in {"false", "no", "off", "0"}
     if isinstance(value, bool):
-        return NoteSettings(enabled=value)
+        return NoteSettings(enabled=value, auto=auto)
     if not isinstance(value, Mapping):
-        return NoteSettings()
+        return NoteSettings(auto=auto)
     switches = {str(k): bool(v) for k, v in value.items() if isinstance(v, (bool, int))}
     return NoteSettings(
         enabled=switches.pop("enabled", True),
-        auto=switches.pop("auto", True),
+        auto=switches.pop("auto", auto),
         disabled_rules=frozenset(k for k, v in switches.items() if not v),
         enabled_rules=frozenset(k for k, v in switches.items() if v),
     )
