@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Note, Separators
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
-from .text import is_link_only, strip_markup
+from .text import is_link_only, strip_markup, strip_numbering, units
 
 _WIKILINK = re.compile(r"\[([^\]\n]*)\]\(#wikilink\)")
 _HEXO_TAG = re.compile(r"\{%.*?%\}")
@@ -99,6 +99,18 @@ def _junk_blocks(blocks: list[Block]) -> set[int]:
         if related_until_heading or (block.kind == "item" and is_link_only(block.text)):
             junk.add(id(block))
     return junk
+
+
+def section_title(ctx: Context, block: Block) -> str | None:
+    """The name of what `block` is about: its parent list item if that is a short label, else its
+    heading; None at the top of a note."""
+    if block.parent is not None:
+        label = strip_markup(ctx.blocks[block.parent].text.split("\n")[0]).rstrip(":：")
+        if 0 < units(label) <= 12:
+            return label
+    if block.heading is not None:
+        return strip_numbering(strip_markup(ctx.blocks[block.heading].text)) or None
+    return None
 
 
 def clean_card_text(text: str) -> tuple[str, str | None, str | None]:

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
-from .context import Context, clean_card_text
-from .text import is_explanation, is_term, strip_markup
+from .context import Context, clean_card_text, section_title
+from .text import GENERIC_FRONT, is_explanation, is_term, strip_markup
 
 MAX_LINE = 400
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -39,7 +39,15 @@ def split_definition(line: str) -> tuple[str, str] | None:
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
     if not is_term(term) or not is_explanation(rest) or _LATEX_ROW.search(rest):
         return None
+    if _restates(strip_markup(term), strip_markup(rest)):
+        return None
     return strip_markup(term), rest
+
+
+def _restates(term: str, explanation: str) -> bool:
+    """ "重复率: 分析了不同采样方法生成文本的重复率": the answer only wraps the term again."""
+    explanation = explanation.rstrip("。.；; ")
+    return explanation.find(term) > 0 and len(explanation) - len(term) <= 14
 
 
 # "感受野是指……。", "BPE (byte pair encoding) refers to …": a definition written as a sentence
@@ -69,6 +77,11 @@ def split_sentence_definition(line: str) -> tuple[str, str] | None:
     return strip_markup(term), back
 
 
+_REFERENCES = re.compile(
+    r"参考|引用|文献|资源|链接|延伸阅读"
+    r"|\b(?:references?|bibliography|links|resources|further reading)\b",
+    re.I,
+)
 # a list introduced like this is a procedure: its items are steps, not terms
 _PROCEDURE = re.compile(
     r"步骤|流程|过程|准备工作|\b(?:steps?|procedure|pipeline|workflow|checklist)\b", re.I
@@ -81,6 +94,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if block.kind == "item" and _PROCEDURE.search(_lead_in(ctx, n)):
             continue
+        if block.heading is not None and _REFERENCES.search(ctx.blocks[block.heading].text):
+            continue  # a reference list: "Projection: A Mechanism for ..." is a paper title
         for offset, line in enumerate(block.text.split("\n")):
             found = None
             if ":" in line or "：" in line or "**" in line or "__" in line:
@@ -90,6 +105,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, explanation = found
+            if GENERIC_FRONT.match(term):  # "不同点" means something only under its section
+                where = section_title(ctx, block)
+                if not where:
+                    continue
+                term = f"{where} › {term}"
             back, block_id, deck = clean_card_text(explanation)
             yield Candidate(
                 "definition",

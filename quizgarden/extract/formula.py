@@ -32,7 +32,8 @@ _PROOF = re.compile(r"^(?:proof|证明|证)\s*[.:：。]", re.I)
 # headings that name a part of a text, not what a formula is about
 _GENERIC = re.compile(
     r"^(?:problem setup|setup|problem formulation|formulation|methodology|preliminar(?:y|ies)"
-    r"|notations?|model|模型|定义|符号|问题设定|方法)$",
+    r"|notations?|model|definitions?|background|introduction|derivation|模型|定义|符号|问题设定|方法"
+    r"|原理|工作原理|技术原理|推导|模型推导|公式|公式推导)$",
     re.I,
 )
 _LEAD_END = re.compile(r"[:：]\s*$")
@@ -76,6 +77,9 @@ def _in_example(ctx: Context, block: Block) -> bool:
 def _is_value(latex: str) -> bool:
     """`a_{h1} = 0.5969`: a computed number, not a formula."""
     body = _ENV.sub("", latex).strip()
+    last = re.split(r"(?<![<>!\\:])=", body)[-1].strip().rstrip(".,;")
+    if re.fullmatch(r"[-+]?\d*\.\d+", last) or len(re.findall(r"\d+\.\d+", body)) >= 3:
+        return True  # the worked numbers of an example
     at = _top_level_relation(body)
     first = body[at:].split("\\\\")[0] if at is not None else ""
     rhs = re.sub(r"^(?::=|=|\\approx|\\equiv|\\triangleq)", "", first).strip().rstrip(".,;")

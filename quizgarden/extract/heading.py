@@ -40,7 +40,8 @@ _QUESTION_END = re.compile(
 MAX_ANSWER = 1200
 # the end of a paragraph that announces a list or a formula instead of saying something
 _LEAD_IN = re.compile(
-    r"[:：]\s*$|如下|以下|下面|下图|下表|满足\s*[.。]?$|\b(?:below|following|as follows)\b", re.I
+    r"[:：]\s*$|如下|以下|下面|下图|下表|如图|满足\s*[.。]?$|\b(?:below|following|as follows)\b",
+    re.I,
 )
 
 
@@ -138,7 +139,7 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
         parts.append(text)
         if sum(len(p) for p in parts) > 600:
             break
-    if parts and _LEAD_IN.search(strip_markup(parts[-1]).split("。")[-1]):
+    if parts and _LEAD_IN.search(strip_markup(parts[-1]).rstrip("。. ").split("。")[-1]):
         # "...常见的衡量如下：" introduces what follows: the answer is the whole section
         return _answer(ctx, section)
     return "\n\n".join(parts) or None

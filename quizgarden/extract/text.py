@@ -63,7 +63,8 @@ LABEL_WORDS = re.compile(
     r"|output|question|answer|q|a|result|results|step|task|goal|todo|status|type|name|id|what|why|how"
     r"|when|where|who|pros|cons|tip|warning|important|update|edit|ref|reference|refs|reading|readings"
     r"|lecture|lectures|proof|证明|省流|回顾|原理|核心思想|核心指标|计算方式|类型|文件|功能|状态|操作记录|摘自"
-    r"|文章摘自|代表性作者|左图|右图|上图|下图|图中|表中|use case|pros and cons)$",
+    r"|文章摘自|代表性作者|左图|右图|上图|下图|图中|表中|use case|pros and cons|效果|对比指标"
+    r"|核心问题|实践说明)$",
     re.I,
 )
 _TERM_BAD_START = re.compile(
@@ -80,9 +81,9 @@ _VERBISH = re.compile(
 )
 _ORDINAL_LABEL = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+[篇章节步部分个点条种]|(?:目标|方法|步骤|原因|优点|缺点|问题|方案|阶段|例子|示例"
-    r"|类型|步|引理|定理|命题|推论|定义|图|表|step|method|reason|stage|example|case|option|type|v"
-    r"|lemma|theorem|proposition|corollary|definition|figure|fig\.?|table|eq\.?)"
-    r"\s*[一二三四五六七八九十\d.]+[a-z]?)$",
+    r"|类型|步|引理|定理|命题|推论|定义|性质|注|图|表|step|method|reason|stage|example|case|option"
+    r"|type|v|lemma|theorem|proposition|corollary|definition|figure|fig\.?|table|eq\.?|claim|remark"
+    r"|property|proof|intuition)\s*[一二三四五六七八九十\d.]*[a-z]?)$",
     re.I,
 )
 # an instruction, not a name: "设定初始参数", "Draw a Sample" (a step of a procedure)
@@ -206,7 +207,10 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
         (".", "…")
     ):
         return False
-    if is_decorated(core) or _ORDINAL_LABEL.match(core) or "*" in core or _VERBISH.search(core):
+    named = units(plain) - units(core) >= 2  # what the parentheses add
+    if _ORDINAL_LABEL.match(core) and not named:
+        return False  # "Lemma 2", "定理 5.1"; but "定理 5.1 (可逆矩阵与行列式)" names something
+    if is_decorated(core) or "*" in core or _VERBISH.search(core):
         return False
     if _ACTION.match(core):
         return False
@@ -241,6 +245,17 @@ ANSWER_MARK = re.compile(r"^\s*(?:答|回答|解答|A|Answer)\s*[:：]\s*", re.I
 def is_instruction(text: str) -> bool:
     """ "If yes, code as such": a branch of a checklist, not an answer to learn."""
     return _INSTRUCTION.match(strip_markup(text)) is not None
+
+
+#: Fronts that say nothing without the section they sit in: "不同点", "Challenges".
+GENERIC_FRONT = re.compile(
+    r"^(?:不同点|相同点|区别|联系|共同点|优势|劣势|优点|缺点|特点|特性|作用|意义|目的|用途|影响|挑战|局限|局限性"
+    r"|输入|输出|输入数据|输出数据|数据|模型|参数|损失函数|目标函数|初始化|训练|推理|实现|结构|思想|核心|关键"
+    r"|advantages?|disadvantages?|limitations?|challenges?|trade-?offs?|evaluation|inputs?|outputs?"
+    r"|goals?|ideas?|key idea|motivation|structure|training|inference|loss|objective|benefits?"
+    r"|drawbacks?|strengths?|weaknesses?)$",
+    re.I,
+)
 
 
 def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool:
