@@ -108,31 +108,9 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 item = blocks[pending_item]
                 item.text = inline.content
                 pending_item = None
-            elif _BOLD_QUESTION.match(inline.content.strip()) and not items:
-                # "**1.3 Attention 和 Seq2Seq 有什么区别？**" on its own line asks like a heading
-                blocks.append(
-                    Block(
-                        "heading",
-                        inline.content.strip(),
-                        first_line + start,
-                        first_line + end - 1,
-                        level=7,
-                        quoted=quote > 0,
-                    )
-                )
-                heading = len(blocks) - 1
-            elif _is_pseudo_heading(inline.content) and not items and not quote:
-                m = _PSEUDO_HEADING.match(inline.content.strip())
-                level = 2 + (m.group(1).count(".") + 1 if m and m.group(1) else 0)
-                blocks.append(
-                    Block(
-                        "heading",
-                        inline.content.strip(),
-                        first_line + start,
-                        first_line + end - 1,
-                        level=level,
-                    )
-                )
+            elif (level := _implied_heading(inline.content, quoted=quote > 0)) and not items:
+                text, lines = inline.content.strip(), (first_line + start, first_line + end - 1)
+                blocks.append(Block("heading", text, *lines, level=level, quoted=quote > 0))
                 heading = len(blocks) - 1
             else:
                 blocks.append(
@@ -177,11 +155,19 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
     return blocks
 
 
-def _is_pseudo_heading(text: str) -> bool:
+def _implied_heading(text: str, *, quoted: bool) -> int:
+    """The level of a paragraph that works as a heading, or 0.
+
+    "**1.3 Attention 和 Seq2Seq 有什么区别？**" alone on its line asks like a heading (level 7,
+    below every real one); "2.1注意力机制" is a section title of a page saved as text.
+    """
     text = text.strip()
-    if "\n" in text or not _PSEUDO_HEADING.match(text):
-        return False
-    return not re.search(r"[。！？!?；;]$|[，,：:].", text)
+    if _BOLD_QUESTION.match(text):
+        return 7
+    m = _PSEUDO_HEADING.match(text)
+    if quoted or "\n" in text or not m or re.search(r"[。！？!?；;]$|[，,：:].", text):
+        return 0
+    return 2 + (m.group(1).count(".") + 1 if m.group(1) else 0)
 
 
 def _math_source(body: str, start: int, end: int) -> str:
