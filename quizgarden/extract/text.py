@@ -172,10 +172,6 @@ def is_link_only(text: str) -> bool:
     return units(re.sub(r"[\s\W_]+", " ", rest)) == 0 or _MD_LINK.sub("", text).strip() == ""
 
 
-def has_url(text: str) -> bool:
-    return _URL.search(text) is not None
-
-
 def looks_like_code(text: str) -> bool:
     """Code or a template: `f(x);`, `import x`, `{question}`. LaTeX in `$...$` is not code."""
     if "$" in text:

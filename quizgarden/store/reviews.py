@@ -129,7 +129,6 @@ _CARD_FIELDS = (
     "id", "note", "rule", "type", "front", "back", "deck", "tags", "line", "block_id", "side",
     "created", "updated", "retired", "rejected",
 )  # fmt: skip
-_TIMES = frozenset({"created", "updated", "retired", "rejected", "due", "last_review"})
 
 
 def _items(db: Database, where: str, params: Iterable[Any]) -> Iterator[QueueItem]:
