@@ -173,7 +173,8 @@ _DISCOURSE = re.compile(
 _DEFINING = re.compile(
     r"^(?:该|这种|此|它|其)(?:方法|模型|技术|算法|框架|机制|策略)?(?:是|主要|通过|将|用于)|是一种|是一个|是指|指的是"
     r"|的一种改进|^(?:this|the) (?:method|model|technique|approach|algorithm)\b|\b(?:is|are) an?\b"
-    r"|\brefers? to\b|\bconsists? of\b",
+    r"|\brefers? to\b|\bconsists? of\b"
+    r"|^(?:这一?篇|该|此)?(?:论文|文章)(?:是|介绍|提出|研究|讨论)|^(?:this|the) (?:paper|work) ",
     re.I,
 )
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]+")
