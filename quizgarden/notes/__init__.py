@@ -64,7 +64,7 @@ def read_note(
     text, repaired = decode_bytes(data)
     # a detected legacy encoding is normal; a repair changed the text, so say so
     problems = [Problem(rel, 1, repaired)] if repaired and "mojibake" in repaired else []
-    damaged = damaged_lines(text)
+    damaged = damaged_lines(text, repaired=bool(repaired and "mojibake" in repaired))
     if damaged:
         problems.append(
             Problem(

@@ -19,9 +19,18 @@ _MOJIBAKE_RUN = re.compile(f"[{re.escape(_CP1252_HIGH)}]{{2,}}")
 _MOJIBAKE_HINT = re.compile("[åæçèéä][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 
-def damaged_lines(text: str) -> list[int]:
-    """0-based numbers of lines that still read as mojibake after repair."""
-    return [n for n, line in enumerate(text.split("\n")) if len(_MOJIBAKE_HINT.findall(line)) >= 2]
+# in a file that needed repair, one Latin-1 letter next to Chinese is a leftover, not a word
+_LEFTOVER = re.compile("[\u00c0-\u00ff][\u4e00-\u9fff]|[\u4e00-\u9fff][\u00c0-\u00ff]")
+
+
+def damaged_lines(text: str, *, repaired: bool = False) -> list[int]:
+    """0-based numbers of lines that still read as mojibake (after a repair, any trace of it)."""
+    found = []
+    for n, line in enumerate(text.split("\n")):
+        hints = len(_MOJIBAKE_HINT.findall(line))
+        if hints >= 2 or (repaired and (hints or _LEFTOVER.search(line))):
+            found.append(n)
+    return found
 
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
@@ -99,24 +108,21 @@ def _repair_run(run: str) -> str | None:
 
 
 def _restore_lost_byte(chunk: bytes) -> str | None:
-    """The one character a sequence missing one byte most plausibly was: a common Chinese one."""
-    found = []
+    """The character a sequence missing one byte was, when only one very common one fits.
+
+    A wrong guess would put a plausible but false character into a card, so anything short of
+    a single match among the most frequent Chinese characters is left for the caller to flag.
+    """
+    found = set()
     for pos in range(1, len(chunk) + 1):
         for byte in _LOST_BYTES:
             try:
                 ch = (chunk[:pos] + bytes([byte]) + chunk[pos:]).decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            try:
-                code = ch.encode("gb2312")
-            except UnicodeEncodeError:
-                continue
-            # the most frequent characters first, then GB2312 level 1 (the common ones)
-            found.append((_rank(ch), code[0] > 0xD7, ch))
-    found.sort()
-    if len(found) == 1 or (len(found) > 1 and found[0][:2] != found[1][:2]):
-        return found[0][2]
-    return None
+            if ch in _common_chinese():
+                found.add(ch)
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +131,3 @@ def _common_chinese() -> dict[str, int]:
 
     return {ch: n for n, ch in enumerate(FREQUENCIES.get("Chinese", []))}
 
-
-def _rank(ch: str) -> int:
-    return _common_chinese().get(ch, 1000)
