@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from quizgarden.identity import (
-    match_cards,
-    mint_id,
-    mint_unique_id,
-    text_similarity,
-    tokens,
-)
+from quizgarden.identity import match_cards, mint_id, mint_unique_id
 from quizgarden.model import Candidate, Card
+from quizgarden.similarity import text_similarity, tokens
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
 

@@ -10,8 +10,7 @@ from test_review_queue import add_card
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
-from quizgarden.store import open_collection
-from quizgarden.store import reviews as store
+from quizgarden.store import open_collection, queue
 
 
 @pytest.fixture
@@ -43,7 +42,7 @@ def run(vault: Path, day: str, answers: str, *extra: str):
 def states(vault: Path) -> dict[str, object]:
     db = open_collection(vault / ".quizgarden" / "collection.db")
     try:
-        return {i: store.load_item(db, i).state for i in ("a000000000000001", "a000000000000002")}
+        return {i: queue.load_item(db, i).state for i in ("a000000000000001", "a000000000000002")}
     finally:
         db.close()
 

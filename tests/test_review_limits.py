@@ -25,10 +25,10 @@ from quizgarden.review.runner import ReviewOptions, build_session
 from quizgarden.review.session import day_start
 from quizgarden.schedule import make_scheduler, retrievability, review
 from quizgarden.settings import SettingsFile
-from quizgarden.store import open_collection
+from quizgarden.store import open_collection, queue
 from quizgarden.store import reviews as store
 from quizgarden.store.queries import from_iso, to_iso
-from quizgarden.store.reviews import QueueItem
+from quizgarden.store.queue import QueueItem
 
 
 def _visible(item: QueueItem, now: datetime, deck: str | None) -> bool:
@@ -47,8 +47,8 @@ def reference_queue(
     start = day_start(now, settings.for_deck(None).day_start_hour)
     end = start + timedelta(days=1)
     order = [card_id for (card_id,) in db.execute("SELECT id FROM cards ORDER BY rowid")]
-    items = [i for i in store.load_items(db, order) if _visible(i, now, options.deck)]
-    by_id = {i.card.id: i for i in store.load_items(db, order)}
+    items = [i for i in queue.load_items(db, order) if _visible(i, now, options.deck)]
+    by_id = {i.card.id: i for i in queue.load_items(db, order)}
     log = db.execute("SELECT id, card_id, kind, reviewed_at, state_before, undoes FROM reviews")
     log = log.fetchall()
     undone = {undoes for _id, _c, kind, _at, _b, undoes in log if kind == "undo"}
@@ -200,7 +200,7 @@ def _fill(db, specs: list[dict]) -> None:
             and spec["flag"] == ""
             and spec["state"] in ("none", "new", "review")
         ):
-            before = store.load_item(db, card_id).state
+            before = queue.load_item(db, card_id).state
             _, log = review(before, spec["rated_today"], NOW - timedelta(minutes=30))
             store.record_review(db, log)
 
@@ -266,7 +266,7 @@ def test_reviews_per_day_limits_each_deck_and_counts_todays_reviews(db):
     assert session.counts() == (0, 0, 5)
     # two Big reviews rated today leave one slot for the rest of the day
     for card_id in big[-2:]:
-        _, log = review(store.load_item(db, card_id).state, 3, NOW - timedelta(hours=1))
+        _, log = review(queue.load_item(db, card_id).state, 3, NOW - timedelta(hours=1))
         store.record_review(db, log)
     later = build_session(db, NOW, settings_file, ReviewOptions())
     assert [i for i in ids(later.reviews) if i in big] == [big[-3]]

@@ -13,7 +13,7 @@ from quizgarden.review.runner import ReviewOptions, build_session
 from quizgarden.review.session import day_start
 from quizgarden.schedule import review
 from quizgarden.settings import SettingsFile
-from quizgarden.store import open_collection
+from quizgarden.store import open_collection, queue
 from quizgarden.store import reviews as store
 from quizgarden.store.queries import to_iso
 
@@ -114,7 +114,7 @@ def test_new_cards_already_introduced_today_count_against_the_limit(db):
     store.undo_review(db, undone, NOW)
     assert len(build_session(db, NOW, DEFAULTS, ReviewOptions()).new) == 16
     # yesterday's introductions do not count
-    assert store.introduced_since(db, day_start(NOW) + timedelta(days=1)) == {}
+    assert queue.introduced_since(db, day_start(NOW) + timedelta(days=1)) == {}
 
 
 def test_new_option_and_limit(db):

@@ -12,7 +12,7 @@ from quizgarden.model import Card, CardState
 from quizgarden.review.runner import Shown
 from quizgarden.review.screen import render_card
 from quizgarden.review.text import back_text, fill_cloze, front_text, latex_to_unicode, mask_cloze
-from quizgarden.store.reviews import QueueItem
+from quizgarden.store.queue import QueueItem
 
 INTERVALS = {1: timedelta(minutes=1), 2: timedelta(minutes=6), 3: timedelta(minutes=10),
              4: timedelta(days=8)}  # fmt: skip

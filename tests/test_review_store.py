@@ -16,6 +16,7 @@ from quizgarden.review.runner import ReviewOptions, build_session
 from quizgarden.review.session import next_day_start
 from quizgarden.schedule import review
 from quizgarden.store import open_collection as store_open
+from quizgarden.store import queue
 from quizgarden.store import reviews as store
 from quizgarden.store.queries import to_iso
 
@@ -44,7 +45,7 @@ def test_rating_is_committed_with_state_before_and_after(db):
     assert len(rows) == 1 and rows[0][1:4] == ("review", 3, None)
     assert store.state_from_json(rows[0][4]) == CardState(CARD)
     assert store.state_from_json(rows[0][5]) == after == recorded.state
-    assert store.load_item(db, CARD).state == after
+    assert queue.load_item(db, CARD).state == after
     assert after.state == "learning" and after.reps == 1 and after.step == 1
 
 
@@ -54,9 +55,9 @@ def test_undo_appends_and_restores(db):
     store.record_review(db, log1)
     second, log2 = review(first, 3, NOW + timedelta(minutes=10))
     r2 = store.record_review(db, log2)
-    assert store.load_item(db, CARD).state == second
+    assert queue.load_item(db, CARD).state == second
     restored = store.undo_review(db, r2.review_id, NOW + timedelta(minutes=11))
-    assert restored == first == store.load_item(db, CARD).state
+    assert restored == first == queue.load_item(db, CARD).state
     rows = _log(db)
     assert [r[1] for r in rows] == ["review", "review", "undo"]
     assert rows[2][3] == r2.review_id and rows[2][2] == 0
@@ -79,14 +80,14 @@ def test_leech_after_eight_lapses_is_tagged_and_suspended(db):
     _, log = review(relearned, 1, when + timedelta(days=3))  # 8th lapse
     recorded = store.record_review(db, log)
     assert recorded.leech and recorded.state.lapses == 8 and recorded.state.suspended
-    item = store.load_item(db, CARD)
+    item = queue.load_item(db, CARD)
     assert item.state.suspended and item.card.tags == ("bio", "leech")
     assert build_session(db, when + timedelta(days=30), DEFAULTS, ReviewOptions()).counts() == (
         0, 0, 0,
     )  # fmt: skip
     # undoing that rating takes the leech mark off again
     store.undo_review(db, recorded.review_id, when + timedelta(days=3))
-    item = store.load_item(db, CARD)
+    item = queue.load_item(db, CARD)
     assert not item.state.suspended and item.card.tags == ("bio",) and item.state.lapses == 7
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..identity import normalize_text
 from ..model import Candidate
+from ..similarity import normalize_text
 
 
 def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -130,4 +130,3 @@ def _common_chinese() -> dict[str, int]:
     from charset_normalizer.constant import FREQUENCIES
 
     return {ch: n for n, ch in enumerate(FREQUENCIES.get("Chinese", []))}
-

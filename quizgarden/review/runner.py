@@ -21,8 +21,9 @@ from sqlite_utils import Database
 from .. import clock
 from ..model import CardState
 from ..settings import Settings, SettingsFile
+from ..store import queue
 from ..store import reviews as store
-from ..store.reviews import QueueEntry, QueueItem
+from ..store.queue import QueueEntry, QueueItem
 from .input import Command
 from .session import Answer, Session, Summary, day_start, pick_new, pick_reviews, summarize
 
@@ -75,12 +76,12 @@ def build_session(
     per_deck = _PerDeck(settings)
     start = day_start(now, per_deck(None).day_start_hour)
     end = start + timedelta(days=1)
-    today = store.ratings_since(db, start)
+    today = queue.ratings_since(db, start)
     keys_today = {rating.sibling_key for rating in today}
     ids_today = {rating.card_id for rating in today}
     due = [
         entry
-        for entry in store.due_entries(db, now, end, deck=options.deck, tag=options.tag)
+        for entry in queue.due_entries(db, now, end, deck=options.deck, tag=options.tag)
         if entry.sibling_key not in keys_today or entry.card_id in ids_today
     ]
     # learning steps by due time, then id: the same order whatever order SQLite returned
@@ -98,7 +99,7 @@ def build_session(
 
     reviews = sorted((entry for entry in due if entry.state == "review"), key=urgency)
     taken = keys_today | {entry.sibling_key for entry in learning}
-    reviewed = store.count_per_deck(today, "review")
+    reviewed = queue.count_per_deck(today, "review")
     quota = {deck: per_deck(deck).reviews_per_day - reviewed.get(deck, 0) for deck in schedulers}
     # the scope's own limit caps the whole session, as Anki applies the limit of the deck
     # one studies: the vault's value without --deck, the --deck's value with it
@@ -110,13 +111,13 @@ def build_session(
     budget = None if options.limit is None else max(0, options.limit - len(reviews))
     if options.new is not None:
         budget = options.new if budget is None else min(budget, options.new)
-    new = _pick_new(db, now, per_deck, options, taken, budget, store.count_per_deck(today, "new"))
+    new = _pick_new(db, now, per_deck, options, taken, budget, queue.count_per_deck(today, "new"))
     return Session(
         reviews=reviews,
         new=new,
         learning=learning,
         day_end=end,
-        load=partial(store.load_by_id, db),
+        load=partial(queue.load_by_id, db),
     )
 
 
@@ -159,14 +160,14 @@ def _pick_new(
     if budget == 0:
         return []
     if options.new is not None:
-        stream = store.new_candidates(db, now, deck=options.deck, tag=options.tag)
+        stream = queue.new_candidates(db, now, deck=options.deck, tag=options.tag)
         return pick_new([stream], taken, None, budget)
     quota = {
         deck: left
-        for deck in store.card_decks(db, deck=options.deck)
+        for deck in queue.card_decks(db, deck=options.deck)
         if (left := per_deck(deck).new_per_day - introduced.get(deck, 0)) > 0
     }
-    streams = [store.new_candidates(db, now, tag=options.tag, in_deck=deck) for deck in quota]
+    streams = [queue.new_candidates(db, now, tag=options.tag, in_deck=deck) for deck in quota]
     return pick_new(streams, taken, quota, budget)
 
 
@@ -322,10 +323,10 @@ def finish(
 ) -> Summary:
     now = clock.now()
     tomorrow_end = day_start(now, settings.for_deck(None).day_start_hour) + timedelta(days=2)
-    due_tomorrow = store.count_due(db, tomorrow_end, deck=options.deck, tag=options.tag)
+    due_tomorrow = queue.count_due(db, tomorrow_end, deck=options.deck, tag=options.tag)
     per_deck = _PerDeck(settings)
-    cap = {deck: per_deck(deck).new_per_day for deck in store.card_decks(db, deck=options.deck)}
-    new_tomorrow = sum(store.count_new(db, now, cap, tag=options.tag).values())
+    cap = {deck: per_deck(deck).new_per_day for deck in queue.card_decks(db, deck=options.deck)}
+    new_tomorrow = sum(queue.count_new(db, now, cap, tag=options.tag).values())
     summary = summarize(session.history, seconds, due_tomorrow, new_tomorrow)
     screen.summary(summary)
     return summary

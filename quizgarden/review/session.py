@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from itertools import chain
 
 from ..model import CardState
-from ..store.reviews import QueueEntry, QueueItem
+from ..store.queue import QueueEntry, QueueItem
 
 LEARN_AHEAD = timedelta(minutes=20)
 LOOK_AHEAD = 4  # cards of each queue loaded along with the one shown: one query, not five

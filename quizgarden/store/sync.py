@@ -19,8 +19,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..errors import VaultError
-from ..identity import match_cards, mint_unique_id, normalize_text
+from ..identity import match_cards, mint_unique_id
 from ..model import Candidate, Card, Note, Problem, Separators, card_of
+from ..similarity import normalize_text
 from .db import write_transaction
 from .queries import CARD_COLUMNS, card_from_row, card_to_row, to_iso
 from .reviews import LEECH_TAG
