@@ -203,8 +203,7 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
         (".", "…")
     ):
         return False
-    named = units(plain) - units(core) >= 2  # what the parentheses add
-    if _ORDINAL_LABEL.match(core) and not named:
+    if _ORDINAL_LABEL.match(core) and not (_STATEMENT.match(core) and _names_something(plain)):
         return False  # "Lemma 2", "定理 5.1"; but "定理 5.1 (可逆矩阵与行列式)" names something
     if is_decorated(core) or "*" in core or _VERBISH.search(core):
         return False
@@ -223,6 +222,23 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
     if _TERM_BAD_START.match(core):
         return False
     return _TERM_BAD_END.search(core) is None
+
+
+_ROMAN = re.compile(r"^[ivx]+$", re.I)
+_STATEMENT = re.compile(
+    r"^(?:引理|定理|命题|推论|定义|性质|lemma|theorem|proposition|corollary|definition|claim|property)",
+    re.I,
+)
+
+
+def _names_something(text: str) -> bool:
+    """A parenthesis that names the labelled thing: "(Closure)", "(秩)"; not "(a)" or "(ii)"."""
+    for group in _PARENS.findall(text):
+        if has_cjk(group):
+            return True
+        if any(len(w) >= 3 and not _ROMAN.match(w) for w in re.findall(r"[A-Za-z]+", group)):
+            return True
+    return False
 
 
 def is_enumeration(text: str) -> bool:
