@@ -14,7 +14,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+\-]*")
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|==|~~)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(\*\*|\*|==|~~)(?=\S)(.+?)(?<=\S)\1")
+# CommonMark: an underscore inside a word (num_layers) is not emphasis
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![^\W_])")
 _MATH = re.compile(r"\$\$?[^$]+?\$\$?")
 _MARKUP_CHARS = re.compile(r"[*_=~]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
@@ -119,7 +121,7 @@ def strip_markup(text: str) -> str:
 
 def _unemphasize(text: str) -> str:
     for _ in range(2):
-        text = _EMPHASIS.sub(r"\2", text)
+        text = _UNDERSCORE_EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", text))
     return text
 
 
