@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
+from .blocks import Block
 from .context import Context, clean_card_text, section_title
-from .text import GENERIC_FRONT, is_explanation, is_term, strip_markup
+from .text import GENERIC_FRONT, is_example_heading, is_explanation, is_term, strip_markup
 
 MAX_LINE = 400
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -82,6 +83,11 @@ _REFERENCES = re.compile(
     r"|\b(?:references?|bibliography|links|resources|further reading)\b",
     re.I,
 )
+# a section of outcomes: "Text-Image Retrieval: outperforms CLIP" reports, it does not define
+_RESULTS = re.compile(
+    r"实验结果|性能对比|评测结果|\b(?:results?|ablations?|performance|efficiency|findings)\b",
+    re.I,
+)
 # a list introduced like this is a procedure: its items are steps, not terms
 _PROCEDURE = re.compile(
     r"步骤|流程|过程|准备工作|\b(?:steps?|procedure|pipeline|workflow|checklist)\b", re.I
@@ -94,8 +100,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if block.kind == "item" and _PROCEDURE.search(_lead_in(ctx, n)):
             continue
-        if block.heading is not None and _REFERENCES.search(ctx.blocks[block.heading].text):
-            continue  # a reference list: "Projection: A Mechanism for ..." is a paper title
+        heading = ctx.blocks[block.heading].text if block.heading is not None else ""
+        if _REFERENCES.search(heading) or _RESULTS.search(heading) or is_example_heading(heading):
+            continue  # paper titles, reported numbers, the cases of an example
         for offset, line in enumerate(block.text.split("\n")):
             found = None
             if ":" in line or "：" in line or "**" in line or "__" in line:
@@ -106,7 +113,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue
             term, explanation = found
             if GENERIC_FRONT.match(term):  # "不同点" means something only under its section
-                where = section_title(ctx, block)
+                where = _topic(ctx, block)
                 if not where:
                     continue
                 term = f"{where} › {term}"
@@ -120,6 +127,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+
+
+def _topic(ctx: Context, block: Block) -> str | None:
+    """What a generic term belongs to: the term its parent item defines, else the section."""
+    if block.parent is not None:
+        found = split_definition(ctx.blocks[block.parent].text.split("\n")[0])
+        if found:
+            return found[0]
+    return section_title(ctx, block)
 
 
 def _lead_in(ctx: Context, n: int) -> str:

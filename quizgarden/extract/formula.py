@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context
-from .text import STRUCTURAL_WORDS, has_cjk, strip_markup, strip_numbering, units
+from .text import (
+    STRUCTURAL_WORDS,
+    has_cjk,
+    is_example_heading,
+    strip_markup,
+    strip_numbering,
+    units,
+)
 
 _INLINE_DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.S)
 _ENV = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|equation\*?|split|gather\*?)\}")
@@ -23,11 +30,6 @@ _BAD_LHS = re.compile(
     r"\\(?:begin|end|\\|leq?|geq?|simeq|sim|in|quad|text\s*\{\s*(?:where|s\.t))|[<>]|\\\\"
 )
 MAX_PER_SECTION = 3
-_EXAMPLE = re.compile(
-    r"^(?:(?:例|例题|习题|练习|实例|示例|举例)\s*(?:[\d.]+[a-z]?)?$"
-    r"|(?:worked )?(?:examples?|exercises?)\b)",
-    re.I,
-)
 _PROOF = re.compile(r"^(?:proof|证明|证)\s*[.:：。]", re.I)
 # headings that name a part of a text, not what a formula is about
 _GENERIC = re.compile(
@@ -68,10 +70,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 
 def _in_example(ctx: Context, block: Block) -> bool:
-    if block.heading is None:
-        return False
-    heading = strip_numbering(strip_markup(ctx.blocks[block.heading].text))
-    return _EXAMPLE.match(heading) is not None
+    return block.heading is not None and is_example_heading(ctx.blocks[block.heading].text)
 
 
 def _is_value(latex: str) -> bool:

@@ -243,6 +243,39 @@ def _names_something(text: str) -> bool:
     return False
 
 
+_EXAMPLE_HEADING = re.compile(
+    r"(?:例|例题|习题|练习|实例|示例|举例|例子|案例|场景)\s*(?:[\d.]+[a-z]?)?$"
+    r"|^(?:例题|习题|练习|实例|示例|举例|例子|案例)"
+    r"|^(?:worked )?(?:examples?|exercises?)\b|\b(?:an? )?example\s*[\d.]*$",
+    re.I,
+)
+
+
+def is_example_heading(heading: str) -> bool:
+    """ "例 2", "场景举例", "Worked example": what follows illustrates, it does not define."""
+    return _EXAMPLE_HEADING.search(strip_numbering(strip_markup(heading)).strip()) is not None
+
+
+_VALUE_START = re.compile(
+    r"^(?:[≈~<>≤≥]|约|大约|可达|达到|about|around|approximately|roughly|up to|over)?\s*\d", re.I
+)
+
+
+def is_value(text: str) -> bool:
+    """ "1.5h on 32 V100 GPUs", "≈60%（采样）": a measurement, nothing to understand."""
+    plain = _PARENS.sub("", strip_markup(text)).strip()
+    return _VALUE_START.match(plain) is not None and units(plain) <= 6  # numbers are not units
+
+
+def is_title(text: str) -> bool:
+    """ "Your Language Model is Secretly a Reward Model": a title, which explains nothing."""
+    plain = strip_markup(text).strip()
+    if has_cjk(plain) or plain.endswith((".", "。", ":", ";")):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", plain) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def is_enumeration(text: str) -> bool:
     """ "损失函数、激活函数；学习率": a list of names, nothing said about them."""
     plain = _PARENS.sub("", strip_markup(text))
@@ -283,6 +316,8 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
         only_a_question = "\n" not in plain and plain.endswith(("?", "？"))
         return not only_a_question and not is_mostly_code(plain)
     if plain.endswith(("?", "？")) or looks_like_code(plain) or is_enumeration(plain):
+        return False
+    if is_value(plain) or is_title(plain):
         return False
     if re.search(r"\S\s*>\s*\S+\s*>", plain):  # breadcrumb: 首页 > news > 正文
         return False
