@@ -18,8 +18,10 @@ from .text import GENERIC_FRONT, is_example_heading, is_explanation, is_term, st
 MAX_LINE = 400
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _BOLD_TERM = re.compile(
-    r"^(?:\*\*|__)(?P<term>[^*_\n]{1,60}?)(?:[:：])?(?:\*\*|__)\s*(?P<sep>[:：]|—|–|--|-)?\s*(?P<rest>.*)$"
+    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：]|—|–|--|-)?\s*"
+    r"(?P<rest>.*)$"
 )
+_INLINE_MATH = re.compile(r"\$[^$]+\$")
 _LATEX_ROW = re.compile(r"^\s*[=&]|\\\\\s*$|\\(?:frac|sum|begin|end)\b")
 # the first colon that is not part of a URL or a time: "Term: x", "术语：解释"
 _COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|:(?!//|\d))")
@@ -31,14 +33,17 @@ def split_definition(line: str) -> tuple[str, str] | None:
     if not line or len(line) > MAX_LINE:
         return None
     m = _BOLD_TERM.match(line)
-    if m and (m.group("sep") or m.group("term").rstrip().endswith((":", "："))):
-        term, rest = m.group("term").strip().rstrip(":："), m.group("rest").strip()
+    if m and (m.group("sep") or m.group("colon")):
+        term, rest = m.group("term").strip(), m.group("rest").strip()
     else:
         c = _COLON.search(line)
         if not c or c.start() == 0:
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
-    if not is_term(term) or not is_explanation(rest) or _LATEX_ROW.search(rest):
+    if not is_term(term) or not is_explanation(rest):
+        return None
+    words = _INLINE_MATH.sub("", rest)
+    if _LATEX_ROW.search(words if words.strip(" .,;。，；") else rest):  # math alone: a LaTeX row
         return None
     if _restates(strip_markup(term), strip_markup(rest)):
         return None

@@ -14,6 +14,7 @@ from .context import Context, clean_card_text
 from .definition import split_definition
 from .text import (
     ANSWER_MARK,
+    GENERIC_FRONT,
     STRUCTURAL_WORDS,
     TOPIC_SUFFIX,
     has_cjk,
@@ -70,7 +71,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         summary = _summary(ctx, direct)
         if summary and _names_a_thing(title) and _explains(title, summary):
-            yield Candidate("heading", "basic", title, summary, block.line, block_id, deck=deck)
+            front = f"{_owner(ctx, n)} › {title}" if GENERIC_FRONT.match(title) else title
+            yield Candidate("heading", "basic", front, summary, block.line, block_id, deck=deck)
             continue
         # "## 知识密度：能力/参数量" over an empty section: the heading is the whole note
         if not any(_usable(ctx, b) for b in direct):
@@ -79,6 +81,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(
                     "heading", "basic", found[0], found[1], block.line, block_id, deck=deck
                 )
+
+
+def _owner(ctx: Context, n: int) -> str:
+    """What heading `n` is part of: the heading above it, else the note ("RNN › Drawbacks")."""
+    level = ctx.blocks[n].level
+    for block in reversed(ctx.blocks[:n]):
+        if block.kind == "heading" and block.level < level:
+            return strip_numbering(strip_markup(clean_card_text(block.text)[0])) or ctx.note.title
+    return ctx.note.title
 
 
 def _section(blocks: list[Block], n: int) -> list[Block]:
@@ -151,8 +162,12 @@ def _is_prose(plain: str) -> bool:
         (is_sentence(plain) or units(plain) >= 25)
         and units(plain) >= 12
         and is_explanation(plain)
-        and not is_first_person(plain)
+        and not is_first_person(_FIRST_SENTENCE.match(plain).group())
     )
+
+
+# "We are interested in..." later in a textbook paragraph is style; opening with it is a diary
+_FIRST_SENTENCE = re.compile(r"^.*?(?:[。！？!?]|\.(?:\s|$)|$)", re.S)
 
 
 def _clean(block: Block) -> str:
@@ -200,7 +215,7 @@ def _names_a_thing(title: str) -> bool:
     """A paper, model or concept name; not a topic label such as "训练流程" or "Summary"."""
     if not title or STRUCTURAL_WORDS.match(title) or TOPIC_SUFFIX.search(title):
         return False
-    if re.search(r"[。！!；;，,]|[:：]$", title) or is_first_person(title):
+    if re.search(r"[。！!；;，,]|[:：.]$", title) or is_first_person(title):
         return False
     if has_cjk(title) and "的" in title and units(title) > 6:
         return False

@@ -50,8 +50,9 @@ STRUCTURAL_WORDS = re.compile(
 TOPIC_SUFFIX = re.compile(
     r"(?:流程|步骤|方法|方式|介绍|概述|对比|比较|分析|实验|应用|探索|优化|改造|引入|实践|实战|实现|总结"
     r"|小结|指南|教程|记录|笔记|思考|问题|汇总|整理|梳理|配置|训练|评估|部署|使用|详解|解析|入门"
-    r"|性能|效果|结果|表现|现状|排名|测试|案例"
-    r"|comparison|analysis|experiments?|tutorial|guide|walkthrough|overview|notes|setup)$",
+    r"|性能|效果|结果|表现|现状|排名|测试|案例|下载|安装"
+    r"|comparison|analysis|experiments?|tutorial|guide|walkthrough|overview|notes|setup"
+    r"|procedure|download|installation|use cases?)$",
     re.I,
 )
 #: Labels that carry a link or a value, never knowledge: "原始论文：<url>", "Code:".
@@ -71,7 +72,8 @@ LABEL_WORDS = re.compile(
 )
 _TERM_BAD_START = re.compile(
     r"^(?:其|这|那|该|此|本|我|你|他|它|如果|因为|所以|但是|然后|首先|其次|最后|另外|以|根据|一些|注意|对于|通过"
-    r"|关于|按照|由于|例如|比如)"
+    r"|关于|按照|由于|例如|比如|第[一二三四五六七八九十\d]+步)"
+    r"|^step\s*\d"
     r"|^(?:this|that|these|those|it|if|because|so|but|then|first|also|here|there|from|in|on|for"
     r"|with|to|as|at|by|after|before|when|while|since|although|however|we|you|they)\b",
     re.I,
@@ -82,8 +84,9 @@ _VERBISH = re.compile(
     r"|\b(?:is|are|was|were|has|have|can|will|should|does|do)\b"
 )
 _ORDINAL_LABEL = re.compile(
-    r"^(?:第[一二三四五六七八九十\d]+[篇章节步部分个点条种]|(?:目标|方法|步骤|原因|优点|缺点|问题|方案|阶段|例子|示例"
-    r"|类型|步|引理|定理|命题|推论|定义|性质|注|图|表|step|method|reason|stage|example|case|option"
+    r"^(?:第[一二三四五六七八九十\d]+[篇章节步部分个点条种]|(?:目标|方法|步骤|原因|优点|缺点|问题|方案|阶段|例子|示例|模式|方式|情况|场景|版本"
+    r"|类型|步|例|例题|习题|引理|定理|命题|推论|定义|性质|注|图|表"
+    r"|step|method|reason|stage|example|case|option|proof sketch"
     r"|type|v|lemma|theorem|proposition|corollary|definition|figure|fig\.?|table|eq\.?|claim|remark"
     r"|property|proof|intuition)\s*[一二三四五六七八九十\d.]*[a-z]?)$",
     re.I,
@@ -276,6 +279,12 @@ def is_title(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+# "设 X 服从正态分布, 则": the statement goes on in the formula below
+_ANNOUNCES = re.compile(
+    r"(?:则|有|如下|满足|可得|得到|\b(?:then|we have|as follows))\s*[,，]?$", re.I
+)
+
+
 def is_enumeration(text: str) -> bool:
     """ "损失函数、激活函数；学习率": a list of names, nothing said about them."""
     plain = _PARENS.sub("", strip_markup(text))
@@ -299,7 +308,11 @@ GENERIC_FRONT = re.compile(
     r"^(?:不同点|相同点|区别|联系|共同点|优势|劣势|优点|缺点|特点|特性|作用|意义|目的|用途|影响|挑战|局限|局限性"
     r"|输入|输出|输入数据|输出数据|数据|模型|参数|损失函数|目标函数|初始化|训练|推理|实现|结构|思想|核心|关键"
     r"|advantages?|disadvantages?|limitations?|challenges?|trade-?offs?|evaluation|inputs?|outputs?"
-    r"|goals?|ideas?|key idea|motivation|structure|training|inference|loss|objective|benefits?"
+    r"|主要思路|思路|基本思想|核心思想|主要思想|基本思路|核心思路|原因|关键原因|意义|物理意义|数学意义"
+    r"|数学上的意义|直观理解|直观解释|最终|结论|概念|适用场景|启示"
+    r"|facts?|remarks?|why it matters|my take"
+    r"|goals?|ideas?|(?:key|basic|main|core|general) ideas?|intuition|motivation|structure"
+    r"|training|inference|loss|objective|benefits?"
     r"|drawbacks?|strengths?|weaknesses?)$",
     re.I,
 )
@@ -317,7 +330,7 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
         return not only_a_question and not is_mostly_code(plain)
     if plain.endswith(("?", "？")) or looks_like_code(plain) or is_enumeration(plain):
         return False
-    if is_value(plain) or is_title(plain):
+    if is_value(plain) or is_title(plain) or _ANNOUNCES.search(plain):
         return False
     if re.search(r"\S\s*>\s*\S+\s*>", plain):  # breadcrumb: 首页 > news > 正文
         return False
