@@ -63,16 +63,22 @@ _SENTENCE = re.compile(
     r"(?P<verb>是指|指的是|是一种|是一类|也称为|又称为|is defined as|refers to)\s*(?P<rest>.+)$",
     re.I,
 )
+# "**MFU（Model FLOPs Utilization）** 是衡量……的指标": a bolded subject, then what it is
+_BOLD_SUBJECT = re.compile(
+    r"^(?:\*\*|__)(?P<term>[^*_\n]{1,60}?)(?:\*\*|__)\s*(?P<verb>是|即|\b(?:is|are|means)\b)\s*(?P<rest>.+)$",
+    re.I,
+)
 _SENTENCE_VERB = re.compile(r"是指|指的是|是一[种类]|称为|defined as|refers to", re.I)
 _FIRST_SENTENCE = re.compile(r"^.+?(?:。|\.(?=\s|$)|；|$)")
 
 
 def split_sentence_definition(line: str) -> tuple[str, str] | None:
     """(term, explanation) from a sentence that opens by defining its subject."""
-    m = _SENTENCE.match(_ITEM_MARK.sub("", line.strip()))
+    line = _ITEM_MARK.sub("", line.strip())
+    m = _SENTENCE.match(line) or _BOLD_SUBJECT.match(line)
     if not m:
         return None
-    alias = m.group("alias") or ""
+    alias = m.groupdict().get("alias") or ""
     term = m.group("term").strip() + (" " if alias.startswith("(") else "") + alias
     rest = _FIRST_SENTENCE.match(m.group("rest").strip())
     back = rest.group().strip() if rest else ""
@@ -112,7 +118,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             found = None
             if ":" in line or "：" in line or "**" in line or "__" in line:
                 found = split_definition(line)
-            if found is None and offset == 0 and _SENTENCE_VERB.search(line):
+            if found is None and offset == 0 and (_SENTENCE_VERB.search(line) or "**" in line):
                 found = split_sentence_definition(line)
             if found is None:
                 continue

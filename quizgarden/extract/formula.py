@@ -17,6 +17,7 @@ from .text import (
     STRUCTURAL_WORDS,
     has_cjk,
     is_example_heading,
+    is_term,
     strip_markup,
     strip_numbering,
     units,
@@ -64,7 +65,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     break
                 seen.add(lhs)
                 per_section[block.heading] = per_section.get(block.heading, 0) + 1
-                front = _front(ctx, block, lead, lhs)
+                front = _front(ctx, block, lead, lhs, _statement_name(block, previous))
                 yield Candidate("formula", "basic", front, f"$$\n{latex}\n$$", line)
         previous = block
 
@@ -140,13 +141,31 @@ def _top_level_relation(body: str) -> int | None:
     return None
 
 
-def _front(ctx: Context, block: Block, lead: str, lhs: str) -> str:
+# "*[Theorem]* **(Neyman Factorization Theorem)**": the name a statement is given in bold
+_BOLD_NAME = re.compile(
+    r"^(?:\*?\[?[A-Za-z\u4e00-\u9fff]+\]?\*?\s*)?\*\*\(?([^*()\n]{3,60})\)?\*\*"
+)
+
+
+def _statement_name(block: Block, previous: Block | None) -> str | None:
+    """The bold name opening the paragraph that holds or introduces the formula."""
+    holder = block if block.kind != "math" else previous
+    if holder is None or holder.kind not in {"paragraph", "item"}:
+        return None
+    m = _BOLD_NAME.match(holder.text.strip())
+    name = m.group(1).strip().rstrip(":：") if m else ""
+    return name if name and is_term(name) else None
+
+
+def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = None) -> str:
     parts = []
     if block.heading is not None:
         heading = strip_numbering(strip_markup(ctx.blocks[block.heading].text)).rstrip(":：")
         if STRUCTURAL_WORDS.match(heading) or _GENERIC.match(heading):
-            heading = f"{ctx.note.title} › {heading}"
+            heading = name or f"{ctx.note.title} › {heading}"
         parts.append(heading)
+    elif name:
+        parts.append(name)
     lead = strip_markup(lead).strip().rstrip(":：").strip()
     lead = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", lead)
     # a lead holding other math, template tags or a whole paragraph names nothing

@@ -84,7 +84,7 @@ _VERBISH = re.compile(
     r"|\b(?:is|are|was|were|has|have|can|will|should|does|do)\b"
 )
 _ORDINAL_LABEL = re.compile(
-    r"^(?:第[一二三四五六七八九十\d]+[篇章节步部分个点条种]|(?:目标|方法|步骤|原因|优点|缺点|问题|方案|阶段|例子|示例|模式|方式|情况|场景|版本"
+    r"^(?:第[一二三四五六七八九十\d]+(?:部分|[篇章节步个点条种])|(?:目标|方法|步骤|原因|优点|缺点|问题|方案|阶段|例子|示例|模式|方式|情况|场景|版本"
     r"|类型|步|例|例题|习题|引理|定理|命题|推论|定义|性质|注|图|表"
     r"|step|method|reason|stage|example|case|option|proof sketch"
     r"|type|v|lemma|theorem|proposition|corollary|definition|figure|fig\.?|table|eq\.?|claim|remark"
@@ -106,6 +106,8 @@ _FILE_NAME = re.compile(
 _TERM_BAD_END = re.compile(
     r"(?:为|是|有|于|包括|包含|如下|以下|即|指|在于|的|了|时|后|中|得|例如|比如|等|就|也|都|还|才"
     r"|的\S{0,4}定义)$"
+    r"|\b(?:as|of|to|for|with|like|by|from|the|an?|and|or|is|are)$",
+    re.I,
 )
 
 
