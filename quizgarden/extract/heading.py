@@ -32,7 +32,7 @@ from .text import (
 
 _QUESTION_START = re.compile(
     r"^(?:什么是|什么叫|何为|何谓|为什么|为何|如何|怎么|怎样|哪些|是否|能否|有什么|有哪些"
-    r"|what|why|how|when|which|who|where|is|are|does|do|can|should)\b",
+    r"|(?:what|why|how|when|which|who|where|is|are|does|do|can|should)\b)",
     re.I,
 )
 _QUESTION_END = re.compile(
@@ -52,6 +52,7 @@ def is_question(title: str) -> bool:
 
 def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
+    catalogue = _catalogue(ctx)
     for n, block in enumerate(blocks):
         if block.kind != "heading" or not ctx.free(block):
             continue
@@ -70,7 +71,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 )
             continue
         summary = _summary(ctx, direct)
-        if summary and _names_a_thing(title) and _explains(title, summary):
+        if (
+            summary
+            and _names_a_thing(title)
+            and not _DISCOURSE.match(strip_markup(summary))
+            and (n in catalogue or _explains(title, summary))
+        ):
             front = f"{_owner(ctx, n)} › {title}" if GENERIC_FRONT.match(title) else title
             yield Candidate("heading", "basic", front, summary, block.line, block_id, deck=deck)
             continue
@@ -81,6 +87,37 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(
                     "heading", "basic", found[0], found[1], block.line, block_id, deck=deck
                 )
+
+
+def _catalogue(ctx: Context) -> set[int]:
+    """Headings in a run of sibling headings that each name a thing, most of them explained.
+
+    "### BitFit / ### Prefix Tuning / ### LoRA", each over a paragraph: once most siblings are
+    plainly explained by their paragraph, the others are entries of the same catalogue even when
+    their paragraph does not repeat the name ("在每一个Transformer层都带上一些virtual token...").
+    """
+    groups: dict[tuple[int | None, int], list[tuple[int, bool]]] = {}
+    parent: dict[int, int | None] = {}
+    stack: list[int] = []
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "heading":
+            continue
+        while stack and ctx.blocks[stack[-1]].level >= block.level:
+            stack.pop()
+        parent[n] = stack[-1] if stack else None
+        stack.append(n)
+        title = strip_numbering(strip_markup(clean_card_text(block.text)[0]))
+        if is_question(title) or not _names_a_thing(title):
+            continue
+        summary = _summary(ctx, _section(ctx.blocks, n))
+        if summary:
+            groups.setdefault((parent[n], block.level), []).append((n, _explains(title, summary)))
+    out: set[int] = set()
+    for members in groups.values():
+        explained = sum(ok for _, ok in members)
+        if explained >= 3 and explained * 3 >= len(members):
+            out.update(n for n, _ in members)
+    return out
 
 
 def _owner(ctx: Context, n: int) -> str:
@@ -179,7 +216,7 @@ def _clean(block: Block) -> str:
 # a paragraph that opens like this continues a text; it does not explain the heading above it
 _DISCOURSE = re.compile(
     r"^(?:到目前为止|在开始|在此之前|上面|上述|上文|上一节|下面|下文|接下来|最终|最后|本节|本章|本文|如下|如上"
-    r"|举个|例如|比如|参考|前面|之前|回顾|首先简短|同理|另外|此外|还有|总之|综上"
+    r"|举个|例如|比如|参考|前面|之前|回顾|首先|同理|另外|此外|还有|总之|综上"
     r"|refs?\b|references?\b|see\b|as (?:mentioned|shown)|in this (?:section|chapter|post)"
     r"|below\b|above\b|let'?s\b|next\b|finally\b|recall\b)",
     re.I,

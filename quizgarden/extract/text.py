@@ -36,6 +36,7 @@ _FIRST_PERSON = re.compile(r"我|我们|咱们|\b(?:I|I'm|I've|my|we|We|our)\b")
 #: Headings that organise a text rather than name something to learn.
 STRUCTURAL_WORDS = re.compile(
     r"^(?:参考文献|参考资料|参考链接|参考|引用|引言|前言|绪论|导论|导言|序言|后记|致谢|简介|介绍|概述|概要|总结|小结|结语|结论|附录|目录"
+    r"|简述|摘要|综述"
     r"|相关文章|相关阅读|推荐阅读|延伸阅读|扩展阅读|更多|链接|资源|资料|代码|代码实现|实现|示例|例子|练习|作业"
     r"|安装|环境配置|配置|使用方法|用法|背景|动机|问题|答案|笔记|备注|注意|待办|TODO|FAQ|Q&A"
     r"|references?|bibliography|citations?|introduction|intro|overview|summary|conclusions?|appendix"
