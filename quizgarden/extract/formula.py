@@ -45,7 +45,7 @@ MAX_LHS = 60
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    seen: set[str] = set()
+    seen: set[tuple[int | None, str]] = set()  # a derivation restates its left side
     per_section: dict[int | None, int] = {}
     previous: Block | None = None
     in_proof: int | None = -1  # the heading whose section has reached a proof
@@ -59,11 +59,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not block.skipped and not skip and ctx.free(block):
             for latex, lead, line in _formulas(block, previous):
                 lhs = left_side(latex)
-                if lhs is None or lhs in seen or _is_value(latex):
+                if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
                     continue
                 if per_section.get(block.heading, 0) >= MAX_PER_SECTION:
                     break
-                seen.add(lhs)
+                seen.add((block.heading, lhs))
                 per_section[block.heading] = per_section.get(block.heading, 0) + 1
                 front = _front(ctx, block, lead, lhs, _statement_name(block, previous))
                 yield Candidate("formula", "basic", front, f"$$\n{latex}\n$$", line)

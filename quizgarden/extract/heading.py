@@ -241,7 +241,8 @@ def _explains(title: str, summary: str) -> bool:
     words = [w for w in _TITLE_WORD.findall(title) if w.lower() not in _STOP]
     if len(words) >= 3 and sum(w[0].isupper() for w in words) >= len(words) - 1:
         return True  # "Attention Is All You Need": a paper or book, summarised
-    head = plain[:300].lower()
+    # a name of two words or more is specific enough to be found anywhere in a short summary
+    head = (plain if len(words) >= 2 and len(plain) <= 900 else plain[:300]).lower()
     if _DEFINING.search(plain[:120]) or any(w.lower().rstrip("s") in head for w in words):
         return True
     cjk = re.findall(r"[\u4e00-\u9fff]{2,}", title)

@@ -9,6 +9,8 @@ from ..model import Candidate
 from .context import Context, clean_card_text
 
 LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
+_BOLD_START = re.compile(r"^(?:\*\*|__)")
+_BOLD = re.compile(r"\*\*|__")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -18,12 +20,16 @@ def find(ctx: Context) -> Iterator[Candidate]:
     n = 0
     while n < len(lines):
         line_no = first + n
-        text = LEAD.sub("", lines[n])
+        text = _BOLD_START.sub("", LEAD.sub("", lines[n]))  # "**Q: ...？** A: ..."
         if not ctx.usable(line_no) or not _starts(text, q):
             n += 1
             continue
         front = [text[len(q) :].strip()]
         back: list[str] = []
+        inline = _answer_on_line(front[0], a)  # "**Q: 作业为何中断？** A: 超时被杀掉"
+        if inline:
+            front[0], first_answer = inline
+            back.append(first_answer)
         end = n + 1
         while end < len(lines) and ctx.usable(first + end):
             nxt = LEAD.sub("", lines[end]) if end > n else ""
@@ -38,7 +44,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             end += 1
         n_end = end
         if back:
-            front_text, block_id, deck = clean_card_text("\n".join(front))
+            front_text, block_id, deck = clean_card_text(_unbold("\n".join(front)))
             back_text, back_id, back_deck = clean_card_text("\n".join(back))
             if front_text and back_text:
                 ctx.claim(line_no, first + n_end - 1)
@@ -59,3 +65,18 @@ def _starts(text: str, prefix: str) -> bool:
     if text.startswith(prefix):
         return True
     return prefix.endswith(":") and text.startswith(prefix[:-1] + "：")
+
+
+def _answer_on_line(text: str, answer: str) -> tuple[str, str] | None:
+    """(question, answer) when the answer marker follows the question on the same line."""
+    marks = {answer, answer[:-1] + "："} if answer.endswith(":") else {answer}
+    pattern = "|".join(re.escape(m) for m in sorted(marks))
+    m = re.search(rf"(?:\*\*|__)?\s+(?:\*\*|__)?(?:{pattern})(?:\*\*|__)?\s*", text)
+    if m is None or m.start() == 0 or not text[m.end() :].strip():
+        return None
+    return text[: m.start()].strip(), _unbold(text[m.end() :]).strip()
+
+
+def _unbold(text: str) -> str:
+    """A question set in bold as a whole: the marks around it are not part of it."""
+    return _BOLD.sub("", text) if text.count("**") + text.count("__") == 1 else text
