@@ -15,6 +15,7 @@ from ..model import Candidate, Note, Problem
 from . import cloze, definition, formula, heading, inline, multiline, qa, question
 from .context import Context, Separators, build_context
 from .dedupe import dedupe
+from .text import without_link_targets
 
 Rule = Callable[[Context], Iterator[Candidate]]
 
@@ -43,7 +44,15 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         if note.settings.allows(name):
             found.extend(rule(ctx))
     found.sort(key=lambda c: (c.line, c.side))
-    return [_with_tags(c, note) for c in dedupe(found) if c.front.strip() and c.back.strip()]
+    cards = (_unlinked(c) if c.mined else c for c in dedupe(found))
+    return [_with_tags(c, note) for c in cards if c.front.strip() and c.back.strip()]
+
+
+def _unlinked(card: Candidate) -> Candidate:
+    front, back = without_link_targets(card.front), without_link_targets(card.back)
+    return (
+        replace(card, front=front, back=back) if (front, back) != (card.front, card.back) else card
+    )
 
 
 def _with_tags(card: Candidate, note: Note) -> Candidate:

@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, section_title
-from .text import GENERIC_FRONT, is_example_heading, is_explanation, is_term, strip_markup
+from .text import (
+    GENERIC_FRONT,
+    is_example_heading,
+    is_explanation,
+    is_local_link,
+    is_term,
+    strip_markup,
+)
 
 MAX_LINE = 400
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -40,8 +47,8 @@ def split_definition(line: str) -> tuple[str, str] | None:
         if not c or c.start() == 0:
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
-    if not is_term(term) or not is_explanation(rest):
-        return None
+    if is_local_link(term) or not is_term(term) or not is_explanation(rest):
+        return None  # a linked term is a table-of-contents entry
     words = _INLINE_MATH.sub("", rest)
     if _LATEX_ROW.search(words if words.strip(" .,;。，；") else rest):  # math alone: a LaTeX row
         return None
@@ -99,6 +106,13 @@ _RESULTS = re.compile(
     r"实验结果|性能对比|评测结果|\b(?:results?|ablations?|performance|efficiency|findings)\b",
     re.I,
 )
+# advice, cautions and where to get help: "**数据超过300GB需申请扩容** - 联系管理员" is a rule
+_ADVICE = re.compile(
+    r"注意事项|建议|小贴士|获取帮助|故障排除|常见问题"
+    r"|\b(?:tips?|caveats?|warnings?|best practices|gotchas|troubleshooting|getting help"
+    r"|support)\b",
+    re.I,
+)
 # a list introduced like this is a procedure: its items are steps, not terms
 _PROCEDURE = re.compile(
     r"步骤|流程|过程|准备工作|\b(?:steps?|procedure|pipeline|workflow|checklist)\b", re.I
@@ -112,8 +126,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if block.kind == "item" and _PROCEDURE.search(_lead_in(ctx, n)):
             continue
         heading = ctx.blocks[block.heading].text if block.heading is not None else ""
-        if _REFERENCES.search(heading) or _RESULTS.search(heading) or is_example_heading(heading):
-            continue  # paper titles, reported numbers, the cases of an example
+        if (
+            _REFERENCES.search(heading)
+            or _RESULTS.search(heading)
+            or _ADVICE.search(heading)
+            or is_example_heading(heading)
+        ):
+            continue  # paper titles, reported numbers, rules to follow, the cases of an example
         for offset, line in enumerate(block.text.split("\n")):
             found = None
             if ":" in line or "：" in line or "**" in line or "__" in line:

@@ -74,6 +74,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if (
             summary
             and _names_a_thing(title)
+            and not (block.level == 1 and _FILE_NAME.fullmatch(title))
             and not _DISCOURSE.match(strip_markup(summary))
             and (n in catalogue or _explains(title, summary))
         ):
@@ -249,6 +250,12 @@ def _explains(title: str, summary: str) -> bool:
     return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
 
 
+# a note titled after its file: "# faster_transformer"
+_FILE_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
+# "将偏好对齐作为进阶主题", "不要在登录节点运行": advice, not a name
+_INSTRUCTION_TITLE = re.compile(r"^(?:将|把|先|请|不要|别|务必|记得|建议|尽量|避免)")
+
+
 def _names_a_thing(title: str) -> bool:
     """A paper, model or concept name; not a topic label such as "训练流程" or "Summary"."""
     if not title or STRUCTURAL_WORDS.match(title) or TOPIC_SUFFIX.search(title):
@@ -257,6 +264,7 @@ def _names_a_thing(title: str) -> bool:
         return False
     if has_cjk(title) and "的" in title and units(title) > 6:
         return False
-    if "、" in title or is_decorated(title):
+    if "、" in title or is_decorated(title) or _INSTRUCTION_TITLE.match(title):
         return False
+
     return 1 <= units(title) <= 16

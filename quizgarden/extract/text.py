@@ -29,7 +29,10 @@ _TEMPLATE = re.compile(r"\{\{?\s*[A-Za-z_]\w*\s*\}\}?|\$\{\w+\}|<[A-Za-z_]+>")
 _CODE_HINTS = re.compile(
     r"[;{}]\s*$|^\s*(?:import|from|def|class|return|public|private|var|let|const|function)\s"
     r"|^\s*@\w+\(|=>|->\s*\w+\(|\w+\(\)|\b\w+\.\w+\(|==|!=|\+\+|&&|\|\||^\s*[#/]{2}"
+    r"|^\s*(?:\(\w+\)\s*)?[\w.-]+@[\w.-]+:\S*\$"  # a shell prompt: (env) user@host:~/dir$
 )
+#: A log line's level, not a term: "INFO: loaded", "CRITICAL FIX: ..."
+LOG_LEVEL = re.compile(r"^(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE|NOTE|TODO|FIXME)\b")
 _SENTENCE_END = re.compile(r"[。！？!?…．.;；]\s*$")
 _FIRST_PERSON = re.compile(r"我|我们|咱们|\b(?:I|I'm|I've|my|we|We|our)\b")
 
@@ -53,7 +56,7 @@ TOPIC_SUFFIX = re.compile(
     r"|小结|指南|教程|记录|笔记|思考|问题|汇总|整理|梳理|配置|训练|评估|部署|使用|详解|解析|入门"
     r"|性能|效果|结果|表现|现状|排名|测试|案例|下载|安装"
     r"|comparison|analysis|experiments?|tutorial|guide|walkthrough|overview|notes|setup"
-    r"|procedure|download|installation|use cases?)$",
+    r"|说明|procedure|download|installation|use cases?)$",
     re.I,
 )
 #: Labels that carry a link or a value, never knowledge: "原始论文：<url>", "Code:".
@@ -110,6 +113,22 @@ _TERM_BAD_END = re.compile(
     r"|\b(?:as|of|to|for|with|like|by|from|the|an?|and|or|is|are)$",
     re.I,
 )
+
+
+_LINK_TARGET = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+
+
+def without_link_targets(text: str) -> str:
+    """ "[**GemmBatchedEx**](https://...)" as its words: where a link points is not knowledge."""
+    return _LINK_TARGET.sub(r"\1", text) if "](" in text else text
+
+
+_LOCAL_LINK = re.compile(r"\[[^\]\n]*\]\((?!#wikilink\))(?!\w+://)[^()\n]*\)")
+
+
+def is_local_link(text: str) -> bool:
+    """One link to a file or a heading of this vault: a table-of-contents entry, not a term."""
+    return _LOCAL_LINK.fullmatch(text.strip()) is not None
 
 
 def strip_markup(text: str) -> str:
@@ -201,6 +220,9 @@ def is_first_person(text: str) -> bool:
     return _FIRST_PERSON.search(text) is not None
 
 
+_ADDRESS = re.compile(r"\w@(?:[A-Za-z]+\d|[\w-]+\.\w)")
+
+
 def is_term(text: str, *, max_units: int = 10) -> bool:
     """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun."""
     plain = unicodedata.normalize("NFKC", strip_markup(text)).strip()
@@ -217,15 +239,15 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
         return False
     if _ACTION.match(core):
         return False
-    if "_" in core or core.endswith("/") or _FILE_NAME.search(core):
-        return False  # an identifier, a folder or a file name
+    if "_" in core or core.endswith("/") or _FILE_NAME.search(core) or _ADDRESS.search(core):
+        return False  # an identifier, a folder, a file name, user@host or an e-mail address
     if plain.count("（") != plain.count("）") or plain.count("(") != plain.count(")"):
         return False  # cut out of a longer phrase
     if units(core) == 1 and has_cjk(core) and len(core) == 1:
         return False
     if re.fullmatch(r"[\d\s.%/\-+]+[A-Za-z]{0,2}", core):
         return False
-    if LABEL_WORDS.match(core) or STRUCTURAL_WORDS.match(core):
+    if LABEL_WORDS.match(core) or STRUCTURAL_WORDS.match(core) or LOG_LEVEL.match(core):
         return False
     if _TERM_BAD_START.match(core):
         return False
