@@ -29,6 +29,11 @@ _BOLD_TERM = re.compile(
     r"(?P<rest>.*)$"
 )
 _INLINE_MATH = re.compile(r"\$[^$]+\$")
+_RELATION = re.compile(
+    r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
+    r"|[rR]ightarrow|xrightarrow|mapsto|forall)(?![A-Za-z])"
+)
+_ROW_EDGE = re.compile(r"^\s*[=&]|\\\\\s*$")
 _LATEX_ROW = re.compile(r"^\s*[=&]|\\\\\s*$|\\(?:frac|sum|begin|end)\b")
 # the first colon that is not part of a URL or a time: "Term: x", "术语：解释"
 _COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|:(?!//|\d))")
@@ -50,8 +55,11 @@ def split_definition(line: str) -> tuple[str, str] | None:
     if is_local_link(term) or not is_term(term) or not is_explanation(rest):
         return None  # a linked term is a table-of-contents entry
     words = _INLINE_MATH.sub("", rest)
-    if _LATEX_ROW.search(words if words.strip(" .,;。，；") else rest):  # math alone: a LaTeX row
-        return None
+    if words.strip(" .,;。，；"):
+        if _LATEX_ROW.search(words):  # LaTeX outside $...$: a row of a derivation
+            return None
+    elif not _RELATION.search(rest) or _ROW_EDGE.search(rest.strip(" $.,;。，；")):
+        return None  # math alone: an equation for the term, not an expression or a derivation row
     if _restates(strip_markup(term), strip_markup(rest)):
         return None
     return strip_markup(term), rest

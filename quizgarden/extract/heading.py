@@ -15,6 +15,7 @@ from .definition import split_definition
 from .text import (
     ANSWER_MARK,
     GENERIC_FRONT,
+    LABEL_WORDS,
     STRUCTURAL_WORDS,
     TOPIC_SUFFIX,
     has_cjk,
@@ -181,6 +182,8 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
             continue
         text = _clean(block)
         plain = strip_markup(without_urls(text))
+        if not parts and LABEL_WORDS.match(_LINKS.sub("", text).strip(" *:：")):
+            continue  # "**Video**: [link]" before the paragraph that explains
         if not _is_prose(plain):
             if not parts and _LEAD_IN.search(plain) and units(plain) >= 16:
                 parts.append(text)  # a lead-in: handled below
@@ -192,6 +195,9 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
         # "...常见的衡量如下：" introduces what follows: the answer is the whole section
         return _answer(ctx, section)
     return "\n\n".join(parts) or None
+
+
+_LINKS = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|\w+://\S+")
 
 
 def _is_prose(plain: str) -> bool:
@@ -218,6 +224,7 @@ def _clean(block: Block) -> str:
 _DISCOURSE = re.compile(
     r"^(?:到目前为止|在开始|在此之前|上面|上述|上文|上一节|下面|下文|接下来|最终|最后|本节|本章|本文|如下|如上"
     r"|举个|例如|比如|参考|前面|之前|回顾|首先|同理|另外|此外|还有|总之|综上"
+    r"|在(?:介绍|上一|前面|前文|本节|本章|开始|之前|详细)"
     r"|refs?\b|references?\b|see\b|as (?:mentioned|shown)|in this (?:section|chapter|post)"
     r"|below\b|above\b|let'?s\b|next\b|finally\b|recall\b)",
     re.I,
