@@ -89,7 +89,7 @@ def test_skip_marker_skips_a_section(tmp_path: Path) -> None:
         "<!-- quiz:skip -->\n## Skipped\n\n- Alpha：一段被跳过的定义解释文字。\n\n"
         "## Kept\n\n- Beta：一段应当保留的定义解释文字。\n"
     )
-    assert [c.front for c in extract_text(tmp_path, body)] == ["Beta"]
+    assert [c.front for c in extract_text(tmp_path, body)] == ["Kept › Beta"]
 
 
 def test_formula_front_comes_from_context_and_back_keeps_latex(tmp_path: Path) -> None:

@@ -285,7 +285,7 @@ HARDER = [
         "mined definition: term typo fixed and definition extended",
         {"bio.md": "# Cells\n\n- **Mitochondrion**: the powerhouse of the cell.\n"},
         {"bio.md": "# Cells\n\n- **Mitochondria**: the powerhouse of the cell, making ATP.\n"},
-        keep={"Mitochondrion": "Mitochondria"},
+        keep={"Cells › Mitochondrion": "Cells › Mitochondria"},
     ),
     Case(
         "card moved to another note with its answer fixed",

@@ -15,6 +15,7 @@ from .blocks import Block
 from .context import Context, clean_card_text, section_title
 from .text import (
     GENERIC_FRONT,
+    is_distinctive,
     is_example_heading,
     is_explanation,
     is_local_link,
@@ -150,11 +151,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, explanation = found
-            if GENERIC_FRONT.match(term):  # "不同点" means something only under its section
+            if GENERIC_FRONT.match(term) or not is_distinctive(term):
+                # "不同点", "Sample": a word that means something only under its section
                 where = _topic(ctx, block)
-                if not where:
+                if not where and GENERIC_FRONT.match(term):
                     continue
-                term = f"{where} › {term}"
+                if where and term.casefold() not in where.casefold():
+                    term = f"{where} › {term}"
             back, block_id, deck = clean_card_text(explanation)
             yield Candidate(
                 "definition",

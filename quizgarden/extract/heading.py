@@ -20,6 +20,7 @@ from .text import (
     TOPIC_SUFFIX,
     has_cjk,
     is_decorated,
+    is_distinctive,
     is_explanation,
     is_first_person,
     is_instruction,
@@ -79,7 +80,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
             and not _DISCOURSE.match(strip_markup(summary))
             and (n in catalogue or _explains(title, summary))
         ):
-            front = f"{_owner(ctx, n)} › {title}" if GENERIC_FRONT.match(title) else title
+            front = title
+            if GENERIC_FRONT.match(title) or not is_distinctive(title):
+                owner = _owner(ctx, n)  # "Benford's Law › The Law"
+                if title.casefold() not in owner.casefold():
+                    front = f"{owner} › {title}"
             yield Candidate("heading", "basic", front, summary, block.line, block_id, deck=deck)
             continue
         # "## 知识密度：能力/参数量" over an empty section: the heading is the whole note

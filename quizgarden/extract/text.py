@@ -310,6 +310,24 @@ _ANNOUNCES = re.compile(
 )
 
 
+_NAME_SIGNAL = re.compile(r"[A-Z][^A-Z]*[A-Z]|[a-z][A-Z]|\d|[A-Za-z][-/][A-Za-z]")
+
+
+def is_distinctive(term: str) -> bool:
+    """A name that says on its own what it is ("LoRA", "t-SNE", "梯度消失问题", "Mean Absolute
+    Error"), unlike a common word or two ("Sample", "More Data", "传统", "正样本") that needs its
+    section to mean anything."""
+    plain = strip_markup(term)
+    if _PARENS.search(plain):
+        return True  # "困惑度 (Perplexity)": an alias pins it down
+    if _NAME_SIGNAL.search(plain):
+        return True  # acronyms, CamelCase, versions, hyphenated names
+    cjk = len(_CJK_CHAR.findall(plain))
+    if cjk:
+        return cjk >= 4 or _WORD.search(plain) is not None
+    return len(_WORD.findall(plain)) >= 3
+
+
 def is_enumeration(text: str) -> bool:
     """ "损失函数、激活函数；学习率": a list of names, nothing said about them."""
     plain = _PARENS.sub("", strip_markup(text))
