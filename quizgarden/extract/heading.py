@@ -48,6 +48,12 @@ _LEAD_IN = re.compile(
 )
 
 
+# "你将收获什么？": a README speaking to its reader, not a question to learn
+_TO_READER = re.compile(r"你将|你会|你能|你可以|您将|\byou(?:'ll| will)\b", re.I)
+# "为什么这里要缩放？": the question points at its section
+_DEICTIC = re.compile(r"这里|此处|这个|这种|该方法|\b(?:here|this|these|it|they)\b", re.I)
+
+
 def is_question(title: str) -> bool:
     return bool(_QUESTION_START.match(title) or _QUESTION_END.search(title))
 
@@ -60,17 +66,18 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         raw, block_id, deck = clean_card_text(block.text)
         title = strip_numbering(strip_markup(raw))
-        asked = title.lstrip("？?").strip()
+        asked = title.lstrip("？?").strip().rstrip(":：").strip()
         if not asked:
             continue
         direct = _section(blocks, n)
         if title.startswith(("？", "?")) or is_question(asked):
             answer = _answer(ctx, direct)
-            if answer:
+            if answer and not _TO_READER.search(asked):
                 mark = "" if asked.endswith(("?", "？")) else "？" if has_cjk(asked) else "?"
-                yield Candidate(
-                    "heading", "basic", asked + mark, answer, block.line, block_id, deck=deck
-                )
+                front = asked + mark
+                if _DEICTIC.search(asked):  # "Why is it important here?" asks about its section
+                    front = f"{_owner(ctx, n)} › {front}"
+                yield Candidate("heading", "basic", front, answer, block.line, block_id, deck=deck)
             continue
         summary = _summary(ctx, direct)
         if (
@@ -265,7 +272,10 @@ def _explains(title: str, summary: str) -> bool:
 # a note titled after its file: "# faster_transformer"
 _FILE_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
 # "将偏好对齐作为进阶主题", "不要在登录节点运行": advice, not a name
-_INSTRUCTION_TITLE = re.compile(r"^(?:将|把|先|请|不要|别|务必|记得|建议|尽量|避免)")
+_INSTRUCTION_TITLE = re.compile(
+    r"^(?:将|把|先|请|不要|别|务必|记得|建议|尽量|避免|第[一二三四五六七八九十\d]+步|step\s*\d)",
+    re.I,
+)
 
 
 def _names_a_thing(title: str) -> bool:

@@ -34,7 +34,7 @@ _CODE_HINTS = re.compile(
 #: A log line's level, not a term: "INFO: loaded", "CRITICAL FIX: ..."
 LOG_LEVEL = re.compile(r"^(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE|NOTE|TODO|FIXME)\b")
 _SENTENCE_END = re.compile(r"[。！？!?…．.;；]\s*$")
-_FIRST_PERSON = re.compile(r"我|我们|咱们|\b(?:I|I'm|I've|my|we|We|our)\b")
+_FIRST_PERSON = re.compile(r"我|我们|咱们|笔者|\b(?:I|I'm|I've|my|we|We|our)\b")
 
 #: Headings that organise a text rather than name something to learn.
 STRUCTURAL_WORDS = re.compile(
