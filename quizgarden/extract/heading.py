@@ -6,7 +6,8 @@ itself a definition ("## 知识密度：能力/参数量").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 from ..model import Candidate
 from .blocks import Block
@@ -60,7 +61,12 @@ def is_question(title: str) -> bool:
 
 def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
-    catalogue = _catalogue(ctx)
+
+    @cache
+    def summary_of(n: int) -> str | None:
+        return _summary(ctx, _section(blocks, n))
+
+    catalogue = _catalogue(ctx, summary_of)
     for n, block in enumerate(blocks):
         if block.kind != "heading" or not ctx.free(block):
             continue
@@ -79,7 +85,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     front = f"{_owner(ctx, n)} › {front}"
                 yield Candidate("heading", "basic", front, answer, block.line, block_id, deck=deck)
             continue
-        summary = _summary(ctx, direct)
+        summary = summary_of(n)
         if (
             summary
             and _names_a_thing(title)
@@ -103,7 +109,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 )
 
 
-def _catalogue(ctx: Context) -> set[int]:
+def _catalogue(ctx: Context, summary_of: Callable[[int], str | None]) -> set[int]:
     """Headings in a run of sibling headings that each name a thing, most of them explained.
 
     "### BitFit / ### Prefix Tuning / ### LoRA", each over a paragraph: once most siblings are
@@ -123,7 +129,7 @@ def _catalogue(ctx: Context) -> set[int]:
         title = strip_numbering(strip_markup(clean_card_text(block.text)[0]))
         if is_question(title) or not _names_a_thing(title):
             continue
-        summary = _summary(ctx, _section(ctx.blocks, n))
+        summary = summary_of(n)
         if summary:
             groups.setdefault((parent[n], block.level), []).append((n, _explains(title, summary)))
     out: set[int] = set()

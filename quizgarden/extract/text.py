@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -131,6 +132,7 @@ def is_local_link(text: str) -> bool:
     return _LOCAL_LINK.fullmatch(text.strip()) is not None
 
 
+@lru_cache(maxsize=8192)
 def strip_markup(text: str) -> str:
     """Plain reading text: links to their words, emphasis and inline code marks removed."""
     if "](" in text:
@@ -279,6 +281,7 @@ _EXAMPLE_HEADING = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def is_example_heading(heading: str) -> bool:
     """ "例 2", "场景举例", "Worked example": what follows illustrates, it does not define."""
     return _EXAMPLE_HEADING.search(strip_numbering(strip_markup(heading)).strip()) is not None
