@@ -40,6 +40,12 @@ _GENERIC = re.compile(
     re.I,
 )
 _LEAD_END = re.compile(r"[:：]\s*$")
+# words that lead into the next step of a derivation or a proof, not into a formula to learn
+_STEP_LEAD = re.compile(
+    r"又因为|代回|代入|求导如下|其中第.个等式|同理可得|整理得|化简得|展开得"
+    r"|^\W*(?:\[?proof\]?|证明|证)\W*$|\bor equivalently\b|\bsubstitut|\bplugging\b",
+    re.I,
+)
 MAX_LATEX = 600
 MAX_LHS = 60
 
@@ -61,6 +67,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 lhs = left_side(latex)
                 if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
                     continue
+                if _STEP_LEAD.search(strip_markup(lead)):
+                    continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if per_section.get(block.heading, 0) >= MAX_PER_SECTION:
                     break
                 seen.add((block.heading, lhs))
@@ -96,7 +104,7 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
         yield _unwrap(block.text).strip("$").strip(), lead, block.line
     elif block.kind in {"paragraph", "item"} and ("$$" in block.text or "\\[" in block.text):
         for m in _INLINE_DISPLAY.finditer(block.text):
-            before = block.text[: m.start()].split("\n")[-1]
+            before = block.text[: m.start()].rstrip().split("\n")[-1]  # the line leading in
             line = block.line + block.text.count("\n", 0, m.start())
             yield (m.group(1) or m.group(2)).strip().strip("$").strip(), before, line
 
