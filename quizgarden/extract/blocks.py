@@ -26,6 +26,9 @@ _BOLD_QUESTION = re.compile(r"^(\*{2,3}|__)(?=\S)[^*\n]{2,150}?(?:[?？]\1|\1[?�
 CODE_KINDS = frozenset({"fence", "code", "html", "math"})
 
 
+_SPACE_ENTITY = re.compile(r"&(?:#x0*20|#0*32|nbsp|#x0*a0|#0*160);", re.I)
+
+
 @dataclass
 class Block:
     """One block of a note. `line`/`end` are 1-based file lines (end inclusive)."""
@@ -90,6 +93,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             pending_item = None
         elif kind in {"heading_open", "paragraph_open"}:
             inline = tokens[i + 1]
+            if "&" in inline.content:  # "内在幻觉：……。 &#x20;" as exported from Yuque or Notion
+                inline.content = _SPACE_ENTITY.sub(" ", inline.content).rstrip()
             start, end = inline.map or tok.map or (0, 1)
             if kind == "heading_open":
                 blocks.append(

@@ -26,7 +26,7 @@ from .text import (
 MAX_LINE = 400
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _BOLD_TERM = re.compile(
-    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：]|—|–|--|-)?\s*"
+    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：=]|—|–|--|-)?\s*"
     r"(?P<rest>.*)$"
 )
 _INLINE_MATH = re.compile(r"\$[^$]+\$")

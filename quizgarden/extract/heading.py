@@ -63,8 +63,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
 
     @cache
-    def summary_of(n: int) -> str | None:
-        return _summary(ctx, _section(blocks, n))
+    def summary_of(n: int) -> tuple[str | None, bool]:
+        """The text explaining heading `n`, and whether it is a bare list of sentences."""
+        section = _section(blocks, n)
+        prose = _summary(ctx, section)
+        if prose:
+            return prose, False
+        listed = _bullets(ctx, section)
+        return listed, listed is not None
 
     catalogue = _catalogue(ctx, summary_of)
     for n, block in enumerate(blocks):
@@ -85,13 +91,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     front = f"{_owner(ctx, n)} › {front}"
                 yield Candidate("heading", "basic", front, answer, block.line, block_id, deck=deck)
             continue
-        summary = summary_of(n)
+        summary, listed = summary_of(n)
         if (
             summary
             and _names_a_thing(title)
             and not (block.level == 1 and _FILE_NAME.fullmatch(title))
             and not _DISCOURSE.match(strip_markup(summary))
-            and (n in catalogue or _explains(title, summary))
+            # a bare list explains its heading only as an entry of a catalogue
+            and (n in catalogue or (not listed and _explains(title, summary)))
         ):
             front = title
             if GENERIC_FRONT.match(title) or not is_distinctive(title):
@@ -109,7 +116,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 )
 
 
-def _catalogue(ctx: Context, summary_of: Callable[[int], str | None]) -> set[int]:
+def _catalogue(ctx: Context, summary_of: Callable[[int], tuple[str | None, bool]]) -> set[int]:
     """Headings in a run of sibling headings that each name a thing, most of them explained.
 
     "### BitFit / ### Prefix Tuning / ### LoRA", each over a paragraph: once most siblings are
@@ -129,7 +136,7 @@ def _catalogue(ctx: Context, summary_of: Callable[[int], str | None]) -> set[int
         title = strip_numbering(strip_markup(clean_card_text(block.text)[0]))
         if is_question(title) or not _names_a_thing(title):
             continue
-        summary = summary_of(n)
+        summary, _ = summary_of(n)
         if summary:
             groups.setdefault((parent[n], block.level), []).append((n, _explains(title, summary)))
     out: set[int] = set()
@@ -218,6 +225,26 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
 _LINKS = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|\w+://\S+")
 
 
+MAX_BULLETS = 6
+
+
+def _bullets(ctx: Context, section: list[Block]) -> str | None:
+    """A section that is only a short list of sentences ("### Independence" + "- Observations are
+    independent of each other." ...): the list explains the heading."""
+    usable = [b for b in section if _usable(ctx, b)]
+    if not 2 <= len(usable) <= MAX_BULLETS or any(b.kind != "item" for b in usable):
+        return None
+    for block in usable:
+        plain = strip_markup(without_urls(_clean(block)))
+        if units(plain) < 5 or not is_explanation(plain) or is_first_person(plain):
+            return None
+        if "$$" in block.text:
+            return None  # a formula in the list has a card of its own
+        if LABEL_WORDS.match(re.split(r"[:：]", plain.strip(" *_"), maxsplit=1)[0].strip()):
+            return None  # "Reading Reference: ...", "论文：..."
+    return _answer(ctx, section)
+
+
 def _is_prose(plain: str) -> bool:
     plain = plain.strip()
     return (
@@ -277,9 +304,11 @@ def _explains(title: str, summary: str) -> bool:
 
 # a note titled after its file: "# faster_transformer"
 _FILE_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
+_THANKS = re.compile(r"感谢|致谢|贡献者|\b(?:thanks|acknowledge?ments?|contributors?)\b", re.I)
 # "将偏好对齐作为进阶主题", "不要在登录节点运行": advice, not a name
 _INSTRUCTION_TITLE = re.compile(
-    r"^(?:将|把|先|请|不要|别|务必|记得|建议|尽量|避免|第[一二三四五六七八九十\d]+步|step\s*\d)",
+    r"^(?:将|把|先|请|不要|别|务必|记得|建议|尽量|避免|创建|安装|编写|下载|运行|添加"
+    r"|第[一二三四五六七八九十\d]+步|step\s*\d)",
     re.I,
 )
 
@@ -293,6 +322,8 @@ def _names_a_thing(title: str) -> bool:
     if has_cjk(title) and "的" in title and units(title) > 6:
         return False
     if "、" in title or is_decorated(title) or _INSTRUCTION_TITLE.match(title):
+        return False
+    if _THANKS.search(title):
         return False
 
     return 1 <= units(title) <= 16

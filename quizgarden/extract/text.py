@@ -57,7 +57,7 @@ TOPIC_SUFFIX = re.compile(
     r"|小结|指南|教程|记录|笔记|思考|问题|汇总|整理|梳理|配置|训练|评估|部署|使用|详解|解析|入门"
     r"|性能|效果|结果|表现|现状|排名|测试|案例|下载|安装"
     r"|comparison|analysis|experiments?|tutorial|guide|walkthrough|overview|notes|setup"
-    r"|说明|procedure|download|installation|use cases?)$",
+    r"|说明|建议|注意|注意事项|包含什么|procedure|download|installation|use cases?)$",
     re.I,
 )
 #: Labels that carry a link or a value, never knowledge: "原始论文：<url>", "Code:".
@@ -97,7 +97,7 @@ _ORDINAL_LABEL = re.compile(
     re.I,
 )
 # an instruction, not a name: "设定初始参数", "Draw a Sample" (a step of a procedure)
-_ACTION = re.compile(
+ACTION = re.compile(
     r"^(?:收集|设定|设置|计算|执行|返回|调整|增加|添加|删除|修改|使用|选择|构建|创建|准备|加载|读取|保存|运行|安装"
     r"|导入|获取|更新|检查|判断|确定|编写|打开|调用|初始化)(?![式性器的率量图法机点时值集数复])\S"
     r"|^(?:draw|take|use|train|compute|calculate|add|run|install|load|save|create|build|set|get|check"
@@ -239,7 +239,7 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
         return False  # "Lemma 2", "定理 5.1"; but "定理 5.1 (可逆矩阵与行列式)" names something
     if is_decorated(core) or "*" in core or _VERBISH.search(core):
         return False
-    if _ACTION.match(core):
+    if ACTION.match(core):
         return False
     if "_" in core or core.endswith("/") or _FILE_NAME.search(core) or _ADDRESS.search(core):
         return False  # an identifier, a folder, a file name, user@host or an e-mail address
