@@ -170,13 +170,25 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
 
 
+# headings that gather terms without naming what they are about: the note's title does
+_GLOSSARY = re.compile(
+    r"术语|名词|概念|词汇|关键词|几个词|基本定义|\b(?:glossary|terms|terminology|definitions|vocabulary"
+    r"|key concepts)\b",
+    re.I,
+)
+
+
 def _topic(ctx: Context, block: Block) -> str | None:
-    """What a generic term belongs to: the term its parent item defines, else the section."""
+    """What a generic term belongs to: the term its parent item defines, else the section (the
+    note, for a glossary section)."""
     if block.parent is not None:
         found = split_definition(ctx.blocks[block.parent].text.split("\n")[0])
         if found:
             return found[0]
-    return section_title(ctx, block)
+    where = section_title(ctx, block)
+    if where and _GLOSSARY.search(where):
+        return ctx.note.title
+    return where
 
 
 def _lead_in(ctx: Context, n: int) -> str:

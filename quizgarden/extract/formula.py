@@ -14,6 +14,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context
 from .text import (
+    GENERIC_FRONT,
     STRUCTURAL_WORDS,
     has_cjk,
     is_example_heading,
@@ -169,7 +170,11 @@ def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = N
     parts = []
     if block.heading is not None:
         heading = strip_numbering(strip_markup(ctx.blocks[block.heading].text)).rstrip(":：")
-        if STRUCTURAL_WORDS.match(heading) or _GENERIC.match(heading):
+        if (
+            STRUCTURAL_WORDS.match(heading)
+            or _GENERIC.match(heading)
+            or GENERIC_FRONT.match(heading)
+        ):
             heading = name or f"{ctx.note.title} › {heading}"
         parts.append(heading)
     elif name:
