@@ -53,7 +53,9 @@ def split_definition(line: str) -> tuple[str, str] | None:
         if not c or c.start() == 0:
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
-    if is_local_link(term) or not is_term(term) or not is_explanation(rest):
+    # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
+    generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
+    if is_local_link(term) or not (generic or is_term(term)) or not is_explanation(rest):
         return None  # a linked term is a table-of-contents entry
     words = _INLINE_MATH.sub("", rest)
     if words.strip(" .,;。，；"):

@@ -356,7 +356,7 @@ GENERIC_FRONT = re.compile(
     r"|advantages?|disadvantages?|limitations?|challenges?|trade-?offs?|evaluation|inputs?|outputs?"
     r"|主要思路|思路|基本思想|核心思想|主要思想|基本思路|核心思路|原因|关键原因|意义|物理意义|数学意义"
     r"|数学上的意义|直观理解|直观解释|最终|结论|概念|适用场景|启示"
-    r"|facts?|remarks?|why it matters|my take"
+    r"|定义|含义|目标|facts?|remarks?|why it matters|my take|purpose|definition|meaning"
     r"|goals?|ideas?|(?:key|basic|main|core|general) ideas?|intuition|motivation|structure"
     r"|training|inference|loss|objective|benefits?"
     r"|drawbacks?|strengths?|weaknesses?)$",
