@@ -44,6 +44,7 @@ _LEAD_END = re.compile(r"[:：]\s*$")
 # words that lead into the next step of a derivation or a proof, not into a formula to learn
 _STEP_LEAD = re.compile(
     r"又因为|代回|代入|求导如下|其中第.个等式|同理可得|整理得|化简得|展开得"
+    r"|进一步推导|推导可得|\bfurther derive|\bfurther (?:be )?derived|\bthe last term\b"
     r"|^\W*(?:\[?proof\]?|证明|证)\W*$|\bor equivalently\b|\bsubstitut|\bplugging\b",
     re.I,
 )
