@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from ..model import Note, Separators
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
-from .text import is_link_only, strip_markup, strip_numbering, units
+from .text import (
+    GENERIC_FRONT,
+    STRUCTURAL_WORDS,
+    is_link_only,
+    strip_markup,
+    strip_numbering,
+    units,
+)
 
 _WIKILINK = re.compile(r"\[([^\]\n]*)\]\(#wikilink\)")
 _HEXO_TAG = re.compile(r"\{%.*?%\}")
@@ -108,9 +115,21 @@ def section_title(ctx: Context, block: Block) -> str | None:
         label = strip_markup(ctx.blocks[block.parent].text.split("\n")[0]).rstrip(":：")
         if 0 < units(label) <= 12:
             return label
-    if block.heading is not None:
-        return strip_numbering(strip_markup(ctx.blocks[block.heading].text)) or None
-    return None
+    n = block.heading
+    while n is not None:  # "## 总结" names nothing: the heading it sits under, or the note, does
+        heading = ctx.blocks[n]
+        title = strip_numbering(strip_markup(heading.text))
+        if title and not (STRUCTURAL_WORDS.match(title) or GENERIC_FRONT.match(title)):
+            return title
+        n = next(
+            (
+                m
+                for m in range(n - 1, -1, -1)
+                if ctx.blocks[m].kind == "heading" and ctx.blocks[m].level < heading.level
+            ),
+            None,
+        )
+    return ctx.note.title if block.heading is not None else None
 
 
 def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
