@@ -115,21 +115,32 @@ def section_title(ctx: Context, block: Block) -> str | None:
         label = strip_markup(ctx.blocks[block.parent].text.split("\n")[0]).rstrip(":：")
         if 0 < units(label) <= 12:
             return label
-    n = block.heading
-    while n is not None:  # "## 总结" names nothing: the heading it sits under, or the note, does
+    return naming_heading(ctx, block.heading) if block.heading is not None else None
+
+
+def naming_heading(ctx: Context, n: int | None) -> str:
+    """The title of heading `n`, or of the first heading above it that names something: "## 总结"
+    or "### Advantages" name nothing on their own. The note's title when none does."""
+    while n is not None:
         heading = ctx.blocks[n]
-        title = strip_numbering(strip_markup(heading.text))
+        title = strip_numbering(strip_markup(clean_card_text(heading.text)[0]))
         if title and not (STRUCTURAL_WORDS.match(title) or GENERIC_FRONT.match(title)):
             return title
-        n = next(
-            (
-                m
-                for m in range(n - 1, -1, -1)
-                if ctx.blocks[m].kind == "heading" and ctx.blocks[m].level < heading.level
-            ),
-            None,
-        )
-    return ctx.note.title if block.heading is not None else None
+        n = heading_above(ctx, n)
+    return ctx.note.title
+
+
+def heading_above(ctx: Context, n: int) -> int | None:
+    """The heading that heading (or block) `n` belongs to."""
+    level = ctx.blocks[n].level if ctx.blocks[n].kind == "heading" else 99
+    return next(
+        (
+            m
+            for m in range(n - 1, -1, -1)
+            if ctx.blocks[m].kind == "heading" and ctx.blocks[m].level < level
+        ),
+        None,
+    )
 
 
 def clean_card_text(text: str) -> tuple[str, str | None, str | None]:

@@ -11,7 +11,7 @@ from functools import cache
 
 from ..model import Candidate
 from .blocks import Block
-from .context import Context, clean_card_text
+from .context import Context, clean_card_text, heading_above, naming_heading
 from .definition import split_definition
 from .text import (
     ANSWER_MARK,
@@ -149,11 +149,7 @@ def _catalogue(ctx: Context, summary_of: Callable[[int], tuple[str | None, bool]
 
 def _owner(ctx: Context, n: int) -> str:
     """What heading `n` is part of: the heading above it, else the note ("RNN › Drawbacks")."""
-    level = ctx.blocks[n].level
-    for block in reversed(ctx.blocks[:n]):
-        if block.kind == "heading" and block.level < level:
-            return strip_numbering(strip_markup(clean_card_text(block.text)[0])) or ctx.note.title
-    return ctx.note.title
+    return naming_heading(ctx, heading_above(ctx, n))
 
 
 def _section(blocks: list[Block], n: int) -> list[Block]:
