@@ -19,6 +19,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     Two mined cards where one answer is most of the other ("## LoRA" over "**Basic idea**: ..."
     and the "Basic idea" definition; a heading whose section is one formula and the formula card)
     are one card: the earlier is kept, except that a formula card replaces the prose card around it.
+    A formula that is only part of an earlier answer is already asked there.
     """
     seen: set[tuple[str, int, str, str]] = set()
     fronts: set[str] = set()
@@ -36,6 +37,8 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
                 if card.rule != "formula" or kept[earlier].rule == "formula":  # type: ignore[union-attr]
                     continue
                 kept[earlier] = None
+            elif card.rule == "formula" and any(kept[i] and bare in a for a, i in answers):
+                continue  # "介绍一下 FFN 计算公式？" already answers with this formula
             answers.append((bare, len(kept)))
         seen.add(key)
         fronts.add(front)
