@@ -43,7 +43,7 @@ def test_seed_precision_and_recall_stay_at_the_level_reached() -> None:
 
 CORPUS = SHARED / "corpus"
 #: The level reached on those notes; a change that drops below it loses cards or adds junk.
-PRECISION_FLOOR = 0.90
+PRECISION_FLOOR = 0.92
 RECALL_FLOOR = 0.74
 
 
