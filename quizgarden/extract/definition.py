@@ -26,9 +26,10 @@ from .text import (
 MAX_LINE = 400
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _BOLD_TERM = re.compile(
-    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：=]|—|–|--|-)?\s*"
+    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：=，,]|—|–|--|-)?\s*"
     r"(?P<rest>.*)$"
 )
+_CONTINUES = re.compile(r"^(?:并|而|但|且|和|与|或|即|以及|同时|所以|因此|则|也|还)")
 _INLINE_MATH = re.compile(r"\$[^$]+\$")
 _RELATION = re.compile(
     r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
@@ -48,6 +49,8 @@ def split_definition(line: str) -> tuple[str, str] | None:
     m = _BOLD_TERM.match(line)
     if m and (m.group("sep") or m.group("colon")):
         term, rest = m.group("term").strip(), m.group("rest").strip()
+        if m.group("sep") in {"，", ","} and _CONTINUES.match(rest):
+            return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     else:
         c = _COLON.search(line)
         if not c or c.start() == 0:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .blocks import Block
-from .context import Context
+from .context import Context, heading_above, naming_heading
 from .text import (
     GENERIC_FRONT,
     STRUCTURAL_WORDS,
@@ -37,7 +37,8 @@ _PROOF = re.compile(r"^(?:proof|证明|证)\s*[.:：。]", re.I)
 _GENERIC = re.compile(
     r"^(?:problem setup|setup|problem formulation|formulation|methodology|preliminar(?:y|ies)"
     r"|notations?|model|definitions?|background|introduction|derivation|模型|定义|符号|问题设定|方法"
-    r"|原理|工作原理|技术原理|推导|模型推导|公式|公式推导)$",
+    r"|原理|工作原理|技术原理|推导|模型推导|公式|公式推导|计算公式|核心公式|计算方式|计算方法|数学表达"
+    r"|formulas?|equations?)$",
     re.I,
 )
 _LEAD_END = re.compile(r"[:：]\s*$")
@@ -176,7 +177,8 @@ def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = N
             or _GENERIC.match(heading)
             or GENERIC_FRONT.match(heading)
         ):
-            heading = name or f"{ctx.note.title} › {heading}"
+            owner = naming_heading(ctx, heading_above(ctx, block.heading))
+            heading = name or f"{owner} › {heading}"  # "Uplift Curve › 计算公式"
         parts.append(heading)
     elif name:
         parts.append(name)
