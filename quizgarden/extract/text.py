@@ -13,7 +13,7 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+\-]*")
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")  # a title may hold ( )
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _EMPHASIS = re.compile(r"(\*\*|\*|==|~~)(?=\S)(.+?)(?<=\S)\1")
 # CommonMark: an underscore inside a word (num_layers) is not emphasis
@@ -77,7 +77,8 @@ LABEL_WORDS = re.compile(
 )
 _TERM_BAD_START = re.compile(
     r"^(?:其|这|那|该|此|本|我|你|他|它|如果|因为|所以|但是|然后|首先|其次|最后|另外|以|根据|一些|注意|对于|通过"
-    r"|关于|按照|由于|例如|比如|第[一二三四五六七八九十\d]+步)"
+    r"|关于|按照|由于|例如|比如|第[一二三四五六七八九十\d]+步|答案|问题\s*\d)"
+    r"|^(?:answer|solution)s? to\b|^(?:question|problem|exercise)\s*\d"
     r"|^step\s*\d"
     r"|^(?:this|that|these|those|it|if|because|so|but|then|first|also|here|there|from|in|on|for"
     r"|with|to|as|at|by|after|before|when|while|since|although|however|we|you|they)\b",
@@ -86,6 +87,7 @@ _TERM_BAD_START = re.compile(
 # a clause, not a name: "主要来自两个地方", "需要注意", "LoRA is robust"
 _VERBISH = re.compile(
     r"可以|需要|应该|应当|主要|进行|来自|我们|如何|怎么|是否|一下|就是|不是|没有|为了|因为|所以|有一个|相当于"
+    r"|无法|不能|不保证"
     r"|\b(?:is|are|was|were|has|have|can|will|should|does|do)\b"
 )
 _ORDINAL_LABEL = re.compile(
@@ -307,6 +309,7 @@ def is_title(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_PATH = re.compile(r"[A-Za-z0-9_.~-]*(?:/[A-Za-z0-9_.~-]+)+/?|[A-Za-z0-9_~-]+\.[A-Za-z0-9]{1,5}")
 # "设 X 服从正态分布, 则": the statement goes on in the formula below
 _ANNOUNCES = re.compile(
     r"(?:则|有|如下|满足|可得|得到|\b(?:then|we have|as follows))\s*[,，]?$", re.I
@@ -378,6 +381,8 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
         return False
     if is_value(plain) or is_title(plain) or _ANNOUNCES.search(plain):
         return False
+    if _PATH.fullmatch(plain):
+        return False  # "data_raw/k562_standardized.h5ad": where a file is, not what a thing is
     if re.search(r"\S\s*>\s*\S+\s*>", plain):  # breadcrumb: 首页 > news > 正文
         return False
     return not (has_cjk(plain) is False and len(_WORD.findall(plain)) < 3)
