@@ -103,3 +103,14 @@ def test_formula_front_comes_from_context_and_back_keeps_latex(tmp_path: Path) -
     assert "\\text{Attention}(Q,K,V) = \\;?" in card.front
     assert card.back == "$$\n\\text{Attention}(Q,K,V)=\\text{softmax}(QK^T)V\n$$"
     assert card.line == 5
+
+
+def test_callout_markers_never_reach_a_card(tmp_path: Path) -> None:
+    body = (
+        "# Neural networks\n\n## Backpropagation\n\n> [!NOTE]\n"
+        "> Backpropagation computes the gradient of the loss for every weight.\n\n"
+        "> [!tip]- Folded\n> - Dropout：训练时随机把一部分神经元的输出置零。\n"
+    )
+    cards = extract_text(tmp_path, body)
+    assert {c.front for c in cards} >= {"Neural networks › Backpropagation"}
+    assert all("[!" not in c.front + c.back for c in cards), [(c.front, c.back) for c in cards]

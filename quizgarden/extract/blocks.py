@@ -26,6 +26,7 @@ _BOLD_QUESTION = re.compile(r"^(\*{2,3}|__)(?=\S)[^*\n]{2,150}?(?:[?？]\1|\1[?�
 CODE_KINDS = frozenset({"fence", "code", "html", "math"})
 
 
+_CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*\n?")
 _PAREN_MATH = re.compile(r"\\\(([^\u3400-\u9fff\n]+?)\\\)")  # no CJK inside: "\(这里\)" is prose
 _SPACE_ENTITY = re.compile(r"&(?:#x0*20|#0*32|nbsp|#x0*a0|#0*160);", re.I)
 
@@ -96,6 +97,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             inline = tokens[i + 1]
             if "&" in inline.content:  # "内在幻觉：……。 &#x20;" as exported from Yuque or Notion
                 inline.content = _SPACE_ENTITY.sub(" ", inline.content).rstrip()
+            if quote and inline.content.startswith("[!"):  # "> [!note] Title": an Obsidian callout
+                inline.content = _CALLOUT.sub("", inline.content, count=1)
             if "\\(" in inline.content:  # ChatGPT's inline math, \(x_c\), read as $x_c$
                 inline.content = _PAREN_MATH.sub(r"$\1$", inline.content)
             start, end = inline.map or tok.map or (0, 1)
