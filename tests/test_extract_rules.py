@@ -108,7 +108,8 @@ def test_formula_front_comes_from_context_and_back_keeps_latex(tmp_path: Path) -
 def test_callout_markers_never_reach_a_card(tmp_path: Path) -> None:
     body = (
         "# Neural networks\n\n## Backpropagation\n\n> [!NOTE]\n"
-        "> Backpropagation computes the gradient of the loss for every weight.\n\n"
+        "> Backpropagation computes the gradient of the loss for every weight "
+        "by the chain rule.\n\n"
         "> [!tip]- Folded\n> - Dropout：训练时随机把一部分神经元的输出置零。\n"
     )
     cards = extract_text(tmp_path, body)
