@@ -1,6 +1,6 @@
 """Score extraction on the blind-labelled corpus notes (tests/fixtures/corpus_gold.json).
 
-Run by hand:  python bench/score_labels.py [--set A|B|C|D|E|F] [--verbose]
+Run by hand:  python bench/score_labels.py [--set A|B|C|D|E|F|G] [--verbose]
 
 The labels name notes by their path under ../shared/corpus; the scorer
 (../shared/tools/eval_extract.py) wants one folder of notes keyed by file name, so the notes are
@@ -25,7 +25,9 @@ LABELS = ROOT / "tests" / "fixtures" / "corpus_gold.json"
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["A", "B", "C", "D", "E", "F"], help="one set of notes")
+    parser.add_argument(
+        "--set", choices=["A", "B", "C", "D", "E", "F", "G"], help="one set of notes"
+    )
     parser.add_argument("--verbose", action="store_true", help="list every miss and junk card")
     parser.add_argument(
         "--cmd",

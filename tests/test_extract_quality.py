@@ -43,15 +43,15 @@ def test_seed_precision_and_recall_stay_at_the_level_reached() -> None:
 
 CORPUS = SHARED / "corpus"
 #: The level reached on those notes; a change that drops below it loses cards or adds junk.
-PRECISION_FLOOR = 0.92
-RECALL_FLOOR = 0.74
+PRECISION_FLOOR = 0.91
+RECALL_FLOOR = 0.73
 
 
 @pytest.mark.skipif(
     not (SCORER.is_file() and CORPUS.is_dir()), reason="../shared/corpus is not beside the repo"
 )
 def test_corpus_precision_and_recall_stay_at_the_level_reached() -> None:
-    """107 notes the rules were not written from, labelled blind (tests/fixtures/corpus_gold.json),
+    """124 notes the rules were not written from, labelled blind (tests/fixtures/corpus_gold.json),
     scored by bench/score_labels.py."""
     proc = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "score_labels.py")],
