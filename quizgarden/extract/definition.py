@@ -36,7 +36,7 @@ _RELATION = re.compile(
     r"|[rR]ightarrow|xrightarrow|mapsto|forall)(?![A-Za-z])"
 )
 _ROW_EDGE = re.compile(r"^\s*[=&]|\\\\\s*$")
-_LATEX_ROW = re.compile(r"^\s*[=&]|\\\\\s*$|\\(?:frac|sum|begin|end)\b")
+_LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
 # the first colon that is not part of a URL or a time: "Term: x", "术语：解释"
 _COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|:(?!//|\d))")
 

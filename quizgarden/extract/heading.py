@@ -30,6 +30,7 @@ from .text import (
     strip_markup,
     strip_numbering,
     units,
+    without_links,
     without_urls,
 )
 
@@ -203,7 +204,7 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
             continue
         text = _clean(block)
         plain = strip_markup(without_urls(text))
-        if not parts and LABEL_WORDS.match(_LINKS.sub("", text).strip(" *:：")):
+        if not parts and LABEL_WORDS.match(without_links(text).strip(" *:：")):
             continue  # "**Video**: [link]" before the paragraph that explains
         if not _is_prose(plain):
             if not parts and _LEAD_IN.search(plain) and units(plain) >= 16:
@@ -216,9 +217,6 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
         # "...常见的衡量如下：" introduces what follows: the answer is the whole section
         return _answer(ctx, section)
     return "\n\n".join(parts) or None
-
-
-_LINKS = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|\w+://\S+")
 
 
 MAX_BULLETS = 6

@@ -99,7 +99,7 @@ _ORDINAL_LABEL = re.compile(
     re.I,
 )
 # an instruction, not a name: "设定初始参数", "Draw a Sample" (a step of a procedure)
-ACTION = re.compile(
+_ACTION = re.compile(
     r"^(?:收集|设定|设置|计算|执行|返回|调整|增加|添加|删除|修改|使用|选择|构建|创建|准备|加载|读取|保存|运行|安装"
     r"|导入|获取|更新|检查|判断|确定|编写|打开|调用|初始化)(?![式性器的率量图法机点时值集数复])\S"
     r"|^(?:draw|take|use|train|compute|calculate|add|run|install|load|save|create|build|set|get|check"
@@ -195,6 +195,11 @@ def without_urls(text: str) -> str:
     return _URL.sub("", _MD_LINK.sub(r"\1", text))
 
 
+def without_links(text: str) -> str:
+    """Text with its links and URLs taken out, words and all: what is left besides them."""
+    return _URL.sub("", _MD_LINK.sub("", text))
+
+
 def is_link_only(text: str) -> bool:
     """Nothing left once links, URLs and punctuation are taken out."""
     if "](" not in text and "://" not in text and "www." not in text:
@@ -241,7 +246,7 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
         return False  # "Lemma 2", "定理 5.1"; but "定理 5.1 (可逆矩阵与行列式)" names something
     if is_decorated(core) or "*" in core or _VERBISH.search(core):
         return False
-    if ACTION.match(core):
+    if _ACTION.match(core):
         return False
     if "_" in core or core.endswith("/") or _FILE_NAME.search(core) or _ADDRESS.search(core):
         return False  # an identifier, a folder, a file name, user@host or an e-mail address
