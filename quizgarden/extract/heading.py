@@ -170,14 +170,38 @@ def _usable(ctx: Context, block: Block) -> bool:
     return bool(text) and not is_link_only(text) and not re.match(r"^!\[", text)
 
 
+# a paragraph that is only images: it belongs to the answer around it, never starts one
+_IMAGES_ONLY = re.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\(<?([^)>\n]+?)>?(?:\s+\"[^\"]*\")?\)")
+
+
+def _images(ctx: Context, block: Block) -> str | None:
+    """The images of a paragraph holding nothing else, when they exist in the vault."""
+    if block.kind != "paragraph" or not ctx.free(block):
+        return None
+    text = block.text.strip()
+    if not _IMAGES_ONLY.fullmatch(text):
+        return None
+    kept = [m.group() for m in _IMAGE.finditer(text) if _exists(ctx, m.group(1))]
+    return "\n".join(kept) or None
+
+
+def _exists(ctx: Context, target: str) -> bool:
+    """Whether an image the note refers to was found in the vault (a broken one is noise)."""
+    name = target.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return any(path.rsplit("/", 1)[-1].lower() == name for path in ctx.note.media)
+
+
 def _answer(ctx: Context, section: list[Block]) -> str | None:
     """The section's readable text: prose, lists and formulas; links and code left out."""
     parts: list[str] = []
     size = 0
     for block in section:
         if not _usable(ctx, block):
+            if parts and (image := _images(ctx, block)):
+                parts.append(image)  # "as the diagram shows:" + the diagram
             continue
-        text = _clean(block)
+        text = _clean(block, ctx)
         if not text:
             continue
         if block.kind == "item":
@@ -198,11 +222,14 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
     """The prose paragraph(s) that open a section and explain its heading."""
     parts: list[str] = []
     for block in section:
+        if parts and (image := _images(ctx, block)):
+            parts.append(image)  # "as the diagram shows:" + the diagram
+            continue
         if block.kind != "paragraph" or not _usable(ctx, block):
             if parts or (block.kind not in {"paragraph"} and _usable(ctx, block)):
                 break
             continue
-        text = _clean(block)
+        text = _clean(block, ctx)
         plain = strip_markup(without_urls(text))
         if not parts and LABEL_WORDS.match(without_links(text).strip(" *:：")):
             continue  # "**Video**: [link]" before the paragraph that explains
@@ -253,10 +280,20 @@ def _is_prose(plain: str) -> bool:
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[。！？!?]|\.(?:\s|$)|$)", re.S)
 
 
-def _clean(block: Block) -> str:
-    lines = [ln for ln in block.text.split("\n") if not is_link_only(ln)]
+def _clean(block: Block, ctx: Context | None = None) -> str:
+    """The block's text less lines that are only links; `$$` lines and images that exist stay."""
+    lines = [ln for ln in block.text.split("\n") if not _link_line(ln, ctx)]
     text, _, _ = clean_card_text("\n".join(lines))
     return text
+
+
+def _link_line(line: str, ctx: Context | None) -> bool:
+    stripped = line.strip()
+    if stripped in {"$$", "\\[", "\\]"}:
+        return False
+    if ctx is not None and any(_exists(ctx, m.group(1)) for m in _IMAGE.finditer(stripped)):
+        return False
+    return is_link_only(line)
 
 
 # a paragraph that opens like this continues a text; it does not explain the heading above it

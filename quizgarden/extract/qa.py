@@ -1,4 +1,5 @@
-"""`Q: question` / `A: answer` pairs; the answer runs until a blank line or the next `Q:`."""
+"""`Q: question` / `A: answer` pairs; the answer runs to the end of its block (a blank line or the
+next `Q:`), and a fenced code block inside it, blank lines and all, belongs to it."""
 
 from __future__ import annotations
 
@@ -31,7 +32,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             front[0], first_answer = inline
             back.append(first_answer)
         end = n + 1
-        while end < len(lines) and ctx.usable(first + end):
+        while end < len(lines) and first + end not in ctx.skipped_lines:
+            if first + end in ctx.code_lines:  # a fenced block: kept whole, as written
+                code_end = _code_end(ctx, end)
+                (back or front).append(_code("\n".join(lines[end:code_end])))
+                end = code_end
+                continue
             nxt = LEAD.sub("", lines[end]) if end > n else ""
             if not lines[end].strip() or _starts(nxt, q):
                 break
@@ -58,6 +64,22 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     deck=deck or back_deck,
                 )
         n = max(n_end, n + 1)
+
+
+def _code_end(ctx: Context, start: int) -> int:
+    """The index after the last line of the code block that starts at line index `start`."""
+    first = ctx.note.body_line
+    end = start
+    while end < len(ctx.lines) and first + end in ctx.code_lines:
+        end += 1
+    return end
+
+
+def _code(text: str) -> str:
+    """A code block as the card keeps it: indented as in the note, less the list's indent."""
+    import textwrap
+
+    return textwrap.dedent(text).rstrip()
 
 
 def _starts(text: str, prefix: str) -> bool:

@@ -7,16 +7,20 @@ check them without a terminal.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
 
 # {{c1::text}} or {{c1::text::hint}}; the text may hold single braces (LaTeX) but not `}}`
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 # $$display$$ first, then $inline$ (no space just inside the dollars, as in Pandoc)
 _DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![$\d])")
-_SUPER = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
-_SUB = str.maketrans("0123456789+-=()aeioxn", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢₒₓₙ")
-_SCRIPT = re.compile(r"([\^_])(?:\{([^{}]*)\}|([0-9a-zA-Z+\-=]))")
+# fenced code blocks (to their closing fence, or the end of the text) and inline code spans
+_CODE = re.compile(
+    r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.S | re.M
+)
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\(<?([^)>\n]+?)>?(?:\s+\"[^\"]*\")?\)")
 _MD_SPECIAL = re.compile(r"([\\*_`\[\]])")
 
 
@@ -47,58 +51,97 @@ def has_cloze(text: str) -> bool:
 
 
 def latex_to_unicode(text: str, *, escape_markdown: bool = True) -> str:
-    """Replace `$..$` and `$$..$$` with readable Unicode (α², ∫, √(x)); the rest is untouched."""
+    """Replace `$..$` and `$$..$$` with readable Unicode ((X-μ)/σ, xᵢ², √(2π)).
+
+    Code (fenced blocks and inline spans) is left exactly as written. A formula that a line of
+    text cannot show faithfully (a matrix, `cases`, `align`) is shown as its LaTeX source, in a
+    code block, rather than flattened into something that means less.
+    """
     if "$" not in text:
         return text
-
-    def convert(match: re.Match[str]) -> str:
-        result = _latex(_scripts(match.group(1).strip()))
-        return _MD_SPECIAL.sub(r"\\\1", result) if escape_markdown else result
-
-    text = _DISPLAY_MATH.sub(lambda m: "\n\n" + convert(m) + "\n\n", text)
-    return _INLINE_MATH.sub(convert, text)
+    return _outside_code(text, lambda part: _math(part, escape_markdown))
 
 
-@lru_cache(maxsize=1)
-def _converter():  # pylatexenc costs ~60 ms to import: only when a card has math
-    from pylatexenc.latex2text import LatexNodes2Text
+def _math(text: str, escape_markdown: bool) -> str:
+    from .latex import formula_text, shows_as_source
 
-    return LatexNodes2Text(math_mode="text")
+    def convert(match: re.Match[str], display: bool) -> str:
+        source = match.group(1).strip()
+        if shows_as_source(source):
+            return f"\n\n```latex\n{source}\n```\n\n" if display else f"`{source}`"
+        result = formula_text(source)
+        result = _MD_SPECIAL.sub(r"\\\1", result) if escape_markdown else result
+        return "\n\n" + result + "\n\n" if display else result
+
+    if "$$" in text:
+        text = _DISPLAY_MATH.sub(lambda m: convert(m, True), text)
+    return _INLINE_MATH.sub(lambda m: convert(m, False), text)
 
 
-def _latex(source: str) -> str:
-    try:
-        return _converter().latex_to_text(source).strip()
-    except Exception:  # a malformed formula is shown as written rather than crashing the session
-        return source
+def _outside_code(text: str, change: Callable[[str], str]) -> str:
+    """`change` applied to the text outside fenced code blocks and inline code spans."""
+    if "`" not in text and "~~~" not in text:
+        return change(text)
+    out, last = [], 0
+    for m in _CODE.finditer(text):
+        out.append(change(text[last : m.start()]))
+        out.append(m.group())
+        last = m.end()
+    out.append(change(text[last:]))
+    return "".join(out)
 
 
-def _scripts(text: str) -> str:
-    """x^2 -> x², a_i -> aᵢ where Unicode has the characters; else keep ^(..) readable."""
+def show_images(text: str) -> str:
+    """`![alt](path)` as `[image: name]`: a terminal cannot show the picture, but the learner
+    should know one belongs to the card (the Anki export packs it)."""
+    if "![" not in text:
+        return text
 
-    def script(match: re.Match[str]) -> str:
-        body = match.group(2) if match.group(2) is not None else match.group(3)
-        table = _SUPER if match.group(1) == "^" else _SUB
-        converted = body.translate(table)
-        if all(ord(c) > 127 for c in converted if not c.isspace()) and body:
-            return "{}" + converted  # {} ends a preceding macro name: \\sum{}ᵢ
-        return f"{match.group(1)}({body})" if len(body) > 1 else match.group(0)
+    def label(m: re.Match[str]) -> str:
+        name = m.group(1).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        return f"\\[image: {name}\\]"
 
-    return _SCRIPT.sub(script, text)
+    return _outside_code(text, lambda part: _IMAGE.sub(label, part))
+
+
+def hard_breaks(text: str) -> str:
+    """Single line breaks kept as Obsidian shows them: each line on its own line.
+
+    Markdown joins a paragraph's lines into one; Obsidian (by default) and the note's author do
+    not, so a formula would run into the next sentence. Lines in code blocks are left alone.
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    fence: str | None = None
+    for n, line in enumerate(lines):
+        stripped = line.lstrip()
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        opener = _FENCE_OPEN.match(stripped)
+        if opener:
+            fence = opener.group(1)[0] * 3
+            continue
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        if line.strip() and following.strip() and not _TABLE_ROW.match(line):
+            lines[n] = line.rstrip() + "  "
+    return "\n".join(lines)
 
 
 def front_text(front: str, card_type: str, side: int) -> str:
     """The question as shown: cloze gaps masked, math converted."""
     if card_type == "cloze" or has_cloze(front):
         front = mask_cloze(front, side or None)
-    return latex_to_unicode(front)
+    return latex_to_unicode(show_images(front))
 
 
 def back_text(front: str, back: str, card_type: str, side: int) -> str:
     """The answer as shown: for a cloze, the whole text with the gaps filled in."""
     if card_type == "cloze" or has_cloze(front):
-        return latex_to_unicode(fill_cloze(front, side or None))
-    return latex_to_unicode(back)
+        return latex_to_unicode(show_images(fill_cloze(front, side or None)))
+    return latex_to_unicode(show_images(back))
 
 
 def plain(text: str) -> str:
