@@ -44,11 +44,18 @@ DbOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object a line.")]
 DeckOpt = Annotated[
-    str | None, typer.Option(help="Only this deck and its sub-decks.", show_default=False)
+    str | None,
+    typer.Option(
+        help="Only this deck and its sub-decks; any part of the path, any case (ai, llm::rl).",
+        show_default=False,
+    ),
 ]
 TagOpt = Annotated[
     str | None,
-    typer.Option(help="Only cards with this tag (or a nested one).", show_default=False),
+    typer.Option(
+        help="Only cards with this tag or a nested one; any part of it, any case.",
+        show_default=False,
+    ),
 ]
 
 
@@ -179,34 +186,130 @@ def cards(
     json_out: JsonOpt = False,
     deck: DeckOpt = None,
     tag: TagOpt = None,
-    due: Annotated[bool, typer.Option("--due", help="Only cards due now.")] = False,
+    due: Annotated[bool, typer.Option("--due", help="Only cards a review would show now.")] = False,
     all_cards: Annotated[
         bool, typer.Option("--all", help="Include retired and rejected cards.")
+    ] = False,
+    suspended: Annotated[
+        bool, typer.Option("--suspended", help="Only suspended cards (bring back: quiz unsuspend).")
+    ] = False,
+    buried: Annotated[
+        bool, typer.Option("--buried", help="Only buried cards (bring back: quiz unbury).")
+    ] = False,
+    rejected: Annotated[
+        bool, typer.Option("--rejected", help="Only rejected cards (bring back: quiz unreject).")
     ] = False,
 ) -> None:
     """List the collection's cards with their schedule (run `quiz sync` first)."""
     from .clock import now
-    from .store.queries import card_listing, list_cards
+    from .store.queries import card_listing, check_filters, list_cards
 
+    chosen = [name for name, on in (("suspended", suspended), ("buried", buried),
+                                    ("rejected", rejected)) if on]  # fmt: skip
+    if len(chosen) > 1:
+        err.print("error: give one of --suspended, --buried, --rejected", markup=False)
+        raise typer.Exit(2)
+    moment = now()
     with errors_to_exit():
         _, collection = _open_existing(vault, db)
         try:
+            deck = check_filters(collection, deck=deck, tag=tag)
             found = list_cards(
                 collection,
                 deck=deck,
                 tag=tag,
-                due_before=now() if due else None,
+                due_before=moment if due else None,
                 include_retired=all_cards,
+                hidden=chosen[0] if chosen else None,
+                now=moment,
             )
         finally:
             collection.close()
     if json_out:
         for card, state in found:
-            print_json(card_listing(card, state))
+            print_json(card_listing(card, state, moment))
         return
     from .render_cli import schedule_table
 
-    out.print(schedule_table(found))
+    out.print(schedule_table(found, now=moment, width=out.width, ids=bool(chosen)))
+
+
+IdsArg = Annotated[
+    list[str] | None,
+    typer.Argument(help="Card ids, or their start, as `quiz cards` shows.", show_default=False),
+]
+VaultOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--vault", help="The vault. Default: from `quiz init`, else the current folder.",
+        show_default=False,
+    ),
+]  # fmt: skip
+AllOpt = Annotated[bool, typer.Option("--all", help="Every such card (within --deck/--tag).")]
+
+
+def _bring_back(
+    hidden: str, ids: list[str] | None, every: bool, vault: Path | None, db: Path | None,
+    deck: str | None, tag: str | None, json_out: bool,
+) -> None:  # fmt: skip
+    """Unsuspend, unbury or unreject cards: by id, or --all of them within --deck/--tag."""
+    from .store.queries import check_filters, find_ids, list_cards
+    from .store.reviews import bring_back
+
+    verb = {"suspended": "unsuspend", "buried": "unbury", "rejected": "unreject"}[hidden]
+    if not ids and not every:
+        err.print(f"error: name the cards to {verb} by id, or give --all", markup=False)
+        raise typer.Exit(2)
+    with errors_to_exit():
+        _, collection = _open_existing(vault, db)
+        try:
+            if ids:
+                wanted = find_ids(collection, ids)
+            else:
+                deck = check_filters(collection, deck=deck, tag=tag)
+                hid = list_cards(collection, deck=deck, tag=tag, hidden=hidden)
+                wanted = [card.id for card, _ in hid]
+            changed = bring_back(collection, wanted, hidden)
+        finally:
+            collection.close()
+        if ids and not changed:
+            raise QuizgardenError(f"none of these cards is {hidden}; nothing to {verb}")
+    if json_out:
+        for card_id in changed:
+            print_json({"card_id": card_id, "action": verb})
+        return
+    skipped = [card_id for card_id in wanted if card_id not in changed]
+    noun = "card" if len(changed) == 1 else "cards"
+    out.print(f"{len(changed)} {noun} back in review ({verb}).", markup=False)
+    if skipped:
+        out.print(f"Not {hidden}, left as they were: {', '.join(skipped)}", markup=False)
+
+
+@app.command()
+def unsuspend(
+    ids: IdsArg = None, every: AllOpt = False, vault: VaultOpt = None, db: DbOpt = None,
+    deck: DeckOpt = None, tag: TagOpt = None, json_out: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Bring suspended cards (leeches too) back; list them with `quiz cards --suspended`."""
+    _bring_back("suspended", ids, every, vault, db, deck, tag, json_out)
+
+
+@app.command()
+def unbury(
+    ids: IdsArg = None, every: AllOpt = False, vault: VaultOpt = None, db: DbOpt = None,
+    deck: DeckOpt = None, tag: TagOpt = None, json_out: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Bring buried cards back today; list them with `quiz cards --buried`."""
+    _bring_back("buried", ids, every, vault, db, deck, tag, json_out)
+
+
+@app.command()
+def unreject(
+    ids: IdsArg = None, every: AllOpt = False, vault: VaultOpt = None, db: DbOpt = None,
+    deck: DeckOpt = None, tag: TagOpt = None, json_out: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Bring rejected mined cards back; list them with `quiz cards --rejected`."""
+    _bring_back("rejected", ids, every, vault, db, deck, tag, json_out)
 
 
 # --- review, stats, optimize, config (issue 5) ---
@@ -220,7 +323,8 @@ def review(
     deck: DeckOpt = None,
     tag: TagOpt = None,
     limit: Annotated[
-        int | None, typer.Option(min=0, help="At most this many cards (reviews first).")
+        int | None,
+        typer.Option(min=0, help="At most this many cards, learning cards included."),
     ] = None,
     new: Annotated[
         int | None,
@@ -234,6 +338,7 @@ def review(
     from .review.input import is_terminal
     from .review.runner import ReviewOptions, run_session
     from .settings import load_settings
+    from .store.queries import check_filters
 
     with errors_to_exit():
         folder, collection = _open_existing(vault, db)
@@ -250,6 +355,7 @@ def review(
                 from .review.screen import PlainScreen
 
                 screen = PlainScreen()
+            deck = check_filters(collection, deck=deck, tag=tag)
             options = ReviewOptions(deck=deck, tag=tag, limit=limit, new=new)
             run_session(collection, folder, load_settings(folder), options, screen)
         finally:
@@ -264,10 +370,12 @@ def stats(
     from .clock import now
     from .settings import load_settings
     from .stats import collect_stats, render_stats
+    from .store.queries import check_filters
 
     with errors_to_exit():
         folder, collection = _open_existing(vault, db)
         try:
+            deck = check_filters(collection, deck=deck)
             report = collect_stats(collection, now(), load_settings(folder), deck=deck)
         finally:
             collection.close()
@@ -291,10 +399,12 @@ def optimize(
     """Fit FSRS parameters to your own review log; shows old vs new log loss before saving."""
     from .optimize import optimize_parameters, save_parameters
     from .settings import load_settings
+    from .store.queries import check_filters
 
     with errors_to_exit():
         folder, collection = _open_existing(vault, db)
         try:
+            deck = check_filters(collection, deck=deck)
             result = optimize_parameters(collection, load_settings(folder), deck=deck)
         finally:
             collection.close()
@@ -399,12 +509,13 @@ def export(
 ) -> None:
     """Write the cards to an Anki package; importing it again updates the notes in Anki."""
     from .export import export_apkg
-    from .store.queries import list_cards
+    from .store.queries import check_filters, list_cards
 
     with errors_to_exit():
         folder, collection = _open_existing(vault, db)
         folder = folder.resolve()
         try:
+            deck = check_filters(collection, deck=deck, tag=tag)
             found = list_cards(collection, deck=deck, tag=tag)
         finally:
             collection.close()

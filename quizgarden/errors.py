@@ -31,3 +31,7 @@ class ConfigError(QuizgardenError):
 
 class ExportError(QuizgardenError):
     """An export could not be written."""
+
+
+class FilterError(QuizgardenError):
+    """A --deck or --tag matches nothing in the collection; the message lists what there is."""

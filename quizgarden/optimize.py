@@ -52,8 +52,10 @@ def load_histories(db: Database, deck: str | None = None) -> dict[str, list[tupl
     )
     params: list[str] = []
     if deck:
-        sql += " AND (c.deck = ? OR c.deck LIKE ?)"
-        params = [deck, deck + "::%"]
+        from .store.queries import DECK_SQL, deck_pattern
+
+        sql += f" AND {DECK_SQL}"
+        params = [deck_pattern(deck)]
     histories: dict[str, list[tuple[Any, int]]] = {}
     for card_id, reviewed_at, rating in db.execute(sql + " ORDER BY r.reviewed_at, r.id", params):
         histories.setdefault(card_id, []).append((from_iso(reviewed_at), rating))

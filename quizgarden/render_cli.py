@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from rich.table import Table
@@ -28,22 +29,54 @@ def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def schedule_table(found: Iterable[tuple[Any, Any]]) -> Table:
-    """Stored cards with their schedule; the full record is in `quiz cards --json`."""
+def schedule_table(
+    found: Iterable[tuple[Any, Any]],
+    *,
+    now: datetime | None = None,
+    width: int = 120,
+    ids: bool = False,
+) -> Table:
+    """Stored cards with their schedule; the full record is in `quiz cards --json`.
+
+    A card a review will not show says why in its state: suspended, buried, rejected or
+    retired. The source keeps its line number whatever the width: the path is shortened.
+    With `ids`, the first column holds the start of each id, enough for `quiz unsuspend`.
+    """
+    from rich.cells import cell_len
+
+    from .review.text import short_source
+    from .store.queries import is_buried
+
     rows = list(found)
     table = Table(title=f"{len(rows)} cards", expand=True)
+    limit = max(16, width // 6)
+    sources = [short_source(card.note, card.line, limit) for card, _ in rows]
+    if ids:
+        table.add_column("id", no_wrap=True, style="dim")
     table.add_column("front", ratio=4)
     table.add_column("back", ratio=4)
     table.add_column("deck", ratio=2, style="dim")
-    table.add_column("state", no_wrap=True)
+    table.add_column("state")
     table.add_column("due", no_wrap=True)
-    table.add_column("note:line", ratio=2, style="dim")
-    for card, state in rows:
-        flag = " (retired)" if card.retired else " (rejected)" if card.rejected else ""
+    table.add_column(
+        "note:line", style="dim", no_wrap=True, min_width=max(map(cell_len, sources), default=9)
+    )
+    for (card, state), source in zip(rows, sources, strict=True):
+        flags = [
+            name
+            for name, on in (
+                ("retired", card.retired is not None),
+                ("rejected", card.rejected is not None),
+                ("suspended", state.suspended),
+                ("buried", is_buried(state, now)),
+            )
+            if on
+        ]
+        shown_state = state.state + "".join(f" ({flag})" for flag in flags)
         due = state.due.strftime("%Y-%m-%d") if state.due else ""
-        cells = (_short(card.front, 120), _short(card.back, 120), card.deck, state.state + flag,
-                 due, f"{card.note}:{card.line}")  # fmt: skip
-        table.add_row(*map(Text, cells))
+        cells = (_short(card.front, 120), _short(card.back, 120), card.deck, shown_state, due,
+                 source)  # fmt: skip
+        table.add_row(*map(Text, (card.id[:8], *cells) if ids else cells))
     return table
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .settings import SettingsFile
-from .store.queries import from_iso, to_iso
+from .store.queries import DECK_SQL, deck_pattern, from_iso, to_iso
 
 FORECAST_DAYS = 30
 HEATMAP_WEEKS = 26
@@ -67,7 +67,7 @@ def collect_stats(
     today = _learner_date(now, hour)
     deck_where, params = "1", []
     if deck:
-        deck_where, params = "(c.deck = ? OR c.deck LIKE ?)", [deck, deck + "::%"]
+        deck_where, params = DECK_SQL, [deck_pattern(deck)]
     where = f"c.retired IS NULL AND c.rejected IS NULL AND {deck_where}"
     rows = db.execute(
         "SELECT c.deck, COALESCE(s.state, 'new'), COALESCE(s.suspended, 0), s.buried_until, s.due "

@@ -119,9 +119,15 @@ def test_cards_filters_by_deck_tag_and_due(vault: Path, tmp_path: Path) -> None:
 
     assert fronts("--deck", "lang") == ["chien", "chat", "What is the plural of cheval?"]
     assert fronts("--deck", "lang::french") == ["chien", "chat"]
-    assert fronts("--deck", "lan") == []
+    assert fronts("--deck", "FRENCH") == ["chien", "chat"]  # any case, any whole segment
     assert fronts("--tag", "vocab") == ["chien", "chat"]
     assert fronts("--tag", "#biology") == ["What makes ATP?"]  # nested tag biology/cells
+    assert fronts("--tag", "Cells") == ["What makes ATP?"]  # a segment of biology/cells
+    for option, value, listed in (("--deck", "lan", "lang::french"), ("--tag", "cell", "vocab")):
+        result = run("cards", vault, "--db", db, option, value)  # a part of a name is no match
+        assert result.exit_code == 1
+        assert f"no {option[2:]} matches {option} '{value}'" in result.stderr
+        assert listed in result.stderr
     collection = open_collection(db)
     chien = next(c for c, _ in list_cards(collection) if c.front == "chien")
     later = (datetime(2025, 3, 1, 8, tzinfo=timezone.utc) + timedelta(days=3)).isoformat()

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import IO, Literal
 
-Command = Literal["reveal", "undo", "suspend", "bury", "open", "reject", "quit"] | int
+Command = Literal["reveal", "undo", "suspend", "bury", "open", "reject", "restore", "quit"] | int
 
 KEYS: dict[str, Command] = {
     "1": 1, "a": 1, "again": 1,
@@ -24,6 +24,7 @@ KEYS: dict[str, Command] = {
     "b": "bury", "bury": "bury",
     "o": "open", "open": "open",
     "x": "reject", "reject": "reject",
+    "r": "restore", "restore": "restore",
     "q": "quit", "quit": "quit", "\x03": "quit", "\x04": "quit",
 }  # fmt: skip
 

@@ -36,7 +36,7 @@ class ReviewOptions:
 
     deck: str | None = None
     tag: str | None = None
-    limit: int | None = None  # most cards (reviews first, then new) in this session
+    limit: int | None = None  # most cards in this session (learning, then reviews, then new)
     new: int | None = None  # new cards this session, instead of the per-deck daily limits
 
 
@@ -105,10 +105,11 @@ def build_session(
     # one studies: the vault's value without --deck, the --deck's value with it
     in_scope = sum(n for deck, n in reviewed.items() if _within(deck, options.deck))
     cap = max(0, per_deck(options.deck).reviews_per_day - in_scope)
-    if options.limit is not None:
-        cap = min(cap, options.limit)
+    if options.limit is not None:  # --limit caps every card shown: learning, reviews, new
+        learning = learning[: options.limit]
+        cap = min(cap, options.limit - len(learning))
     reviews = pick_reviews(reviews, taken, quota, cap)
-    budget = None if options.limit is None else max(0, options.limit - len(reviews))
+    budget = None if options.limit is None else max(0, options.limit - len(learning) - len(reviews))
     if options.new is not None:
         budget = options.new if budget is None else min(budget, options.new)
     new = _pick_new(db, now, per_deck, options, taken, budget, queue.count_per_deck(today, "new"))
@@ -123,10 +124,9 @@ def build_session(
 
 def _within(deck: str, scope: str | None) -> bool:
     """Whether `deck` is `scope` or one of its sub-decks (None: the whole vault)."""
-    if scope is None:
-        return True
-    # as the SQL filter: the deck itself exactly, sub-decks by a case-blind LIKE
-    return deck == scope or deck.lower().startswith(scope.lower() + "::")
+    from ..store.queries import deck_matches  # as the SQL filter decides
+
+    return deck_matches(deck, scope)
 
 
 class _PerDeck:
@@ -180,6 +180,7 @@ def run_session(
     session = build_session(db, clock.now(), settings, options)
     started = time.monotonic()
     quit_now = False
+    restored: set[str] = set()  # cards `r` brought back, so it reaches further back each time
     while not quit_now:
         now = clock.now()
         item = session.next_card(now)
@@ -226,21 +227,30 @@ def run_session(
             if command == "undo":
                 if _undo(db, session, screen):
                     break
+                screen.show(shown, revealed)  # "Nothing to undo." is seen, not lost
                 continue
             if command == "open":
                 screen.message(_open_editor(vault, item))
                 screen.show(shown, revealed)
                 continue
+            if command == "restore":
+                _restore(db, session, screen, restored)
+                screen.show(shown, revealed)
+                continue
             if _remove(db, session, screen, item, command, now, settings):
                 break
+            screen.show(shown, revealed)  # say why nothing happened
     waiting = session.waiting_learning()
     if waiting is not None and waiting.due is not None:
-        screen.message(
-            f"{len(session.learning)} learning card(s) due later today, the next at "
-            f"{waiting.due.astimezone():%H:%M}.",
-            "learning_later",
-            count=len(session.learning),
-        )
+        count = len(session.learning)
+        if waiting.due <= clock.now():
+            text = f"{count} learning card(s) are due now; `quiz review` shows them."
+        else:
+            text = (
+                f"{count} learning card(s) due later today, the next at "
+                f"{waiting.due.astimezone():%H:%M}."
+            )
+        screen.message(text, "learning_later", count=count)
     return finish(db, session, settings, options, time.monotonic() - started, screen)
 
 
@@ -265,8 +275,10 @@ def _remove(
     elif command == "reject":
         if not card.mined:
             screen.message(
-                "Only mined cards can be rejected; this one is written in the note "
-                "(edit the note, or s to suspend)."
+                f"x rejects mined cards only: this card is written in the note, so it goes when "
+                f"you remove it there (o opens {card.note} at line {card.line}; s suspends it).",
+                "not_rejected",
+                card_id=card.id,
             )
             return False
         store.set_rejected(db, card.id, now)
@@ -275,6 +287,36 @@ def _remove(
         return False
     session.removed(item, str(command))
     return True
+
+
+def _restore(db: Database, session: Session, screen: Screen, restored: set[str]) -> None:
+    """`r`: bring back the last card this session suspended, buried or rejected (a leech
+    included), keeping its ratings; it is shown again when it is due."""
+    for step in reversed(session.history):
+        card = step.item.card
+        if card.id in restored:
+            continue
+        if isinstance(step, Answer):
+            if not step.after.suspended:
+                continue
+            store.set_suspended(db, card.id, False)
+            text = "Unsuspended the leech; it comes back when it is due."
+        elif step.action == "suspend":
+            state = store.set_suspended(db, card.id, False)
+            text = "Unsuspended; it is shown again in this session."
+            session.put_back(step.item.card, state)
+        elif step.action == "bury":
+            state = store.set_buried(db, card.id, step.item.state.buried_until)
+            text = "Unburied; it is shown again in this session."
+            session.put_back(step.item.card, state)
+        else:
+            store.set_rejected(db, card.id, None)
+            text = "Un-rejected; it is shown again in this session."
+            session.put_back(step.item.card, step.item.state)
+        restored.add(card.id)
+        screen.message(f"{text} ({card.note}:{card.line})", "restored", card_id=card.id)
+        return
+    screen.message("No card was suspended, buried or rejected in this session.")
 
 
 def _undo(db: Database, session: Session, screen: Screen) -> bool:

@@ -16,7 +16,7 @@ from ..schedule import format_interval
 from .input import Command, parse_command, read_key, read_line
 from .runner import Shown
 from .session import Summary
-from .text import back_text, front_text, plain
+from .text import back_text, front_text, hard_breaks, plain
 
 LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 # anything Markdown would render differently from plain text: emphasis, code, links, headings,
@@ -91,7 +91,7 @@ class PlainScreen:
             command = parse_command(line)
             if command is None:
                 self.message(
-                    f"? {line!r}: answer 1-4 (again|hard|good|easy), u, s, b, x or q",
+                    f"? {line!r}: answer 1-4 (again|hard|good|easy), u, s, b, r, x or q",
                     "unknown_answer",
                 )
                 continue
@@ -208,7 +208,7 @@ def _markdown(text: str) -> Any:
         return Text(text)
     from rich.markdown import Markdown
 
-    return Markdown(text)
+    return Markdown(hard_breaks(text))  # each line on its own line, as Obsidian shows it
 
 
 def render_card(shown: Shown, revealed: bool, notes: list[str] = (), width: int = 80) -> Any:  # type: ignore[assignment]
@@ -259,5 +259,6 @@ def render_card(shown: Shown, revealed: bool, notes: list[str] = (), width: int 
         parts.append(Text("space/enter: show answer", style="dim"))
     for note in notes:
         parts.append(Text(note, style="magenta"))
-    parts.append(Text("u undo · s suspend · b bury · o edit note · x reject · q quit", style="dim"))
+    keys = "u undo · s suspend · b bury · r bring back · o edit note · x reject · q quit"
+    parts.append(Text(keys, style="dim"))
     return Group(*parts)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import chain
 
-from ..model import CardState
+from ..model import Card, CardState
 from ..store.queue import QueueEntry, QueueItem
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -162,6 +162,11 @@ class Session:
         self._put_back(QueueEntry.of(item.card, state), front=True)
         self.pinned = item
         return item
+
+    def put_back(self, card: Card, state: CardState) -> None:
+        """Queue a card again that was taken out this session (brought back with `r`)."""
+        self._drop(card.id)
+        self._put_back(QueueEntry.of(card, state))
 
     def _put_back(self, entry: QueueEntry, *, front: bool = False) -> None:
         if entry.state == "new":

@@ -147,3 +147,23 @@ def back_text(front: str, back: str, card_type: str, side: int) -> str:
 def plain(text: str) -> str:
     """Undo the Markdown escapes `latex_to_unicode` added, for plain-text output."""
     return re.sub(r"\\([\\*_`\[\]])", r"\1", text)
+
+
+def short_source(note: str, line: int, limit: int) -> str:
+    """`note:line` in at most `limit` terminal cells: the folders go first, then the start of the
+    file name, never the line number (`…/deep/CNN.md:42`)."""
+    from rich.cells import cell_len
+
+    full = f"{note}:{line}"
+    if cell_len(full) <= limit:
+        return full
+    tail = f":{line}"
+    parts = note.split("/")
+    for start in range(1, len(parts)):
+        shorter = "…/" + "/".join(parts[start:]) + tail
+        if cell_len(shorter) <= limit:
+            return shorter
+    name = parts[-1]
+    while name and cell_len("…" + name + tail) > limit:
+        name = name[1:]
+    return "…" + name + tail

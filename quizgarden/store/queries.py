@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..errors import FilterError
 from ..model import Card, CardState, card_dict
 
 CARD_COLUMNS = (
@@ -144,8 +145,9 @@ def state_from_row(row: Mapping[str, Any]) -> CardState:
     )
 
 
-def card_listing(card: Card, state: CardState) -> dict[str, Any]:
-    """The JSON form `quiz cards --json` prints: the card plus its schedule."""
+def card_listing(card: Card, state: CardState, now: datetime | None = None) -> dict[str, Any]:
+    """The JSON form `quiz cards --json` prints: the card plus its schedule, and whether it is
+    suspended, buried (at `now`) or rejected, which keeps it out of every review."""
     return {
         **card_dict(card),
         "state": state.state,
@@ -154,15 +156,50 @@ def card_listing(card: Card, state: CardState) -> dict[str, Any]:
         "difficulty": state.difficulty,
         "reps": state.reps,
         "lapses": state.lapses,
+        "suspended": state.suspended,
+        "buried": is_buried(state, now),
+        "buried_until": to_iso(state.buried_until),
         "retired": to_iso(card.retired),
         "rejected": to_iso(card.rejected),
     }
+
+
+def is_buried(state: CardState, now: datetime | None) -> bool:
+    """Whether `state` is hidden by bury at `now` (None: the clock's now)."""
+    if state.buried_until is None:
+        return False
+    if now is None:
+        from ..clock import now as clock_now
+
+        now = clock_now()
+    return state.buried_until > now
+
+
+#: What `quiz cards --suspended/--buried/--rejected` select; each keeps a card out of reviews.
+HIDDEN = ("suspended", "buried", "rejected")
 
 
 def get_card(db: Database, card_id: str) -> tuple[Card, CardState] | None:
     """One card and its state by id, retired or not; None if there is no such card."""
     found = _select(db, "c.id = ?", [card_id])
     return found[0] if found else None
+
+
+def find_ids(db: Database, prefixes: list[str]) -> list[str]:
+    """Full card ids for ids or unique id prefixes (as `quiz cards` shows them); an unknown or
+    ambiguous one is an error that says which."""
+    found = []
+    for prefix in prefixes:
+        key = prefix.strip().lower()
+        rows = db.execute(
+            "SELECT id FROM cards WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", [key, key + "~"]
+        ).fetchall()
+        if not key or not rows:
+            raise FilterError(f"no card with id {prefix!r} (see `quiz cards --json`)")
+        if len(rows) > 1 and rows[0][0] != key:
+            raise FilterError(f"{prefix!r} is the start of several card ids; give more of it")
+        found.append(rows[0][0])
+    return found
 
 
 def list_cards(
@@ -172,33 +209,51 @@ def list_cards(
     tag: str | None = None,
     due_before: datetime | None = None,
     include_retired: bool = False,
+    hidden: str | None = None,
+    now: datetime | None = None,
 ) -> list[tuple[Card, CardState]]:
     """Cards with their state, in note and line order.
 
-    `deck` matches the deck and its sub-decks (`deck::*`); `tag` matches the tag and its nested
-    tags (`tag/*`), case-insensitively as Obsidian does; `due_before` keeps cards due at or
-    before that instant (new cards without a due date count as due). Retired and rejected cards
-    are left out unless `include_retired`.
+    `deck` and `tag` match as `deck_matches` and `tag_matches` say; `due_before` keeps cards due
+    at or before that instant (new cards without a due date count as due). Retired and rejected
+    cards are left out unless `include_retired`. Cards due are the ones a review would show: not
+    suspended or buried. `hidden` ('suspended', 'buried' or 'rejected') keeps only the cards so
+    hidden from review; buried means buried past `now` (default: `due_before`, else the clock).
     """
     where: list[str] = []
     params: list[Any] = []
-    if not include_retired:
+    moment = to_iso(now or due_before or _clock())
+    if hidden == "rejected":
+        where.append("c.retired IS NULL AND c.rejected IS NOT NULL")
+    elif not include_retired:
         where.append("c.retired IS NULL AND c.rejected IS NULL")
+    if hidden == "suspended":
+        where.append("COALESCE(s.suspended, 0) = 1")
+    elif hidden == "buried":
+        where.append("s.buried_until > ?")
+        params.append(moment)
+    elif hidden is not None and hidden != "rejected":
+        raise ValueError(f"hidden must be one of {HIDDEN}, not {hidden!r}")
     if deck:
-        deck = deck.strip().strip(":")
-        where.append("(c.deck = ? OR substr(c.deck, 1, ?) = ?)")
-        params += [deck, len(deck) + 2, deck + "::"]
+        where.append(DECK_SQL)
+        params.append(deck_pattern(deck))
     if tag:
-        tag = tag.strip().lstrip("#").lower()
-        where.append(
-            "EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE lower(t.value) = ?"
-            " OR substr(lower(t.value), 1, ?) = ?)"
-        )
-        params += [tag, len(tag) + 1, tag + "/"]
+        where.append(TAG_SQL)
+        params.append(tag_pattern(tag))
     if due_before is not None:
         where.append("(s.due IS NULL OR s.due <= ?)")
         params.append(to_iso(due_before))
+        where.append(
+            "COALESCE(s.suspended, 0) = 0 AND (s.buried_until IS NULL OR s.buried_until <= ?)"
+        )
+        params.append(moment)
     return _select(db, " AND ".join(where) or "1", params)
+
+
+def _clock() -> datetime:
+    from ..clock import now
+
+    return now()
 
 
 def _select(db: Database, where: str, params: list[Any]) -> list[tuple[Card, CardState]]:
@@ -223,3 +278,110 @@ def _select(db: Database, where: str, params: list[Any]) -> list[tuple[Card, Car
             state = state_from_row({c: row[f"s_{c}"] for c in STATE_COLUMNS})
         out.append((card, state))
     return out
+
+
+# --- what --deck and --tag match -------------------------------------------------------------
+#
+# A learner types the part of a deck they think of: `--deck architecture` for
+# `Tech::Architecture`, `--deck ai` for `AI`. So a filter matches case-insensitively, by any run
+# of whole path segments, and takes the sub-decks along: `ai` matches `AI`, `AI::llm` and
+# `Notes::AI`, never `Paint`. Tags nest with `/` the same way. SQL and Python agree: LIKE is
+# case-blind for ASCII, and the Python side folds the same way.
+
+#: The SQL test for a deck filter; its one parameter is `deck_pattern(scope)`.
+DECK_SQL = "('::' || c.deck || '::') LIKE ? ESCAPE '\\'"
+#: The SQL test for a tag filter; its one parameter is `tag_pattern(scope)`.
+TAG_SQL = (
+    "EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE ('/' || t.value || '/') LIKE ? ESCAPE '\\')"
+)
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _deck_scope(scope: str) -> str:
+    return "::".join(part.strip() for part in scope.strip().strip(":").split("::"))
+
+
+def _tag_scope(scope: str) -> str:
+    return scope.strip().lstrip("#").strip("/")
+
+
+def deck_pattern(scope: str) -> str:
+    """The LIKE pattern `DECK_SQL` takes for `scope`."""
+    return f"%::{_like(_deck_scope(scope))}::%"
+
+
+def tag_pattern(scope: str) -> str:
+    """The LIKE pattern `TAG_SQL` takes for `scope`."""
+    return f"%/{_like(_tag_scope(scope))}/%"
+
+
+def _fold(text: str) -> str:
+    """Case folding as SQLite's LIKE does it: ASCII letters only."""
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def deck_matches(deck: str, scope: str | None) -> bool:
+    """Whether `deck` is within `scope` (None: everything), as `DECK_SQL` decides."""
+    if scope is None:
+        return True
+    return f"::{_fold(_deck_scope(scope))}::" in f"::{_fold(deck)}::"
+
+
+def tag_matches(tag: str, scope: str | None) -> bool:
+    """Whether `tag` is within `scope` (None: everything), as `TAG_SQL` decides."""
+    if scope is None:
+        return True
+    return f"/{_fold(_tag_scope(scope))}/" in f"/{_fold(tag)}/"
+
+
+def all_decks(db: Database) -> list[str]:
+    """Every deck that holds a card, in name order."""
+    return [row[0] for row in db.execute("SELECT DISTINCT deck FROM cards ORDER BY deck")]
+
+
+def all_tags(db: Database) -> list[str]:
+    """Every tag on a card, in name order."""
+    sql = "SELECT DISTINCT t.value FROM cards c, json_each(c.tags) t ORDER BY t.value"
+    return [row[0] for row in db.execute(sql)]
+
+
+def check_filters(db: Database, *, deck: str | None = None, tag: str | None = None) -> str | None:
+    """Raise `FilterError` when `deck` or `tag` matches nothing, naming what there is.
+
+    Returns the deck's own name when `deck` matches one deck and its sub-decks (`ai` → `AI`), so
+    per-deck settings apply; else `deck` as given.
+    """
+    if deck is not None:
+        decks = all_decks(db)
+        found = [name for name in decks if deck_matches(name, deck)]
+        if not found:
+            raise FilterError(
+                f"no deck matches --deck {deck!r}; the decks are: {', '.join(decks) or '(none)'}"
+            )
+        roots = {_root(name, deck) for name in found}
+        if len(roots) == 1:
+            deck = roots.pop()
+    if tag is not None:
+        tags = all_tags(db)
+        if not any(tag_matches(name, tag) for name in tags):
+            raise FilterError(
+                f"no tag matches --tag {tag!r}; the tags are: {', '.join(tags) or '(none)'}"
+            )
+    return deck
+
+
+def _root(deck: str, scope: str) -> str:
+    """The part of `deck` up to where `scope` matches it: `Tech::Architecture` for
+    `architecture` in `Tech::Architecture::Patterns`."""
+    parts, wanted = deck.split("::"), _fold(_deck_scope(scope)).split("::")
+    folded = [_fold(part) for part in parts]
+    for start in range(len(parts) - len(wanted) + 1):
+        if folded[start : start + len(wanted)] == wanted:
+            return "::".join(parts[: start + len(wanted)])
+    return deck

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from ..errors import QuizgardenError
 from ..model import Card, CardState
-from .queries import from_iso, to_iso
+from .queries import DECK_SQL, TAG_SQL, deck_matches, deck_pattern, from_iso, tag_pattern, to_iso
 
 _CARD_COLUMNS = (
     "c.id, c.note, c.rule, c.type, c.front, c.back, c.deck, c.tags, c.line, c.block_id, c.side, "
@@ -129,20 +129,13 @@ def _filters(now: datetime, deck: str | None, tag: str | None) -> tuple[list[str
         "(s.buried_until IS NULL OR s.buried_until <= ?)",
     ]
     params: list[Any] = [to_iso(now)]
-    if deck:
-        where.append("(c.deck = ? OR c.deck LIKE ? ESCAPE '\\')")
-        params += [deck, _like_prefix(deck) + "::%"]
+    if deck:  # --deck and --tag match as everywhere else (store.queries)
+        where.append(DECK_SQL)
+        params.append(deck_pattern(deck))
     if tag:
-        where.append(
-            "EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = ? "
-            "OR t.value LIKE ? ESCAPE '\\')"
-        )
-        params += [tag.lstrip("#"), _like_prefix(tag.lstrip("#")) + "/%"]
+        where.append(TAG_SQL)
+        params.append(tag_pattern(tag))
     return where, params
-
-
-def _like_prefix(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def due_entries(
@@ -180,11 +173,8 @@ def card_decks(db: Database, *, deck: str | None = None) -> list[str]:
         "SELECT (SELECT MIN(deck) FROM cards WHERE deck > d.name) FROM d "
         "WHERE d.name IS NOT NULL) SELECT name FROM d WHERE name IS NOT NULL"
     )
-    params: list[Any] = []
-    if deck:  # the same test as _filters', so both agree on what "within" means
-        sql += " AND (name = ? OR name LIKE ? ESCAPE '\\')"
-        params = [deck, _like_prefix(deck) + "::%"]
-    return [name for (name,) in db.conn.execute(sql, params)]
+    names = [name for (name,) in db.conn.execute(sql)]
+    return [name for name in names if deck_matches(name, deck)] if deck else names
 
 
 def new_candidates(

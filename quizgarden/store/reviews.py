@@ -182,3 +182,26 @@ def set_rejected(db: Database, card_id: str, when: datetime | None) -> None:
     """Mark a mined card as not worth learning; sync keeps rejected cards rejected."""
     with write_transaction(db):
         db.execute("UPDATE cards SET rejected = ? WHERE id = ?", [to_iso(when), card_id])
+
+
+def bring_back(db: Database, card_ids: list[str], hidden: str) -> list[str]:
+    """Unsuspend, unbury or unreject (`hidden`: 'suspended', 'buried', 'rejected') the cards;
+    returns the ids that were so hidden and now come back to review."""
+    from .queries import get_card, is_buried
+
+    changed = []
+    for card_id in card_ids:
+        found = get_card(db, card_id)
+        if found is None:
+            continue
+        card, state = found
+        if hidden == "suspended" and state.suspended:
+            set_suspended(db, card_id, False)
+        elif hidden == "buried" and is_buried(state, None):
+            set_buried(db, card_id, None)
+        elif hidden == "rejected" and card.rejected is not None:
+            set_rejected(db, card_id, None)
+        else:
+            continue
+        changed.append(card_id)
+    return changed
