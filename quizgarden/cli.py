@@ -113,7 +113,7 @@ def extract(
     as_json: JsonOpt = False,
 ) -> None:
     """Print the cards found in notes, without touching any collection."""
-    from .config import resolve_vault
+    from .config import resolve_vault, vault_of
     from .extract import scan
     from .identity import mint_id
     from .model import card_dict, card_of
@@ -124,8 +124,7 @@ def extract(
     read = 0
     with errors_to_exit():
         paths = paths or [resolve_vault(None)]
-        first = paths[0] if paths[0].is_dir() else paths[0].parent
-        separators = load_settings(first).separators()
+        separators = load_settings(vault_of(paths[0])).separators()
         for result in scan(paths, separators):
             for problem in result.problems:
                 warn(problem)
@@ -436,7 +435,8 @@ def optimize(
 def config(
     vault: VaultArg = None,
     get: Annotated[
-        str | None, typer.Option("--get", help="Show only this setting.", show_default=False)
+        str | None,
+        typer.Option("--get", help="Print only this setting's value.", show_default=False),
     ] = None,
     set_: Annotated[
         tuple[str, str] | None,
@@ -469,6 +469,12 @@ def config(
         for name, current, source in rows:
             print_json({"key": name, "value": current, "source": source, "deck": deck})
         return
+    if get is not None:  # the bare value, for scripts: `quiz config --get new_per_day`
+        for _name, current, _source in rows:
+            sys.stdout.write(
+                (" ".join(map(str, current)) if isinstance(current, tuple) else str(current)) + "\n"
+            )
+        return
     from .render_cli import settings_table
 
     out.print(settings_table(rows, deck=deck))
@@ -489,7 +495,7 @@ def export(
         typer.Option(
             "-o",
             "--output",
-            help="The .apkg to write (with --split: the folder). "
+            help="The .apkg to write (with --split: the folder, or x.apkg for x-<deck>.apkg). "
             "Default: ./decks/<vault name>.apkg (with --split: ./decks/).",
             show_default=False,
         ),
@@ -516,9 +522,11 @@ def export(
         folder = folder.resolve()
         try:
             deck = check_filters(collection, deck=deck, tag=tag)
-            found = list_cards(collection, deck=deck, tag=tag)
+            # retired and rejected cards too: the summary counts every card left out
+            found = list_cards(collection, deck=deck, tag=tag, include_retired=True)
         finally:
             collection.close()
+        reasons = _left_out(found, include_suspended)
         default = Path.cwd() / "decks"
         target = output or (default if split else default / f"{folder.name}.apkg")
         result = export_apkg(
@@ -536,12 +544,27 @@ def export(
         return
     for file in result.files:
         out.print(f"Wrote {file}", markup=False)
+    why = ", ".join(f"{n} {reason}" for reason, n in reasons.items() if n)
     out.print(
         f"{result.notes} notes, {result.cards} cards, {result.media} media files"
-        f", {result.left_out} cards left out (retired, rejected or suspended)"
+        f", {result.left_out} cards left out"
+        + (f" ({why})" if why else "")
         + (f", {len(result.problems)} warnings" if result.problems else ""),
         markup=False,
     )
+
+
+def _left_out(found: list[tuple[Any, Any]], include_suspended: bool) -> dict[str, int]:
+    """Why cards stay out of an export, as the summary counts them."""
+    reasons = {"retired": 0, "rejected": 0, "suspended": 0}
+    for card, state in found:
+        if card.retired is not None:
+            reasons["retired"] += 1
+        elif card.rejected is not None:
+            reasons["rejected"] += 1
+        elif state.suspended and not include_suspended:
+            reasons["suspended"] += 1
+    return reasons
 
 
 def main() -> None:

@@ -71,3 +71,29 @@ def resolve_db(vault: Path, db: Path | None) -> Path:
         env = os.environ.get(ENV_DB)
         db = Path(env) if env else vault / STATE_DIR / "collection.db"
     return db.expanduser()
+
+
+VAULT_MARKERS = (STATE_DIR, ".obsidian")
+
+
+def vault_of(path: Path) -> Path:
+    """The vault a note or folder belongs to, so `quiz extract FILE` reads FILE as part of it
+    (deck, card ids and image paths as a sync would give them).
+
+    The nearest folder holding `.quizgarden` or `.obsidian`; else the vault `quiz init`
+    remembered, when `path` is inside it; else the folder itself (or the file's folder).
+    """
+    path = path.expanduser().resolve()
+    start = path if path.is_dir() else path.parent
+    for folder in (start, *start.parents):
+        if any((folder / marker).is_dir() for marker in VAULT_MARKERS):
+            return folder
+    try:
+        remembered = remembered_vault()
+    except ConfigError:
+        remembered = None
+    if remembered is not None:
+        remembered = remembered.expanduser().resolve()
+        if remembered == start or remembered in start.parents:
+            return remembered
+    return start

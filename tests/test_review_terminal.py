@@ -42,22 +42,38 @@ def reviews(db_path: Path) -> list[tuple]:
 
 
 class Tmux:
-    """One private tmux server (its own socket) running one command in a 100x30 window."""
+    """One private tmux server (its own socket) running one command in a 100x30 window.
+
+    The server owes nothing to the terminal pytest runs in: no user tmux.conf (`-f /dev/null`),
+    and an environment of its own, so running the tests inside tmux (where $TMUX, $TERM and
+    the locale differ) gives the same screen as running them anywhere else.
+    """
 
     def __init__(self, socket: str, command: list[str]) -> None:
-        self.base = ["tmux", "-L", socket]
+        self.base = ["tmux", "-u", "-f", os.devnull, "-L", socket]
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": os.environ.get("HOME", "/tmp"),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+        }
+        if "PYTHONPATH" in os.environ:  # the code under test, not whatever is installed
+            self.env["PYTHONPATH"] = os.environ["PYTHONPATH"]
         shell = " ".join(_quote(part) for part in command) + "; sleep 60"
-        subprocess.run(
-            [*self.base, "new-session", "-d", "-x", "100", "-y", "30", shell], check=True
+        self._run("new-session", "-d", "-x", "100", "-y", "30", shell)
+
+    def _run(self, *args: str) -> str:
+        done = subprocess.run(
+            [*self.base, *args], capture_output=True, text=True, check=True, env=self.env
         )
+        return done.stdout
 
     def screen(self) -> str:
-        return subprocess.run(
-            [*self.base, "capture-pane", "-p"], capture_output=True, text=True, check=True
-        ).stdout
+        return self._run("capture-pane", "-p")
 
     def send(self, *keys: str) -> None:
-        subprocess.run([*self.base, "send-keys", *keys], check=True)
+        self._run("send-keys", *keys)
 
     def wait_for(self, text: str, timeout: float = 15) -> str:
         deadline = time.monotonic() + timeout
@@ -69,7 +85,7 @@ class Tmux:
         raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
 
     def close(self) -> None:
-        subprocess.run([*self.base, "kill-server"], check=False, capture_output=True)
+        subprocess.run([*self.base, "kill-server"], check=False, capture_output=True, env=self.env)
 
 
 def _quote(text: str) -> str:
@@ -103,7 +119,7 @@ def test_review_in_a_real_terminal(tmp_path: Path):
         lines = [line for line in screen.splitlines() if line.startswith("│")]
         assert len({_cells(line) for line in lines}) == 1, lines
         tmux.send("1")
-        tmux.wait_for("learning")
+        tmux.wait_for("Again: next in")
         tmux.send("u")
         screen = tmux.wait_for("Undid the last rating.")
         assert "「猫」" in screen

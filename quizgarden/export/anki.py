@@ -110,7 +110,8 @@ def export_apkg(
     timestamp: float | None = None,
 ) -> ExportResult:
     """Write `items` as one .apkg at `out`, or with `split` one .apkg per top-level deck in the
-    folder `out`. `timestamp` fixes note/card ids and model mtimes (for reproducible builds)."""
+    folder `out` (or, when `out` ends in .apkg, as `<stem>-<deck>.apkg` beside it).
+    `timestamp` fixes note/card ids and model mtimes (for reproducible builds)."""
     from ..clock import now
 
     timestamp = now().timestamp() if timestamp is None else timestamp
@@ -121,8 +122,10 @@ def export_apkg(
     for note in planned:
         top = deck_name(note.anchor.deck, vault.name).split("::")[0] if split else ""
         groups.setdefault(top, []).append(note)
+    # with split, `out` is a folder; `-o x.apkg` names the files x-<deck>.apkg beside it instead
+    folder, prefix = (out.parent, out.stem + "-") if out.suffix.lower() == ".apkg" else (out, "")
     if split:
-        out.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
     notes = cards = 0
     media_total: set[str] = set()
@@ -136,7 +139,7 @@ def export_apkg(
                 source_link=source_link, id_gen=id_gen, position=position,
                 with_schedule=with_schedule, timestamp=timestamp,
             )  # fmt: skip
-        target = out / f"{_safe_file_name(top)}.apkg" if split else out
+        target = folder / f"{prefix}{_safe_file_name(top)}.apkg" if split else out
         write_package(target, rows, used_media, timestamp=timestamp)
         files.append(target)
         notes += len(rows.notes)

@@ -72,12 +72,13 @@ class NoteResult:
 
 def scan(paths: Sequence[Path], separators: Separators | None = None) -> Iterator[NoteResult]:
     """Read and extract every note under `paths`; a bad file is reported, never fatal."""
+    from ..config import vault_of
     from ..notes import discover, read_note
 
     for root in paths:
         if not root.exists():
             raise VaultError(f"{root}: no such file or folder")
-        vault = root if root.is_dir() else root.parent
+        vault = vault_of(root)  # a note inside a vault is read as part of it
         for path in discover(root):
             note, problems = read_note(path, vault)
             cards: list[Candidate] = []

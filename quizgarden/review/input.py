@@ -44,7 +44,7 @@ def read_key(stream: IO[str] | None = None) -> str:
     fd = stream.fileno()
     saved = termios.tcgetattr(fd)
     try:
-        tty.setraw(fd)
+        tty.setraw(fd, termios.TCSANOW)  # not TCSAFLUSH: keys typed ahead are kept
         key = os.read(fd, 1)
         if key == b"\x1b":  # an escape sequence (arrow keys...): swallow it whole
             import select

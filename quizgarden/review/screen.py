@@ -16,7 +16,7 @@ from ..schedule import format_interval
 from .input import Command, parse_command, read_key, read_line
 from .runner import Shown
 from .session import Summary
-from .text import back_text, front_text, hard_breaks, plain
+from .text import back_text, front_text, hard_breaks, plain, short_source
 
 LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 # anything Markdown would render differently from plain text: emphasis, code, links, headings,
@@ -25,9 +25,15 @@ _MARKUP = re.compile(r"[*_`#\[\]<>|~&\\\n]|^\s*(?:[-+]|\d+[.)])\s")
 STYLES = {1: "bold red", 2: "bold yellow", 3: "bold green", 4: "bold cyan"}
 
 
-def _source(shown: Shown) -> str:
+def _source(shown: Shown, width: int | None = None) -> str:
+    """Deck and `note:line`; in `width` cells, the path is shortened, never the line number."""
     card = shown.item.card
-    return f"{card.deck} · {card.note}:{card.line}"
+    if width is None:
+        return f"{card.deck} · {card.note}:{card.line}"
+    from rich.cells import cell_len
+
+    deck = card.deck if cell_len(card.deck) <= width // 3 else "…" + card.deck[-(width // 3) :]
+    return f"{deck} · {short_source(card.note, card.line, max(12, width - cell_len(deck) - 3))}"
 
 
 def _buttons(shown: Shown) -> str:
@@ -228,7 +234,7 @@ def render_card(shown: Shown, revealed: bool, notes: list[str] = (), width: int 
     header.add_column()
     header.add_column(justify="right")
     header.add_row(
-        Text(_source(shown), style="dim"),
+        Text(_source(shown, width - 34), style="dim"),  # 34: the counts on the right
         Text.assemble(
             ("new ", "dim"), (str(new), "blue"), ("  learning ", "dim"), (str(learning), "red"),
             ("  review ", "dim"), (str(review), "green"),
