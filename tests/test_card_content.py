@@ -65,7 +65,7 @@ Observations of one unit across time are usually correlated, as the diagram show
 ## What is the normal density?
 
 The normal density is $p(x) = \\frac{1}{\\sigma\\sqrt{2\\pi}} e^{-\\frac{(x-\\mu)^2}{2\\sigma^2}}$.
-Its mean is $\\mu$ and its spread is $\\sigma$.  
+Its mean is $\\mu$ and its spread is $\\sigma$.\x20\x20
 A hard break keeps this line apart too.
 """
 
