@@ -63,8 +63,7 @@ def test_export_writes_default_package_and_summary(tmp_path: Path, vault: Path) 
     package = tmp_path / "decks" / "Garden.apkg"
     assert result.stdout.splitlines() == [
         f"Wrote {package}",
-        "6 notes, 7 cards, 1 media files, 0 cards left out (retired, rejected or suspended)"
-        ", 1 warnings",
+        "6 notes, 7 cards, 1 media files, 0 cards left out, 1 warnings",
     ]
     assert result.stderr == "warning: Bio/cells.md:11: image not found in the vault: gone.png\n"
     col = import_into_fresh(tmp_path, package)

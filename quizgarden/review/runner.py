@@ -227,7 +227,7 @@ def run_session(
             if command == "undo":
                 if _undo(db, session, screen):
                     break
-                screen.show(shown, revealed)  # "Nothing to undo." is seen, not lost
+                _redraw(screen, shown, revealed)  # "Nothing to undo." is seen, not lost
                 continue
             if command == "open":
                 screen.message(_open_editor(vault, item))
@@ -235,11 +235,11 @@ def run_session(
                 continue
             if command == "restore":
                 _restore(db, session, screen, restored)
-                screen.show(shown, revealed)
+                _redraw(screen, shown, revealed)
                 continue
             if _remove(db, session, screen, item, command, now, settings):
                 break
-            screen.show(shown, revealed)  # say why nothing happened
+            _redraw(screen, shown, revealed)  # say why nothing happened
     waiting = session.waiting_learning()
     if waiting is not None and waiting.due is not None:
         count = len(session.learning)
@@ -252,6 +252,13 @@ def run_session(
             )
         screen.message(text, "learning_later", count=count)
     return finish(db, session, settings, options, time.monotonic() - started, screen)
+
+
+def _redraw(screen: Screen, shown: Shown, revealed: bool) -> None:
+    """Show a message now: the terminal screen draws messages with the card, while the line
+    screens (plain, JSON) printed it already and must not print the card twice."""
+    if screen.reveals:
+        screen.show(shown, revealed)
 
 
 def _remove(
