@@ -4,7 +4,9 @@ Baseline from the same run: `python -c "import quizgarden"`. Target: review star
 more than the bare import. Non-TTY mode (answers from a pipe) is what is timed: the first card is
 the first line starting with '---' on stdout.
 
-    .venv/bin/python bench/bench_review_start.py [--cards 100000] [--runs 7]
+    .venv/bin/python bench/bench_review_start.py [--cards 100000] [--runs 7] [--deck "sub 3"]
+
+`--deck` times a session on part of the collection (any case, any whole part of the deck path).
 """
 
 from __future__ import annotations
@@ -125,11 +127,11 @@ def time_import() -> float:
     return time.perf_counter() - start
 
 
-def time_first_card(vault: Path, db_path: Path) -> tuple[float, str]:
+def time_first_card(vault: Path, db_path: Path, extra: list[str] = ()) -> tuple[float, str]:  # type: ignore[assignment]
     env = {**os.environ, "QUIZGARDEN_NOW": NOW.isoformat()}
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "quizgarden", "review", str(vault), "--db", str(db_path)],
+        [sys.executable, "-m", "quizgarden", "review", str(vault), "--db", str(db_path), *extra],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -156,19 +158,21 @@ def main() -> None:
     parser.add_argument(
         "--learning", type=float, default=0.005, help="share of cards in learning steps"
     )
+    parser.add_argument("--deck", help="review only this deck (as `quiz review --deck`)")
     args = parser.parse_args()
+    extra = ["--deck", args.deck] if args.deck else []
     with tempfile.TemporaryDirectory() as folder:
         vault = Path(folder) / "vault"
         db_path = vault / ".quizgarden" / "collection.db"
         started = time.perf_counter()
         build(db_path, args.cards, args.learning)
         print(f"built {args.cards} cards in {time.perf_counter() - started:.1f} s")
-        _, header = time_first_card(vault, db_path)  # warm the page cache once
+        _, header = time_first_card(vault, db_path, extra)  # warm the page cache once
         print(f"first card: {header}")
         imports, reviews = [], []
         for _ in range(args.runs):
             imports.append(time_import())
-            reviews.append(time_first_card(vault, db_path)[0])
+            reviews.append(time_first_card(vault, db_path, extra)[0])
     bare, first = statistics.median(imports), statistics.median(reviews)
     print(f'python -c "import quizgarden"   median {bare * 1000:6.0f} ms  (runs: {args.runs})')
     print(f"quiz review -> first card       median {first * 1000:6.0f} ms")
