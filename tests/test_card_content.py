@@ -35,12 +35,19 @@ A: Use the fused kernel:
 ```python
 def run(x):
 
-    return fused(x)  # $not math$
+    return fused(x)  # $not math$ \\_kept &amp; kept
 ```
 Then compare the output with `run_slow`.
 
 Q: Where is the next question?
 A: Right after a blank line.
+
+Q: What does softmax compute?
+A: Scores made probabilities:
+$$
+\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}
+$$
+<!--SR:!2026-03-01,3,250-->
 
 Q: Which launch settings fit an A100?
 A: These, measured:
@@ -101,10 +108,15 @@ def test_nothing_is_lost_from_note_to_collection_to_screen_to_anki(vault: Path, 
     # 1. extraction and the collection: the answer runs to the end of its block, code included
     kernel = cards["How do I run the fused kernel?"]["back"]
     assert kernel == (
-        "Use the fused kernel:\n```python\ndef run(x):\n\n    return fused(x)  # $not math$\n```\n"
+        "Use the fused kernel:\n```python\ndef run(x):\n\n"
+        "    return fused(x)  # $not math$ \\_kept &amp; kept\n```\n"
         "Then compare the output with `run_slow`."
     )
     assert cards["Where is the next question?"]["back"] == "Right after a blank line."
+    softmax = cards["What does softmax compute?"]["back"]
+    assert softmax == (
+        "Scores made probabilities:\n$$\n\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}\n$$"
+    )
     pooled = cards["What is pooled regression?"]["back"]
     assert "$$\ny_{it} = \\frac{x_{it} - \\mu}{\\sigma} + \\epsilon_{it}\n$$" in pooled
     assert pooled.endswith("as the diagram shows:\n![pooled.png](<stats/pooled.png>)")
@@ -122,6 +134,7 @@ def test_nothing_is_lost_from_note_to_collection_to_screen_to_anki(vault: Path, 
     shown = screen(kernel)
     assert "def run(x):" in shown and "    return fused(x)  # $not math$" in shown
     assert "Then compare the output with run_slow." in shown
+    assert "σ(z)ᵢ = (e^zᵢ)/(∑ⱼ e^zⱼ)" in screen(softmax)
     shown = screen(pooled)
     assert "yᵢₜ = (xᵢₜ - μ)/σ + ϵᵢₜ" in shown
     assert "[image: pooled.png]" in shown

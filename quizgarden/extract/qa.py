@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
+from .blocks import Block
 from .context import Context, clean_card_text
 
 LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
@@ -33,9 +34,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
             back.append(first_answer)
         end = n + 1
         while end < len(lines) and first + end not in ctx.skipped_lines:
-            if first + end in ctx.code_lines:  # a fenced block: kept whole, as written
-                code_end = _code_end(ctx, end)
-                (back or front).append(_code("\n".join(lines[end:code_end])))
+            if first + end in ctx.code_lines:
+                block = _block_at(ctx, first + end)
+                if block is None or block.kind not in {"fence", "code", "math"}:
+                    break  # HTML ends the answer, as a blank line does
+                code_end = block.end - first + 1  # a code or math block: kept whole, as written
+                text = "\n".join(lines[end:code_end])
+                (back or front).append(_code(text) if block.kind != "math" else text.strip())
                 end = code_end
                 continue
             nxt = LEAD.sub("", lines[end]) if end > n else ""
@@ -50,8 +55,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             end += 1
         n_end = end
         if back:
-            front_text, block_id, deck = clean_card_text(_unbold("\n".join(front)))
-            back_text, back_id, back_deck = clean_card_text("\n".join(back))
+            front_text, block_id, deck = _clean(_unbold("\n".join(front)))
+            back_text, back_id, back_deck = _clean("\n".join(back))
             if front_text and back_text:
                 ctx.claim(line_no, first + n_end - 1)
                 yield Candidate(
@@ -66,20 +71,36 @@ def find(ctx: Context) -> Iterator[Candidate]:
         n = max(n_end, n + 1)
 
 
-def _code_end(ctx: Context, start: int) -> int:
-    """The index after the last line of the code block that starts at line index `start`."""
-    first = ctx.note.body_line
-    end = start
-    while end < len(ctx.lines) and first + end in ctx.code_lines:
-        end += 1
-    return end
+_CODE_MARK = "\x00code{}\x00"
+
+
+def _clean(text: str) -> tuple[str, str | None, str | None]:
+    """`clean_card_text`, with the code blocks (kept as `_code` made them) left exactly as written:
+    a `\\_` or `&amp;` in code is code, not an escape."""
+    if "\x01" not in text:
+        return clean_card_text(text)
+    codes: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        codes.append(match.group(1))
+        return _CODE_MARK.format(len(codes) - 1)
+
+    cleaned, block_id, deck = clean_card_text(re.sub(r"\x01(.*?)\x01", hide, text, flags=re.S))
+    for number, code in enumerate(codes):
+        cleaned = cleaned.replace(_CODE_MARK.format(number), code)
+    return cleaned, block_id, deck
+
+
+def _block_at(ctx: Context, line: int) -> Block | None:
+    """The block that file line `line` is part of."""
+    return next((b for b in ctx.blocks if b.line <= line <= b.end), None)
 
 
 def _code(text: str) -> str:
     """A code block as the card keeps it: indented as in the note, less the list's indent."""
     import textwrap
 
-    return textwrap.dedent(text).rstrip()
+    return "\x01" + textwrap.dedent(text).rstrip() + "\x01"  # marked: `_clean` leaves it alone
 
 
 def _starts(text: str, prefix: str) -> bool:
