@@ -10,7 +10,7 @@ import os
 import shlex
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path
@@ -235,6 +235,7 @@ def run_session(
                 continue
             if command == "restore":
                 _restore(db, session, screen, restored)
+                shown = replace(shown, counts=session.counts())  # one more card to go
                 _redraw(screen, shown, revealed)
                 continue
             if _remove(db, session, screen, item, command, now, settings):
