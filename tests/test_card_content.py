@@ -205,6 +205,11 @@ def test_nothing_is_lost_from_note_to_collection_to_screen_to_anki(vault: Path, 
         (r"\sum_{i=1}^{n} i = \frac{n(n+1)}{2}", "∑ᵢ₌₁ⁿ i = n(n+1)/2"),
         (r"\text{softmax}\left(\frac{QK^T}{\sqrt{d_k}}\right)V", "softmax((QKᵀ)/√dₖ)V"),
         (r"\|x\|_2", "‖x‖₂"),
+        (r"RF = {BAT\over FP}", "RF = (BAT)/(FP)"),
+        (r"{1 \over 2}x", "(1/2)x"),
+        (r"\dfrac{a+b}{c} + \dfrac12", "(a+b)/c + 1/2"),
+        (r"\binom{n}{k}", "(n choose k)"),
+        (r"\overline{x} \log p(x)", "x\u0305 log p(x)"),
     ],
 )
 def test_terminal_math_keeps_its_meaning(latex: str, shown: str):

@@ -30,6 +30,10 @@ _AS_SOURCE = re.compile(
     r"|eqnarray|alignat|multline|subarray)\*?\}|\\(?:substack|overbrace|underbrace)\b"
 )
 _FRACTIONS = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
+_BINOMIALS = frozenset({"binom", "dbinom", "tbinom"})
+_LINES = frozenset({"overline", "bar"})
+# macros that take arguments whether or not pylatexenc knows them
+_ARITY = {**dict.fromkeys(_FRACTIONS | _BINOMIALS, 2), "sqrt": 1, **dict.fromkeys(_LINES, 1)}
 _TEXT_MACROS = frozenset(
     {"text", "textrm", "textit", "textbf", "mathrm", "mathit", "mathbf", "mathsf", "mathtt",
      "mathcal", "mathbb", "boldsymbol", "bm", "operatorname", "mbox", "mathnormal"}
@@ -79,10 +83,19 @@ def _nodes(nodes: list[Any]) -> str:
     for node in nodes:
         if node is None:
             continue
-        if node.isNodeType(_kind("LatexCharsNode")):
+        if isinstance(node, str):  # already a character (the two sides of an \over)
+            tokens.append(node)
+        elif node.isNodeType(_kind("LatexCharsNode")):
             tokens.extend(node.chars)
         elif not node.isNodeType(_kind("LatexCommentNode")):
             tokens.append(node)
+    over = next((n for n, t in enumerate(tokens) if _name(t) in ("over", "choose")), None)
+    if over is not None:  # {a \over b}: TeX's own fraction, over everything in the group
+        left, right = _nodes(tokens[:over]), _nodes(tokens[over + 1 :])
+        if _name(tokens[over]) == "choose":
+            return f"({_spaced(left)} choose {_spaced(right)})"
+        return f"{_group(left)}/{_group(right)}"
+    tokens = _with_arguments(tokens)
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -105,6 +118,33 @@ def _nodes(nodes: list[Any]) -> str:
     return "".join(out)
 
 
+def _name(token: Any) -> str | None:
+    if isinstance(token, str | tuple):
+        return None
+    return getattr(token, "macroname", None)
+
+
+def _with_arguments(tokens: list[Any]) -> list[Any]:
+    """Macros pylatexenc does not know the arguments of (\\dfrac, \\binom) take theirs from the
+    tokens that follow, as TeX does: (node, [arguments]) pairs."""
+    out: list[Any] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        i += 1
+        arity = _ARITY.get(_name(token) or "", 0)
+        parsed = token.nodeargd.argnlist if arity and token.nodeargd else []
+        if arity and not any(a is not None for a in parsed or []):
+            args = []
+            while len(args) < arity and i < len(tokens):
+                if not (isinstance(tokens[i], str) and tokens[i].isspace()):
+                    args.append(tokens[i])
+                i += 1
+            token = (token, args)
+        out.append(token)
+    return out
+
+
 def _joins(tokens: list[Any], i: int, *, parens: bool = True) -> bool:
     """Whether the token at `i` continues the term before it (no space or operator between);
     with `parens`, an opening bracket counts too (1/2 (x+y)), else it applies a function."""
@@ -113,16 +153,25 @@ def _joins(tokens: list[Any], i: int, *, parens: bool = True) -> bool:
     nxt = tokens[i]
     if isinstance(nxt, str):
         return nxt.isalnum() or (parens and nxt in "({[")
-    return not (nxt.isNodeType(_kind("LatexMacroNode")) and nxt.macroname in _SIZES)
+    return _name(nxt[0] if isinstance(nxt, tuple) else nxt) not in _SIZES
 
 
 def _is_fraction(token: Any) -> bool:
-    return not isinstance(token, str) and getattr(token, "macroname", None) in _FRACTIONS
+    """\\frac{a}{b}, or a group holding an \\over: {a \\over b}."""
+    if isinstance(token, str):
+        return False
+    if isinstance(token, tuple):
+        return _name(token[0]) in _FRACTIONS
+    if token.isNodeType(_kind("LatexGroupNode")):
+        return any(_name(node) == "over" for node in token.nodelist)
+    return _name(token) in _FRACTIONS
 
 
 def _token(token: Any) -> str:
     if isinstance(token, str):
         return token
+    if isinstance(token, tuple):
+        return _macro(*token)
     return _node(token)
 
 
@@ -139,24 +188,33 @@ def _node(node: Any) -> str:
     return _fallback().nodelist_to_text([node])
 
 
-def _macro(node: Any) -> str:
+def _macro(node: Any, taken: list[Any] | None = None) -> str:
     name = node.macroname
-    args = [a for a in (node.nodeargd.argnlist if node.nodeargd else []) if a is not None]
+    parsed = [a for a in (node.nodeargd.argnlist if node.nodeargd else []) if a is not None]
+    args = taken if taken is not None else parsed
     if name in _FRACTIONS and len(args) >= 2:
-        return f"{_group(_node(args[-2]))}/{_group(_node(args[-1]))}"
+        return f"{_group(_token(args[-2]))}/{_group(_token(args[-1]))}"
+    if name in _BINOMIALS and len(args) >= 2:
+        return f"({_spaced(_token(args[-2]))} choose {_spaced(_token(args[-1]))})"
     if name == "sqrt" and args:
-        body = _group(_node(args[-1]))
-        if len(args) > 1:  # \sqrt[3]{x}: the index as a superscript
+        body = _group(_token(args[-1]))
+        if len(args) > 1 and not isinstance(args[0], str):  # \sqrt[3]{x}: index as superscript
             return _script("^", _nodes(args[0].nodelist)) + "√" + body
         return "√" + body
+    if name in _LINES and args:
+        body = _spaced(_token(args[-1]))
+        return body + "\u0305" if len(body) == 1 else f"({body})\u0305"
     if name in _TEXT_MACROS and args:
-        return _node(args[-1])
+        return _token(args[-1])
+    if taken is not None:  # arguments we took for it: the macro's own text, then theirs
+        return _fallback().nodelist_to_text([node]) + "".join(map(_token, taken))
     if name in _SIZES:
         return " " if name in {"quad", "qquad", ",", ";", ":", " "} else ""
     if name == "|":
         return "‖"
     text = _fallback().nodelist_to_text([node])
-    return text + (" " if node.macro_post_space and text and not text[-1].isalnum() else "")
+    spaced = node.macro_post_space and text and (not text[-1].isalnum() or len(text) > 1)
+    return text + (" " if spaced else "")  # \log x, a \cdot b: the space is kept
 
 
 def _script(mark: str, body: str) -> str:
