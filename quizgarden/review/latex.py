@@ -223,13 +223,15 @@ def _script(mark: str, body: str) -> str:
     table = _SUPER if mark == "^" else _SUB
     if body and all(c in table for c in body):
         return "".join(table[c] for c in body)
-    return mark + _group(body)
+    return mark + _group(body, applied=False)
 
 
-def _group(text: str) -> str:
-    """`text` in parentheses unless it is one term: a symbol, a number, a name or f(x)."""
+def _group(text: str, *, applied: bool = True) -> str:
+    """`text` in parentheses unless it is one term: a symbol, a number, a name or (if `applied`)
+    f(x). A script is never f(x): e^λ(X-Y) would read as e^λ times (X-Y)."""
     text = _spaced(text)
-    if _ONE_TERM.fullmatch(text) and not re.search(r"[\s+\-−±=<>≤≥,/·×*]", _outside(text)):
+    one = _ONE_TERM.fullmatch(text) and not re.search(r"[\s+\-−±=<>≤≥,/·×*]", _outside(text))
+    if one and (applied or "(" not in text):
         return text
     if text.startswith("(") and text.endswith(")") and _balanced(text[1:-1]):
         return text
