@@ -60,6 +60,10 @@ def errors_to_exit() -> Iterator[None]:
     except QuizgardenError as error:
         err.print(f"error: {error}", markup=False)
         raise typer.Exit(1) from None
+    except OSError as error:  # the machine said no: a full disk, a permission, a lost mount
+        where = f"{error.filename}: " if error.filename else ""
+        err.print(f"error: {where}{error.strerror or error}", markup=False)
+        raise typer.Exit(1) from None
 
 
 def print_json(obj: Any) -> None:
@@ -71,16 +75,26 @@ def warn(message: object) -> None:
     err.print(f"warning: {message}", markup=False)
 
 
-def _open_existing(vault: Path | None, db: Path | None) -> tuple[Path, Any]:
-    """The vault and its opened collection, or an error telling the user to sync first."""
+@contextmanager
+def _collection(
+    vault: Path | None, db: Path | None, *, create: bool = False
+) -> Iterator[tuple[Path, Any]]:
+    """The vault and its opened collection, closed afterwards; any SQLite failure while it is
+    in use becomes one `CollectionError` naming the file. Without `create`, a missing
+    collection is an error telling the user to sync first."""
     from .config import resolve_db, resolve_vault
-    from .store.db import open_collection
+    from .store.db import collection_errors, open_collection
 
     folder = resolve_vault(vault)
     path = resolve_db(folder, db)
-    if not path.exists():
+    if not create and not path.exists():
         raise QuizgardenError(f"no collection at {path}; run `quiz sync` first")
-    return folder, open_collection(path)
+    collection = open_collection(path)
+    try:
+        with collection_errors(path):
+            yield folder, collection
+    finally:
+        collection.close()
 
 
 @app.command()
@@ -147,19 +161,14 @@ def sync(vault: VaultArg = None, db: DbOpt = None, json_out: JsonOpt = False) ->
     from dataclasses import asdict
 
     from .clock import now
-    from .config import resolve_db, resolve_vault
+    from .config import resolve_vault
     from .settings import load_settings
-    from .store.db import open_collection
     from .store.sync import sync_vault
 
     with errors_to_exit():
-        folder = resolve_vault(vault)
-        separators = load_settings(folder).separators()
-        collection = open_collection(resolve_db(folder, db))
-        try:
+        separators = load_settings(resolve_vault(vault)).separators()
+        with _collection(vault, db, create=True) as (folder, collection):
             report = sync_vault(collection, folder, now=now(), separators=separators)
-        finally:
-            collection.close()
     for problem in report.problems:
         warn(problem)
     if json_out:
@@ -188,18 +197,14 @@ def cards(
     from .clock import now
     from .store.queries import card_listing, list_cards
 
-    with errors_to_exit():
-        _, collection = _open_existing(vault, db)
-        try:
-            found = list_cards(
-                collection,
-                deck=deck,
-                tag=tag,
-                due_before=now() if due else None,
-                include_retired=all_cards,
-            )
-        finally:
-            collection.close()
+    with errors_to_exit(), _collection(vault, db) as (_, collection):
+        found = list_cards(
+            collection,
+            deck=deck,
+            tag=tag,
+            due_before=now() if due else None,
+            include_retired=all_cards,
+        )
     if json_out:
         for card, state in found:
             print_json(card_listing(card, state))
@@ -235,25 +240,21 @@ def review(
     from .review.runner import ReviewOptions, run_session
     from .settings import load_settings
 
-    with errors_to_exit():
-        folder, collection = _open_existing(vault, db)
-        try:
-            if json_out:
-                from .review.screen import JsonScreen
+    with errors_to_exit(), _collection(vault, db) as (folder, collection):
+        if json_out:
+            from .review.screen import JsonScreen
 
-                screen: Any = JsonScreen()
-            elif is_terminal() and sys.stdout.isatty():
-                from .review.screen import TerminalScreen
+            screen: Any = JsonScreen()
+        elif is_terminal() and sys.stdout.isatty():
+            from .review.screen import TerminalScreen
 
-                screen = TerminalScreen()
-            else:
-                from .review.screen import PlainScreen
+            screen = TerminalScreen()
+        else:
+            from .review.screen import PlainScreen
 
-                screen = PlainScreen()
-            options = ReviewOptions(deck=deck, tag=tag, limit=limit, new=new)
-            run_session(collection, folder, load_settings(folder), options, screen)
-        finally:
-            collection.close()
+            screen = PlainScreen()
+        options = ReviewOptions(deck=deck, tag=tag, limit=limit, new=new)
+        run_session(collection, folder, load_settings(folder), options, screen)
 
 
 @app.command()
@@ -265,12 +266,8 @@ def stats(
     from .settings import load_settings
     from .stats import collect_stats, render_stats
 
-    with errors_to_exit():
-        folder, collection = _open_existing(vault, db)
-        try:
-            report = collect_stats(collection, now(), load_settings(folder), deck=deck)
-        finally:
-            collection.close()
+    with errors_to_exit(), _collection(vault, db) as (folder, collection):
+        report = collect_stats(collection, now(), load_settings(folder), deck=deck)
     if json_out:
         print_json(report.to_dict())
         return
@@ -293,11 +290,8 @@ def optimize(
     from .settings import load_settings
 
     with errors_to_exit():
-        folder, collection = _open_existing(vault, db)
-        try:
+        with _collection(vault, db) as (folder, collection):
             result = optimize_parameters(collection, load_settings(folder), deck=deck)
-        finally:
-            collection.close()
         better = result.new_loss < result.old_loss
         if json_out:
             print_json({**result.to_dict(), "saved": bool(yes and better)})
@@ -402,12 +396,9 @@ def export(
     from .store.queries import list_cards
 
     with errors_to_exit():
-        folder, collection = _open_existing(vault, db)
-        folder = folder.resolve()
-        try:
+        with _collection(vault, db) as (folder, collection):
             found = list_cards(collection, deck=deck, tag=tag)
-        finally:
-            collection.close()
+        folder = folder.resolve()
         default = Path.cwd() / "decks"
         target = output or (default if split else default / f"{folder.name}.apkg")
         result = export_apkg(
