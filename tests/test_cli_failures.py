@@ -19,6 +19,8 @@ from typer.testing import CliRunner
 
 from quizgarden.cli import app
 
+from conftest import copy_sample_vault
+
 runner = CliRunner()
 NOW = "2025-03-01T12:00:00+00:00"
 
@@ -230,3 +232,20 @@ def test_a_file_name_that_is_not_utf8_is_skipped_and_the_rest_synced(tmp_path: P
     extracted = quiz("extract", vault, "--json")
     assert extracted.returncode == 0 and len(extracted.stdout.splitlines()) == 6
     assert extracted.stderr == warning + "\n"
+
+
+def test_review_without_any_stdin_ends_at_once(synced: tuple[Path, Path]) -> None:
+    vault, db = synced  # as in CI: stdin closed, not even /dev/null
+    proc = quiz("review", vault, "--db", db, prefix=["bash", "-c", '"$@" <&-', "-"])
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert "Due tomorrow" in proc.stdout
+
+
+def test_the_sample_vault_copy_leaves_out_a_collection_left_by_the_quick_start(
+    tmp_path: Path,
+) -> None:
+    notes = make_vault(tmp_path / "repo" / "notes", notes=1)
+    (notes / ".quizgarden").mkdir()
+    (notes / ".quizgarden" / "collection.db").write_bytes(b"left by `quiz sync notes`")
+    copy = copy_sample_vault(notes, tmp_path / "vault")
+    assert sorted(p.name for p in copy.iterdir()) == ["n0.md"]
