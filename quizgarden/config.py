@@ -11,6 +11,7 @@ import json
 import os
 from pathlib import Path
 
+from .atomic import write_text_atomically
 from .errors import ConfigError, VaultError
 
 ENV_DB = "QUIZGARDEN_DB"
@@ -61,8 +62,7 @@ def remember_vault(vault: Path) -> Path:
             found = None
         data = found if isinstance(found, dict) else {}
     data["vault"] = str(vault.resolve())
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
+    return write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def resolve_vault(vault: Path | None) -> Path:
