@@ -169,18 +169,22 @@ def _set_in(doc: Any, tables: list[str], key: str, value: Any) -> None:
     import tomlkit
 
     chain = [doc]
+    made = None
     for name in tables:
         if name not in chain[-1]:
             if value is None:
                 return
-            chain[-1][name] = tomlkit.table(is_super_table=name == "deck" and not chain[1:])
+            made = tomlkit.table(is_super_table=name == "deck" and not chain[1:])
+            chain[-1][name] = made
         chain.append(chain[-1][name])
     if value is None:
         chain[-1].pop(key, None)
     else:
         chain[-1][key] = value
+        if made is not None:
+            chain[-1].add(tomlkit.nl())  # a blank line between a new table and the next
     for parent, name, table in reversed(list(zip(chain[:-1], tables, chain[1:], strict=True))):
-        if len(table) == 0:
+        if not list(table):  # no keys left (a blank line is not one)
             del parent[name]
 
 
