@@ -67,6 +67,10 @@ def errors_to_exit() -> Iterator[None]:
     except QuizgardenError as error:
         err.print(f"error: {error}", markup=False)
         raise typer.Exit(1) from None
+    except OSError as error:  # the machine said no: a full disk, a permission, a lost mount
+        where = f"{error.filename}: " if error.filename else ""
+        err.print(f"error: {where}{error.strerror or error}", markup=False)
+        raise typer.Exit(1) from None
 
 
 def print_json(obj: Any) -> None:
@@ -78,16 +82,26 @@ def warn(message: object) -> None:
     err.print(f"warning: {message}", markup=False)
 
 
-def _open_existing(vault: Path | None, db: Path | None) -> tuple[Path, Any]:
-    """The vault and its opened collection, or an error telling the user to sync first."""
+@contextmanager
+def _collection(
+    vault: Path | None, db: Path | None, *, create: bool = False
+) -> Iterator[tuple[Path, Any]]:
+    """The vault and its opened collection, closed afterwards; any SQLite failure while it is
+    in use becomes one `CollectionError` naming the file. Without `create`, a missing
+    collection is an error telling the user to sync first."""
     from .config import resolve_db, resolve_vault
-    from .store.db import open_collection
+    from .store.db import collection_errors, open_collection
 
     folder = resolve_vault(vault)
     path = resolve_db(folder, db)
-    if not path.exists():
+    if not create and not path.exists():
         raise QuizgardenError(f"no collection at {path}; run `quiz sync` first")
-    return folder, open_collection(path)
+    collection = open_collection(path)
+    try:
+        with collection_errors(path):
+            yield folder, collection
+    finally:
+        collection.close()
 
 
 @app.command()
@@ -153,19 +167,14 @@ def sync(vault: VaultArg = None, db: DbOpt = None, json_out: JsonOpt = False) ->
     from dataclasses import asdict
 
     from .clock import now
-    from .config import resolve_db, resolve_vault
+    from .config import resolve_vault
     from .settings import load_settings
-    from .store.db import open_collection
     from .store.sync import sync_vault
 
     with errors_to_exit():
-        folder = resolve_vault(vault)
-        separators = load_settings(folder).separators()
-        collection = open_collection(resolve_db(folder, db))
-        try:
+        separators = load_settings(resolve_vault(vault)).separators()
+        with _collection(vault, db, create=True) as (folder, collection):
             report = sync_vault(collection, folder, now=now(), separators=separators)
-        finally:
-            collection.close()
     for problem in report.problems:
         warn(problem)
     if json_out:
@@ -208,22 +217,18 @@ def cards(
     if len(chosen) > 1:
         err.print("error: give one of --suspended, --buried, --rejected", markup=False)
         raise typer.Exit(2)
-    moment = now()
-    with errors_to_exit():
-        _, collection = _open_existing(vault, db)
-        try:
-            deck = check_filters(collection, deck=deck, tag=tag)
-            found = list_cards(
-                collection,
-                deck=deck,
-                tag=tag,
-                due_before=moment if due else None,
-                include_retired=all_cards,
-                hidden=chosen[0] if chosen else None,
-                now=moment,
-            )
-        finally:
-            collection.close()
+    with errors_to_exit(), _collection(vault, db) as (_, collection):
+        moment = now()
+        deck = check_filters(collection, deck=deck, tag=tag)
+        found = list_cards(
+            collection,
+            deck=deck,
+            tag=tag,
+            due_before=moment if due else None,
+            include_retired=all_cards,
+            hidden=chosen[0] if chosen else None,
+            now=moment,
+        )
     if json_out:
         for card, state in found:
             print_json(card_listing(card, state, moment))
@@ -260,8 +265,7 @@ def _bring_back(
         err.print(f"error: name the cards to {verb} by id, or give --all", markup=False)
         raise typer.Exit(2)
     with errors_to_exit():
-        _, collection = _open_existing(vault, db)
-        try:
+        with _collection(vault, db) as (_, collection):
             if ids:
                 wanted = find_ids(collection, ids)
             else:
@@ -269,8 +273,6 @@ def _bring_back(
                 hid = list_cards(collection, deck=deck, tag=tag, hidden=hidden)
                 wanted = [card.id for card, _ in hid]
             changed = bring_back(collection, wanted, hidden)
-        finally:
-            collection.close()
         if ids and not changed:
             raise QuizgardenError(f"none of these cards is {hidden}; nothing to {verb}")
     if json_out:
@@ -339,26 +341,22 @@ def review(
     from .settings import load_settings
     from .store.queries import check_filters
 
-    with errors_to_exit():
-        folder, collection = _open_existing(vault, db)
-        try:
-            if json_out:
-                from .review.screen import JsonScreen
+    with errors_to_exit(), _collection(vault, db) as (folder, collection):
+        if json_out:
+            from .review.screen import JsonScreen
 
-                screen: Any = JsonScreen()
-            elif is_terminal() and sys.stdout.isatty():
-                from .review.screen import TerminalScreen
+            screen: Any = JsonScreen()
+        elif is_terminal() and sys.stdout.isatty():
+            from .review.screen import TerminalScreen
 
-                screen = TerminalScreen()
-            else:
-                from .review.screen import PlainScreen
+            screen = TerminalScreen()
+        else:
+            from .review.screen import PlainScreen
 
-                screen = PlainScreen()
-            deck = check_filters(collection, deck=deck, tag=tag)
-            options = ReviewOptions(deck=deck, tag=tag, limit=limit, new=new)
-            run_session(collection, folder, load_settings(folder), options, screen)
-        finally:
-            collection.close()
+            screen = PlainScreen()
+        deck = check_filters(collection, deck=deck, tag=tag)
+        options = ReviewOptions(deck=deck, tag=tag, limit=limit, new=new)
+        run_session(collection, folder, load_settings(folder), options, screen)
 
 
 @app.command()
@@ -371,13 +369,9 @@ def stats(
     from .stats import collect_stats, render_stats
     from .store.queries import check_filters
 
-    with errors_to_exit():
-        folder, collection = _open_existing(vault, db)
-        try:
-            deck = check_filters(collection, deck=deck)
-            report = collect_stats(collection, now(), load_settings(folder), deck=deck)
-        finally:
-            collection.close()
+    with errors_to_exit(), _collection(vault, db) as (folder, collection):
+        deck = check_filters(collection, deck=deck)
+        report = collect_stats(collection, now(), load_settings(folder), deck=deck)
     if json_out:
         print_json(report.to_dict())
         return
@@ -401,12 +395,9 @@ def optimize(
     from .store.queries import check_filters
 
     with errors_to_exit():
-        folder, collection = _open_existing(vault, db)
-        try:
+        with _collection(vault, db) as (folder, collection):
             deck = check_filters(collection, deck=deck)
             result = optimize_parameters(collection, load_settings(folder), deck=deck)
-        finally:
-            collection.close()
         better = result.new_loss < result.old_loss
         if json_out:
             print_json({**result.to_dict(), "saved": bool(yes and better)})
@@ -518,14 +509,11 @@ def export(
     from .store.queries import check_filters, list_cards
 
     with errors_to_exit():
-        folder, collection = _open_existing(vault, db)
-        folder = folder.resolve()
-        try:
+        with _collection(vault, db) as (folder, collection):
             deck = check_filters(collection, deck=deck, tag=tag)
             # retired and rejected cards too: the summary counts every card left out
             found = list_cards(collection, deck=deck, tag=tag, include_retired=True)
-        finally:
-            collection.close()
+        folder = folder.resolve()
         reasons = _left_out(found, include_suspended)
         default = Path.cwd() / "decks"
         target = output or (default if split else default / f"{folder.name}.apkg")

@@ -11,6 +11,9 @@ from datetime import datetime, timezone
 from .errors import ConfigError
 
 ENV_NOW = "QUIZGARDEN_NOW"
+#: Years a clock may show. Intervals reach 100 years past now and stats look weeks around it,
+#: so a year near 9999 would overflow Python's dates in the middle of a review.
+YEARS = (1970, 9000)
 
 
 def parse_instant(text: str) -> datetime:
@@ -21,6 +24,10 @@ def parse_instant(text: str) -> datetime:
         raise ConfigError(f"{ENV_NOW}={text!r} is not an ISO 8601 datetime") from err
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise ConfigError(
+            f"{ENV_NOW}={text!r} is out of range: use a date in the years {YEARS[0]}-{YEARS[1]}"
+        )
     return value.astimezone(timezone.utc)
 
 

@@ -11,7 +11,8 @@ import json
 import os
 from pathlib import Path
 
-from .errors import ConfigError
+from .atomic import write_text_atomically
+from .errors import ConfigError, VaultError
 
 ENV_DB = "QUIZGARDEN_DB"
 ENV_CONFIG_DIR = "QUIZGARDEN_CONFIG_DIR"
@@ -34,11 +35,17 @@ def remembered_vault() -> Path | None:
     if not path.is_file():
         return None
     try:
-        value = json.loads(path.read_text(encoding="utf-8")).get("vault")
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise ConfigError(
             f"{path}: unreadable ({err}); delete it or run `quiz init` again"
         ) from err
+    value = data.get("vault") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(value, str | None):
+        raise ConfigError(
+            f'{path}: expected an object like {{"vault": "/path/to/vault"}}; '
+            "delete it or run `quiz init` again"
+        )
     return Path(value) if value else None
 
 
@@ -50,19 +57,34 @@ def remember_vault(vault: Path) -> Path:
     data: dict[str, object] = {}
     if path.is_file():
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError:
-            data = {}
+            found = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            found = None
+        data = found if isinstance(found, dict) else {}
     data["vault"] = str(vault.resolve())
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return path
+    return write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def resolve_vault(vault: Path | None) -> Path:
-    """The vault a command works on (see the module docstring for the order)."""
+    """The vault a command works on (see the module docstring for the order).
+
+    It must be an existing folder: a mistyped or unmounted path is an error, so that no
+    command creates folders or an empty collection where the user did not mean one.
+    """
+    remembered = None
     if vault is None:
-        vault = remembered_vault() or Path.cwd()
-    return vault.expanduser()
+        remembered = remembered_vault()
+        vault = remembered or Path.cwd()
+    vault = vault.expanduser()
+    whose = " (the vault saved by `quiz init`)" if remembered else ""
+    if not vault.exists():
+        raise VaultError(f"the vault {vault}{whose} does not exist; check the path")
+    if not vault.is_dir():
+        raise VaultError(
+            f"{vault}{whose} is a file, not a vault (a folder of notes); "
+            "`quiz extract FILE` shows the cards of one note"
+        )
+    return vault
 
 
 def resolve_db(vault: Path, db: Path | None) -> Path:

@@ -25,6 +25,10 @@ class CollectionError(QuizgardenError):
     """The collection file is unusable: locked, corrupt or newer than this code."""
 
 
+class StaleCardError(CollectionError):
+    """A card changed (in another session) after it was shown; the rating was not applied."""
+
+
 class ConfigError(QuizgardenError):
     """A settings file or value is invalid."""
 

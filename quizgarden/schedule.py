@@ -200,3 +200,19 @@ def _utc(moment: datetime) -> datetime:
         return moment.replace(tzinfo=timezone.utc)
     # py-fsrs insists on tzinfo == timezone.utc exactly
     return moment.astimezone(timezone.utc)
+
+
+def parameters_problem(parameters: tuple[float, ...]) -> str | None:
+    """Why py-fsrs would refuse these weights (count or bounds), in one line; None if it would not.
+
+    py-fsrs's Scheduler checks them against its own bounds when it is built; asking it keeps our
+    check exactly in step with the version installed.
+    """
+    import fsrs
+
+    try:
+        fsrs.Scheduler(parameters=parameters)
+    except ValueError as error:
+        lines = str(error).splitlines()
+        return "; ".join(lines[1:] if len(lines) > 1 else lines)
+    return None

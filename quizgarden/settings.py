@@ -13,7 +13,6 @@ specific deck winning. Every value has a default, so an absent file is a valid c
 
 from __future__ import annotations
 
-import math
 import re
 import sys
 from dataclasses import dataclass, field, fields, replace
@@ -21,6 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_text_atomically
 from .config import STATE_DIR
 from .errors import ConfigError
 from .model import Separators
@@ -97,10 +97,7 @@ def load_settings(vault: Path) -> SettingsFile:
     path = settings_path(vault)
     if not path.is_file():
         return SettingsFile({}, {})
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -126,26 +123,88 @@ def load_settings(vault: Path) -> SettingsFile:
 
 
 def set_setting(vault: Path, key: str, text: str, deck: str | None = None) -> Path:
-    """Parse `text` for `key`, store it for the vault (or `deck`), and return the file written."""
+    """Parse `text` for `key`, store it for the vault (or `deck`), and return the file written.
+
+    The file is edited with tomlkit, so the user's comments and layout stay as they were, and
+    it is replaced atomically: a failed write (a full disk) leaves the old file intact.
+    """
+    import tomlkit
+
     value = parse_value(key, text)
-    current = load_settings(vault)
-    vault_values = dict(current.vault)
-    decks = {name: dict(values) for name, values in current.decks.items()}
-    extract = dict(current.extract)
-    target = decks.setdefault(deck, {}) if deck else vault_values
-    if key in EXTRACT_KEYS:
-        if deck:
-            raise ConfigError(f"{key} is set for the whole vault, not per deck")
-        target, key = extract, key.removeprefix("extract.")
-    if value is None:
-        target.pop(key, None)
-    else:
-        target[key] = value
+    if key in EXTRACT_KEYS and deck:
+        raise ConfigError(f"{key} is set for the whole vault, not per deck")
+    load_settings(vault)  # a broken file is reported, never overwritten
     path = settings_path(vault)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    decks = {d: v for d, v in decks.items() if v}
-    path.write_text(dump_toml(vault_values, decks, extract), "utf-8")
-    return path
+    try:
+        doc = tomlkit.parse(path.read_text("utf-8")) if path.is_file() else _new_document()
+    except OSError as error:
+        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from error
+    if key in EXTRACT_KEYS:
+        _set_in(doc, ["extract"], key.removeprefix("extract."), value)
+    elif deck:
+        _set_in(doc, ["deck", deck], key, value)
+    else:
+        _set_in(doc, [], key, value)
+    rendered = tomlkit.dumps(doc)
+    _check_toml(path, rendered)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return write_text_atomically(path, rendered)
+    except OSError as error:
+        raise ConfigError(
+            f"cannot write {path}: {error.strerror or error} (the settings are unchanged)"
+        ) from error
+
+
+def _new_document() -> Any:
+    import tomlkit
+
+    doc = tomlkit.document()
+    doc.add(tomlkit.comment("quizgarden settings; `quiz config` shows and sets them"))
+    return doc
+
+
+def _set_in(doc: Any, tables: list[str], key: str, value: Any) -> None:
+    """Set (or with None, remove) `key` in the nested table `tables`; empty tables go away."""
+    import tomlkit
+
+    chain = [doc]
+    made = None
+    for name in tables:
+        if name not in chain[-1]:
+            if value is None:
+                return
+            made = tomlkit.table(is_super_table=name == "deck" and not chain[1:])
+            chain[-1][name] = made
+        chain.append(chain[-1][name])
+    if value is None:
+        chain[-1].pop(key, None)
+    else:
+        chain[-1][key] = value
+        if made is not None:
+            chain[-1].add(tomlkit.nl())  # a blank line between a new table and the next
+    for parent, name, table in reversed(list(zip(chain[:-1], tables, chain[1:], strict=True))):
+        if not list(table):  # no keys left (a blank line is not one)
+            del parent[name]
+
+
+def _check_toml(path: Path, text: str) -> None:
+    """Never write what the reader would then refuse."""
+    tomllib = _tomllib()
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:  # pragma: no cover - tomlkit writes valid TOML
+        raise ConfigError(
+            f"refusing to write {path}: the result would not read back ({error})"
+        ) from error
+
+
+def _tomllib() -> Any:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 
 def parse_value(key: str, text: str) -> Any:
@@ -164,14 +223,18 @@ def parse_value(key: str, text: str) -> Any:
             raise ConfigError(f"{key}: expected true or false, got {text!r}")
         value = text.lower() in ("true", "yes", "on", "1")
     elif key == "parameters":
-        value = [float(x) for x in re.split(r"[\s,]+", text.strip("[]")) if x]
+        try:
+            value = [float(x) for x in re.split(r"[\s,]+", text.strip("[]")) if x]
+        except ValueError:
+            raise ConfigError(f"parameters: expected numbers, got {text!r}") from None
     elif isinstance(default, tuple):
         value = [x for x in re.split(r"[\s,]+", text.strip("[]")) if x]
     else:
         try:
             value = type(default)(text)
         except ValueError:
-            raise ConfigError(f"{key}: expected a {type(default).__name__}, got {text!r}") from None
+            kind = "a whole number" if isinstance(default, int) else "a number"
+            raise ConfigError(f"{key}: expected {kind}, got {text!r}") from None
     _coerce(key, value)
     return value
 
@@ -188,16 +251,27 @@ def _coerce(key: str, value: Any) -> Any:
             parse_step(step)
         return steps
     if key == "parameters":
-        if not isinstance(value, list | tuple) or len(value) not in (0, DEFAULT_PARAMETERS_COUNT):
-            raise ConfigError(f"parameters: expected {DEFAULT_PARAMETERS_COUNT} numbers")
-        return tuple(float(v) for v in value)
+        if not isinstance(value, list | tuple) or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in value
+        ):
+            raise ConfigError(f"parameters: expected a list of {DEFAULT_PARAMETERS_COUNT} numbers")
+        weights = tuple(float(v) for v in value)
+        if weights:
+            from .schedule import parameters_problem
+
+            problem = parameters_problem(weights)
+            if problem:
+                raise ConfigError(f"parameters: {problem}")
+        return weights
     if key == "fuzz":
         if not isinstance(value, bool):
             raise ConfigError("fuzz: expected true or false")
         return value
     if key == "desired_retention":
-        if not isinstance(value, int | float) or not 0.5 <= value <= 0.99:
-            raise ConfigError(f"desired_retention: expected 0.5-0.99, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
+            raise ConfigError(
+                f"desired_retention: expected a number between 0 and 1, e.g. 0.9; got {value!r}"
+            )
         return float(value)
     if not isinstance(value, int) or isinstance(value, bool):
         raise ConfigError(f"{key}: expected a whole number, got {value!r}")
@@ -217,51 +291,18 @@ def _check_separator(key: str, value: Any) -> str:
 
 _STEP = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")
 _UNITS = {"s": 1, "m": 60, "": 60, "h": 3600, "d": 86400}
+MAX_STEP_S = 365 * 86400
 
 
 def parse_step(text: str) -> timedelta:
     """'1m', '10m', '1h', '1d', '30s'; a bare number is minutes, as in Anki."""
     match = _STEP.match(text.strip().lower())
-    if not match or float(match.group(1)) <= 0:
-        raise ConfigError(f"bad step {text!r}: use a number with s, m, h or d, e.g. '10m'")
-    return timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2)])
-
-
-def dump_toml(
-    vault: dict[str, Any], decks: dict[str, dict[str, Any]], extract: dict[str, str] | None = None
-) -> str:
-    """A small TOML writer for the value types settings use (no dependency needed)."""
-    lines = ["# quizgarden settings; `quiz config` shows and sets them"]
-    lines += [f"{key} = {_toml_value(value)}" for key, value in vault.items()]
-    if extract:
-        lines += ["", "[extract]"]
-        lines += [f"{key} = {_toml_value(value)}" for key, value in extract.items()]
-    for deck in sorted(decks):
-        lines += ["", f"[deck.{_toml_string(deck)}]"]
-        lines += [f"{key} = {_toml_value(value)}" for key, value in decks[deck].items()]
-    return "\n".join(lines) + "\n"
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ConfigError(f"cannot store {value}")
-        return repr(value)
-    if isinstance(value, str):
-        return _toml_string(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    raise ConfigError(f"cannot store {value!r} in settings")
-
-
-def _toml_string(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = "".join(c if c >= " " or c == "\t" else f"\\u{ord(c):04x}" for c in escaped)
-    return f'"{escaped}"'
+    seconds = float(match.group(1)) * _UNITS[match.group(2)] if match else 0.0
+    if not 0 < seconds <= MAX_STEP_S:
+        raise ConfigError(
+            f"bad step {text!r}: use a number with s, m, h or d, e.g. '10m' (at most 365d)"
+        )
+    return timedelta(seconds=seconds)
 
 
 def meaning(key: str) -> str:

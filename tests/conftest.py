@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from quizgarden.config import STATE_DIR
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLE_VAULT = ROOT / "notes"
@@ -23,7 +25,12 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
 @pytest.fixture
 def sample_vault(tmp_path: Path) -> Path:
-    """A private copy of the bundled `notes/` vault."""
-    dest = tmp_path / "vault"
-    shutil.copytree(SAMPLE_VAULT, dest)
+    """A private copy of the bundled `notes/` vault, as cloned: without the collection that the
+    README's first command (`quiz sync notes`) leaves in `notes/.quizgarden/`."""
+    return copy_sample_vault(SAMPLE_VAULT, tmp_path / "vault")
+
+
+def copy_sample_vault(source: Path, dest: Path) -> Path:
+    """Copy a vault's notes, leaving out any collection and settings in it."""
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(STATE_DIR))
     return dest

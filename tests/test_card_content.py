@@ -8,6 +8,7 @@ line mode) and `quiz export`; each stage is checked for what the note said.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -127,7 +128,7 @@ def test_nothing_is_lost_from_note_to_collection_to_screen_to_anki(vault: Path, 
     def screen(back: str) -> str:
         from quizgarden.review.screen import _markdown
 
-        console = Console(width=100, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+        console = Console(width=100, record=True, file=io.StringIO())
         console.print(_markdown(back_text("q", back, "basic", 0)))
         return console.export_text()
 

@@ -315,4 +315,4 @@ def test_config_shows_and_sets_reviews_per_day(tmp_path: Path):
     assert "50" in row and "deck Bio" in row
     bad = runner.invoke(app, ["config", str(tmp_path), "--set", "reviews_per_day", "lots"])
     assert bad.exit_code == 1
-    assert bad.stderr.strip() == "error: reviews_per_day: expected a int, got 'lots'"
+    assert bad.stderr.strip() == "error: reviews_per_day: expected a whole number, got 'lots'"

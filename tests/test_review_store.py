@@ -69,8 +69,8 @@ def test_undo_appends_and_restores(db):
 
 
 def test_leech_after_eight_lapses_is_tagged_and_suspended(db):
-    add_card(db, CARD, tags=("bio",))
     state = CardState(CARD, "review", None, 5.0, 6.0, NOW, NOW - timedelta(days=5), 10, 6)
+    add_card(db, CARD, tags=("bio",), state=state)
     when = NOW
     _, log = review(state, 1, when)  # 7th lapse
     recorded = store.record_review(db, log)

@@ -173,6 +173,8 @@ def test_killed_session_keeps_every_rating_given(tmp_path: Path):
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
+        process.stdin.close()
+        process.stdout.close()
     assert process.returncode == -signal.SIGKILL
     log = reviews(db_path)
     assert [rating for _card, _kind, rating in log] == rated

@@ -43,11 +43,23 @@ def test_settings_file_round_trip_and_deck_inheritance(tmp_path: Path):
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("desired_retention", "1.5", "expected 0.5-0.99"),
-        ("learning_steps", "1x", "bad step"),
+        ("desired_retention", "1.5", "desired_retention: expected a number between 0 and 1"),
+        ("desired_retention", "0", "desired_retention: expected a number between 0 and 1"),
+        ("desired_retention", "nan", "desired_retention: expected a number between 0 and 1"),
+        ("learning_steps", "1x", "bad step '1x'"),
+        ("learning_steps", "99999999999999999999d", "at most 365d"),
+        ("relearning_steps", "0m", "bad step '0m'"),
         ("fuzz", "maybe", "expected true or false"),
         ("colour", "red", "unknown setting 'colour'"),
-        ("parameters", "1 2 3", "expected 21 numbers"),
+        ("parameters", "1 2 3", r"parameters: Expected 21 parameters, got 3"),
+        ("parameters", "a b", "parameters: expected numbers"),
+        ("parameters", " ".join(["-100"] + ["0.5"] * 20), r"parameters\[0\] = -100.0 is out"),
+        ("parameters", " ".join(["inf"] * 21), r"parameters\[0\] = inf is out of bounds"),
+        ("new_per_day", "-1", "new_per_day: expected 0-1000000, got -1"),
+        ("reviews_per_day", "1.5", "reviews_per_day: expected a whole number, got '1.5'"),
+        ("leech_threshold", "-3", "leech_threshold: expected 0-1000000"),
+        ("day_start_hour", "24", "day_start_hour: expected 0-23, got 24"),
+        ("maximum_interval", "0", "maximum_interval: expected 1-36500, got 0"),
     ],
 )
 def test_bad_values_are_refused(tmp_path: Path, key: str, value: str, message: str):

@@ -37,8 +37,8 @@ def simulate(db, cards: int, *, seed: int = 7, deck: str = "Sim") -> int:
         while when < NOW:
             r = retrievability(state, when, scheduler=scheduler) if state.reps else 0.5
             rating = 3 if rng.random() < max(r, 0.6) else 1
-            state, log = review(state, rating, when, 4000, scheduler=scheduler)
-            store.record_review(db, log)
+            _, log = review(state, rating, when, 4000, scheduler=scheduler)
+            state = store.record_review(db, log).state  # as stored (a leech is suspended)
             count += 1
             when = state.due
     return count

@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -13,11 +14,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Migrations
 
 from quizgarden.errors import CollectionError
 from quizgarden.store import db as store_db
+from quizgarden.store import migrations as migrations_module
 from quizgarden.store.db import open_collection
-from quizgarden.store.migrations import SCHEMA_VERSION, migrations
+from quizgarden.store.migrations import MIGRATION_NAMES, SCHEMA_VERSION, migrations
 from quizgarden.store.sync import sync_vault
 
 NOW = datetime(2025, 3, 1, tzinfo=timezone.utc)
@@ -139,10 +142,26 @@ def test_collection_newer_than_the_code_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CollectionError, match="newer quizgarden") as caught:
         open_collection(path)
     assert "upgrade quizgarden" in str(caught.value)
-    proc = quiz("sync", tmp_path / "vault-does-not-matter", "--db", path)
+    (tmp_path / "vault").mkdir()
+    proc = quiz("sync", tmp_path / "vault", "--db", path)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 1
     assert err.startswith("error: ") and "newer quizgarden" in err and err.count("\n") == 1
+
+
+def with_extra_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the code one schema step newer than the collections written so far."""
+
+    def m999_test_extra(db) -> None:
+        db.execute("CREATE TABLE extra (x INTEGER)")
+
+    newer = Migrations("quizgarden")
+    for name in MIGRATION_NAMES:
+        newer(name=name)(getattr(migrations_module, name))
+    newer(name="m999_test_extra")(m999_test_extra)
+    monkeypatch.setattr(store_db, "migrations", newer)
+    monkeypatch.setattr(store_db, "MIGRATION_NAMES", [*MIGRATION_NAMES, "m999_test_extra"])
+    monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
 
 
 def test_backup_is_written_before_a_migration(tmp_path: Path, monkeypatch) -> None:
@@ -153,20 +172,72 @@ def test_backup_is_written_before_a_migration(tmp_path: Path, monkeypatch) -> No
     sync_vault(db, vault, now=NOW)
     db.close()
     before = dump(path)
+    path.chmod(0o600)
 
-    def m999_test_extra(db) -> None:
-        db.execute("CREATE TABLE extra (x INTEGER)")
-
-    extended = [*migrations._migrations, migrations._Migration("m999_test_extra", m999_test_extra)]
-    monkeypatch.setattr(migrations, "_migrations", extended)
-    monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with_extra_step(monkeypatch)
     db = open_collection(path)
     assert "extra" in db.table_names()
     db.close()
 
     backup = path.with_name(f"{path.name}.bak-v{SCHEMA_VERSION}")
     assert backup.is_file()
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600  # as private as the collection
     assert dump(backup) == before
     old = sqlite3.connect(backup)
     assert "extra" not in {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
     old.close()
+
+
+def test_an_unknown_schema_step_says_what_is_wrong(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "c.db"
+    with_extra_step(monkeypatch)
+    open_collection(path).close()
+    monkeypatch.undo()
+    conn = sqlite3.connect(path)  # a newer quizgarden's step, at this code's version number
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.close()
+    with pytest.raises(CollectionError) as caught:
+        open_collection(path)
+    assert str(caught.value) == (
+        f"{path} has schema steps this quizgarden does not know (m999_test_extra): it was "
+        "written by a newer or a different version; upgrade quizgarden to open it"
+    )
+
+
+def test_the_schema_steps_are_listed_in_order() -> None:
+    fresh = open_collection(":memory:", migrate=False)
+    assert [m.name for m in migrations.pending(fresh)] == MIGRATION_NAMES
+    assert SCHEMA_VERSION == len(MIGRATION_NAMES) == 2
+    fresh.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"# my notes\n", "not an SQLite file"),
+        (None, "it holds photos"),
+    ],
+)
+def test_a_file_that_is_not_a_collection_is_refused_untouched(
+    tmp_path: Path, content: bytes | None, why: str
+) -> None:
+    target = tmp_path / "mine.db"
+    if content is None:
+        conn = sqlite3.connect(target)  # someone else's database, in rollback-journal mode
+        conn.execute("CREATE TABLE photos (id INTEGER)")
+        conn.commit()
+        conn.close()
+    else:
+        target.write_bytes(content)
+    before = target.read_bytes()
+    vault = tmp_path / "vault"
+    make_vault(vault, 1)
+    proc = quiz("sync", vault, "--db", target)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert err == (
+        f"error: {target} is not a quizgarden collection ({why}); nothing was written. "
+        "Pass --db with a new file name or an existing collection\n"
+    )
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.db", "vault"]

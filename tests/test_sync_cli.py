@@ -81,7 +81,8 @@ def test_sync_warns_on_stderr_one_line_per_problem(vault: Path, tmp_path: Path) 
 def test_sync_of_a_missing_vault_is_one_error_line(tmp_path: Path) -> None:
     result = run("sync", tmp_path / "nope", "--db", tmp_path / "c.db")
     assert result.exit_code == 1
-    assert result.stderr == f"error: {tmp_path / 'nope'} does not exist\n"
+    assert result.stderr == f"error: the vault {tmp_path / 'nope'} does not exist; check the path\n"
+    assert not (tmp_path / "c.db").exists()  # nothing was created
 
 
 def test_default_collection_lives_inside_the_vault(vault: Path, monkeypatch) -> None:

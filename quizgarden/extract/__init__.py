@@ -73,13 +73,17 @@ class NoteResult:
 def scan(paths: Sequence[Path], separators: Separators | None = None) -> Iterator[NoteResult]:
     """Read and extract every note under `paths`; a bad file is reported, never fatal."""
     from ..config import vault_of
-    from ..notes import discover, read_note
+    from ..notes import discover, misnamed, read_note
 
     for root in paths:
         if not root.exists():
             raise VaultError(f"{root}: no such file or folder")
         vault = vault_of(root)  # a note inside a vault is read as part of it
         for path in discover(root):
+            bad_name = misnamed(path.relative_to(vault).as_posix())
+            if bad_name is not None:
+                yield NoteResult(path, None, [], [bad_name])
+                continue
             note, problems = read_note(path, vault)
             cards: list[Candidate] = []
             if note is not None:

@@ -30,7 +30,7 @@ _SCRATCH_FOLDER = re.compile(
 _INLINE_TAG = re.compile(r"(?<![\w#&/\\(])#([\w\-/]*[^\W\d_][\w\-/]*)")
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 
-__all__ = ["NOTE_SUFFIXES", "discover", "inline_tags", "read_note"]
+__all__ = ["NOTE_SUFFIXES", "discover", "inline_tags", "misnamed", "read_note"]
 
 
 def discover(root: Path) -> Iterator[Path]:
@@ -43,6 +43,20 @@ def discover(root: Path) -> Iterator[Path]:
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in NOTE_SUFFIXES:
                 yield Path(folder) / name
+
+
+def misnamed(rel: str) -> Problem | None:
+    """Why a note whose file name is not valid UTF-8 is skipped, or None for a good name.
+
+    Such a name (`caf\\xe9.md`, from an old Latin-1 system) cannot be stored in the collection or
+    printed as text; the other notes are read as usual.
+    """
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(rel).decode("utf-8", "backslashreplace")
+        return Problem(shown, 1, "skipped: the file name is not valid UTF-8; rename the file")
+    return None
 
 
 def read_note(

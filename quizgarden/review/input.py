@@ -61,8 +61,12 @@ def read_key(stream: IO[str] | None = None) -> str:
 
 
 def read_line(stream: IO[str] | None = None) -> str | None:
-    """One line of input without its newline; None at end of input."""
-    line = (stream or sys.stdin).readline()
+    """One line of input without its newline; None at end of input, or with no input at all
+    (a closed stdin, as in some CI runners, where `sys.stdin` is None)."""
+    stream = stream or sys.stdin
+    if stream is None:
+        return None
+    line = stream.readline()
     if not line:
         return None
     return line.rstrip("\r\n")

@@ -19,6 +19,7 @@ from typing import Protocol
 from sqlite_utils import Database
 
 from .. import clock
+from ..errors import StaleCardError
 from ..model import CardState
 from ..settings import Settings, SettingsFile
 from ..store import queue
@@ -210,9 +211,13 @@ def run_session(
                 _after, log = review(
                     item.state, command, clock.now(), duration, scheduler=scheduler
                 )
-                recorded = store.record_review(
-                    db, log, leech_threshold=deck_settings.leech_threshold
-                )
+                try:
+                    recorded = store.record_review(
+                        db, log, leech_threshold=deck_settings.leech_threshold
+                    )
+                except StaleCardError:
+                    _reread(db, session, screen, item)
+                    break
                 session.answered(item, command, recorded.review_id, recorded.state)
                 screen.recorded(shown, command, recorded.state, recorded.review_id)
                 if recorded.leech:
@@ -334,7 +339,13 @@ def _undo(db: Database, session: Session, screen: Screen) -> bool:
         return False
     card_id = step.item.card.id
     if isinstance(step, Answer):
-        state = store.undo_review(db, step.review_id, clock.now())
+        try:
+            state = store.undo_review(db, step.review_id, clock.now())
+        except StaleCardError:
+            screen.message(
+                "Cannot undo: another session has rated this card since.", "stale", card_id=card_id
+            )
+            return False
         screen.message("Undid the last rating.", "undo", card_id=card_id, undoes=step.review_id)
     elif step.action == "suspend":
         state = store.set_suspended(db, card_id, False)
@@ -348,6 +359,18 @@ def _undo(db: Database, session: Session, screen: Screen) -> bool:
         screen.message("Un-rejected.", "undo", card_id=card_id)
     session.restore(step, state)
     return True
+
+
+def _reread(db: Database, session: Session, screen: Screen, item: QueueItem) -> None:
+    """Another session changed the card on screen: the rating was not saved; read it again."""
+    fresh = queue.load_item(db, item.card.id)
+    again = session.changed_elsewhere(fresh, clock.now())
+    screen.message(
+        "This card was rated in another session meanwhile; your rating was not saved"
+        + (" and it is shown again as it is now." if again else " and it is done for now."),
+        "stale",
+        card_id=item.card.id,
+    )
 
 
 def _open_editor(vault: Path, item: QueueItem) -> str:

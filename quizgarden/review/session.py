@@ -148,6 +148,22 @@ class Session:
         self.history.append(removal)
         return removal
 
+    def changed_elsewhere(self, item: QueueItem, now: datetime) -> bool:
+        """Another session changed `item`'s card: queue it by its fresh state, if still due today.
+
+        Returns whether it is due now (and so shown next)."""
+        self._drop(item.card.id)
+        state = item.state
+        if state.suspended or state.due is None or (state.buried_until or now) > now:
+            return False
+        if self.day_end is not None and state.due >= self.day_end and state.state != "new":
+            return False
+        self._put_back(QueueEntry.of(item.card, state), front=True)
+        if state.due <= now:
+            self.pinned = item
+            return True
+        return False
+
     def pop_undo(self) -> Answer | Removal | None:
         """The last step to undo, or None; the caller reverts the store, then `restore`s."""
         return self.history.pop() if self.history else None

@@ -1,10 +1,25 @@
-"""Numbered schema steps. Append new steps at the end; never edit one that has shipped."""
+"""Numbered schema steps. Append new steps at the end; never edit one that has shipped.
+
+`MIGRATION_NAMES` is our own list of the steps, in order: sqlite-utils keeps its list private,
+and opening a collection must know which applied steps this code does not.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("quizgarden")
+MIGRATION_NAMES: list[str] = []
+
+Step = Callable[[Database], None]
+
+
+def migration(step: Step) -> Step:
+    """Register `step` under its function name, in `migrations` and in `MIGRATION_NAMES`."""
+    MIGRATION_NAMES.append(step.__name__)
+    return migrations(name=step.__name__)(step)
 
 
 M001 = (
@@ -94,14 +109,14 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)
 )
 
 
-@migrations(name="m001_initial")
+@migration
 def m001_initial(db: Database) -> None:
     # one statement at a time: executescript would commit the migration's transaction early
     for statement in M001:
         db.execute(statement)
 
 
-@migrations(name="m002_review_queue_indexes")
+@migration
 def m002_review_queue_indexes(db: Database) -> None:
     """Indexes `quiz review` needs to start fast on 100,000 cards.
 
@@ -118,4 +133,4 @@ def m002_review_queue_indexes(db: Database) -> None:
     )
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -15,7 +15,7 @@ from typing import Any, TypedDict
 
 from sqlite_utils import Database
 
-from ..errors import QuizgardenError
+from ..errors import QuizgardenError, StaleCardError
 from ..model import CardState, Review
 from .db import write_transaction
 from .queries import from_iso, to_iso
@@ -82,6 +82,17 @@ def _save_state(db: Database, state: CardState) -> None:
     )
 
 
+def _expect_state(db: Database, expected: CardState, doing: str) -> CardState:
+    """The card's stored state, which must be `expected`; else `StaleCardError`."""
+    current = load_item(db, expected.card_id).state
+    if state_to_json(current) != state_to_json(expected):
+        raise StaleCardError(
+            f"card {expected.card_id} was changed in another session since it was shown; "
+            f"it was not {doing} here"
+        )
+    return current
+
+
 def _set_tags(db: Database, card_id: str, add: str | None = None, drop: str | None = None) -> None:
     row = db.execute("SELECT tags FROM cards WHERE id = ?", [card_id]).fetchone()
     tags = list(json.loads(row[0] or "[]")) if row else []
@@ -105,6 +116,9 @@ def record_review(db: Database, review: Review, *, leech_threshold: int = 8) -> 
     """Append the rating and store the new state in one committed transaction.
 
     A card whose lapses reach `leech_threshold` on this rating is tagged 'leech' and suspended.
+    The rating applies only to the state it was made on (compare-and-set inside the
+    transaction): if another session changed the card meanwhile, nothing is written and
+    `StaleCardError` is raised, so the caller can read the card again.
     """
     after = review.after
     leech = (
@@ -115,6 +129,7 @@ def record_review(db: Database, review: Review, *, leech_threshold: int = 8) -> 
     if leech:
         after = CardState(**{**asdict(after), "suspended": True})
     with write_transaction(db):
+        _expect_state(db, review.before, "rated")
         cursor = db.execute(
             "INSERT INTO reviews (card_id, kind, rating, reviewed_at, duration_ms, state_before, "
             "state_after) VALUES (?, 'review', ?, ?, ?, ?, ?)",
@@ -147,7 +162,7 @@ def undo_review(db: Database, review_id: int, now: datetime) -> CardState:
             raise QuizgardenError(f"review {review_id} was already undone")
         card_id, _kind, before_json, after_json = row
         before = state_from_json(before_json)
-        current = load_item(db, card_id).state
+        current = _expect_state(db, state_from_json(after_json), "undone")
         db.execute(
             "INSERT INTO reviews (card_id, kind, rating, reviewed_at, duration_ms, state_before, "
             "state_after, undoes) VALUES (?, 'undo', 0, ?, NULL, ?, ?, ?)",

@@ -88,7 +88,15 @@ def sync_vault(
     if not vault.exists():
         raise VaultError(f"{vault} does not exist")
     base = vault if vault.is_dir() else vault.parent
-    files = {_relative(path, base): path for path in _discover(vault)}
+    files: dict[str, Path] = {}
+    misnamed: list[Problem] = []  # names that are not UTF-8: skipped with a warning
+    for path in _discover(vault):
+        rel = _relative(path, base)
+        problem = _misnamed(rel)
+        if problem is None:
+            files[rel] = path
+        else:
+            misnamed.append(problem)
     stored = _load_notes(db)
     if vault.is_dir() and not files and stored:
         raise VaultError(
@@ -103,7 +111,7 @@ def sync_vault(
     cache: dict[str, _Parsed] = {}
     read = partial(_read, separators=separators)
     plan = _plan(files, stored, base, cache, read, whole_vault=vault.is_dir(), force=force)
-    problems = _problems(plan)
+    problems = [*misnamed, *_problems(plan)]
     counts: dict[str, int] = {}
     if plan.changed or plan.failed or plan.touched or plan.vanished:
         with write_transaction(db):
@@ -112,7 +120,7 @@ def sync_vault(
                 plan = _plan(
                     files, fresh, base, cache, read, whole_vault=vault.is_dir(), force=force
                 )
-                problems = _problems(plan)
+                problems = [*misnamed, *_problems(plan)]
             counts = _apply(db, plan, now)
             db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('extract_fingerprint', ?)",
@@ -126,10 +134,10 @@ def sync_vault(
             )
     touched_bad = sum(1 for p in plan.touched if p.error)
     return SyncReport(
-        notes_scanned=len(files),
+        notes_scanned=len(files) + len(misnamed),
         notes_changed=len(plan.changed),
         notes_skipped=len(plan.skipped) + len(plan.touched) - touched_bad,
-        notes_failed=len(plan.failed) + len(plan.still_failed) + touched_bad,
+        notes_failed=len(plan.failed) + len(plan.still_failed) + touched_bad + len(misnamed),
         notes_removed=len(plan.vanished),
         problems=tuple(problems),
         **counts,
@@ -140,6 +148,12 @@ def _discover(vault: Path) -> Iterable[Path]:
     from ..notes import discover
 
     return discover(vault)
+
+
+def _misnamed(rel: str) -> Problem | None:
+    from ..notes import misnamed
+
+    return misnamed(rel)
 
 
 def _relative(path: Path, base: Path) -> str:
