@@ -32,6 +32,7 @@ __all__ = [
     "MAX_MEDIA_BYTES",
     "MAX_NOTE_BYTES",
     "MEDIA_NOT_FOUND",
+    "IMAGE_SUFFIXES",
     "MEDIA_SUFFIXES",
     "find_media",
     "open_media",
@@ -219,6 +220,8 @@ def _by_name(root: Path, name: str) -> tuple[Path, ...]:
         name not in entry[1] and key not in entry[1] and time.monotonic() - entry[0] > _INDEX_MAX_AGE_S
     ):
         entry = (time.monotonic(), _build_index(root))
+        if len(_indexes) >= 8:  # a process serves one vault or a few: keep memory bounded
+            _indexes.clear()
         _indexes[root] = entry
     index = entry[1]
     exact = index.get(name, ())
