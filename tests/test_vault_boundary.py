@@ -208,3 +208,13 @@ def test_fifo_and_device_notes_do_not_stall_sync_extract_or_export(
     proc = quiz("export", vault, "-o", tmp_path / "out.apkg", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out.apkg").stat().st_size < 100_000
+
+
+def test_links_that_stay_inside_the_vault_still_work(vault: Path) -> None:
+    (vault / "real").mkdir()
+    (vault / "real" / "n.md").write_text("Q: Linked?\nA: yes ![](../img/ok.png)\n")
+    (vault / "alias.md").symlink_to(vault / "real" / "n.md")
+    assert read_note_bytes(vault / "alias.md", vault).startswith(b"Q: Linked?")
+    note, problems = read_note(vault / "real" / "n.md", vault)
+    assert note is not None and problems == []
+    assert note.media == ("img/ok.png",)
