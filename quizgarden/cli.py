@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from .errors import QuizgardenError
-from .terminal import json_line, make_console
+from .terminal import json_line, make_console, printable
 
 app = typer.Typer(
     name="quiz",
@@ -471,9 +471,8 @@ def config(
         return
     if get is not None:  # the bare value, for scripts: `quiz config --get new_per_day`
         for _name, current, _source in rows:
-            sys.stdout.write(
-                (" ".join(map(str, current)) if isinstance(current, tuple) else str(current)) + "\n"
-            )
+            value = " ".join(map(str, current)) if isinstance(current, tuple) else str(current)
+            sys.stdout.write(printable(value) + "\n")
         return
     from .render_cli import settings_table
 

@@ -232,3 +232,18 @@ def test_the_genanki_collection_is_made_through_its_public_api(tmp_path: Path) -
     conn.close()
     source = Path(__file__).resolve().parents[1] / "quizgarden" / "export" / "anki.py"
     assert "apkg_schema" not in source.read_text() and "apkg_col" not in source.read_text()
+
+
+def test_split_beside_an_apkg_name_keeps_the_names_distinct(tmp_path: Path) -> None:
+    root = tmp_path / "vault"
+    root.mkdir()
+    for index, deck in enumerate(("a:b", "a_b", "a?b")):
+        (root / f"n{index}.md").write_text(f"---\ndeck: '{deck}'\n---\nQ: deck {deck}?\nA: yes\n")
+    db = tmp_path / "c.db"
+    assert run("sync", root, "--db", db).exit_code == 0
+    result = run("export", root, "--db", db, "--split", "-o", tmp_path / "out" / "x.apkg", "--json")
+    assert result.exit_code == 0, result.output
+    names = sorted(Path(f).name for f in json.loads(result.stdout)["files"])
+    assert len(set(names)) == 3 and "x-a_b.apkg" in names
+    assert all(name.startswith("x-a_b") for name in names)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == names
