@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,9 +9,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from .errors import QuizgardenError
+from .terminal import json_line, make_console, printable
 
 app = typer.Typer(
     name="quiz",
@@ -22,8 +21,9 @@ app = typer.Typer(
     add_completion=False,
 )
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# every line goes through terminal.printable: no escape sequence from a note or file name
+out = make_console(highlight=False, soft_wrap=True)
+err = make_console(stderr=True, highlight=False, soft_wrap=True)
 
 VaultArg = Annotated[
     Path | None,
@@ -75,7 +75,7 @@ def errors_to_exit() -> Iterator[None]:
 
 def print_json(obj: Any) -> None:
     """One object, one line, UTF-8 kept readable."""
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(json_line(obj) + "\n")
 
 
 def warn(message: object) -> None:
@@ -462,9 +462,8 @@ def config(
         return
     if get is not None:  # the bare value, for scripts: `quiz config --get new_per_day`
         for _name, current, _source in rows:
-            sys.stdout.write(
-                (" ".join(map(str, current)) if isinstance(current, tuple) else str(current)) + "\n"
-            )
+            value = " ".join(map(str, current)) if isinstance(current, tuple) else str(current)
+            sys.stdout.write(printable(value) + "\n")
         return
     from .render_cli import settings_table
 

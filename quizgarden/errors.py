@@ -39,3 +39,12 @@ class ExportError(QuizgardenError):
 
 class FilterError(QuizgardenError):
     """A --deck or --tag matches nothing in the collection; the message lists what there is."""
+
+
+class MediaError(QuizgardenError):
+    """A media reference names no file that may leave the vault (missing, or refused)."""
+
+    def __init__(self, ref: str, reason: str) -> None:
+        super().__init__(f"{ref}: {reason}")
+        self.ref = ref
+        self.reason = reason

@@ -76,10 +76,11 @@ def to_anki_html(markdown_text: str, *, image: ImageResolver | None = None) -> s
     else:
         simple = _render_simple_line(markdown_text)
     if simple is not None:
-        return simple
+        return neutralise_tex(simple)
     md = _markdown()
     env: dict[str, Any] = {"image": image}
-    return _unwrap(md.renderer.render(md.parse(markdown_text, env), md.options, env))
+    html = _unwrap(md.renderer.render(md.parse(markdown_text, env), md.options, env))
+    return neutralise_tex(html)
 
 
 def _is_plain(text: str) -> bool:
@@ -238,6 +239,84 @@ def _unwrap(html: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>\n") and html.count("<p>") == 1:
         return html[3:-5]
     return html.rstrip("\n")
+
+
+# MathJax commands that reach outside the formula: links (`\href`), CSS and HTML attributes
+# (`\style`, `\class`, `\cssId`, the `html` and `dataAttributes` extensions), arbitrary
+# characters and fonts (`\unicode`), loading code (`\require`), building command names
+# (`\csname`) and raw MathML tokens (`\mmlToken`).
+_TEX_COMMAND = re.compile(r"\\(?:([A-Za-z]+)|.)", re.S)
+_TEX_KEEP_BODY = frozenset(
+    {"href", "style", "class", "cssId", "htmlClass", "htmlStyle", "htmlId", "htmlData", "data"}
+)
+_TEX_DROP = frozenset({"unicode", "require", "mmlToken", "csname"})
+_SAFE_HREF = re.compile(r"\s*https?://", re.I)
+_MAX_OPTION = 200  # `\unicode[font]`: an option longer than this is not one
+
+
+def neutralise_tex(html: str) -> str:
+    """`html` with every MathJax command that reaches outside the formula taken out, so a note
+    cannot make a card run a link, style the page or load code in Anki.
+
+    Applied to the whole field, not only to math: Anki's MathJax typesets any `\\(...\\)`,
+    `\\[...\\]` or `\\begin{...}` in the field's text, and a Markdown escape (`\\\\(`) can
+    produce those outside what was parsed as math. `\\href{https://...}{x}` stays; any other
+    `\\href`, `\\style`, `\\class`, `\\cssId`, `\\htmlClass`/`Style`/`Id`/`Data` and `\\data`
+    lose the command and its first argument, keeping the formula they wrapped; `\\unicode`,
+    `\\require`, `\\mmlToken` and `\\csname` go with their arguments. One pass, linear time.
+    """
+    if "\\" not in html:
+        return html
+    out: list[str] = []
+    last = pos = 0
+    closing: dict[int, int] | None = None  # `{` index -> index after its `}`, built on demand
+    while (match := _TEX_COMMAND.search(html, pos)) is not None:
+        name = match.group(1)
+        pos = match.end()
+        if name not in _TEX_KEEP_BODY and name not in _TEX_DROP:
+            continue
+        if closing is None:
+            closing = _brace_pairs(html)
+        start = _skip_space(html, pos)
+        if name in _TEX_DROP:
+            end = start
+            if html.startswith("[", start):
+                option_end = html.find("]", start, start + _MAX_OPTION)
+                end = start if option_end < 0 else _skip_space(html, option_end + 1)
+            end = closing.get(end, end)
+        else:
+            end = closing.get(start, start)
+            if name == "href" and end > start and _SAFE_HREF.match(html, start + 1, end):
+                continue  # an http(s) link is kept (its argument is still scanned)
+        out.append(html[last : match.start()])
+        last = pos = max(end, pos)
+    out.append(html[last:])
+    return "".join(out)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _brace_pairs(text: str) -> dict[int, int]:
+    """For each `{` that is closed, the index just after its `}` (escaped braces ignored); an
+    unclosed group is absent, so only the command before it is taken out. One pass."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "{":
+            stack.append(index)
+        elif char == "}" and stack:
+            pairs[stack.pop()] = index + 1
+        index += 1
+    return pairs
 
 
 def latex_for_mathjax(tex: str) -> str:

@@ -26,8 +26,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 import re
+import shutil
 import sqlite3
+import stat
 import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -38,13 +41,12 @@ from pathlib import Path
 from typing import Any
 
 import genanki
-from genanki.apkg_col import APKG_COL
-from genanki.apkg_schema import APKG_SCHEMA
 from markdown_it.common.utils import escapeHtml
 
-from ..errors import ExportError
+from ..errors import ExportError, MediaError
 from ..model import Card, CardState, Problem
-from ..render import to_anki_html
+from ..notes.vault import open_media
+from ..render import neutralise_tex, to_anki_html
 from .media import MediaPacker
 from .style import CARD_CSS, TEMPLATES
 
@@ -116,16 +118,22 @@ def export_apkg(
 
     timestamp = now().timestamp() if timestamp is None else timestamp
     planned, left_out = plan_notes(items, include_suspended=include_suspended)
+    # with split, `out` is a folder; `-o x.apkg` names the files x-<deck>.apkg beside it instead
+    folder, prefix = (out.parent, out.stem + "-") if out.suffix.lower() == ".apkg" else (out, "")
+    if not split or not prefix:  # each file written is checked again by write_package
+        check_target(out, folder=split)
     packer = MediaPacker(vault)
     source_link = _source_linker(vault)
     groups: dict[str, list[PlannedNote]] = {}
     for note in planned:
         top = deck_name(note.anchor.deck, vault.name).split("::")[0] if split else ""
         groups.setdefault(top, []).append(note)
-    # with split, `out` is a folder; `-o x.apkg` names the files x-<deck>.apkg beside it instead
-    folder, prefix = (out.parent, out.stem + "-") if out.suffix.lower() == ".apkg" else (out, "")
     if split:
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ExportError(f"cannot write {folder}: {err.strerror or err}") from err
+    file_names = split_file_names(groups) if split else {}
     files: list[Path] = []
     notes = cards = 0
     media_total: set[str] = set()
@@ -139,14 +147,14 @@ def export_apkg(
                 source_link=source_link, id_gen=id_gen, position=position,
                 with_schedule=with_schedule, timestamp=timestamp,
             )  # fmt: skip
-        target = folder / f"{prefix}{_safe_file_name(top)}.apkg" if split else out
-        write_package(target, rows, used_media, timestamp=timestamp)
+        target = folder / f"{prefix}{file_names[top]}" if split else out
+        write_package(target, rows, used_media, timestamp=timestamp, vault=vault)
         files.append(target)
         notes += len(rows.notes)
         cards += len(rows.cards)
         media_total.update(used_media)
     if not groups and not split:
-        write_package(out, _Rows(), {}, timestamp=timestamp)
+        write_package(out, _Rows(), {}, timestamp=timestamp, vault=vault)
         files.append(out)
     return ExportResult(tuple(files), notes, cards, len(media_total), left_out, packer.problems())
 
@@ -263,8 +271,12 @@ def card_schedule(
             1 if queue == 1 else 0, 0, 0, 0, json.dumps(data, separators=(",", ":")))  # fmt: skip
 
 
-def write_package(out: Path, rows: _Rows, media: dict[str, Path], *, timestamp: float) -> None:
-    """Write the collection and media into `out` atomically (temp file, then rename)."""
+def write_package(
+    out: Path, rows: _Rows, media: dict[str, Path], *, timestamp: float, vault: Path
+) -> None:
+    """Write the collection and media into `out` atomically: a fresh temporary file beside it,
+    renamed over `out` when complete and removed when anything fails. Media files are opened
+    through `open_media`, so the vault boundary is checked again as they are read."""
     decks: dict[str, Any] = {}
     for name in sorted(rows.decks):
         parts = name.split("::")
@@ -275,14 +287,15 @@ def write_package(out: Path, rows: _Rows, media: dict[str, Path], *, timestamp: 
             decks[str(deck["id"])] = deck
     first_deck = int(next(iter(decks), "1"))
     models = {str(m.model_id): m.to_json(timestamp, first_deck) for m in MODELS.values()}
+    check_target(out, folder=False)
+    partial: Path | None = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="quizgarden-export-") as tmp:
             db_path = Path(tmp) / "collection.anki2"
             conn = sqlite3.connect(db_path)
             with conn:
-                conn.executescript(APKG_SCHEMA)
-                conn.executescript(APKG_COL)
+                _create_collection(conn, timestamp)
                 base = json.loads(conn.execute("SELECT decks FROM col").fetchone()[0])
                 base.update(decks)
                 conn.execute(
@@ -292,16 +305,76 @@ def write_package(out: Path, rows: _Rows, media: dict[str, Path], *, timestamp: 
                 conn.executemany(f"INSERT INTO notes VALUES({_marks(11)})", rows.notes)
                 conn.executemany(f"INSERT INTO cards VALUES({_marks(18)})", rows.cards)
             conn.close()
-            partial = out.with_name(out.name + ".part")
-            with zipfile.ZipFile(partial, "w") as package:
+            fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+            partial = Path(name)
+            with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w") as package:
                 package.write(db_path, "collection.anki2")
                 names = sorted(media)
                 package.writestr("media", json.dumps({str(i): n for i, n in enumerate(names)}))
-                for index, name in enumerate(names):
-                    package.write(media[name], str(index))
+                for index, media_name in enumerate(names):
+                    with (
+                        open_media(vault, media[media_name]) as source,
+                        package.open(str(index), "w") as target,
+                    ):
+                        shutil.copyfileobj(source, target)
             partial.replace(out)
+            partial = None
     except OSError as err:
-        raise ExportError(f"cannot write {out}: {err}") from err
+        raise ExportError(f"cannot write {out}: {err.strerror or err}") from err
+    except MediaError as err:
+        raise ExportError(f"cannot write {out}: media file {err}") from err
+    finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+
+
+def _create_collection(conn: sqlite3.Connection, timestamp: float) -> None:
+    """An empty Anki collection (schema and `col` row), through genanki's public API: a
+    package of no decks writes exactly that. The note and card rows inserted afterwards rely
+    on its `notes` (11 columns) and `cards` (18 columns) tables, which
+    tests/test_export_safety.py checks against the installed genanki."""
+    genanki.Package([]).write_to_db(conn.cursor(), timestamp, itertools.count())
+
+
+def check_target(out: Path, *, folder: bool) -> None:
+    """Refuse an output path that is a symbolic link, a FIFO, a device or a socket (and, for
+    one package, a folder; for --split, anything but a folder): writing through it could
+    replace a file elsewhere, block for ever or write to a device."""
+    try:
+        info = os.lstat(out)
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise ExportError(f"cannot write {out}: {err.strerror or err}") from err
+    if stat.S_ISLNK(info.st_mode):
+        raise ExportError(f"{out} is a symbolic link; give the real path to write to")
+    if folder and not stat.S_ISDIR(info.st_mode):
+        raise ExportError(f"{out} is not a folder (--split writes one file per deck into it)")
+    if not folder and stat.S_ISDIR(info.st_mode):
+        raise ExportError(f"{out} is a folder; give a file name ending in .apkg")
+    if not folder and not stat.S_ISREG(info.st_mode):
+        raise ExportError(f"{out} is not a regular file (a FIFO, device or socket)")
+
+
+def split_file_names(groups: Iterable[str]) -> dict[str, str]:
+    """A distinct `.apkg` file name for each top-level deck. Decks whose safe names clash
+    (`a:b`, `a_b`, `a?b` are all `a_b`; `A` and `a` clash on case-insensitive disks) keep
+    the bare name only for a deck that is its own safe name, the others get a short hash of
+    the deck's name, so no package overwrites another and the names stay the same run to run."""
+    by_file: dict[str, list[str]] = {}
+    for top in sorted(groups):
+        by_file.setdefault(_safe_file_name(top).casefold(), []).append(top)
+    names: dict[str, str] = {}
+    for clashing in by_file.values():
+        bare = next((top for top in clashing if _safe_file_name(top) == top), clashing[0])
+        for top in clashing:
+            safe = _safe_file_name(top)
+            if top == bare:
+                names[top] = f"{safe}.apkg"
+            else:
+                digest = hashlib.blake2b(top.encode("utf-8"), digest_size=4).hexdigest()
+                names[top] = f"{safe}-{digest}.apkg"
+    return names
 
 
 def _marks(count: int) -> str:
@@ -353,7 +426,9 @@ def _tags_column(tags: tuple[str, ...], suspended: bool) -> str:
 
 
 #: Plain text (a deck, a note path) as it may sit in an Anki field.
-_escaped = lru_cache(maxsize=4096)(escapeHtml)
+@lru_cache(maxsize=4096)
+def _escaped(text: str) -> str:
+    return neutralise_tex(escapeHtml(text))
 
 
 def _source_linker(vault: Path) -> Any:

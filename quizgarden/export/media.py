@@ -1,49 +1,54 @@
-"""Finding the images cards refer to in the vault, the way Obsidian does, and naming them for
-an Anki package.
+"""Finding the media files cards refer to in the vault, and naming them for an Anki package.
 
-Separate from the package writer because it is about the vault's files, not Anki's schema: it
-reads the file system (a walk of the vault, once, on the first name it cannot find by path) and
-records a missing image as a Problem, so the export goes on and the learner is told.
+Separate from the package writer because it is about the vault's files, not Anki's schema. What
+may leave the vault is decided by `notes.vault.find_media`, the one rule the web review serves
+media by too; a reference that is missing or refused is recorded as a Problem, so the export
+goes on and the learner is told.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from pathlib import Path
 
+from ..errors import MediaError
 from ..model import Problem
+from ..notes.vault import MEDIA_NOT_FOUND, find_media
 
 
 class MediaPacker:
-    """Finds the images cards refer to, as Obsidian would, and names them for the package.
+    """Finds the media files cards refer to, as Obsidian would, and names them for the package.
 
-    Lookup order: relative to the note's folder, then to the vault root, then any file of that
-    name anywhere in the vault (hidden folders skipped). Files are packed under their bare name;
-    two different files with one name get a short hash suffix so neither overwrites the other.
+    Lookup and boundary: `find_media` (next to the note, from the vault root, then by file name
+    anywhere outside hidden folders; only regular media files inside the vault after resolving
+    links). Files are packed under their bare name; two different files with one name get a
+    short hash suffix so neither overwrites the other.
     """
 
     def __init__(self, vault: Path) -> None:
         self.vault = vault.resolve()
-        self.files: dict[str, Path] = {}  # packed name -> file
+        self.files: dict[str, Path] = {}  # packed name -> resolved file inside the vault
         self._names: dict[Path, str] = {}
-        self._by_name: dict[str, list[Path]] | None = None
         self._problems: dict[tuple[str, int, str], Problem] = {}
 
     def resolve(self, ref: str, note: str, line: int) -> str | None:
-        """The packed name for `ref`, or None for URLs; a missing file is recorded as a problem
-        and keeps its bare name (the learner can add the file to Anki later)."""
+        """The packed name for `ref`, or None for URLs; a missing or refused file is recorded
+        as a problem and keeps its bare name (the learner can add the file to Anki later)."""
         ref = ref.strip()
         if not ref or _URL.match(ref):
             return None
-        path = self._find(ref, note)
-        if path is None:
+        try:
+            path = find_media(self.vault, ref, note)
+        except MediaError as err:
             key = (note, line, ref)
-            self._problems.setdefault(
-                key, Problem(note, line, f"image not found in the vault: {ref}")
+            message = (
+                f"image not found in the vault: {ref}"
+                if err.reason == MEDIA_NOT_FOUND
+                else f"media left out: {ref}: {err.reason}"
             )
+            self._problems.setdefault(key, Problem(note, line, message))
             return _safe_media_name(ref.replace("\\", "/").rsplit("/", 1)[-1])
         name = self._names.get(path)
         if name is None:
@@ -57,29 +62,6 @@ class MediaPacker:
 
     def problems(self) -> tuple[Problem, ...]:
         return tuple(self._problems[key] for key in sorted(self._problems))
-
-    def _find(self, ref: str, note: str) -> Path | None:
-        ref = ref.replace("\\", "/").split("#")[0]
-        folder = (self.vault / note).parent
-        for base in (folder, self.vault):
-            candidate = (base / ref).resolve()
-            if candidate.is_file() and candidate.is_relative_to(self.vault):
-                return candidate
-        name = ref.rsplit("/", 1)[-1]
-        matches = self._index().get(name) or self._index().get(name.casefold())
-        return matches[0] if matches else None
-
-    def _index(self) -> dict[str, list[Path]]:
-        if self._by_name is None:
-            index: dict[str, list[Path]] = {}
-            for folder, dirs, files in os.walk(self.vault):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for file in sorted(files):
-                    path = Path(folder) / file
-                    index.setdefault(file, []).append(path)
-                    index.setdefault(file.casefold(), []).append(path)
-            self._by_name = index
-        return self._by_name
 
 
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")

@@ -8,16 +8,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
+from ..errors import MediaError, NoteError
 from ..model import Note, Problem
 from .decode import damaged_lines, decode_bytes
-from .links import IMAGE_SUFFIXES, render_links
+from .links import render_links
 from .meta import read_settings, read_tags, split_frontmatter
+from .vault import MAX_NOTE_BYTES, find_media, read_note_bytes
 
 NOTE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
-MAX_NOTE_BYTES = 4 * 1024 * 1024
 DECK_TAG = "flashcards"
 
 # Folders that hold templates, inboxes, daily logs and archives: what is written there is not
@@ -30,7 +30,7 @@ _SCRATCH_FOLDER = re.compile(
 _INLINE_TAG = re.compile(r"(?<![\w#&/\\(])#([\w\-/]*[^\W\d_][\w\-/]*)")
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 
-__all__ = ["NOTE_SUFFIXES", "discover", "inline_tags", "misnamed", "read_note"]
+__all__ = ["MAX_NOTE_BYTES", "NOTE_SUFFIXES", "discover", "inline_tags", "misnamed", "read_note"]
 
 
 def discover(root: Path) -> Iterator[Path]:
@@ -64,13 +64,11 @@ def read_note(
 ) -> tuple[Note | None, list[Problem]]:
     """Read one note; `None` (with the reason as a problem) when the file is not a readable note."""
     rel = _relative(path, vault)
-    try:
-        if data is None:
-            if path.stat().st_size > MAX_NOTE_BYTES:
-                return None, [Problem(rel, 1, f"skipped: larger than {MAX_NOTE_BYTES >> 20} MiB")]
-            data = path.read_bytes()
-    except OSError as err:
-        return None, [Problem(rel, 1, f"cannot read: {err.strerror or err}")]
+    if data is None:
+        try:  # the vault boundary: no FIFO, device, or link out of the vault is ever read
+            data = read_note_bytes(path, vault)
+        except NoteError as err:
+            return None, [Problem(err.path, err.line, err.message)]
     if len(data) > MAX_NOTE_BYTES:
         return None, [Problem(rel, 1, f"skipped: larger than {MAX_NOTE_BYTES >> 20} MiB")]
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -91,10 +89,7 @@ def read_note(
         text = "\n".join(lines)
     meta, body, body_line, meta_problems = split_frontmatter(text, rel)
     problems += meta_problems
-    folder = PurePosixPath(rel).parent.as_posix()
-    body, media = render_links(
-        body, lambda target: _resolve_media(str(vault.resolve()), folder, target)
-    )
+    body, media = render_links(body, lambda target: _resolve_media(vault, rel, target))
     tags = read_tags(meta)
     deck = _deck_from_meta(meta) or _deck_from_folder(rel, vault)
     for tag in inline_tags(body):
@@ -165,26 +160,11 @@ def _first_heading(body: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _resolve_media(vault: str, folder: str, target: str) -> str | None:
-    """A vault-relative path for `target`, looked up as Obsidian does; None when missing."""
-    target = target.split("#")[0].split("?")[0]
-    root = Path(vault)
-    for base in (root / folder, root):
-        candidate = (base / target).resolve()
-        if candidate.is_file() and candidate.is_relative_to(root):
-            return candidate.relative_to(root).as_posix()
-    return _media_by_name(vault).get(PurePosixPath(target).name.lower())
-
-
-@lru_cache(maxsize=4)
-def _media_by_name(vault: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    root = Path(vault)
-    if not root.is_dir():
-        return found
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if Path(name).suffix.lower() in IMAGE_SUFFIXES:
-                found.setdefault(name.lower(), (Path(folder) / name).relative_to(root).as_posix())
-    return found
+def _resolve_media(vault: Path, note: str, target: str) -> str | None:
+    """A vault-relative path for `target`, looked up as Obsidian does; None when it is missing
+    or may not leave the vault (`find_media` decides, as it does for the exporter)."""
+    try:
+        found = find_media(vault, target, note)
+    except MediaError:
+        return None
+    return found.relative_to(vault.resolve()).as_posix()

@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif"})
+from .vault import IMAGE_SUFFIXES
+
 
 _EMBED = re.compile(r"!\[\[([^\]\n|]+?)(?:\\?\|([^\]\n]*))?\]\]")
 _WIKILINK = re.compile(r"\[\[([^\]\n|]+?)(?:\\?\|([^\]\n]*))?\]\]")

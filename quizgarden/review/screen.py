@@ -6,13 +6,13 @@ terminal screen also reads single keys, the others read one answer a line.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from typing import IO, Any
 
 from ..model import CardState
 from ..schedule import format_interval
+from ..terminal import json_line, make_console, printable
 from .input import Command, parse_command, read_key, read_line
 from .runner import Shown
 from .session import Summary
@@ -76,7 +76,7 @@ class PlainScreen:
         self.stdout = stdout or sys.stdout
 
     def _print(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        self.stdout.write(printable(text) + "\n")
         self.stdout.flush()
 
     def show(self, shown: Shown, revealed: bool) -> None:
@@ -122,7 +122,7 @@ class JsonScreen(PlainScreen):
     """`--json`: one object a line for each card shown, rating recorded, message and summary."""
 
     def _emit(self, obj: dict[str, Any]) -> None:
-        self._print(json.dumps(obj, ensure_ascii=False, default=str))
+        self._print(json_line(obj))
 
     def show(self, shown: Shown, revealed: bool) -> None:
         card = shown.item.card
@@ -171,9 +171,7 @@ class TerminalScreen:
     reveals = True
 
     def __init__(self) -> None:
-        from rich.console import Console
-
-        self.console = Console(highlight=False)
+        self.console = make_console(highlight=False)
         self.notes: list[str] = []
 
     def show(self, shown: Shown, revealed: bool) -> None:

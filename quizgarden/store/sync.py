@@ -222,18 +222,22 @@ def _read(
     path: Path, rel: str, base: Path, size: int, mtime: float, *, separators: Separators
 ) -> _Parsed:
     """Read, decode and extract one file; never raises for a bad file."""
+    from ..errors import NoteError
     from ..extract import extract_note
     from ..notes import MAX_NOTE_BYTES, read_note
+    from ..notes.vault import read_note_bytes
 
     if time.time() - mtime < RACY_WINDOW_S:
         mtime = -1.0
     data: bytes | None = None
     digest = ""
     if size <= MAX_NOTE_BYTES:
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            return _Parsed(rel, "", -1.0, size, error=f"cannot read: {err.strerror or err}")
+        try:  # the vault boundary: never a FIFO, a device or a link out of the vault
+            data = read_note_bytes(path, base)
+        except NoteError as err:
+            again = -1.0 if err.message.startswith("cannot read") else mtime
+            problem = Problem(rel, 1, err.message)
+            return _Parsed(rel, "", again, size, problems=(problem,), error=err.message)
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     try:
         note, problems = read_note(path, base, data)
