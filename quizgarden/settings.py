@@ -42,6 +42,7 @@ class Settings:
     reviews_per_day: int = 200  # as Anki's "maximum reviews/day": a backlog comes in slices
     leech_threshold: int = 8
     day_start_hour: int = 4  # local hour when "today" rolls over, as in Anki
+    timezone: str = ""  # IANA zone of the learner's days; empty: TZ, else the system's
     parameters: tuple[float, ...] = ()  # empty: FSRS-6 defaults
 
 
@@ -55,6 +56,7 @@ KEYS: dict[str, str] = {
     "reviews_per_day": "most review cards shown per day, per deck (learning steps not counted)",
     "leech_threshold": "lapses after which a card is tagged leech and suspended",
     "day_start_hour": "local hour at which a new day starts (0-23)",
+    "timezone": "zone of the learner's days, e.g. 'Europe/Berlin' (empty: $TZ, else the system's)",
     "parameters": "21 FSRS weights (set by `quiz optimize`); empty for the defaults",
 }
 
@@ -194,6 +196,17 @@ def _coerce(key: str, value: Any) -> Any:
     if key == "fuzz":
         if not isinstance(value, bool):
             raise ConfigError("fuzz: expected true or false")
+        return value
+    if key == "timezone":
+        if not isinstance(value, str):
+            raise ConfigError("timezone: expected a zone name like 'Europe/Berlin'")
+        if value:
+            from .days import check_zone
+
+            try:
+                check_zone(value)
+            except ValueError as error:
+                raise ConfigError(f"timezone: {error}") from None
         return value
     if key == "desired_retention":
         if not isinstance(value, int | float) or not 0.5 <= value <= 0.99:

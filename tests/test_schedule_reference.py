@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from quizgarden.days import Days
 from quizgarden.model import CardState
 from quizgarden.schedule import make_scheduler, next_interval_days, review
 from quizgarden.settings import Settings
@@ -24,13 +25,15 @@ def _load() -> dict:
     return json.loads(REFERENCE.read_text(encoding="utf-8"))
 
 
+UTC_DAYS = Days(4, "UTC")  # the histories' days, whatever zone the machine is in
+
+
 def _replay(reviews: list[list[int]]) -> CardState:
     scheduler = make_scheduler(Settings(fuzz=False))
     state = CardState("0123456789abcdef")
     for day, minute, rating, _kind in reviews:
-        state, log = review(
-            state, rating, BASE + timedelta(days=day, minutes=minute), 1000, scheduler=scheduler
-        )
+        moment = BASE + timedelta(days=day, minutes=minute)
+        state, log = review(state, rating, moment, 1000, scheduler=scheduler, days=UTC_DAYS)
         assert log.after == state
     return state
 
@@ -45,7 +48,7 @@ def test_all_200_histories_match_pyfsrs_and_anki():
     data = _load()
     assert len(data["histories"]) == 200
     scheduler = make_scheduler(Settings(fuzz=False))
-    worst = 0.0
+    worst, lifted = 0.0, 0
     for index, history in enumerate(data["histories"]):
         state = _replay(history["reviews"])
         py, anki = history["pyfsrs"], history["anki"]
@@ -57,9 +60,20 @@ def test_all_200_histories_match_pyfsrs_and_anki():
         assert state.state == py["state"].lower(), index
         interval = next_interval_days(state.stability, scheduler=scheduler)
         assert interval == py["ivl"] == anki["ivl"], index
-        # the due date we would store: the interval for review cards, the step for the others
-        due_days = (state.due - state.last_review).total_seconds() / 86400
-        assert round(due_days, 4) == py["scheduler_due_days"], index
+        # the due date we store: the start of the due day for review cards (as Anki, due all
+        # that day), the step's exact time for the others
+        if state.state == "review":
+            assert state.due == UTC_DAYS.day_start(state.due), index
+            due_days = (UTC_DAYS.date_of(state.due) - UTC_DAYS.date_of(state.last_review)).days
+        else:
+            due_days = round((state.due - state.last_review).total_seconds() / 86400, 4)
+        if due_days != py["scheduler_due_days"]:
+            # Anki's order of the buttons, which py-fsrs lacks: Good at least a day more than
+            # Hard, Easy a day more than Good (also when graduating); only short intervals move
+            assert state.state == "review" and history["reviews"][-1][2] >= 3, index
+            assert py["scheduler_due_days"] < due_days <= 4, index
+            lifted += 1
+    assert lifted < 20
     assert worst < 1e-5
 
 
