@@ -19,11 +19,14 @@ import sys
 from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import STATE_DIR
 from .errors import ConfigError
 from .model import Separators
+
+if TYPE_CHECKING:
+    from .days import Days
 
 SETTINGS_FILE = "settings.toml"
 DEFAULT_PARAMETERS_COUNT = 21
@@ -44,6 +47,13 @@ class Settings:
     day_start_hour: int = 4  # local hour when "today" rolls over, as in Anki
     timezone: str = ""  # IANA zone of the learner's days; empty: TZ, else the system's
     parameters: tuple[float, ...] = ()  # empty: FSRS-6 defaults
+
+    @property
+    def days(self) -> Days:
+        """How this deck's learner days are cut: `day_start_hour` in `timezone`."""
+        from .days import Days
+
+        return Days(self.day_start_hour, self.timezone)
 
 
 KEYS: dict[str, str] = {
