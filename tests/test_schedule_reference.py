@@ -84,3 +84,52 @@ def test_reps_and_lapses_are_counted_like_anki():
         assert state.reps == len(history["reviews"])
         lapses = sum(1 for _d, _m, rating, kind in history["reviews"] if kind == 1 and rating == 1)
         assert state.lapses == lapses
+
+
+ANKI_DAYS = Path(__file__).parent / "fixtures" / "anki_days.json"
+
+
+def test_learner_days_match_anki_east_west_and_across_dst():
+    """Reviews straddling 4 am, crossing DST, in Shanghai, New York and Berlin: Anki's states.
+
+    The fixture is Anki 26.09's own FSRS (compute_memory_state) on the same review log, made by
+    bench/anki_days_reference.py; every prefix of every history is checked.
+    """
+    data = json.loads(ANKI_DAYS.read_text(encoding="utf-8"))
+    scheduler = make_scheduler(Settings(fuzz=False))
+    zones, checked, straddling = set(), 0, 0
+    for index, history in enumerate(data["histories"]):
+        days = Days(4, history["zone"])
+        zones.add(history["zone"])
+        state = CardState("0123456789abcdef")
+        previous = None
+        for step, ((when, rating), expected) in enumerate(
+            zip(history["reviews"], history["anki"], strict=True)
+        ):
+            moment = datetime.fromisoformat(when)
+            before = state
+            state, _ = review(state, rating, moment, scheduler=scheduler, days=days)
+            kind = {"new": 0, "learning": 0, "review": 1, "relearning": 2}[before.state]
+            assert kind == history["kinds"][step], (index, step)
+            assert state.stability == pytest.approx(expected["S"], rel=2e-4), (index, step)
+            assert state.difficulty == pytest.approx(expected["D"], rel=2e-4), (index, step)
+            checked += 1
+            if previous is not None:
+                hours = (moment - previous).total_seconds() / 3600
+                whole = days.elapsed(previous, moment)
+                straddling += whole != int(hours // 24)  # 24-hour periods would be wrong here
+            previous = moment
+    assert zones == {"Europe/Berlin", "America/New_York", "Asia/Shanghai"}
+    assert checked > 400 and straddling > 50
+
+
+def test_one_day_ten_hours_counts_as_anki_counts_it():
+    """The issue's case: Good, then Good 1 d 10 h later across two rollovers: S as in Anki."""
+    days = Days(4, "Europe/Berlin")
+    scheduler = make_scheduler(Settings(fuzz=False))
+    first = datetime(2024, 5, 6, 21, 0, tzinfo=timezone.utc)  # 23:00 in Berlin
+    state, _ = review(CardState("ab" * 8), 3, first, scheduler=scheduler, days=days)
+    state, _ = review(state, 3, first + timedelta(minutes=10), scheduler=scheduler, days=days)
+    later = first + timedelta(days=1, hours=10)  # 09:00 two learner days on
+    assert days.elapsed(state.last_review, later) == 2
+    assert (later - state.last_review).days == 1  # what 24-hour periods would feed FSRS

@@ -14,10 +14,11 @@ from typer.testing import CliRunner
 
 from quizgarden.cli import app
 from quizgarden.model import CardState
+from quizgarden.days import Days
 from quizgarden.optimize import fsrs_items, load_histories, optimize_parameters
 from quizgarden.schedule import make_scheduler, retrievability, review
 from quizgarden.settings import Settings, SettingsFile, load_settings
-from quizgarden.stats import _learner_date, collect_stats, render_stats
+from quizgarden.stats import collect_stats, render_stats
 from quizgarden.store import open_collection
 from quizgarden.store import reviews as store
 from quizgarden.store.queries import from_iso, to_iso
@@ -61,9 +62,10 @@ def test_stats_counts_forecast_and_retention(vault):
     stats = collect_stats(db, NOW, SettingsFile({}, {}))
     assert sum(stats.by_state.get(k, 0) for k in ("learning", "review", "relearning")) == 12
     assert stats.by_state["new"] == 1 and stats.by_state["suspended"] == 1
-    today = _learner_date(NOW, 4)
+    days = Days(4)
+    today = days.date_of(NOW)
     dues = [from_iso(d) for (d,) in db.execute("SELECT due FROM card_state WHERE reps > 0")]
-    assert sum(stats.forecast) == sum((_learner_date(d, 4) - today).days < 30 for d in dues)
+    assert sum(stats.forecast) == sum((days.date_of(d) - today).days < 30 for d in dues)
     assert 0 < sum(stats.forecast) < 12
     logged = db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
     assert sum(stats.per_day.values()) == logged
