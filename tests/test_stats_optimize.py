@@ -13,8 +13,8 @@ from test_review_queue import NOW, add_card
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
-from quizgarden.model import CardState
 from quizgarden.days import Days
+from quizgarden.model import CardState
 from quizgarden.optimize import fsrs_items, load_histories, optimize_parameters
 from quizgarden.schedule import make_scheduler, retrievability, review
 from quizgarden.settings import Settings, SettingsFile, load_settings
