@@ -395,7 +395,10 @@ def optimize(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Save without asking.")] = False,
 ) -> None:
-    """Fit FSRS parameters to your own review log; shows old vs new log loss before saving."""
+    """Fit FSRS parameters to your own review log; shows old vs new log loss before saving.
+
+    Saving recomputes every card's memory state from its log with the new parameters.
+    """
     from .optimize import optimize_parameters, save_parameters
     from .settings import load_settings
     from .store.queries import check_filters
@@ -425,10 +428,24 @@ def optimize(
             yes = sys.stdin.isatty() and typer.confirm("Save the fitted parameters?")
         if yes:
             path = save_parameters(folder, result.parameters, deck=deck)
+            recomputed = _recompute(folder, db)
             if not json_out:
                 out.print(f"Saved to {path}", markup=False)
+                out.print(f"Memory states recomputed for {recomputed} cards.", markup=False)
         elif not json_out:
             out.print("Not saved (run with --yes to save).")
+
+
+def _recompute(vault: Path | None, db: Path | None) -> int:
+    """Every card's memory state again from its log, with the parameters just saved."""
+    from .optimize import recompute_memory_states
+    from .settings import load_settings
+
+    folder, collection = _open_existing(vault, db)
+    try:
+        return recompute_memory_states(collection, load_settings(folder).for_deck)
+    finally:
+        collection.close()
 
 
 @app.command()

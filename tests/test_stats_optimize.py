@@ -108,9 +108,9 @@ def test_optimize_fits_better_and_saves_only_when_asked(vault):
     folder, db = vault
     reviews = simulate(db, 120)
     assert reviews >= 400
-    items = fsrs_items(load_histories(db))
-    assert items
-    fit = optimize_parameters(db, SettingsFile({}, {}))
+    items, card_ids = fsrs_items(load_histories(db), NOW)
+    assert items and len(card_ids) == len(items)
+    fit = optimize_parameters(db, SettingsFile({}, {}), now=NOW)
     assert len(fit.parameters) == 21 and fit.new_loss <= fit.old_loss
     db_path = str(folder / ".quizgarden" / "collection.db")
     runner = CliRunner()
@@ -120,9 +120,19 @@ def test_optimize_fits_better_and_saves_only_when_asked(vault):
     assert load_settings(folder).for_deck(None).parameters == ()
     saved = runner.invoke(app, ["optimize", str(folder), "--db", db_path, "--yes"])
     assert saved.exit_code == 0, saved.output
+    assert "Memory states recomputed for 120 cards." in saved.stdout
     parameters = load_settings(folder).for_deck(None).parameters
     assert len(parameters) == 21
-    make_scheduler(load_settings(folder).for_deck(None))  # py-fsrs accepts them
+    scheduler = make_scheduler(load_settings(folder).for_deck(None))  # py-fsrs accepts them
+    # every card's stored memory state is its log replayed with the new parameters
+    card_id = f"{0xB000 + 5:016x}"
+    state = CardState(card_id)
+    for when, rating, _before in load_histories(db)[card_id]:
+        state, _ = review(state, rating, when, scheduler=scheduler)
+    stored = db.execute(
+        "SELECT stability, difficulty FROM card_state WHERE card_id = ?", [card_id]
+    ).fetchone()
+    assert stored == pytest.approx((state.stability, state.difficulty))
 
 
 def test_optimize_refuses_a_tiny_log(vault):

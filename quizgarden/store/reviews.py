@@ -205,3 +205,14 @@ def bring_back(db: Database, card_ids: list[str], hidden: str) -> list[str]:
             continue
         changed.append(card_id)
     return changed
+
+
+def set_memory_states(db: Database, states: dict[str, tuple[float, float]]) -> int:
+    """Store recomputed (stability, difficulty) per card, in one transaction; due dates stay."""
+    with write_transaction(db):
+        for card_id, (stability, difficulty) in states.items():
+            db.execute(
+                "UPDATE card_state SET stability = ?, difficulty = ? WHERE card_id = ?",
+                [stability, difficulty, card_id],
+            )
+    return len(states)
