@@ -529,9 +529,20 @@ def export(
         bool,
         typer.Option("--include-suspended", help="Include suspended cards, suspended."),
     ] = False,
+    update_anki: Annotated[
+        Path | None,
+        typer.Option(
+            "--update-anki",
+            help="Also write the schedule into the cards this Anki collection file "
+            "(collection.anki2) already has; close Anki first. Implies --with-schedule.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the cards to an Anki package; importing it again updates the notes in Anki."""
+    from .clock import now
     from .export import export_apkg
+    from .settings import load_settings
     from .store.queries import check_filters, list_cards
 
     with errors_to_exit():
@@ -546,21 +557,35 @@ def export(
         reasons = _left_out(found, include_suspended)
         default = Path.cwd() / "decks"
         target = output or (default if split else default / f"{folder.name}.apkg")
+        days = load_settings(folder).for_deck(None).days
         result = export_apkg(
             found,
             target,
             vault=folder,
             split=split,
-            with_schedule=with_schedule,
+            with_schedule=with_schedule or update_anki is not None,
             include_suspended=include_suspended,
+            days=days,
         )
+        updated = None
+        if update_anki is not None:
+            from .export.update import update_collection
+
+            updated = update_collection(update_anki, found, days=days, now=now())
     for problem in result.problems:
         warn(problem)
     if json_out:
-        print_json(result.to_dict())
+        print_json({**result.to_dict(), **({"anki_updated": vars(updated)} if updated else {})})
         return
     for file in result.files:
         out.print(f"Wrote {file}", markup=False)
+    if updated is not None:
+        out.print(
+            f"Updated the schedule of {updated.updated} cards in {update_anki}"
+            f" ({updated.missing} not there yet: import the package;"
+            f" {updated.skipped} new here, left as they are)",
+            markup=False,
+        )
     why = ", ".join(f"{n} {reason}" for reason, n in reasons.items() if n)
     out.print(
         f"{result.notes} notes, {result.cards} cards, {result.media} media files"
