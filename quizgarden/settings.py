@@ -62,8 +62,9 @@ KEYS: dict[str, str] = {
     "relearning_steps": "steps after a lapse, e.g. '10m'",
     "maximum_interval": "longest interval in days",
     "fuzz": "spread intervals a little so cards learned together do not stay together",
-    "new_per_day": "new cards introduced per day, per deck",
-    "reviews_per_day": "most review cards shown per day, per deck (learning steps not counted)",
+    "new_per_day": "new cards per day for the deck (or vault) and all under it",
+    "reviews_per_day": "most reviews per day for the deck (or vault) and all under it; new "
+    "cards count too, learning steps do not",
     "leech_threshold": "lapses after which a card is tagged leech and suspended",
     "day_start_hour": "local hour at which a new day starts (0-23)",
     "timezone": "zone of the learner's days, e.g. 'Europe/Berlin' (empty: $TZ, else the system's)",

@@ -107,3 +107,27 @@ def test_missing_collection_is_one_line_error(tmp_path: Path):
         result.stderr.strip()
         == f"error: no collection at {tmp_path / 'x.db'}; run `quiz sync` first"
     )
+
+
+def test_nothing_due_says_when_and_how_many_new(vault: Path):
+    run(vault, "2024-05-10T08:00:00Z", "3\n3\nx\n3\n3\n")  # both learned, the third rejected
+    later = run(vault, "2024-05-10T20:00:00Z", "")
+    assert (
+        "Nothing due now: the next card is due on Sun 12 May. "
+        "New cards: 0 left for today, 0 not yet seen." in later.stdout
+    )
+
+
+def test_nothing_due_counts_the_new_cards_waiting(vault: Path):
+    fresh = run(vault, "2024-05-09T08:00:00Z", "q\n", "--new", "0")
+    assert (
+        "Nothing due now: no card is scheduled. New cards: 3 left for today, 3 not yet seen."
+        in fresh.stdout
+    )
+
+
+def test_learning_cards_left_at_quit_say_due_now_or_later(vault: Path):
+    first = run(vault, "2024-05-10T08:00:00Z", "1\nq\n")  # Again: back in one minute
+    assert "1 learning card(s) due later today, the next at 08:01." in first.stdout
+    again = run(vault, "2024-05-10T08:30:00Z", "q\n")  # it is on screen, overdue, when we quit
+    assert "1 learning card(s) due now (since 08:01); review again to see them." in again.stdout

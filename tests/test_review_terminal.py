@@ -119,7 +119,7 @@ def test_review_in_a_real_terminal(tmp_path: Path):
         easy = easy_label("a000000000000001")
         for label in ("1 Again", "2 Hard", "3 Good", "4 Easy", "1m", "6m", "10m", easy):
             assert label in screen
-        tmux.send("3")
+        tmux.send("Space")  # space on the answer side rates Good, as in Anki
         screen = tmux.wait_for("「猫」は英語で何ですか？")
         assert "日本語 · 日本語/単語.md:3" in screen
         tmux.send("o")  # $EDITOR is `true`: opens and returns at once
