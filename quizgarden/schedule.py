@@ -286,6 +286,11 @@ def _interval(stability: float | None, scheduler: fsrs.Scheduler) -> float:
     return (stability or 0.0) / factor * (scheduler.desired_retention ** (1 / decay) - 1)
 
 
+def forgetting_curve(scheduler: fsrs.Scheduler) -> tuple[float, float]:
+    """(decay, factor) of FSRS-6's curve R = (1 + factor * t / S) ** decay, for `scheduler`."""
+    return _curve(scheduler)
+
+
 def _curve(scheduler: fsrs.Scheduler) -> tuple[float, float]:
     """FSRS-6's forgetting curve from the parameters: decay = -w20, factor = 0.9^(1/decay) - 1."""
     decay = -float(scheduler.parameters[20])

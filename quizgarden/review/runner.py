@@ -11,7 +11,7 @@ import shlex
 import subprocess
 import time
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Protocol
@@ -75,7 +75,7 @@ def build_session(
     from the start of their due day, so the queue holds all of today's; daily limits are
     Anki v3's (see `limits.DailyLimits`).
     """
-    from ..schedule import make_scheduler, recall_probability
+    from ..schedule import forgetting_curve, make_scheduler
 
     per_deck = _PerDeck(settings)
     days = per_deck(None).days
@@ -91,14 +91,18 @@ def build_session(
     # learning steps by due time, then id: the same order whatever order SQLite returned
     learning = sorted((e for e in due if e.state != "review"), key=lambda e: (e.due, e.card_id))
 
-    schedulers = {deck: make_scheduler(per_deck(deck)) for deck in {e.deck for e in due}}
-    now_utc = now.astimezone(timezone.utc)
+    curves = {
+        deck: forgetting_curve(make_scheduler(per_deck(deck))) for deck in {e.deck for e in due}
+    }
 
     def urgency(entry: QueueEntry) -> tuple[float, datetime, str]:
-        scheduler = schedulers[entry.deck]
-        chance = recall_probability(
-            entry.stability, entry.last_review, now_utc, scheduler=scheduler, days=days
-        )
+        # retrievability after the learner days since the last review (as recall_probability;
+        # inline, as thousands of due cards are sorted by it at start-up)
+        chance = 0.0
+        if entry.stability and entry.last_review is not None:
+            elapsed = max(0, int((end - entry.last_review).total_seconds() // 86400))
+            decay, factor = curves[entry.deck]
+            chance = (1 + factor * elapsed / entry.stability) ** decay
         return (chance, entry.due, entry.card_id)  # type: ignore[return-value]
 
     reviews = sorted((entry for entry in due if entry.state == "review"), key=urgency)

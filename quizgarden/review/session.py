@@ -209,6 +209,8 @@ def pick_reviews(
     for entry in entries:
         if limit is not None and len(kept) >= limit:
             break
+        if limits.review_left(limits.scope) <= 0:
+            break  # the studied deck (or the vault) is full: nothing more can come
         if entry.sibling_key in taken or not limits.take_review(entry.deck):
             continue
         taken.add(entry.sibling_key)
