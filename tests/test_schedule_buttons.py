@@ -158,3 +158,29 @@ def test_fuzz_is_drawn_once_per_card_and_answer():
         36500,
     )
     assert all(low <= s.days <= high for s in spread)
+
+
+def test_a_session_running_past_the_rollover_takes_in_the_new_days_cards(
+    tmp_path: Path, monkeypatch
+):
+    """Started at 03:50, still going at 04:05: the cards due that new day come in too."""
+    start = datetime(2024, 5, 10, 3, 50, tzinfo=timezone.utc)
+    monkeypatch.setenv("QUIZGARDEN_NOW", start.isoformat())
+    db = open_collection(tmp_path / "c.db")
+    today = CardState("a" * 16, "review", None, 5.0, 5.0, DAYS.due_at(start, 0),
+                      start - timedelta(days=5), 3)  # fmt: skip
+    tomorrow = CardState("b" * 16, "review", None, 5.0, 5.0, DAYS.due_at(start, 1),
+                         start - timedelta(days=5), 3)  # fmt: skip
+    add_card(db, today.card_id, line=1, state=today)
+    add_card(db, tomorrow.card_id, line=2, state=tomorrow)
+
+    class Late(Answering):
+        def ask(self, revealed: bool) -> int:
+            later = datetime(2024, 5, 10, 4, 5, tzinfo=timezone.utc)
+            monkeypatch.setenv("QUIZGARDEN_NOW", later.isoformat())  # the clock moves on
+            return 3
+
+    screen = Late()
+    run_session(db, tmp_path, SettingsFile({"new_per_day": 0}, {}), ReviewOptions(), screen)
+    db.close()
+    assert [after.card_id for _shown, after in screen.given] == ["a" * 16, "b" * 16]
