@@ -85,7 +85,9 @@ def load_histories(db: Database, deck: str | None = None) -> dict[str, list[Rati
     for card_id, reviewed_at, rating, before in db.execute(
         sql + " ORDER BY r.reviewed_at, r.id", params
     ):
-        histories.setdefault(card_id, []).append((from_iso(reviewed_at), rating, before or "new"))
+        moment = from_iso(reviewed_at)
+        assert moment is not None  # reviewed_at is NOT NULL
+        histories.setdefault(card_id, []).append((moment, rating, before or "new"))
     return histories
 
 

@@ -381,7 +381,7 @@ def _nothing_due(
     text = (
         f"Nothing due now: {when}. New cards: {waiting} left for today, {total_new} not yet seen."
     )
-    data = {
+    data: dict[str, object] = {
         "next_due": following.isoformat() if following else None,
         "new_today": waiting,
         "new_unseen": total_new,
