@@ -130,4 +130,4 @@ def test_learning_cards_left_at_quit_say_due_now_or_later(vault: Path):
     first = run(vault, "2024-05-10T08:00:00Z", "1\nq\n")  # Again: back in one minute
     assert "1 learning card(s) due later today, the next at 08:01." in first.stdout
     again = run(vault, "2024-05-10T08:30:00Z", "q\n")  # it is on screen, overdue, when we quit
-    assert "1 learning card(s) due now (since 08:01); review again to see them." in again.stdout
+    assert "1 learning card(s) are due now (since 08:01); `quiz review` shows them." in again.stdout
