@@ -389,7 +389,10 @@ def optimize(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Save without asking.")] = False,
 ) -> None:
-    """Fit FSRS parameters to your own review log; shows old vs new log loss before saving."""
+    """Fit FSRS parameters to your own review log; shows old vs new log loss before saving.
+
+    Saving recomputes every card's memory state from its log with the new parameters.
+    """
     from .optimize import optimize_parameters, save_parameters
     from .settings import load_settings
     from .store.queries import check_filters
@@ -416,10 +419,21 @@ def optimize(
             yes = sys.stdin.isatty() and typer.confirm("Save the fitted parameters?")
         if yes:
             path = save_parameters(folder, result.parameters, deck=deck)
+            recomputed = _recompute(folder, db)
             if not json_out:
                 out.print(f"Saved to {path}", markup=False)
+                out.print(f"Memory states recomputed for {recomputed} cards.", markup=False)
         elif not json_out:
             out.print("Not saved (run with --yes to save).")
+
+
+def _recompute(vault: Path | None, db: Path | None) -> int:
+    """Every card's memory state again from its log, with the parameters just saved."""
+    from .optimize import recompute_memory_states
+    from .settings import load_settings
+
+    with _collection(vault, db) as (folder, collection):
+        return recompute_memory_states(collection, load_settings(folder).for_deck)
 
 
 @app.command()
@@ -502,9 +516,20 @@ def export(
         bool,
         typer.Option("--include-suspended", help="Include suspended cards, suspended."),
     ] = False,
+    update_anki: Annotated[
+        Path | None,
+        typer.Option(
+            "--update-anki",
+            help="Also write the schedule into the cards this Anki collection file "
+            "(collection.anki2) already has; close Anki first. Implies --with-schedule.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the cards to an Anki package; importing it again updates the notes in Anki."""
+    from .clock import now
     from .export import export_apkg
+    from .settings import load_settings
     from .store.queries import check_filters, list_cards
 
     with errors_to_exit():
@@ -516,21 +541,35 @@ def export(
         reasons = _left_out(found, include_suspended)
         default = Path.cwd() / "decks"
         target = output or (default if split else default / f"{folder.name}.apkg")
+        days = load_settings(folder).for_deck(None).days
         result = export_apkg(
             found,
             target,
             vault=folder,
             split=split,
-            with_schedule=with_schedule,
+            with_schedule=with_schedule or update_anki is not None,
             include_suspended=include_suspended,
+            days=days,
         )
+        updated = None
+        if update_anki is not None:
+            from .export.update import update_collection
+
+            updated = update_collection(update_anki, found, days=days, now=now())
     for problem in result.problems:
         warn(problem)
     if json_out:
-        print_json(result.to_dict())
+        print_json({**result.to_dict(), **({"anki_updated": vars(updated)} if updated else {})})
         return
     for file in result.files:
         out.print(f"Wrote {file}", markup=False)
+    if updated is not None:
+        out.print(
+            f"Updated the schedule of {updated.updated} cards in {update_anki}"
+            f" ({updated.missing} not there yet: import the package;"
+            f" {updated.skipped} new here, left as they are)",
+            markup=False,
+        )
     why = ", ".join(f"{n} {reason}" for reason, n in reasons.items() if n)
     out.print(
         f"{result.notes} notes, {result.cards} cards, {result.media} media files"

@@ -18,12 +18,15 @@ import sys
 from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .atomic import write_text_atomically
 from .config import STATE_DIR
 from .errors import ConfigError
 from .model import Separators
+
+if TYPE_CHECKING:
+    from .days import Days
 
 SETTINGS_FILE = "settings.toml"
 DEFAULT_PARAMETERS_COUNT = 21
@@ -42,7 +45,15 @@ class Settings:
     reviews_per_day: int = 200  # as Anki's "maximum reviews/day": a backlog comes in slices
     leech_threshold: int = 8
     day_start_hour: int = 4  # local hour when "today" rolls over, as in Anki
+    timezone: str = ""  # IANA zone of the learner's days; empty: TZ, else the system's
     parameters: tuple[float, ...] = ()  # empty: FSRS-6 defaults
+
+    @property
+    def days(self) -> Days:
+        """How this deck's learner days are cut: `day_start_hour` in `timezone`."""
+        from .days import Days
+
+        return Days(self.day_start_hour, self.timezone)
 
 
 KEYS: dict[str, str] = {
@@ -51,10 +62,12 @@ KEYS: dict[str, str] = {
     "relearning_steps": "steps after a lapse, e.g. '10m'",
     "maximum_interval": "longest interval in days",
     "fuzz": "spread intervals a little so cards learned together do not stay together",
-    "new_per_day": "new cards introduced per day, per deck",
-    "reviews_per_day": "most review cards shown per day, per deck (learning steps not counted)",
+    "new_per_day": "new cards per day for the deck (or vault) and all under it",
+    "reviews_per_day": "most reviews per day for the deck (or vault) and all under it; new "
+    "cards count too, learning steps do not",
     "leech_threshold": "lapses after which a card is tagged leech and suspended",
     "day_start_hour": "local hour at which a new day starts (0-23)",
+    "timezone": "zone of the learner's days, e.g. 'Europe/Berlin' (empty: $TZ, else the system's)",
     "parameters": "21 FSRS weights (set by `quiz optimize`); empty for the defaults",
 }
 
@@ -266,6 +279,17 @@ def _coerce(key: str, value: Any) -> Any:
     if key == "fuzz":
         if not isinstance(value, bool):
             raise ConfigError("fuzz: expected true or false")
+        return value
+    if key == "timezone":
+        if not isinstance(value, str):
+            raise ConfigError("timezone: expected a zone name like 'Europe/Berlin'")
+        if value:
+            from .days import check_zone
+
+            try:
+                check_zone(value)
+            except ValueError as error:
+                raise ConfigError(f"timezone: {error}") from None
         return value
     if key == "desired_retention":
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:

@@ -55,16 +55,12 @@ class Stats:
         return data
 
 
-def _learner_date(moment: datetime, hour: int) -> date:
-    return (moment.astimezone() - timedelta(hours=hour)).date()
-
-
 def collect_stats(
     db: Database, now: datetime, settings: SettingsFile, *, deck: str | None = None
 ) -> Stats:
     """Read the collection and the review log into a `Stats`."""
-    hour = settings.for_deck(None).day_start_hour
-    today = _learner_date(now, hour)
+    days = settings.for_deck(None).days
+    today = days.date_of(now)
     deck_where, params = "1", []
     if deck:
         deck_where, params = DECK_SQL, [deck_pattern(deck)]
@@ -84,12 +80,14 @@ def collect_stats(
             by_state["suspended"] += 1
             counts["suspended"] += 1
             continue
-        if buried_until and buried_until > now_text:
-            by_state["buried"] += 1
-        by_state[state] += 1
         counts["learning" if state == "relearning" else state] += 1
+        if buried_until and buried_until > now_text:
+            by_state["buried"] += 1  # counted once, as buried, not also under its state
+            continue  # and not due today: review will not show it
+        by_state[state] += 1
         if state != "new" and due_text:
-            offset = (_learner_date(from_iso(due_text), hour) - today).days  # type: ignore[arg-type]
+            # the learner's day it falls due on: a review card is due all that day, as in review
+            offset = (days.date_of(from_iso(due_text)) - today).days  # type: ignore[arg-type]
             if offset < FORECAST_DAYS:
                 forecast[max(0, offset)] += 1
                 if offset <= 0:
@@ -109,12 +107,12 @@ def collect_stats(
     for reviewed_at, rating, before, card_deck in log:
         moment = from_iso(reviewed_at)
         assert moment is not None
-        per_day[_learner_date(moment, hour).isoformat()] += 1
+        per_day[days.date_of(moment).isoformat()] += 1
         if before != "review":
             continue
         age = now - moment
-        for period, days in periods.items():
-            if age <= timedelta(days=days):
+        for period, length in periods.items():
+            if age <= timedelta(days=length):
                 retention[period][0] += rating > 1
                 retention[period][1] += 1
         if age <= timedelta(days=30):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,12 +17,19 @@ SAMPLE_VAULT = ROOT / "notes"
 
 
 @pytest.fixture(autouse=True)
-def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_env(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """Point config and collection at temp dirs; clear the frozen clock and editor."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("QUIZGARDEN_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("QUIZGARDEN_DB", str(home / "collection.db"))
     monkeypatch.delenv("QUIZGARDEN_NOW", raising=False)
+    # the learner's days are cut in local time: every test runs in UTC unless it says otherwise
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    time.tzset()  # monkeypatch has put TZ back by the time the next test reads it
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ from typer.testing import CliRunner
 from quizgarden.cli import app
 from quizgarden.model import CardState
 from quizgarden.review.runner import ReviewOptions, build_session
-from quizgarden.review.session import day_start
 from quizgarden.schedule import make_scheduler, retrievability, review
 from quizgarden.settings import SettingsFile
 from quizgarden.store import open_collection, queue
@@ -44,8 +43,8 @@ def reference_queue(
     db, now: datetime, settings: SettingsFile, options: ReviewOptions
 ) -> tuple[list[str], list[str], list[str]]:
     """(reviews, new, learning) ids, from every card loaded in full and filtered in Python."""
-    start = day_start(now, settings.for_deck(None).day_start_hour)
-    end = start + timedelta(days=1)
+    days = settings.for_deck(None).days
+    start, end = days.day_start(now), days.next_day_start(now)
     order = [card_id for (card_id,) in db.execute("SELECT id FROM cards ORDER BY rowid")]
     items = [i for i in queue.load_items(db, order) if _visible(i, now, options.deck)]
     by_id = {i.card.id: i for i in queue.load_items(db, order)}
@@ -55,65 +54,89 @@ def reference_queue(
     today = [
         (card_id, json.loads(before)["state"])
         for rid, card_id, kind, at, before, _u in log
-        if kind == "review" and from_iso(at) >= start and rid not in undone
+        if kind == "review" and start <= from_iso(at) < end and rid not in undone
     ]
     keys_today = {by_id[card_id].sibling_key for card_id, _ in today}
     ids_today = {card_id for card_id, _ in today}
 
-    def per_deck(state_before: str) -> dict[str, int]:
-        cards = {(by_id[c].card.deck, c) for c, before in today if before == state_before}
-        return {deck: sum(1 for d, _ in cards if d == deck) for deck, _ in cards}
-
-    due = [
-        i
-        for i in items
-        if (i.state.state in ("learning", "relearning") and i.state.due < end)
-        or (i.state.state == "review" and i.state.due <= now)
-    ]
+    # every card due before the day ends: reviews all day from their due day's start
+    due = [i for i in items if i.state.state != "new" and i.state.due < end]
     due = [i for i in due if i.sibling_key not in keys_today or i.card.id in ids_today]
     learning = sorted((i for i in due if i.state.state != "review"),
                       key=lambda i: (i.state.due, i.card.id))  # fmt: skip
 
     def urgency(item: QueueItem) -> tuple[float, datetime, str]:
         scheduler = make_scheduler(settings.for_deck(item.card.deck))
-        return (retrievability(item.state, now, scheduler=scheduler), item.state.due, item.card.id)
+        chance = retrievability(item.state, now, scheduler=scheduler, days=days)
+        return (chance, item.state.due, item.card.id)
+
+    def above(deck: str) -> list[str | None]:
+        """The studied deck (None: vault) and every deck under it down to `deck`."""
+        parts = deck.split("::")
+        names = ["::".join(parts[:k]) for k in range(1, len(parts) + 1)]
+        if options.deck is None:
+            return [None, *names]
+        return [
+            options.deck,
+            *(n for n in names if n.lower().startswith(options.deck.lower() + "::")),
+        ]
+
+    # Anki v3: today's distinct review and new cards count in every deck above them, new
+    # cards against the review limit too
+    new_done: dict[str | None, int] = {}
+    rev_done: dict[str | None, int] = {}
+    counted: set[str] = set()
+    for card_id, before in today:
+        deck = by_id[card_id].card.deck
+        if before not in ("new", "review") or not _in_scope(deck, options.deck):
+            continue
+        if card_id in counted:
+            continue
+        counted.add(card_id)
+        for node in above(deck):
+            rev_done[node] = rev_done.get(node, 0) + 1
+            if before == "new":
+                new_done[node] = new_done.get(node, 0) + 1
+
+    def rev_left(node: str | None) -> int:
+        return settings.for_deck(node).reviews_per_day - rev_done.get(node, 0)
+
+    def new_left(node: str | None) -> int:
+        return min(settings.for_deck(node).new_per_day - new_done.get(node, 0), rev_left(node))
 
     taken = keys_today | {i.sibling_key for i in learning}
-    done = per_deck("review")
-    quota = {d: settings.for_deck(d).reviews_per_day - done.get(d, 0) for d in by_id_decks(items)}
-    in_scope = sum(n for d, n in done.items() if _in_scope(d, options.deck))
-    cap = max(0, settings.for_deck(options.deck).reviews_per_day - in_scope)
     if options.limit is not None:  # --limit caps every card: learning first
         learning = learning[: options.limit]
-        cap = min(cap, options.limit - len(learning))
     reviews = []
     for item in sorted((i for i in due if i.state.state == "review"), key=urgency):
-        if len(reviews) >= cap:
+        if options.limit is not None and len(reviews) >= options.limit - len(learning):
             break
-        if item.sibling_key in taken or quota[item.card.deck] <= 0:
+        nodes = above(item.card.deck)
+        if item.sibling_key in taken or any(rev_left(n) <= 0 for n in nodes):
             continue
         taken.add(item.sibling_key)
-        quota[item.card.deck] -= 1
+        for node in nodes:
+            rev_done[node] = rev_done.get(node, 0) + 1
         reviews.append(item)
 
     budget = None if options.limit is None else max(0, options.limit - len(learning) - len(reviews))
     if options.new is not None:
         budget = options.new if budget is None else min(budget, options.new)
-    introduced = per_deck("new")
-    new_quota = {
-        d: settings.for_deck(d).new_per_day - introduced.get(d, 0) for d in by_id_decks(items)
-    }
     new = []
     for item in (i for i in items if i.state.state == "new"):
         if budget is not None and len(new) >= budget:
             break
-        if options.new is None and new_quota[item.card.deck] <= 0:
+        nodes = above(item.card.deck)
+        if options.new is None and any(new_left(n) <= 0 for n in nodes):
             continue
         if item.sibling_key in taken:
             continue
         taken.add(item.sibling_key)
         new.append(item)
-        new_quota[item.card.deck] -= 1
+        if options.new is None:
+            for node in nodes:
+                rev_done[node] = rev_done.get(node, 0) + 1
+                new_done[node] = new_done.get(node, 0) + 1
     return ids(reviews), ids(new), ids(learning)
 
 

@@ -19,6 +19,7 @@ from quizgarden.store.queries import to_iso
 
 NOW = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
 DEFAULTS = SettingsFile({}, {})
+DEFAULTS_O = ReviewOptions()
 
 
 def add_card(
@@ -93,12 +94,22 @@ def test_new_cards_after_reviews_up_to_the_daily_limit_per_deck(db):
     for i in range(3):
         add_card(db, f"{100 + i:016x}", line=i + 1, note="notes/b.md", deck="Small")
     add_card(db, "f" * 16, line=99, state=reviewed("f" * 16, 5, 4, due_in=-1))
-    settings = SettingsFile({}, {"Small": {"new_per_day": 2}})
+    # the vault's limit (default 20) caps every deck together, as Anki's top deck does
+    session = build_session(db, NOW, SettingsFile({}, {"Small": {"new_per_day": 2}}), DEFAULTS_O)
+    assert ids(session.new) == [f"{i:016x}" for i in range(20)]  # order added
+    decks = {"Small": {"new_per_day": 2}, "Big": {"new_per_day": 20}}
+    settings = SettingsFile({"new_per_day": 40}, decks)
     session = build_session(db, NOW, settings, ReviewOptions())
     assert len(session.new) == 22
     assert ids(session.new)[:20] == [f"{i:016x}" for i in range(20)]  # order added
     assert session.next_card(NOW).card.id == "f" * 16
     assert session.counts() == (22, 0, 1)
+    squeezed = build_session(db, NOW, SettingsFile({"new_per_day": 21}, decks), DEFAULTS_O)
+    assert ids(squeezed.new) == [*(f"{i:016x}" for i in range(20)), f"{100:016x}"]
+    # with --deck, that deck's limit caps its sub-decks and the vault's does not apply
+    add_card(db, "e" * 16, line=1, note="notes/c.md", deck="Small::Sub")
+    small = build_session(db, NOW, settings, ReviewOptions(deck="Small"))
+    assert len(small.new) == 2
 
 
 def test_new_cards_already_introduced_today_count_against_the_limit(db):
@@ -115,6 +126,32 @@ def test_new_cards_already_introduced_today_count_against_the_limit(db):
     assert len(build_session(db, NOW, DEFAULTS, ReviewOptions()).new) == 16
     # yesterday's introductions do not count
     assert queue.introduced_since(db, day_start(NOW) + timedelta(days=1)) == {}
+
+
+def test_new_cards_count_against_the_review_limit(db):
+    for i in range(30):
+        add_card(db, f"{i:016x}", line=i + 1)
+    for i in range(8):
+        cid = f"{200 + i:016x}"
+        add_card(db, cid, line=100 + i, state=reviewed(cid, 9, 3, due_in=-1))
+    # 8 reviews due, a review limit of 10: 8 reviews and only 2 new cards (Anki v3)
+    settings = SettingsFile({"reviews_per_day": 10}, {})
+    assert build_session(db, NOW, settings, DEFAULTS_O).counts() == (2, 0, 8)
+    # a limit of 5 shows 5 reviews and no new cards
+    settings = SettingsFile({"reviews_per_day": 5}, {})
+    assert build_session(db, NOW, settings, DEFAULTS_O).counts() == (0, 0, 5)
+
+
+def test_counters_reset_by_day_after_a_clock_that_ran_ahead(db):
+    for i in range(25):
+        add_card(db, f"{i:016x}", line=i + 1)
+    # ten new cards introduced with the clock ten days fast
+    for i in range(10):
+        _, log = review(CardState(f"{i:016x}"), 3, NOW + timedelta(days=10))
+        store.record_review(db, log)
+    # back to the true time: today's counters are empty, so the full 20 come
+    assert len(build_session(db, NOW, DEFAULTS, DEFAULTS_O).new) == 15  # 15 left unseen
+    assert queue.ratings_since(db, day_start(NOW), day_start(NOW) + timedelta(days=1)) == []
 
 
 def test_new_option_and_limit(db):

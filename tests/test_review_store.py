@@ -133,3 +133,12 @@ def test_card_state_json_round_trip(state):
     text = store.state_to_json(state)
     assert store.state_from_json(text) == state
     assert set(json.loads(text)) == set(store.CardStateDict.__annotations__)
+
+
+def test_leech_rule_is_ankis_threshold_then_every_half_threshold():
+    from quizgarden.store.reviews import is_leech
+
+    assert [n for n in range(1, 21) if is_leech(n, 8)] == [8, 12, 16, 20]
+    assert [n for n in range(1, 10) if is_leech(n, 3)] == [3, 5, 7, 9]
+    assert [n for n in range(1, 4) if is_leech(n, 1)] == [1, 2, 3]
+    assert not any(is_leech(n, 0) for n in range(20))

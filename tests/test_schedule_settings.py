@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
+from quizgarden.days import Days
 from quizgarden.errors import ConfigError
 from quizgarden.model import CardState
 from quizgarden.schedule import (
@@ -79,7 +80,7 @@ def test_settings_reach_the_scheduler():
     scheduler = make_scheduler(Settings(learning_steps=("2m",), fuzz=False, maximum_interval=3))
     assert scheduler.learning_steps == (timedelta(minutes=2),)
     state, _ = review(CardState("ab" * 8), 4, NOW, scheduler=scheduler)
-    assert state.due - NOW == timedelta(days=3)  # capped by maximum_interval
+    assert state.due == Days().due_at(NOW, 3)  # capped by maximum_interval
     assert parse_step("1.5h") == timedelta(minutes=90) and parse_step("10") == timedelta(minutes=10)
 
 
@@ -89,7 +90,8 @@ def test_review_is_pure_and_preview_matches_review():
     intervals = preview(state, NOW, scheduler=scheduler)
     for rating, interval in intervals.items():
         after, log = review(state, rating, NOW, scheduler=scheduler)
-        assert after.due - NOW == interval and log.before == state and log.rating == rating
+        shown = interval if after.state != "review" else Days().due_at(NOW, interval.days) - NOW
+        assert after.due - NOW == shown and log.before == state and log.rating == rating
     assert state.reps == 0  # untouched
     assert intervals[1] == timedelta(minutes=10) and intervals[3] > intervals[2]
     assert [format_interval(timedelta(seconds=s)) for s in (30, 600, 7200, 86400 * 3)] == [

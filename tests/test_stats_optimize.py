@@ -13,11 +13,12 @@ from test_review_queue import NOW, add_card
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
+from quizgarden.days import Days
 from quizgarden.model import CardState
 from quizgarden.optimize import fsrs_items, load_histories, optimize_parameters
 from quizgarden.schedule import make_scheduler, retrievability, review
 from quizgarden.settings import Settings, SettingsFile, load_settings
-from quizgarden.stats import _learner_date, collect_stats, render_stats
+from quizgarden.stats import collect_stats, render_stats
 from quizgarden.store import open_collection
 from quizgarden.store import reviews as store
 from quizgarden.store.queries import from_iso, to_iso
@@ -61,9 +62,10 @@ def test_stats_counts_forecast_and_retention(vault):
     stats = collect_stats(db, NOW, SettingsFile({}, {}))
     assert sum(stats.by_state.get(k, 0) for k in ("learning", "review", "relearning")) == 12
     assert stats.by_state["new"] == 1 and stats.by_state["suspended"] == 1
-    today = _learner_date(NOW, 4)
+    days = Days(4)
+    today = days.date_of(NOW)
     dues = [from_iso(d) for (d,) in db.execute("SELECT due FROM card_state WHERE reps > 0")]
-    assert sum(stats.forecast) == sum((_learner_date(d, 4) - today).days < 30 for d in dues)
+    assert sum(stats.forecast) == sum((days.date_of(d) - today).days < 30 for d in dues)
     assert 0 < sum(stats.forecast) < 12
     logged = db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
     assert sum(stats.per_day.values()) == logged
@@ -106,9 +108,9 @@ def test_optimize_fits_better_and_saves_only_when_asked(vault):
     folder, db = vault
     reviews = simulate(db, 120)
     assert reviews >= 400
-    items = fsrs_items(load_histories(db))
-    assert items
-    fit = optimize_parameters(db, SettingsFile({}, {}))
+    items, card_ids = fsrs_items(load_histories(db), NOW)
+    assert items and len(card_ids) == len(items)
+    fit = optimize_parameters(db, SettingsFile({}, {}), now=NOW)
     assert len(fit.parameters) == 21 and fit.new_loss <= fit.old_loss
     db_path = str(folder / ".quizgarden" / "collection.db")
     runner = CliRunner()
@@ -118,9 +120,19 @@ def test_optimize_fits_better_and_saves_only_when_asked(vault):
     assert load_settings(folder).for_deck(None).parameters == ()
     saved = runner.invoke(app, ["optimize", str(folder), "--db", db_path, "--yes"])
     assert saved.exit_code == 0, saved.output
+    assert "Memory states recomputed for 120 cards." in saved.stdout
     parameters = load_settings(folder).for_deck(None).parameters
     assert len(parameters) == 21
-    make_scheduler(load_settings(folder).for_deck(None))  # py-fsrs accepts them
+    scheduler = make_scheduler(load_settings(folder).for_deck(None))  # py-fsrs accepts them
+    # every card's stored memory state is its log replayed with the new parameters
+    card_id = f"{0xB000 + 5:016x}"
+    state = CardState(card_id)
+    for when, rating, _before in load_histories(db)[card_id]:
+        state, _ = review(state, rating, when, scheduler=scheduler)
+    stored = db.execute(
+        "SELECT stability, difficulty FROM card_state WHERE card_id = ?", [card_id]
+    ).fetchone()
+    assert stored == pytest.approx((state.stability, state.difficulty))
 
 
 def test_optimize_refuses_a_tiny_log(vault):

@@ -13,7 +13,12 @@ decides on facts genanki fixes for every row alike:
   ids hash the name, field names and template names: a layout change gets a new id, a CSS or
   template-text change keeps the id and is taken over because the model mtime is newer;
 - existing cards are never touched by an import, so Anki keeps its review history; FSRS
-  progress (`with_schedule`) only reaches cards Anki does not have yet.
+  progress (`with_schedule`) only reaches cards Anki does not have yet through the package.
+  `update.py` writes it into the cards an Anki collection already has, when asked;
+- a review card's due date is its day on the learner's calendar: the package collection
+  starts at the start of the export day (Anki counts a package's days from its creation), and
+  each due is that many days on, so after import the card is due on the same learner day,
+  east or west of UTC.
 
 Identity stays 1:1: one quizgarden card is one Anki note, except a reversed pair (the two sides of
 `front:::back`), which is one "Basic (and reversed)" note whose GUID comes from the side-0 card.
@@ -35,7 +40,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +48,7 @@ from typing import Any
 import genanki
 from markdown_it.common.utils import escapeHtml
 
+from ..days import Days
 from ..errors import ExportError, MediaError
 from ..model import Card, CardState, Problem
 from ..notes.vault import open_media
@@ -50,7 +56,7 @@ from ..render import neutralise_tex, to_anki_html
 from .media import MediaPacker
 from .style import CARD_CSS, TEMPLATES
 
-#: genanki's package collection was created at this instant; review due days count from it.
+#: genanki's package collection creation time, kept for exports without schedule.
 PACKAGE_CRT = 1411124400
 _DAY = 86400
 SUSPENDED_TAG = "quizgarden::suspended"
@@ -110,13 +116,16 @@ def export_apkg(
     with_schedule: bool = False,
     include_suspended: bool = False,
     timestamp: float | None = None,
+    days: Days | None = None,
 ) -> ExportResult:
     """Write `items` as one .apkg at `out`, or with `split` one .apkg per top-level deck in the
     folder `out` (or, when `out` ends in .apkg, as `<stem>-<deck>.apkg` beside it).
-    `timestamp` fixes note/card ids and model mtimes (for reproducible builds)."""
+    `timestamp` fixes note/card ids and model mtimes (for reproducible builds); `days` are the
+    learner's days that due dates are counted in."""
     from ..clock import now
 
     timestamp = now().timestamp() if timestamp is None else timestamp
+    calendar = _Calendar.at(days or Days(), timestamp) if with_schedule else None
     planned, left_out = plan_notes(items, include_suspended=include_suspended)
     # with split, `out` is a folder; `-o x.apkg` names the files x-<deck>.apkg beside it instead
     folder, prefix = (out.parent, out.stem + "-") if out.suffix.lower() == ".apkg" else (out, "")
@@ -145,16 +154,17 @@ def export_apkg(
             _add_note_rows(
                 rows, note, vault_name=vault.name, packer=packer, used_media=used_media,
                 source_link=source_link, id_gen=id_gen, position=position,
-                with_schedule=with_schedule, timestamp=timestamp,
+                calendar=calendar, timestamp=timestamp,
             )  # fmt: skip
         target = folder / f"{prefix}{file_names[top]}" if split else out
-        write_package(target, rows, used_media, timestamp=timestamp, vault=vault)
+        crt = PACKAGE_CRT if calendar is None else calendar.crt
+        write_package(target, rows, used_media, timestamp=timestamp, vault=vault, crt=crt)
         files.append(target)
         notes += len(rows.notes)
         cards += len(rows.cards)
         media_total.update(used_media)
     if not groups and not split:
-        write_package(out, _Rows(), {}, timestamp=timestamp, vault=vault)
+        write_package(out, _Rows(), {}, timestamp=timestamp, vault=vault, crt=PACKAGE_CRT)
         files.append(out)
     return ExportResult(tuple(files), notes, cards, len(media_total), left_out, packer.problems())
 
@@ -212,7 +222,7 @@ def _add_note_rows(
     source_link: Any,
     id_gen: Iterator[int],
     position: int,
-    with_schedule: bool,
+    calendar: _Calendar | None,
     timestamp: float,
 ) -> None:
     card = note.anchor
@@ -239,19 +249,40 @@ def _add_note_rows(
     )  # fmt: skip
     deck_id = deck_id_for(deck)
     for ord_, _card, state in note.cards:
-        values = card_schedule(state, position=position, with_schedule=with_schedule)
+        values = card_schedule(state, position=position, calendar=calendar)
         rows.cards.append((next(id_gen), note_id, deck_id, ord_, int(timestamp), -1, *values))
 
 
+@dataclass(frozen=True)
+class _Calendar:
+    """Where review due days count from: the learner's `today`, which is Anki day `offset`."""
+
+    days: Days
+    today: date
+    offset: int  # Anki's day number of `today` in the collection the cards go to
+    crt: int  # that collection's creation time (the package's: the start of `today`)
+
+    @classmethod
+    def at(cls, days: Days, timestamp: float, offset: int = 0) -> _Calendar:
+        moment = datetime.fromtimestamp(timestamp, timezone.utc)
+        today = days.date_of(moment)
+        return cls(days, today, offset, int(days.start_of(today).timestamp()))
+
+    def day_number(self, moment: datetime) -> int:
+        """Anki's day number of the learner's day `moment` falls in."""
+        return self.offset + (self.days.date_of(moment) - self.today).days
+
+
 def card_schedule(
-    state: CardState | None, *, position: int, with_schedule: bool
+    state: CardState | None, *, position: int, calendar: _Calendar | None
 ) -> tuple[Any, ...]:
     """The scheduling columns of an Anki card row: (type, queue, due, ivl, factor, reps, lapses,
-    left, odue, odid, flags, data). New unless `with_schedule` carries FSRS progress over:
-    review cards get a due day counted from the package's creation, an interval, and FSRS
-    memory (`s`, `d`, `lrt`) in the card's `data`, which Anki reads when FSRS is on."""
+    left, odue, odid, flags, data). New unless a `calendar` carries FSRS progress over:
+    review cards get their due day (counted in the learner's days from the calendar's today),
+    an interval, and FSRS memory (`s`, `d`, `lrt`) in the card's `data`, which Anki reads when
+    FSRS is on."""
     suspended = state is not None and state.suspended
-    if not with_schedule or state is None or state.state == "new" or state.due is None:
+    if calendar is None or state is None or state.state == "new" or state.due is None:
         return (0, -1 if suspended else 0, position, 0, 0, 0, 0, 0, 0, 0, 0, "")
     data: dict[str, Any] = {}
     if state.stability is not None and state.difficulty is not None:
@@ -259,11 +290,12 @@ def card_schedule(
     if state.last_review is not None:
         data["lrt"] = int(state.last_review.timestamp())
     if state.last_review is not None and state.state == "review":
-        ivl = max(1, (state.due - state.last_review).days)
+        days = calendar.days
+        ivl = max(1, (days.date_of(state.due) - days.date_of(state.last_review)).days)
     else:
         ivl = 0 if state.state == "learning" else max(1, round(state.stability or 1))
     if state.state == "review":
-        ctype, queue, due = 2, 2, int((state.due.timestamp() - PACKAGE_CRT) // _DAY)
+        ctype, queue, due = 2, 2, calendar.day_number(state.due)
     else:  # learning / relearning: a timestamp within the day, as Anki's intraday queue holds
         ctype = 1 if state.state == "learning" else 3
         queue, due = 1, int(state.due.timestamp())
@@ -272,7 +304,13 @@ def card_schedule(
 
 
 def write_package(
-    out: Path, rows: _Rows, media: dict[str, Path], *, timestamp: float, vault: Path
+    out: Path,
+    rows: _Rows,
+    media: dict[str, Path],
+    *,
+    timestamp: float,
+    vault: Path,
+    crt: int = PACKAGE_CRT,
 ) -> None:
     """Write the collection and media into `out` atomically: a fresh temporary file beside it,
     renamed over `out` when complete and removed when anything fails. Media files are opened
@@ -300,7 +338,7 @@ def write_package(
                 base.update(decks)
                 conn.execute(
                     "UPDATE col SET decks = ?, models = ?, crt = ?",
-                    (json.dumps(base), json.dumps(models), PACKAGE_CRT),
+                    (json.dumps(base), json.dumps(models), crt),
                 )
                 conn.executemany(f"INSERT INTO notes VALUES({_marks(11)})", rows.notes)
                 conn.executemany(f"INSERT INTO cards VALUES({_marks(18)})", rows.cards)

@@ -11,7 +11,7 @@ import shlex
 import subprocess
 import time
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Protocol
@@ -19,14 +19,16 @@ from typing import Protocol
 from sqlite_utils import Database
 
 from .. import clock
+from ..days import Days
 from ..errors import StaleCardError
-from ..model import CardState
+from ..model import CardState, Review
 from ..settings import Settings, SettingsFile
 from ..store import queue
 from ..store import reviews as store
 from ..store.queue import QueueEntry, QueueItem
 from .input import Command
-from .session import Answer, Session, Summary, day_start, pick_new, pick_reviews, summarize
+from .limits import DailyLimits
+from .session import Answer, Session, Summary, pick_new, pick_reviews, summarize
 
 MAX_ANSWER_MS = 60_000  # as Anki: a card left on screen over lunch counts one minute
 
@@ -67,17 +69,19 @@ class Screen(Protocol):
 def build_session(
     db: Database, now: datetime, settings: SettingsFile, options: ReviewOptions
 ) -> Session:
-    """The queue for a session starting at `now`.
+    """The queue for a session starting at `now`: everything due before the learner's day ends.
 
     Only light rows are read here (see `QueueEntry`); the session loads each full card when
-    it is about to be shown, so starting on 100,000 cards stays quick.
+    it is about to be shown, so starting on 100,000 cards stays quick. Review cards are due
+    from the start of their due day, so the queue holds all of today's; daily limits are
+    Anki v3's (see `limits.DailyLimits`).
     """
-    from ..schedule import make_scheduler, recall_probability
+    from ..schedule import forgetting_curve, make_scheduler
 
     per_deck = _PerDeck(settings)
-    start = day_start(now, per_deck(None).day_start_hour)
-    end = start + timedelta(days=1)
-    today = queue.ratings_since(db, start)
+    days = per_deck(None).days
+    start, end = days.day_start(now), days.next_day_start(now)
+    today = queue.ratings_since(db, start, end)
     keys_today = {rating.sibling_key for rating in today}
     ids_today = {rating.card_id for rating in today}
     due = [
@@ -88,32 +92,34 @@ def build_session(
     # learning steps by due time, then id: the same order whatever order SQLite returned
     learning = sorted((e for e in due if e.state != "review"), key=lambda e: (e.due, e.card_id))
 
-    schedulers = {deck: make_scheduler(per_deck(deck)) for deck in {e.deck for e in due}}
-    now_utc = now.astimezone(timezone.utc)
+    curves = {
+        deck: forgetting_curve(make_scheduler(per_deck(deck))) for deck in {e.deck for e in due}
+    }
 
     def urgency(entry: QueueEntry) -> tuple[float, datetime, str]:
-        scheduler = schedulers[entry.deck]
-        chance = recall_probability(
-            entry.stability, entry.last_review, now_utc, scheduler=scheduler
-        )
+        # retrievability after the learner days since the last review (as recall_probability;
+        # inline, as thousands of due cards are sorted by it at start-up)
+        chance = 0.0
+        if entry.stability and entry.last_review is not None:
+            elapsed = max(0, int((end - entry.last_review).total_seconds() // 86400))
+            decay, factor = curves[entry.deck]
+            chance = (1 + factor * elapsed / entry.stability) ** decay
         return (chance, entry.due, entry.card_id)  # type: ignore[return-value]
 
     reviews = sorted((entry for entry in due if entry.state == "review"), key=urgency)
     taken = keys_today | {entry.sibling_key for entry in learning}
-    reviewed = queue.count_per_deck(today, "review")
-    quota = {deck: per_deck(deck).reviews_per_day - reviewed.get(deck, 0) for deck in schedulers}
-    # the scope's own limit caps the whole session, as Anki applies the limit of the deck
-    # one studies: the vault's value without --deck, the --deck's value with it
-    in_scope = sum(n for deck, n in reviewed.items() if _within(deck, options.deck))
-    cap = max(0, per_deck(options.deck).reviews_per_day - in_scope)
+    limits = DailyLimits.for_today(
+        options.deck, per_deck, today, lambda deck: _within(deck, options.deck)
+    )
+    cap = options.limit
     if options.limit is not None:  # --limit caps every card shown: learning, reviews, new
         learning = learning[: options.limit]
-        cap = min(cap, options.limit - len(learning))
-    reviews = pick_reviews(reviews, taken, quota, cap)
+        cap = options.limit - len(learning)
+    reviews = pick_reviews(reviews, taken, limits, cap)
     budget = None if options.limit is None else max(0, options.limit - len(learning) - len(reviews))
     if options.new is not None:
         budget = options.new if budget is None else min(budget, options.new)
-    new = _pick_new(db, now, per_deck, options, taken, budget, queue.count_per_deck(today, "new"))
+    new = _pick_new(db, now, options, taken, budget, limits)
     return Session(
         reviews=reviews,
         new=new,
@@ -147,52 +153,57 @@ class _PerDeck:
 def _pick_new(
     db: Database,
     now: datetime,
-    per_deck: _PerDeck,
     options: ReviewOptions,
     taken: set[tuple[str, str, int]],
     budget: int | None,
-    introduced: dict[str, int],
+    limits: DailyLimits,
 ) -> list[QueueEntry]:
-    """New cards in the order added, within each deck's daily limit (or `--new`).
+    """New cards in the order added, within the daily limits (or `--new`).
 
     With daily limits, each deck is read on its own (cards(deck) index) and only as far as
-    its limit, the decks merged back into the order the cards were added.
+    its limits allow, the decks merged back into the order the cards were added.
     """
     if budget == 0:
         return []
     if options.new is not None:
         stream = queue.new_candidates(db, now, deck=options.deck, tag=options.tag)
         return pick_new([stream], taken, None, budget)
-    quota = {
-        deck: left
-        for deck in queue.card_decks(db, deck=options.deck)
-        if (left := per_deck(deck).new_per_day - introduced.get(deck, 0)) > 0
-    }
-    streams = [queue.new_candidates(db, now, tag=options.tag, in_deck=deck) for deck in quota]
-    return pick_new(streams, taken, quota, budget)
+    decks = [d for d in queue.card_decks(db, deck=options.deck) if limits.can_introduce(d)]
+    streams = [queue.new_candidates(db, now, tag=options.tag, in_deck=deck) for deck in decks]
+    return pick_new(streams, taken, limits, budget)
 
 
 def run_session(
     db: Database, vault: Path, settings: SettingsFile, options: ReviewOptions, screen: Screen
 ) -> Summary:
     """Show cards until the queue is empty or the learner quits; return the summary."""
-    from ..schedule import make_scheduler, preview, review
+    from ..schedule import make_scheduler, outcomes
 
     session = build_session(db, clock.now(), settings, options)
+    days = settings.for_deck(None).days
     started = time.monotonic()
     quit_now = False
     restored: set[str] = set()  # cards `r` brought back, so it reaches further back each time
+    if session.next_card(clock.now()) is None:
+        text, event, data = _nothing_due(db, clock.now(), settings, options)
+        screen.message(text, event, **data)
     while not quit_now:
         now = clock.now()
         item = session.next_card(now)
+        if item is None and session.day_end is not None and now >= session.day_end:
+            # the session ran past the day's rollover: today's cards (and limits) are new
+            _start_new_day(session, build_session(db, now, settings, options))
+            item = session.next_card(now)
         if item is None:
             break
         deck_settings = settings.for_deck(item.card.deck)
         scheduler = make_scheduler(deck_settings)
         answered = sum(isinstance(step, Answer) for step in session.history)
-        shown = Shown(
-            item, session.counts(), answered, preview(item.state, now, scheduler=scheduler), vault
-        )
+        # the states of all four answers, computed once: the buttons show them and the answer
+        # applies one, as Anki does, so a button never promises what the card does not get
+        found = outcomes(item.state, now, scheduler=scheduler, days=days)
+        intervals = {rating: outcome.interval for rating, outcome in found.items()}
+        shown = Shown(item, session.counts(), answered, intervals, vault)
         revealed = not screen.reveals
         screen.show(shown, revealed)
         shown_at = time.monotonic()
@@ -201,6 +212,8 @@ def run_session(
             if command is None or command == "quit":
                 quit_now = True
                 break
+            if command == "reveal" and revealed:
+                command = 3  # space or enter on the answer side rates Good, as in Anki
             if command == "reveal" or (isinstance(command, int) and not revealed):
                 if not revealed:
                     revealed = True
@@ -208,9 +221,9 @@ def run_session(
                 continue
             if isinstance(command, int):
                 duration = min(MAX_ANSWER_MS, round((time.monotonic() - shown_at) * 1000))
-                _after, log = review(
-                    item.state, command, clock.now(), duration, scheduler=scheduler
-                )
+                answered_at = clock.now()
+                after = replace(found[command].after, last_review=answered_at)
+                log = Review(item.card.id, command, answered_at, duration, item.state, after)
                 try:
                     recorded = store.record_review(
                         db, log, leech_threshold=deck_settings.leech_threshold
@@ -246,17 +259,9 @@ def run_session(
             if _remove(db, session, screen, item, command, now, settings):
                 break
             _redraw(screen, shown, revealed)  # say why nothing happened
-    waiting = session.waiting_learning()
-    if waiting is not None and waiting.due is not None:
-        count = len(session.learning)
-        if waiting.due <= clock.now():
-            text = f"{count} learning card(s) are due now; `quiz review` shows them."
-        else:
-            text = (
-                f"{count} learning card(s) due later today, the next at "
-                f"{waiting.due.astimezone():%H:%M}."
-            )
-        screen.message(text, "learning_later", count=count)
+    if session.learning:
+        text, event, data = _learning_left(session.learning, clock.now(), days)
+        screen.message(text, event, **data)
     return finish(db, session, settings, options, time.monotonic() - started, screen)
 
 
@@ -282,7 +287,7 @@ def _remove(
         store.set_suspended(db, card.id, True)
         screen.message("Suspended (u to undo).", "suspended", card_id=card.id)
     elif command == "bury":
-        until = day_start(now, settings.for_deck(None).day_start_hour) + timedelta(days=1)
+        until = settings.for_deck(None).days.next_day_start(now)
         store.set_buried(db, card.id, until)
         screen.message("Buried until tomorrow (u to undo).", "buried", card_id=card.id)
     elif command == "reject":
@@ -330,6 +335,78 @@ def _restore(db: Database, session: Session, screen: Screen, restored: set[str])
         screen.message(f"{text} ({card.note}:{card.line})", "restored", card_id=card.id)
         return
     screen.message("No card was suspended, buried or rejected in this session.")
+
+
+def _start_new_day(session: Session, fresh: Session) -> None:
+    """Carry on in `session` (its undo history and counts) with the queue of the new day."""
+    session.reviews[:] = fresh.reviews
+    session.new[:] = fresh.new
+    session.learning[:] = fresh.learning
+    session.day_end = fresh.day_end
+
+
+def _learning_left(
+    learning: list[QueueEntry], now: datetime, days: Days
+) -> tuple[str, str, dict[str, object]]:
+    """What to say of the learning cards left when the session ends: due now, or later."""
+    overdue = [e for e in learning if e.due is not None and e.due <= now]
+    later = [e for e in learning if e.due is not None and e.due > now]
+    parts = []
+    if overdue:
+        since = min(e.due for e in overdue if e.due is not None)
+        parts.append(
+            f"{len(overdue)} learning card(s) are due now (since {days.local(since):%H:%M}); "
+            "`quiz review` shows them"
+        )
+    if later:
+        parts.append(
+            f"{len(later)} learning card(s) due later today, the next at "
+            f"{days.local(later[0].due):%H:%M}"  # type: ignore[arg-type]
+        )
+    text = "; ".join(parts) + "."
+    return text, "learning_later", {"count": len(learning), "overdue": len(overdue)}
+
+
+def _nothing_due(
+    db: Database, now: datetime, settings: SettingsFile, options: ReviewOptions
+) -> tuple[str, str, dict[str, object]]:
+    """The screen for an empty queue: when the next card comes, and how many new are left."""
+    days = settings.for_deck(None).days
+    following = queue.next_due(db, now, deck=options.deck, tag=options.tag)
+    waiting = _new_available(db, now, settings, options, fresh=False)
+    total_new = queue.count_unseen(db, now, deck=options.deck, tag=options.tag)
+    if following is None:
+        when = "no card is scheduled"
+    else:
+        local = days.local(following)
+        day = days.date_of(following) - days.date_of(now)
+        label = {0: "today", 1: "tomorrow"}.get(day.days, f"on {local:%a %d %b}")
+        clock_time = f" at {local:%H:%M}" if day.days == 0 else ""
+        when = f"the next card is due {label}{clock_time}"
+    text = (
+        f"Nothing due now: {when}. New cards: {waiting} left for today, {total_new} not yet seen."
+    )
+    data: dict[str, object] = {
+        "next_due": following.isoformat() if following else None,
+        "new_today": waiting,
+        "new_unseen": total_new,
+    }
+    return text, "nothing_due", data
+
+
+def _new_available(
+    db: Database, now: datetime, settings: SettingsFile, options: ReviewOptions, *, fresh: bool
+) -> int:
+    """New cards the daily limits let in: today's rest, or a whole day's (`fresh`)."""
+    per_deck = _PerDeck(settings)
+    days = per_deck(None).days
+    today = [] if fresh else queue.ratings_since(db, days.day_start(now), days.next_day_start(now))
+    limits = DailyLimits.for_today(
+        options.deck, per_deck, today, lambda deck: _within(deck, options.deck)
+    )
+    cap = {deck: max(0, limits.new_left(deck)) for deck in queue.card_decks(db, deck=options.deck)}
+    found = queue.count_new(db, now, cap, tag=options.tag)
+    return min(sum(found.values()), limits.new_total())
 
 
 def _undo(db: Database, session: Session, screen: Screen) -> bool:
@@ -395,11 +472,14 @@ def finish(
     screen: Screen,
 ) -> Summary:
     now = clock.now()
-    tomorrow_end = day_start(now, settings.for_deck(None).day_start_hour) + timedelta(days=2)
-    due_tomorrow = queue.count_due(db, tomorrow_end, deck=options.deck, tag=options.tag)
-    per_deck = _PerDeck(settings)
-    cap = {deck: per_deck(deck).new_per_day for deck in queue.card_decks(db, deck=options.deck)}
-    new_tomorrow = sum(queue.count_new(db, now, cap, tag=options.tag).values())
+    days = settings.for_deck(None).days
+    today_end = days.next_day_start(now)
+    tomorrow_end = days.next_day_start(today_end)
+    # due tomorrow: what comes due tomorrow, not the cards of today still waiting
+    due_tomorrow = queue.count_due(
+        db, tomorrow_end, deck=options.deck, tag=options.tag, since=today_end
+    )
+    new_tomorrow = _new_available(db, now, settings, options, fresh=True)
     summary = summarize(session.history, seconds, due_tomorrow, new_tomorrow)
     screen.summary(summary)
     return summary

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import chain
 
+from ..days import Days
 from ..model import Card, CardState
 from ..store.queue import QueueEntry, QueueItem
+from .limits import DailyLimits
 
 LEARN_AHEAD = timedelta(minutes=20)
 LOOK_AHEAD = 4  # cards of each queue loaded along with the one shown: one query, not five
@@ -30,17 +32,14 @@ LOOK_AHEAD = 4  # cards of each queue loaded along with the one shown: one query
 Loader = Callable[[list[str]], dict[str, QueueItem]]
 
 
-def day_start(now: datetime, hour: int = 4) -> datetime:
+def day_start(now: datetime, hour: int = 4, zone: str = "") -> datetime:
     """Start of the learner's day containing `now`: `hour` o'clock local time, as a UTC instant."""
-    local = now.astimezone()
-    start = local.replace(hour=hour, minute=0, second=0, microsecond=0)
-    if local < start:
-        start -= timedelta(days=1)
-    return start.astimezone(now.tzinfo)
+    return Days(hour, zone).day_start(now)
 
 
-def next_day_start(now: datetime, hour: int = 4) -> datetime:
-    return day_start(now, hour) + timedelta(days=1)
+def next_day_start(now: datetime, hour: int = 4, zone: str = "") -> datetime:
+    """Start of the next learner's day (daylight saving changes make some days 23 or 25 h)."""
+    return Days(hour, zone).next_day_start(now)
 
 
 @dataclass(frozen=True)
@@ -214,22 +213,23 @@ def _due(entry: QueueEntry) -> datetime:
 def pick_reviews(
     entries: Iterable[QueueEntry],
     taken: set[tuple[str, str, int]],
-    quota: dict[str, int],
+    limits: DailyLimits,
     limit: int | None = None,
 ) -> list[QueueEntry]:
-    """Due reviews in the given order, one per sibling group, within each deck's `quota`.
+    """Due reviews in the given order, one per sibling group, within the daily `limits`.
 
-    A card left out by its deck's limit does not claim its sibling group, so a sibling may
-    still come as a new card. `taken` and `quota` are updated in place.
+    A card left out by a limit does not claim its sibling group, so a sibling may still come
+    as a new card. `taken` and `limits` are updated in place.
     """
     kept: list[QueueEntry] = []
     for entry in entries:
         if limit is not None and len(kept) >= limit:
             break
-        if entry.sibling_key in taken or quota.get(entry.deck, 0) <= 0:
+        if limits.review_left(limits.scope) <= 0:
+            break  # the studied deck (or the vault) is full: nothing more can come
+        if entry.sibling_key in taken or not limits.take_review(entry.deck):
             continue
         taken.add(entry.sibling_key)
-        quota[entry.deck] -= 1
         kept.append(entry)
     return kept
 
@@ -237,14 +237,14 @@ def pick_reviews(
 def pick_new(
     streams: Iterable[Iterator[tuple[int, QueueEntry]]],
     taken: set[tuple[str, str, int]],
-    quota: dict[str, int] | None,
+    limits: DailyLimits | None,
     budget: int | None,
 ) -> list[QueueEntry]:
     """New cards in the order added (rowid), merged from per-deck `streams`.
 
     Each stream yields (rowid, entry) in rowid order; a deck's stream is read no further once
-    its `quota` is used up (None: no per-deck quota), so a deck of 50,000 new cards costs its
-    first twenty rows. One card per sibling group; at most `budget` cards.
+    its deck (or one above it) is full (`limits` None: no daily limits), so a deck of 50,000
+    new cards costs its first twenty rows. One card per sibling group; at most `budget` cards.
     """
     import heapq
 
@@ -256,12 +256,10 @@ def pick_new(
     picked: list[QueueEntry] = []
     while heap and (budget is None or len(picked) < budget):
         _rowid, index, entry = heapq.heappop(heap)
-        if entry.sibling_key not in taken:
+        if entry.sibling_key not in taken and (limits is None or limits.take_new(entry.deck)):
             taken.add(entry.sibling_key)
             picked.append(entry)
-            if quota is not None:
-                quota[entry.deck] -= 1
-        if quota is not None and quota.get(entry.deck, 0) <= 0:
+        if limits is not None and not limits.can_introduce(entry.deck):
             continue  # this deck is full for today: read no further in it
         if (row := next(iterators[index], None)) is not None:
             heapq.heappush(heap, (row[0], index, row[1]))

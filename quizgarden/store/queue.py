@@ -141,15 +141,17 @@ def _filters(now: datetime, deck: str | None, tag: str | None) -> tuple[list[str
 def due_entries(
     db: Database, now: datetime, until: datetime, *, deck: str | None = None, tag: str | None = None
 ) -> list[QueueEntry]:
-    """Review cards due by `now`, and learning/relearning cards due before `until`.
+    """Cards due before `until` (the end of the learner's day), seen at `now`.
 
-    Two ranges of the card_state(state, due) index: the new cards, which sync gives a state
-    row due at their creation, are never walked.
+    A review card is due from the start of its due day, so every one whose due time is before
+    the day ends is in today's queue, shown all day; learning steps are timed, and the session
+    shows each when its minute comes. Two ranges of the card_state(state, due) index: the new
+    cards, which sync gives a state row due at their creation, are never walked.
     """
     where, params = _filters(now, deck, tag)
     where.insert(0, "((s.state IN ('learning', 'relearning') AND s.due < ?) "
-                 "OR (s.state = 'review' AND s.due <= ?))")  # fmt: skip
-    params[:0] = [to_iso(until), to_iso(now)]
+                 "OR (s.state = 'review' AND s.due < ?))")  # fmt: skip
+    params[:0] = [to_iso(until), to_iso(until)]
     rows = db.conn.execute(
         "SELECT c.id, c.deck, c.note, c.rule, c.line, s.state, s.due, s.stability, "
         "s.last_review FROM card_state s JOIN cards c ON c.id = s.card_id "
@@ -226,18 +228,53 @@ def count_new(
     }
 
 
-def count_due(
-    db: Database, until: datetime, *, deck: str | None = None, tag: str | None = None
+def count_unseen(
+    db: Database, now: datetime, *, deck: str | None = None, tag: str | None = None
 ) -> int:
-    """Cards already started (not new) that come due before `until`."""
+    """New cards not yet seen (within `deck` and `tag`), whatever today's limits say."""
+    where, params = _filters(now, deck, tag)
+    where.append("(s.card_id IS NULL OR s.state = 'new')")
+    sql = (
+        "SELECT COUNT(*) FROM cards c LEFT JOIN card_state s ON s.card_id = c.id "
+        f"WHERE {' AND '.join(where)}"
+    )
+    return int(db.conn.execute(sql, params).fetchone()[0])
+
+
+def count_due(
+    db: Database,
+    until: datetime,
+    *,
+    deck: str | None = None,
+    tag: str | None = None,
+    since: datetime | None = None,
+) -> int:
+    """Cards already started (not new) that come due before `until` (and from `since`)."""
     where, params = _filters(until, deck, tag)
     where.append("s.state != 'new' AND s.due < ?")
     params.append(to_iso(until))
+    if since is not None:
+        where.append("s.due >= ?")
+        params.append(to_iso(since))
     sql = (
         "SELECT COUNT(*) FROM card_state s JOIN cards c ON c.id = s.card_id "
         f"WHERE {' AND '.join(where)}"
     )
     return int(db.conn.execute(sql, params).fetchone()[0])
+
+
+def next_due(
+    db: Database, after: datetime, *, deck: str | None = None, tag: str | None = None
+) -> datetime | None:
+    """When the first card already started (not new) comes due at or after `after`."""
+    where, params = _filters(after, deck, tag)
+    where.append("s.state != 'new' AND s.due >= ?")
+    params.append(to_iso(after))
+    sql = (
+        "SELECT MIN(s.due) FROM card_state s JOIN cards c ON c.id = s.card_id "
+        f"WHERE {' AND '.join(where)}"
+    )
+    return from_iso(db.conn.execute(sql, params).fetchone()[0])
 
 
 def load_items(db: Database, card_ids: list[str]) -> list[QueueItem]:
@@ -276,13 +313,23 @@ class TodayRating(NamedTuple):
         return (self.note, self.rule, self.line)
 
 
-def ratings_since(db: Database, since: datetime) -> list[TodayRating]:
-    """Every rating since `since`, undone ones left out, along the reviewed_at index."""
+def ratings_since(
+    db: Database, since: datetime, until: datetime | None = None
+) -> list[TodayRating]:
+    """Every rating from `since` (to before `until`), undone ones left out, by reviewed_at.
+
+    With `until` the end of today, ratings a clock that ran ahead dated in the future do not
+    count against today: the daily counters reset by day, as Anki's do.
+    """
+    bounds, params = "r.reviewed_at >= ?", [to_iso(since)]
+    if until is not None:
+        bounds += " AND r.reviewed_at < ?"
+        params.append(to_iso(until))
     rows = db.execute(
         "SELECT r.card_id, c.deck, c.note, c.rule, c.line, "
         "json_extract(r.state_before, '$.state') FROM reviews r JOIN cards c ON c.id = r.card_id "
-        f"WHERE r.kind = 'review' AND r.reviewed_at >= ? AND {_NOT_UNDONE} ORDER BY r.id",
-        [to_iso(since)],
+        f"WHERE r.kind = 'review' AND {bounds} AND {_NOT_UNDONE} ORDER BY r.id",
+        params,
     ).fetchall()
     return [TodayRating(*row[:5], row[5] or "new") for row in rows]
 

@@ -103,6 +103,13 @@ def _set_tags(db: Database, card_id: str, add: str | None = None, drop: str | No
     db.execute("UPDATE cards SET tags = ? WHERE id = ?", [json.dumps(tags), card_id])
 
 
+def is_leech(lapses: int, threshold: int) -> bool:
+    """Anki's rule: at the threshold, then every half threshold (rounded up) after it."""
+    if threshold <= 0 or lapses < threshold:
+        return False
+    return (lapses - threshold) % max(1, -(-threshold // 2)) == 0
+
+
 @dataclass(frozen=True)
 class Recorded:
     """What `record_review` wrote: the log row id, and whether the card became a leech."""
@@ -115,17 +122,14 @@ class Recorded:
 def record_review(db: Database, review: Review, *, leech_threshold: int = 8) -> Recorded:
     """Append the rating and store the new state in one committed transaction.
 
-    A card whose lapses reach `leech_threshold` on this rating is tagged 'leech' and suspended.
+    A card whose lapses reach `leech_threshold` on this rating, and every half threshold after
+    that (8, 12, 16... as Anki), is tagged 'leech' and suspended.
     The rating applies only to the state it was made on (compare-and-set inside the
     transaction): if another session changed the card meanwhile, nothing is written and
     `StaleCardError` is raised, so the caller can read the card again.
     """
     after = review.after
-    leech = (
-        leech_threshold > 0
-        and after.lapses > review.before.lapses
-        and after.lapses >= leech_threshold
-    )
+    leech = after.lapses > review.before.lapses and is_leech(after.lapses, leech_threshold)
     if leech:
         after = CardState(**{**asdict(after), "suspended": True})
     with write_transaction(db):
@@ -220,3 +224,14 @@ def bring_back(db: Database, card_ids: list[str], hidden: str) -> list[str]:
             continue
         changed.append(card_id)
     return changed
+
+
+def set_memory_states(db: Database, states: dict[str, tuple[float, float]]) -> int:
+    """Store recomputed (stability, difficulty) per card, in one transaction; due dates stay."""
+    with write_transaction(db):
+        for card_id, (stability, difficulty) in states.items():
+            db.execute(
+                "UPDATE card_state SET stability = ?, difficulty = ? WHERE card_id = ?",
+                [stability, difficulty, card_id],
+            )
+    return len(states)
