@@ -82,6 +82,11 @@ def warn(message: object) -> None:
     err.print(f"warning: {message}", markup=False)
 
 
+def _say(line: str) -> None:
+    """A line for the learner from a long-running command: warnings to stderr."""
+    (err if line.startswith("warning:") else out).print(line, markup=False)
+
+
 @contextmanager
 def _collection(
     vault: Path | None, db: Path | None, *, create: bool = False
@@ -331,10 +336,24 @@ def review(
         int | None,
         typer.Option("--new", min=0, help="New cards this session, instead of the daily limits."),
     ] = None,
+    web: Annotated[
+        bool, typer.Option("--web", help="Review in the browser: formulas, images, code.")
+    ] = False,
+    host: Annotated[
+        str,
+        typer.Option(help="With --web: the address to listen on (0.0.0.0: your whole network)."),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="With --web: the port (0: a free one).")
+    ] = 0,
+    no_open: Annotated[
+        bool, typer.Option("--no-open", help="With --web: print the URL, open no browser.")
+    ] = False,
 ) -> None:
     """Review the cards due today: space shows the answer, 1-4 rate, u undoes, q quits.
 
     Without a terminal, reads one answer a line (1-4 or again|hard|good|easy, u, s, b, x, q).
+    With --web, the same session runs in the browser at a local URL that holds a secret token.
     """
     from .review.input import is_terminal
     from .review.runner import ReviewOptions, run_session
@@ -342,6 +361,14 @@ def review(
     from .store.queries import check_filters
 
     with errors_to_exit(), _collection(vault, db) as (folder, collection):
+        deck = check_filters(collection, deck=deck, tag=tag)
+        options = ReviewOptions(deck=deck, tag=tag, limit=limit, new=new)
+        if web:
+            from .web import WebOptions, serve_review
+
+            where = WebOptions(host=host, port=port, open_browser=not no_open)
+            serve_review(collection, folder, load_settings(folder), options, where, _say)
+            return
         if json_out:
             from .review.screen import JsonScreen
 
@@ -354,8 +381,6 @@ def review(
             from .review.screen import PlainScreen
 
             screen = PlainScreen()
-        deck = check_filters(collection, deck=deck, tag=tag)
-        options = ReviewOptions(deck=deck, tag=tag, limit=limit, new=new)
         run_session(collection, folder, load_settings(folder), options, screen)
 
 

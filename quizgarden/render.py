@@ -62,12 +62,16 @@ _SIZE = re.compile(r"(\d+)(?:x(\d+))?")
 _LATEX_END = {"(": "\\)", "[": "\\]"}
 
 
-def to_anki_html(markdown_text: str, *, image: ImageResolver | None = None) -> str:
+def to_anki_html(
+    markdown_text: str, *, image: ImageResolver | None = None, raw_html: bool = False
+) -> str:
     """Render one card field to Anki HTML: escaped text, Markdown markup, MathJax delimiters.
 
     `image` maps every image reference (`![](x.png)`, `![[x.png]]`, `![[x.png|300]]`) to the
     `src` to emit; the exporter uses it to pack files and point at their bare names.
     A single paragraph is unwrapped so a one-line field stays one line in Anki's editor.
+    `raw_html` passes the note's own HTML through instead of escaping it: only for a caller
+    that sanitises the result itself (the browser review, quizgarden/web/card_html.py).
     """
     if _is_plain(markdown_text):
         return escapeHtml(markdown_text)
@@ -77,7 +81,7 @@ def to_anki_html(markdown_text: str, *, image: ImageResolver | None = None) -> s
         simple = _render_simple_line(markdown_text)
     if simple is not None:
         return neutralise_tex(simple)
-    md = _markdown()
+    md = _markdown(raw_html)
     env: dict[str, Any] = {"image": image}
     html = _unwrap(md.renderer.render(md.parse(markdown_text, env), md.options, env))
     return neutralise_tex(html)
@@ -329,14 +333,17 @@ def latex_for_mathjax(tex: str) -> str:
 
 
 @cache
-def _markdown() -> MarkdownIt:
-    """The one parser: CommonMark + tables + strikethrough, raw HTML off, dollar math on."""
+def _markdown(raw_html: bool = False) -> MarkdownIt:
+    """The one parser: CommonMark + tables + strikethrough, raw HTML off, dollar math on.
+
+    `raw_html` turns raw HTML on, for the browser review, which sanitises what comes out.
+    """
     from markdown_it import MarkdownIt
     from mdit_py_plugins.dollarmath import dollarmath_plugin
 
     # `breaks`: a single newline is a line break, as in Obsidian's default reading view.
     md = MarkdownIt(
-        "commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True}
+        "commonmark", {"html": raw_html, "linkify": False, "typographer": False, "breaks": True}
     )
     md.enable(["table", "strikethrough"])
     # Obsidian's rules: no space inside the dollars, and `$5 and $6` is money, not math.

@@ -1,0 +1,98 @@
+"""`quiz review --web`: the daily session in the browser, for cards a terminal cannot show.
+
+Formulas, images and highlighted code are why: the terminal turns LaTeX into Unicode and shows
+no image. The session itself is the terminal's (review/runner.py); this package adds a screen
+that talks HTTP (screen.py), the server (server.py) and the card HTML (card_html.py).
+"""
+
+from __future__ import annotations
+
+import secrets
+import signal
+import threading
+import time
+import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+
+from sqlite_utils import Database
+
+from ..errors import QuizgardenError
+from ..review.runner import ReviewOptions, run_session
+from ..review.session import Summary
+from ..settings import SettingsFile
+
+
+@dataclass(frozen=True)
+class WebOptions:
+    """Where the server listens and whether to open a browser."""
+
+    host: str = "127.0.0.1"
+    port: int = 0  # 0: a free port
+    open_browser: bool = True
+
+
+def serve_review(
+    db: Database,
+    vault: Path,
+    settings: SettingsFile,
+    options: ReviewOptions,
+    web: WebOptions,
+    say: Callable[[str], None],
+) -> Summary:
+    """Run one review session served to the browser; return its summary when it ends.
+
+    `say` prints a line for the learner (the URL, warnings, the summary). The session ends with
+    `q` in the page, when the queue is empty, or with Ctrl-C here, which ends it as `q` does.
+    """
+    from .screen import WebScreen
+    from .server import ReviewServer, VaultMedia
+
+    media = VaultMedia(vault)
+    screen = WebScreen(media.for_note)
+    token = secrets.token_urlsafe(24)
+    try:
+        server = ReviewServer((web.host, web.port), token, screen, media)
+    except OSError as error:
+        raise QuizgardenError(f"cannot listen on {web.host}:{web.port}: {error.strerror}") from None
+    shown_host = "127.0.0.1" if web.host in ("0.0.0.0", "::", "") else web.host
+    if ":" in shown_host:
+        shown_host = f"[{shown_host}]"
+    url = f"http://{shown_host}:{server.port}/{token}/"
+    if web.host not in ("127.0.0.1", "localhost", "::1"):
+        say(
+            f"warning: listening on {web.host}: anyone on your network who has the URL "
+            "(token included) can review and change this collection"
+        )
+    say(f"Reviewing at {url}")
+    say("q in the page or Ctrl-C here ends the session.")
+    thread = threading.Thread(target=server.serve_forever, name="quiz-web", daemon=True)
+    thread.start()
+
+    def interrupted(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGINT, previous)  # a second Ctrl-C stops at once
+        screen.end()
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        if web.open_browser:
+            webbrowser.open(url)
+        summary = run_session(db, vault, settings, options, screen)
+        _let_page_fetch_summary()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        server.shutdown()
+        server.server_close()
+    from ..review.screen import _summary_lines
+
+    for line in _summary_lines(summary):
+        say(line)
+    return summary
+
+
+def _let_page_fetch_summary() -> None:
+    """The request that ended the session is answered with the summary from a handler
+    thread; give it a moment to be written before the server goes away."""
+    time.sleep(0.3)

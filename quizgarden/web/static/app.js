@@ -1,0 +1,88 @@
+// quiz review --web: draws the view the server sends and sends the keys the learner presses.
+// The session lives in the server (the same runner as the terminal); this page only shows it.
+// Card HTML arrives sanitised; the page's Content-Security-Policy forbids inline script too.
+"use strict";
+
+const KEYS = new Set(["1", "2", "3", "4", "a", "h", "g", "e", " ", "u", "s", "b", "o", "x", "q"]);
+let busy = false;
+let view = null;
+
+function $(id) { return document.getElementById(id); }
+
+async function send(key) {
+  if (busy || !view || view.kind === "summary") return;
+  busy = true;
+  try {
+    const response = await fetch("api/command", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ key: key }),
+    });
+    if (response.ok) draw(await response.json());
+  } finally {
+    busy = false;
+  }
+}
+
+function draw(next) {
+  view = next;
+  $("loading").hidden = true;
+  const messages = $("messages");
+  messages.replaceChildren(...(next.messages || []).map((text) => {
+    const item = document.createElement("li");
+    item.textContent = text;
+    return item;
+  }));
+  if (next.kind === "summary") {
+    $("card").hidden = true;
+    $("controls").hidden = true;
+    $("summary").hidden = false;
+    $("summary-lines").replaceChildren(...next.lines.map((text) => {
+      const item = document.createElement("li");
+      item.textContent = text;
+      return item;
+    }));
+    document.body.dataset.state = "summary";
+    return;
+  }
+  if (next.kind !== "card") return;
+  $("deck").textContent = next.deck;
+  $("note").textContent = next.note + ":" + next.line;
+  $("count-new").textContent = next.counts.new;
+  $("count-learning").textContent = next.counts.learning;
+  $("count-review").textContent = next.counts.review;
+  const left = next.counts.new + next.counts.learning + next.counts.review;
+  $("progress").max = Math.max(1, next.done + left);
+  $("progress").value = next.done;
+  $("card").hidden = false;
+  $("front").innerHTML = next.front;
+  $("back").innerHTML = next.revealed ? next.back : "";
+  $("back").hidden = !next.revealed;
+  $("divider").hidden = !next.revealed;
+  $("reveal").hidden = next.revealed;
+  $("ratings").hidden = !next.revealed;
+  for (const button of document.querySelectorAll("#ratings .rate")) {
+    const found = next.buttons.find((b) => String(b.rating) === button.dataset.key);
+    button.querySelector(".interval").textContent = found ? found.interval : "";
+  }
+  document.body.dataset.state = next.revealed ? "answer" : "question";
+  document.body.dataset.card = next.card_id;
+}
+
+document.addEventListener("keydown", (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  let key = event.key === "Enter" ? " " : event.key.toLowerCase();
+  if (!KEYS.has(key)) return;
+  event.preventDefault();
+  send(key);
+});
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-key]");
+  if (button) {
+    button.blur();
+    send(button.dataset.key);
+  }
+});
+
+fetch("api/state").then((response) => response.json()).then(draw);
