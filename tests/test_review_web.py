@@ -103,10 +103,12 @@ def vault(tmp_path: Path) -> Path:
 class Served:
     """`quiz review --web --no-open` running as its own process; its URL from its stdout."""
 
-    def __init__(self, vault: Path) -> None:
+    def __init__(self, vault: Path, editor: str | None = None) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
-        env.pop("EDITOR", None)
         env.pop("VISUAL", None)
+        env.pop("EDITOR", None)
+        if editor is not None:
+            env["EDITOR"] = editor
         self.process = subprocess.Popen(
             quiz("review", str(vault), "--web", "--no-open"),
             stdout=subprocess.PIPE,
@@ -158,8 +160,17 @@ class Served:
 
 
 @pytest.fixture
-def served(vault: Path) -> Iterator[Served]:
-    server = Served(vault)
+def editor(tmp_path: Path) -> tuple[str, Path]:
+    """An $EDITOR that records the arguments it was started with."""
+    script = tmp_path / "editor.py"
+    opened = tmp_path / "opened.txt"
+    script.write_text(f"import sys\nopen({str(opened)!r}, 'w').write(' '.join(sys.argv[1:]))\n")
+    return f"{sys.executable} {script}", opened
+
+
+@pytest.fixture
+def served(vault: Path, editor: tuple[str, Path]) -> Iterator[Served]:
+    server = Served(vault, editor[0])
     yield server
     server.kill()
 
@@ -169,8 +180,13 @@ def reviews(db_path: Path) -> list[tuple[str, str, int]]:
         return db.execute("SELECT card_id, kind, rating FROM reviews ORDER BY id").fetchall()
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
-def test_a_review_in_the_browser(served: Served, tmp_path: Path) -> None:
+@pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("CI"),
+    reason="Debian chromium is not installed (.ci/run installs it)",
+)
+def test_a_review_in_the_browser(
+    served: Served, vault: Path, editor: tuple[str, Path], tmp_path: Path
+) -> None:
     from playwright.sync_api import sync_playwright
 
     db_path = Path(os.environ["QUIZGARDEN_DB"])
@@ -212,6 +228,11 @@ def test_a_review_in_the_browser(served: Served, tmp_path: Path) -> None:
             assert intervals == ["1m", "6m", "10m", "8d"]
             page.screenshot(path=str(shots / "basic.png"))
             kv = card()
+            press("o", expect="same")  # the note at the card's line, in $EDITOR
+            page.wait_for_selector("#messages li")
+            assert "Back from attention.md" in page.inner_text("#messages")
+            assert editor[1].read_text() == f"+6 {vault / 'attention.md'}"
+            assert card() == kv
             press("3")
             # committed before the next card was shown
             assert reviews(db_path) == [(kv, "review", 3)]

@@ -51,8 +51,25 @@ def serve_review(
     from .server import ReviewServer, VaultMedia
 
     media = VaultMedia(vault)
-    screen = WebScreen(media.for_note)
     token = secrets.token_urlsafe(24)
+
+    def ready(card: bool) -> None:
+        """The first card is drawn: only now give out the URL, so the page shows it at once
+        (with nothing to review, the summary below is all there is to say)."""
+        if not card:
+            return
+        if web.host not in ("127.0.0.1", "localhost", "::1"):
+            say(
+                f"warning: listening on {web.host}: anyone on your network who has the URL "
+                "(token included) can review and change this collection"
+            )
+        say(f"Reviewing at {url}")
+        say("q in the page or Ctrl-C here ends the session.")
+        if web.open_browser:
+            webbrowser.open(url)
+        threading.Thread(target=media.warm, name="quiz-web-media", daemon=True).start()
+
+    screen = WebScreen(media.for_note, ready)
     try:
         server = ReviewServer((web.host, web.port), token, screen, media)
     except OSError as error:
@@ -61,14 +78,9 @@ def serve_review(
     if ":" in shown_host:
         shown_host = f"[{shown_host}]"
     url = f"http://{shown_host}:{server.port}/{token}/"
-    if web.host not in ("127.0.0.1", "localhost", "::1"):
-        say(
-            f"warning: listening on {web.host}: anyone on your network who has the URL "
-            "(token included) can review and change this collection"
-        )
-    say(f"Reviewing at {url}")
-    say("q in the page or Ctrl-C here ends the session.")
-    thread = threading.Thread(target=server.serve_forever, name="quiz-web", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="quiz-web", daemon=True
+    )
     thread.start()
 
     def interrupted(signum: int, frame: FrameType | None) -> None:
@@ -77,8 +89,6 @@ def serve_review(
 
     previous = signal.signal(signal.SIGINT, interrupted)
     try:
-        if web.open_browser:
-            webbrowser.open(url)
         summary = run_session(db, vault, settings, options, screen)
         _let_page_fetch_summary()
     finally:

@@ -33,8 +33,11 @@ class WebScreen:
 
     reveals = True
 
-    def __init__(self, media: MediaForNote | None = None) -> None:
+    def __init__(
+        self, media: MediaForNote | None = None, ready: Callable[[bool], None] | None = None
+    ) -> None:
         self.media = media
+        self._ready = ready  # called once: True at the first card, False if the summary comes first
         self._commands: queue.SimpleQueue[Command | None] = queue.SimpleQueue()
         self._changed = threading.Condition()
         self._view: dict[str, Any] = {"kind": "starting", "messages": []}
@@ -81,6 +84,7 @@ class WebScreen:
             self._changed.notify_all()
 
     def ask(self, revealed: bool) -> Command | None:
+        self._announce(True)
         with self._changed:
             self._asks += 1
             self._waiting = True
@@ -99,6 +103,7 @@ class WebScreen:
             self._notes.append(text)
 
     def summary(self, summary: Summary) -> None:
+        self._announce(False)
         with self._changed:
             self._view = {
                 "kind": "summary",
@@ -109,6 +114,11 @@ class WebScreen:
             self._notes = []
             self._finished = True
             self._changed.notify_all()
+
+    def _announce(self, card: bool) -> None:
+        ready, self._ready = self._ready, None
+        if ready is not None:
+            ready(card)
 
     # --- called from HTTP handler threads ---
 

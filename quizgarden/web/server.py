@@ -51,22 +51,38 @@ _STATIC = {
 
 
 class VaultMedia:
-    """The images cards refer to, looked up as the Anki export does, served by packed name."""
+    """The images cards refer to, looked up as the Anki export does, served by packed name.
+
+    The export's lookup is created on the first image: importing quizgarden.export loads
+    genanki (~0.4 s), which a session of text cards should not wait for (`warm` does it in
+    the background once the first card is up).
+    """
 
     def __init__(self, vault: Path) -> None:
-        from ..export.media import MediaPacker
-
         self.vault = vault.resolve()
-        self._packer = MediaPacker(vault)
+        self._packer: Any = None
         self._lock = threading.Lock()
+
+    def _lookup(self) -> Any:
+        if self._packer is None:
+            from ..export.media import MediaPacker
+
+            self._packer = MediaPacker(self.vault)
+        return self._packer
+
+    def warm(self) -> None:
+        """Load the export's lookup now (from a background thread)."""
+        with self._lock:
+            self._lookup()
 
     def for_note(self, note: str) -> MediaUrl:
         """The resolver for one note's image references: a `media/…` URL, or None."""
 
         def resolve(ref: str) -> str | None:
             with self._lock:
-                name = self._packer.resolve(ref, note, 0)
-                if name is None or name not in self._packer.files:
+                packer = self._lookup()
+                name = packer.resolve(ref, note, 0)
+                if name is None or name not in packer.files:
                     return None
             return "media/" + quote(name)
 
@@ -75,7 +91,7 @@ class VaultMedia:
     def file(self, name: str) -> Path | None:
         """The file behind a packed name, if it may be served (see `servable`)."""
         with self._lock:
-            path = self._packer.files.get(name)
+            path = None if self._packer is None else self._packer.files.get(name)
         return path if path is not None and servable(path, self.vault) else None
 
 
