@@ -218,10 +218,18 @@ def test_a_review_in_the_browser(
                         arg=before,
                     )
 
+            def said(text: str) -> None:
+                page.wait_for_function(
+                    "(text) => document.getElementById('messages').innerText.includes(text)",
+                    arg=text,
+                )
+
             # 1. a basic card: header, reveal with space, intervals on the buttons, rate Good
             assert "What does the KV cache store?" in page.inner_text("#front")
             assert page.inner_text("#note") == "attention.md:6"
             assert page.inner_text("#count-new") == "6"
+            page.keyboard.press("u")
+            said("Nothing to undo.")
             press("Space", expect="same")
             assert "each new token" in page.inner_text("#back strong")
             intervals = page.locator("#ratings .interval").all_inner_texts()
@@ -229,8 +237,7 @@ def test_a_review_in_the_browser(
             page.screenshot(path=str(shots / "basic.png"))
             kv = card()
             press("o", expect="same")  # the note at the card's line, in $EDITOR
-            page.wait_for_selector("#messages li")
-            assert "Back from attention.md" in page.inner_text("#messages")
+            said("Back from attention.md")
             assert editor[1].read_text() == f"+6 {vault / 'attention.md'}"
             assert card() == kv
             press("3")

@@ -99,8 +99,12 @@ class WebScreen:
         self.message(f"{LABELS[rating]}: next in {format_interval(shown.intervals[rating])}")
 
     def message(self, text: str, event: str = "message", **data: object) -> None:
+        """Shown at once (`Nothing to undo.` has no next card) and again with the next card, as
+        the terminal shows its notes."""
         with self._changed:
             self._notes.append(text)
+            if self._view.get("kind") == "card":
+                self._view = {**self._view, "messages": [*self._view["messages"], text]}
 
     def summary(self, summary: Summary) -> None:
         self._announce(False)
@@ -122,23 +126,27 @@ class WebScreen:
 
     # --- called from HTTP handler threads ---
 
-    def view(self, timeout: float = 30) -> dict[str, Any]:
-        """The view on screen, once the runner waits for a key (or the session is over)."""
-        with self._changed:
-            self._changed.wait_for(lambda: self._waiting or self._finished, timeout)
-            return self._view
+    def view(self, timeout: float = 25) -> dict[str, Any]:
+        """The view on screen once the runner waits for a key (or the session is over).
 
-    def send(self, command: Command | None, timeout: float = 30) -> dict[str, Any]:
+        After `timeout` (an editor opened with `o` is still open, say) the last view comes
+        back marked `pending`, and the page asks again.
+        """
+        with self._changed:
+            ready = self._changed.wait_for(lambda: self._waiting or self._finished, timeout)
+            return {**self._view, "pending": not ready}
+
+    def send(self, command: Command | None, timeout: float = 25) -> dict[str, Any]:
         """Hand one command to the runner; the view after it has been carried out."""
         with self._changed:
             if self._finished:
-                return self._view
+                return {**self._view, "pending": False}
             asked = self._asks
             self._commands.put(command)
-            self._changed.wait_for(
+            ready = self._changed.wait_for(
                 lambda: (self._waiting and self._asks > asked) or self._finished, timeout
             )
-            return self._view
+            return {**self._view, "pending": not ready}
 
     def end(self) -> None:
         """End the session as `q` does (Ctrl-C in the terminal running the server)."""

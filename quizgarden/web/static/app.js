@@ -4,28 +4,36 @@
 "use strict";
 
 const KEYS = new Set(["1", "2", "3", "4", "a", "h", "g", "e", " ", "u", "s", "b", "o", "x", "q"]);
-let busy = false;
+let queue = Promise.resolve();  // keys go to the server one at a time, in the order pressed
 let view = null;
 
 function $(id) { return document.getElementById(id); }
 
-async function send(key) {
-  if (busy || !view || view.kind === "summary") return;
-  busy = true;
-  try {
+function send(key) {
+  queue = queue.then(async () => {
+    if (!view || view.kind === "summary") return;
     const response = await fetch("api/command", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ key: key }),
     });
-    if (response.ok) draw(await response.json());
-  } finally {
-    busy = false;
+    if (response.ok) await settle(await response.json());
+  }).catch(() => {});
+}
+
+// Draw a view; while the server is still busy with the last key (an editor open), ask again.
+async function settle(next) {
+  draw(next);
+  while (view.pending || view.kind === "starting") {
+    const response = await fetch("api/state");
+    if (!response.ok) return;
+    draw(await response.json());
   }
 }
 
 function draw(next) {
   view = next;
+  if (next.kind === "starting") return;
   $("loading").hidden = true;
   const messages = $("messages");
   messages.replaceChildren(...(next.messages || []).map((text) => {
@@ -85,4 +93,7 @@ document.addEventListener("click", (event) => {
   }
 });
 
-fetch("api/state").then((response) => response.json()).then(draw);
+queue = queue.then(async () => {
+  const response = await fetch("api/state");
+  if (response.ok) await settle(await response.json());
+});
