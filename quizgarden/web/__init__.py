@@ -64,6 +64,10 @@ def serve_review(
                 "(token included) can review and change this collection"
             )
         say(f"Reviewing at {url}")
+        if web.host in ("0.0.0.0", "::", ""):
+            address = _lan_address()
+            if address is not None:
+                say(f"From another device: http://{address}:{server.port}/{token}/")
         say("q in the page or Ctrl-C here ends the session.")
         if web.open_browser:
             webbrowser.open(url)
@@ -100,6 +104,20 @@ def serve_review(
     for line in _summary_lines(summary):
         say(line)
     return summary
+
+
+def _lan_address() -> str | None:
+    """This machine's address on its network: the source address the system would use to
+    reach a documentation address (a UDP "connect" sends no packet)."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))
+            address = str(probe.getsockname()[0])
+    except OSError:
+        return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
 
 
 def _let_page_fetch_summary() -> None:
