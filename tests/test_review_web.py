@@ -22,6 +22,7 @@ import sys
 import threading
 import zlib
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -119,7 +120,8 @@ class Served:
         )
         self.lines: queue.SimpleQueue[str] = queue.SimpleQueue()
         assert self.process.stdout is not None
-        threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True).start()
+        self.reader = threading.Thread(target=self._read, args=(self.process.stdout,))
+        self.reader.start()
         self.output: list[str] = []
         self.url = ""
         while not self.url:
@@ -136,12 +138,21 @@ class Served:
 
     def finish(self, timeout: float = 10) -> str:
         """Wait for the process to exit; everything it printed."""
-        assert self.process.wait(timeout=timeout) == 0, self.process.stderr.read()  # type: ignore[union-attr]
-        while True:
-            try:
-                self.output.append(self.lines.get(timeout=1))
-            except queue.Empty:
-                return "".join(self.output)
+        status = self.process.wait(timeout=timeout)
+        errors = self.close()
+        assert status == 0, errors
+        while not self.lines.empty():
+            self.output.append(self.lines.get())
+        return "".join(self.output)
+
+    def close(self) -> str:
+        """After the process has ended: its stderr; both pipes closed."""
+        self.reader.join(timeout=10)
+        assert self.process.stdout is not None and self.process.stderr is not None
+        errors = self.process.stderr.read()
+        self.process.stdout.close()
+        self.process.stderr.close()
+        return errors
 
     def request(
         self, method: str, path: str, host: str | None = None, body: str | None = None
@@ -158,6 +169,8 @@ class Served:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        if not self.process.stdout.closed:  # type: ignore[union-attr]
+            self.close()
 
 
 @pytest.fixture
@@ -177,7 +190,7 @@ def served(vault: Path, editor: tuple[str, Path]) -> Iterator[Served]:
 
 
 def reviews(db_path: Path) -> list[tuple[str, str, int]]:
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:
+    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
         return db.execute("SELECT card_id, kind, rating FROM reviews ORDER BY id").fetchall()
 
 
@@ -314,7 +327,7 @@ def test_a_review_in_the_browser(
         (cloze, "review", 2),
         (diagram, "review", 3),
     ]
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:
+    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:
         flags = dict(
             db.execute(
                 "SELECT card_id, suspended || '/' || (buried_until IS NOT NULL) FROM card_state"
