@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -23,6 +24,9 @@ from ..errors import QuizgardenError
 from ..review.runner import ReviewOptions, run_session
 from ..review.session import Summary
 from ..settings import SettingsFile
+
+if TYPE_CHECKING:
+    from .server import VaultMedia
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ def serve_review(
         say("q in the page or Ctrl-C here ends the session.")
         if web.open_browser:
             webbrowser.open(url)
-        threading.Thread(target=media.warm, name="quiz-web-media", daemon=True).start()
+        threading.Thread(target=_warm, args=(media,), name="quiz-web-warm", daemon=True).start()
 
     screen = WebScreen(media.for_note, ready)
     try:
@@ -104,6 +108,14 @@ def serve_review(
     for line in _summary_lines(summary):
         say(line)
     return summary
+
+
+def _warm(media: VaultMedia) -> None:
+    """What later cards and the page's stylesheet need, loaded while the learner reads."""
+    from .server import code_css
+
+    code_css()
+    media.warm()
 
 
 def _lan_address() -> str | None:

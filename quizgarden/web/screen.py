@@ -22,7 +22,7 @@ from ..review.runner import Shown
 from ..review.screen import LABELS, _summary_lines
 from ..review.session import Summary
 from ..schedule import format_interval
-from .card_html import MediaUrl, card_html
+from .card_html import CardHtml, MediaUrl, card_html
 
 #: Given the note a card comes from, the resolver for the images that card refers to.
 MediaForNote = Callable[[str], MediaUrl]
@@ -45,7 +45,7 @@ class WebScreen:
         self._asks = 0  # how many times the runner has asked for a key
         self._waiting = False
         self._finished = False
-        self._cache: tuple[str, Any] | None = None  # (card id, CardHtml) of the card on screen
+        self._cache: tuple[str, CardHtml] | None = None  # (card id, CardHtml) of the card on screen
 
     # --- the Screen protocol, called by the runner on the main thread ---
 

@@ -149,7 +149,9 @@ class _Handler(BaseHTTPRequestHandler):
             name, content_type = _STATIC[rest]
             body = resources.files("quizgarden.web").joinpath("static", name).read_bytes()
             if name == "style.css":
-                body += _code_css()
+                body += code_css()
+            elif name == "index.html":
+                body = body.replace(b"<!--view-->", _view_block(self.server.screen.view()))
             self._send(HTTPStatus.OK, body, content_type)
         elif rest == "api/state":
             self._send_json(self.server.screen.view())
@@ -234,11 +236,19 @@ def _host_allowed(host: str | None, port: int) -> bool:
     return True
 
 
+def _view_block(view: dict[str, Any]) -> bytes:
+    """The view as a JSON data block for the page: `<`, `>` and `&` escaped, so no card text
+    can close the element; a data block is never run, so the CSP needs no exception."""
+    data = json.dumps(view, ensure_ascii=False)
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="first-view">{data}</script>'.encode()
+
+
 _css_cache: list[bytes] = []
 
 
-def _code_css() -> bytes:
-    """pygments' classes for highlighted code, light and dark."""
+def code_css() -> bytes:
+    """pygments' classes for highlighted code, light and dark (computed once)."""
     if not _css_cache:
         from pygments.formatters import HtmlFormatter
 
