@@ -150,3 +150,16 @@ def test_vault_media_serves_what_the_cards_referred_to(vault: Path):
 )
 def test_the_host_header_must_name_this_machine_by_address(host: str | None, allowed: bool):
     assert _host_allowed(host, 8000) is allowed
+
+
+def test_the_first_view_in_the_page_cannot_close_its_data_block():
+    import json
+
+    from quizgarden.web.server import _view_block
+
+    view = {"front": "</script><script>alert(1)</script> & <!-- é"}
+    block = _view_block(view).decode()
+    inner = block.removeprefix('<script type="application/json" id="first-view">')
+    inner = inner.removesuffix("</script>")
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    assert json.loads(inner) == view
