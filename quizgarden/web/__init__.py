@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -24,9 +23,6 @@ from ..errors import QuizgardenError
 from ..review.runner import ReviewOptions, run_session
 from ..review.session import Summary
 from ..settings import SettingsFile
-
-if TYPE_CHECKING:
-    from .server import VaultMedia
 
 
 @dataclass(frozen=True)
@@ -75,7 +71,7 @@ def serve_review(
         say("q in the page or Ctrl-C here ends the session.")
         if web.open_browser:
             webbrowser.open(url)
-        threading.Thread(target=_warm, args=(media,), name="quiz-web-warm", daemon=True).start()
+        threading.Thread(target=_warm, name="quiz-web-warm", daemon=True).start()
 
     screen = WebScreen(media.for_note, ready)
     try:
@@ -110,12 +106,11 @@ def serve_review(
     return summary
 
 
-def _warm(media: VaultMedia) -> None:
-    """What later cards and the page's stylesheet need, loaded while the learner reads."""
+def _warm() -> None:
+    """What the page's stylesheet needs, computed while the learner reads the first card."""
     from .server import code_css
 
     code_css()
-    media.warm()
 
 
 def _lan_address() -> str | None:

@@ -9,9 +9,10 @@ Safe by default, because any web page the learner visits could otherwise talk to
 - the Host header must be an IP address or `localhost` with our port (no DNS rebinding);
 - a Content-Security-Policy allows scripts, styles and images from this server only: no
   inline script, whatever a card's HTML holds (card HTML is sanitised as well, card_html.py);
-- media are only the files the cards on screen referred to, found by the Anki export's
-  lookup (quizgarden/export/media.py) and served if they are regular image files inside the
-  vault, outside hidden folders.
+- media are only the files the cards on screen referred to, found and admitted by the vault
+  boundary the Anki export uses (quizgarden/notes/vault.py: regular media files inside the
+  vault after resolving links, outside hidden folders, not too large), checked again when
+  each is opened.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ import hmac
 import ipaddress
 import json
 import mimetypes
-import os
-import stat
+import re
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
-from ..render import IMAGE_SUFFIXES
 from ..review.input import parse_command
 from .card_html import MediaUrl
 from .screen import WebScreen
@@ -42,7 +41,6 @@ CSP = (
 )
 # a media file opened on its own (an SVG can hold script): nothing runs, nothing loads
 MEDIA_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
-MAX_MEDIA_BYTES = 64 * 1024 * 1024
 _STATIC = {
     "": ("index.html", "text/html; charset=utf-8"),
     "app.js": ("app.js", "text/javascript; charset=utf-8"),
@@ -51,67 +49,56 @@ _STATIC = {
 
 
 class VaultMedia:
-    """The images cards refer to, looked up as the Anki export does, served by packed name.
-
-    The export's lookup is created on the first image: importing quizgarden.export loads
-    genanki (~0.4 s), which a session of text cards should not wait for (`warm` does it in
-    the background once the first card is up).
-    """
+    """The media files shown cards refer to, found and admitted by the vault boundary the Anki
+    export uses (`notes.vault.find_media`), each served under a URL of its own."""
 
     def __init__(self, vault: Path) -> None:
         self.vault = vault.resolve()
-        self._packer: Any = None
+        self._files: dict[str, Path] = {}  # "<n>/<name>" -> resolved file the boundary admitted
+        self._names: dict[Path, str] = {}
         self._lock = threading.Lock()
 
-    def _lookup(self) -> Any:
-        if self._packer is None:
-            from ..export.media import MediaPacker
-
-            self._packer = MediaPacker(self.vault)
-        return self._packer
-
-    def warm(self) -> None:
-        """Load the export's lookup now (from a background thread)."""
-        with self._lock:
-            self._lookup()
-
     def for_note(self, note: str) -> MediaUrl:
-        """The resolver for one note's image references: a `media/…` URL, or None."""
+        """The resolver for one note's media references: a `media/…` URL, or None for a URL,
+        a missing file or one the boundary refuses."""
 
         def resolve(ref: str) -> str | None:
+            from ..errors import MediaError
+            from ..notes.vault import find_media
+
+            if not ref.strip() or _URL.match(ref.strip()):
+                return None
+            try:
+                path = find_media(self.vault, ref, note)
+            except MediaError:
+                return None
             with self._lock:
-                packer = self._lookup()
-                name = packer.resolve(ref, note, 0)
-                if name is None or name not in packer.files:
-                    return None
+                name = self._names.get(path)
+                if name is None:
+                    name = self._names[path] = f"{len(self._names)}/{path.name}"
+                    self._files[name] = path
             return "media/" + quote(name)
 
         return resolve
 
-    def file(self, name: str) -> Path | None:
-        """The file behind a packed name, if it may be served (see `servable`)."""
+    def read(self, name: str) -> bytes | None:
+        """The bytes behind a media URL, if it was given out and the file may still leave the
+        vault (`open_media` checks the boundary again on the open file)."""
+        from ..errors import MediaError
+        from ..notes.vault import open_media
+
         with self._lock:
-            path = None if self._packer is None else self._packer.files.get(name)
-        return path if path is not None and servable(path, self.vault) else None
+            path = self._files.get(name)
+        if path is None:
+            return None
+        try:
+            with open_media(self.vault, path) as stream:
+                return stream.read()
+        except (MediaError, OSError):
+            return None
 
 
-def servable(path: Path, vault: Path) -> bool:
-    """A regular image file inside the vault (symlinks resolved), not in a hidden folder,
-    not a hidden file, and not huge."""
-    try:
-        real = path.resolve(strict=True)
-        info = os.stat(real)
-    except OSError:
-        return False
-    if not real.is_relative_to(vault):
-        return False
-    if any(part.startswith(".") for part in real.relative_to(vault).parts):
-        return False
-    return (
-        stat.S_ISREG(info.st_mode)
-        and real.suffix.lower() in IMAGE_SUFFIXES
-        and info.st_size <= MAX_MEDIA_BYTES
-    )
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 class ReviewServer(ThreadingHTTPServer):
@@ -193,12 +180,12 @@ class _Handler(BaseHTTPRequestHandler):
         return rest
 
     def _send_media(self, name: str) -> None:
-        path = self.server.media.file(name)
-        if path is None:
+        body = self.server.media.read(name)
+        if body is None:
             self._refuse(HTTPStatus.NOT_FOUND, "not found")
             return
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        self._send(HTTPStatus.OK, path.read_bytes(), content_type, csp=MEDIA_CSP)
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        self._send(HTTPStatus.OK, body, content_type, csp=MEDIA_CSP)
 
     def _send_json(self, data: dict[str, Any]) -> None:
         body = json.dumps(data, ensure_ascii=False).encode()
