@@ -88,3 +88,18 @@ def test_extract_with_nothing_readable_fails(tmp_path: Path) -> None:
         f"error: no readable notes in {tmp_path} (.md, .markdown or .txt)",
     ]
     assert result.stdout == ""
+
+
+def test_extract_a_relative_path_through_a_linked_folder(tmp_path: Path, monkeypatch) -> None:
+    """As CI lays it out: `../shared/seeds` where `shared` is a link; the notes are still read."""
+    real = tmp_path / "real" / "seeds"
+    real.mkdir(parents=True)
+    (real / "a.md").write_text("Q: What is a seed?\nA: A note kept as it was found.\n", "utf-8")
+    work = tmp_path / "work" / "main"
+    work.mkdir(parents=True)
+    (tmp_path / "work" / "shared").symlink_to(tmp_path / "real")
+    monkeypatch.chdir(work)
+    result = runner.invoke(app, ["extract", "../shared/seeds", "--json"])
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["front"] == "What is a seed?" and row["note"] == "a.md"

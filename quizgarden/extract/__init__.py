@@ -73,14 +73,14 @@ class NoteResult:
 def scan(paths: Sequence[Path], separators: Separators | None = None) -> Iterator[NoteResult]:
     """Read and extract every note under `paths`; a bad file is reported, never fatal."""
     from ..config import vault_of
-    from ..notes import discover, misnamed, read_note
+    from ..notes import discover, misnamed, read_note, relative_path
 
     for root in paths:
         if not root.exists():
             raise VaultError(f"{root}: no such file or folder")
         vault = vault_of(root)  # a note inside a vault is read as part of it
         for path in discover(root):
-            bad_name = misnamed(path.relative_to(vault).as_posix())
+            bad_name = misnamed(relative_path(path, vault))
             if bad_name is not None:
                 yield NoteResult(path, None, [], [bad_name])
                 continue

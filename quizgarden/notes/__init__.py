@@ -30,7 +30,7 @@ _SCRATCH_FOLDER = re.compile(
 _INLINE_TAG = re.compile(r"(?<![\w#&/\\(])#([\w\-/]*[^\W\d_][\w\-/]*)")
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 
-__all__ = ["MAX_NOTE_BYTES", "NOTE_SUFFIXES", "discover", "inline_tags", "misnamed", "read_note"]
+__all__ = ["MAX_NOTE_BYTES", "NOTE_SUFFIXES", "discover", "inline_tags", "misnamed", "read_note", "relative_path"]
 
 
 def discover(root: Path) -> Iterator[Path]:
@@ -63,7 +63,7 @@ def read_note(
     path: Path, vault: Path, data: bytes | None = None
 ) -> tuple[Note | None, list[Problem]]:
     """Read one note; `None` (with the reason as a problem) when the file is not a readable note."""
-    rel = _relative(path, vault)
+    rel = relative_path(path, vault)
     if data is None:
         try:  # the vault boundary: no FIFO, device, or link out of the vault is ever read
             data = read_note_bytes(path, vault)
@@ -134,7 +134,8 @@ def inline_tags(text: str) -> list[str]:
     return found
 
 
-def _relative(path: Path, vault: Path) -> str:
+def relative_path(path: Path, vault: Path) -> str:
+    """`path` as the vault names it; a path outside the vault is named by its file name."""
     try:
         return path.resolve().relative_to(vault.resolve()).as_posix()
     except ValueError:
