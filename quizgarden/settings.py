@@ -47,6 +47,7 @@ class Settings:
     day_start_hour: int = 4  # local hour when "today" rolls over, as in Anki
     timezone: str = ""  # IANA zone of the learner's days; empty: TZ, else the system's
     parameters: tuple[float, ...] = ()  # empty: FSRS-6 defaults
+    new_mix: str = "mix"  # where new cards go among reviews: Anki v3's "new/review order"
 
     @property
     def days(self) -> Days:
@@ -69,7 +70,12 @@ KEYS: dict[str, str] = {
     "day_start_hour": "local hour at which a new day starts (0-23)",
     "timezone": "zone of the learner's days, e.g. 'Europe/Berlin' (empty: $TZ, else the system's)",
     "parameters": "21 FSRS weights (set by `quiz optimize`); empty for the defaults",
+    "new_mix": "where new cards come among reviews: 'mix' (spread evenly, Anki's default), "
+    "'after' or 'before' all reviews; the studied deck's (or the vault's) value applies",
 }
+
+#: `new_mix` values, as Anki's "mix with reviews", "show after reviews", "show before reviews".
+NEW_MIX_VALUES = ("mix", "after", "before")
 
 
 #: `[extract]`: the explicit-card syntax, for notes written with other separators.
@@ -290,6 +296,12 @@ def _coerce(key: str, value: Any) -> Any:
                 check_zone(value)
             except ValueError as error:
                 raise ConfigError(f"timezone: {error}") from None
+        return value
+    if key == "new_mix":
+        if value not in NEW_MIX_VALUES:
+            raise ConfigError(
+                f"new_mix: expected one of {', '.join(NEW_MIX_VALUES)}; got {value!r}"
+            )
         return value
     if key == "desired_retention":
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:

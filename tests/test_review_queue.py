@@ -98,7 +98,7 @@ def test_new_cards_after_reviews_up_to_the_daily_limit_per_deck(db):
     session = build_session(db, NOW, SettingsFile({}, {"Small": {"new_per_day": 2}}), DEFAULTS_O)
     assert ids(session.new) == [f"{i:016x}" for i in range(20)]  # order added
     decks = {"Small": {"new_per_day": 2}, "Big": {"new_per_day": 20}}
-    settings = SettingsFile({"new_per_day": 40}, decks)
+    settings = SettingsFile({"new_per_day": 40, "new_mix": "after"}, decks)
     session = build_session(db, NOW, settings, ReviewOptions())
     assert len(session.new) == 22
     assert ids(session.new)[:20] == [f"{i:016x}" for i in range(20)]  # order added

@@ -105,6 +105,7 @@ def test_a_failed_write_leaves_the_old_file_intact(tmp_path: Path) -> None:
         ("new_per_day = -5", "new_per_day: expected 0-1000000, got -5"),
         ("day_start_hour = 24", "day_start_hour: expected 0-23, got 24"),
         ("fuzz = 1", "fuzz: expected true or false"),
+        ('new_mix = "shuffle"', "new_mix: expected one of mix, after, before; got 'shuffle'"),
     ],
 )
 def test_a_bad_value_in_the_file_is_one_line_naming_the_key(

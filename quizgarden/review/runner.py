@@ -126,6 +126,7 @@ def build_session(
         learning=learning,
         day_end=end,
         load=partial(queue.load_by_id, db),
+        new_mix=per_deck(options.deck).new_mix,  # the studied deck's, as Anki's display order
     )
 
 
@@ -192,7 +193,7 @@ def run_session(
         item = session.next_card(now)
         if item is None and session.day_end is not None and now >= session.day_end:
             # the session ran past the day's rollover: today's cards (and limits) are new
-            _start_new_day(session, build_session(db, now, settings, options))
+            session.start_day(build_session(db, now, settings, options))
             item = session.next_card(now)
         if item is None:
             break
@@ -335,14 +336,6 @@ def _restore(db: Database, session: Session, screen: Screen, restored: set[str])
         screen.message(f"{text} ({card.note}:{card.line})", "restored", card_id=card.id)
         return
     screen.message("No card was suspended, buried or rejected in this session.")
-
-
-def _start_new_day(session: Session, fresh: Session) -> None:
-    """Carry on in `session` (its undo history and counts) with the queue of the new day."""
-    session.reviews[:] = fresh.reviews
-    session.new[:] = fresh.new
-    session.learning[:] = fresh.learning
-    session.day_end = fresh.day_end
 
 
 def _learning_left(

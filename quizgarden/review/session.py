@@ -3,9 +3,11 @@
 Pure logic over `QueueItem`s: no SQLite, no terminal. The runner feeds it the cards the store
 found and the states the scheduler computed, and asks it for the next card.
 
-Order, as in Anki: learning cards whose step is due, then review cards (lowest retrievability,
-i.e. most overdue relative to their stability, first), then new cards; when nothing else is left,
-learning cards due within `LEARN_AHEAD` are shown early rather than ending the session. Siblings
+Order, as in Anki's v3 scheduler: learning cards whose step is due come first; then the main
+queue, review cards (lowest retrievability, i.e. most overdue relative to their stability, first)
+with the new cards spread evenly among them (`intersperse`; `new_mix` "after" or "before" puts
+them after or before all reviews); when nothing else is left, learning cards due within
+`LEARN_AHEAD` are shown early rather than ending the session. Siblings
 (same note, rule and line: the two sides of a reversed card, the clozes of one block) never
 appear on the same day: once one is answered the others leave the queue until tomorrow.
 
@@ -15,10 +17,11 @@ The queues hold light `QueueEntry` rows; the full card (text, tags, state) is lo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import chain
+from typing import TypeVar
 
 from ..days import Days
 from ..model import Card, CardState
@@ -61,6 +64,39 @@ class Removal:
     action: str  # 'suspend' | 'bury' | 'reject'
 
 
+T = TypeVar("T")
+
+
+def intersperse(reviews: Sequence[T], new: Sequence[T]) -> list[T]:
+    """`reviews` and `new` merged, each in its own order, `new` spread as evenly as Anki does.
+
+    Anki v3's "mix with reviews" (rslib `Intersperser`): with R reviews and N new cards, the
+    k-th new card (from 1) goes before the first review numbered (from 1) above k(R+1)/(N+1),
+    or last if there is none, so the runs of reviews before, between and after the new cards
+    differ in length by at most one. 3 new among 9 reviews come 3rd, 7th and 10th.
+    """
+    ratio = (len(reviews) + 1) / (len(new) + 1)
+    merged: list[T] = []
+    one = two = 0
+    while one < len(reviews) or two < len(new):
+        if two < len(new) and (one == len(reviews) or (two + 1) * ratio < one + 1):
+            merged.append(new[two])
+            two += 1
+        else:
+            merged.append(reviews[one])
+            one += 1
+    return merged
+
+
+def main_order(reviews: Sequence[T], new: Sequence[T], new_mix: str) -> list[T]:
+    """The review and new cards in the order shown, by the `new_mix` setting."""
+    if new_mix == "after":
+        return [*reviews, *new]
+    if new_mix == "before":
+        return [*new, *reviews]
+    return intersperse(reviews, new)
+
+
 def _no_loader(card_ids: list[str]) -> dict[str, QueueItem]:
     raise RuntimeError("this Session was built without a loader for its cards")
 
@@ -76,10 +112,30 @@ class Session:
     history: list[Answer | Removal] = field(default_factory=list)
     pinned: QueueItem | None = None  # a card brought back by undo: shown next
     load: Loader = _no_loader
+    new_mix: str = "mix"  # where new cards come among reviews (settings.NEW_MIX_VALUES)
     _loaded: dict[str, QueueItem] = field(default_factory=dict, repr=False)
+    # each review and new card's place in the main queue, fixed when the queue is built, as
+    # Anki's: a sibling or suspended card leaving it does not move the others
+    _places: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.learning.sort(key=_due)
+        self._place()
+
+    def _place(self) -> None:
+        order = main_order(self.reviews, self.new, self.new_mix)
+        self._places = {entry.card_id: place for place, entry in enumerate(order)}
+
+    def start_day(self, fresh: Session) -> None:
+        """Carry on (undo history, counts) with `fresh`, the queue of a new learner's day."""
+        self.reviews[:] = fresh.reviews
+        self.new[:] = fresh.new
+        self.learning[:] = fresh.learning
+        self.day_end = fresh.day_end
+        self.new_mix = fresh.new_mix
+        self.load = fresh.load
+        self._loaded.clear()  # read again: the new day's queue is read afresh, so are its cards
+        self._place()
 
     def next_card(self, now: datetime) -> QueueItem | None:
         """The card to show at `now`, or None when the session is over."""
@@ -95,13 +151,22 @@ class Session:
     def _next_entry(self, now: datetime) -> QueueEntry | None:
         if self.learning and _due(self.learning[0]) <= now:
             return self.learning[0]
-        if self.reviews:
-            return self.reviews[0]
-        if self.new:
-            return self.new[0]
+        if self.reviews and self.new:
+            return min(self.reviews[0], self.new[0], key=self._place_of)
+        if self.reviews or self.new:
+            return (self.reviews or self.new)[0]
         if self.learning and _due(self.learning[0]) <= now + LEARN_AHEAD:
             return self.learning[0]
         return None
+
+    def _place_of(self, entry: QueueEntry) -> int:
+        """Where `entry` stands in the main queue; -1 (first) for a card not placed when the
+        queue was built (one another session moved from learning to review)."""
+        if self.new_mix == "after":
+            return 0 if entry.state == "review" else 1
+        if self.new_mix == "before":
+            return 0 if entry.state == "new" else 1
+        return self._places.get(entry.card_id, -1)
 
     def _item(self, entry: QueueEntry) -> QueueItem | None:
         """The full card of `entry`, loaded with the next few of each queue."""
