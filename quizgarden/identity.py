@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from .model import Candidate, Card
 from .similarity import normalize_text, similarity, tokens
@@ -61,8 +62,12 @@ class Fresh:
     candidate: Candidate
 
 
-class _Side:
-    """Precomputed comparison keys of one old card or one new candidate."""
+_Item = TypeVar("_Item", Card, Fresh)
+
+
+class _Side(Generic[_Item]):
+    """Precomputed comparison keys of one old card (`_Side[Card]`) or one new candidate
+    (`_Side[Fresh]`)."""
 
     __slots__ = (
         "_back",
@@ -81,14 +86,16 @@ class _Side:
     )
 
     def __init__(
-        self, item: object, note: str, cand: Candidate, *, active: bool, order: tuple
+        self, item: _Item, note: str, cand: Candidate, *, active: bool, order: tuple[str, int]
     ) -> None:
-        self.item = item
+        self.item: _Item = item
         self.note = note
         self.line = cand.line
         self.side = cand.side
         # the two sides of a reversed card share note, rule and line
-        self.kin = (note, cand.rule, cand.line) if cand.type == "reversed" else None
+        self.kin: tuple[str, str, int] | None = (
+            (note, cand.rule, cand.line) if cand.type == "reversed" else None
+        )
         self.active = active
         self.order = order
         cloze = cand.rule == "cloze"
@@ -126,18 +133,20 @@ def _as_candidate(card: Card) -> Candidate:
     )
 
 
-def _old_side(card: Card) -> _Side:
+def _old_side(card: Card) -> _Side[Card]:
     return _Side(
-        card, card.note, _as_candidate(card), active=card.retired is None, order=(card.id,)
+        card, card.note, _as_candidate(card), active=card.retired is None, order=(card.id, 0)
     )
 
 
-def _new_side(fresh: Fresh) -> _Side:
+def _new_side(fresh: Fresh) -> _Side[Fresh]:
     cand = fresh.candidate
     return _Side(fresh, fresh.note, cand, active=True, order=(fresh.note, fresh.index))
 
 
-def _fuzzy_ok(old: _Side, new: _Side, limits: tuple[float, float, float]) -> float | None:
+def _fuzzy_ok(
+    old: _Side[Card], new: _Side[Fresh], limits: tuple[float, float, float]
+) -> float | None:
     """The fuzzy score of a pair, or None when it is too far to be the same card."""
     if old.exact[0] == "cloze" or new.exact[0] == "cloze":
         # a cloze card is its deletion: the back must agree, the context may shift around it
@@ -155,7 +164,15 @@ def _fuzzy_ok(old: _Side, new: _Side, limits: tuple[float, float, float]) -> flo
     return (front + back) / 2
 
 
-def _greedy(pairs: list[tuple[tuple, _Side, _Side]], result: dict[int, _Side]) -> None:
+#: A pair's rank: tier (2 block id, 1 exact, 0 fuzzy), old card active, similarity, -line distance.
+_Score = tuple[int, bool, float, int]
+_Pair = tuple[_Score, _Side[Card], _Side[Fresh]]
+#: new side's id() -> the old side it continues
+_Result = dict[int, _Side[Card]]
+_Limits = tuple[float, float, float]
+
+
+def _greedy(pairs: list[_Pair], result: _Result) -> None:
     """Assign best-scored pairs first, each old card and each candidate at most once."""
     pairs.sort(key=lambda p: (p[0], _neg(p[1].order), _neg(p[2].order)), reverse=True)
     used_old = {id(old) for old in result.values()}
@@ -166,19 +183,21 @@ def _greedy(pairs: list[tuple[tuple, _Side, _Side]], result: dict[int, _Side]) -
         used_old.add(id(old))
 
 
-def _neg(order: tuple) -> tuple:
+def _neg(order: tuple[str, int]) -> tuple[_Reverse, int]:
     """Sort key making smaller ids/positions win ties under `reverse=True`."""
-    return tuple(_Reverse(x) for x in order)
+    return (_Reverse(order[0]), -order[1])
 
 
 class _Reverse:
+    """A string that sorts backwards."""
+
     __slots__ = ("value",)
 
-    def __init__(self, value: object) -> None:
+    def __init__(self, value: str) -> None:
         self.value = value
 
     def __lt__(self, other: _Reverse) -> bool:
-        return other.value < self.value  # type: ignore[operator]
+        return other.value < self.value
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Reverse) and self.value == other.value
@@ -187,15 +206,17 @@ class _Reverse:
         return hash(self.value)
 
 
-def _exact_pairs(olds: Iterable[_Side], news: Iterable[_Side], *, cross: bool) -> list:
+def _exact_pairs(
+    olds: Iterable[_Side[Card]], news: Iterable[_Side[Fresh]], *, cross: bool
+) -> list[_Pair]:
     """Pairs sharing a block id (tier 2) or rule + side + front (tier 1)."""
-    by_block: dict[tuple, list[_Side]] = defaultdict(list)
-    by_exact: dict[tuple, list[_Side]] = defaultdict(list)
+    by_block: dict[tuple[str, int], list[_Side[Card]]] = defaultdict(list)
+    by_exact: dict[tuple[str, str, str], list[_Side[Card]]] = defaultdict(list)
     for old in olds:
         if old.block:
             by_block[old.block].append(old)
         by_exact[old.exact].append(old)
-    pairs = []
+    pairs: list[_Pair] = []
     for new in news:
         for old in by_block.get(new.block, ()) if new.block else ():
             score = max(similarity(old.front, new.front), similarity(old.back, new.back))
@@ -211,14 +232,16 @@ def _exact_pairs(olds: Iterable[_Side], news: Iterable[_Side], *, cross: bool) -
 
 
 def _fuzzy_pairs(
-    olds: Sequence[_Side], news: Sequence[_Side], limits: Callable[[_Side, _Side], tuple]
-) -> list:
+    olds: Sequence[_Side[Card]],
+    news: Sequence[_Side[Fresh]],
+    limits: Callable[[_Side[Card], _Side[Fresh]], _Limits],
+) -> list[_Pair]:
     """Fuzzy pairs, comparing only cards that share at least one token (an inverted index)."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, old in enumerate(olds):
         for tok in old.front.keys() | old.back.keys():
             index[tok].append(i)
-    pairs = []
+    pairs: list[_Pair] = []
     for new in news:
         seen: set[int] = set()
         for tok in new.front.keys() | new.back.keys():
@@ -261,7 +284,7 @@ def match_cards(
         path: [_new_side(Fresh(path, i, c)) for i, c in enumerate(cands)]
         for path, cands in sorted(new.items())
     }
-    result: dict[int, _Side] = {}
+    result: _Result = {}
 
     # 1. within each note: block id, then exact front, then fuzzy
     for path in sorted(olds.keys() & news.keys()):
@@ -279,7 +302,7 @@ def match_cards(
     _greedy(_exact_pairs(left_old, left_new, cross=True), result)
     left_old, left_new = _left(all_old, all_new, result)
 
-    def limits(o: _Side, n: _Side) -> tuple[float, float, float]:
+    def limits(o: _Side[Card], n: _Side[Fresh]) -> _Limits:
         return SAME_NOTE if (o.note, n.note) in partner else OTHER_NOTE
 
     _greedy(_fuzzy_pairs(left_old, left_new, limits), result)
@@ -297,7 +320,7 @@ def match_cards(
 
 
 def _follow_siblings(
-    olds: Sequence[_Side], news: Sequence[_Side], result: dict[int, _Side]
+    olds: Sequence[_Side[Card]], news: Sequence[_Side[Fresh]], result: _Result
 ) -> None:
     """The other side of a reversed card goes where its matched sibling went.
 
@@ -306,7 +329,7 @@ def _follow_siblings(
     """
     taken = {id(o) for o in result.values()}
     spare = {(*o.kin, o.side): o for o in olds if o.kin and id(o) not in taken}
-    matched_kin: dict[tuple, list[tuple[int, _Side]]] = defaultdict(list)
+    matched_kin: dict[tuple[str, str, int], list[tuple[int, _Side[Card]]]] = defaultdict(list)
     for new in news:
         if new.kin and id(new) in result:
             matched_kin[new.kin].append((new.side, result[id(new)]))
@@ -324,18 +347,18 @@ def _follow_siblings(
 
 
 def _left(
-    olds: Sequence[_Side], news: Sequence[_Side], result: dict[int, _Side]
-) -> tuple[list[_Side], list[_Side]]:
+    olds: Sequence[_Side[Card]], news: Sequence[_Side[Fresh]], result: _Result
+) -> tuple[list[_Side[Card]], list[_Side[Fresh]]]:
     taken = {id(s) for s in result.values()}
     return [o for o in olds if id(o) not in taken], [n for n in news if id(n) not in result]
 
 
 def _pair_renamed(
-    olds: dict[str, list[_Side]],
-    news: dict[str, list[_Side]],
+    olds: dict[str, list[_Side[Card]]],
+    news: dict[str, list[_Side[Fresh]]],
     vanished: set[str],
     created: set[str],
-    result: dict[int, _Side],
+    result: _Result,
 ) -> dict[str, str]:
     """Vanished note -> created note, when most of the vanished note's cards reappear there."""
     scores = []

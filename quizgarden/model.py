@@ -10,6 +10,8 @@ from datetime import datetime
 from typing import Literal, TypedDict
 
 CardType = Literal["basic", "reversed", "cloze"]
+#: Where a card is in FSRS's life cycle.
+StateName = Literal["new", "learning", "review", "relearning"]
 
 #: Rules whose cards the author wrote on purpose; every other rule mines untagged text.
 EXPLICIT_RULES = frozenset({"qa", "inline", "multiline", "cloze"})
@@ -119,7 +121,7 @@ class CardDict(TypedDict):
     """The JSON form of a card, as `quiz extract --json` and `quiz cards --json` print it."""
 
     id: str
-    type: str
+    type: CardType
     rule: str
     mined: bool
     front: str
@@ -173,7 +175,7 @@ def card_from_dict(data: CardDict) -> Card:
         id=data["id"],
         note=data["note"],
         rule=data["rule"],
-        type=data["type"],  # type: ignore[arg-type]
+        type=data["type"],
         front=data["front"],
         back=data["back"],
         deck=data["deck"],
@@ -189,7 +191,7 @@ class CardState:
     """FSRS memory state of one card plus the queue flags the learner controls."""
 
     card_id: str
-    state: Literal["new", "learning", "review", "relearning"] = "new"
+    state: StateName = "new"
     step: int | None = None
     stability: float | None = None
     difficulty: float | None = None

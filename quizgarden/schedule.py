@@ -26,14 +26,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .days import Days
-from .model import CardState, Review
+from .model import CardState, Review, StateName
 from .settings import Settings, parse_step
 
 if TYPE_CHECKING:
     import fsrs
 
 RATINGS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
-_STATES = {1: "learning", 2: "review", 3: "relearning"}
+_STATES: dict[int, StateName] = {1: "learning", 2: "review", 3: "relearning"}
 
 
 def make_scheduler(settings: Settings | None = None) -> fsrs.Scheduler:
@@ -159,7 +159,7 @@ def outcomes(
             interval = due - now
         after = replace(
             state,
-            state=_STATES[int(after_card.state)],  # type: ignore[arg-type]
+            state=_STATES[int(after_card.state)],
             step=after_card.step,
             stability=after_card.stability,
             difficulty=after_card.difficulty,
@@ -283,7 +283,7 @@ def _fuzzed(interval: float, minimum: int, maximum: int, fuzz: float | None) -> 
 def _interval(stability: float | None, scheduler: fsrs.Scheduler) -> float:
     """FSRS's interval in days for `stability` at the desired retention, before rounding."""
     decay, factor = _curve(scheduler)
-    return (stability or 0.0) / factor * (scheduler.desired_retention ** (1 / decay) - 1)
+    return (stability or 0.0) / factor * (math.pow(scheduler.desired_retention, 1 / decay) - 1)
 
 
 def forgetting_curve(scheduler: fsrs.Scheduler) -> tuple[float, float]:

@@ -85,9 +85,10 @@ def collect_stats(
             by_state["buried"] += 1  # counted once, as buried, not also under its state
             continue  # and not due today: review will not show it
         by_state[state] += 1
-        if state != "new" and due_text:
+        due = from_iso(due_text) if state != "new" else None
+        if due is not None:
             # the learner's day it falls due on: a review card is due all that day, as in review
-            offset = (days.date_of(from_iso(due_text)) - today).days  # type: ignore[arg-type]
+            offset = (days.date_of(due) - today).days
             if offset < FORECAST_DAYS:
                 forecast[max(0, offset)] += 1
                 if offset <= 0:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import typer.main
 
 from quizgarden.cli import app
 
 from conftest import ROOT
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10
+    import tomli as tomllib
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -37,3 +43,13 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_both_in_order() -> Non
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert lines[0] in ci and lines[1] in ci  # whole lines, exactly as written
     assert ci.index(lines[0]) < ci.index(lines[1])
+
+
+def test_ci_checks_lint_format_and_strict_types_after_the_tests() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    check = "ruff check . && ruff format --check . && mypy"
+    assert check in ci
+    assert ci.index(check) > ci.index('pip install -e ".[test]" && python -m pytest -q')
+    mypy = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert mypy["strict"] is True and mypy["files"] == ["quizgarden"]
+    assert f"`{check}`" in README

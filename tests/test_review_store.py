@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from datetime import timedelta
@@ -133,6 +134,7 @@ def test_card_state_json_round_trip(state):
     text = store.state_to_json(state)
     assert store.state_from_json(text) == state
     assert set(json.loads(text)) == set(store.CardStateDict.__annotations__)
+    assert set(json.loads(text)) == {f.name for f in dataclasses.fields(CardState)}
 
 
 def test_leech_rule_is_ankis_threshold_then_every_half_threshold():

@@ -192,8 +192,8 @@ def plan_notes(
                 pairs[key] = []
                 planned.append(PlannedNote("reversed", card, ()))  # placeholder, filled below
             pairs[key].append((card, state))
-        elif card.type == "cloze" and _CLOZE_NUMBER.search(card.front):
-            number = int(_CLOZE_NUMBER.search(card.front).group(1))  # type: ignore[union-attr]
+        elif card.type == "cloze" and (cloze := _CLOZE_NUMBER.search(card.front)):
+            number = int(cloze.group(1))
             planned.append(PlannedNote("cloze", card, ((number - 1, card, state),)))
         else:
             planned.append(PlannedNote("basic", card, ((0, card, state),)))
@@ -427,7 +427,7 @@ def stable_id(*parts: str) -> int:
 
 def note_guid(card_id: str) -> str:
     """The Anki GUID of the note built from quizgarden card `card_id`."""
-    return genanki.guid_for("quizgarden", card_id)
+    return str(genanki.guid_for("quizgarden", card_id))
 
 
 @lru_cache(maxsize=4096)

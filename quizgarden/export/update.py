@@ -120,4 +120,5 @@ def _config(conn: sqlite3.Connection) -> dict[str, Any]:
         return {key: json.loads(val) for key, val in rows}
     except sqlite3.OperationalError:
         (conf,) = conn.execute("SELECT conf FROM col").fetchone()
-        return json.loads(conf or "{}")
+        data = json.loads(conf or "{}")
+        return data if isinstance(data, dict) else {}

@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import VaultError
-from ..model import Candidate, Note, Problem
+from ..model import Candidate, Note, Problem, Separators
 from . import cloze, definition, formula, heading, inline, multiline, qa, question
-from .context import Context, Separators, build_context
+from .context import Context, build_context
 from .dedupe import dedupe
 from .text import without_link_targets
 

@@ -34,7 +34,8 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
         if card.mined and bare:
             earlier = next((i for a, i in answers if kept[i] and _restates(bare, a)), None)
             if earlier is not None:
-                if card.rule != "formula" or kept[earlier].rule == "formula":  # type: ignore[union-attr]
+                previous = kept[earlier]
+                if card.rule != "formula" or (previous is not None and previous.rule == "formula"):
                     continue
                 kept[earlier] = None
             elif card.rule == "formula" and any(kept[i] and bare in a for a, i in answers):

@@ -272,8 +272,13 @@ def _is_prose(plain: str) -> bool:
         (is_sentence(plain) or units(plain) >= 25)
         and units(plain) >= 12
         and is_explanation(plain)
-        and not is_first_person(_FIRST_SENTENCE.match(plain).group())
+        and not is_first_person(_first_sentence(plain))
     )
+
+
+def _first_sentence(plain: str) -> str:
+    match = _FIRST_SENTENCE.match(plain)  # it always matches: a sentence may end with the text
+    return match.group() if match else plain
 
 
 # "We are interested in..." later in a textbook paragraph is style; opening with it is a diary

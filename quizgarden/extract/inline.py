@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Candidate
+from ..model import Candidate, CardType
 from .context import Context, clean_card_text
 from .qa import LEAD
 
@@ -35,11 +35,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not front or not back:
             continue
         ctx.claim(line_no, line_no)
-        kind = "reversed" if reversed_ else "basic"
-        common = {"block_id": block_id or block_id2, "deck": deck or deck2}
-        yield Candidate("inline", kind, front, back, line_no, **common)
+        kind: CardType = "reversed" if reversed_ else "basic"
+        block, card_deck = block_id or block_id2, deck or deck2
+        yield Candidate("inline", kind, front, back, line_no, block_id=block, deck=card_deck)
         if reversed_:
-            yield Candidate("inline", kind, back, front, line_no, side=1, **common)
+            yield Candidate(
+                "inline", kind, back, front, line_no, block_id=block, side=1, deck=card_deck
+            )
 
 
 def _mask(text: str) -> str:

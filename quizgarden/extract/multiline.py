@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Candidate
+from ..model import Candidate, CardType
 from .context import Context, clean_card_text
 
 
@@ -32,11 +32,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         ctx.claim(first + top, first + bottom)
         reversed_ = mark == seps.multiline_reversed
-        kind = "reversed" if reversed_ else "basic"
-        common = {"block_id": block_id2 or block_id, "deck": deck or deck2}
-        yield Candidate("multiline", kind, front, back, first + top, **common)
+        kind: CardType = "reversed" if reversed_ else "basic"
+        block, card_deck = block_id2 or block_id, deck or deck2
+        yield Candidate("multiline", kind, front, back, first + top, block_id=block, deck=card_deck)
         if reversed_:
-            yield Candidate("multiline", kind, back, front, first + top, side=1, **common)
+            yield Candidate(
+                "multiline", kind, back, front, first + top, block_id=block, side=1, deck=card_deck
+            )
 
 
 def _fence_spans(ctx: Context) -> dict[int, tuple[int, int]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -154,11 +155,12 @@ def _unemphasize(text: str) -> str:
     return text
 
 
-def _outside_math(text: str, change) -> str:  # type: ignore[no-untyped-def]
+def _outside_math(text: str, change: Callable[[str], str]) -> str:
     """Apply `change` to the text between `$...$` spans: `_` and `*` in LaTeX are not Markdown."""
     if "$" not in text:
         return change(text)
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for m in _MATH.finditer(text):
         out += [change(text[last : m.start()]), m.group()]
         last = m.end()

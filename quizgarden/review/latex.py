@@ -73,6 +73,11 @@ def _fallback() -> Any:  # pylatexenc's own names for symbols and accents
     return LatexNodes2Text(math_mode="text")
 
 
+def _fallback_text(node: Any) -> str:
+    """`node` as pylatexenc writes it: the names it knows for symbols and accents."""
+    return str(_fallback().nodelist_to_text([node]))
+
+
 def _spaced(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
@@ -135,7 +140,7 @@ def _with_arguments(tokens: list[Any]) -> list[Any]:
         arity = _ARITY.get(_name(token) or "", 0)
         parsed = token.nodeargd.argnlist if arity and token.nodeargd else []
         if arity and not any(a is not None for a in parsed or []):
-            args = []
+            args: list[Any] = []
             while len(args) < arity and i < len(tokens):
                 if not (isinstance(tokens[i], str) and tokens[i].isspace()):
                     args.append(tokens[i])
@@ -184,8 +189,8 @@ def _node(node: Any) -> str:
     if node.isNodeType(_kind("LatexMacroNode")):
         return _macro(node)
     if node.isNodeType(_kind("LatexEnvironmentNode")):
-        return node.latex_verbatim()
-    return _fallback().nodelist_to_text([node])
+        return str(node.latex_verbatim())
+    return _fallback_text(node)
 
 
 def _macro(node: Any, taken: list[Any] | None = None) -> str:
@@ -207,12 +212,12 @@ def _macro(node: Any, taken: list[Any] | None = None) -> str:
     if name in _TEXT_MACROS and args:
         return _token(args[-1])
     if taken is not None:  # arguments we took for it: the macro's own text, then theirs
-        return _fallback().nodelist_to_text([node]) + "".join(map(_token, taken))
+        return _fallback_text(node) + "".join(map(_token, taken))
     if name in _SIZES:
         return " " if name in {"quad", "qquad", ",", ";", ":", " "} else ""
     if name == "|":
         return "‖"
-    text = _fallback().nodelist_to_text([node])
+    text = _fallback_text(node)
     spaced = node.macro_post_space and text and (not text[-1].isalnum() or len(text) > 1)
     return text + (" " if spaced else "")  # \log x, a \cdot b: the space is kept
 

@@ -96,7 +96,7 @@ def build_session(
         deck: forgetting_curve(make_scheduler(per_deck(deck))) for deck in {e.deck for e in due}
     }
 
-    def urgency(entry: QueueEntry) -> tuple[float, datetime, str]:
+    def urgency(entry: QueueEntry) -> tuple[float, datetime | None, str]:
         # retrievability after the learner days since the last review (as recall_probability;
         # inline, as thousands of due cards are sorted by it at start-up)
         chance = 0.0
@@ -104,7 +104,7 @@ def build_session(
             elapsed = max(0, int((end - entry.last_review).total_seconds() // 86400))
             decay, factor = curves[entry.deck]
             chance = (1 + factor * elapsed / entry.stability) ** decay
-        return (chance, entry.due, entry.card_id)  # type: ignore[return-value]
+        return (chance, entry.due, entry.card_id)
 
     reviews = sorted((entry for entry in due if entry.state == "review"), key=urgency)
     taken = keys_today | {entry.sibling_key for entry in learning}
@@ -342,19 +342,18 @@ def _learning_left(
     learning: list[QueueEntry], now: datetime, days: Days
 ) -> tuple[str, str, dict[str, object]]:
     """What to say of the learning cards left when the session ends: due now, or later."""
-    overdue = [e for e in learning if e.due is not None and e.due <= now]
-    later = [e for e in learning if e.due is not None and e.due > now]
+    overdue = sorted(e.due for e in learning if e.due is not None and e.due <= now)
+    later = sorted(e.due for e in learning if e.due is not None and e.due > now)
     parts = []
     if overdue:
-        since = min(e.due for e in overdue if e.due is not None)
         parts.append(
-            f"{len(overdue)} learning card(s) are due now (since {days.local(since):%H:%M}); "
+            f"{len(overdue)} learning card(s) are due now (since {days.local(overdue[0]):%H:%M}); "
             "`quiz review` shows them"
         )
     if later:
         parts.append(
             f"{len(later)} learning card(s) due later today, the next at "
-            f"{days.local(later[0].due):%H:%M}"  # type: ignore[arg-type]
+            f"{days.local(later[0]):%H:%M}"
         )
     text = "; ".join(parts) + "."
     return text, "learning_later", {"count": len(learning), "overdue": len(overdue)}

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import IO, Any
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING, Any
 
 from ..model import CardState
 from ..schedule import format_interval
@@ -17,6 +18,11 @@ from .input import Command, parse_command, read_key, read_line
 from .runner import Shown
 from .session import Summary
 from .text import back_text, front_text, hard_breaks, plain, short_source
+
+if TYPE_CHECKING:  # rich's renderables are imported where they are drawn: start-up stays light
+    from rich.console import Group
+    from rich.markdown import Markdown
+    from rich.text import Text
 
 LABELS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 # anything Markdown would render differently from plain text: emphasis, code, links, headings,
@@ -200,7 +206,7 @@ class TerminalScreen:
         self.console.print(Panel("\n".join(_summary_lines(summary)), title="Session over"))
 
 
-def _markdown(text: str) -> Any:
+def _markdown(text: str) -> Text | Markdown:
     """Markdown for text that has some; plain text otherwise.
 
     rich.markdown (markdown-it, pygments) takes ~70 ms to import: most cards are one plain
@@ -215,7 +221,7 @@ def _markdown(text: str) -> Any:
     return Markdown(hard_breaks(text))  # each line on its own line, as Obsidian shows it
 
 
-def render_card(shown: Shown, revealed: bool, notes: list[str] = (), width: int = 80) -> Any:  # type: ignore[assignment]
+def render_card(shown: Shown, revealed: bool, notes: Sequence[str] = (), width: int = 80) -> Group:
     """The screen for one card as a rich renderable (tests render it to plain text)."""
     from rich.console import Group
     from rich.panel import Panel

@@ -197,8 +197,11 @@ class Session:
         )
         for other in removed:
             self._drop(other.card_id)
-        learning = after.state in ("learning", "relearning") and after.due is not None
-        if learning and (self.day_end is None or after.due < self.day_end):  # type: ignore[operator]
+        if (
+            after.state in ("learning", "relearning")
+            and after.due is not None
+            and (self.day_end is None or after.due < self.day_end)
+        ):
             self.learning.append(QueueEntry.of(item.card, after))
             self.learning.sort(key=_due)
         answer = Answer(item, rating, review_id, after, removed)

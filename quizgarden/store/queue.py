@@ -331,7 +331,10 @@ def ratings_since(
         f"WHERE r.kind = 'review' AND {bounds} AND {_NOT_UNDONE} ORDER BY r.id",
         params,
     ).fetchall()
-    return [TodayRating(*row[:5], row[5] or "new") for row in rows]
+    return [
+        TodayRating(card_id, deck, note, rule, line, state_before or "new")
+        for card_id, deck, note, rule, line, state_before in rows
+    ]
 
 
 def count_per_deck(ratings: Iterable[TodayRating], state_before: str) -> dict[str, int]:

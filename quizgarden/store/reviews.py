@@ -16,7 +16,7 @@ from typing import Any, TypedDict
 from sqlite_utils import Database
 
 from ..errors import QuizgardenError, StaleCardError
-from ..model import CardState, Review
+from ..model import CardState, Review, StateName
 from .db import write_transaction
 from .queries import from_iso, to_iso
 from .queue import load_item
@@ -28,7 +28,7 @@ class CardStateDict(TypedDict):
     """The JSON form of a CardState, as stored in reviews.state_before / state_after."""
 
     card_id: str
-    state: str
+    state: StateName
     step: int | None
     stability: float | None
     difficulty: float | None
@@ -41,16 +41,25 @@ class CardStateDict(TypedDict):
 
 
 def state_to_dict(state: CardState) -> CardStateDict:
-    data: dict[str, Any] = asdict(state)
-    for key in ("due", "last_review", "buried_until"):
-        data[key] = to_iso(data[key])
-    return data  # type: ignore[return-value]
+    return {
+        "card_id": state.card_id,
+        "state": state.state,
+        "step": state.step,
+        "stability": state.stability,
+        "difficulty": state.difficulty,
+        "due": to_iso(state.due),
+        "last_review": to_iso(state.last_review),
+        "reps": state.reps,
+        "lapses": state.lapses,
+        "suspended": state.suspended,
+        "buried_until": to_iso(state.buried_until),
+    }
 
 
 def state_from_dict(data: CardStateDict | dict[str, Any]) -> CardState:
     return CardState(
         card_id=data["card_id"],
-        state=data.get("state") or "new",  # type: ignore[arg-type]
+        state=data.get("state") or "new",
         step=data.get("step"),
         stability=data.get("stability"),
         difficulty=data.get("difficulty"),
@@ -72,13 +81,13 @@ def state_from_json(text: str) -> CardState:
 
 
 def _save_state(db: Database, state: CardState) -> None:
-    data = state_to_dict(state)
+    data: dict[str, object] = {**state_to_dict(state), "suspended": int(state.suspended)}
     columns = [k for k in data if k != "card_id"]
     db.execute(
         f"INSERT INTO card_state (card_id, {', '.join(columns)}) "
         f"VALUES (?, {', '.join('?' for _ in columns)}) ON CONFLICT(card_id) DO UPDATE SET "
         + ", ".join(f"{k} = excluded.{k}" for k in columns),
-        [state.card_id, *(int(data[k]) if k == "suspended" else data[k] for k in columns)],
+        [state.card_id, *(data[k] for k in columns)],
     )
 
 

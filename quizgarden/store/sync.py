@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -187,8 +188,8 @@ def _plan(
         except OSError as err:
             parsed = _Parsed(rel, "", -1.0, -1, error=f"cannot read: {err.strerror or err}")
         else:
-            same_stat = old and old.size == st.st_size and old.mtime == st.st_mtime
-            if same_stat and not force and old.mtime >= 0:
+            same_stat = old is not None and (old.size, old.mtime) == (st.st_size, st.st_mtime)
+            if old is not None and same_stat and not force and old.mtime >= 0:
                 if old.error:
                     plan.still_failed.append(
                         _Parsed(rel, old.hash, old.mtime, old.size, error=old.error)
@@ -327,7 +328,8 @@ def _apply(db: Database, plan: _Plan, now: datetime) -> dict[str, int]:
     return counts
 
 
-def _content(card: Card) -> tuple:
+def _content(card: Card) -> tuple[object, ...]:
+    """The fields whose change makes this sync count the card as edited."""
     return (
         card.note,
         card.rule,
@@ -346,13 +348,15 @@ def _card_for(path: str, note: Note, cand: Candidate) -> Card:
     return card_of(cand, "", note, path=path)
 
 
-def _card_row(card: Card, card_id: str, *, created: str | None, updated: str | None) -> dict:
+def _card_row(
+    card: Card, card_id: str, *, created: str | None, updated: str | None
+) -> dict[str, Any]:
     row = card_to_row(card)
     row.update(id=card_id, created=created, updated=updated, retired=None)
     return row
 
 
-def _insert(table: str, row: dict) -> str:
+def _insert(table: str, row: dict[str, Any]) -> str:
     return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
 
 
