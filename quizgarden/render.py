@@ -46,10 +46,12 @@ _ORDERED_START = re.compile(r"\d{1,9}[.)]")
 _PLAIN_RUN = re.compile(rf"[^{_INLINE_SPECIAL}]+")
 _SIMPLE_HINT = re.compile(r"[`*$]")
 # The constructs `_render_simple_line` renders itself; edges kept where CommonMark's
-# flanking rules and dollarmath's (no space inside, no digit outside) leave no doubt.
+# flanking rules and dollarmath's (no space inside, no digit outside) leave no doubt. Bold
+# starts and ends on a letter or digit: `\w` also takes `_`, which CommonMark counts as
+# punctuation (so `1**_**` is no emphasis) and which opens emphasis of its own (`**_a_**`).
 _SIMPLE = re.compile(
     r"`(?P<code>[^`\s\x00-\x1f](?:[^`\x00-\x1f]*[^`\s\x00-\x1f])?)`(?!`)"
-    r"|\*\*(?P<bold>\w(?:[^\x00-\x1f`*_\[\]!<>&\\$~|]*\w)?)\*\*(?!\*)"
+    r"|\*\*(?P<bold>[^\W_](?:[^\x00-\x1f`*_\[\]!<>&\\$~|]*[^\W_])?)\*\*(?!\*)"
     r"|(?<![\d$])\$\$(?P<display>[^$\x00-\x1f]*[^$\\\x00-\x1f])\$\$(?![\d$])"
     r"|(?<![\d$])\$(?P<math>[^$\s\\\x00-\x1f]|[^$\s\x00-\x1f][^$\x00-\x1f]*[^$\s\\\x00-\x1f])"
     r"\$(?![\d$])"
