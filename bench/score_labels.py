@@ -1,67 +1,112 @@
-"""Score extraction on the blind-labelled corpus notes (tests/fixtures/corpus_gold.json).
+"""Score extraction on blind-labelled notes: the corpus (tests/fixtures/corpus_gold.json) or the
+wide notes of many subjects and languages (tests/fixtures/wide_gold.json).
 
-Run by hand:  python bench/score_labels.py [--set A|B|C|D|E|F|G] [--verbose]
+Run by hand:
+    python bench/score_labels.py [--set A] [--verbose]          # ../shared/corpus
+    python bench/score_labels.py --wide [--set W1]              # ../shared/corpus-wide, by group
+    python bench/score_labels.py --checkout /work/main          # score another checkout
 
-The labels name notes by their path under ../shared/corpus; the scorer
+The labels name notes by their path under the notes folder; the scorer
 (../shared/tools/eval_extract.py) wants one folder of notes keyed by file name, so the notes are
-copied into a temporary folder under short names first. The last line printed is the scorer's
-summary: precision=… recall=… f1=… cards=… junk=… forbidden=… missed=…
+copied into a temporary folder under short names first. The extractor runs once, from the checkout
+being scored (its folder is the working directory and the only PYTHONPATH entry, so `-m quizgarden`
+imports that checkout's package, not this one); the scorer then reads its cards. With --wide the
+cards are also scored per language and per subject. The last line printed is the scorer's summary
+of everything: precision=… recall=… f1=… cards=… junk=… forbidden=… missed=…
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-LABELS = ROOT / "tests" / "fixtures" / "corpus_gold.json"
+SCORER = SHARED / "tools" / "eval_extract.py"
+CORPUS = (ROOT / "tests" / "fixtures" / "corpus_gold.json", SHARED / "corpus")
+WIDE = (ROOT / "tests" / "fixtures" / "wide_gold.json", SHARED / "corpus-wide")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--set", choices=["A", "B", "C", "D", "E", "F", "G"], help="one set of notes"
-    )
+    parser.add_argument("--wide", action="store_true", help="score wide_gold.json (corpus-wide)")
+    parser.add_argument("--set", help="one set of notes (A…G for the corpus, W1… for --wide)")
     parser.add_argument("--verbose", action="store_true", help="list every miss and junk card")
     parser.add_argument(
+        "--checkout", type=Path, default=ROOT, help="the quizgarden checkout to score"
+    )
+    parser.add_argument(
         "--cmd",
-        default=f"{sys.executable} -m quizgarden extract --json",
-        help="the extractor to score (another checkout, say)",
+        help="the extractor command (default: this Python running -m quizgarden extract --json, "
+        "from --checkout)",
     )
     args = parser.parse_args()
-    labels = json.loads(LABELS.read_text("utf-8"))
+    labels_path, source = WIDE if args.wide else CORPUS
+    if not labels_path.is_file():
+        sys.exit(f"{labels_path} is missing")
+    labels = json.loads(labels_path.read_text("utf-8"))
+    if args.set and args.set not in labels["sets"]:
+        sys.exit(f"no set {args.set!r}; sets: {', '.join(labels['sets'])}")
     paths = labels["sets"][args.set] if args.set else sorted(labels["notes"])
+    checkout = args.checkout.resolve()
+    cmd = args.cmd or f"{sys.executable} -m quizgarden extract --json"
     with tempfile.TemporaryDirectory() as folder:
         notes = Path(folder) / "notes"
         notes.mkdir()
         gold: dict[str, dict[str, object]] = {}
         for n, path in enumerate(paths):
             name = f"n{n:03d}{Path(path).suffix}"
-            shutil.copyfile(SHARED / "corpus" / path, notes / name)
+            shutil.copyfile(source / path, notes / name)
             gold[name] = labels["notes"][path]
-        (Path(folder) / "gold.json").write_text(json.dumps({"notes": gold}), "utf-8")
-        command = [
-            sys.executable,
-            str(SHARED / "tools" / "eval_extract.py"),
-            "--gold",
-            str(Path(folder) / "gold.json"),
-            "--notes",
-            str(notes),
-            "--cmd",
-            args.cmd,
-        ]
-        if args.verbose:
-            command.append("--verbose")
-        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+        cards = Path(folder) / "cards.jsonl"
+        env = {**os.environ, "PYTHONPATH": str(checkout)}
+        run = subprocess.run(
+            [*shlex.split(cmd), str(notes)], capture_output=True, text=True, cwd=checkout, env=env
+        )
+        if run.returncode != 0:
+            sys.exit(f"extractor failed ({run.returncode}): {run.stderr.strip()[-2000:]}")
+        cards.write_text(run.stdout, "utf-8")
+        if args.wide:
+            _by_group(folder, gold, cards)
+        result = _score(folder, "gold.json", gold, cards, verbose=args.verbose)
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
     sys.exit(result.returncode)
+
+
+def _score(
+    folder: str, name: str, gold: dict[str, dict[str, object]], cards: Path, *, verbose: bool
+) -> subprocess.CompletedProcess[str]:
+    labels = Path(folder) / name
+    labels.write_text(json.dumps({"notes": gold}), "utf-8")
+    command = [sys.executable, str(SCORER), "--gold", str(labels), "--notes", str(folder)]
+    command += ["--cards", str(cards)] + (["--verbose"] if verbose else [])
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def _by_group(folder: str, gold: dict[str, dict[str, object]], cards: Path) -> None:
+    """Precision, recall and cards per note for each language and each subject."""
+    for key in ("language", "subject"):
+        groups: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
+        for name, label in gold.items():
+            groups[str(label.get(key, "?"))][name] = label
+        for group, members in sorted(groups.items()):
+            out = _score(folder, f"{key}-{group}.json", members, cards, verbose=False)
+            summary = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else "?"
+            fields = dict(part.split("=", 1) for part in summary.split() if "=" in part)
+            per_note = int(fields.get("cards", 0)) / len(members)
+            print(
+                f"{key}={group} notes={len(members)} precision={fields.get('precision')} "
+                f"recall={fields.get('recall')} cards_per_note={per_note:.1f}"
+            )
 
 
 if __name__ == "__main__":

@@ -45,6 +45,8 @@ CORPUS = SHARED / "corpus"
 #: The level reached on those notes; a change that drops below it loses cards or adds junk.
 PRECISION_FLOOR = 0.91
 RECALL_FLOOR = 0.73
+#: Cards that contain a string the labels forbid (junk a learner must never see); may only fall.
+FORBIDDEN_CEILING = 23
 
 
 @pytest.mark.skipif(
@@ -63,3 +65,4 @@ def test_corpus_precision_and_recall_stay_at_the_level_reached() -> None:
     scores = dict(re.findall(r"(\w+)=([\d.]+)", proc.stdout.strip().splitlines()[-1]))
     assert float(scores["precision"]) >= PRECISION_FLOOR, proc.stdout
     assert float(scores["recall"]) >= RECALL_FLOOR, proc.stdout
+    assert int(scores["forbidden"]) <= FORBIDDEN_CEILING, proc.stdout

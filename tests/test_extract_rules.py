@@ -33,13 +33,16 @@ def test_rule_case(tmp_path: Path, case: dict[str, Any]) -> None:
     offset = 0
     if case.get("frontmatter"):
         offset = yaml.safe_dump(case["frontmatter"], allow_unicode=True).count("\n") + 2
-    found = [
-        c
-        for c in extract_text(tmp_path, case["input"], case.get("frontmatter"))
-        if c.rule == case["rule"]
-    ]
+    everything = extract_text(tmp_path, case["input"], case.get("frontmatter"))
+    found = [c for c in everything if c.rule == case["rule"]]
     expected = case["cards"]
     assert len(found) == len(expected), [(c.front, c.back) for c in found]
+    # every card the text yields is accounted for: junk from another rule fails the case too
+    others = [c for c in everything if c.rule != case["rule"]]
+    assert len(others) == len(case.get("others", [])), [(c.rule, c.front, c.back) for c in others]
+    for card, want in zip(others, case.get("others", []), strict=True):
+        assert card.rule == want["rule"], (card.rule, card.front)
+        assert want["front_contains"].lower() in card.front.lower()
     for card, want in zip(found, expected, strict=True):
         assert card.type == want["type"]
         assert card.line - offset == want["line"]

@@ -24,7 +24,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if "{{c" not in block.text and not (ctx.highlights and "==" in block.text):
             continue
-        if any(n in ctx.claimed for n in range(block.line, block.end + 1)):
+        # an item's own lines: the items nested under it are blocks of their own
+        last = block.line + block.text.count("\n") if block.kind == "item" else block.end
+        if any(n in ctx.claimed for n in range(block.line, last + 1)):
             continue
         text, block_id, deck = clean_card_text(block.text)
         masked = _INLINE_CODE.sub(lambda m: " " * len(m.group()), text)
@@ -35,7 +37,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         else:
             continue
         if cards:
-            ctx.claim(block.line, block.end)
+            ctx.claim(block.line, last)
             for card in cards:
                 yield Candidate(
                     card.rule,

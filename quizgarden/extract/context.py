@@ -21,6 +21,7 @@ _HEXO_TAG = re.compile(r"\{%.*?%\}")
 _MD_ESCAPE = re.compile(r"\\([_*#|\[\]~`])")
 _MATH_SPAN = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 _FONT_TAG = re.compile(r"</?(?:font|span|u|center)\b[^>\n]*>", re.I)
+_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)  # a line break typed as HTML
 _SR_COMMENT = re.compile(r"\s*<!--SR:[^>]*-->")
 _BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
 _DECK_TAG = re.compile(r"(?<![\w#])#flashcards(?:/([\w\-/]+))?")
@@ -45,6 +46,7 @@ class Context:
     skipped_lines: frozenset[int]
     junk_blocks: frozenset[int]
     highlights: bool
+    flashcard_note: bool = False  # tagged #flashcards: every `key::value` is a card, not metadata
     claimed: set[int] = field(default_factory=set)
 
     def line_text(self, line: int) -> str:
@@ -77,9 +79,11 @@ def build_context(note: Note, separators: Separators) -> Context:
             code.update(lines)
         if block.skipped:
             skipped.update(lines)
-    highlights = "flashcards" in note.tags or any(
+    flashcard_note = any(t == "flashcards" or t.startswith("flashcards/") for t in note.tags)
+    flashcard_note = flashcard_note or any(
         _DECK_TAG.search(line) for line in body.split("\n") if "#flashcards" in line
     )
+    highlights = "flashcards" in note.tags or flashcard_note
     return Context(
         note=note,
         blocks=blocks,
@@ -89,6 +93,7 @@ def build_context(note: Note, separators: Separators) -> Context:
         skipped_lines=frozenset(skipped),
         junk_blocks=frozenset(_junk_blocks(blocks)),
         highlights=highlights or note.settings.enabled_rules >= {"highlight"},
+        flashcard_note=flashcard_note,
     )
 
 
@@ -149,7 +154,7 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
     Returns (text, block id, deck from a `#flashcards/deck` tag).
     """
     if "<" in text:
-        text = _FONT_TAG.sub("", _SR_COMMENT.sub("", text))
+        text = _BREAK.sub("\n", _FONT_TAG.sub("", _SR_COMMENT.sub("", text)))
     if "#wikilink" in text:
         text = _WIKILINK.sub(r"\1", text)
     if "{%" in text:

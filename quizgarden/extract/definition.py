@@ -37,8 +37,9 @@ _RELATION = re.compile(
 )
 _ROW_EDGE = re.compile(r"^\s*[=&]|\\\\\s*$")
 _LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
-# the first colon that is not part of a URL or a time: "Term: x", "术语：解释"
-_COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|:(?!//|\d))")
+# the first colon that is not part of a URL, a time or `::` (an explicit card, a qualified name,
+# a Dataview field): "Term: x", "术语：解释"
+_COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
 
 
 def split_definition(line: str) -> tuple[str, str] | None:

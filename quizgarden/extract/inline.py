@@ -1,4 +1,8 @@
-"""One-line cards: `front::back`, and `front:::back` which makes a card each way."""
+"""One-line cards: `front::back`, and `front:::back` which makes a card each way.
+
+`<br>` inside a line is a line break the author typed in a table-less editor: two cards joined by
+it (`Q1::A1<br>Q2::A2`) are two cards, and a `<br>` inside one answer is a new line of it.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,21 @@ from collections.abc import Iterator
 
 from ..model import Candidate, CardType
 from .context import Context, clean_card_text
+from .dataview import is_inline_field
 from .qa import LEAD
 
 _INLINE_CODE = re.compile(r"(`+).+?\1")
 _CLOZE = re.compile(r"\{\{c\d+::.*?\}\}", re.S)
 _MATH = re.compile(r"\$\$?[^$\n]+\$\$?")
 _URL = re.compile(r"[a-z][a-z0-9+.\-]*://\S+", re.I)
-# `std::vector`, `Foo::bar()`: qualified names in prose are not cards
-_QUALIFIED = re.compile(r"\b[a-z_]\w*::[A-Za-z_~]\w*(?:::|\(|<)|\bstd::")
+BREAK = re.compile(r"<br\s*/?>", re.I)
+# `std::vector`, `Foo::bar()`, `ns::f<T>`: a qualified name in prose is not a card. A lowercase
+# `word::name(` is one only when its argument list reads as code (`attention::softmax(QK^T / ...)`
+# is a card whose answer is a formula: what the author wrote on purpose wins).
+_QUALIFIED = re.compile(
+    r"\bstd::|\b[A-Za-z_]\w*::[A-Za-z_~]\w*::|\b[A-Za-z_]\w*::[A-Za-z_~]\w*<"
+    r"|\b[a-z_]\w*::[A-Za-z_~]\w*\((?:[\w\s,&*.]*|[^()]*\bconst\b[^()]*)\)"
+)
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -24,24 +35,37 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if seps.inline not in raw or not ctx.usable(line_no) or line_no in ctx.claimed:
             continue
         text = LEAD.sub("", raw)
-        masked = _mask(text)
-        reversed_ = seps.inline_reversed in masked
-        sep = seps.inline_reversed if reversed_ else seps.inline
-        at = masked.find(sep)
-        if at <= 0 or (not reversed_ and _QUALIFIED.search(masked)):
-            continue
-        front, block_id, deck = clean_card_text(text[:at])
-        back, block_id2, deck2 = clean_card_text(text[at + len(sep) :])
-        if not front or not back:
-            continue
-        ctx.claim(line_no, line_no)
-        kind: CardType = "reversed" if reversed_ else "basic"
-        block, card_deck = block_id or block_id2, deck or deck2
-        yield Candidate("inline", kind, front, back, line_no, block_id=block, deck=card_deck)
-        if reversed_:
-            yield Candidate(
-                "inline", kind, back, front, line_no, block_id=block, side=1, deck=card_deck
-            )
+        parts = BREAK.split(text) if "<" in text else [text]
+        if len(parts) > 1 and sum(seps.inline in _mask(p) for p in parts) < 2:
+            parts = [text]  # one card whose answer runs over several lines
+        cards = [card for part in parts for card in _cards(ctx, part, line_no)]
+        if cards:
+            ctx.claim(line_no, line_no)
+            yield from cards
+
+
+def _cards(ctx: Context, text: str, line_no: int) -> list[Candidate]:
+    seps = ctx.separators
+    masked = _mask(text)
+    reversed_ = seps.inline_reversed in masked
+    sep = seps.inline_reversed if reversed_ else seps.inline
+    at = masked.find(sep)
+    if at <= 0 or (not reversed_ and _QUALIFIED.search(masked)):
+        return []
+    if not ctx.flashcard_note and is_inline_field(text, sep):
+        return []  # Dataview metadata (`status:: To Do`), not a question
+    front, block_id, deck = clean_card_text(BREAK.sub("\n", text[:at]))
+    back, block_id2, deck2 = clean_card_text(BREAK.sub("\n", text[at + len(sep) :]))
+    if not front or not back:
+        return []
+    kind: CardType = "reversed" if reversed_ else "basic"
+    block, card_deck = block_id or block_id2, deck or deck2
+    out = [Candidate("inline", kind, front, back, line_no, block_id=block, deck=card_deck)]
+    if reversed_:
+        out.append(
+            Candidate("inline", kind, back, front, line_no, block_id=block, side=1, deck=card_deck)
+        )
+    return out
 
 
 def _mask(text: str) -> str:

@@ -5,10 +5,13 @@ The block ends at a blank line, except that a fenced code block inside it stays 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Candidate, CardType
 from .context import Context, clean_card_text
+
+_MARK_ID = re.compile(r"(\S+)\s+\^([A-Za-z0-9-]+)")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -17,7 +20,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     fences = _fence_spans(ctx)
     for n, raw in enumerate(ctx.lines):
         line_no = first + n
-        mark = raw.strip()
+        mark, mark_id = _mark(raw)
         if mark not in {seps.multiline, seps.multiline_reversed} or not ctx.usable(line_no):
             continue
         if line_no in ctx.claimed:
@@ -33,12 +36,20 @@ def find(ctx: Context) -> Iterator[Candidate]:
         ctx.claim(first + top, first + bottom)
         reversed_ = mark == seps.multiline_reversed
         kind: CardType = "reversed" if reversed_ else "basic"
-        block, card_deck = block_id2 or block_id, deck or deck2
-        yield Candidate("multiline", kind, front, back, first + top, block_id=block, deck=card_deck)
+        block, card_deck = mark_id or block_id2 or block_id, deck or deck2
+        line = first + top
+        yield Candidate("multiline", kind, front, back, line, block_id=block, deck=card_deck)
         if reversed_:
             yield Candidate(
-                "multiline", kind, back, front, first + top, block_id=block, side=1, deck=card_deck
+                "multiline", kind, back, front, line, block_id=block, side=1, deck=card_deck
             )
+
+
+def _mark(raw: str) -> tuple[str, str | None]:
+    """A separator line as written, and the block id after it: `? ^card-7` is `?` with id."""
+    mark = raw.strip()
+    m = _MARK_ID.fullmatch(mark)
+    return (m.group(1), m.group(2)) if m else (mark, None)
 
 
 def _fence_spans(ctx: Context) -> dict[int, tuple[int, int]]:
@@ -62,7 +73,7 @@ def _walk(ctx: Context, start: int, step: int, fences: dict[int, tuple[int, int]
             n = last + step
             continue
         seps = ctx.separators
-        if not ctx.lines[n].strip() or ctx.lines[n].strip() in {
+        if not ctx.lines[n].strip() or _mark(ctx.lines[n])[0] in {
             seps.multiline,
             seps.multiline_reversed,
         }:

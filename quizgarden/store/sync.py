@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -212,11 +212,34 @@ def _plan(
 
 
 def extraction_fingerprint(separators: Separators) -> str:
-    """What decides a note's cards besides its text: the code's version, rules and separators."""
+    """What decides a note's cards besides its text: the rules' code and words, and separators.
+
+    `__version__` alone never changed between commits, so a user who upgraded kept the cards the
+    old rules made; the hash of the source that reads notes and mines them changes with any edit.
+    """
     from .. import __version__
     from ..extract import RULES
 
-    return f"{__version__}|{','.join(name for name, _ in RULES)}|{separators!r}"
+    rules = ",".join(name for name, _ in RULES)
+    return f"{__version__}|{rules}|{rules_source_hash()}|{separators!r}"
+
+
+#: What turns a file into cards: reading it (notes/), the rules and their word tables (extract/).
+_RULE_SOURCES = ("extract", "notes", "model.py", "similarity.py")
+
+
+@lru_cache(maxsize=4)
+def rules_source_hash(package: Path | None = None) -> str:
+    """A digest of every source file that can change what a note yields, in a fixed order."""
+    root = package or Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for name in _RULE_SOURCES:
+        path = root / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(file.relative_to(root).as_posix().encode())
+            digest.update(b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _read(

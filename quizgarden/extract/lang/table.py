@@ -1,0 +1,23 @@
+"""The shape of one language's table: the words rules need that differ from language to language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Table:
+    """Words of one language, lower case; entries may be small regular expressions (`notes?`).
+
+    Adding a language means adding a module with one `TABLE` and listing it in `lang/__init__.py`:
+    rule code never names a word of any language.
+    """
+
+    code: str
+    copulas: tuple[str, ...]  # what follows the subject of a defining sentence: "is a", "是指"
+    question_words: tuple[str, ...]  # how a question opens: "what", "为什么", "warum"
+    question_ends: tuple[str, ...]  # how a question ends without "?": "是什么", "吗"
+    structural_headings: tuple[str, ...]  # headings that organise, not name: "Summary", "总结"
+    list_labels: tuple[str, ...]  # a label that asks for the list under it: "Causes", "原因"
+    label_words: tuple[str, ...]  # labels that are never terms: "N.B", "Example", "注"
+    field_names: tuple[str, ...]  # Dataview keys that are metadata: "author", "status"
