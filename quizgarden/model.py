@@ -49,7 +49,8 @@ class NoteSettings:
 
 @dataclass(frozen=True)
 class Separators:
-    """Explicit-card syntax; the defaults are the Obsidian Spaced Repetition plugin's."""
+    """The vault's `[extract]` settings: explicit-card syntax (the defaults are the Obsidian
+    Spaced Repetition plugin's) and the confidence a mined card needs to be kept."""
 
     inline: str = "::"
     inline_reversed: str = ":::"
@@ -57,6 +58,7 @@ class Separators:
     multiline_reversed: str = "??"
     question: str = "Q:"
     answer: str = "A:"
+    min_confidence: float = 0.0  # mined cards below it are left out; explicit cards are 1
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class Candidate:
     side: int = 0  # 0 forward, 1 the reverse of a reversed pair, N for cloze number N
     deck: str | None = None  # set by an inline `#flashcards/deck` tag; else the note's deck
     tags: tuple[str, ...] = ()
+    confidence: float = 1.0  # 0-1: how sure the rule is that this is a card (explicit: 1)
 
     @property
     def mined(self) -> bool:
@@ -111,6 +114,7 @@ class Card:
     updated: datetime | None = None
     retired: datetime | None = None
     rejected: datetime | None = None
+    confidence: float = 1.0
 
     @property
     def mined(self) -> bool:
@@ -132,6 +136,7 @@ class CardDict(TypedDict):
     tags: list[str]
     block_id: str | None
     side: int
+    confidence: float
 
 
 def card_of(candidate: Candidate, card_id: str, note: Note, *, path: str | None = None) -> Card:
@@ -148,6 +153,7 @@ def card_of(candidate: Candidate, card_id: str, note: Note, *, path: str | None 
         line=candidate.line,
         block_id=candidate.block_id,
         side=candidate.side,
+        confidence=candidate.confidence,
     )
 
 
@@ -166,6 +172,7 @@ def card_dict(card: Card) -> CardDict:
         "tags": list(card.tags),
         "block_id": card.block_id,
         "side": card.side,
+        "confidence": card.confidence,
     }
 
 
@@ -183,6 +190,7 @@ def card_from_dict(data: CardDict) -> Card:
         line=data["line"],
         block_id=data["block_id"],
         side=data["side"],
+        confidence=data.get("confidence", 1.0),  # type: ignore[typeddict-item]
     )
 
 

@@ -78,11 +78,13 @@ KEYS: dict[str, str] = {
 NEW_MIX_VALUES = ("mix", "after", "before")
 
 
-#: `[extract]`: the explicit-card syntax, for notes written with other separators.
+#: `[extract]`: the explicit-card syntax, for notes written with other separators, and the
+#: confidence (0-1) below which mined cards are left out.
 EXTRACT_KEYS: dict[str, str] = {
     f"extract.{f.name}": f"separator for {f.name.replace('_', ' ')} cards (default {f.default!r})"
     for f in fields(Separators)
-}
+    if f.name != "min_confidence"
+} | {"extract.min_confidence": "leave out mined cards less sure than this, 0-1 (default 0.0)"}
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class SettingsFile:
 
     vault: dict[str, Any]
     decks: dict[str, dict[str, Any]]
-    extract: dict[str, str] = field(default_factory=dict)
+    extract: dict[str, Any] = field(default_factory=dict)
 
     def separators(self) -> Separators:
         """The card syntax the extractor should read in this vault."""
@@ -129,9 +131,11 @@ def load_settings(vault: Path) -> SettingsFile:
         raise ConfigError(f"{path}: [extract] must be a table")
     for key, value in extract.items():
         try:
-            _check_separator(f"extract.{key}", value)
+            checked = _check_separator(f"extract.{key}", value)
         except ConfigError as error:
             raise ConfigError(f"{path}: {error}") from None
+        if key == "min_confidence":
+            extract[key] = checked
     for scope, values in [("", data), *((f' (deck "{d}")', v) for d, v in decks.items())]:
         for key, value in values.items():
             try:
@@ -317,9 +321,17 @@ def _coerce(key: str, value: Any) -> Any:
     return value
 
 
-def _check_separator(key: str, value: Any) -> str:
+def _check_separator(key: str, value: Any) -> str | float:
     if key not in EXTRACT_KEYS:
         raise ConfigError(f"unknown setting {key!r}; known: {', '.join(EXTRACT_KEYS)}")
+    if key == "extract.min_confidence":
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if isinstance(value, bool) or not 0.0 <= number <= 1.0:
+            raise ConfigError(f"{key}: expected a number from 0 to 1, got {value!r}")
+        return number
     if not isinstance(value, str) or not value.strip() or "\n" in value:
         raise ConfigError(f"{key}: expected a non-empty one-line string, got {value!r}")
     return value.strip()

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import VaultError
 from ..model import Candidate, Note, Problem, Separators
 from . import cloze, definition, formula, heading, inline, multiline, qa, question
+from .confidence import rate
 from .context import Context, build_context
 from .dedupe import dedupe
 from .text import without_link_targets
@@ -44,8 +45,17 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         if note.settings.allows(name):
             found.extend(rule(ctx))
     found.sort(key=lambda c: (c.line, c.side))
-    cards = (_unlinked(c) if c.mined else c for c in dedupe(found))
-    return [_with_tags(c, note) for c in cards if c.front.strip() and c.back.strip()]
+    cards = (_rated(_unlinked(c)) if c.mined else c for c in dedupe(found))
+    floor = (separators or Separators()).min_confidence
+    return [
+        _with_tags(c, note)
+        for c in cards
+        if c.front.strip() and c.back.strip() and c.confidence >= floor
+    ]
+
+
+def _rated(card: Candidate) -> Candidate:
+    return replace(card, confidence=rate(card))
 
 
 def _unlinked(card: Candidate) -> Candidate:

@@ -303,16 +303,17 @@ def pick_reviews(
 
 
 def pick_new(
-    streams: Iterable[Iterator[tuple[int, QueueEntry]]],
+    streams: Iterable[Iterator[tuple[tuple[float, int], QueueEntry]]],
     taken: set[tuple[str, str, int]],
     limits: DailyLimits | None,
     budget: int | None,
 ) -> list[QueueEntry]:
-    """New cards in the order added (rowid), merged from per-deck `streams`.
+    """New cards, most confident first, then in the order added; merged from per-deck `streams`.
 
-    Each stream yields (rowid, entry) in rowid order; a deck's stream is read no further once
-    its deck (or one above it) is full (`limits` None: no daily limits), so a deck of 50,000
-    new cards costs its first twenty rows. One card per sibling group; at most `budget` cards.
+    Each stream yields ((-confidence, rowid), entry) in that order; a deck's stream is read no
+    further once its deck (or one above it) is full (`limits` None: no daily limits), so a deck of
+    50,000 new cards costs its first twenty rows. One card per sibling group; at most `budget`
+    cards.
     """
     import heapq
 

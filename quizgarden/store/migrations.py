@@ -133,4 +133,16 @@ def m002_review_queue_indexes(db: Database) -> None:
     )
 
 
+@migration
+def m003_card_confidence(db: Database) -> None:
+    """cards.confidence: how sure the extractor is that a mined card is one (explicit cards 1).
+
+    New cards are introduced highest confidence first, so the index leads with the deck the
+    queue reads by. Cards stored before this step count as sure (1.0) until their note is read
+    again, which the new rules fingerprint makes happen on the first sync.
+    """
+    db.execute("ALTER TABLE cards ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0")
+    db.execute("CREATE INDEX IF NOT EXISTS cards_deck_confidence ON cards(deck, confidence DESC)")
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

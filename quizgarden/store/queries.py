@@ -32,6 +32,7 @@ CARD_COLUMNS = (
     "updated",
     "retired",
     "rejected",
+    "confidence",
 )
 STATE_COLUMNS = (
     "card_id",
@@ -87,6 +88,7 @@ def card_to_row(card: Card) -> dict[str, Any]:
         "updated": to_iso(card.updated),
         "retired": to_iso(card.retired),
         "rejected": to_iso(card.rejected),
+        "confidence": card.confidence,
     }
 
 
@@ -108,6 +110,7 @@ def card_from_row(row: Mapping[str, Any]) -> Card:
         updated=from_iso(row["updated"]),
         retired=from_iso(row["retired"]),
         rejected=from_iso(row["rejected"]),
+        confidence=row["confidence"],
     )
 
 

@@ -186,12 +186,12 @@ def new_candidates(
     deck: str | None = None,
     tag: str | None = None,
     in_deck: str | None = None,
-) -> Iterator[tuple[int, QueueEntry]]:
-    """(rowid, entry) of new cards in the order they were added.
+) -> Iterator[tuple[tuple[float, int], QueueEntry]]:
+    """(order key, entry) of new cards: highest extraction confidence first, then as added.
 
-    rowid order needs no sort, so the first rows come at once even with 100,000 cards; the
-    caller stops reading when its limits are full. `in_deck` reads one deck exactly (not its
-    sub-decks) along the cards(deck) index.
+    The cards(deck, confidence DESC) index gives that order without a sort, so the first rows
+    come at once even with 100,000 cards; the caller stops reading when its limits are full.
+    `in_deck` reads one deck exactly (not its sub-decks) along that index.
     """
     where, params = _filters(now, deck, tag)
     where.append("(s.card_id IS NULL OR s.state = 'new')")
@@ -199,12 +199,13 @@ def new_candidates(
         where.insert(0, "c.deck = ?")
         params.insert(0, in_deck)
     cursor = db.conn.execute(
-        "SELECT c.rowid, c.id, c.deck, c.note, c.rule, c.line FROM cards c "
-        f"LEFT JOIN card_state s ON s.card_id = c.id WHERE {' AND '.join(where)} ORDER BY c.rowid",
+        "SELECT c.rowid, c.id, c.deck, c.note, c.rule, c.line, c.confidence FROM cards c "
+        f"LEFT JOIN card_state s ON s.card_id = c.id WHERE {' AND '.join(where)} "
+        "ORDER BY c.confidence DESC, c.rowid",
         params,
     )
-    for rowid, card_id, card_deck, note, rule, line in cursor:
-        yield rowid, QueueEntry(card_id, card_deck, note, rule, line, "new", None)
+    for rowid, card_id, card_deck, note, rule, line, confidence in cursor:
+        yield (-confidence, rowid), QueueEntry(card_id, card_deck, note, rule, line, "new", None)
 
 
 def count_new(

@@ -336,7 +336,7 @@ def _apply(db: Database, plan: _Plan, now: datetime) -> dict[str, int]:
             )
             if kind:
                 counts[kind] += 1
-            if kind or card.line != prior.line:
+            if kind or card.line != prior.line or card.confidence != prior.confidence:
                 updated = stamp if kind else to_iso(prior.updated)
                 row = _card_row(card, prior.id, created=to_iso(prior.created), updated=updated)
                 row["rejected"] = to_iso(prior.rejected)

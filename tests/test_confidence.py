@@ -1,0 +1,88 @@
+"""Every card carries a confidence: explicit 1, mined below; it orders new cards and can filter."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from quizgarden.cli import app
+from quizgarden.review.runner import ReviewOptions, build_session
+from quizgarden.settings import SettingsFile
+from quizgarden.store import open_collection
+from quizgarden.store.migrations import SCHEMA_VERSION
+from quizgarden.store.sync import sync_vault
+
+NOW = datetime(2025, 3, 1, 8, 0, tzinfo=timezone.utc)
+NOTE = (
+    "# Cardiology\n\n"
+    "Q: Which node sets the heart rhythm?\nA: The sinoatrial node\n\n"
+    "## Ejection fraction\n\n"
+    "Ejection fraction is the share of blood in the left ventricle pumped out with each beat; "
+    "a normal value is 55 to 70 percent.\n\n"
+    "- Preload: the stretch of the ventricle walls at the end of filling.\n"
+)
+
+
+def run(*args: str | Path):
+    return CliRunner().invoke(app, [str(a) for a in args], env={"QUIZGARDEN_NOW": NOW.isoformat()})
+
+
+def cards(vault: Path) -> list[dict]:
+    result = run("extract", vault, "--json")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_extract_json_gives_every_card_a_confidence(tmp_path: Path) -> None:
+    (tmp_path / "heart.md").write_text(NOTE, "utf-8")
+    found = cards(tmp_path)
+    assert {c["rule"] for c in found} >= {"qa", "definition"}
+    for card in found:
+        assert 0 < card["confidence"] <= 1
+        assert (card["confidence"] == 1) == (not card["mined"]), card
+
+
+def test_min_confidence_leaves_out_mined_cards_below_it(tmp_path: Path) -> None:
+    (tmp_path / "heart.md").write_text(NOTE, "utf-8")
+    mined = sorted(c["confidence"] for c in cards(tmp_path) if c["mined"])
+    assert mined, "the note should give mined cards"
+    assert run("config", tmp_path, "--set", "extract.min_confidence", "0.99").exit_code == 0
+    assert [c["rule"] for c in cards(tmp_path)] == ["qa"]  # explicit cards always stay
+    bad = run("config", tmp_path, "--set", "extract.min_confidence", "2")
+    assert bad.exit_code == 1 and "0 to 1" in bad.output
+
+
+def test_new_cards_enter_review_highest_confidence_first(tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    vault.mkdir()
+    (vault / "heart.md").write_text(NOTE, "utf-8")
+    db = open_collection(tmp_path / "c.db")
+    sync_vault(db, vault, now=NOW)
+    stored = db.execute("SELECT id, confidence, rowid FROM cards").fetchall()
+    assert len({conf for _, conf, _ in stored}) >= 2
+    session = build_session(db, NOW, SettingsFile({}, {}), ReviewOptions())
+    order = [entry.card_id for entry in session.new]
+    by_id = {card_id: (conf, rowid) for card_id, conf, rowid in stored}
+    assert order == sorted(by_id, key=lambda i: (-by_id[i][0], by_id[i][1]))
+    assert by_id[order[0]][0] == 1.0  # the explicit card first
+
+
+def test_an_older_collection_gains_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = open_collection(path)
+    old.execute("DROP INDEX cards_deck_confidence")
+    old.execute("ALTER TABLE cards DROP COLUMN confidence")
+    old.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_card_confidence'")
+    old.execute(
+        "INSERT INTO cards (id, note, rule, type, front, back, deck, line, created, updated) "
+        "VALUES ('a', 'n.md', 'qa', 'basic', 'f', 'b', 'Default', 1, 'x', 'x')"
+    )
+    old.conn.close()
+    db = open_collection(path)
+    assert db.execute("SELECT confidence FROM cards").fetchall() == [(1.0,)]
+    names = [n for (n,) in sqlite3.connect(path).execute("SELECT name FROM _sqlite_migrations")]
+    assert names[-1] == "m003_card_confidence" and len(names) == SCHEMA_VERSION
