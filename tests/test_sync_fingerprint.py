@@ -59,7 +59,7 @@ def test_an_upgrade_retires_the_junk_the_old_rules_made(tmp_path: Path, monkeypa
     real_rules, real_hash = sync.extraction_fingerprint, rules_source_hash(None)
 
     def junk(ctx):  # type: ignore[no-untyped-def]
-        yield Candidate("definition", "basic", "Additional Reference", "see the book", 1)
+        yield Candidate("definition", "basic", "Mitochondria", "an old wrong answer", 1)
 
     import quizgarden.extract as extract
 

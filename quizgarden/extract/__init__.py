@@ -12,11 +12,29 @@ from pathlib import Path
 
 from ..errors import VaultError
 from ..model import Candidate, Note, Problem, Separators
-from . import cloze, definition, formula, heading, inline, multiline, qa, question
+from . import (
+    arrow,
+    asked,
+    brief,
+    callout,
+    cloze,
+    definition,
+    deflist,
+    formula,
+    heading,
+    inline,
+    labelled,
+    multiline,
+    qa,
+    question,
+    sentence,
+    tables,
+)
 from .confidence import rate
 from .context import Context, build_context
 from .dedupe import dedupe
-from .text import without_link_targets
+from .lang import LABEL_WORD, STRUCTURAL_HEADING
+from .text import GENERIC_FRONT, strip_markup, without_link_targets
 
 Rule = Callable[[Context], Iterator[Candidate]]
 
@@ -26,10 +44,18 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("multiline", multiline.find),
     ("cloze", cloze.find),
     ("inline", inline.find),
+    ("callout", callout.find),
+    ("deflist", deflist.find),
+    ("table", tables.find),
     ("formula", formula.find),
     ("heading", heading.find),
     ("question", question.find),
+    ("asked", asked.find),
     ("definition", definition.find),
+    ("sentence", sentence.find),
+    ("label", labelled.find),
+    ("arrow", arrow.find),
+    ("brief", brief.find),
 )
 
 __all__ = ["RULES", "NoteResult", "Separators", "extract_note", "scan"]
@@ -45,13 +71,23 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         if note.settings.allows(name):
             found.extend(rule(ctx))
     found.sort(key=lambda c: (c.line, c.side))
-    cards = (_rated(_unlinked(c)) if c.mined else c for c in dedupe(found))
+    kept = (c for c in dedupe(found) if not (c.mined and _only_a_label(c.front)))
+    cards = (_rated(_unlinked(c)) if c.mined else c for c in kept)
     floor = (separators or Separators()).min_confidence
     return [
         _with_tags(c, note)
         for c in cards
         if c.front.strip() and c.back.strip() and c.confidence >= floor
     ]
+
+
+def _only_a_label(front: str) -> bool:
+    """ "N.B", "Enter", "Photosynthesis › Beispiel", "Summary": a mined front whose last part
+    labels or organises instead of naming."""
+    last = strip_markup(front.rsplit(" › ", 1)[-1]).strip(" .:：")
+    if GENERIC_FRONT.match(last):
+        return False  # "L1 正则化 › 缺点": its section names what the word is about
+    return LABEL_WORD.match(last) is not None or STRUCTURAL_HEADING.match(last) is not None
 
 
 def _rated(card: Candidate) -> Candidate:

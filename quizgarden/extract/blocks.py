@@ -27,6 +27,7 @@ CODE_KINDS = frozenset({"fence", "code", "html", "math"})
 
 
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*\n?")
+_CALLOUT_TITLE = re.compile(r"^\[!([\w-]+)\][+-]?[ \t]*([^\n]*)")
 _PAREN_MATH = re.compile(r"\\\(([^\u3400-\u9fff\n]+?)\\\)")  # no CJK inside: "\(这里\)" is prose
 _SPACE_ENTITY = re.compile(r"&(?:#x0*20|#0*32|nbsp|#x0*a0|#0*160);", re.I)
 
@@ -45,6 +46,10 @@ class Block:
     children: list[int] = field(default_factory=list)
     skipped: bool = False  # inside a `<!-- quiz:skip -->` region
     quoted: bool = False  # inside a blockquote or callout
+    callout: str = ""  # inside `> [!definition] Title`: "definition" (lower case)
+    callout_id: int = 0  # which callout of the note, counting from 1
+    callout_title: str = ""  # on the callout's first paragraph: the title after the marker,
+    # which stays the first line of that paragraph's text
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +72,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
     blocks: list[Block] = []
     items: list[int] = []  # stack of open list items
     quote = 0
+    callouts: list[tuple[str, int]] = []  # per open blockquote: its callout kind and number
+    n_callouts = 0
     heading: int | None = None
     pending_item: int | None = None
     i = 0
@@ -75,8 +82,11 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
         kind = tok.type
         if kind == "blockquote_open":
             quote += 1
+            callouts.append(("", 0))
         elif kind == "blockquote_close":
             quote -= 1
+            if callouts:
+                callouts.pop()
         elif kind == "list_item_open":
             start, end = tok.map or (0, 1)
             block = Block(
@@ -97,7 +107,12 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             inline = tokens[i + 1]
             if "&" in inline.content:  # "内在幻觉：……。 &#x20;" as exported from Yuque or Notion
                 inline.content = _SPACE_ENTITY.sub(" ", inline.content).rstrip()
+            title = ""
             if quote and inline.content.startswith("[!"):  # "> [!note] Title": an Obsidian callout
+                if m := _CALLOUT_TITLE.match(inline.content):
+                    n_callouts += 1
+                    callouts[-1] = (m.group(1).lower(), n_callouts)
+                    title = m.group(2).strip()
                 inline.content = _CALLOUT.sub("", inline.content, count=1)
             if "\\(" in inline.content:  # ChatGPT's inline math, \(x_c\), read as $x_c$
                 inline.content = _PAREN_MATH.sub(r"$\1$", inline.content)
@@ -135,6 +150,7 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                         quoted=quote > 0,
                     )
                 )
+            _tag_callout(blocks, callouts, title)
             i += 2
         elif kind in {"fence", "code_block", "html_block", "math_block", "table_open"}:
             start, end = tok.map or (0, 1)
@@ -159,11 +175,27 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                     quoted=quote > 0,
                 )
             )
+            _tag_callout(blocks, callouts, "")
             if name == "html":
                 _mark_skip(blocks, tok.content)
         i += 1
     _apply_skips(blocks)
     return blocks
+
+
+def _tag_callout(blocks: list[Block], callouts: list[tuple[str, int]], title: str) -> None:
+    """Mark the block just added as inside the innermost open callout (list items included)."""
+    kind, number = next((c for c in reversed(callouts) if c[0]), ("", 0))
+    if not kind or not blocks:
+        return
+    for block in reversed(blocks):  # the paragraph, and an item it filled in that same quote
+        if block.callout or not block.quoted:
+            break
+        block.callout, block.callout_id = kind, number
+        if block.kind != "item":
+            break
+    if title and not blocks[-1].callout_title:
+        blocks[-1].callout_title = title
 
 
 def _implied_heading(text: str, *, quoted: bool) -> int:

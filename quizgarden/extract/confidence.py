@@ -19,12 +19,14 @@ BASE: dict[str, float] = {
     "callout": 0.9,
     "deflist": 0.85,
     "question": 0.8,
+    "asked": 0.7,
     "definition": 0.75,
     "table": 0.7,
     "arrow": 0.7,
     "heading": 0.65,
     "sentence": 0.65,
     "label": 0.6,
+    "brief": 0.6,
     "formula": 0.6,
 }
 DEFAULT_BASE = 0.6

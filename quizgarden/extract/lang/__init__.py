@@ -15,12 +15,18 @@ from .table import Table
 TABLES: tuple[Table, ...] = (en.TABLE, zh.TABLE, de.TABLE, es.TABLE, fr.TABLE, it.TABLE)
 
 __all__ = [
+    "ARTICLE",
     "COPULA",
+    "DEICTIC",
     "FIELD_NAME",
+    "GLOSS_HEADER",
+    "JOINER",
     "LABEL_WORD",
     "LIST_LABEL",
+    "OPENER",
     "QUESTION",
     "STRUCTURAL_HEADING",
+    "SUBJECT_STOPWORD",
     "TABLES",
     "Table",
     "vocabulary",
@@ -30,17 +36,18 @@ __all__ = [
 def _words(field: str) -> list[str]:
     """Every table's entries for `field`, longest first so that "is a" loses to "is defined as"."""
     out = {w for table in TABLES for w in getattr(table, field)}
-    return sorted(out, key=lambda w: (-len(w), w))
+    return sorted(out, key=lambda w: (-len(re.sub(r"\(\?<?[!=][^)]*\)", "", w)), w))
 
 
 def _latin(word: str) -> bool:
-    return not "\u3400" <= word[:1] <= "\u9fff"
+    """Words between spaces; a CJK entry has no word boundaries to match."""
+    return not any("\u3400" <= ch <= "\u9fff" for ch in word)
 
 
 def _alternation(words: list[str]) -> str:
     """Latin words match whole words; CJK entries match anywhere (no spaces between words)."""
     spaced = [w.replace(" ", r"\s+") for w in words]
-    return "|".join(rf"(?<!\w){w}(?!\w)" if _latin(w) else w for w in spaced)
+    return "|".join(rf"(?<!\w){w}(?![\w-])" if _latin(w) else w for w in spaced)
 
 
 def vocabulary() -> str:
@@ -59,7 +66,24 @@ LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
 FIELD_NAME = re.compile(rf"^(?:{_alternation(_words('field_names'))})$", re.I)
 #: Subject, copula, rest: "LoRA is a fine-tuning method …", "感受野是指 …", "Ein Enzym ist ein …".
 COPULA = re.compile(rf"\s*(?P<verb>{_alternation(_words('copulas'))})\s*", re.I)
-_STARTS = _alternation(_words("question_words"))
+#: A first word that makes a sentence's subject a pronoun or a clause: "This", "Es", "这".
+SUBJECT_STOPWORD = re.compile(rf"^(?:{_alternation(_words('subject_stopwords'))})", re.I)
+#: A pronoun anywhere: a question that points at its context ("Does it hold?", "这里为什么").
+DEICTIC = re.compile(_alternation(_words("deictic")), re.I)
+#: A word that joins two names or makes a phrase of one ("Overfitting and underfitting",
+#: "ResNet的目标"): a subject with one is not a term.
+JOINER = re.compile(_alternation(_words("joiners")), re.I)
+#: How a paragraph that continues a text opens ("Next, …", "接下来…"): it explains no heading.
+OPENER = re.compile(rf"^(?:{_alternation(_words('openers'))})", re.I)
+#: A table column header that means "what the row's term means".
+GLOSS_HEADER = re.compile(rf"^(?:{_alternation(_words('gloss_headers'))})$", re.I)
+_ARTICLES = "|".join(w if w.endswith("'") else w + r"\s+" for w in _words("articles"))
+#: A leading article: "The ", "Der ", "l'".
+ARTICLE = re.compile(rf"^(?:{_ARTICLES})", re.I)
+_QUESTION_WORDS = _words("question_words")
+# a Latin question word must lead into more words: "Comment" alone is a heading, not a question
+_STARTS = _alternation([w for w in _QUESTION_WORDS if _latin(w)])
+_CJK_STARTS = "|".join(w for w in _QUESTION_WORDS if not _latin(w))
 _ENDS = "|".join(_words("question_ends"))
 #: A sentence that asks: opens with a question word or ends like a question.
-QUESTION = re.compile(rf"^(?:¿|{_STARTS})|(?:[?？]|{_ENDS})$", re.I)
+QUESTION = re.compile(rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|{_CJK_STARTS})|(?:[?？]|{_ENDS})$", re.I)

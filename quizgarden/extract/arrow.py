@@ -1,0 +1,48 @@
+"""`Term -> definition`, `Term → definition`, `Term => definition` and `Term = definition`:
+shorthand definitions in lists and lines. Formulas (`F = m a`), code (`x => x + 1`) and chains
+(`A -> B -> C`) are not definitions: the term must be a name and the answer words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .context import Context, clean_card_text
+from .shape import is_label
+from .text import is_explanation, is_term, strip_markup
+
+_ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|--)\s+|\s+=\s+")
+_CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    for block in ctx.blocks:
+        if block.kind not in {"paragraph", "item"} or not ctx.free(block):
+            continue
+        for offset, line in enumerate(block.text.split("\n")):
+            found = split_arrow(line)
+            if found is None:
+                continue
+            term, rest = found
+            back, block_id, deck = clean_card_text(rest)
+            yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
+
+
+def split_arrow(line: str) -> tuple[str, str] | None:
+    """(term, definition) when `line` is a `Term -> definition` shorthand."""
+    line = _ITEM_MARK.sub("", line.strip())
+    if "$" in line or "`" in line:
+        return None  # math or code: an arrow there is an operator
+    m = _ARROW.search(line)
+    if not m or m.start() == 0:
+        return None
+    term, rest = strip_markup(line[: m.start()]).strip(), line[m.end() :].strip()
+    if _CHAIN.search(rest) or not is_term(term, max_units=6) or is_label(term):
+        return None
+    if re.search(r"[\^\\{}]", term + rest):
+        return None  # "z^l = a^{l-1} W^l + b": LaTeX written without dollars
+    if not is_explanation(rest):
+        return None
+    return term, rest

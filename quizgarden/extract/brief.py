@@ -1,0 +1,107 @@
+"""A heading over a short section that explains it: one or two sentences (`## Primary key` +
+"A primary key uniquely identifies each row.") or a few bullets, and nothing else.
+
+Longer sections are the heading rule's; a section this short under a heading that names
+something has no other reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .blocks import Block
+from .context import Context, clean_card_text, heading_above, naming_heading
+from .lang import DEICTIC, OPENER
+from .shape import MAX_ANSWER, as_list, heading_title, names_a_thing, section, sentences
+from .text import (
+    GENERIC_FRONT,
+    TOPIC_SUFFIX,
+    is_distinctive,
+    is_example_heading,
+    is_explanation,
+    is_first_person,
+    is_link_only,
+    is_sentence,
+    is_term,
+    strip_markup,
+    units,
+)
+
+MAX_SENTENCES = 2
+MIN_ITEMS, MAX_ITEMS = 2, 5
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    blocks = ctx.blocks
+    for n, block in enumerate(blocks):
+        if block.kind != "heading" or not ctx.free(block):
+            continue
+        title = heading_title(block)
+        if not _names(title):
+            continue
+        body = [b for b in section(ctx, n) if not is_link_only(b.text)]
+        if not body or not all(ctx.free(b) for b in body):
+            continue
+        answer = _prose(title, body) or _bullets(ctx, title, body)
+        if not answer or len(answer) > MAX_ANSWER:
+            continue
+        front = title
+        if GENERIC_FRONT.match(title) or not is_distinctive(title):
+            owner = naming_heading(ctx, heading_above(ctx, n))
+            if title.casefold() not in owner.casefold():
+                front = f"{owner} › {title}"
+        back, _, deck = clean_card_text(answer)
+        _, block_id, _ = clean_card_text(block.text)
+        yield Candidate("brief", "basic", front, back, block.line, block_id, deck=deck)
+
+
+def _names(title: str) -> bool:
+    """A term ("Primary key", "Osmose"), not a topic ("实验结果"), a question or an example."""
+    if not names_a_thing(title, max_units=6) or title.endswith(("?", "？")):
+        return False
+    return is_term(title) and not TOPIC_SUFFIX.search(title) and not is_example_heading(title)
+
+
+def _prose(title: str, body: list[Block]) -> str | None:
+    """One paragraph of one or two sentences that speaks of the heading or defines it."""
+    if len(body) != 1 or body[0].kind != "paragraph":
+        return None
+    text = clean_card_text(body[0].text)[0]
+    plain = strip_markup(text)
+    said = sentences(plain)
+    if not 1 <= len(said) <= MAX_SENTENCES or plain.rstrip().endswith((":", "：", "?", "？")):
+        return None
+    if is_first_person(plain) or not is_explanation(plain, min_units=5) or "$" in plain:
+        return None
+    if re.match(r"^[^:：]{1,12}[:：]", plain):
+        return None  # "文章来源：…", "Source: …": a label and its value
+    return text if _speaks_of(title, plain) else None
+
+
+def _speaks_of(title: str, plain: str) -> bool:
+    words = [w.casefold() for w in _WORD.findall(title)]
+    head = plain.casefold()
+    if OPENER.match(plain) or DEICTIC.match(plain):
+        return False  # "到这里已经介绍完…", "This is what the next part covers"
+    if any(w in head for w in words):
+        return True
+    cjk = re.findall(r"[\u4e00-\u9fff]{2,}", title)
+    return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
+
+
+def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
+    """Two to five bullets, each a sentence of its own ("- Observations are independent.")."""
+    if any(b.kind != "item" or b.level > 1 or b.children for b in body):
+        return None
+    if not MIN_ITEMS <= len(body) <= MAX_ITEMS:
+        return None
+    for block in body:
+        plain = strip_markup(clean_card_text(block.text)[0])
+        if units(plain) < 5 or not is_sentence(plain) or is_first_person(plain):
+            return None
+        if re.search(r"[:：$`]", plain[:24]) or "\n" in plain:
+            return None  # "Term: …" items are definitions of their own; math and code are not
+    return as_list(ctx, body)

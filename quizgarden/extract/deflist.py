@@ -1,0 +1,81 @@
+"""Definition lists, as Markdown extensions write them: a term on its own line, then one or
+more lines opening with `: ` that define it.
+
+    Mitochondrion
+    : the organelle that makes most of the cell's ATP
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .blocks import Block
+from .context import Context, clean_card_text
+from .shape import is_label
+from .text import strip_markup, units
+
+_DEFINES = re.compile(r"^:[ \t]+(\S.*)$")
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    blocks = ctx.blocks
+    found: list[tuple[int, int]] = []  # (first, last) file lines of each card
+    for n, block in enumerate(blocks):
+        if block.kind != "paragraph" or not ctx.free(block):
+            continue
+        lines = block.text.split("\n")
+        start = 0
+        if _DEFINES.match(lines[0]) and n > 0 and _pairs_with(blocks[n - 1], block, found):
+            # ": definition" opening a paragraph, the term alone in the one before it
+            defs = _definitions(lines, 0)
+            yield _card(blocks[n - 1].text, defs, blocks[n - 1].line)
+            found.append((blocks[n - 1].line, block.line + len(defs) - 1))
+            start = len(defs)
+        for i in range(start, len(lines) - 1):
+            line = lines[i]
+            if _DEFINES.match(line) or not _is_term(line):
+                continue
+            defs = _definitions(lines, i + 1)
+            if defs:
+                yield _card(line, defs, block.line + i)
+                found.append((block.line + i, block.line + i + len(defs)))
+    for first, last in found:
+        ctx.claim(first, last)
+
+
+def _pairs_with(term: Block, block: Block, found: list[tuple[int, int]]) -> bool:
+    return (
+        term.kind == "paragraph"
+        and "\n" not in term.text
+        and term.end < block.line
+        and _is_term(term.text)
+        and not any(first <= term.line <= last for first, last in found)
+    )
+
+
+def _definitions(lines: list[str], start: int) -> list[str]:
+    out = []
+    for line in lines[start:]:
+        m = _DEFINES.match(line)
+        if not m:
+            break
+        out.append(m.group(1).strip())
+    return out
+
+
+def _is_term(line: str) -> bool:
+    plain = strip_markup(line).strip()
+    return (
+        0 < units(plain) <= 10
+        and not plain.endswith((".", "。", ":", "："))
+        and not is_label(plain)
+    )
+
+
+def _card(term: str, defs: list[str], line: int) -> Candidate:
+    front, block_id, deck = clean_card_text(strip_markup(term))
+    back = defs[0] if len(defs) == 1 else "\n".join(f"- {d}" for d in defs)
+    back, back_id, _ = clean_card_text(back)
+    return Candidate("deflist", "basic", front, back, line, block_id or back_id, deck=deck)

@@ -1,0 +1,69 @@
+"""A label and its list: `Causes:` / `Symptoms:` / `优点：` / `Vorteile:` followed by bullets.
+
+The label names what the list holds about the section's subject, so the front is
+"Hypertension › Causes" and the back the list. Only labels the language tables know as asking
+for a list count: "Steps:" before a procedure is as much a list as "Causes:", but "Note:" is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .blocks import Block
+from .context import Context, heading_above, naming_heading
+from .lang import LIST_LABEL
+from .shape import MAX_ANSWER, as_list, heading_title, items_after, section, topic
+from .text import strip_markup
+
+MIN_ITEMS, MAX_ITEMS = 2, 15
+# "Causes:", "**Symptoms**", "Risk factors of stroke:", "高血压的症状："
+_LABEL = re.compile(r"^(?P<label>[^:：\n]{2,60}?)\s*[:：]?$")
+_OF = re.compile(r"^(?P<kind>.+?)\s+(?:of|for|in|von|der|des|de|del|des|di|della)\s+\S.*$", re.I)
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    for n, block in enumerate(ctx.blocks):
+        if block.kind not in {"paragraph", "item", "heading"} or not ctx.free(block):
+            continue
+        if block.kind == "heading":
+            text = heading_title(block)
+            items = [b for b in section(ctx, n) if b.kind == "item"]
+            if len(items) != len([b for b in section(ctx, n) if ctx.free(b)]):
+                continue  # the section says more than its list
+        else:
+            raw = block.text.strip()
+            if "\n" in raw or (not raw.rstrip("*_ ").endswith((":", "：")) and "**" not in raw):
+                continue  # a label ends with a colon or stands alone in bold
+            text = strip_markup(raw).strip()
+            items = items_after(ctx, n)
+        front = _front(ctx, block, text)
+        if front is None or not MIN_ITEMS <= len(items) <= MAX_ITEMS:
+            continue
+        if not all(ctx.free(b) for b in items):
+            continue
+        back = as_list(ctx, items)
+        if back and len(back) <= MAX_ANSWER:
+            yield Candidate("label", "basic", front, back, block.line)
+
+
+def _front(ctx: Context, block: Block, text: str) -> str | None:
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    label = m.group("label").strip()
+    if LIST_LABEL.match(label):
+        where = topic(ctx, block) if block.kind != "heading" else _above(ctx, block)
+        return f"{where} › {label}" if where else None
+    kind = _OF.match(label)
+    if kind and LIST_LABEL.match(kind.group("kind")):
+        return label  # "Causes of hypertension" names its subject itself
+    if "的" in label and LIST_LABEL.match(label.rsplit("的", 1)[1]):
+        return label  # "高血压的症状"
+    return None
+
+
+def _above(ctx: Context, block: Block) -> str:
+    n = ctx.blocks.index(block)
+    return naming_heading(ctx, heading_above(ctx, n))

@@ -1,0 +1,101 @@
+"""A plain sentence that defines its subject: `Dialysis is the process of …`, `LoRA is a
+fine-tuning method …`, `Ein Enzym ist ein Protein, das …`, `感受野是 …`.
+
+The copula comes from the language tables. A subject followed by a copula is common in any
+prose ("The results are …"), so the sentence must open its paragraph and the paragraph must be
+about that subject: the subject is what its heading or note names, it is set in bold, or the
+paragraph opens its section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .blocks import Block
+from .context import Context, clean_card_text
+from .lang import ARTICLE, COPULA, DEICTIC, JOINER, SUBJECT_STOPWORD
+from .shape import is_label, sentences, topic
+from .text import (
+    has_cjk,
+    is_example_heading,
+    is_explanation,
+    is_first_person,
+    is_term,
+    strip_markup,
+)
+
+MAX_SUBJECT = 60
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_PARENS = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    opening: set[int] = set()  # blocks that open their section
+    last_heading = None
+    for n, block in enumerate(ctx.blocks):
+        if block.kind == "heading":
+            last_heading = n
+        elif block.kind == "paragraph" and (n - 1 == last_heading or n == 0):
+            opening.add(n)
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "paragraph" or not ctx.free(block) or block.parent is not None:
+            continue
+        heading = ctx.blocks[block.heading].text if block.heading is not None else ""
+        if is_example_heading(heading):
+            continue
+        found = split_defining(block.text)
+        if found is None:
+            continue
+        subject, back, bold = found[:3]
+        # opening its section is evidence enough where words are spaced and a subject is
+        # marked by its place; a bare "是" needs the heading to name the subject as well
+        if not found[3]:
+            continue  # a bare "是" ("X 是 NVIDIA 推出的…") describes as often as it defines
+        about = _about(ctx, block, subject)
+        if n in opening and about and block.heading is not None:
+            continue  # the heading names it and this paragraph explains it: a heading card
+        if not (bold or (n in opening and not has_cjk(subject)) or about):
+            continue
+        back, block_id, deck = clean_card_text(back)
+        yield Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
+
+
+def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
+    """(subject, what the sentence says of it, subject in bold, copula says "defined as"/"是指")
+    for a defining first sentence."""
+    first = sentences(text)
+    if not first or first[0].endswith(("?", "？")) or is_first_person(first[0]):
+        return None
+    sentence = first[0]
+    verb = COPULA.search(sentence)
+    if verb is None or verb.start() == 0 or verb.start() > MAX_SUBJECT:
+        return None
+    raw = sentence[: verb.start()].strip()
+    bold = raw.startswith(("**", "__"))
+    subject = ARTICLE.sub("", strip_markup(raw)).strip()
+    if SUBJECT_STOPWORD.match(subject) or "," in subject or "，" in subject:
+        return None
+    if DEICTIC.search(subject) or JOINER.search(_PARENS.sub("", subject)):
+        return None  # "Found that the …", "Overfitting and underfitting", "ResNet的目标"
+    if not is_term(subject, max_units=6) or is_label(subject):
+        return None
+    if not has_cjk(subject) and strip_markup(raw)[:1].islower() and not bold:
+        return None  # a sentence's middle, not its subject
+    if has_cjk(subject) and len(re.findall(r"[\u4e00-\u9fff]", subject)) < 2:
+        return None
+    back = sentence[verb.start() :].strip() if not has_cjk(subject) else sentence[verb.end() :]
+    if not is_explanation(back, min_units=5):
+        return None
+    strong = verb.group("verb").strip() not in {"是", "是一个"}
+    return subject, back.strip(), bold, strong
+
+
+def _about(ctx: Context, block: Block, subject: str) -> bool:
+    """The paragraph is about `subject`: its heading or note names it, or shares a word."""
+    where = topic(ctx, block).casefold()
+    name = subject.casefold()
+    if name in where or where in name:
+        return True
+    return bool(set(_WORD.findall(name)) & set(_WORD.findall(where)))

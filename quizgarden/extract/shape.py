@@ -1,0 +1,101 @@
+"""Judgements the structural rules share: what a block is about, what a list says, whether a
+front is only a label. Rules import this module, never each other."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .context import Context, clean_card_text, naming_heading
+from .lang import LABEL_WORD, STRUCTURAL_HEADING
+from .text import (
+    STRUCTURAL_WORDS,
+    is_decorated,
+    is_first_person,
+    is_link_only,
+    strip_markup,
+    strip_numbering,
+    units,
+)
+
+MAX_ANSWER = 1200
+_SENTENCE = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)", re.S)
+
+
+def topic(ctx: Context, block: Block) -> str:
+    """The name of what `block` is about: the nearest heading that names something, else the
+    note's title."""
+    return naming_heading(ctx, block.heading) if block.heading is not None else ctx.note.title
+
+
+def heading_title(block: Block) -> str:
+    """A heading's words: markup, numbering and a trailing colon gone."""
+    return strip_numbering(strip_markup(clean_card_text(block.text)[0])).rstrip(":：").strip()
+
+
+def is_label(text: str) -> bool:
+    """A word that labels rather than names ("N.B", "Example", "Summary", "Beispiel")."""
+    plain = strip_markup(text).strip(" .:：")
+    return bool(
+        LABEL_WORD.match(plain) or STRUCTURAL_HEADING.match(plain) or STRUCTURAL_WORDS.match(plain)
+    )
+
+
+def names_a_thing(title: str, *, max_units: int = 8) -> bool:
+    """A short name ("Primary key", "Dialyse"), not a label, a sentence or a decoration."""
+    if not title or is_label(title) or is_decorated(title) or is_first_person(title):
+        return False
+    if re.search(r"[。！!；;，,?？]|[:：.]$", title):
+        return False
+    return 1 <= units(title) <= max_units
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, in order."""
+    return [s.strip() for s in _SENTENCE.findall(" ".join(text.split("\n"))) if s.strip()]
+
+
+def section(ctx: Context, n: int) -> list[Block]:
+    """The blocks between heading `n` and the next heading, whatever its level."""
+    out = []
+    for block in ctx.blocks[n + 1 :]:
+        if block.kind == "heading":
+            break
+        out.append(block)
+    return out
+
+
+def as_list(ctx: Context, items: list[Block]) -> str:
+    """Items as Markdown bullets, nested ones indented: an answer that keeps the list's shape."""
+    if not items:
+        return ""
+    base = min(b.level for b in items)
+    lines = []
+    for block in items:
+        text, _, _ = clean_card_text(block.text)
+        if text and not is_link_only(text):
+            lines.append("  " * (block.level - base) + "- " + text)
+    return "\n".join(lines)
+
+
+def items_after(ctx: Context, n: int) -> list[Block]:
+    """The list that follows block `n`: its nested items if it is an item, else the items right
+    after it (a paragraph introducing a list)."""
+    block = ctx.blocks[n]
+    out: list[Block] = []
+    if block.kind == "item":
+        for m in range(n + 1, len(ctx.blocks)):
+            nested, parent = ctx.blocks[m], ctx.blocks[m].parent
+            while parent is not None and parent != n:
+                parent = ctx.blocks[parent].parent
+            if parent != n:
+                break
+            if nested.kind == "item":
+                out.append(nested)
+        return out
+    for m in range(n + 1, len(ctx.blocks)):
+        nxt = ctx.blocks[m]
+        if nxt.kind != "item" or nxt.heading != block.heading:
+            break
+        out.append(nxt)
+    return out

@@ -1,0 +1,102 @@
+"""Tables: a two-column glossary gives a card per row; a table whose rows are named by their
+first column (`| Digoxin | Na/K-ATPase inhibitor | arrhythmia |`) gives a card per row and asked
+column, its front naming both: "Digoxin › Mechanism".
+
+The asked columns are the one right after the name (what the row is) and any whose header says
+it defines ("Definition", "含义"). Tables of numbers (results, benchmarks), of index numbers, of
+yes/no marks, of formulas, and comparisons whose columns are named things ask nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .context import Context, clean_card_text
+from .lang import GLOSS_HEADER
+from .shape import is_label
+from .text import is_distinctive, is_link_only, strip_markup, units
+
+MAX_COLUMNS = 8
+MAX_ROWS = 60
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
+# a number, a measurement, a mark: "0.82", "12 ms", "±3%", "✓", "Yes", "-"
+_NO_ANSWER = re.compile(
+    r"^(?:[-+±~≈<>≤≥]?\s*[\d.,]+\s*(?:%|[a-zA-Zµ]{0,3})(?:\s*[±/×x]\s*[\d.,]+\s*%?)?"
+    r"|[✓✔✗✘×xX✅❌—–\-/?]+|yes|no|n/?a|none|true|false|是|否|有|无|√)$",
+    re.I,
+)
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    for block in ctx.blocks:
+        if block.kind != "table" or not ctx.free(block):
+            continue
+        rows = _rows(ctx, block.line, block.end)
+        if len(rows) < 2:
+            continue
+        header, body = rows[0], rows[1:]
+        width = len(header)
+        if not 2 <= width <= MAX_COLUMNS or len(body) > MAX_ROWS:
+            continue
+        names = [r[0] for r in body]
+        if sum(_answers(n) and units(n) <= 8 for n in names) * 2 <= len(names):
+            continue  # rows not named by a term: an index column, numbers, empty cells
+        if sum(_names(h) for h in header[1:]) * 2 >= width - 1:
+            continue  # "| 特性 | MFU | GPU-Util |": a comparison, its rows are aspects, not terms
+        # the column right after the name says what the row is; later ones only if they define
+        asked = [
+            c
+            for c in range(1, width)
+            if strip_markup(header[c])
+            and not _numeric(body, c)
+            and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])))
+        ]
+        for offset, row in enumerate(body, start=2):
+            name = strip_markup(row[0])
+            if not (_answers(name) and units(name) <= 8) or is_label(name) or _symbol(name):
+                continue
+            for c in asked:
+                cell = row[c] if c < len(row) else ""
+                if not _answers(cell) or "$" in cell or (width > 2 and units(cell) < 2):
+                    continue
+                column = strip_markup(header[c])
+                glossary = width == 2 and GLOSS_HEADER.match(column) is not None
+                front = name if glossary else f"{name} › {column}"
+                back, _, _ = clean_card_text(cell)
+                yield Candidate("table", "basic", front, back, block.line + offset)
+
+
+def _rows(ctx: Context, first: int, last: int) -> list[list[str]]:
+    rows = []
+    for line_no in range(first, last + 1):
+        line = ctx.line_text(line_no).strip()
+        if _RULE_ROW.match(line) or not line:
+            continue
+        line = line.removeprefix("|").removesuffix("|") if "|" in line else line
+        rows.append([c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line)])
+    return rows
+
+
+def _answers(cell: str) -> bool:
+    plain = strip_markup(cell).strip()
+    return bool(plain) and not _NO_ANSWER.match(plain) and not is_link_only(plain)
+
+
+def _symbol(name: str) -> bool:
+    """ "$x$", "(K)", "\\mathbf{X}": a symbol of a formula, not a term."""
+    return "$" in name or "\\" in name or (name.startswith("(") and name.endswith(")"))
+
+
+def _names(cell: str) -> bool:
+    """A header that names a thing ("MFU", "Newton's Method"), not an attribute ("Use")."""
+    plain = strip_markup(cell)
+    return is_distinctive(plain) and re.search(r"[A-Z]", plain) is not None and units(plain) > 0
+
+
+def _numeric(body: list[list[str]], c: int) -> bool:
+    """A column of numbers or marks: a result, not something to recall."""
+    cells = [strip_markup(r[c]) for r in body if c < len(r) and r[c].strip()]
+    return not cells or sum(_NO_ANSWER.match(x) is not None for x in cells) * 2 >= len(cells)
