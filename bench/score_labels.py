@@ -62,10 +62,13 @@ def main() -> None:
         notes = Path(folder) / "notes"
         notes.mkdir()
         gold: dict[str, dict[str, object]] = {}
+        in_set = {path: s for s, members in labels["sets"].items() for path in members}
+        sets: dict[str, str] = {}
         for n, path in enumerate(paths):
             name = f"n{n:03d}{Path(path).suffix}"
             shutil.copyfile(source / path, notes / name)
             gold[name] = labels["notes"][path]
+            sets[name] = in_set.get(path, "?")
         cards = Path(folder) / "cards.jsonl"
         env = {**os.environ, "PYTHONPATH": str(checkout)}
         run = subprocess.run(
@@ -75,7 +78,7 @@ def main() -> None:
             sys.exit(f"extractor failed ({run.returncode}): {run.stderr.strip()[-2000:]}")
         cards.write_text(run.stdout, "utf-8")
         if args.wide:
-            _by_group(folder, gold, cards)
+            _by_group(folder, gold, cards, sets)
         result = _score(folder, "gold.json", gold, cards, verbose=args.verbose)
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
@@ -92,14 +95,18 @@ def _score(
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
-def _by_group(folder: str, gold: dict[str, dict[str, object]], cards: Path) -> None:
-    """Precision, recall and cards per note for each language and each subject."""
-    for key in ("language", "subject"):
+def _by_group(
+    folder: str, gold: dict[str, dict[str, object]], cards: Path, sets: dict[str, str]
+) -> None:
+    """Precision, recall and cards per note for each set, each language and each subject."""
+    for key in ("set", "language", "subject"):
         groups: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
         for name, label in gold.items():
-            groups[str(label.get(key, "?"))][name] = label
+            group = sets[name] if key == "set" else str(label.get(key, "?"))
+            groups[group][name] = label
         for group, members in sorted(groups.items()):
-            out = _score(folder, f"{key}-{group}.json", members, cards, verbose=False)
+            safe = "".join(c if c.isalnum() else "_" for c in group)
+            out = _score(folder, f"{key}-{safe}.json", members, cards, verbose=False)
             summary = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else "?"
             fields = dict(part.split("=", 1) for part in summary.split() if "=" in part)
             per_note = int(fields.get("cards", 0)) / len(members)
