@@ -66,3 +66,52 @@ def test_corpus_precision_and_recall_stay_at_the_level_reached() -> None:
     assert float(scores["precision"]) >= PRECISION_FLOOR, proc.stdout
     assert float(scores["recall"]) >= RECALL_FLOOR, proc.stdout
     assert int(scores["forbidden"]) <= FORBIDDEN_CEILING, proc.stdout
+
+
+WIDE_LABELS = ROOT / "tests" / "fixtures" / "wide_gold.json"
+#: The level reached on each blind set of ../shared/corpus-wide (notes of many subjects and
+#: languages), as (precision, recall); a change that drops a set below it loses cards or adds junk.
+WIDE_FLOORS: dict[str, tuple[float, float]] = {
+    "W1": (0.86, 0.64),
+    "W2": (0.84, 0.65),
+    "W3": (0.72, 0.35),
+    "W4": (0.69, 0.17),
+    "W5": (0.67, 0.58),
+    "W6": (0.81, 0.34),
+    "W7": (0.40, 0.27),
+    "W8": (0.64, 0.44),
+}
+WIDE_FORBIDDEN_CEILING = 33
+
+
+@pytest.fixture(scope="module")
+def wide_scores() -> tuple[dict[str, dict[str, str]], str]:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "score_labels.py"), "--wide"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    per_set = {
+        fields["set"]: fields
+        for line in proc.stdout.splitlines()
+        if line.startswith("set=")
+        for fields in [dict(re.findall(r"(\w+)=(\S+)", line))]
+    }
+    return per_set, proc.stdout
+
+
+@pytest.mark.skipif(
+    not (SCORER.is_file() and WIDE_LABELS.is_file() and (SHARED / "corpus-wide").is_dir()),
+    reason="tests/fixtures/wide_gold.json or ../shared/corpus-wide is not there",
+)
+@pytest.mark.parametrize("name", sorted(WIDE_FLOORS))
+def test_wide_set_stays_at_the_level_reached(name: str, wide_scores) -> None:  # type: ignore[no-untyped-def]
+    """Each blind set of notes of other subjects and languages (bench/score_labels.py --wide)."""
+    per_set, output = wide_scores
+    precision, recall = WIDE_FLOORS[name]
+    assert float(per_set[name]["precision"]) >= precision, output
+    assert float(per_set[name]["recall"]) >= recall, output
+    summary = dict(re.findall(r"(\w+)=([\d.]+)", output.strip().splitlines()[-1]))
+    assert int(summary["forbidden"]) <= WIDE_FORBIDDEN_CEILING, output

@@ -6,6 +6,7 @@ look only at what is left. A rule is a module with `find(ctx) -> Iterator[Candid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -81,10 +82,13 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     ]
 
 
+_NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*[a-z]?|[IVX]+)\s*[.:：]?\s*$")  # "Week 13", "Paso 1"
+
+
 def _only_a_label(front: str) -> bool:
     """ "N.B", "Enter", "Photosynthesis › Beispiel", "Summary": a mined front whose last part
     labels or organises instead of naming."""
-    last = strip_markup(front.rsplit(" › ", 1)[-1]).strip(" .:：")
+    last = _NUMBERED.sub("", strip_markup(front.rsplit(" › ", 1)[-1])).strip(" .:：")
     if GENERIC_FRONT.match(last):
         return False  # "L1 正则化 › 缺点": its section names what the word is about
     return LABEL_WORD.match(last) is not None or STRUCTURAL_HEADING.match(last) is not None

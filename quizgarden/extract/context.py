@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Note, Separators
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
+from .marks import without_marks
 from .text import (
     GENERIC_FRONT,
     STRUCTURAL_WORDS,
@@ -155,6 +156,7 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
     """
     if "<" in text:
         text = _BREAK.sub("\n", _FONT_TAG.sub("", _SR_COMMENT.sub("", text)))
+    text = without_marks(text)
     if "#wikilink" in text:
         text = _WIKILINK.sub(r"\1", text)
     if "{%" in text:

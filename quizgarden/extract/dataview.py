@@ -15,6 +15,7 @@ from .lang import FIELD_NAME
 _BRACKETED = re.compile(r"[\[(][ \t]*[\w][\w \t-]{0,40}::[^\]\n)]*[\])]")
 # "date_read", "due-date": an identifier, the way field names are written
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+", re.I)
+_MARKER = re.compile(r"^\[.\][ \t]*")  # "[i] related:: …": a task or callout-style marker
 _KEY = re.compile(r"\w[\w \t-]{0,40}")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]{0,24}")
 _DATA = re.compile(r"\d[\d\-/.: T]*|\[\[[^\]]*\]\]|https?://\S+")
@@ -31,7 +32,7 @@ def is_inline_field(text: str, sep: str = "::") -> bool:
     at = text.find(sep)
     if at <= 0 or sep != "::":
         return False
-    key = text[:at].strip().strip("*_").strip()
+    key = _MARKER.sub("", text[:at].strip()).strip("*_").strip()
     value = text[at + len(sep) :]
     if not _KEY.fullmatch(key):
         return False  # "What is 2+2?", "`std::vector` in C++": a question or a term, not a key

@@ -16,7 +16,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import ARTICLE, COPULA, DEICTIC, JOINER, SUBJECT_STOPWORD
-from .shape import is_label, sentences, topic
+from .shape import is_label, topic
 from .text import (
     has_cjk,
     is_example_heading,
@@ -28,6 +28,7 @@ from .text import (
 
 MAX_SUBJECT = 60
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_FIRST_SENTENCE = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)", re.S)
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
 
@@ -65,11 +66,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
 def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
     """(subject, what the sentence says of it, subject in bold, copula says "defined as"/"是指")
     for a defining first sentence."""
-    first = sentences(text)
-    if not first or first[0].endswith(("?", "？")) or is_first_person(first[0]):
+    m = _FIRST_SENTENCE.match(text.lstrip())
+    sentence = " ".join(m.group().split("\n")).strip() if m else ""
+    if not sentence or sentence.endswith(("?", "？")) or is_first_person(sentence):
         return None
-    sentence = first[0]
-    verb = COPULA.search(sentence)
+    verb = COPULA.search(sentence, 0, MAX_SUBJECT + 24)  # the subject is short: look no further
     if verb is None or verb.start() == 0 or verb.start() > MAX_SUBJECT:
         return None
     raw = sentence[: verb.start()].strip()
