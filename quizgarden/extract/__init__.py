@@ -26,6 +26,7 @@ from . import (
     inline,
     labelled,
     multiline,
+    nested,
     qa,
     question,
     sentence,
@@ -55,6 +56,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("definition", definition.find),
     ("sentence", sentence.find),
     ("label", labelled.find),
+    ("nested", nested.find),
     ("arrow", arrow.find),
     ("brief", brief.find),
 )

@@ -10,10 +10,12 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .context import Context, clean_card_text
 from .shape import is_label
-from .text import is_explanation, is_term, strip_markup
+from .text import has_cjk, is_explanation, is_term, strip_markup
 
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|--)\s+|\s+=\s+")
+# in a list item, a spaced dash too: "- CFO - Chief Financial Officer"
+_ITEM_DASH = re.compile(r"\s+[-–—]\s+")
 _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
 
 
@@ -22,7 +24,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
         for offset, line in enumerate(block.text.split("\n")):
-            found = split_arrow(line)
+            found = split_arrow(line, item=block.kind == "item" and offset == 0)
             if found is None:
                 continue
             term, rest = found
@@ -30,12 +32,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
 
 
-def split_arrow(line: str) -> tuple[str, str] | None:
-    """(term, definition) when `line` is a `Term -> definition` shorthand."""
+def split_arrow(line: str, *, item: bool = False) -> tuple[str, str] | None:
+    """(term, definition) when `line` is a `Term -> definition` shorthand (in a list item, also
+    `Term - definition`)."""
     line = _ITEM_MARK.sub("", line.strip())
     if "$" in line or "`" in line:
         return None  # math or code: an arrow there is an operator
-    m = _ARROW.search(line)
+    # CJK notes define with "：", and a dash between CJK words joins them instead
+    dash = item and not has_cjk(line)
+    m = _ARROW.search(line) or (_ITEM_DASH.search(line) if dash else None)
     if not m or m.start() == 0:
         return None
     term, rest = strip_markup(line[: m.start()]).strip(), line[m.end() :].strip()

@@ -31,6 +31,8 @@ from .text import (
 
 MAX_SENTENCES = 2
 MIN_ITEMS, MAX_ITEMS = 2, 5
+# an embedded drawing or picture ("benzene.excalidraw", "![[Empirismus.png]]"): not text to learn
+_EMBED = re.compile(r"\.(?:excalidraw|png|jpe?g|gif|svg|webp|pdf|canvas)\b|!\[", re.I)
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -46,7 +48,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not body or not all(ctx.free(b) for b in body):
             continue
         answer = _prose(title, body) or _bullets(ctx, title, body)
-        if not answer or len(answer) > MAX_ANSWER:
+        if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
             continue
         front = title
         if GENERIC_FRONT.match(title) or not is_distinctive(title):

@@ -26,6 +26,7 @@ BASE: dict[str, float] = {
     "heading": 0.65,
     "sentence": 0.65,
     "label": 0.6,
+    "nested": 0.65,
     "brief": 0.6,
     "formula": 0.6,
 }

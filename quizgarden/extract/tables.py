@@ -62,6 +62,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 cell = row[c] if c < len(row) else ""
                 if not _answers(cell) or "$" in cell or (width > 2 and units(cell) < 2):
                     continue
+                if strip_markup(cell).casefold() == name.casefold():
+                    continue
                 column = strip_markup(header[c])
                 glossary = width == 2 and GLOSS_HEADER.match(column) is not None
                 front = name if glossary else f"{name} › {column}"

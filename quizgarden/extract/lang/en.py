@@ -151,6 +151,16 @@ TABLE = Table(
         "side effects",
         "mechanism",
         "outcomes",
+        "appearance",
+        "presentation",
+        "pathophysiology",
+        "epidemiology",
+        "etiology",
+        "aetiology",
+        "management",
+        "prognosis",
+        "investigations",
+        "clinical features",
     ),
     # words that label something without naming it: never a term on their own
     label_words=(
@@ -200,6 +210,12 @@ TABLE = Table(
         "thoughts",
         "related",
         "todo",
+        "basics",
+        "overview",
+        "misc",
+        "miscellaneous",
+        "details",
+        "info",
     ),
     # Dataview field names that are metadata whatever their value
     field_names=(
