@@ -113,5 +113,5 @@ TABLE = Table(
     articles=("der", "die", "das", "ein", "eine", "den", "dem"),
     joiners=("und", "oder"),
     openers=("zuerst", "danach", "schließlich", "im folgenden", "hier", "jetzt", "dann"),
-    deictic=("dies", "dieser", "diese", "dieses", "es", "hier", "dort", "das hier"),
+    deictic=("dies", "dieser", "diese", "dieses", "hier", "dort", "das hier"),
 )

@@ -100,5 +100,5 @@ TABLE = Table(
     articles=("il", "lo", "la", "i", "gli", "le", "l'", "un", "una", "uno"),
     joiners=("e", "ed", "o"),
     openers=("prima", "poi", "infine", "di seguito", "qui", "ora"),
-    deictic=("questo", "questa", "ciò", "esso", "essa", "qui", "lì"),
+    deictic=("questo", "questa", "ciò", "esso", "essa", "lì"),
 )

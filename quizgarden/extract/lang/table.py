@@ -22,7 +22,9 @@ class Table:
     label_words: tuple[str, ...]  # labels that are never terms: "N.B", "Example", "注"
     field_names: tuple[str, ...]  # Dataview keys that are metadata: "author", "status"
     subject_stopwords: tuple[str, ...]  # a defining sentence's subject never opens with these
-    deictic: tuple[str, ...]  # words that point back at the text: "this", "it", "这里"
+    # words that point back at the text: "this", "it", "这里"; every table's list applies to every
+    # note, so a word that is ordinary in another language ("es" is Spanish for "is") stays out
+    deictic: tuple[str, ...]
     gloss_headers: tuple[str, ...]  # a table column that defines its row: "Definition", "含义"
     joiners: tuple[str, ...]  # join two subjects or make one an attribute: "and", "和", "的"
     openers: tuple[str, ...]  # a paragraph opening so continues a text: "Next", "接下来"
