@@ -13,6 +13,7 @@ specific deck winning. Every value has a default, so an absent file is a valid c
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from dataclasses import dataclass, field, fields, replace

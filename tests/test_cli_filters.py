@@ -115,8 +115,9 @@ def test_limit_caps_learning_cards_too(vault: Path):
 
 
 def test_suspended_buried_and_rejected_cards_can_be_found_and_brought_back(vault: Path):
-    # x rejects the mined card (shown first), s suspends the next, b buries the third
-    result = run("review", vault, "--new", "10", answers="x\ns\nb\nq\n")
+    # new cards come most confident first: the three written cards, then the mined one.
+    # s suspends the first, b buries the second, the third is rated Good, x rejects the mined
+    result = run("review", vault, "--new", "10", answers="s\nb\n3\nx\nq\n")
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in run("cards", vault, "--json", "--all").stdout.splitlines()]
     flags = {r["front"]: (r["suspended"], r["buried"], r["rejected"] is not None) for r in rows}
@@ -140,7 +141,7 @@ def test_suspended_buried_and_rejected_cards_can_be_found_and_brought_back(vault
         again = run(command, prefix, "--vault", vault)
         assert again.exit_code == 1 and "nothing to" in again.stderr
     assert fronts("cards", vault, "--suspended") == fronts("cards", vault, "--buried") == []
-    assert len(fronts("cards", vault, "--due")) == 4
+    assert len(fronts("cards", vault, "--due")) == 3  # the card rated Good waits for its step
     assert run("unsuspend", "ffffffffffff", "--vault", vault).exit_code == 1
     assert run("unsuspend", "--vault", vault).exit_code == 2  # neither ids nor --all
 
@@ -178,7 +179,8 @@ def test_export_split_to_a_file_name_writes_one_file_per_deck_beside_it(vault: P
 
 
 def test_export_counts_every_card_left_out(vault: Path, tmp_path: Path):
-    run("review", vault, "--new", "10", answers="x\ns\nb\nq\n")
+    # the written cards come first (most confident), the mined card last: x rejects it
+    run("review", vault, "--new", "10", answers="s\nb\n3\nx\nq\n")
     note = vault / "Tech" / "Architecture" / "cqrs.md"
     note.write_text(note.read_text("utf-8").split("\n\nQ: What is an event")[0], "utf-8")
     run("sync", vault)  # the event store card is retired

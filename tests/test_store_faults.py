@@ -207,7 +207,7 @@ def test_an_unknown_schema_step_says_what_is_wrong(tmp_path: Path, monkeypatch) 
 def test_the_schema_steps_are_listed_in_order() -> None:
     fresh = open_collection(":memory:", migrate=False)
     assert [m.name for m in migrations.pending(fresh)] == MIGRATION_NAMES
-    assert SCHEMA_VERSION == len(MIGRATION_NAMES) == 2
+    assert SCHEMA_VERSION == len(MIGRATION_NAMES) == 3
     fresh.close()
 
 
