@@ -16,12 +16,15 @@ _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|--)\s+|\s+=\s+")
 # in a list item, a spaced dash too: "- CFO - Chief Financial Officer"
 _ITEM_DASH = re.compile(r"\s+[-–—]\s+")
+_HINT = re.compile(r"->|→|=>|⇒|⟶|--|\s[=\-–—]\s")  # cheap test before the line-by-line reading
 _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
     for block in ctx.blocks:
-        if block.kind not in {"paragraph", "item"} or not ctx.free(block):
+        if block.kind not in {"paragraph", "item"} or not _HINT.search(block.text):
+            continue
+        if not ctx.free(block):
             continue
         for offset, line in enumerate(block.text.split("\n")):
             found = split_arrow(line, item=block.kind == "item" and offset == 0)

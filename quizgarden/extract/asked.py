@@ -21,7 +21,9 @@ MAX_QUESTION = 200
 def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
     for n, block in enumerate(blocks):
-        if block.kind != "paragraph" or block.parent is not None or not ctx.free(block):
+        if block.kind != "paragraph" or block.parent is not None:
+            continue
+        if not block.text.rstrip(" *_").endswith(("?", "？")) or not ctx.free(block):
             continue
         text, block_id, deck = clean_card_text(block.text)
         asked = strip_numbering(strip_markup(text))

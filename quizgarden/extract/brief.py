@@ -44,7 +44,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
         title = heading_title(block)
         if not _names(title):
             continue
-        body = [b for b in section(ctx, n) if not is_link_only(b.text)]
+        whole = section(ctx, n)
+        if not whole or len(whole) > MAX_ITEMS + 1:
+            continue  # more than a short explanation: the heading rule's
+        body = [b for b in whole if not is_link_only(b.text)]
         if not body or not all(ctx.free(b) for b in body):
             continue
         answer = _prose(title, body) or _bullets(ctx, title, body)

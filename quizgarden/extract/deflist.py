@@ -23,7 +23,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
     found: list[tuple[int, int]] = []  # (first, last) file lines of each card
     for n, block in enumerate(blocks):
-        if block.kind != "paragraph" or not ctx.free(block):
+        if block.kind != "paragraph" or ("\n:" not in block.text and block.text[:1] != ":"):
+            continue  # no line opens with ":": nothing is defined here
+        if not ctx.free(block):
             continue
         lines = block.text.split("\n")
         start = 0

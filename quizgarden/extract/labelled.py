@@ -29,6 +29,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if block.kind == "heading":
             text = heading_title(block)
+            if _front(ctx, block, text) is None:
+                continue
             items = [b for b in section(ctx, n) if b.kind == "item"]
             if len(items) != len([b for b in section(ctx, n) if ctx.free(b)]):
                 continue  # the section says more than its list
