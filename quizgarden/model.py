@@ -190,7 +190,7 @@ def card_from_dict(data: CardDict) -> Card:
         line=data["line"],
         block_id=data["block_id"],
         side=data["side"],
-        confidence=data.get("confidence", 1.0),  # type: ignore[typeddict-item]
+        confidence=data.get("confidence", 1.0),
     )
 
 
