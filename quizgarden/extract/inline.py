@@ -6,13 +6,16 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
+from .cloze import closed
 from .context import Context, clean_card_text
 from .qa import LEAD
 
 _INLINE_CODE = re.compile(r"(`+).+?\1")
 _CLOZE = re.compile(r"\{\{c\d+::.*?\}\}", re.S)
 _MATH = re.compile(r"\$\$?[^$\n]+\$\$?")
-_URL = re.compile(r"[a-z][a-z0-9+.\-]*://\S+", re.I)
+# a URL starts at the first letter of a run of scheme characters: anchoring the run at its start
+# (rather than trying each of its characters) keeps a 100,000-letter line linear
+_URL = re.compile(r"(?<![a-z0-9+.\-])[0-9+.\-]*+(?P<url>[a-z][a-z0-9+.\-]*+://\S+)", re.I)
 # `std::vector`, `Foo::bar()`: qualified names in prose are not cards
 _QUALIFIED = re.compile(r"\b[a-z_]\w*::[A-Za-z_~]\w*(?:::|\(|<)|\bstd::")
 
@@ -44,6 +47,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 def _mask(text: str) -> str:
     """`text` with inline code, clozes and math blanked out, keeping offsets."""
-    for pattern in (_INLINE_CODE, _CLOZE, _MATH, _URL):
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
-    return text
+    text = _INLINE_CODE.sub(_blank, text)
+    end = closed(text)  # no cloze runs past the last `}}`
+    text = _CLOZE.sub(_blank, text[:end]) + text[end:]
+    text = _MATH.sub(_blank, text)
+    return _URL.sub(lambda m: m.group()[: m.start("url") - m.start()] + _blank(m, "url"), text)
+
+
+def _blank(m: re.Match[str], group: int | str = 0) -> str:
+    return " " * len(m.group(group))
