@@ -61,6 +61,8 @@ def _parser() -> MarkdownIt:
 
 def prepare(body: str) -> str:
     """Undo what saving a page as text did to its lists; line count is unchanged."""
+    if not any(bullet in body for bullet in "•●▪◦·‣"):
+        return body
     return _TEXT_BULLET.sub(lambda m: m.group(1) + "- ", body)
 
 

@@ -17,7 +17,7 @@ _MATH = re.compile(r"\$\$?[^$\n]+\$\$?")
 # (rather than trying each of its characters) keeps a 100,000-letter line linear
 _URL = re.compile(r"(?<![a-z0-9+.\-])[0-9+.\-]*+(?P<url>[a-z][a-z0-9+.\-]*+://\S+)", re.I)
 # `std::vector`, `Foo::bar()`: qualified names in prose are not cards
-_QUALIFIED = re.compile(r"\b[a-z_]\w*::[A-Za-z_~]\w*(?:::|\(|<)|\bstd::")
+_QUALIFIED = re.compile(r"\b[a-z_]\w*+::[A-Za-z_~]\w*+(?:::|\(|<)|\bstd::")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -47,7 +47,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 def _mask(text: str) -> str:
     """`text` with inline code, clozes and math blanked out, keeping offsets."""
-    text = _INLINE_CODE.sub(_blank, text)
+    if "`" in text:
+        text = _INLINE_CODE.sub(_blank, text)
     end = closed(text)  # no cloze runs past the last `}}`
     text = _CLOZE.sub(_blank, text[:end]) + text[end:]
     text = _MATH.sub(_blank, text)
