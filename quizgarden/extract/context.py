@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import MAX_MINED_LINE, Note, Separators
 from ..scanning import skipping_sub
@@ -168,6 +169,7 @@ def heading_above(ctx: Context, n: int) -> int | None:
     return ctx.above[n]
 
 
+@lru_cache(maxsize=4096)  # rules ask again for the same headings, and a note may repeat one
 def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
     """Strip OSR scheduling comments, a trailing `^block-id` and deck tags.
 

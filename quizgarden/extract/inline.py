@@ -31,7 +31,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         reversed_ = seps.inline_reversed in masked
         sep = seps.inline_reversed if reversed_ else seps.inline
         at = masked.find(sep)
-        if at <= 0 or (not reversed_ and _QUALIFIED.search(masked)):
+        if at <= 0 or (not reversed_ and _qualified(masked)):
             continue
         front, block_id, deck = clean_card_text(text[:at])
         back, block_id2, deck2 = clean_card_text(text[at + len(sep) :])
@@ -52,7 +52,17 @@ def _mask(text: str) -> str:
     end = closed(text)  # no cloze runs past the last `}}`
     text = _CLOZE.sub(_blank, text[:end]) + text[end:]
     text = _MATH.sub(_blank, text)
+    if "://" not in text:
+        return text
     return _URL.sub(lambda m: m.group()[: m.start("url") - m.start()] + _blank(m, "url"), text)
+
+
+def _qualified(text: str) -> bool:
+    """`_QUALIFIED.search(text)`, skipped when it cannot match: it needs `std::`, or a `::` and
+    then a second `::`, a `(` or a `<` (a 100 KB card back is not searched at every letter)."""
+    if "std::" not in text and text.count("::") < 2 and "(" not in text and "<" not in text:
+        return False
+    return _QUALIFIED.search(text) is not None
 
 
 def _blank(m: re.Match[str], group: int | str = 0) -> str:

@@ -188,6 +188,7 @@ _QA_PREFIX = re.compile(r"^(?:QA|Q|问题|问|面试题)\s*[:：]\s*", re.I)
 _DECORATION = re.compile(r"^[^\w\s$\\(（\[]+\s*")
 
 
+@lru_cache(maxsize=4096)
 def strip_numbering(text: str) -> str:
     """ "2.1 注意力机制" -> "注意力机制"; also drops wrapping `**`, `Q:` and trailing `#`s."""
     text = text.strip().strip("*_ ").rstrip("#").strip()
