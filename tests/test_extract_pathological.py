@@ -184,3 +184,16 @@ def test_a_long_line_is_left_to_explicit_cards_with_a_warning(tmp_path: Path) ->
     assert ("definition", "LoRA") in cards  # a normal line is still mined
     assert not any(front == "Data" for _, front in cards)  # the long one is not
     assert ("inline", "Term") in cards and ("inline", "BPE") in cards  # explicit cards still work
+
+
+def test_extract_reads_a_vault_given_by_a_relative_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`quiz extract ../shared/corpus`, as the corpus checks run it, is no traceback."""
+    (tmp_path / "vault").mkdir()
+    (tmp_path / "vault" / "n.md").write_text("BPE::byte pair encoding\n", encoding="utf-8")
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    result = CliRunner().invoke(app, ["extract", "../vault", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["front"] == "BPE"
