@@ -51,7 +51,8 @@ def _mask(text: str) -> str:
         text = _INLINE_CODE.sub(_blank, text)
     end = closed(text)  # no cloze runs past the last `}}`
     text = _CLOZE.sub(_blank, text[:end]) + text[end:]
-    text = _MATH.sub(_blank, text)
+    if "$" in text:
+        text = _MATH.sub(_blank, text)
     if "://" not in text:
         return text
     return _URL.sub(lambda m: m.group()[: m.start("url") - m.start()] + _blank(m, "url"), text)

@@ -176,6 +176,8 @@ def _deck_from_meta(meta: dict[str, object]) -> str | None:
 
 
 def _first_heading(body: str) -> str | None:
+    if "#" not in body:  # the search below tries every position of a 100 KB line
+        return None
     m = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
     return m.group(1) if m else None
 
