@@ -13,7 +13,6 @@ import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 # Han, Hiragana, Katakana, Hangul, CJK punctuation: scripts written without spaces
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
@@ -21,7 +20,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 
 def normalize_text(text: str) -> str:
     """Text folded for comparison: NFKC, case-folded, whitespace collapsed."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def tokens(text: str) -> Counter[str]:

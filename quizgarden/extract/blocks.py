@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from ..scanning import skipping_sub
+
 # Pages saved as text keep bullets as characters; make them Markdown list items again.
 _TEXT_BULLET = re.compile(r"^([ \t]*)[•●▪◦·‣][ \t\u00a0]+", re.M)
 _SKIP = re.compile(r"<!--\s*quiz:\s*(skip|end)\s*-->", re.I)
@@ -29,6 +31,7 @@ CODE_KINDS = frozenset({"fence", "code", "html", "math"})
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*\n?")
 _CALLOUT_TITLE = re.compile(r"^\[!([\w-]+)\][+-]?[ \t]*([^\n]*)")
 _PAREN_MATH = re.compile(r"\\\(([^\u3400-\u9fff\n]+?)\\\)")  # no CJK inside: "\(这里\)" is prose
+_PAREN_MATH_END = re.compile(r"[\u3400-\u9fff\n]")  # an unclosed `\(` cannot reach past it
 _SPACE_ENTITY = re.compile(r"&(?:#x0*20|#0*32|nbsp|#x0*a0|#0*160);", re.I)
 
 
@@ -63,6 +66,8 @@ def _parser() -> MarkdownIt:
 
 def prepare(body: str) -> str:
     """Undo what saving a page as text did to its lists; line count is unchanged."""
+    if not any(bullet in body for bullet in "•●▪◦·‣"):
+        return body
     return _TEXT_BULLET.sub(lambda m: m.group(1) + "- ", body)
 
 
@@ -115,7 +120,9 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                     title = m.group(2).strip()
                 inline.content = _CALLOUT.sub("", inline.content, count=1)
             if "\\(" in inline.content:  # ChatGPT's inline math, \(x_c\), read as $x_c$
-                inline.content = _PAREN_MATH.sub(r"$\1$", inline.content)
+                inline.content = skipping_sub(
+                    _PAREN_MATH, r"$\1$", inline.content, "\\(", _PAREN_MATH_END
+                )
             start, end = inline.map or tok.map or (0, 1)
             if kind == "heading_open":
                 blocks.append(
@@ -228,10 +235,11 @@ def _apply_skips(blocks: list[Block]) -> None:
     """`<!-- quiz:skip -->` skips to `<!-- quiz:end -->`, or before a heading, that section."""
     skipping = False
     section_level = 0  # > 0 while skipping one heading's section
+    last_end = max((n for n, b in enumerate(blocks) if b.kind == "skip-end"), default=-1)
     for n, block in enumerate(blocks):
         if block.kind == "skip":
             nxt = blocks[n + 1] if n + 1 < len(blocks) else None
-            at_heading = nxt is not None and nxt.kind == "heading" and not _has_end(blocks, n)
+            at_heading = nxt is not None and nxt.kind == "heading" and last_end < n
             skipping, section_level = True, nxt.level if at_heading and nxt else 0
             continue
         if block.kind == "skip-end":
@@ -241,7 +249,3 @@ def _apply_skips(blocks: list[Block]) -> None:
         if skipping and ends_section and blocks[n - 1].kind != "skip":
             skipping, section_level = False, 0
         block.skipped = skipping
-
-
-def _has_end(blocks: list[Block], start: int) -> bool:
-    return any(b.kind == "skip-end" for b in blocks[start + 1 :])

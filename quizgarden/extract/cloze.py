@@ -30,7 +30,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         text, block_id, deck = clean_card_text(block.text)
         masked = _INLINE_CODE.sub(lambda m: " " * len(m.group()), text)
-        if "{{c" in masked and CLOZE.search(masked):
+        if "{{c" in masked and CLOZE.search(masked, 0, closed(masked)):
             cards = list(_numbered(text, block.line))
         elif ctx.highlights and "==" in masked and HIGHLIGHT.search(masked):
             cards = list(_highlighted(text, block.line))
@@ -51,7 +51,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 )
 
 
+def closed(text: str) -> int:
+    """Where the last `}}` ends: no cloze runs past it, so a search stops there instead of
+    trying every unclosed `{{c1::` to the end of the note."""
+    return text.rfind("}}") + 2
+
+
 def _numbered(text: str, line: int) -> Iterator[Candidate]:
+    end = closed(text)
+    text, tail = text[:end], text[end:]
     numbers = sorted({int(m.group(1)) for m in CLOZE.finditer(text)})
     for number in numbers:
         answers: list[str] = []
@@ -62,7 +70,7 @@ def _numbered(text: str, line: int) -> Iterator[Candidate]:
                 return m.group()
             return m.group(2)
 
-        front = CLOZE.sub(keep, text)
+        front = CLOZE.sub(keep, text) + tail
         if any(a.strip() for a in answers):
             yield Candidate("cloze", "cloze", front, "; ".join(answers), line, side=number)
 

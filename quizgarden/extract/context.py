@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..model import Note, Separators
+from ..model import MAX_MINED_LINE, Note, Separators
+from ..scanning import skipping_sub
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
 from .marks import without_marks
 from .text import (
@@ -18,6 +21,7 @@ from .text import (
 )
 
 _WIKILINK = re.compile(r"\[([^\]\n]*)\]\(#wikilink\)")
+_LABEL_END = re.compile(r"[\]\n]")
 _HEXO_TAG = re.compile(r"\{%.*?%\}")
 _MD_ESCAPE = re.compile(r"\\([_*#|\[\]~`])")
 _MATH_SPAN = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
@@ -49,6 +53,8 @@ class Context:
     highlights: bool
     flashcard_note: bool = False  # tagged #flashcards: every `key::value` is a card, not metadata
     claimed: set[int] = field(default_factory=set)
+    #: for each block, the heading it belongs to (see `heading_above`), found in one pass
+    above: list[int | None] = field(default_factory=list)
 
     def line_text(self, line: int) -> str:
         return self.lines[line - self.note.body_line]
@@ -80,6 +86,9 @@ def build_context(note: Note, separators: Separators) -> Context:
             code.update(lines)
         if block.skipped:
             skipped.update(lines)
+    body_lines = body.split("\n")
+    long_lines = [n + note.body_line for n, ln in enumerate(body_lines) if len(ln) > MAX_MINED_LINE]
+    long = {id(block) for block in blocks if _holds_any(block, long_lines)} if long_lines else set()
     flashcard_note = any(t == "flashcards" or t.startswith("flashcards/") for t in note.tags)
     flashcard_note = flashcard_note or any(
         _DECK_TAG.search(line) for line in body.split("\n") if "#flashcards" in line
@@ -88,21 +97,46 @@ def build_context(note: Note, separators: Separators) -> Context:
     return Context(
         note=note,
         blocks=blocks,
-        lines=body.split("\n"),
+        lines=body_lines,
         separators=separators,
         code_lines=frozenset(code),
         skipped_lines=frozenset(skipped),
-        junk_blocks=frozenset(_junk_blocks(blocks)),
+        junk_blocks=frozenset(_junk_blocks(blocks, long) | long),
         highlights=highlights or note.settings.enabled_rules >= {"highlight"},
         flashcard_note=flashcard_note,
+        above=_headings_above(blocks),
     )
 
 
-def _junk_blocks(blocks: list[Block]) -> set[int]:
+def _headings_above(blocks: list[Block]) -> list[int | None]:
+    """For each block, the nearest heading before it of a higher level (any heading, for a block
+    that is not one). A stack keeps this linear: "# h" on every line walked back to the top."""
+    above: list[int | None] = []
+    stack: list[int] = []  # headings, levels rising
+    for n, block in enumerate(blocks):
+        level = block.level if block.kind == "heading" else 99
+        while stack and blocks[stack[-1]].level >= level:
+            stack.pop()
+        above.append(stack[-1] if stack else None)
+        if block.kind == "heading":
+            stack.append(n)
+    return above
+
+
+def _holds_any(block: Block, lines: list[int]) -> bool:
+    """Whether `block` spans one of `lines` (sorted file line numbers)."""
+    k = bisect_left(lines, block.line)
+    return k < len(lines) and lines[k] <= block.end
+
+
+def _junk_blocks(blocks: list[Block], long: set[int]) -> set[int]:
     """Link lists, tables of contents and "related articles" lists: never knowledge."""
     junk: set[int] = set()
     related_until_heading = False
     for block in blocks:
+        if id(block) in long:  # too long to be a "related articles" title; mined rules skip it
+            related_until_heading = related_until_heading and block.kind != "heading"
+            continue
         if block.kind == "heading":
             related_until_heading = _RELATED.match(strip_markup(block.text)) is not None
             continue
@@ -138,17 +172,10 @@ def naming_heading(ctx: Context, n: int | None) -> str:
 
 def heading_above(ctx: Context, n: int) -> int | None:
     """The heading that heading (or block) `n` belongs to."""
-    level = ctx.blocks[n].level if ctx.blocks[n].kind == "heading" else 99
-    return next(
-        (
-            m
-            for m in range(n - 1, -1, -1)
-            if ctx.blocks[m].kind == "heading" and ctx.blocks[m].level < level
-        ),
-        None,
-    )
+    return ctx.above[n]
 
 
+@lru_cache(maxsize=4096)  # rules ask again for the same headings, and a note may repeat one
 def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
     """Strip OSR scheduling comments, a trailing `^block-id` and deck tags.
 
@@ -158,7 +185,7 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
         text = _BREAK.sub("\n", _FONT_TAG.sub("", _SR_COMMENT.sub("", text)))
     text = without_marks(text)
     if "#wikilink" in text:
-        text = _WIKILINK.sub(r"\1", text)
+        text = skipping_sub(_WIKILINK, r"\1", text, "[", _LABEL_END)
     if "{%" in text:
         text = _HEXO_TAG.sub("", text)
     text = _unescape(text)

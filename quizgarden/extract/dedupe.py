@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable
 
 from ..model import Candidate
@@ -11,6 +12,11 @@ from ..similarity import normalize_text
 _MARKS = re.compile(r"[\s*$`]+")
 #: A mined answer that is most of an earlier mined answer says the same thing again.
 RESTATED = 0.6
+#: How many earlier mined answers a new one is compared with (an equal answer is found at any
+#: distance). Restatements sit close together (a section and a definition in it: at most 18
+#: answers apart in ../shared/corpus); comparing with every earlier answer made a 10,000-entry
+#: glossary quadratic.
+RESTATE_WINDOW = 64
 
 
 def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -24,27 +30,45 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     seen: set[tuple[str, int, str, str]] = set()
     fronts: set[str] = set()
     kept: list[Candidate | None] = []
-    answers: list[tuple[str, int]] = []  # bare answers of kept mined cards, with their index
+    # bare answers of the last kept mined cards, with their index; and every one by its text
+    answers: deque[tuple[str, int]] = deque(maxlen=RESTATE_WINDOW)
+    same: dict[str, list[int]] = {}
     for card in candidates:
         front, back = normalize_text(card.front), normalize_text(card.back)
         key = (card.type, card.side, front, back)
         if key in seen or (card.mined and front in fronts):
             continue
-        bare = _MARKS.sub("", back)
+        bare = _bare(back)
         if card.mined and bare:
-            earlier = next((i for a, i in answers if kept[i] and _restates(bare, a)), None)
+            equal = next((i for i in same.get(bare, ()) if kept[i]), None)
+            # one search in C rules out most cards before the answers are compared one by one
+            inside = bare in "\0".join(a for a, _ in answers)
+            near = (i for a, i in answers if inside and kept[i] and _restates(bare, a))
+            found = [i for i in (equal, next(near, None)) if i is not None]
+            earlier = min(found) if found else None
             if earlier is not None:
                 previous = kept[earlier]
                 if card.rule != "formula" or (previous is not None and previous.rule == "formula"):
                     continue
                 kept[earlier] = None
-            elif card.rule == "formula" and any(kept[i] and bare in a for a, i in answers):
+            elif (
+                card.rule == "formula" and inside and any(kept[i] and bare in a for a, i in answers)
+            ):
                 continue  # "介绍一下 FFN 计算公式？" already answers with this formula
             answers.append((bare, len(kept)))
+            same.setdefault(bare, []).append(len(kept))
         seen.add(key)
         fronts.add(front)
         kept.append(card)
     return [card for card in kept if card is not None]
+
+
+_NO_MARKS = str.maketrans("", "", "*$`")
+
+
+def _bare(text: str) -> str:
+    """`text` without whitespace, `*`, `$` and backticks (`_MARKS`), in a few passes in C."""
+    return "".join(text.split()).translate(_NO_MARKS)
 
 
 def _restates(answer: str, earlier: str) -> bool:

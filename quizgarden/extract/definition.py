@@ -135,10 +135,11 @@ _PROCEDURE = re.compile(
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    before_items = _before_items(ctx)
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
-        if block.kind == "item" and _PROCEDURE.search(_lead_in(ctx, n)):
+        if block.kind == "item" and _PROCEDURE.search(_lead_in(ctx, n, before_items[n])):
             continue
         heading = ctx.blocks[block.heading].text if block.heading is not None else ""
         if (
@@ -197,15 +198,24 @@ def _topic(ctx: Context, block: Block) -> str | None:
     return where
 
 
-def _lead_in(ctx: Context, n: int) -> str:
-    """What introduces list item `n`: its parent item, else the paragraph and heading above."""
+def _before_items(ctx: Context) -> list[int]:
+    """For each block, the last block before it that is not a list item (-1 if none): found in
+    one pass, where walking back from every item of a 10,000-item list was quadratic."""
+    out, last = [], -1
+    for n, block in enumerate(ctx.blocks):
+        out.append(last)
+        if block.kind != "item":
+            last = n
+    return out
+
+
+def _lead_in(ctx: Context, n: int, m: int) -> str:
+    """What introduces list item `n`: its parent item, else the paragraph and heading above
+    (`m`, the last block before `n` that is not an item)."""
     block = ctx.blocks[n]
     if block.parent is not None:
         return ctx.blocks[block.parent].text.split("\n")[0]
     heading = ctx.blocks[block.heading].text if block.heading is not None else ""
-    m = n - 1
-    while m >= 0 and ctx.blocks[m].kind == "item":
-        m -= 1
     above = ctx.blocks[m] if m >= 0 else None
     lead = above.text.split("\n")[-1] if above is not None and above.kind == "paragraph" else ""
     return f"{heading}\n{lead}"

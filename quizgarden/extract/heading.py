@@ -156,10 +156,10 @@ def _owner(ctx: Context, n: int) -> str:
 def _section(blocks: list[Block], n: int) -> list[Block]:
     """The blocks between heading `n` and the next heading."""
     out = []
-    for block in blocks[n + 1 :]:
-        if block.kind == "heading":
+    for m in range(n + 1, len(blocks)):  # not a slice: copying the rest per heading is quadratic
+        if blocks[m].kind == "heading":
             break
-        out.append(block)
+        out.append(blocks[m])
     return out
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate, CardType
+from .cloze import closed
 from .context import Context, clean_card_text
 from .dataview import is_inline_field
 from .qa import LEAD
@@ -17,14 +18,16 @@ from .qa import LEAD
 _INLINE_CODE = re.compile(r"(`+).+?\1")
 _CLOZE = re.compile(r"\{\{c\d+::.*?\}\}", re.S)
 _MATH = re.compile(r"\$\$?[^$\n]+\$\$?")
-_URL = re.compile(r"[a-z][a-z0-9+.\-]*://\S+", re.I)
+# a URL starts at the first letter of a run of scheme characters: anchoring the run at its start
+# (rather than trying each of its characters) keeps a 100,000-letter line linear
+_URL = re.compile(r"(?<![a-z0-9+.\-])[0-9+.\-]*+(?P<url>[a-z][a-z0-9+.\-]*+://\S+)", re.I)
 BREAK = re.compile(r"<br\s*/?>", re.I)
 # `std::vector`, `Foo::bar()`, `ns::f<T>`: a qualified name in prose is not a card. A lowercase
 # `word::name(` is one only when its argument list reads as code (`attention::softmax(QK^T / ...)`
 # is a card whose answer is a formula: what the author wrote on purpose wins).
 _QUALIFIED = re.compile(
-    r"\bstd::|\b[A-Za-z_]\w*::[A-Za-z_~]\w*::|\b[A-Za-z_]\w*::[A-Za-z_~]\w*<"
-    r"|\b[a-z_]\w*::[A-Za-z_~]\w*\((?:[\w\s,&*.]*|[^()]*\bconst\b[^()]*)\)"
+    r"\bstd::|\b[A-Za-z_]\w*+::[A-Za-z_~]\w*+::|\b[A-Za-z_]\w*+::[A-Za-z_~]\w*+<"
+    r"|\b[a-z_]\w*+::[A-Za-z_~]\w*+\((?:[\w\s,&*.]*|[^()]*\bconst\b[^()]*)\)"
 )
 
 
@@ -50,7 +53,7 @@ def _cards(ctx: Context, text: str, line_no: int) -> list[Candidate]:
     reversed_ = seps.inline_reversed in masked
     sep = seps.inline_reversed if reversed_ else seps.inline
     at = masked.find(sep)
-    if at <= 0 or (not reversed_ and _QUALIFIED.search(masked)):
+    if at <= 0 or (not reversed_ and _qualified(masked)):
         return []
     if not ctx.flashcard_note and is_inline_field(text, sep):
         return []  # Dataview metadata (`status:: To Do`), not a question
@@ -70,6 +73,24 @@ def _cards(ctx: Context, text: str, line_no: int) -> list[Candidate]:
 
 def _mask(text: str) -> str:
     """`text` with inline code, clozes and math blanked out, keeping offsets."""
-    for pattern in (_INLINE_CODE, _CLOZE, _MATH, _URL):
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
-    return text
+    if "`" in text:
+        text = _INLINE_CODE.sub(_blank, text)
+    end = closed(text)  # no cloze runs past the last `}}`
+    text = _CLOZE.sub(_blank, text[:end]) + text[end:]
+    if "$" in text:
+        text = _MATH.sub(_blank, text)
+    if "://" not in text:
+        return text
+    return _URL.sub(lambda m: m.group()[: m.start("url") - m.start()] + _blank(m, "url"), text)
+
+
+def _qualified(text: str) -> bool:
+    """`_QUALIFIED.search(text)`, skipped when it cannot match: it needs `std::`, or a `::` and
+    then a second `::`, a `(` or a `<` (a 100 KB card back is not searched at every letter)."""
+    if "std::" not in text and text.count("::") < 2 and "(" not in text and "<" not in text:
+        return False
+    return _QUALIFIED.search(text) is not None
+
+
+def _blank(m: re.Match[str], group: int | str = 0) -> str:
+    return " " * len(m.group(group))

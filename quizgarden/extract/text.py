@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..scanning import SHORT, delimited_sub, skipping_sub
+
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+\-]*")
@@ -120,11 +122,23 @@ _TERM_BAD_END = re.compile(
 
 
 _LINK_TARGET = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_LABEL_END = re.compile(r"[\]\n]")
+
+
+def _links_sub(pattern: re.Pattern[str], repl: str, text: str) -> str:
+    """`pattern.sub` for the link patterns above, linear however many `[` a line holds."""
+    if pattern is _LINK_TARGET:
+        return skipping_sub(pattern, repl, text, "[", _LABEL_END, local=_not_after_bang)
+    return skipping_sub(pattern, repl, text, "[", _LABEL_END, bang=True)
+
+
+def _not_after_bang(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1] != "!"
 
 
 def without_link_targets(text: str) -> str:
     """ "[**GemmBatchedEx**](https://...)" as its words: where a link points is not knowledge."""
-    return _LINK_TARGET.sub(r"\1", text) if "](" in text else text
+    return _links_sub(_LINK_TARGET, r"\1", text) if "](" in text else text
 
 
 _LOCAL_LINK = re.compile(r"\[[^\]\n]*\]\((?!#wikilink\))(?!\w+://)[^()\n]*\)")
@@ -139,7 +153,7 @@ def is_local_link(text: str) -> bool:
 def strip_markup(text: str) -> str:
     """Plain reading text: links to their words, emphasis and inline code marks removed."""
     if "](" in text:
-        text = _MD_LINK.sub(r"\1", text)
+        text = _links_sub(_MD_LINK, r"\1", text)
     if "`" in text:
         text = _INLINE_CODE.sub(r"\2", text)
     if "<" in text:
@@ -151,7 +165,11 @@ def strip_markup(text: str) -> str:
 
 def _unemphasize(text: str) -> str:
     for _ in range(2):
-        text = _UNDERSCORE_EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", text))
+        if len(text) <= SHORT:
+            text = _UNDERSCORE_EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", text))
+        else:  # the same, without scanning to the end of the line from every unclosed `*`
+            text = delimited_sub(text, ("**", "*", "==", "~~"))
+            text = delimited_sub(text, ("__", "_"), word_bounded=True)
     return text
 
 
@@ -172,6 +190,7 @@ _QA_PREFIX = re.compile(r"^(?:QA|Q|问题|问|面试题)\s*[:：]\s*", re.I)
 _DECORATION = re.compile(r"^[^\w\s$\\(（\[]+\s*")
 
 
+@lru_cache(maxsize=4096)
 def strip_numbering(text: str) -> str:
     """ "2.1 注意力机制" -> "注意力机制"; also drops wrapping `**`, `Q:` and trailing `#`s."""
     text = text.strip().strip("*_ ").rstrip("#").strip()
@@ -194,12 +213,12 @@ def has_cjk(text: str) -> bool:
 
 
 def without_urls(text: str) -> str:
-    return _URL.sub("", _MD_LINK.sub(r"\1", text))
+    return _URL.sub("", _links_sub(_MD_LINK, r"\1", text))
 
 
 def without_links(text: str) -> str:
     """Text with its links and URLs taken out, words and all: what is left besides them."""
-    return _URL.sub("", _MD_LINK.sub("", text))
+    return _URL.sub("", _links_sub(_MD_LINK, "", text))
 
 
 def is_link_only(text: str) -> bool:
@@ -207,7 +226,9 @@ def is_link_only(text: str) -> bool:
     if "](" not in text and "://" not in text and "www." not in text:
         return units(text) == 0
     rest = without_urls(text)
-    return units(re.sub(r"[\s\W_]+", " ", rest)) == 0 or _MD_LINK.sub("", text).strip() == ""
+    return (
+        units(re.sub(r"[\s\W_]+", " ", rest)) == 0 or _links_sub(_MD_LINK, "", text).strip() == ""
+    )
 
 
 def looks_like_code(text: str) -> bool:

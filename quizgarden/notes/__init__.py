@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from ..errors import MediaError, NoteError
-from ..model import Note, Problem
+from ..model import MAX_MINED_LINE, Note, Problem
 from .decode import damaged_lines, decode_bytes
 from .links import render_links
 from .meta import read_settings, read_tags, split_frontmatter
@@ -90,6 +90,7 @@ def read_note(
     meta, body, body_line, meta_problems = split_frontmatter(text, rel)
     problems += meta_problems
     body, media = render_links(body, lambda target: _resolve_media(vault, rel, target))
+    problems += _long_lines(rel, body, body_line)
     tags = read_tags(meta)
     deck = _deck_from_meta(meta) or _deck_from_folder(rel, vault)
     for tag in inline_tags(body):
@@ -111,6 +112,24 @@ def read_note(
         media=tuple(media),
     )
     return note, problems
+
+
+def _long_lines(rel: str, body: str, body_line: int) -> list[Problem]:
+    """A warning naming the first line too long for the mining rules (explicit cards still work)."""
+    if len(body) <= MAX_MINED_LINE:
+        return []
+    long = [n for n, line in enumerate(body.split("\n")) if len(line) > MAX_MINED_LINE]
+    if not long:
+        return []
+    more = f" (and {len(long) - 1} more)" if len(long) > 1 else ""
+    return [
+        Problem(
+            rel,
+            body_line + long[0],
+            f"line longer than {MAX_MINED_LINE:,} characters{more}: only cards written on "
+            "purpose are read from it",
+        )
+    ]
 
 
 def is_scratch(rel: str) -> bool:
@@ -157,6 +176,8 @@ def _deck_from_meta(meta: dict[str, object]) -> str | None:
 
 
 def _first_heading(body: str) -> str | None:
+    if "#" not in body:  # the search below tries every position of a 100 KB line
+        return None
     m = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
     return m.group(1) if m else None
 

@@ -25,7 +25,9 @@ _LEFTOVER = re.compile("[\u00c0-\u00ff][\u4e00-\u9fff]|[\u4e00-\u9fff][\u00c0-\u
 
 def damaged_lines(text: str, *, repaired: bool = False) -> list[int]:
     """0-based numbers of lines that still read as mojibake (after a repair, any trace of it)."""
-    found = []
+    found: list[int] = []
+    if not repaired and text.isascii():  # mojibake is never plain ASCII
+        return found
     for n, line in enumerate(text.split("\n")):
         hints = len(_MOJIBAKE_HINT.findall(line))
         if hints >= 2 or (repaired and (hints or _LEFTOVER.search(line))):
@@ -45,7 +47,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         fixed = f"decoded as {encoding}"
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if len(_MOJIBAKE_HINT.findall(text)) >= 3:
+    if not text.isascii() and len(_MOJIBAKE_HINT.findall(text)) >= 3:
         repaired = repair_mojibake(text)
         if repaired != text:
             text = repaired

@@ -1,0 +1,199 @@
+"""No input stalls the reader or the extractor: time stays linear in the size of the note.
+
+Issue 10 measured 10 s to over a minute for notes of a few hundred KB (one long line, unclosed
+clozes, runs of `[`, a heading on every line, a long glossary) and 45 s and 3 GB for a 377-byte
+YAML alias bomb. The scanners that replace the backtracking regexes must give the regexes'
+answers; the notes built from those inputs must be read within a time budget.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from quizgarden.cli import app
+from quizgarden.extract import extract_note
+from quizgarden.extract import text as text_rules
+from quizgarden.extract.blocks import _PAREN_MATH, _PAREN_MATH_END
+from quizgarden.extract.context import _LABEL_END, _WIKILINK
+from quizgarden.model import MAX_MINED_LINE
+from quizgarden.notes import links, read_note
+from quizgarden.notes.meta import MAX_ALIAS_NODES
+from quizgarden.scanning import SHORT, delimited_sub, skipping_finditer, skipping_sub
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location(
+    "bench_pathological", ROOT / "bench" / "bench_pathological.py"
+)
+assert _spec and _spec.loader
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+
+PIECES = ["*", "**", "_", "__", "==", "~~", "a", "b", " ", "\n", "[", "]", "(", ")", "!", "|"]
+PIECES += ["\\", "\\(", "\\)", "(#wikilink)", "[[", "]]", "![[", "中", "x.png", "](", "`", "$"]
+SNIPPETS = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
+# the same text made longer than SHORT, so that the scanner (not the regex) answers
+PADDED = st.tuples(SNIPPETS, st.booleans()).map(
+    lambda t: (" " * (SHORT + 1) + t[0]) if t[1] else (t[0] + "\n" + "x" * (SHORT + 1))
+)
+
+
+@given(PADDED)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_emphasis_scanner_gives_the_regex_answer(text: str) -> None:
+    expected = text_rules._UNDERSCORE_EMPHASIS.sub(r"\2", text_rules._EMPHASIS.sub(r"\2", text))
+    got = delimited_sub(
+        delimited_sub(text, ("**", "*", "==", "~~")), ("__", "_"), word_bounded=True
+    )
+    assert got == expected
+
+
+@given(PADDED)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_link_scanners_give_the_regex_answer(text: str) -> None:
+    md_link, target = text_rules._MD_LINK, text_rules._LINK_TARGET
+    assert text_rules._links_sub(md_link, r"<\1>", text) == md_link.sub(r"<\1>", text)
+    assert text_rules._links_sub(target, r"<\1>", text) == target.sub(r"<\1>", text)
+    assert skipping_sub(_WIKILINK, r"<\1>", text, "[", _LABEL_END) == _WIKILINK.sub(r"<\1>", text)
+    assert skipping_sub(_PAREN_MATH, r"$\1$", text, "\\(", _PAREN_MATH_END) == _PAREN_MATH.sub(
+        r"$\1$", text
+    )
+    embed = skipping_sub(
+        links._EMBED, r"<\1|\2>", text, "![[", links._LABEL_END, local=links._has_target(3)
+    )
+    assert embed == links._EMBED.sub(r"<\1|\2>", text)
+    wiki = skipping_sub(
+        links._WIKILINK, r"<\1|\2>", text, "[[", links._LABEL_END, local=links._has_target(2)
+    )
+    assert wiki == links._WIKILINK.sub(r"<\1|\2>", text)
+    images = skipping_finditer(links._MD_IMAGE, text, "![", links._LABEL_END)
+    assert [m.span() for m in images] == [m.span() for m in links._MD_IMAGE.finditer(text)]
+
+
+# Building blocks of hostile notes: each is repeated, and the pieces are mixed.
+BLOCKS = [
+    "x", "a ", "*a ", "_a ", "==a ", "[", "]", "![[", "[[a|", "![", "](", "(", "\\(", "{{c1::",
+    "}}", "::", "Term::", "Term: ", "# h\n", "## What is x?\n", "\n", "\n\n", "- ", "  - ",
+    "- **T**: a definition of the term in words.\n", "Q: why?\nA: because.\n", "$", "$$\n", "`",
+    "http://", "a1b2", "|", ":", "中文", "> ", "<!-- quiz:skip -->\n", "1. ", "?\n",
+]  # fmt: skip
+NOTES = st.lists(
+    st.tuples(st.sampled_from(BLOCKS), st.integers(min_value=1, max_value=4000)),
+    min_size=1,
+    max_size=6,
+).map(lambda parts: "".join(block * count for block, count in parts)[:60_000])
+
+
+@given(NOTES)
+@settings(
+    max_examples=40,
+    deadline=timedelta(seconds=4),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_hostile_notes_are_read_within_a_time_budget(text: str) -> None:
+    """A quadratic rule takes tens of seconds on 60 KB of these; linear ones take well under 1 s."""
+    vault = Path("/nonexistent-vault")
+    note, _ = read_note(vault / "note.md", vault, text.encode())
+    assert note is not None
+    extract_note(note)
+
+
+@pytest.mark.parametrize("name", list(bench.INPUTS))
+def test_the_issue_inputs_cost_a_small_multiple_of_parsing_them(name: str, tmp_path: Path) -> None:
+    """The issue's table at a quarter of its sizes: within 4x markdown-it (+0.5 s for noise)."""
+    text = bench.INPUTS[name]
+    if name != "YAML alias bomb":
+        text = text[: len(text) // 4]
+    start = time.perf_counter()
+    MarkdownIt("commonmark").parse(text)
+    parse = time.perf_counter() - start
+    start = time.perf_counter()
+    note, _ = read_note(tmp_path / "note.md", tmp_path, text.encode())
+    assert note is not None
+    extract_note(note)
+    ours = time.perf_counter() - start
+    assert ours <= 4 * parse + 0.5, f"{name}: {ours:.2f} s against markdown-it's {parse:.2f} s"
+
+
+def test_an_alias_bomb_is_a_warning_and_the_body_is_still_read(tmp_path: Path) -> None:
+    start = time.perf_counter()
+    note, problems = read_note(tmp_path / "bomb.md", tmp_path, bench._BOMB.encode())
+    assert time.perf_counter() - start < 2
+    assert note is not None
+    assert [(p.line, "aliases expand" in p.message) for p in problems] == [(5, True)]
+    assert f"{MAX_ALIAS_NODES:,}" in problems[0].message
+    assert note.tags == ()  # `tags: *i` is not 387 million tags
+    cards = extract_note(note)
+    assert [(c.front, c.back) for c in cards] == [("is the body still read?", "yes")]
+
+
+def test_an_alias_inside_itself_is_refused_too(tmp_path: Path) -> None:
+    data = b"---\nloop: &a [1, *a]\ntitle: Kept\n---\nQ: x\nA: y\n"
+    note, problems = read_note(tmp_path / "n.md", tmp_path, data)
+    assert note is not None and note.title == "Kept"  # a simple key is still read
+    assert len(problems) == 1 and problems[0].line == 2
+
+
+def test_modest_aliases_still_work(tmp_path: Path) -> None:
+    data = b"---\nbase: &b [x, y]\ntags: *b\n---\nQ: x\nA: y\n"
+    note, problems = read_note(tmp_path / "n.md", tmp_path, data)
+    assert problems == [] and note is not None and note.tags == ("x", "y")
+
+
+def test_sync_with_an_alias_bomb_keeps_every_other_note(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "bomb.md").write_text(bench._BOMB, encoding="utf-8")
+    (vault / "plain.md").write_text("Q: What makes ATP?\nA: Mitochondria\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["sync", str(vault), "--db", str(tmp_path / "c.db"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert re.fullmatch(r"warning: bomb\.md:5: frontmatter aliases expand [^\n]*\n", result.stderr)
+    report = json.loads(result.stdout)
+    assert report["cards_new"] == 2 and report["notes_failed"] == 0
+
+
+def test_a_long_line_is_left_to_explicit_cards_with_a_warning(tmp_path: Path) -> None:
+    long = "Data: " + "a pasted image as text " * (MAX_MINED_LINE // 20)
+    text = (
+        "# Glossary\n\n"
+        "- LoRA: a low-rank adapter that is trained instead of the whole model.\n"
+        f"- {long}\n"
+        "\n"
+        f"Term::{'x' * (MAX_MINED_LINE + 10)}\n"
+        "\n"
+        "BPE::byte pair encoding\n"
+    )
+    note, problems = read_note(tmp_path / "n.md", tmp_path, text.encode())
+    assert note is not None
+    assert [(p.line, p.message) for p in problems] == [
+        (4, f"line longer than {MAX_MINED_LINE:,} characters (and 1 more): only cards written "
+            "on purpose are read from it")
+    ]  # fmt: skip
+    cards = {(c.rule, c.front) for c in extract_note(note)}
+    assert ("definition", "LoRA") in cards  # a normal line is still mined
+    assert not any(front == "Data" for _, front in cards)  # the long one is not
+    assert ("inline", "Term") in cards and ("inline", "BPE") in cards  # explicit cards still work
+
+
+def test_extract_reads_a_vault_given_by_a_relative_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`quiz extract ../shared/corpus`, as the corpus checks run it, is no traceback."""
+    (tmp_path / "vault").mkdir()
+    (tmp_path / "vault" / "n.md").write_text("BPE::byte pair encoding\n", encoding="utf-8")
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    result = CliRunner().invoke(app, ["extract", "../vault", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["front"] == "BPE"
