@@ -22,9 +22,9 @@ _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
 
 def find(ctx: Context) -> Iterator[Candidate]:
     for block in ctx.blocks:
-        if block.kind not in {"paragraph", "item"} or not _HINT.search(block.text):
+        if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
-        if not ctx.free(block):
+        if not _HINT.search(block.text):
             continue
         for offset, line in enumerate(block.text.split("\n")):
             found = split_arrow(line, item=block.kind == "item" and offset == 0)

@@ -48,7 +48,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
 def _mark(raw: str) -> tuple[str, str | None]:
     """A separator line as written, and the block id after it: `? ^card-7` is `?` with id."""
     mark = raw.strip()
-    m = _MARK_ID.fullmatch(mark)
+    m = _MARK_ID.fullmatch(mark) if "^" in mark else None
     return (m.group(1), m.group(2)) if m else (mark, None)
 
 
