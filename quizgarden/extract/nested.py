@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, clean_card_text
-from .lang import LIST_LABEL
+from .lang import LIST_LABEL, PREPOSITION
 from .shape import as_list, is_label, topic
 from .text import (
     GENERIC_FRONT,
@@ -27,6 +27,12 @@ from .text import (
 )
 
 MAX_CHILDREN = 3
+#: The longest parent in Latin words: outline notes write statements ("Military occupation of
+#: Germany and Japan", "special interests took advantage") as items with details nested under
+#: them, and a learner cannot answer those; the names a glossary explains are short.
+MAX_TERM_WORDS = 3
+_PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
+_LATIN_WORD = re.compile(r"[^\W\d_]*[A-Za-zÀ-ÿ][\w'’+/-]*")
 _FILE = re.compile(r"\.(?:md|html?|pdf|ipynb)\b|\]\(", re.I)
 
 
@@ -38,6 +44,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         text, block_id, deck = clean_card_text(block.text)
         term = strip_markup(text).strip()
         if "\n" in term or not is_term(term, max_units=8) or is_label(term):
+            continue
+        if not _term_shaped(term):
             continue
         front = term
         if LIST_LABEL.match(term) or GENERIC_FRONT.match(term):
@@ -58,3 +66,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
             clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
         )
         yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)
+
+
+def _term_shaped(term: str) -> bool:
+    """A short noun phrase, not the head of an outline statement: at most MAX_TERM_WORDS Latin
+    words outside brackets ("aggregate demand (aka domestic final demand)" counts two), and no
+    opening preposition from the language tables ("According to experiments")."""
+    core = _PARENS.sub(" ", term)
+    if PREPOSITION.match(core.strip()):
+        return False
+    return len(_LATIN_WORD.findall(core)) <= MAX_TERM_WORDS

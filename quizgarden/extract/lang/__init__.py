@@ -32,6 +32,7 @@ __all__ = [
     "LABEL_WORD",
     "LIST_LABEL",
     "OPENER",
+    "PREPOSITION",
     "QUESTION",
     "STRUCTURAL_HEADING",
     "SUBJECT_STOPWORD",
@@ -102,3 +103,5 @@ _CJK_STARTS = "|".join(w for w in _QUESTION_WORDS if not _latin(w))
 _ENDS = "|".join(_words("question_ends"))
 #: A sentence that asks: opens with a question word or ends like a question.
 QUESTION = re.compile(rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|{_CJK_STARTS})|(?:[?？]|{_ENDS})$", re.I)
+#: A preposition that opens a phrase: "According to …", "Unter …"; such a phrase is no term.
+PREPOSITION = re.compile(rf"^(?:{_alternation(_words('prepositions'))})", re.I)

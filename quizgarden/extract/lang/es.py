@@ -96,4 +96,16 @@ TABLE = Table(
     joiners=("y", "o", "e"),
     openers=("primero", "luego", "finalmente", "a continuación", "aquí", "ahora"),
     deictic=("esto", "eso", "este", "esta", "ello", "aquí", "allí"),
+    prepositions=(
+        "según",
+        "bajo",
+        "con",
+        "sin",
+        "por",
+        "para",
+        "desde",
+        "durante",
+        "entre",
+        "tras",
+    ),
 )

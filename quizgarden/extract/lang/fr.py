@@ -98,4 +98,18 @@ TABLE = Table(
     joiners=("et", "ou"),
     openers=("d'abord", "ensuite", "enfin", "ci-dessous", "ici", "maintenant"),
     deictic=("ceci", "cela", "ce", "ça", "ici", "là"),
+    prepositions=(
+        "selon",
+        "sous",
+        "dans",
+        "avec",
+        "sans",
+        "par",
+        "pour",
+        "pendant",
+        "entre",
+        "après",
+        "avant",
+        "chez",
+    ),
 )

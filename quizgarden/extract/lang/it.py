@@ -101,4 +101,16 @@ TABLE = Table(
     joiners=("e", "ed", "o"),
     openers=("prima", "poi", "infine", "di seguito", "qui", "ora"),
     deictic=("questo", "questa", "ciò", "esso", "essa", "lì"),
+    prepositions=(
+        "secondo",
+        "sotto",
+        "con",
+        "senza",
+        "per",
+        "durante",
+        "tra",
+        "fra",
+        "dopo",
+        "prima di",
+    ),
 )

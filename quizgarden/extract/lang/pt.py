@@ -85,4 +85,16 @@ TABLE = Table(
     joiners=("e", "ou"),
     openers=("primeiro", "depois", "finalmente", "a seguir", "aqui", "agora"),
     articles=("o", "a", "os", "as", "um", "uma"),
+    prepositions=(
+        "segundo",
+        "conforme",
+        "sob",
+        "com",
+        "sem",
+        "por",
+        "para",
+        "durante",
+        "entre",
+        "após",
+    ),
 )

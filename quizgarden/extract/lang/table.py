@@ -29,3 +29,5 @@ class Table:
     joiners: tuple[str, ...]  # join two subjects or make one an attribute: "and", "和", "的"
     openers: tuple[str, ...]  # a paragraph opening so continues a text: "Next", "接下来"
     articles: tuple[str, ...]  # dropped before a subject: "The mitochondrion" -> "mitochondrion"
+    # a term never opens with one: "According to experiments", "Unter Abwesenden" lead into a clause
+    prepositions: tuple[str, ...] = ()
