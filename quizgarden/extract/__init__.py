@@ -35,7 +35,7 @@ from . import (
 from .confidence import rate
 from .context import Context, build_context
 from .dedupe import dedupe
-from .lang import LABEL_WORD, STRUCTURAL_HEADING
+from .lang import ARTICLE, LABEL_WORD, PREPOSITION, STRUCTURAL_HEADING
 from .text import GENERIC_FRONT, strip_markup, without_link_targets
 
 Rule = Callable[[Context], Iterator[Candidate]]
@@ -93,7 +93,24 @@ def _only_a_label(front: str) -> bool:
     last = _NUMBERED.sub("", strip_markup(front.rsplit(" › ", 1)[-1])).strip(" .:：")
     if GENERIC_FRONT.match(last):
         return False  # "L1 正则化 › 缺点": its section names what the word is about
-    return LABEL_WORD.match(last) is not None or STRUCTURAL_HEADING.match(last) is not None
+    return any(_labels(part) for part in _label_parts(last))
+
+
+_MAX_LABEL_WORDS = 3
+
+
+def _labels(text: str) -> bool:
+    return LABEL_WORD.match(text) is not None or STRUCTURAL_HEADING.match(text) is not None
+
+
+def _label_parts(last: str) -> tuple[str, ...]:
+    """The whole last part, and in a short one (a label is a word or two: "Ejemplo real",
+    "En resumen") its first word and what follows an opening preposition or article."""
+    words = last.split()
+    if not 1 < len(words) <= _MAX_LABEL_WORDS:
+        return (last,)
+    rest = PREPOSITION.sub("", ARTICLE.sub("", last), count=1).strip()
+    return (last, words[0].strip(" .:："), rest)
 
 
 def _rated(card: Candidate) -> Candidate:

@@ -216,6 +216,14 @@ TABLE = Table(
         "miscellaneous",
         "details",
         "info",
+        "analogy",
+        "importance",
+        "exception",
+        "use",
+        "result",
+        "context",
+        "holding",
+        "in short",
     ),
     # Dataview field names that are metadata whatever their value
     field_names=(

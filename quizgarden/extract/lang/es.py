@@ -76,6 +76,13 @@ TABLE = Table(
         "lección",
         "conexión personal",
         "parte",
+        "analogía",
+        "importancia",
+        "excepción",
+        "uso",
+        "resultado",
+        "contexto",
+        "en resumen",
     ),
     field_names=("autor", "estado", "fecha", "fuente", "categoría", "tema"),
     subject_stopwords=(

@@ -77,6 +77,13 @@ TABLE = Table(
         "exercice",
         "leçon",
         "partie",
+        "analogie",
+        "importance",
+        "exception",
+        "utilisation",
+        "résultat",
+        "contexte",
+        "en résumé",
     ),
     field_names=("auteur", "statut", "date", "source", "catégorie", "sujet"),
     subject_stopwords=(
