@@ -14,12 +14,18 @@ from typing import Any
 from ..model import NoteSettings, Problem
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+#: Frontmatter after blank lines: not frontmatter to a strict reader, but its closing `---` would
+#: make the keys a setext heading and leak "title: … date: …" into every front under it. Read it
+#: as frontmatter when it opens with a `key:` line.
+_LATE_FENCE = re.compile(
+    r"\A(?:[ \t]*\n)+---[ \t]*\n(?=[A-Za-z_][\w-]*[ \t]*:)(.*?\n)---[ \t]*(?:\n|\Z)", re.S
+)
 _SIMPLE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
 
 def split_frontmatter(text: str, path: str) -> tuple[dict[str, Any], str, int, list[Problem]]:
     """Split `text` into (metadata, body, 1-based line where the body starts, problems)."""
-    match = _FENCE.match(text)
+    match = _FENCE.match(text) or _LATE_FENCE.match(text)
     if not match:
         return {}, text, 1, []
     raw = match.group(1) or ""
