@@ -136,8 +136,9 @@ _PROCEDURE = re.compile(
 
 def find(ctx: Context) -> Iterator[Candidate]:
     before_items = _before_items(ctx)
+    parsed = _parsed_sentences(ctx, before_items)
     for n, block in enumerate(ctx.blocks):
-        if block.kind not in {"paragraph", "item"} or not ctx.free(block):
+        if block.kind not in {"paragraph", "item"} or not ctx.free(block) or n in parsed:
             continue
         if block.kind == "item" and _PROCEDURE.search(_lead_in(ctx, n, before_items[n])):
             continue
@@ -196,6 +197,39 @@ def _topic(ctx: Context, block: Block) -> str | None:
     if where and _GLOSSARY.search(where):
         return ctx.note.title
     return where
+
+
+_WORD = re.compile(r"\w+")
+#: A run of at least this many items whose terms are words of the sentence above is a parse.
+_MIN_PARSE = 3
+
+
+def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
+    """List items that take a sentence apart word by word (`### "As tristes canções…"` then
+    `* **tristes:** Adjetivo …`, `* **canções:** Substantivo …`): the terms are the words of the
+    heading or lead-in above them, so the list is a parse of that sentence, not a glossary."""
+    runs: dict[tuple[int | None, int | None, int], list[tuple[int, str]]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "item" or not block.text.startswith(("**", "__")):
+            continue
+        m = _BOLD_TERM.match(block.text)
+        if m and (m.group("sep") or m.group("colon")):
+            first = before_items[n] + 1  # the run of items this one belongs to
+            runs.setdefault((block.heading, block.parent, first), []).append((n, m.group("term")))
+    parsed: set[int] = set()
+    for items in runs.values():
+        if len(items) < _MIN_PARSE:
+            continue
+        lead = _lead_in(ctx, items[0][0], before_items[items[0][0]])
+        above = {w.casefold() for w in _WORD.findall(lead)}
+        words = [n for n, term in items if len(term.split()) <= 2 and _words_of(term) <= above]
+        if len(words) >= _MIN_PARSE and 2 * len(words) >= len(items):
+            parsed.update(words)
+    return parsed
+
+
+def _words_of(term: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(term)} or {"\0"}
 
 
 def _before_items(ctx: Context) -> list[int]:
