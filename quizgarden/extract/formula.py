@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, heading_above, naming_heading
+from .lang import PROOF_HEADING
 from .text import (
     GENERIC_FRONT,
     STRUCTURAL_WORDS,
@@ -46,9 +47,14 @@ _LEAD_END = re.compile(r"[:：]\s*$")
 _STEP_LEAD = re.compile(
     r"又因为|代回|代入|求导如下|其中第.个等式|同理可得|整理得|化简得|展开得"
     r"|进一步推导|推导可得|\bfurther derive|\bfurther (?:be )?derived|\bthe last term\b"
-    r"|^\W*(?:\[?proof\]?|证明|证)\W*$|\bor equivalently\b|\bsubstitut|\bplugging\b",
+    r"|^\W*(?:\[?proof\]?|证明|证)\W*$|\bor equivalently\b|\bsubstitut|\bplugging\b"
+    r"|\bsimilarly\b|\brearrang",
     re.I,
 )
+_INLINE_MATH = re.compile(r"\$([^$]+)\$")
+_COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[A-Za-z*]*\})?|[{}]")  # \begin{pmatrix}, \frac
+# a formula that ends by pointing onward is a step of a transformation: "… = b_i \Rightarrow"
+_ONWARD = re.compile(r"(?:\\(?:Rightarrow|Longrightarrow|implies|iff|to)|⇒|→)\s*[.,;]?\s*$")
 MAX_LATEX = 600
 MAX_LHS = 60
 
@@ -65,13 +71,16 @@ def find(ctx: Context) -> Iterator[Candidate]:
         # so is any formula in a proof, and a worked example is not a formula to learn
         chained = previous is not None and previous.kind == "math" and block.kind == "math"
         skip = chained or block.heading == in_proof or _in_example(ctx, block)
+        skip = skip or _in_derivation(ctx, block)
         if not block.skipped and not skip and ctx.free(block):
             for latex, lead, line in _formulas(block, previous):
                 lhs = left_side(latex)
                 if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
                     continue
-                if _STEP_LEAD.search(strip_markup(lead)):
+                if _STEP_LEAD.search(strip_markup(lead)) or _sets_numbers(lead):
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
+                if _ONWARD.search(latex):
+                    continue
                 if per_section.get(block.heading, 0) >= MAX_PER_SECTION:
                     break
                 seen.add((block.heading, lhs))
@@ -83,6 +92,27 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 def _in_example(ctx: Context, block: Block) -> bool:
     return block.heading is not None and is_example_heading(ctx.blocks[block.heading].text)
+
+
+def _sets_numbers(lead: str) -> bool:
+    """A lead that gives a symbol numbers (`Prendiamo $A = \\begin{pmatrix}2 & 1…$:`) sets up
+    a worked example; the formula after it computes with them."""
+    for m in _INLINE_MATH.finditer(lead):
+        _, eq, rhs = m.group(1).partition("=")
+        rhs = _COMMAND.sub(" ", rhs)
+        if eq and re.search(r"\d", rhs) and not re.search(r"[A-Za-z]", rhs):
+            return True
+    return False
+
+
+def _in_derivation(ctx: Context, block: Block) -> bool:
+    """Under "Derivation", "Proof", "推导过程": every formula is a step towards another."""
+    if block.heading is None:
+        return False
+    if _sets_numbers(ctx.blocks[block.heading].text):
+        return True  # a setext "heading" that is really the set-up of a worked example
+    title = strip_numbering(strip_markup(ctx.blocks[block.heading].text)).strip(" .:：")
+    return PROOF_HEADING.match(title) is not None
 
 
 def _is_value(latex: str) -> bool:

@@ -33,6 +33,7 @@ __all__ = [
     "LIST_LABEL",
     "OPENER",
     "PREPOSITION",
+    "PROOF_HEADING",
     "QUESTION",
     "STRUCTURAL_HEADING",
     "SUBJECT_STOPWORD",
@@ -105,3 +106,5 @@ _ENDS = "|".join(_words("question_ends"))
 QUESTION = re.compile(rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|{_CJK_STARTS})|(?:[?？]|{_ENDS})$", re.I)
 #: A preposition that opens a phrase: "According to …", "Unter …"; such a phrase is no term.
 PREPOSITION = re.compile(rf"^(?:{_alternation(_words('prepositions'))})", re.I)
+#: A heading over steps rather than results: "Derivation", "Beweis", "推导过程".
+PROOF_HEADING = re.compile(rf"^(?:{_alternation(_words('proof_headings'))})$", re.I)

@@ -141,4 +141,5 @@ TABLE = Table(
         "während",
         "zwischen",
     ),
+    proof_headings=("herleitung", "beweis", "rechenweg", "lösung"),
 )

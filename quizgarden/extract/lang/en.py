@@ -357,4 +357,5 @@ TABLE = Table(
         "due to",
         "because of",
     ),
+    proof_headings=("derivations?", "proofs?", "worked examples?", "solutions?"),
 )

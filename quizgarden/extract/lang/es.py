@@ -115,4 +115,5 @@ TABLE = Table(
         "entre",
         "tras",
     ),
+    proof_headings=("derivación", "demostración", "solución"),
 )

@@ -119,4 +119,5 @@ TABLE = Table(
         "avant",
         "chez",
     ),
+    proof_headings=("dérivation", "démonstration", "preuve", "solution"),
 )

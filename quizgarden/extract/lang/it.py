@@ -121,4 +121,5 @@ TABLE = Table(
         "dopo",
         "prima di",
     ),
+    proof_headings=("derivazione", "dimostrazione", "soluzione", "svolgimento"),
 )

@@ -104,4 +104,5 @@ TABLE = Table(
         "entre",
         "após",
     ),
+    proof_headings=("derivação", "demonstração", "prova", "solução", "resolução"),
 )

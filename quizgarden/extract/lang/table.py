@@ -31,3 +31,5 @@ class Table:
     articles: tuple[str, ...]  # dropped before a subject: "The mitochondrion" -> "mitochondrion"
     # a term never opens with one: "According to experiments", "Unter Abwesenden" lead into a clause
     prepositions: tuple[str, ...] = ()
+    # a section whose formulas are steps, not facts to learn: "Derivation", "Proof", "推导"
+    proof_headings: tuple[str, ...] = ()
