@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, clean_card_text
+from .lang import ARTICLE, JOINER
 from .shape import is_label
 from .text import has_cjk, is_explanation, is_term, strip_markup
 
@@ -17,6 +18,8 @@ _ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|--)\s+|\s+=\s+")
 # in a list item, a spaced dash too: "- CFO - Chief Financial Officer"
 _ITEM_DASH = re.compile(r"\s+[-–—]\s+")
 _HINT = re.compile(r"->|→|=>|⇒|⟶|--|\s[=\-–—]\s")  # cheap test before the line-by-line reading
+# a relation sign: the line is an equation or an inequality, not an arrow
+_RELATION = re.compile(r"[≤≥<>±×·∑√∫∈≠≈]")
 _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
 
 
@@ -47,6 +50,8 @@ def split_arrow(line: str, *, item: bool = False) -> tuple[str, str] | None:
     if not m or m.start() == 0:
         return None
     term, rest = strip_markup(line[: m.start()]).strip(), line[m.end() :].strip()
+    if m.group().strip() == "=" and _equation(term, rest):
+        return None  # "… resuelve Ax = b se llama …": an equation in prose, not an arrow
     if _CHAIN.search(rest) or not is_term(term, max_units=6) or is_label(term):
         return None
     if re.search(r"[\^\\{}]", term + rest):
@@ -54,3 +59,20 @@ def split_arrow(line: str, *, item: bool = False) -> tuple[str, str] | None:
     if not is_explanation(rest):
         return None
     return term, rest
+
+
+def _equation(term: str, rest: str) -> bool:
+    """ "… resuelve Ax = b se llama …": `=` between symbols, inside prose; "AI = artificial
+    intelligence" and "Term = a measure of …" stay arrows."""
+    if _RELATION.search(term + rest):
+        return True
+    before, after = term.split()[-1:], rest.split()[:1]
+    return bool(before and _symbol(before[0], 2)) or bool(after and _symbol(after[0], 1))
+
+
+def _symbol(word: str, longest: int) -> bool:
+    """A variable: one or two letters, not all capitals (an acronym), not a word like "a"."""
+    word = word.strip(".,;:")
+    if not word.isalpha() or len(word) > longest or (len(word) > 1 and word.isupper()):
+        return False
+    return not (ARTICLE.match(word + " ") or JOINER.fullmatch(word))
