@@ -134,7 +134,7 @@ def extract(
     """Print the cards found in notes, without touching any collection."""
     from .config import resolve_vault, vault_of
     from .extract import scan
-    from .identity import mint_id
+    from .identity import mint_unique_id
     from .model import card_dict, card_of
     from .render_cli import cards_table
     from .settings import load_settings
@@ -150,8 +150,11 @@ def extract(
             if result.note is None:
                 continue
             read += 1
+            ids: set[str] = set()  # one id per card, as sync gives: "In::" and "in::" differ
             for found in result.candidates:
-                row = card_dict(card_of(found, mint_id(result.note.path, found), result.note))
+                card_id = mint_unique_id(result.note.path, found, ids.__contains__)
+                ids.add(card_id)
+                row = card_dict(card_of(found, card_id, result.note))
                 if as_json:
                     print_json(row)
                 else:

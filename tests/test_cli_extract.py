@@ -103,3 +103,17 @@ def test_extract_a_relative_path_through_a_linked_folder(tmp_path: Path, monkeyp
     assert result.exit_code == 0, result.output
     (row,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert row["front"] == "What is a seed?" and row["note"] == "a.md"
+
+
+def test_extract_gives_each_card_of_a_note_its_own_id(tmp_path: Path) -> None:
+    """Two cards whose fronts differ only in case ("In::", "in::") hash alike; the ids printed
+    must still be unique within the note, as `sync` makes them."""
+    (tmp_path / "cards.md").write_text(
+        "#flashcards\n\nBonjour::hello in French\n\nbonjour::a greeting said in the morning\n",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["front"] for row in rows] == ["Bonjour", "bonjour"]
+    assert len({row["id"] for row in rows}) == 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lang import FIELD_NAME
+from .lang import ARTICLE, FIELD_NAME, PREPOSITION
 
 # "[rating:: 5]", "(year:: 1999)" anywhere in a line: Dataview's inline form
 _BRACKETED = re.compile(r"[\[(][ \t]*[\w][\w \t-]{0,40}::[^\]\n)]*[\])]")
@@ -38,7 +38,11 @@ def is_inline_field(text: str, sep: str = "::") -> bool:
         return False  # "What is 2+2?", "`std::vector` in C++": a question or a term, not a key
     if FIELD_NAME.match(key) or _IDENTIFIER.fullmatch(key):
         return True
-    if _LOWER_WORD.fullmatch(key):
+    if len(key.split()) == 1 and (PREPOSITION.fullmatch(key) or ARTICLE.match(key + " ")):
+        return True  # "In:: the [[philosophy of mind]],": a word of a sentence, never a question
+    if value.rstrip().endswith((",", "，", ";")):
+        return True  # the sentence goes on past the field: "> In:: the [[mind]], …"
+    if _LOWER_WORD.fullmatch(key.lower()):
         # "mood:: happy" is written the way Dataview documents fields; "chien::dog" is a card,
         # and so is "osmosis:: the movement of water across a membrane"
         typed_as_field = not text[:at].endswith((" ", "\t")) and value.startswith(" ")
