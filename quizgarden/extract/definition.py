@@ -137,18 +137,21 @@ _PROCEDURE = re.compile(
 def find(ctx: Context) -> Iterator[Candidate]:
     before_items = _before_items(ctx)
     parsed = _parsed_sentences(ctx, before_items)
+    barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block) or n in parsed:
             continue
         if block.kind == "item" and _PROCEDURE.search(_lead_in(ctx, n, before_items[n])):
             continue
-        heading = ctx.blocks[block.heading].text if block.heading is not None else ""
-        if (
-            _REFERENCES.search(heading)
-            or _RESULTS.search(heading)
-            or _ADVICE.search(heading)
-            or is_example_heading(heading)
-        ):
+        if block.heading not in barred:
+            heading = ctx.blocks[block.heading].text if block.heading is not None else ""
+            barred[block.heading] = bool(
+                _REFERENCES.search(heading)
+                or _RESULTS.search(heading)
+                or _ADVICE.search(heading)
+                or is_example_heading(heading)
+            )
+        if barred[block.heading]:
             continue  # paper titles, reported numbers, rules to follow, the cases of an example
         for offset, line in enumerate(block.text.split("\n")):
             found = None

@@ -34,6 +34,7 @@ _BAD_LHS = re.compile(
 )
 MAX_PER_SECTION = 3
 _PROOF = re.compile(r"^(?:proof|证明|证)\s*[.:：。]", re.I)
+_PROOF_HINT = re.compile(r"^\W{0,8}(?:proof|证)", re.I)  # cheap test before strip_markup
 # headings that name a part of a text, not what a formula is about
 _GENERIC = re.compile(
     r"^(?:problem setup|setup|problem formulation|formulation|methodology|preliminar(?:y|ies)"
@@ -64,14 +65,20 @@ def find(ctx: Context) -> Iterator[Candidate]:
     per_section: dict[int | None, int] = {}
     previous: Block | None = None
     in_proof: int | None = -1  # the heading whose section has reached a proof
+    steps: dict[int | None, bool] = {}  # per heading: a worked example or a derivation
     for block in ctx.blocks:
-        if block.kind in {"paragraph", "item"} and _PROOF.match(strip_markup(block.text)):
+        if (
+            block.kind in {"paragraph", "item"}
+            and _PROOF_HINT.match(block.text)
+            and _PROOF.match(strip_markup(block.text))
+        ):
             in_proof = block.heading
         # a display formula right after another is a step of a derivation, not a new fact;
         # so is any formula in a proof, and a worked example is not a formula to learn
         chained = previous is not None and previous.kind == "math" and block.kind == "math"
-        skip = chained or block.heading == in_proof or _in_example(ctx, block)
-        skip = skip or _in_derivation(ctx, block)
+        if block.heading not in steps:
+            steps[block.heading] = _in_example(ctx, block) or _in_derivation(ctx, block)
+        skip = chained or block.heading == in_proof or steps[block.heading]
         if not block.skipped and not skip and ctx.free(block):
             for latex, lead, line in _formulas(block, previous):
                 lhs = left_side(latex)
