@@ -41,12 +41,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for n, block in enumerate(blocks):
         if block.kind != "heading" or not ctx.free(block):
             continue
-        title = heading_title(block)
-        if not _names(title):
-            continue
         whole = section(ctx, n)
         if not whole or len(whole) > MAX_ITEMS + 1:
             continue  # more than a short explanation: the heading rule's
+        title = heading_title(block)
+        if not _names(title):
+            continue
         body = [b for b in whole if not is_link_only(b.text)]
         if not body or not all(ctx.free(b) for b in body):
             continue

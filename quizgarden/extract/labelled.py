@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
-from .blocks import Block
 from .context import Context, heading_above, naming_heading
 from .lang import LIST_LABEL
 from .shape import MAX_ANSWER, as_list, heading_title, items_after, section, topic
@@ -29,10 +28,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if block.kind == "heading":
             text = heading_title(block)
-            if _front(ctx, block, text) is None:
+            if _LABEL.match(text) is None:
                 continue
-            items = [b for b in section(ctx, n) if b.kind == "item"]
-            if len(items) != len([b for b in section(ctx, n) if ctx.free(b)]):
+            whole = section(ctx, n)
+            items = [b for b in whole if b.kind == "item"]
+            if not MIN_ITEMS <= len(items) <= MAX_ITEMS:
+                continue
+            if len(items) != len([b for b in whole if ctx.free(b)]):
                 continue  # the section says more than its list
         else:
             raw = block.text.strip()
@@ -40,7 +42,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # a label ends with a colon or stands alone in bold
             text = strip_markup(raw).strip()
             items = items_after(ctx, n)
-        front = _front(ctx, block, text)
+        front = _front(ctx, n, text)
         if front is None or not MIN_ITEMS <= len(items) <= MAX_ITEMS:
             continue
         if not all(ctx.free(b) for b in items):
@@ -50,13 +52,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
             yield Candidate("label", "basic", front, back, block.line)
 
 
-def _front(ctx: Context, block: Block, text: str) -> str | None:
+def _front(ctx: Context, n: int, text: str) -> str | None:
     m = _LABEL.match(text)
     if not m:
         return None
     label = m.group("label").strip()
     if LIST_LABEL.match(label):
-        where = topic(ctx, block) if block.kind != "heading" else _above(ctx, block)
+        block = ctx.blocks[n]
+        where = topic(ctx, block) if block.kind != "heading" else _above(ctx, n)
         return f"{where} › {label}" if where else None
     kind = _OF.match(label)
     if kind and LIST_LABEL.match(kind.group("kind")):
@@ -66,6 +69,5 @@ def _front(ctx: Context, block: Block, text: str) -> str | None:
     return None
 
 
-def _above(ctx: Context, block: Block) -> str:
-    n = ctx.blocks.index(block)
+def _above(ctx: Context, n: int) -> str:
     return naming_heading(ctx, heading_above(ctx, n))

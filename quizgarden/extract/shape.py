@@ -58,10 +58,11 @@ def sentences(text: str) -> list[str]:
 def section(ctx: Context, n: int) -> list[Block]:
     """The blocks between heading `n` and the next heading, whatever its level."""
     out = []
-    for block in ctx.blocks[n + 1 :]:
-        if block.kind == "heading":
+    blocks = ctx.blocks
+    for m in range(n + 1, len(blocks)):  # not a slice: copying the rest per heading is quadratic
+        if blocks[m].kind == "heading":
             break
-        out.append(block)
+        out.append(blocks[m])
     return out
 
 
