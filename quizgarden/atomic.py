@@ -8,6 +8,7 @@ file keeps its permissions, and a symlinked file is replaced at its target.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -17,14 +18,20 @@ from pathlib import Path
 def write_text_atomically(path: Path, text: str) -> Path:
     """Write `text` (UTF-8) to `path` atomically; on any failure the old file is left intact.
 
-    Returns the file written (the target, when `path` is a symlink). Raises OSError.
+    Returns the file written (the target, when `path` is a symlink). Raises OSError, also
+    when the target exists and is not a regular file: renaming over a FIFO or a device such
+    as `/dev/zero` (a settings file linked there) would replace it for everyone.
     """
     if path.is_symlink():
         path = path.resolve()
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        info = path.stat()
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
+    else:
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        mode = stat.S_IMODE(info.st_mode)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .atomic import write_text_atomically
 from .errors import ConfigError, VaultError
+from .notes.vault import read_state_file
 
 ENV_DB = "QUIZGARDEN_DB"
 ENV_CONFIG_DIR = "QUIZGARDEN_CONFIG_DIR"
@@ -32,11 +33,12 @@ def user_config_dir() -> Path:
 def remembered_vault() -> Path | None:
     """The vault saved by `quiz init`, if any."""
     path = user_config_dir() / "config.json"
-    if not path.is_file():
+    raw = read_state_file(path)
+    if raw is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError as err:
         raise ConfigError(
             f"{path}: unreadable ({err}); delete it or run `quiz init` again"
         ) from err
@@ -55,14 +57,17 @@ def remember_vault(vault: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "config.json"
     data: dict[str, object] = {}
-    if path.is_file():
-        try:
-            found = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            found = None
-        data = found if isinstance(found, dict) else {}
+    try:
+        raw = read_state_file(path)
+        found = json.loads(raw.decode("utf-8")) if raw is not None else None
+    except ValueError:
+        found = None
+    data = found if isinstance(found, dict) else {}
     data["vault"] = str(vault.resolve())
-    return write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    try:
+        return write_text_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    except OSError as err:
+        raise ConfigError(f"cannot write {path}: {err.strerror or err}") from err
 
 
 def resolve_vault(vault: Path | None) -> Path:

@@ -25,6 +25,7 @@ from .atomic import write_text_atomically
 from .config import STATE_DIR
 from .errors import ConfigError
 from .model import Separators
+from .notes.vault import read_state_file
 
 if TYPE_CHECKING:
     from .days import Days
@@ -117,12 +118,13 @@ def settings_path(vault: Path) -> Path:
 def load_settings(vault: Path) -> SettingsFile:
     """Read the vault's settings file; a missing file means all defaults."""
     path = settings_path(vault)
-    if not path.is_file():
+    raw = read_state_file(path)
+    if raw is None:
         return SettingsFile({}, {})
     tomllib = _tomllib()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: {error}; fix or delete the file") from error
     decks = data.pop("deck", {})
     if not isinstance(decks, dict) or not all(isinstance(v, dict) for v in decks.values()):
@@ -159,10 +161,8 @@ def set_setting(vault: Path, key: str, text: str, deck: str | None = None) -> Pa
         raise ConfigError(f"{key} is set for the whole vault, not per deck")
     load_settings(vault)  # a broken file is reported, never overwritten
     path = settings_path(vault)
-    try:
-        doc = tomlkit.parse(path.read_text("utf-8")) if path.is_file() else _new_document()
-    except OSError as error:
-        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from error
+    raw = read_state_file(path)
+    doc = tomlkit.parse(raw.decode("utf-8")) if raw is not None else _new_document()
     if key in EXTRACT_KEYS:
         _set_in(doc, ["extract"], key.removeprefix("extract."), value)
     elif deck:

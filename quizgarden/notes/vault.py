@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from ..errors import MediaError, NoteError
+from ..errors import ConfigError, MediaError, NoteError
 
 __all__ = [
     "MAX_MEDIA_BYTES",
@@ -37,9 +37,12 @@ __all__ = [
     "find_media",
     "open_media",
     "read_note_bytes",
+    "read_state_file",
 ]
 
 MAX_NOTE_BYTES = 4 * 1024 * 1024
+#: Settings and config files are small; a larger one is refused rather than parsed.
+MAX_STATE_BYTES = 1024 * 1024
 #: Larger media files are left out of packages with a warning (Anki syncs at most 100 MB).
 MAX_MEDIA_BYTES = 100 * 1000 * 1000
 IMAGE_SUFFIXES = frozenset(
@@ -125,6 +128,24 @@ def read_note_bytes(path: Path, vault: Path, limit: int = MAX_NOTE_BYTES) -> byt
             hidden = "a link into a hidden folder or file"
             reason = f"a link to a file {_OUTSIDE}" if reason == _OUTSIDE else hidden
         raise refuse(reason)
+    return _read_regular(real, limit, refuse)
+
+
+def read_state_file(path: Path, limit: int = MAX_STATE_BYTES) -> bytes | None:
+    """The bytes of a file quizgarden keeps its own state in (`settings.toml`, `config.json`),
+    or None when there is none; `ConfigError` when it is not a regular file or is larger than
+    `limit`. Why: a FIFO there would block every command for ever, a link to `/dev/zero` would
+    fill the memory, so these get the same regular-file, size-capped read as notes."""
+
+    def refuse(why: str) -> ConfigError:
+        return ConfigError(f"{path}: {why}; fix or delete the file")
+
+    try:
+        real = path.resolve(strict=True)
+    except FileNotFoundError:
+        return None
+    except (OSError, RuntimeError) as err:
+        raise refuse(f"cannot read: {getattr(err, 'strerror', None) or err}") from None
     return _read_regular(real, limit, refuse)
 
 
