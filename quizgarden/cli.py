@@ -89,13 +89,14 @@ def _say(line: str) -> None:
 
 @contextmanager
 def _collection(
-    vault: Path | None, db: Path | None, *, create: bool = False
+    vault: Path | None, db: Path | None, *, create: bool = False, writable: bool = False
 ) -> Iterator[tuple[Path, Any]]:
     """The vault and its opened collection, closed afterwards; any SQLite failure while it is
     in use becomes one `CollectionError` naming the file. Without `create`, a missing
-    collection is an error telling the user to sync first."""
+    collection is an error telling the user to sync first. With `writable`, a collection that
+    cannot be written is refused before the command shows anything."""
     from .config import resolve_db, resolve_vault
-    from .store.db import collection_errors, open_collection
+    from .store.db import check_writable, collection_errors, open_collection
 
     folder = resolve_vault(vault)
     path = resolve_db(folder, db)
@@ -103,6 +104,8 @@ def _collection(
         raise QuizgardenError(f"no collection at {path}; run `quiz sync` first")
     collection = open_collection(path)
     try:
+        if writable:
+            check_writable(collection, path)
         with collection_errors(path):
             yield folder, collection
     finally:
@@ -363,7 +366,7 @@ def review(
     from .settings import load_settings
     from .store.queries import check_filters
 
-    with errors_to_exit(), _collection(vault, db) as (folder, collection):
+    with errors_to_exit(), _collection(vault, db, writable=True) as (folder, collection):
         deck = check_filters(collection, deck=deck, tag=tag)
         options = ReviewOptions(deck=deck, tag=tag, limit=limit, new=new)
         if web:

@@ -249,3 +249,37 @@ def test_the_sample_vault_copy_leaves_out_a_collection_left_by_the_quick_start(
     (notes / ".quizgarden" / "collection.db").write_bytes(b"left by `quiz sync notes`")
     copy = copy_sample_vault(notes, tmp_path / "vault")
     assert sorted(p.name for p in copy.iterdir()) == ["n0.md"]
+
+
+@pytest.mark.parametrize("how", ["--db", "QUIZGARDEN_DB"])
+@pytest.mark.parametrize("web", [False, True])
+def test_review_of_a_read_only_collection_refuses_before_the_first_card(
+    synced: tuple[Path, Path], how: str, web: bool
+) -> None:
+    vault, db = synced
+    before = dump(db)
+    db.chmod(0o444)
+    where = ["--db", str(db)] if how == "--db" else []
+    env = {"QUIZGARDEN_DB": str(db)} if how == "QUIZGARDEN_DB" else {}
+    flags = ["--web", "--no-open"] if web else []
+    proc = quiz("review", vault, *where, *flags, prefix=unprivileged(), env=env)
+    assert_one_error_line(proc, f"cannot write the collection {db}", "readonly")
+    assert "Question" not in proc.stdout and "http" not in proc.stdout  # no card, no server
+    db.chmod(0o644)
+    assert dump(db) == before
+
+
+@pytest.mark.parametrize("how", ["--db", "QUIZGARDEN_DB"])
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_fifo_or_device_as_the_collection_is_refused(tmp_path: Path, how: str, kind: str) -> None:
+    vault, db = make_vault(tmp_path / "vault"), tmp_path / "c.db"
+    if kind == "fifo":
+        os.mkfifo(db)
+    else:
+        db.symlink_to("/dev/null")
+    where = ["--db", str(db)] if how == "--db" else []
+    env = {"QUIZGARDEN_DB": str(db)} if how == "QUIZGARDEN_DB" else {}
+    for command in ("sync", "cards"):
+        proc = quiz(command, vault, *where, env=env)
+        assert_one_error_line(proc, f"{db} is not a quizgarden collection (not a regular file)")
+    assert not list(tmp_path.glob("c.db?*"))  # no -wal, -shm or backup beside it

@@ -35,6 +35,11 @@ def open_collection(path: Path | str, *, migrate: bool = True) -> Database:
         conn = sqlite3.connect(":memory:", isolation_level=None)
     else:
         path = Path(path)
+        if path.exists() and not path.is_file():  # never open a FIFO or a device
+            raise CollectionError(
+                f"{path} is not a quizgarden collection (not a regular file); nothing was "
+                "written. Pass --db with a new file name or an existing collection"
+            )
         if path.is_file() and path.stat().st_size > 0:
             _refuse_foreign(path)
         try:
@@ -69,6 +74,25 @@ def open_collection(path: Path | str, *, migrate: bool = True) -> Database:
         conn.close()
         raise
     return db
+
+
+def check_writable(db: Database, path: Path | str) -> None:
+    """Raise the one-line `CollectionError` now if the collection cannot be written.
+
+    Why: a command that shows something before its first write (`quiz review` shows a card,
+    then saves the rating) should refuse at the start, not after the user has answered. A
+    statement that would write nothing still needs the write lock, so SQLite refuses it on a
+    read-only file; the transaction is rolled back, so nothing changes.
+    """
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM meta WHERE 0")
+        finally:
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK")
+    except sqlite3.Error as err:
+        raise collection_error(path, err) from err
 
 
 def collection_error(path: Path | str, err: sqlite3.Error) -> CollectionError:
