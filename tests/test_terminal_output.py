@@ -116,3 +116,33 @@ def test_the_review_screen_draws_no_escape_from_a_card(vault: Path, tmp_path: Pa
     output = buffer.getvalue()
     assert "]52;" in output and "\x1b]52" not in output and "\x1b[2J" not in output
     assert "\x9b" not in output
+
+
+def test_stats_config_json_and_error_lines_never_print_escapes(vault: Path, tmp_path: Path) -> None:
+    """The commands the first test does not run, and the one-line errors that quote user text
+    (a deck filter, a vault path), with an escape in a folder (deck) name too."""
+    db = tmp_path / "c.db"
+    deck = vault / f"deck{OSC52}x"
+    deck.mkdir()
+    (deck / f"n{OSC52}.md").write_text(NOTE, encoding="utf-8")
+    run("sync", vault, "--db", db)
+    outputs = [
+        run("stats", vault, "--db", db).output,
+        run("stats", vault, "--db", db, "--json").output,
+        run("cards", vault, "--db", db, "--json").output,
+        run("config", vault, "--set", "new_per_day", "5", "--deck", f"d{OSC52}").output,
+        run("config", vault, "--deck", f"d{OSC52}").output,
+        run(
+            "review", vault, "--db", db, "--json", "--deck", f"deck{OSC52}x", stdin="3\nq\n"
+        ).output,
+    ]
+    for args in (
+        ["cards", str(vault), "--db", str(db), "--deck", f"zz{OSC52}"],
+        ["sync", str(tmp_path / f"gone{OSC52}"), "--db", str(db)],
+    ):
+        failed = CliRunner().invoke(app, args)
+        assert failed.exit_code == 1
+        outputs.append(failed.output + failed.stderr)
+    assert "]52;c;aGFja2Vk" in "".join(outputs)  # the text is shown, made harmless
+    for text in outputs:
+        assert_clean(text)
