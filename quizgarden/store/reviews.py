@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from ..errors import QuizgardenError, StaleCardError
 from ..model import CardState, Review, StateName
 from .db import write_transaction
-from .queries import from_iso, to_iso
+from .queries import from_iso, state_to_row, to_iso
 from .queue import load_item
 
 LEECH_TAG = "leech"
@@ -81,7 +81,7 @@ def state_from_json(text: str) -> CardState:
 
 
 def _save_state(db: Database, state: CardState) -> None:
-    data: dict[str, object] = {**state_to_dict(state), "suspended": int(state.suspended)}
+    data = state_to_row(state)
     columns = [k for k in data if k != "card_id"]
     db.execute(
         f"INSERT INTO card_state (card_id, {', '.join(columns)}) "
