@@ -71,7 +71,7 @@ class Context:
         return (
             not block.skipped
             and id(block) not in self.junk_blocks
-            and not any(n in self.claimed for n in range(block.line, block.end + 1))
+            and (not self.claimed or self.claimed.isdisjoint(range(block.line, block.end + 1)))
         )
 
 

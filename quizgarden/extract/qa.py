@@ -19,8 +19,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
     q, a = ctx.separators.question, ctx.separators.answer
     first = ctx.note.body_line
     lines = ctx.lines
+    key = q[:-1] if q.endswith(":") else q  # in every line that can open a question
     n = 0
     while n < len(lines):
+        if key not in lines[n]:  # the cheap test first: most lines hold no marker at all
+            n += 1
+            continue
         line_no = first + n
         text = _BOLD_START.sub("", LEAD.sub("", lines[n]))  # "**Q: ...？** A: ..."
         if not ctx.usable(line_no) or not _starts(text, q):

@@ -164,12 +164,18 @@ def strip_markup(text: str) -> str:
 
 
 def _unemphasize(text: str) -> str:
-    for _ in range(2):
+    for _ in range(2):  # twice, for "***both***"; a pass that changed nothing ends it early
+        before = text
         if len(text) <= SHORT:
-            text = _UNDERSCORE_EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", text))
+            if "*" in text or "==" in text or "~~" in text:  # a delimiter `_EMPHASIS` needs
+                text = _EMPHASIS.sub(r"\2", text)
+            if "_" in text:
+                text = _UNDERSCORE_EMPHASIS.sub(r"\2", text)
         else:  # the same, without scanning to the end of the line from every unclosed `*`
             text = delimited_sub(text, ("**", "*", "==", "~~"))
             text = delimited_sub(text, ("__", "_"), word_bounded=True)
+        if text == before:
+            break
     return text
 
 
@@ -203,24 +209,29 @@ def is_decorated(text: str) -> bool:
     return _DECORATION.match(text.strip().lstrip("？?")) is not None
 
 
+@lru_cache(maxsize=4096)
 def units(text: str) -> int:
     """Length in reading units: a CJK character or a Latin word each count one."""
     return len(_CJK_CHAR.findall(text)) + len(_WORD.findall(text))
 
 
+@lru_cache(maxsize=2048)
 def has_cjk(text: str) -> bool:
     return _CJK_CHAR.search(text) is not None
 
 
+@lru_cache(maxsize=2048)
 def without_urls(text: str) -> str:
     return _URL.sub("", _links_sub(_MD_LINK, r"\1", text))
 
 
+@lru_cache(maxsize=1024)
 def without_links(text: str) -> str:
     """Text with its links and URLs taken out, words and all: what is left besides them."""
     return _URL.sub("", _links_sub(_MD_LINK, "", text))
 
 
+@lru_cache(maxsize=4096)
 def is_link_only(text: str) -> bool:
     """Nothing left once links, URLs and punctuation are taken out."""
     if "](" not in text and "://" not in text and "www." not in text:
@@ -231,6 +242,7 @@ def is_link_only(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=2048)
 def looks_like_code(text: str) -> bool:
     """Code or a template: `f(x);`, `import x`, `{question}`. LaTeX in `$...$` is not code."""
     if "$" in text:
@@ -395,6 +407,7 @@ GENERIC_FRONT = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool:
     """Enough said to learn from: words, not a link, a value, a list of names or a question."""
     if is_link_only(text):
