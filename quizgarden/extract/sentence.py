@@ -68,10 +68,12 @@ def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
     for a defining first sentence."""
     m = _FIRST_SENTENCE.match(text.lstrip())
     sentence = " ".join(m.group().split("\n")).strip() if m else ""
-    if not sentence or sentence.endswith(("?", "？")) or is_first_person(sentence):
+    if not sentence or sentence.endswith(("?", "？")):
         return None
     verb = COPULA.search(sentence, 0, MAX_SUBJECT + 24)  # the subject is short: look no further
     if verb is None or verb.start() == 0 or verb.start() > MAX_SUBJECT:
+        return None
+    if is_first_person(sentence):  # after the cheap verb test, which rejects most paragraphs
         return None
     raw = sentence[: verb.start()].strip()
     bold = raw.startswith(("**", "__"))
