@@ -212,12 +212,13 @@ def is_decorated(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def units(text: str) -> int:
     """Length in reading units: a CJK character or a Latin word each count one."""
-    return len(_CJK_CHAR.findall(text)) + len(_WORD.findall(text))
+    cjk = 0 if text.isascii() else len(_CJK_CHAR.findall(text))  # CJK is never ASCII
+    return cjk + len(_WORD.findall(text))
 
 
 @lru_cache(maxsize=2048)
 def has_cjk(text: str) -> bool:
-    return _CJK_CHAR.search(text) is not None
+    return not text.isascii() and _CJK_CHAR.search(text) is not None
 
 
 @lru_cache(maxsize=2048)
