@@ -8,22 +8,13 @@ come from this run, so the ratio holds on a noisy machine; each is the best of 3
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from timing import best_of
 
 from quizgarden.extract import extract_note
 from quizgarden.notes import discover, read_note
-
-
-def best_of(runs: int, fn) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from timing import best_of
 
 from quizgarden.extract import extract_note
 from quizgarden.notes import read_note
@@ -44,15 +43,6 @@ INPUTS: dict[str, str] = {
     ),
     "YAML alias bomb": _BOMB,
 }
-
-
-def best_of(runs: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
