@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlite_utils import Database
 
 from ..errors import FilterError
-from ..model import Card, CardState, card_dict
+from ..model import Card, CardState, StateName, card_dict
 
 CARD_COLUMNS = (
     "id",
@@ -114,8 +114,23 @@ def card_from_row(row: Mapping[str, Any]) -> Card:
     )
 
 
-def state_to_row(state: CardState) -> dict[str, Any]:
-    """A `card_state` table row for `state`."""
+class CardStateDict(TypedDict):
+    """The JSON form of a CardState, as stored in reviews.state_before / state_after."""
+
+    card_id: str
+    state: StateName
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: str | None
+    last_review: str | None
+    reps: int
+    lapses: int
+    suspended: bool
+    buried_until: str | None
+
+
+def state_to_dict(state: CardState) -> CardStateDict:
     return {
         "card_id": state.card_id,
         "state": state.state,
@@ -126,9 +141,14 @@ def state_to_row(state: CardState) -> dict[str, Any]:
         "last_review": to_iso(state.last_review),
         "reps": state.reps,
         "lapses": state.lapses,
-        "suspended": int(state.suspended),
+        "suspended": state.suspended,
         "buried_until": to_iso(state.buried_until),
     }
+
+
+def state_to_row(state: CardState) -> dict[str, Any]:
+    """A `card_state` table row for `state`: its JSON form, with SQLite's integer for a flag."""
+    return {**state_to_dict(state), "suspended": int(state.suspended)}
 
 
 def state_from_row(row: Mapping[str, Any]) -> CardState:

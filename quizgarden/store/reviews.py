@@ -11,49 +11,17 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import Any
 
 from sqlite_utils import Database
 
 from ..errors import QuizgardenError, StaleCardError
-from ..model import CardState, Review, StateName
+from ..model import CardState, Review
 from .db import write_transaction
-from .queries import from_iso, state_to_row, to_iso
+from .queries import CardStateDict, from_iso, state_to_dict, state_to_row, to_iso
 from .queue import load_item
 
 LEECH_TAG = "leech"
-
-
-class CardStateDict(TypedDict):
-    """The JSON form of a CardState, as stored in reviews.state_before / state_after."""
-
-    card_id: str
-    state: StateName
-    step: int | None
-    stability: float | None
-    difficulty: float | None
-    due: str | None
-    last_review: str | None
-    reps: int
-    lapses: int
-    suspended: bool
-    buried_until: str | None
-
-
-def state_to_dict(state: CardState) -> CardStateDict:
-    return {
-        "card_id": state.card_id,
-        "state": state.state,
-        "step": state.step,
-        "stability": state.stability,
-        "difficulty": state.difficulty,
-        "due": to_iso(state.due),
-        "last_review": to_iso(state.last_review),
-        "reps": state.reps,
-        "lapses": state.lapses,
-        "suspended": state.suspended,
-        "buried_until": to_iso(state.buried_until),
-    }
 
 
 def state_from_dict(data: CardStateDict | dict[str, Any]) -> CardState:
