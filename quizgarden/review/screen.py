@@ -48,7 +48,7 @@ def _buttons(shown: Shown) -> str:
     )
 
 
-def _summary_lines(summary: Summary) -> list[str]:
+def summary_lines(summary: Summary) -> list[str]:
     minutes, seconds = divmod(round(summary.seconds), 60)
     retention = "n/a" if summary.retention is None else f"{summary.retention:.0%}"
     ratings = ", ".join(f"{LABELS[r]} {n}" for r, n in summary.ratings.items() if n)
@@ -120,7 +120,7 @@ class PlainScreen:
 
     def summary(self, summary: Summary) -> None:
         self._print("=== Session over")
-        for line in _summary_lines(summary):
+        for line in summary_lines(summary):
             self._print(line)
 
 
@@ -203,7 +203,7 @@ class TerminalScreen:
         self.console.clear()
         for note in self.notes:
             self.console.print(note, markup=False)
-        self.console.print(Panel("\n".join(_summary_lines(summary)), title="Session over"))
+        self.console.print(Panel("\n".join(summary_lines(summary)), title="Session over"))
 
 
 def _markdown(text: str) -> Text | Markdown:

@@ -99,9 +99,9 @@ def serve_review(
         signal.signal(signal.SIGINT, previous)
         server.shutdown()
         server.server_close()
-    from ..review.screen import _summary_lines
+    from ..review.screen import summary_lines
 
-    for line in _summary_lines(summary):
+    for line in summary_lines(summary):
         say(line)
     return summary
 

@@ -19,7 +19,7 @@ from typing import Any
 from ..model import CardState
 from ..review.input import Command
 from ..review.runner import Shown
-from ..review.screen import LABELS, _summary_lines
+from ..review.screen import LABELS, summary_lines
 from ..review.session import Summary
 from ..schedule import format_interval
 from .card_html import CardHtml, MediaUrl, card_html
@@ -111,7 +111,7 @@ class WebScreen:
         with self._changed:
             self._view = {
                 "kind": "summary",
-                "lines": _summary_lines(summary),
+                "lines": summary_lines(summary),
                 "reviewed": summary.reviewed,
                 "messages": self._notes,
             }
