@@ -10,10 +10,9 @@ from functools import lru_cache
 from ..model import MAX_MINED_LINE, Note, Separators
 from ..scanning import skipping_sub
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
+from .lang import GENERIC_FRONT, RELATED, STRUCTURAL_HEADING
 from .marks import without_marks
 from .text import (
-    GENERIC_FRONT,
-    STRUCTURAL_WORDS,
     is_link_only,
     strip_markup,
     strip_numbering,
@@ -30,13 +29,6 @@ _BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)  # a line break typed as HTM
 _SR_COMMENT = re.compile(r"\s*<!--SR:[^>]*-->")
 _BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
 _DECK_TAG = re.compile(r"(?<![\w#])#flashcards(?:/([\w\-/]+))?")
-_RELATED = re.compile(
-    r"^(?:相关文章|相关推荐|相关阅读|推荐阅读|猜你喜欢|热门文章|最新文章|热门推荐|精彩推荐|往期推荐|往期回顾"
-    r"|related (?:posts|articles|reading)|you may also like|more from|recommended(?: posts)?"
-    r"|see also)"
-    r"\s*[:：]?$",
-    re.I,
-)
 
 
 @dataclass
@@ -138,9 +130,9 @@ def _junk_blocks(blocks: list[Block], long: set[int]) -> set[int]:
             related_until_heading = related_until_heading and block.kind != "heading"
             continue
         if block.kind == "heading":
-            related_until_heading = _RELATED.match(strip_markup(block.text)) is not None
+            related_until_heading = RELATED.match(strip_markup(block.text)) is not None
             continue
-        if block.kind == "paragraph" and _RELATED.match(strip_markup(block.text)):
+        if block.kind == "paragraph" and RELATED.match(strip_markup(block.text)):
             related_until_heading = True
             continue
         if related_until_heading or (block.kind == "item" and is_link_only(block.text)):
@@ -164,7 +156,7 @@ def naming_heading(ctx: Context, n: int | None) -> str:
     while n is not None:
         heading = ctx.blocks[n]
         title = strip_numbering(strip_markup(clean_card_text(heading.text)[0]))
-        if title and not (STRUCTURAL_WORDS.match(title) or GENERIC_FRONT.match(title)):
+        if title and not (STRUCTURAL_HEADING.match(title) or GENERIC_FRONT.match(title)):
             return title
         n = heading_above(ctx, n)
     return ctx.note.title

@@ -13,6 +13,16 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, section_title
+from .lang import (
+    ADVICE_HEADING,
+    CONTINUES,
+    COPULA_WORD,
+    GLOSSARY_HEADING,
+    NAMING_COPULA,
+    PROCEDURE_HEADING,
+    REFERENCE_HEADING,
+    RESULT_HEADING,
+)
 from .text import (
     GENERIC_FRONT,
     is_distinctive,
@@ -29,7 +39,6 @@ _BOLD_TERM = re.compile(
     r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：=，,]|—|–|--|-)?\s*"
     r"(?P<rest>.*)$"
 )
-_CONTINUES = re.compile(r"^(?:并|而|但|且|和|与|或|即|以及|同时|所以|因此|则|也|还)")
 _INLINE_MATH = re.compile(r"\$[^$]+\$")
 _RELATION = re.compile(
     r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
@@ -50,7 +59,7 @@ def split_definition(line: str) -> tuple[str, str] | None:
     m = _BOLD_TERM.match(line)
     if m and (m.group("sep") or m.group("colon")):
         term, rest = m.group("term").strip(), m.group("rest").strip()
-        if m.group("sep") in {"，", ","} and _CONTINUES.match(rest):
+        if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
             return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     else:
         c = _COLON.search(line)
@@ -82,15 +91,16 @@ def _restates(term: str, explanation: str) -> bool:
 _SENTENCE = re.compile(
     r"^(?:\*\*|__)?(?P<term>[^，,。：:*_\n]{1,40}?)(?:\*\*|__)?"
     r"\s*(?P<alias>（[^）]{1,40}）|\([^)]{1,40}\))?\s*(?:，\s*)?"
-    r"(?P<verb>是指|指的是|是一种|是一类|也称为|又称为|is defined as|refers to)\s*(?P<rest>.+)$",
+    rf"(?P<verb>{NAMING_COPULA.pattern})\s*(?P<rest>.+)$",
     re.I,
 )
 # "**MFU（Model FLOPs Utilization）** 是衡量……的指标": a bolded subject, then what it is
 _BOLD_SUBJECT = re.compile(
-    r"^(?:\*\*|__)(?P<term>[^*_\n]{1,60}?)(?:\*\*|__)\s*(?P<verb>是|即|\b(?:is|are|means)\b)\s*(?P<rest>.+)$",
+    rf"^(?:\*\*|__)(?P<term>[^*_\n]{{1,60}}?)(?:\*\*|__)\s*"
+    # a copula follows; its verb is left out: "**X** is a …" -> "a …", "**X** 是一个…" -> "一个…"
+    rf"(?={COPULA_WORD.pattern})(?P<verb>[\u3400-\u9fff]|[^\W\d_]+)\s*(?P<rest>.+)$",
     re.I,
 )
-_SENTENCE_VERB = re.compile(r"是指|指的是|是一[种类]|称为|defined as|refers to", re.I)
 _FIRST_SENTENCE = re.compile(r"^.+?(?:。|\.(?=\s|$)|；|$)")
 
 
@@ -111,29 +121,6 @@ def split_sentence_definition(line: str) -> tuple[str, str] | None:
     return strip_markup(term), back
 
 
-_REFERENCES = re.compile(
-    r"参考|引用|文献|资源|链接|延伸阅读"
-    r"|\b(?:references?|bibliography|links|resources|further reading)\b",
-    re.I,
-)
-# a section of outcomes: "Text-Image Retrieval: outperforms CLIP" reports, it does not define
-_RESULTS = re.compile(
-    r"实验结果|性能对比|评测结果|\b(?:results?|ablations?|performance|efficiency|findings)\b",
-    re.I,
-)
-# advice, cautions and where to get help: "**数据超过300GB需申请扩容** - 联系管理员" is a rule
-_ADVICE = re.compile(
-    r"注意事项|建议|小贴士|获取帮助|故障排除|常见问题"
-    r"|\b(?:tips?|caveats?|warnings?|best practices|gotchas|troubleshooting|getting help"
-    r"|support)\b",
-    re.I,
-)
-# a list introduced like this is a procedure: its items are steps, not terms
-_PROCEDURE = re.compile(
-    r"步骤|流程|过程|准备工作|\b(?:steps?|procedure|pipeline|workflow|checklist)\b", re.I
-)
-
-
 def find(ctx: Context) -> Iterator[Candidate]:
     before_items = _before_items(ctx)
     parsed = _parsed_sentences(ctx, before_items)
@@ -141,14 +128,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block) or n in parsed:
             continue
-        if block.kind == "item" and _PROCEDURE.search(_lead_in(ctx, n, before_items[n])):
+        if block.kind == "item" and PROCEDURE_HEADING.search(_lead_in(ctx, n, before_items[n])):
             continue
         if block.heading not in barred:
             heading = ctx.blocks[block.heading].text if block.heading is not None else ""
             barred[block.heading] = bool(
-                _REFERENCES.search(heading)
-                or _RESULTS.search(heading)
-                or _ADVICE.search(heading)
+                REFERENCE_HEADING.search(heading)
+                or RESULT_HEADING.search(heading)
+                or ADVICE_HEADING.search(heading)
                 or is_example_heading(heading)
             )
         if barred[block.heading]:
@@ -157,7 +144,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             found = None
             if ":" in line or "：" in line or "**" in line or "__" in line:
                 found = split_definition(line)
-            if found is None and offset == 0 and (_SENTENCE_VERB.search(line) or "**" in line):
+            if found is None and offset == 0 and (NAMING_COPULA.search(line) or "**" in line):
                 found = split_sentence_definition(line)
             if found is None:
                 continue
@@ -181,14 +168,6 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
 
 
-# headings that gather terms without naming what they are about: the note's title does
-_GLOSSARY = re.compile(
-    r"术语|名词|概念|词汇|关键词|几个词|基本定义|\b(?:glossary|terms|terminology|definitions|vocabulary"
-    r"|key concepts)\b",
-    re.I,
-)
-
-
 def _topic(ctx: Context, block: Block) -> str | None:
     """What a generic term belongs to: the term its parent item defines, else the section (the
     note, for a glossary section)."""
@@ -197,7 +176,7 @@ def _topic(ctx: Context, block: Block) -> str | None:
         if found:
             return found[0]
     where = section_title(ctx, block)
-    if where and _GLOSSARY.search(where):
+    if where and GLOSSARY_HEADING.search(where):
         return ctx.note.title
     return where
 

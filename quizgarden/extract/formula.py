@@ -13,10 +13,16 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, heading_above, naming_heading
-from .lang import PROOF_HEADING
+from .lang import (
+    PART_HEADING,
+    PROOF,
+    PROOF_HEADING,
+    PROOF_HINT,
+    STEP_LEAD,
+    STRUCTURAL_HEADING,
+)
 from .text import (
     GENERIC_FRONT,
-    STRUCTURAL_WORDS,
     has_cjk,
     is_example_heading,
     is_term,
@@ -33,25 +39,7 @@ _BAD_LHS = re.compile(
     r"\\(?:begin|end|\\|leq?|geq?|simeq|sim|in|quad|text\s*\{\s*(?:where|s\.t))|[<>]|\\\\"
 )
 MAX_PER_SECTION = 3
-_PROOF = re.compile(r"^(?:proof|证明|证)\s*[.:：。]", re.I)
-_PROOF_HINT = re.compile(r"^\W{0,8}(?:proof|证)", re.I)  # cheap test before strip_markup
-# headings that name a part of a text, not what a formula is about
-_GENERIC = re.compile(
-    r"^(?:problem setup|setup|problem formulation|formulation|methodology|preliminar(?:y|ies)"
-    r"|notations?|model|definitions?|background|introduction|derivation|模型|定义|符号|问题设定|方法"
-    r"|原理|工作原理|技术原理|推导|模型推导|公式|公式推导|计算公式|核心公式|计算方式|计算方法|数学表达"
-    r"|formulas?|equations?)$",
-    re.I,
-)
 _LEAD_END = re.compile(r"[:：]\s*$")
-# words that lead into the next step of a derivation or a proof, not into a formula to learn
-_STEP_LEAD = re.compile(
-    r"又因为|代回|代入|求导如下|其中第.个等式|同理可得|整理得|化简得|展开得"
-    r"|进一步推导|推导可得|\bfurther derive|\bfurther (?:be )?derived|\bthe last term\b"
-    r"|^\W*(?:\[?proof\]?|证明|证)\W*$|\bor equivalently\b|\bsubstitut|\bplugging\b"
-    r"|\bsimilarly\b|\brearrang",
-    re.I,
-)
 _INLINE_MATH = re.compile(r"\$([^$]+)\$")
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[A-Za-z*]*\})?|[{}]")  # \begin{pmatrix}, \frac
 # a formula that ends by pointing onward is a step of a transformation: "… = b_i \Rightarrow"
@@ -69,8 +57,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for block in ctx.blocks:
         if (
             block.kind in {"paragraph", "item"}
-            and _PROOF_HINT.match(block.text)
-            and _PROOF.match(strip_markup(block.text))
+            and PROOF_HINT.match(block.text)
+            and PROOF.match(strip_markup(block.text))
         ):
             in_proof = block.heading
         # a display formula right after another is a step of a derivation, not a new fact;
@@ -84,7 +72,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 lhs = left_side(latex)
                 if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
                     continue
-                if _STEP_LEAD.search(strip_markup(lead)) or _sets_numbers(lead):
+                if STEP_LEAD.search(strip_markup(lead)) or _sets_numbers(lead):
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if _ONWARD.search(latex):
                     continue
@@ -210,8 +198,8 @@ def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = N
     if block.heading is not None:
         heading = strip_numbering(strip_markup(ctx.blocks[block.heading].text)).rstrip(":：")
         if (
-            STRUCTURAL_WORDS.match(heading)
-            or _GENERIC.match(heading)
+            STRUCTURAL_HEADING.match(heading)
+            or PART_HEADING.match(heading)
             or GENERIC_FRONT.match(heading)
         ):
             owner = naming_heading(ctx, heading_above(ctx, block.heading))

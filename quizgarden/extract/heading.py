@@ -13,11 +13,22 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
 from .definition import split_definition
+from .lang import (
+    DEFINING,
+    INSTRUCTION_TITLE,
+    LEAD_IN,
+    POINTER,
+    QUESTION,
+    SECTION_OPENER,
+    STRUCTURAL_HEADING,
+    THANKS,
+    TITLE_STOPWORDS,
+    TO_READER,
+    VALUE_LABEL,
+)
 from .text import (
     ANSWER_MARK,
     GENERIC_FRONT,
-    LABEL_WORDS,
-    STRUCTURAL_WORDS,
     TOPIC_SUFFIX,
     has_cjk,
     is_decorated,
@@ -34,30 +45,11 @@ from .text import (
     without_urls,
 )
 
-_QUESTION_START = re.compile(
-    r"^(?:什么是|什么叫|何为|何谓|为什么|为何|如何|怎么|怎样|哪些|是否|能否|有什么|有哪些"
-    r"|(?:what|why|how|when|which|who|where|is|are|does|do|can|should)\b)",
-    re.I,
-)
-_QUESTION_END = re.compile(
-    r"[?？]$|(?:是什么|是啥|什么意思|吗|呢|为什么|有哪些|有什么区别|区别是什么|怎么办)$"
-)
 MAX_ANSWER = 1200
-# the end of a paragraph that announces a list or a formula instead of saying something
-_LEAD_IN = re.compile(
-    r"[:：]\s*$|如下|以下|下面|下图|下表|如图|满足\s*[.。]?$|\b(?:below|following|as follows)\b",
-    re.I,
-)
-
-
-# "你将收获什么？": a README speaking to its reader, not a question to learn
-_TO_READER = re.compile(r"你将|你会|你能|你可以|您将|\byou(?:'ll| will)\b", re.I)
-# "为什么这里要缩放？": the question points at its section
-_DEICTIC = re.compile(r"这里|此处|这个|这种|该方法|\b(?:here|this|these|it|they)\b", re.I)
 
 
 def is_question(title: str) -> bool:
-    return bool(_QUESTION_START.match(title) or _QUESTION_END.search(title))
+    return QUESTION.search(title) is not None
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -85,10 +77,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
         direct = _section(blocks, n)
         if title.startswith(("？", "?")) or is_question(asked):
             answer = _answer(ctx, direct)
-            if answer and not _TO_READER.search(asked):
+            if answer and not TO_READER.search(asked):
                 mark = "" if asked.endswith(("?", "？")) else "？" if has_cjk(asked) else "?"
                 front = asked + mark
-                if _DEICTIC.search(asked):  # "Why is it important here?" asks about its section
+                if POINTER.search(asked):  # "Why is it important here?" asks about its section
                     front = f"{_owner(ctx, n)} › {front}"
                 yield Candidate("heading", "basic", front, answer, block.line, block_id, deck=deck)
             continue
@@ -97,7 +89,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             summary
             and _names_a_thing(title)
             and not (block.level == 1 and _FILE_NAME.fullmatch(title))
-            and not _DISCOURSE.match(strip_markup(summary))
+            and not SECTION_OPENER.match(strip_markup(summary))
             # a bare list explains its heading only as an entry of a catalogue
             and (n in catalogue or (not listed and _explains(title, summary)))
         ):
@@ -231,16 +223,16 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
             continue
         text = _clean(block, ctx)
         plain = strip_markup(without_urls(text))
-        if not parts and LABEL_WORDS.match(without_links(text).strip(" *:：")):
+        if not parts and VALUE_LABEL.match(without_links(text).strip(" *:：")):
             continue  # "**Video**: [link]" before the paragraph that explains
         if not _is_prose(plain):
-            if not parts and _LEAD_IN.search(plain) and units(plain) >= 16:
+            if not parts and LEAD_IN.search(plain) and units(plain) >= 16:
                 parts.append(text)  # a lead-in: handled below
             break
         parts.append(text)
         if sum(len(p) for p in parts) > 600:
             break
-    if parts and _LEAD_IN.search(strip_markup(parts[-1]).rstrip("。. ").split("。")[-1]):
+    if parts and LEAD_IN.search(strip_markup(parts[-1]).rstrip("。. ").split("。")[-1]):
         # "...常见的衡量如下：" introduces what follows: the answer is the whole section
         return _answer(ctx, section)
     return "\n\n".join(parts) or None
@@ -261,7 +253,7 @@ def _bullets(ctx: Context, section: list[Block]) -> str | None:
             return None
         if "$$" in block.text:
             return None  # a formula in the list has a card of its own
-        if LABEL_WORDS.match(re.split(r"[:：]", plain.strip(" *_"), maxsplit=1)[0].strip()):
+        if VALUE_LABEL.match(re.split(r"[:：]", plain.strip(" *_"), maxsplit=1)[0].strip()):
             return None  # "Reading Reference: ...", "论文：..."
     return _answer(ctx, section)
 
@@ -301,38 +293,20 @@ def _link_line(line: str, ctx: Context | None) -> bool:
     return is_link_only(line)
 
 
-# a paragraph that opens like this continues a text; it does not explain the heading above it
-_DISCOURSE = re.compile(
-    r"^(?:到目前为止|在开始|在此之前|上面|上述|上文|上一节|下面|下文|接下来|最终|最后|本节|本章|本文|如下|如上"
-    r"|举个|例如|比如|参考|前面|之前|回顾|首先|同理|另外|此外|还有|总之|综上"
-    r"|在(?:介绍|上一|前面|前文|本节|本章|开始|之前|详细)"
-    r"|refs?\b|references?\b|see\b|as (?:mentioned|shown)|in this (?:section|chapter|post)"
-    r"|below\b|above\b|let'?s\b|next\b|finally\b|recall\b)",
-    re.I,
-)
-# ...or like this, it defines what the heading names
-_DEFINING = re.compile(
-    r"^(?:该|这种|此|它|其)(?:方法|模型|技术|算法|框架|机制|策略)?(?:是|主要|通过|将|用于)|是一种|是一个|是指|指的是"
-    r"|的一种改进|^(?:this|the) (?:method|model|technique|approach|algorithm)\b|\b(?:is|are) an?\b"
-    r"|\brefers? to\b|\bconsists? of\b"
-    r"|^(?:这一?篇|该|此)?(?:论文|文章)(?:是|介绍|提出|研究|讨论)|^(?:this|the) (?:paper|work) ",
-    re.I,
-)
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]+")
-_STOP = frozenset({"the", "and", "for", "with", "from", "into", "via", "vs", "of", "to", "in"})
 
 
 def _explains(title: str, summary: str) -> bool:
     """The paragraph is about the heading: it names it, or the heading is a work's title."""
     plain = strip_markup(summary)
-    if _DISCOURSE.match(plain):
+    if SECTION_OPENER.match(plain):
         return False
-    words = [w for w in _TITLE_WORD.findall(title) if w.lower() not in _STOP]
+    words = [w for w in _TITLE_WORD.findall(title) if w.casefold() not in TITLE_STOPWORDS]
     if len(words) >= 3 and sum(w[0].isupper() for w in words) >= len(words) - 1:
         return True  # "Attention Is All You Need": a paper or book, summarised
     # a name of two words or more is specific enough to be found anywhere in a short summary
     head = (plain if len(words) >= 2 and len(plain) <= 900 else plain[:300]).lower()
-    if _DEFINING.search(plain[:120]) or any(w.lower().rstrip("s") in head for w in words):
+    if DEFINING.search(plain[:120]) or any(w.lower().rstrip("s") in head for w in words):
         return True
     cjk = re.findall(r"[\u4e00-\u9fff]{2,}", title)
     return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
@@ -340,26 +314,19 @@ def _explains(title: str, summary: str) -> bool:
 
 # a note titled after its file: "# faster_transformer"
 _FILE_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
-_THANKS = re.compile(r"感谢|致谢|贡献者|\b(?:thanks|acknowledge?ments?|contributors?)\b", re.I)
-# "将偏好对齐作为进阶主题", "不要在登录节点运行": advice, not a name
-_INSTRUCTION_TITLE = re.compile(
-    r"^(?:将|把|先|请|不要|别|务必|记得|建议|尽量|避免|创建|安装|编写|下载|运行|添加"
-    r"|第[一二三四五六七八九十\d]+步|step\s*\d)",
-    re.I,
-)
 
 
 def _names_a_thing(title: str) -> bool:
     """A paper, model or concept name; not a topic label such as "训练流程" or "Summary"."""
-    if not title or STRUCTURAL_WORDS.match(title) or TOPIC_SUFFIX.search(title):
+    if not title or STRUCTURAL_HEADING.match(title) or TOPIC_SUFFIX.search(title):
         return False
     if re.search(r"[。！!；;，,]|[:：.]$", title) or is_first_person(title):
         return False
     if has_cjk(title) and "的" in title and units(title) > 6:
         return False
-    if "、" in title or is_decorated(title) or _INSTRUCTION_TITLE.match(title):
+    if "、" in title or is_decorated(title) or INSTRUCTION_TITLE.match(title):
         return False
-    if _THANKS.search(title):
+    if THANKS.search(title):
         return False
 
     return 1 <= units(title) <= 16

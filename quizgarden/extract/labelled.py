@@ -12,14 +12,13 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, heading_above, naming_heading
-from .lang import LIST_LABEL
+from .lang import KIND_OF, LIST_LABEL
 from .shape import MAX_ANSWER, as_list, heading_title, items_after, section, topic
 from .text import strip_markup
 
 MIN_ITEMS, MAX_ITEMS = 2, 15
 # "Causes:", "**Symptoms**", "Risk factors of stroke:", "高血压的症状："
 _LABEL = re.compile(r"^(?P<label>[^:：\n]{2,60}?)\s*[:：]?$")
-_OF = re.compile(r"^(?P<kind>.+?)\s+(?:of|for|in|von|der|des|de|del|des|di|della)\s+\S.*$", re.I)
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -61,7 +60,7 @@ def _front(ctx: Context, n: int, text: str) -> str | None:
         block = ctx.blocks[n]
         where = topic(ctx, block) if block.kind != "heading" else _above(ctx, n)
         return f"{where} › {label}" if where else None
-    kind = _OF.match(label)
+    kind = KIND_OF.match(label)
     if kind and LIST_LABEL.match(kind.group("kind")):
         return label  # "Causes of hypertension" names its subject itself
     if "的" in label and LIST_LABEL.match(label.rsplit("的", 1)[1]):

@@ -9,7 +9,6 @@ from .blocks import Block
 from .context import Context, clean_card_text, naming_heading
 from .lang import LABEL_WORD, STRUCTURAL_HEADING
 from .text import (
-    STRUCTURAL_WORDS,
     is_decorated,
     is_first_person,
     is_link_only,
@@ -36,9 +35,7 @@ def heading_title(block: Block) -> str:
 def is_label(text: str) -> bool:
     """A word that labels rather than names ("N.B", "Example", "Summary", "Beispiel")."""
     plain = strip_markup(text).strip(" .:：")
-    return bool(
-        LABEL_WORD.match(plain) or STRUCTURAL_HEADING.match(plain) or STRUCTURAL_WORDS.match(plain)
-    )
+    return bool(LABEL_WORD.match(plain) or STRUCTURAL_HEADING.match(plain))
 
 
 def names_a_thing(title: str, *, max_units: int = 8) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, clean_card_text
-from .lang import GLOSS_HEADER
+from .lang import GLOSS_HEADER, NO_ANSWER
 from .shape import is_label
 from .text import is_distinctive, is_link_only, strip_markup, units
 
@@ -22,12 +22,6 @@ MAX_COLUMNS = 8
 MAX_ROWS = 60
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
-# a number, a measurement, a mark: "0.82", "12 ms", "±3%", "✓", "Yes", "-"
-_NO_ANSWER = re.compile(
-    r"^(?:[-+±~≈<>≤≥]?\s*[\d.,]+\s*(?:%|[a-zA-Zµ]{0,3})(?:\s*[±/×x]\s*[\d.,]+\s*%?)?"
-    r"|[✓✔✗✘×xX✅❌—–\-/?]+|yes|no|n/?a|none|true|false|是|否|有|无|√)$",
-    re.I,
-)
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -84,7 +78,7 @@ def _rows(ctx: Context, first: int, last: int) -> list[list[str]]:
 
 def _answers(cell: str) -> bool:
     plain = strip_markup(cell).strip()
-    return bool(plain) and not _NO_ANSWER.match(plain) and not is_link_only(plain)
+    return bool(plain) and not NO_ANSWER.match(plain) and not is_link_only(plain)
 
 
 def _symbol(name: str) -> bool:
@@ -101,4 +95,4 @@ def _names(cell: str) -> bool:
 def _numeric(body: list[list[str]], c: int) -> bool:
     """A column of numbers or marks: a result, not something to recall."""
     cells = [strip_markup(r[c]) for r in body if c < len(r) and r[c].strip()]
-    return not cells or sum(_NO_ANSWER.match(x) is not None for x in cells) * 2 >= len(cells)
+    return not cells or sum(NO_ANSWER.match(x) is not None for x in cells) * 2 >= len(cells)

@@ -23,29 +23,68 @@ TABLES: tuple[Table, ...] = (
 )
 
 __all__ = [
+    "ACTION",
+    "ADVICE_HEADING",
+    "ANNOUNCES",
+    "ANSWER_MARK",
     "ARTICLE",
+    "BRANCH",
+    "CLAUSE_WORD",
+    "CONTINUES",
     "COPULA",
+    "COPULA_WORD",
+    "DEFINING",
     "DEICTIC",
+    "EXAMPLE_HEADING",
     "FIELD_NAME",
+    "FIRST_PERSON",
+    "GENERIC_FRONT",
+    "GLOSSARY_HEADING",
     "GLOSS_HEADER",
+    "INSTRUCTION_TITLE",
     "JOINER",
+    "KIND_OF",
     "LABEL_WORD",
+    "LEAD_IN",
     "LIST_LABEL",
+    "NAMING_COPULA",
+    "NO_ANSWER",
+    "NUMBERED_LABEL",
     "OPENER",
+    "PART_HEADING",
+    "POINTER",
     "PREPOSITION",
+    "PROCEDURE_HEADING",
+    "PROOF",
     "PROOF_HEADING",
+    "PROOF_HINT",
+    "QA_PREFIX",
     "QUESTION",
+    "REFERENCE_HEADING",
+    "RELATED",
+    "RESULT_HEADING",
+    "SECTION_OPENER",
+    "STATEMENT_LABEL",
+    "STEP_LEAD",
     "STRUCTURAL_HEADING",
     "SUBJECT_STOPWORD",
     "TABLES",
+    "TERM_BAD_END",
+    "TERM_BAD_START",
+    "THANKS",
+    "TITLE_STOPWORDS",
+    "TOPIC_SUFFIX",
+    "TO_READER",
+    "VALUE_LABEL",
+    "VALUE_START",
     "Table",
     "vocabulary",
 ]
 
 
-def _words(field: str) -> list[str]:
-    """Every table's entries for `field`, longest first so that "is a" loses to "is defined as"."""
-    out = {w for table in TABLES for w in getattr(table, field)}
+def _words(*fields: str) -> list[str]:
+    """Every table's entries for `fields`, longest first so that "is a" loses to "is defined as"."""
+    out = {w for table in TABLES for field in fields for w in getattr(table, field)}
     return sorted(out, key=lambda w: (-len(re.sub(r"\(\?<?[!=][^)]*\)", "", w)), w))
 
 
@@ -67,6 +106,17 @@ def _alternation(words: list[str]) -> str:
     return "|".join(groups) or "(?!)"
 
 
+def _cjk_words(field: str) -> str:
+    """The CJK entries of `field` as one alternation (no word boundaries to match)."""
+    return "|".join(w for w in _words(field) if not _latin(w)) or "(?!)"
+
+
+def _latin_words(field: str) -> str:
+    """The Latin entries of `field` as one alternation of whole words."""
+    words = [w.replace(" ", r"\s+") for w in _words(field) if _latin(w)]
+    return rf"(?<!\w)(?:{'|'.join(words)})(?![\w-])" if words else "(?!)"
+
+
 def vocabulary() -> str:
     """Every entry of every table, as one text: what the rules fingerprint hashes."""
     return repr(TABLES)
@@ -81,8 +131,13 @@ LIST_LABEL = re.compile(rf"^(?:{_alternation(_words('list_labels'))})$", re.I)
 LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
 #: A Dataview key that is metadata whatever its value: "author", "status".
 FIELD_NAME = re.compile(rf"^(?:{_alternation(_words('field_names'))})$", re.I)
+#: A copula that defines whatever its subject: "X refers to …", "X 是指 …".
+NAMING_COPULA = re.compile(_alternation(_words("naming_copulas")), re.I)
 #: Subject, copula, rest: "LoRA is a fine-tuning method …", "感受野是指 …", "Ein Enzym ist ein …".
-COPULA = re.compile(rf"\s*(?P<verb>{_alternation(_words('copulas'))})\s*", re.I)
+_COPULAS = _alternation(_words("copulas", "naming_copulas"))
+COPULA = re.compile(rf"\s*(?P<verb>{_COPULAS})\s*", re.I)
+#: Any copula, as a plain alternation to build other patterns from.
+COPULA_WORD = re.compile(_COPULAS, re.I)
 #: A first word that makes a sentence's subject a pronoun or a clause: "This", "Es", "这".
 SUBJECT_STOPWORD = re.compile(rf"^(?:{_alternation(_words('subject_stopwords'))})", re.I)
 #: A pronoun anywhere: a question that points at its context ("Does it hold?", "这里为什么").
@@ -103,8 +158,103 @@ _STARTS = _alternation([w for w in _QUESTION_WORDS if _latin(w)])
 _CJK_STARTS = "|".join(w for w in _QUESTION_WORDS if not _latin(w))
 _ENDS = "|".join(_words("question_ends"))
 #: A sentence that asks: opens with a question word or ends like a question.
-QUESTION = re.compile(rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|{_CJK_STARTS})|(?:[?？]|{_ENDS})$", re.I)
+# ...and a question word must ask about something: "简述？" alone asks nothing
+QUESTION = re.compile(
+    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:[?？]|{_ENDS})$", re.I
+)
 #: A preposition that opens a phrase: "According to …", "Unter …"; such a phrase is no term.
 PREPOSITION = re.compile(rf"^(?:{_alternation(_words('prepositions'))})", re.I)
 #: A heading over steps rather than results: "Derivation", "Beweis", "推导过程".
 PROOF_HEADING = re.compile(rf"^(?:{_alternation(_words('proof_headings'))})$", re.I)
+
+#: The writer speaking of themself ("I think", "我们"): a diary, not a definition. Case matters.
+FIRST_PERSON = re.compile(_alternation(_words("first_person")))
+#: A heading that ends so is a topic label ("训练流程", "Model comparison"), not a term.
+TOPIC_SUFFIX = re.compile(rf"(?:{_alternation(_words('topic_suffixes'))})$", re.I)
+#: Labels that carry a link or a value, never knowledge: "原始论文：<url>", "Code:".
+VALUE_LABEL = re.compile(rf"^(?:{_alternation(_words('value_labels'))})$", re.I)
+#: How a phrase that is not a term opens: "This …", "如果 …", "Step 3 …".
+TERM_BAD_START = re.compile(rf"^(?:{_alternation(_words('term_openers'))})", re.I)
+#: How a phrase cut out of a sentence ends: "… of", "… 的".
+TERM_BAD_END = re.compile(rf"(?:{_alternation(_words('term_enders'))})$", re.I)
+#: A word that makes a phrase a clause ("LoRA is robust", "需要注意"). Lower case only: a title
+#: capitalises its "Is".
+CLAUSE_WORD = re.compile(_alternation(_words("clause_words")))
+_NUMBER = r"[一二三四五六七八九十\d]"
+#: A label and a number, nothing else: "Lemma 2", "定理 5.1", "第三章".
+NUMBERED_LABEL = re.compile(
+    rf"^(?:第{_NUMBER}+(?:部分|[篇章节步个点条种])"
+    rf"|(?:{'|'.join(_words('numbered_labels'))})\s*[一二三四五六七八九十\d.]*[a-z]?)$",
+    re.I,
+)
+#: The label of a statement, which a parenthesis may name: "Theorem 5.1 (Rank)".
+STATEMENT_LABEL = re.compile(rf"^(?:{'|'.join(_words('statement_labels'))})", re.I)
+_NOUN_SUFFIX = "".join(_words("noun_suffixes"))
+#: An instruction, not a name: "设定初始参数", "Draw a Sample" (a step of a procedure).
+ACTION = re.compile(
+    rf"^(?:(?:{_cjk_words('actions')})(?![{_NOUN_SUFFIX}])\S|{_latin_words('actions')})", re.I
+)
+#: "Q:", "问题：" before a question.
+QA_PREFIX = re.compile(rf"^(?:{'|'.join(_words('question_labels'))})\s*[:：]\s*", re.I)
+#: "A:", "答：" before an answer.
+ANSWER_MARK = re.compile(rf"^\s*(?:{'|'.join(_words('answer_labels'))})\s*[:：]\s*", re.I)
+#: A heading over an example: "例 2", "场景举例", "Worked example".
+EXAMPLE_HEADING = re.compile(
+    rf"(?:{_alternation(_words('example_suffixes'))})\s*(?:[\d.]+[a-z]?)?$"
+    rf"|^(?:{_alternation(_words('example_words'))})",
+    re.I,
+)
+#: A number, perhaps approximate: "≈60%", "about 3 days", "约 2 小时".
+VALUE_START = re.compile(rf"^(?:[≈~<>≤≥]|{_alternation(_words('approximations'))})?\s*\d", re.I)
+#: "设 X 服从正态分布, 则": the statement goes on in the formula below.
+ANNOUNCES = re.compile(rf"(?:{_alternation(_words('announcers'))})\s*[,，]?$", re.I)
+#: "If yes, code as such": a branch of a checklist.
+BRANCH = re.compile(rf"^\W*(?:{_alternation(_words('branch_openers'))})", re.I)
+#: Fronts that say nothing without the section they sit in: "不同点", "Challenges".
+GENERIC_FRONT = re.compile(rf"^(?:{_alternation(_words('generic_fronts'))})$", re.I)
+#: The end of a paragraph that announces a list or a formula instead of saying something.
+LEAD_IN = re.compile(rf"[:：]\s*$|{_alternation(_words('lead_ins'))}", re.I)
+#: "你将收获什么？": a text speaking to its reader.
+TO_READER = re.compile(_alternation(_words("to_reader")), re.I)
+#: A paragraph that opens or reads so defines what its heading names.
+DEFINING = re.compile(_alternation(_words("defining_phrases")), re.I)
+#: Words a title is counted without.
+TITLE_STOPWORDS = frozenset(w.casefold() for w in _words("title_stopwords"))
+#: A question heading that points at its section: "Why is it important here?", "这里为什么".
+POINTER = re.compile(_alternation(_words("pointers")), re.I)
+#: How a paragraph that does not explain the heading above it opens: "Next, …", "接下来".
+SECTION_OPENER = re.compile(rf"^(?:{_alternation(_words('section_openers'))})", re.I)
+#: A paragraph that only points at related pages: "Related posts", "相关阅读".
+RELATED = re.compile(rf"^(?:{_alternation(_words('related_labels'))})\s*[:：]?$", re.I)
+#: Headings that name a part of a text, not what a formula is about: "Setup", "公式".
+PART_HEADING = re.compile(rf"^(?:{_alternation(_words('part_headings'))})$", re.I)
+_PROOF_LABEL = _alternation(_words("proof_labels"))
+#: "Proof.", "证明：": a proof opens here.
+PROOF = re.compile(rf"^(?:{_PROOF_LABEL})\s*[.:：。]", re.I)
+#: A cheap test before `PROOF`, on text that still has its markup.
+PROOF_HINT = re.compile(rf"^\W{{0,8}}(?:{'|'.join(_words('proof_labels'))})", re.I)
+#: A lead that makes the formula after it a step of a derivation: "substituting", "代入".
+STEP_LEAD = re.compile(
+    rf"{_alternation(_words('step_leads'))}|^\W*(?:\[?(?:{_PROOF_LABEL})\]?)\W*$", re.I
+)
+#: A table cell that answers nothing: a number, a mark, "yes", "n/a", "是", "无".
+NO_ANSWER = re.compile(
+    r"^(?:[-+±~≈<>≤≥]?\s*[\d.,]+\s*(?:%|[a-zA-Zµ]{0,3})(?:\s*[±/×x]\s*[\d.,]+\s*%?)?"
+    rf"|[✓✔✗✘×xX✅❌—–\-/?]+|{_alternation(_words('no_answers'))}|√)$",
+    re.I,
+)
+#: "Types of cells", "Arten von Zellen": a kind, the joining word, what it belongs to.
+KIND_OF = re.compile(rf"^(?P<kind>.+?)\s+(?:{_alternation(_words('of_words'))})\s+\S.*$", re.I)
+#: A heading that thanks: "致谢", "Acknowledgements".
+THANKS = re.compile(_alternation(_words("thanks")), re.I)
+#: A heading that gives advice: "不要在登录节点运行", "Step 2".
+INSTRUCTION_TITLE = re.compile(rf"^(?:{_alternation(_words('instruction_openers'))})", re.I)
+#: A sentence that opens so goes on from the one before: "并", "而".
+CONTINUES = re.compile(rf"^(?:{_alternation(_words('continuations'))})", re.I)
+#: Sections whose items are not definitions: references, results, advice, procedures.
+REFERENCE_HEADING = re.compile(_alternation(_words("reference_headings")), re.I)
+RESULT_HEADING = re.compile(_alternation(_words("result_headings")), re.I)
+ADVICE_HEADING = re.compile(_alternation(_words("advice_headings")), re.I)
+PROCEDURE_HEADING = re.compile(_alternation(_words("procedure_headings")), re.I)
+#: A section that gathers terms of the note's subject: "Glossary", "术语".
+GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)

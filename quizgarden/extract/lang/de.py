@@ -172,4 +172,5 @@ TABLE = Table(
         "zwischen",
     ),
     proof_headings=("herleitung", "beweis", "rechenweg", "lösung"),
+    of_words=("von", "der", "des"),
 )

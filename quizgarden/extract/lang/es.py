@@ -116,4 +116,5 @@ TABLE = Table(
         "tras",
     ),
     proof_headings=("derivación", "demostración", "solución"),
+    of_words=("de", "del"),
 )

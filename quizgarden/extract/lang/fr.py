@@ -120,4 +120,5 @@ TABLE = Table(
         "chez",
     ),
     proof_headings=("dérivation", "démonstration", "preuve", "solution"),
+    of_words=("de", "des"),
 )

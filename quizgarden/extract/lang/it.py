@@ -122,4 +122,5 @@ TABLE = Table(
         "prima di",
     ),
     proof_headings=("derivazione", "dimostrazione", "soluzione", "svolgimento"),
+    of_words=("di", "della"),
 )

@@ -33,3 +33,80 @@ class Table:
     prepositions: tuple[str, ...] = ()
     # a section whose formulas are steps, not facts to learn: "Derivation", "Proof", "推导"
     proof_headings: tuple[str, ...] = ()
+    # copulas that define on their own, whatever the subject: "refers to", "是指"; `copulas` and
+    # these together are every copula of the language
+    naming_copulas: tuple[str, ...] = ()
+    # the writer speaking of themself: "I", "we", "我们"; as written (case matters: "I", not the
+    # "i" of "i.e.")
+    first_person: tuple[str, ...] = ()
+    # a heading ending so is a topic label ("训练流程", "Model comparison"), not a term
+    topic_suffixes: tuple[str, ...] = ()
+    # labels that carry a link or a value, never knowledge: "Paper", "Code", "原文"
+    value_labels: tuple[str, ...] = ()
+    # a term never opens with these: pronouns, conjunctions ("this", "如果")
+    term_openers: tuple[str, ...] = ()
+    # ...nor ends with these: function words ("of", "的")
+    term_enders: tuple[str, ...] = ()
+    # words that make a phrase a clause, not a name: "is", "can", "需要"
+    clause_words: tuple[str, ...] = ()
+    # labels that with a number only count ("Lemma 2", "定理 5", "Step 3")
+    numbered_labels: tuple[str, ...] = ()
+    # labels of a statement that a parenthesis may name ("Theorem 5.1 (Rank)", "定理")
+    statement_labels: tuple[str, ...] = ()
+    # imperative verbs: a phrase opening with one is a step, not a name ("Compute", "设置")
+    actions: tuple[str, ...] = ()
+    # a character after an action verb that makes it a noun ("计算式", "设置性"), not an order
+    noun_suffixes: tuple[str, ...] = ()
+    # labels before a question or an answer: "Q:", "问：", "Answer:", "答："
+    question_labels: tuple[str, ...] = ()
+    answer_labels: tuple[str, ...] = ()
+    # a heading that opens with one introduces an example ("Example 2", "例题")
+    example_words: tuple[str, ...] = ()
+    # ...and so does one that ends with one ("例 2", "场景举例", "An example")
+    example_suffixes: tuple[str, ...] = ()
+    # words before a number that make it a measurement: "about", "约"
+    approximations: tuple[str, ...] = ()
+    # how a statement that goes on in a formula below ends: "then", "we have", "则"
+    announcers: tuple[str, ...] = ()
+    # the branch of a checklist: "if yes", "否则"
+    branch_openers: tuple[str, ...] = ()
+    # fronts that say nothing without their section: "Advantages", "Definition", "优点"
+    generic_fronts: tuple[str, ...] = ()
+    # words that announce what follows (a list, a formula): "as follows", "如下"
+    lead_ins: tuple[str, ...] = ()
+    # a text speaking to its reader: "you will", "你将"
+    to_reader: tuple[str, ...] = ()
+    # a paragraph that opens or reads so defines the heading above it: "is a", "是指"
+    defining_phrases: tuple[str, ...] = ()
+    # words a title is counted without: "the", "of"
+    title_stopwords: tuple[str, ...] = ()
+    # words by which a question heading points at its section: "here", "这里"
+    pointers: tuple[str, ...] = ()
+    # a paragraph that opens so does not explain the heading above it ("Next, …", "接下来");
+    # narrower than `openers`: "这里的 X 指的是 …" does explain its heading
+    section_openers: tuple[str, ...] = ()
+    # a paragraph that only points at related pages: "Related posts", "相关阅读"
+    related_labels: tuple[str, ...] = ()
+    # headings that name a part of a text, not what its formulas are about: "Setup", "公式"
+    part_headings: tuple[str, ...] = ()
+    # how a proof opens: "Proof.", "证明："
+    proof_labels: tuple[str, ...] = ()
+    # a lead that makes the formula after it a step of a derivation: "substituting", "代入"
+    step_leads: tuple[str, ...] = ()
+    # a table cell that answers nothing: "yes", "n/a", "是", "无"
+    no_answers: tuple[str, ...] = ()
+    # "X of Y": the word joining a kind to what it belongs to ("Types of cells", "Arten von")
+    of_words: tuple[str, ...] = ()
+    # a heading that thanks: "Acknowledgements", "致谢"
+    thanks: tuple[str, ...] = ()
+    # a heading that opens so gives advice, not a name: "Do not", "请"
+    instruction_openers: tuple[str, ...] = ()
+    # a sentence that opens so goes on, it does not define: "and", "但"
+    continuations: tuple[str, ...] = ()
+    # sections whose items are not definitions: references, results, advice, procedures
+    reference_headings: tuple[str, ...] = ()
+    result_headings: tuple[str, ...] = ()
+    advice_headings: tuple[str, ...] = ()
+    procedure_headings: tuple[str, ...] = ()
+    # sections that gather terms of the note's subject: "Glossary", "术语"
+    glossary_headings: tuple[str, ...] = ()
