@@ -7,6 +7,7 @@ look only at what is left. A rule is a module with `find(ctx) -> Iterator[Candid
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,8 +36,16 @@ from . import (
 from .confidence import rate
 from .context import Context, build_context
 from .dedupe import dedupe
-from .lang import ARTICLE, LABEL_WORD, PREPOSITION, STRUCTURAL_HEADING
-from .text import GENERIC_FRONT, strip_markup, without_link_targets
+from .lang import (
+    ARTICLE,
+    EXAMPLE_MARK,
+    FORWARD_REF,
+    LABEL_WORD,
+    NUMBERED_SECTION,
+    PREPOSITION,
+    STRUCTURAL_HEADING,
+)
+from .text import GENERIC_FRONT, is_example_heading, strip_markup, without_link_targets
 
 Rule = Callable[[Context], Iterator[Candidate]]
 
@@ -74,8 +83,12 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         if note.settings.allows(name):
             found.extend(rule(ctx))
     found.sort(key=lambda c: (c.line, c.side))
-    kept = (c for c in dedupe(found) if not (c.mined and _only_a_label(c.front)))
-    cards = (_rated(_unlinked(c)) if c.mined else c for c in kept)
+    kept = (
+        c
+        for c in dedupe(found)
+        if not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back)))
+    )
+    cards = (_rated(_undecorated(_unlinked(c))) if c.mined else c for c in kept)
     floor = (separators or Separators()).min_confidence
     return [
         _with_tags(c, note)
@@ -87,10 +100,36 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
 _NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*[a-z]?|[IVX]+)\s*[.:：]?\s*$")  # "Week 13", "Paso 1"
 
 
+# a number or a range of numbers with at most a short unit ("12 h", "18-70 岁", "2--3s"), and a
+# dash left over from an arrow split
+_QUANTITY = re.compile(r"\d[\d\s.,:/~–-]*\s*(?:[a-zµ]{1,2}|[\u4e00-\u9fff])?\s*[-–—]?")
+
+
+_OPENERS, _CLOSERS = "([{（【", ")]}）】"
+
+
+def _not_a_front(front: str) -> bool:
+    """A label, a front cut inside brackets ("The Guiding principle {1"), or a term from a
+    worked example ("Example › Second copy")."""
+    if _only_a_label(front):
+        return True
+    plain = front.split(": $", 1)[0]  # a formula card's question is LaTeX, with its own braces
+    if sum(plain.count(ch) for ch in _OPENERS) != sum(plain.count(ch) for ch in _CLOSERS):
+        return True
+    return any(is_example_heading(part) for part in front.split(" › ")[:-1])
+
+
 def _only_a_label(front: str) -> bool:
     """ "N.B", "Enter", "Photosynthesis › Beispiel", "Summary": a mined front whose last part
     labels or organises instead of naming."""
-    last = _NUMBERED.sub("", strip_markup(front.rsplit(" › ", 1)[-1])).strip(" .:：")
+    last = strip_markup(front.rsplit(" › ", 1)[-1])
+    if _QUANTITY.fullmatch(last) and " › " not in front:
+        return True  # "18-70 岁", "24h -", "12 h": a value (an age, a time), not a term
+    # ("Appearance › 0": a score column of a table, named after its row, stays)
+    if "$" not in last and NUMBERED_SECTION.search(last):
+        return True  # "Topic 6- Further Mechanics", "LGPD — Parte 1": a part of the course
+    # (a formula's front names its section only as context: "Topic 2- Mechanics: $W = ?$")
+    last = _NUMBERED.sub("", last).strip(" .:：")
     if GENERIC_FRONT.match(last):
         return False  # "L1 正则化 › 缺点": its section names what the word is about
     return any(_labels(part) for part in _label_parts(last))
@@ -113,6 +152,29 @@ def _label_parts(last: str) -> tuple[str, ...]:
     return (last, words[0].strip(" .:："), rest)
 
 
+#: How far from the end of a back a lead-in is looked for: "… has the following aims."
+_LEAD_IN_TAIL = 48
+
+
+def _not_an_answer(back: str) -> bool:
+    """The back opens with an example ("e.g. …", "例如…") or stops at a lead-in."""
+    opening = strip_markup(back[:_OPENING]).lstrip("-*+ ")  # an example mark is short
+    return EXAMPLE_MARK.match(opening) is not None or _stops_at_lead_in(back)
+
+
+_OPENING = 40
+
+
+def _stops_at_lead_in(back: str) -> bool:
+    """ "…, we have the following rights:", "…注文者に以下の権利が認められる。": the back ends
+    where the note announces its answer (a list, a table, the next paragraph), so the answer is
+    not on the card. A back that goes on past the lead-in (its list included) is kept."""
+    last = back.rstrip().rsplit("\n", 1)[-1].strip()
+    if last.endswith((":", "：")):
+        return True
+    return FORWARD_REF.search(last[-_LEAD_IN_TAIL:]) is not None
+
+
 def _rated(card: Candidate) -> Candidate:
     return replace(card, confidence=rate(card))
 
@@ -122,6 +184,31 @@ def _unlinked(card: Candidate) -> Candidate:
     return (
         replace(card, front=front, back=back) if (front, back) != (card.front, card.back) else card
     )
+
+
+#: Unicode classes of what decorates a heading without naming anything: symbols and emoji (So,
+#: Sk), and the marks and format characters they are built of (keycap U+20E3, variation
+#: selector U+FE0F, zero-width joiner)
+_DECORATION_CLASSES = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
+
+
+def _undecorated(card: Candidate) -> Candidate:
+    """ "1️⃣ ALU › Función" loses its number to the numbering rule and keeps "️⃣": each part of a
+    mined front drops the emoji, symbols and keycap residue it opens with."""
+    if card.front.isascii():
+        return card
+    parts = [_lstrip_decoration(part) for part in card.front.split(" › ")]
+    front = " › ".join(p for p in parts if p)
+    return replace(card, front=front) if front and front != card.front else card
+
+
+def _lstrip_decoration(part: str) -> str:
+    start = 0
+    while start < len(part) and (
+        part[start].isspace() or unicodedata.category(part[start]) in _DECORATION_CLASSES
+    ):
+        start += 1
+    return part[start:]
 
 
 def _with_tags(card: Candidate, note: Note) -> Candidate:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, clean_card_text
-from .lang import ARTICLE, JOINER
+from .lang import ARTICLE, EFFECT, JOINER
 from .shape import is_label
 from .text import has_cjk, is_explanation, is_term, strip_markup
 
@@ -56,8 +56,8 @@ def split_arrow(line: str, *, item: bool = False) -> tuple[str, str] | None:
         return None
     if re.search(r"[\^\\{}]", term + rest):
         return None  # "z^l = a^{l-1} W^l + b": LaTeX written without dollars
-    if not is_explanation(rest):
-        return None
+    if not is_explanation(rest) or EFFECT.match(strip_markup(rest)):
+        return None  # "Life too easy -> less reliance on religion": a cause and its effect
     return term, rest
 
 

@@ -19,9 +19,10 @@ _MARKER = re.compile(r"^\[.\][ \t]*")  # "[i] related:: …": a task or callout-
 _KEY = re.compile(r"\w[\w \t-]{0,40}")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]{0,24}")
 _DATA = re.compile(r"\d[\d\-/.: T]*|\[\[[^\]]*\]\]|https?://\S+")
-# a value, not an explanation: a date, a number, a link, one or two words
+# a value, not an explanation: a date, a number, links, one or two words
+_LINK = r"(?:\[\[[^\]]*\]\]|\[[^\]]*\]\([^)]*\))"  # "[[Sodium]]", or as the note reader rewrote it
 _VALUE = re.compile(
-    r"\s*(?:\d[\d\-/.: T]*|\[\[[^\]]*\]\]|\[[^\]]*\]\([^)]*\)|https?://\S+|#?[\w'’.\-]+(?:\s+[\w'’.\-]+)?)\s*",
+    rf"\s*(?:\d[\d\-/.: T]*|{_LINK}(?:\s*,\s*{_LINK})*|https?://\S+|#?[\w'’.\-]+(?:\s+[\w'’.\-]+)?)\s*",
 )
 
 

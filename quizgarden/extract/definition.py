@@ -101,7 +101,10 @@ _BOLD_SUBJECT = re.compile(
     rf"(?={COPULA_WORD.pattern})(?P<verb>[\u3400-\u9fff]|[^\W\d_]+)\s*(?P<rest>.+)$",
     re.I,
 )
-_FIRST_SENTENCE = re.compile(r"^.+?(?:。|\.(?=\s|$)|；|$)")
+# not at an ordinal ("die 10. Gebote") or an abbreviation ("d.h.", "z. B."): see sentence.py
+_FIRST_SENTENCE = re.compile(
+    r"^.+?(?:。|(?<!\s\d)(?<!\s\d\d)(?<![.\s][a-z])(?<!\.\s[A-Z])\.(?=\s|$)|；|$)"
+)
 
 
 def split_sentence_definition(line: str) -> tuple[str, str] | None:

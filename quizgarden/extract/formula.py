@@ -156,6 +156,8 @@ def left_side(latex: str) -> str | None:
     lhs = body[:at].replace("&", "").strip()
     if not lhs or len(lhs) > MAX_LHS or not re.search(r"[A-Za-z]", lhs):
         return None
+    if "$" in lhs or lhs.startswith(("- ", "* ", "+ ")):
+        return None  # "- $$ \frac{…}": a list marker and a stray `$$`, the math block is broken
     if _BAD_LHS.search(lhs) or has_cjk(lhs):
         return None
     return lhs

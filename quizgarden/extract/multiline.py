@@ -39,10 +39,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
         block, card_deck = mark_id or block_id2 or block_id, deck or deck2
         line = first + top
         yield Candidate("multiline", kind, front, back, line, block_id=block, deck=card_deck)
-        if reversed_:
+        if reversed_ and not _among_options(back, front):
             yield Candidate(
                 "multiline", kind, back, front, line, block_id=block, side=1, deck=card_deck
             )
+
+
+def _among_options(back: str, front: str) -> bool:
+    """The back is one of the lines of the front (a multiple-choice question and the option
+    that answers it): read the other way, the card would ask with its own answer."""
+    answer = back.strip()
+    return "\n" in front and any(line.strip() == answer for line in front.splitlines())
 
 
 def _mark(raw: str) -> tuple[str, str | None]:

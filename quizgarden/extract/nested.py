@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, clean_card_text
-from .lang import LIST_LABEL, PREPOSITION
+from .lang import EXAMPLE_MARK, LIST_LABEL, PREPOSITION
 from .shape import as_list, is_label, topic
 from .text import (
     GENERIC_FRONT,
@@ -56,6 +56,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if any(is_link_only(c.text) or _FILE.search(c.text) or "$" in c.text for c in children):
             continue  # a table of contents (files, links) or a derivation, not an explanation
         plain = [strip_markup(clean_card_text(c.text)[0]) for c in children]
+        if any(EXAMPLE_MARK.match(p) for p in plain):
+            # "- E.G. Yes/No" shows the term at work; the answer is what the other items say
+            kept = [
+                (c, p) for c, p in zip(children, plain, strict=True) if not EXAMPLE_MARK.match(p)
+            ]
+            children, plain = [c for c, _ in kept], [p for _, p in kept]
+            if not children:
+                continue
         if any(units(p) < 4 or is_first_person(p) or p.endswith((":", "：")) for p in plain):
             continue
         if any(p[:1].isdigit() for p in plain):  # "1/3 people at 90": figures, not a meaning

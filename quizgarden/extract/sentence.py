@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ARTICLE, COPULA, DEICTIC, JOINER, SUBJECT_STOPWORD
+from .lang import ARTICLE, COPULA, DEICTIC, JOINER, PREPOSITION, SUBJECT_STOPWORD
 from .shape import is_label, topic
 from .text import (
     has_cjk,
@@ -28,7 +28,12 @@ from .text import (
 
 MAX_SUBJECT = 60
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_FIRST_SENTENCE = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)", re.S)
+# a full stop after a number of one or two digits inside a sentence is an ordinal ("gegen die
+# 10. Gebote", "am 3. Mai"), and one after a lone lowercase letter is an abbreviation ("d.h.",
+# "z. B.", "e.g.")
+_FIRST_SENTENCE = re.compile(
+    r".+?(?:[。！？!?]|(?<!\s\d)(?<!\s\d\d)(?<![.\s][a-z])(?<!\.\s[A-Z])\.(?=\s|$)|$)", re.S
+)
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
 
@@ -80,6 +85,8 @@ def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
     if SUBJECT_STOPWORD.match(subject) or "," in subject or "，" in subject:
         return None
+    if PREPOSITION.match(subject):
+        return None  # "Nach Aristoteles ist eine Handlung …": a phrase before the verb (V2)
     if DEICTIC.search(subject) or JOINER.search(_PARENS.sub("", subject)):
         return None  # "Found that the …", "Overfitting and underfitting", "ResNet的目标"
     if not is_term(subject, max_units=6) or is_label(subject):

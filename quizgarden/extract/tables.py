@@ -24,6 +24,10 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 
 
+# "student_id", "department_location": a column named the way a database or Dataview names fields
+_FIELD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
     for block in ctx.blocks:
         if block.kind != "table" or not ctx.free(block):
@@ -35,6 +39,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         width = len(header)
         if not 2 <= width <= MAX_COLUMNS or len(body) > MAX_ROWS:
             continue
+        if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
+            continue  # "| student_id | department_location |": records of a database, not notes
         names = [r[0] for r in body]
         if sum(_answers(n) and units(n) <= 8 for n in names) * 2 <= len(names):
             continue  # rows not named by a term: an index column, numbers, empty cells

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import de, en, es, fr, it, pt, zh
+from . import de, en, es, fr, it, ja, pt, zh
 from .table import Table
 
 TABLES: tuple[Table, ...] = (
@@ -20,6 +20,7 @@ TABLES: tuple[Table, ...] = (
     fr.TABLE,
     it.TABLE,
     pt.TABLE,
+    ja.TABLE,
 )
 
 __all__ = [
@@ -35,7 +36,9 @@ __all__ = [
     "COPULA_WORD",
     "DEFINING",
     "DEICTIC",
+    "EFFECT",
     "EXAMPLE_HEADING",
+    "EXAMPLE_MARK",
     "FIELD_NAME",
     "FIRST_PERSON",
     "GENERIC_FRONT",
@@ -50,6 +53,7 @@ __all__ = [
     "NAMING_COPULA",
     "NO_ANSWER",
     "NUMBERED_LABEL",
+    "NUMBERED_SECTION",
     "OPENER",
     "PART_HEADING",
     "POINTER",
@@ -258,3 +262,19 @@ ADVICE_HEADING = re.compile(_alternation(_words("advice_headings")), re.I)
 PROCEDURE_HEADING = re.compile(_alternation(_words("procedure_headings")), re.I)
 #: A section that gathers terms of the note's subject: "Glossary", "术语".
 GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)
+#: What a sentence that announces the next block says: "the following", "以下の", "folgende".
+FORWARD_REF = re.compile(_alternation(_words("forward_refs")), re.I)
+#: How an effect, a reason or a condition opens ("so …", "less …", "weil …"): after an arrow
+#: it makes the arrow causal ("Life too easy -> less reliance on religion"), not a definition.
+EFFECT = re.compile(rf"^(?:{_alternation(_words('effects'))})", re.I)
+#: A numbered part of a course or text anywhere in a title: "Topic 6- Further Mechanics",
+#: "LGPD — Parte 1", "第3章 …"; such a title organises the notes, it names nothing to learn.
+_SECTIONS = _words("numbered_sections")
+# no `(?![\w-])` after the number, unlike a word: "Topic 6- Further Mechanics"
+NUMBERED_SECTION = re.compile(
+    rf"(?<!\w)(?:{'|'.join(w for w in _SECTIONS if _latin(w))})(?!\w)"
+    rf"|{'|'.join(w for w in _SECTIONS if not _latin(w))}",
+    re.I,
+)
+#: How an example opens ("e.g. …", "z. B. …", "例如…"): an item that gives one explains nothing.
+EXAMPLE_MARK = re.compile(rf"^(?:{_alternation(_words('example_marks'))})", re.I)

@@ -84,6 +84,16 @@ TABLE = Table(
         "résultat",
         "contexte",
         "en résumé",
+        "astuce",
+        "rappel",
+        "question",
+        "réponse",
+        "commentaire",
+        "avertissement",
+        "cependant",
+        "de plus",
+        "toutefois",
+        "néanmoins",
     ),
     field_names=("auteur", "statut", "date", "source", "catégorie", "sujet"),
     subject_stopwords=(
@@ -121,4 +131,10 @@ TABLE = Table(
     ),
     proof_headings=("dérivation", "démonstration", "preuve", "solution"),
     of_words=("de", "des"),
+    forward_refs=("suivantes?", "suivants?", "ci-dessous", "comme suit"),
+    effects=("donc", "car", "parce que", "quand", "lorsque", "plus de", "moins de"),
+    numbered_sections=(
+        r"(?:partie|chapitre|thème|leçon|cours|semaine|module|séance|jour)\s*\d+(?:\.\d+)*",
+    ),
+    example_marks=(r"p\.\s?ex\.?", r"par ex\.?", "par exemple"),
 )

@@ -89,6 +89,17 @@ TABLE = Table(
         "contesto",
         "in sintesi",
         "in breve",
+        "osservazione",
+        "consiglio",
+        "ricorda",
+        "domanda",
+        "risposta",
+        "soluzione",
+        "commento",
+        "avvertenza",
+        "tuttavia",
+        "inoltre",
+        "però",
     ),
     field_names=("autore", "stato", "data", "fonte", "categoria", "argomento"),
     subject_stopwords=(
@@ -123,4 +134,10 @@ TABLE = Table(
     ),
     proof_headings=("derivazione", "dimostrazione", "soluzione", "svolgimento"),
     of_words=("di", "della"),
+    forward_refs=("seguenti", "seguente", "di seguito", "come segue"),
+    effects=("quindi", "perciò", "perché", "quando", "più", "meno"),
+    numbered_sections=(
+        r"(?:parte|capitolo|tema|lezione|unità|settimana|modulo|giorno)\s*\d+(?:\.\d+)*",
+    ),
+    example_marks=(r"ad es\.?", "ad esempio", "per esempio", r"es\."),
 )

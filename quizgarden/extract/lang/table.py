@@ -110,3 +110,13 @@ class Table:
     procedure_headings: tuple[str, ...] = ()
     # sections that gather terms of the note's subject: "Glossary", "术语"
     glossary_headings: tuple[str, ...] = ()
+    # a sentence ending so announces what comes next: "the following", "以下の", "siguientes";
+    # a back that stops there has left its answer out
+    forward_refs: tuple[str, ...] = ()
+    # how an effect, a reason or a condition opens: "Life too easy -> less reliance on religion",
+    # "-> so there are no duplicates", "-> when the hammer falls" make an arrow causal, not a gloss
+    effects: tuple[str, ...] = ()
+    # a numbered part of a course or a text, written with its number: "Topic 6", "Parte 1", "第3章"
+    numbered_sections: tuple[str, ...] = ()
+    # how an example opens: "e.g.", "z. B.", "por ejemplo", "例如"; an example is no definition
+    example_marks: tuple[str, ...] = ()
