@@ -34,6 +34,8 @@ from .lang import TOPIC_SUFFIX as TOPIC_SUFFIX  # re-exported for the rules that
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+\-]*")
+_UNIT = re.compile(f"[{CJK}]|{_WORD.pattern}")  # a CJK character or a Latin word: one pass
+_UNIT_START = re.compile(f"[A-Za-z{CJK}]")  # where a unit starts: there is one iff this is found
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")  # a title may hold ( )
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
@@ -49,11 +51,16 @@ _NUMBERING = re.compile(
     r"|第[一二三四五六七八九十0-9]+[章节部分篇]|[IVX]{1,4}\.|[A-Za-z][.)])[\s\u00a0\u3000]*"
 )
 _TEMPLATE = re.compile(r"\{\{?\s*[A-Za-z_]\w*\s*\}\}?|\$\{\w+\}|<[A-Za-z_]+>")
-_CODE_HINTS = re.compile(
-    r"[;{}]\s*$|^\s*(?:import|from|def|class|return|public|private|var|let|const|function)\s"
-    r"|^\s*@\w+\(|=>|->\s*\w+\(|\w+\(\)|\b\w+\.\w+\(|==|!=|\+\+|&&|\|\||^\s*[#/]{2}"
-    r"|^\s*(?:\(\w+\)\s*)?[\w.-]+@[\w.-]+:\S*\$"  # a shell prompt: (env) user@host:~/dir$
+# Code as a line starts: a keyword, a decorator, a `//` or `##` comment, a shell prompt
+_CODE_START = re.compile(
+    r"\s*(?:(?:import|from|def|class|return|public|private|var|let|const|function)\s"
+    r"|@\w+\(|[#/]{2}"
+    r"|(?:\(\w+\)\s*)?[\w.-]+@[\w.-]+:\S*\$)"  # a shell prompt: (env) user@host:~/dir$
 )
+# ...and anywhere in it: `;` or a brace at the end, `=>`, `->f(`, `f()`, `a.b(`, `==`, `&&`.
+# Every branch opens with a punctuation mark (`f()` is tested from its bracket), so the engine
+# jumps from one such mark to the next instead of trying every branch at every character.
+_CODE_HINTS = re.compile(r"[;{}]\s*$|=>|->\s*\w+\(|(?<=\w)\(\)|(?<=\w)\.\w+\(|==|!=|\+\+|&&|\|\|")
 #: A log line's level, not a term: "INFO: loaded", "CRITICAL FIX: ..."
 LOG_LEVEL = re.compile(r"^(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE|NOTE|TODO|FIXME)\b")
 _SENTENCE_END = re.compile(r"[。！？!?…．.;；]\s*$")
@@ -153,8 +160,8 @@ def is_decorated(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def units(text: str) -> int:
     """Length in reading units: a CJK character or a Latin word each count one."""
-    cjk = 0 if text.isascii() else len(_CJK_CHAR.findall(text))  # CJK is never ASCII
-    return cjk + len(_WORD.findall(text))
+    # CJK is never ASCII; a CJK character never belongs to a Latin word, so one pass counts both
+    return len(_WORD.findall(text)) if text.isascii() else len(_UNIT.findall(text))
 
 
 @lru_cache(maxsize=2048)
@@ -176,12 +183,11 @@ def without_links(text: str) -> str:
 @lru_cache(maxsize=4096)
 def is_link_only(text: str) -> bool:
     """Nothing left once links, URLs and punctuation are taken out."""
+    # "no unit" needs no count: a unit is there exactly when a Latin letter or a CJK character is
     if "](" not in text and "://" not in text and "www." not in text:
-        return units(text) == 0
+        return _UNIT_START.search(text) is None
     rest = without_urls(text)
-    return (
-        units(re.sub(r"[\s\W_]+", " ", rest)) == 0 or _links_sub(_MD_LINK, "", text).strip() == ""
-    )
+    return _UNIT_START.search(rest) is None or _links_sub(_MD_LINK, "", text).strip() == ""
 
 
 @lru_cache(maxsize=2048)
@@ -189,7 +195,11 @@ def looks_like_code(text: str) -> bool:
     """Code or a template: `f(x);`, `import x`, `{question}`. LaTeX in `$...$` is not code."""
     if "$" in text:
         text = _MATH.sub(" ", text)
-    return _CODE_HINTS.search(text) is not None or _TEMPLATE.search(text) is not None
+    return (
+        _CODE_START.match(text) is not None
+        or _CODE_HINTS.search(text) is not None
+        or _TEMPLATE.search(text) is not None
+    )
 
 
 def is_mostly_code(text: str) -> bool:

@@ -100,14 +100,42 @@ def _latin(word: str) -> bool:
 def _alternation(words: list[str]) -> str:
     """Latin words match whole words; CJK entries match anywhere (no spaces between words).
 
-    The word-boundary checks wrap each group once, not each word: the regex engine then tests
-    one lookbehind per position instead of one per word, which keeps rules linear and fast.
+    Each group opens with the set of its words' first characters, then tells the words apart
+    by that character (see `_keyed`): the regex engine skips from one such character to the
+    next instead of trying hundreds of words at every position, and the word-boundary check
+    runs once per candidate position, not once per word.
     """
     spaced = [w.replace(" ", r"\s+") for w in words]
-    latin = "|".join(w for w in spaced if _latin(w))
-    cjk = "|".join(w for w in spaced if not _latin(w))
-    groups = ([rf"(?<!\w)(?:{latin})(?![\w-])"] if latin else []) + ([f"(?:{cjk})"] if cjk else [])
+    latin = [w for w in spaced if _latin(w)]
+    cjk = [w for w in spaced if not _latin(w)]
+    groups = []
+    if latin:
+        keyed = _keyed(latin, r"(?<!\w.)")  # no word character before the first letter
+        groups.append(f"{keyed}(?![\\w-])" if keyed else rf"(?<!\w)(?:{'|'.join(latin)})(?![\w-])")
+    if cjk:
+        groups.append(_keyed(cjk, "") or f"(?:{'|'.join(cjk)})")
     return "|".join(groups) or "(?!)"
+
+
+_NOT_AFTER = re.compile(r"^\(\?<!(\[[^\]]*\])\)")  # "(?<![还但])是": not after these
+
+
+def _keyed(words: list[str], after_first: str) -> str | None:
+    """`[ab](?:(?<=a)(?:…)|(?<=b)(?:…))`: the words grouped by their first character, in their
+    order (the longest of those that match at a position still wins). None when a word does not
+    start with a plain character, as `(?:x|y)` or `\\d` do. `after_first` is checked right
+    after the first character; a leading `(?<![…])` of a word moves there as `(?<![…].)`."""
+    keyed: dict[str, list[str]] = {}
+    for word in words:
+        extra = ""
+        if m := _NOT_AFTER.match(word):
+            extra, word = f"(?<!{m.group(1)}.)", word[m.end() :]
+        if not word or word[0] in "\\()[].^$*+?{|" or word[1:2] in {"?", "*", "+", "{"}:
+            return None
+        keyed.setdefault(word[0], []).append(extra + word[1:])
+    firsts = "".join(re.escape(c) for c in keyed)
+    branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in keyed.items())
+    return f"[{firsts}]{after_first}(?:{branches})"
 
 
 def _cjk_words(field: str) -> str:
