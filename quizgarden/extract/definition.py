@@ -103,7 +103,7 @@ _BOLD_SUBJECT = re.compile(
 )
 # not at an ordinal ("die 10. Gebote") or an abbreviation ("d.h.", "z. B."): see sentence.py
 _FIRST_SENTENCE = re.compile(
-    r"^.+?(?:。|(?<!\s\d)(?<!\s\d\d)(?<![.\s][a-z])(?<!\.\s[A-Z])\.(?=\s|$)|；|$)"
+    r"^.+?(?:。|\.(?<!\s\d\.)(?<!\s\d\d\.)(?<![.\s][a-z]\.)(?<!\.\s[A-Z]\.)(?=\s|$)|；|$)"
 )
 
 

@@ -32,7 +32,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 # 10. Gebote", "am 3. Mai"), and one after a lone lowercase letter is an abbreviation ("d.h.",
 # "z. B.", "e.g.")
 _FIRST_SENTENCE = re.compile(
-    r".+?(?:[。！？!?]|(?<!\s\d)(?<!\s\d\d)(?<![.\s][a-z])(?<!\.\s[A-Z])\.(?=\s|$)|$)", re.S
+    r".+?(?:[。！？!?]|\.(?<!\s\d\.)(?<!\s\d\d\.)(?<![.\s][a-z]\.)(?<!\.\s[A-Z]\.)(?=\s|$)|$)", re.S
 )
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
