@@ -23,14 +23,22 @@ _RELATION = re.compile(r"[≤≥<>±×·∑√∫∈≠≈]")
 _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
 
 
+#: A list with this many `word -> gloss` items is a vocabulary list: a gloss of a word or two
+#: ("Ayer -> yesterday") is a whole answer there, where a lone short arrow is a note to self.
+MIN_GLOSSARY = 3
+_MAX_GLOSS = 4
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
+    glossaries = _glossaries(ctx)
     for block in ctx.blocks:
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
         if not _HINT.search(block.text):
             continue
+        short = block.kind == "item" and (block.parent, block.heading) in glossaries
         for offset, line in enumerate(block.text.split("\n")):
-            found = split_arrow(line, item=block.kind == "item" and offset == 0)
+            found = split_arrow(line, item=block.kind == "item" and offset == 0, short=short)
             if found is None:
                 continue
             term, rest = found
@@ -38,9 +46,22 @@ def find(ctx: Context) -> Iterator[Candidate]:
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
 
 
-def split_arrow(line: str, *, item: bool = False) -> tuple[str, str] | None:
+def _glossaries(ctx: Context) -> set[tuple[int | None, int | None]]:
+    """The lists (by parent item and heading) holding MIN_GLOSSARY or more one-line
+    `word -> gloss` items: a vocabulary list, whatever the gloss's length."""
+    counts: dict[tuple[int | None, int | None], int] = {}
+    for block in ctx.blocks:
+        if block.kind != "item" or "\n" in block.text or not _HINT.search(block.text):
+            continue
+        if split_arrow(block.text, item=True, short=True) is not None:
+            key = (block.parent, block.heading)
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}
+
+
+def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[str, str] | None:
     """(term, definition) when `line` is a `Term -> definition` shorthand (in a list item, also
-    `Term - definition`)."""
+    `Term - definition`). With `short`, in a vocabulary list, a gloss of one or two words counts."""
     line = _ITEM_MARK.sub("", line.strip())
     if "$" in line or "`" in line:
         return None  # math or code: an arrow there is an operator
@@ -56,9 +77,18 @@ def split_arrow(line: str, *, item: bool = False) -> tuple[str, str] | None:
         return None
     if re.search(r"[\^\\{}]", term + rest):
         return None  # "z^l = a^{l-1} W^l + b": LaTeX written without dollars
+    if short and _gloss(rest):
+        return term, rest
     if not is_explanation(rest):
         return None
     return term, rest
+
+
+def _gloss(rest: str) -> bool:
+    """A translation or a form: "yesterday", "the day before", "tuv-"; words, no sentence."""
+    plain = strip_markup(rest).strip()
+    words = plain.replace("-", " ").split()
+    return 0 < len(words) <= _MAX_GLOSS and any(w.isalpha() for w in words)
 
 
 def _equation(term: str, rest: str) -> bool:
