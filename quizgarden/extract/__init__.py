@@ -35,7 +35,7 @@ from . import (
 from .confidence import rate
 from .context import Context, build_context
 from .dedupe import dedupe
-from .lang import ARTICLE, LABEL_WORD, PREPOSITION, STRUCTURAL_HEADING
+from .lang import ARTICLE, LABEL_WORD, PREPOSITION, SECTION_LABEL, STRUCTURAL_HEADING
 from .text import GENERIC_FRONT, strip_markup, without_link_targets
 
 Rule = Callable[[Context], Iterator[Candidate]]
@@ -93,6 +93,8 @@ def _only_a_label(front: str) -> bool:
     last = _NUMBERED.sub("", strip_markup(front.rsplit(" › ", 1)[-1])).strip(" .:：")
     if GENERIC_FRONT.match(last):
         return False  # "L1 正则化 › 缺点": its section names what the word is about
+    if " › " in front and SECTION_LABEL.match(last):
+        return False  # "Legal Proximity › General Rule": the rule of that section
     return any(_labels(part) for part in _label_parts(last))
 
 

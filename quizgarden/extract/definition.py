@@ -22,6 +22,7 @@ from .lang import (
     PROCEDURE_HEADING,
     REFERENCE_HEADING,
     RESULT_HEADING,
+    SECTION_LABEL,
 )
 from .text import (
     GENERIC_FRONT,
@@ -149,7 +150,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, explanation = found
-            if GENERIC_FRONT.match(term) or not is_distinctive(term):
+            if GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
                 # "不同点", "Sample": a word that means something only under its section
                 where = _topic(ctx, block)
                 if not where and GENERIC_FRONT.match(term):

@@ -63,6 +63,7 @@ __all__ = [
     "REFERENCE_HEADING",
     "RELATED",
     "RESULT_HEADING",
+    "SECTION_LABEL",
     "SECTION_OPENER",
     "STATEMENT_LABEL",
     "STEP_LEAD",
@@ -129,6 +130,9 @@ STRUCTURAL_HEADING = re.compile(rf"^(?:{_STRUCTURAL})$", re.I)
 LIST_LABEL = re.compile(rf"^(?:{_alternation(_words('list_labels'))})$", re.I)
 #: A word that labels something without naming it: "N.B", "Example", "Beispiel".
 LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
+#: A label of an aspect of its section ("General Rule", "Principle"): a front once its section
+#: names what it is about.
+SECTION_LABEL = re.compile(rf"^(?:{_alternation(_words('section_labels'))})$", re.I)
 #: A Dataview key that is metadata whatever its value: "author", "status".
 FIELD_NAME = re.compile(rf"^(?:{_alternation(_words('field_names'))})$", re.I)
 #: A copula that defines whatever its subject: "X refers to …", "X 是指 …".

@@ -173,4 +173,5 @@ TABLE = Table(
     ),
     proof_headings=("herleitung", "beweis", "rechenweg", "lösung"),
     of_words=("von", "der", "des"),
+    section_labels=("regel", "grundsatz", "bedeutung"),
 )

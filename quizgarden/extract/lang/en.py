@@ -702,4 +702,14 @@ TABLE = Table(
         "vocabulary",
         "key concepts",
     ),
+    section_labels=(
+        "rules?",
+        "general rules?",
+        "principle",
+        "significance",
+        "purpose",
+        "function",
+        "mechanism",
+        "definition",
+    ),
 )

@@ -121,4 +121,5 @@ TABLE = Table(
     ),
     proof_headings=("dérivation", "démonstration", "preuve", "solution"),
     of_words=("de", "des"),
+    section_labels=("règle", "règle générale"),
 )

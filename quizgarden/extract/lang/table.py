@@ -110,3 +110,6 @@ class Table:
     procedure_headings: tuple[str, ...] = ()
     # sections that gather terms of the note's subject: "Glossary", "术语"
     glossary_headings: tuple[str, ...] = ()
+    # labels of an aspect of the section they sit in ("General Rule", "Principle", "Grundsatz"):
+    # not terms, but "Negligence › General Rule" asks what the section says about it
+    section_labels: tuple[str, ...] = ()
