@@ -31,6 +31,7 @@ from .text import (
 
 MAX_SENTENCES = 2
 MIN_ITEMS, MAX_ITEMS = 2, 5
+MAX_LISTED = 8  # bullets, nested ones included
 # an embedded drawing or picture ("benzene.excalidraw", "![[Empirismus.png]]"): not text to learn
 _EMBED = re.compile(r"\.(?:excalidraw|png|jpe?g|gif|svg|webp|pdf|canvas)\b|!\[", re.I)
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -42,7 +43,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if block.kind != "heading" or not ctx.free(block):
             continue
         whole = section(ctx, n)
-        if not whole or len(whole) > MAX_ITEMS + 1:
+        if not whole or len(whole) > MAX_LISTED + 1:
             continue  # more than a short explanation: the heading rule's
         title = heading_title(block)
         if not _names(title):
@@ -50,7 +51,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         body = [b for b in whole if not is_link_only(b.text)]
         if not body or not all(ctx.free(b) for b in body):
             continue
-        answer = _prose(title, body) or _bullets(ctx, title, body)
+        linked = len(body) != len(whole)  # a list of links with notes under them: a reading list
+        answer = _prose(title, body) or (None if linked else _bullets(ctx, title, body))
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
             continue
         front = title
@@ -98,15 +100,23 @@ def _speaks_of(title: str, plain: str) -> bool:
 
 
 def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
-    """Two to five bullets, each a sentence of its own ("- Observations are independent.")."""
-    if any(b.kind != "item" or b.level > 1 or b.children for b in body):
+    """Two to five bullets that each say something of the heading ("- Observations are
+    independent.", "- Train with known function output"), a few nested ones allowed; not
+    `Term: …` items (definitions of their own), math or code."""
+    if any(b.kind != "item" for b in body) or len(body) > MAX_LISTED:
         return None
-    if not MIN_ITEMS <= len(body) <= MAX_ITEMS:
+    top = min(b.level for b in body)
+    if not MIN_ITEMS <= sum(b.level == top for b in body) <= MAX_ITEMS:
         return None
+    said = 0
     for block in body:
         plain = strip_markup(clean_card_text(block.text)[0])
-        if units(plain) < 5 or not is_sentence(plain) or is_first_person(plain):
+        size = units(plain)
+        if size < (3 if block.level == top else 1) or is_first_person(plain) or "\n" in plain:
             return None
-        if re.search(r"[:：$`]", plain[:24]) or "\n" in plain:
+        if plain.endswith((":", "：")) or re.search(r"[:：$`]", plain[:24]):
             return None  # "Term: …" items are definitions of their own; math and code are not
+        said += size >= 5 or is_sentence(plain)
+    if said * 2 < len(body):
+        return None  # mostly names: a list of things, not what the heading is
     return as_list(ctx, body)
