@@ -31,6 +31,7 @@ from . import (
     question,
     sentence,
     tables,
+    verdict,
 )
 from .confidence import rate
 from .context import Context, build_context
@@ -59,6 +60,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("nested", nested.find),
     ("arrow", arrow.find),
     ("brief", brief.find),
+    ("verdict", verdict.find),
 )
 
 __all__ = ["RULES", "NoteResult", "Separators", "extract_note", "scan"]

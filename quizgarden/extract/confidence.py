@@ -28,6 +28,7 @@ BASE: dict[str, float] = {
     "label": 0.6,
     "nested": 0.65,
     "brief": 0.6,
+    "verdict": 0.75,
     "formula": 0.6,
 }
 DEFAULT_BASE = 0.6

@@ -78,6 +78,7 @@ __all__ = [
     "TO_READER",
     "VALUE_LABEL",
     "VALUE_START",
+    "VERDICT",
     "Table",
     "vocabulary",
 ]
@@ -133,6 +134,8 @@ LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
 #: A label of an aspect of its section ("General Rule", "Principle"): a front once its section
 #: names what it is about.
 SECTION_LABEL = re.compile(rf"^(?:{_alternation(_words('section_labels'))})$", re.I)
+#: A true/false mark after a statement of a drill: "T", "F", "vero", "falsch".
+VERDICT = re.compile(rf"(?:{'|'.join(_words('verdicts'))})", re.I)
 #: A Dataview key that is metadata whatever its value: "author", "status".
 FIELD_NAME = re.compile(rf"^(?:{_alternation(_words('field_names'))})$", re.I)
 #: A copula that defines whatever its subject: "X refers to …", "X 是指 …".

@@ -174,4 +174,5 @@ TABLE = Table(
     proof_headings=("herleitung", "beweis", "rechenweg", "lösung"),
     of_words=("von", "der", "des"),
     section_labels=("regel", "grundsatz", "bedeutung"),
+    verdicts=("w", "f", "r", "wahr", "falsch", "richtig"),
 )

@@ -712,4 +712,5 @@ TABLE = Table(
         "mechanism",
         "definition",
     ),
+    verdicts=("t", "f", "true", "false"),
 )

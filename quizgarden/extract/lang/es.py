@@ -118,4 +118,5 @@ TABLE = Table(
     proof_headings=("derivación", "demostración", "solución"),
     of_words=("de", "del"),
     section_labels=("regla", "regla general"),
+    verdicts=("v", "f", "verdadero", "falso"),
 )

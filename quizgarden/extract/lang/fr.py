@@ -122,4 +122,5 @@ TABLE = Table(
     proof_headings=("dérivation", "démonstration", "preuve", "solution"),
     of_words=("de", "des"),
     section_labels=("règle", "règle générale"),
+    verdicts=("v", "f", "vrai", "faux"),
 )

@@ -124,4 +124,5 @@ TABLE = Table(
     proof_headings=("derivazione", "dimostrazione", "soluzione", "svolgimento"),
     of_words=("di", "della"),
     section_labels=("regola", "regola generale"),
+    verdicts=("v", "f", "vero", "falso"),
 )

@@ -105,4 +105,5 @@ TABLE = Table(
         "após",
     ),
     proof_headings=("derivação", "demonstração", "prova", "solução", "resolução"),
+    verdicts=("v", "f", "verdadeiro", "falso"),
 )

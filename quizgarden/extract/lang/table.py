@@ -113,3 +113,5 @@ class Table:
     # labels of an aspect of the section they sit in ("General Rule", "Principle", "Grundsatz"):
     # not terms, but "Negligence › General Rule" asks what the section says about it
     section_labels: tuple[str, ...] = ()
+    # the marks a true/false drill puts after a statement: "T", "F", "true", "vero", "falsch"
+    verdicts: tuple[str, ...] = ()
