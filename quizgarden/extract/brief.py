@@ -116,6 +116,8 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
             return None
         if plain.endswith((":", "：")) or re.search(r"[:：$`]", plain[:24]):
             return None  # "Term: …" items are definitions of their own; math and code are not
+        if plain.rstrip(" .;,").endswith(")") and len(plain.split("(", 1)[0].split()) <= 4:
+            return None  # "Opportunity cost (the value …)": a glossary entry of its own
         said += size >= 5 or is_sentence(plain)
     if said * 2 < len(body):
         return None  # mostly names: a list of things, not what the heading is
