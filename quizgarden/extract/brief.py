@@ -52,7 +52,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not body or not all(ctx.free(b) for b in body):
             continue
         linked = len(body) != len(whole)  # a list of links with notes under them: a reading list
-        answer = _prose(title, body) or (None if linked else _bullets(ctx, title, body))
+        answer = _prose(title, body) or (
+            None if linked else _bullets(ctx, title, body) or _led_list(ctx, title, body)
+        )
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
             continue
         front = title
@@ -97,6 +99,27 @@ def _speaks_of(title: str, plain: str) -> bool:
         return True
     cjk = re.findall(r"[\u4e00-\u9fff]{2,}", title)
     return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
+
+
+def _led_list(ctx: Context, title: str, body: list[Block]) -> str | None:
+    """A sentence about the heading that leads into a list, and the list ("Mitosis proceeds
+    through four phases:" + the phases): the answer is both, never the lead-in alone."""
+    lead, items = body[0], body[1:]
+    if lead.kind != "paragraph" or not items or any(b.kind != "item" for b in items):
+        return None
+    if len(items) > MAX_LISTED or sum(b.level == items[0].level for b in items) < MIN_ITEMS:
+        return None
+    text = clean_card_text(lead.text)[0]
+    plain = strip_markup(text).strip()
+    if not plain.endswith((":", "：")) or len(sentences(plain)) != 1 or is_first_person(plain):
+        return None
+    if units(plain) < MIN_LEAD_UNITS or not _speaks_of(title, plain):
+        return None
+    listed = as_list(ctx, items)
+    return f"{text}\n{listed}" if listed else None
+
+
+MIN_LEAD_UNITS = 4
 
 
 def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
