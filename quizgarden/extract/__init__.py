@@ -32,6 +32,7 @@ from . import (
     question,
     sentence,
     tables,
+    verdict,
 )
 from .confidence import rate
 from .context import Context, build_context
@@ -43,6 +44,7 @@ from .lang import (
     LABEL_WORD,
     NUMBERED_SECTION,
     PREPOSITION,
+    SECTION_LABEL,
     STRUCTURAL_HEADING,
 )
 from .text import GENERIC_FRONT, is_example_heading, strip_markup, without_link_targets
@@ -68,6 +70,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("nested", nested.find),
     ("arrow", arrow.find),
     ("brief", brief.find),
+    ("verdict", verdict.find),
 )
 
 __all__ = ["RULES", "NoteResult", "Separators", "extract_note", "scan"]
@@ -132,6 +135,8 @@ def _only_a_label(front: str) -> bool:
     last = _NUMBERED.sub("", last).strip(" .:：")
     if GENERIC_FRONT.match(last):
         return False  # "L1 正则化 › 缺点": its section names what the word is about
+    if " › " in front and SECTION_LABEL.match(last):
+        return False  # "Legal Proximity › General Rule": the rule of that section
     return any(_labels(part) for part in _label_parts(last))
 
 

@@ -11,7 +11,7 @@ from ..model import Candidate
 from .context import Context, clean_card_text
 from .lang import ARTICLE, EFFECT, JOINER
 from .shape import is_label
-from .text import has_cjk, is_explanation, is_term, strip_markup
+from .text import has_cjk, is_explanation, is_term, strip_markup, units
 
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|--)\s+|\s+=\s+")
@@ -23,14 +23,23 @@ _RELATION = re.compile(r"[≤≥<>±×·∑√∫∈≠≈]")
 _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
 
 
+#: A list with this many `word -> gloss` items is a vocabulary list: a gloss of a word or two
+#: ("Ayer -> yesterday") is a whole answer there, where a lone short arrow is a note to self.
+MIN_GLOSSARY = 3
+_MAX_GLOSS = 4
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
+    yield from _glossed(ctx)
+    glossaries = _glossaries(ctx)
     for block in ctx.blocks:
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
         if not _HINT.search(block.text):
             continue
+        short = block.kind == "item" and (block.parent, block.heading) in glossaries
         for offset, line in enumerate(block.text.split("\n")):
-            found = split_arrow(line, item=block.kind == "item" and offset == 0)
+            found = split_arrow(line, item=block.kind == "item" and offset == 0, short=short)
             if found is None:
                 continue
             term, rest = found
@@ -38,9 +47,79 @@ def find(ctx: Context) -> Iterator[Candidate]:
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
 
 
-def split_arrow(line: str, *, item: bool = False) -> tuple[str, str] | None:
+#: Items of one list written `Term (explanation)` that make it a glossary; an abbreviation
+#: spelled out (`GDP (Gross Domestic Product)`) needs no company.
+MIN_GLOSSED = 3
+_GLOSSED = re.compile(
+    r"^(?P<term>[^()（）\n]{2,60}?)\s*[(（](?P<gloss>[^()（）\n]{3,200})[)）]\s*[.;,]?$"
+)
+_MAX_TERM_WORDS = 4
+
+
+def _glossed(ctx: Context) -> Iterator[Candidate]:
+    """`- Opportunity cost (the value of the next best alternative given up)`: in a list of
+    such items, the bracket explains the term before it."""
+    lists: dict[tuple[int | None, int | None], list[tuple[int, str, str, bool]]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "item" or block.children or "\n" in block.text or not ctx.free(block):
+            continue
+        if not block.text.rstrip(" .;,").endswith((")", "）")):
+            continue  # the cheap test: most items end otherwise
+        found = split_glossed(block.text)
+        if found is not None:
+            lists.setdefault((block.parent, block.heading), []).append((n, *found))
+    for members in lists.values():
+        for n, term, gloss, spelled_out in members:
+            if spelled_out or len(members) >= MIN_GLOSSED:
+                block = ctx.blocks[n]
+                back, block_id, deck = clean_card_text(gloss)
+                yield Candidate("arrow", "basic", term, back, block.line, block_id, deck=deck)
+
+
+def split_glossed(line: str) -> tuple[str, str, bool] | None:
+    """(term, explanation, whether it spells out an abbreviation) for `Term (explanation)`."""
+    m = _GLOSSED.match(_ITEM_MARK.sub("", line.strip()))
+    if m is None or "$" in line or "`" in line:
+        return None
+    term, gloss = strip_markup(m.group("term")).strip(), m.group("gloss").strip()
+    if has_cjk(term) or len(term.split()) > _MAX_TERM_WORDS or not is_term(term, max_units=5):
+        return None
+    if is_label(term) or is_label(gloss.split()[0]):
+        return None  # "Example (…)", "(see chapter 3)", "(e.g. lupus)"
+    if _spells_out(term, gloss):
+        return term, gloss, True
+    if units(gloss) < MIN_GLOSS_UNITS or not is_explanation(gloss):
+        return None
+    return term, gloss, False
+
+
+MIN_GLOSS_UNITS = 3
+
+
+def _spells_out(term: str, gloss: str) -> bool:
+    """ "GDP" and "Gross Domestic Product": the capitals are the initials of the words."""
+    if not (term.isupper() and term.isalpha() and 2 <= len(term) <= 6):
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", gloss) if w[:1].isupper())
+    return initials == term
+
+
+def _glossaries(ctx: Context) -> set[tuple[int | None, int | None]]:
+    """The lists (by parent item and heading) holding MIN_GLOSSARY or more one-line
+    `word -> gloss` items: a vocabulary list, whatever the gloss's length."""
+    counts: dict[tuple[int | None, int | None], int] = {}
+    for block in ctx.blocks:
+        if block.kind != "item" or "\n" in block.text or not _HINT.search(block.text):
+            continue
+        if split_arrow(block.text, item=True, short=True) is not None:
+            key = (block.parent, block.heading)
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}
+
+
+def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[str, str] | None:
     """(term, definition) when `line` is a `Term -> definition` shorthand (in a list item, also
-    `Term - definition`)."""
+    `Term - definition`). With `short`, in a vocabulary list, a gloss of one or two words counts."""
     line = _ITEM_MARK.sub("", line.strip())
     if "$" in line or "`" in line:
         return None  # math or code: an arrow there is an operator
@@ -56,9 +135,18 @@ def split_arrow(line: str, *, item: bool = False) -> tuple[str, str] | None:
         return None
     if re.search(r"[\^\\{}]", term + rest):
         return None  # "z^l = a^{l-1} W^l + b": LaTeX written without dollars
+    if short and _gloss(rest):
+        return term, rest
     if not is_explanation(rest) or EFFECT.match(strip_markup(rest)):
         return None  # "Life too easy -> less reliance on religion": a cause and its effect
     return term, rest
+
+
+def _gloss(rest: str) -> bool:
+    """A translation or a form: "yesterday", "the day before", "tuv-"; words, no sentence."""
+    plain = strip_markup(rest).strip()
+    words = plain.replace("-", " ").split()
+    return 0 < len(words) <= _MAX_GLOSS and any(w.isalpha() for w in words)
 
 
 def _equation(term: str, rest: str) -> bool:

@@ -31,6 +31,7 @@ from .text import (
 
 MAX_SENTENCES = 2
 MIN_ITEMS, MAX_ITEMS = 2, 5
+MAX_LISTED = 8  # bullets, nested ones included
 # an embedded drawing or picture ("benzene.excalidraw", "![[Empirismus.png]]"): not text to learn
 _EMBED = re.compile(r"\.(?:excalidraw|png|jpe?g|gif|svg|webp|pdf|canvas)\b|!\[", re.I)
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -42,7 +43,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if block.kind != "heading" or not ctx.free(block):
             continue
         whole = section(ctx, n)
-        if not whole or len(whole) > MAX_ITEMS + 1:
+        if not whole or len(whole) > MAX_LISTED + 1:
             continue  # more than a short explanation: the heading rule's
         title = heading_title(block)
         if not _names(title):
@@ -50,7 +51,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
         body = [b for b in whole if not is_link_only(b.text)]
         if not body or not all(ctx.free(b) for b in body):
             continue
-        answer = _prose(title, body) or _bullets(ctx, title, body)
+        linked = len(body) != len(whole)  # a list of links with notes under them: a reading list
+        answer = _prose(title, body) or (
+            None if linked else _bullets(ctx, title, body) or _led_list(ctx, title, body)
+        )
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
             continue
         front = title
@@ -97,16 +101,47 @@ def _speaks_of(title: str, plain: str) -> bool:
     return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
 
 
+def _led_list(ctx: Context, title: str, body: list[Block]) -> str | None:
+    """A sentence about the heading that leads into a list, and the list ("Mitosis proceeds
+    through four phases:" + the phases): the answer is both, never the lead-in alone."""
+    lead, items = body[0], body[1:]
+    if lead.kind != "paragraph" or not items or any(b.kind != "item" for b in items):
+        return None
+    if len(items) > MAX_LISTED or sum(b.level == items[0].level for b in items) < MIN_ITEMS:
+        return None
+    text = clean_card_text(lead.text)[0]
+    plain = strip_markup(text).strip()
+    if not plain.endswith((":", "：")) or len(sentences(plain)) != 1 or is_first_person(plain):
+        return None
+    if units(plain) < MIN_LEAD_UNITS or not _speaks_of(title, plain):
+        return None
+    listed = as_list(ctx, items)
+    return f"{text}\n{listed}" if listed else None
+
+
+MIN_LEAD_UNITS = 4
+
+
 def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
-    """Two to five bullets, each a sentence of its own ("- Observations are independent.")."""
-    if any(b.kind != "item" or b.level > 1 or b.children for b in body):
+    """Two to five bullets that each say something of the heading ("- Observations are
+    independent.", "- Train with known function output"), a few nested ones allowed; not
+    `Term: …` items (definitions of their own), math or code."""
+    if any(b.kind != "item" for b in body) or len(body) > MAX_LISTED:
         return None
-    if not MIN_ITEMS <= len(body) <= MAX_ITEMS:
+    top = min(b.level for b in body)
+    if not MIN_ITEMS <= sum(b.level == top for b in body) <= MAX_ITEMS:
         return None
+    said = 0
     for block in body:
         plain = strip_markup(clean_card_text(block.text)[0])
-        if units(plain) < 5 or not is_sentence(plain) or is_first_person(plain):
+        size = units(plain)
+        if size < (3 if block.level == top else 1) or is_first_person(plain) or "\n" in plain:
             return None
-        if re.search(r"[:：$`]", plain[:24]) or "\n" in plain:
+        if plain.endswith((":", "：")) or re.search(r"[:：$`]", plain[:24]):
             return None  # "Term: …" items are definitions of their own; math and code are not
+        if plain.rstrip(" .;,").endswith(")") and len(plain.split("(", 1)[0].split()) <= 4:
+            return None  # "Opportunity cost (the value …)": a glossary entry of its own
+        said += size >= 5 or is_sentence(plain)
+    if said * 2 < len(body):
+        return None  # mostly names: a list of things, not what the heading is
     return as_list(ctx, body)

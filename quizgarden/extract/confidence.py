@@ -11,7 +11,7 @@ to 0.05-0.99 and rounded to two places, so the same note always gives the same n
 from __future__ import annotations
 
 from ..model import Candidate
-from .lang import LABEL_WORD, QUESTION
+from .lang import LABEL_WORD, QUESTION, SECTION_LABEL
 from .text import is_distinctive, is_mostly_code, strip_markup, units
 
 #: How often each mined rule's shape is a real card, before the evidence on the card.
@@ -28,6 +28,7 @@ BASE: dict[str, float] = {
     "label": 0.6,
     "nested": 0.65,
     "brief": 0.6,
+    "verdict": 0.75,
     "formula": 0.6,
 }
 DEFAULT_BASE = 0.6
@@ -46,7 +47,8 @@ def rate(card: Candidate) -> float:
         score -= 0.05  # the front needs its section to mean anything
     elif is_distinctive(topic):
         score += 0.05  # "LoRA", "Mean Absolute Error": says on its own what is asked
-    if LABEL_WORD.match(topic.strip(" .:：")):
+    label = topic.strip(" .:：")
+    if LABEL_WORD.match(label) and not (" › " in front and SECTION_LABEL.match(label)):
         score -= 0.3
     size = units(strip_markup(card.back))
     if size < 4:

@@ -17,6 +17,9 @@ RESTATED = 0.6
 #: answers apart in ../shared/corpus); comparing with every earlier answer made a 10,000-entry
 #: glossary quadratic.
 RESTATE_WINDOW = 64
+#: A shorter answer (a word, a verb form: "está", "-ó") may answer several questions of a note;
+#: only longer answers are compared with earlier ones.
+MIN_RESTATED = 8
 
 
 def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -39,7 +42,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
         if key in seen or (card.mined and front in fronts):
             continue
         bare = _bare(back)
-        if card.mined and bare:
+        if card.mined and len(bare) >= MIN_RESTATED:
             equal = next((i for i in same.get(bare, ()) if kept[i]), None)
             # one search in C rules out most cards before the answers are compared one by one
             inside = bare in "\0".join(a for a, _ in answers)

@@ -22,10 +22,13 @@ from .lang import (
     PROCEDURE_HEADING,
     REFERENCE_HEADING,
     RESULT_HEADING,
+    SECTION_LABEL,
 )
 from .text import (
     GENERIC_FRONT,
+    has_cjk,
     is_distinctive,
+    is_enumeration,
     is_example_heading,
     is_explanation,
     is_local_link,
@@ -51,8 +54,9 @@ _LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
 _COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
 
 
-def split_definition(line: str) -> tuple[str, str] | None:
-    """(term, explanation) when `line` reads as a definition, else None."""
+def split_definition(line: str, *, listed: bool = False) -> tuple[str, str] | None:
+    """(term, explanation) when `line` reads as a definition, else None. With `listed` (an item
+    of a glossary list) a list of names is an answer too: "IADL: driving, meds, finances"."""
     line = _ITEM_MARK.sub("", line.strip())
     if not line or len(line) > MAX_LINE:
         return None
@@ -68,8 +72,10 @@ def split_definition(line: str) -> tuple[str, str] | None:
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
     # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
     generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
-    if is_local_link(term) or not (generic or is_term(term)) or not is_explanation(rest):
+    if is_local_link(term) or not (generic or is_term(term)):
         return None  # a linked term is a table-of-contents entry
+    if not (is_explanation(rest) or (listed and _names_some(rest))):
+        return None
     words = _INLINE_MATH.sub("", rest)
     if words.strip(" .,;。，；"):
         if _LATEX_ROW.search(words):  # LaTeX outside $...$: a row of a derivation
@@ -79,6 +85,31 @@ def split_definition(line: str) -> tuple[str, str] | None:
     if _restates(strip_markup(term), strip_markup(rest)):
         return None
     return strip_markup(term), rest
+
+
+def _names_some(rest: str) -> bool:
+    """A list of names or features ("bathing, dressing, eating"), not a value or a link."""
+    plain = strip_markup(rest).strip()
+    if has_cjk(plain) or any(c.isdigit() or c in "$:：" for c in plain):
+        return False  # CJK lists of names are read by the stricter rules; values and math are not
+    return is_enumeration(plain) and not is_local_link(plain)
+
+
+#: A list with this many `Term: …` items is a glossary: a list of names answers there.
+MIN_GLOSSARY = 3
+
+
+def _glossaries(ctx: Context) -> set[tuple[int | None, int | None]]:
+    """The lists (by parent item and heading) with MIN_GLOSSARY or more one-line `Term: …`
+    items."""
+    counts: dict[tuple[int | None, int | None], int] = {}
+    for block in ctx.blocks:
+        if block.kind != "item" or "\n" in block.text or not ctx.free(block):
+            continue
+        if (":" in block.text or "：" in block.text) and split_definition(block.text, listed=True):
+            key = (block.parent, block.heading)
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}
 
 
 def _restates(term: str, explanation: str) -> bool:
@@ -127,6 +158,7 @@ def split_sentence_definition(line: str) -> tuple[str, str] | None:
 def find(ctx: Context) -> Iterator[Candidate]:
     before_items = _before_items(ctx)
     parsed = _parsed_sentences(ctx, before_items)
+    glossaries = _glossaries(ctx)
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block) or n in parsed:
@@ -146,13 +178,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
         for offset, line in enumerate(block.text.split("\n")):
             found = None
             if ":" in line or "：" in line or "**" in line or "__" in line:
-                found = split_definition(line)
+                listed = block.kind == "item" and (block.parent, block.heading) in glossaries
+                found = split_definition(line, listed=listed)
             if found is None and offset == 0 and (NAMING_COPULA.search(line) or "**" in line):
                 found = split_sentence_definition(line)
             if found is None:
                 continue
             term, explanation = found
-            if GENERIC_FRONT.match(term) or not is_distinctive(term):
+            if GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
                 # "不同点", "Sample": a word that means something only under its section
                 where = _topic(ctx, block)
                 if not where and GENERIC_FRONT.match(term):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, heading_above, naming_heading
-from .lang import KIND_OF, LIST_LABEL
+from .lang import KIND_OF, LIST_LABEL, SECTION_LABEL
 from .shape import MAX_ANSWER, as_list, heading_title, items_after, section, topic
 from .text import strip_markup
 
@@ -56,7 +56,7 @@ def _front(ctx: Context, n: int, text: str) -> str | None:
     if not m:
         return None
     label = m.group("label").strip()
-    if LIST_LABEL.match(label):
+    if LIST_LABEL.match(label) or SECTION_LABEL.match(label):
         block = ctx.blocks[n]
         where = topic(ctx, block) if block.kind != "heading" else _above(ctx, n)
         return f"{where} › {label}" if where else None

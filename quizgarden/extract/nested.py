@@ -18,6 +18,7 @@ from .lang import EXAMPLE_MARK, LIST_LABEL, PREPOSITION
 from .shape import as_list, is_label, topic
 from .text import (
     GENERIC_FRONT,
+    has_cjk,
     is_explanation,
     is_first_person,
     is_link_only,
@@ -26,7 +27,9 @@ from .text import (
     units,
 )
 
-MAX_CHILDREN = 3
+MAX_CHILDREN = 5
+#: Every nested item says this much ("Becomes DataFrame"); the first says more (four units).
+MIN_UNITS = 2
 #: The longest parent in Latin words: outline notes write statements ("Military occupation of
 #: Germany and Japan", "special interests took advantage") as items with details nested under
 #: them, and a learner cannot answer those; the names a glossary explains are short.
@@ -64,11 +67,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
             children, plain = [c for c, _ in kept], [p for _, p in kept]
             if not children:
                 continue
-        if any(units(p) < 4 or is_first_person(p) or p.endswith((":", "：")) for p in plain):
+        # CJK counts a unit per character: its short items are words, not explanations
+        least, most = (4, 3) if has_cjk(term + "".join(plain)) else (MIN_UNITS, MAX_CHILDREN)
+        if len(children) > most:
+            continue
+        if any(units(p) < least or is_first_person(p) or p.endswith((":", "：")) for p in plain):
             continue
         if any(p[:1].isdigit() for p in plain):  # "1/3 people at 90": figures, not a meaning
             continue
-        if not all(is_explanation(p, long=True) for p in plain):
+        if not is_explanation(plain[0], long=True):
+            continue  # the first nested item says what the term is; later ones may be short
+        if not all(is_explanation(p, long=True, min_units=least) for p in plain[1:]):
             continue
         back = (
             clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)

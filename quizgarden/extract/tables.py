@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..model import Candidate
-from .context import Context, clean_card_text
+from .blocks import Block
+from .context import Context, clean_card_text, heading_above
 from .lang import GLOSS_HEADER, NO_ANSWER
-from .shape import is_label
+from .shape import heading_title, is_label
 from .text import is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
@@ -29,46 +31,101 @@ _FIELD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    for block in ctx.blocks:
-        if block.kind != "table" or not ctx.free(block):
+    """Every table's cards; where two tables of the note name rows alike ("Yo" in the table of
+    each tense), each front is led by the headings the table sits under until they differ."""
+    found = [(n, list(_cards(ctx, block))) for n, block in enumerate(ctx.blocks)]
+    tables = [(n, cards) for n, cards in found if cards]
+    if len(tables) > 1:
+        tables = _told_apart(ctx, tables)
+    for _, cards in tables:
+        yield from cards
+
+
+#: How many headings up a front may name to tell two tables apart.
+MAX_CONTEXT = 2
+
+
+def _told_apart(
+    ctx: Context, tables: list[tuple[int, list[Candidate]]]
+) -> list[tuple[int, list[Candidate]]]:
+    titles = [_headings(ctx, n) for n, _ in tables]
+    depth = [0] * len(tables)
+
+    def fronts(k: int) -> list[str]:
+        lead = " › ".join(titles[k][len(titles[k]) - depth[k] :])
+        return [f"{lead} › {c.front}" if lead else c.front for c in tables[k][1]]
+
+    for _ in range(MAX_CONTEXT):  # each pass leads the clashing tables with one heading more
+        seen: dict[str, set[int]] = {}
+        for k in range(len(tables)):
+            for front in fronts(k):
+                seen.setdefault(front.casefold(), set()).add(k)
+        clashing = {k for owners in seen.values() if len(owners) > 1 for k in owners}
+        grown = [k for k in clashing if depth[k] < len(titles[k])]
+        if not grown:
+            break
+        for k in grown:
+            depth[k] += 1
+    return [
+        (n, [replace(c, front=f) for c, f in zip(cards, fronts(k), strict=True)])
+        for k, (n, cards) in enumerate(tables)
+    ]
+
+
+def _headings(ctx: Context, n: int) -> list[str]:
+    """The titles of the headings above block `n`, outermost first, at most MAX_CONTEXT."""
+    titles: list[str] = []
+    h = ctx.blocks[n].heading
+    while h is not None and len(titles) < MAX_CONTEXT:
+        title = heading_title(ctx.blocks[h])
+        if title and not is_label(title):
+            titles.insert(0, title)
+        h = heading_above(ctx, h)
+    return titles
+
+
+def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
+    """The cards of one table block."""
+    if block.kind != "table" or not ctx.free(block):
+        return
+    rows = _rows(ctx, block.line, block.end)
+    if len(rows) < 2:
+        return
+    header, body = rows[0], rows[1:]
+    width = len(header)
+    if not 2 <= width <= MAX_COLUMNS or len(body) > MAX_ROWS:
+        return
+    if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
+        return  # "| student_id | department_location |": records of a database, not notes
+    names = [r[0] for r in body]
+    if sum(_answers(n) and units(n) <= 8 for n in names) * 2 <= len(names):
+        return  # rows not named by a term: an index column, numbers, empty cells
+    if sum(_names(h) for h in header[1:]) * 2 >= width - 1:
+        return  # "| 特性 | MFU | GPU-Util |": a comparison, its rows are aspects, not terms
+    # the column right after the name says what the row is; later ones only if they define
+    asked = [
+        c
+        for c in range(1, width)
+        if strip_markup(header[c])
+        and not _numeric(body, c)
+        and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])))
+    ]
+    common = {c: _common(body, c) for c in asked}
+    for offset, row in enumerate(body, start=2):
+        name = strip_markup(row[0])
+        if not (_answers(name) and units(name) <= 8) or is_label(name) or _symbol(name):
             continue
-        rows = _rows(ctx, block.line, block.end)
-        if len(rows) < 2:
-            continue
-        header, body = rows[0], rows[1:]
-        width = len(header)
-        if not 2 <= width <= MAX_COLUMNS or len(body) > MAX_ROWS:
-            continue
-        if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
-            continue  # "| student_id | department_location |": records of a database, not notes
-        names = [r[0] for r in body]
-        if sum(_answers(n) and units(n) <= 8 for n in names) * 2 <= len(names):
-            continue  # rows not named by a term: an index column, numbers, empty cells
-        if sum(_names(h) for h in header[1:]) * 2 >= width - 1:
-            continue  # "| 特性 | MFU | GPU-Util |": a comparison, its rows are aspects, not terms
-        # the column right after the name says what the row is; later ones only if they define
-        asked = [
-            c
-            for c in range(1, width)
-            if strip_markup(header[c])
-            and not _numeric(body, c)
-            and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])))
-        ]
-        for offset, row in enumerate(body, start=2):
-            name = strip_markup(row[0])
-            if not (_answers(name) and units(name) <= 8) or is_label(name) or _symbol(name):
+        for c in asked:
+            cell = row[c] if c < len(row) else ""
+            if not _answers(cell) or "$" in cell or (width > 2 and units(cell) < 2):
                 continue
-            for c in asked:
-                cell = row[c] if c < len(row) else ""
-                if not _answers(cell) or "$" in cell or (width > 2 and units(cell) < 2):
-                    continue
-                if strip_markup(cell).casefold() == name.casefold():
-                    continue
-                column = strip_markup(header[c])
-                glossary = width == 2 and GLOSS_HEADER.match(column) is not None
-                front = name if glossary else f"{name} › {column}"
-                back, _, _ = clean_card_text(cell)
-                yield Candidate("table", "basic", front, back, block.line + offset)
+            if strip_markup(cell).casefold() in {name.casefold(), *common[c]}:
+                continue
+            column = strip_markup(header[c])
+            glossary = width == 2 and GLOSS_HEADER.match(column) is not None
+            front = name if glossary else f"{name} › {column}"
+            back, _, _ = clean_card_text(cell)
+            yield Candidate("table", "basic", front, back, block.line + offset)
 
 
 def _rows(ctx: Context, first: int, last: int) -> list[list[str]]:
@@ -84,7 +141,11 @@ def _rows(ctx: Context, first: int, last: int) -> list[list[str]]:
 
 def _answers(cell: str) -> bool:
     plain = strip_markup(cell).strip()
-    return bool(plain) and not NO_ANSWER.match(plain) and not is_link_only(plain)
+    if not plain or NO_ANSWER.match(plain):
+        return False
+    if "](" in plain or "://" in plain or "www." in plain:
+        return not is_link_only(plain)
+    return any(ch.isalpha() for ch in plain)  # "-é", a verb ending, is a letter and a mark
 
 
 def _symbol(name: str) -> bool:
@@ -96,6 +157,21 @@ def _names(cell: str) -> bool:
     """A header that names a thing ("MFU", "Newton's Method"), not an attribute ("Use")."""
     plain = strip_markup(cell)
     return is_distinctive(plain) and re.search(r"[A-Z]", plain) is not None and units(plain) > 0
+
+
+#: A value this many rows share is a category ("noun suffix") or a placeholder, not what
+#: one row alone is.
+MAX_SHARED = 3
+
+
+def _common(body: list[list[str]], c: int) -> set[str]:
+    """The values of column `c` that MAX_SHARED rows or more share."""
+    counts: dict[str, int] = {}
+    for row in body:
+        if c < len(row) and row[c].strip():
+            value = strip_markup(row[c]).casefold()
+            counts[value] = counts.get(value, 0) + 1
+    return {value for value, n in counts.items() if n >= MAX_SHARED}
 
 
 def _numeric(body: list[list[str]], c: int) -> bool:

@@ -67,6 +67,7 @@ __all__ = [
     "REFERENCE_HEADING",
     "RELATED",
     "RESULT_HEADING",
+    "SECTION_LABEL",
     "SECTION_OPENER",
     "STATEMENT_LABEL",
     "STEP_LEAD",
@@ -81,6 +82,7 @@ __all__ = [
     "TO_READER",
     "VALUE_LABEL",
     "VALUE_START",
+    "VERDICT",
     "Table",
     "vocabulary",
 ]
@@ -161,6 +163,11 @@ STRUCTURAL_HEADING = re.compile(rf"^(?:{_STRUCTURAL})$", re.I)
 LIST_LABEL = re.compile(rf"^(?:{_alternation(_words('list_labels'))})$", re.I)
 #: A word that labels something without naming it: "N.B", "Example", "Beispiel".
 LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
+#: A label of an aspect of its section ("General Rule", "Principle"): a front once its section
+#: names what it is about.
+SECTION_LABEL = re.compile(rf"^(?:{_alternation(_words('section_labels'))})$", re.I)
+#: A true/false mark after a statement of a drill: "T", "F", "vero", "falsch".
+VERDICT = re.compile(rf"(?:{'|'.join(_words('verdicts'))})", re.I)
 #: A Dataview key that is metadata whatever its value: "author", "status".
 FIELD_NAME = re.compile(rf"^(?:{_alternation(_words('field_names'))})$", re.I)
 #: A copula that defines whatever its subject: "X refers to …", "X 是指 …".

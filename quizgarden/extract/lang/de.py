@@ -194,4 +194,6 @@ TABLE = Table(
         r"(?:teil|kapitel|thema|vorlesung|lektion|woche|einheit|sitzung|tag)\s*\d+(?:\.\d+)*",
     ),
     example_marks=(r"z\.\s?b\.?", "zum beispiel", r"bspw\.?", r"bsp\.?"),
+    section_labels=("regel", "grundsatz", "bedeutung"),
+    verdicts=("w", "f", "r", "wahr", "falsch", "richtig"),
 )

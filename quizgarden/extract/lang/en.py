@@ -736,4 +736,15 @@ TABLE = Table(
         r"(?:part|chapter|topic|lecture|unit|week|module|lesson|session|day)\s*\d+(?:\.\d+)*",
     ),
     example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex\."),
+    section_labels=(
+        "rules?",
+        "general rules?",
+        "principle",
+        "significance",
+        "purpose",
+        "function",
+        "mechanism",
+        "definition",
+    ),
+    verdicts=("t", "f", "true", "false"),
 )

@@ -135,4 +135,6 @@ TABLE = Table(
         r"(?:parte|capítulo|tema|unidad|lección|clase|semana|módulo|sesión|día)\s*\d+(?:\.\d+)*",
     ),
     example_marks=(r"p\.\s?ej\.?", "por ejemplo", r"ej\.?"),
+    section_labels=("regla", "regla general"),
+    verdicts=("v", "f", "verdadero", "falso"),
 )

@@ -137,4 +137,6 @@ TABLE = Table(
         r"(?:partie|chapitre|thème|leçon|cours|semaine|module|séance|jour)\s*\d+(?:\.\d+)*",
     ),
     example_marks=(r"p\.\s?ex\.?", r"par ex\.?", "par exemple"),
+    section_labels=("règle", "règle générale"),
+    verdicts=("v", "f", "vrai", "faux"),
 )

@@ -140,4 +140,6 @@ TABLE = Table(
         r"(?:parte|capitolo|tema|lezione|unità|settimana|modulo|giorno)\s*\d+(?:\.\d+)*",
     ),
     example_marks=(r"ad es\.?", "ad esempio", "per esempio", r"es\."),
+    section_labels=("regola", "regola generale"),
+    verdicts=("v", "f", "vero", "falso"),
 )

@@ -122,4 +122,5 @@ TABLE = Table(
         r"(?:parte|capítulo|tema|unidade|aula|lição|semana|módulo|dia)\s*\d+(?:\.\d+)*",
     ),
     example_marks=(r"p\.\s?ex\.?", "por exemplo", r"ex\."),
+    verdicts=("v", "f", "verdadeiro", "falso"),
 )

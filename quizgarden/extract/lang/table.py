@@ -120,3 +120,8 @@ class Table:
     numbered_sections: tuple[str, ...] = ()
     # how an example opens: "e.g.", "z. B.", "por ejemplo", "例如"; an example is no definition
     example_marks: tuple[str, ...] = ()
+    # labels of an aspect of the section they sit in ("General Rule", "Principle", "Grundsatz"):
+    # not terms, but "Negligence › General Rule" asks what the section says about it
+    section_labels: tuple[str, ...] = ()
+    # the marks a true/false drill puts after a statement: "T", "F", "true", "vero", "falsch"
+    verdicts: tuple[str, ...] = ()
