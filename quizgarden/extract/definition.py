@@ -17,12 +17,14 @@ from .lang import (
     ADVICE_HEADING,
     CONTINUES,
     COPULA_WORD,
+    DEICTIC,
     GLOSSARY_HEADING,
     NAMING_COPULA,
     PROCEDURE_HEADING,
     REFERENCE_HEADING,
     RESULT_HEADING,
 )
+from .shape import named, sentences
 from .text import (
     GENERIC_FRONT,
     is_distinctive,
@@ -31,6 +33,7 @@ from .text import (
     is_local_link,
     is_term,
     strip_markup,
+    units,
 )
 
 MAX_LINE = 400
@@ -98,7 +101,9 @@ _SENTENCE = re.compile(
 _BOLD_SUBJECT = re.compile(
     rf"^(?:\*\*|__)(?P<term>[^*_\n]{{1,60}}?)(?:\*\*|__)\s*"
     # a copula follows; its verb is left out: "**X** is a …" -> "a …", "**X** 是一个…" -> "一个…"
-    rf"(?={COPULA_WORD.pattern})(?P<verb>[\u3400-\u9fff]|[^\W\d_]+)\s*(?P<rest>.+)$",
+    # (a Japanese copula is a run of kana, and a comma may follow it: "**X**とは、…")
+    rf"(?={COPULA_WORD.pattern})(?P<verb>[\u3040-\u309f]+|[\u3400-\u9fff]|[^\W\d_]+)"
+    r"\s*[、，]?\s*(?P<rest>.+)$",
     re.I,
 )
 # not at an ordinal ("die 10. Gebote") or an abbreviation ("d.h.", "z. B."): see sentence.py
@@ -131,8 +136,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block) or n in parsed:
             continue
-        if block.kind == "item" and PROCEDURE_HEADING.search(_lead_in(ctx, n, before_items[n])):
-            continue
+        if (
+            block.kind == "item"
+            and PROCEDURE_HEADING.search(_lead_in(ctx, n, before_items[n]))
+            and not _named_stage(block.text)
+        ):
+            continue  # a step, unless the author named the stage
         if block.heading not in barred:
             heading = ctx.blocks[block.heading].text if block.heading is not None else ""
             barred[block.heading] = bool(
@@ -143,6 +152,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
         if barred[block.heading]:
             continue  # paper titles, reported numbers, rules to follow, the cases of an example
+        names = list(_named(ctx, block))
+        if names:
+            yield from names
+            continue
         for offset, line in enumerate(block.text.split("\n")):
             found = None
             if ":" in line or "：" in line or "**" in line or "__" in line:
@@ -169,6 +182,35 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+
+
+_DEICTIC_BACK = 6  # "このこと", "これ": a description this short that points back says nothing
+
+
+def _named(ctx: Context, block: Block) -> Iterator[Candidate]:
+    """ "…を**自然失業率**という": a name given after its description. A description that only
+    points back ("このことを**X**という") takes the sentence before it. A name its heading
+    already asks about is the heading rule's card."""
+    said = sentences(block.text)
+    heading = section_title(ctx, block) or ""
+    for k, sentence in enumerate(said):
+        found = named(sentence)
+        if found is None:
+            continue
+        term, back = found
+        if DEICTIC.match(strip_markup(back)):
+            if units(back) > _DEICTIC_BACK or k == 0:
+                continue
+            back = said[k - 1]
+        if not is_term(term, max_units=8) or not is_explanation(back, min_units=5):
+            continue
+        if _PARENS.sub("", term).strip().casefold() == heading.casefold():
+            continue
+        back, block_id, deck = clean_card_text(back)
+        yield Candidate("definition", "basic", term, back, block.line, block_id=block_id, deck=deck)
+
+
+_PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _topic(ctx: Context, block: Block) -> str | None:
@@ -215,6 +257,16 @@ def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
 
 def _words_of(term: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(term)} or {"\0"}
+
+
+def _named_stage(text: str) -> bool:
+    """ "**监督微调 (SFT)**：…" in a list of steps: a stage the author named in bold, with its
+    short name or alias beside it, is a term to learn, unlike "**Step 1**: load the data"."""
+    m = _BOLD_TERM.match(_ITEM_MARK.sub("", text.split("\n")[0].strip()))
+    if not m or not (m.group("sep") or m.group("colon")):
+        return False
+    term = m.group("term").strip()
+    return _PARENS.search(term) is not None and is_term(term)
 
 
 def _before_items(ctx: Context) -> list[int]:

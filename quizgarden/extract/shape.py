@@ -7,7 +7,7 @@ import re
 
 from .blocks import Block
 from .context import Context, clean_card_text, naming_heading
-from .lang import LABEL_WORD, STRUCTURAL_HEADING
+from .lang import LABEL_WORD, NAMING, STRUCTURAL_HEADING
 from .text import (
     is_decorated,
     is_first_person,
@@ -97,3 +97,16 @@ def items_after(ctx: Context, n: int) -> list[Block]:
             break
         out.append(nxt)
     return out
+
+
+_NAMER_HINT = re.compile(r"[とを](?:い|言|呼|定義)")  # cheap test before the full pattern
+MAX_NAMING = 400
+
+
+def named(sentence: str) -> tuple[str, str] | None:
+    """(name, description) of a sentence that names a thing after describing it ("…を
+    **自然失業率**という", the words from the language tables), else None."""
+    if len(sentence) > MAX_NAMING or not _NAMER_HINT.search(sentence):
+        return None
+    m = NAMING.match(sentence)
+    return (strip_markup(m.group("term")).strip(), m.group("back").strip()) if m else None

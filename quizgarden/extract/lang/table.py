@@ -120,3 +120,7 @@ class Table:
     numbered_sections: tuple[str, ...] = ()
     # how an example opens: "e.g.", "z. B.", "por ejemplo", "例如"; an example is no definition
     example_marks: tuple[str, ...] = ()
+    # a name given after its description, "…を**自然失業率**という" (Japanese): what marks the
+    # description ("を") and what follows the name ("という")
+    name_objects: tuple[str, ...] = ()
+    namers: tuple[str, ...] = ()
