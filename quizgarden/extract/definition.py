@@ -24,7 +24,7 @@ from .lang import (
     REFERENCE_HEADING,
     RESULT_HEADING,
 )
-from .shape import named, sentences
+from .shape import may_name, named, sentences
 from .text import (
     GENERIC_FRONT,
     is_distinctive,
@@ -152,7 +152,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
         if barred[block.heading]:
             continue  # paper titles, reported numbers, rules to follow, the cases of an example
-        names = list(_named(ctx, block))
+        names = list(_named(ctx, block)) if may_name(block.text) else []
         if names:
             yield from names
             continue

@@ -29,7 +29,7 @@ from .lang import (
     TO_READER,
     VALUE_LABEL,
 )
-from .shape import named, sentences
+from .shape import may_name, named, sentences
 from .text import (
     ANSWER_MARK,
     GENERIC_FRONT,
@@ -188,6 +188,8 @@ def _leaf_term(ctx: Context, n: int, title: str, summary: str) -> bool:
 
 def _names_another(title: str, summary: str) -> bool:
     """ "### 失業の分類" over "…を**自然失業率**という。": the paragraph names another thing."""
+    if not may_name(summary):
+        return False
     first = sentences(summary)[:1]
     found = named(first[0]) if first else None
     return found is not None and title.casefold() not in found[0].casefold()

@@ -103,6 +103,11 @@ _NAMER_HINT = re.compile(r"[とを](?:い|言|呼|定義)")  # cheap test before
 MAX_NAMING = 400
 
 
+def may_name(text: str) -> bool:
+    """The cheap test before `named`: whether `text` holds a namer at all."""
+    return _NAMER_HINT.search(text) is not None
+
+
 def named(sentence: str) -> tuple[str, str] | None:
     """(name, description) of a sentence that names a thing after describing it ("…を
     **自然失業率**という", the words from the language tables), else None."""
