@@ -202,10 +202,13 @@ def _named(ctx: Context, block: Block) -> Iterator[Candidate]:
             if units(back) > _DEICTIC_BACK or k == 0:
                 continue
             back = said[k - 1]
+        elif DEICTIC.search(strip_markup(back)):
+            continue  # "若 A 满足这个条件，则称 A 为**X**": the condition is elsewhere
         if not is_term(term, max_units=8) or not is_explanation(back, min_units=5):
             continue
-        if _PARENS.sub("", term).strip().casefold() == heading.casefold():
-            continue
+        name = _PARENS.sub("", term).strip().casefold()
+        if heading and (name in heading.casefold() or heading.casefold() in name):
+            continue  # the heading asks about it already
         back, block_id, deck = clean_card_text(back)
         yield Candidate("definition", "basic", term, back, block.line, block_id=block_id, deck=deck)
 

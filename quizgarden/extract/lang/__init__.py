@@ -52,6 +52,7 @@ __all__ = [
     "LABEL_WORD",
     "LEAD_IN",
     "LIST_LABEL",
+    "NAMED_BOLD",
     "NAMING",
     "NAMING_COPULA",
     "NO_ANSWER",
@@ -320,4 +321,11 @@ _NAME_OBJECT = "|".join(_words("name_objects")) or "(?!)"
 NAMING = re.compile(
     rf"^(?P<back>.+)(?:{_NAME_OBJECT})\s*(?P<term>(?:[^{_NAME_OBJECT}、，,。(（]|[(（][^)）]{{0,60}}[)）]){{1,80}}?)\s*"
     rf"(?:{_alternation(_words('namers'))})(?:[。、，,]|$)"
+)
+#: A bold name given after its description and a naming verb: "以零为极限的变量称为**无穷小量**",
+#: "A set with no elements is called the **empty set**".
+NAMED_BOLD = re.compile(
+    rf"^(?P<back>.+?)\s*(?:{_alternation(_words('naming_verbs'))})\s*(?:(?:the|an?)\s+)?"
+    r"(?:\*\*|__)(?P<term>[^*_\n]{1,40}?)(?:\*\*|__)",
+    re.I,
 )

@@ -736,4 +736,5 @@ TABLE = Table(
         r"(?:part|chapter|topic|lecture|unit|week|module|lesson|session|day)\s*\d+(?:\.\d+)*",
     ),
     example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex\."),
+    naming_verbs=("is called", "are called", "is termed", "are termed"),
 )

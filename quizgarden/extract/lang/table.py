@@ -124,3 +124,6 @@ class Table:
     # description ("を") and what follows the name ("という")
     name_objects: tuple[str, ...] = ()
     namers: tuple[str, ...] = ()
+    # ...and what comes before a bold name given after its description: "…称为**无穷小量**",
+    # "… is called the **empty set**"
+    naming_verbs: tuple[str, ...] = ()
