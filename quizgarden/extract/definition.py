@@ -42,6 +42,11 @@ _BOLD_TERM = re.compile(
     r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：=，,]|—|–|--|-)?\s*"
     r"(?P<rest>.*)$"
 )
+# "（1）太平天国：…": a number in brackets counts the item, it is not part of the term
+_PAREN_NUMBER = re.compile(r"^[（(]\d{1,2}[）)]\s*")
+# "洋务运动——十九世纪…": the Chinese dash (two em dashes) sets a term off as a colon does
+_CJK_DASH = re.compile(r"\s*——\s*")
+_DASH_TERM = 6
 _INLINE_MATH = re.compile(r"\$[^$]+\$")
 _RELATION = re.compile(
     r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
@@ -56,7 +61,7 @@ _COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
 
 def split_definition(line: str) -> tuple[str, str] | None:
     """(term, explanation) when `line` reads as a definition, else None."""
-    line = _ITEM_MARK.sub("", line.strip())
+    line = _PAREN_NUMBER.sub("", _ITEM_MARK.sub("", line.strip()))
     if not line or len(line) > MAX_LINE:
         return None
     m = _BOLD_TERM.match(line)
@@ -66,6 +71,10 @@ def split_definition(line: str) -> tuple[str, str] | None:
             return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     else:
         c = _COLON.search(line)
+        if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
+            c = _CJK_DASH.search(line)
+            if c is not None and units(line[: c.start()]) > _DASH_TERM:
+                return None
         if not c or c.start() == 0:
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
@@ -158,7 +167,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         for offset, line in enumerate(block.text.split("\n")):
             found = None
-            if ":" in line or "：" in line or "**" in line or "__" in line:
+            if ":" in line or "：" in line or "**" in line or "__" in line or "——" in line:
                 found = split_definition(line)
             if found is None and offset == 0 and (NAMING_COPULA.search(line) or "**" in line):
                 found = split_sentence_definition(line)
