@@ -17,6 +17,7 @@ from .lang import (
     ADVICE_HEADING,
     CONTINUES,
     COPULA_WORD,
+    DEICTIC,
     GLOSSARY_HEADING,
     NAMING_COPULA,
     PROCEDURE_HEADING,
@@ -24,6 +25,7 @@ from .lang import (
     RESULT_HEADING,
     SECTION_LABEL,
 )
+from .shape import may_name, named, sentences
 from .text import (
     GENERIC_FRONT,
     has_cjk,
@@ -34,6 +36,7 @@ from .text import (
     is_local_link,
     is_term,
     strip_markup,
+    units,
 )
 
 MAX_LINE = 400
@@ -42,6 +45,11 @@ _BOLD_TERM = re.compile(
     r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：=，,]|—|–|--|-)?\s*"
     r"(?P<rest>.*)$"
 )
+# "（1）太平天国：…": a number in brackets counts the item, it is not part of the term
+_PAREN_NUMBER = re.compile(r"^[（(]\d{1,2}[）)]\s*")
+# "洋务运动——十九世纪…": the Chinese dash (two em dashes) sets a term off as a colon does
+_CJK_DASH = re.compile(r"\s*——\s*")
+_DASH_TERM = 6
 _INLINE_MATH = re.compile(r"\$[^$]+\$")
 _RELATION = re.compile(
     r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
@@ -57,7 +65,7 @@ _COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
 def split_definition(line: str, *, listed: bool = False) -> tuple[str, str] | None:
     """(term, explanation) when `line` reads as a definition, else None. With `listed` (an item
     of a glossary list) a list of names is an answer too: "IADL: driving, meds, finances"."""
-    line = _ITEM_MARK.sub("", line.strip())
+    line = _PAREN_NUMBER.sub("", _ITEM_MARK.sub("", line.strip()))
     if not line or len(line) > MAX_LINE:
         return None
     m = _BOLD_TERM.match(line)
@@ -67,6 +75,10 @@ def split_definition(line: str, *, listed: bool = False) -> tuple[str, str] | No
             return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     else:
         c = _COLON.search(line)
+        if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
+            c = _CJK_DASH.search(line)
+            if c is not None and units(line[: c.start()]) > _DASH_TERM:
+                return None
         if not c or c.start() == 0:
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
@@ -129,7 +141,9 @@ _SENTENCE = re.compile(
 _BOLD_SUBJECT = re.compile(
     rf"^(?:\*\*|__)(?P<term>[^*_\n]{{1,60}}?)(?:\*\*|__)\s*"
     # a copula follows; its verb is left out: "**X** is a …" -> "a …", "**X** 是一个…" -> "一个…"
-    rf"(?={COPULA_WORD.pattern})(?P<verb>[\u3400-\u9fff]|[^\W\d_]+)\s*(?P<rest>.+)$",
+    # (a Japanese copula is a run of kana, and a comma may follow it: "**X**とは、…")
+    rf"(?={COPULA_WORD.pattern})(?P<verb>[\u3040-\u309f]+|[\u3400-\u9fff]|[^\W\d_]+)"
+    r"\s*[、，]?\s*(?P<rest>.+)$",
     re.I,
 )
 # not at an ordinal ("die 10. Gebote") or an abbreviation ("d.h.", "z. B."): see sentence.py
@@ -163,8 +177,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block) or n in parsed:
             continue
-        if block.kind == "item" and PROCEDURE_HEADING.search(_lead_in(ctx, n, before_items[n])):
-            continue
+        if (
+            block.kind == "item"
+            and PROCEDURE_HEADING.search(_lead_in(ctx, n, before_items[n]))
+            and not _named_stage(block.text)
+        ):
+            continue  # a step, unless the author named the stage
         if block.heading not in barred:
             heading = ctx.blocks[block.heading].text if block.heading is not None else ""
             barred[block.heading] = bool(
@@ -175,9 +193,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
         if barred[block.heading]:
             continue  # paper titles, reported numbers, rules to follow, the cases of an example
+        names = list(_named(ctx, block)) if may_name(block.text) else []
+        if names:
+            yield from names
+            continue
         for offset, line in enumerate(block.text.split("\n")):
             found = None
-            if ":" in line or "：" in line or "**" in line or "__" in line:
+            if ":" in line or "：" in line or "**" in line or "__" in line or "——" in line:
                 listed = block.kind == "item" and (block.parent, block.heading) in glossaries
                 found = split_definition(line, listed=listed)
             if found is None and offset == 0 and (NAMING_COPULA.search(line) or "**" in line):
@@ -202,6 +224,38 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+
+
+_DEICTIC_BACK = 6  # "このこと", "これ": a description this short that points back says nothing
+
+
+def _named(ctx: Context, block: Block) -> Iterator[Candidate]:
+    """ "…を**自然失業率**という": a name given after its description. A description that only
+    points back ("このことを**X**という") takes the sentence before it. A name its heading
+    already asks about is the heading rule's card."""
+    said = sentences(block.text)
+    heading = section_title(ctx, block) or ""
+    for k, sentence in enumerate(said):
+        found = named(sentence)
+        if found is None:
+            continue
+        term, back = found
+        if DEICTIC.match(strip_markup(back)):
+            if units(back) > _DEICTIC_BACK or k == 0:
+                continue
+            back = said[k - 1]
+        elif DEICTIC.search(strip_markup(back)):
+            continue  # "若 A 满足这个条件，则称 A 为**X**": the condition is elsewhere
+        if not is_term(term, max_units=8) or not is_explanation(back, min_units=5):
+            continue
+        name = _PARENS.sub("", term).strip().casefold()
+        if heading and (name in heading.casefold() or heading.casefold() in name):
+            continue  # the heading asks about it already
+        back, block_id, deck = clean_card_text(back)
+        yield Candidate("definition", "basic", term, back, block.line, block_id=block_id, deck=deck)
+
+
+_PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _topic(ctx: Context, block: Block) -> str | None:
@@ -248,6 +302,16 @@ def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
 
 def _words_of(term: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(term)} or {"\0"}
+
+
+def _named_stage(text: str) -> bool:
+    """ "**监督微调 (SFT)**：…" in a list of steps: a stage the author named in bold, with its
+    short name or alias beside it, is a term to learn, unlike "**Step 1**: load the data"."""
+    m = _BOLD_TERM.match(_ITEM_MARK.sub("", text.split("\n")[0].strip()))
+    if not m or not (m.group("sep") or m.group("colon")):
+        return False
+    term = m.group("term").strip()
+    return _PARENS.search(term) is not None and is_term(term)
 
 
 def _before_items(ctx: Context) -> list[int]:

@@ -33,8 +33,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             # ": definition" opening a paragraph, the term alone in the one before it
             defs = _definitions(lines, 0)
             yield _card(blocks[n - 1].text, defs, blocks[n - 1].line)
-            found.append((blocks[n - 1].line, block.line + len(defs) - 1))
-            start = len(defs)
+            start = _lines_of(defs)
+            found.append((blocks[n - 1].line, block.line + start - 1))
         for i in range(start, len(lines) - 1):
             line = lines[i]
             if _DEFINES.match(line) or not _is_term(line):
@@ -42,7 +42,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             defs = _definitions(lines, i + 1)
             if defs:
                 yield _card(line, defs, block.line + i)
-                found.append((block.line + i, block.line + i + len(defs)))
+                found.append((block.line + i, block.line + i + _lines_of(defs)))
     for first, last in found:
         ctx.claim(first, last)
 
@@ -58,13 +58,23 @@ def _pairs_with(term: Block, block: Block, found: list[tuple[int, int]]) -> bool
 
 
 def _definitions(lines: list[str], start: int) -> list[str]:
-    out = []
-    for line in lines[start:]:
-        m = _DEFINES.match(line)
-        if not m:
+    """The `: ` lines from `start`; a line without the colon continues the definition above it
+    (a lazy continuation, as PHP Markdown Extra and Pandoc read it) unless a `: ` line follows
+    it, which makes it the next term."""
+    out: list[str] = []
+    for i in range(start, len(lines)):
+        m = _DEFINES.match(lines[i])
+        if m:
+            out.append(m.group(1).strip())
+        elif out and not (i + 1 < len(lines) and _DEFINES.match(lines[i + 1])):
+            out[-1] += "\n" + lines[i].strip()
+        else:
             break
-        out.append(m.group(1).strip())
     return out
+
+
+def _lines_of(defs: list[str]) -> int:
+    return sum(d.count("\n") + 1 for d in defs)
 
 
 def _is_term(line: str) -> bool:

@@ -14,9 +14,12 @@ from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
 from .definition import split_definition
 from .lang import (
+    COPULA,
     DEFINING,
+    DEICTIC,
     INSTRUCTION_TITLE,
     LEAD_IN,
+    OPENER,
     POINTER,
     QUESTION,
     SECTION_OPENER,
@@ -26,6 +29,7 @@ from .lang import (
     TO_READER,
     VALUE_LABEL,
 )
+from .shape import may_name, named, sentences
 from .text import (
     ANSWER_MARK,
     GENERIC_FRONT,
@@ -38,6 +42,7 @@ from .text import (
     is_instruction,
     is_link_only,
     is_sentence,
+    is_term,
     strip_markup,
     strip_numbering,
     units,
@@ -90,8 +95,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
             and _names_a_thing(title)
             and not (block.level == 1 and _FILE_NAME.fullmatch(title))
             and not SECTION_OPENER.match(strip_markup(summary))
+            and not _names_another(title, summary)
             # a bare list explains its heading only as an entry of a catalogue
-            and (n in catalogue or (not listed and _explains(title, summary)))
+            and (
+                n in catalogue
+                or (
+                    not listed and (_explains(title, summary) or _leaf_term(ctx, n, title, summary))
+                )
+            )
         ):
             front = title
             if GENERIC_FRONT.match(title) or not is_distinctive(title):
@@ -138,6 +149,50 @@ def _catalogue(ctx: Context, summary_of: Callable[[int], tuple[str | None, bool]
         if explained >= 3 and explained * 3 >= len(members):
             out.update(n for n, _ in members)
     return out
+
+
+_LEAF_SUMMARY = 300
+_LEAF_WORDS = 10
+_LEAF_SUBJECT = 30  # how far into the paragraph the subject of a defining sentence may reach
+_INLINE_MATH = re.compile(r"\$[^$]+\$")
+_LABEL_LINE = re.compile(r"^[^:：\n]{1,20}[:：]", re.M)
+
+
+def _leaf_term(ctx: Context, n: int, title: str, summary: str) -> bool:
+    """ "### 词嵌入" + one short paragraph, and no subsection: a term and what the author says it
+    is, though the paragraph does not repeat the name."""
+    if not has_cjk(summary) or len(summary) > _LEAF_SUMMARY or "\n\n" in summary.strip():
+        return False
+    if not has_cjk(title) and not is_distinctive(title):
+        return False  # "Briefing": a Latin word alone labels a part of a CJK note
+    if units(_INLINE_MATH.sub("", summary)) < _LEAF_WORDS:
+        return False  # "给定 $s=…$，求 $…$": an exercise, not an explanation
+    plain = strip_markup(summary)
+    if OPENER.match(plain) or DEICTIC.match(plain):
+        return False  # "到这里已经介绍完…": the text goes on; it explains no term
+    verb = COPULA.search(plain, 0, _LEAF_SUBJECT)
+    if verb and verb.start() > 0 and title.casefold() not in plain[: verb.start()].casefold():
+        return False  # "# 生化学" + "ミトコンドリアとは…": the paragraph defines something else
+    if len(_LABEL_LINE.findall(summary)) >= 2:
+        return False  # "*停止*：…" line after line: a list of its own, not one explanation
+    after = next((b for b in ctx.blocks[n + 1 :] if b.kind == "heading"), None)
+    if after is not None and after.level > ctx.blocks[n].level:
+        return False  # the heading opens a part of the note, not a term
+    # CJK words take no spaces: "计算 MFU" is the instruction "计算MFU"
+    return (
+        is_term(title, max_units=8)
+        and is_term(title.replace(" ", ""), max_units=8)
+        and not GENERIC_FRONT.match(title)
+    )
+
+
+def _names_another(title: str, summary: str) -> bool:
+    """ "### 失業の分類" over "…を**自然失業率**という。": the paragraph names another thing."""
+    if not may_name(summary):
+        return False
+    first = sentences(summary)[:1]
+    found = named(first[0]) if first else None
+    return found is not None and title.casefold() not in found[0].casefold()
 
 
 def _owner(ctx: Context, n: int) -> str:
@@ -258,11 +313,16 @@ def _bullets(ctx: Context, section: list[Block]) -> str | None:
     return _answer(ctx, section)
 
 
+_CJK_PROSE = 8  # CJK notes often drop the final "。": a clause this long is prose all the same
+
+
 def _is_prose(plain: str) -> bool:
     plain = plain.strip()
+    # ...but a "来源：…"/"适用场景：…" label line is no clause, prose or not
+    cjk = has_cjk(plain) and units(plain) >= _CJK_PROSE and not re.search(r"[:：?？]", plain)
     return (
-        (is_sentence(plain) or units(plain) >= 25)
-        and units(plain) >= 12
+        (is_sentence(plain) or units(plain) >= 25 or cjk)
+        and (units(plain) >= 12 or cjk)
         and is_explanation(plain)
         and not is_first_person(_first_sentence(plain))
     )
@@ -308,7 +368,7 @@ def _explains(title: str, summary: str) -> bool:
     head = (plain if len(words) >= 2 and len(plain) <= 900 else plain[:300]).lower()
     if DEFINING.search(plain[:120]) or any(w.lower().rstrip("s") in head for w in words):
         return True
-    cjk = re.findall(r"[\u4e00-\u9fff]{2,}", title)
+    cjk = re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}", title)  # Han and kana
     return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
 
 

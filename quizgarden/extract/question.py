@@ -3,34 +3,47 @@
 - a list item that asks something, answered by what is nested under it
   ("2. GBDT如何做特征选择？" followed by indented paragraphs or sub-items);
 - a paragraph that ends with a question, answered by the next paragraph opening with `答：`
-  or `A:`/`Answer:`.
+  or `A:`/`Answer:`;
+- a question on a line of its own and its answer on the lines right under it, in the same
+  paragraph or list item ("什么是分封制？" + a new line "分封制是…", "问：…？" + "答：…"); one
+  paragraph may hold several such pairs.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
 from .heading import MAX_ANSWER, is_question
+from .lang import ANSWER_MARK, ASKING, DEICTIC, QA_PREFIX
+from .shape import topic
 from .text import (
-    ANSWER_MARK,
     is_explanation,
+    is_first_person,
     is_instruction,
     is_link_only,
     strip_markup,
     strip_numbering,
+    units,
 )
 
 MAX_QUESTION = 200
+_SHORT = 3  # a question this short ("Why does it exist?") leaves its subject to its section
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.、)）]\s*")
 _MARKS = ("?", "？")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
     for n, block in enumerate(blocks):
-        if block.kind not in {"item", "paragraph"} or not block.text.rstrip("*_ ").endswith(_MARKS):
+        if block.kind not in {"item", "paragraph"}:
+            continue
+        if not block.text.rstrip("*_ ").endswith(_MARKS):
+            if "\n" in block.text and ("?" in block.text or "？" in block.text) and ctx.free(block):
+                yield from _pairs_in(ctx, n)
             continue
         if not ctx.free(block):
             continue
@@ -42,6 +55,46 @@ def find(ctx: Context) -> Iterator[Candidate]:
         answer = _nested_answer(ctx, n) if nested else _marked_answer(ctx, n)
         if answer:
             yield Candidate("question", "basic", asked, answer, block.line, block_id, deck=deck)
+
+
+def _pairs_in(ctx: Context, n: int) -> Iterator[Candidate]:
+    """Question lines and the lines under each that answer it, in one block. Every question
+    line must be answered, and the block must open with one: a question in the middle of a
+    paragraph is the text thinking aloud."""
+    block = ctx.blocks[n]
+    pairs: list[tuple[int, str, list[str]]] = []
+    lines = block.text.split("\n")
+    for offset, line in enumerate(lines):
+        text = clean_card_text(line)[0]
+        asked = strip_numbering(strip_markup(text))
+        # a question in words ("为什么…？"), or one marked so ("问：…？" / the next line "答：…")
+        bare = _NUMBERED.sub("", strip_markup(text)).lstrip("*_ ")
+        marked = QA_PREFIX.match(bare) is not None or (
+            offset + 1 < len(lines) and ANSWER_MARK.match(lines[offset + 1]) is not None
+        )
+        if asked.endswith(_MARKS) and _stands_alone(asked) and (marked or ASKING.search(asked)):
+            pairs.append((offset, asked, []))
+        elif pairs and text.strip():
+            pairs[-1][2].append(ANSWER_MARK.sub("", text, count=1) if not pairs[-1][2] else text)
+        elif not pairs:
+            return
+    if not pairs or any(not answer for _, _, answer in pairs):
+        return
+    for offset, asked, lines in pairs:
+        answer = _checked("\n".join(lines))
+        if answer and not DEICTIC.match(strip_markup(answer)):
+            if units(asked) <= _SHORT and block.heading is not None:
+                asked = f"{topic(ctx, block)} › {asked}"  # "FPU › ¿Por qué existe?"
+            yield Candidate("question", "basic", asked, answer, block.line + offset)
+
+
+def _stands_alone(asked: str) -> bool:
+    """A question a learner can be asked on its own: not about "this", not a list of them."""
+    if len(asked) > MAX_QUESTION or units(asked) < 3 or is_first_person(asked):
+        return False
+    if DEICTIC.search(asked) or ":" in asked or "：" in asked:
+        return False
+    return asked.count("?") + asked.count("？") == 1
 
 
 def _asks(text: str) -> bool:

@@ -24,6 +24,7 @@ from .text import (
     is_first_person,
     is_term,
     strip_markup,
+    units,
 )
 
 MAX_SUBJECT = 60
@@ -93,9 +94,11 @@ def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
         return None
     if not has_cjk(subject) and strip_markup(raw)[:1].islower() and not bold:
         return None  # a sentence's middle, not its subject
-    if has_cjk(subject) and len(re.findall(r"[\u4e00-\u9fff]", subject)) < 2:
+    if has_cjk(subject) and units(subject) < 2 and len(subject) < 3:
         return None
-    back = sentence[verb.start() :].strip() if not has_cjk(subject) else sentence[verb.end() :]
+    # "ミトコンドリアとは、…": the comma after a CJK copula is not part of the answer
+    cut = sentence[verb.end() :].lstrip("、，,:： ")
+    back = sentence[verb.start() :].strip() if not has_cjk(subject) else cut
     if not is_explanation(back, min_units=5):
         return None
     strong = verb.group("verb").strip() not in {"是", "是一个"}

@@ -7,7 +7,7 @@ import re
 
 from .blocks import Block
 from .context import Context, clean_card_text, naming_heading
-from .lang import LABEL_WORD, STRUCTURAL_HEADING
+from .lang import LABEL_WORD, NAMED_BOLD, NAMING, STRUCTURAL_HEADING
 from .text import (
     is_decorated,
     is_first_person,
@@ -97,3 +97,28 @@ def items_after(ctx: Context, n: int) -> list[Block]:
             break
         out.append(nxt)
     return out
+
+
+# cheap test before the full patterns: a Japanese namer, or a bold name after a naming verb
+_NAMER_HINT = re.compile(
+    r"[とを](?:い|言|呼|定義)|(?:为|做|作|called|termed)\s*(?:(?:the|an?)\s+)?\*\*"
+)
+_NAMING_TAIL = re.compile(r"[\s,，]*(?:则|就|便|被)?$")
+MAX_NAMING = 400
+
+
+def may_name(text: str) -> bool:
+    """The cheap test before `named`: whether `text` holds a namer at all."""
+    return _NAMER_HINT.search(text) is not None
+
+
+def named(sentence: str) -> tuple[str, str] | None:
+    """(name, description) of a sentence that names a thing after describing it ("…を
+    **自然失業率**という", the words from the language tables), else None."""
+    if len(sentence) > MAX_NAMING or not _NAMER_HINT.search(sentence):
+        return None
+    m = NAMING.match(sentence) or NAMED_BOLD.match(sentence)
+    if m is None:
+        return None
+    back = _NAMING_TAIL.sub("", m.group("back").strip())
+    return strip_markup(m.group("term")).strip(), back

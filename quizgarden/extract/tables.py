@@ -23,6 +23,7 @@ from .text import is_distinctive, is_link_only, strip_markup, units
 MAX_COLUMNS = 8
 MAX_ROWS = 60
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_NOTE_FILE = re.compile(r"\.(?:md|markdown|ipynb|pdf|txt)\s*[⭐*]*$", re.I)
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 
 
@@ -115,6 +116,8 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
         name = strip_markup(row[0])
         if not (_answers(name) and units(name) <= 8) or is_label(name) or _symbol(name):
             continue
+        if _NOTE_FILE.search(name):
+            continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
         for c in asked:
             cell = row[c] if c < len(row) else ""
             if not _answers(cell) or "$" in cell or (width > 2 and units(cell) < 2):

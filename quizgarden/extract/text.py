@@ -31,10 +31,15 @@ from .lang import ANSWER_MARK as ANSWER_MARK  # re-exported: heading and questio
 from .lang import GENERIC_FRONT as GENERIC_FRONT  # re-exported for the rules that read it
 from .lang import TOPIC_SUFFIX as TOPIC_SUFFIX  # re-exported for the rules that read it
 
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Han and kana: scripts written without spaces between words
+CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
+# a reading unit: a Han character or a hiragana (a syllable, often a whole particle), or a run
+# of katakana, which spells one loanword ("インフレーション") as Latin letters spell a word
+_CJK_UNIT = re.compile(r"[\u30a0-\u30ff]+|[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+\-]*")
-_UNIT = re.compile(f"[{CJK}]|{_WORD.pattern}")  # a CJK character or a Latin word: one pass
+# a CJK unit or a Latin word: one pass
+_UNIT = re.compile(f"{_CJK_UNIT.pattern}|{_WORD.pattern}")
 _UNIT_START = re.compile(f"[A-Za-z{CJK}]")  # where a unit starts: there is one iff this is found
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")  # a title may hold ( )
@@ -159,7 +164,7 @@ def is_decorated(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def units(text: str) -> int:
-    """Length in reading units: a CJK character or a Latin word each count one."""
+    """Length in reading units: a CJK character, a katakana word or a Latin word each count one."""
     # CJK is never ASCII; a CJK character never belongs to a Latin word, so one pass counts both
     return len(_WORD.findall(text)) if text.isascii() else len(_UNIT.findall(text))
 
@@ -205,7 +210,16 @@ def looks_like_code(text: str) -> bool:
 def is_mostly_code(text: str) -> bool:
     """More than half of the lines read as code: a snippet, not an answer."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    return sum(looks_like_code(ln) for ln in lines) * 2 > len(lines)
+    return sum(looks_like_code(ln) and not _cjk_prose(ln) for ln in lines) * 2 > len(lines)
+
+
+_CJK_PROSE = re.compile(f"[{CJK}]{{4,}}[，。；：、][^，。；：、]*[{CJK}]{{4,}}")
+
+
+def _cjk_prose(line: str) -> bool:
+    """ "== 比较的是两个对象的内存地址，equals 默认…": CJK clauses around code words are prose
+    about the code; a Chinese comment after code has no second clause."""
+    return not line.isascii() and _CJK_PROSE.search(line) is not None
 
 
 def is_sentence(text: str) -> bool:

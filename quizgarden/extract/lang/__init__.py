@@ -15,6 +15,7 @@ from .table import Table
 TABLES: tuple[Table, ...] = (
     en.TABLE,
     zh.TABLE,
+    ja.TABLE,
     de.TABLE,
     es.TABLE,
     fr.TABLE,
@@ -29,6 +30,7 @@ __all__ = [
     "ANNOUNCES",
     "ANSWER_MARK",
     "ARTICLE",
+    "ASKING",
     "BRANCH",
     "CLAUSE_WORD",
     "CONTINUES",
@@ -50,6 +52,8 @@ __all__ = [
     "LABEL_WORD",
     "LEAD_IN",
     "LIST_LABEL",
+    "NAMED_BOLD",
+    "NAMING",
     "NAMING_COPULA",
     "NO_ANSWER",
     "NUMBERED_LABEL",
@@ -96,7 +100,7 @@ def _words(*fields: str) -> list[str]:
 
 def _latin(word: str) -> bool:
     """Words between spaces; a CJK entry has no word boundaries to match."""
-    return not any("\u3400" <= ch <= "\u9fff" for ch in word)
+    return not any("\u3040" <= ch <= "\u9fff" for ch in word)  # kana and Han
 
 
 def _alternation(words: list[str]) -> str:
@@ -200,6 +204,11 @@ _ENDS = "|".join(_words("question_ends"))
 # ...and a question word must ask about something: "简述？" alone asks nothing
 QUESTION = re.compile(
     rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:[?？]|{_ENDS})$", re.I
+)
+#: A sentence that asks in words, whatever its last mark: "Why …", "为什么…", "…とは何か？".
+ASKING = re.compile(
+    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:{_ENDS or '(?!)'})[?？]?$",
+    re.I,
 )
 #: A preposition that opens a phrase: "According to …", "Unter …"; such a phrase is no term.
 PREPOSITION = re.compile(rf"^(?:{_alternation(_words('prepositions'))})", re.I)
@@ -313,3 +322,17 @@ NUMBERED_SECTION = re.compile(
 )
 #: How an example opens ("e.g. …", "z. B. …", "例如…"): an item that gives one explains nothing.
 EXAMPLE_MARK = re.compile(rf"^(?:{_alternation(_words('example_marks'))})", re.I)
+_NAME_OBJECT = "|".join(_words("name_objects")) or "(?!)"
+#: A name given after its description: "…を**自然失業率**という", the description ending at
+#: the last object marker before the name.
+NAMING = re.compile(
+    rf"^(?P<back>.+)(?:{_NAME_OBJECT})\s*(?P<term>(?:[^{_NAME_OBJECT}、，,。(（]|[(（][^)）]{{0,60}}[)）]){{1,80}}?)\s*"
+    rf"(?:{_alternation(_words('namers'))})(?:[。、，,]|$)"
+)
+#: A bold name given after its description and a naming verb: "以零为极限的变量称为**无穷小量**",
+#: "A set with no elements is called the **empty set**".
+NAMED_BOLD = re.compile(
+    rf"^(?P<back>.+?)\s*(?:{_alternation(_words('naming_verbs'))})\s*(?:(?:the|an?)\s+)?"
+    r"(?:\*\*|__)(?P<term>[^*_\n]{1,40}?)(?:\*\*|__)",
+    re.I,
+)

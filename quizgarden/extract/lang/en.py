@@ -747,4 +747,5 @@ TABLE = Table(
         "definition",
     ),
     verdicts=("t", "f", "true", "false"),
+    naming_verbs=("is called", "are called", "is termed", "are termed"),
 )

@@ -125,3 +125,10 @@ class Table:
     section_labels: tuple[str, ...] = ()
     # the marks a true/false drill puts after a statement: "T", "F", "true", "vero", "falsch"
     verdicts: tuple[str, ...] = ()
+    # a name given after its description, "…を**自然失業率**という" (Japanese): what marks the
+    # description ("を") and what follows the name ("という")
+    name_objects: tuple[str, ...] = ()
+    namers: tuple[str, ...] = ()
+    # ...and what comes before a bold name given after its description: "…称为**无穷小量**",
+    # "… is called the **empty set**"
+    naming_verbs: tuple[str, ...] = ()
