@@ -20,6 +20,7 @@ from . import (
     brief,
     callout,
     cloze,
+    commented,
     definition,
     deflist,
     formula,
@@ -32,6 +33,8 @@ from . import (
     question,
     sentence,
     tables,
+    tagged,
+    truefalse,
 )
 from .confidence import rate
 from .context import Context, build_context
@@ -55,6 +58,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("multiline", multiline.find),
     ("cloze", cloze.find),
     ("inline", inline.find),
+    ("tagged", tagged.find),
+    ("commented", commented.find),
+    ("truefalse", truefalse.find),
     ("callout", callout.find),
     ("deflist", deflist.find),
     ("table", tables.find),
