@@ -24,6 +24,7 @@ _INLINE_CODE = re.compile(r"(`+).+?\1")
 # the Flashcards plugin's numbered cloze; not a LaTeX group (`x_{1:n}`, `\\frac{1:2}`)
 _PLUGIN_CLOZE = re.compile(r"(?<![\w\\_^$}])\{(\d{1,2}):(?=[^{}\n]*[^\W\d_]{2})([^{}\n]+?)\}")
 # the Spaced Repetition plugin's curly cloze: not a template field or shortcode (`{{<`, `{{#`)
+_PLUGIN_HINT = re.compile(r"\{\d{1,2}:")
 CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)([^{}\n]+?)\}\}(?!\})")
 _MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 
@@ -33,7 +34,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for block in ctx.blocks:
         if block.kind not in {"paragraph", "item", "heading"} or block.skipped:
             continue
-        if "{" not in block.text and not (ctx.highlights and "==" in block.text):
+        if not _may_hold_cloze(block.text, highlights=ctx.highlights, curly=curly):
             continue
         # an item's own lines: the items nested under it are blocks of their own
         last = block.line + block.text.count("\n") if block.kind == "item" else block.end
@@ -69,6 +70,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     side=card.side,
                     deck=deck,
                 )
+
+
+def _may_hold_cloze(text: str, *, highlights: bool, curly: bool) -> bool:
+    """The cheap test first: whether `text` holds anything a cloze is written with."""
+    if "{" in text and ("{{c" in text or (curly and "{{" in text) or _PLUGIN_HINT.search(text)):
+        return True
+    return highlights and "==" in text
 
 
 def _blank(m: re.Match[str]) -> str:

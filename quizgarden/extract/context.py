@@ -91,9 +91,9 @@ def build_context(note: Note, separators: Separators) -> Context:
     )
     code_or_skipped = frozenset(code | skipped)
     taken = {separators.inline, separators.inline_reversed}
-    inline_marks = inline_separators(body_lines, code_or_skipped, note.body_line, taken)
+    inline_marks = inline_separators(body_lines, code_or_skipped, note.body_line, taken, body)
     taken = {separators.multiline, separators.multiline_reversed}
-    multiline_marks = multiline_separators(body_lines, code_or_skipped, note.body_line, taken)
+    multiline_marks = multiline_separators(body_lines, code_or_skipped, note.body_line, taken, body)
     # a note written with its own separators is a flashcard note: its highlights are clozes
     own_marks = bool(inline_marks or multiline_marks)
     highlights = separators.highlight_cloze and (flashcard_note or own_marks)

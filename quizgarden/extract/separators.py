@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 #: Lines using a run as `front SEP back` before it is read as the note's single-line separator.
 MIN_INLINE_USES = 3
@@ -26,9 +27,8 @@ MIN_SCHEDULED_USES = 2
 # Characters a separator is made of. Brackets, quotes, `*`, `_`, `#`, `$`, `|`, `/`, `\`, `%`,
 # `&` and backticks are Markdown or prose and never part of one.
 _SEP_CHARS = r";,?!:=~<>+@^\-."
-# a run between two non-space characters (spaces around it allowed)
-_RUN = re.compile(rf"(?<=\S)[ \t]*([{_SEP_CHARS}]{{2,8}})[ \t]*(?=\S)")
 _LINE_RUN = re.compile(rf"[{_SEP_CHARS}]{{2,8}}")
+_ALONE = re.compile(rf"^[ \t]*([{_SEP_CHARS}]{{2,8}})[ \t]*$", re.M)
 # prose punctuation a run may start with, glued to the separator: "What is X?;;Y"
 _LEADING = re.compile(r"^[.?!]+")
 # arrows the arrow rule reads, comparisons and definitions in formulas
@@ -37,6 +37,7 @@ _WORD = re.compile(r"\w")
 _SCHEDULE = "<!--SR:"
 
 
+@lru_cache(maxsize=1024)
 def ordinary(token: str) -> bool:
     """Whether `token` is punctuation that prose or Markdown makes anyway, never a separator."""
     chars = set(token)
@@ -53,15 +54,13 @@ def ordinary(token: str) -> bool:
 
 
 def inline_separators(
-    lines: Sequence[str], skip: Collection[int], first: int, taken: Collection[str]
+    lines: Sequence[str], skip: Collection[int], first: int, taken: Collection[str], body: str
 ) -> tuple[str, ...]:
     """Runs used as `front SEP back` on at least `MIN_INLINE_USES` lines of the note (body
-    `lines`, whose first is file line `first`; file lines in `skip` are code), most used first.
-    Runs in `taken` (the separators already read) are left out."""
-    body = "\n".join(lines)
+    `lines`, whose first is file line `first`, joined as `body`; file lines in `skip` are code),
+    most used first. Runs in `taken` (the separators already read) are left out."""
     seen: set[str] = set()
-    for m in _RUN.finditer(body):
-        run = m.group(1)
+    for run in set(_LINE_RUN.findall(body)):  # one pass in C; most notes have none that count
         for token in {run, _LEADING.sub("", run)}:
             if len(token) >= 2 and not ordinary(token) and not any(t in token for t in taken):
                 seen.add(token)
@@ -70,6 +69,8 @@ def inline_separators(
     uses: Counter[str] = Counter()
     scheduled: Counter[str] = Counter()
     for n, line in enumerate(lines):
+        if not any(token in line for token in seen):
+            continue
         if first + n in skip or line.lstrip().startswith("#"):
             continue  # code, and headings: a title is not a card
         for token in seen:
@@ -102,16 +103,17 @@ def _formula(line: str) -> bool:
 
 
 def multiline_separators(
-    lines: Sequence[str], skip: Collection[int], first: int, taken: Collection[str]
+    lines: Sequence[str], skip: Collection[int], first: int, taken: Collection[str], body: str
 ) -> tuple[str, ...]:
     """Runs standing alone on a line between two text lines, on at least `MIN_MULTILINE_USES`
     lines of the note (arguments as for `inline_separators`)."""
     uses: Counter[str] = Counter()
-    for n in range(1, len(lines) - 1):
-        mark = lines[n].strip()
-        if not mark or len(mark) > 8 or not _LINE_RUN.fullmatch(mark):
-            continue  # the cheap tests first: most lines are text
-        if mark in taken or mark[0] in "<>+" or first + n in skip:
+    n, at = 0, 0
+    for m in _ALONE.finditer(body):  # the lines holding only a run, found in one pass in C
+        n += body.count("\n", at, m.start())
+        at = m.start()
+        mark = m.group(1)
+        if mark in taken or mark[0] in "<>+" or first + n in skip or not 0 < n < len(lines) - 1:
             continue
         if ordinary(mark) and not (len(mark) > 2 and set(mark) == {"?"}):  # "???" is one
             continue

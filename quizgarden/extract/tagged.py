@@ -21,12 +21,15 @@ from .qa import LEAD
 _TAG = re.compile(
     r"(?:^|[ \t])#(?:card|flashcard)(?P<reverse>[/-]reversed?)?(?:[ \t]+#[\w/-]+)*[ \t]*$", re.I
 )
+_ANY_TAG = re.compile(r"#(?:card|flashcard)", re.I)
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _BLOCK_ID = re.compile(r"\^[A-Za-z0-9-]+")
 _PLUGIN_ID = re.compile(r"^\^(\d{13})\s*$")  # the plugin's own block id: the back ends there
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    if "#" not in ctx.note.body or not _ANY_TAG.search(ctx.note.body):
+        return  # one pass in C: most notes hold no card tag
     first = ctx.note.body_line
     lines = ctx.lines
     for n, raw in enumerate(lines):

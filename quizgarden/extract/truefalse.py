@@ -21,6 +21,7 @@ MIN_STATEMENTS = 5
 # Answer marks, true first: a letter or a word, in the languages quizgarden reads.
 _TRUE = ("T", "V", "W", "True", "Vero", "Wahr", "Vrai", "Verdadero", "Verdadeiro", "Verdad")
 _FALSE = ("F", "Falso", "False", "Falsch", "Faux", "Falsa")
+_FALSE_WORDS = tuple(w for word in _FALSE if len(word) > 1 for w in (word, word.upper()))
 _VERDICT = "|".join(sorted({*_TRUE, *_FALSE}, key=len, reverse=True))
 _STATEMENT = re.compile(
     r"^[ \t]*(?:[-*+][ \t]+)?\d{1,4}[.)]?[ \t]+(?P<front>\S.*?\S)"
@@ -30,7 +31,16 @@ _STATEMENT = re.compile(
 _NUMBERED = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\d{1,4}[.)]?[ \t]+\S")
 
 
+def _may_hold_bank(body: str) -> bool:
+    """The cheap test first (plain substring searches): a bank has a false verdict somewhere."""
+    if "F\n" in body or "F \n" in body or body.endswith(("F", "F ")):
+        return True
+    return any(word in body for word in _FALSE_WORDS)
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
+    if not _may_hold_bank(ctx.note.body):
+        return  # most notes hold no false verdict at all
     first = ctx.note.body_line
     found: list[tuple[int, str, str]] = []
     numbered = 0
