@@ -73,9 +73,9 @@ WIDE_LABELS = ROOT / "tests" / "fixtures" / "wide_gold.json"
 #: languages), as (precision, recall); a change that drops a set below it loses cards or adds junk.
 WIDE_FLOORS: dict[str, tuple[float, float]] = {
     "W1": (0.91, 0.83),
-    "W2": (0.89, 0.71),
+    "W2": (0.89, 0.72),
     "W3": (0.77, 0.43),
-    "W4": (0.93, 0.74),
+    "W4": (0.93, 0.75),
     "W5": (0.72, 0.61),
     "W6": (0.90, 0.69),
     "W7": (0.76, 0.51),

@@ -16,13 +16,12 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .blocks import Block
+from .context import PLUGIN_CLOZE as _PLUGIN_CLOZE
 from .context import Context, clean_card_text
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.S)
 HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 _INLINE_CODE = re.compile(r"(`+).+?\1")
-# the Flashcards plugin's numbered cloze; not a LaTeX group (`x_{1:n}`, `\\frac{1:2}`)
-_PLUGIN_CLOZE = re.compile(r"(?<![\w\\_^$}])\{(\d{1,2}):(?=[^{}\n]*[^\W\d_]{2})([^{}\n]+?)\}")
 # the Spaced Repetition plugin's curly cloze: not a template field or shortcode (`{{<`, `{{#`)
 _PLUGIN_HINT = re.compile(r"\{\d{1,2}:")
 CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)([^{}\n]+?)\}\}(?!\})")

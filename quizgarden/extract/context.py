@@ -30,6 +30,10 @@ _BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)  # a line break typed as HTM
 _SR_COMMENT = re.compile(r"\s*<!--SR:[^>]*-->")
 _BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
 _DECK_TAG = re.compile(r"(?<![\w#])#flashcards(?:/([\w\-/]+))?")
+#: The Flashcards plugin's numbered cloze, `{1:text}`; not a LaTeX group (`x_{1:n}`, `\\frac{1:2}`)
+PLUGIN_CLOZE = re.compile(r"(?<![\w\\_^$}])\{(\d{1,2}):(?=\S)(?=[^{}\n]*[^\W\d_]{2})([^{}\n]+?)\}")
+# a `#card` tag: the note is written for the Flashcards plugin
+_CARD_TAG = re.compile(r"#(?:card|flashcard)(?![\w])", re.I)
 
 
 @dataclass
@@ -94,9 +98,12 @@ def build_context(note: Note, separators: Separators) -> Context:
     inline_marks = inline_separators(body_lines, code_or_skipped, note.body_line, taken, body)
     taken = {separators.multiline, separators.multiline_reversed}
     multiline_marks = multiline_separators(body_lines, code_or_skipped, note.body_line, taken, body)
-    # a note written with its own separators is a flashcard note: its highlights are clozes
     own_marks = bool(inline_marks or multiline_marks)
-    highlights = separators.highlight_cloze and (flashcard_note or own_marks)
+    flashcards_plugin = "{" in body and PLUGIN_CLOZE.search(body) is not None
+    flashcards_plugin = flashcards_plugin or ("#" in body and _CARD_TAG.search(body) is not None)
+    # a note written with its own separators, or for the Flashcards plugin, is a flashcard note:
+    # its highlights are clozes
+    highlights = separators.highlight_cloze and (flashcard_note or own_marks or flashcards_plugin)
     return Context(
         note=note,
         blocks=blocks,
