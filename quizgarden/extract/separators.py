@@ -27,8 +27,10 @@ MIN_SCHEDULED_USES = 2
 # Characters a separator is made of. Brackets, quotes, `*`, `_`, `#`, `$`, `|`, `/`, `\`, `%`,
 # `&` and backticks are Markdown or prose and never part of one.
 _SEP_CHARS = r";,?!:=~<>+@^\-."
-_LINE_RUN = re.compile(rf"[{_SEP_CHARS}]{{2,8}}")
-_ALONE = re.compile(rf"^[ \t]*([{_SEP_CHARS}]{{2,8}})[ \t]*$", re.M)
+# (unbounded and without anchors or lookbehinds, so that the regex engine scans fast)
+_LINE_RUN = re.compile(rf"[{_SEP_CHARS}][{_SEP_CHARS}]+")
+_ALONE = re.compile(rf"\n[ \t]*([{_SEP_CHARS}][{_SEP_CHARS}]+)[ \t]*(?=\n)")
+_LONGEST = 8
 # prose punctuation a run may start with, glued to the separator: "What is X?;;Y"
 _LEADING = re.compile(r"^[.?!]+")
 # arrows the arrow rule reads, comparisons and definitions in formulas
@@ -61,6 +63,8 @@ def inline_separators(
     most used first. Runs in `taken` (the separators already read) are left out."""
     seen: set[str] = set()
     for run in set(_LINE_RUN.findall(body)):  # one pass in C; most notes have none that count
+        if len(run) > _LONGEST:
+            continue
         for token in {run, _LEADING.sub("", run)}:
             if len(token) >= 2 and not ordinary(token) and not any(t in token for t in taken):
                 seen.add(token)
@@ -110,9 +114,11 @@ def multiline_separators(
     uses: Counter[str] = Counter()
     n, at = 0, 0
     for m in _ALONE.finditer(body):  # the lines holding only a run, found in one pass in C
-        n += body.count("\n", at, m.start())
-        at = m.start()
+        n += body.count("\n", at, m.start() + 1)  # the run's line: after the newline matched
+        at = m.start() + 1
         mark = m.group(1)
+        if len(mark) > _LONGEST:
+            continue
         if mark in taken or mark[0] in "<>+" or first + n in skip or not 0 < n < len(lines) - 1:
             continue
         if ordinary(mark) and not (len(mark) > 2 and set(mark) == {"?"}):  # "???" is one
