@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from .errors import QuizgardenError
+from .model import Separators
 from .terminal import json_line, make_console, printable
 
 app = typer.Typer(
@@ -78,6 +79,19 @@ def print_json(obj: Any) -> None:
     sys.stdout.write(json_line(obj) + "\n")
 
 
+def _separators(vault: Path) -> Separators:
+    """The vault's card syntax: `[extract]` settings over its Spaced Repetition plugin's; a bad
+    plugin settings file is a warning."""
+    from .notes.plugins import read_plugin_settings
+    from .settings import load_settings
+
+    file = load_settings(vault)
+    plugin, problems = read_plugin_settings(vault)
+    for problem in problems:
+        warn(problem)
+    return file.separators(plugin)
+
+
 def warn(message: object) -> None:
     err.print(f"warning: {message}", markup=False)
 
@@ -140,13 +154,12 @@ def extract(
     from .identity import mint_unique_id
     from .model import card_dict, card_of
     from .render_cli import cards_table
-    from .settings import load_settings
 
     rows = []
     read = 0
     with errors_to_exit():
         paths = paths or [resolve_vault(None)]
-        separators = load_settings(vault_of(paths[0])).separators()
+        separators = _separators(vault_of(paths[0]))
         for result in scan(paths, separators):
             for problem in result.problems:
                 warn(problem)
@@ -179,11 +192,10 @@ def sync(vault: VaultArg = None, db: DbOpt = None, json_out: JsonOpt = False) ->
 
     from .clock import now
     from .config import resolve_vault
-    from .settings import load_settings
     from .store.sync import sync_vault
 
     with errors_to_exit():
-        separators = load_settings(resolve_vault(vault)).separators()
+        separators = _separators(resolve_vault(vault))
         with _collection(vault, db, create=True) as (folder, collection):
             report = sync_vault(collection, folder, now=now(), separators=separators)
     for problem in report.problems:

@@ -14,7 +14,7 @@ CardType = Literal["basic", "reversed", "cloze"]
 StateName = Literal["new", "learning", "review", "relearning"]
 
 #: Rules whose cards the author wrote on purpose; every other rule mines untagged text.
-EXPLICIT_RULES = frozenset({"qa", "inline", "multiline", "cloze"})
+EXPLICIT_RULES = frozenset({"qa", "inline", "multiline", "cloze", "tagged", "commented"})
 #: Lines longer than this (in characters) are read by the explicit rules only: the mining rules
 #: leave their blocks alone. A pasted `data:` image is one line of hundreds of KB, and no note in
 #: ../shared/corpus has a line over 2,902 characters.
@@ -63,6 +63,14 @@ class Separators:
     question: str = "Q:"
     answer: str = "A:"
     min_confidence: float = 0.0  # mined cards below it are left out; explicit cards are 1
+    # read from the vault's Spaced Repetition plugin settings (`notes/plugins.py`), not set here:
+    flashcard_tags: tuple[str, ...] = ()  # tags marking flashcard notes besides `flashcards`
+    highlight_cloze: bool = True  # `==text==` is a cloze in flashcard notes
+    curly_cloze: bool | None = None  # `{{text}}` is a cloze in flashcard notes (None: unknown)
+
+
+#: `Separators` fields that come from the plugin's settings file, not from `[extract]`.
+PLUGIN_FIELDS = frozenset({"flashcard_tags", "highlight_cloze", "curly_cloze"})
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from .atomic import write_text_atomically
 from .config import STATE_DIR
 from .errors import ConfigError
-from .model import Separators
+from .model import PLUGIN_FIELDS, Separators
 from .notes.vault import read_state_file
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ NEW_MIX_VALUES = ("mix", "after", "before")
 EXTRACT_KEYS: dict[str, str] = {
     f"extract.{f.name}": f"separator for {f.name.replace('_', ' ')} cards (default {f.default!r})"
     for f in fields(Separators)
-    if f.name != "min_confidence"
+    if f.name != "min_confidence" and f.name not in PLUGIN_FIELDS
 } | {"extract.min_confidence": "leave out mined cards less sure than this, 0-1 (default 0.0)"}
 
 
@@ -97,9 +97,10 @@ class SettingsFile:
     decks: dict[str, dict[str, Any]]
     extract: dict[str, Any] = field(default_factory=dict)
 
-    def separators(self) -> Separators:
-        """The card syntax the extractor should read in this vault."""
-        return replace(Separators(), **self.extract)
+    def separators(self, plugin: dict[str, Any] | None = None) -> Separators:
+        """The card syntax the extractor should read in this vault: `[extract]`, over what the
+        vault's Spaced Repetition plugin settings say (`plugin`), over the defaults."""
+        return replace(Separators(), **{**(plugin or {}), **self.extract})
 
     def for_deck(self, deck: str | None = None) -> Settings:
         """Effective settings for `deck`: defaults < vault < parent decks < the deck itself."""

@@ -20,6 +20,7 @@ from . import (
     brief,
     callout,
     cloze,
+    commented,
     definition,
     deflist,
     formula,
@@ -32,6 +33,7 @@ from . import (
     question,
     sentence,
     tables,
+    tagged,
     verdict,
 )
 from .confidence import rate
@@ -57,6 +59,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("multiline", multiline.find),
     ("cloze", cloze.find),
     ("inline", inline.find),
+    ("tagged", tagged.find),
+    ("commented", commented.find),
     ("callout", callout.find),
     ("deflist", deflist.find),
     ("table", tables.find),

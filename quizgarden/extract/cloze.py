@@ -1,8 +1,12 @@
-"""Cloze cards: `{{c1::text}}` (with `::hint`) and, in notes marked for flashcards, highlights.
+"""Cloze cards: `{{c1::text}}` (with `::hint`), the Flashcards plugin's `{1:text}`, and, in notes
+marked for flashcards, highlights and the Spaced Repetition plugin's `{{text}}`.
 
 One card per cloze number: its front is the block with only that number's deletions marked.
-Highlights count only where the author opted in (a `#flashcards` tag or `quiz: {highlight: true}`),
-as the Obsidian Spaced Repetition plugin does: ordinary highlights are emphasis, not questions.
+Highlights and `{{text}}` count only where the author opted in (a `#flashcards` tag or one the
+vault's plugin settings name, `quiz: {highlight: true}`), as the Obsidian Spaced Repetition plugin
+does: ordinary highlights are emphasis, and `{{Front}}` in a note about Anki templates is text.
+A `{1:text}` (the number and colon are the Flashcards plugin's own shape) is a cloze anywhere
+outside code and math; `x_{1:n}` is a subscript.
 """
 
 from __future__ import annotations
@@ -11,33 +15,49 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
+from .blocks import Block
+from .context import PLUGIN_CLOZE as _PLUGIN_CLOZE
 from .context import Context, clean_card_text
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.S)
 HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 _INLINE_CODE = re.compile(r"(`+).+?\1")
+# the Spaced Repetition plugin's curly cloze: not a template field or shortcode (`{{<`, `{{#`)
+_PLUGIN_HINT = re.compile(r"\{\d{1,2}:")
+CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)([^{}\n]+?)\}\}(?!\})")
+_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    curly = ctx.highlights and ctx.separators.curly_cloze is not False
     for block in ctx.blocks:
         if block.kind not in {"paragraph", "item", "heading"} or block.skipped:
             continue
-        if "{{c" not in block.text and not (ctx.highlights and "==" in block.text):
+        if not _may_hold_cloze(block.text, highlights=ctx.highlights, curly=curly):
             continue
         # an item's own lines: the items nested under it are blocks of their own
         last = block.line + block.text.count("\n") if block.kind == "item" else block.end
         if any(n in ctx.claimed for n in range(block.line, last + 1)):
             continue
-        text, block_id, deck = clean_card_text(block.text)
-        masked = _INLINE_CODE.sub(lambda m: " " * len(m.group()), text)
-        if "{{c" in masked and CLOZE.search(masked, 0, closed(masked)):
+        own, lines = _without_cards(ctx, _without_title(block), block.line, last)
+        text, block_id, deck = clean_card_text(own)
+        no_code = _INLINE_CODE.sub(_blank, text)
+        # braces inside math are LaTeX; a highlight may hold math (`==$\\sqrt{d}$==`)
+        masked = _MATH.sub(_blank, no_code) if "$" in no_code else no_code
+        if "{{c" in no_code and CLOZE.search(no_code, 0, closed(no_code)):
             cards = list(_numbered(text, block.line))
-        elif ctx.highlights and "==" in masked and HIGHLIGHT.search(masked):
-            cards = list(_highlighted(text, block.line))
+        elif "{" in masked and _PLUGIN_CLOZE.search(masked):
+            cards = list(_numbered(_plugin_clozes(text, masked), block.line))
         else:
-            continue
+            spans = list(CURLY.finditer(masked)) if curly and "{{" in masked else []
+            if ctx.highlights and "==" in no_code:
+                spans = sorted([*spans, *HIGHLIGHT.finditer(no_code)], key=lambda m: m.start())
+            if not spans:
+                continue
+            cards = list(_each(spans, text, block.line))
         if cards:
-            ctx.claim(block.line, last)
+            for line in lines:
+                ctx.claim(line, line)
             for card in cards:
                 yield Candidate(
                     card.rule,
@@ -49,6 +69,50 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     side=card.side,
                     deck=deck,
                 )
+
+
+def _may_hold_cloze(text: str, *, highlights: bool, curly: bool) -> bool:
+    """The cheap test first: whether `text` holds anything a cloze is written with."""
+    if "{" in text and ("{{c" in text or (curly and "{{" in text) or _PLUGIN_HINT.search(text)):
+        return True
+    return highlights and "==" in text
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _without_title(block: Block) -> str:
+    """A callout's text without its title line (`> [!info] card`: a label, not the card),
+    unless the title holds the cloze."""
+    if not block.callout_title or "\n" not in block.text:
+        return block.text
+    title, rest = block.text.split("\n", 1)
+    return rest if "{" not in title and "==" not in title else block.text
+
+
+def _without_cards(ctx: Context, text: str, line: int, last: int) -> tuple[str, list[int]]:
+    """`text` without the lines that are one-line cards in the note's own separator (they are
+    cards of their own: OSR reads a note line by line), and the file lines that stay."""
+    lines = list(range(line, last + 1))
+    if not ctx.inline_marks or not any(mark in text for mark in ctx.inline_marks):
+        return text, lines
+    rows = text.split("\n")
+    keep = [k for k, row in enumerate(rows) if not any(m in row for m in ctx.inline_marks)]
+    offset = len(lines) - len(rows)  # a callout title dropped above: lines start later
+    kept_lines = [line + offset + k for k in keep if k + offset < len(lines)]
+    return "\n".join(rows[k] for k in keep), kept_lines
+
+
+def _plugin_clozes(text: str, masked: str) -> str:
+    """`text` with the `{1:text}` clozes found in `masked` written as `{{c1::text}}`."""
+    out, last = [], 0
+    for m in _PLUGIN_CLOZE.finditer(masked):
+        out.append(text[last : m.start()])
+        out.append(f"{{{{c{m.group(1)}::{text[m.start(2) : m.end(2)]}}}}}")
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def closed(text: str) -> int:
@@ -75,12 +139,18 @@ def _numbered(text: str, line: int) -> Iterator[Candidate]:
             yield Candidate("cloze", "cloze", front, "; ".join(answers), line, side=number)
 
 
-def _highlighted(text: str, line: int) -> Iterator[Candidate]:
-    spans = list(HIGHLIGHT.finditer(text))
+def _each(spans: list[re.Match[str]], text: str, line: int) -> Iterator[Candidate]:
+    """One card per span (a highlight, a `{{text}}`, found where code and math do not hide it),
+    numbered in order; the other spans are shown as plain text."""
     for k, target in enumerate(spans, start=1):
-
-        def mark(m: re.Match[str], target: re.Match[str] = target, k: int = k) -> str:
-            return f"{{{{c{k}::{m.group(1)}}}}}" if m.start() == target.start() else m.group(1)
-
-        front = HIGHLIGHT.sub(mark, text)
-        yield Candidate("cloze", "cloze", front, target.group(1), line, side=k)
+        out, last = [], 0
+        for m in spans:
+            if m.start() < last:
+                continue  # overlapping spans: the first wins
+            inner = text[m.start(1) : m.end(1)]
+            out.append(text[last : m.start()])
+            out.append(f"{{{{c{k}::{inner}}}}}" if m is target else inner)
+            last = m.end()
+        out.append(text[last:])
+        answer = text[target.start(1) : target.end(1)]
+        yield Candidate("cloze", "cloze", "".join(out), answer, line, side=k)

@@ -12,6 +12,7 @@ from ..scanning import skipping_sub
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
 from .lang import GENERIC_FRONT, RELATED, STRUCTURAL_HEADING
 from .marks import without_marks
+from .separators import inline_separators, multiline_separators
 from .text import (
     is_link_only,
     strip_markup,
@@ -29,6 +30,11 @@ _BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)  # a line break typed as HTM
 _SR_COMMENT = re.compile(r"\s*<!--SR:[^>]*-->")
 _BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
 _DECK_TAG = re.compile(r"(?<![\w#])#flashcards(?:/([\w\-/]+))?")
+#: The Flashcards plugin's numbered cloze, `{1:text}`; not a LaTeX group (`x_{1:n}`, `\\frac{1:2}`)
+PLUGIN_CLOZE = re.compile(r"(?<![\w\\_^$}])\{(\d{1,2}):(?=\S)(?=[^{}\n]*[^\W\d_]{2})([^{}\n]+?)\}")
+_PLUGIN_HINT = re.compile(r"\{\d{1,2}:\S")  # the cheap test: a literal first, so the scan is fast
+# a `#card` tag: the note is written for the Flashcards plugin
+_CARD_TAG = re.compile(r"#(?:card|flashcard)(?![\w])", re.I)
 
 
 @dataclass
@@ -44,6 +50,9 @@ class Context:
     junk_blocks: frozenset[int]
     highlights: bool
     flashcard_note: bool = False  # tagged #flashcards: every `key::value` is a card, not metadata
+    #: separators this note uses besides the vault's (see `separators.py`), most used first
+    inline_marks: tuple[str, ...] = ()
+    multiline_marks: tuple[str, ...] = ()
     claimed: set[int] = field(default_factory=set)
     #: for each block, the heading it belongs to (see `heading_above`), found in one pass
     above: list[int | None] = field(default_factory=list)
@@ -81,11 +90,25 @@ def build_context(note: Note, separators: Separators) -> Context:
     body_lines = body.split("\n")
     long_lines = [n + note.body_line for n, ln in enumerate(body_lines) if len(ln) > MAX_MINED_LINE]
     long = {id(block) for block in blocks if _holds_any(block, long_lines)} if long_lines else set()
-    flashcard_note = any(t == "flashcards" or t.startswith("flashcards/") for t in note.tags)
+    flashcard_note = is_flashcard_note(note, separators)
     flashcard_note = flashcard_note or any(
-        _DECK_TAG.search(line) for line in body.split("\n") if "#flashcards" in line
+        _DECK_TAG.search(line) for line in body_lines if "#flashcards" in line
     )
-    highlights = "flashcards" in note.tags or flashcard_note
+    code_or_skipped = frozenset(code | skipped)
+    taken = {separators.inline, separators.inline_reversed}
+    inline_marks = inline_separators(body_lines, code_or_skipped, note.body_line, taken, body)
+    taken = {separators.multiline, separators.multiline_reversed}
+    multiline_marks = multiline_separators(body_lines, code_or_skipped, note.body_line, taken, body)
+    own_marks = bool(inline_marks or multiline_marks)
+    flashcards_plugin = (
+        "{" in body
+        and _PLUGIN_HINT.search(body) is not None
+        and PLUGIN_CLOZE.search(body) is not None
+    )
+    flashcards_plugin = flashcards_plugin or ("#" in body and _CARD_TAG.search(body) is not None)
+    # a note written with its own separators, or for the Flashcards plugin, is a flashcard note:
+    # its highlights are clozes
+    highlights = separators.highlight_cloze and (flashcard_note or own_marks or flashcards_plugin)
     return Context(
         note=note,
         blocks=blocks,
@@ -96,8 +119,17 @@ def build_context(note: Note, separators: Separators) -> Context:
         junk_blocks=frozenset(_junk_blocks(blocks, long) | long),
         highlights=highlights or note.settings.enabled_rules >= {"highlight"},
         flashcard_note=flashcard_note,
+        inline_marks=inline_marks,
+        multiline_marks=multiline_marks,
         above=_headings_above(blocks),
     )
+
+
+def is_flashcard_note(note: Note, separators: Separators) -> bool:
+    """Whether the author marked `note` for flashcards: `#flashcards` (or `#flashcards/deck`),
+    or one of the flashcard tags the vault's Spaced Repetition settings name."""
+    tags = {"flashcards", *separators.flashcard_tags}
+    return any(t in tags or t.split("/", 1)[0] in tags for t in note.tags)
 
 
 def _headings_above(blocks: list[Block]) -> list[int | None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Candidate, CardType
+from ..model import Candidate, CardType, Separators
 from .cloze import closed
 from .context import Context, clean_card_text
 from .dataview import is_inline_field
@@ -32,7 +32,16 @@ _QUALIFIED = re.compile(
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    seps = ctx.separators
+    yield from _read(ctx, ctx.separators, vault=True)
+    for mark in ctx.inline_marks:  # the note's own separators (`separators.py`)
+        yield from _read(ctx, Separators(inline=mark, inline_reversed=_NEVER), vault=False)
+
+
+_NEVER = "\x00"  # a reversed separator no text holds: an inferred separator is one-way
+
+
+def _read(ctx: Context, seps: Separators, *, vault: bool) -> Iterator[Candidate]:
+    """The cards of every line written `front SEP back` with the separators `seps`."""
     for n, raw in enumerate(ctx.lines):
         line_no = ctx.note.body_line + n
         if seps.inline not in raw or not ctx.usable(line_no) or line_no in ctx.claimed:
@@ -41,22 +50,24 @@ def find(ctx: Context) -> Iterator[Candidate]:
         parts = BREAK.split(text) if "<" in text else [text]
         if len(parts) > 1 and sum(seps.inline in _mask(p) for p in parts) < 2:
             parts = [text]  # one card whose answer runs over several lines
-        cards = [card for part in parts for card in _cards(ctx, part, line_no)]
+        cards = [card for part in parts for card in _cards(ctx, part, line_no, seps, vault)]
         if cards:
             ctx.claim(line_no, line_no)
             yield from cards
 
 
-def _cards(ctx: Context, text: str, line_no: int) -> list[Candidate]:
-    seps = ctx.separators
+def _cards(ctx: Context, text: str, line_no: int, seps: Separators, vault: bool) -> list[Candidate]:
     masked = _mask(text)
     reversed_ = seps.inline_reversed in masked
     sep = seps.inline_reversed if reversed_ else seps.inline
     at = masked.find(sep)
-    if at <= 0 or (not reversed_ and _qualified(masked)):
+    if at <= 0 or (vault and not reversed_ and _qualified(masked)):
         return []
-    if not ctx.flashcard_note and is_inline_field(text, sep):
-        return []  # Dataview metadata (`status:: To Do`), not a question
+    # Dataview metadata (`status:: To Do`), not a question; in a flashcard note too when the
+    # note writes its cards with a separator of its own
+    metadata_too = not ctx.flashcard_note or bool(ctx.inline_marks)
+    if vault and metadata_too and is_inline_field(text, sep):
+        return []
     front, block_id, deck = clean_card_text(BREAK.sub("\n", text[:at]))
     back, block_id2, deck2 = clean_card_text(BREAK.sub("\n", text[at + len(sep) :]))
     if not front or not back:

@@ -18,15 +18,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
     seps = ctx.separators
     first = ctx.note.body_line
     fences = _fence_spans(ctx)
+    # the vault's separators and the note's own (`separators.py`), which are one-way
+    marks = {seps.multiline, seps.multiline_reversed, *ctx.multiline_marks}
     for n, raw in enumerate(ctx.lines):
         line_no = first + n
         mark, mark_id = _mark(raw)
-        if mark not in {seps.multiline, seps.multiline_reversed} or not ctx.usable(line_no):
+        if mark not in marks or not ctx.usable(line_no):
             continue
         if line_no in ctx.claimed:
             continue
-        top = _walk(ctx, n - 1, -1, fences)
-        bottom = _walk(ctx, n + 1, 1, fences)
+        top = _walk(ctx, n - 1, -1, fences, marks)
+        bottom = _walk(ctx, n + 1, 1, fences, marks)
         if top > n - 1 or bottom < n + 1:
             continue
         front, block_id, deck = clean_card_text("\n".join(ctx.lines[top:n]))
@@ -70,8 +72,11 @@ def _fence_spans(ctx: Context) -> dict[int, tuple[int, int]]:
     return spans
 
 
-def _walk(ctx: Context, start: int, step: int, fences: dict[int, tuple[int, int]]) -> int:
-    """Last line index reached from `start` in direction `step` before a blank line."""
+def _walk(
+    ctx: Context, start: int, step: int, fences: dict[int, tuple[int, int]], marks: set[str]
+) -> int:
+    """Last line index reached from `start` in direction `step` before a blank line or a
+    separator line (one of `marks`)."""
     n, last = start, start - step
     while 0 <= n < len(ctx.lines):
         if n in fences:
@@ -79,11 +84,7 @@ def _walk(ctx: Context, start: int, step: int, fences: dict[int, tuple[int, int]
             last = hi if step > 0 else lo
             n = last + step
             continue
-        seps = ctx.separators
-        if not ctx.lines[n].strip() or _mark(ctx.lines[n])[0] in {
-            seps.multiline,
-            seps.multiline_reversed,
-        }:
+        if not ctx.lines[n].strip() or _mark(ctx.lines[n])[0] in marks:
             break
         if ctx.note.body_line + n in ctx.skipped_lines:
             break

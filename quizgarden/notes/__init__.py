@@ -29,6 +29,8 @@ _SCRATCH_FOLDER = re.compile(
 )
 _INLINE_TAG = re.compile(r"(?<![\w#&/\\(])#([\w\-/]*[^\W\d_][\w\-/]*)")
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
+#: The Flashcards plugin's card tags (`#card`, `#card-reverse`, `#flashcard`): cards, not topics.
+CARD_TAG = re.compile(r"(?:card|flashcard)(?:[/-](?:reversed?|spaced))?", re.I)
 
 __all__ = ["MAX_NOTE_BYTES", "NOTE_SUFFIXES", "discover", "inline_tags", "misnamed", "read_note", "relative_path"]
 
@@ -98,7 +100,7 @@ def read_note(
             sub = tag[len(DECK_TAG) + 1 :]
             if sub and "deck" not in meta:
                 deck = sub.replace("/", "::")
-        elif tag not in tags:
+        elif tag not in tags and not CARD_TAG.fullmatch(tag):  # "#card" marks a card, not a topic
             tags.append(tag)
     title = str(meta.get("title") or "").strip() or _first_heading(body) or Path(rel).stem
     note = Note(

@@ -1,0 +1,88 @@
+"""Cards written for the Flashcards (flashcards-obsidian) plugin: a line ending in `#card` is the
+front, the lines under it, up to a blank line, the back.
+
+`#card-reverse` (or `#card/reverse`) makes a card each way; `#flashcard` is read as `#card`, in
+any case (`#Card`). A tag alone on its line takes the heading above it as the front. The plugin
+ends a back at its `^1234567890123` block id. `#card-spaced` marks a note for review, not a
+card. A `front::back #card` line is a one-line card, read by the inline rule before this one.
+The tag never appears in the card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate, CardType
+from .context import Context, clean_card_text
+from .qa import LEAD
+
+# the tag ending a line, other tags may follow it: "Word #card", "## Term #card-reverse #bio"
+_TAG = re.compile(
+    r"(?:^|[ \t])#(?:card|flashcard)(?P<reverse>[/-]reversed?)?(?:[ \t]+#[\w/-]+)*[ \t]*$", re.I
+)
+_ANY_TAG = re.compile(r"#(?:card|flashcard)", re.I)
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
+_BLOCK_ID = re.compile(r"\^[A-Za-z0-9-]+")
+_PLUGIN_ID = re.compile(r"^\^(\d{13})\s*$")  # the plugin's own block id: the back ends there
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    if "#" not in ctx.note.body or not _ANY_TAG.search(ctx.note.body):
+        return  # one pass in C: most notes hold no card tag
+    first = ctx.note.body_line
+    lines = ctx.lines
+    for n, raw in enumerate(lines):
+        if "#" not in raw or "card" not in raw.lower():
+            continue  # the cheap test first
+        line_no = first + n
+        m = _TAG.search(raw)
+        if m is None or line_no in ctx.claimed or not ctx.usable(line_no):
+            continue
+        front_at, front_text = n, _front(raw[: m.start()])
+        if not front_text:  # "## Term" then "#card" alone: the heading is the front
+            above = n - 1
+            if above < 0 or first + above in ctx.claimed or not _HEADING.match(lines[above]):
+                continue
+            front_at, front_text = above, _front(lines[above])
+        end, block_id = _back_end(ctx, n + 1)
+        rows = [ln.strip() for ln in lines[n + 1 : end]]
+        ids = [ln[1:] for ln in rows if _BLOCK_ID.fullmatch(ln)]  # "^1719…" inside the back
+        kept = (ln for ln in rows if not _BLOCK_ID.fullmatch(ln))
+        back, back_id, deck = clean_card_text("\n".join(kept))
+        back_id = back_id or (ids[0] if ids else None)
+        front, front_id, front_deck = clean_card_text(front_text)
+        if not front or not back:
+            continue
+        ctx.claim(first + front_at, first + (end if block_id else max(end - 1, n)))
+        reversed_ = m.group("reverse") is not None
+        kind: CardType = "reversed" if reversed_ else "basic"
+        card_id, card_deck = block_id or back_id or front_id, deck or front_deck
+        line = first + front_at
+        yield Candidate("tagged", kind, front, back, line, block_id=card_id, deck=card_deck)
+        if reversed_:
+            yield Candidate(
+                "tagged", kind, back, front, line, block_id=card_id, side=1, deck=card_deck
+            )
+
+
+def _front(text: str) -> str:
+    """The question as written, without its heading or list marker."""
+    return LEAD.sub("", _HEADING.sub("", text)).strip()
+
+
+def _back_end(ctx: Context, start: int) -> tuple[int, str | None]:
+    """Where the back that starts at body line `start` ends (exclusive), and the plugin's block
+    id when one ends it: a blank line, the next card's tag line or a heading end it too."""
+    n = start
+    while n < len(ctx.lines):
+        line = ctx.lines[n]
+        if not line.strip() or _HEADING.match(line) or _TAG.search(line):
+            return n, None
+        if ctx.note.body_line + n in ctx.skipped_lines:
+            return n, None
+        m = _PLUGIN_ID.match(line.strip())
+        if m:
+            return n, m.group(1)
+        n += 1
+    return n, None

@@ -1,0 +1,128 @@
+"""The vault's Obsidian Spaced Repetition settings (`data.json`): separators, flashcard tags and
+cloze switches read through the vault boundary; a bad file is one warning naming it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quizgarden.cli import app
+from quizgarden.model import Separators
+from quizgarden.notes.plugins import OSR_SETTINGS, read_plugin_settings
+from quizgarden.settings import load_settings, set_setting
+
+runner = CliRunner()
+
+
+def _vault(tmp_path: Path, settings: object, note: str) -> Path:
+    vault = tmp_path / "vault"
+    data = vault / OSR_SETTINGS
+    data.parent.mkdir(parents=True)
+    data.write_text(json.dumps(settings), "utf-8")
+    (vault / "note.md").write_text(note, "utf-8")
+    return vault
+
+
+def _cards(vault: Path) -> list[dict[str, object]]:
+    result = runner.invoke(app, ["extract", str(vault), "--json"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_custom_separators_and_tags_from_the_plugin_settings(tmp_path: Path) -> None:
+    settings = {
+        "settings": {
+            "singleLineCardSeparator": "%%%",
+            "singleLineReversedCardSeparator": "%%%%",
+            "multilineCardSeparator": "+?+",
+            "multilineReversedCardSeparator": "+??+",
+            "flashcardTags": ["#fc", "#exam/bio"],
+            "convertCurlyBracketsToClozes": True,
+        }
+    }
+    note = (
+        "---\ntags: [fc]\n---\n"
+        "Capital of Chile %%% Santiago\n\n"
+        "cell wall %%%% the rigid layer around a plant cell\n\n"
+        "Largest organ of the body\n+?+\nthe skin\n\n"
+        "Water boils at ==100 °C== at sea level and freezes at {{0 °C}}.\n"
+    )
+    cards = _cards(_vault(tmp_path, settings, note))
+    got = [(c["rule"], c["type"], c["front"], c["back"]) for c in cards]
+    assert ("inline", "basic", "Capital of Chile", "Santiago") in got
+    assert ("inline", "reversed", "cell wall", "the rigid layer around a plant cell") in got
+    assert ("inline", "reversed", "the rigid layer around a plant cell", "cell wall") in got
+    assert ("multiline", "basic", "Largest organ of the body", "the skin") in got
+    clozes = sorted(str(c["back"]) for c in cards if c["rule"] == "cloze")
+    assert clozes == ["0 °C", "100 °C"]  # #fc is a flashcard tag: highlights and {{curly}}
+
+
+def test_settings_at_the_top_level_and_switched_off_clozes(tmp_path: Path) -> None:
+    settings = {
+        "flashcardTags": ["#fc"],
+        "convertHighlightsToClozes": False,
+        "convertCurlyBracketsToClozes": False,
+    }
+    note = "#fc\n\nWater boils at ==100 °C== and freezes at {{0 °C}}.\n"
+    assert not [c for c in _cards(_vault(tmp_path, settings, note)) if c["rule"] == "cloze"]
+
+
+def test_extract_settings_win_over_the_plugin(tmp_path: Path) -> None:
+    vault = _vault(tmp_path, {"settings": {"singleLineCardSeparator": "%%%"}}, "a %%% b\n")
+    set_setting(vault, "extract.inline", ">>>")
+    plugin, problems = read_plugin_settings(vault)
+    assert problems == []
+    assert load_settings(vault).separators(plugin).inline == ">>>"
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("{not json", "not readable JSON"),
+        ("[1, 2]", "expected a JSON object"),
+        ('{"settings": {"singleLineCardSeparator": 5}}', "singleLineCardSeparator"),
+    ],
+)
+def test_a_bad_settings_file_is_one_warning_naming_it(
+    tmp_path: Path, content: str, why: str
+) -> None:
+    vault = tmp_path / "vault"
+    data = vault / OSR_SETTINGS
+    data.parent.mkdir(parents=True)
+    data.write_text(content, "utf-8")
+    (vault / "note.md").write_text("Capital of Peru::Lima\n", "utf-8")
+    result = runner.invoke(app, ["extract", str(vault), "--json"])
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1, result.stderr
+    assert OSR_SETTINGS.as_posix() in warnings[0] and why in warnings[0]
+    assert [json.loads(line)["back"] for line in result.stdout.splitlines()] == ["Lima"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_place_of_the_settings_file_is_never_opened(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    data = vault / OSR_SETTINGS
+    data.parent.mkdir(parents=True)
+    os.mkfifo(data)  # opening it for reading would block for ever
+    plugin, problems = read_plugin_settings(vault)
+    assert plugin == {}
+    assert len(problems) == 1 and "not a regular file" in problems[0].message
+
+
+def test_a_huge_settings_file_is_refused(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    data = vault / OSR_SETTINGS
+    data.parent.mkdir(parents=True)
+    data.write_bytes(b" " * (2 << 20))
+    plugin, problems = read_plugin_settings(vault)
+    assert plugin == {} and "larger than 1 MiB" in problems[0].message
+
+
+def test_no_settings_file_means_the_defaults(tmp_path: Path) -> None:
+    assert read_plugin_settings(tmp_path) == ({}, [])
+    assert load_settings(tmp_path).separators({}) == Separators()
