@@ -31,15 +31,20 @@ _MAX_GLOSS = 4
 
 def find(ctx: Context) -> Iterator[Candidate]:
     yield from _glossed(ctx)
-    glossaries = _glossaries(ctx)
-    for block in ctx.blocks:
+    glossaries, loose = _glossaries(ctx)
+    for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
         if not _HINT.search(block.text):
             continue
         short = block.kind == "item" and (block.parent, block.heading) in glossaries
         for offset, line in enumerate(block.text.split("\n")):
-            found = split_arrow(line, item=block.kind == "item" and offset == 0, short=short)
+            if n in loose:  # read already, short glosses allowed: keep them only in a glossary
+                found = loose[n]
+                if found is not None and not short and not _explains(found[1]):
+                    found = None
+            else:
+                found = split_arrow(line, item=block.kind == "item" and offset == 0, short=short)
             if found is None:
                 continue
             term, rest = found
@@ -104,17 +109,24 @@ def _spells_out(term: str, gloss: str) -> bool:
     return initials == term
 
 
-def _glossaries(ctx: Context) -> set[tuple[int | None, int | None]]:
+def _glossaries(
+    ctx: Context,
+) -> tuple[set[tuple[int | None, int | None]], dict[int, tuple[str, str] | None]]:
     """The lists (by parent item and heading) holding MIN_GLOSSARY or more one-line
-    `word -> gloss` items: a vocabulary list, whatever the gloss's length."""
+    `word -> gloss` items: a vocabulary list, whatever the gloss's length; and each one-line
+    item's reading with short glosses allowed (read once, here)."""
     counts: dict[tuple[int | None, int | None], int] = {}
-    for block in ctx.blocks:
+    loose: dict[int, tuple[str, str] | None] = {}
+    for n, block in enumerate(ctx.blocks):
         if block.kind != "item" or "\n" in block.text or not _HINT.search(block.text):
             continue
-        if split_arrow(block.text, item=True, short=True) is not None:
+        if not ctx.free(block):
+            continue
+        loose[n] = found = split_arrow(block.text, item=True, short=True)
+        if found is not None:
             key = (block.parent, block.heading)
             counts[key] = counts.get(key, 0) + 1
-    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}
+    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}, loose
 
 
 def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[str, str] | None:
@@ -137,9 +149,14 @@ def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[
         return None  # "z^l = a^{l-1} W^l + b": LaTeX written without dollars
     if short and _gloss(rest):
         return term, rest
-    if not is_explanation(rest) or EFFECT.match(strip_markup(rest)):
-        return None  # "Life too easy -> less reliance on religion": a cause and its effect
+    if not _explains(rest):
+        return None
     return term, rest
+
+
+def _explains(rest: str) -> bool:
+    """Says what the term is; "Life too easy -> less reliance on religion" gives an effect."""
+    return is_explanation(rest) and EFFECT.match(strip_markup(rest)) is None
 
 
 def _gloss(rest: str) -> bool:

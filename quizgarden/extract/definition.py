@@ -111,17 +111,23 @@ def _names_some(rest: str) -> bool:
 MIN_GLOSSARY = 3
 
 
-def _glossaries(ctx: Context) -> set[tuple[int | None, int | None]]:
+def _glossaries(
+    ctx: Context,
+) -> tuple[set[tuple[int | None, int | None]], dict[int, tuple[str, str] | None]]:
     """The lists (by parent item and heading) with MIN_GLOSSARY or more one-line `Term: …`
-    items."""
+    items, and each such item's reading with a list of names allowed (read once, here)."""
     counts: dict[tuple[int | None, int | None], int] = {}
-    for block in ctx.blocks:
+    loose: dict[int, tuple[str, str] | None] = {}
+    for n, block in enumerate(ctx.blocks):
         if block.kind != "item" or "\n" in block.text or not ctx.free(block):
             continue
-        if (":" in block.text or "：" in block.text) and split_definition(block.text, listed=True):
+        if ":" not in block.text and "：" not in block.text:
+            continue
+        loose[n] = found = split_definition(block.text, listed=True)
+        if found is not None:
             key = (block.parent, block.heading)
             counts[key] = counts.get(key, 0) + 1
-    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}
+    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}, loose
 
 
 def _restates(term: str, explanation: str) -> bool:
@@ -172,7 +178,7 @@ def split_sentence_definition(line: str) -> tuple[str, str] | None:
 def find(ctx: Context) -> Iterator[Candidate]:
     before_items = _before_items(ctx)
     parsed = _parsed_sentences(ctx, before_items)
-    glossaries = _glossaries(ctx)
+    glossaries, loose = _glossaries(ctx)
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block) or n in parsed:
@@ -200,8 +206,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
         for offset, line in enumerate(block.text.split("\n")):
             found = None
             if ":" in line or "：" in line or "**" in line or "__" in line or "——" in line:
-                listed = block.kind == "item" and (block.parent, block.heading) in glossaries
-                found = split_definition(line, listed=listed)
+                if n in loose:  # read already: keep a list of names only in a glossary
+                    found = loose[n]
+                    listed = (block.parent, block.heading) in glossaries
+                    if found is not None and not listed and not is_explanation(found[1]):
+                        found = None
+                else:
+                    found = split_definition(line)
             if found is None and offset == 0 and (NAMING_COPULA.search(line) or "**" in line):
                 found = split_sentence_definition(line)
             if found is None:

@@ -34,7 +34,7 @@ _FIELD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 def find(ctx: Context) -> Iterator[Candidate]:
     """Every table's cards; where two tables of the note name rows alike ("Yo" in the table of
     each tense), each front is led by the headings the table sits under until they differ."""
-    found = [(n, list(_cards(ctx, block))) for n, block in enumerate(ctx.blocks)]
+    found = [(n, list(_cards(ctx, b))) for n, b in enumerate(ctx.blocks) if b.kind == "table"]
     tables = [(n, cards) for n, cards in found if cards]
     if len(tables) > 1:
         tables = _told_apart(ctx, tables)

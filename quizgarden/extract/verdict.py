@@ -25,11 +25,17 @@ _JUDGED = re.compile(
     rf"^(?P<statement>.+?[.!?。])\s+[(\[]?(?P<mark>{VERDICT.pattern})[)\]]?\s*\??\s*$", re.I
 )
 
+_ANY_JUDGED = re.compile(rf"[.!?。]\s+[(\[]?(?:{VERDICT.pattern})[)\]]?\s*\??\s*$", re.I | re.M)
+
 
 def find(ctx: Context) -> Iterator[Candidate]:
     run: list[tuple[int, str, str]] = []
     for block in ctx.blocks:
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
+            yield from _drill(run)
+            run = []
+            continue
+        if not _ANY_JUDGED.search(block.text):  # one search in C rules out most blocks
             yield from _drill(run)
             run = []
             continue
