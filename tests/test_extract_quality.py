@@ -44,9 +44,9 @@ def test_seed_precision_and_recall_stay_at_the_level_reached() -> None:
 CORPUS = SHARED / "corpus"
 #: The level reached on those notes; a change that drops below it loses cards or adds junk.
 PRECISION_FLOOR = 0.91
-RECALL_FLOOR = 0.73
+RECALL_FLOOR = 0.76
 #: Cards that contain a string the labels forbid (junk a learner must never see); may only fall.
-FORBIDDEN_CEILING = 23
+FORBIDDEN_CEILING = 22
 
 
 @pytest.mark.skipif(
@@ -72,16 +72,16 @@ WIDE_LABELS = ROOT / "tests" / "fixtures" / "wide_gold.json"
 #: The level reached on each blind set of ../shared/corpus-wide (notes of many subjects and
 #: languages), as (precision, recall); a change that drops a set below it loses cards or adds junk.
 WIDE_FLOORS: dict[str, tuple[float, float]] = {
-    "W1": (0.91, 0.83),
-    "W2": (0.89, 0.72),
-    "W3": (0.77, 0.43),
-    "W4": (0.93, 0.75),
-    "W5": (0.72, 0.61),
-    "W6": (0.90, 0.69),
-    "W7": (0.76, 0.51),
-    "W8": (0.69, 0.46),
+    "W1": (0.95, 0.89),
+    "W2": (0.92, 0.74),
+    "W3": (0.86, 0.68),
+    "W4": (0.95, 0.81),
+    "W5": (0.78, 0.63),
+    "W6": (0.92, 0.77),
+    "W7": (0.77, 0.60),
+    "W8": (0.72, 0.47),
 }
-WIDE_FORBIDDEN_CEILING = 22
+WIDE_FORBIDDEN_CEILING = 16
 
 
 @pytest.fixture(scope="module")
