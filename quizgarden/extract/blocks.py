@@ -81,6 +81,7 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
     n_callouts = 0
     heading: int | None = None
     pending_item: int | None = None
+    body_lines: list[str] | None = None  # split once, on the first math block
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -170,7 +171,9 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             }[kind]
             text = tok.content
             if name == "math":
-                text = _math_source(body, start, end)
+                if body_lines is None:
+                    body_lines = body.split("\n")
+                text = _math_source(body_lines, start, end)
             blocks.append(
                 Block(
                     name,
@@ -220,9 +223,9 @@ def _implied_heading(text: str, *, quoted: bool) -> int:
     return 2 + (m.group(1).count(".") + 1 if m.group(1) else 0)
 
 
-def _math_source(body: str, start: int, end: int) -> str:
-    lines = body.split("\n")[start:end]
-    return "\n".join(lines).strip()
+def _math_source(lines: list[str], start: int, end: int) -> str:
+    """The math block as written in the note, its `$$` lines included."""
+    return "\n".join(lines[start:end]).strip()
 
 
 def _mark_skip(blocks: list[Block], html: str) -> None:

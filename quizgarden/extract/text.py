@@ -298,6 +298,7 @@ def is_title(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_BREADCRUMB = re.compile(r"\S\s*>\s*\S+\s*>")
 _PATH = re.compile(r"[A-Za-z0-9_.~-]*(?:/[A-Za-z0-9_.~-]+)+/?|[A-Za-z0-9_~-]+\.[A-Za-z0-9]{1,5}")
 
 
@@ -348,6 +349,6 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
         return False
     if _PATH.fullmatch(plain):
         return False  # "data_raw/k562_standardized.h5ad": where a file is, not what a thing is
-    if re.search(r"\S\s*>\s*\S+\s*>", plain):  # breadcrumb: 首页 > news > 正文
+    if ">" in plain and _BREADCRUMB.search(plain):  # 首页 > news > 正文
         return False
     return not (has_cjk(plain) is False and len(_WORD.findall(plain)) < 3)

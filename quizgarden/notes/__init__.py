@@ -15,7 +15,7 @@ from ..model import MAX_MINED_LINE, Note, Problem
 from .decode import damaged_lines, decode_bytes
 from .links import render_links
 from .meta import read_settings, read_tags, split_frontmatter
-from .vault import MAX_NOTE_BYTES, find_media, read_note_bytes
+from .vault import MAX_NOTE_BYTES, find_media_in, read_note_bytes
 
 NOTE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 DECK_TAG = "flashcards"
@@ -65,7 +65,8 @@ def read_note(
     path: Path, vault: Path, data: bytes | None = None
 ) -> tuple[Note | None, list[Problem]]:
     """Read one note; `None` (with the reason as a problem) when the file is not a readable note."""
-    rel = relative_path(path, vault)
+    root = vault.resolve()  # once: every name and media lookup below is relative to it
+    rel = _relative(path, root)
     if data is None:
         try:  # the vault boundary: no FIFO, device, or link out of the vault is ever read
             data = read_note_bytes(path, vault)
@@ -91,10 +92,10 @@ def read_note(
         text = "\n".join(lines)
     meta, body, body_line, meta_problems = split_frontmatter(text, rel)
     problems += meta_problems
-    body, media = render_links(body, lambda target: _resolve_media(vault, rel, target))
+    body, media = render_links(body, lambda target: _resolve_media(root, rel, target))
     problems += _long_lines(rel, body, body_line)
     tags = read_tags(meta)
-    deck = _deck_from_meta(meta) or _deck_from_folder(rel, vault)
+    deck = _deck_from_meta(meta) or _deck_from_folder(rel, vault, root)
     for tag in inline_tags(body):
         if tag == DECK_TAG or tag.startswith(DECK_TAG + "/"):
             sub = tag[len(DECK_TAG) + 1 :]
@@ -142,6 +143,8 @@ def is_scratch(rel: str) -> bool:
 def inline_tags(text: str) -> list[str]:
     """`#tags` written in the text, outside fenced code, in order of first use."""
     found: list[str] = []
+    if "#" not in text:  # no tag, and no line to look at
+        return found
     fenced = False
     for line in text.split("\n"):
         if _FENCE_LINE.match(line):
@@ -157,17 +160,22 @@ def inline_tags(text: str) -> list[str]:
 
 def relative_path(path: Path, vault: Path) -> str:
     """`path` as the vault names it; a path outside the vault is named by its file name."""
+    return _relative(path, vault.resolve())
+
+
+def _relative(path: Path, root: Path) -> str:
+    """`relative_path` for a vault already resolved (`root`)."""
     try:
-        return path.resolve().relative_to(vault.resolve()).as_posix()
+        return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.name
 
 
-def _deck_from_folder(rel: str, vault: Path) -> str:
+def _deck_from_folder(rel: str, vault: Path, root: Path) -> str:
     parts = PurePosixPath(rel).parent.parts
     if parts:
         return "::".join(parts)
-    return vault.resolve().name if vault.is_dir() else vault.resolve().parent.name
+    return root.name if vault.is_dir() else root.parent.name
 
 
 def _deck_from_meta(meta: dict[str, object]) -> str | None:
@@ -184,11 +192,12 @@ def _first_heading(body: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _resolve_media(vault: Path, note: str, target: str) -> str | None:
+def _resolve_media(root: Path, note: str, target: str) -> str | None:
     """A vault-relative path for `target`, looked up as Obsidian does; None when it is missing
-    or may not leave the vault (`find_media` decides, as it does for the exporter)."""
+    or may not leave the vault (`find_media` decides, as it does for the exporter). `root` is
+    the vault, resolved."""
     try:
-        found = find_media(vault, target, note)
+        found = find_media_in(root, target, note)
     except MediaError:
         return None
-    return found.relative_to(vault.resolve()).as_posix()
+    return found.relative_to(root).as_posix()

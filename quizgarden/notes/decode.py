@@ -26,8 +26,8 @@ _LEFTOVER = re.compile("[\u00c0-\u00ff][\u4e00-\u9fff]|[\u4e00-\u9fff][\u00c0-\u
 def damaged_lines(text: str, *, repaired: bool = False) -> list[int]:
     """0-based numbers of lines that still read as mojibake (after a repair, any trace of it)."""
     found: list[int] = []
-    if not repaired and text.isascii():  # mojibake is never plain ASCII
-        return found
+    if not repaired and (text.isascii() or len(_MOJIBAKE_HINT.findall(text)) < 2):
+        return found  # mojibake is never plain ASCII, and a line needs two traces of it
     for n, line in enumerate(text.split("\n")):
         hints = len(_MOJIBAKE_HINT.findall(line))
         if hints >= 2 or (repaired and (hints or _LEFTOVER.search(line))):

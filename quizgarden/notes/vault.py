@@ -35,6 +35,7 @@ __all__ = [
     "IMAGE_SUFFIXES",
     "MEDIA_SUFFIXES",
     "find_media",
+    "find_media_in",
     "open_media",
     "read_note_bytes",
     "read_state_file",
@@ -74,7 +75,12 @@ def find_media(vault: Path, ref: str, note: str = "") -> Path:
     caller opens the checked file and never the link. The error names the reason: missing,
     or which rule refused it.
     """
-    root = vault.resolve()
+    return find_media_in(vault.resolve(), ref, note)
+
+
+def find_media_in(root: Path, ref: str, note: str = "") -> Path:
+    """`find_media` for a vault already resolved (`root`): the note reader resolves its vault
+    once per note instead of once per lookup."""
     clean = ref.strip().replace("\\", "/").split("#")[0].split("?")[0]
     if not clean:
         raise MediaError(ref, MEDIA_NOT_FOUND)
@@ -153,7 +159,11 @@ def _admit_media(candidate: Path, root: Path) -> Path | str | None:
     """The resolved file when `candidate` may leave the vault as media; else the reason it may
     not, or None when there is no such file at all."""
     try:
-        real = candidate.resolve(strict=True)
+        os.lstat(candidate)  # one system call tells a missing file (most candidates) ...
+    except FileNotFoundError:
+        return None
+    try:
+        real = candidate.resolve(strict=True)  # ... before links are followed part by part
         info = real.stat()
     except (OSError, RuntimeError):
         return None
