@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import islice
 
 from ..scanning import SHORT, delimited_sub, skipping_sub
 from .lang import (
@@ -169,6 +170,17 @@ def units(text: str) -> int:
     return len(_WORD.findall(text)) if text.isascii() else len(_UNIT.findall(text))
 
 
+def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
+    """Whether `pattern` is found `n` times in `text`: the count stops there, where `findall`
+    would list every match of a long paragraph to compare its length with 4."""
+    return n <= 0 or next(islice(pattern.finditer(text), n - 1, None), None) is not None
+
+
+def has_units(text: str, n: int) -> bool:
+    """`units(text) >= n`, counting no further than `n`."""
+    return _at_least(_WORD if text.isascii() else _UNIT, text, n)
+
+
 @lru_cache(maxsize=2048)
 def has_cjk(text: str) -> bool:
     return not text.isascii() and _CJK_CHAR.search(text) is not None
@@ -283,8 +295,13 @@ def is_example_heading(heading: str) -> bool:
     return EXAMPLE_HEADING.search(strip_numbering(strip_markup(heading)).strip()) is not None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def is_value(text: str) -> bool:
     """ "1.5h on 32 V100 GPUs", "≈60%（采样）": a measurement, nothing to understand."""
+    if _DIGIT.search(text) is None:  # a measurement has a number, and markup adds none
+        return False
     plain = _PARENS.sub("", strip_markup(text)).strip()
     return VALUE_START.match(plain) is not None and units(plain) <= 6  # numbers are not units
 
@@ -320,10 +337,15 @@ def is_distinctive(term: str) -> bool:
     return len(_WORD.findall(plain)) >= 3
 
 
+_LIST_MARKS = "、；;，,/"  # what `is_enumeration` splits on
+
+
 def is_enumeration(text: str) -> bool:
     """ "损失函数、激活函数；学习率": a list of names, nothing said about them."""
+    if sum(text.count(mark) for mark in _LIST_MARKS) < 2:  # three names need two marks
+        return False
     plain = _PARENS.sub("", strip_markup(text))
-    parts = [p.strip() for p in re.split(r"[、；;，,/]", plain) if p.strip()]
+    parts = [p.strip() for p in re.split(f"[{_LIST_MARKS}]", plain) if p.strip()]
     return len(parts) >= 3 and all(units(p) <= 6 for p in parts) and not is_sentence(text)
 
 
@@ -338,7 +360,10 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
     if is_link_only(text):
         return False
     plain = strip_markup(without_urls(text)).strip()
-    if units(_INLINE_CODE.sub(" ", without_urls(text))) < min_units or plain.endswith((":", "：")):
+    words = without_urls(text)
+    if "`" in words:
+        words = _INLINE_CODE.sub(" ", words)
+    if not has_units(words, min_units) or plain.endswith((":", "：")):
         return False  # paths, identifiers and values in `code` are not an explanation
     if long:  # a whole answer: lists of names and "a > b" in math are fine there
         only_a_question = "\n" not in plain and plain.endswith(("?", "？"))
@@ -351,4 +376,4 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
         return False  # "data_raw/k562_standardized.h5ad": where a file is, not what a thing is
     if ">" in plain and _BREADCRUMB.search(plain):  # 首页 > news > 正文
         return False
-    return not (has_cjk(plain) is False and len(_WORD.findall(plain)) < 3)
+    return not (has_cjk(plain) is False and not _at_least(_WORD, plain, 3))
