@@ -38,7 +38,7 @@ WIDE = (ROOT / "tests" / "fixtures" / "wide_gold.json", SHARED / "corpus-wide")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wide", action="store_true", help="score wide_gold.json (corpus-wide)")
-    parser.add_argument("--set", help="one set of notes (A…G for the corpus, W1… for --wide)")
+    parser.add_argument("--set", help="one set of notes (A…I for the corpus, W1… for --wide)")
     parser.add_argument("--verbose", action="store_true", help="list every miss and junk card")
     parser.add_argument(
         "--checkout", type=Path, default=ROOT, help="the quizgarden checkout to score"
