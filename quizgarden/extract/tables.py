@@ -99,7 +99,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
         return  # "| student_id | department_location |": records of a database, not notes
     names = [r[0] for r in body]
-    if sum(_answers(n) and units(n) <= 8 for n in names) * 2 <= len(names):
+    if sum(_named(n) for n in names) * 2 <= len(names):
         return  # rows not named by a term: an index column, numbers, empty cells
     if sum(_names(h) for h in header[1:]) * 2 >= width - 1:
         return  # "| 特性 | MFU | GPU-Util |": a comparison, its rows are aspects, not terms
@@ -114,7 +114,11 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     common = {c: _common(body, c) for c in asked}
     for offset, row in enumerate(body, start=2):
         name = strip_markup(row[0])
-        if not (_answers(name) and units(name) <= 8) or is_label(name) or _symbol(name):
+        if _CODE.fullmatch(row[0].strip()) is None and (
+            not (_answers(name) and units(name) <= 8) or _symbol(name)
+        ):
+            continue
+        if is_label(name):
             continue
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
@@ -149,6 +153,15 @@ def _answers(cell: str) -> bool:
     if "](" in plain or "://" in plain or "www." in plain:
         return not is_link_only(plain)
     return any(ch.isalpha() for ch in plain)  # "-é", a verb ending, is a letter and a mark
+
+
+#: A cell that is one code span: a command, a flag or a variable (`$?`, `-r`, `git stash`)
+_CODE = re.compile(r"`[^`\n]+`")
+
+
+def _named(cell: str) -> bool:
+    """A row name: a short term, or a code literal a programming note explains (`$?`, `-r`)."""
+    return _CODE.fullmatch(cell.strip()) is not None or (_answers(cell) and units(cell) <= 8)
 
 
 def _symbol(name: str) -> bool:
