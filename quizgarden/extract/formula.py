@@ -25,6 +25,7 @@ from .text import (
     GENERIC_FRONT,
     has_cjk,
     is_example_heading,
+    is_link_only,
     is_term,
     strip_markup,
     strip_numbering,
@@ -127,7 +128,7 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
         lead = ""
         if previous is not None and previous.kind in {"paragraph", "item"}:
             last = previous.text.strip().split("\n")[-1]
-            if _LEAD_END.search(last) or units(last) <= 12:
+            if (_LEAD_END.search(last) or units(last) <= 12) and not _file_named(last):
                 lead = last
         yield _unwrap(block.text).strip("$").strip(), lead, block.line
     elif block.kind in {"paragraph", "item"} and ("$$" in block.text or "\\[" in block.text):
@@ -135,6 +136,15 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
             before = block.text[: m.start()].rstrip().split("\n")[-1]  # the line leading in
             line = block.line + block.text.count("\n", 0, m.start())
             yield (m.group(1) or m.group(2)).strip().strip("$").strip(), before, line
+
+
+_FILE_EXTENSION = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|pdf)\b", re.I)
+
+
+def _file_named(line: str) -> bool:
+    """A picture above the formula named by its file (`![[Pasted image 2023….png]]`) says
+    nothing of it; one with a caption (`![Dice](dice.png)`) names it."""
+    return is_link_only(line) and _FILE_EXTENSION.search(strip_markup(line)) is not None
 
 
 def _unwrap(source: str) -> str:
