@@ -70,12 +70,16 @@ def find(ctx: Context) -> Iterator[Candidate]:
         listed = _bullets(ctx, section)
         return listed, listed is not None
 
-    catalogue = _catalogue(ctx, summary_of)
+    cleaned = {
+        n: clean_card_text(block.text) for n, block in enumerate(blocks) if block.kind == "heading"
+    }
+    titles = {n: strip_numbering(strip_markup(raw)) for n, (raw, _, _) in cleaned.items()}
+    catalogue = _catalogue(ctx, titles, summary_of)
     for n, block in enumerate(blocks):
         if block.kind != "heading" or not ctx.free(block):
             continue
-        raw, block_id, deck = clean_card_text(block.text)
-        title = strip_numbering(strip_markup(raw))
+        _, block_id, deck = cleaned[n]
+        title = titles[n]
         asked = title.lstrip("？?").strip().rstrip(":：").strip()
         if not asked:
             continue
@@ -89,11 +93,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     front = f"{_owner(ctx, n)} › {front}"
                 yield Candidate("heading", "basic", front, answer, block.line, block_id, deck=deck)
             continue
-        summary, listed = summary_of(n)
+        # a summary is read only for a heading that could be its front: reading it is most of
+        # this rule's cost, and most headings are topic labels ("Summary", "训练流程")
+        names = _names_a_thing(title) and not (block.level == 1 and _FILE_NAME.fullmatch(title))
+        summary, listed = summary_of(n) if names else (None, False)
         if (
             summary
-            and _names_a_thing(title)
-            and not (block.level == 1 and _FILE_NAME.fullmatch(title))
             and not SECTION_OPENER.match(strip_markup(summary))
             and not _names_another(title, summary)
             # a bare list explains its heading only as an entry of a catalogue
@@ -120,31 +125,38 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 )
 
 
-def _catalogue(ctx: Context, summary_of: Callable[[int], tuple[str | None, bool]]) -> set[int]:
+def _catalogue(
+    ctx: Context, titles: dict[int, str], summary_of: Callable[[int], tuple[str | None, bool]]
+) -> set[int]:
     """Headings in a run of sibling headings that each name a thing, most of them explained.
 
     "### BitFit / ### Prefix Tuning / ### LoRA", each over a paragraph: once most siblings are
     plainly explained by their paragraph, the others are entries of the same catalogue even when
     their paragraph does not repeat the name ("在每一个Transformer层都带上一些virtual token...").
+    `titles` holds each heading's cleaned title.
     """
-    groups: dict[tuple[int | None, int], list[tuple[int, bool]]] = {}
-    parent: dict[int, int | None] = {}
+    siblings: dict[tuple[int | None, int], list[int]] = {}
     stack: list[int] = []
     for n, block in enumerate(ctx.blocks):
         if block.kind != "heading":
             continue
         while stack and ctx.blocks[stack[-1]].level >= block.level:
             stack.pop()
-        parent[n] = stack[-1] if stack else None
+        parent = stack[-1] if stack else None
         stack.append(n)
-        title = strip_numbering(strip_markup(clean_card_text(block.text)[0]))
+        title = titles[n]
         if is_question(title) or not _names_a_thing(title):
             continue
-        summary, _ = summary_of(n)
-        if summary:
-            groups.setdefault((parent[n], block.level), []).append((n, _explains(title, summary)))
+        siblings.setdefault((parent, block.level), []).append(n)
     out: set[int] = set()
-    for members in groups.values():
+    for candidates in siblings.values():
+        if len(candidates) < 3:
+            continue  # fewer than 3 siblings make no catalogue: their summaries are not read here
+        members = []
+        for n in candidates:
+            summary, _ = summary_of(n)
+            if summary:
+                members.append((n, _explains(titles[n], summary)))
         explained = sum(ok for _, ok in members)
         if explained >= 3 and explained * 3 >= len(members):
             out.update(n for n, _ in members)
