@@ -226,7 +226,7 @@ def _usable(ctx: Context, block: Block) -> bool:
     if not ctx.free(block) or block.kind not in {"paragraph", "item", "math", "table"}:
         return False
     text = block.text.strip()
-    return bool(text) and not is_link_only(text) and not re.match(r"^!\[", text)
+    return bool(text) and not text.startswith("![") and not is_link_only(text)
 
 
 # a paragraph that is only images: it belongs to the answer around it, never starts one
@@ -325,13 +325,14 @@ def _bullets(ctx: Context, section: list[Block]) -> str | None:
     return _answer(ctx, section)
 
 
+_LABEL_MARK = re.compile(r"[:：?？]")
 _CJK_PROSE = 8  # CJK notes often drop the final "。": a clause this long is prose all the same
 
 
 def _is_prose(plain: str) -> bool:
     plain = plain.strip()
     # ...but a "来源：…"/"适用场景：…" label line is no clause, prose or not
-    cjk = has_cjk(plain) and units(plain) >= _CJK_PROSE and not re.search(r"[:：?？]", plain)
+    cjk = has_cjk(plain) and units(plain) >= _CJK_PROSE and not _LABEL_MARK.search(plain)
     return (
         (is_sentence(plain) or units(plain) >= 25 or cjk)
         and (units(plain) >= 12 or cjk)
@@ -365,6 +366,7 @@ def _link_line(line: str, ctx: Context | None) -> bool:
     return is_link_only(line)
 
 
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}")
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]+")
 
 
@@ -380,10 +382,11 @@ def _explains(title: str, summary: str) -> bool:
     head = (plain if len(words) >= 2 and len(plain) <= 900 else plain[:300]).lower()
     if DEFINING.search(plain[:120]) or any(w.lower().rstrip("s") in head for w in words):
         return True
-    cjk = re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}", title)  # Han and kana
+    cjk = _CJK_RUN.findall(title)  # Han and kana
     return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
 
 
+_CLAUSE_MARK = re.compile(r"[。！!；;，,]|[:：.]$")
 # a note titled after its file: "# faster_transformer"
 _FILE_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
 
@@ -392,7 +395,7 @@ def _names_a_thing(title: str) -> bool:
     """A paper, model or concept name; not a topic label such as "训练流程" or "Summary"."""
     if not title or STRUCTURAL_HEADING.match(title) or TOPIC_SUFFIX.search(title):
         return False
-    if re.search(r"[。！!；;，,]|[:：.]$", title) or is_first_person(title):
+    if _CLAUSE_MARK.search(title) or is_first_person(title):
         return False
     if has_cjk(title) and "的" in title and units(title) > 6:
         return False
