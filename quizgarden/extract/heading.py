@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Candidate
 from .blocks import Block
@@ -247,8 +247,12 @@ def _images(ctx: Context, block: Block) -> str | None:
 
 def _exists(ctx: Context, target: str) -> bool:
     """Whether an image the note refers to was found in the vault (a broken one is noise)."""
+    return _in_media(ctx.note.media, target)
+
+
+def _in_media(media: tuple[str, ...], target: str) -> bool:
     name = target.replace("\\", "/").rsplit("/", 1)[-1].lower()
-    return any(path.rsplit("/", 1)[-1].lower() == name for path in ctx.note.media)
+    return any(path.rsplit("/", 1)[-1].lower() == name for path in media)
 
 
 def _answer(ctx: Context, section: list[Block]) -> str | None:
@@ -352,16 +356,23 @@ _FIRST_SENTENCE = re.compile(r"^.*?(?:[。！？!?]|\.(?:\s|$)|$)", re.S)
 
 def _clean(block: Block, ctx: Context | None = None) -> str:
     """The block's text less lines that are only links; `$$` lines and images that exist stay."""
-    lines = [ln for ln in block.text.split("\n") if not _link_line(ln, ctx)]
-    text, _, _ = clean_card_text("\n".join(lines))
-    return text
+    return _cleaned(block.text, None if ctx is None else ctx.note.media)
 
 
-def _link_line(line: str, ctx: Context | None) -> bool:
+@lru_cache(maxsize=1024)
+def _cleaned(text: str, media: tuple[str, ...] | None) -> str:
+    """`_clean` of a block's text, given the note's images (None: keep no image line): a
+    section's blocks are read for its summary, its answer and its list, so once is enough."""
+    lines = [ln for ln in text.split("\n") if not _link_line(ln, media)]
+    cleaned, _, _ = clean_card_text("\n".join(lines))
+    return cleaned
+
+
+def _link_line(line: str, media: tuple[str, ...] | None) -> bool:
     stripped = line.strip()
     if stripped in {"$$", "\\[", "\\]"}:
         return False
-    if ctx is not None and any(_exists(ctx, m.group(1)) for m in _IMAGE.finditer(stripped)):
+    if media is not None and any(_in_media(media, m.group(1)) for m in _IMAGE.finditer(stripped)):
         return False
     return is_link_only(line)
 
