@@ -402,8 +402,10 @@ _CLAUSE_MARK = re.compile(r"[。！!；;，,]|[:：.]$")
 _FILE_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
 
 
+@lru_cache(maxsize=1024)
 def _names_a_thing(title: str) -> bool:
-    """A paper, model or concept name; not a topic label such as "训练流程" or "Summary"."""
+    """A paper, model or concept name; not a topic label such as "训练流程" or "Summary".
+    Cached: the catalogue and the rule itself both ask it of every heading."""
     if not title or STRUCTURAL_HEADING.match(title) or TOPIC_SUFFIX.search(title):
         return False
     if _CLAUSE_MARK.search(title) or is_first_person(title):
