@@ -61,9 +61,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
 
     @cache
+    def section_of(n: int) -> list[Block]:
+        return _section(blocks, n)
+
+    @cache
     def summary_of(n: int) -> tuple[str | None, bool]:
         """The text explaining heading `n`, and whether it is a bare list of sentences."""
-        section = _section(blocks, n)
+        section = section_of(n)
         prose = _summary(ctx, section)
         if prose:
             return prose, False
@@ -83,7 +87,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         asked = title.lstrip("？?").strip().rstrip(":：").strip()
         if not asked:
             continue
-        direct = _section(blocks, n)
+        direct = section_of(n)
         if title.startswith(("？", "?")) or is_question(asked):
             answer = _answer(ctx, direct)
             if answer and not TO_READER.search(asked):
@@ -236,8 +240,8 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\(<?([^)>\n]+?)>?(?:\s+\"[^\"]*\")?\)")
 
 def _images(ctx: Context, block: Block) -> str | None:
     """The images of a paragraph holding nothing else, when they exist in the vault."""
-    if block.kind != "paragraph" or not ctx.free(block):
-        return None
+    if block.kind != "paragraph" or "![" not in block.text or not ctx.free(block):
+        return None  # `_IMAGES_ONLY` needs a "![", seen without a regex
     text = block.text.strip()
     if not _IMAGES_ONLY.fullmatch(text):
         return None
