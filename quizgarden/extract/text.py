@@ -214,8 +214,26 @@ def looks_like_code(text: str) -> bool:
         text = _MATH.sub(" ", text)
     return (
         _CODE_START.match(text) is not None
-        or _CODE_HINTS.search(text) is not None
-        or _TEMPLATE.search(text) is not None
+        or (_may_hint(text) and _CODE_HINTS.search(text) is not None)
+        or (("{" in text or "<" in text) and _TEMPLATE.search(text) is not None)
+    )
+
+
+def _may_hint(text: str) -> bool:
+    """Whether `text` holds what every branch of `_CODE_HINTS` needs: searched in C, a literal
+    is some hundred times faster than the pattern, which tries its branches at every character
+    of a prose line."""
+    return (
+        ";" in text
+        or "{" in text
+        or "}" in text
+        or "=" in text
+        or "->" in text
+        or "()" in text
+        or ("." in text and "(" in text)
+        or "++" in text
+        or "&&" in text
+        or "||" in text
     )
 
 
