@@ -74,7 +74,7 @@ def split_definition(line: str, *, listed: bool = False) -> tuple[str, str] | No
         if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
             return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     else:
-        c = _COLON.search(line)
+        c = _COLON.search(line) if ":" in line or "：" in line else None  # a literal first
         if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
             c = _CJK_DASH.search(line)
             if c is not None and units(line[: c.start()]) > _DASH_TERM:
