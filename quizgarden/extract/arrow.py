@@ -18,6 +18,22 @@ _ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|--)\s+|\s+=\s+")
 # in a list item, a spaced dash too: "- CFO - Chief Financial Officer"
 _ITEM_DASH = re.compile(r"\s+[-–—]\s+")
 _HINT = re.compile(r"->|→|=>|⇒|⟶|--|\s[=\-–—]\s")  # cheap test before the line-by-line reading
+
+
+def _hinted(text: str) -> bool:
+    """`_HINT.search(text)`, after a test for the characters one of which every match of it
+    holds: the pattern tries every branch at every character, where most blocks have none."""
+    return (
+        "-" in text
+        or "=" in text
+        or "→" in text
+        or "⇒" in text
+        or "⟶" in text
+        or "–" in text
+        or "—" in text
+    ) and _HINT.search(text) is not None
+
+
 # a relation sign: the line is an equation or an inequality, not an arrow
 _RELATION = re.compile(r"[≤≥<>±×·∑√∫∈≠≈]")
 _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
@@ -35,7 +51,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
-        if not _HINT.search(block.text):
+        if not _hinted(block.text):
             continue
         short = block.kind == "item" and (block.parent, block.heading) in glossaries
         for offset, line in enumerate(block.text.split("\n")):
@@ -118,7 +134,7 @@ def _glossaries(
     counts: dict[tuple[int | None, int | None], int] = {}
     loose: dict[int, tuple[str, str] | None] = {}
     for n, block in enumerate(ctx.blocks):
-        if block.kind != "item" or "\n" in block.text or not _HINT.search(block.text):
+        if block.kind != "item" or "\n" in block.text or not _hinted(block.text):
             continue
         if not ctx.free(block):
             continue

@@ -186,12 +186,21 @@ def naming_heading(ctx: Context, n: int | None) -> str:
     """The title of heading `n`, or of the first heading above it that names something: "## 总结"
     or "### Advantages" name nothing on their own. The note's title when none does."""
     while n is not None:
-        heading = ctx.blocks[n]
-        title = strip_numbering(strip_markup(clean_card_text(heading.text)[0]))
-        if title and not (STRUCTURAL_HEADING.match(title) or GENERIC_FRONT.match(title)):
+        title = _naming_title(ctx.blocks[n].text)
+        if title is not None:
             return title
         n = heading_above(ctx, n)
     return ctx.note.title
+
+
+@lru_cache(maxsize=1024)
+def _naming_title(heading: str) -> str | None:
+    """The title of a heading that names something, else None: asked for the section of every
+    block that needs one, so the same headings come again and again."""
+    title = strip_numbering(strip_markup(clean_card_text(heading)[0]))
+    if title and not (STRUCTURAL_HEADING.match(title) or GENERIC_FRONT.match(title)):
+        return title
+    return None
 
 
 def heading_above(ctx: Context, n: int) -> int | None:

@@ -74,7 +74,7 @@ def split_definition(line: str, *, listed: bool = False) -> tuple[str, str] | No
         if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
             return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     else:
-        c = _COLON.search(line)
+        c = _COLON.search(line) if ":" in line or "：" in line else None  # a literal first
         if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
             c = _CJK_DASH.search(line)
             if c is not None and units(line[: c.start()]) > _DASH_TERM:
@@ -180,15 +180,16 @@ def find(ctx: Context) -> Iterator[Candidate]:
     parsed = _parsed_sentences(ctx, before_items)
     glossaries, loose = _glossaries(ctx)
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
+    procedure: dict[str, bool] = {}  # per lead-in: the items of one list share theirs
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block) or n in parsed:
             continue
-        if (
-            block.kind == "item"
-            and PROCEDURE_HEADING.search(_lead_in(ctx, n, before_items[n]))
-            and not _named_stage(block.text)
-        ):
-            continue  # a step, unless the author named the stage
+        if block.kind == "item":
+            lead = _lead_in(ctx, n, before_items[n])
+            if lead not in procedure:
+                procedure[lead] = PROCEDURE_HEADING.search(lead) is not None
+            if procedure[lead] and not _named_stage(block.text):
+                continue  # a step, unless the author named the stage
         if block.heading not in barred:
             heading = ctx.blocks[block.heading].text if block.heading is not None else ""
             barred[block.heading] = bool(
@@ -213,7 +214,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                         found = None
                 else:
                     found = split_definition(line)
-            if found is None and offset == 0 and (NAMING_COPULA.search(line) or "**" in line):
+            if found is None and offset == 0 and ("**" in line or NAMING_COPULA.search(line)):
                 found = split_sentence_definition(line)
             if found is None:
                 continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Candidate
 from .blocks import Block
@@ -61,25 +61,33 @@ def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
 
     @cache
+    def section_of(n: int) -> list[Block]:
+        return _section(blocks, n)
+
+    @cache
     def summary_of(n: int) -> tuple[str | None, bool]:
         """The text explaining heading `n`, and whether it is a bare list of sentences."""
-        section = _section(blocks, n)
+        section = section_of(n)
         prose = _summary(ctx, section)
         if prose:
             return prose, False
         listed = _bullets(ctx, section)
         return listed, listed is not None
 
-    catalogue = _catalogue(ctx, summary_of)
+    cleaned = {
+        n: clean_card_text(block.text) for n, block in enumerate(blocks) if block.kind == "heading"
+    }
+    titles = {n: strip_numbering(strip_markup(raw)) for n, (raw, _, _) in cleaned.items()}
+    catalogue = _catalogue(ctx, titles, summary_of)
     for n, block in enumerate(blocks):
         if block.kind != "heading" or not ctx.free(block):
             continue
-        raw, block_id, deck = clean_card_text(block.text)
-        title = strip_numbering(strip_markup(raw))
+        _, block_id, deck = cleaned[n]
+        title = titles[n]
         asked = title.lstrip("？?").strip().rstrip(":：").strip()
         if not asked:
             continue
-        direct = _section(blocks, n)
+        direct = section_of(n)
         if title.startswith(("？", "?")) or is_question(asked):
             answer = _answer(ctx, direct)
             if answer and not TO_READER.search(asked):
@@ -89,11 +97,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     front = f"{_owner(ctx, n)} › {front}"
                 yield Candidate("heading", "basic", front, answer, block.line, block_id, deck=deck)
             continue
-        summary, listed = summary_of(n)
+        # a summary is read only for a heading that could be its front: reading it is most of
+        # this rule's cost, and most headings are topic labels ("Summary", "训练流程")
+        names = _names_a_thing(title) and not (block.level == 1 and _FILE_NAME.fullmatch(title))
+        summary, listed = summary_of(n) if names else (None, False)
         if (
             summary
-            and _names_a_thing(title)
-            and not (block.level == 1 and _FILE_NAME.fullmatch(title))
             and not SECTION_OPENER.match(strip_markup(summary))
             and not _names_another(title, summary)
             # a bare list explains its heading only as an entry of a catalogue
@@ -120,31 +129,38 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 )
 
 
-def _catalogue(ctx: Context, summary_of: Callable[[int], tuple[str | None, bool]]) -> set[int]:
+def _catalogue(
+    ctx: Context, titles: dict[int, str], summary_of: Callable[[int], tuple[str | None, bool]]
+) -> set[int]:
     """Headings in a run of sibling headings that each name a thing, most of them explained.
 
     "### BitFit / ### Prefix Tuning / ### LoRA", each over a paragraph: once most siblings are
     plainly explained by their paragraph, the others are entries of the same catalogue even when
     their paragraph does not repeat the name ("在每一个Transformer层都带上一些virtual token...").
+    `titles` holds each heading's cleaned title.
     """
-    groups: dict[tuple[int | None, int], list[tuple[int, bool]]] = {}
-    parent: dict[int, int | None] = {}
+    siblings: dict[tuple[int | None, int], list[int]] = {}
     stack: list[int] = []
     for n, block in enumerate(ctx.blocks):
         if block.kind != "heading":
             continue
         while stack and ctx.blocks[stack[-1]].level >= block.level:
             stack.pop()
-        parent[n] = stack[-1] if stack else None
+        parent = stack[-1] if stack else None
         stack.append(n)
-        title = strip_numbering(strip_markup(clean_card_text(block.text)[0]))
+        title = titles[n]
         if is_question(title) or not _names_a_thing(title):
             continue
-        summary, _ = summary_of(n)
-        if summary:
-            groups.setdefault((parent[n], block.level), []).append((n, _explains(title, summary)))
+        siblings.setdefault((parent, block.level), []).append(n)
     out: set[int] = set()
-    for members in groups.values():
+    for candidates in siblings.values():
+        if len(candidates) < 3:
+            continue  # fewer than 3 siblings make no catalogue: their summaries are not read here
+        members = []
+        for n in candidates:
+            summary, _ = summary_of(n)
+            if summary:
+                members.append((n, _explains(titles[n], summary)))
         explained = sum(ok for _, ok in members)
         if explained >= 3 and explained * 3 >= len(members):
             out.update(n for n, _ in members)
@@ -214,7 +230,7 @@ def _usable(ctx: Context, block: Block) -> bool:
     if not ctx.free(block) or block.kind not in {"paragraph", "item", "math", "table"}:
         return False
     text = block.text.strip()
-    return bool(text) and not is_link_only(text) and not re.match(r"^!\[", text)
+    return bool(text) and not text.startswith("![") and not is_link_only(text)
 
 
 # a paragraph that is only images: it belongs to the answer around it, never starts one
@@ -224,8 +240,8 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\(<?([^)>\n]+?)>?(?:\s+\"[^\"]*\")?\)")
 
 def _images(ctx: Context, block: Block) -> str | None:
     """The images of a paragraph holding nothing else, when they exist in the vault."""
-    if block.kind != "paragraph" or not ctx.free(block):
-        return None
+    if block.kind != "paragraph" or "![" not in block.text or not ctx.free(block):
+        return None  # `_IMAGES_ONLY` needs a "![", seen without a regex
     text = block.text.strip()
     if not _IMAGES_ONLY.fullmatch(text):
         return None
@@ -235,8 +251,12 @@ def _images(ctx: Context, block: Block) -> str | None:
 
 def _exists(ctx: Context, target: str) -> bool:
     """Whether an image the note refers to was found in the vault (a broken one is noise)."""
+    return _in_media(ctx.note.media, target)
+
+
+def _in_media(media: tuple[str, ...], target: str) -> bool:
     name = target.replace("\\", "/").rsplit("/", 1)[-1].lower()
-    return any(path.rsplit("/", 1)[-1].lower() == name for path in ctx.note.media)
+    return any(path.rsplit("/", 1)[-1].lower() == name for path in media)
 
 
 def _answer(ctx: Context, section: list[Block]) -> str | None:
@@ -313,13 +333,14 @@ def _bullets(ctx: Context, section: list[Block]) -> str | None:
     return _answer(ctx, section)
 
 
+_LABEL_MARK = re.compile(r"[:：?？]")
 _CJK_PROSE = 8  # CJK notes often drop the final "。": a clause this long is prose all the same
 
 
 def _is_prose(plain: str) -> bool:
     plain = plain.strip()
     # ...but a "来源：…"/"适用场景：…" label line is no clause, prose or not
-    cjk = has_cjk(plain) and units(plain) >= _CJK_PROSE and not re.search(r"[:：?？]", plain)
+    cjk = has_cjk(plain) and units(plain) >= _CJK_PROSE and not _LABEL_MARK.search(plain)
     return (
         (is_sentence(plain) or units(plain) >= 25 or cjk)
         and (units(plain) >= 12 or cjk)
@@ -339,20 +360,28 @@ _FIRST_SENTENCE = re.compile(r"^.*?(?:[。！？!?]|\.(?:\s|$)|$)", re.S)
 
 def _clean(block: Block, ctx: Context | None = None) -> str:
     """The block's text less lines that are only links; `$$` lines and images that exist stay."""
-    lines = [ln for ln in block.text.split("\n") if not _link_line(ln, ctx)]
-    text, _, _ = clean_card_text("\n".join(lines))
-    return text
+    return _cleaned(block.text, None if ctx is None else ctx.note.media)
 
 
-def _link_line(line: str, ctx: Context | None) -> bool:
+@lru_cache(maxsize=1024)
+def _cleaned(text: str, media: tuple[str, ...] | None) -> str:
+    """`_clean` of a block's text, given the note's images (None: keep no image line): a
+    section's blocks are read for its summary, its answer and its list, so once is enough."""
+    lines = [ln for ln in text.split("\n") if not _link_line(ln, media)]
+    cleaned, _, _ = clean_card_text("\n".join(lines))
+    return cleaned
+
+
+def _link_line(line: str, media: tuple[str, ...] | None) -> bool:
     stripped = line.strip()
     if stripped in {"$$", "\\[", "\\]"}:
         return False
-    if ctx is not None and any(_exists(ctx, m.group(1)) for m in _IMAGE.finditer(stripped)):
+    if media is not None and any(_in_media(media, m.group(1)) for m in _IMAGE.finditer(stripped)):
         return False
     return is_link_only(line)
 
 
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}")
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]+")
 
 
@@ -368,19 +397,22 @@ def _explains(title: str, summary: str) -> bool:
     head = (plain if len(words) >= 2 and len(plain) <= 900 else plain[:300]).lower()
     if DEFINING.search(plain[:120]) or any(w.lower().rstrip("s") in head for w in words):
         return True
-    cjk = re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}", title)  # Han and kana
+    cjk = _CJK_RUN.findall(title)  # Han and kana
     return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
 
 
+_CLAUSE_MARK = re.compile(r"[。！!；;，,]|[:：.]$")
 # a note titled after its file: "# faster_transformer"
 _FILE_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
 
 
+@lru_cache(maxsize=1024)
 def _names_a_thing(title: str) -> bool:
-    """A paper, model or concept name; not a topic label such as "训练流程" or "Summary"."""
+    """A paper, model or concept name; not a topic label such as "训练流程" or "Summary".
+    Cached: the catalogue and the rule itself both ask it of every heading."""
     if not title or STRUCTURAL_HEADING.match(title) or TOPIC_SUFFIX.search(title):
         return False
-    if re.search(r"[。！!；;，,]|[:：.]$", title) or is_first_person(title):
+    if _CLAUSE_MARK.search(title) or is_first_person(title):
         return False
     if has_cjk(title) and "的" in title and units(title) > 6:
         return False

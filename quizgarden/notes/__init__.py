@@ -147,7 +147,7 @@ def inline_tags(text: str) -> list[str]:
         return found
     fenced = False
     for line in text.split("\n"):
-        if _FENCE_LINE.match(line):
+        if ("`" in line or "~" in line) and _FENCE_LINE.match(line):
             fenced = not fenced
             continue
         if fenced or "#" not in line:
