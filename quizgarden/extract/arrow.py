@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .context import Context, clean_card_text
 from .lang import ARTICLE, EFFECT, JOINER
-from .shape import is_label
+from .shape import glossary_lists, is_label
 from .text import has_cjk, is_explanation, is_term, strip_markup, units
 
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -39,15 +39,16 @@ _RELATION = re.compile(r"[≤≥<>±×·∑√∫∈≠≈]")
 _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
 
 
-#: A list with this many `word -> gloss` items is a vocabulary list: a gloss of a word or two
-#: ("Ayer -> yesterday") is a whole answer there, where a lone short arrow is a note to self.
-MIN_GLOSSARY = 3
+#: In a vocabulary list (shape.MIN_GLOSSARY or more `word -> gloss` items) a gloss of up to this
+#: many words ("Ayer -> yesterday") is a whole answer, where a lone short arrow is a note to self.
 _MAX_GLOSS = 4
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
     yield from _glossed(ctx)
-    glossaries, loose = _glossaries(ctx)
+    glossaries, loose = glossary_lists(
+        ctx, _hinted, lambda text: split_arrow(text, item=True, short=True)
+    )
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
@@ -123,26 +124,6 @@ def _spells_out(term: str, gloss: str) -> bool:
         return False
     initials = "".join(w[0] for w in re.split(r"[\s-]+", gloss) if w[:1].isupper())
     return initials == term
-
-
-def _glossaries(
-    ctx: Context,
-) -> tuple[set[tuple[int | None, int | None]], dict[int, tuple[str, str] | None]]:
-    """The lists (by parent item and heading) holding MIN_GLOSSARY or more one-line
-    `word -> gloss` items: a vocabulary list, whatever the gloss's length; and each one-line
-    item's reading with short glosses allowed (read once, here)."""
-    counts: dict[tuple[int | None, int | None], int] = {}
-    loose: dict[int, tuple[str, str] | None] = {}
-    for n, block in enumerate(ctx.blocks):
-        if block.kind != "item" or "\n" in block.text or not _hinted(block.text):
-            continue
-        if not ctx.free(block):
-            continue
-        loose[n] = found = split_arrow(block.text, item=True, short=True)
-        if found is not None:
-            key = (block.parent, block.heading)
-            counts[key] = counts.get(key, 0) + 1
-    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}, loose
 
 
 def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[str, str] | None:

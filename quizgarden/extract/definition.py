@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from ..model import Candidate
 from .blocks import Block
@@ -25,8 +26,9 @@ from .lang import (
     RESULT_HEADING,
     SECTION_LABEL,
 )
-from .shape import may_name, named, sentences
+from .shape import glossary_lists, may_name, named, sentences
 from .text import (
+    FULL_STOP,
     GENERIC_FRONT,
     has_cjk,
     is_distinctive,
@@ -107,29 +109,6 @@ def _names_some(rest: str) -> bool:
     return is_enumeration(plain) and not is_local_link(plain)
 
 
-#: A list with this many `Term: …` items is a glossary: a list of names answers there.
-MIN_GLOSSARY = 3
-
-
-def _glossaries(
-    ctx: Context,
-) -> tuple[set[tuple[int | None, int | None]], dict[int, tuple[str, str] | None]]:
-    """The lists (by parent item and heading) with MIN_GLOSSARY or more one-line `Term: …`
-    items, and each such item's reading with a list of names allowed (read once, here)."""
-    counts: dict[tuple[int | None, int | None], int] = {}
-    loose: dict[int, tuple[str, str] | None] = {}
-    for n, block in enumerate(ctx.blocks):
-        if block.kind != "item" or "\n" in block.text or not ctx.free(block):
-            continue
-        if ":" not in block.text and "：" not in block.text:
-            continue
-        loose[n] = found = split_definition(block.text, listed=True)
-        if found is not None:
-            key = (block.parent, block.heading)
-            counts[key] = counts.get(key, 0) + 1
-    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}, loose
-
-
 def _restates(term: str, explanation: str) -> bool:
     """ "重复率: 分析了不同采样方法生成文本的重复率": the answer only wraps the term again."""
     explanation = explanation.rstrip("。.；; ")
@@ -152,10 +131,7 @@ _BOLD_SUBJECT = re.compile(
     r"\s*[、，]?\s*(?P<rest>.+)$",
     re.I,
 )
-# not at an ordinal ("die 10. Gebote") or an abbreviation ("d.h.", "z. B."): see sentence.py
-_FIRST_SENTENCE = re.compile(
-    r"^.+?(?:。|\.(?<!\s\d\.)(?<!\s\d\d\.)(?<![.\s][a-z]\.)(?<!\.\s[A-Z]\.)(?=\s|$)|；|$)"
-)
+_FIRST_SENTENCE = re.compile(rf"^.+?(?:。|{FULL_STOP}|；|$)")
 
 
 def split_sentence_definition(line: str) -> tuple[str, str] | None:
@@ -178,7 +154,9 @@ def split_sentence_definition(line: str) -> tuple[str, str] | None:
 def find(ctx: Context) -> Iterator[Candidate]:
     before_items = _before_items(ctx)
     parsed = _parsed_sentences(ctx, before_items)
-    glossaries, loose = _glossaries(ctx)
+    glossaries, loose = glossary_lists(
+        ctx, lambda text: ":" in text or "：" in text, partial(split_definition, listed=True)
+    )
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
     procedure: dict[str, bool] = {}  # per lead-in: the items of one list share theirs
     for n, block in enumerate(ctx.blocks):

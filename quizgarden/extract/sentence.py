@@ -18,6 +18,7 @@ from .context import Context, clean_card_text
 from .lang import ARTICLE, COPULA, DEICTIC, JOINER, PREPOSITION, SUBJECT_STOPWORD
 from .shape import is_label, topic
 from .text import (
+    FULL_STOP,
     has_cjk,
     is_example_heading,
     is_explanation,
@@ -29,12 +30,7 @@ from .text import (
 
 MAX_SUBJECT = 60
 _WORD = re.compile(r"[^\W\d_]{4,}")
-# a full stop after a number of one or two digits inside a sentence is an ordinal ("gegen die
-# 10. Gebote", "am 3. Mai"), and one after a lone lowercase letter is an abbreviation ("d.h.",
-# "z. B.", "e.g.")
-_FIRST_SENTENCE = re.compile(
-    r".+?(?:[。！？!?]|\.(?<!\s\d\.)(?<!\s\d\d\.)(?<![.\s][a-z]\.)(?<!\.\s[A-Z]\.)(?=\s|$)|$)", re.S
-)
+_FIRST_SENTENCE = re.compile(rf".+?(?:[。！？!?]|{FULL_STOP}|$)", re.S)
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
 

@@ -4,6 +4,7 @@ front is only a label. Rules import this module, never each other."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .blocks import Block
 from .context import Context, clean_card_text, naming_heading
@@ -18,6 +19,9 @@ from .text import (
 )
 
 MAX_ANSWER = 1200
+#: A list with this many one-line items of one shape (`Term: …`, `word -> gloss`) is a glossary:
+#: a short answer, or a list of names, is a whole answer there.
+MIN_GLOSSARY = 3
 _SENTENCE = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)", re.S)
 
 
@@ -124,3 +128,27 @@ def named(sentence: str) -> tuple[str, str] | None:
         return None
     back = _NAMING_TAIL.sub("", m.group("back").strip())
     return strip_markup(m.group("term")).strip(), back
+
+
+#: The lists a glossary check found, by (parent item, heading), and each one-line item's reading.
+Glossaries = tuple[set[tuple[int | None, int | None]], dict[int, tuple[str, str] | None]]
+
+
+def glossary_lists(
+    ctx: Context, hinted: Callable[[str], bool], read: Callable[[str], tuple[str, str] | None]
+) -> Glossaries:
+    """The lists (by parent item and heading) holding MIN_GLOSSARY or more free one-line items
+    that `read` takes as a term and its answer, and each item's reading (read once, here: the
+    rule keeps it only where the list is a glossary). `hinted` is a cheap test before `read`."""
+    counts: dict[tuple[int | None, int | None], int] = {}
+    loose: dict[int, tuple[str, str] | None] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "item" or "\n" in block.text or not hinted(block.text):
+            continue
+        if not ctx.free(block):
+            continue
+        loose[n] = found = read(block.text)
+        if found is not None:
+            key = (block.parent, block.heading)
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}, loose
