@@ -11,9 +11,8 @@ from ..model import Candidate
 from .context import Context, clean_card_text
 from .lang import ARTICLE, EFFECT, JOINER
 from .shape import glossary_lists, is_label
-from .text import has_cjk, is_explanation, is_term, strip_markup, units
+from .text import ITEM_MARK, has_cjk, is_explanation, is_term, strip_markup, units
 
-_ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|--)\s+|\s+=\s+")
 # in a list item, a spaced dash too: "- CFO - Chief Financial Officer"
 _ITEM_DASH = re.compile(r"\s+[-–—]\s+")
@@ -100,7 +99,7 @@ def _glossed(ctx: Context) -> Iterator[Candidate]:
 
 def split_glossed(line: str) -> tuple[str, str, bool] | None:
     """(term, explanation, whether it spells out an abbreviation) for `Term (explanation)`."""
-    m = _GLOSSED.match(_ITEM_MARK.sub("", line.strip()))
+    m = _GLOSSED.match(ITEM_MARK.sub("", line.strip()))
     if m is None or "$" in line or "`" in line:
         return None
     term, gloss = strip_markup(m.group("term")).strip(), m.group("gloss").strip()
@@ -129,7 +128,7 @@ def _spells_out(term: str, gloss: str) -> bool:
 def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[str, str] | None:
     """(term, definition) when `line` is a `Term -> definition` shorthand (in a list item, also
     `Term - definition`). With `short`, in a vocabulary list, a gloss of one or two words counts."""
-    line = _ITEM_MARK.sub("", line.strip())
+    line = ITEM_MARK.sub("", line.strip())
     if "$" in line or "`" in line:
         return None  # math or code: an arrow there is an operator
     # CJK notes define with "：", and a dash between CJK words joins them instead

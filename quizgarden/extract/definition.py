@@ -30,6 +30,7 @@ from .shape import glossary_lists, may_name, named, sentences
 from .text import (
     FULL_STOP,
     GENERIC_FRONT,
+    ITEM_MARK,
     has_cjk,
     is_distinctive,
     is_enumeration,
@@ -42,7 +43,6 @@ from .text import (
 )
 
 MAX_LINE = 400
-_ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _BOLD_TERM = re.compile(
     r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：=，,]|—|–|--|-)?\s*"
     r"(?P<rest>.*)$"
@@ -67,7 +67,7 @@ _COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
 def split_definition(line: str, *, listed: bool = False) -> tuple[str, str] | None:
     """(term, explanation) when `line` reads as a definition, else None. With `listed` (an item
     of a glossary list) a list of names is an answer too: "IADL: driving, meds, finances"."""
-    line = _PAREN_NUMBER.sub("", _ITEM_MARK.sub("", line.strip()))
+    line = _PAREN_NUMBER.sub("", ITEM_MARK.sub("", line.strip()))
     if not line or len(line) > MAX_LINE:
         return None
     m = _BOLD_TERM.match(line)
@@ -136,7 +136,7 @@ _FIRST_SENTENCE = re.compile(rf"^.+?(?:。|{FULL_STOP}|；|$)")
 
 def split_sentence_definition(line: str) -> tuple[str, str] | None:
     """(term, explanation) from a sentence that opens by defining its subject."""
-    line = _ITEM_MARK.sub("", line.strip())
+    line = ITEM_MARK.sub("", line.strip())
     m = _SENTENCE.match(line) or _BOLD_SUBJECT.match(line)
     if not m:
         return None
@@ -297,7 +297,7 @@ def _words_of(term: str) -> set[str]:
 def _named_stage(text: str) -> bool:
     """ "**监督微调 (SFT)**：…" in a list of steps: a stage the author named in bold, with its
     short name or alias beside it, is a term to learn, unlike "**Step 1**: load the data"."""
-    m = _BOLD_TERM.match(_ITEM_MARK.sub("", text.split("\n")[0].strip()))
+    m = _BOLD_TERM.match(ITEM_MARK.sub("", text.split("\n")[0].strip()))
     if not m or not (m.group("sep") or m.group("colon")):
         return False
     term = m.group("term").strip()

@@ -23,6 +23,7 @@ from .lang import (
 )
 from .text import (
     GENERIC_FRONT,
+    ITEM_MARK,
     has_cjk,
     is_example_heading,
     is_link_only,
@@ -220,7 +221,7 @@ def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = N
     elif name:
         parts.append(name)
     lead = strip_markup(lead).strip().rstrip(":：").strip()
-    lead = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", lead)
+    lead = ITEM_MARK.sub("", lead)
     # a lead holding other math, template tags or a whole paragraph names nothing
     if lead and units(lead) <= 20 and not re.search(r"\$\$|\{%|<", lead) and len(lead) <= 80:
         parts.append(lead)
