@@ -5,6 +5,7 @@ Run by hand:
     python bench/score_labels.py [--set A] [--verbose]          # ../shared/corpus
     python bench/score_labels.py --wide [--set W1]              # ../shared/corpus-wide, by group
     python bench/score_labels.py --checkout /work/main          # score another checkout
+    python bench/score_labels.py --labels L.json --source DIR   # labels kept outside the repo
 
 The labels name notes by their path under the notes folder; the scorer
 (../shared/tools/eval_extract.py) wants one folder of notes keyed by file name, so the notes are
@@ -41,6 +42,10 @@ def main() -> None:
     parser.add_argument("--set", help="one set of notes (A…I for the corpus, W1… for --wide)")
     parser.add_argument("--verbose", action="store_true", help="list every miss and junk card")
     parser.add_argument(
+        "--labels", type=Path, help="a labels file in the same format (grouped as --wide)"
+    )
+    parser.add_argument("--source", type=Path, help="the folder the --labels paths are under")
+    parser.add_argument(
         "--checkout", type=Path, default=ROOT, help="the quizgarden checkout to score"
     )
     parser.add_argument(
@@ -50,6 +55,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     labels_path, source = WIDE if args.wide else CORPUS
+    if args.labels:
+        if not args.source:
+            sys.exit("--labels needs --source")
+        labels_path, source, args.wide = args.labels, args.source, True
     if not labels_path.is_file():
         sys.exit(f"{labels_path} is missing")
     labels = json.loads(labels_path.read_text("utf-8"))
