@@ -11,9 +11,10 @@ The labels name notes by their path under the notes folder; the scorer
 (../shared/tools/eval_extract.py) wants one folder of notes keyed by file name, so the notes are
 copied into a temporary folder under short names first. The extractor runs once, from the checkout
 being scored (its folder is the working directory and the only PYTHONPATH entry, so `-m quizgarden`
-imports that checkout's package, not this one); the scorer then reads its cards. With --wide the
-cards are also scored per language and per subject. The last line printed is the scorer's summary
-of everything: precision=… recall=… f1=… cards=… junk=… forbidden=… missed=…
+imports that checkout's package, not this one); the scorer then reads its cards. The cards are
+also scored per set, and per language and per subject where the labels name them. The last line
+printed is the scorer's summary of everything: precision=… recall=… f1=… cards=… junk=…
+forbidden=… missed=…
 """
 
 from __future__ import annotations
@@ -86,8 +87,7 @@ def main() -> None:
         if run.returncode != 0:
             sys.exit(f"extractor failed ({run.returncode}): {run.stderr.strip()[-2000:]}")
         cards.write_text(run.stdout, "utf-8")
-        if args.wide:
-            _by_group(folder, gold, cards, sets)
+        _by_group(folder, gold, cards, sets)
         result = _score(folder, "gold.json", gold, cards, verbose=args.verbose)
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
@@ -107,8 +107,12 @@ def _score(
 def _by_group(
     folder: str, gold: dict[str, dict[str, object]], cards: Path, sets: dict[str, str]
 ) -> None:
-    """Precision, recall and cards per note for each set, each language and each subject."""
-    for key in ("set", "language", "subject"):
+    """Precision, recall and cards per note for each set, and for each language and each subject
+    where the labels name them."""
+    keys = ["set"] + [
+        key for key in ("language", "subject") if any(key in g for g in gold.values())
+    ]
+    for key in keys:
         groups: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
         for name, label in gold.items():
             group = sets[name] if key == "set" else str(label.get(key, "?"))
