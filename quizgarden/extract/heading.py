@@ -18,8 +18,10 @@ from .lang import (
     DEFINING,
     DEICTIC,
     INSTRUCTION_TITLE,
+    LABEL_WORD,
     LEAD_IN,
     OPENER,
+    PART_HEADING,
     POINTER,
     QUESTION,
     SECTION_OPENER,
@@ -79,8 +81,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
     }
     titles = {n: strip_numbering(strip_markup(raw)) for n, (raw, _, _) in cleaned.items()}
     catalogue = _catalogue(ctx, titles, summary_of)
+    told_parts: set[int] = set()
     for n, block in enumerate(blocks):
-        if block.kind != "heading" or not ctx.free(block):
+        if block.kind != "heading" or not ctx.free(block) or n in told_parts:
             continue
         _, block_id, deck = cleaned[n]
         title = titles[n]
@@ -114,12 +117,20 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
         ):
             front = title
-            if GENERIC_FRONT.match(title) or not is_distinctive(title):
+            if GENERIC_FRONT.match(title) or PART_HEADING.match(title) or not is_distinctive(title):
                 owner = _owner(ctx, n)  # "Benford's Law › The Law"
                 if title.casefold() not in owner.casefold():
                     front = f"{owner} › {title}"
             yield Candidate("heading", "basic", front, summary, block.line, block_id, deck=deck)
             continue
+        if names and not summary and block.level > 1:
+            # "### 1.Adapter Tuning" over "#### 背景" and "#### 技术原理": a method told in parts
+            told = _stated_in_parts(ctx, n, title, titles)
+            if told:
+                stated, parts = told
+                told_parts.update(parts)  # "技术原理" alone asks nothing: its card is this one
+                yield Candidate("heading", "basic", title, stated, block.line, block_id, deck=deck)
+                continue
         # "## 知识密度：能力/参数量" over an empty section: the heading is the whole note
         if not any(_usable(ctx, b) for b in direct):
             found = split_definition(title)
@@ -127,6 +138,79 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(
                     "heading", "basic", found[0], found[1], block.line, block_id, deck=deck
                 )
+
+
+#: How many organising sub-headings ("背景", "技术原理", "Motivation") make a method told in parts.
+MIN_PARTS = 2
+#: How many of the parts' sentences that name the method make its card.
+MAX_STATEMENTS = 3
+_STATEMENT_CHARS = 500
+
+
+def _stated_in_parts(
+    ctx: Context, n: int, title: str, titles: dict[int, str]
+) -> tuple[str, list[int]] | None:
+    """What a method heading's parts say of it: "### 1.Adapter Tuning" has no text of its own,
+    only sub-sections whose headings organise ("#### 背景", "#### 技术原理"; the language
+    tables' structural and part headings), and the sentences of those parts that name the
+    method ("作者提出了Adapter Tuning，…", "UniPELT（论文：…）是 LoRA、…的门控组合。") state
+    what it is and does, with the organising parts read. None unless MIN_PARTS sub-headings
+    organise and a sentence names the method."""
+    level = ctx.blocks[n].level
+    parts: list[int] = []
+    organising = 0
+    for m in range(n + 1, len(ctx.blocks)):
+        block = ctx.blocks[m]
+        if block.kind != "heading":
+            continue
+        if block.level <= level:
+            break
+        if block.level == level + 1:
+            parts.append(m)
+            organising += _organises(titles[m])
+    if organising < MIN_PARTS or organising * 2 < len(parts):
+        return None
+    keys = _name_keys(title)
+    if not keys:
+        return None
+    found: list[str] = []
+    size = 0
+    read = [m for m in parts if _organises(titles[m])]
+    for m in read:
+        for block in _section(ctx.blocks, m):
+            if block.kind != "paragraph" or not _usable(ctx, block):
+                continue
+            for said in sentences(_clean(block, ctx)):
+                squeezed = strip_markup(said).replace(" ", "").casefold()
+                if not any(key in squeezed for key in keys) or not is_explanation(said):
+                    continue
+                if said.count("**") % 2:
+                    said = said.replace("**", "")  # the bold ran on past the sentence
+                found.append(said)
+                size += len(said)
+                if len(found) >= MAX_STATEMENTS or size > _STATEMENT_CHARS:
+                    return "\n".join(found), read
+    return ("\n".join(found), read) if found else None
+
+
+def _organises(title: str) -> bool:
+    """ "背景", "技术原理", "Motivation": a heading that organises a section, naming nothing."""
+    return bool(
+        STRUCTURAL_HEADING.match(title) or PART_HEADING.match(title) or LABEL_WORD.match(title)
+    )
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z][\w\-. ]*[\w)]")
+
+
+def _name_keys(title: str) -> set[str]:
+    """How a sentence may write the name: whole, or one script of a bilingual one
+    ("Negative Sampling 负采样"), without spaces and case."""
+    keys = {title.replace(" ", "").casefold()}
+    if has_cjk(title):
+        keys.update(run.casefold() for run in _CJK_RUN.findall(title))
+        keys.update(m.group().replace(" ", "").casefold() for m in _LATIN_RUN.finditer(title))
+    return {key for key in keys if len(key) >= 2}
 
 
 def _catalogue(
