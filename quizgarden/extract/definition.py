@@ -16,10 +16,12 @@ from .blocks import Block
 from .context import Context, clean_card_text, section_title
 from .lang import (
     ADVICE_HEADING,
+    ASPECT_LEAD,
     CONTINUES,
     COPULA_WORD,
     DEICTIC,
     GLOSSARY_HEADING,
+    LABEL_WORD,
     NAMING_COPULA,
     PROCEDURE_HEADING,
     REFERENCE_HEADING,
@@ -86,7 +88,7 @@ def split_definition(line: str, *, listed: bool = False) -> tuple[str, str] | No
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
     # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
     generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
-    if is_local_link(term) or not (generic or is_term(term)):
+    if is_local_link(term) or not (generic or is_term(term) or (listed and _one_han(term))):
         return None  # a linked term is a table-of-contents entry
     if not (is_explanation(rest) or (listed and _names_some(rest))):
         return None
@@ -99,6 +101,16 @@ def split_definition(line: str, *, listed: bool = False) -> tuple[str, str] | No
     if _restates(strip_markup(term), strip_markup(rest)):
         return None
     return strip_markup(term), rest
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _one_han(term: str) -> bool:
+    """ "病", "气", "酶": one Han character, a word of its own in a glossary of such terms
+    ("- 病：…", "- 证：…", "- 症：…"), though alone on a line it is more often a label ("注")."""
+    plain = strip_markup(term).strip()
+    return len(plain) == 1 and _HAN.match(plain) is not None and not LABEL_WORD.match(plain)
 
 
 def _names_some(rest: str) -> bool:
@@ -157,6 +169,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     glossaries, loose = glossary_lists(
         ctx, lambda text: ":" in text or "：" in text, partial(split_definition, listed=True)
     )
+    led = _bold_led_lists(ctx, before_items)
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
     procedure: dict[str, bool] = {}  # per lead-in: the items of one list share theirs
     for n, block in enumerate(ctx.blocks):
@@ -190,10 +203,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     listed = (block.parent, block.heading) in glossaries
                     if found is not None and not listed and not is_explanation(found[1]):
                         found = None
+                    elif found is not None and not listed and _one_han(found[0]):
+                        found = None  # "注：…" alone: a label, a term only among its kind
                 else:
                     found = split_definition(line)
             if found is None and offset == 0 and ("**" in line or NAMING_COPULA.search(line)):
                 found = split_sentence_definition(line)
+            if found is None and offset == 0 and n in led:
+                found = _bold_led(line)
             if found is None:
                 continue
             term, explanation = found
@@ -302,6 +319,52 @@ def _named_stage(text: str) -> bool:
         return False
     term = m.group("term").strip()
     return _PARENS.search(term) is not None and is_term(term)
+
+
+# "1. **正向最大匹配法**，从左到右…", "2. **n最短路径方法**。将所有…": a bold term that opens an
+# item and ends at a comma or full stop, the explanation after it
+_BOLD_LED = re.compile(
+    r"^(?:\*\*|__)(?P<term>[^*_\n]{1,40}?)(?:\*\*|__)\s*(?P<sep>[。，,.])\s*(?P<rest>\S.*)$"
+)
+#: How many items of one list must open so for the list to be a list of terms.
+MIN_LED = 2
+
+
+def _bold_led_lists(ctx: Context, before_items: list[int]) -> set[int]:
+    """The items of lists where MIN_LED items or more, and most of the list, open with a bold
+    term set off by a comma or a full stop: the author lists terms, each explained after it
+    (`_BOLD_TERM` wants a colon, and takes a comma only where the sentence does not go on).
+    A list led in by its subject's aspects ("有两个优势：", "the main drawbacks") names none."""
+    runs: dict[tuple[int | None, int | None, int], list[int]] = {}
+    led: dict[tuple[int | None, int | None, int], list[int]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "item":
+            continue
+        key = (block.heading, block.parent, before_items[n])
+        runs.setdefault(key, []).append(n)
+        if block.text.startswith(("**", "__")) and _BOLD_LED.match(block.text.split("\n")[0]):
+            led.setdefault(key, []).append(n)
+    out: set[int] = set()
+    for key, items in led.items():
+        if len(items) < MIN_LED or len(items) * 2 < len(runs[key]):
+            continue
+        if ASPECT_LEAD.search(_lead_in(ctx, items[0], key[2])):
+            continue  # "有两个优势：" + "**可移植性**。…": aspects of the subject, not its terms
+        out.update(items)
+    return out
+
+
+def _bold_led(line: str) -> tuple[str, str] | None:
+    """(term, explanation) of an item of a bold-led list, when the bold is a name."""
+    m = _BOLD_LED.match(ITEM_MARK.sub("", line.strip()))
+    if m is None:
+        return None
+    term, rest = m.group("term").strip(), m.group("rest").strip()
+    if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
+        return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
+    if not is_term(term) or not is_explanation(rest) or _restates(term, strip_markup(rest)):
+        return None
+    return strip_markup(term), rest
 
 
 def _before_items(ctx: Context) -> list[int]:

@@ -31,6 +31,7 @@ __all__ = [
     "ANSWER_MARK",
     "ARTICLE",
     "ASKING",
+    "ASPECT_LEAD",
     "BRANCH",
     "CLAUSE_WORD",
     "CONTINUES",
@@ -304,6 +305,8 @@ REFERENCE_HEADING = re.compile(_alternation(_words("reference_headings")), re.I)
 RESULT_HEADING = re.compile(_alternation(_words("result_headings")), re.I)
 ADVICE_HEADING = re.compile(_alternation(_words("advice_headings")), re.I)
 PROCEDURE_HEADING = re.compile(_alternation(_words("procedure_headings")), re.I)
+#: A lead-in of a list of aspects (advantages, problems, reasons), not of terms: "有两个优势".
+ASPECT_LEAD = re.compile(_alternation(_words("aspect_leads")), re.I)
 #: A section that gathers terms of the note's subject: "Glossary", "术语".
 GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)
 #: What a sentence that announces the next block says: "the following", "以下の", "folgende".

@@ -110,6 +110,9 @@ class Table:
     procedure_headings: tuple[str, ...] = ()
     # sections that gather terms of the note's subject: "Glossary", "术语"
     glossary_headings: tuple[str, ...] = ()
+    # a lead-in whose list gives aspects of its subject (its advantages, problems, reasons), not
+    # terms: "有两个优势：", "难点主要有", "the main drawbacks are"
+    aspect_leads: tuple[str, ...] = ()
     # a sentence ending so announces what comes next: "the following", "以下の", "siguientes";
     # a back that stops there has left its answer out
     forward_refs: tuple[str, ...] = ()
