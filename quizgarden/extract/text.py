@@ -153,7 +153,8 @@ def _outside_math(text: str, change: Callable[[str], str]) -> str:
     return "".join(out)
 
 
-_DECORATION = re.compile(r"^[^\w\s$\\(（\[]+\s*")
+# (a work's title in CJK brackets, "《内经》", "『源氏物語』", opens with its bracket, no symbol)
+_DECORATION = re.compile(r"^[^\w\s$\\(（\[《「『]+\s*")
 
 
 @lru_cache(maxsize=4096)
@@ -266,6 +267,8 @@ def is_first_person(text: str) -> bool:
     return FIRST_PERSON.search(text) is not None
 
 
+#: A CJK work's title in its brackets and nothing else: "《神农本草经》", "『源氏物語』".
+_WORK_TITLE = re.compile(r"《[^《》]+》|『[^『』]+』")
 _SENTENCE_MARK = re.compile(r"[。！？!?，,；;：:、\"“”《》<>|=$\\&\[\]]|\.\s")
 _QUANTITY = re.compile(r"[\d\s.%/\-+]+[A-Za-z]{0,2}")
 _ADDRESS = re.compile(r"\w@(?:[A-Za-z]+\d|[\w-]+\.\w)")
@@ -274,6 +277,8 @@ _ADDRESS = re.compile(r"\w@(?:[A-Za-z]+\d|[\w-]+\.\w)")
 def is_term(text: str, *, max_units: int = 10) -> bool:
     """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun."""
     plain = unicodedata.normalize("NFKC", strip_markup(text)).strip()
+    if _WORK_TITLE.fullmatch(plain):
+        plain = plain[1:-1]  # "《内经》": a work named by its title, brackets and all
     # NFKC turns "（" into "(": a bracket left in `plain` is one `_PARENS` needs
     core = (_PARENS.sub("", plain).strip() or plain) if "(" in plain or "（" in plain else plain
     if len(core) <= 1 or len(core) > 60 or not 0 < units(core) <= max_units:

@@ -244,7 +244,8 @@ TABLE = Table(
         "又称为",
     ),
     first_person=(
-        "我",
+        # but "我国" ("our country") is how a textbook names China, no person speaking
+        "我(?!国)",
         "我们",
         "咱们",
         "笔者",
@@ -697,7 +698,8 @@ TABLE = Table(
     ),
     lead_ins=(
         "如下",
-        "以下",
+        # but "(以下、S.eq)", "以下简称…" name an abbreviation for the rest of the text
+        "以下(?![、，,]|简称)",
         "下面",
         "下图",
         "下表",
