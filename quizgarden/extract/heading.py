@@ -351,6 +351,9 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
         if not _usable(ctx, block):
             if parts and (image := _images(ctx, block)):
                 parts.append(image)  # "as the diagram shows:" + the diagram
+            elif parts and (table := _announced_table(ctx, block, parts[-1])):
+                parts.append(table)  # "以下策略可显著提升 MFU：" + the table, row by row
+                size += len(table)
             continue
         text = _clean(block, ctx)
         if not text:
@@ -367,6 +370,44 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
     if not answer or not is_explanation(answer, long=True) or is_instruction(answer):
         return None
     return answer
+
+
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_RULE_ROW = re.compile(r"^[\s|:-]*-[\s|:-]*$")
+
+
+def _announced_table(ctx: Context, block: Block, before: str) -> str | None:
+    """A table the text before it announces ("…如下："), though its rows made cards of their
+    own: the question's answer is the table, and leaving it out leaves only the lead-in. It is
+    given row by row ("- 增大 Batch Size：提高计算密度…"), since a learner reads no pipes; a
+    table of formulas is a derivation, not an answer."""
+    if block.kind != "table" or block.skipped or id(block) in ctx.junk_blocks:
+        return None
+    if not before.rstrip().endswith((":", "：")):
+        return None
+    lines = [ctx.line_text(n).strip() for n in range(block.line, block.end + 1)]
+    rows = [
+        [c.strip() for c in _CELL_SPLIT.split(line.strip("|"))]
+        for line in lines
+        if line and not _RULE_ROW.match(line)
+    ]
+    if len(rows) < 2:
+        return None
+    header, body = rows[0], [row for row in rows[1:] if len(row) >= 2 and row[0] and any(row[1:])]
+    cells = [c for row in body for c in row]
+    if not body or sum("$" in c for c in cells) * 2 >= len(cells):
+        return None
+    colon, semicolon = ("：", "；") if has_cjk(before) else (": ", "; ")
+    out = []
+    for row in body:
+        said = [
+            # a wider table names each column: "收费方式：A：…；C：…"
+            f"{header[c]}{colon}{cell}" if len(row) > 2 and c < len(header) and header[c] else cell
+            for c, cell in enumerate(row[1:], start=1)
+            if cell
+        ]
+        out.append(f"- {row[0]}{colon}{semicolon.join(said)}")
+    return "\n".join(out)
 
 
 def _summary(ctx: Context, section: list[Block]) -> str | None:
