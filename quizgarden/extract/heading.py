@@ -102,7 +102,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         # a summary is read only for a heading that could be its front: reading it is most of
         # this rule's cost, and most headings are topic labels ("Summary", "训练流程")
-        names = _names_a_thing(title) and not (block.level == 1 and _FILE_NAME.fullmatch(title))
+        names = (_names_a_thing(title) or _repeated(ctx, direct, title)) and not (
+            block.level == 1 and _FILE_NAME.fullmatch(title)
+        )
         summary, listed = summary_of(n) if names else (None, False)
         if (
             summary
@@ -211,6 +213,21 @@ def _name_keys(title: str) -> set[str]:
         keys.update(run.casefold() for run in _CJK_RUN.findall(title))
         keys.update(m.group().replace(" ", "").casefold() for m in _LATIN_RUN.finditer(title))
     return {key for key in keys if len(key) >= 2}
+
+
+def _repeated(ctx: Context, section: list[Block], title: str) -> bool:
+    """ "### 基于词典的分词算法" + "基于词典的分词算法，本质上就是**字符串匹配**。": the paragraph
+    opens by naming its heading word for word, so the heading names what it explains, though
+    it reads like a topic ("…的…", "… 方法")."""
+    if units(title) < 2 or STRUCTURAL_HEADING.match(title) or "\n" in title:
+        return False
+    first = next((b for b in section if _usable(ctx, b)), None)
+    if first is None or first.kind != "paragraph":
+        return False
+    plain = strip_markup(first.text).strip()
+    if LEAD_IN.search(plain.rstrip("。. ").split("。")[-1]):
+        return False  # "…其整体流程如下.": the section is a procedure, not a definition
+    return plain.casefold().startswith(title.casefold())
 
 
 def _catalogue(
