@@ -27,6 +27,7 @@ from .lang import (
     REFERENCE_HEADING,
     RESULT_HEADING,
     SECTION_LABEL,
+    STAGE_NAME,
 )
 from .shape import glossary_lists, may_name, named, sentences
 from .text import (
@@ -313,12 +314,14 @@ def _words_of(term: str) -> set[str]:
 
 def _named_stage(text: str) -> bool:
     """ "**监督微调 (SFT)**：…" in a list of steps: a stage the author named in bold, with its
-    short name or alias beside it, is a term to learn, unlike "**Step 1**: load the data"."""
+    short name or alias beside it or called a stage ("**知识提取阶段**：…"; the tables'
+    `stage_nouns`), is a term to learn, unlike "**Step 1**: load the data"."""
     m = _BOLD_TERM.match(ITEM_MARK.sub("", text.split("\n")[0].strip()))
     if not m or not (m.group("sep") or m.group("colon")):
         return False
     term = m.group("term").strip()
-    return _PARENS.search(term) is not None and is_term(term)
+    named = _PARENS.search(term) is not None or STAGE_NAME.search(term) is not None
+    return named and is_term(term)
 
 
 # "1. **正向最大匹配法**，从左到右…", "2. **n最短路径方法**。将所有…": a bold term that opens an

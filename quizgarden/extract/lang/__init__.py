@@ -74,6 +74,7 @@ __all__ = [
     "RESULT_HEADING",
     "SECTION_LABEL",
     "SECTION_OPENER",
+    "STAGE_NAME",
     "STATEMENT_LABEL",
     "STEP_LEAD",
     "STRUCTURAL_HEADING",
@@ -307,6 +308,8 @@ ADVICE_HEADING = re.compile(_alternation(_words("advice_headings")), re.I)
 PROCEDURE_HEADING = re.compile(_alternation(_words("procedure_headings")), re.I)
 #: A lead-in of a list of aspects (advantages, problems, reasons), not of terms: "有两个优势".
 ASPECT_LEAD = re.compile(_alternation(_words("aspect_leads")), re.I)
+#: The name of a stage, by how it ends: "知识提取阶段", "Training phase".
+STAGE_NAME = re.compile(rf"(?:{_alternation(_words('stage_nouns'))})$", re.I)
 #: A section that gathers terms of the note's subject: "Glossary", "术语".
 GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)
 #: What a sentence that announces the next block says: "the following", "以下の", "folgende".

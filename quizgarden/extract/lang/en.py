@@ -708,6 +708,7 @@ TABLE = Table(
         "support",
     ),
     procedure_headings=("steps?", "procedure", "pipeline", "workflow", "checklist"),
+    stage_nouns=("stage", "phase"),
     aspect_leads=(
         "advantages?",
         "benefits?",

@@ -113,6 +113,9 @@ class Table:
     # a lead-in whose list gives aspects of its subject (its advantages, problems, reasons), not
     # terms: "有两个优势：", "难点主要有", "the main drawbacks are"
     aspect_leads: tuple[str, ...] = ()
+    # how the name of a stage ends: "知识提取阶段", "Training phase"; in a list of steps a stage
+    # so named is a term, unlike a step ("收集数据")
+    stage_nouns: tuple[str, ...] = ()
     # a sentence ending so announces what comes next: "the following", "以下の", "siguientes";
     # a back that stops there has left its answer out
     forward_refs: tuple[str, ...] = ()

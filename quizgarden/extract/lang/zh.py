@@ -896,6 +896,7 @@ TABLE = Table(
         "几个词",
         "基本定义",
     ),
+    stage_nouns=("阶段", "时期"),
     aspect_leads=(
         "优点",
         "优势",
