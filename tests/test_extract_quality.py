@@ -110,7 +110,7 @@ WIDE_FLOORS: dict[str, tuple[float, float]] = {
     "W5": (0.78, 0.63),
     "W6": (0.92, 0.77),
     "W7": (0.77, 0.60),
-    "W8": (0.72, 0.47),
+    "W8": (0.73, 0.52),
 }
 WIDE_FORBIDDEN_CEILING = 16
 
