@@ -224,10 +224,13 @@ def _repeated(ctx: Context, section: list[Block], title: str) -> bool:
     first = next((b for b in section if _usable(ctx, b)), None)
     if first is None or first.kind != "paragraph":
         return False
+    # markup is stripped from the opening alone first: most paragraphs open otherwise
+    opening = strip_markup(first.text[: 2 * len(title) + 16]).lstrip()
+    if not opening.casefold().startswith(title.casefold()):
+        return False
     plain = strip_markup(first.text).strip()
-    if LEAD_IN.search(plain.rstrip("。. ").split("。")[-1]):
-        return False  # "…其整体流程如下.": the section is a procedure, not a definition
-    return plain.casefold().startswith(title.casefold())
+    # "…其整体流程如下.": the section is a procedure, not a definition
+    return LEAD_IN.search(plain.rstrip("。. ").split("。")[-1]) is None
 
 
 def _catalogue(

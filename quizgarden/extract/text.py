@@ -277,7 +277,7 @@ _ADDRESS = re.compile(r"\w@(?:[A-Za-z]+\d|[\w-]+\.\w)")
 def is_term(text: str, *, max_units: int = 10) -> bool:
     """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun."""
     plain = unicodedata.normalize("NFKC", strip_markup(text)).strip()
-    if _WORK_TITLE.fullmatch(plain):
+    if plain[:1] in {"《", "『"} and _WORK_TITLE.fullmatch(plain):
         plain = plain[1:-1]  # "《内经》": a work named by its title, brackets and all
     # NFKC turns "（" into "(": a bracket left in `plain` is one `_PARENS` needs
     core = (_PARENS.sub("", plain).strip() or plain) if "(" in plain or "（" in plain else plain
