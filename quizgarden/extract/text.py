@@ -303,7 +303,29 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
         return False
     if TERM_BAD_START.match(core):
         return False
+    if is_clause(core):
+        return False
     return TERM_BAD_END.search(core) is None
+
+
+#: A name runs to a few words; from this many on, words mostly in lower case make a clause.
+CLAUSE_WORDS = 6
+_SPACED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_clause(text: str) -> bool:
+    """ "Existing law recognises the claims of the first", "Para hacer el análisis consideramos
+    dos gastos": a stretch of prose, not a name. In languages that space their words a name of
+    six words or more is written in title case or carries capitalised parts ("Dynamic Time
+    Warping (DTW) for Clustering", "Cost of Cure vs Diminution of Value"); prose keeps most of its
+    words in lower case. Language-free: it reads only word count and capitals."""
+    if has_cjk(text):
+        return False
+    words = _SPACED_WORD.findall(text)
+    if len(words) < CLAUSE_WORDS:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    return 3 * lower >= 2 * len(words)
 
 
 _ROMAN = re.compile(r"^[ivx]+$", re.I)
