@@ -86,3 +86,22 @@ def test_an_older_collection_gains_the_column(tmp_path: Path) -> None:
     assert db.execute("SELECT confidence FROM cards").fetchall() == [(1.0,)]
     names = [n for (n,) in sqlite3.connect(path).execute("SELECT name FROM _sqlite_migrations")]
     assert names[-1] == "m003_card_confidence" and len(names) == SCHEMA_VERSION
+
+
+def test_answers_short_by_design_are_not_rated_as_fragments(tmp_path: Path) -> None:
+    """A true/false drill answers with its mark and a table cell with a word: there a short back
+    is the shape itself, not a fragment cut from prose (before, these sat at 0.65 and 0.5)."""
+    (tmp_path / "drill.md").write_text(
+        "# Physiology drill\n\n"
+        "1 The heart has four chambers. T\n"
+        "2 Red blood cells have a nucleus. F\n"
+        "3 Arteries carry blood away from the heart. T\n\n"
+        "## Verbs\n\n"
+        "| Person | Present |\n|---|---|\n| Yo | hablo |\n| Tú | hablas |\n| Él | habla |\n",
+        "utf-8",
+    )
+    rated = [(c["rule"], c["back"], c["confidence"]) for c in cards(tmp_path) if c["mined"]]
+    verdicts = [v for rule, _, v in rated if rule == "verdict"]
+    cells = [v for rule, _, v in rated if rule == "table"]
+    assert len(verdicts) == 3 and len(cells) == 3, rated
+    assert min(verdicts) >= 0.75 and min(cells) >= 0.7, rated

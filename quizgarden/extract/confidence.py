@@ -33,6 +33,10 @@ BASE: dict[str, float] = {
 }
 DEFAULT_BASE = 0.6
 
+#: Rules whose answer is short by construction: a true/false drill's answer is its verdict mark,
+#: so a short back there is the shape itself, not a fragment cut from a sentence.
+SHORT_BY_DESIGN = frozenset({"verdict", "table"})
+
 
 def rate(card: Candidate) -> float:
     """The card's confidence: 1 for explicit cards, else its rule's base moved by evidence."""
@@ -51,7 +55,7 @@ def rate(card: Candidate) -> float:
     if LABEL_WORD.match(label) and not (" › " in front and SECTION_LABEL.match(label)):
         score -= 0.3
     size = units(strip_markup(card.back))
-    if size < 4:
+    if size < 4 and card.rule not in SHORT_BY_DESIGN:
         score -= 0.15
     elif size <= 80:
         score += 0.05
