@@ -41,6 +41,7 @@ from .context import Context, build_context
 from .dedupe import dedupe
 from .lang import (
     ARTICLE,
+    COUNT_LEAD,
     EXAMPLE_MARK,
     FORWARD_REF,
     LABEL_WORD,
@@ -49,7 +50,7 @@ from .lang import (
     SECTION_LABEL,
     STRUCTURAL_HEADING,
 )
-from .text import GENERIC_FRONT, is_example_heading, strip_markup, without_link_targets
+from .text import GENERIC_FRONT, is_example_heading, strip_markup, units, without_link_targets
 
 Rule = Callable[[Context], Iterator[Candidate]]
 
@@ -92,7 +93,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     found.sort(key=lambda c: (c.line, c.side))
     kept = (
         c
-        for c in dedupe(found)
+        for c in map(_uncounted, dedupe(found))
         if not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back)))
     )
     cards = (_rated(_undecorated(_unlinked(c))) if c.mined else c for c in kept)
@@ -181,7 +182,45 @@ def _stops_at_lead_in(back: str) -> bool:
     last = back.rstrip().rsplit("\n", 1)[-1].strip()
     if last.endswith((":", "：")):
         return True
-    return FORWARD_REF.search(last[-_LEAD_IN_TAIL:]) is not None
+    return FORWARD_REF.search(last[-_LEAD_IN_TAIL:]) is not None or _announces_items(last)
+
+
+#: How many reading units may follow a count before the sentence ends: "esistono diversi | tipi
+#: di algoritmi di scheduling." names the kind of the items, not the items.
+_COUNTED_NOUN = 6
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.;；])\s")
+_NAMING = re.compile(r"[:：,，、(（\-–—]")
+
+
+def _count_lead_at(back: str) -> int | None:
+    """Where the back's closing sentence starts when that sentence only counts the items the
+    note lists next and names none of them ("可以看到数据并行有两个核心点。", "Il existe plusieurs
+    méthodes.", "主な要因は 2 つある。"); None when it does not."""
+    text = back.rstrip()
+    line_start = text.rfind("\n") + 1
+    parts = [m.start() for m in _SENTENCE_END.finditer(text, line_start)]
+    starts = [line_start, *(p for p in parts if text[p:].strip())]
+    start = starts[-1]
+    sentence = text[start:]
+    m = COUNT_LEAD.search(sentence)
+    if m is None:
+        return None
+    tail = sentence[m.end() :]
+    if units(tail) > _COUNTED_NOUN or _NAMING.search(tail):
+        return None
+    return start + len(sentence) - len(sentence.lstrip())
+
+
+def _announces_items(last: str) -> bool:
+    """The whole back counts the items the note lists next: nothing is left to learn."""
+    return _count_lead_at(last) == 0
+
+
+def _uncounted(card: Candidate) -> Candidate:
+    """ "…从中选择最佳的切分路径。分为两种选择方法": a definition that closes by counting what the
+    note lists next keeps the definition without the count."""
+    at = _count_lead_at(card.back) if card.mined else None
+    return replace(card, back=card.back[:at].rstrip()) if at else card
 
 
 def _rated(card: Candidate) -> Candidate:

@@ -37,6 +37,7 @@ __all__ = [
     "CONTINUES",
     "COPULA",
     "COPULA_WORD",
+    "COUNT_LEAD",
     "DEFINING",
     "DEICTIC",
     "EFFECT",
@@ -314,6 +315,8 @@ STAGE_NAME = re.compile(rf"(?:{_alternation(_words('stage_nouns'))})$", re.I)
 GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)
 #: What a sentence that announces the next block says: "the following", "以下の", "folgende".
 FORWARD_REF = re.compile(_alternation(_words("forward_refs")), re.I)
+#: A count announcing items named next: "there are two", "esistono diversi", "分为两类", "2 つある".
+COUNT_LEAD = re.compile(_alternation(_words("count_leads")), re.I)
 #: How an effect, a reason or a condition opens ("so …", "less …", "weil …"): after an arrow
 #: it makes the arrow causal ("Life too easy -> less reliance on religion"), not a definition.
 EFFECT = re.compile(rf"^(?:{_alternation(_words('effects'))})", re.I)

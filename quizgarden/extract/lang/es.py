@@ -130,6 +130,9 @@ TABLE = Table(
     proof_headings=("derivación", "demostración", "solución"),
     of_words=("de", "del"),
     forward_refs=("siguientes?", "a continuación", "como sigue"),
+    count_leads=(
+        r"(?:existen|hay) (?:dos|tres|cuatro|cinco|vari[oa]s|divers[oa]s|distint[oa]s|\d+)",
+    ),
     effects=("así que", "por lo tanto", "por eso", "porque", "cuando", "más", "menos"),
     numbered_sections=(
         r"(?:parte|capítulo|tema|unidad|lección|clase|semana|módulo|sesión|día)\s*\d+(?:\.\d+)*",

@@ -135,6 +135,7 @@ TABLE = Table(
     proof_headings=("derivazione", "dimostrazione", "soluzione", "svolgimento"),
     of_words=("di", "della"),
     forward_refs=("seguenti", "seguente", "di seguito", "come segue"),
+    count_leads=(r"(?:esistono|ci sono) (?:due|tre|quattro|cinque|divers[ie]|vari[e]?|\d+)",),
     effects=("quindi", "perciò", "perché", "quando", "più", "meno"),
     numbered_sections=(
         r"(?:parte|capitolo|tema|lezione|unità|settimana|modulo|giorno)\s*\d+(?:\.\d+)*",

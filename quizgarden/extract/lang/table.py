@@ -119,6 +119,9 @@ class Table:
     # a sentence ending so announces what comes next: "the following", "以下の", "siguientes";
     # a back that stops there has left its answer out
     forward_refs: tuple[str, ...] = ()
+    # a count that announces the items named after it: "there are two", "es gibt drei",
+    # "分为两类", "2 つある"; a back that ends a few words after it has left its items out
+    count_leads: tuple[str, ...] = ()
     # how an effect, a reason or a condition opens: "Life too easy -> less reliance on religion",
     # "-> so there are no duplicates", "-> when the hammer falls" make an arrow causal, not a gloss
     effects: tuple[str, ...] = ()

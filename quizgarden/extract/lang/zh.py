@@ -917,6 +917,10 @@ TABLE = Table(
         "局限",
     ),
     forward_refs=("如下", "以下几", "以下是", "下列", "下面几"),
+    # the counted noun follows ("有两个核心点", "分为两种方法"): a bare "分为两类。" states a result
+    count_leads=(
+        r"(?:有|分为|分成)(?:两|二|三|四|五|几)(?:个|种|类|大类|部分|方面|阶段)(?=[\u4e00-\u9fff])",
+    ),
     effects=("所以", "因此", "因为", "导致", "越来越", "更"),
     numbered_sections=(r"第\s*[\d一二三四五六七八九十百]+\s*[章节讲课周篇部回]",),
     example_marks=("例如", "比如", "举例"),
