@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
-from .lang import DEICTIC, OPENER
+from .lang import DEICTIC, OPENER, SECTION_OPENER
 from .shape import MAX_ANSWER, as_list, heading_title, names_a_thing, section, sentences
 from .text import (
     GENERIC_FRONT,
@@ -93,8 +93,8 @@ def _prose(title: str, body: list[Block]) -> str | None:
 def _speaks_of(title: str, plain: str) -> bool:
     words = [w.casefold() for w in _WORD.findall(title)]
     head = plain.casefold()
-    if OPENER.match(plain) or DEICTIC.match(plain):
-        return False  # "到这里已经介绍完…", "This is what the next part covers"
+    if OPENER.match(plain) or DEICTIC.match(plain) or SECTION_OPENER.match(plain):
+        return False  # "到这里已经介绍完…", "This is what the next part covers", "Besides …"
     if any(w in head for w in words):
         return True
     cjk = re.findall(r"[\u4e00-\u9fff]{2,}", title)

@@ -649,6 +649,15 @@ TABLE = Table(
         "next",
         "finally",
         "recall",
+        # a paragraph that adds to what came before: an aside, not what the heading names
+        "furthermore",
+        "moreover",
+        "besides",
+        "additionally",
+        r"in addition(?=\s*,)",
+        "note that",
+        "a different",
+        "the next",
     ),
     related_labels=(
         "related (?:posts|articles|reading)",
