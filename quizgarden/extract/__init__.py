@@ -50,7 +50,14 @@ from .lang import (
     SECTION_LABEL,
     STRUCTURAL_HEADING,
 )
-from .text import GENERIC_FRONT, is_example_heading, strip_markup, units, without_link_targets
+from .text import (
+    GENERIC_FRONT,
+    is_example_heading,
+    restates,
+    strip_markup,
+    units,
+    without_link_targets,
+)
 
 Rule = Callable[[Context], Iterator[Candidate]]
 
@@ -94,7 +101,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     kept = (
         c
         for c in map(_uncounted, dedupe(found))
-        if not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back)))
+        if not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back) or _echoes(c)))
     )
     cards = (_rated(_undecorated(_unlinked(c))) if c.mined else c for c in kept)
     floor = (separators or Separators()).min_confidence
@@ -221,6 +228,17 @@ def _uncounted(card: Candidate) -> Candidate:
     note lists next keeps the definition without the count."""
     at = _count_lead_at(card.back) if card.mined else None
     return replace(card, back=card.back[:at].rstrip()) if at else card
+
+
+#: Rules whose answer may repeat its question's words by design: a table cell under a column
+#: that names its scale ("Licence › Permissiveness" -> "permissive"), a true/false mark ("F")
+#: that the statement may well contain.
+_MAY_ECHO = frozenset({"table", "verdict"})
+
+
+def _echoes(card: Candidate) -> bool:
+    """The back only repeats the front: a claim to show answered by the claim, a placeholder."""
+    return card.rule not in _MAY_ECHO and restates(card.front, card.back)
 
 
 def _rated(card: Candidate) -> Candidate:

@@ -429,3 +429,17 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
     if ">" in plain and _BREADCRUMB.search(plain):  # 首页 > news > 正文
         return False
     return not (has_cjk(plain) is False and not _at_least(_WORD, plain, 3))
+
+
+# what is left of a text once markup, math delimiters, punctuation and spaces are gone
+_NOT_CONTENT = re.compile(
+    r"[\W_]+|(?<![A-Za-z])(?:hat|bar|frac|left|right|quad|dots|ldots|cdots)(?![A-Za-z])"
+)
+
+
+def restates(front: str, back: str) -> bool:
+    """ "Show that $E(\\hat\\beta_1)=\\beta_1$ is unbiased." -> "A: $E(\\hat\\beta_1)=\\beta_1$",
+    "BN: … $BN = ?$" -> "$$BN = ...$$": the back's words and symbols are all in the front already,
+    in order, so recalling it teaches nothing (an answer label is not part of the answer)."""
+    said = _NOT_CONTENT.sub("", ANSWER_MARK.sub("", back.strip(), count=1)).casefold()
+    return bool(said) and said in _NOT_CONTENT.sub("", front).casefold()
