@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ARTICLE, COPULA, DEICTIC, JOINER, PREPOSITION, SUBJECT_STOPWORD
+from .lang import ARTICLE, COPULA, DEICTIC, JOINER, PREPOSITION, SECTION_OPENER, SUBJECT_STOPWORD
 from .shape import is_label, topic
 from .text import (
     FULL_STOP,
@@ -77,6 +77,8 @@ def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
         return None
     if is_first_person(sentence):  # after the cheap verb test, which rejects most paragraphs
         return None
+    if SECTION_OPENER.match(strip_markup(sentence)):
+        return None  # "A different approach is SJF", "The next requirement is …": adds to before
     raw = sentence[: verb.start()].strip()
     bold = raw.startswith(("**", "__"))
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
