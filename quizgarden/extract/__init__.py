@@ -101,7 +101,8 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     kept = (
         c
         for c in map(_uncounted, dedupe(found))
-        if not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back) or _echoes(c)))
+        if c is not None
+        and not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back) or _echoes(c)))
     )
     cards = (_rated(_undecorated(_unlinked(c))) if c.mined else c for c in kept)
     floor = (separators or Separators()).min_confidence
@@ -189,7 +190,7 @@ def _stops_at_lead_in(back: str) -> bool:
     last = back.rstrip().rsplit("\n", 1)[-1].strip()
     if last.endswith((":", "：")):
         return True
-    return FORWARD_REF.search(last[-_LEAD_IN_TAIL:]) is not None or _announces_items(last)
+    return FORWARD_REF.search(last[-_LEAD_IN_TAIL:]) is not None
 
 
 #: How many reading units may follow a count before the sentence ends: "esistono diversi | tipi
@@ -205,6 +206,8 @@ def _count_lead_at(back: str) -> int | None:
     méthodes.", "主な要因は 2 つある。"); None when it does not."""
     text = back.rstrip()
     line_start = text.rfind("\n") + 1
+    if COUNT_LEAD.search(text, line_start) is None:
+        return None  # most backs: no count at all, no sentence to find
     parts = [m.start() for m in _SENTENCE_END.finditer(text, line_start)]
     starts = [line_start, *(p for p in parts if text[p:].strip())]
     start = starts[-1]
@@ -218,16 +221,14 @@ def _count_lead_at(back: str) -> int | None:
     return start + len(sentence) - len(sentence.lstrip())
 
 
-def _announces_items(last: str) -> bool:
-    """The whole back counts the items the note lists next: nothing is left to learn."""
-    return _count_lead_at(last) == 0
-
-
-def _uncounted(card: Candidate) -> Candidate:
+def _uncounted(card: Candidate) -> Candidate | None:
     """ "…从中选择最佳的切分路径。分为两种选择方法": a definition that closes by counting what the
-    note lists next keeps the definition without the count."""
+    note lists next keeps the definition without the count; a back that only counts ("可以看到数据
+    并行有两个核心点。") has left its answer out: None."""
     at = _count_lead_at(card.back) if card.mined else None
-    return replace(card, back=card.back[:at].rstrip()) if at else card
+    if at is None:
+        return card
+    return replace(card, back=card.back[:at].rstrip()) if at else None
 
 
 #: Rules whose answer may repeat its question's words by design: a table cell under a column

@@ -319,7 +319,7 @@ def is_clause(text: str) -> bool:
     six words or more is written in title case or carries capitalised parts ("Dynamic Time
     Warping (DTW) for Clustering", "Cost of Cure vs Diminution of Value"); prose keeps most of its
     words in lower case. Language-free: it reads only word count and capitals."""
-    if has_cjk(text):
+    if text.count(" ") < CLAUSE_WORDS - 1 or has_cjk(text):
         return False
     words = _SPACED_WORD.findall(text)
     if len(words) < CLAUSE_WORDS:
@@ -437,9 +437,15 @@ _NOT_CONTENT = re.compile(
 )
 
 
+#: How much longer than its front a back may be and still say nothing new: "$$\n…\n$$", "A: "
+_MARKUP_ROOM = 16
+
+
 def restates(front: str, back: str) -> bool:
     """ "Show that $E(\\hat\\beta_1)=\\beta_1$ is unbiased." -> "A: $E(\\hat\\beta_1)=\\beta_1$",
     "BN: … $BN = ?$" -> "$$BN = ...$$": the back's words and symbols are all in the front already,
     in order, so recalling it teaches nothing (an answer label is not part of the answer)."""
+    if len(back) > len(front) + _MARKUP_ROOM:
+        return False  # more to say than the front holds: most backs, told without a regex
     said = _NOT_CONTENT.sub("", ANSWER_MARK.sub("", back.strip(), count=1)).casefold()
     return bool(said) and said in _NOT_CONTENT.sub("", front).casefold()

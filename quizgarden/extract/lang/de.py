@@ -189,7 +189,10 @@ TABLE = Table(
     proof_headings=("herleitung", "beweis", "rechenweg", "lösung"),
     of_words=("von", "der", "des"),
     forward_refs=("folgende", "folgenden", "folgendes", "folgender", "wie folgt"),
-    count_leads=(r"(?:es gibt|gibt es) (?:zwei|drei|vier|fünf|mehrere|verschiedene|\d+)",),
+    count_leads=(
+        r"es gibt (?:zwei|drei|vier|fünf|mehrere|verschiedene|\d+)",
+        r"gibt es (?:zwei|drei|vier|fünf|mehrere|verschiedene|\d+)",
+    ),
     effects=("also", "deshalb", "daher", "darum", "deswegen", "weil", "wenn", "mehr", "weniger"),
     numbered_sections=(
         r"(?:teil|kapitel|thema|vorlesung|lektion|woche|einheit|sitzung|tag)\s*\d+(?:\.\d+)*",

@@ -743,7 +743,10 @@ TABLE = Table(
         "key concepts",
     ),
     forward_refs=("the following", "as follows", "listed below", "shown below"),
-    count_leads=(r"there (?:are|exist) (?:two|three|four|five|several|various|many|\d+)",),
+    count_leads=(
+        r"there are (?:two|three|four|five|several|various|many|\d+)",
+        r"there exist (?:two|three|four|five|several|various|many|\d+)",
+    ),
     effects=(
         "so",
         "thus",

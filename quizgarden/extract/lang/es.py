@@ -131,7 +131,8 @@ TABLE = Table(
     of_words=("de", "del"),
     forward_refs=("siguientes?", "a continuación", "como sigue"),
     count_leads=(
-        r"(?:existen|hay) (?:dos|tres|cuatro|cinco|vari[oa]s|divers[oa]s|distint[oa]s|\d+)",
+        r"existen (?:dos|tres|cuatro|cinco|vari[oa]s|divers[oa]s|distint[oa]s|\d+)",
+        r"hay (?:dos|tres|cuatro|cinco|vari[oa]s|divers[oa]s|distint[oa]s|\d+)",
     ),
     effects=("así que", "por lo tanto", "por eso", "porque", "cuando", "más", "menos"),
     numbered_sections=(

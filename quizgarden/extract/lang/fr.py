@@ -132,7 +132,10 @@ TABLE = Table(
     proof_headings=("dérivation", "démonstration", "preuve", "solution"),
     of_words=("de", "des"),
     forward_refs=("suivantes?", "suivants?", "ci-dessous", "comme suit"),
-    count_leads=(r"il (?:existe|y a) (?:deux|trois|quatre|cinq|plusieurs|différent(?:e|)s|\d+)",),
+    count_leads=(
+        r"il existe (?:deux|trois|quatre|cinq|plusieurs|différent(?:e|)s|\d+)",
+        r"il y a (?:deux|trois|quatre|cinq|plusieurs|différent(?:e|)s|\d+)",
+    ),
     effects=("donc", "car", "parce que", "quand", "lorsque", "plus de", "moins de"),
     numbered_sections=(
         r"(?:partie|chapitre|thème|leçon|cours|semaine|module|séance|jour)\s*\d+(?:\.\d+)*",

@@ -135,7 +135,10 @@ TABLE = Table(
     proof_headings=("derivazione", "dimostrazione", "soluzione", "svolgimento"),
     of_words=("di", "della"),
     forward_refs=("seguenti", "seguente", "di seguito", "come segue"),
-    count_leads=(r"(?:esistono|ci sono) (?:due|tre|quattro|cinque|divers[ie]|vari[e]?|\d+)",),
+    count_leads=(
+        r"esistono (?:due|tre|quattro|cinque|divers[ie]|vari[e]?|\d+)",
+        r"ci sono (?:due|tre|quattro|cinque|divers[ie]|vari[e]?|\d+)",
+    ),
     effects=("quindi", "perciò", "perché", "quando", "più", "meno"),
     numbered_sections=(
         r"(?:parte|capitolo|tema|lezione|unità|settimana|modulo|giorno)\s*\d+(?:\.\d+)*",

@@ -90,7 +90,8 @@ TABLE = Table(
     forward_refs=("以下の", "下記の", "次の通り", "次のとおり", "以下のとおり"),
     stage_nouns=("段階", "フェーズ"),
     aspect_leads=("利点", "長所", "短所", "欠点", "理由", "問題", "課題", "特徴", "違い"),
-    count_leads=(r"[0-9０-９二三四五六]\s*つ(?:ある|あります|存在する)",),
+    # "主な要因は 2 つある": the count comes before つ (not after another character)
+    count_leads=(r"(?<![^0-9０-９二三四五六\s])つ(?:ある|あります|存在する)",),
     example_marks=("例えば", "たとえば"),
     namers=("という", "といい", "と言う", "と呼ぶ", "と呼び", "と呼んでいる", "と定義する"),
 )

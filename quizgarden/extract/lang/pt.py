@@ -117,7 +117,10 @@ TABLE = Table(
     ),
     proof_headings=("derivação", "demonstração", "prova", "solução", "resolução"),
     forward_refs=("seguintes?", "a seguir", "como segue"),
-    count_leads=(r"(?:existem|há) (?:dois|duas|três|quatro|cinco|vári[oa]s|divers[oa]s|\d+)",),
+    count_leads=(
+        r"existem (?:dois|duas|três|quatro|cinco|vári[oa]s|divers[oa]s|\d+)",
+        r"há (?:dois|duas|três|quatro|cinco|vári[oa]s|divers[oa]s|\d+)",
+    ),
     effects=("então", "portanto", "por isso", "porque", "quando", "mais", "menos"),
     numbered_sections=(
         r"(?:parte|capítulo|tema|unidade|aula|lição|semana|módulo|dia)\s*\d+(?:\.\d+)*",
