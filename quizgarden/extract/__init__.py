@@ -125,8 +125,11 @@ _OPENERS, _CLOSERS = "([{（【", ")]}）】"
 
 
 def _not_a_front(front: str) -> bool:
-    """A label, a front cut inside brackets ("The Guiding principle {1"), or a term from a
-    worked example ("Example › Second copy")."""
+    """A label, a front cut inside brackets ("The Guiding principle {1"), a term from a worked
+    example ("Example › Second copy"), or a front that holds a display formula on lines of its
+    own: the words before a formula that follow another one are a derivation, not a question."""
+    if "\n" in front and "$$" in front:
+        return True
     if _only_a_label(front):
         return True
     plain = front.split(": $", 1)[0]  # a formula card's question is LaTeX, with its own braces
