@@ -14,22 +14,25 @@ from ..model import Candidate
 from .lang import LABEL_WORD, QUESTION, SECTION_LABEL
 from .text import is_distinctive, is_mostly_code, strip_markup, units
 
-#: How often each mined rule's shape is a real card, before the evidence on the card.
+#: How often each mined rule's shape is a real card, before the evidence on the card. Ordered
+#: as measured: the share of each rule's cards that the blind labels accept (corpus-wide and
+#: corpus sets A-H, 2,600 mined cards of some 40 repositories) and the learner audit's junk
+#: rate agree on it (heading 0.91 of 531, nested 0.88, brief 0.89, formula 0.84; sentence 0.54).
 BASE: dict[str, float] = {
     "callout": 0.9,
     "deflist": 0.85,
     "question": 0.8,
-    "asked": 0.7,
+    "verdict": 0.8,
+    "heading": 0.75,
     "definition": 0.75,
+    "asked": 0.7,
     "table": 0.7,
     "arrow": 0.7,
-    "heading": 0.65,
-    "sentence": 0.65,
+    "nested": 0.7,
+    "brief": 0.7,
+    "formula": 0.65,
     "label": 0.6,
-    "nested": 0.65,
-    "brief": 0.6,
-    "verdict": 0.75,
-    "formula": 0.6,
+    "sentence": 0.55,
 }
 DEFAULT_BASE = 0.6
 
