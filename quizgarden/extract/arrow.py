@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .context import Context, clean_card_text
 from .lang import ARTICLE, EFFECT, JOINER
-from .shape import glossary_lists, is_label
+from .shape import glossary_lists, glossary_paragraphs, is_label
 from .text import ITEM_MARK, has_cjk, is_explanation, is_term, strip_markup, units
 
 _ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|--)\s+|\s+=\s+")
@@ -48,14 +48,19 @@ def find(ctx: Context) -> Iterator[Candidate]:
     glossaries, loose = glossary_lists(
         ctx, _hinted, lambda text: split_arrow(text, item=True, short=True)
     )
+    # `Term - definition` lines of a paragraph: a glossary written without list marks
+    lines = glossary_paragraphs(ctx, _hinted, lambda text: split_arrow(text, item=True, short=True))
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
         if not _hinted(block.text):
             continue
         short = block.kind == "item" and (block.parent, block.heading) in glossaries
+        entries = lines.get(n, {})
         for offset, line in enumerate(block.text.split("\n")):
-            if n in loose:  # read already, short glosses allowed: keep them only in a glossary
+            if offset in entries:
+                found: tuple[str, str] | None = entries[offset]
+            elif n in loose:  # read already, short glosses allowed: keep them only in a glossary
                 found = loose[n]
                 if found is not None and not short and not _explains(found[1]):
                     found = None

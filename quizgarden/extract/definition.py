@@ -29,7 +29,7 @@ from .lang import (
     SECTION_LABEL,
     STAGE_NAME,
 )
-from .shape import glossary_lists, may_name, named, sentences
+from .shape import glossary_lists, glossary_paragraphs, may_name, named, sentences
 from .text import (
     FULL_STOP,
     GENERIC_FRONT,
@@ -67,9 +67,12 @@ _LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
 _COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
 
 
-def split_definition(line: str, *, listed: bool = False) -> tuple[str, str] | None:
+def split_definition(
+    line: str, *, listed: bool = False, short: bool = False
+) -> tuple[str, str] | None:
     """(term, explanation) when `line` reads as a definition, else None. With `listed` (an item
-    of a glossary list) a list of names is an answer too: "IADL: driving, meds, finances"."""
+    of a glossary list) a list of names is an answer too: "IADL: driving, meds, finances"; with
+    `short` (a line of a glossary paragraph) a few words are: "Gas: fills its container"."""
     line = _PAREN_NUMBER.sub("", ITEM_MARK.sub("", line.strip()))
     if not line or len(line) > MAX_LINE:
         return None
@@ -91,7 +94,7 @@ def split_definition(line: str, *, listed: bool = False) -> tuple[str, str] | No
     generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
     if is_local_link(term) or not (generic or is_term(term) or (listed and _one_han(term))):
         return None  # a linked term is a table-of-contents entry
-    if not (is_explanation(rest) or (listed and _names_some(rest))):
+    if not (is_explanation(rest) or (listed and _names_some(rest)) or (short and _few_words(rest))):
         return None
     words = _INLINE_MATH.sub("", rest)
     if words.strip(" .,;。，；"):
@@ -120,6 +123,20 @@ def _names_some(rest: str) -> bool:
     if has_cjk(plain) or any(c.isdigit() or c in "$:：" for c in plain):
         return False  # CJK lists of names are read by the stricter rules; values and math are not
     return is_enumeration(plain) and not is_local_link(plain)
+
+
+#: In a glossary paragraph an answer of this many words or more is whole ("makes nitrate salts").
+_MIN_SHORT = 2
+_MAX_SHORT = 4
+
+
+def _few_words(rest: str) -> bool:
+    """A short answer of words ("fills its container"), not a value, a name or a symbol."""
+    plain = strip_markup(rest).strip(" .;")
+    words = plain.split()
+    if has_cjk(plain) or not _MIN_SHORT <= len(words) <= _MAX_SHORT:
+        return False
+    return all(w.replace("-", "").replace(",", "").isalpha() for w in words)
 
 
 def _restates(term: str, explanation: str) -> bool:
@@ -171,6 +188,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
         ctx, lambda text: ":" in text or "：" in text, partial(split_definition, listed=True)
     )
     led = _bold_led_lists(ctx, before_items)
+    # `Term: definition` lines of a paragraph: a glossary written without list marks
+    paragraphs = glossary_paragraphs(
+        ctx,
+        lambda text: ":" in text or "：" in text,
+        partial(split_definition, listed=True, short=True),
+    )
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
     procedure: dict[str, bool] = {}  # per lead-in: the items of one list share theirs
     for n, block in enumerate(ctx.blocks):
@@ -196,9 +219,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if names:
             yield from names
             continue
+        entries = paragraphs.get(n, {})
         for offset, line in enumerate(block.text.split("\n")):
-            found = None
-            if ":" in line or "：" in line or "**" in line or "__" in line or "——" in line:
+            found = entries.get(offset)  # a line of a glossary paragraph, read already
+            marked = ":" in line or "：" in line or "**" in line or "__" in line or "——" in line
+            if found is None and marked:
                 if n in loose:  # read already: keep a list of names only in a glossary
                     found = loose[n]
                     listed = (block.parent, block.heading) in glossaries

@@ -11,6 +11,7 @@ from .context import Context, clean_card_text, naming_heading
 from .lang import LABEL_WORD, NAMED_BOLD, NAMING, STRUCTURAL_HEADING
 from .text import (
     is_decorated,
+    is_explanation,
     is_first_person,
     is_link_only,
     strip_markup,
@@ -152,3 +153,55 @@ def glossary_lists(
             key = (block.parent, block.heading)
             counts[key] = counts.get(key, 0) + 1
     return {key for key, count in counts.items() if count >= MIN_GLOSSARY}, loose
+
+
+#: In a paragraph glossary at least this share of the lines are entries (the rest continue an
+#: entry, or name a term its author has not defined yet).
+GLOSSARY_LINES = 0.5
+#: The term of a paragraph glossary's entry is a name of at most this many words: a longer one
+#: ("Tiere haben keinen Humor - …") is a claim and its reason, not a term.
+MAX_GLOSSARY_TERM = 3
+
+
+def glossary_paragraphs(
+    ctx: Context, hinted: Callable[[str], bool], read: Callable[[str], tuple[str, str] | None]
+) -> dict[int, dict[int, tuple[str, str]]]:
+    """Glossaries written without list marks, one entry a line: a paragraph of softbroken lines,
+    or a run of one-line paragraphs under one heading, where MIN_GLOSSARY or more lines (and
+    GLOSSARY_LINES of them) read as a short term and its answer, MIN_GLOSSARY of the answers
+    explaining (a plan, "Monday - rest", is no glossary). By paragraph, the readings of its lines
+    (by offset). `hinted` is a cheap test before `read`."""
+    runs: list[list[int]] = []
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "paragraph" or not ctx.free(block):
+            continue
+        if "\n" in block.text:
+            runs.append([n])
+            continue
+        last = runs[-1] if runs else None
+        if (  # a one-line paragraph joins the run of one-line paragraphs right before it
+            last is not None
+            and last[-1] == n - 1
+            and "\n" not in ctx.blocks[last[0]].text
+            and ctx.blocks[last[0]].heading == block.heading
+        ):
+            last.append(n)
+        else:
+            runs.append([n])
+    out: dict[int, dict[int, tuple[str, str]]] = {}
+    for run in runs:
+        lines = [(n, k, line) for n in run for k, line in enumerate(ctx.blocks[n].text.split("\n"))]
+        if len(lines) < MIN_GLOSSARY or not any(hinted(ctx.blocks[n].text) for n in run):
+            continue
+        found: dict[int, dict[int, tuple[str, str]]] = {}
+        count = explained = 0
+        for n, k, line in lines:
+            entry = read(line) if hinted(line) else None
+            if entry is not None and len(entry[0].split()) <= MAX_GLOSSARY_TERM:
+                found.setdefault(n, {})[k] = entry
+                count += 1
+                if explained < MIN_GLOSSARY and is_explanation(entry[1]):
+                    explained += 1  # counted up to the threshold: the test reads the answer
+        if explained >= MIN_GLOSSARY and count >= GLOSSARY_LINES * len(lines):
+            out.update(found)
+    return out
