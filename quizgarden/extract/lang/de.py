@@ -4,6 +4,8 @@ from .table import Table
 
 TABLE = Table(
     code="de",
+    # a finite verb makes a phrase a clause, not a term ("er kann fragen"); lower case only
+    clause_words=("ist", "sind", "waren", "kann", "können", "wird", "werden", "muss", "müssen"),
     copulas=(
         "ist definiert als",
         "bezeichnet",

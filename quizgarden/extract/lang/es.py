@@ -4,6 +4,8 @@ from .table import Table
 
 TABLE = Table(
     code="es",
+    # a finite verb makes a phrase a clause, not a term ("El modelo puede …"); lower case only
+    clause_words=("está", "están", "eran", "tiene", "tienen", "puede", "pueden", "debe", "deben"),
     copulas=(
         "se define como",
         "se refiere a",

@@ -4,6 +4,8 @@ from .table import Table
 
 TABLE = Table(
     code="fr",
+    # a finite verb makes a phrase a clause, not a term ("Le modèle est …"); lower case only
+    clause_words=("est", "sont", "était", "étaient", "peut", "peuvent", "doit", "doivent"),
     copulas=(
         "est défini comme",
         "désigne",

@@ -4,6 +4,8 @@ from .table import Table
 
 TABLE = Table(
     code="it",
+    # a finite verb makes a phrase a clause, not a term ("Il modello è …"); lower case only
+    clause_words=("è", "sono", "erano", "hanno", "può", "possono", "deve", "devono"),
     copulas=(
         "è definito come",
         "è definita come",

@@ -4,6 +4,9 @@ from .table import Table
 
 TABLE = Table(
     code="pt",
+    # a finite verb makes a phrase a clause, not a term; lower case only. Not "é": "**O que é:**"
+    # labels what a nested list says of its parent
+    clause_words=("são", "eram", "têm", "pode", "podem", "deve", "devem"),
     copulas=(
         "é definido como",
         "é definida como",
