@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .context import Context, clean_card_text
 from .lang import ARTICLE, EFFECT, JOINER
-from .shape import glossary_lists, glossary_paragraphs, is_label
+from .shape import glossary_lists, glossary_paragraphs, is_label, names_some
 from .text import ITEM_MARK, has_cjk, is_explanation, is_term, strip_markup, units
 
 _ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|--)\s+|\s+=\s+")
@@ -148,7 +148,9 @@ def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[
         return None
     if re.search(r"[\^\\{}]", term + rest):
         return None  # "z^l = a^{l-1} W^l + b": LaTeX written without dollars
-    if short and _gloss(rest):
+    if short and (_gloss(rest) or ("/" not in rest and names_some(rest))):
+        # in a glossary a few words, or a list of names, answer; a scale of options written
+        # with slashes ("mild/moderate/severe") is a form to fill in
         return term, rest
     if not _explains(rest):
         return None

@@ -29,14 +29,13 @@ from .lang import (
     SECTION_LABEL,
     STAGE_NAME,
 )
-from .shape import glossary_lists, glossary_paragraphs, may_name, named, sentences
+from .shape import glossary_lists, glossary_paragraphs, may_name, named, names_some, sentences
 from .text import (
     FULL_STOP,
     GENERIC_FRONT,
     ITEM_MARK,
     has_cjk,
     is_distinctive,
-    is_enumeration,
     is_example_heading,
     is_explanation,
     is_local_link,
@@ -94,7 +93,7 @@ def split_definition(
     generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
     if is_local_link(term) or not (generic or is_term(term) or (listed and _one_han(term))):
         return None  # a linked term is a table-of-contents entry
-    if not (is_explanation(rest) or (listed and _names_some(rest)) or (short and _few_words(rest))):
+    if not (is_explanation(rest) or (listed and names_some(rest)) or (short and _few_words(rest))):
         return None
     words = _INLINE_MATH.sub("", rest)
     if words.strip(" .,;。，；"):
@@ -115,14 +114,6 @@ def _one_han(term: str) -> bool:
     ("- 病：…", "- 证：…", "- 症：…"), though alone on a line it is more often a label ("注")."""
     plain = strip_markup(term).strip()
     return len(plain) == 1 and _HAN.match(plain) is not None and not LABEL_WORD.match(plain)
-
-
-def _names_some(rest: str) -> bool:
-    """A list of names or features ("bathing, dressing, eating"), not a value or a link."""
-    plain = strip_markup(rest).strip()
-    if has_cjk(plain) or any(c.isdigit() or c in "$:：" for c in plain):
-        return False  # CJK lists of names are read by the stricter rules; values and math are not
-    return is_enumeration(plain) and not is_local_link(plain)
 
 
 #: In a glossary paragraph an answer of this many words or more is whole ("makes nitrate salts").

@@ -10,10 +10,13 @@ from .blocks import Block
 from .context import Context, clean_card_text, naming_heading
 from .lang import LABEL_WORD, NAMED_BOLD, NAMING, STRUCTURAL_HEADING
 from .text import (
+    has_cjk,
     is_decorated,
+    is_enumeration,
     is_explanation,
     is_first_person,
     is_link_only,
+    is_local_link,
     strip_markup,
     strip_numbering,
     units,
@@ -129,6 +132,15 @@ def named(sentence: str) -> tuple[str, str] | None:
         return None
     back = _NAMING_TAIL.sub("", m.group("back").strip())
     return strip_markup(m.group("term")).strip(), back
+
+
+def names_some(rest: str) -> bool:
+    """A list of names or features ("bathing, dressing, eating"), not a value or a link: in a
+    glossary, a whole answer."""
+    plain = strip_markup(rest).strip()
+    if has_cjk(plain) or any(c.isdigit() or c in "$:：" for c in plain):
+        return False  # CJK lists of names are read by the stricter rules; values and math are not
+    return is_enumeration(plain) and not is_local_link(plain)
 
 
 #: The lists a glossary check found, by (parent item, heading), and each one-line item's reading.
