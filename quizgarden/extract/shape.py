@@ -173,6 +173,8 @@ GLOSSARY_LINES = 0.5
 #: The term of a paragraph glossary's entry is a name of at most this many words: a longer one
 #: ("Tiere haben keinen Humor - …") is a claim and its reason, not a term.
 MAX_GLOSSARY_TERM = 3
+#: Where the separator after such a term stands at the latest: within this many characters.
+_ENTRY_HEAD = 80
 
 
 def glossary_paragraphs(
@@ -202,13 +204,18 @@ def glossary_paragraphs(
             runs.append([n])
     out: dict[int, dict[int, tuple[str, str]]] = {}
     for run in runs:
+        if len(run) == 1 and "\n" not in ctx.blocks[run[0]].text:
+            continue  # one line alone: most paragraphs, dismissed before any reading
         lines = [(n, k, line) for n in run for k, line in enumerate(ctx.blocks[n].text.split("\n"))]
-        if len(lines) < MIN_GLOSSARY or not any(hinted(ctx.blocks[n].text) for n in run):
+        # a term of a few words puts its separator near the start of the line: the cheap test
+        # on that head finds the candidate lines, most prose has too few to read any
+        marked = [(n, k, line) for n, k, line in lines if hinted(line[:_ENTRY_HEAD])]
+        if len(marked) < MIN_GLOSSARY or len(marked) < GLOSSARY_LINES * len(lines):
             continue
         found: dict[int, dict[int, tuple[str, str]]] = {}
         count = explained = 0
-        for n, k, line in lines:
-            entry = read(line) if hinted(line) else None
+        for n, k, line in marked:
+            entry = read(line)
             if entry is not None and len(entry[0].split()) <= MAX_GLOSSARY_TERM:
                 found.setdefault(n, {})[k] = entry
                 count += 1
