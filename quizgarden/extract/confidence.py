@@ -31,6 +31,7 @@ BASE: dict[str, float] = {
     "nested": 0.7,
     "brief": 0.7,
     "formula": 0.65,
+    "subject": 0.55,  # the title as subject, the verb unknown: no surer than a copula sentence
     "label": 0.6,
     "sentence": 0.55,
 }
