@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import VaultError
 from ..model import Candidate, Note, Problem, Separators
 from . import (
+    admonition,
     arrow,
     asked,
     brief,
@@ -71,6 +72,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("tagged", tagged.find),
     ("commented", commented.find),
     ("callout", callout.find),
+    ("admonition", admonition.find),
     ("deflist", deflist.find),
     ("table", tables.find),
     ("formula", formula.find),

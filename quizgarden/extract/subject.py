@@ -37,6 +37,7 @@ from .text import (
     FULL_STOP,
     GENERIC_FRONT,
     has_cjk,
+    has_units,
     is_explanation,
     is_link_only,
     strip_markup,
@@ -49,6 +50,7 @@ SHORT = 8
 MAX_BACK = 400
 #: What a paragraph needs to be the note's opening prose, not a tag line or a caption.
 MIN_PROSE = 6
+_HEAD = 300
 # after the title: a plural or possessive ending ("Markov Chains", "Bayes' rule's"), then an
 # alias in brackets ("(CLT)") or set off by commas (", or Rectified Linear Unit,")
 _ENDING = re.compile(r"^(?:e?s|['’]s?)?(?=[\s,(（]|$)")
@@ -136,10 +138,12 @@ def _opening(ctx: Context, names: dict[str, str]) -> Block | None:
             return None
         if block.kind != "paragraph" or block.parent is not None or block.quoted:
             continue
-        plain = strip_markup(block.text)
-        if is_link_only(block.text) or all(_FIELD_LINE.match(ln) for ln in block.text.split("\n")):
+        if not ctx.free(block):
+            return None  # a card written on purpose, or a line too long to mine, opens the note
+        head = block.text[:_HEAD]  # enough to tell prose from a tag line, a field or a link
+        if is_link_only(head) or all(_FIELD_LINE.match(ln) for ln in head.split("\n")):
             continue
-        if units(plain) < MIN_PROSE:
+        if not has_units(strip_markup(head), MIN_PROSE):
             continue
         return block
     return None
