@@ -46,7 +46,7 @@ from .text import (
 
 _SENTENCE = re.compile(rf".+?(?:[。！？!?]|{FULL_STOP}|$)", re.S)
 #: A first sentence shorter than this (in units) takes the next one with it.
-SHORT = 8
+SHORT = 12
 MAX_BACK = 400
 #: What a paragraph needs to be the note's opening prose, not a tag line or a caption.
 MIN_PROSE = 6
