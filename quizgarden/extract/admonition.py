@@ -57,8 +57,9 @@ MAX_TITLE = 16
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    if "admonition" not in ctx.note.body:
-        return  # the cheap test first: most notes have no shortcode at all
+    body = ctx.note.body
+    if "{" not in body or "admonition" not in body:
+        return  # the cheap tests first (one character is a memchr): most notes have no shortcode
     # shortcodes are lines of text to markdown-it, often inside a paragraph: read them as lines
     first = ctx.note.body_line
     opened: tuple[int, str, str] | None = None
