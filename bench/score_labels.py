@@ -9,7 +9,8 @@ Run by hand:
 
 The labels name notes by their path under the notes folder; the scorer
 (../shared/tools/eval_extract.py) wants one folder of notes keyed by file name, so the notes are
-copied into a temporary folder under short names first. The extractor runs once, from the checkout
+copied into a temporary folder first, each into a numbered folder of its own (`n007/Dialysis.md`)
+under its own file name, which may be its title. The extractor runs once, from the checkout
 being scored (its folder is the working directory and the only PYTHONPATH entry, so `-m quizgarden`
 imports that checkout's package, not this one); the scorer then reads its cards. The cards are
 also scored per set, and per language and per subject where the labels name them. The last line
@@ -75,7 +76,10 @@ def main() -> None:
         in_set = {path: s for s, members in labels["sets"].items() for path in members}
         sets: dict[str, str] = {}
         for n, path in enumerate(paths):
-            name = f"n{n:03d}{Path(path).suffix}"
+            # each note keeps its file name (a note's title is often its file's stem), in a
+            # folder of its own: names repeat across repositories ("README.md")
+            name = f"n{n:03d}/{Path(path).name}"
+            (notes / name).parent.mkdir()
             shutil.copyfile(source / path, notes / name)
             gold[name] = labels["notes"][path]
             sets[name] = in_set.get(path, "?")

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import VaultError
 from ..model import Candidate, Note, Problem, Separators
 from . import (
+    admonition,
     arrow,
     asked,
     brief,
@@ -32,6 +33,7 @@ from . import (
     qa,
     question,
     sentence,
+    subject,
     tables,
     tagged,
     verdict,
@@ -70,6 +72,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("tagged", tagged.find),
     ("commented", commented.find),
     ("callout", callout.find),
+    ("admonition", admonition.find),
     ("deflist", deflist.find),
     ("table", tables.find),
     ("formula", formula.find),
@@ -78,6 +81,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("asked", asked.find),
     ("definition", definition.find),
     ("sentence", sentence.find),
+    ("subject", subject.find),
     ("label", labelled.find),
     ("nested", nested.find),
     ("arrow", arrow.find),

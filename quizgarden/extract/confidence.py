@@ -20,6 +20,7 @@ from .text import is_distinctive, is_mostly_code, strip_markup, units
 #: rate agree on it (heading 0.91 of 531, nested 0.88, brief 0.89, formula 0.84; sentence 0.54).
 BASE: dict[str, float] = {
     "callout": 0.9,
+    "admonition": 0.85,  # a box the author titled, as a callout, its type less telling
     "deflist": 0.85,
     "question": 0.8,
     "verdict": 0.8,
@@ -31,6 +32,7 @@ BASE: dict[str, float] = {
     "nested": 0.7,
     "brief": 0.7,
     "formula": 0.65,
+    "subject": 0.55,  # the title as subject, the verb unknown: no surer than a copula sentence
     "label": 0.6,
     "sentence": 0.55,
 }

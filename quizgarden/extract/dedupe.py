@@ -20,6 +20,9 @@ RESTATE_WINDOW = 64
 #: A shorter answer (a word, a verb form: "está", "-ó") may answer several questions of a note;
 #: only longer answers are compared with earlier ones.
 MIN_RESTATED = 8
+#: Rules whose answer is a part of a block (a formula, a paragraph's first sentence) that an
+#: earlier card may answer with whole: such a card is asked there already.
+_PART_OF_EARLIER = frozenset({"formula", "subject"})
 
 
 def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -55,9 +58,13 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
                     continue
                 kept[earlier] = None
             elif (
-                card.rule == "formula" and inside and any(kept[i] and bare in a for a, i in answers)
+                card.rule in _PART_OF_EARLIER
+                and inside
+                and any(kept[i] and bare in a for a, i in answers)
             ):
-                continue  # "介绍一下 FFN 计算公式？" already answers with this formula
+                # "介绍一下 FFN 计算公式？" already answers with this formula; "## Determinismus"
+                # already answers with the paragraph whose first sentence `subject` took
+                continue
             answers.append((bare, len(kept)))
             same.setdefault(bare, []).append(len(kept))
         seen.add(key)

@@ -40,6 +40,9 @@ _TOKEN = re.compile(r"\\[{}]|[{}()\[\]]|(?<![<>!\\:])(?::=|=|\\approx\b|\\equiv\
 _BAD_LHS = re.compile(
     r"\\(?:begin|end|\\|leq?|geq?|simeq|sim|in|quad|text\s*\{\s*(?:where|s\.t))|[<>]|\\\\"
 )
+#: How many unnamed formulas a section gives (`x_{t+1} = …`, `L(\mu) = …`): past them a section
+#: is working something out. A named one (`F1 = …`, `\text{Precision} = …`, a formula under a
+#: bold name) is a fact of its own and always counts.
 MAX_PER_SECTION = 3
 _LEAD_END = re.compile(r"[:：]\s*$")
 _INLINE_MATH = re.compile(r"\$([^$]+)\$")
@@ -78,11 +81,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if _ONWARD.search(latex):
                     continue
-                if per_section.get(block.heading, 0) >= MAX_PER_SECTION:
-                    break
+                name = _statement_name(block, previous)
+                crowded = per_section.get(block.heading, 0) >= MAX_PER_SECTION
+                if crowded and name is None and not is_named(lhs):
+                    continue  # a fourth unnamed formula in a section is a step of a derivation
                 seen.add((block.heading, lhs))
                 per_section[block.heading] = per_section.get(block.heading, 0) + 1
-                front = _front(ctx, block, lead, lhs, _statement_name(block, previous))
+                front = _front(ctx, block, lead, lhs, name)
                 yield Candidate("formula", "basic", front, f"$$\n{latex}\n$$", line)
         previous = block
 
@@ -154,6 +159,52 @@ def _unwrap(source: str) -> str:
         if source.startswith(open_) and source.endswith(close) and len(source) > 4:
             return source[len(open_) : -len(close)].strip()
     return source
+
+
+# a name written out in a left side: `\text{Recall}`, `\operatorname{Var}`, `Accuracy`, `F1`
+_WRAPPED = re.compile(r"\\(?:text|mathrm|operatorname|textrm|textit|mathit)\s*\{([^{}]*)\}")
+_COMMAND_WORD = re.compile(r"\\[A-Za-z]+")
+_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]{3,}|[A-Z][A-Za-z]?\d{1,2})(?![A-Za-z])")
+# the functions of the notation itself, written out (`\mathrm{log}`, `max`): no name
+_FUNCTION = re.compile(
+    r"(?:log|exp|sin|cos|tan|max|min|lim|det|sup|inf|arg|argmax|argmin|sgn|mod)",
+    re.I,
+)
+
+
+def is_named(lhs: str) -> bool:
+    """A left side that names what it defines (`F1`, `Accuracy`, `\\text{MSE}(y)`), not a symbol
+    of a derivation (`x_{t+1}`, `\\nabla_\\phi L`, `\\frac{\\partial l}{\\partial w}`)."""
+    words = _WRAPPED.sub(lambda m: f" {m.group(1)} ", lhs)
+    words = _COMMAND_WORD.sub(" ", words)  # \\frac, \\log, \\mathbb: notation, not a name
+    words = _without_indices(words)  # `x_{\text{new}}`, `\beta^{\text{MLE}}`: indices name nothing
+    return any(not _FUNCTION.fullmatch(m.group()) for m in _NAME.finditer(words))
+
+
+def _without_indices(text: str) -> str:
+    """`text` less its sub- and superscripts, braced ones (nested braces too) included."""
+    out: list[str] = []
+    at = 0
+    while at < len(text):
+        ch = text[at]
+        if ch not in "_^":
+            out.append(ch)
+            at += 1
+            continue
+        at += 1
+        while at < len(text) and text[at] == " ":
+            at += 1
+        if at < len(text) and text[at] == "{":
+            depth = 0
+            while at < len(text):
+                depth += {"{": 1, "}": -1}.get(text[at], 0)
+                at += 1
+                if depth == 0:
+                    break
+        else:
+            at += 1  # one character: `x_i`
+        out.append(" ")
+    return "".join(out)
 
 
 def left_side(latex: str) -> str | None:

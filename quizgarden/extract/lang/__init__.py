@@ -49,6 +49,7 @@ __all__ = [
     "GLOSSARY_HEADING",
     "GLOSS_HEADER",
     "INSTRUCTION_TITLE",
+    "INTRO_HEADING",
     "JOINER",
     "KIND_OF",
     "LABEL_WORD",
@@ -345,3 +346,7 @@ NAMED_BOLD = re.compile(
     r"(?:\*\*|__)(?P<term>[^*_\n]{1,40}?)(?:\*\*|__)",
     re.I,
 )
+
+#: A heading that introduces the note ("Introduction", "概述"): the paragraph under it still opens
+#: the note, for the `subject` rule.
+INTRO_HEADING = re.compile(rf"^(?:{_alternation(_words('intro_headings'))})$", re.I)

@@ -202,4 +202,6 @@ TABLE = Table(
     example_marks=(r"z\.\s?b\.?", "zum beispiel", r"bspw\.?", r"bsp\.?"),
     section_labels=("regel", "grundsatz", "bedeutung"),
     verdicts=("w", "f", "r", "wahr", "falsch", "richtig"),
+    # the `subject` rule
+    intro_headings=("einleitung", "einführung", "überblick", "definition"),
 )

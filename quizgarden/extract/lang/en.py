@@ -778,4 +778,6 @@ TABLE = Table(
     ),
     verdicts=("t", "f", "true", "false"),
     naming_verbs=("is called", "are called", "is termed", "are termed"),
+    # the `subject` rule
+    intro_headings=("introduction", "intro", "overview", "definition", "what is it"),
 )

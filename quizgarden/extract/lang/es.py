@@ -143,4 +143,6 @@ TABLE = Table(
     example_marks=(r"p\.\s?ej\.?", "por ejemplo", r"ej\.?"),
     section_labels=("regla", "regla general"),
     verdicts=("v", "f", "verdadero", "falso"),
+    # the `subject` rule
+    intro_headings=("introducción", "definición", "descripción"),
 )

@@ -145,4 +145,6 @@ TABLE = Table(
     example_marks=(r"p\.\s?ex\.?", r"par ex\.?", "par exemple"),
     section_labels=("règle", "règle générale"),
     verdicts=("v", "f", "vrai", "faux"),
+    # the `subject` rule
+    intro_headings=("introduction", "définition", "présentation"),
 )

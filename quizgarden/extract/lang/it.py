@@ -148,4 +148,6 @@ TABLE = Table(
     example_marks=(r"ad es\.?", "ad esempio", "per esempio", r"es\."),
     section_labels=("regola", "regola generale"),
     verdicts=("v", "f", "vero", "falso"),
+    # the `subject` rule
+    intro_headings=("introduzione", "definizione", "panoramica"),
 )

@@ -94,4 +94,6 @@ TABLE = Table(
     count_leads=(r"(?<![^0-9０-９二三四五六\s])つ(?:ある|あります|存在する)",),
     example_marks=("例えば", "たとえば"),
     namers=("という", "といい", "と言う", "と呼ぶ", "と呼び", "と呼んでいる", "と定義する"),
+    # the `subject` rule
+    intro_headings=("概要", "はじめに", "定義"),
 )

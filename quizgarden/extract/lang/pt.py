@@ -130,4 +130,6 @@ TABLE = Table(
     ),
     example_marks=(r"p\.\s?ex\.?", "por exemplo", r"ex\."),
     verdicts=("v", "f", "verdadeiro", "falso"),
+    # the `subject` rule
+    intro_headings=("introdução", "definição", "visão geral"),
 )

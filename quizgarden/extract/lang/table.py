@@ -141,3 +141,7 @@ class Table:
     # ...and what comes before a bold name given after its description: "…称为**无穷小量**",
     # "… is called the **empty set**"
     naming_verbs: tuple[str, ...] = ()
+    # --- the `subject` rule (the note's opening sentence about its own title)
+    # a heading that introduces the note rather than naming a part: "Introduction", "概述"; the
+    # paragraph under it still opens the note
+    intro_headings: tuple[str, ...] = ()

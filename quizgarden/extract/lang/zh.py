@@ -929,4 +929,6 @@ TABLE = Table(
     numbered_sections=(r"第\s*[\d一二三四五六七八九十百]+\s*[章节讲课周篇部回]",),
     example_marks=("例如", "比如", "举例"),
     naming_verbs=("称为", "称作", "叫做", "叫作", "称[^，。,；;]{1,30}?为"),
+    # the `subject` rule
+    intro_headings=("简介", "概述", "介绍", "定义", "引言"),
 )
