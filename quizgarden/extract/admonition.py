@@ -74,7 +74,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             start, kind, title = opened
             card = _card(ctx, first + start, first + n, kind, title)
             if card is not None:
-                ctx.claim(first + start, first + n)
+                ctx.claim(_claim_from(ctx, first + start), first + n)
                 yield card
             opened = None
 
@@ -85,6 +85,17 @@ def _attributes(source: str) -> dict[str, str]:
         m.group("key").lower(): m.group("dq") or m.group("sq") or m.group("bare") or ""
         for m in _ATTR.finditer(source)
     }
+
+
+def _claim_from(ctx: Context, start: int) -> int:
+    """The first line the box on `start` takes from other rules: a paragraph run into the box
+    with no blank line ("**General Rule:** …" then `{{< admonition … >}}`) shares its opening
+    line, and claiming that line would silence the paragraph's own card; the box then keeps
+    the lines after its opening shortcode."""
+    at = bisect_left(ctx.blocks, start, key=lambda b: b.end)
+    if at < len(ctx.blocks) and ctx.blocks[at].line < start:
+        return start + 1
+    return start
 
 
 def _card(ctx: Context, start: int, end: int, kind: str, title: str) -> Candidate | None:

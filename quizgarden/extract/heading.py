@@ -14,6 +14,7 @@ from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
 from .definition import split_definition
 from .lang import (
+    CARRIED_OPENER,
     COPULA,
     DEFINING,
     DEICTIC,
@@ -188,6 +189,11 @@ def _stated_in_parts(
                     continue
                 if said.count("**") % 2:
                     said = said.replace("**", "")  # the bold ran on past the sentence
+                opener = CARRIED_OPENER.match(said)
+                if opener and opener.end() < len(said):
+                    # "基于此，作者提出了X": the connective leans on the background, not on the card
+                    said = said[opener.end() :]
+                    said = said[0].upper() + said[1:]
                 found.append(said)
                 size += len(said)
                 if len(found) >= MAX_STATEMENTS or size > _STATEMENT_CHARS:

@@ -23,6 +23,7 @@ from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import (
     ARTICLE,
+    BACK_REF,
     CLAUSE_WORD,
     CONTINUES,
     COPULA,
@@ -99,6 +100,8 @@ def _card(ctx: Context, block: Block, names: dict[str, str]) -> Iterator[Candida
     if front is None:
         return
     back = said[0]
+    if BACK_REF.search(back):
+        return  # "X is closely related to the Y model that we just covered": X only relates
     if units(back) < SHORT and len(said) > 1:
         back = f"{back} {said[1]}"
     back = _TAG.sub(lambda m: m.group(1).replace("-", " "), back)

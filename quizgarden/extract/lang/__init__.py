@@ -276,6 +276,8 @@ TITLE_STOPWORDS = frozenset(w.casefold() for w in _words("title_stopwords"))
 POINTER = re.compile(_alternation(_words("pointers")), re.I)
 #: How a paragraph that does not explain the heading above it opens: "Next, …", "接下来".
 SECTION_OPENER = re.compile(rf"^(?:{_alternation(_words('section_openers'))})", re.I)
+#: "基于此，", "However, ": a sentence's opener that leans on the sentence before, with its comma.
+CARRIED_OPENER = re.compile(rf"^(?:{_alternation(_words('carried_openers'))})\s*[,，、]?\s*", re.I)
 #: A paragraph that only points at related pages: "Related posts", "相关阅读".
 RELATED = re.compile(rf"^(?:{_alternation(_words('related_labels'))})\s*[:：]?$", re.I)
 #: Headings that name a part of a text, not what a formula is about: "Setup", "公式".
@@ -316,6 +318,8 @@ STAGE_NAME = re.compile(rf"(?:{_alternation(_words('stage_nouns'))})$", re.I)
 GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)
 #: What a sentence that announces the next block says: "the following", "以下の", "folgende".
 FORWARD_REF = re.compile(_alternation(_words("forward_refs")), re.I)
+#: "… the CBOW model that we just covered", "前面介绍的": a sentence leaning on the text before.
+BACK_REF = re.compile(_alternation(_words("back_refs")), re.I)
 #: A count announcing items named next: "there are two", "esistono diversi", "分为两类", "2 つある".
 COUNT_LEAD = re.compile(_alternation(_words("count_leads")), re.I)
 #: How an effect, a reason or a condition opens ("so …", "less …", "weil …"): after an arrow

@@ -634,6 +634,18 @@ TABLE = Table(
     ),
     title_stopwords=("the", "and", "for", "with", "from", "into", "via", "vs", "of", "to", "in"),
     pointers=("here", "this", "these", "it", "they"),
+    carried_openers=(
+        "however",
+        "therefore",
+        "thus",
+        "hence",
+        "consequently",
+        "as a result",
+        "to this end",
+        "building on this",
+        "based on this",
+        "to (?:address|close|bridge|solve|overcome) (?:this|these|that|the)[^,.]{0,30}",
+    ),
     section_openers=(
         "refs?",
         "references?",
@@ -743,6 +755,13 @@ TABLE = Table(
         "key concepts",
     ),
     forward_refs=("the following", "as follows", "listed below", "shown below"),
+    back_refs=(
+        "(?:that|which) (?:we|you) (?:just|have just|already|previously|have) "
+        "(?:covered|seen|saw|discussed|introduced|learned|learnt|described|met)",
+        "(?:mentioned|described|discussed|introduced|covered|defined) "
+        "(?:above|earlier|before|previously)",
+        "in the (?:previous|last) (?:section|chapter|post|note|lecture)",
+    ),
     count_leads=(
         r"there are (?:two|three|four|five|several|various|many|\d+)",
         r"there exist (?:two|three|four|five|several|various|many|\d+)",

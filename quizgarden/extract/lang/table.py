@@ -85,6 +85,9 @@ class Table:
     # a paragraph that opens so does not explain the heading above it ("Next, …", "接下来");
     # narrower than `openers`: "这里的 X 指的是 …" does explain its heading
     section_openers: tuple[str, ...] = ()
+    # a sentence opening so leans on the one before it, the opener meaningless alone on a card:
+    # "Therefore,", "However,", "基于此，", "为了弥补这一差距，"
+    carried_openers: tuple[str, ...] = ()
     # a paragraph that only points at related pages: "Related posts", "相关阅读"
     related_labels: tuple[str, ...] = ()
     # headings that name a part of a text, not what its formulas are about: "Setup", "公式"
@@ -119,6 +122,8 @@ class Table:
     # a sentence ending so announces what comes next: "the following", "以下の", "siguientes";
     # a back that stops there has left its answer out
     forward_refs: tuple[str, ...] = ()
+    # words pointing back at the text before: "that we just covered", "前面介绍的"
+    back_refs: tuple[str, ...] = ()
     # a count that announces the items named after it: "there are two", "es gibt drei",
     # "分为两类", "2 つある"; a back that ends a few words after it has left its items out
     count_leads: tuple[str, ...] = ()
