@@ -16,14 +16,12 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .blocks import Block
-from .context import PLUGIN_CLOZE as _PLUGIN_CLOZE
-from .context import Context, clean_card_text
+from .context import PLUGIN_CLOZE, PLUGIN_HINT, Context, clean_card_text
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.S)
 HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 _INLINE_CODE = re.compile(r"(`+).+?\1")
 # the Spaced Repetition plugin's curly cloze: not a template field or shortcode (`{{<`, `{{#`)
-_PLUGIN_HINT = re.compile(r"\{\d{1,2}:")
 CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)([^{}\n]+?)\}\}(?!\})")
 _MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 
@@ -46,7 +44,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         masked = _MATH.sub(_blank, no_code) if "$" in no_code else no_code
         if "{{c" in no_code and CLOZE.search(no_code, 0, closed(no_code)):
             cards = list(_numbered(text, block.line))
-        elif "{" in masked and _PLUGIN_CLOZE.search(masked):
+        elif "{" in masked and PLUGIN_CLOZE.search(masked):
             cards = list(_numbered(_plugin_clozes(text, masked), block.line))
         else:
             spans = list(CURLY.finditer(masked)) if curly and "{{" in masked else []
@@ -73,7 +71,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 def _may_hold_cloze(text: str, *, highlights: bool, curly: bool) -> bool:
     """The cheap test first: whether `text` holds anything a cloze is written with."""
-    if "{" in text and ("{{c" in text or (curly and "{{" in text) or _PLUGIN_HINT.search(text)):
+    if "{" in text and ("{{c" in text or (curly and "{{" in text) or PLUGIN_HINT.search(text)):
         return True
     return highlights and "==" in text
 
@@ -107,7 +105,7 @@ def _without_cards(ctx: Context, text: str, line: int, last: int) -> tuple[str, 
 def _plugin_clozes(text: str, masked: str) -> str:
     """`text` with the `{1:text}` clozes found in `masked` written as `{{c1::text}}`."""
     out, last = [], 0
-    for m in _PLUGIN_CLOZE.finditer(masked):
+    for m in PLUGIN_CLOZE.finditer(masked):
         out.append(text[last : m.start()])
         out.append(f"{{{{c{m.group(1)}::{text[m.start(2) : m.end(2)]}}}}}")
         last = m.end()

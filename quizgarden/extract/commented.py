@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
+from .text import ATX_HEADING
 
 #: Prose comments, each followed by an answer, before a note counts as written in prompts.
 MIN_PROMPTS = 3
@@ -38,7 +39,6 @@ _NOT_SHOWN = re.compile(
     r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|!\[[^\]]*\]\(https?://[^)]*\))\s*$"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _STOPS = frozenset({"heading", "html", "skip", "skip-end"})
 
 
@@ -60,7 +60,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         last = _answer_end(ctx, n)
         first_line, end_line = ctx.blocks[n + 1].line, ctx.blocks[last].end
         body = ctx.lines[first_line - ctx.note.body_line : end_line - ctx.note.body_line + 1]
-        kept = (_HEADING.sub("", line) for line in body if not _NOT_SHOWN.match(line))
+        kept = (ATX_HEADING.sub("", line) for line in body if not _NOT_SHOWN.match(line))
         back, block_id, deck = clean_card_text("\n".join(kept).strip())
         front, _, _ = clean_card_text(prompt)
         if not front or not back:

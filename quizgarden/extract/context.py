@@ -32,7 +32,8 @@ _BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
 _DECK_TAG = re.compile(r"(?<![\w#])#flashcards(?:/([\w\-/]+))?")
 #: The Flashcards plugin's numbered cloze, `{1:text}`; not a LaTeX group (`x_{1:n}`, `\\frac{1:2}`)
 PLUGIN_CLOZE = re.compile(r"(?<![\w\\_^$}])\{(\d{1,2}):(?=\S)(?=[^{}\n]*[^\W\d_]{2})([^{}\n]+?)\}")
-_PLUGIN_HINT = re.compile(r"\{\d{1,2}:\S")  # the cheap test: a literal first, so the scan is fast
+#: The cheap test before PLUGIN_CLOZE: a literal first, so the scan is fast.
+PLUGIN_HINT = re.compile(r"\{\d{1,2}:\S")
 # a `#card` tag: the note is written for the Flashcards plugin
 _CARD_TAG = re.compile(r"#(?:card|flashcard)(?![\w])", re.I)
 
@@ -102,7 +103,7 @@ def build_context(note: Note, separators: Separators) -> Context:
     own_marks = bool(inline_marks or multiline_marks)
     flashcards_plugin = (
         "{" in body
-        and _PLUGIN_HINT.search(body) is not None
+        and PLUGIN_HINT.search(body) is not None
         and PLUGIN_CLOZE.search(body) is not None
     )
     flashcards_plugin = flashcards_plugin or ("#" in body and _CARD_TAG.search(body) is not None)

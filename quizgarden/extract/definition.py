@@ -34,6 +34,7 @@ from .text import (
     FULL_STOP,
     GENERIC_FRONT,
     ITEM_MARK,
+    PARENS,
     has_cjk,
     is_distinctive,
     is_example_heading,
@@ -272,14 +273,11 @@ def _named(ctx: Context, block: Block) -> Iterator[Candidate]:
             continue  # "若 A 满足这个条件，则称 A 为**X**": the condition is elsewhere
         if not is_term(term, max_units=8) or not is_explanation(back, min_units=5):
             continue
-        name = _PARENS.sub("", term).strip().casefold()
+        name = PARENS.sub("", term).strip().casefold()
         if heading and (name in heading.casefold() or heading.casefold() in name):
             continue  # the heading asks about it already
         back, block_id, deck = clean_card_text(back)
         yield Candidate("definition", "basic", term, back, block.line, block_id=block_id, deck=deck)
-
-
-_PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _topic(ctx: Context, block: Block) -> str | None:
@@ -336,7 +334,7 @@ def _named_stage(text: str) -> bool:
     if not m or not (m.group("sep") or m.group("colon")):
         return False
     term = m.group("term").strip()
-    named = _PARENS.search(term) is not None or STAGE_NAME.search(term) is not None
+    named = PARENS.search(term) is not None or STAGE_NAME.search(term) is not None
     return named and is_term(term)
 
 

@@ -32,7 +32,7 @@ from .lang import (
     TO_READER,
     VALUE_LABEL,
 )
-from .shape import may_name, named, sentences
+from .shape import may_name, named, sentences, table_rows
 from .text import (
     ANSWER_MARK,
     GENERIC_FRONT,
@@ -398,10 +398,6 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
     return answer
 
 
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_RULE_ROW = re.compile(r"^[\s|:-]*-[\s|:-]*$")
-
-
 def _announced_table(ctx: Context, block: Block, before: str) -> str | None:
     """A table the text before it announces ("…如下："), though its rows made cards of their
     own: the question's answer is the table, and leaving it out leaves only the lead-in. It is
@@ -411,12 +407,7 @@ def _announced_table(ctx: Context, block: Block, before: str) -> str | None:
         return None
     if not before.rstrip().endswith((":", "：")):
         return None
-    lines = [ctx.line_text(n).strip() for n in range(block.line, block.end + 1)]
-    rows = [
-        [c.strip() for c in _CELL_SPLIT.split(line.strip("|"))]
-        for line in lines
-        if line and not _RULE_ROW.match(line)
-    ]
+    rows = table_rows(ctx, block)
     if len(rows) < 2:
         return None
     header, body = rows[0], [row for row in rows[1:] if len(row) >= 2 and row[0] and any(row[1:])]

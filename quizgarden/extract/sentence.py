@@ -18,7 +18,8 @@ from .context import Context, clean_card_text
 from .lang import ARTICLE, COPULA, DEICTIC, JOINER, PREPOSITION, SECTION_OPENER, SUBJECT_STOPWORD
 from .shape import is_label, topic
 from .text import (
-    FULL_STOP,
+    PARENS,
+    SENTENCE,
     has_cjk,
     is_example_heading,
     is_explanation,
@@ -30,8 +31,6 @@ from .text import (
 
 MAX_SUBJECT = 60
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_FIRST_SENTENCE = re.compile(rf".+?(?:[。！？!?]|{FULL_STOP}|$)", re.S)
-_PARENS = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -68,7 +67,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
 def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
     """(subject, what the sentence says of it, subject in bold, copula says "defined as"/"是指")
     for a defining first sentence."""
-    m = _FIRST_SENTENCE.match(text.lstrip())
+    m = SENTENCE.match(text.lstrip())
     sentence = " ".join(m.group().split("\n")).strip() if m else ""
     if not sentence or sentence.endswith(("?", "？")):
         return None
@@ -86,7 +85,7 @@ def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
         return None
     if PREPOSITION.match(subject):
         return None  # "Nach Aristoteles ist eine Handlung …": a phrase before the verb (V2)
-    if DEICTIC.search(subject) or JOINER.search(_PARENS.sub("", subject)):
+    if DEICTIC.search(subject) or JOINER.search(PARENS.sub("", subject)):
         return None  # "Found that the …", "Overfitting and underfitting", "ResNet的目标"
     if not is_term(subject, max_units=6) or is_label(subject):
         return None

@@ -60,6 +60,23 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(" ".join(text.split("\n"))) if s.strip()]
 
 
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
+
+
+def table_rows(ctx: Context, block: Block) -> list[list[str]]:
+    """A table block's rows as written, header first, each a list of its cells (escaped pipes
+    unescaped); the delimiter row and blank lines are not rows."""
+    rows = []
+    for line_no in range(block.line, block.end + 1):
+        line = ctx.line_text(line_no).strip()
+        if _RULE_ROW.match(line) or not line:
+            continue
+        line = line.removeprefix("|").removesuffix("|") if "|" in line else line
+        rows.append([c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line)])
+    return rows
+
+
 def section(ctx: Context, n: int) -> list[Block]:
     """The blocks between heading `n` and the next heading, whatever its level."""
     out = []

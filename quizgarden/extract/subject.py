@@ -35,8 +35,8 @@ from .lang import (
 )
 from .shape import heading_title, names_a_thing
 from .text import (
-    FULL_STOP,
     GENERIC_FRONT,
+    SENTENCE,
     has_cjk,
     has_units,
     is_explanation,
@@ -45,7 +45,6 @@ from .text import (
     units,
 )
 
-_SENTENCE = re.compile(rf".+?(?:[。！？!?]|{FULL_STOP}|$)", re.S)
 #: A first sentence shorter than this (in units) takes the next one with it.
 SHORT = 12
 MAX_BACK = 400
@@ -92,7 +91,7 @@ def _card(ctx: Context, block: Block, names: dict[str, str]) -> Iterator[Candida
     if not ctx.free(block):
         return
     text, block_id, deck = clean_card_text(block.text)
-    found = _SENTENCE.finditer(" ".join(text.split("\n")))  # two at most: a paragraph may be long
+    found = SENTENCE.finditer(" ".join(text.split("\n")))  # two at most: a paragraph may be long
     said = [s for s in (m.group().strip() for m in islice(found, 3)) if s][:2]
     if not said:
         return

@@ -17,14 +17,12 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above
 from .lang import GLOSS_HEADER, NO_ANSWER
-from .shape import heading_title, is_label
+from .shape import heading_title, is_label, table_rows
 from .text import is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
 MAX_ROWS = 60
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _NOTE_FILE = re.compile(r"\.(?:md|markdown|ipynb|pdf|txt)\s*[⭐*]*$", re.I)
-_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 
 
 # "student_id", "department_location": a column named the way a database or Dataview names fields
@@ -89,7 +87,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     """The cards of one table block."""
     if block.kind != "table" or not ctx.free(block):
         return
-    rows = _rows(ctx, block.line, block.end)
+    rows = table_rows(ctx, block)
     if len(rows) < 2:
         return
     header, body = rows[0], rows[1:]
@@ -133,17 +131,6 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
             front = name if glossary else f"{name} › {column}"
             back, _, _ = clean_card_text(cell)
             yield Candidate("table", "basic", front, back, block.line + offset)
-
-
-def _rows(ctx: Context, first: int, last: int) -> list[list[str]]:
-    rows = []
-    for line_no in range(first, last + 1):
-        line = ctx.line_text(line_no).strip()
-        if _RULE_ROW.match(line) or not line:
-            continue
-        line = line.removeprefix("|").removesuffix("|") if "|" in line else line
-        rows.append([c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line)])
-    return rows
 
 
 def _answers(cell: str) -> bool:

@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from ..model import Candidate, CardType
 from .context import Context, clean_card_text
 from .qa import LEAD
+from .text import ATX_HEADING
 
 # the tag ending a line, other tags may follow it: "Word #card", "## Term #card-reverse #bio"
 _TAG = re.compile(
     r"(?:^|[ \t])#(?:card|flashcard)(?P<reverse>[/-]reversed?)?(?:[ \t]+#[\w/-]+)*[ \t]*$", re.I
 )
 _ANY_TAG = re.compile(r"#(?:card|flashcard)", re.I)
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _BLOCK_ID = re.compile(r"\^[A-Za-z0-9-]+")
 _PLUGIN_ID = re.compile(r"^\^(\d{13})\s*$")  # the plugin's own block id: the back ends there
 
@@ -42,7 +42,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         front_at, front_text = n, _front(raw[: m.start()])
         if not front_text:  # "## Term" then "#card" alone: the heading is the front
             above = n - 1
-            if above < 0 or first + above in ctx.claimed or not _HEADING.match(lines[above]):
+            if above < 0 or first + above in ctx.claimed or not ATX_HEADING.match(lines[above]):
                 continue
             front_at, front_text = above, _front(lines[above])
         end, block_id = _back_end(ctx, n + 1)
@@ -68,7 +68,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 def _front(text: str) -> str:
     """The question as written, without its heading or list marker."""
-    return LEAD.sub("", _HEADING.sub("", text)).strip()
+    return LEAD.sub("", ATX_HEADING.sub("", text)).strip()
 
 
 def _back_end(ctx: Context, start: int) -> tuple[int, str | None]:
@@ -77,7 +77,7 @@ def _back_end(ctx: Context, start: int) -> tuple[int, str | None]:
     n = start
     while n < len(ctx.lines):
         line = ctx.lines[n]
-        if not line.strip() or _HEADING.match(line) or _TAG.search(line):
+        if not line.strip() or ATX_HEADING.match(line) or _TAG.search(line):
             return n, None
         if ctx.note.body_line + n in ctx.skipped_lines:
             return n, None

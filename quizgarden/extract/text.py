@@ -51,7 +51,8 @@ _UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![^\W
 _MATH = re.compile(r"\$\$?[^$]+?\$\$?")
 _MARKUP_CHARS = re.compile(r"[*_=~]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
-_PARENS = re.compile(r"[（(][^（）()]*[）)]")
+#: A bracketed aside, round or full-width: "(SFT)", "（论文：…）".
+PARENS = re.compile(r"[（(][^（）()]*[）)]")
 _NUMBERING = re.compile(
     r"^\s*(?:[（(]?[0-9]{1,2}(?:[.\-][0-9]{1,2})*[.、)）]?|[一二三四五六七八九十]{1,3}[、.．]"
     r"|第[一二三四五六七八九十0-9]+[章节部分篇]|[IVX]{1,4}\.|[A-Za-z][.)])[\s\u00a0\u3000]*"
@@ -76,6 +77,11 @@ ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 #: number of one or two digits inside a sentence (an ordinal: "gegen die 10. Gebote", "am 3.
 #: Mai") nor one after a lone lowercase letter (an abbreviation: "d.h.", "z. B.", "e.g.").
 FULL_STOP = r"\.(?<!\s\d\.)(?<!\s\d\d\.)(?<![.\s][a-z]\.)(?<!\.\s[A-Z]\.)(?=\s|$)"
+#: One sentence, from where the match starts: it ends at CJK or Latin sentence punctuation, at
+#: a FULL_STOP, or with the text.
+SENTENCE = re.compile(rf".+?(?:[。！？!?]|{FULL_STOP}|$)", re.S)
+#: A Markdown ATX heading's marks as a line starts: "## ", up to three spaces before them.
+ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
 _FILE_NAME = re.compile(
     r"\.(?:md|py|txt|json|ya?ml|csv|tsv|h5ad|h5|pt|pth|bin|sh|ipynb|pdf|png|jpe?g)$", re.I
@@ -279,8 +285,8 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
     plain = unicodedata.normalize("NFKC", strip_markup(text)).strip()
     if plain[:1] in {"《", "『"} and _WORK_TITLE.fullmatch(plain):
         plain = plain[1:-1]  # "《内经》": a work named by its title, brackets and all
-    # NFKC turns "（" into "(": a bracket left in `plain` is one `_PARENS` needs
-    core = (_PARENS.sub("", plain).strip() or plain) if "(" in plain or "（" in plain else plain
+    # NFKC turns "（" into "(": a bracket left in `plain` is one `PARENS` needs
+    core = (PARENS.sub("", plain).strip() or plain) if "(" in plain or "（" in plain else plain
     if len(core) <= 1 or len(core) > 60 or not 0 < units(core) <= max_units:
         return False
     if _SENTENCE_MARK.search(core) or core.endswith((".", "…")):
@@ -333,7 +339,7 @@ _ROMAN = re.compile(r"^[ivx]+$", re.I)
 
 def _names_something(text: str) -> bool:
     """A parenthesis that names the labelled thing: "(Closure)", "(秩)"; not "(a)" or "(ii)"."""
-    for group in _PARENS.findall(text):
+    for group in PARENS.findall(text):
         if has_cjk(group):
             return True
         if any(len(w) >= 3 and not _ROMAN.match(w) for w in re.findall(r"[A-Za-z]+", group)):
@@ -354,7 +360,7 @@ def is_value(text: str) -> bool:
     """ "1.5h on 32 V100 GPUs", "≈60%（采样）": a measurement, nothing to understand."""
     if _DIGIT.search(text) is None:  # a measurement has a number, and markup adds none
         return False
-    plain = _PARENS.sub("", strip_markup(text)).strip()
+    plain = PARENS.sub("", strip_markup(text)).strip()
     return VALUE_START.match(plain) is not None and units(plain) <= 6  # numbers are not units
 
 
@@ -379,7 +385,7 @@ def is_distinctive(term: str) -> bool:
     Error"), unlike a common word or two ("Sample", "More Data", "传统", "正样本") that needs its
     section to mean anything."""
     plain = strip_markup(term)
-    if _PARENS.search(plain):
+    if PARENS.search(plain):
         return True  # "困惑度 (Perplexity)": an alias pins it down
     if _NAME_SIGNAL.search(plain):
         return True  # acronyms, CamelCase, versions, hyphenated names
@@ -396,7 +402,7 @@ def is_enumeration(text: str) -> bool:
     """ "损失函数、激活函数；学习率": a list of names, nothing said about them."""
     if sum(text.count(mark) for mark in _LIST_MARKS) < 2:  # three names need two marks
         return False
-    plain = _PARENS.sub("", strip_markup(text))
+    plain = PARENS.sub("", strip_markup(text))
     parts = [p.strip() for p in re.split(f"[{_LIST_MARKS}]", plain) if p.strip()]
     return len(parts) >= 3 and all(units(p) <= 6 for p in parts) and not is_sentence(text)
 
