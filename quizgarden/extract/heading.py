@@ -161,7 +161,6 @@ def _stated_in_parts(
     organise and a sentence names the method."""
     level = ctx.blocks[n].level
     parts: list[int] = []
-    organising = 0
     for m in range(n + 1, len(ctx.blocks)):
         block = ctx.blocks[m]
         if block.kind != "heading":
@@ -170,15 +169,14 @@ def _stated_in_parts(
             break
         if block.level == level + 1:
             parts.append(m)
-            organising += _organises(titles[m])
-    if organising < MIN_PARTS or organising * 2 < len(parts):
+    read = [m for m in parts if _organises(titles[m])]
+    if len(read) < MIN_PARTS or len(read) * 2 < len(parts):
         return None
     keys = _name_keys(title)
     if not keys:
         return None
     found: list[str] = []
     size = 0
-    read = [m for m in parts if _organises(titles[m])]
     for m in read:
         for block in _section(ctx.blocks, m):
             if block.kind != "paragraph" or not _usable(ctx, block):

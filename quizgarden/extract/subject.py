@@ -155,7 +155,7 @@ def _subject(sentence: str, names: dict[str, str]) -> str | None:
     """The name `sentence` opens with, as the note writes it, when what follows reads as a verb."""
     plain = strip_markup(sentence).strip()
     body = ARTICLE.sub("", plain, count=1)
-    if body != plain and body[:1].isupper() is False and plain[:1].islower():
+    if body != plain and not body[:1].isupper() and plain[:1].islower():
         return None  # "the model …" inside a sentence, not its subject
     folded = _SPACES.sub(" ", body).casefold()
     for key, shown in names.items():
