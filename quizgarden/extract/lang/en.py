@@ -795,6 +795,22 @@ TABLE = Table(
         "mechanism",
         "definition",
     ),
+    # "**Bleeding disorders**, as venipuncture …": after a comma these go on with the sentence
+    # ("or" too often gives another name: "**TACO**, or circulatory overload, occurs when …")
+    continuations=(
+        "and",
+        "but",
+        "as",
+        "because",
+        "since",
+        "so",
+        "both",
+        "nor",
+        "though",
+        "although",
+        "unless",
+        "whereas",
+    ),
     verdicts=("t", "f", "true", "false"),
     naming_verbs=("is called", "are called", "is termed", "are termed"),
     # the `subject` rule
