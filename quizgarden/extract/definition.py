@@ -55,6 +55,8 @@ _PAREN_NUMBER = re.compile(r"^[（(]\d{1,2}[）)]\s*")
 # "洋务运动——十九世纪…": the Chinese dash (two em dashes) sets a term off as a colon does
 _CJK_DASH = re.compile(r"\s*——\s*")
 _DASH_TERM = 6
+# a common word and a number: an entry of a numbered series; an acronym ("CRA 1960") names a thing
+_NUMBERED = re.compile(r"^[^\W\d_](?:[^\W\d_]*[^\W\d_A-Z])?\.?\s+\d{1,4}(?:\s*[-–.]\s*\d{1,4})?$")
 _INLINE_MATH = re.compile(r"\$[^$]+\$")
 _RELATION = re.compile(
     r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
@@ -90,6 +92,8 @@ def split_definition(
         if not c or c.start() == 0:
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
+    if _NUMBERED.match(strip_markup(term).strip().rstrip(":：")):
+        return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name
     # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
     generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
     if is_local_link(term) or not (generic or is_term(term) or (listed and _one_han(term))):
