@@ -25,6 +25,7 @@ from .lang import (
     PART_HEADING,
     POINTER,
     QUESTION,
+    QUESTION_WORD_ONLY,
     SECTION_OPENER,
     STRUCTURAL_HEADING,
     THANKS,
@@ -93,6 +94,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         direct = section_of(n)
         if title.startswith(("？", "?")) or is_question(asked):
+            if QUESTION_WORD_ONLY.match(asked):
+                continue  # "## Who?": what it asks is in the section's own questions, if anywhere
             answer = _answer(ctx, direct)
             if answer and not TO_READER.search(asked):
                 mark = "" if asked.endswith(("?", "？")) else "？" if has_cjk(asked) else "?"

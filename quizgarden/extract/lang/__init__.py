@@ -71,6 +71,7 @@ __all__ = [
     "PROOF_HINT",
     "QA_PREFIX",
     "QUESTION",
+    "QUESTION_WORD_ONLY",
     "REFERENCE_HEADING",
     "RELATED",
     "RESULT_HEADING",
@@ -209,6 +210,8 @@ _ENDS = "|".join(_words("question_ends"))
 QUESTION = re.compile(
     rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:[?？]|{_ENDS})$", re.I
 )
+#: A question word and nothing it asks about: "Who?", "Warum?", "为什么？".
+QUESTION_WORD_ONLY = re.compile(rf"^(?:{_alternation(_QUESTION_WORDS)})\s*[?？]?$", re.I)
 #: A sentence that asks in words, whatever its last mark: "Why …", "为什么…", "…とは何か？".
 ASKING = re.compile(
     rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:{_ENDS or '(?!)'})[?？]?$",
