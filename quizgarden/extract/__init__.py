@@ -36,6 +36,7 @@ from . import (
     subject,
     tables,
     tagged,
+    termlist,
     verdict,
 )
 from .confidence import rate
@@ -83,6 +84,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("sentence", sentence.find),
     ("subject", subject.find),
     ("label", labelled.find),
+    ("termlist", termlist.find),
     ("nested", nested.find),
     ("arrow", arrow.find),
     ("brief", brief.find),

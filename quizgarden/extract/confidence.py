@@ -30,6 +30,7 @@ BASE: dict[str, float] = {
     "table": 0.7,
     "arrow": 0.7,
     "nested": 0.7,
+    "termlist": 0.7,
     "brief": 0.7,
     "formula": 0.65,
     "subject": 0.55,  # the title as subject, the verb unknown: no surer than a copula sentence

@@ -145,6 +145,7 @@ TABLE = Table(
         "rules",
         "criteria",
         "factors",
+        "considerations",
         "reasons",
         "indications",
         "contraindications",

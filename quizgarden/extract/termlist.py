@@ -1,0 +1,141 @@
+"""A term and the list that explains it:
+
+    **Hawthorne effect**:
+    - Respondent feels obligated to please the interviewer
+    - Train interviewers well to minimise it
+
+    - Coverage error:
+        - results from selection bias
+
+Lecture notes in every language set a term on a line of its own, in bold or before a colon, and
+explain it in the bullets under it. `label` reads the same layout when the line is a label the
+language tables know (`Causes:`); here the line must be a name, and the bullets must say
+something of it (not list names or links).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..model import Candidate
+from .blocks import Block
+from .context import Context, clean_card_text
+from .lang import (
+    LIST_LABEL,
+    PROCEDURE_HEADING,
+    QUESTION,
+    REFERENCE_HEADING,
+    RESULT_HEADING,
+    SECTION_LABEL,
+)
+from .shape import MAX_ANSWER, as_list, is_label, items_after, names_a_thing, topic
+from .text import (
+    GENERIC_FRONT,
+    is_distinctive,
+    is_example_heading,
+    is_explanation,
+    is_first_person,
+    is_link_only,
+    is_term,
+    strip_markup,
+)
+
+MAX_ITEMS = 6
+# the whole line is the term: in bold (a colon inside or after it) or before a colon
+_BOLD_LINE = re.compile(r"^(?:\*\*|__)(?P<term>[^*_\n]{2,60}?)[:：]?(?:\*\*|__)\s*[:：]?$")
+_COLON_LINE = re.compile(r"^(?P<term>[^:：*_\n]{2,60}?)\s*[:：]$")
+# "tags:", "output:": a lower-case key of a field, not a term (a term of one Latin word is
+# capitalised or set in bold)
+_KEY = re.compile(r"^[a-z][a-z_-]*$")
+# three or more words, the first in lower case: a clause that leads into the list
+_CLAUSE = re.compile(r"^[a-zà-ÿ][\w'’-]*(?:\s+\S+){2,}$")
+# an item that is a term and its definition of its own: "**Load**: …", "**Rule 1:** …",
+# "**static** - …", "Bus de datos: …", "duplicated code - …"
+_LED = re.compile(
+    r"^(?:\*\*[^*\n]{1,50}?(?:[:：]\*\*|\*\*\s*(?:[:：]|[-–—]\s))"
+    r"|[^:：\s][^:：\n]{0,40}(?:[:：]|\s[-–—])\s)"
+)
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    found: list[tuple[str, Candidate]] = []
+    for n, block in enumerate(ctx.blocks):
+        if block.kind not in {"paragraph", "item"} or not ctx.free(block):
+            continue
+        text, block_id, deck = clean_card_text(block.text)
+        line = text.strip()
+        if "\n" in line or not line.endswith((":", "：", "*", "_")):
+            continue  # cheap: a term line ends with its colon or its bold
+        term = _term(line, block.kind == "item")
+        if term is None:
+            continue
+        heading = ctx.blocks[block.heading].text if block.heading is not None else ""
+        if is_example_heading(heading):
+            continue
+        items = items_after(ctx, n)
+        top = [b for b in items if b.level == min((i.level for i in items), default=0)]
+        if not 1 <= len(top) <= MAX_ITEMS or not all(ctx.free(b) for b in items):
+            continue
+        if not _explain(top):
+            continue
+        back = as_list(ctx, items)
+        if not back or len(back) > MAX_ANSWER:
+            continue
+        where = f"{topic(ctx, block)} › {term}"
+        found.append(
+            (term, Candidate("termlist", "basic", where, back, block.line, block_id, deck=deck))
+        )
+    # a term under each of several sections ("Parameters" under "Frequentists" and under
+    # "Bayesians") is an aspect the sections are compared on: its section says which one
+    seen = Counter(term.casefold() for term, _ in found)
+    for term, card in found:
+        if is_distinctive(term) and seen[term.casefold()] == 1:
+            card = replace(card, front=term)
+        yield card
+
+
+def _term(line: str, item: bool) -> str | None:
+    """The name the line holds, if the whole line is a name set off as a term: in bold, or, as
+    a list item over its own bullets, before a colon (a plain paragraph ending in a colon leads
+    into its list: "Given:", "Dann:", "Requires three circumstances:")."""
+    m = _BOLD_LINE.match(line)
+    bold = m is not None
+    if m is None and item:
+        m = _COLON_LINE.match(line)
+    if m is None:
+        return None
+    term = strip_markup(m.group("term")).strip().rstrip(":：").strip()
+    if not term or not names_a_thing(term, max_units=6) or not is_term(term):
+        return None
+    head = term.rsplit(None, 1)[-1]
+    if is_label(term) or LIST_LABEL.match(term) or LIST_LABEL.match(head):
+        return None  # "Examples:", "Causes:" (the label rule's), "Relevant considerations:"
+    if SECTION_LABEL.match(term):
+        return None  # "General rule:"
+    if GENERIC_FRONT.match(term) or QUESTION.search(term) or is_first_person(term):
+        return None
+    if (
+        PROCEDURE_HEADING.search(term)
+        or RESULT_HEADING.search(term)
+        or REFERENCE_HEADING.search(term)
+    ):
+        return None  # "改进步骤:", "Results:": what follows is steps or findings, not what it is
+    if not bold and (_KEY.match(term) or _CLAUSE.match(term)):
+        return None  # "tags:"; "controlla il risultato della syscall:" leads into steps
+    return term
+
+
+def _explain(items: list[Block]) -> bool:
+    """Most bullets say something (a clause, not a name), none is only a link, and they are not
+    a glossary of their own ("- **Load**: …", "- **Store**: …": those items are the cards)."""
+    said = led = 0
+    for block in items:
+        plain = strip_markup(clean_card_text(block.text)[0]).strip()
+        if is_link_only(plain) or plain.endswith((":", "：")):
+            return False
+        led += _LED.match(clean_card_text(block.text)[0].strip()) is not None
+        said += is_explanation(plain, min_units=4)
+    return said * 2 > len(items) and led * 2 < len(items)
