@@ -44,6 +44,7 @@ from .text import (
 )
 
 MAX_ITEMS = 6
+_LINE_ENDS = (":", "：", "*", "_")
 # the whole line is the term: in bold (a colon inside or after it) or before a colon
 _BOLD_LINE = re.compile(r"^(?:\*\*|__)(?P<term>[^*_\n]{2,60}?)[:：]?(?:\*\*|__)\s*[:：]?$")
 _COLON_LINE = re.compile(r"^(?P<term>[^:：*_\n]{2,60}?)\s*[:：]$")
@@ -63,12 +64,16 @@ _LED = re.compile(
 def find(ctx: Context) -> Iterator[Candidate]:
     found: list[tuple[str, Candidate]] = []
     for n, block in enumerate(ctx.blocks):
-        if block.kind not in {"paragraph", "item"} or not ctx.free(block):
+        if block.kind not in {"paragraph", "item"} or "\n" in block.text.strip():
+            continue  # cheap, before anything is cleaned: a term line is one line
+        if not block.text.rstrip().endswith(_LINE_ENDS) and "^" not in block.text:
+            continue  # a term line ends with its colon or its bold (or a `^block-id`)
+        if not ctx.free(block):
             continue
         text, block_id, deck = clean_card_text(block.text)
         line = text.strip()
-        if "\n" in line or not line.endswith((":", "：", "*", "_")):
-            continue  # cheap: a term line ends with its colon or its bold
+        if "\n" in line or not line.endswith(_LINE_ENDS):
+            continue
         term = _term(line, block.kind == "item")
         if term is None:
             continue
