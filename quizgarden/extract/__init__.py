@@ -49,6 +49,7 @@ from .lang import (
     FORWARD_REF,
     LABEL_WORD,
     NUMBERED_SECTION,
+    PLACEHOLDER,
     PREPOSITION,
     SECTION_LABEL,
     STRUCTURAL_HEADING,
@@ -184,8 +185,11 @@ _LEAD_IN_TAIL = 48
 
 
 def _not_an_answer(back: str) -> bool:
-    """The back opens with an example ("e.g. …", "例如…") or stops at a lead-in."""
+    """The back opens with an example ("e.g. …", "例如…"), stops at a lead-in, or is a
+    placeholder for an answer still to be written ("*Definition to be added*", "待补充")."""
     opening = strip_markup(back[:_OPENING]).lstrip("-*+ ")  # an example mark is short
+    if len(back) <= _OPENING and PLACEHOLDER.match(opening):
+        return True
     return EXAMPLE_MARK.match(opening) is not None or _stops_at_lead_in(back)
 
 

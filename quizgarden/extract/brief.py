@@ -13,11 +13,20 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
-from .lang import DEICTIC, OPENER, SECTION_OPENER
-from .shape import MAX_ANSWER, as_list, heading_title, names_a_thing, section, sentences
+from .lang import DEICTIC, OPENER, SECTION_OPENER, TO_READER
+from .shape import (
+    MAX_ANSWER,
+    as_list,
+    heading_title,
+    in_heading_glossary,
+    names_a_thing,
+    section,
+    sentences,
+)
 from .text import (
     GENERIC_FRONT,
     TOPIC_SUFFIX,
+    has_cjk,
     is_distinctive,
     is_example_heading,
     is_explanation,
@@ -52,7 +61,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not body or not all(ctx.free(b) for b in body):
             continue
         linked = len(body) != len(whole)  # a list of links with notes under them: a reading list
-        answer = _prose(title, body) or (
+        answer = _prose(ctx, n, title, body) or (
             None if linked else _bullets(ctx, title, body) or _led_list(ctx, title, body)
         )
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
@@ -74,27 +83,49 @@ def _names(title: str) -> bool:
     return is_term(title) and not TOPIC_SUFFIX.search(title) and not is_example_heading(title)
 
 
-def _prose(title: str, body: list[Block]) -> str | None:
-    """One paragraph of one or two sentences that speaks of the heading or defines it."""
-    if len(body) != 1 or body[0].kind != "paragraph":
+def _prose(ctx: Context, n: int, title: str, body: list[Block]) -> str | None:
+    """One paragraph of one or two sentences that speaks of the heading or defines it; in a
+    glossary told in headings, one that explains it without its name, and the bullets after."""
+    if not body or body[0].kind != "paragraph":
         return None
     text = clean_card_text(body[0].text)[0]
     plain = strip_markup(text)
     said = sentences(plain)
     if not 1 <= len(said) <= MAX_SENTENCES or plain.rstrip().endswith((":", "：", "?", "？")):
         return None
-    if is_first_person(plain) or not is_explanation(plain, min_units=5) or "$" in plain:
+    if is_first_person(plain) or not is_explanation(plain, min_units=4) or "$" in plain:
         return None
     if re.match(r"^[^:：]{1,12}[:：]", plain):
         return None  # "文章来源：…", "Source: …": a label and its value
-    return text if _speaks_of(title, plain) else None
+    if _aside(plain):
+        return None
+    rest = body[1:]
+    if len(body) == 1 and units(plain) >= 5 and _speaks_of(title, plain):
+        return text
+    if any(b.kind != "item" for b in rest) or not is_explanation(text, min_units=4):
+        return None  # "`docker volume inspect x`": code in the text counts no words
+    if TO_READER.search(plain):
+        return None  # "Read and understand the derivation by yourself": a task, not an answer
+    if has_cjk(plain) or has_cjk(title):
+        return None  # a CJK leaf heading and its paragraph are the heading rule's
+    lines = plain.strip().split("\n")
+    if sum(len(line.split()) <= 1 for line in lines) * 2 > len(lines):
+        return None  # "id / created_time / updated_time": names one to a line, not an answer
+    if not in_heading_glossary(ctx, n):
+        return None
+    return f"{text}\n{as_list(ctx, rest)}" if rest else text
+
+
+def _aside(plain: str) -> bool:
+    """ "到这里已经介绍完…", "This is what the next part covers", "Besides …": not about it."""
+    return bool(OPENER.match(plain) or DEICTIC.match(plain) or SECTION_OPENER.match(plain))
 
 
 def _speaks_of(title: str, plain: str) -> bool:
     words = [w.casefold() for w in _WORD.findall(title)]
     head = plain.casefold()
-    if OPENER.match(plain) or DEICTIC.match(plain) or SECTION_OPENER.match(plain):
-        return False  # "到这里已经介绍完…", "This is what the next part covers", "Besides …"
+    if _aside(plain):
+        return False
     if any(w in head for w in words):
         return True
     cjk = re.findall(r"[\u4e00-\u9fff]{2,}", title)

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 
 from .blocks import Block
-from .context import Context, clean_card_text, naming_heading
-from .lang import LABEL_WORD, NAMED_BOLD, NAMING, STRUCTURAL_HEADING
+from .context import Context, clean_card_text, heading_above, naming_heading
+from .lang import LABEL_WORD, NAMED_BOLD, NAMING, PREPOSITION, STRUCTURAL_HEADING
 from .text import (
     has_cjk,
     is_decorated,
@@ -44,6 +44,32 @@ def is_label(text: str) -> bool:
     """A word that labels rather than names ("N.B", "Example", "Summary", "Beispiel")."""
     plain = strip_markup(text).strip(" .:：")
     return bool(LABEL_WORD.match(plain) or STRUCTURAL_HEADING.match(plain))
+
+
+#: How many leaf headings that name things, side by side under one heading, make a glossary
+#: told in headings ("#### Scale" / "The way phenomena can be examined at spatial levels").
+MIN_GLOSSARY_HEADINGS = 3
+_WORDY = re.compile(r"[^\W\d_]{3,}")
+
+
+def in_heading_glossary(ctx: Context, n: int) -> bool:
+    """Heading `n` is an entry of a glossary told in headings: a leaf heading among
+    MIN_GLOSSARY_HEADINGS or more sibling leaves (same level, same parent) that each name a
+    thing. Its short paragraph explains it even when it never repeats its name."""
+    level, parent = ctx.blocks[n].level, heading_above(ctx, n)
+    leaves = 0
+    here = False
+    for m, block in enumerate(ctx.blocks):
+        if block.kind != "heading" or block.level != level or heading_above(ctx, m) != parent:
+            continue
+        after = next((b for b in ctx.blocks[m + 1 :] if b.kind == "heading"), None)
+        leaf = after is None or after.level <= level
+        title = heading_title(block)
+        named = leaf and names_a_thing(title, max_units=6) and _WORDY.search(title) is not None
+        named = named and not PREPOSITION.match(title)  # "Nach Aristoteles": whose view, not a term
+        leaves += named
+        here = here or (m == n and named)
+    return here and leaves >= MIN_GLOSSARY_HEADINGS
 
 
 def names_a_thing(title: str, *, max_units: int = 8) -> bool:

@@ -63,6 +63,7 @@ __all__ = [
     "NUMBERED_SECTION",
     "OPENER",
     "PART_HEADING",
+    "PLACEHOLDER",
     "POINTER",
     "PREPOSITION",
     "PROCEDURE_HEADING",
@@ -300,6 +301,8 @@ NO_ANSWER = re.compile(
     rf"|[✓✔✗✘×xX✅❌—–\-/?]+|{_alternation(_words('no_answers'))}|√)$",
     re.I,
 )
+#: An answer still to be written: "*Definition to be added*", "TBD", "待补充…".
+PLACEHOLDER = re.compile(rf"^\W*(?:{_alternation(_words('placeholders'))})\W*$", re.I)
 #: "Types of cells", "Arten von Zellen": a kind, the joining word, what it belongs to.
 KIND_OF = re.compile(rf"^(?P<kind>.+?)\s+(?:{_alternation(_words('of_words'))})\s+\S.*$", re.I)
 #: A heading that thanks: "致谢", "Acknowledgements".

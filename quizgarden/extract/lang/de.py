@@ -201,6 +201,7 @@ TABLE = Table(
     ),
     example_marks=(r"z\.\s?b\.?", "zum beispiel", r"bspw\.?", r"bsp\.?"),
     section_labels=("regel", "grundsatz", "bedeutung"),
+    placeholders=("folgt", "kommt noch", "noch zu ergänzen", "in arbeit"),
     continuations=("oder", "und", "aber", "denn", "weil", "sondern", "sowie", "obwohl"),
     verdicts=("w", "f", "r", "wahr", "falsch", "richtig"),
     # the `subject` rule

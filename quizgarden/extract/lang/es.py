@@ -142,6 +142,7 @@ TABLE = Table(
     ),
     example_marks=(r"p\.\s?ej\.?", "por ejemplo", r"ej\.?"),
     section_labels=("regla", "regla general"),
+    placeholders=("por completar", "pendiente", "próximamente"),
     continuations=("o", "y", "pero", "porque", "como", "pues", "aunque", "ya que"),
     verdicts=("v", "f", "verdadero", "falso"),
     # the `subject` rule

@@ -144,6 +144,7 @@ TABLE = Table(
     ),
     example_marks=(r"p\.\s?ex\.?", r"par ex\.?", "par exemple"),
     section_labels=("règle", "règle générale"),
+    placeholders=("à compléter", "à venir", "en cours"),
     continuations=("ou", "et", "mais", "car", "comme", "donc", "puisque", "bien que"),
     verdicts=("v", "f", "vrai", "faux"),
     # the `subject` rule

@@ -147,6 +147,7 @@ TABLE = Table(
     ),
     example_marks=(r"ad es\.?", "ad esempio", "per esempio", r"es\."),
     section_labels=("regola", "regola generale"),
+    placeholders=("da completare", "in arrivo", "in costruzione"),
     continuations=("o", "e", "ma", "perché", "come", "poiché", "sebbene", "oppure"),
     verdicts=("v", "f", "vero", "falso"),
     # the `subject` rule

@@ -129,6 +129,7 @@ TABLE = Table(
         r"(?:parte|capítulo|tema|unidade|aula|lição|semana|módulo|dia)\s*\d+(?:\.\d+)*",
     ),
     example_marks=(r"p\.\s?ex\.?", "por exemplo", r"ex\."),
+    placeholders=("a completar", "em breve", "em construção"),
     continuations=("ou", "e", "mas", "porque", "como", "pois", "embora", "já que"),
     verdicts=("v", "f", "verdadeiro", "falso"),
     # the `subject` rule

@@ -106,6 +106,8 @@ class Table:
     instruction_openers: tuple[str, ...] = ()
     # a sentence that opens so goes on, it does not define: "and", "但"
     continuations: tuple[str, ...] = ()
+    # what stands where an answer is still to be written: "to be added", "TBD", "待补充"
+    placeholders: tuple[str, ...] = ()
     # sections whose items are not definitions: references, results, advice, procedures
     reference_headings: tuple[str, ...] = ()
     result_headings: tuple[str, ...] = ()
