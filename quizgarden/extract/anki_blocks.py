@@ -96,7 +96,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for n, raw in enumerate(ctx.lines):
         if "STARTI" not in raw or first + n in ctx.claimed or not _usable(ctx, n):
             continue
-        found_inline = [card for m in _INLINE.finditer(raw) for card in _inline(m, first + n)]
+        # no note runs past the last ENDI: a search stops there, not at the end of the line
+        notes = _INLINE.finditer(raw, 0, raw.rfind("ENDI") + len("ENDI"))
+        found_inline = [card for m in notes for card in _inline(m, first + n)]
         if found_inline:
             ctx.claim(first + n, first + n)
             cards.extend(found_inline)
