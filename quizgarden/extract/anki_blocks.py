@@ -16,12 +16,14 @@ The plugin's own syntax, read as it reads it: the line after `START` names the n
 first field may go without its prefix (`Front:`, `Text:` for a cloze), every other field starts
 a line with `Name:` and runs to the next prefix, so a back keeps its lists, quotes and math as
 written. A `Tags: a b` line and the `<!--ID: …-->` the plugin writes end the note and are no part
-of any field. `Basic (and reversed card)` makes a card each way, `Cloze` a card per `{{cN::…}}`
-number (the plugin's `{curly}` and `==highlight==` clozes are off unless its settings turn them
-on, so they are left as text); any other type is read as Basic. The first `TARGET DECK` of a file
-(`TARGET DECK: X`, or `X` on the next line) is the deck of every card of the note, as the plugin
-files every note of the file by it, and its `FILE TAGS` are added to each. These cards are
-explicit: their lines are claimed, and no mined rule reads them.
+of any field. `Basic (and reversed card)` makes a card each way (`Basic (optional reversed
+card)` when its `Add Reverse` field is filled), `Cloze` a card per `{{cN::…}}` number (the
+plugin's `{curly}` and `==highlight==` clozes are off unless its settings turn them on, so they
+are left as text); any other type is read as Basic, or, when its fields have names of their own
+(`Vorderseite:`, `Rückseite:`), first field to front and the rest to back. The first `TARGET
+DECK` of a file (`TARGET DECK: X`, or `X` on the next line) is the deck of every card of the
+note, as the plugin files every note of the file by it, and its `FILE TAGS` are added to each.
+These cards are explicit: their lines are claimed, and no mined rule reads them.
 """
 
 from __future__ import annotations
@@ -178,6 +180,9 @@ def _block(ctx: Context, start: int, end: int) -> list[Candidate] | None:
     kind = rows[0].strip()
     names = _field_names(kind)
     fields, prefixed = _fields(rows[1:], names)
+    if not prefixed and kind not in _KNOWN and not _is_cloze(kind):
+        own = _own_fields(rows[1:])  # a translated or custom type: "Vorderseite:", "Rückseite:"
+        fields, prefixed = (own, True) if own else (fields, False)
     if not (prefixed or tagged or block_id or kind in _KNOWN):
         return None
     line = ctx.note.body_line + start
@@ -222,6 +227,28 @@ def _fields(rows: list[str], names: tuple[str, ...]) -> tuple[dict[str, str], bo
                 break
         values.setdefault(current, []).append(row)
     return {name: "\n".join(lines) for name, lines in values.items()}, prefixed
+
+
+#: a field prefix of a note type the plugin's user named: a word or a few, then a colon
+_OWN_PREFIX = re.compile(r"([^\W\d_][^:\n]{0,30}?):(?:[ \t]|$)")
+
+
+def _own_fields(rows: list[str]) -> dict[str, str] | None:
+    """Front and back of a note whose type has fields of its own names (a custom type, or
+    Basic in a translated Anki: `Vorderseite:`/`Rückseite:`), read from the shape alone: the
+    first line opens with a field prefix and another line with a second one. The first field is
+    the front; the second is the back, and any later field follows it as written, prefix and
+    all. None when the lines do not read so."""
+    if not rows or _OWN_PREFIX.match(rows[0]) is None:
+        return None
+    starts = [k for k, row in enumerate(rows) if _OWN_PREFIX.match(row)]
+    if len(starts) < 2:
+        return None
+    first, second = (_OWN_PREFIX.match(rows[k]) for k in starts[:2])
+    assert first is not None and second is not None
+    front = [rows[0][first.end() :], *rows[1 : starts[1]]]
+    back = [rows[starts[1]][second.end() :], *rows[starts[1] + 1 :]]
+    return {"Front": "\n".join(front), "Back": "\n".join(back)}
 
 
 def _inline(m: re.Match[str], line: int) -> list[Candidate]:
