@@ -56,6 +56,8 @@ def test_rule_case(tmp_path: Path, case: dict[str, Any]) -> None:
         for key in ("block_id", "deck"):
             if key in want:
                 assert getattr(card, key) == want[key]
+        if "tags" in want:
+            assert list(card.tags) == want["tags"]
     for banned in case.get("excludes", []):
         assert all(banned not in c.front + c.back for c in found)
 

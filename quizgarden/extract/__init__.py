@@ -16,6 +16,7 @@ from ..errors import VaultError
 from ..model import Candidate, Note, Problem, Separators
 from . import (
     admonition,
+    anki_blocks,
     arrow,
     asked,
     brief,
@@ -67,6 +68,7 @@ Rule = Callable[[Context], Iterator[Candidate]]
 
 #: The rules in the order they run; the name is what `Candidate.rule` says.
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("anki", anki_blocks.find),
     ("qa", qa.find),
     ("multiline", multiline.find),
     ("cloze", cloze.find),
@@ -113,8 +115,9 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     )
     cards = (_rated(_undecorated(_unlinked(c))) if c.mined else c for c in kept)
     floor = (separators or Separators()).min_confidence
+    filed = anki_blocks.filing(ctx) if note.settings.allows("anki") else anki_blocks.NO_FILING
     return [
-        _with_tags(c, note)
+        _with_tags(filed.apply(c), note)
         for c in cards
         if c.front.strip() and c.back.strip() and c.confidence >= floor
     ]

@@ -1,0 +1,305 @@
+"""Cards written for the Obsidian_to_Anki plugin: `START`/`END` block notes, `STARTI … ENDI`
+inline notes, and the `TARGET DECK` and `FILE TAGS` lines that file them.
+
+    TARGET DECK: Biology
+    START
+    Basic
+    Which organelle makes ATP?
+    Back: The **mitochondrion**.
+    Tags: cells energy
+    <!--ID: 1706231523626-->
+    END
+
+    - STARTI [Basic] Which base pairs with adenine? Back: Thymine. ENDI
+
+The plugin's own syntax, read as it reads it: the line after `START` names the note type; the
+first field may go without its prefix (`Front:`, `Text:` for a cloze), every other field starts
+a line with `Name:` and runs to the next prefix, so a back keeps its lists, quotes and math as
+written. A `Tags: a b` line and the `<!--ID: …-->` the plugin writes end the note and are no part
+of any field. `Basic (and reversed card)` makes a card each way (`Basic (optional reversed
+card)` when its `Add Reverse` field is filled), `Cloze` a card per `{{cN::…}}` number (the
+plugin's `{curly}` and `==highlight==` clozes are off unless its settings turn them on, so they
+are left as text); any other type is read as Basic, or, when its fields have names of their own
+(`Vorderseite:`, `Rückseite:`), first field to front and the rest to back. The first `TARGET
+DECK` of a file (`TARGET DECK: X`, or `X` on the next line) is the deck of every card of the
+note, as the plugin files every note of the file by it, and its `FILE TAGS` are added to each.
+These cards are explicit: their lines are claimed, and no mined rule reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from ..model import Candidate, CardType
+from .cloze import _numbered
+from .context import Context, clean_card_text
+
+RULE = "anki"
+
+_BEGIN, _END = "START", "END"
+_INLINE = re.compile(r"STARTI\s*\[([^\[\]\n]*)\](.*?)ENDI")
+# "TARGET DECK: X", or "TARGET DECK" with the deck on the next line
+_FILE_LINE = re.compile(r"^(TARGET DECK|FILE TAGS)(?::[ \t]+(\S.*?))?[ \t]*$")
+_ID = re.compile(r"(?:<!--)?ID: (\d+)")  # what the plugin appends: "<!--ID: 1706231523626-->"
+_TAGS = "Tags:"
+_INLINE_TAGS = re.compile(r"(?:^|\s)Tags: (.*)$")
+#: field names by kind of note type (Anki's built-in types; `Extra` is Cloze's older name)
+_BASIC_FIELDS: tuple[str, ...] = ("Front", "Back", "Add Reverse")
+_CLOZE_FIELDS: tuple[str, ...] = ("Text", "Back Extra", "Extra")
+#: an inline note's field prefix: a word of its own, "Back:" (not "Backend:")
+_INLINE_FIELD = {
+    names: re.compile(rf"(?:^|\s)({'|'.join(map(re.escape, names))}):(?=\s|$)")
+    for names in (_BASIC_FIELDS, _CLOZE_FIELDS)
+}
+
+
+@dataclass(frozen=True)
+class Filing:
+    """Where the file puts its cards: the deck of its first `TARGET DECK`, the tags of its first
+    `FILE TAGS`, and the body lines these settings take."""
+
+    deck: str | None
+    tags: tuple[str, ...]
+    lines: tuple[int, ...]
+
+    def apply(self, card: Candidate) -> Candidate:
+        """`card` in this deck (unless it names its own) and with these tags after its own."""
+        if self.deck is None and not self.tags:
+            return card
+        tags = tuple(dict.fromkeys((*card.tags, *self.tags)))
+        return replace(card, deck=card.deck or self.deck, tags=tags)
+
+
+NO_FILING = Filing(None, (), ())
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    body = ctx.note.body
+    if _BEGIN not in body and "TARGET DECK" not in body and "FILE TAGS" not in body:
+        return  # one pass in C: almost no note is written for the plugin
+    first = ctx.note.body_line
+    for n in filing(ctx).lines:
+        ctx.claim(first + n, first + n)
+    cards: list[Candidate] = []
+    n = 0
+    while n < len(ctx.lines):
+        if ctx.lines[n].rstrip() == _BEGIN and _usable(ctx, n):
+            end = _block_end(ctx, n)
+            if end is not None:
+                found = _block(ctx, n, end)
+                if found is not None:
+                    ctx.claim(first + n, first + end)
+                    cards.extend(found)
+                    n = end + 1
+                    continue
+        n += 1
+    for n, raw in enumerate(ctx.lines):
+        if "STARTI" not in raw or first + n in ctx.claimed or not _usable(ctx, n):
+            continue
+        # no note runs past the last ENDI: a search stops there, not at the end of the line
+        notes = _INLINE.finditer(raw, 0, raw.rfind("ENDI") + len("ENDI"))
+        found_inline = [card for m in notes for card in _inline(m, first + n)]
+        if found_inline:
+            ctx.claim(first + n, first + n)
+            cards.extend(found_inline)
+    yield from cards
+
+
+def _usable(ctx: Context, n: int) -> bool:
+    return ctx.usable(ctx.note.body_line + n)
+
+
+def filing(ctx: Context) -> Filing:
+    """The file's first `TARGET DECK` and first `FILE TAGS`, outside code. The plugin files every
+    card of the file by them (its regex-styled cards too), so `extract_note` applies them to
+    each card of the note that has no deck of its own."""
+    body = ctx.note.body
+    if "TARGET DECK" not in body and "FILE TAGS" not in body:
+        return NO_FILING
+    deck: str | None = None
+    tags: tuple[str, ...] = ()
+    lines: list[int] = []
+    seen: set[str] = set()
+    for n, raw in enumerate(ctx.lines):
+        if not raw.startswith(("TARGET DECK", "FILE TAGS")):
+            continue
+        m = _FILE_LINE.match(raw)
+        if m is None or not _usable(ctx, n):
+            continue
+        value, taken = m.group(2), [n]
+        below = ctx.lines[n + 1].strip() if n + 1 < len(ctx.lines) else ""
+        if value is None and below != _BEGIN and _usable(ctx, n + 1):
+            value, taken = below, [n, n + 1]
+        if not value:
+            continue
+        lines.extend(taken)
+        if m.group(1) in seen:
+            continue  # the plugin reads the first of each
+        seen.add(m.group(1))
+        if m.group(1) == "TARGET DECK":
+            deck = "::".join(p.strip() for p in re.split(r"::|/", value) if p.strip()) or None
+        else:
+            tags = tuple(value.split())
+    return Filing(deck, tags, tuple(lines))
+
+
+def _block_end(ctx: Context, start: int) -> int | None:
+    """The body line of the `END` closing the block opened at `start`; None when another
+    `START` or the end of the note comes first."""
+    for n in range(start + 1, len(ctx.lines)):
+        line = ctx.lines[n].rstrip()
+        if line == _END and _usable(ctx, n):
+            return n
+        if line == _BEGIN and _usable(ctx, n):
+            return None
+    return None
+
+
+def _block(ctx: Context, start: int, end: int) -> list[Candidate] | None:
+    """The cards of the block note between body lines `start` and `end` (its `START` and
+    `END`): [] for a plugin note that asks nothing (an empty back), None for lines that only
+    happen to open with `START` and close with `END` (no note type, no field, no tag, no id)."""
+    rows = ctx.lines[start + 1 : end]
+    while rows and not rows[-1].strip():
+        rows.pop()
+    block_id = None
+    if rows and _ID.match(rows[-1].strip()):
+        block_id = _ID.match(rows.pop().strip()).group(1)  # type: ignore[union-attr]
+        while rows and not rows[-1].strip():
+            rows.pop()
+    tags: tuple[str, ...] = ()
+    tagged = bool(rows) and rows[-1].startswith(_TAGS)
+    if tagged:
+        tags = tuple(rows.pop()[len(_TAGS) :].split())
+    while rows and not rows[0].strip():
+        rows.pop(0)
+    if not rows:
+        return None
+    kind = rows[0].strip()
+    names = _field_names(kind)
+    fields, prefixed = _fields(rows[1:], names)
+    if not prefixed and kind not in _KNOWN and not _is_cloze(kind):
+        own = _own_fields(rows[1:])  # a translated or custom type: "Vorderseite:", "Rückseite:"
+        fields, prefixed = (own, True) if own else (fields, False)
+    if not (prefixed or tagged or block_id or kind in _KNOWN):
+        return None
+    line = ctx.note.body_line + start
+    return [_filed(c, block_id, tags) for c in _note(kind, fields, line)]
+
+
+def _filed(card: Candidate, block_id: str | None, tags: tuple[str, ...]) -> Candidate:
+    """`card` with the plugin's id (before any `^block-id` of its text) and its note's tags."""
+    return replace(card, block_id=block_id or card.block_id, tags=tags)
+
+
+#: Anki's built-in note types; another name (a custom type) is read as Basic
+_KNOWN = frozenset(
+    {
+        "Basic",
+        "Basic (and reversed card)",
+        "Basic (optional reversed card)",
+        "Basic (type in the answer)",
+        "Cloze",
+    }
+)
+
+
+def _field_names(kind: str) -> tuple[str, ...]:
+    return _CLOZE_FIELDS if _is_cloze(kind) else _BASIC_FIELDS
+
+
+def _is_cloze(kind: str) -> bool:
+    return "cloze" in kind.lower()
+
+
+def _fields(rows: list[str], names: tuple[str, ...]) -> tuple[dict[str, str], bool]:
+    """Each field's text, as the plugin splits it: a line opening with `Name:` starts field
+    `Name`, every other line goes on with the field before it (the first, at the start); and
+    whether any line had a prefix."""
+    current, prefixed = names[0], False
+    values: dict[str, list[str]] = {}
+    for row in rows:
+        for name in names:
+            if row.startswith(name + ":"):
+                current, row, prefixed = name, row[len(name) + 1 :], True
+                break
+        values.setdefault(current, []).append(row)
+    return {name: "\n".join(lines) for name, lines in values.items()}, prefixed
+
+
+#: a field prefix of a note type the plugin's user named: a word or a few, then a colon
+_OWN_PREFIX = re.compile(r"([^\W\d_][^:\n]{0,30}?):(?:[ \t]|$)")
+
+
+def _own_fields(rows: list[str]) -> dict[str, str] | None:
+    """Front and back of a note whose type has fields of its own names (a custom type, or
+    Basic in a translated Anki: `Vorderseite:`/`Rückseite:`), read from the shape alone: the
+    first line opens with a field prefix and another line with a second one. The first field is
+    the front; the second is the back, and any later field follows it as written, prefix and
+    all. None when the lines do not read so."""
+    if not rows or _OWN_PREFIX.match(rows[0]) is None:
+        return None
+    starts = [k for k, row in enumerate(rows) if _OWN_PREFIX.match(row)]
+    if len(starts) < 2:
+        return None
+    first, second = (_OWN_PREFIX.match(rows[k]) for k in starts[:2])
+    assert first is not None and second is not None
+    front = [rows[0][first.end() :], *rows[1 : starts[1]]]
+    back = [rows[starts[1]][second.end() :], *rows[starts[1] + 1 :]]
+    return {"Front": "\n".join(front), "Back": "\n".join(back)}
+
+
+def _inline(m: re.Match[str], line: int) -> list[Candidate]:
+    """The cards of one inline note: `[type]` in group 1, the rest up to `ENDI` in group 2,
+    split at the words that are a field prefix (`Back:`), as the plugin splits it; its tags
+    (`Tags: a b`) and id (`<!--ID: …-->`) close it and are no part of a field."""
+    kind, text = m.group(1).strip(), m.group(2)
+    block_id = None
+    found = _ID.search(text)
+    if found:
+        block_id, text = found.group(1), text[: found.start()]
+    tags: tuple[str, ...] = ()
+    found = _INLINE_TAGS.search(text.rstrip())
+    if found:
+        tags, text = tuple(found.group(1).split()), text[: found.start()]
+    names = _field_names(kind)
+    fields: dict[str, str] = {}
+    current, last = names[0], 0
+    for prefix in _INLINE_FIELD[names].finditer(text):
+        fields[current] = fields.get(current, "") + text[last : prefix.start()]
+        current, last = prefix.group(1), prefix.end()
+    fields[current] = fields.get(current, "") + text[last:]
+    return [_filed(c, block_id, tags) for c in _note(kind, fields, line)]
+
+
+def _note(kind: str, fields: dict[str, str], line: int) -> list[Candidate]:
+    """The cards one plugin note of type `kind` makes from its `fields` (by field name)."""
+    if _is_cloze(kind):
+        text, block_id, deck = clean_card_text(fields.get("Text", ""))
+        extra = clean_card_text(fields.get("Back Extra") or fields.get("Extra") or "")[0]
+        return [
+            replace(
+                c,
+                rule=RULE,
+                back=c.back + "\n\n" + extra if extra else c.back,
+                block_id=block_id,
+                deck=deck,
+            )
+            for c in _numbered(text, line)
+        ]
+    front, front_id, front_deck = clean_card_text(fields.get("Front", ""))
+    back, back_id, back_deck = clean_card_text(fields.get("Back", ""))
+    if not front or not back:
+        return []
+    lower = kind.lower()
+    reverse = "reversed" in lower and (
+        "optional" not in lower or bool(fields.get("Add Reverse", "").strip())
+    )
+    card_type: CardType = "reversed" if reverse else "basic"
+    block_id, deck = front_id or back_id, front_deck or back_deck
+    out = [Candidate(RULE, card_type, front, back, line, block_id=block_id, deck=deck)]
+    if reverse:
+        out.append(replace(out[0], front=back, back=front, side=1))
+    return out
