@@ -14,6 +14,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, heading_above, naming_heading
 from .lang import (
+    FORMULA_LEAD,
     PART_HEADING,
     PROOF,
     PROOF_HEADING,
@@ -24,6 +25,7 @@ from .lang import (
 from .text import (
     GENERIC_FRONT,
     ITEM_MARK,
+    SENTENCE,
     has_cjk,
     is_example_heading,
     is_link_only,
@@ -45,6 +47,9 @@ _BAD_LHS = re.compile(
 #: bold name) is a fact of its own and always counts.
 MAX_PER_SECTION = 3
 _LEAD_END = re.compile(r"[:：]\s*$")
+# "- Telescope diffraction limit: … $$\theta = …$$": the label the line opens with names it
+# (the line goes on after the colon: a line that ends in one leads into what follows)
+_LABEL = re.compile(r"^([^:：$\n]{2,60}?)\s*[:：][ \t]*(?=[^\s])")
 _INLINE_MATH = re.compile(r"\$([^$]+)\$")
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[A-Za-z*]*\})?|[{}]")  # \begin{pmatrix}, \frac
 # a formula that ends by pointing onward is a step of a transformation: "… = b_i \Rightarrow"
@@ -77,11 +82,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 lhs = left_side(latex)
                 if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
                     continue
+                if _no_rule(latex):
+                    continue  # cut off mid-bracket, or a matrix of one example's numbers
                 if STEP_LEAD.search(strip_markup(lead)) or _sets_numbers(lead):
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if _ONWARD.search(latex):
                     continue
-                name = _statement_name(block, previous)
+                name = _statement_name(block, previous) or _item_label(block)
                 crowded = per_section.get(block.heading, 0) >= MAX_PER_SECTION
                 if crowded and name is None and not is_named(lhs):
                     continue  # a fourth unnamed formula in a section is a step of a derivation
@@ -130,12 +137,16 @@ def _is_value(latex: str) -> bool:
 
 
 def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, int]]:
+    """Each display formula of `block`: its LaTeX, the words leading into it, its line."""
     if block.kind == "math":
         lead = ""
         if previous is not None and previous.kind in {"paragraph", "item"}:
             last = previous.text.strip().split("\n")[-1]
             if (_LEAD_END.search(last) or units(last) <= 12) and not _file_named(last):
                 lead = last
+            elif FORMULA_LEAD.search(last) and not _file_named(last):
+                # "… The surface brightness is given by": a sentence the formula completes
+                lead = [m.group() for m in SENTENCE.finditer(last)][-1].strip()
         yield _unwrap(block.text).strip("$").strip(), lead, block.line
     elif block.kind in {"paragraph", "item"} and ("$$" in block.text or "\\[" in block.text):
         for m in _INLINE_DISPLAY.finditer(block.text):
@@ -269,14 +280,70 @@ def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = N
             owner = naming_heading(ctx, heading_above(ctx, block.heading))
             heading = name or f"{owner} › {heading}"  # "Uplift Curve › 计算公式"
         parts.append(heading)
+    elif name and name == _item_label(block):
+        parts.append(ctx.note.title)  # a label inside the note names a part of what it is about
     elif name:
         parts.append(name)
-    lead = strip_markup(lead).strip().rstrip(":：").strip()
-    lead = ITEM_MARK.sub("", lead)
-    # a lead holding other math, template tags or a whole paragraph names nothing
-    if lead and units(lead) <= 20 and not re.search(r"\$\$|\{%|<", lead) and len(lead) <= 80:
+    lead = _lead_words(lead)
+    if name and parts and name not in parts[0] and name not in lead:
+        parts.append(name)  # "Basic concepts & formulae — Telescope diffraction limit"
+    if lead and not (parts and lead in parts[0]):
         parts.append(lead)
     parts = [p for p in parts if p]
     if not parts:
         parts.append(ctx.note.title)
     return f"{' — '.join(parts)}: ${lhs} = \\;?$"
+
+
+def _lead_words(lead: str) -> str:
+    """The words of a lead that can stand in a front, or "" when it holds other math, template
+    tags or a whole paragraph, which name nothing."""
+    lead = ITEM_MARK.sub("", strip_markup(lead).strip().rstrip(":：").strip())
+    if units(lead) > 20 or len(lead) > 80 or re.search(r"\$\$|\{%|<", lead):
+        return ""
+    return lead
+
+
+def _item_label(block: Block) -> str | None:
+    """The label a paragraph or list item opens with (`Luminosity: $$L = …$$`), if a name."""
+    if block.kind == "math":
+        return None
+    m = _LABEL.match(ITEM_MARK.sub("", block.text.lstrip()))
+    label = strip_markup(m.group(1)).strip() if m else ""
+    return label if label and is_term(label) else None
+
+
+_MATRIX = re.compile(r"^\\begin\{([pbvBV]?matrix|array)\}.*\\end\{\1\}$", re.S)
+# `\vdots`, `\cdots`: a matrix that shows a pattern, not the numbers of one example
+_ELLIPSIS = re.compile(r"\\[vcdl]?dots|…")
+
+
+def _no_rule(latex: str) -> bool:
+    """No rule to learn: the formula is cut off (a bracket opened and never closed, as in
+    `S' = S, O' = O, a'\\[s,y`, where `\\[…\\]` display math held a bracket of its own), or
+    its right side is a matrix of an example's numbers (`\\begin{bmatrix} 2 & 1 \\\\ 3 &
+    1 \\end{bmatrix}`); a matrix with `\\vdots` shows a pattern and stays."""
+    body = _ENV.sub("", latex).strip()
+    at = _top_level_relation(body)
+    if at is None:
+        return False
+    if not _balanced(body):
+        return True
+    rhs = re.sub(r"^(?::=|=|\\approx|\\equiv|\\triangleq)", "", body[at:]).strip()
+    rhs = rhs.rstrip(" .,;")
+    if _MATRIX.match(rhs) and not _ELLIPSIS.search(rhs):
+        return re.search(r"[A-Za-z]", _COMMAND.sub(" ", rhs)) is None
+    return False
+
+
+def _balanced(body: str) -> bool:
+    """Every bracket opened is closed (`[0, 1)` counts as closed; so does `\\left\\{ … \\right.`):
+    the formula is whole."""
+    depth = body.count("\\left.") - body.count("\\right.")
+    for m in _TOKEN.finditer(body):
+        tok = m.group()
+        if tok in "{([" or tok == "\\{":
+            depth += 1
+        elif tok in "})]" or tok == "\\}":
+            depth -= 1
+    return depth == 0
