@@ -1,8 +1,10 @@
 """Formulas: display math becomes a card that asks for the right-hand side.
 
-The front names the formula from its surroundings (the heading, the words that lead into it,
-and the left-hand side), the back keeps the LaTeX as LaTeX. Only equations with a short
-left-hand side are taken: the steps of a derivation are not cards.
+The front names the formula from its surroundings (the heading, the label or the sentence that
+leads into it, and the left-hand side), the back keeps the LaTeX as LaTeX: a learner asked for
+`\theta` must be told which quantity it is. Only equations with a short left-hand side are taken:
+the steps of a derivation, a formula cut off mid-bracket and a matrix of one example's numbers
+are not cards.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ _BAD_LHS = re.compile(
 #: bold name) is a fact of its own and always counts.
 MAX_PER_SECTION = 3
 _LEAD_END = re.compile(r"[:：]\s*$")
+_LEAD_UNITS = 20  # a longer lead is a paragraph, not words that name the formula
 # "- Telescope diffraction limit: … $$\theta = …$$": the label the line opens with names it
 # (the line goes on after the colon: a line that ends in one leads into what follows)
 _LABEL = re.compile(r"^([^:：$\n]{2,60}?)\s*[:：][ \t]*(?=[^\s])")
@@ -145,8 +148,11 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
             if (_LEAD_END.search(last) or units(last) <= 12) and not _file_named(last):
                 lead = last
             elif FORMULA_LEAD.search(last) and not _file_named(last):
-                # "… The surface brightness is given by": a sentence the formula completes
+                # "… The surface brightness is given by": a sentence the formula completes; of a
+                # long one, its last clause ("…，这个量的大小定义为")
                 lead = [m.group() for m in SENTENCE.finditer(last)][-1].strip()
+                if units(lead) > _LEAD_UNITS:
+                    lead = re.split(r"[,，;；、]", lead)[-1].strip()
         yield _unwrap(block.text).strip("$").strip(), lead, block.line
     elif block.kind in {"paragraph", "item"} and ("$$" in block.text or "\\[" in block.text):
         for m in _INLINE_DISPLAY.finditer(block.text):
@@ -299,7 +305,7 @@ def _lead_words(lead: str) -> str:
     """The words of a lead that can stand in a front, or "" when it holds other math, template
     tags or a whole paragraph, which name nothing."""
     lead = ITEM_MARK.sub("", strip_markup(lead).strip().rstrip(":：").strip())
-    if units(lead) > 20 or len(lead) > 80 or re.search(r"\$\$|\{%|<", lead):
+    if units(lead) > _LEAD_UNITS or len(lead) > 80 or re.search(r"\$\$|\{%|<", lead):
         return ""
     return lead
 
