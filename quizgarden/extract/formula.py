@@ -155,7 +155,12 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
                     lead = re.split(r"[,，;；、]", lead)[-1].strip()
         yield _unwrap(block.text).strip("$").strip(), lead, block.line
     elif block.kind in {"paragraph", "item"} and ("$$" in block.text or "\\[" in block.text):
+        end = -1
         for m in _INLINE_DISPLAY.finditer(block.text):
+            if end >= 0 and not block.text[end : m.start()].strip():
+                end = m.end()
+                continue  # right after another display formula: a step of the same working
+            end = m.end()
             before = block.text[: m.start()].rstrip().split("\n")[-1]  # the line leading in
             line = block.line + block.text.count("\n", 0, m.start())
             yield (m.group(1) or m.group(2)).strip().strip("$").strip(), before, line
