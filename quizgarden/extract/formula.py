@@ -76,12 +76,22 @@ def find(ctx: Context) -> Iterator[Candidate]:
             in_proof = block.heading
         # a display formula right after another is a step of a derivation, not a new fact;
         # so is any formula in a proof, and a worked example is not a formula to learn
-        chained = previous is not None and previous.kind == "math" and block.kind == "math"
+        lone = _lone_formula(block)
+        if lone and (previous is None or _item_name(ctx, block) is None):
+            lone = None
+        if lone and previous is not ctx.blocks[block.parent or 0]:
+            lone = None  # not the first thing said under the name: a further step
+        chained = (
+            previous is not None
+            and (previous.kind == "math" or _lone_formula(previous) is not None)
+            and (block.kind == "math" or lone is not None)
+        )
         if block.heading not in steps:
             steps[block.heading] = _in_example(ctx, block) or _in_derivation(ctx, block)
         skip = chained or block.heading == in_proof or steps[block.heading]
         if not block.skipped and not skip and ctx.free(block):
-            for latex, lead, line in _formulas(block, previous):
+            found = [(lone, "", block.line)] if lone else _formulas(block, previous)
+            for latex, lead, line in found:
                 lhs = left_side(latex)
                 if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
                     continue
@@ -91,7 +101,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if _ONWARD.search(latex):
                     continue
-                name = _statement_name(block, previous) or _item_label(block)
+                name = (
+                    _statement_name(block, previous)
+                    or _item_label(block)
+                    or (_item_name(ctx, block) if lone else None)
+                )
                 crowded = per_section.get(block.heading, 0) >= MAX_PER_SECTION
                 if crowded and name is None and not is_named(lhs):
                     continue  # a fourth unnamed formula in a section is a step of a derivation
@@ -358,3 +372,30 @@ def _balanced(body: str) -> bool:
         elif tok in "})]" or tok == "\\}":
             depth -= 1
     return depth == 0
+
+
+# a paragraph that is one inline-math equation: `$\\sigma = \\frac{F}{S}$`
+_LONE_MATH = re.compile(r"\$(?!\$)([^$\n]+)\$")
+
+
+def _lone_formula(block: Block) -> str | None:
+    """The LaTeX of a paragraph of a list item that holds one `$…$` and nothing else: written
+    under the item's name (`- Tensión` then `$\\sigma = \\frac{F}{S}$`), it is that name's
+    formula set apart as display math is, with single dollars."""
+    if block.kind != "paragraph" or block.parent is None or "$" not in block.text:
+        return None
+    m = _LONE_MATH.fullmatch(block.text.strip())
+    return m.group(1).strip() if m else None
+
+
+# the symbol a name is given after it: "Módulo de Young $E$"
+_SYMBOL_AFTER = re.compile(r"\s*\$[^$\n]{1,20}\$\s*$")
+
+
+def _item_name(ctx: Context, block: Block) -> str | None:
+    """The name a list item opens with, when its first paragraph is only that name (and its
+    symbol: `- Módulo de Young $E$`)."""
+    if block.parent is None:
+        return None
+    text = _SYMBOL_AFTER.sub("", ctx.blocks[block.parent].text.strip())
+    return text if "\n" not in text and "$" not in text and is_term(text) else None
