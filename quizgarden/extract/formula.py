@@ -65,6 +65,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     seen: set[tuple[int | None, str]] = set()  # a derivation restates its left side
     per_section: dict[int | None, int] = {}
     previous: Block | None = None
+    previous_lone = False  # the previous block was a paragraph holding one `$…$` equation
     in_proof: int | None = -1  # the heading whose section has reached a proof
     steps: dict[int | None, bool] = {}  # per heading: a worked example or a derivation
     for block in ctx.blocks:
@@ -76,16 +77,16 @@ def find(ctx: Context) -> Iterator[Candidate]:
             in_proof = block.heading
         # a display formula right after another is a step of a derivation, not a new fact;
         # so is any formula in a proof, and a worked example is not a formula to learn
-        lone = _lone_formula(block)
-        if lone and (previous is None or _item_name(ctx, block) is None):
-            lone = None
-        if lone and previous is not ctx.blocks[block.parent or 0]:
-            lone = None  # not the first thing said under the name: a further step
+        lone_math = _lone_formula(block) if block.parent is not None else None
+        lone = lone_math
+        if lone and (previous is not ctx.blocks[block.parent or 0] or not _item_name(ctx, block)):
+            lone = None  # not the first thing said under a name: a further step
         chained = (
             previous is not None
-            and (previous.kind == "math" or _lone_formula(previous) is not None)
-            and (block.kind == "math" or lone is not None)
+            and (previous.kind == "math" or previous_lone)
+            and (block.kind == "math" or lone_math is not None)
         )
+        previous_lone = lone_math is not None
         if block.heading not in steps:
             steps[block.heading] = _in_example(ctx, block) or _in_derivation(ctx, block)
         skip = chained or block.heading == in_proof or steps[block.heading]
@@ -349,11 +350,11 @@ def _no_rule(latex: str) -> bool:
     its right side is a matrix of an example's numbers (`\\begin{bmatrix} 2 & 1 \\\\ 3 &
     1 \\end{bmatrix}`); a matrix with `\\vdots` shows a pattern and stays."""
     body = _ENV.sub("", latex).strip()
-    at = _top_level_relation(body)
-    if at is None:
-        return False
     if not _balanced(body):
         return True
+    at = _top_level_relation(body) if "matrix}" in body or "{array}" in body else None
+    if at is None:
+        return False
     rhs = re.sub(r"^(?::=|=|\\approx|\\equiv|\\triangleq)", "", body[at:]).strip()
     rhs = rhs.rstrip(" .,;")
     if _MATRIX.match(rhs) and not _ELLIPSIS.search(rhs):
@@ -363,14 +364,9 @@ def _no_rule(latex: str) -> bool:
 
 def _balanced(body: str) -> bool:
     """Every bracket opened is closed (`[0, 1)` counts as closed; so does `\\left\\{ … \\right.`):
-    the formula is whole."""
+    the formula is whole. (`\\{` holds a `{`, so counting characters counts it once.)"""
     depth = body.count("\\left.") - body.count("\\right.")
-    for m in _TOKEN.finditer(body):
-        tok = m.group()
-        if tok in "{([" or tok == "\\{":
-            depth += 1
-        elif tok in "})]" or tok == "\\}":
-            depth -= 1
+    depth += sum(map(body.count, "{([")) - sum(map(body.count, "})]"))
     return depth == 0
 
 
