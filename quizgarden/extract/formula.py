@@ -1,8 +1,10 @@
 """Formulas: display math becomes a card that asks for the right-hand side.
 
-The front names the formula from its surroundings (the heading, the words that lead into it,
-and the left-hand side), the back keeps the LaTeX as LaTeX. Only equations with a short
-left-hand side are taken: the steps of a derivation are not cards.
+The front names the formula from its surroundings (the heading, the label or the sentence that
+leads into it, and the left-hand side), the back keeps the LaTeX as LaTeX: a learner asked for
+`\theta` must be told which quantity it is. Only equations with a short left-hand side are taken:
+the steps of a derivation, a formula cut off mid-bracket and a matrix of one example's numbers
+are not cards.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, heading_above, naming_heading
 from .lang import (
+    FORMULA_LEAD,
     PART_HEADING,
     PROOF,
     PROOF_HEADING,
@@ -24,6 +27,7 @@ from .lang import (
 from .text import (
     GENERIC_FRONT,
     ITEM_MARK,
+    SENTENCE,
     has_cjk,
     is_example_heading,
     is_link_only,
@@ -45,6 +49,10 @@ _BAD_LHS = re.compile(
 #: bold name) is a fact of its own and always counts.
 MAX_PER_SECTION = 3
 _LEAD_END = re.compile(r"[:：]\s*$")
+_LEAD_UNITS = 20  # a longer lead is a paragraph, not words that name the formula
+# "- Telescope diffraction limit: … $$\theta = …$$": the label the line opens with names it
+# (the line goes on after the colon: a line that ends in one leads into what follows)
+_LABEL = re.compile(r"^([^:：$\n]{2,60}?)\s*[:：][ \t]*(?=[^\s])")
 _INLINE_MATH = re.compile(r"\$([^$]+)\$")
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[A-Za-z*]*\})?|[{}]")  # \begin{pmatrix}, \frac
 # a formula that ends by pointing onward is a step of a transformation: "… = b_i \Rightarrow"
@@ -57,6 +65,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     seen: set[tuple[int | None, str]] = set()  # a derivation restates its left side
     per_section: dict[int | None, int] = {}
     previous: Block | None = None
+    previous_lone = False  # the previous block was a paragraph holding one `$…$` equation
     in_proof: int | None = -1  # the heading whose section has reached a proof
     steps: dict[int | None, bool] = {}  # per heading: a worked example or a derivation
     for block in ctx.blocks:
@@ -68,20 +77,36 @@ def find(ctx: Context) -> Iterator[Candidate]:
             in_proof = block.heading
         # a display formula right after another is a step of a derivation, not a new fact;
         # so is any formula in a proof, and a worked example is not a formula to learn
-        chained = previous is not None and previous.kind == "math" and block.kind == "math"
+        lone_math = _lone_formula(block) if block.parent is not None else None
+        lone = lone_math
+        if lone and (previous is not ctx.blocks[block.parent or 0] or not _item_name(ctx, block)):
+            lone = None  # not the first thing said under a name: a further step
+        chained = (
+            previous is not None
+            and (previous.kind == "math" or previous_lone)
+            and (block.kind == "math" or lone_math is not None)
+        )
+        previous_lone = lone_math is not None
         if block.heading not in steps:
             steps[block.heading] = _in_example(ctx, block) or _in_derivation(ctx, block)
         skip = chained or block.heading == in_proof or steps[block.heading]
         if not block.skipped and not skip and ctx.free(block):
-            for latex, lead, line in _formulas(block, previous):
+            found = [(lone, "", block.line)] if lone else _formulas(block, previous)
+            for latex, lead, line in found:
                 lhs = left_side(latex)
                 if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
                     continue
+                if _no_rule(latex):
+                    continue  # cut off mid-bracket, or a matrix of one example's numbers
                 if STEP_LEAD.search(strip_markup(lead)) or _sets_numbers(lead):
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if _ONWARD.search(latex):
                     continue
-                name = _statement_name(block, previous)
+                name = (
+                    _statement_name(block, previous)
+                    or _item_label(block)
+                    or (_item_name(ctx, block) if lone else None)
+                )
                 crowded = per_section.get(block.heading, 0) >= MAX_PER_SECTION
                 if crowded and name is None and not is_named(lhs):
                     continue  # a fourth unnamed formula in a section is a step of a derivation
@@ -130,15 +155,27 @@ def _is_value(latex: str) -> bool:
 
 
 def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, int]]:
+    """Each display formula of `block`: its LaTeX, the words leading into it, its line."""
     if block.kind == "math":
         lead = ""
         if previous is not None and previous.kind in {"paragraph", "item"}:
             last = previous.text.strip().split("\n")[-1]
             if (_LEAD_END.search(last) or units(last) <= 12) and not _file_named(last):
                 lead = last
+            elif FORMULA_LEAD.search(last) and not _file_named(last):
+                # "… The surface brightness is given by": a sentence the formula completes; of a
+                # long one, its last clause ("…，这个量的大小定义为")
+                lead = [m.group() for m in SENTENCE.finditer(last)][-1].strip()
+                if units(lead) > _LEAD_UNITS:
+                    lead = re.split(r"[,，;；、]", lead)[-1].strip()
         yield _unwrap(block.text).strip("$").strip(), lead, block.line
     elif block.kind in {"paragraph", "item"} and ("$$" in block.text or "\\[" in block.text):
+        end = -1
         for m in _INLINE_DISPLAY.finditer(block.text):
+            if end >= 0 and not block.text[end : m.start()].strip():
+                end = m.end()
+                continue  # right after another display formula: a step of the same working
+            end = m.end()
             before = block.text[: m.start()].rstrip().split("\n")[-1]  # the line leading in
             line = block.line + block.text.count("\n", 0, m.start())
             yield (m.group(1) or m.group(2)).strip().strip("$").strip(), before, line
@@ -269,14 +306,92 @@ def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = N
             owner = naming_heading(ctx, heading_above(ctx, block.heading))
             heading = name or f"{owner} › {heading}"  # "Uplift Curve › 计算公式"
         parts.append(heading)
+    elif name and name == _item_label(block):
+        parts.append(ctx.note.title)  # a label inside the note names a part of what it is about
     elif name:
         parts.append(name)
-    lead = strip_markup(lead).strip().rstrip(":：").strip()
-    lead = ITEM_MARK.sub("", lead)
-    # a lead holding other math, template tags or a whole paragraph names nothing
-    if lead and units(lead) <= 20 and not re.search(r"\$\$|\{%|<", lead) and len(lead) <= 80:
+    lead = _lead_words(lead)
+    if name and parts and name not in parts[0] and name not in lead:
+        parts.append(name)  # "Basic concepts & formulae — Telescope diffraction limit"
+    if lead and not (parts and lead in parts[0]):
         parts.append(lead)
     parts = [p for p in parts if p]
     if not parts:
         parts.append(ctx.note.title)
     return f"{' — '.join(parts)}: ${lhs} = \\;?$"
+
+
+def _lead_words(lead: str) -> str:
+    """The words of a lead that can stand in a front, or "" when it holds other math, template
+    tags or a whole paragraph, which name nothing."""
+    lead = ITEM_MARK.sub("", strip_markup(lead).strip().rstrip(":：").strip())
+    if units(lead) > _LEAD_UNITS or len(lead) > 80 or re.search(r"\$\$|\{%|<", lead):
+        return ""
+    return lead
+
+
+def _item_label(block: Block) -> str | None:
+    """The label a paragraph or list item opens with (`Luminosity: $$L = …$$`), if a name."""
+    if block.kind == "math":
+        return None
+    m = _LABEL.match(ITEM_MARK.sub("", block.text.lstrip()))
+    label = strip_markup(m.group(1)).strip() if m else ""
+    return label if label and is_term(label) else None
+
+
+_MATRIX = re.compile(r"^\\begin\{([pbvBV]?matrix|array)\}.*\\end\{\1\}$", re.S)
+# `\vdots`, `\cdots`: a matrix that shows a pattern, not the numbers of one example
+_ELLIPSIS = re.compile(r"\\[vcdl]?dots|…")
+
+
+def _no_rule(latex: str) -> bool:
+    """No rule to learn: the formula is cut off (a bracket opened and never closed, as in
+    `S' = S, O' = O, a'\\[s,y`, where `\\[…\\]` display math held a bracket of its own), or
+    its right side is a matrix of an example's numbers (`\\begin{bmatrix} 2 & 1 \\\\ 3 &
+    1 \\end{bmatrix}`); a matrix with `\\vdots` shows a pattern and stays."""
+    body = _ENV.sub("", latex).strip()
+    if not _balanced(body):
+        return True
+    at = _top_level_relation(body) if "matrix}" in body or "{array}" in body else None
+    if at is None:
+        return False
+    rhs = re.sub(r"^(?::=|=|\\approx|\\equiv|\\triangleq)", "", body[at:]).strip()
+    rhs = rhs.rstrip(" .,;")
+    if _MATRIX.match(rhs) and not _ELLIPSIS.search(rhs):
+        return re.search(r"[A-Za-z]", _COMMAND.sub(" ", rhs)) is None
+    return False
+
+
+def _balanced(body: str) -> bool:
+    """Every bracket opened is closed (`[0, 1)` counts as closed; so does `\\left\\{ … \\right.`):
+    the formula is whole. (`\\{` holds a `{`, so counting characters counts it once.)"""
+    depth = body.count("\\left.") - body.count("\\right.")
+    depth += sum(map(body.count, "{([")) - sum(map(body.count, "})]"))
+    return depth == 0
+
+
+# a paragraph that is one inline-math equation: `$\\sigma = \\frac{F}{S}$`
+_LONE_MATH = re.compile(r"\$(?!\$)([^$\n]+)\$")
+
+
+def _lone_formula(block: Block) -> str | None:
+    """The LaTeX of a paragraph of a list item that holds one `$…$` and nothing else: written
+    under the item's name (`- Tensión` then `$\\sigma = \\frac{F}{S}$`), it is that name's
+    formula set apart as display math is, with single dollars."""
+    if block.kind != "paragraph" or block.parent is None or "$" not in block.text:
+        return None
+    m = _LONE_MATH.fullmatch(block.text.strip())
+    return m.group(1).strip() if m else None
+
+
+# the symbol a name is given after it: "Módulo de Young $E$"
+_SYMBOL_AFTER = re.compile(r"\s*\$[^$\n]{1,20}\$\s*$")
+
+
+def _item_name(ctx: Context, block: Block) -> str | None:
+    """The name a list item opens with, when its first paragraph is only that name (and its
+    symbol: `- Módulo de Young $E$`)."""
+    if block.parent is None:
+        return None
+    text = _SYMBOL_AFTER.sub("", ctx.blocks[block.parent].text.strip())
+    return text if "\n" not in text and "$" not in text and is_term(text) else None

@@ -45,6 +45,7 @@ __all__ = [
     "EXAMPLE_MARK",
     "FIELD_NAME",
     "FIRST_PERSON",
+    "FORMULA_LEAD",
     "GENERIC_FRONT",
     "GLOSSARY_HEADING",
     "GLOSS_HEADER",
@@ -264,6 +265,9 @@ EXAMPLE_HEADING = re.compile(
 VALUE_START = re.compile(rf"^(?:[≈~<>≤≥]|{_alternation(_words('approximations'))})?\s*\d", re.I)
 #: "设 X 服从正态分布, 则": the statement goes on in the formula below.
 ANNOUNCES = re.compile(rf"(?:{_alternation(_words('announcers'))})\s*[,，]?$", re.I)
+#: "The surface brightness is given by", "其概率定义为": a sentence that names what the formula
+#: below computes, and ends where the formula takes over.
+FORMULA_LEAD = re.compile(rf"(?:{_alternation(_words('formula_leads'))})\s*[,，]?$", re.I)
 #: "If yes, code as such": a branch of a checklist.
 BRANCH = re.compile(rf"^\W*(?:{_alternation(_words('branch_openers'))})", re.I)
 #: Fronts that say nothing without the section they sit in: "不同点", "Challenges".

@@ -4,6 +4,13 @@ from .table import Table
 
 TABLE = Table(
     code="de",
+    formula_leads=(
+        "ist",
+        "sind",
+        "lautet",
+        "ist (?:gegeben|definiert) (?:durch|als)",
+        "berechnet sich (?:als|aus|durch)",
+    ),
     # a finite verb makes a phrase a clause, not a term ("er kann fragen"); lower case only
     clause_words=("ist", "sind", "waren", "kann", "können", "wird", "werden", "muss", "müssen"),
     copulas=(

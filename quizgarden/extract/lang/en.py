@@ -592,6 +592,13 @@ TABLE = Table(
     example_words=("worked examples?", "examples?", "exercises?"),
     example_suffixes=("(?:an? )?example",),
     approximations=("about", "around", "approximately", "roughly", "up to", "over"),
+    formula_leads=(
+        "is",
+        "are",
+        "equals?",
+        "is (?:given|defined|written|expressed|computed|calculated) (?:by|as)",
+        "reads",
+    ),
     announcers=("then", "we have", "as follows"),
     branch_openers=("if yes", "if no", "if not", "if so", "if this"),
     generic_fronts=(

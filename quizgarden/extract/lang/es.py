@@ -4,6 +4,14 @@ from .table import Table
 
 TABLE = Table(
     code="es",
+    formula_leads=(
+        "es",
+        "son",
+        "vale",
+        "(?:viene|está) dad[oa] por",
+        "se define como",
+        "se calcula como",
+    ),
     # a finite verb makes a phrase a clause, not a term ("El modelo puede …"); lower case only
     clause_words=("está", "están", "eran", "tiene", "tienen", "puede", "pueden", "debe", "deben"),
     copulas=(

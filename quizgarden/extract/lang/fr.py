@@ -4,6 +4,13 @@ from .table import Table
 
 TABLE = Table(
     code="fr",
+    formula_leads=(
+        "est",
+        "sont",
+        "vaut",
+        "est (?:donnée?|définie?) (?:par|comme)",
+        "se calcule (?:par|comme)",
+    ),
     # a finite verb makes a phrase a clause, not a term ("Le modèle est …"); lower case only
     clause_words=("est", "sont", "était", "étaient", "peut", "peuvent", "doit", "doivent"),
     copulas=(

@@ -12,6 +12,7 @@ from .table import Table
 
 TABLE = Table(
     code="ja",
+    formula_leads=("は", "で与えられる", "と定義される", "と表される"),
     # "とは" opens a definition; not in "ことは"/"ものとは", where it follows a clause
     copulas=("(?<![こもの])とは",),
     question_words=("なぜ", "どうして", "どのように", "どうやって", "何が", "何を", "どんな"),

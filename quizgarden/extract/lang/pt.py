@@ -4,6 +4,7 @@ from .table import Table
 
 TABLE = Table(
     code="pt",
+    formula_leads=("é", "são", "vale", "é (?:dad[oa]|definid[oa]) (?:por|como)", "se calcula como"),
     # a finite verb makes a phrase a clause, not a term; lower case only. Not "é": "**O que é:**"
     # labels what a nested list says of its parent
     clause_words=("são", "eram", "têm", "pode", "podem", "deve", "devem"),

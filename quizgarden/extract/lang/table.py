@@ -68,6 +68,8 @@ class Table:
     approximations: tuple[str, ...] = ()
     # how a statement that goes on in a formula below ends: "then", "we have", "则"
     announcers: tuple[str, ...] = ()
+    # how a sentence that names the quantity of the formula below ends: "is given by", "定义为"
+    formula_leads: tuple[str, ...] = ()
     # the branch of a checklist: "if yes", "否则"
     branch_openers: tuple[str, ...] = ()
     # fronts that say nothing without their section: "Advantages", "Definition", "优点"
