@@ -29,7 +29,16 @@ from .lang import (
     SECTION_LABEL,
     STAGE_NAME,
 )
-from .shape import glossary_lists, glossary_paragraphs, may_name, named, names_some, sentences
+from .shape import (
+    bold_defined,
+    glossary_lists,
+    glossary_paragraphs,
+    is_label,
+    may_name,
+    named,
+    names_some,
+    sentences,
+)
 from .text import (
     FULL_STOP,
     GENERIC_FRONT,
@@ -211,10 +220,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
         if barred[block.heading]:
             continue  # paper titles, reported numbers, rules to follow, the cases of an example
-        names = list(_named(ctx, block)) if may_name(block.text) else []
+        hinted = may_name(block.text)
+        names = list(_named(ctx, block)) if hinted else []
+        bolds = list(_bold_defined(ctx, block)) if hinted else []
+        yield from names
+        yield from bolds
         if names:
-            yield from names
             continue
+        defined = {c.front.casefold() for c in bolds}
         entries = paragraphs.get(n, {})
         for offset, line in enumerate(block.text.split("\n")):
             found = entries.get(offset)  # a line of a glossary paragraph, read already
@@ -236,6 +249,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, explanation = found
+            if term.casefold() in defined:
+                continue  # the sentence that sets it in bold is its card already
             if GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
                 # "不同点", "Sample": a word that means something only under its section
                 where = _topic(ctx, block)
@@ -269,10 +284,15 @@ def _named(ctx: Context, block: Block) -> Iterator[Candidate]:
         if found is None:
             continue
         term, back = found
-        if DEICTIC.match(strip_markup(back)):
-            if units(back) > _DEICTIC_BACK or k == 0:
+        pointer = DEICTIC.match(strip_markup(back))
+        if pointer:
+            if units(strip_markup(back)[pointer.end() :]) > _DEICTIC_BACK:
+                back = sentence  # "These cyclical transformations … are called **X**": the
+                # demonstrative only links the sentences; "このような状態を" says nothing
+            elif k == 0:
                 continue
-            back = said[k - 1]
+            else:
+                back = said[k - 1]
         elif DEICTIC.search(strip_markup(back)):
             continue  # "若 A 满足这个条件，则称 A 为**X**": the condition is elsewhere
         if not is_term(term, max_units=8) or not is_explanation(back, min_units=5):
@@ -281,6 +301,27 @@ def _named(ctx: Context, block: Block) -> Iterator[Candidate]:
         if heading and (name in heading.casefold() or heading.casefold() in name):
             continue  # the heading asks about it already
         back, block_id, deck = clean_card_text(back)
+        yield Candidate("definition", "basic", term, back, block.line, block_id=block_id, deck=deck)
+
+
+def _bold_defined(ctx: Context, block: Block) -> Iterator[Candidate]:
+    """ "One approach is **polling**, where …", "es **semejante** a B si …": a term its
+    sentence sets in bold and defines (`shape.bold_defined`), the sentence its answer. A
+    sentence `_named` reads is its card; a name its heading already asks about is the heading
+    rule's card."""
+    heading = section_title(ctx, block) or ""
+    for sentence in sentences(block.text):
+        if named(sentence) is not None:
+            continue
+        term = bold_defined(sentence)
+        if term is None or is_label(term) or not is_term(term, max_units=8):
+            continue
+        if not is_explanation(sentence, min_units=6):
+            continue
+        name = PARENS.sub("", term).strip().casefold()
+        if heading and (name in heading.casefold() or heading.casefold() in name):
+            continue  # the heading asks about it already
+        back, block_id, deck = clean_card_text(sentence)
         yield Candidate("definition", "basic", term, back, block.line, block_id=block_id, deck=deck)
 
 
