@@ -153,9 +153,9 @@ def may_name(text: str) -> bool:
     if "と" in text and NAMER.search(text) is not None:
         return True
     for m in _BOLD_SPAN.finditer(text):
-        lead = text[max(0, m.start() - _LEAD) : m.start()]
-        if BOLD_LEAD.search(lead):
-            return True
+        start = m.start()
+        if start > 1 and BOLD_LEAD.search(text, max(0, start - _LEAD), start):
+            return True  # (a bold span opening the text has no lead to read)
     return False
 
 
