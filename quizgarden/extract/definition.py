@@ -29,7 +29,16 @@ from .lang import (
     SECTION_LABEL,
     STAGE_NAME,
 )
-from .shape import glossary_lists, glossary_paragraphs, may_name, named, names_some, sentences
+from .shape import (
+    bold_defined,
+    glossary_lists,
+    glossary_paragraphs,
+    is_label,
+    may_name,
+    named,
+    names_some,
+    sentences,
+)
 from .text import (
     FULL_STOP,
     GENERIC_FRONT,
@@ -211,10 +220,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
         if barred[block.heading]:
             continue  # paper titles, reported numbers, rules to follow, the cases of an example
-        names = list(_named(ctx, block)) if may_name(block.text) else []
-        if names:
-            yield from names
-            continue
+        given = list(_named(ctx, block)) if may_name(block.text) else []
+        yield from (card for card, _ in given)
+        if any(not whole for _, whole in given):
+            continue  # a name given after its description: the block's other lines describe it
+        defined = {card.front.casefold() for card, _ in given}
         entries = paragraphs.get(n, {})
         for offset, line in enumerate(block.text.split("\n")):
             found = entries.get(offset)  # a line of a glossary paragraph, read already
@@ -236,6 +246,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, explanation = found
+            if term.casefold() in defined:
+                continue  # the sentence that sets it in bold is its card already
             if GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
                 # "不同点", "Sample": a word that means something only under its section
                 where = _topic(ctx, block)
@@ -258,30 +270,56 @@ def find(ctx: Context) -> Iterator[Candidate]:
 _DEICTIC_BACK = 6  # "このこと", "これ": a description this short that points back says nothing
 
 
-def _named(ctx: Context, block: Block) -> Iterator[Candidate]:
-    """ "…を**自然失業率**という": a name given after its description. A description that only
-    points back ("このことを**X**という") takes the sentence before it. A name its heading
-    already asks about is the heading rule's card."""
+def _named(ctx: Context, block: Block) -> Iterator[tuple[Candidate, bool]]:
+    """Each card of a name a sentence of `block` gives, and whether the sentence was its
+    answer. "…を**自然失業率**という": a name given after its description, the description
+    its answer; a description that only points back ("このことを**X**という") takes the
+    sentence before it. Else "One approach is **polling**, where …", "es **semejante** a B
+    si …": a term its sentence sets in bold and defines (`shape.bold_defined`), the sentence
+    its answer. A name its heading already asks about is the heading rule's card."""
     said = sentences(block.text)
     heading = section_title(ctx, block) or ""
     for k, sentence in enumerate(said):
-        found = named(sentence)
+        found = _description(said, k)
+        whole = found is None
         if found is None:
-            continue
-        term, back = found
-        if DEICTIC.match(strip_markup(back)):
-            if units(back) > _DEICTIC_BACK or k == 0:
+            term = bold_defined(sentence)
+            if term is None or is_label(term) or not is_term(term, max_units=8):
                 continue
-            back = said[k - 1]
-        elif DEICTIC.search(strip_markup(back)):
-            continue  # "若 A 满足这个条件，则称 A 为**X**": the condition is elsewhere
-        if not is_term(term, max_units=8) or not is_explanation(back, min_units=5):
-            continue
+            if not is_explanation(sentence, min_units=6):
+                continue
+            found = term, sentence
+        term, back = found
         name = PARENS.sub("", term).strip().casefold()
         if heading and (name in heading.casefold() or heading.casefold() in name):
             continue  # the heading asks about it already
         back, block_id, deck = clean_card_text(back)
-        yield Candidate("definition", "basic", term, back, block.line, block_id=block_id, deck=deck)
+        card = Candidate(
+            "definition", "basic", term, back, block.line, block_id=block_id, deck=deck
+        )
+        yield card, whole
+
+
+def _description(said: list[str], k: int) -> tuple[str, str] | None:
+    """(name, description) of sentence `k` when it names a thing after describing it."""
+    found = named(said[k])
+    if found is None:
+        return None
+    term, back = found
+    pointer = DEICTIC.match(strip_markup(back))
+    if pointer:
+        if units(strip_markup(back)[pointer.end() :]) > _DEICTIC_BACK:
+            back = said[k]  # "These cyclical transformations … are called **X**": the
+            # demonstrative only links the sentences; "このような状態を" says nothing
+        elif k == 0:
+            return None
+        else:
+            back = said[k - 1]
+    elif DEICTIC.search(strip_markup(back)):
+        return None  # "若 A 满足这个条件，则称 A 为**X**": the condition is elsewhere
+    if not is_term(term, max_units=8) or not is_explanation(back, min_units=5):
+        return None
+    return term, back
 
 
 def _topic(ctx: Context, block: Block) -> str | None:

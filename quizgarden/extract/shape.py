@@ -8,7 +8,21 @@ from collections.abc import Callable
 
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
-from .lang import LABEL_WORD, NAMED_BOLD, NAMING, PREPOSITION, STRUCTURAL_HEADING
+from .lang import (
+    APPOSITIVE,
+    BOLD_LEAD,
+    COMPLEMENT_WORD,
+    CONDITION,
+    DEICTIC,
+    LABEL_WORD,
+    LINKING_LEAD,
+    NAMED_BOLD,
+    NAMER,
+    NAMING,
+    NAMING_LEAD,
+    PREPOSITION,
+    STRUCTURAL_HEADING,
+)
 from .text import (
     has_cjk,
     is_decorated,
@@ -150,31 +164,88 @@ def items_after(ctx: Context, n: int) -> list[Block]:
     return out
 
 
-# cheap test before the full patterns: a Japanese namer, or a bold name after a naming verb
-_NAMER_HINT = re.compile(
-    r"[とを](?:い|言|呼|定義)|(?:为|做|作|called|termed)\s*(?:(?:the|an?)\s+)?\*\*"
-)
 _NAMING_TAIL = re.compile(r"[\s,，]*(?:则|就|便|被)?$")
 MAX_NAMING = 400
+# a bold span, perhaps the words of a link (`[**possível**](color:orange)`)
+_BOLD_SPAN = re.compile(r"(\*\*|__)(?P<term>[^*_\n]{1,60}?)\1(?:\]\([^)\s]*\))?")
+#: How far before a bold term its naming verb or copula ends at the latest, in characters.
+_LEAD = 60
 
 
 def may_name(text: str) -> bool:
-    """The cheap test before `named`: whether `text` holds a namer at all."""
-    if "**" not in text and "と" not in text and "を" not in text:
-        return False  # what `_NAMER_HINT` needs, seen without a regex: most text has neither
-    return _NAMER_HINT.search(text) is not None
+    """The cheap test before `named` and `bold_defined`: whether `text` holds a namer ("という")
+    or a bold span right after a naming verb or a copula. The words are the language tables'."""
+    if "**" not in text and "__" not in text:
+        return "と" in text and NAMER.search(text) is not None  # most text has neither
+    if "と" in text and NAMER.search(text) is not None:
+        return True
+    for m in _BOLD_SPAN.finditer(text):
+        start = m.start()
+        if start > 1 and BOLD_LEAD.search(text, max(0, start - _LEAD), start):
+            return True  # (a bold span opening the text has no lead to read)
+    return False
 
 
 def named(sentence: str) -> tuple[str, str] | None:
     """(name, description) of a sentence that names a thing after describing it ("…を
     **自然失業率**という", the words from the language tables), else None."""
-    if len(sentence) > MAX_NAMING or not _NAMER_HINT.search(sentence):
+    if len(sentence) > MAX_NAMING or not may_name(sentence):
         return None
     m = NAMING.match(sentence) or NAMED_BOLD.match(sentence)
     if m is None:
         return None
     back = _NAMING_TAIL.sub("", m.group("back").strip())
-    return strip_markup(m.group("term")).strip(), back
+    # "are called the **ATP cycle,** which …": a comma inside the bold is the sentence's
+    return strip_markup(m.group("term")).strip().rstrip(",，").rstrip(), back
+
+
+#: A condition word this many words after the bold term at most still belongs to the term,
+#: the words between only its complement: prepositions, short words and math ("es un
+#: **subespacio invariante** de $A$ si", "es **semejante** a $B$ si"). After other words it
+#: belongs to a clause of their own ("are **curved** cells that open when …").
+_CONDITION_WORDS = 4
+_SHORT_WORD = 3
+_MATH = re.compile(r"\$[^$]+\$")
+
+
+def _complement(text: str) -> bool:
+    """Whether `text`, between a bold term and its condition word, only completes the term."""
+    words = _MATH.sub("$", text).replace(",", " ").split()
+    return len(words) <= _CONDITION_WORDS and all(
+        w.startswith("$") or len(w) <= _SHORT_WORD or COMPLEMENT_WORD.match(w) for w in words
+    )
+
+
+def bold_defined(sentence: str) -> str | None:
+    """The term a sentence defines by setting it in bold inside it, else None: after a naming
+    verb ("Se le denomina **X** de λ a …", "um SEL diz-se [**possível**](…) caso …"), after a
+    copula with a condition after it ("A is **bounded** if …", "es **semejante** a B si …"), or
+    after a copula and before an appositive clause ("One approach is **polling**, where …").
+    The term is the sentence's only bold span (several are emphasis) and not its first words
+    (a bold subject is `split_sentence_definition`'s). The words are the language tables'."""
+    if len(sentence) > MAX_NAMING:
+        return None
+    spans = list(_BOLD_SPAN.finditer(sentence))
+    if len(spans) != 1:
+        return None
+    m = spans[0]
+    before = strip_markup(sentence[: m.start()]).strip(" -*+>[")
+    if not before or DEICTIC.search(before):
+        return None  # a bold subject; "This is known as **X**": what it names is elsewhere
+    term = m.group("term").strip()
+    after = sentence[m.end() :]
+    if term.endswith((",", "，")):  # "**ATP cycle,** which …": the comma inside the bold
+        term, after = term[:-1].rstrip(), term[-1] + after
+    lead = sentence[max(0, m.start() - _LEAD) : m.start()]
+    if NAMING_LEAD.search(lead):
+        return strip_markup(term).strip()
+    if LINKING_LEAD.search(lead):  # "every transaction creates **outputs**, which …" tells
+        if APPOSITIVE.match(after):  # what outputs do; "… is **polling**, where …" says what it is
+            return strip_markup(term).strip()
+        cond = CONDITION.search(after)
+        if cond and _complement(after[: cond.start()]):
+            return strip_markup(term).strip()
+    return None
 
 
 def names_some(rest: str) -> bool:

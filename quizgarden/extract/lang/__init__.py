@@ -29,11 +29,15 @@ __all__ = [
     "ADVICE_HEADING",
     "ANNOUNCES",
     "ANSWER_MARK",
+    "APPOSITIVE",
     "ARTICLE",
     "ASKING",
     "ASPECT_LEAD",
+    "BOLD_LEAD",
     "BRANCH",
     "CLAUSE_WORD",
+    "COMPLEMENT_WORD",
+    "CONDITION",
     "CONTINUES",
     "COPULA",
     "COPULA_WORD",
@@ -55,10 +59,13 @@ __all__ = [
     "KIND_OF",
     "LABEL_WORD",
     "LEAD_IN",
+    "LINKING_LEAD",
     "LIST_LABEL",
     "NAMED_BOLD",
+    "NAMER",
     "NAMING",
     "NAMING_COPULA",
+    "NAMING_LEAD",
     "NO_ANSWER",
     "NUMBERED_LABEL",
     "NUMBERED_SECTION",
@@ -353,11 +360,37 @@ NAMING = re.compile(
     rf"^(?P<back>.+)(?:{_NAME_OBJECT})\s*(?P<term>(?:[^{_NAME_OBJECT}、，,。(（]|[(（][^)）]{{0,60}}[)）]){{1,80}}?)\s*"
     rf"(?:{_alternation(_words('namers'))})(?:[。、，,]|$)"
 )
+_NAMING_VERBS = _alternation(_words("naming_verbs"))
 #: A bold name given after its description and a naming verb: "以零为极限的变量称为**无穷小量**",
 #: "A set with no elements is called the **empty set**".
 NAMED_BOLD = re.compile(
-    rf"^(?P<back>.+?)\s*(?:{_alternation(_words('naming_verbs'))})\s*(?:(?:the|an?)\s+)?"
+    rf"^(?P<back>.+?)\s*(?:{_NAMING_VERBS})\s*(?:{_ARTICLES})?"
     r"(?:\*\*|__)(?P<term>[^*_\n]{1,40}?)(?:\*\*|__)",
+    re.I,
+)
+#: What follows a name given after its description: "という", "と呼ぶ" (the tables' `namers`).
+NAMER = re.compile(_alternation(_words("namers")))
+#: A naming verb (and an article) ending the text before a bold name: "… is called the",
+#: "Se le denomina", "um SEL diz-se [" (a bold term may sit in a link: `[**possível**](…)`).
+NAMING_LEAD = re.compile(rf"(?:{_NAMING_VERBS})\s*(?:{_ARTICLES})?\[?$", re.I)
+#: A bare copula (and an article) ending the text before a bold term: "… is", "… es un".
+LINKING_LEAD = re.compile(
+    rf"(?:{_alternation(_words('linking_verbs'))})\s*(?:{_ARTICLES})?\[?$", re.I
+)
+#: Either lead: the cheap test for both shapes at once.
+BOLD_LEAD = re.compile(
+    rf"(?:{_NAMING_VERBS}|{_alternation(_words('linking_verbs'))})\s*(?:{_ARTICLES})?\[?$", re.I
+)
+#: A condition word: "if", "si", "wenn", "caso".
+CONDITION = re.compile(_alternation(_words("conditions")), re.I)
+#: A preposition, or the word joining a thing to what it belongs to: one word of the complement
+#: of a term ("**subespacio invariante** de $A$", "**stable** under $f$").
+COMPLEMENT_WORD = re.compile(rf"^(?:{_alternation(_words('prepositions', 'of_words'))})$", re.I)
+#: A clause that describes the bold term right before it, its parenthesis and a comma first:
+#: "…**polling**, where", "…**CDMA (code division)**, which", "…**matriz aumentada**, que".
+APPOSITIVE = re.compile(
+    r"\s*(?:\([^()\n]{0,80}\)|（[^（）\n]{0,80}）)?\s*[,，]\s*"
+    rf"(?:{_alternation(_words('appositives'))})",
     re.I,
 )
 

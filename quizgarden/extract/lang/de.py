@@ -211,6 +211,17 @@ TABLE = Table(
     placeholders=("folgt", "kommt noch", "noch zu ergänzen", "in arbeit"),
     continuations=("oder", "und", "aber", "denn", "weil", "sondern", "sowie", "obwohl"),
     verdicts=("w", "f", "r", "wahr", "falsch", "richtig"),
+    naming_verbs=(
+        "heißt",
+        "heißen",
+        "nennt man",
+        "nennen wir",
+        "bezeichnet man als",
+        "bezeichnen wir als",
+    ),
+    linking_verbs=("ist", "sind"),
+    conditions=("wenn", "falls", "sofern"),
+    appositives=("der", "die", "das", "welche[rs]?", "wobei", r"d\.\s?h\."),
     # the `subject` rule
     intro_headings=("einleitung", "einführung", "überblick", "definition"),
 )

@@ -831,7 +831,19 @@ TABLE = Table(
         "wip",
     ),
     verdicts=("t", "f", "true", "false"),
-    naming_verbs=("is called", "are called", "is termed", "are termed"),
+    naming_verbs=(
+        "is called",
+        "are called",
+        "is termed",
+        "are termed",
+        "is said to be",
+        "are said to be",
+        "are said",
+        "is said",
+    ),
+    linking_verbs=("is", "are"),
+    conditions=("if", "iff", "if and only if", "when", "whenever"),
+    appositives=("which", "where", r"i\.\s?e\.", "that is"),
     # the `subject` rule
     intro_headings=("introduction", "intro", "overview", "definition", "what is it"),
 )

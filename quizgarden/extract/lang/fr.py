@@ -154,6 +154,18 @@ TABLE = Table(
     placeholders=("à compléter", "à venir", "en cours"),
     continuations=("ou", "et", "mais", "car", "comme", "donc", "puisque", "bien que"),
     verdicts=("v", "f", "vrai", "faux"),
+    naming_verbs=(
+        "on appelle",
+        "est appelée?",
+        "sont appelée?s",
+        "est dite?",
+        "sont dite?s",
+        "on nomme",
+        "est nommée?",
+    ),
+    linking_verbs=("est", "sont"),
+    conditions=("si", "s'il", "s'ils", "lorsque", "lorsqu'", "quand"),
+    appositives=("qui", "où", "c'est-à-dire", "lequel", "laquelle"),
     # the `subject` rule
     intro_headings=("introduction", "définition", "présentation"),
 )

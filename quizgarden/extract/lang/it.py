@@ -151,6 +151,21 @@ TABLE = Table(
     placeholders=("da completare", "in arrivo", "in costruzione"),
     continuations=("o", "e", "ma", "perché", "come", "poiché", "sebbene", "oppure"),
     verdicts=("v", "f", "vero", "falso"),
+    naming_verbs=(
+        "si chiama",
+        "si chiamano",
+        "si dice",
+        "si dicono",
+        "è dett[oa]",
+        "sono dett[ie]",
+        "viene chiamat[oa]",
+        "vengono chiamat[ie]",
+        "viene dett[oa]",
+        "vengono dett[ie]",
+    ),
+    linking_verbs=("è", "sono"),
+    conditions=("se", "quando", "qualora"),
+    appositives=("che", "dove", "cioè", "ossia", "il quale", "la quale"),
     # the `subject` rule
     intro_headings=("introduzione", "definizione", "panoramica"),
 )

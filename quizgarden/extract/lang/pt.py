@@ -133,6 +133,20 @@ TABLE = Table(
     placeholders=("a completar", "em breve", "em construção"),
     continuations=("ou", "e", "mas", "porque", "como", "pois", "embora", "já que"),
     verdicts=("v", "f", "verdadeiro", "falso"),
+    naming_verbs=(
+        "chama-se",
+        "chamam-se",
+        "diz-se",
+        "dizem-se",
+        "é chamad[oa]",
+        "são chamad[oa]s",
+        "denomina-se",
+        "denominam-se",
+        "chamamos",
+    ),
+    linking_verbs=("é", "são"),
+    conditions=("se", "caso", "quando", "sempre que"),
+    appositives=("que", "onde", "o qual", "a qual", "ou seja", "isto é"),
     # the `subject` rule
     intro_headings=("introdução", "definição", "visão geral"),
 )

@@ -150,6 +150,15 @@ class Table:
     # ...and what comes before a bold name given after its description: "…称为**无穷小量**",
     # "… is called the **empty set**"
     naming_verbs: tuple[str, ...] = ()
+    # --- a bold term inside the sentence that defines it (the `definition` rule)
+    # a bare copula right before a bold term: "is", "es", "ist"; with a condition word after the
+    # term it defines on a condition: "A function is **bounded** if …", "es **semejante** a B si"
+    linking_verbs: tuple[str, ...] = ()
+    # the condition words of such a definition: "if", "si", "wenn", "caso"
+    conditions: tuple[str, ...] = ()
+    # what opens a clause describing the bold term right before it, after a comma: "which",
+    # "where", "donde", "qui", "che", "der"; "One approach is **polling**, where …"
+    appositives: tuple[str, ...] = ()
     # --- the `subject` rule (the note's opening sentence about its own title)
     # a heading that introduces the note rather than naming a part: "Introduction", "概述"; the
     # paragraph under it still opens the note
