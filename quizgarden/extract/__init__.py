@@ -39,7 +39,7 @@ from . import (
     termlist,
     verdict,
 )
-from .confidence import rate
+from .confidence import NoteShape, rate
 from .context import Context, build_context
 from .dedupe import dedupe
 from .lang import (
@@ -110,13 +110,15 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         if c is not None
         and not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back) or _echoes(c)))
     )
-    cards = (_rated(_undecorated(_unlinked(c))) if c.mined else c for c in kept)
-    floor = (separators or Separators()).min_confidence
-    return [
-        _with_tags(c, note)
-        for c in cards
-        if c.front.strip() and c.back.strip() and c.confidence >= floor
+    cards = [
+        c
+        for c in (_undecorated(_unlinked(c)) if c.mined else c for c in kept)
+        if c.front.strip() and c.back.strip()
     ]
+    shape = NoteShape.of(cards)  # what the note's other cards say of each one
+    floor = (separators or Separators()).min_confidence
+    rated = (replace(c, confidence=rate(c, shape)) if c.mined else c for c in cards)
+    return [_with_tags(c, note) for c in rated if c.confidence >= floor]
 
 
 _NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*[a-z]?|[IVX]+)\s*[.:：]?\s*$")  # "Week 13", "Paso 1"
@@ -249,10 +251,6 @@ _MAY_ECHO = frozenset({"table", "verdict"})
 def _echoes(card: Candidate) -> bool:
     """The back only repeats the front: a claim to show answered by the claim, a placeholder."""
     return card.rule not in _MAY_ECHO and restates(card.front, card.back)
-
-
-def _rated(card: Candidate) -> Candidate:
-    return replace(card, confidence=rate(card))
 
 
 def _unlinked(card: Candidate) -> Candidate:
