@@ -32,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -367,7 +368,7 @@ def _sources_of(rows: list[Row]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--l2", type=float, nargs="+", default=[3.0], help="penalties to try")
+    parser.add_argument("--l2", type=float, nargs="+", default=[10.0], help="penalties to try")
     parser.add_argument(
         "--balance", type=float, nargs="+", default=[0.5],
         help="0: every card weighs the same; 1: every repository does",
@@ -443,14 +444,19 @@ def write(
         by_source[r.source] += 1
     made_from = ", ".join(f"{k} {v}" for k, v in sorted(by_source.items()))
     repos = len({x.repo for x in mined})
+    about = (
+        f"A logistic regression (L2 penalty {l2:g}, not on the intercept; repository balance "
+        f"{balance:g}; of L2 1, 3, 10 and balance 0, 0.5, 1 the pair whose ratings sorted each "
+        "left-out repository's cards best) fitted on "
+        f"{len(mined)} mined cards of {repos} repositories, each labelled good or junk by the "
+        f"blind labels and the scorer's matching. Cards per labels file: {made_from} (corpus: "
+        "sets A-H only; held-out sets and notes are never read)."
+    )
     lines = [
         '"""Weights of the mined cards\' confidence (`confidence.py`). GENERATED, do not edit:',
         "run `python bench/fit_confidence.py` to refit.",
         "",
-        f"A logistic regression (L2 penalty {l2:g}, not on the intercept; repository balance",
-        f"{balance:g}) fitted on {len(mined)} mined cards of {repos} repositories, each labelled",
-        "good or junk by the blind labels and the scorer's matching. Cards per labels file:",
-        f"{made_from} (corpus: sets A-H only; held-out sets and notes are never read).",
+        *textwrap.wrap(about, 96),
         '"""',
         "",
         f"INTERCEPT = {intercept:.4f}",
