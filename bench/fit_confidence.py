@@ -368,7 +368,7 @@ def _sources_of(rows: list[Row]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--l2", type=float, nargs="+", default=[10.0], help="penalties to try")
+    parser.add_argument("--l2", type=float, nargs="+", default=[3.0], help="penalties to try")
     parser.add_argument(
         "--balance", type=float, nargs="+", default=[0.5],
         help="0: every card weighs the same; 1: every repository does",
