@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
+from quizgarden.extract.confidence import BACK_SIZES, FRONT_SIZES, NoteShape, features, rate
+from quizgarden.extract.confidence_weights import WEIGHTS
+from quizgarden.model import Candidate
 from quizgarden.review.runner import ReviewOptions, build_session
 from quizgarden.settings import SettingsFile
 from quizgarden.store import open_collection
@@ -105,3 +109,84 @@ def test_answers_short_by_design_are_not_rated_as_fragments(tmp_path: Path) -> N
     cells = [v for rule, _, v in rated if rule == "table"]
     assert len(verdicts) == 3 and len(cells) == 3, rated
     assert min(verdicts) >= 0.75 and min(cells) >= 0.7, rated
+
+
+# -- the fitted confidence (extract/confidence.py, weights from bench/fit_confidence.py) --
+
+#: Cards of shapes a learner keeps: a term named in its own answer, a deflist entry, a
+#: true/false drill repeated through its note. Written for this test, not taken from notes.
+KEPT_SHAPES = [
+    (
+        Candidate("definition", "basic", "Osmosis", "Osmosis moves water across a membrane.", 3),
+        NoteShape(per_rule={"definition": 12}),
+    ),
+    (
+        Candidate("deflist", "basic", "Anion", "an ion with a negative charge.", 5),
+        NoteShape(per_rule={"deflist": 8}),
+    ),
+    (
+        Candidate("verdict", "basic", "Arteries carry blood away from the heart.", "T", 7),
+        NoteShape(per_rule={"verdict": 20}),
+    ),
+]
+#: Shapes that are junk wherever they come from: a counted label over an answer that opens
+#: on its own bold label, a formula block under a section path, questions given as an answer,
+#: a one-off mined card in a note whose author wrote cards on purpose.
+JUNK_SHAPES = [
+    (
+        Candidate("definition", "basic", "Case 2", "**Then:** the second branch applies.", 9),
+        NoteShape(per_rule={"definition": 1}),
+    ),
+    (
+        Candidate("formula", "basic", "Kinetics › Rates: $k = \\;?$", "$$\nk = A e^{-E/RT}\n$$", 4),
+        NoteShape(per_rule={"formula": 1}),
+    ),
+    (
+        Candidate("label", "basic", "Examples", "- Which one?\n- Why?\n- How many?", 2),
+        NoteShape(explicit=True, per_rule={"label": 1}),
+    ),
+]
+
+
+def test_the_fitted_confidence_ranks_kept_shapes_above_junk_shapes() -> None:
+    kept = [rate(card, shape) for card, shape in KEPT_SHAPES]
+    junk = [rate(card, shape) for card, shape in JUNK_SHAPES]
+    assert min(kept) > max(junk), (kept, junk)
+    assert all(0 < v < 1 for v in kept + junk)
+
+
+def test_the_fitted_confidence_is_deterministic_and_rounded() -> None:
+    for card, shape in KEPT_SHAPES + JUNK_SHAPES:
+        first = rate(card, shape)
+        assert rate(card, shape) == first == round(first, 2)
+        same = NoteShape.of([card] * shape.per_rule[card.rule])  # the note's count, from cards
+        assert rate(card, replace(same, explicit=shape.explicit)) == first
+    explicit = Candidate("qa", "basic", "Q", "A", 1)
+    assert rate(explicit, NoteShape(explicit=True)) == 1.0
+
+
+def test_the_same_notes_always_give_the_same_confidences(tmp_path: Path) -> None:
+    (tmp_path / "heart.md").write_text(NOTE, "utf-8")
+    first = [(c["front"], c["confidence"]) for c in cards(tmp_path)]
+    assert first == [(c["front"], c["confidence"]) for c in cards(tmp_path)]
+
+
+def test_every_weight_names_a_feature_the_rater_can_give() -> None:
+    """The weights are data from the fit: each must be a name `features` produces (a rule of
+    the table, a size bin, a structural shape), none a word of a note."""
+    from quizgarden.extract import RULES
+
+    shapes = {
+        "note_explicit", "rule_once", "rule_few", "rule_many", "front_asks", "front_path",
+        "front_deep_path", "front_distinctive", "front_label", "front_counted", "front_math",
+        "front_caps", "front_open", "front_joined", "front_in_back", "back_lines", "back_list",
+        "back_math", "back_display_math", "back_code", "back_open", "back_sentence",
+        "back_asks", "back_bold_lead", "back_links", "back_markup", "cjk",
+    }  # fmt: skip
+    bins = {f"front<={b}" for b in FRONT_SIZES} | {f"front>{FRONT_SIZES[-1]}"}
+    bins |= {f"back<={b}" for b in BACK_SIZES} | {f"back>{BACK_SIZES[-1]}"}
+    known = shapes | bins | {f"rule={name}" for name, _ in RULES}
+    assert set(WEIGHTS) <= known, set(WEIGHTS) - known
+    assert {f"rule={name}" for name in ("definition", "heading", "formula")} <= set(WEIGHTS)
+    for card, shape in KEPT_SHAPES + JUNK_SHAPES:
+        assert set(features(card, shape)) <= known

@@ -40,7 +40,7 @@ from . import (
     termlist,
     verdict,
 )
-from .confidence import rate
+from .confidence import NoteShape, rate
 from .context import Context, build_context
 from .dedupe import dedupe
 from .lang import (
@@ -113,14 +113,16 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         if c is not None
         and not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back) or _echoes(c)))
     )
-    cards = (_rated(_undecorated(_unlinked(c))) if c.mined else c for c in kept)
-    floor = (separators or Separators()).min_confidence
-    filed = anki_blocks.filing(ctx) if note.settings.allows("anki") else anki_blocks.NO_FILING
-    return [
-        _with_tags(filed.apply(c), note)
-        for c in cards
-        if c.front.strip() and c.back.strip() and c.confidence >= floor
+    cards = [
+        c
+        for c in (_undecorated(_unlinked(c)) if c.mined else c for c in kept)
+        if c.front.strip() and c.back.strip()
     ]
+    shape = NoteShape.of(cards)  # what the note's other cards say of each one
+    floor = (separators or Separators()).min_confidence
+    rated = (replace(c, confidence=rate(c, shape)) if c.mined else c for c in cards)
+    filed = anki_blocks.filing(ctx) if note.settings.allows("anki") else anki_blocks.NO_FILING
+    return [_with_tags(filed.apply(c), note) for c in rated if c.confidence >= floor]
 
 
 _NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*[a-z]?|[IVX]+)\s*[.:：]?\s*$")  # "Week 13", "Paso 1"
@@ -256,10 +258,6 @@ _MAY_ECHO = frozenset({"table", "verdict"})
 def _echoes(card: Candidate) -> bool:
     """The back only repeats the front: a claim to show answered by the claim, a placeholder."""
     return card.rule not in _MAY_ECHO and restates(card.front, card.back)
-
-
-def _rated(card: Candidate) -> Candidate:
-    return replace(card, confidence=rate(card))
 
 
 def _unlinked(card: Candidate) -> Candidate:

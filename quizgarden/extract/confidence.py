@@ -1,72 +1,141 @@
 """How sure the extractor is that a mined card is a card: a number from 0 to 1.
 
-Explicit cards (what the author wrote as cards) are 1. A mined card starts from its rule's base,
-which says how often that shape is a real card (a `> [!definition]` callout almost always; a
-heading over a paragraph less often), then the evidence on the card moves it: a front that asks
-or names something distinctive, an answer of a learnable size raise it; a front that needs its
-section to mean anything, an answer too short or too long, or code lower it. The result is clamped
-to 0.05-0.99 and rounded to two places, so the same note always gives the same numbers.
+Explicit cards (what the author wrote as cards) are 1. A mined card's confidence is a logistic
+regression over what the card itself shows: the rule that found it, how long its front and back
+are, whether the back is a list, math, code or a sentence cut open, whether the front asks, names
+something distinctive, needs its section or is only a label, how much of the back is markup, and
+whether the text is CJK. The features are structural and read no word of any note; the weights are
+data (`confidence_weights.py`), fitted by `bench/fit_confidence.py` on the blind labels and checked
+there by leaving one repository out at a time, since a hand-set nudge that fits the notes it was
+made on did not separate junk from good cards on others. The result is rounded to two places, so
+the same note always gives the same numbers.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 from ..model import Candidate
+from .confidence_weights import INTERCEPT, WEIGHTS
 from .lang import LABEL_WORD, QUESTION, SECTION_LABEL
-from .text import is_distinctive, is_mostly_code, strip_markup, units
+from .text import has_cjk, is_distinctive, strip_markup, units, units_upto
 
-#: How often each mined rule's shape is a real card, before the evidence on the card. Ordered
-#: as measured: the share of each rule's cards that the blind labels accept (corpus-wide and
-#: corpus sets A-H, 2,600 mined cards of some 40 repositories) and the learner audit's junk
-#: rate agree on it (heading 0.91 of 531, nested 0.88, brief 0.89, formula 0.84; sentence 0.54).
-BASE: dict[str, float] = {
-    "callout": 0.9,
-    "admonition": 0.85,  # a box the author titled, as a callout, its type less telling
-    "deflist": 0.85,
-    "question": 0.8,
-    "verdict": 0.8,
-    "heading": 0.75,
-    "definition": 0.75,
-    "asked": 0.7,
-    "table": 0.7,
-    "arrow": 0.7,
-    "nested": 0.7,
-    "termlist": 0.7,
-    "brief": 0.7,
-    "formula": 0.65,
-    "subject": 0.55,  # the title as subject, the verb unknown: no surer than a copula sentence
-    "label": 0.6,
-    "sentence": 0.55,
-}
-DEFAULT_BASE = 0.6
+#: Upper bounds of the size bins, in reading units (a word, or a Han character): a size is
+#: binned, not scaled, because both a fragment and a whole section are worse than the middle.
+FRONT_SIZES = (1, 3, 8, 16)
+BACK_SIZES = (3, 10, 30, 80, 200)
 
-#: Rules whose answer is short by construction: a true/false drill's answer is its verdict mark,
-#: so a short back there is the shape itself, not a fragment cut from a sentence.
-SHORT_BY_DESIGN = frozenset({"verdict", "table"})
+_LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)、])\s", re.M)
+_OPEN_END = (":", "：", "…", "...", "、", ",", "，", "(", "（")
+_SENTENCE_END = (".", "。", "!", "！", "?", "？", ")", "）", "$")
+_COUNTED = re.compile(r"\w\s+\d{1,3}[.:：]?$")  # "Rule 2", "Fall 3": a label counted, not a name
 
 
-def rate(card: Candidate) -> float:
-    """The card's confidence: 1 for explicit cards, else its rule's base moved by evidence."""
-    if not card.mined:
-        return 1.0
-    score = BASE.get(card.rule, DEFAULT_BASE)
+@dataclass(frozen=True)
+class NoteShape:
+    """What a note's cards together say of each one: whether the author wrote cards on purpose
+    there (then a mined card is more often a stray), and how many cards each rule gave (a shape
+    the note repeats is the author's habit; a shape met once is more often an accident)."""
+
+    explicit: bool = False
+    per_rule: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, cards: Sequence[Candidate]) -> NoteShape:
+        return cls(any(not c.mined for c in cards), dict(Counter(c.rule for c in cards if c.mined)))
+
+
+def _bins(prefix: str, bounds: tuple[int, ...]) -> tuple[str, ...]:
+    """The names of the size bins: `back<=3` ... `back<=200`, then `back>200`."""
+    return (*(f"{prefix}<={b}" for b in bounds), f"{prefix}>{bounds[-1]}")
+
+
+_FRONT_BINS, _BACK_BINS = _bins("front", FRONT_SIZES), _bins("back", BACK_SIZES)
+
+
+def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float]:
+    """What the card shows, by name: 1 for a shape it has (absent names are 0), a share for the
+    markup. Names are the keys of the fitted weights; a rule unknown to the fit adds nothing.
+    `shape` is the note's (without it, the card is taken as its note's only card)."""
     front = strip_markup(card.front)
     topic = front.rsplit(" › ", 1)[-1]
+    back = card.back
+    plain = strip_markup(back)
+    size = units_upto(plain, BACK_SIZES[-1] + 1)
+    found: dict[str, float] = {
+        f"rule={card.rule}": 1.0,
+        _FRONT_BINS[bisect_left(FRONT_SIZES, units(topic))]: 1.0,
+        _BACK_BINS[bisect_left(BACK_SIZES, size)]: 1.0,
+    }
+    shape = shape or NoteShape()
+    if shape.explicit:
+        found["note_explicit"] = 1.0
+    same = shape.per_rule.get(card.rule, 1)
+    found["rule_once" if same == 1 else "rule_few" if same <= 5 else "rule_many"] = 1.0
     if front.endswith(("?", "？")) or QUESTION.search(topic):
-        score += 0.05  # it asks: the learner knows what to answer
+        found["front_asks"] = 1.0  # the learner knows what to answer
     if " › " in front:
-        score -= 0.05  # the front needs its section to mean anything
-    elif is_distinctive(topic):
-        score += 0.05  # "LoRA", "Mean Absolute Error": says on its own what is asked
+        found["front_path"] = 1.0  # the front needs its section to mean anything
+        if front.count(" › ") > 1:
+            found["front_deep_path"] = 1.0
+    if is_distinctive(topic):
+        found["front_distinctive"] = 1.0  # "LoRA", "Mean Absolute Error"
     label = topic.strip(" .:：")
     if LABEL_WORD.match(label) and not (" › " in front and SECTION_LABEL.match(label)):
-        score -= 0.3
-    size = units(strip_markup(card.back))
-    if size < 4 and card.rule not in SHORT_BY_DESIGN:
-        score -= 0.15
-    elif size <= 80:
-        score += 0.05
-    elif size > 200:
-        score -= 0.1  # a whole section: more to read than to recall
-    if is_mostly_code(card.back):
-        score -= 0.2
-    return round(min(0.99, max(0.05, score)), 2)
+        found["front_label"] = 1.0  # "Example", "Note": names no thing to know
+    if _COUNTED.search(topic):
+        found["front_counted"] = 1.0
+    if "$" in card.front:
+        found["front_math"] = 1.0  # the front holds a formula, asked with its context
+    if topic.isupper() and len(topic) > 3:
+        found["front_caps"] = 1.0  # "DATA COLLECTION": a banner, not a term
+    if front.rstrip().endswith(("-", "–", ":", "：", ",", "，", "(")):
+        found["front_open"] = 1.0  # the front stops mid-phrase
+    if " — " in front:
+        found["front_joined"] = 1.0  # a front joined from a heading and a lead-in
+    if len(label) > 1 and label.casefold() in plain.casefold():
+        found["front_in_back"] = 1.0  # the answer names what it answers
+    if "\n" in back.strip():
+        found["back_lines"] = 1.0
+        if _LIST_LINE.search(back):
+            found["back_list"] = 1.0
+    if "$" in back or "\\(" in back or "\\[" in back:
+        found["back_math"] = 1.0
+        if back.lstrip().startswith("$$"):
+            found["back_display_math"] = 1.0  # a formula block, nothing said of it
+    if "`" in back:
+        found["back_code"] = 1.0  # inline code (a code block is never mined)
+    end = plain.rstrip()
+    if end.endswith(_OPEN_END):
+        found["back_open"] = 1.0  # "…as follows:": the answer is elsewhere
+    elif end.endswith(_SENTENCE_END):
+        found["back_sentence"] = 1.0
+    if "?" in plain or "？" in plain:
+        found["back_asks"] = 1.0  # an answer that asks is more questions, not the answer
+    if back.startswith(("**", "__")):
+        found["back_bold_lead"] = 1.0  # the back opens on a label of its own
+    if "[[" in back or "](" in back or "|" in back:
+        found["back_links"] = 1.0
+    if back:
+        found["back_markup"] = round(1 - len(plain) / len(back), 2) if len(plain) < len(back) else 0
+    if has_cjk(card.front) or (not back.isascii() and has_cjk(back[:200])):
+        found["cjk"] = 1.0
+    return found
+
+
+def score(found: dict[str, float]) -> float:
+    """The logistic of the weighted features: the fitted chance that a learner keeps the card."""
+    z = INTERCEPT + sum(WEIGHTS.get(name, 0.0) * value for name, value in found.items())
+    return 1 / (1 + math.exp(-z))
+
+
+def rate(card: Candidate, shape: NoteShape | None = None) -> float:
+    """The card's confidence: 1 for explicit cards, else the fitted chance, 0.01-0.99."""
+    if not card.mined:
+        return 1.0
+    return round(min(0.99, max(0.01, score(features(card, shape)))), 2)

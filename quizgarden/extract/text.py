@@ -192,6 +192,14 @@ def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
     return n <= 0 or next(islice(pattern.finditer(text), n - 1, None), None) is not None
 
 
+def units_upto(text: str, n: int) -> int:
+    """`min(units(text), n)`: the count stops at `n`; a long section is not read to its end."""
+    pattern = _WORD if text.isascii() else _UNIT
+    if len(text) < 8 * n:  # too short to hold much more than n: findall is faster than a count
+        return min(n, len(pattern.findall(text)))
+    return sum(1 for _ in islice(pattern.finditer(text), n))
+
+
 def has_units(text: str, n: int) -> bool:
     """`units(text) >= n`, counting no further than `n`."""
     return _at_least(_WORD if text.isascii() else _UNIT, text, n)

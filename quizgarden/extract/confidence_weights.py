@@ -1,0 +1,63 @@
+"""Weights of the mined cards' confidence (`confidence.py`). GENERATED, do not edit:
+run `python bench/fit_confidence.py` to refit.
+
+A logistic regression (L2 penalty 3, not on the intercept; repository balance 0.5; of L2 1, 3,
+10 and balance 0, 0.5, 1 the pair whose ratings sorted each left-out repository's cards best)
+fitted on 3948 mined cards of 92 repositories, each labelled good or junk by the blind labels
+and the scorer's matching. Cards per labels file: DA 288, DB 49, DC 139, DD 414, DE 95, DF 207,
+corpus 1119, wide 1637 (corpus: sets A-H only; held-out sets and notes are never read).
+"""
+
+INTERCEPT = 2.2031
+WEIGHTS: dict[str, float] = {
+    "back<=10": -0.5959,
+    "back<=200": -0.1184,
+    "back<=3": 0.7945,
+    "back<=30": 0.0226,
+    "back<=80": 0.0244,
+    "back>200": -0.1272,
+    "back_asks": -0.6897,
+    "back_bold_lead": -0.6675,
+    "back_code": 0.4039,
+    "back_display_math": -0.0524,
+    "back_lines": -0.0308,
+    "back_links": -0.1588,
+    "back_list": 0.0374,
+    "back_markup": -0.5265,
+    "back_math": -0.2854,
+    "back_open": 0.2245,
+    "back_sentence": 0.2084,
+    "cjk": -0.0425,
+    "front<=1": -0.1749,
+    "front<=16": 0.2420,
+    "front<=3": -0.3043,
+    "front<=8": -0.3436,
+    "front>16": 0.5809,
+    "front_asks": 0.1769,
+    "front_caps": -0.2056,
+    "front_deep_path": 0.8261,
+    "front_distinctive": -0.4127,
+    "front_in_back": 0.7147,
+    "front_joined": -0.0586,
+    "front_math": -0.1009,
+    "front_path": -0.4570,
+    "note_explicit": -0.4786,
+    "rule=admonition": 0.2208,
+    "rule=arrow": 0.2150,
+    "rule=brief": 0.3716,
+    "rule=definition": -0.1691,
+    "rule=deflist": 0.6125,
+    "rule=formula": -0.8506,
+    "rule=heading": -0.2773,
+    "rule=label": -0.4558,
+    "rule=nested": -0.6726,
+    "rule=question": 0.6143,
+    "rule=sentence": 0.3753,
+    "rule=subject": 0.2991,
+    "rule=table": -0.5750,
+    "rule=termlist": 0.2958,
+    "rule=verdict": 1.0986,
+    "rule_few": 0.1389,
+    "rule_many": 0.3305,
+    "rule_once": -0.4694,
+}
