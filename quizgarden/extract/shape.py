@@ -287,6 +287,8 @@ GLOSSARY_LINES = 0.5
 #: The term of a paragraph glossary's entry is a name of at most this many words: a longer one
 #: ("Tiere haben keinen Humor - …") is a claim and its reason, not a term.
 MAX_GLOSSARY_TERM = 3
+#: A run of two such lines is a glossary where another run of the note is one.
+MIN_RUN = 2
 #: Where the separator after such a term stands at the latest: within this many characters.
 _ENTRY_HEAD = 80
 
@@ -317,6 +319,7 @@ def glossary_paragraphs(
         else:
             runs.append([n])
     out: dict[int, dict[int, tuple[str, str]]] = {}
+    shorter: list[dict[int, dict[int, tuple[str, str]]]] = []
     for run in runs:
         if len(run) == 1 and "\n" not in ctx.blocks[run[0]].text:
             continue  # one line alone: most paragraphs, dismissed before any reading
@@ -324,7 +327,7 @@ def glossary_paragraphs(
         # a term of a few words puts its separator near the start of the line: the cheap test
         # on that head finds the candidate lines, most prose has too few to read any
         marked = [(n, k, line) for n, k, line in lines if hinted(line[:_ENTRY_HEAD])]
-        if len(marked) < MIN_GLOSSARY or len(marked) < GLOSSARY_LINES * len(lines):
+        if len(marked) < MIN_RUN or len(marked) < GLOSSARY_LINES * len(lines):
             continue
         found: dict[int, dict[int, tuple[str, str]]] = {}
         count = explained = 0
@@ -335,6 +338,13 @@ def glossary_paragraphs(
                 count += 1
                 if explained < MIN_GLOSSARY and is_explanation(entry[1]):
                     explained += 1  # counted up to the threshold: the test reads the answer
-        if explained >= MIN_GLOSSARY and count >= GLOSSARY_LINES * len(lines):
+        if count < GLOSSARY_LINES * len(lines):
+            continue
+        if explained >= MIN_GLOSSARY:
+            out.update(found)
+        elif count == len(lines):
+            shorter.append(found)
+    if out:  # the note writes its glossary so: a shorter run of such lines is one too
+        for found in shorter:
             out.update(found)
     return out
