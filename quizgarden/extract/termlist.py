@@ -16,14 +16,13 @@ something of it (not list names or links).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
 
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import (
+    FORWARD_REF,
     LIST_LABEL,
     PROCEDURE_HEADING,
     QUESTION,
@@ -34,7 +33,6 @@ from .lang import (
 from .shape import MAX_ANSWER, as_list, is_label, items_after, names_a_thing, topic
 from .text import (
     GENERIC_FRONT,
-    is_distinctive,
     is_example_heading,
     is_explanation,
     is_first_person,
@@ -62,7 +60,6 @@ _LED = re.compile(
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    found: list[tuple[str, Candidate]] = []
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or "\n" in block.text.strip():
             continue  # cheap, before anything is cleaned: a term line is one line
@@ -89,17 +86,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
         back = as_list(ctx, items)
         if not back or len(back) > MAX_ANSWER:
             continue
-        where = f"{topic(ctx, block)} › {term}"
-        found.append(
-            (term, Candidate("termlist", "basic", where, back, block.line, block_id, deck=deck))
-        )
-    # a term under each of several sections ("Parameters" under "Frequentists" and under
-    # "Bayesians") is an aspect the sections are compared on: its section says which one
-    seen = Counter(term.casefold() for term, _ in found)
-    for term, card in found:
-        if is_distinctive(term) and seen[term.casefold()] == 1:
-            card = replace(card, front=term)
-        yield card
+        # the front keeps its section ("Metriche › Throughput", "Frequentists › Parameters"): a
+        # term set off above its bullets is often an aspect of what the section is about, and
+        # the same term may stand under several sections that compare on it
+        where = topic(ctx, block)
+        front = term if term.casefold() in where.casefold() else f"{where} › {term}"
+        yield Candidate("termlist", "basic", front, back, block.line, block_id, deck=deck)
 
 
 def _term(line: str, item: bool) -> str | None:
@@ -122,6 +114,8 @@ def _term(line: str, item: bool) -> str | None:
         return None  # "General rule:"
     if GENERIC_FRONT.match(term) or QUESTION.search(term) or is_first_person(term):
         return None
+    if FORWARD_REF.search(term):
+        return None  # "观察下述例子": it leads into an example
     if (
         PROCEDURE_HEADING.search(term)
         or RESULT_HEADING.search(term)

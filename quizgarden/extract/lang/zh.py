@@ -934,7 +934,7 @@ TABLE = Table(
         "特点",
         "局限",
     ),
-    forward_refs=("如下", "以下几", "以下是", "下列", "下面几"),
+    forward_refs=("如下", "以下几", "以下是", "下列", "下述", "下面几"),
     back_refs=("(?:前面|前文|上文|刚才|上一节)(?:所|已经)?(?:介绍|提到|讲|说|讨论)过?的",),
     # the counted noun follows ("有两个核心点", "分为两种方法"): a bare "分为两类。" states a result
     count_leads=(
