@@ -323,12 +323,16 @@ def _description(said: list[str], k: int) -> tuple[str, str] | None:
 
 
 def _topic(ctx: Context, block: Block) -> str | None:
-    """What a generic term belongs to: the term its parent item defines, else the section (the
-    note, for a glossary section)."""
+    """What a generic term belongs to: the term its parent item defines or names, else the
+    section (the note, for a glossary section)."""
     if block.parent is not None:
-        found = split_definition(ctx.blocks[block.parent].text.split("\n")[0])
+        first = ctx.blocks[block.parent].text.split("\n")[0]
+        found = split_definition(first)
         if found:
             return found[0]
+        name = strip_markup(first).strip().rstrip(":：").strip()
+        if name and is_term(name, max_units=16) and not is_label(name):
+            return name  # "- 反侵略斗争失败的原因" over "- 根本原因: 社会制度的腐败"
     where = section_title(ctx, block)
     if where and GLOSSARY_HEADING.search(where):
         return ctx.note.title

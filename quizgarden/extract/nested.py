@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
+from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import EXAMPLE_MARK, LIST_LABEL, PREPOSITION
 from .shape import as_list, is_label, topic
@@ -75,6 +76,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if any(p[:1].isdigit() for p in plain):  # "1/3 people at 90": figures, not a meaning
             continue
+        if _in_taxonomy(ctx, block, plain):
+            continue
         if not is_explanation(plain[0], long=True):
             continue  # the first nested item says what the term is; later ones may be short
         if not all(is_explanation(p, long=True, min_units=least) for p in plain[1:]):
@@ -83,6 +86,32 @@ def find(ctx: Context) -> Iterator[Candidate]:
             clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
         )
         yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)
+
+
+#: Sentence punctuation: an explanation has some; a name nested under a name has none.
+_SAYS = re.compile(r"[,，。.;；:：、!?！？=]|\s\S+\s")
+#: At least this many bare sibling names make the list a tree of names (an org chart).
+_MIN_BARE_SIBLINGS = 2
+
+
+def _in_taxonomy(ctx: Context, block: Block, plain: list[str]) -> bool:
+    """An item of a tree of names ("- 公安部 / - 国家移民局（部管局）", "- Mammals / - Whales"):
+    its siblings are names with nothing nested, and what is nested under it is a name too (no
+    sentence punctuation once brackets are gone). An org chart or a taxonomy says what belongs
+    where, not what the name means."""
+    if any(_SAYS.search(_PARENS.sub("", p).strip()) for p in plain):
+        return False
+    siblings = [
+        other
+        for other in ctx.blocks
+        if other is not block
+        and other.kind == "item"
+        and other.parent == block.parent
+        and other.heading == block.heading
+        and other.level == block.level
+    ]
+    bare = [s for s in siblings if not s.children and not _SAYS.search(_PARENS.sub("", s.text))]
+    return len(bare) >= _MIN_BARE_SIBLINGS and len(bare) * 2 > len(siblings)
 
 
 def _term_shaped(term: str) -> bool:
