@@ -37,6 +37,8 @@ MIN_UNITS = 2
 MAX_TERM_WORDS = 3
 _PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
 _LATIN_WORD = re.compile(r"[^\W\d_]*[A-Za-zÀ-ÿ][\w'’+/-]*")
+#: A stretch set in corner brackets or 【】 to stress it ("『原则』", "【重点】").
+_MARKED = re.compile(r"『[^』]*』|【[^】]*】|「[^」]*」")
 _FILE = re.compile(r"\.(?:md|html?|pdf|ipynb)\b|\]\(", re.I)
 
 
@@ -116,9 +118,12 @@ def _in_taxonomy(ctx: Context, block: Block, plain: list[str]) -> bool:
 
 def _term_shaped(term: str) -> bool:
     """A short noun phrase, not the head of an outline statement: at most MAX_TERM_WORDS Latin
-    words outside brackets ("aggregate demand (aka domestic final demand)" counts two), and no
-    opening preposition from the language tables ("According to experiments")."""
+    words outside brackets ("aggregate demand (aka domestic final demand)" counts two), no
+    opening preposition from the language tables ("According to experiments"), and not a run of
+    separately stressed words."""
     core = _PARENS.sub(" ", term)
     if PREPOSITION.match(core.strip()):
         return False
+    if len(_MARKED.findall(term)) > 1 and not _MARKED.sub("", term).strip():
+        return False  # "『最核心』『原则』": words the author stressed one by one, no name
     return len(_LATIN_WORD.findall(core)) <= MAX_TERM_WORDS
