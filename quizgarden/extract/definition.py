@@ -20,6 +20,7 @@ from .lang import (
     CONTINUES,
     COPULA_WORD,
     DEICTIC,
+    FIELD_NAME,
     GLOSSARY_HEADING,
     LABEL_WORD,
     NAMING_COPULA,
@@ -246,6 +247,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, explanation = found
+            if FIELD_NAME.match(term) and _opens_note(ctx, n):
+                continue  # "topic：…", "date: …" the note opens with: its metadata
             if term.casefold() in defined:
                 continue  # the sentence that sets it in bold is its card already
             if GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
@@ -265,6 +268,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+
+
+def _opens_note(ctx: Context, n: int) -> bool:
+    """Block `n` is a plain paragraph with only plain paragraphs before it, above any heading:
+    where a note without frontmatter keeps its "topic：…" and "date: …" lines."""
+    block = ctx.blocks[n]
+    if block.kind != "paragraph" or block.quoted or block.heading is not None:
+        return False
+    return all(b.kind == "paragraph" and not b.quoted for b in ctx.blocks[:n])
 
 
 _DEICTIC_BACK = 6  # "このこと", "これ": a description this short that points back says nothing
