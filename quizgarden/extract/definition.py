@@ -25,9 +25,11 @@ from .lang import (
     LABEL_WORD,
     NAMING_COPULA,
     PROCEDURE_HEADING,
+    QUOTE_OPEN,
     REFERENCE_HEADING,
     RESULT_HEADING,
     SECTION_LABEL,
+    SPEECH_VERB,
     STAGE_NAME,
 )
 from .shape import (
@@ -247,6 +249,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, explanation = found
+            if SPEECH_VERB.search(term) and QUOTE_OPEN.match(explanation):
+                continue  # "报告指出：“…”": a quotation to use, not what a term means
             if FIELD_NAME.match(term) and _opens_note(ctx, n):
                 continue  # "topic：…", "date: …" the note opens with: its metadata
             if term.casefold() in defined:
