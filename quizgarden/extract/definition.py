@@ -20,13 +20,16 @@ from .lang import (
     CONTINUES,
     COPULA_WORD,
     DEICTIC,
+    FIELD_NAME,
     GLOSSARY_HEADING,
     LABEL_WORD,
     NAMING_COPULA,
     PROCEDURE_HEADING,
+    QUOTE_OPEN,
     REFERENCE_HEADING,
     RESULT_HEADING,
     SECTION_LABEL,
+    SPEECH_VERB,
     STAGE_NAME,
 )
 from .shape import (
@@ -246,6 +249,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, explanation = found
+            if SPEECH_VERB.search(term) and QUOTE_OPEN.match(explanation):
+                continue  # "报告指出：“…”": a quotation to use, not what a term means
+            if FIELD_NAME.match(term) and _opens_note(ctx, n):
+                continue  # "topic：…", "date: …" the note opens with: its metadata
             if term.casefold() in defined:
                 continue  # the sentence that sets it in bold is its card already
             if GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
@@ -265,6 +272,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+
+
+def _opens_note(ctx: Context, n: int) -> bool:
+    """Block `n` is a plain paragraph with only plain paragraphs before it, above any heading:
+    where a note without frontmatter keeps its "topic：…" and "date: …" lines."""
+    block = ctx.blocks[n]
+    if block.kind != "paragraph" or block.quoted or block.heading is not None:
+        return False
+    return all(b.kind == "paragraph" and not b.quoted for b in ctx.blocks[:n])
 
 
 _DEICTIC_BACK = 6  # "このこと", "これ": a description this short that points back says nothing
@@ -323,12 +339,16 @@ def _description(said: list[str], k: int) -> tuple[str, str] | None:
 
 
 def _topic(ctx: Context, block: Block) -> str | None:
-    """What a generic term belongs to: the term its parent item defines, else the section (the
-    note, for a glossary section)."""
+    """What a generic term belongs to: the term its parent item defines or names, else the
+    section (the note, for a glossary section)."""
     if block.parent is not None:
-        found = split_definition(ctx.blocks[block.parent].text.split("\n")[0])
+        first = ctx.blocks[block.parent].text.split("\n")[0]
+        found = split_definition(first)
         if found:
             return found[0]
+        name = strip_markup(first).strip().rstrip(":：").strip()
+        if name and is_term(name, max_units=16) and not is_label(name):
+            return name  # "- 反侵略斗争失败的原因" over "- 根本原因: 社会制度的腐败"
     where = section_title(ctx, block)
     if where and GLOSSARY_HEADING.search(where):
         return ctx.note.title

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
+from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import EXAMPLE_MARK, LIST_LABEL, PREPOSITION
 from .shape import as_list, is_label, topic
@@ -36,6 +37,8 @@ MIN_UNITS = 2
 MAX_TERM_WORDS = 3
 _PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
 _LATIN_WORD = re.compile(r"[^\W\d_]*[A-Za-zÀ-ÿ][\w'’+/-]*")
+#: A stretch set in corner brackets or 【】 to stress it ("『原则』", "【重点】").
+_MARKED = re.compile(r"『[^』]*』|【[^】]*】|「[^」]*」")
 _FILE = re.compile(r"\.(?:md|html?|pdf|ipynb)\b|\]\(", re.I)
 
 
@@ -75,6 +78,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if any(p[:1].isdigit() for p in plain):  # "1/3 people at 90": figures, not a meaning
             continue
+        if _in_taxonomy(ctx, block, plain):
+            continue
         if not is_explanation(plain[0], long=True):
             continue  # the first nested item says what the term is; later ones may be short
         if not all(is_explanation(p, long=True, min_units=least) for p in plain[1:]):
@@ -85,11 +90,40 @@ def find(ctx: Context) -> Iterator[Candidate]:
         yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)
 
 
+#: Sentence punctuation: an explanation has some; a name nested under a name has none.
+_SAYS = re.compile(r"[,，。.;；:：、!?！？=]|\s\S+\s")
+#: At least this many bare sibling names make the list a tree of names (an org chart).
+_MIN_BARE_SIBLINGS = 2
+
+
+def _in_taxonomy(ctx: Context, block: Block, plain: list[str]) -> bool:
+    """An item of a tree of names ("- 公安部 / - 国家移民局（部管局）", "- Mammals / - Whales"):
+    its siblings are names with nothing nested, and what is nested under it is a name too (no
+    sentence punctuation once brackets are gone). An org chart or a taxonomy says what belongs
+    where, not what the name means."""
+    if any(_SAYS.search(_PARENS.sub("", p).strip()) for p in plain):
+        return False
+    siblings = [
+        other
+        for other in ctx.blocks
+        if other is not block
+        and other.kind == "item"
+        and other.parent == block.parent
+        and other.heading == block.heading
+        and other.level == block.level
+    ]
+    bare = [s for s in siblings if not s.children and not _SAYS.search(_PARENS.sub("", s.text))]
+    return len(bare) >= _MIN_BARE_SIBLINGS and len(bare) * 2 > len(siblings)
+
+
 def _term_shaped(term: str) -> bool:
     """A short noun phrase, not the head of an outline statement: at most MAX_TERM_WORDS Latin
-    words outside brackets ("aggregate demand (aka domestic final demand)" counts two), and no
-    opening preposition from the language tables ("According to experiments")."""
+    words outside brackets ("aggregate demand (aka domestic final demand)" counts two), no
+    opening preposition from the language tables ("According to experiments"), and not a run of
+    separately stressed words."""
     core = _PARENS.sub(" ", term)
     if PREPOSITION.match(core.strip()):
         return False
+    if len(_MARKED.findall(term)) > 1 and not _MARKED.sub("", term).strip():
+        return False  # "『最核心』『原则』": words the author stressed one by one, no name
     return len(_LATIN_WORD.findall(core)) <= MAX_TERM_WORDS

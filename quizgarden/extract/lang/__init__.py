@@ -81,11 +81,13 @@ __all__ = [
     "QA_PREFIX",
     "QUESTION",
     "QUESTION_WORD_ONLY",
+    "QUOTE_OPEN",
     "REFERENCE_HEADING",
     "RELATED",
     "RESULT_HEADING",
     "SECTION_LABEL",
     "SECTION_OPENER",
+    "SPEECH_VERB",
     "STAGE_NAME",
     "STATEMENT_LABEL",
     "STEP_LEAD",
@@ -277,6 +279,10 @@ ANNOUNCES = re.compile(rf"(?:{_alternation(_words('announcers'))})\s*[,，]?$", 
 FORMULA_LEAD = re.compile(rf"(?:{_alternation(_words('formula_leads'))})\s*[,，]?$", re.I)
 #: "If yes, code as such": a branch of a checklist.
 BRANCH = re.compile(rf"^\W*(?:{_alternation(_words('branch_openers'))})", re.I)
+#: The end of a front that introduces a quotation: "Einstein said", "报告指出".
+SPEECH_VERB = re.compile(rf"(?:{_alternation(_words('speech_verbs'))})$", re.I)
+#: An opening quotation mark: what follows is someone's words.
+QUOTE_OPEN = re.compile(r"^\s*[“「『\"„«]")
 #: Fronts that say nothing without the section they sit in: "不同点", "Challenges".
 GENERIC_FRONT = re.compile(rf"^(?:{_alternation(_words('generic_fronts'))})$", re.I)
 #: The end of a paragraph that announces a list or a formula instead of saying something.

@@ -74,6 +74,8 @@ class Table:
     branch_openers: tuple[str, ...] = ()
     # fronts that say nothing without their section: "Advantages", "Definition", "优点"
     generic_fronts: tuple[str, ...] = ()
+    # how a front that introduces a quotation ends: "said", "指出" ("报告指出：“…”")
+    speech_verbs: tuple[str, ...] = ()
     # words that announce what follows (a list, a formula): "as follows", "如下"
     lead_ins: tuple[str, ...] = ()
     # a text speaking to its reader: "you will", "你将"

@@ -696,7 +696,12 @@ TABLE = Table(
         "定义",
         "含义",
         "目标",
+        # "重要原因", "根本原因" under "- 反侵略斗争失败的原因": a kind of cause, of a thing the
+        # item above names
+        "(?:重要|根本|直接|主要|次要|间接|客观|主观|内在|外在|内部|外部|深层|首要)"
+        "(?:原因|因素|条件|意义|影响|作用|结果|任务|特点)",
     ),
+    speech_verbs=("指出", "认为", "强调", "写道", "说道", "所说", "曾说", "说过"),
     lead_ins=(
         "如下",
         # but "(以下、S.eq)", "以下简称…" name an abbreviation for the rest of the text
