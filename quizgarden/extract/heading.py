@@ -15,6 +15,7 @@ from .context import Context, clean_card_text, heading_above, naming_heading
 from .definition import split_definition
 from .lang import (
     CARRIED_OPENER,
+    CONCLUSION,
     COPULA,
     DEFINING,
     DEICTIC,
@@ -27,6 +28,7 @@ from .lang import (
     QUESTION,
     QUESTION_WORD_ONLY,
     SECTION_OPENER,
+    SETUP_OPENER,
     STRUCTURAL_HEADING,
     THANKS,
     TITLE_STOPWORDS,
@@ -113,6 +115,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if (
             summary
             and not SECTION_OPENER.match(strip_markup(summary))
+            and not _sets_up(summary)
             and not _names_another(title, summary)
             # a bare list explains its heading only as an entry of a catalogue
             and (
@@ -542,6 +545,17 @@ def _explains(title: str, summary: str) -> bool:
         return True
     cjk = _CJK_RUN.findall(title)  # Han and kana
     return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
+
+
+def _sets_up(summary: str) -> bool:
+    """The paragraph sets up notation ("Sean $A, B$ dos matrices …", "Dados $V$ …", "Let $x$
+    be …") and bolds no term it defines: it names symbols for what follows, it does not say
+    what the heading is. ("Sea $A$ …, un **autovalor** de $A$ es …" defines, and stays; so
+    does "Let $X_i$ be i.i.d. … Then …", a theorem, and a set-up ending in ":" before its
+    statement.)"""
+    if SETUP_OPENER.match(summary.lstrip()) is None or "**" in summary:
+        return False
+    return CONCLUSION.search(summary) is None and not strip_markup(summary).rstrip().endswith(":")
 
 
 _CLAUSE_MARK = re.compile(r"[。！!；;，,]|[:：.]$")

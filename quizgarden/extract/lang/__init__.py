@@ -37,6 +37,7 @@ __all__ = [
     "BRANCH",
     "CLAUSE_WORD",
     "COMPLEMENT_WORD",
+    "CONCLUSION",
     "CONDITION",
     "CONTINUES",
     "COPULA",
@@ -87,6 +88,7 @@ __all__ = [
     "RESULT_HEADING",
     "SECTION_LABEL",
     "SECTION_OPENER",
+    "SETUP_OPENER",
     "SPEECH_VERB",
     "STAGE_NAME",
     "STATEMENT_LABEL",
@@ -297,6 +299,16 @@ TITLE_STOPWORDS = frozenset(w.casefold() for w in _words("title_stopwords"))
 POINTER = re.compile(_alternation(_words("pointers")), re.I)
 #: How a paragraph that does not explain the heading above it opens: "Next, …", "接下来".
 SECTION_OPENER = re.compile(rf"^(?:{_alternation(_words('section_openers'))})", re.I)
+#: A paragraph that sets up notation: "Let $A$ be …", "Sean $A, B$ dos matrices …", "设G0是 …".
+#: A setup opener followed within four words by a symbol (inline math; after a CJK opener, a
+#: Latin letter too): what follows names symbols, not the heading above it.
+SETUP_OPENER = re.compile(
+    rf"^(?:(?:{_latin_words('setup_openers')})\s+(?:[^\s$]+\s+){{0,4}}\$"
+    rf"|(?:{_cjk_words('setup_openers')})\s*[$A-Za-z])",
+    re.I,
+)
+#: "Then", "entonces", "则": the set-up before it was a theorem's, and the paragraph states it.
+CONCLUSION = re.compile(_alternation(_words("conclusions")), re.I)
 #: "基于此，", "However, ": a sentence's opener that leans on the sentence before, with its comma.
 CARRIED_OPENER = re.compile(rf"^(?:{_alternation(_words('carried_openers'))})\s*[,，、]?\s*", re.I)
 #: A paragraph that only points at related pages: "Related posts", "相关阅读".

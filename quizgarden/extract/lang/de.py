@@ -224,4 +224,15 @@ TABLE = Table(
     appositives=("der", "die", "das", "welche[rs]?", "wobei", r"d\.\s?h\."),
     # the `subject` rule
     intro_headings=("einleitung", "einführung", "überblick", "definition"),
+    setup_openers=(
+        "seien",
+        "sei",
+        "gegeben(?: seien| sei| ist)?",
+        "angenommen",
+        "betrachte(?:n)?",
+    ),
+    conclusions=(
+        "dann",
+        "so gilt",
+    ),
 )

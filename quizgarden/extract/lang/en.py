@@ -654,6 +654,14 @@ TABLE = Table(
         "based on this",
         "to (?:address|close|bridge|solve|overcome) (?:this|these|that|the)[^,.]{0,30}",
     ),
+    setup_openers=(
+        "let",
+        "suppose",
+        "given",
+        "assume",
+        "consider",
+    ),
+    conclusions=("then",),
     section_openers=(
         "refs?",
         "references?",

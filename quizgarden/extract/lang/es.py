@@ -178,4 +178,12 @@ TABLE = Table(
     ),
     # the `subject` rule
     intro_headings=("introducción", "definición", "descripción"),
+    setup_openers=(
+        "sean?",
+        "dad[oa]s?",
+        "supongamos(?: que)?",
+        "consideremos",
+        "si",
+    ),
+    conclusions=("entonces",),
 )

@@ -168,4 +168,12 @@ TABLE = Table(
     appositives=("qui", "où", "c'est-à-dire", "lequel", "laquelle"),
     # the `subject` rule
     intro_headings=("introduction", "définition", "présentation"),
+    setup_openers=(
+        "soi(?:en)?t",
+        "étant donnée?s?",
+        "supposons(?: que)?",
+        "considérons",
+        "si",
+    ),
+    conclusions=("alors",),
 )

@@ -168,4 +168,12 @@ TABLE = Table(
     appositives=("che", "dove", "cioè", "ossia", "il quale", "la quale"),
     # the `subject` rule
     intro_headings=("introduzione", "definizione", "panoramica"),
+    setup_openers=(
+        "siano",
+        "sia",
+        "dat[oiae]",
+        "supponiamo(?: che)?",
+        "consideriamo",
+    ),
+    conclusions=("allora",),
 )

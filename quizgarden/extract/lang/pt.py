@@ -149,4 +149,11 @@ TABLE = Table(
     appositives=("que", "onde", "o qual", "a qual", "ou seja", "isto é"),
     # the `subject` rule
     intro_headings=("introdução", "definição", "visão geral"),
+    setup_openers=(
+        "sejam?",
+        "dad[oa]s?",
+        "suponha(?:mos)?(?: que)?",
+        "considere(?:mos)?",
+    ),
+    conclusions=("então",),
 )

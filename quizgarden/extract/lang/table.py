@@ -89,6 +89,12 @@ class Table:
     # a paragraph that opens so does not explain the heading above it ("Next, …", "接下来");
     # narrower than `openers`: "这里的 X 指的是 …" does explain its heading
     section_openers: tuple[str, ...] = ()
+    # a paragraph opening so sets up notation for what follows ("Let $A$ be …", "Sean $A, B$
+    # dos matrices …", "设 G0 是 …"): when the opener is followed closely by a symbol, the
+    # paragraph names symbols rather than saying what the heading above it is
+    setup_openers: tuple[str, ...] = ()
+    # the word that turns such a set-up into a theorem: "Let $X_i$ be i.i.d. … Then …"
+    conclusions: tuple[str, ...] = ()
     # a sentence opening so leans on the one before it, the opener meaningless alone on a card:
     # "Therefore,", "However,", "基于此，", "为了弥补这一差距，"
     carried_openers: tuple[str, ...] = ()
