@@ -98,6 +98,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue
                 if _no_rule(latex):
                     continue  # cut off mid-bracket, or a matrix of one example's numbers
+                if _is_system(latex):
+                    continue  # a sequence worked out: `x_1 = A x_0 \\ x_2 = A x_1`
                 if STEP_LEAD.search(strip_markup(lead)) or _sets_numbers(lead):
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if _ONWARD.search(latex):
@@ -360,6 +362,32 @@ def _no_rule(latex: str) -> bool:
     if _MATRIX.match(rhs) and not _ELLIPSIS.search(rhs):
         return re.search(r"[A-Za-z]", _COMMAND.sub(" ", rhs)) is None
     return False
+
+
+def _is_system(latex: str) -> bool:
+    """Rows each giving one more term of the same symbol, computed from an earlier one
+    (`x_1 = A x_0 \\\\ x_2 = A x_1 = A^2 x_0`): a sequence worked out step by step, not one
+    formula. `p = … \\\\ L = … p …` defines a helper for the rule and stays; rows that go on
+    from the first (`&= …`) are one formula derived; a pair such as `PE(pos, 2i) = … \\\\
+    PE(pos, 2i+1) = …` gives two rules side by side and stays."""
+    if "\\\\" not in latex:
+        return False
+    rows: list[tuple[str, str]] = []
+    for row in re.split(r"\\\\", _ENV.sub("", latex)):
+        row = re.sub(r"\s+", "", row.replace("&", ""))
+        at = _top_level_relation(row)
+        if at is not None and row[:at]:
+            rows.append((row[:at], row[at + 1 :]))
+    return any(
+        lhs != later_lhs and lhs in later_rhs and _stem(lhs) == _stem(later_lhs)
+        for i, (lhs, _) in enumerate(rows)
+        for later_lhs, later_rhs in rows[i + 1 :]
+    )
+
+
+def _stem(lhs: str) -> str:
+    """The symbol a left side indexes: `x` of `x_1` and of `x_{t+1}`."""
+    return re.sub(r"\s+", "", _without_indices(lhs))
 
 
 def _balanced(body: str) -> bool:
