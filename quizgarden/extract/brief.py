@@ -8,7 +8,8 @@ something has no other reading.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 from ..model import Candidate
 from .blocks import Block
@@ -17,8 +18,8 @@ from .lang import DEICTIC, OPENER, SECTION_OPENER, TO_READER
 from .shape import (
     MAX_ANSWER,
     as_list,
+    heading_glossaries,
     heading_title,
-    in_heading_glossary,
     names_a_thing,
     section,
     sentences,
@@ -48,6 +49,11 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 
 def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
+
+    @cache
+    def glossary() -> set[int]:  # read once a note, and only where a paragraph asks for it
+        return heading_glossaries(ctx)
+
     for n, block in enumerate(blocks):
         if block.kind != "heading" or not ctx.free(block):
             continue
@@ -61,7 +67,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not body or not all(ctx.free(b) for b in body):
             continue
         linked = len(body) != len(whole)  # a list of links with notes under them: a reading list
-        answer = _prose(ctx, n, title, body) or (
+        answer = _prose(ctx, n, title, body, glossary) or (
             None if linked else _bullets(ctx, title, body) or _led_list(ctx, title, body)
         )
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
@@ -83,7 +89,9 @@ def _names(title: str) -> bool:
     return is_term(title) and not TOPIC_SUFFIX.search(title) and not is_example_heading(title)
 
 
-def _prose(ctx: Context, n: int, title: str, body: list[Block]) -> str | None:
+def _prose(
+    ctx: Context, n: int, title: str, body: list[Block], glossary: Callable[[], set[int]]
+) -> str | None:
     """One paragraph of one or two sentences that speaks of the heading or defines it; in a
     glossary told in headings, one that explains it without its name, and the bullets after."""
     if not body or body[0].kind != "paragraph":
@@ -111,7 +119,7 @@ def _prose(ctx: Context, n: int, title: str, body: list[Block]) -> str | None:
     lines = plain.strip().split("\n")
     if sum(len(line.split()) <= 1 for line in lines) * 2 > len(lines):
         return None  # "id / created_time / updated_time": names one to a line, not an answer
-    if not in_heading_glossary(ctx, n):
+    if n not in glossary():
         return None
     return f"{text}\n{as_list(ctx, rest)}" if rest else text
 

@@ -66,24 +66,24 @@ MIN_GLOSSARY_HEADINGS = 3
 _WORDY = re.compile(r"[^\W\d_]{3,}")
 
 
-def in_heading_glossary(ctx: Context, n: int) -> bool:
-    """Heading `n` is an entry of a glossary told in headings: a leaf heading among
+def heading_glossaries(ctx: Context) -> set[int]:
+    """The headings that are entries of a glossary told in headings: leaf headings among
     MIN_GLOSSARY_HEADINGS or more sibling leaves (same level, same parent) that each name a
-    thing. Its short paragraph explains it even when it never repeats its name."""
-    level, parent = ctx.blocks[n].level, heading_above(ctx, n)
-    leaves = 0
-    here = False
-    for m, block in enumerate(ctx.blocks):
-        if block.kind != "heading" or block.level != level or heading_above(ctx, m) != parent:
-            continue
-        after = next((b for b in ctx.blocks[m + 1 :] if b.kind == "heading"), None)
-        leaf = after is None or after.level <= level
+    thing. Their short paragraphs explain them even where they never repeat the name."""
+    headings = [m for m, block in enumerate(ctx.blocks) if block.kind == "heading"]
+    groups: dict[tuple[int, int | None], list[int]] = {}
+    for k, m in enumerate(headings):
+        block = ctx.blocks[m]
+        after = ctx.blocks[headings[k + 1]] if k + 1 < len(headings) else None
+        if after is not None and after.level > block.level:
+            continue  # it opens a part of the note: no leaf
         title = heading_title(block)
-        named = leaf and names_a_thing(title, max_units=6) and _WORDY.search(title) is not None
-        named = named and not PREPOSITION.match(title)  # "Nach Aristoteles": whose view, not a term
-        leaves += named
-        here = here or (m == n and named)
-    return here and leaves >= MIN_GLOSSARY_HEADINGS
+        if not names_a_thing(title, max_units=6) or _WORDY.search(title) is None:
+            continue
+        if PREPOSITION.match(title):
+            continue  # "Nach Aristoteles": whose view, not a term
+        groups.setdefault((block.level, heading_above(ctx, m)), []).append(m)
+    return {m for group in groups.values() if len(group) >= MIN_GLOSSARY_HEADINGS for m in group}
 
 
 def names_a_thing(title: str, *, max_units: int = 8) -> bool:

@@ -65,6 +65,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue  # cheap, before anything is cleaned: a term line is one line
         if not block.text.rstrip().endswith(_LINE_ENDS) and "^" not in block.text:
             continue  # a term line ends with its colon or its bold (or a `^block-id`)
+        if not (block.children if block.kind == "item" else _list_follows(ctx, n)):
+            continue  # no bullets under it
         if not ctx.free(block):
             continue
         text, block_id, deck = clean_card_text(block.text)
@@ -92,6 +94,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
         where = topic(ctx, block)
         front = term if term.casefold() in where.casefold() else f"{where} › {term}"
         yield Candidate("termlist", "basic", front, back, block.line, block_id, deck=deck)
+
+
+def _list_follows(ctx: Context, n: int) -> bool:
+    return n + 1 < len(ctx.blocks) and ctx.blocks[n + 1].kind == "item"
 
 
 def _term(line: str, item: bool) -> str | None:
