@@ -31,6 +31,7 @@ from .lang import (
     SECTION_LABEL,
     SPEECH_VERB,
     STAGE_NAME,
+    TO_READER,
 )
 from .shape import (
     bold_defined,
@@ -79,6 +80,20 @@ _LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
 # the first colon that is not part of a URL, a time or `::` (an explicit card, a qualified name,
 # a Dataview field): "Term: x", "术语：解释"
 _COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
+
+
+# "**Gene**:" on a line of its own, its explanation on the lines under it, in one paragraph
+_TERM_LINE = re.compile(r"^(?:\*\*[^*\n]{2,50}\*\*\s*[:：]|\*\*[^*\n]{2,50}[:：]\*\*)\s*$")
+
+
+def _lines(block: Block) -> list[str]:
+    """The block's lines, a bold term's line and the explanation under it read as one."""
+    lines = block.text.split("\n")
+    if block.kind != "paragraph" or len(lines) < 2 or not _TERM_LINE.match(lines[0].rstrip()):
+        return lines
+    if TO_READER.search(lines[0]):
+        return lines  # "**Analogía con tu vida**:": a note to oneself, not a term
+    return [lines[0].rstrip() + " " + " ".join(line.strip() for line in lines[1:])]
 
 
 def split_definition(
@@ -229,7 +244,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue  # a name given after its description: the block's other lines describe it
         defined = {card.front.casefold() for card, _ in given}
         entries = paragraphs.get(n, {})
-        for offset, line in enumerate(block.text.split("\n")):
+        for offset, line in enumerate(_lines(block)):
             found = entries.get(offset)  # a line of a glossary paragraph, read already
             marked = ":" in line or "：" in line or "**" in line or "__" in line or "——" in line
             if found is None and marked:

@@ -150,6 +150,7 @@ TABLE = Table(
     ),
     example_marks=(r"p\.\s?ej\.?", "por ejemplo", r"ej\.?"),
     section_labels=("regla", "regla general"),
+    to_reader=("tu", "tus"),
     placeholders=("por completar", "pendiente", "próximamente"),
     continuations=("o", "y", "pero", "porque", "como", "pues", "aunque", "ya que"),
     verdicts=("v", "f", "verdadero", "falso"),
