@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..model import Candidate, CardType
-from .cloze import _numbered
+from .cloze import numbered
 from .context import Context, clean_card_text
 
 RULE = "anki"
@@ -287,7 +287,7 @@ def _note(kind: str, fields: dict[str, str], line: int) -> list[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
-            for c in _numbered(text, line)
+            for c in numbered(text, line)
         ]
     front, front_id, front_deck = clean_card_text(fields.get("Front", ""))
     back, back_id, back_deck = clean_card_text(fields.get("Back", ""))

@@ -132,8 +132,6 @@ def _aside(plain: str) -> bool:
 def _speaks_of(title: str, plain: str) -> bool:
     words = [w.casefold() for w in _WORD.findall(title)]
     head = plain.casefold()
-    if _aside(plain):
-        return False
     if any(w in head for w in words):
         return True
     cjk = re.findall(r"[\u4e00-\u9fff]{2,}", title)
@@ -152,7 +150,7 @@ def _led_list(ctx: Context, title: str, body: list[Block]) -> str | None:
     plain = strip_markup(text).strip()
     if not plain.endswith((":", "：")) or len(sentences(plain)) != 1 or is_first_person(plain):
         return None
-    if units(plain) < MIN_LEAD_UNITS or not _speaks_of(title, plain):
+    if units(plain) < MIN_LEAD_UNITS or _aside(plain) or not _speaks_of(title, plain):
         return None
     listed = as_list(ctx, items)
     return f"{text}\n{listed}" if listed else None

@@ -43,9 +43,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
         # braces inside math are LaTeX; a highlight may hold math (`==$\\sqrt{d}$==`)
         masked = _MATH.sub(_blank, no_code) if "$" in no_code else no_code
         if "{{c" in no_code and CLOZE.search(no_code, 0, closed(no_code)):
-            cards = list(_numbered(text, block.line))
+            cards = list(numbered(text, block.line))
         elif "{" in masked and PLUGIN_CLOZE.search(masked):
-            cards = list(_numbered(_plugin_clozes(text, masked), block.line))
+            cards = list(numbered(_plugin_clozes(text, masked), block.line))
         else:
             spans = list(CURLY.finditer(masked)) if curly and "{{" in masked else []
             if ctx.highlights and "==" in no_code:
@@ -119,7 +119,9 @@ def closed(text: str) -> int:
     return text.rfind("}}") + 2
 
 
-def _numbered(text: str, line: int) -> Iterator[Candidate]:
+def numbered(text: str, line: int) -> Iterator[Candidate]:
+    """One card per `{{cN::…}}` number of `text`, only that number's deletions marked: the one
+    reading of Anki's cloze, which the Obsidian_to_Anki rule's Cloze notes use too."""
     end = closed(text)
     text, tail = text[:end], text[end:]
     numbers = sorted({int(m.group(1)) for m in CLOZE.finditer(text)})

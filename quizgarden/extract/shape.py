@@ -175,10 +175,10 @@ _LEAD = 60
 def may_name(text: str) -> bool:
     """The cheap test before `named` and `bold_defined`: whether `text` holds a namer ("という")
     or a bold span right after a naming verb or a copula. The words are the language tables'."""
-    if "**" not in text and "__" not in text:
-        return "と" in text and NAMER.search(text) is not None  # most text has neither
     if "と" in text and NAMER.search(text) is not None:
         return True
+    if "**" not in text and "__" not in text:
+        return False  # no bold span: most text, seen without a regex
     for m in _BOLD_SPAN.finditer(text):
         start = m.start()
         if start > 1 and BOLD_LEAD.search(text, max(0, start - _LEAD), start):
@@ -237,14 +237,15 @@ def bold_defined(sentence: str) -> str | None:
     if term.endswith((",", "，")):  # "**ATP cycle,** which …": the comma inside the bold
         term, after = term[:-1].rstrip(), term[-1] + after
     lead = sentence[max(0, m.start() - _LEAD) : m.start()]
+    name = strip_markup(term).strip()
     if NAMING_LEAD.search(lead):
-        return strip_markup(term).strip()
+        return name
     if LINKING_LEAD.search(lead):  # "every transaction creates **outputs**, which …" tells
         if APPOSITIVE.match(after):  # what outputs do; "… is **polling**, where …" says what it is
-            return strip_markup(term).strip()
+            return name
         cond = CONDITION.search(after)
         if cond and _complement(after[: cond.start()]):
-            return strip_markup(term).strip()
+            return name
     return None
 
 
