@@ -65,10 +65,52 @@ def _parser() -> MarkdownIt:
 
 
 def prepare(body: str) -> str:
-    """Undo what saving a page as text did to its lists; line count is unchanged."""
+    """Undo what saving a page as text did to its lists, and read MkDocs boxes as callouts;
+    line count is unchanged."""
+    if "!!!" in body or "???" in body:
+        body = "\n".join(_boxes_as_callouts(body.split("\n")))
     if not any(bullet in body for bullet in "•●▪◦·‣"):
         return body
     return _TEXT_BULLET.sub(lambda m: m.group(1) + "- ", body)
+
+
+# `!!! note "Title"`, `???+ tip`, `!!! danger inline end "Title"`: an admonition of MkDocs
+# (Python-Markdown's admonition and pymdownx.details), its content indented under it
+_BOX = re.compile(
+    r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[A-Za-z][\w-]*)"
+    r"(?:[ \t]+inline(?:[ \t]+end)?)?(?:[ \t]+\"(?P<title>[^\"\n]*)\")?[ \t]*$"
+)
+
+
+def _boxes_as_callouts(lines: list[str]) -> list[str]:
+    """MkDocs boxes rewritten as the Obsidian callouts they are (`> [!note] Title`), so a box
+    and a callout are one thing to every rule; boxes nest as callouts do."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _BOX.match(lines[i])
+        if m is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        indent = m.group("indent")
+        inner, tab = indent + "    ", indent + "\t"
+        body: list[str] = []
+        i += 1
+        while i < len(lines) and (
+            not lines[i].strip() or lines[i].startswith(inner) or lines[i].startswith(tab)
+        ):
+            line = lines[i]
+            body.append(line[len(tab) :] if line.startswith(tab) else line[len(inner) :])
+            i += 1
+        blank = len(body)
+        while blank and not body[blank - 1].strip():
+            blank -= 1  # blank lines after the box are not in it
+        title = (m.group("title") or "").strip()
+        out.append(f"{indent}> [!{m.group('kind').lower()}] {title}".rstrip())
+        out.extend(f"{indent}> {line}".rstrip() for line in _boxes_as_callouts(body[:blank]))
+        out.extend("" for _ in body[blank:])
+    return out
 
 
 def parse_blocks(body: str, first_line: int) -> list[Block]:

@@ -11,36 +11,74 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ARTICLE, COPULA
+from .lang import ARTICLE, COPULA, QUESTION_WORD_ONLY, STATEMENT_LABEL
 from .shape import MAX_ANSWER, is_label, sentences, topic
-from .text import is_term, strip_markup, strip_numbering
+from .text import has_cjk, is_term, strip_markup, strip_numbering
 
 DEFINES = frozenset({"definition", "def", "defn", "define", "concept", "term", "glossary"})
 STATES = frozenset(
     {"theorem", "thm", "lemma", "law", "proposition", "prop", "corollary", "axiom", "principle"}
 )
 ASKS = frozenset({"question", "faq", "help", "quiz", "flashcard", "card"})
-_NAME_IN_PARENS = re.compile(r"[（(]([^()（）]{2,60})[)）]\s*$")
+_NAME_IN_PARENS = re.compile(
+    r"^[（(]([^()（）]{2,60})[)）]\s*$"
+)  # what is left of "Lemma 2 (Rank)"
+_EXAMPLES = frozenset({"example", "exercise", "quote", "cite"})
+_LABEL_NUMBER = re.compile(r"^[\s:：.]*(?:[\d.]+[\s:：.]*)?")
 _BOLD_START = re.compile(r"^(?:\*\*|__)([^*_\n]{2,60})(?:\*\*|__)")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
     groups: dict[int, list[Block]] = {}
+    kinds: dict[int, str] = {}  # per callout: what it holds, by its type or else its title
     for block in ctx.blocks:
-        if block.callout_id and block.callout in DEFINES | STATES | ASKS:
+        if not block.callout_id:
+            continue
+        if block.callout_id not in kinds:
+            kinds[block.callout_id] = _holds(block.callout, block.callout_title)
+        if kinds[block.callout_id]:
             groups.setdefault(block.callout_id, []).append(block)
     for members in groups.values():
         if not all(ctx.free(b) for b in members):
             continue
-        card = _card(ctx, members)
+        card = _card(ctx, members, kinds[members[0].callout_id])
         if card is not None:
             ctx.claim(members[0].line, max(b.end for b in members))
             yield card
 
 
-def _card(ctx: Context, members: list[Block]) -> Candidate | None:
+def _holds(kind: str, title: str) -> str:
+    """What a callout holds: its type when that says so (`[!definition]`), else what its title
+    says: "Definition: Token" or "Theorem 2 (Rank)" in a `[!note]` (as MkDocs boxes are
+    mostly written), a question in any callout but an example. "" for an aside."""
+    if kind in DEFINES | STATES | ASKS:
+        return kind
+    plain = strip_markup(title).strip()
+    if (m := _label(plain)) is not None:
+        return "definition" if m.group().casefold() in DEFINES else "theorem"
+    if (
+        kind not in _EXAMPLES
+        and plain.endswith(("?", "？"))
+        and not QUESTION_WORD_ONLY.match(plain)
+    ):
+        return "question"
+    return ""
+
+
+def _label(title: str) -> re.Match[str] | None:
+    """The label a title opens with, a word of its own: "Definition 2", not "Definitional"."""
+    m = STATEMENT_LABEL.match(title)
+    if m is None or m.end() == len(title) or not title[m.end()].isalpha() or has_cjk(m.group()):
+        return m
+    return None
+
+
+def _card(ctx: Context, members: list[Block], kind: str) -> Candidate | None:
     first = members[0]
-    kind, title = first.callout, strip_numbering(strip_markup(first.callout_title)).rstrip(":：")
+    title = strip_numbering(strip_markup(first.callout_title)).rstrip(":：")
+    if label := _label(title):
+        # "Definition: Token", "Theorem 2.1 (Rank)": the name after the label and its number
+        title = _LABEL_NUMBER.sub("", title[label.end() :])
     body = _body(members)
     if kind in ASKS:
         if not title:
@@ -74,7 +112,7 @@ def _name(title: str, body: str, kind: str) -> str | None:
     """What a definition or theorem is called: its title ("Definition 2.1 (Compact set)" gives
     "Compact set"), else the subject its first sentence defines or sets in bold."""
     if title:
-        m = _NAME_IN_PARENS.search(title)
+        m = _NAME_IN_PARENS.match(title)
         if m:
             return m.group(1).strip()
         if not re.fullmatch(rf"{re.escape(kind)}\s*[\d.]*", title, re.I):

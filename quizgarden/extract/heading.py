@@ -505,8 +505,12 @@ _FIRST_SENTENCE = re.compile(r"^.*?(?:[。！？!?]|\.(?:\s|$)|$)", re.S)
 
 
 def _clean(block: Block, ctx: Context | None = None) -> str:
-    """The block's text less lines that are only links; `$$` lines and images that exist stay."""
-    return _cleaned(block.text, None if ctx is None else ctx.note.media)
+    """The block's text less lines that are only links; `$$` lines and images that exist stay.
+    A callout's title names the box, which is a thing of its own: it is no answer."""
+    text = block.text
+    if block.callout_title:
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    return _cleaned(text, None if ctx is None else ctx.note.media)
 
 
 @lru_cache(maxsize=1024)

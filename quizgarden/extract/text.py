@@ -18,6 +18,7 @@ from .lang import (
     BRANCH,
     CLAUSE_WORD,
     EXAMPLE_HEADING,
+    EXAMPLE_TAIL,
     FIRST_PERSON,
     NUMBERED_LABEL,
     QA_PREFIX,
@@ -409,13 +410,27 @@ def is_distinctive(term: str) -> bool:
 _LIST_MARKS = "、；;，,/"  # what `is_enumeration` splits on
 
 
+#: Names in a list run a word or three ("loss function, learning rate"); clauses run longer.
+_NAME_WORDS = 3.5
+
+
 def is_enumeration(text: str) -> bool:
-    """ "损失函数、激活函数；学习率": a list of names, nothing said about them."""
+    """ "损失函数、激活函数；学习率": a list of names, nothing said about them. The examples a
+    description ends with ("the genetic makeup, e.g. TT, tt, Tt") are not the text's list, and
+    clauses between commas ("cannot act alone, only in pairs, rarely seen") are not names."""
     if sum(text.count(mark) for mark in _LIST_MARKS) < 2:  # three names need two marks
         return False
+    tail = EXAMPLE_TAIL.search(text)
+    if tail is not None:
+        text = text[: tail.start()]
     plain = PARENS.sub("", strip_markup(text))
     parts = [p.strip() for p in re.split(f"[{_LIST_MARKS}]", plain) if p.strip()]
-    return len(parts) >= 3 and all(units(p) <= 6 for p in parts) and not is_sentence(text)
+    if len(parts) < 3 or is_sentence(text):
+        return False
+    sizes = [units(p) for p in parts]
+    if max(sizes) > 6:
+        return False
+    return has_cjk(plain) or sum(sizes) <= _NAME_WORDS * len(sizes)
 
 
 def is_instruction(text: str) -> bool:

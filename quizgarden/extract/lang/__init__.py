@@ -371,6 +371,8 @@ NUMBERED_SECTION = re.compile(
 )
 #: How an example opens ("e.g. …", "z. B. …", "例如…"): an item that gives one explains nothing.
 EXAMPLE_MARK = re.compile(rf"^(?:{_alternation(_words('example_marks'))})", re.I)
+#: Where a line goes on to an example: "the genetic makeup, e.g. TT, tt, Tt", "…，例如…".
+EXAMPLE_TAIL = re.compile(rf"[,，;；(（:：]\s*(?:{_alternation(_words('example_marks'))})", re.I)
 _NAME_OBJECT = "|".join(_words("name_objects")) or "(?!)"
 #: A name given after its description: "…を**自然失業率**という", the description ending at
 #: the last object marker before the name.
