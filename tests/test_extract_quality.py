@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -44,7 +45,11 @@ def test_seed_precision_and_recall_stay_at_the_level_reached() -> None:
 CORPUS = SHARED / "corpus"
 #: The level reached on each blind set of corpus notes, as (precision, recall); a change that
 #: drops a set below it loses cards or adds junk. H is used to develop rules since it was scored
-#: once; I, J and K are held out (scored, never studied).
+#: once; I, J and K are held out (scored, never studied): their floors are checked only where
+#: QUIZGARDEN_HELDOUT=1 (as .ci/run sets it), so that whoever develops rules, running the suite,
+#: never learns from them which change a held-out set likes.
+HELD_OUT = frozenset({"I", "J", "K"})
+CHECK_HELD_OUT = os.environ.get("QUIZGARDEN_HELDOUT") == "1"
 CORPUS_FLOORS: dict[str, tuple[float, float]] = {
     "A": (0.87, 0.88),
     "B": (0.95, 0.73),
@@ -91,6 +96,8 @@ def corpus_scores() -> tuple[dict[str, dict[str, str]], str]:
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
 def test_corpus_set_stays_at_the_level_reached(name: str, corpus_scores) -> None:  # type: ignore[no-untyped-def]
     """Each blind set of corpus notes (tests/fixtures/corpus_gold.json)."""
+    if name in HELD_OUT and not CHECK_HELD_OUT:
+        pytest.skip("a held-out set: checked where QUIZGARDEN_HELDOUT=1 (.ci/run)")
     per_set, output = corpus_scores
     precision, recall = CORPUS_FLOORS[name]
     assert float(per_set[name]["precision"]) >= precision, output

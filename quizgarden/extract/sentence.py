@@ -15,7 +15,16 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ARTICLE, COPULA, DEICTIC, JOINER, PREPOSITION, SECTION_OPENER, SUBJECT_STOPWORD
+from .lang import (
+    ARTICLE,
+    COPULA,
+    DEICTIC,
+    JOINER,
+    PREPOSITION,
+    SECTION_OPENER,
+    SUBJECT_STOPWORD,
+    TITLE_STOPWORDS,
+)
 from .shape import is_label, topic
 from .text import (
     PARENS,
@@ -58,7 +67,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         about = _about(ctx, block, subject)
         if n in opening and about and block.heading is not None:
             continue  # the heading names it and this paragraph explains it: a heading card
-        if not (bold or (n in opening and not has_cjk(subject)) or about):
+        if not (bold or (n in opening and not has_cjk(subject)) or about or _classed(found)):
             continue
         back, block_id, deck = clean_card_text(back)
         yield Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
@@ -100,6 +109,32 @@ def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
         return None
     strong = verb.group("verb").strip() not in {"是", "是一个"}
     return subject, back.strip(), bold, strong
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def _classed(found: tuple[str, str, bool, bool]) -> bool:
+    """ "The Dynastic Cycle is the process where a dynasty rises …": a name (its words
+    capitalised) put in its class by an article after the verb: a definition wherever it
+    stands in the note."""
+    subject, back = found[0], found[1]
+    if has_cjk(subject):
+        return False
+    words = [w for w in _TITLE_WORD.findall(PARENS.sub("", subject)) if w not in TITLE_STOPWORDS]
+    named = len(words) >= 2 and all(w[0].isupper() for w in words)
+    verb = COPULA.match(back)
+    if not named or verb is None:
+        return False
+    said = back[verb.end() :]
+    # the tables may hold the article in the verb: "is the", "ist ein"
+    classed = ARTICLE.match(said) or ARTICLE.match(verb.group("verb").split()[-1] + " ")
+    return classed is not None and units(said) >= _CLASSED_WORDS
+
+
+#: How much a sentence that puts a name in its class must say: "… is a dynasty of China" is
+#: not enough; "… is the process where a dynasty rises, rules, declines" is.
+_CLASSED_WORDS = 7
 
 
 def _about(ctx: Context, block: Block, subject: str) -> bool:
