@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ARTICLE, COPULA, QUESTION_WORD_ONLY, STATEMENT_LABEL
+from .lang import ARTICLE, COPULA, DEFINITION_LABEL, QUESTION_WORD_ONLY, STATEMENT_LABEL
 from .shape import MAX_ANSWER, is_label, sentences, topic
 from .text import has_cjk, is_term, strip_markup, strip_numbering
 
@@ -55,7 +55,7 @@ def _holds(kind: str, title: str) -> str:
         return kind
     plain = strip_markup(title).strip()
     if (m := _label(plain)) is not None:
-        return "definition" if m.group().casefold() in DEFINES else "theorem"
+        return "definition" if DEFINITION_LABEL.match(m.group()) else "theorem"
     if (
         kind not in _EXAMPLES
         and plain.endswith(("?", "？"))
@@ -76,7 +76,9 @@ def _label(title: str) -> re.Match[str] | None:
 def _card(ctx: Context, members: list[Block], kind: str) -> Candidate | None:
     first = members[0]
     title = strip_numbering(strip_markup(first.callout_title)).rstrip(":：")
+    said = kind.capitalize()
     if label := _label(title):
+        said = label.group()
         # "Definition: Token", "Theorem 2.1 (Rank)": the name after the label and its number
         title = _LABEL_NUMBER.sub("", title[label.end() :])
     body = _body(members)
@@ -89,7 +91,7 @@ def _card(ctx: Context, members: list[Block], kind: str) -> Candidate | None:
             body = _body([b for b in members if b is not asked])
         front = title
     else:
-        front = _name(title, body, kind) or f"{topic(ctx, first)} › {kind.capitalize()}"
+        front = _name(title, body, kind) or f"{topic(ctx, first)} › {said}"
     back, block_id, deck = clean_card_text(body)
     if not front or not back or len(back) > MAX_ANSWER or is_label(front):
         return None

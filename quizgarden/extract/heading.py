@@ -441,6 +441,8 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
         if block.kind != "paragraph" or not _usable(ctx, block):
             if parts or (block.kind not in {"paragraph"} and _usable(ctx, block)):
                 break
+            if block.callout and not ctx.free(block):
+                return None  # the box under the heading is carded: what follows it is another box
             continue
         text = _clean(block, ctx)
         plain = strip_markup(without_urls(text))

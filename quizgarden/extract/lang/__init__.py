@@ -44,6 +44,7 @@ __all__ = [
     "COPULA_WORD",
     "COUNT_LEAD",
     "DEFINING",
+    "DEFINITION_LABEL",
     "DEICTIC",
     "EFFECT",
     "EXAMPLE_HEADING",
@@ -257,6 +258,7 @@ NUMBERED_LABEL = re.compile(
 )
 #: The label of a statement, which a parenthesis may name: "Theorem 5.1 (Rank)".
 STATEMENT_LABEL = re.compile(rf"^(?:{'|'.join(_words('statement_labels'))})", re.I)
+DEFINITION_LABEL = re.compile(rf"^(?:{'|'.join(_words('definition_labels'))})$", re.I)
 _NOUN_SUFFIX = "".join(_words("noun_suffixes"))
 #: An instruction, not a name: "设定初始参数", "Draw a Sample" (a step of a procedure).
 ACTION = re.compile(

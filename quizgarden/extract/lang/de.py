@@ -235,4 +235,14 @@ TABLE = Table(
         "dann",
         "so gilt",
     ),
+    statement_labels=(
+        "definition",
+        "satz",
+        "lemma",
+        "korollar",
+        "theorem",
+        "proposition",
+        "folgerung",
+    ),
+    definition_labels=("definition",),
 )

@@ -541,6 +541,7 @@ TABLE = Table(
         "proof",
         "intuition",
     ),
+    definition_labels=("definition", "def", "defn"),
     statement_labels=(
         "lemma",
         "theorem",

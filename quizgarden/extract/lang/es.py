@@ -187,4 +187,6 @@ TABLE = Table(
         "si",
     ),
     conclusions=("entonces",),
+    statement_labels=("definición", "teorema", "lema", "proposición", "corolario", "propiedad"),
+    definition_labels=("definición",),
 )

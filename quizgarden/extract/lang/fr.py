@@ -176,4 +176,6 @@ TABLE = Table(
         "si",
     ),
     conclusions=("alors",),
+    statement_labels=("définition", "théorème", "lemme", "proposition", "corollaire", "propriété"),
+    definition_labels=("définition",),
 )

@@ -176,4 +176,6 @@ TABLE = Table(
         "consideriamo",
     ),
     conclusions=("allora",),
+    statement_labels=("definizione", "teorema", "lemma", "proposizione", "corollario", "proprietà"),
+    definition_labels=("definizione",),
 )

@@ -156,4 +156,6 @@ TABLE = Table(
         "considere(?:mos)?",
     ),
     conclusions=("então",),
+    statement_labels=("definição", "teorema", "lema", "proposição", "corolário", "propriedade"),
+    definition_labels=("definição",),
 )

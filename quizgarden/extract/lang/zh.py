@@ -525,6 +525,7 @@ TABLE = Table(
         "图",
         "表",
     ),
+    definition_labels=("定义",),
     statement_labels=(
         "引理",
         "定理",
