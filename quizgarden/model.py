@@ -14,7 +14,9 @@ CardType = Literal["basic", "reversed", "cloze"]
 StateName = Literal["new", "learning", "review", "relearning"]
 
 #: Rules whose cards the author wrote on purpose; every other rule mines untagged text.
-EXPLICIT_RULES = frozenset({"anki", "qa", "inline", "multiline", "cloze", "tagged", "commented"})
+EXPLICIT_RULES = frozenset(
+    {"anki", "qa", "hashcards", "inline", "multiline", "cloze", "tagged", "commented"}
+)
 #: Lines longer than this (in characters) are read by the explicit rules only: the mining rules
 #: leave their blocks alone. A pasted `data:` image is one line of hundreds of KB, and no note in
 #: ../shared/corpus has a line over 2,902 characters.

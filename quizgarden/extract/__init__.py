@@ -26,6 +26,7 @@ from . import (
     definition,
     deflist,
     formula,
+    hashcards,
     heading,
     inline,
     labelled,
@@ -70,6 +71,7 @@ Rule = Callable[[Context], Iterator[Candidate]]
 RULES: tuple[tuple[str, Rule], ...] = (
     ("anki", anki_blocks.find),
     ("qa", qa.find),
+    ("hashcards", hashcards.find),
     ("multiline", multiline.find),
     ("cloze", cloze.find),
     ("inline", inline.find),

@@ -22,7 +22,8 @@ CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.S)
 HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 _INLINE_CODE = re.compile(r"(`+).+?\1")
 # the Spaced Repetition plugin's curly cloze: not a template field or shortcode (`{{<`, `{{#`)
-CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)([^{}\n]+?)\}\}(?!\})")
+# "{{text}}", and Logseq's "{{cloze text}}", whose keyword is no part of the answer
+CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)(?:cloze[ \t]+)?([^{}\n]+?)\}\}(?!\})")
 _MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 
 

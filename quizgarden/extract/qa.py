@@ -1,5 +1,10 @@
 """`Q: question` / `A: answer` pairs; the answer runs to the end of its block (a blank line or the
-next `Q:`), and a fenced code block inside it, blank lines and all, belongs to it."""
+next `Q:`), and a fenced code block inside it, blank lines and all, belongs to it.
+
+As hashcards writes them, a question may also run over blank lines to its `A:` (an image set
+apart under it), and an `A:` alone on its line opens an answer that runs over blank lines (a
+list under it) to the next card, heading or rule.
+"""
 
 from __future__ import annotations
 
@@ -37,6 +42,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             front[0], first_answer = inline
             back.append(first_answer)
         end = n + 1
+        open_answer = False  # "A:" alone on its line: the answer is the blocks under it
         while end < len(lines) and first + end not in ctx.skipped_lines:
             if first + end in ctx.code_lines:
                 block = _block_at(ctx, first + end)
@@ -48,16 +54,26 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 end = code_end
                 continue
             nxt = LEAD.sub("", lines[end]) if end > n else ""
-            if not lines[end].strip() or _starts(nxt, q):
+            if _starts(nxt, q) or (open_answer and _ends_open_answer(lines[end])):
+                break
+            if not lines[end].strip():
+                if open_answer or (not back and _answer_below(lines, end, q, a)):
+                    (back if back else front).append("")
+                    end += 1
+                    continue
                 break
             if _starts(nxt, a) and not back:
                 back.append(nxt[len(a) :].strip())
+                open_answer = not back[0]
             elif back:
                 back.append(lines[end].strip())
             else:
                 front.append(lines[end].strip())
             end += 1
         n_end = end
+        while back and not back[-1]:
+            back.pop()  # the blank lines after an open answer are not part of it
+            n_end -= 1
         if back:
             front_text, block_id, deck = _clean(_unbold("\n".join(front)))
             back_text, back_id, back_deck = _clean("\n".join(back))
@@ -105,6 +121,28 @@ def _code(text: str) -> str:
     import textwrap
 
     return "\x01" + textwrap.dedent(text).rstrip() + "\x01"  # marked: `_clean` leaves it alone
+
+
+#: How far below a question, over blank lines, its `A:` may stand: an image or two, not a section.
+_MAX_GAP = 12
+# what ends an answer opened by an "A:" alone: a heading, a thematic break, a hashcards cloze
+_OPEN_END = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$|C:)")
+
+
+def _answer_below(lines: list[str], blank: int, q: str, a: str) -> bool:
+    """Whether the question above the blank line `blank` goes on to its `A:` a few blocks
+    below ("Q: What does this diagram show?" / image / "A: …"), before anything else begins."""
+    for line in lines[blank + 1 : blank + 1 + _MAX_GAP]:
+        text = LEAD.sub("", line)
+        if _starts(text, a):
+            return True
+        if _starts(text, q) or _OPEN_END.match(line):
+            return False
+    return False
+
+
+def _ends_open_answer(line: str) -> bool:
+    return _OPEN_END.match(line) is not None
 
 
 def _starts(text: str, prefix: str) -> bool:

@@ -1,0 +1,73 @@
+"""hashcards' cloze cards: `C: The [order] of a group is [the cardinality of its set].`
+
+hashcards, a plain-text spaced repetition tool, opens a cloze card with `C:` and marks each
+deletion with square brackets; each deletion is a card of its own. The card runs to the end of
+its block, or, after a `C:` alone on its line, over blank lines to the next card, heading or
+rule, as its `Q:`/`A:` cards do (see `qa`). Brackets that are Markdown (links, images,
+footnotes, wikilinks, task boxes, link definitions) are not deletions, and a `C:` that follows
+`B:` is the third option of a multiple-choice question, not a card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..model import Candidate
+from .cloze import numbered
+from .context import Context, clean_card_text
+
+RULE = "hashcards"
+_OPEN = re.compile(r"^C[:：][ \t]*")
+_OPTION = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?B[:：.)]")
+# "[order]": not "![image]", "[[link]]", "[text](url)", "[text][ref]", "[^1]", "[ ]"/"[x]"
+_DELETION = re.compile(r"(?<![!\[\]\\])\[(?![\^ xX]\])(?!\^)([^\[\]\n]+)\](?![(\[])")
+_REFERENCE = re.compile(r"^\[[^\]\n]+\]:[ \t]")
+_END = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$|[QC][:：])")
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    lines, first = ctx.lines, ctx.note.body_line
+    for n, line in enumerate(lines):
+        if not line.startswith(("C:", "C：")) or not ctx.usable(first + n):
+            continue
+        if _after_option(lines, n):
+            continue
+        opened = not _OPEN.sub("", line).strip()
+        end = n + 1
+        while end < len(lines) and ctx.usable(first + end) and not _END.match(lines[end]):
+            if not lines[end].strip() and not opened:
+                break
+            end += 1
+        while end > n + 1 and not lines[end - 1].strip():
+            end -= 1
+        text = "\n".join([_OPEN.sub("", line), *lines[n + 1 : end]]).strip()
+        if _REFERENCE.match(text):
+            continue
+        count = 0
+
+        def mark(m: re.Match[str]) -> str:
+            nonlocal count
+            count += 1
+            return f"{{{{c{count}::{m.group(1)}}}}}"
+
+        marked = _DELETION.sub(mark, text)
+        if not count:
+            continue
+        cleaned, block_id, deck = clean_card_text(marked)
+        cards = [
+            replace(c, rule=RULE, block_id=block_id, deck=deck)
+            for c in numbered(cleaned, first + n)
+        ]
+        if cards:
+            ctx.claim(first + n, first + end - 1)
+            yield from cards
+
+
+def _after_option(lines: list[str], n: int) -> bool:
+    """The line above (over blank lines) is a `B:` option: `C:` is the next one."""
+    for line in reversed(lines[max(0, n - 3) : n]):
+        if line.strip():
+            return _OPTION.match(line) is not None
+    return False
