@@ -33,8 +33,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..model import Candidate, CardType
-from .cloze import numbered
 from .context import Context, clean_card_text
+from .deletions import numbered
 
 RULE = "anki"
 

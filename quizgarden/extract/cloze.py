@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import PLUGIN_CLOZE, PLUGIN_HINT, Context, clean_card_text
+from .deletions import CLOZE, closed, numbered
 
-CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.S)
 HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 _INLINE_CODE = re.compile(r"(`+).+?\1")
 # the Spaced Repetition plugin's curly cloze: not a template field or shortcode (`{{<`, `{{#`)
@@ -112,32 +112,6 @@ def _plugin_clozes(text: str, masked: str) -> str:
         last = m.end()
     out.append(text[last:])
     return "".join(out)
-
-
-def closed(text: str) -> int:
-    """Where the last `}}` ends: no cloze runs past it, so a search stops there instead of
-    trying every unclosed `{{c1::` to the end of the note."""
-    return text.rfind("}}") + 2
-
-
-def numbered(text: str, line: int) -> Iterator[Candidate]:
-    """One card per `{{cN::…}}` number of `text`, only that number's deletions marked: the one
-    reading of Anki's cloze, which the Obsidian_to_Anki rule's Cloze notes use too."""
-    end = closed(text)
-    text, tail = text[:end], text[end:]
-    numbers = sorted({int(m.group(1)) for m in CLOZE.finditer(text)})
-    for number in numbers:
-        answers: list[str] = []
-
-        def keep(m: re.Match[str], number: int = number, answers: list[str] = answers) -> str:
-            if int(m.group(1)) == number:
-                answers.append(m.group(2))
-                return m.group()
-            return m.group(2)
-
-        front = CLOZE.sub(keep, text) + tail
-        if any(a.strip() for a in answers):
-            yield Candidate("cloze", "cloze", front, "; ".join(answers), line, side=number)
 
 
 def _each(spans: list[re.Match[str]], text: str, line: int) -> Iterator[Candidate]:

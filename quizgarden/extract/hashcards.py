@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..model import Candidate
-from .cloze import numbered
 from .context import Context, clean_card_text
+from .deletions import numbered
 
 RULE = "hashcards"
 _OPEN = re.compile(r"^C[:：][ \t]*")

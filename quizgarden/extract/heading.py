@@ -25,7 +25,6 @@ from .lang import (
     OPENER,
     PART_HEADING,
     POINTER,
-    QUESTION,
     QUESTION_WORD_ONLY,
     SECTION_OPENER,
     SETUP_OPENER,
@@ -35,7 +34,7 @@ from .lang import (
     TO_READER,
     VALUE_LABEL,
 )
-from .shape import may_name, named, sentences, table_rows
+from .shape import MAX_ANSWER, is_question, may_name, named, sentences, table_rows
 from .text import (
     ANSWER_MARK,
     GENERIC_FRONT,
@@ -55,12 +54,6 @@ from .text import (
     without_links,
     without_urls,
 )
-
-MAX_ANSWER = 1200
-
-
-def is_question(title: str) -> bool:
-    return QUESTION.search(title) is not None
 
 
 def find(ctx: Context) -> Iterator[Candidate]:

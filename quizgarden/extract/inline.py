@@ -10,10 +10,10 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate, CardType, Separators
-from .cloze import closed
 from .context import Context, clean_card_text
 from .dataview import is_inline_field
-from .qa import LEAD
+from .deletions import closed
+from .text import LINE_LEAD
 
 _INLINE_CODE = re.compile(r"(`+).+?\1")
 _CLOZE = re.compile(r"\{\{c\d+::.*?\}\}", re.S)
@@ -46,7 +46,7 @@ def _read(ctx: Context, seps: Separators, *, vault: bool) -> Iterator[Candidate]
         line_no = ctx.note.body_line + n
         if seps.inline not in raw or not ctx.usable(line_no) or line_no in ctx.claimed:
             continue
-        text = LEAD.sub("", raw)
+        text = LINE_LEAD.sub("", raw)
         parts = BREAK.split(text) if "<" in text else [text]
         if len(parts) > 1 and sum(seps.inline in _mask(p) for p in parts) < 2:
             parts = [text]  # one card whose answer runs over several lines

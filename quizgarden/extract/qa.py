@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
+from .text import LINE_LEAD
 
-LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 _BOLD_START = re.compile(r"^(?:\*\*|__)")
 _BOLD = re.compile(r"\*\*|__")
 
@@ -31,7 +31,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             n += 1
             continue
         line_no = first + n
-        text = _BOLD_START.sub("", LEAD.sub("", lines[n]))  # "**Q: ...？** A: ..."
+        text = _BOLD_START.sub("", LINE_LEAD.sub("", lines[n]))  # "**Q: ...？** A: ..."
         if not ctx.usable(line_no) or not _starts(text, q):
             n += 1
             continue
@@ -53,7 +53,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 (back or front).append(_code(text) if block.kind != "math" else text.strip())
                 end = code_end
                 continue
-            nxt = LEAD.sub("", lines[end]) if end > n else ""
+            nxt = LINE_LEAD.sub("", lines[end]) if end > n else ""
             if _starts(nxt, q) or (open_answer and _ends_open_answer(lines[end])):
                 break
             if not lines[end].strip():
@@ -133,7 +133,7 @@ def _answer_below(lines: list[str], blank: int, q: str, a: str) -> bool:
     """Whether the question above the blank line `blank` goes on to its `A:` a few blocks
     below ("Q: What does this diagram show?" / image / "A: …"), before anything else begins."""
     for line in lines[blank + 1 : blank + 1 + _MAX_GAP]:
-        text = LEAD.sub("", line)
+        text = LINE_LEAD.sub("", line)
         if _starts(text, a):
             return True
         if _starts(text, q) or _OPEN_END.match(line):

@@ -17,9 +17,8 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .heading import MAX_ANSWER, is_question
 from .lang import ANSWER_MARK, ASKING, DEICTIC, QA_PREFIX
-from .shape import topic
+from .shape import MAX_ANSWER, is_question, topic
 from .text import (
     is_explanation,
     is_first_person,

@@ -21,6 +21,7 @@ from .lang import (
     NAMING,
     NAMING_LEAD,
     PREPOSITION,
+    QUESTION,
     STRUCTURAL_HEADING,
 )
 from .text import (
@@ -41,6 +42,11 @@ MAX_ANSWER = 1200
 #: a short answer, or a list of names, is a whole answer there.
 MIN_GLOSSARY = 3
 _SENTENCE = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)", re.S)
+
+
+def is_question(title: str) -> bool:
+    """A heading or a line that asks: a question word opens it or a question mark ends it."""
+    return QUESTION.search(title) is not None
 
 
 def topic(ctx: Context, block: Block) -> str:

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate, CardType
 from .context import Context, clean_card_text
-from .qa import LEAD
-from .text import ATX_HEADING
+from .text import ATX_HEADING, LINE_LEAD
 
 # the tag ending a line, other tags may follow it: "Word #card", "## Term #card-reverse #bio"
 _TAG = re.compile(
@@ -68,7 +67,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 def _front(text: str) -> str:
     """The question as written, without its heading or list marker."""
-    return LEAD.sub("", ATX_HEADING.sub("", text)).strip()
+    return LINE_LEAD.sub("", ATX_HEADING.sub("", text)).strip()
 
 
 def _back_end(ctx: Context, start: int) -> tuple[int, str | None]:

@@ -76,6 +76,8 @@ _CODE_HINTS = re.compile(
 LOG_LEVEL = re.compile(r"^(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE|NOTE|TODO|FIXME)\b")
 _SENTENCE_END = re.compile(r"[。！？!?…．.;；]\s*$")
 #: The marker a list item opens with, and the spaces after it: "- ", "* ", "3. ", "2) ".
+#: What opens a line before its text: quote marks, then a list marker ("> - ", "2. ").
+LINE_LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 #: A full stop that ends a sentence, as a regex source for rules to build on: not one after a
 #: number of one or two digits inside a sentence (an ordinal: "gegen die 10. Gebote", "am 3.
