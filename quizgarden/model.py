@@ -15,7 +15,18 @@ StateName = Literal["new", "learning", "review", "relearning"]
 
 #: Rules whose cards the author wrote on purpose; every other rule mines untagged text.
 EXPLICIT_RULES = frozenset(
-    {"anki", "qa", "hashcards", "inline", "multiline", "cloze", "tagged", "commented"}
+    {
+        "anki",
+        "qa",
+        "hashcards",
+        "inline",
+        "multiline",
+        "cloze",
+        "tagged",
+        "commented",
+        "sections",
+        "ankdown",
+    }
 )
 #: Lines longer than this (in characters) are read by the explicit rules only: the mining rules
 #: leave their blocks alone. A pasted `data:` image is one line of hundreds of KB, and no note in

@@ -120,3 +120,23 @@ def test_callout_markers_never_reach_a_card(tmp_path: Path) -> None:
     cards = extract_text(tmp_path, body)
     assert {c.front for c in cards} >= {"Neural networks › Backpropagation"}
     assert all("[!" not in c.front + c.back for c in cards), [(c.front, c.back) for c in cards]
+
+
+@pytest.mark.parametrize("name", ["flashcards.md", "Karteikarten.md", "anki-cards.md", "卡片.md"])
+def test_a_note_named_as_a_deck_is_read_section_by_section(tmp_path: Path, name: str) -> None:
+    """mdanki and md2apkg read every heading of a deck file as a card; a note named so is one."""
+    text = "# Deck\n\n## Osmosis\n\nWater crossing a membrane.\n\n## Diffusion\n\nSpreading out.\n"
+    cards = _extract_file(tmp_path, name, text)
+    assert [(c.rule, c.front, c.back) for c in cards] == [
+        ("sections", "Osmosis", "Water crossing a membrane."),
+        ("sections", "Diffusion", "Spreading out."),
+    ]
+    assert all(c.rule != "sections" for c in _extract_file(tmp_path, "Membranes.md", text))
+
+
+def _extract_file(tmp_path: Path, name: str, text: str) -> list[Candidate]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    note, _ = read_note(path, tmp_path)
+    assert note is not None
+    return extract_note(note)

@@ -43,6 +43,7 @@ __all__ = [
     "COPULA",
     "COPULA_WORD",
     "COUNT_LEAD",
+    "DECK_NAME",
     "DEFINING",
     "DEFINITION_LABEL",
     "DEICTIC",
@@ -258,6 +259,7 @@ NUMBERED_LABEL = re.compile(
 )
 #: The label of a statement, which a parenthesis may name: "Theorem 5.1 (Rank)".
 STATEMENT_LABEL = re.compile(rf"^(?:{'|'.join(_words('statement_labels'))})", re.I)
+DECK_NAME = re.compile(rf"^(?:{_alternation(_words('deck_names'))})$", re.I)
 DEFINITION_LABEL = re.compile(rf"^(?:{'|'.join(_words('definition_labels'))})$", re.I)
 _NOUN_SUFFIX = "".join(_words("noun_suffixes"))
 #: An instruction, not a name: "设定初始参数", "Draw a Sample" (a step of a procedure).

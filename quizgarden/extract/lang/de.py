@@ -245,4 +245,5 @@ TABLE = Table(
         "folgerung",
     ),
     definition_labels=("definition",),
+    deck_names=("karteikarten", "lernkarten", "anki karten"),
 )

@@ -855,4 +855,14 @@ TABLE = Table(
     appositives=("which", "where", r"i\.\s?e\.", "that is"),
     # the `subject` rule
     intro_headings=("introduction", "intro", "overview", "definition", "what is it"),
+    deck_names=(
+        "flashcards",
+        "flash cards",
+        "cards",
+        "anki",
+        "anki cards",
+        "anki deck",
+        "deck",
+        "flashcard deck",
+    ),
 )

@@ -189,4 +189,5 @@ TABLE = Table(
     conclusions=("entonces",),
     statement_labels=("definición", "teorema", "lema", "proposición", "corolario", "propiedad"),
     definition_labels=("definición",),
+    deck_names=("tarjetas", "fichas", "tarjetas anki"),
 )

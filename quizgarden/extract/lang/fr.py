@@ -178,4 +178,5 @@ TABLE = Table(
     conclusions=("alors",),
     statement_labels=("définition", "théorème", "lemme", "proposition", "corollaire", "propriété"),
     definition_labels=("définition",),
+    deck_names=("fiches", "cartes", "fiches anki", "cartes anki"),
 )

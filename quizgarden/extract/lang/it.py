@@ -178,4 +178,5 @@ TABLE = Table(
     conclusions=("allora",),
     statement_labels=("definizione", "teorema", "lemma", "proposizione", "corollario", "proprietà"),
     definition_labels=("definizione",),
+    deck_names=("schede", "carte", "schede anki"),
 )

@@ -158,4 +158,5 @@ TABLE = Table(
     conclusions=("então",),
     statement_labels=("definição", "teorema", "lema", "proposição", "corolário", "propriedade"),
     definition_labels=("definição",),
+    deck_names=("cartões", "fichas", "cartões anki"),
 )

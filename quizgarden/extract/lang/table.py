@@ -55,6 +55,8 @@ class Table:
     statement_labels: tuple[str, ...] = ()
     # those of them that label a definition ("Definition 2", "定义"): the rest state a result
     definition_labels: tuple[str, ...] = ()
+    # what a file of cards is named ("flashcards.md", "Karteikarten.md"): its sections are cards
+    deck_names: tuple[str, ...] = ()
     # imperative verbs: a phrase opening with one is a step, not a name ("Compute", "设置")
     actions: tuple[str, ...] = ()
     # a character after an action verb that makes it a noun ("计算式", "设置性"), not an order

@@ -964,4 +964,5 @@ TABLE = Table(
     naming_verbs=("称为", "称作", "叫做", "叫作", "称[^，。,；;]{1,30}?为"),
     # the `subject` rule
     intro_headings=("简介", "概述", "介绍", "定义", "引言"),
+    deck_names=("卡片", "闪卡", "抽认卡", "记忆卡片", "anki卡片"),
 )

@@ -1,0 +1,117 @@
+"""Decks written for Markdown-to-Anki converters, read as their converters read them.
+
+- `sections` (mdanki, md2apkg, md2anki): every heading is a card's front and what follows it,
+  up to the next heading, its back; a `%` alone on a line in the section moves what comes
+  before it to the front. Ordinary notes are made of headings and sections too, so a note is
+  read this way only when its file is named as a deck (`flashcards.md`, `Karteikarten.md`,
+  `anki.md`: the tables' `deck_names`) or its frontmatter asks for it (`quiz: {sections:
+  true}`). A note's one top heading over all the others names the deck, not a card; a heading
+  with nothing under it groups the cards after it.
+- `ankdown` (Ankdown, md-to-anki): `%` alone on a line parts a card's fields (front, back,
+  tags) and `---` or `%%` alone parts the cards. Read where a note has two such `%` lines.
+
+Sections and cards that hold cards of another syntax (`Q:`/`A:`, `::`) are left to those rules,
+which run first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .context import Context, clean_card_text
+from .lang import DECK_NAME
+from .text import ATX_HEADING
+
+_FIELD = "%"
+_CARD_BREAKS = frozenset({"---", "%%", "***", "___"})
+_STEM_SEPARATORS = re.compile(r"[\s_.\-]+|\d+")
+_TAG_SPLIT = re.compile(r"[,\s]+")
+
+
+def is_deck(ctx: Context) -> bool:
+    """The note asks to be read as a deck of sections: by its file's name, or its frontmatter."""
+    if "sections" in ctx.note.settings.enabled_rules:
+        return True
+    stem = ctx.note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return DECK_NAME.match(_STEM_SEPARATORS.sub(" ", stem).strip()) is not None
+
+
+def find_sections(ctx: Context) -> Iterator[Candidate]:
+    if not is_deck(ctx):
+        return
+    first, lines = ctx.note.body_line, ctx.lines
+    headings = [b for b in ctx.blocks if b.kind == "heading" and not b.quoted]
+    if len(headings) > 1 and headings[0].level == 1 and all(h.level > 1 for h in headings[1:]):
+        headings = headings[1:]  # "# Chemistry" over "## …" cards: the deck's title
+    for k, heading in enumerate(headings):
+        start = heading.end + 1
+        end = headings[k + 1].line - 1 if k + 1 < len(headings) else first + len(lines) - 1
+        while end >= start and not lines[end - first].strip():
+            end -= 1
+        if end < start or not ctx.claimed.isdisjoint(range(heading.line, end + 1)):
+            continue  # a heading that groups the cards under it, or a section of other cards
+        body = lines[start - first : end - first + 1]
+        front, back = _split_front(heading.text, body, ctx, start)
+        yield from _card(ctx, "sections", front, back, (), heading.line, end)
+
+
+def find_ankdown(ctx: Context) -> Iterator[Candidate]:
+    first, lines = ctx.note.body_line, ctx.lines
+    fields = [n for n, line in enumerate(lines) if line.strip() == _FIELD]
+    if len([n for n in fields if ctx.usable(first + n)]) < 2:
+        return
+    start = 0
+    for n in range(len(lines) + 1):
+        if n < len(lines) and (lines[n].strip() not in _CARD_BREAKS or not ctx.usable(first + n)):
+            continue
+        yield from _ankdown_card(ctx, start, n)
+        start = n + 1
+
+
+def _ankdown_card(ctx: Context, start: int, stop: int) -> Iterator[Candidate]:
+    """The card of lines `start`..`stop` (exclusive): its fields parted by `%` lines."""
+    first, lines = ctx.note.body_line, ctx.lines
+    parts: list[list[str]] = [[]]
+    for n in range(start, stop):
+        if lines[n].strip() == _FIELD and ctx.usable(first + n):
+            parts.append([])
+        else:
+            parts[-1].append(lines[n])
+    if len(parts) < 2 or not ctx.claimed.isdisjoint(range(first + start, first + stop)):
+        return
+    texts = ["\n".join(part).strip() for part in parts]
+    front = ATX_HEADING.sub("", texts[0]) if "\n" not in texts[0] else texts[0]
+    tags = tuple(t for t in _TAG_SPLIT.split(texts[2]) if t) if len(texts) > 2 else ()
+    line = first + start + next((k for k, s in enumerate(lines[start:stop]) if s.strip()), 0)
+    yield from _card(ctx, "ankdown", front, texts[1], tags, line, first + stop - 1)
+
+
+def _split_front(title: str, body: list[str], ctx: Context, start: int) -> tuple[str, str]:
+    """(front, back) of a section: the heading, and what a `%` line sets under it, in front."""
+    for k, line in enumerate(body):
+        if line.strip() == _FIELD and ctx.usable(start + k):
+            above = "\n".join(body[:k]).strip()
+            return (f"{title}\n\n{above}" if above else title), "\n".join(body[k + 1 :]).strip()
+    return title, "\n".join(body).strip()
+
+
+def _card(
+    ctx: Context, rule: str, front: str, back: str, tags: tuple[str, ...], line: int, last: int
+) -> Iterator[Candidate]:
+    front, front_id, front_deck = clean_card_text(front)
+    back, back_id, back_deck = clean_card_text(back)
+    if not front or not back:
+        return
+    ctx.claim(line, last)
+    yield Candidate(
+        rule,
+        "basic",
+        front,
+        back,
+        line,
+        block_id=front_id or back_id,
+        deck=front_deck or back_deck,
+        tags=tags,
+    )
