@@ -25,6 +25,7 @@ from .lang import DECK_NAME
 from .text import ATX_HEADING
 
 _FIELD = "%"
+_FIELD_LINE = re.compile(r"^[ \t]*%[ \t]*$", re.M)
 _CARD_BREAKS = frozenset({"---", "%%", "***", "___"})
 _STEM_SEPARATORS = re.compile(r"[\s_.\-]+|\d+")
 _TAG_SPLIT = re.compile(r"[,\s]+")
@@ -58,6 +59,8 @@ def find_sections(ctx: Context) -> Iterator[Candidate]:
 
 
 def find_ankdown(ctx: Context) -> Iterator[Candidate]:
+    if _FIELD_LINE.search(ctx.note.body) is None:
+        return  # most notes: one search, no line read
     first, lines = ctx.note.body_line, ctx.lines
     fields = [n for n, line in enumerate(lines) if line.strip() == _FIELD]
     if len([n for n in fields if ctx.usable(first + n)]) < 2:

@@ -28,6 +28,8 @@ _END = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$|[QC][:：])")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    if "C:" not in ctx.note.body and "C：" not in ctx.note.body:
+        return  # most notes: no line read
     lines, first = ctx.lines, ctx.note.body_line
     for n, line in enumerate(lines):
         if not line.startswith(("C:", "C：")) or not ctx.usable(first + n):
