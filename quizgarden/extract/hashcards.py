@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..model import Candidate
 from .context import Context, clean_card_text
 from .deletions import numbered
+from .text import CARD_END
 
 RULE = "hashcards"
 _OPEN = re.compile(r"^C[:：][ \t]*")
@@ -24,7 +25,6 @@ _OPTION = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?B[:：.)]")
 # "[order]": not "![image]", "[[link]]", "[text](url)", "[text][ref]", "[^1]", "[ ]"/"[x]"
 _DELETION = re.compile(r"(?<![!\[\]\\])\[(?![\^ xX]\])(?!\^)([^\[\]\n]+)\](?![(\[])")
 _REFERENCE = re.compile(r"^\[[^\]\n]+\]:[ \t]")
-_END = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$|[QC][:：])")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -38,7 +38,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         opened = not _OPEN.sub("", line).strip()
         end = n + 1
-        while end < len(lines) and ctx.usable(first + end) and not _END.match(lines[end]):
+        while end < len(lines) and ctx.usable(first + end) and not CARD_END.match(lines[end]):
             if not lines[end].strip() and not opened:
                 break
             end += 1

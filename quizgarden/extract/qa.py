@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .text import LINE_LEAD
+from .text import CARD_END, LINE_LEAD
 
 _BOLD_START = re.compile(r"^(?:\*\*|__)")
 _BOLD = re.compile(r"\*\*|__")
@@ -54,7 +54,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 end = code_end
                 continue
             nxt = LINE_LEAD.sub("", lines[end]) if end > n else ""
-            if _starts(nxt, q) or (open_answer and _ends_open_answer(lines[end])):
+            if _starts(nxt, q) or (open_answer and CARD_END.match(lines[end])):
                 break
             if not lines[end].strip():
                 if open_answer or (not back and _answer_below(lines, end, q, a)):
@@ -125,8 +125,6 @@ def _code(text: str) -> str:
 
 #: How far below a question, over blank lines, its `A:` may stand: an image or two, not a section.
 _MAX_GAP = 12
-# what ends an answer opened by an "A:" alone: a heading, a thematic break, a hashcards cloze
-_OPEN_END = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$|C:)")
 
 
 def _answer_below(lines: list[str], blank: int, q: str, a: str) -> bool:
@@ -136,13 +134,9 @@ def _answer_below(lines: list[str], blank: int, q: str, a: str) -> bool:
         text = LINE_LEAD.sub("", line)
         if _starts(text, a):
             return True
-        if _starts(text, q) or _OPEN_END.match(line):
+        if _starts(text, q) or CARD_END.match(line):
             return False
     return False
-
-
-def _ends_open_answer(line: str) -> bool:
-    return _OPEN_END.match(line) is not None
 
 
 def _starts(text: str, prefix: str) -> bool:

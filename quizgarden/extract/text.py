@@ -76,6 +76,9 @@ _CODE_HINTS = re.compile(
 LOG_LEVEL = re.compile(r"^(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE|NOTE|TODO|FIXME)\b")
 _SENTENCE_END = re.compile(r"[。！？!?…．.;；]\s*$")
 #: The marker a list item opens with, and the spaces after it: "- ", "* ", "3. ", "2) ".
+#: What ends a card that runs over blank lines (hashcards' `A:` or `C:` alone on its line): a
+#: heading, a thematic break, the next `Q:` or `C:`.
+CARD_END = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$|[QC][:：])")
 #: What opens a line before its text: quote marks, then a list marker ("> - ", "2. ").
 LINE_LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
