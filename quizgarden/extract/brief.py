@@ -160,13 +160,15 @@ MIN_LEAD_UNITS = 4
 
 
 def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
-    """Two to five bullets that each say something of the heading ("- Observations are
+    """One to five bullets that each say something of the heading ("- Observations are
     independent.", "- Train with known function output"), a few nested ones allowed; not
-    `Term: …` items (definitions of their own), math or code."""
+    `Term: …` items (definitions of their own), math or code. One bullet that says something
+    is the one-sentence paragraph of the same shape, written as a list item (`### Curse of
+    Dimensionality` + `- In high-dimensional spaces, distances … become less meaningful`)."""
     if any(b.kind != "item" for b in body) or len(body) > MAX_LISTED:
         return None
     top = min(b.level for b in body)
-    if not MIN_ITEMS <= sum(b.level == top for b in body) <= MAX_ITEMS:
+    if sum(b.level == top for b in body) > MAX_ITEMS:
         return None
     said = 0
     for block in body:
