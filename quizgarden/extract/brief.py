@@ -1,5 +1,6 @@
 """A heading over a short section that explains it: one or two sentences (`## Primary key` +
-"A primary key uniquely identifies each row.") or a few bullets, and nothing else.
+"A primary key uniquely identifies each row.") or a few bullets, and nothing else; or a list
+whose first bullet says what the heading is.
 
 Longer sections are the heading rule's; a section this short under a heading that names
 something has no other reading.
@@ -68,7 +69,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         linked = len(body) != len(whole)  # a list of links with notes under them: a reading list
         answer = _prose(ctx, n, title, body, glossary) or (
-            None if linked else _bullets(ctx, title, body) or _led_list(ctx, title, body)
+            None
+            if linked
+            else _bullets(ctx, title, body)
+            or _led_list(ctx, title, body)
+            or _first_bullet(ctx, n, body)
         )
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
             continue
@@ -160,13 +165,15 @@ MIN_LEAD_UNITS = 4
 
 
 def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
-    """Two to five bullets that each say something of the heading ("- Observations are
+    """One to five bullets that each say something of the heading ("- Observations are
     independent.", "- Train with known function output"), a few nested ones allowed; not
-    `Term: …` items (definitions of their own), math or code."""
+    `Term: …` items (definitions of their own), math or code. One bullet that says something
+    is the one-sentence paragraph of the same shape, written as a list item (`### Curse of
+    Dimensionality` + `- In high-dimensional spaces, distances … become less meaningful`)."""
     if any(b.kind != "item" for b in body) or len(body) > MAX_LISTED:
         return None
     top = min(b.level for b in body)
-    if not MIN_ITEMS <= sum(b.level == top for b in body) <= MAX_ITEMS:
+    if sum(b.level == top for b in body) > MAX_ITEMS:
         return None
     said = 0
     for block in body:
@@ -182,3 +189,37 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
     if said * 2 < len(body):
         return None  # mostly names: a list of things, not what the heading is
     return as_list(ctx, body)
+
+
+def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
+    """A list under a leaf heading whose first bullet says what the heading is, the later ones
+    more about it (`## Viscosity` / `- how much a liquid resists flowing` / `- large forces
+    result in greater viscosity` / `- Ex`): the first bullet is the answer. It must read as a
+    definition: a clause that goes on from the heading (a lower-case opening in Latin script,
+    `the pressure above the liquid at equilibrium`) or a sentence that names the heading, five
+    units or more; not a question, a `Term: …`, `Term - …` or `Term (…)` item (a card of its
+    own), math or code."""
+    if any(b.kind != "item" for b in body):
+        return None
+    after = next((b for b in ctx.blocks[n + 1 :] if b.kind == "heading"), None)
+    if after is not None and after.level > ctx.blocks[n].level:
+        return None  # the heading opens a part of the note, not a term
+    text = clean_card_text(body[0].text)[0]
+    plain = strip_markup(text).strip()
+    if "\n" in plain or units(plain) < 5 or is_first_person(plain) or _aside(plain):
+        return None
+    if "?" in plain or "？" in plain or _ITEM_TERM.search(text[:40]):
+        return None
+    if plain.rstrip(" .;,").endswith(")") and len(plain.split("(", 1)[0].split()) <= 4:
+        return None  # "disinflation (reduction in inflation rates)": a glossary entry of its own
+    title = heading_title(ctx.blocks[n])
+    if not (
+        (plain[0].islower() and not has_cjk(plain))
+        or (is_sentence(plain) and _speaks_of(title, plain))
+    ):
+        return None  # "Concentration gradient", "Germany": one of a list of things
+    return text
+
+
+# "Term: …", "Term - …", "Term → …", math and code open an item that is a card of its own
+_ITEM_TERM = re.compile(r"[:：$`=]|\s[-–—]\s|->|→")

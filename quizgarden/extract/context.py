@@ -209,9 +209,14 @@ def heading_above(ctx: Context, n: int) -> int | None:
     return ctx.above[n]
 
 
+# "…vasospasmo^[Per iperproduzione di NO …]": an inline footnote (Pandoc, Obsidian) is an aside
+# the reader opens, not part of the answer; a space inside tells it from an index (`a^[l]`)
+_INLINE_FOOTNOTE = re.compile(r"\^\[[^\[\]\n]*\s[^\[\]\n]*\]")
+
+
 @lru_cache(maxsize=4096)  # rules ask again for the same headings, and a note may repeat one
 def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
-    """Strip OSR scheduling comments, a trailing `^block-id` and deck tags.
+    """Strip OSR scheduling comments, inline footnotes, a trailing `^block-id` and deck tags.
 
     Returns (text, block id, deck from a `#flashcards/deck` tag).
     """
@@ -223,6 +228,8 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
     if "{%" in text:
         text = _HEXO_TAG.sub("", text)
     text = _unescape(text)
+    if "^[" in text:
+        text = _INLINE_FOOTNOTE.sub("", text)
     block_id = None
     m = _BLOCK_ID.search(text) if "^" in text else None
     if m:

@@ -34,6 +34,7 @@ from .lang import (
     TO_READER,
 )
 from .shape import (
+    MIN_GLOSSARY,
     bold_defined,
     glossary_lists,
     glossary_paragraphs,
@@ -208,8 +209,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
     before_items = _before_items(ctx)
     parsed = _parsed_sentences(ctx, before_items)
     glossaries, loose = glossary_lists(
-        ctx, lambda text: ":" in text or "：" in text, partial(split_definition, listed=True)
+        ctx,
+        lambda text: ":" in text or "：" in text,
+        partial(split_definition, listed=True, short=True),
     )
+    glossaries = _by_full_entries(ctx, glossaries, loose)
     led = _bold_led_lists(ctx, before_items)
     # `Term: definition` lines of a paragraph: a glossary written without list marks
     paragraphs = glossary_paragraphs(
@@ -287,6 +291,23 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+
+
+def _by_full_entries(
+    ctx: Context,
+    glossaries: set[tuple[int | None, int | None]],
+    loose: dict[int, tuple[str, str] | None],
+) -> set[tuple[int | None, int | None]]:
+    """The glossary lists with MIN_GLOSSARY entries or more whose answer explains or lists
+    names: there a sibling's short answer (`- Divergent: pull apart` among `- Convergent: two
+    plates move towards each other …`) is an entry too; short answers alone (`- Taiga: cold
+    forest`, a word list, or a plan) make no glossary, as in a paragraph."""
+    full: dict[tuple[int | None, int | None], int] = {}
+    for n, found in loose.items():
+        if found is not None and (is_explanation(found[1]) or names_some(found[1])):
+            key = (ctx.blocks[n].parent, ctx.blocks[n].heading)
+            full[key] = full.get(key, 0) + 1
+    return {key for key in glossaries if full.get(key, 0) >= MIN_GLOSSARY}
 
 
 def _opens_note(ctx: Context, n: int) -> bool:
