@@ -49,14 +49,18 @@ from .text import (
     GENERIC_FRONT,
     ITEM_MARK,
     PARENS,
+    continues_line,
     has_cjk,
+    is_cut,
     is_distinctive,
     is_example_heading,
     is_explanation,
     is_local_link,
+    is_sentence,
     is_term,
     strip_markup,
     units,
+    whole_sentences,
 )
 
 MAX_LINE = 400
@@ -248,7 +252,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue  # a name given after its description: the block's other lines describe it
         defined = {card.front.casefold() for card, _ in given}
         entries = paragraphs.get(n, {})
-        for offset, line in enumerate(_lines(block)):
+        lines = _lines(block)
+        for offset, line in enumerate(lines):
             found = entries.get(offset)  # a line of a glossary paragraph, read already
             marked = ":" in line or "：" in line or "**" in line or "__" in line or "——" in line
             if found is None and marked:
@@ -259,6 +264,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                         found = None
                     elif found is not None and not listed and _one_han(found[0]):
                         found = None  # "注：…" alone: a label, a term only among its kind
+                elif offset and continues_line(line) and is_cut(lines[offset - 1]):
+                    continue  # "… All beliefs are\ntrue: but …": a wrapped sentence, no term
                 else:
                     found = split_definition(line)
             if found is None and offset == 0 and ("**" in line or NAMING_COPULA.search(line)):
@@ -268,6 +275,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, explanation = found
+            if not is_sentence(explanation):
+                whole = _wrapped(explanation, lines[offset + 1 :], block)
+                if whole is None:
+                    continue  # "Pluralism: the different values are": a sentence cut short
+                explanation = whole
             if SPEECH_VERB.search(term) and QUOTE_OPEN.match(explanation):
                 continue  # "报告指出：“…”": a quotation to use, not what a term means
             if FIELD_NAME.match(term) and _opens_note(ctx, n):
@@ -308,6 +320,29 @@ def _by_full_entries(
             key = (ctx.blocks[n].parent, ctx.blocks[n].heading)
             full[key] = full.get(key, 0) + 1
     return {key for key in glossaries if full.get(key, 0) >= MIN_GLOSSARY}
+
+
+def _wrapped(explanation: str, following: list[str], block: Block) -> str | None:
+    """The explanation with the lines that go on with its sentence, in prose wrapped by hand
+    ("Kant's idea: moral reasons are universally binding, irrespective of" + "time, place,
+    person."): up to the line that ends the sentence, not into the next definition. A sentence
+    still cut keeps the sentences before it that end; None when none does. A CJK sentence
+    cut at a comma goes on in the items under it ("寡头的规模：随着企业数量的增加，" + items)."""
+    wrapped = False
+    for line in following:
+        if is_sentence(explanation) or len(explanation) > MAX_LINE:
+            break
+        if has_cjk(explanation[-12:]) or not continues_line(line):
+            break
+        if ":" in line or "：" in line:
+            break  # the next term, or a label of its own
+        explanation, wrapped = f"{explanation} {line.strip()}", True
+    if (wrapped and is_cut(explanation)) or (block.children and _CJK_COMMA_END.search(explanation)):
+        return whole_sentences(explanation) or None
+    return explanation
+
+
+_CJK_COMMA_END = re.compile(r"[\u3400-\u9fff][,，、]\s*$")
 
 
 def _opens_note(ctx: Context, n: int) -> bool:

@@ -286,6 +286,39 @@ def is_sentence(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
+#: A mark after which a sentence must go on: a comma, an enumeration comma.
+_HANGING_MARK = re.compile(r"[,，、]\s*$")
+#: A word after which a Latin sentence must go on ("… irrespective of", "… between an").
+_HANGING_WORD = re.compile(rf"(?<=\s)(?:{TERM_BAD_END.pattern})\s*$", re.I)
+
+
+def is_cut(text: str) -> bool:
+    """ "studies decision making when actors interact with", "… continuous (interval),": a
+    line of hard-wrapped Latin prose that stops mid-sentence, on a comma, a function word or a
+    copula; read alone it says nothing whole. Only for a line the next goes on from: a line of
+    its own may end so and be whole ("… the noun it modifies refers to", "…, "). A CJK text is
+    left to the caller: its writers end a whole thought on a comma often."""
+    plain = strip_markup(text).rstrip()
+    if has_cjk(plain[-12:]):
+        return False
+    return _HANGING_MARK.search(plain) is not None or _HANGING_WORD.search(plain) is not None
+
+
+def whole_sentences(text: str) -> str:
+    """The sentences of `text` that end, without the fragment a cut leaves after them ("man is
+    the measure of all things. Whatever appears true to a" -> "man is the measure of all
+    things."); empty when no sentence ends."""
+    ends = [m.end() for m in SENTENCE.finditer(text) if is_sentence(m.group())]
+    return text[: ends[-1]].strip() if ends else ""
+
+
+def continues_line(line: str) -> bool:
+    """A line that goes on with the sentence of the line above, in prose wrapped by hand: it
+    opens with a lower-case Latin letter, not with a list mark, markup or a symbol ("σ² = …")."""
+    first = line.lstrip()[:1]
+    return first.islower() and unicodedata.name(first, "").startswith("LATIN")
+
+
 def is_first_person(text: str) -> bool:
     return FIRST_PERSON.search(text) is not None
 
