@@ -11,9 +11,19 @@ from ..model import Candidate
 from .context import Context, clean_card_text
 from .lang import ARTICLE, EFFECT, JOINER
 from .shape import glossary_lists, glossary_paragraphs, is_label, names_some
-from .text import ITEM_MARK, has_cjk, is_explanation, is_term, strip_markup, units
+from .text import (
+    ITEM_MARK,
+    has_cjk,
+    is_explanation,
+    is_sentence,
+    is_term,
+    read_on,
+    strip_markup,
+    units,
+)
 
-_ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|--)\s+|\s+=\s+")
+# a long arrow or a run of dashes is one separator: "A --> B", "A ---- B" (not "A -" + "-> B")
+_ARROW = re.compile(r"\s*(?:-+>|==?>|→|⇒|⟶|-{2,})\s+|\s+=\s+")
 # in a list item, a spaced dash too: "- CFO - Chief Financial Officer"
 _ITEM_DASH = re.compile(r"\s+[-–—]\s+")
 _HINT = re.compile(r"->|→|=>|⇒|⟶|--|\s[=\-–—]\s")  # cheap test before the line-by-line reading
@@ -38,6 +48,11 @@ _RELATION = re.compile(r"[≤≥<>±×·∑√∫∈≠≈]")
 _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
 
 
+def _opens_entry(line: str) -> bool:
+    """The next entry's line (`Term -> …`), or a label of its own (`genus name: …`)."""
+    return ":" in line or "：" in line or _hinted(line)
+
+
 #: In a vocabulary list (shape.MIN_GLOSSARY or more `word -> gloss` items) a gloss of up to this
 #: many words ("Ayer -> yesterday") is a whole answer, where a lone short arrow is a note to self.
 _MAX_GLOSS = 4
@@ -57,7 +72,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         short = block.kind == "item" and (block.parent, block.heading) in glossaries
         entries = lines.get(n, {})
-        for offset, line in enumerate(block.text.split("\n")):
+        texts = block.text.split("\n")
+        for offset, line in enumerate(texts):
             if offset in entries:
                 found: tuple[str, str] | None = entries[offset]
             elif n in loose:  # read already, short glosses allowed: keep them only in a glossary
@@ -69,6 +85,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, rest = found
+            if not is_sentence(rest):
+                whole = read_on(rest, texts[offset + 1 :], _opens_entry)
+                if whole is None:
+                    continue  # "Belief - extent to which you accept and are obligated to follow"
+                rest = whole
             back, block_id, deck = clean_card_text(rest)
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
 

@@ -58,6 +58,7 @@ from .text import (
     is_local_link,
     is_sentence,
     is_term,
+    read_on,
     strip_markup,
     units,
     whole_sentences,
@@ -323,23 +324,19 @@ def _by_full_entries(
 
 
 def _wrapped(explanation: str, following: list[str], block: Block) -> str | None:
-    """The explanation with the lines that go on with its sentence, in prose wrapped by hand
-    ("Kant's idea: moral reasons are universally binding, irrespective of" + "time, place,
-    person."): up to the line that ends the sentence, not into the next definition. A sentence
-    still cut keeps the sentences before it that end; None when none does. A CJK sentence
-    cut at a comma goes on in the items under it ("寡头的规模：随着企业数量的增加，" + items)."""
-    wrapped = False
-    for line in following:
-        if is_sentence(explanation) or len(explanation) > MAX_LINE:
-            break
-        if has_cjk(explanation[-12:]) or not continues_line(line):
-            break
-        if ":" in line or "：" in line:
-            break  # the next term, or a label of its own
-        explanation, wrapped = f"{explanation} {line.strip()}", True
-    if (wrapped and is_cut(explanation)) or (block.children and _CJK_COMMA_END.search(explanation)):
-        return whole_sentences(explanation) or None
-    return explanation
+    """The explanation read on over the lines of prose wrapped by hand that go on with it, not
+    into the next `Term:` line (`text.read_on`); None when its sentence stays cut. A CJK
+    sentence cut at a comma goes on in the items under it ("寡头的规模：随着企业数量的增加，"
+    + items): None too."""
+    whole = read_on(explanation, following, _has_colon)
+    if whole is not None and block.children and _CJK_COMMA_END.search(whole):
+        return whole_sentences(whole) or None
+    return whole
+
+
+def _has_colon(line: str) -> bool:
+    """The next term's line, or a label of its own."""
+    return ":" in line or "：" in line
 
 
 _CJK_COMMA_END = re.compile(r"[\u3400-\u9fff][,，、]\s*$")

@@ -319,6 +319,28 @@ def continues_line(line: str) -> bool:
     return first.islower() and unicodedata.name(first, "").startswith("LATIN")
 
 
+#: How long a text read on over wrapped lines may grow (a definition's line is at most 400).
+_READ_ON = 400
+
+
+def read_on(text: str, following: list[str], opens_entry: Callable[[str], bool]) -> str | None:
+    """`text`, the end of a line, with the lines under it that go on with its sentence, in prose
+    wrapped by hand ("moral reasons are universally binding, irrespective of" + "time, place,
+    person."): up to the line that ends the sentence, never into a line that `opens_entry` (the
+    next term). A sentence still cut then (`is_cut`) keeps the sentences before it that end;
+    None when none does."""
+    wrapped = False
+    for line in following:
+        if is_sentence(text) or len(text) > _READ_ON or has_cjk(text[-12:]):
+            break
+        if not continues_line(line) or opens_entry(line):
+            break
+        text, wrapped = f"{text} {line.strip()}", True
+    if wrapped and is_cut(text):
+        return whole_sentences(text) or None
+    return text
+
+
 def is_first_person(text: str) -> bool:
     return FIRST_PERSON.search(text) is not None
 
