@@ -89,6 +89,12 @@ TABLE = Table(
         "limitations?",
         "additional reference",
         "additional references",
+        # course admin: what a lecture note opens with, not what it teaches
+        "course (?:info(?:rmation)?|goals?|objectives?|outline|overview)",
+        "learning (?:objectives|outcomes|goals)",
+        "syllabus",
+        "office hours",
+        "prerequisites?",
         "sources?",
         "questions?",
         "review",
@@ -166,6 +172,11 @@ TABLE = Table(
     # words that label something without naming it: never a term on their own
     label_words=(
         "n\\.?b\\.?",
+        "p\\.?s\\.?",
+        "key (?:points?|notes?)",
+        "aka",
+        "a\\.k\\.a\\.?",
+        "tl;?dr",
         "note",
         "notes",
         "enter",

@@ -116,6 +116,10 @@ TABLE = Table(
         "综合排名",
         "复习",
         "重点",
+        # course admin: what a lecture note opens with, not what it teaches
+        "课程(?:信息|目标|简介|介绍|安排)",
+        "考核方式",
+        "前情提要",
     ),
     list_labels=(
         "原因",
