@@ -326,19 +326,25 @@ _READ_ON = 400
 def read_on(text: str, following: list[str], opens_entry: Callable[[str], bool]) -> str | None:
     """`text`, the end of a line, with the lines under it that go on with its sentence, in prose
     wrapped by hand ("moral reasons are universally binding, irrespective of" + "time, place,
-    person."): up to the line that ends the sentence, never into a line that `opens_entry` (the
-    next term). A sentence still cut then (`is_cut`) keeps the sentences before it that end;
-    None when none does."""
-    wrapped = False
+    person."): up to the end of that sentence, never into a line that `opens_entry` (the next
+    term). A sentence still cut then (`is_cut`) keeps the sentences before it that end; None
+    when none does."""
+    cut_at, wrapped = len(text), False
     for line in following:
         if is_sentence(text) or len(text) > _READ_ON or has_cjk(text[-12:]):
             break
         if not continues_line(line) or opens_entry(line):
             break
         text, wrapped = f"{text} {line.strip()}", True
-    if wrapped and is_cut(text):
-        return whole_sentences(text) or None
-    return text
+    if not wrapped:
+        return text
+    # up to the end of the sentence that was cut: the lines may go on with sentences of their own
+    end = next(
+        (m.end() for m in SENTENCE.finditer(text) if m.end() > cut_at and is_sentence(m.group())), 0
+    )
+    if end:
+        return text[:end].strip()
+    return (whole_sentences(text) or None) if is_cut(text) else text
 
 
 def is_first_person(text: str) -> bool:
