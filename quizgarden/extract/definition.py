@@ -14,6 +14,7 @@ from functools import partial
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, section_title
+from .entries import BOLD_TERM, one_han, split_definition, wraps_term
 from .lang import (
     ADVICE_HEADING,
     ASPECT_LEAD,
@@ -22,7 +23,6 @@ from .lang import (
     DEICTIC,
     FIELD_NAME,
     GLOSSARY_HEADING,
-    LABEL_WORD,
     NAMING_COPULA,
     PROCEDURE_HEADING,
     QUOTE_OPEN,
@@ -50,12 +50,10 @@ from .text import (
     ITEM_MARK,
     PARENS,
     continues_line,
-    has_cjk,
     is_cut,
     is_distinctive,
     is_example_heading,
     is_explanation,
-    is_local_link,
     is_sentence,
     is_term,
     read_on,
@@ -63,30 +61,6 @@ from .text import (
     units,
     whole_sentences,
 )
-
-MAX_LINE = 400
-_BOLD_TERM = re.compile(
-    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：=，,]|—|–|--|-)?\s*"
-    r"(?P<rest>.*)$"
-)
-# "（1）太平天国：…": a number in brackets counts the item, it is not part of the term
-_PAREN_NUMBER = re.compile(r"^[（(]\d{1,2}[）)]\s*")
-# "洋务运动——十九世纪…": the Chinese dash (two em dashes) sets a term off as a colon does
-_CJK_DASH = re.compile(r"\s*——\s*")
-_DASH_TERM = 6
-# a common word and a number: an entry of a numbered series; an acronym ("CRA 1960") names a thing
-_NUMBERED = re.compile(r"^[^\W\d_](?:[^\W\d_]*[^\W\d_A-Z])?\.?\s+\d{1,4}(?:\s*[-–.]\s*\d{1,4})?$")
-_INLINE_MATH = re.compile(r"\$[^$]+\$")
-_RELATION = re.compile(
-    r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
-    r"|[rR]ightarrow|xrightarrow|mapsto|forall)(?![A-Za-z])"
-)
-_ROW_EDGE = re.compile(r"^\s*[=&]|\\\\\s*$")
-_LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
-# the first colon that is not part of a URL, a time or `::` (an explicit card, a qualified name,
-# a Dataview field): "Term: x", "术语：解释"
-_COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
-
 
 # "**Gene**:" on a line of its own, its explanation on the lines under it, in one paragraph
 _TERM_LINE = re.compile(r"^(?:\*\*[^*\n]{2,50}\*\*\s*[:：]|\*\*[^*\n]{2,50}[:：]\*\*)\s*$")
@@ -100,78 +74,6 @@ def _lines(block: Block) -> list[str]:
     if TO_READER.search(lines[0]):
         return lines  # "**Analogía con tu vida**:": a note to oneself, not a term
     return [lines[0].rstrip() + " " + " ".join(line.strip() for line in lines[1:])]
-
-
-def split_definition(
-    line: str, *, listed: bool = False, short: bool = False
-) -> tuple[str, str] | None:
-    """(term, explanation) when `line` reads as a definition, else None. With `listed` (an item
-    of a glossary list) a list of names is an answer too: "IADL: driving, meds, finances"; with
-    `short` (a line of a glossary paragraph) a few words are: "Gas: fills its container"."""
-    line = _PAREN_NUMBER.sub("", ITEM_MARK.sub("", line.strip()))
-    if not line or len(line) > MAX_LINE:
-        return None
-    m = _BOLD_TERM.match(line)
-    if m and (m.group("sep") or m.group("colon")):
-        term, rest = m.group("term").strip(), m.group("rest").strip()
-        if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
-            return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
-    else:
-        c = _COLON.search(line) if ":" in line or "：" in line else None  # a literal first
-        if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
-            c = _CJK_DASH.search(line)
-            if c is not None and units(line[: c.start()]) > _DASH_TERM:
-                return None
-        if not c or c.start() == 0:
-            return None
-        term, rest = line[: c.start()].strip(), line[c.end() :].strip()
-    if _NUMBERED.match(strip_markup(term).strip().rstrip(":：")):
-        return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name
-    # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
-    generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
-    if is_local_link(term) or not (generic or is_term(term) or (listed and _one_han(term))):
-        return None  # a linked term is a table-of-contents entry
-    if not (is_explanation(rest) or (listed and names_some(rest)) or (short and _few_words(rest))):
-        return None
-    words = _INLINE_MATH.sub("", rest)
-    if words.strip(" .,;。，；"):
-        if _LATEX_ROW.search(words):  # LaTeX outside $...$: a row of a derivation
-            return None
-    elif not _RELATION.search(rest) or _ROW_EDGE.search(rest.strip(" $.,;。，；")):
-        return None  # math alone: an equation for the term, not an expression or a derivation row
-    if _restates(strip_markup(term), strip_markup(rest)):
-        return None
-    return strip_markup(term), rest
-
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-def _one_han(term: str) -> bool:
-    """ "病", "气", "酶": one Han character, a word of its own in a glossary of such terms
-    ("- 病：…", "- 证：…", "- 症：…"), though alone on a line it is more often a label ("注")."""
-    plain = strip_markup(term).strip()
-    return len(plain) == 1 and _HAN.match(plain) is not None and not LABEL_WORD.match(plain)
-
-
-#: In a glossary paragraph an answer of this many words or more is whole ("makes nitrate salts").
-_MIN_SHORT = 2
-_MAX_SHORT = 4
-
-
-def _few_words(rest: str) -> bool:
-    """A short answer of words ("fills its container"), not a value, a name or a symbol."""
-    plain = strip_markup(rest).strip(" .;")
-    words = plain.split()
-    if has_cjk(plain) or not _MIN_SHORT <= len(words) <= _MAX_SHORT:
-        return False
-    return all(w.replace("-", "").replace(",", "").isalpha() for w in words)
-
-
-def _restates(term: str, explanation: str) -> bool:
-    """ "重复率: 分析了不同采样方法生成文本的重复率": the answer only wraps the term again."""
-    explanation = explanation.rstrip("。.；; ")
-    return explanation.find(term) > 0 and len(explanation) - len(term) <= 14
 
 
 # "感受野是指……。", "BPE (byte pair encoding) refers to …": a definition written as a sentence
@@ -263,7 +165,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     listed = (block.parent, block.heading) in glossaries
                     if found is not None and not listed and not is_explanation(found[1]):
                         found = None
-                    elif found is not None and not listed and _one_han(found[0]):
+                    elif found is not None and not listed and one_han(found[0]):
                         found = None  # "注：…" alone: a label, a term only among its kind
                 elif offset and continues_line(line) and is_cut(lines[offset - 1]):
                     continue  # "… All beliefs are\ntrue: but …": a wrapped sentence, no term
@@ -436,7 +338,7 @@ def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
     for n, block in enumerate(ctx.blocks):
         if block.kind != "item" or not block.text.startswith(("**", "__")):
             continue
-        m = _BOLD_TERM.match(block.text)
+        m = BOLD_TERM.match(block.text)
         if m and (m.group("sep") or m.group("colon")):
             first = before_items[n] + 1  # the run of items this one belongs to
             runs.setdefault((block.heading, block.parent, first), []).append((n, m.group("term")))
@@ -460,7 +362,7 @@ def _named_stage(text: str) -> bool:
     """ "**监督微调 (SFT)**：…" in a list of steps: a stage the author named in bold, with its
     short name or alias beside it or called a stage ("**知识提取阶段**：…"; the tables'
     `stage_nouns`), is a term to learn, unlike "**Step 1**: load the data"."""
-    m = _BOLD_TERM.match(ITEM_MARK.sub("", text.split("\n")[0].strip()))
+    m = BOLD_TERM.match(ITEM_MARK.sub("", text.split("\n")[0].strip()))
     if not m or not (m.group("sep") or m.group("colon")):
         return False
     term = m.group("term").strip()
@@ -480,7 +382,7 @@ MIN_LED = 2
 def _bold_led_lists(ctx: Context, before_items: list[int]) -> set[int]:
     """The items of lists where MIN_LED items or more, and most of the list, open with a bold
     term set off by a comma or a full stop: the author lists terms, each explained after it
-    (`_BOLD_TERM` wants a colon, and takes a comma only where the sentence does not go on).
+    (`BOLD_TERM` wants a colon, and takes a comma only where the sentence does not go on).
     A list led in by its subject's aspects ("有两个优势：", "the main drawbacks") names none."""
     runs: dict[tuple[int | None, int | None, int], list[int]] = {}
     led: dict[tuple[int | None, int | None, int], list[int]] = {}
@@ -509,7 +411,7 @@ def _bold_led(line: str) -> tuple[str, str] | None:
     term, rest = m.group("term").strip(), m.group("rest").strip()
     if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
         return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
-    if not is_term(term) or not is_explanation(rest) or _restates(term, strip_markup(rest)):
+    if not is_term(term) or not is_explanation(rest) or wraps_term(term, strip_markup(rest)):
         return None
     return strip_markup(term), rest
 

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
-from .definition import split_definition
+from .entries import split_definition
 from .lang import (
     CARRIED_OPENER,
     CONCLUSION,

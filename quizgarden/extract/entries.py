@@ -1,0 +1,120 @@
+"""One line read as a term and what it says of it: `术语：解释`, `Term: explanation`,
+`**Term** — explanation`. The `definition` rule reads its lines with it, and the `heading` rule
+reads a heading that holds a whole definition (`## 知识密度：能力/参数量`) with it too.
+
+The term must be a name (short, no sentence in it) and the explanation must say something:
+labels with a link (`原始论文：<url>`), values (`参数大小：1B`), lists of names, rows of a
+derivation and answers that only wrap the term again are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lang import CONTINUES, GENERIC_FRONT, LABEL_WORD
+from .shape import names_some
+from .text import (
+    ITEM_MARK,
+    has_cjk,
+    is_explanation,
+    is_local_link,
+    is_term,
+    strip_markup,
+    units,
+)
+
+MAX_LINE = 400
+#: "**Term**: …", "**Term:** …", "**Term** — …": a bold term and what separates it from its text
+BOLD_TERM = re.compile(
+    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：=，,]|—|–|--|-)?\s*"
+    r"(?P<rest>.*)$"
+)
+# "（1）太平天国：…": a number in brackets counts the item, it is not part of the term
+_PAREN_NUMBER = re.compile(r"^[（(]\d{1,2}[）)]\s*")
+# "洋务运动——十九世纪…": the Chinese dash (two em dashes) sets a term off as a colon does
+_CJK_DASH = re.compile(r"\s*——\s*")
+_DASH_TERM = 6
+# a common word and a number: an entry of a numbered series; an acronym ("CRA 1960") names a thing
+_NUMBERED = re.compile(r"^[^\W\d_](?:[^\W\d_]*[^\W\d_A-Z])?\.?\s+\d{1,4}(?:\s*[-–.]\s*\d{1,4})?$")
+_INLINE_MATH = re.compile(r"\$[^$]+\$")
+_RELATION = re.compile(
+    r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
+    r"|[rR]ightarrow|xrightarrow|mapsto|forall)(?![A-Za-z])"
+)
+_ROW_EDGE = re.compile(r"^\s*[=&]|\\\\\s*$")
+_LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
+# the first colon that is not part of a URL, a time or `::` (an explicit card, a qualified name,
+# a Dataview field): "Term: x", "术语：解释"
+_COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
+
+
+def split_definition(
+    line: str, *, listed: bool = False, short: bool = False
+) -> tuple[str, str] | None:
+    """(term, explanation) when `line` reads as a definition, else None. With `listed` (an item
+    of a glossary list) a list of names is an answer too: "IADL: driving, meds, finances"; with
+    `short` (a line of a glossary paragraph) a few words are: "Gas: fills its container"."""
+    line = _PAREN_NUMBER.sub("", ITEM_MARK.sub("", line.strip()))
+    if not line or len(line) > MAX_LINE:
+        return None
+    m = BOLD_TERM.match(line)
+    if m and (m.group("sep") or m.group("colon")):
+        term, rest = m.group("term").strip(), m.group("rest").strip()
+        if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
+            return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
+    else:
+        c = _COLON.search(line) if ":" in line or "：" in line else None  # a literal first
+        if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
+            c = _CJK_DASH.search(line)
+            if c is not None and units(line[: c.start()]) > _DASH_TERM:
+                return None
+        if not c or c.start() == 0:
+            return None
+        term, rest = line[: c.start()].strip(), line[c.end() :].strip()
+    if _NUMBERED.match(strip_markup(term).strip().rstrip(":：")):
+        return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name
+    # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
+    generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
+    if is_local_link(term) or not (generic or is_term(term) or (listed and one_han(term))):
+        return None  # a linked term is a table-of-contents entry
+    if not (is_explanation(rest) or (listed and names_some(rest)) or (short and _few_words(rest))):
+        return None
+    words = _INLINE_MATH.sub("", rest)
+    if words.strip(" .,;。，；"):
+        if _LATEX_ROW.search(words):  # LaTeX outside $...$: a row of a derivation
+            return None
+    elif not _RELATION.search(rest) or _ROW_EDGE.search(rest.strip(" $.,;。，；")):
+        return None  # math alone: an equation for the term, not an expression or a derivation row
+    if wraps_term(strip_markup(term), strip_markup(rest)):
+        return None
+    return strip_markup(term), rest
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def one_han(term: str) -> bool:
+    """ "病", "气", "酶": one Han character, a word of its own in a glossary of such terms
+    ("- 病：…", "- 证：…", "- 症：…"), though alone on a line it is more often a label ("注")."""
+    plain = strip_markup(term).strip()
+    return len(plain) == 1 and _HAN.match(plain) is not None and not LABEL_WORD.match(plain)
+
+
+#: In a glossary paragraph an answer of this many words or more is whole ("makes nitrate salts").
+_MIN_SHORT = 2
+_MAX_SHORT = 4
+
+
+def _few_words(rest: str) -> bool:
+    """A short answer of words ("fills its container"), not a value, a name or a symbol."""
+    plain = strip_markup(rest).strip(" .;")
+    words = plain.split()
+    if has_cjk(plain) or not _MIN_SHORT <= len(words) <= _MAX_SHORT:
+        return False
+    return all(w.replace("-", "").replace(",", "").isalpha() for w in words)
+
+
+def wraps_term(term: str, explanation: str) -> bool:
+    """ "重复率: 分析了不同采样方法生成文本的重复率": the answer only wraps the term again."""
+    explanation = explanation.rstrip("。.；; ")
+    return explanation.find(term) > 0 and len(explanation) - len(term) <= 14
