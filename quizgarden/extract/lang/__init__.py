@@ -62,6 +62,8 @@ __all__ = [
     "KIND_OF",
     "LABEL_WORD",
     "LEAD_IN",
+    "LEGEND_CLAIM",
+    "LEGEND_OPENER",
     "LINKING_LEAD",
     "LIST_LABEL",
     "NAMED_BOLD",
@@ -97,6 +99,7 @@ __all__ = [
     "STEP_LEAD",
     "STRUCTURAL_HEADING",
     "SUBJECT_STOPWORD",
+    "SYMBOL_NAMER",
     "TABLES",
     "TERM_BAD_END",
     "TERM_BAD_START",
@@ -107,6 +110,7 @@ __all__ = [
     "VALUE_LABEL",
     "VALUE_START",
     "VERDICT",
+    "WEAK_NAMER",
     "Table",
     "vocabulary",
 ]
@@ -283,6 +287,14 @@ ANNOUNCES = re.compile(rf"(?:{_alternation(_words('announcers'))})\s*[,，]?$", 
 #: "The surface brightness is given by", "其概率定义为": a sentence that names what the formula
 #: below computes, and ends where the formula takes over.
 FORMULA_LEAD = re.compile(rf"(?:{_alternation(_words('formula_leads'))})\s*[,，]?$", re.I)
+#: "$\\mu$ is the coefficient of friction", "$k$ 表示劲度系数": what joins a symbol to its name.
+SYMBOL_NAMER = re.compile(rf"\s*(?:{_alternation(_words('symbol_namers'))})\s*", re.I)
+#: "是", "为": a namer that also makes claims ("$X$ 是对称矩阵").
+WEAK_NAMER = re.compile(rf"\s*(?:{_alternation(_words('weak_namers'))})\s*$", re.I)
+#: "$t$ 为任意实数", "$x$ is any …": a claim about a symbol where its name would stand.
+LEGEND_CLAIM = re.compile(rf"(?:{_alternation(_words('legend_claims'))})", re.I)
+#: "where", "wobei", "其中": what opens the legend of a formula.
+LEGEND_OPENER = re.compile(rf"(?:{_alternation(_words('legend_openers'))})\s*[,，]?\s*$", re.I)
 #: "If yes, code as such": a branch of a checklist.
 BRANCH = re.compile(rf"^\W*(?:{_alternation(_words('branch_openers'))})", re.I)
 #: The end of a front that introduces a quotation: "Einstein said", "报告指出".

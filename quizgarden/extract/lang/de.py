@@ -246,4 +246,15 @@ TABLE = Table(
     ),
     definition_labels=("definition",),
     deck_names=("karteikarten", "lernkarten", "anki karten"),
+    symbol_namers=(
+        "ist der",
+        "ist die",
+        "ist das",
+        "bezeichnet den",
+        "bezeichnet die",
+        "bezeichnet das",
+        "steht für",
+    ),
+    legend_openers=("wobei", "mit", "dabei", "hier"),
+    legend_claims=("ein", "eine", "einer", "beliebige", "beliebiger"),
 )

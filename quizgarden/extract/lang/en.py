@@ -876,4 +876,17 @@ TABLE = Table(
         "deck",
         "flashcard deck",
     ),
+    symbol_namers=(
+        "is the",
+        "is called the",
+        "denotes the",
+        "denotes",
+        "represents the",
+        "stands for the",
+        "stands for",
+        "is known as the",
+    ),
+    legend_openers=("where", "here", "with"),
+    weak_namers=(),
+    legend_claims=("any", "some", "arbitrary", "fixed", "given"),
 )

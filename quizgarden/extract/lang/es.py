@@ -190,4 +190,7 @@ TABLE = Table(
     statement_labels=("definición", "teorema", "lema", "proposición", "corolario", "propiedad"),
     definition_labels=("definición",),
     deck_names=("tarjetas", "fichas", "tarjetas anki"),
+    symbol_namers=("es el", "es la", "denota el", "denota la", "representa el", "representa la"),
+    legend_openers=("donde", "con", "aquí"),
+    legend_claims=("un", "una", "cualquier"),
 )

@@ -179,4 +179,14 @@ TABLE = Table(
     statement_labels=("définition", "théorème", "lemme", "proposition", "corollaire", "propriété"),
     definition_labels=("définition",),
     deck_names=("fiches", "cartes", "fiches anki", "cartes anki"),
+    symbol_namers=(
+        "est le",
+        "est la",
+        "désigne le",
+        "désigne la",
+        "représente le",
+        "représente la",
+    ),
+    legend_openers=("où", "avec", "ici"),
+    legend_claims=("un", "une", "quelconque"),
 )

@@ -179,4 +179,7 @@ TABLE = Table(
     statement_labels=("definizione", "teorema", "lemma", "proposizione", "corollario", "proprietà"),
     definition_labels=("definizione",),
     deck_names=("schede", "carte", "schede anki"),
+    symbol_namers=("è il", "è la", "indica il", "indica la", "rappresenta il", "rappresenta la"),
+    legend_openers=("dove", "con"),
+    legend_claims=("un", "una", "qualsiasi", "qualunque"),
 )

@@ -159,4 +159,7 @@ TABLE = Table(
     statement_labels=("definição", "teorema", "lema", "proposição", "corolário", "propriedade"),
     definition_labels=("definição",),
     deck_names=("cartões", "fichas", "cartões anki"),
+    symbol_namers=("é o", "é a", "denota o", "denota a", "representa o", "representa a"),
+    legend_openers=("onde", "com"),
+    legend_claims=("um", "uma", "qualquer"),
 )

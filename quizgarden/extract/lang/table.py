@@ -175,3 +175,15 @@ class Table:
     # a heading that introduces the note rather than naming a part: "Introduction", "概述"; the
     # paragraph under it still opens the note
     intro_headings: tuple[str, ...] = ()
+    # --- the `legend` rule (a symbol of a formula named in the prose around it)
+    # what joins a symbol to its name: "$\mu$ is the coefficient of friction", "$k$ denotes the
+    # spring constant", "$x$ est la position", "$\omega_n$ 为无阻尼固有频率"; Latin entries end
+    # in an article or a naming verb, so "$x$ is positive" names nothing
+    symbol_namers: tuple[str, ...] = ()
+    # what opens a legend under a formula: "where", "wobei", "où", "其中"
+    legend_openers: tuple[str, ...] = ()
+    # namers that also make claims ("$X$ 是对称矩阵"): they name a symbol only in a legend, after
+    # an opener or right after the formula in the same paragraph
+    weak_namers: tuple[str, ...] = ()
+    # how a claim about a symbol opens where a name would stand: "$t$ 为任意实数", "$x$ is any"
+    legend_claims: tuple[str, ...] = ()

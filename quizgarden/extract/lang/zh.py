@@ -969,4 +969,20 @@ TABLE = Table(
     # the `subject` rule
     intro_headings=("简介", "概述", "介绍", "定义", "引言"),
     deck_names=("卡片", "闪卡", "抽认卡", "记忆卡片", "anki卡片"),
+    symbol_namers=("表示", "为", "是", "代表", "指"),
+    legend_openers=("其中", "式中", "这里", "此处"),
+    weak_namers=("是", "为"),
+    legend_claims=(
+        "一个",
+        "一种",
+        "一组",
+        "某",
+        "任意",
+        "任一",
+        "所有",
+        "非空",
+        "常量",
+        "常数",
+        "变量",
+    ),
 )

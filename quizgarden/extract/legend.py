@@ -1,0 +1,160 @@
+"""Legends: a symbol of a formula named in the prose around it.
+
+"$F_R \\le \\mu R$. Where $\\mu$ is the *coefficient of friction*, a measure of roughness",
+"$Q = CV$. $C$ is the **capacitance**", "其中 $k$ 表示劲度系数": the sentence tells what a symbol
+of the formula stands for, and a learner asked for the quantity by name must recall how it is
+written and where it enters. The card asks for the name; the back gives the symbol, the formula
+it belongs to and what the sentence says of it. A symbol named with no formula near it, or a
+name that is no term ("$x$ is the one we want"), gives nothing: without the formula the card
+only spells a letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Candidate
+from .blocks import Block
+from .context import Context
+from .lang import ARTICLE, LEGEND_CLAIM, LEGEND_OPENER, SYMBOL_NAMER, WEAK_NAMER
+from .text import has_cjk, is_term, strip_markup, units
+
+# one symbol in single dollars: `$\mu$`, `$F_{R}$`, `$\omega _{n}$`, `$\vec{E}$`, `$\Delta G$`
+_SYMBOL = re.compile(
+    r"(?<![$\\])\$(?!\$)\s*(?P<sym>(?:\\(?:vec|mathbf|hat|bar|boldsymbol|mathcal)\s*\{[^{}$]{1,6}\}"
+    r"|(?:\\Delta\s*)?(?:\\[A-Za-z]+|[A-Za-z]))(?:\s*[_^]\s*(?:\{[^{}$]{1,12}\}|[A-Za-z0-9]))*)"
+    r"\s*\$(?!\$)"
+)
+# where a legend may open: the start of the text, of a sentence or of a bracket
+_OPEN = re.compile(r"(?:^|[.!?;:,]\s+|[(（，；。：]\s*|\n\s*|\b(?:and|und|et|y|e)\s+)$")
+# the name ends at punctuation, at the next math, or where a clause begins
+_NAME = re.compile(
+    r"(?P<name>[^,;.:()（），。；：$\n]+?)"
+    r"(?=\s*(?:[,;:()（），。；：$\n]|\.(?:\s|$)|$|\s(?:and|which|that|und|die|der|et|qui|y|que|e|che)\s))"
+)
+# a relation: the formula states something (`=`, `\le`, `\propto`), it is not a lone symbol
+_RELATION = re.compile(r"(?<![<>!])=|\\(?:le|leq|ge|geq|propto|approx|equiv|sim)\b|[≤≥∝≈]")
+_MATH = re.compile(r"\$\$(?P<d>.+?)\$\$|(?<![$\\])\$(?P<i>[^$\n]+?)\$", re.S)
+_COMMANDS = re.compile(r"\\[A-Za-z]+")
+# the author sets the name off as a term: "*coefficient of friction*", "**capacitance**"
+_EMPHASIS = re.compile(r"\s*(?:\*{1,3}|_{1,2}|==)(?=\S)")
+# the left-hand side of a formula, up to its first `=` (`:=`, `\\equiv` too)
+_LEFT = re.compile(r"(.*?):?(?:=|\\equiv|\\approx|\\triangleq)", re.S)
+# what dresses a symbol without changing it: `\vec{L}`, `\boxed{…}`, braces, spaces
+_DRESS = re.compile(r"\\(?:vec|mathbf|boldsymbol|boxed|displaystyle)\b|[{}\s]")
+MAX_NAME_UNITS = 6
+
+
+def find(ctx: Context) -> Iterator[Candidate]:
+    previous: Block | None = None
+    for block in ctx.blocks:
+        if block.kind in {"paragraph", "item"} and not block.skipped and "$" in block.text:
+            yield from _legends(ctx, block, previous)
+        if block.kind != "heading":
+            previous = block
+
+
+def _legends(ctx: Context, block: Block, previous: Block | None) -> Iterator[Candidate]:
+    text = block.text
+    for m in _SYMBOL.finditer(text):
+        before = text[: m.start()]
+        opener = LEGEND_OPENER.search(before)
+        lead = before[: opener.start()] if opener else before
+        if not _OPEN.search(lead) and not (opener and opener.start() == 0):
+            continue
+        namer = SYMBOL_NAMER.match(text, m.end())
+        if namer is None:
+            continue
+        named = _NAME.match(text, namer.end())
+        if named is None:
+            continue
+        name = _name(named.group("name"))
+        if name is None or re.match(r"\s*\$", text[named.end() :]):
+            continue  # "$x_t$ 表示第 $t$ 个…": the name goes on past the math, cut off here
+        sym = m.group("sym").strip()
+        formula = _formula(text[: m.start()], sym)
+        if formula is None and WEAK_NAMER.match(namer.group()) and not opener:
+            continue  # "$X$ 是对称矩阵" away from any formula: a claim about it, not its name
+        formula = formula or _formula_of(previous, sym)
+        if formula is None:
+            continue
+        if not (_EMPHASIS.match(named.group("name")) or _defines(formula, sym)):
+            continue  # "$t$ 为迭代次数": a symbol in passing, neither set off nor the one defined
+        rest = _rest(text[named.end() :])
+        legend = f"${sym}$: {strip_markup(named.group('name')).strip()}{rest}"
+        back = f"${formula}$\n\n{legend}"
+        line = block.line + text.count("\n", 0, m.start())
+        yield Candidate("legend", "basic", name, back, line)
+
+
+def _name(raw: str) -> str | None:
+    """The quantity's name, without the article the namer left and the markup it is set in."""
+    name = strip_markup(raw).strip().strip("*_").strip()
+    name = ARTICLE.sub("", name).strip() if ARTICLE.match(name) else name
+    if not name or re.match(r"[\d$\\]", name) or units(name) > MAX_NAME_UNITS:
+        return None
+    if LEGEND_CLAIM.match(name):  # "$t$ 为任意实数", "$\\gamma$ 是一个常数": a claim, no name
+        return None
+    if not has_cjk(name) and not re.search(r"[A-Za-z]{3,}", name):
+        return None
+    return name if is_term(name) else None
+
+
+def _rest(after: str) -> str:
+    """What the sentence says of the quantity past its name: ", a measure of roughness (0 = …)"
+    up to the end of the sentence or the next symbol's legend."""
+    end = re.search(r"(?<=[^\s.])\.(?:\s|$)|[;；。\n]|\s(?:and|und|et|y|e)\s+\$|[,，]\s*\$", after)
+    clause = after[: end.start()] if end else after
+    clause = clause.rstrip(" ,，")
+    if not re.match(r"\s*[,，(（]", clause) or units(clause) < 3:
+        return ""
+    return strip_markup(clause)
+
+
+def _formula(text: str, sym: str) -> str | None:
+    """The last formula of `text` that states something of `sym`."""
+    found = None
+    for m in _MATH.finditer(text):
+        latex = (m.group("d") or m.group("i") or "").strip()
+        if _states(latex) and _holds(latex, sym):
+            found = latex
+    return found
+
+
+def _formula_of(block: Block | None, sym: str) -> str | None:
+    """The formula of the block just above, when it is display math or ends in a formula."""
+    if block is None or block.kind not in {"math", "paragraph", "item"}:
+        return None
+    if block.kind == "math":
+        latex = block.text.strip().strip("$").strip()
+        if latex.startswith("\\[") and latex.endswith("\\]"):
+            latex = latex[2:-2].strip()
+        return latex if _states(latex) and _holds(latex, sym) else None
+    last = block.text.rstrip().split("\n")[-1]
+    return _formula(last, sym)
+
+
+def _defines(latex: str, sym: str) -> bool:
+    """`sym` is the left-hand side of `latex`: the formula is the named quantity's own
+    (`$\\vec{L} = \\vec{r} \\times \\vec{p}$` then "($L$ is the angular momentum)")."""
+    m = _LEFT.match(_DRESS.sub("", latex))
+    return m is not None and m.group(1) == _DRESS.sub("", sym)
+
+
+def _states(latex: str) -> bool:
+    """A formula that relates symbols: not a lone symbol, not a tuple in angle brackets, not a
+    worked number (`\\mathcal{O}(10^{6} \\times 10^{6})`), not math broken by a quote."""
+    if not _RELATION.search(latex) or "$" in latex or re.search(r"(?m)^\s*>", latex):
+        return False
+    digits = len(re.findall(r"\d", latex))
+    return digits <= len(re.findall(r"[A-Za-z]", _COMMANDS.sub("", latex)))
+
+
+def _holds(latex: str, sym: str) -> bool:
+    """`sym` stands in `latex` as a symbol of its own: `C` in `Q=CV`, not in `\\Cap`."""
+    want = r"\s*".join(re.escape(ch) for ch in re.sub(r"\s+", "", sym))
+    if sym.startswith("\\"):
+        return re.search(want + r"(?![A-Za-z])", latex) is not None
+    bare = _COMMANDS.sub(lambda c: " " * len(c.group()), latex)
+    return re.search(r"(?<![A-Za-z])" + want, bare) is not None
