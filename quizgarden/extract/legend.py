@@ -48,9 +48,12 @@ MAX_NAME_UNITS = 6
 
 def find(ctx: Context) -> Iterator[Candidate]:
     previous: Block | None = None
-    for block in ctx.blocks:
+    for at, block in enumerate(ctx.blocks):
         if block.kind in {"paragraph", "item"} and not block.skipped and "$" in block.text:
             yield from _legends(ctx, block, previous)
+            named = _named_formula(ctx, at)
+            if named is not None:
+                yield named
         if block.kind != "heading":
             previous = block
 
@@ -86,6 +89,72 @@ def _legends(ctx: Context, block: Block, previous: Block | None) -> Iterator[Can
         back = f"${formula}$\n\n{legend}"
         line = block.line + text.count("\n", 0, m.start())
         yield Candidate("legend", "basic", name, back, line)
+
+
+# "- 平均收益    $AR = \\frac{TR}{Q}$", "- Grenzkosten $MC = …$": a name, then its formula alone
+_NAMED_FORMULA = re.compile(
+    r"(?P<name>[^\s$:：|#>*`][^$:：|,，;；。.!?()（）=]{0,40}?)(?P<gap>\s+)"
+    r"\$(?P<latex>[^$\n]+)\$\s*[.。]?\s*"
+)
+
+
+# a symbol the formula defines: `AR`, `MP_{L}`, `\\sigma`, `\\mathbf{t}_a`
+_LHS = re.compile(
+    r"(?:\\(?:vec|mathbf|hat|bar|boldsymbol|mathcal)\s*\{[^{}$]{1,6}\}|\\[A-Za-z]+|[A-Za-z]{1,4})"
+    r"(?:\s*[_^]\s*(?:\{[^{}$]{1,12}\}|[A-Za-z0-9]))*"
+)
+
+
+def _named_formula(ctx: Context, at: int) -> Candidate | None:
+    """A list item that is a name and, after it, one formula defining a symbol, next to another
+    such item of another name (a sheet of formulas: `- 平均收益    $AR = …$` / `- 边际收益
+    $MR = …$`): the name asks for the formula. Items that repeat one verb (`- 计算 $y = …$`,
+    `- 计算 $v = …$`) are steps."""
+    found = _name_and_formula(ctx, ctx.blocks[at])
+    if found is None:
+        return None
+    block = ctx.blocks[at]
+    siblings = [
+        b
+        for b in ctx.blocks
+        if b.kind == "item"
+        and (b.level, b.parent, b.heading) == (block.level, block.parent, block.heading)
+    ]
+    k = siblings.index(block)
+    for other in siblings[max(k - 1, 0) : k + 2]:
+        sibling = _name_and_formula(ctx, other, colon=True) if other is not block else None
+        if sibling is not None and sibling.front != found.front:
+            return found
+    return None
+
+
+def _name_and_formula(ctx: Context, block: Block, *, colon: bool = False) -> Candidate | None:
+    """The item as a name and the formula that defines a symbol after it: not a numbered item
+    (a step), not an iterate or an update (`x^{(k+1)} = …`, `\\mu := \\mu - \\eta e`), not a
+    value."""
+    if block.kind != "item" or "\n" in block.text.strip():
+        return None
+    if re.match(r"\s*(?:>\s*)*\d+[.)]", ctx.line_text(block.line)):
+        return None  # "2. 计算 $y = …$": a step
+    text = block.text.strip()
+    m = _NAMED_FORMULA.fullmatch(
+        re.sub(r"^([^$:：]+)[:：]\s*(?=\$)", r"\1 ", text) if colon else text
+    )
+    if m is None:
+        return None
+    latex = m.group("latex").strip()
+    left = _LEFT.match(latex)
+    if left is None or not _LHS.fullmatch(left.group(1).strip()):
+        return None
+    right = latex[left.end() :].strip()
+    if "(" in left.group(1) or _holds(right, left.group(1).strip()):
+        return None  # an iterate or an update: a step of an algorithm
+    if not re.search(r"[A-Za-z]", _COMMANDS.sub("", right)) or not _states(latex):
+        return None  # `x = 3`: a value
+    name = _name(m.group("name"))
+    if name is None or LEGEND_OPENER.search(name):
+        return None
+    return Candidate("legend", "basic", name, f"${latex}$", block.line)
 
 
 def _name(raw: str) -> str | None:
