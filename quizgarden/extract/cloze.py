@@ -18,9 +18,9 @@ from ..model import Candidate
 from .blocks import Block
 from .context import PLUGIN_CLOZE, PLUGIN_HINT, Context, clean_card_text
 from .deletions import CLOZE, closed, numbered
+from .text import INLINE_CODE
 
 HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
-_INLINE_CODE = re.compile(r"(`+).+?\1")
 # the Spaced Repetition plugin's curly cloze: not a template field or shortcode (`{{<`, `{{#`)
 # "{{text}}", and Logseq's "{{cloze text}}", whose keyword is no part of the answer
 CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)(?:cloze[ \t]+)?([^{}\n]+?)\}\}(?!\})")
@@ -40,7 +40,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         own, lines = _without_cards(ctx, _without_title(block), block.line, last)
         text, block_id, deck = clean_card_text(own)
-        no_code = _INLINE_CODE.sub(_blank, text)
+        no_code = INLINE_CODE.sub(_blank, text)
         # braces inside math are LaTeX; a highlight may hold math (`==$\\sqrt{d}$==`)
         masked = _MATH.sub(_blank, no_code) if "$" in no_code else no_code
         if "{{c" in no_code and CLOZE.search(no_code, 0, closed(no_code)):

@@ -13,9 +13,8 @@ from ..model import Candidate, CardType, Separators
 from .context import Context, clean_card_text
 from .dataview import is_inline_field
 from .deletions import closed
-from .text import LINE_LEAD
+from .text import INLINE_CODE, LINE_LEAD
 
-_INLINE_CODE = re.compile(r"(`+).+?\1")
 _CLOZE = re.compile(r"\{\{c\d+::.*?\}\}", re.S)
 _MATH = re.compile(r"\$\$?[^$\n]+\$\$?")
 # a URL starts at the first letter of a run of scheme characters: anchoring the run at its start
@@ -85,7 +84,7 @@ def _cards(ctx: Context, text: str, line_no: int, seps: Separators, vault: bool)
 def _mask(text: str) -> str:
     """`text` with inline code, clozes and math blanked out, keeping offsets."""
     if "`" in text:
-        text = _INLINE_CODE.sub(_blank, text)
+        text = INLINE_CODE.sub(_blank, text)
     end = closed(text)  # no cloze runs past the last `}}`
     text = _CLOZE.sub(_blank, text[:end]) + text[end:]
     if "$" in text:

@@ -45,7 +45,10 @@ _UNIT = re.compile(f"{_CJK_UNIT.pattern}|{_WORD.pattern}")
 _UNIT_START = re.compile(f"[A-Za-z{CJK}]")  # where a unit starts: there is one iff this is found
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")  # a title may hold ( )
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+#: A code span: a run of backticks closed by the next run of the same length on its line. A run
+#: starts a span only where it starts (not inside itself) and is taken whole, so a line of
+#: thousands of backticks is read once, not once per backtick and length.
+INLINE_CODE = re.compile(r"(?<!`)(`++)(?!`)(.+?)(?<!`)\1(?!`)")
 _EMPHASIS = re.compile(r"(\*\*|\*|==|~~)(?=\S)(.+?)(?<=\S)\1")
 # CommonMark: an underscore inside a word (num_layers) is not emphasis
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![^\W_])")
@@ -131,7 +134,7 @@ def strip_markup(text: str) -> str:
     if "](" in text:
         text = _links_sub(_MD_LINK, r"\1", text)
     if "`" in text:
-        text = _INLINE_CODE.sub(r"\2", text)
+        text = INLINE_CODE.sub(r"\2", text)
     if "<" in text:
         text = _HTML_TAG.sub("", text)
     if _MARKUP_CHARS.search(text):
@@ -512,7 +515,7 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
     plain = strip_markup(without_urls(text)).strip()
     words = without_urls(text)
     if "`" in words:
-        words = _INLINE_CODE.sub(" ", words)
+        words = INLINE_CODE.sub(" ", words)
     if not has_units(words, min_units) or plain.endswith((":", "：")):
         return False  # paths, identifiers and values in `code` are not an explanation
     if long:  # a whole answer: lists of names and "a > b" in math are fine there
