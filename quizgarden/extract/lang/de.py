@@ -219,9 +219,22 @@ TABLE = Table(
         "bezeichnet man als",
         "bezeichnen wir als",
     ),
+    participles=("genannt", "bekannt als"),
     linking_verbs=("ist", "sind"),
     conditions=("wenn", "falls", "sofern"),
     appositives=("der", "die", "das", "welche[rs]?", "wobei", r"d\.\s?h\."),
+    relatives=(
+        "der",
+        "die",
+        "das",
+        "welche[rs]?",
+        "bei dem",
+        "bei der",
+        "in dem",
+        "in der",
+        "mit dem",
+        "mit der",
+    ),
     # the `subject` rule
     intro_headings=("einleitung", "einführung", "überblick", "definition"),
     setup_openers=(

@@ -163,9 +163,11 @@ TABLE = Table(
         "viene dett[oa]",
         "vengono dett[ie]",
     ),
+    participles=("chiamat[oaie]", "not[oaie] come"),
     linking_verbs=("è", "sono"),
     conditions=("se", "quando", "qualora"),
     appositives=("che", "dove", "cioè", "ossia", "il quale", "la quale"),
+    relatives=("che", "cui", "in cui", "per cui", "usat[oa] per", "utilizzat[oa] per"),
     # the `subject` rule
     intro_headings=("introduzione", "definizione", "panoramica"),
     setup_openers=(
