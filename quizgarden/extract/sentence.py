@@ -80,7 +80,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 first = n in opening and not has_cjk(subject)
                 if not (bold or first or about or _classed(found) or _restricted(found)):
                     continue
-            elif not (bold or _restricted(found)):
+            elif not (bold or _restricted(found) or _classed(found)):
                 continue  # past the first sentence, only a sentence shaped as a definition
             back, block_id, deck = clean_card_text(back)
             yield Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)

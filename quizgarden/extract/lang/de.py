@@ -25,6 +25,8 @@ TABLE = Table(
         "ist der",
         "ist die",
         "ist das",
+        "besagt, dass",
+        "besagt",
     ),
     question_words=(
         "was",

@@ -19,6 +19,7 @@ TABLE = Table(
         "denotes",
         "is known as",
         "describes",
+        "states that",
     ),
     question_words=(
         "what",

@@ -24,6 +24,8 @@ TABLE = Table(
         "es la",
         "consiste en",
         "significa",
+        "establece que",
+        "afirma que",
     ),
     question_words=(
         "qué",

@@ -24,6 +24,8 @@ TABLE = Table(
         "est la",
         "consiste à",
         "signifie",
+        "stipule que",
+        "affirme que",
     ),
     question_words=(
         "qu'est-ce que",

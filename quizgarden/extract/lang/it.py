@@ -20,6 +20,8 @@ TABLE = Table(
         "consiste in",
         "significa",
         "indica",
+        "afferma che",
+        "stabilisce che",
     ),
     question_words=(
         "che cosa",

@@ -19,6 +19,8 @@ TABLE = Table(
         "é a",
         "consiste em",
         "significa",
+        "afirma que",
+        "estabelece que",
     ),
     question_words=(
         "o que",
