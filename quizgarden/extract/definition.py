@@ -42,6 +42,7 @@ from .shape import (
     may_name,
     named,
     names_some,
+    points_back,
     sentences,
 )
 from .text import (
@@ -301,7 +302,7 @@ def _description(said: list[str], k: int) -> tuple[str, str] | None:
             return None
         else:
             back = said[k - 1]
-    elif DEICTIC.search(strip_markup(back)):
+    elif points_back(strip_markup(back)):
         return None  # "若 A 满足这个条件，则称 A 为**X**": the condition is elsewhere
     if not is_term(term, max_units=8) or not is_explanation(back, min_units=5):
         return None

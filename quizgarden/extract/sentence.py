@@ -19,8 +19,11 @@ from .lang import (
     ARTICLE,
     COPULA,
     DEICTIC,
+    GENERIC_FRONT,
     JOINER,
+    NAMING_COPULA,
     PREPOSITION,
+    RELATIVE_CLASS,
     SECTION_OPENER,
     SUBJECT_STOPWORD,
     TITLE_STOPWORDS,
@@ -39,6 +42,8 @@ from .text import (
 )
 
 MAX_SUBJECT = 60
+#: How many sentences of a paragraph are read: a long paragraph's later sentences lean on it.
+_MAX_SENTENCES = 6
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -56,21 +61,36 @@ def find(ctx: Context) -> Iterator[Candidate]:
         heading = ctx.blocks[block.heading].text if block.heading is not None else ""
         if is_example_heading(heading):
             continue
-        found = split_defining(block.text)
-        if found is None:
-            continue
-        subject, back, bold = found[:3]
-        # opening its section is evidence enough where words are spaced and a subject is
-        # marked by its place; a bare "是" needs the heading to name the subject as well
-        if not found[3]:
-            continue  # a bare "是" ("X 是 NVIDIA 推出的…") describes as often as it defines
-        about = _about(ctx, block, subject)
-        if n in opening and about and block.heading is not None:
-            continue  # the heading names it and this paragraph explains it: a heading card
-        if not (bold or (n in opening and not has_cjk(subject)) or about or _classed(found)):
-            continue
-        back, block_id, deck = clean_card_text(back)
-        yield Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
+        said = _sentences(block.text)
+        for k, sentence in enumerate(said[:_MAX_SENTENCES]):
+            found = split_defining(sentence)
+            if found is None:
+                continue
+            subject, back, bold = found[:3]
+            # opening its section is evidence enough where words are spaced and a subject is
+            # marked by its place; a bare "是" needs the heading to name the subject as well
+            if not found[3]:
+                continue  # a bare "是" ("X 是 NVIDIA 推出的…") describes as often as it defines
+            about = _about(ctx, block, subject)
+            if n in opening and about and block.heading is not None:
+                if k == 0:
+                    break  # the heading names it and this paragraph explains it: a heading card
+                continue
+            if k == 0:
+                first = n in opening and not has_cjk(subject)
+                if not (bold or first or about or _classed(found) or _restricted(found)):
+                    continue
+            elif not (bold or _restricted(found) or _classed(found)):
+                continue  # past the first sentence, only a sentence shaped as a definition
+            back, block_id, deck = clean_card_text(back)
+            yield Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
+            if k == 0:
+                break  # the paragraph is about its first sentence's subject
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a paragraph; "e.g.", "d.h." and "am 3. Mai" end none (`SENTENCE`)."""
+    return [s.strip() for s in SENTENCE.findall(" ".join(text.split("\n"))) if s.strip()]
 
 
 def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
@@ -144,3 +164,30 @@ def _about(ctx: Context, block: Block, subject: str) -> bool:
     if name in where or where in name:
         return True
     return bool(set(_WORD.findall(name)) & set(_WORD.findall(where)))
+
+
+def _restricted(found: tuple[str, str, bool, bool]) -> bool:
+    """ "A buffer is a substance that keeps the pH …", "Ein Enzym ist ein Protein, das …": the
+    copula puts the subject in a class and a relative clause narrows the class to it, the shape
+    of a definition wherever the sentence stands. "The result is a matrix." has no clause; a
+    copula that defines by itself ("refers to", "is defined as") needs none."""
+    subject, back = found[0], found[1]
+    if has_cjk(subject) or GENERIC_FRONT.match(subject.split()[-1]):
+        return False  # "The main advantage is a method that …" says what, not what it is
+    verb = COPULA.match(back)
+    if verb is None:
+        return False
+    if NAMING_COPULA.fullmatch(verb.group("verb").strip()):
+        return True
+    said = back[verb.end() :]
+    article = ARTICLE.match(said)
+    bare = article is None and ARTICLE.match(verb.group("verb").split()[-1] + " ") is None
+    rest = said[article.end() :] if article else said
+    m = RELATIVE_CLASS.match(rest)
+    if m is None or units(rest) < _CLASSED_WORDS:
+        return False
+    # without an article the class is a plural, a word or two: "Bases are substances that …"
+    return not bare or len(m.group("cls").split()) <= _BARE_CLASS
+
+
+_BARE_CLASS = 2

@@ -11,6 +11,8 @@ from .context import Context, clean_card_text, heading_above, naming_heading
 from .lang import (
     APPOSITIVE,
     BOLD_LEAD,
+    CARRIED_OPENER,
+    COMMA_NAMED,
     COMPLEMENT_WORD,
     CONDITION,
     DEICTIC,
@@ -22,6 +24,7 @@ from .lang import (
     NAMING_LEAD,
     PREPOSITION,
     QUESTION,
+    RELATIVE_WORD,
     STRUCTURAL_HEADING,
 )
 from .text import (
@@ -197,10 +200,14 @@ def named(sentence: str) -> tuple[str, str] | None:
     **自然失業率**という", the words from the language tables), else None."""
     if len(sentence) > MAX_NAMING or not may_name(sentence):
         return None
-    m = NAMING.match(sentence) or NAMED_BOLD.match(sentence)
+    m = NAMING.match(sentence) or NAMED_BOLD.match(sentence) or COMMA_NAMED.match(sentence)
     if m is None:
         return None
+    if m.group("back").endswith("-"):
+        return None  # "the so-called **X**": a name quoted, not given
     back = _NAMING_TAIL.sub("", m.group("back").strip())
+    if CARRIED_OPENER.match(strip_markup(back)):
+        return None  # "Otherwise, a reaction occurs, known as **X**": leans on the one before
     # "are called the **ATP cycle,** which …": a comma inside the bold is the sentence's
     return strip_markup(m.group("term")).strip().rstrip(",，").rstrip(), back
 
@@ -222,6 +229,15 @@ def _complement(text: str) -> bool:
     )
 
 
+def points_back(text: str) -> bool:
+    """A pronoun or demonstrative in `text` that points at the text before ("This is known as
+    …", "若 A 满足这个条件"); a relative word after a noun ("the theory that moral statements
+    …") only opens a clause of the same sentence."""
+    if DEICTIC.search(text) is None:
+        return False
+    return DEICTIC.search(RELATIVE_WORD.sub(" ", text)) is not None
+
+
 def bold_defined(sentence: str) -> str | None:
     """The term a sentence defines by setting it in bold inside it, else None: after a naming
     verb ("Se le denomina **X** de λ a …", "um SEL diz-se [**possível**](…) caso …"), after a
@@ -236,7 +252,7 @@ def bold_defined(sentence: str) -> str | None:
         return None
     m = spans[0]
     before = strip_markup(sentence[: m.start()]).strip(" -*+>[")
-    if not before or DEICTIC.search(before):
+    if not before or points_back(before):
         return None  # a bold subject; "This is known as **X**": what it names is elsewhere
     term = m.group("term").strip()
     after = sentence[m.end() :]
@@ -244,7 +260,11 @@ def bold_defined(sentence: str) -> str | None:
         term, after = term[:-1].rstrip(), term[-1] + after
     lead = sentence[max(0, m.start() - _LEAD) : m.start()]
     name = strip_markup(term).strip()
-    if NAMING_LEAD.search(lead):
+    lead_verb = NAMING_LEAD.search(lead)
+    if lead_verb and not lead[: lead_verb.start()].endswith("-"):  # not "so-called **X**"
+        named_by = strip_markup(sentence[: m.start() - len(lead) + lead_verb.start()])
+        if "$" in named_by and not _MATH.sub("", named_by).strip(" ,"):
+            return None  # "$W$ is also called a **UMVUE**": a symbol named, nothing said
         return name
     if LINKING_LEAD.search(lead):  # "every transaction creates **outputs**, which …" tells
         if APPOSITIVE.match(after):  # what outputs do; "… is **polling**, where …" says what it is

@@ -36,6 +36,7 @@ __all__ = [
     "BOLD_LEAD",
     "BRANCH",
     "CLAUSE_WORD",
+    "COMMA_NAMED",
     "COMPLEMENT_WORD",
     "CONCLUSION",
     "CONDITION",
@@ -89,6 +90,8 @@ __all__ = [
     "QUOTE_OPEN",
     "REFERENCE_HEADING",
     "RELATED",
+    "RELATIVE_CLASS",
+    "RELATIVE_WORD",
     "RESULT_HEADING",
     "SECTION_LABEL",
     "SECTION_OPENER",
@@ -323,6 +326,18 @@ SETUP_OPENER = re.compile(
     rf"|(?:{_cjk_words('setup_openers')})\s*[$A-Za-z])",
     re.I,
 )
+#: A class and what restricts it to one thing, as a copula's complement opens (its article
+#: read already): "substance that keeps …", "process by which …", "Protein, das …", "méthode qui".
+RELATIVE_CLASS = re.compile(
+    rf"^(?P<cls>(?:[^\W\d_][\w'-]*\s+){{0,3}}[^\W\d_][\w'-]*)\s*,?\s+"
+    rf"(?:{_alternation(_words('relatives'))})\s",
+    re.I,
+)
+#: A relative word right after a word: "the theory that …", "ein Protein, das …"; the same
+#: words point back when they open a sentence ("That is …").
+RELATIVE_WORD = re.compile(
+    rf"(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_],\s))(?:{_alternation(_words('relatives'))})", re.I
+)
 #: "Then", "entonces", "则": the set-up before it was a theorem's, and the paragraph states it.
 CONCLUSION = re.compile(_alternation(_words("conclusions")), re.I)
 #: "基于此，", "However, ": a sentence's opener that leans on the sentence before, with its comma.
@@ -404,6 +419,14 @@ NAMED_BOLD = re.compile(
     r"(?:\*\*|__)(?P<term>[^*_\n]{1,40}?)(?:\*\*|__)",
     re.I,
 )
+_PARTICIPLES = _alternation(_words("participles"))
+#: A bold name given after a comma and a participle: "… yields a charged ion, called **X**",
+#: "…, conocido como **X**"; the description is the clause before the comma.
+COMMA_NAMED = re.compile(
+    rf"^(?P<back>.+?)[,，]\s*(?:{_PARTICIPLES})\s*(?:{_ARTICLES})?"
+    r"(?:\*\*|__)(?P<term>[^*_\n]{1,40}?)(?:\*\*|__)",
+    re.I,
+)
 #: What follows a name given after its description: "という", "と呼ぶ" (the tables' `namers`).
 NAMER = re.compile(_alternation(_words("namers")))
 #: A naming verb (and an article) ending the text before a bold name: "… is called the",
@@ -415,7 +438,9 @@ LINKING_LEAD = re.compile(
 )
 #: Either lead: the cheap test for both shapes at once.
 BOLD_LEAD = re.compile(
-    rf"(?:{_NAMING_VERBS}|{_alternation(_words('linking_verbs'))})\s*(?:{_ARTICLES})?\[?$", re.I
+    rf"(?:{_NAMING_VERBS}|{_PARTICIPLES}|{_alternation(_words('linking_verbs'))})"
+    rf"\s*(?:{_ARTICLES})?\[?$",
+    re.I,
 )
 #: A condition word: "if", "si", "wenn", "caso".
 CONDITION = re.compile(_alternation(_words("conditions")), re.I)

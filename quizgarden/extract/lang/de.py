@@ -25,6 +25,8 @@ TABLE = Table(
         "ist der",
         "ist die",
         "ist das",
+        "besagt, dass",
+        "besagt",
     ),
     question_words=(
         "was",
@@ -219,9 +221,22 @@ TABLE = Table(
         "bezeichnet man als",
         "bezeichnen wir als",
     ),
+    participles=("genannt", "bekannt als"),
     linking_verbs=("ist", "sind"),
     conditions=("wenn", "falls", "sofern"),
     appositives=("der", "die", "das", "welche[rs]?", "wobei", r"d\.\s?h\."),
+    relatives=(
+        "der",
+        "die",
+        "das",
+        "welche[rs]?",
+        "bei dem",
+        "bei der",
+        "in dem",
+        "in der",
+        "mit dem",
+        "mit der",
+    ),
     # the `subject` rule
     intro_headings=("einleitung", "einführung", "überblick", "definition"),
     setup_openers=(

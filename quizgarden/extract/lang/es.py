@@ -24,6 +24,8 @@ TABLE = Table(
         "es la",
         "consiste en",
         "significa",
+        "establece que",
+        "afirma que",
     ),
     question_words=(
         "qué",
@@ -165,6 +167,7 @@ TABLE = Table(
         "se le denomina",
         "denominamos",
     ),
+    participles=("llamad[oa]s?", "denominad[oa]s?", "conocid[oa]s? como"),
     linking_verbs=("es", "son"),
     conditions=("si", "cuando", "siempre que"),
     appositives=(
@@ -176,6 +179,17 @@ TABLE = Table(
         "las cuales",
         "es decir",
         "o sea",
+    ),
+    relatives=(
+        "que",
+        "donde",
+        "cuyos?",
+        "cuyas?",
+        "en el que",
+        "en la que",
+        "por el que",
+        "por la que",
+        "utilizad[oa] para",
     ),
     # the `subject` rule
     intro_headings=("introducción", "definición", "descripción"),

@@ -24,6 +24,8 @@ TABLE = Table(
         "est la",
         "consiste à",
         "signifie",
+        "stipule que",
+        "affirme que",
     ),
     question_words=(
         "qu'est-ce que",
@@ -163,9 +165,11 @@ TABLE = Table(
         "on nomme",
         "est nommée?",
     ),
+    participles=("appelée?s?", "nommée?s?", "connue?s? sous le nom de"),
     linking_verbs=("est", "sont"),
     conditions=("si", "s'il", "s'ils", "lorsque", "lorsqu'", "quand"),
     appositives=("qui", "où", "c'est-à-dire", "lequel", "laquelle"),
+    relatives=("qui", "que", "dont", "où", "par lequel", "par laquelle", "utilisée? pour"),
     # the `subject` rule
     intro_headings=("introduction", "définition", "présentation"),
     setup_openers=(

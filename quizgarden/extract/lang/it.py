@@ -20,6 +20,8 @@ TABLE = Table(
         "consiste in",
         "significa",
         "indica",
+        "afferma che",
+        "stabilisce che",
     ),
     question_words=(
         "che cosa",
@@ -163,9 +165,11 @@ TABLE = Table(
         "viene dett[oa]",
         "vengono dett[ie]",
     ),
+    participles=("chiamat[oaie]", "not[oaie] come"),
     linking_verbs=("è", "sono"),
     conditions=("se", "quando", "qualora"),
     appositives=("che", "dove", "cioè", "ossia", "il quale", "la quale"),
+    relatives=("che", "cui", "in cui", "per cui", "usat[oa] per", "utilizzat[oa] per"),
     # the `subject` rule
     intro_headings=("introduzione", "definizione", "panoramica"),
     setup_openers=(

@@ -19,6 +19,8 @@ TABLE = Table(
         "é a",
         "consiste em",
         "significa",
+        "afirma que",
+        "estabelece que",
     ),
     question_words=(
         "o que",
@@ -144,9 +146,21 @@ TABLE = Table(
         "denominam-se",
         "chamamos",
     ),
+    participles=("chamad[oa]s?", "denominad[oa]s?", "conhecid[oa]s? como"),
     linking_verbs=("é", "são"),
     conditions=("se", "caso", "quando", "sempre que"),
     appositives=("que", "onde", "o qual", "a qual", "ou seja", "isto é"),
+    relatives=(
+        "que",
+        "onde",
+        "cujos?",
+        "cujas?",
+        "no qual",
+        "na qual",
+        "pelo qual",
+        "pela qual",
+        "usad[oa] para",
+    ),
     # the `subject` rule
     intro_headings=("introdução", "definição", "visão geral"),
     setup_openers=(

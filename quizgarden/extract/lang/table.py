@@ -162,6 +162,9 @@ class Table:
     # ...and what comes before a bold name given after its description: "…称为**无穷小量**",
     # "… is called the **empty set**"
     naming_verbs: tuple[str, ...] = ()
+    # ...or a participle after a comma: "…, a positively charged ion, called **X**", "…,
+    # conocido como **X**"
+    participles: tuple[str, ...] = ()
     # --- a bold term inside the sentence that defines it (the `definition` rule)
     # a bare copula right before a bold term: "is", "es", "ist"; with a condition word after the
     # term it defines on a condition: "A function is **bounded** if …", "es **semejante** a B si"
@@ -171,6 +174,10 @@ class Table:
     # what opens a clause describing the bold term right before it, after a comma: "which",
     # "where", "donde", "qui", "che", "der"; "One approach is **polling**, where …"
     appositives: tuple[str, ...] = ()
+    # --- a defining sentence anywhere in a paragraph (the `sentence` rule)
+    # what restricts the class a copula names to the subject: "that", "which", "in which",
+    # "used to", "qui", "das", "che"; "A buffer is a substance that keeps …"
+    relatives: tuple[str, ...] = ()
     # --- the `subject` rule (the note's opening sentence about its own title)
     # a heading that introduces the note rather than naming a part: "Introduction", "概述"; the
     # paragraph under it still opens the note
