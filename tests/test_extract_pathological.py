@@ -63,6 +63,20 @@ def test_emphasis_scanner_gives_the_regex_answer(text: str) -> None:
     assert got == expected
 
 
+# Han, hiragana and katakana at the edges of their ranges, the long-vowel mark, Latin words
+UNIT_PIECES = ["中", "\u3400", "\u4dbf", "\uf900", "\ufaff", "あ", "\u309f", "ア", "ー", "\u30a0"]
+UNIT_PIECES += ["a", "Z", "'", "’", "+", "-", "3", " ", ".", "é", "\n"]
+
+
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=40).map("".join))
+@settings(max_examples=400)
+def test_unit_count_gives_the_regex_answer(text: str) -> None:
+    # one string per Han character was the cost: the count is now taken a run at a time
+    expected = len(text_rules._UNIT.findall(text))
+    assert text_rules.units(text) == expected
+    assert text_rules.units_upto(text, 5) == min(5, expected)
+
+
 @given(PADDED)
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 def test_link_scanners_give_the_regex_answer(text: str) -> None:

@@ -127,9 +127,13 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     ]
     shape = NoteShape.of(cards)  # what the note's other cards say of each one
     floor = (separators or Separators()).min_confidence
-    rated = (replace(c, confidence=rate(c, shape)) if c.mined else c for c in cards)
     filed = anki_blocks.filing(ctx) if note.settings.allows("anki") else anki_blocks.NO_FILING
-    return [_with_tags(filed.apply(c), note) for c in rated if c.confidence >= floor]
+    out = []
+    for card in cards:
+        confidence = rate(card, shape) if card.mined else card.confidence
+        if confidence >= floor:  # rated, filed and tagged in one copy of the card
+            out.append(_with_tags(filed.apply(card), note, confidence))
+    return out
 
 
 _NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*[a-z]?|[IVX]+)\s*[.:：]?\s*$")  # "Week 13", "Paso 1"
@@ -299,9 +303,12 @@ def _lstrip_decoration(part: str) -> str:
     return part[start:]
 
 
-def _with_tags(card: Candidate, note: Note) -> Candidate:
+def _with_tags(card: Candidate, note: Note, confidence: float) -> Candidate:
+    """`card` with its note's tags before its own, and rated `confidence`."""
     tags = tuple(dict.fromkeys((*note.tags, *card.tags)))
-    return replace(card, tags=tags) if tags != card.tags else card
+    if tags == card.tags and confidence == card.confidence:
+        return card
+    return replace(card, tags=tags, confidence=confidence)
 
 
 @dataclass(frozen=True)

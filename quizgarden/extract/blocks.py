@@ -237,6 +237,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
 
 def _tag_callout(blocks: list[Block], callouts: list[tuple[str, int]], title: str) -> None:
     """Mark the block just added as inside the innermost open callout (list items included)."""
+    if not callouts:
+        return  # outside any blockquote: most blocks
     kind, number = next((c for c in reversed(callouts) if c[0]), ("", 0))
     if not kind or not blocks:
         return

@@ -89,11 +89,16 @@ def build_context(note: Note, separators: Separators) -> Context:
         if block.skipped:
             skipped.update(lines)
     body_lines = body.split("\n")
-    long_lines = [n + note.body_line for n, ln in enumerate(body_lines) if len(ln) > MAX_MINED_LINE]
+    long_lines = (  # the lengths are compared in C first: almost no note has such a line
+        [n + note.body_line for n, ln in enumerate(body_lines) if len(ln) > MAX_MINED_LINE]
+        if max(map(len, body_lines)) > MAX_MINED_LINE
+        else []
+    )
     long = {id(block) for block in blocks if _holds_any(block, long_lines)} if long_lines else set()
     flashcard_note = is_flashcard_note(note, separators)
-    flashcard_note = flashcard_note or any(
-        _DECK_TAG.search(line) for line in body_lines if "#flashcards" in line
+    flashcard_note = flashcard_note or (
+        "#flashcards" in body
+        and any(_DECK_TAG.search(line) for line in body_lines if "#flashcards" in line)
     )
     code_or_skipped = frozenset(code | skipped)
     taken = {separators.inline, separators.inline_reversed}

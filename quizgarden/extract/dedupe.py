@@ -73,12 +73,11 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     return [card for card in kept if card is not None]
 
 
-_NO_MARKS = str.maketrans("", "", "*$`")
-
-
 def _bare(text: str) -> str:
-    """`text` without whitespace, `*`, `$` and backticks (`_MARKS`), in a few passes in C."""
-    return "".join(text.split()).translate(_NO_MARKS)
+    """`text` without whitespace, `*`, `$` and backticks (`_MARKS`), in a few passes in C.
+    (`str.translate` with a deletion table looks each character up in a dict: on a long CJK
+    answer it was thirty times slower than three `replace` passes.)"""
+    return "".join(text.split()).replace("*", "").replace("$", "").replace("`", "")
 
 
 def _restates(answer: str, earlier: str) -> bool:

@@ -17,16 +17,21 @@ _MARK_ID = re.compile(r"(\S+)\s+\^([A-Za-z0-9-]+)")
 def find(ctx: Context) -> Iterator[Candidate]:
     seps = ctx.separators
     first = ctx.note.body_line
-    fences = _fence_spans(ctx)
+    fences: dict[int, tuple[int, int]] | None = None  # read on the first separator line
     # the vault's separators and the note's own (`separators.py`), which are one-way
     marks = {seps.multiline, seps.multiline_reversed, *ctx.multiline_marks}
     for n, raw in enumerate(ctx.lines):
+        stripped = raw.strip()
+        if stripped not in marks and "^" not in stripped:
+            continue  # the cheap test: most lines are no separator, with or without a block id
         line_no = first + n
         mark, mark_id = _mark(raw)
         if mark not in marks or not ctx.usable(line_no):
             continue
         if line_no in ctx.claimed:
             continue
+        if fences is None:
+            fences = _fence_spans(ctx)
         top = _walk(ctx, n - 1, -1, fences, marks)
         bottom = _walk(ctx, n + 1, 1, fences, marks)
         if top > n - 1 or bottom < n + 1:

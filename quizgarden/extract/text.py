@@ -191,8 +191,20 @@ def is_decorated(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def units(text: str) -> int:
     """Length in reading units: a CJK character, a katakana word or a Latin word each count one."""
-    # CJK is never ASCII; a CJK character never belongs to a Latin word, so one pass counts both
-    return len(_WORD.findall(text)) if text.isascii() else len(_UNIT.findall(text))
+    return len(_WORD.findall(text)) if text.isascii() else _count_units(text)
+
+
+# a run of units that count one a character (Han, hiragana); and what counts one a run
+_CHAR_UNITS = re.compile(r"[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_RUN_UNIT = re.compile(rf"[\u30a0-\u30ff]+|{_WORD.pattern}")
+
+
+def _count_units(text: str) -> int:
+    """`len(_UNIT.findall(text))`, which makes a string of every Han character of a CJK text:
+    its Han and hiragana characters counted by length, a run at a time (what `sub` removes),
+    then its katakana words and Latin words. The classes share no character, so no match of
+    one touches another's."""
+    return len(text) - len(_CHAR_UNITS.sub("", text)) + len(_RUN_UNIT.findall(text))
 
 
 def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
@@ -203,10 +215,10 @@ def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
 
 def units_upto(text: str, n: int) -> int:
     """`min(units(text), n)`: the count stops at `n`; a long section is not read to its end."""
-    pattern = _WORD if text.isascii() else _UNIT
-    if len(text) < 8 * n:  # too short to hold much more than n: findall is faster than a count
-        return min(n, len(pattern.findall(text)))
-    return sum(1 for _ in islice(pattern.finditer(text), n))
+    ascii_only = text.isascii()
+    if len(text) < 8 * n:  # too short to hold much more than n: a whole count is faster
+        return min(n, len(_WORD.findall(text)) if ascii_only else _count_units(text))
+    return sum(1 for _ in islice((_WORD if ascii_only else _UNIT).finditer(text), n))
 
 
 def has_units(text: str, n: int) -> bool:

@@ -121,9 +121,10 @@ def _long_lines(rel: str, body: str, body_line: int) -> list[Problem]:
     """A warning naming the first line too long for the mining rules (explicit cards still work)."""
     if len(body) <= MAX_MINED_LINE:
         return []
-    long = [n for n, line in enumerate(body.split("\n")) if len(line) > MAX_MINED_LINE]
-    if not long:
+    lines = body.split("\n")
+    if max(map(len, lines)) <= MAX_MINED_LINE:  # compared in C: almost every note
         return []
+    long = [n for n, line in enumerate(lines) if len(line) > MAX_MINED_LINE]
     more = f" (and {len(long) - 1} more)" if len(long) > 1 else ""
     return [
         Problem(
