@@ -51,8 +51,8 @@ CORPUS = SHARED / "corpus"
 HELD_OUT = frozenset({"I", "J", "K"})
 CHECK_HELD_OUT = os.environ.get("QUIZGARDEN_HELDOUT") == "1"
 CORPUS_FLOORS: dict[str, tuple[float, float]] = {
-    "A": (0.87, 0.88),
-    "B": (0.95, 0.73),
+    "A": (0.87, 0.90),
+    "B": (0.95, 0.74),
     "C": (0.96, 0.88),
     "D": (0.95, 0.65),
     "E": (0.92, 0.81),
@@ -111,15 +111,15 @@ WIDE_LABELS = ROOT / "tests" / "fixtures" / "wide_gold.json"
 #: languages), as (precision, recall); a change that drops a set below it loses cards or adds junk.
 WIDE_FLOORS: dict[str, tuple[float, float]] = {
     "W1": (0.95, 0.91),
-    "W2": (0.94, 0.74),
-    "W3": (0.88, 0.73),
+    "W2": (0.94, 0.77),
+    "W3": (0.88, 0.74),
     "W4": (0.95, 0.81),
-    "W5": (0.81, 0.64),
+    "W5": (0.81, 0.65),
     "W6": (0.94, 0.78),
-    "W7": (0.81, 0.70),
-    "W8": (0.74, 0.55),
+    "W7": (0.82, 0.72),
+    "W8": (0.74, 0.57),
 }
-WIDE_FORBIDDEN_CEILING = 16
+WIDE_FORBIDDEN_CEILING = 15
 
 
 @pytest.fixture(scope="module")
