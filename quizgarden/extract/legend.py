@@ -17,7 +17,15 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context
-from .lang import ARTICLE, LEGEND_CLAIM, LEGEND_OPENER, SYMBOL_NAMER, WEAK_NAMER
+from .lang import (
+    ARTICLE,
+    JOINER_WORD,
+    JOINING_WORD,
+    LEGEND_CLAIM,
+    LEGEND_OPENER,
+    SYMBOL_NAMER,
+    WEAK_NAMER,
+)
 from .text import has_cjk, is_term, strip_markup, units
 
 # one symbol in single dollars: `$\mu$`, `$F_{R}$`, `$\omega _{n}$`, `$\vec{E}$`, `$\Delta G$`
@@ -27,11 +35,12 @@ _SYMBOL = re.compile(
     r"\s*\$(?!\$)"
 )
 # where a legend may open: the start of the text, of a sentence or of a bracket
-_OPEN = re.compile(r"(?:^|[.!?;:,]\s+|[(（，；。：]\s*|\n\s*|\b(?:and|und|et|y|e)\s+)$")
+_OPEN = re.compile(rf"(?:^|[.!?;:,]\s+|[(（，；。：]\s*|\n\s*|(?:{JOINER_WORD})\s+)$", re.I)
 # the name ends at punctuation, at the next math, or where a clause begins
 _NAME = re.compile(
     r"(?P<name>[^,;.:()（），。；：$\n]+?)"
-    r"(?=\s*(?:[,;:()（），。；：$\n]|\.(?:\s|$)|$|\s(?:and|which|that|und|die|der|et|qui|y|que|e|che)\s))"
+    rf"(?=\s*(?:[,;:()（），。；：$\n]|\.(?:\s|$)|$|\s(?:{JOINING_WORD})\s))",
+    re.I,
 )
 # a relation: the formula states something (`=`, `\le`, `\propto`), it is not a lone symbol
 _RELATION = re.compile(r"(?<![<>!])=|\\(?:le|leq|ge|geq|propto|approx|equiv|sim)\b|[≤≥∝≈]")
@@ -44,6 +53,10 @@ _LEFT = re.compile(r"(.*?):?(?:=|\\equiv|\\approx|\\triangleq)", re.S)
 # what dresses a symbol without changing it: `\vec{L}`, `\boxed{…}`, braces, spaces
 _DRESS = re.compile(r"\\(?:vec|mathbf|boldsymbol|boxed|displaystyle)\b|[{}\s]")
 MAX_NAME_UNITS = 6
+# the end of what a sentence says of a quantity: the sentence's end, or the next symbol's legend
+_REST_END = re.compile(
+    rf"(?<=[^\s.])\.(?:\s|$)|[;；。\n]|\s(?:{JOINER_WORD})\s+\$|[,，]\s*\$", re.I
+)
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -173,7 +186,7 @@ def _name(raw: str) -> str | None:
 def _rest(after: str) -> str:
     """What the sentence says of the quantity past its name: ", a measure of roughness (0 = …)"
     up to the end of the sentence or the next symbol's legend."""
-    end = re.search(r"(?<=[^\s.])\.(?:\s|$)|[;；。\n]|\s(?:and|und|et|y|e)\s+\$|[,，]\s*\$", after)
+    end = _REST_END.search(after)
     clause = after[: end.start()] if end else after
     clause = clause.rstrip(" ,，")
     if not re.match(r"\s*[,，(（]", clause) or units(clause) < 3:

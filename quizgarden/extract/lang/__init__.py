@@ -60,6 +60,8 @@ __all__ = [
     "INSTRUCTION_TITLE",
     "INTRO_HEADING",
     "JOINER",
+    "JOINER_WORD",
+    "JOINING_WORD",
     "KIND_OF",
     "LABEL_WORD",
     "LEAD_IN",
@@ -297,6 +299,10 @@ WEAK_NAMER = re.compile(rf"\s*(?:{_alternation(_words('weak_namers'))})\s*$", re
 #: "$t$ 为任意实数", "$x$ is any …": a claim about a symbol where its name would stand.
 LEGEND_CLAIM = re.compile(rf"(?:{_alternation(_words('legend_claims'))})", re.I)
 #: "where", "wobei", "其中": what opens the legend of a formula.
+#: A joining or relative word of a Latin-script language ("and", "which", "und", "qui"): where a
+#: name in running text ends and a clause begins, and where a second legend may open.
+JOINER_WORD = _latin_words("joiners")
+JOINING_WORD = JOINER_WORD + "|" + _latin_words("relatives")
 LEGEND_OPENER = re.compile(rf"(?:{_alternation(_words('legend_openers'))})\s*[,，]?\s*$", re.I)
 #: "If yes, code as such": a branch of a checklist.
 BRANCH = re.compile(rf"^\W*(?:{_alternation(_words('branch_openers'))})", re.I)
