@@ -55,12 +55,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
             last_heading = n
         elif block.kind == "paragraph" and (n - 1 == last_heading or n == 0):
             opening.add(n)
+    examples: dict[int | None, bool] = {}  # per heading: a section of worked examples
     for n, block in enumerate(ctx.blocks):
         if block.kind != "paragraph" or not ctx.free(block) or block.parent is not None:
             continue
-        heading = ctx.blocks[block.heading].text if block.heading is not None else ""
-        if is_example_heading(heading):
+        if block.heading not in examples:  # once per section, not once per paragraph
+            heading = ctx.blocks[block.heading].text if block.heading is not None else ""
+            examples[block.heading] = is_example_heading(heading)
+        if examples[block.heading]:
             continue
+        if COPULA.search(block.text) is None:
+            continue  # no sentence of it has a verb to define with: one search, not six
         said = _sentences(block.text)
         for k, sentence in enumerate(said[:_MAX_SENTENCES]):
             found = split_defining(sentence)
