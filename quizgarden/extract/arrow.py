@@ -14,6 +14,7 @@ from .shape import glossary_lists, glossary_paragraphs, is_label, names_some
 from .text import (
     ITEM_MARK,
     has_cjk,
+    has_colon,
     is_explanation,
     is_sentence,
     is_term,
@@ -50,7 +51,7 @@ _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
 
 def _opens_entry(line: str) -> bool:
     """The next entry's line (`Term -> …`), or a label of its own (`genus name: …`)."""
-    return ":" in line or "：" in line or _hinted(line)
+    return has_colon(line) or _hinted(line)
 
 
 #: In a vocabulary list (shape.MIN_GLOSSARY or more `word -> gloss` items) a gloss of up to this

@@ -20,9 +20,8 @@ STATES = frozenset(
     {"theorem", "thm", "lemma", "law", "proposition", "prop", "corollary", "axiom", "principle"}
 )
 ASKS = frozenset({"question", "faq", "help", "quiz", "flashcard", "card"})
-_NAME_IN_PARENS = re.compile(
-    r"^[（(]([^()（）]{2,60})[)）]\s*$"
-)  # what is left of "Lemma 2 (Rank)"
+# what is left of "Lemma 2 (Rank)" once its label and number are gone
+_NAME_IN_PARENS = re.compile(r"^[（(]([^()（）]{2,60})[)）]\s*$")
 _EXAMPLES = frozenset({"example", "exercise", "quote", "cite"})
 _LABEL_NUMBER = re.compile(r"^[\s:：.]*(?:[\d.]+[\s:：.]*)?")
 _BOLD_START = re.compile(r"^(?:\*\*|__)([^*_\n]{2,60})(?:\*\*|__)")

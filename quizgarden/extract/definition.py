@@ -51,6 +51,7 @@ from .text import (
     ITEM_MARK,
     PARENS,
     continues_line,
+    has_colon,
     is_cut,
     is_distinctive,
     is_example_heading,
@@ -118,7 +119,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     parsed = _parsed_sentences(ctx, before_items)
     glossaries, loose = glossary_lists(
         ctx,
-        lambda text: ":" in text or "：" in text,
+        has_colon,
         partial(split_definition, listed=True, short=True),
     )
     glossaries = _by_full_entries(ctx, glossaries, loose)
@@ -126,7 +127,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     # `Term: definition` lines of a paragraph: a glossary written without list marks
     paragraphs = glossary_paragraphs(
         ctx,
-        lambda text: ":" in text or "：" in text,
+        has_colon,
         partial(split_definition, listed=True, short=True),
     )
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
@@ -159,7 +160,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         lines = _lines(block)
         for offset, line in enumerate(lines):
             found = entries.get(offset)  # a line of a glossary paragraph, read already
-            marked = ":" in line or "：" in line or "**" in line or "__" in line or "——" in line
+            marked = has_colon(line) or "**" in line or "__" in line or "——" in line
             if found is None and marked:
                 if n in loose:  # read already: keep a list of names only in a glossary
                     found = loose[n]
@@ -231,15 +232,10 @@ def _wrapped(explanation: str, following: list[str], block: Block) -> str | None
     into the next `Term:` line (`text.read_on`); None when its sentence stays cut. A CJK
     sentence cut at a comma goes on in the items under it ("寡头的规模：随着企业数量的增加，"
     + items): None too."""
-    whole = read_on(explanation, following, _has_colon)
+    whole = read_on(explanation, following, has_colon)  # the next term, or a label
     if whole is not None and block.children and _CJK_COMMA_END.search(whole):
         return whole_sentences(whole) or None
     return whole
-
-
-def _has_colon(line: str) -> bool:
-    """The next term's line, or a label of its own."""
-    return ":" in line or "：" in line
 
 
 _CJK_COMMA_END = re.compile(r"[\u3400-\u9fff][,，、]\s*$")

@@ -16,6 +16,7 @@ from .shape import names_some
 from .text import (
     ITEM_MARK,
     has_cjk,
+    has_colon,
     is_explanation,
     is_local_link,
     is_term,
@@ -63,7 +64,7 @@ def split_definition(
         if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
             return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     else:
-        c = _COLON.search(line) if ":" in line or "：" in line else None  # a literal first
+        c = _COLON.search(line) if has_colon(line) else None  # a literal first
         if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
             c = _CJK_DASH.search(line)
             if c is not None and units(line[: c.start()]) > _DASH_TERM:

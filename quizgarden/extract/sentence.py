@@ -148,13 +148,11 @@ def _classed(found: tuple[str, str, bool, bool]) -> bool:
         return False
     words = [w for w in _TITLE_WORD.findall(PARENS.sub("", subject)) if w not in TITLE_STOPWORDS]
     named = len(words) >= 2 and all(w[0].isupper() for w in words)
-    verb = COPULA.match(back)
-    if not named or verb is None:
+    predicate = _predicate(back) if named else None
+    if predicate is None:
         return False
-    said = back[verb.end() :]
-    # the tables may hold the article in the verb: "is the", "ist ein"
-    classed = ARTICLE.match(said) or ARTICLE.match(verb.group("verb").split()[-1] + " ")
-    return classed is not None and units(said) >= _CLASSED_WORDS
+    _, said, article, held = predicate
+    return (article is not None or held) and units(said) >= _CLASSED_WORDS
 
 
 #: How much a sentence that puts a name in its class must say: "… is a dynasty of China" is
@@ -179,14 +177,13 @@ def _restricted(found: tuple[str, str, bool, bool]) -> bool:
     subject, back = found[0], found[1]
     if has_cjk(subject) or GENERIC_FRONT.match(subject.split()[-1]):
         return False  # "The main advantage is a method that …" says what, not what it is
-    verb = COPULA.match(back)
-    if verb is None:
+    predicate = _predicate(back)
+    if predicate is None:
         return False
-    if NAMING_COPULA.fullmatch(verb.group("verb").strip()):
+    verb, said, article, held = predicate
+    if NAMING_COPULA.fullmatch(verb.strip()):
         return True
-    said = back[verb.end() :]
-    article = ARTICLE.match(said)
-    bare = article is None and ARTICLE.match(verb.group("verb").split()[-1] + " ") is None
+    bare = article is None and not held
     rest = said[article.end() :] if article else said
     m = RELATIVE_CLASS.match(rest)
     if m is None or units(rest) < _CLASSED_WORDS:
@@ -196,3 +193,16 @@ def _restricted(found: tuple[str, str, bool, bool]) -> bool:
 
 
 _BARE_CLASS = 2
+
+
+def _predicate(back: str) -> tuple[str, str, re.Match[str] | None, bool] | None:
+    """What a sentence says of its subject, taken apart: (its copula, what follows it, the
+    article that opens that, whether the copula holds the article itself: "is the", "ist ein"
+    in the tables). None when `back` opens with no copula."""
+    verb = COPULA.match(back)
+    if verb is None:
+        return None
+    said = back[verb.end() :]
+    article = ARTICLE.match(said)
+    held = article is None and ARTICLE.match(verb.group("verb").split()[-1] + " ") is not None
+    return verb.group("verb"), said, article, held

@@ -78,12 +78,12 @@ _CODE_HINTS = re.compile(
 #: A log line's level, not a term: "INFO: loaded", "CRITICAL FIX: ..."
 LOG_LEVEL = re.compile(r"^(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE|NOTE|TODO|FIXME)\b")
 _SENTENCE_END = re.compile(r"[。！？!?…．.;；]\s*$")
-#: The marker a list item opens with, and the spaces after it: "- ", "* ", "3. ", "2) ".
 #: What ends a card that runs over blank lines (hashcards' `A:` or `C:` alone on its line): a
 #: heading, a thematic break, the next `Q:` or `C:`.
 CARD_END = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$|[QC][:：])")
 #: What opens a line before its text: quote marks, then a list marker ("> - ", "2. ").
 LINE_LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
+#: The marker a list item opens with, and the spaces after it: "- ", "* ", "3. ", "2) ".
 ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 #: A full stop that ends a sentence, as a regex source for rules to build on: not one after a
 #: number of one or two digits inside a sentence (an ordinal: "gegen die 10. Gebote", "am 3.
@@ -295,6 +295,12 @@ def _cjk_prose(line: str) -> bool:
     """ "== 比较的是两个对象的内存地址，equals 默认…": CJK clauses around code words are prose
     about the code; a Chinese comment after code has no second clause."""
     return not line.isascii() and _CJK_PROSE.search(line) is not None
+
+
+def has_colon(text: str) -> bool:
+    """A colon, ASCII or full-width: where a `Term: explanation` line parts, seen without a
+    regex."""
+    return ":" in text or "：" in text
 
 
 def is_sentence(text: str) -> bool:
