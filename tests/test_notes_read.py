@@ -88,6 +88,35 @@ def test_json_frontmatter_and_settings(tmp_path: Path) -> None:
     assert result.settings.allows("qa")
 
 
+def test_hugo_toml_frontmatter_is_read(tmp_path: Path) -> None:
+    note = write(
+        tmp_path / "post.md",
+        '+++\ntitle = "Osmosis"\ntags = ["biology"]\n\n[quiz]\nformula = false\n+++\nBody.\n',
+    )
+    result, problems = read_note(note, tmp_path)
+    assert problems == []
+    assert result is not None
+    assert result.title == "Osmosis" and result.tags == ("biology",)
+    assert not result.settings.allows("formula")
+    assert result.body == "Body.\n" and result.body_line == 8
+
+
+def test_hashcards_toml_between_dashes_is_read_not_reported(tmp_path: Path) -> None:
+    note = write(tmp_path / "deck.md", '---\nname = "Cell biology"\n---\nQ: a?\nA: b\n')
+    result, problems = read_note(note, tmp_path)
+    assert problems == []
+    assert result is not None and result.body.startswith("Q: a?")
+    assert "name" not in result.body
+
+
+def test_broken_toml_frontmatter_warns_with_its_line(tmp_path: Path) -> None:
+    note = write(tmp_path / "post.md", '+++\ntitle = "x"\ndate = tomorrow\n+++\nBody.\n')
+    result, problems = read_note(note, tmp_path)
+    assert result is not None and result.body == "Body.\n"
+    assert [(p.path, p.line) for p in problems] == [("post.md", 3)]
+    assert "invalid TOML frontmatter" in problems[0].message
+
+
 def test_quiz_false_and_deck_from_frontmatter(tmp_path: Path) -> None:
     note = write(tmp_path / "n.md", "---\nquiz: false\ndeck: llm/rl\n---\nQ: a\nA: b\n")
     result, _ = read_note(note, tmp_path)

@@ -1,4 +1,5 @@
-"""Frontmatter: YAML or JSON between `---` lines, and what the author asks of a note in it.
+"""Frontmatter: YAML or JSON between `---` lines, TOML between `+++` lines (Hugo) or `---` lines
+(hashcards), and what the author asks of a note in it.
 
 Broken frontmatter (a tab in YAML is the classic) must not cost the note: it is reported with
 its line and the simple `key: value` lines are still read.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,18 +22,28 @@ _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _LATE_FENCE = re.compile(
     r"\A(?:[ \t]*\n)+---[ \t]*\n(?=[A-Za-z_][\w-]*[ \t]*:)(.*?\n)---[ \t]*(?:\n|\Z)", re.S
 )
+#: Hugo's TOML frontmatter.
+_TOML_FENCE = re.compile(r"\A\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
 _SIMPLE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
 
 def split_frontmatter(text: str, path: str) -> tuple[dict[str, Any], str, int, list[Problem]]:
     """Split `text` into (metadata, body, 1-based line where the body starts, problems)."""
     match = _FENCE.match(text) or _LATE_FENCE.match(text)
+    toml = match is None
+    if toml:
+        match = _TOML_FENCE.match(text)
     if not match:
         return {}, text, 1, []
     raw = match.group(1) or ""
     body = text[match.end() :]
     body_line = text.count("\n", 0, match.end()) + 1
-    meta, problem = _load(raw, path)
+    meta, problem = _load_toml(raw, path) if toml else _load(raw, path)
+    if not isinstance(meta, dict) and not toml:
+        # hashcards writes TOML between `---` lines: YAML reads `name = "Deck"` as one string.
+        as_toml, toml_problem = _load_toml(raw, path)
+        if toml_problem is None:
+            meta, problem = as_toml, None
     if not isinstance(meta, dict):
         if problem is None and meta is not None:
             problem = Problem(path, 2, "frontmatter is not a mapping; ignored")
@@ -65,6 +77,19 @@ def _load(raw: str, path: str) -> tuple[Any, Problem | None]:
         return salvaged, Problem(
             path, line, f"invalid frontmatter ({reason}); read {len(salvaged)} simple keys"
         )
+
+
+def _load_toml(raw: str, path: str) -> tuple[dict[str, Any], Problem | None]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        return tomllib.loads(raw), None
+    except tomllib.TOMLDecodeError as err:
+        reason, _, where = str(err).partition(" (at line ")
+        line = int(where.split(",")[0]) if where[:1].isdigit() else 1
+        return {}, Problem(path, 1 + line, f"invalid TOML frontmatter ({reason})")
 
 
 #: How many values YAML aliases may add to frontmatter. Nine lines of `&a [*b, *b, ...]` (the
