@@ -42,6 +42,8 @@ INPUTS: dict[str, str] = {
         for i in range(10_000)
     ),
     "YAML alias bomb": _BOMB,
+    ":::tip x 20,000, never closed": ":::tip\n" * 20_000,
+    "::: containers 5,000 deep": ":::tip\n" * 5_000 + "x\n" + ":::\n" * 5_000,
 }
 
 

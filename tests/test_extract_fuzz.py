@@ -102,3 +102,19 @@ def test_fuzz_find_empty_cloze_makes_no_card(tmp_path: Path) -> None:
     note, _ = read_note(path, tmp_path)
     assert note is not None
     assert [(c.side, c.back) for c in extract_note(note)] == [(2, "RoPE")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([":::tip", ":::note[T]", "::: details D", ":::", "::::", "```", "x", ""]),
+        max_size=40,
+    )
+)
+def test_containers_keep_every_line_and_never_nest_past_the_limit(lines: list[str]) -> None:
+    from quizgarden.extract.blocks import prepare
+
+    text = "\n".join(lines)
+    out = prepare(text).split("\n")
+    assert len(out) == len(text.split("\n"))
+    assert all(not line.startswith("> " * 9) for line in out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from markdown_it import MarkdownIt
 
@@ -65,10 +66,12 @@ def _parser() -> MarkdownIt:
 
 
 def prepare(body: str) -> str:
-    """Undo what saving a page as text did to its lists, and read MkDocs boxes as callouts;
-    line count is unchanged."""
+    """Undo what saving a page as text did to its lists, and read MkDocs boxes and the `:::`
+    containers of Docusaurus and VitePress as callouts; line count is unchanged."""
     if "!!!" in body or "???" in body:
         body = "\n".join(_boxes_as_callouts(body.split("\n")))
+    if ":::" in body:
+        body = "\n".join(_containers_as_callouts(body.split("\n")))
     if not any(bullet in body for bullet in "•●▪◦·‣"):
         return body
     return _TEXT_BULLET.sub(lambda m: m.group(1) + "- ", body)
@@ -110,6 +113,60 @@ def _boxes_as_callouts(lines: list[str]) -> list[str]:
         out.append(f"{indent}> [!{m.group('kind').lower()}] {title}".rstrip())
         out.extend(f"{indent}> {line}".rstrip() for line in _boxes_as_callouts(body[:blank]))
         out.extend("" for _ in body[blank:])
+    return out
+
+
+# `:::note[Title]`, `:::tip Title` (Docusaurus), `::: details Title` (VitePress): a container
+# closed by a line of colons, its content not indented; more colons on the outer one nest them
+_CONTAINER = re.compile(
+    r"^ {0,3}(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)"
+    r"(?:\[(?P<bracket>[^\]\n]*)\]|[ \t]+(?P<title>[^\n{]*?))?[ \t]*$"
+)
+_MAX_CONTAINER_DEPTH = 8
+_CONTAINER_END = re.compile(r"^ {0,3}:{3,}[ \t]*$")
+_FENCE_LINE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
+
+
+def _containers_as_callouts(lines: list[str]) -> list[str]:
+    """`:::` containers rewritten as the callouts they are (`> [!tip] Title`), as MkDocs boxes
+    are; a container never closed is left as it was written, and colons in code are code."""
+    opened: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    fence = ""
+    for i, line in enumerate(lines):
+        if fence:
+            if line.lstrip().startswith(fence):
+                fence = ""
+        elif (f := _FENCE_LINE.match(line)) is not None:
+            fence = f.group().strip()
+        elif _CONTAINER.match(line):
+            opened.append(i)
+        elif opened and _CONTAINER_END.match(line):
+            pairs.append((opened.pop(), i))
+    if not pairs:
+        return lines
+    change = [0] * (len(lines) + 1)
+    for first, last in pairs:
+        change[first + 1] += 1
+        change[last] -= 1
+    if max(accumulate(change)) > _MAX_CONTAINER_DEPTH:
+        return lines  # quoting each line once per level would grow the note quadratically
+    openers = dict(pairs)
+    closers = set(openers.values())
+    out: list[str] = []
+    depth = 0
+    for i, line in enumerate(lines):
+        depth += change[i]
+        quote = "> " * depth
+        if i in openers:
+            m = _CONTAINER.match(line)
+            assert m is not None
+            title = (m.group("bracket") or m.group("title") or "").strip().strip('"')
+            out.append(f"{quote}> [!{m.group('kind').lower()}] {title}".rstrip())
+        elif i in closers:
+            out.append(quote.rstrip())
+        else:
+            out.append((quote + line).rstrip() if depth else line)
     return out
 
 
