@@ -177,7 +177,9 @@ def extract(
                     rows.append(row)
         if not read:
             shown = ", ".join(map(str, paths))
-            raise QuizgardenError(f"no readable notes in {shown} (.md, .markdown or .txt)")
+            raise QuizgardenError(
+                f"no readable notes in {shown} (.md, .markdown, .txt, .qmd or .Rmd)"
+            )
     if not as_json:
         out.print(cards_table(rows, title=f"{len(rows)} cards from {read} notes"))
 

@@ -85,7 +85,7 @@ def test_extract_with_nothing_readable_fails(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "warning: bin.md:1: skipped: binary file",
-        f"error: no readable notes in {tmp_path} (.md, .markdown or .txt)",
+        f"error: no readable notes in {tmp_path} (.md, .markdown, .txt, .qmd or .Rmd)",
     ]
     assert result.stdout == ""
 

@@ -150,16 +150,31 @@ def test_inline_tags_ignore_code_and_headings() -> None:
     assert inline_tags(text) == ["tag1", "中文标签"]
 
 
+def test_pandoc_attributes_are_not_tags() -> None:
+    text = "## Rank {#sec-rank}\n\n::: {#def-rank .definition}\nbody #real\n:::\n"
+    assert inline_tags(text) == ["real"]
+
+
 def test_flashcards_tag_sets_the_deck(tmp_path: Path) -> None:
     result, _ = read_note(write(tmp_path / "n.md", "#flashcards/llm/rl\n\nQ: a\nA: b\n"), tmp_path)
     assert result is not None and result.deck == "llm::rl"
 
 
 def test_discover_skips_hidden_folders_and_other_files(tmp_path: Path) -> None:
-    for name in ("a.md", "b.markdown", "c.txt", "d.png", ".obsidian/x.md", ".trash/y.md", "s/e.md"):
+    for name in (
+        "a.md",
+        "b.markdown",
+        "c.txt",
+        "lec.qmd",
+        "r.Rmd",
+        "d.png",
+        ".obsidian/x.md",
+        ".trash/y.md",
+        "s/e.md",
+    ):
         write(tmp_path / name, "x")
     found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)]
-    assert found == ["a.md", "b.markdown", "c.txt", "s/e.md"]
+    assert found == ["a.md", "b.markdown", "c.txt", "lec.qmd", "r.Rmd", "s/e.md"]
 
 
 def test_binary_and_huge_files_are_skipped_with_a_warning(tmp_path: Path) -> None:

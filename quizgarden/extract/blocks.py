@@ -116,20 +116,56 @@ def _boxes_as_callouts(lines: list[str]) -> list[str]:
     return out
 
 
-# `:::note[Title]`, `:::tip Title` (Docusaurus), `::: details Title` (VitePress): a container
-# closed by a line of colons, its content not indented; more colons on the outer one nest them
+# `:::note[Title]`, `:::tip Title` (Docusaurus), `::: details Title` (VitePress), and Pandoc's
+# fenced divs as Quarto writes them (`::: {.callout-note title="T"}`, `::: {#def-rank}`): a
+# container closed by a line of colons, its content not indented
 _CONTAINER = re.compile(
-    r"^ {0,3}(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)"
-    r"(?:\[(?P<bracket>[^\]\n]*)\]|[ \t]+(?P<title>[^\n{]*?))?[ \t]*$"
+    r"^ {0,3}:{3,}[ \t]*(?:(?P<kind>[A-Za-z][\w-]*)"
+    r"(?:\[(?P<bracket>[^\]\n]*)\]|[ \t]+(?P<title>[^\n{]*?))?|\{(?P<attrs>[^}\n]*)\})[ \t]*$"
 )
-_MAX_CONTAINER_DEPTH = 8
 _CONTAINER_END = re.compile(r"^ {0,3}:{3,}[ \t]*$")
 _FENCE_LINE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
+_MAX_CONTAINER_DEPTH = 8
+# `## Rank {#sec-rank .unnumbered}`: attributes of a heading (Pandoc, Quarto, kramdown)
+_HEADING_ATTRS = re.compile(
+    r"[ \t]+\{(?:[ \t]*(?:[#.][\w:.-]+|-|[\w-]+=(?:\"[^\"]*\"|\S+)))+[ \t]*\}$"
+)
+# Quarto's cross-reference prefixes: `#thm-pythagoras` is a theorem
+_QUARTO_IDS = {
+    "def": "definition",
+    "thm": "theorem",
+    "lem": "lemma",
+    "cor": "corollary",
+    "prp": "proposition",
+    "cnj": "conjecture",
+    "exm": "example",
+    "exr": "exercise",
+}
+_ATTR_TITLE = re.compile(r"""\b(?:title|name)=["']([^"'\n]*)["']""")
+_TITLE_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$")
+
+
+def _container_kind(match: re.Match[str]) -> tuple[str, str]:
+    """A container's callout type and title; type "" for a div that only lays text out."""
+    attrs = match.group("attrs")
+    if attrs is None:
+        title = match.group("bracket") or match.group("title") or ""
+        return match.group("kind").lower(), title.strip().strip('"')
+    title = m.group(1) if (m := _ATTR_TITLE.search(attrs)) else ""
+    for word in attrs.split():
+        if word.startswith(".callout-"):
+            return word[len(".callout-") :].lower(), title
+        if word.startswith("#") and (kind := _QUARTO_IDS.get(word[1:].split("-")[0])):
+            return kind, title
+        if word.startswith(".") and word[1:].lower() in _QUARTO_IDS.values():
+            return word[1:].lower(), title
+    return "", title
 
 
 def _containers_as_callouts(lines: list[str]) -> list[str]:
     """`:::` containers rewritten as the callouts they are (`> [!tip] Title`), as MkDocs boxes
-    are; a container never closed is left as it was written, and colons in code are code."""
+    are; a div that only lays text out loses its fences. A container never closed is left as it
+    was written, and colons in code are code."""
     opened: list[int] = []
     pairs: list[tuple[int, int]] = []
     fence = ""
@@ -145,29 +181,36 @@ def _containers_as_callouts(lines: list[str]) -> list[str]:
             pairs.append((opened.pop(), i))
     if not pairs:
         return lines
-    change = [0] * (len(lines) + 1)
+    kinds = {first: _container_kind(_match(lines[first])) for first, _ in pairs}
+    change = [0] * len(lines)
     for first, last in pairs:
-        change[first + 1] += 1
-        change[last] -= 1
-    if max(accumulate(change)) > _MAX_CONTAINER_DEPTH:
+        if kinds[first][0]:
+            change[first + 1] += 1
+            change[last] -= 1
+    depths = list(accumulate(change))
+    if max(depths) > _MAX_CONTAINER_DEPTH:
         return lines  # quoting each line once per level would grow the note quadratically
-    openers = dict(pairs)
-    closers = set(openers.values())
-    out: list[str] = []
-    depth = 0
-    for i, line in enumerate(lines):
-        depth += change[i]
-        quote = "> " * depth
-        if i in openers:
-            m = _CONTAINER.match(line)
-            assert m is not None
-            title = (m.group("bracket") or m.group("title") or "").strip().strip('"')
-            out.append(f"{quote}> [!{m.group('kind').lower()}] {title}".rstrip())
-        elif i in closers:
-            out.append(quote.rstrip())
-        else:
-            out.append((quote + line).rstrip() if depth else line)
+    out = [("> " * d + line).rstrip() if d else line for d, line in zip(depths, lines, strict=True)]
+    for first, last in pairs:
+        kind, title = kinds[first]
+        quote = "> " * depths[first]
+        out[last] = quote.rstrip()
+        if not kind:
+            out[first] = quote.rstrip()
+            continue
+        if not title:  # Quarto's `## Title` as the div's first line
+            after = next((j for j in range(first + 1, last) if lines[j].strip()), last)
+            if after < last and (h := _TITLE_HEADING.match(lines[after])):
+                title = h.group(1)
+                out[after] = (quote + "> ").rstrip()
+        out[first] = f"{quote}> [!{kind}] {title}".rstrip()
     return out
+
+
+def _match(line: str) -> re.Match[str]:
+    m = _CONTAINER.match(line)
+    assert m is not None
+    return m
 
 
 def parse_blocks(body: str, first_line: int) -> list[Block]:
@@ -225,6 +268,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 )
             start, end = inline.map or tok.map or (0, 1)
             if kind == "heading_open":
+                if inline.content.endswith("}"):
+                    inline.content = _HEADING_ATTRS.sub("", inline.content)
                 blocks.append(
                     Block(
                         "heading",

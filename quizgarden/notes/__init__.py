@@ -17,7 +17,7 @@ from .links import render_links
 from .meta import read_settings, read_tags, split_frontmatter
 from .vault import MAX_NOTE_BYTES, find_media_in, read_note_bytes
 
-NOTE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+NOTE_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".qmd", ".rmd"})
 DECK_TAG = "flashcards"
 
 # Folders that hold templates, inboxes, daily logs and archives: what is written there is not
@@ -27,7 +27,7 @@ _SCRATCH_FOLDER = re.compile(
     r"|日记|日志|trash|drafts?)$|^\d+[ _\-.]*archives?$",
     re.I,
 )
-_INLINE_TAG = re.compile(r"(?<![\w#&/\\(])#([\w\-/]*[^\W\d_][\w\-/]*)")
+_INLINE_TAG = re.compile(r"(?<![\w#&/\\({])#([\w\-/]*[^\W\d_][\w\-/]*)")
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 #: The Flashcards plugin's card tags (`#card`, `#card-reverse`, `#flashcard`): cards, not topics.
 CARD_TAG = re.compile(r"(?:card|flashcard)(?:[/-](?:reversed?|spaced))?", re.I)
