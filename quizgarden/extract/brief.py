@@ -34,6 +34,7 @@ from .text import (
     is_explanation,
     is_first_person,
     is_link_only,
+    is_pointer,
     is_sentence,
     is_term,
     strip_markup,
@@ -64,7 +65,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         title = heading_title(block)
         if not _names(title):
             continue
-        body = [b for b in whole if not is_link_only(b.text)]
+        # links, and lines that only send the reader to one ("See [Motion](…)"), say nothing
+        body = [b for b in whole if not (is_link_only(b.text) or is_pointer(b.text))]
         if not body or not all(ctx.free(b) for b in body):
             continue
         linked = len(body) != len(whole)  # a list of links with notes under them: a reading list

@@ -46,6 +46,7 @@ from .text import (
     is_first_person,
     is_instruction,
     is_link_only,
+    is_pointer,
     is_sentence,
     is_term,
     strip_markup,
@@ -337,7 +338,9 @@ def _usable(ctx: Context, block: Block) -> bool:
     if not ctx.free(block) or block.kind not in {"paragraph", "item", "math", "table"}:
         return False
     text = block.text.strip()
-    return bool(text) and not text.startswith("![") and not is_link_only(text)
+    if not text or text.startswith("![") or is_link_only(text):
+        return False
+    return not is_pointer(text)  # "Please see [Motion](…) for more information"
 
 
 # a paragraph that is only images: it belongs to the answer around it, never starts one

@@ -22,6 +22,7 @@ from .lang import (
     FIRST_PERSON,
     NUMBERED_LABEL,
     QA_PREFIX,
+    SEE,
     STATEMENT_LABEL,
     STRUCTURAL_HEADING,
     TERM_BAD_END,
@@ -250,6 +251,21 @@ def is_link_only(text: str) -> bool:
         return _UNIT_START.search(text) is None
     rest = without_urls(text)
     return _UNIT_START.search(rest) is None or _links_sub(_MD_LINK, "", text).strip() == ""
+
+
+_WIKI_LINK = re.compile(r"!?\[\[[^\]\n]+\]\]")
+#: The most words a pointer says around its link: "Please see … for more information." has five.
+MAX_POINTER_UNITS = 8
+
+
+def is_pointer(text: str) -> bool:
+    """ "Please see [Motion](…) for more information.", "Siehe [[Kinematik]].": a link and a few
+    words that send the reader to it. The link's title is what the card would show as its
+    answer, yet it only names the page where the answer is."""
+    if "](" not in text and "[[" not in text:
+        return False
+    rest = _WIKI_LINK.sub(" ", without_links(text))
+    return units(rest) <= MAX_POINTER_UNITS and SEE.search(rest) is not None
 
 
 @lru_cache(maxsize=2048)

@@ -97,6 +97,7 @@ __all__ = [
     "RESULT_HEADING",
     "SECTION_LABEL",
     "SECTION_OPENER",
+    "SEE",
     "SETUP_OPENER",
     "SPEECH_VERB",
     "STAGE_NAME",
@@ -322,6 +323,8 @@ DEFINING = re.compile(_alternation(_words("defining_phrases")), re.I)
 TITLE_STOPWORDS = frozenset(w.casefold() for w in _words("title_stopwords"))
 #: A question heading that points at its section: "Why is it important here?", "这里为什么".
 POINTER = re.compile(_alternation(_words("pointers")), re.I)
+#: Words that send the reader to a linked page: "Please see [Motion](…) for more information".
+SEE = re.compile(_alternation(_words("see_words")), re.I)
 #: How a paragraph that does not explain the heading above it opens: "Next, …", "接下来".
 SECTION_OPENER = re.compile(rf"^(?:{_alternation(_words('section_openers'))})", re.I)
 #: A paragraph that sets up notation: "Let $A$ be …", "Sean $A, B$ dos matrices …", "设G0是 …".

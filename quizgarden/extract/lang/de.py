@@ -272,4 +272,6 @@ TABLE = Table(
     ),
     legend_openers=("wobei", "mit", "dabei", "hier"),
     legend_claims=("ein", "eine", "einer", "beliebige", "beliebiger"),
+    # what sends the reader to a linked page instead of saying something
+    see_words=("siehe", "siehe auch", "vgl\\.?", "mehr dazu"),
 )

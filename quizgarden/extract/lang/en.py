@@ -919,4 +919,6 @@ TABLE = Table(
     legend_openers=("where", "here", "with"),
     weak_namers=(),
     legend_claims=("any", "some", "arbitrary", "fixed", "given"),
+    # what sends the reader to a linked page instead of saying something
+    see_words=("see", "see also", "refer to", "cf\\.?", "for more information", "for more details"),
 )

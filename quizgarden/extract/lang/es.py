@@ -207,4 +207,6 @@ TABLE = Table(
     symbol_namers=("es el", "es la", "denota el", "denota la", "representa el", "representa la"),
     legend_openers=("donde", "con", "aquí"),
     legend_claims=("un", "una", "cualquier"),
+    # what sends the reader to a linked page instead of saying something
+    see_words=("véase", "ver", "ver también", "consulta", "consultar"),
 )

@@ -193,4 +193,6 @@ TABLE = Table(
     ),
     legend_openers=("où", "avec", "ici"),
     legend_claims=("un", "une", "quelconque"),
+    # what sends the reader to a linked page instead of saying something
+    see_words=("voir", "voir aussi", "cf\\.?", "pour plus d'informations"),
 )

@@ -186,4 +186,6 @@ TABLE = Table(
     symbol_namers=("è il", "è la", "indica il", "indica la", "rappresenta il", "rappresenta la"),
     legend_openers=("dove", "con"),
     legend_claims=("un", "una", "qualsiasi", "qualunque"),
+    # what sends the reader to a linked page instead of saying something
+    see_words=("vedi", "vedere", "vedi anche", "cfr\\.?"),
 )

@@ -97,4 +97,6 @@ TABLE = Table(
     namers=("という", "といい", "と言う", "と呼ぶ", "と呼び", "と呼んでいる", "と定義する"),
     # the `subject` rule
     intro_headings=("概要", "はじめに", "定義"),
+    # what sends the reader to a linked page instead of saying something
+    see_words=("参照", "を参照"),
 )

@@ -176,4 +176,6 @@ TABLE = Table(
     symbol_namers=("é o", "é a", "denota o", "denota a", "representa o", "representa a"),
     legend_openers=("onde", "com"),
     legend_claims=("um", "uma", "qualquer"),
+    # what sends the reader to a linked page instead of saying something
+    see_words=("veja", "ver", "ver também", "consulte"),
 )

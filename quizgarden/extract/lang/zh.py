@@ -985,4 +985,6 @@ TABLE = Table(
         "常数",
         "变量",
     ),
+    # what sends the reader to a linked page instead of saying something
+    see_words=("参见", "详见", "参考", "请看"),
 )
