@@ -508,6 +508,13 @@ TABLE = Table(
         "we",
         "you",
         "they",
+        # quantifiers open a sentence's subject ("Most plantations - especially …"), not a name
+        "most",
+        "many",
+        "some",
+        "several",
+        "each",
+        "every",
     ),
     term_enders=(
         "as",
