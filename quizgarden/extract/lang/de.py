@@ -274,4 +274,6 @@ TABLE = Table(
     legend_claims=("ein", "eine", "einer", "beliebige", "beliebiger"),
     # what sends the reader to a linked page instead of saying something
     see_words=("siehe", "siehe auch", "vgl\\.?", "mehr dazu"),
+    # a verb opens a predicate ("Es simétrica"), not a name
+    term_openers=("(?-i:[Ii]st)(?=\\s)", "(?-i:[Ss]ind)(?=\\s)"),
 )

@@ -515,6 +515,12 @@ TABLE = Table(
         "several",
         "each",
         "every",
+        # a verb opens a predicate ("Is symmetric", "Have non-negativity"), not a name; capitalised
+        # or not, never in capitals: "IS curve" is a name
+        "(?-i:[Ii]s)(?=\\s)",
+        "(?-i:[Aa]re)(?=\\s)",
+        "(?-i:[Hh]as)(?=\\s)",
+        "(?-i:[Hh]ave)(?=\\s)",
     ),
     term_enders=(
         "as",

@@ -209,4 +209,6 @@ TABLE = Table(
     legend_claims=("un", "una", "cualquier"),
     # what sends the reader to a linked page instead of saying something
     see_words=("véase", "ver", "ver también", "consulta", "consultar"),
+    # a verb opens a predicate ("Es simétrica"), not a name
+    term_openers=("(?-i:[Ee]s)(?=\\s)", "(?-i:[Tt]iene)(?=\\s)"),
 )

@@ -188,4 +188,6 @@ TABLE = Table(
     legend_claims=("un", "una", "qualsiasi", "qualunque"),
     # what sends the reader to a linked page instead of saying something
     see_words=("vedi", "vedere", "vedi anche", "cfr\\.?"),
+    # a verb opens a predicate ("Es simétrica"), not a name
+    term_openers=("(?-i:[Èè])(?=\\s)", "(?-i:[Ss]ono)(?=\\s)"),
 )

@@ -178,4 +178,6 @@ TABLE = Table(
     legend_claims=("um", "uma", "qualquer"),
     # what sends the reader to a linked page instead of saying something
     see_words=("veja", "ver", "ver também", "consulte"),
+    # a verb opens a predicate ("Es simétrica"), not a name
+    term_openers=("(?-i:[Éé])(?=\\s)", "(?-i:[Ss]ão)(?=\\s)", "(?-i:[Tt]em)(?=\\s)"),
 )
