@@ -276,4 +276,6 @@ TABLE = Table(
     see_words=("siehe", "siehe auch", "vgl\\.?", "mehr dazu"),
     # a verb opens a predicate ("Es simétrica"), not a name
     term_openers=("(?-i:[Ii]st)(?=\\s)", "(?-i:[Ss]ind)(?=\\s)"),
+    # a heading that opens so introduces an example or an exercise, not a term
+    example_words=("beispiele?", "übungen?", "übungsaufgaben?"),
 )

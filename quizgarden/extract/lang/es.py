@@ -211,4 +211,6 @@ TABLE = Table(
     see_words=("véase", "ver", "ver también", "consulta", "consultar"),
     # a verb opens a predicate ("Es simétrica"), not a name
     term_openers=("(?-i:[Ee]s)(?=\\s)", "(?-i:[Tt]iene)(?=\\s)"),
+    # a heading that opens so introduces an example or an exercise, not a term
+    example_words=("ejemplos?", "ejercicios?"),
 )

@@ -195,4 +195,6 @@ TABLE = Table(
     legend_claims=("un", "une", "quelconque"),
     # what sends the reader to a linked page instead of saying something
     see_words=("voir", "voir aussi", "cf\\.?", "pour plus d'informations"),
+    # a heading that opens so introduces an example or an exercise, not a term
+    example_words=("exemples?", "exercices?"),
 )

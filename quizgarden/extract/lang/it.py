@@ -190,4 +190,6 @@ TABLE = Table(
     see_words=("vedi", "vedere", "vedi anche", "cfr\\.?"),
     # a verb opens a predicate ("Es simétrica"), not a name
     term_openers=("(?-i:[Èè])(?=\\s)", "(?-i:[Ss]ono)(?=\\s)"),
+    # a heading that opens so introduces an example or an exercise, not a term
+    example_words=("esempi[oi]?", "esercizi[oi]?"),
 )

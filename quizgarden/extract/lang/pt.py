@@ -180,4 +180,6 @@ TABLE = Table(
     see_words=("veja", "ver", "ver também", "consulte"),
     # a verb opens a predicate ("Es simétrica"), not a name
     term_openers=("(?-i:[Éé])(?=\\s)", "(?-i:[Ss]ão)(?=\\s)", "(?-i:[Tt]em)(?=\\s)"),
+    # a heading that opens so introduces an example or an exercise, not a term
+    example_words=("exemplos?", "exercícios?"),
 )
