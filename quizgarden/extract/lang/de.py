@@ -274,8 +274,20 @@ TABLE = Table(
     legend_claims=("ein", "eine", "einer", "beliebige", "beliebiger"),
     # what sends the reader to a linked page instead of saying something
     see_words=("siehe", "siehe auch", "vgl\\.?", "mehr dazu"),
-    # a verb opens a predicate ("Es simétrica"), not a name
-    term_openers=("(?-i:[Ii]st)(?=\\s)", "(?-i:[Ss]ind)(?=\\s)"),
+    # a conjunction or a pronoun opens a clause, not a name; a verb opens a predicate
+    term_openers=(
+        "(?-i:[Ii]st)(?=\\s)",
+        "(?-i:[Ss]ind)(?=\\s)",
+        "aber",
+        "dann",
+        "daher",
+        "deshalb",
+        "weil",
+        "wenn",
+        "dass",
+        "dies(?:e[rsmn]?)?",
+        "wir",
+    ),
     # a heading that opens so introduces an example or an exercise, not a term
     example_words=("beispiele?", "übungen?", "übungsaufgaben?"),
 )

@@ -209,8 +209,19 @@ TABLE = Table(
     legend_claims=("un", "una", "cualquier"),
     # what sends the reader to a linked page instead of saying something
     see_words=("véase", "ver", "ver también", "consulta", "consultar"),
-    # a verb opens a predicate ("Es simétrica"), not a name
-    term_openers=("(?-i:[Ee]s)(?=\\s)", "(?-i:[Tt]iene)(?=\\s)"),
+    # a conjunction or a pronoun opens a clause, not a name; a verb opens a predicate
+    term_openers=(
+        "(?-i:[Ee]s)(?=\\s)",
+        "(?-i:[Tt]iene)(?=\\s)",
+        "pero",
+        "porque",
+        "entonces",
+        "este",
+        "esta",
+        "estos",
+        "estas",
+        "nosotros",
+    ),
     # a heading that opens so introduces an example or an exercise, not a term
     example_words=("ejemplos?", "ejercicios?"),
 )

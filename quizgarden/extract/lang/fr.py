@@ -197,4 +197,13 @@ TABLE = Table(
     see_words=("voir", "voir aussi", "cf\\.?", "pour plus d'informations"),
     # a heading that opens so introduces an example or an exercise, not a term
     example_words=("exemples?", "exercices?"),
+    # a conjunction or a pronoun opens a clause, not a name
+    term_openers=(
+        "donc",
+        "parce que",
+        "(?-i:[Cc]e)",
+        "cette",
+        "(?-i:[Cc]es)",
+        "nous",
+    ),
 )

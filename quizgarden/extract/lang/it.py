@@ -188,8 +188,18 @@ TABLE = Table(
     legend_claims=("un", "una", "qualsiasi", "qualunque"),
     # what sends the reader to a linked page instead of saying something
     see_words=("vedi", "vedere", "vedi anche", "cfr\\.?"),
-    # a verb opens a predicate ("Es simétrica"), not a name
-    term_openers=("(?-i:[Èè])(?=\\s)", "(?-i:[Ss]ono)(?=\\s)"),
+    # a conjunction or a pronoun opens a clause, not a name; a verb opens a predicate
+    term_openers=(
+        "(?-i:[Èè])(?=\\s)",
+        "(?-i:[Ss]ono)(?=\\s)",
+        "(?-i:[Mm]a)",
+        "perché",
+        "quindi",
+        "questo",
+        "questa",
+        "questi",
+        "noi",
+    ),
     # a heading that opens so introduces an example or an exercise, not a term
     example_words=("esempi[oi]?", "esercizi[oi]?"),
 )

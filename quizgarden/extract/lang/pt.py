@@ -178,8 +178,18 @@ TABLE = Table(
     legend_claims=("um", "uma", "qualquer"),
     # what sends the reader to a linked page instead of saying something
     see_words=("veja", "ver", "ver também", "consulte"),
-    # a verb opens a predicate ("Es simétrica"), not a name
-    term_openers=("(?-i:[Éé])(?=\\s)", "(?-i:[Ss]ão)(?=\\s)", "(?-i:[Tt]em)(?=\\s)"),
+    # a conjunction or a pronoun opens a clause, not a name; a verb opens a predicate
+    term_openers=(
+        "(?-i:[Éé])(?=\\s)",
+        "(?-i:[Ss]ão)(?=\\s)",
+        "(?-i:[Tt]em)(?=\\s)",
+        "(?-i:[Mm]as)",
+        "porque",
+        "então",
+        "isso",
+        "isto",
+        "nós",
+    ),
     # a heading that opens so introduces an example or an exercise, not a term
     example_words=("exemplos?", "exercícios?"),
 )
