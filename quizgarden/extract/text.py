@@ -261,11 +261,16 @@ MAX_POINTER_UNITS = 8
 def is_pointer(text: str) -> bool:
     """ "Please see [Motion](…) for more information.", "Siehe [[Kinematik]].": a link and a few
     words that send the reader to it. The link's title is what the card would show as its
-    answer, yet it only names the page where the answer is."""
+    answer, yet it only names the page where the answer is. The sending word opens the line
+    (a word such as "Please" may come first): "[[Osmosis]] moves water; see [[Diffusion]]"
+    says something before it points on."""
     if "](" not in text and "[[" not in text:
         return False
-    rest = _WIKI_LINK.sub(" ", without_links(text))
-    return units(rest) <= MAX_POINTER_UNITS and SEE.search(rest) is not None
+    rest = _WIKI_LINK.sub(" ", without_links(text)).strip()
+    if units(rest) > MAX_POINTER_UNITS:
+        return False
+    sent = SEE.search(rest)
+    return sent is not None and units(rest[: sent.start()]) <= 1
 
 
 @lru_cache(maxsize=2048)
