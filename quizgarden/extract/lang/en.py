@@ -508,8 +508,9 @@ TABLE = Table(
         "we",
         "you",
         "they",
-        # quantifiers open a sentence's subject ("Most plantations - especially …"), not a name
-        "most",
+        # quantifiers open a sentence's subject ("Most plantations - especially …"), not a name;
+        # "most" only before a lone plural: "Most significant bit" is a name
+        "most(?=\\s+[^\\W\\d_]+s$)",
         "many",
         "some",
         "several",
