@@ -509,9 +509,10 @@ TABLE = Table(
         "you",
         "they",
         # quantifiers open a sentence's subject ("Most plantations - especially …"), not a name;
-        # "most" only before a lone plural: "Most significant bit" is a name
+        # "most" and "many" only before a lone plural: "Most significant bit", "Many body problem"
+        # are names
         "most(?=\\s+[^\\W\\d_]+s$)",
-        "many",
+        "many(?=\\s+[^\\W\\d_]+s$)",
         "some",
         "several",
         "each",
