@@ -201,7 +201,7 @@ TABLE = Table(
     term_openers=(
         "donc",
         "parce que",
-        "(?-i:[Cc]e)",
+        "(?-i:[Cc]e)(?=\\s)",
         "cette",
         "(?-i:[Cc]es)",
         "nous",

@@ -192,7 +192,7 @@ TABLE = Table(
     term_openers=(
         "(?-i:[Èè])(?=\\s)",
         "(?-i:[Ss]ono)(?=\\s)",
-        "(?-i:[Mm]a)",
+        "(?-i:[Mm]a)(?=\\s)",
         "perché",
         "quindi",
         "questo",

@@ -181,9 +181,8 @@ TABLE = Table(
     # a conjunction or a pronoun opens a clause, not a name; a verb opens a predicate
     term_openers=(
         "(?-i:[Éé])(?=\\s)",
-        "(?-i:[Ss]ão)(?=\\s)",
         "(?-i:[Tt]em)(?=\\s)",
-        "(?-i:[Mm]as)",
+        "(?-i:[Mm]as)(?=\\s)",
         "porque",
         "então",
         "isso",
