@@ -32,6 +32,7 @@ from . import (
     inline,
     labelled,
     legend,
+    marked,
     multiline,
     nested,
     qa,
@@ -90,6 +91,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("heading", heading.find),
     ("question", question.find),
     ("asked", asked.find),
+    ("marked", marked.find),
     ("definition", definition.find),
     ("sentence", sentence.find),
     ("subject", subject.find),
@@ -262,8 +264,8 @@ def _uncounted(card: Candidate) -> Candidate | None:
 
 #: Rules whose answer may repeat its question's words by design: a table cell under a column
 #: that names its scale ("Licence › Permissiveness" -> "permissive"), a true/false mark ("F")
-#: that the statement may well contain.
-_MAY_ECHO = frozenset({"table", "verdict"})
+#: that the statement may well contain, a cloze whose front holds its deletions.
+_MAY_ECHO = frozenset({"table", "verdict", "marked"})
 
 
 def _echoes(card: Candidate) -> bool:
