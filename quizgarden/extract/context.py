@@ -182,7 +182,9 @@ def section_title(ctx: Context, block: Block) -> str | None:
     """The name of what `block` is about: its parent list item if that is a short label, else its
     heading; None at the top of a note."""
     if block.parent is not None:
-        label = strip_markup(ctx.blocks[block.parent].text.split("\n")[0]).rstrip(":：")
+        # "- 十八反 <!-- TODO -->": a comment is no part of the label
+        first = without_marks(ctx.blocks[block.parent].text.split("\n")[0])
+        label = strip_markup(first).strip().rstrip(":：")
         if 0 < units(label) <= 12:
             return label
     return naming_heading(ctx, block.heading) if block.heading is not None else None

@@ -14,7 +14,7 @@ from functools import partial
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, section_title
-from .entries import BOLD_TERM, one_han, split_definition, wraps_term
+from .entries import BOLD_TERM, enumerates, one_han, split_definition, wraps_term
 from .lang import (
     ADVICE_HEADING,
     ASPECT_LEAD,
@@ -95,13 +95,40 @@ _BOLD_SUBJECT = re.compile(
     re.I,
 )
 _FIRST_SENTENCE = re.compile(rf"^.+?(?:。|{FULL_STOP}|；|$)")
+# "国内生产总值（GDP）是在…", "实际利率 (real interest rates) 是…": a CJK term given with its
+# Latin name, then a bare copula. The name in brackets marks the term as one being introduced,
+# where a bare "是" alone describes as often as it defines ("ResNet 是 …").
+_ALIASED = re.compile(
+    r"^(?:\*\*|__)?(?P<term>[\u3400-\u9fff]{2,12})\s*"
+    r"(?P<alias>（[A-Za-z][^）]{0,40}）|\([A-Za-z][^)]{0,40}\))(?:\*\*|__)?\s*"
+    r"(?P<verb>就是|是)(?![指否])\s*(?P<rest>.+)$"
+)
 
 
-def split_sentence_definition(line: str) -> tuple[str, str] | None:
-    """(term, explanation) from a sentence that opens by defining its subject."""
+def _answers(explanation: str) -> bool:
+    """An answer outside a glossary: an explanation, or the members a CJK term names."""
+    return is_explanation(explanation) or enumerates(explanation)
+
+
+def _may_define(line: str, item: bool) -> bool:
+    """A cheap test before the sentence forms: a naming copula, or in a list item a bracket for
+    a term's name."""
+    return NAMING_COPULA.search(line) is not None or (
+        item
+        and ("（" in line or "(" in line)
+        and _ALIASED.match(ITEM_MARK.sub("", line.strip())) is not None
+    )
+
+
+def split_sentence_definition(line: str, *, aliased: bool = False) -> tuple[str, str] | None:
+    """(term, explanation) from a sentence that opens by defining its subject. With `aliased`
+    (a list item: a paragraph that opens a section is its heading's answer) a term given with
+    its Latin name defines with a bare copula too."""
     line = ITEM_MARK.sub("", line.strip())
     m = _SENTENCE.match(line) or _BOLD_SUBJECT.match(line)
-    if not m:
+    if m is None and aliased:
+        m = _ALIASED.match(line)
+    if m is None or line.endswith(("?", "？")):
         return None
     alias = m.groupdict().get("alias") or ""
     term = m.group("term").strip() + (" " if alias.startswith("(") else "") + alias
@@ -165,7 +192,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if n in loose:  # read already: keep a list of names only in a glossary
                     found = loose[n]
                     listed = (block.parent, block.heading) in glossaries
-                    if found is not None and not listed and not is_explanation(found[1]):
+                    if found is not None and not listed and not _answers(found[1]):
                         found = None
                     elif found is not None and not listed and one_han(found[0]):
                         found = None  # "注：…" alone: a label, a term only among its kind
@@ -173,8 +200,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # "… All beliefs are\ntrue: but …": a wrapped sentence, no term
                 else:
                     found = split_definition(line)
-            if found is None and offset == 0 and ("**" in line or NAMING_COPULA.search(line)):
-                found = split_sentence_definition(line)
+            item = block.kind == "item"
+            if found is None and offset == 0 and ("**" in line or _may_define(line, item)):
+                found = split_sentence_definition(line, aliased=item)
             if found is None and offset == 0 and n in led:
                 found = _bold_led(line)
             if found is None:

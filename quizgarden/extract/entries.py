@@ -78,7 +78,12 @@ def split_definition(
     generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
     if is_local_link(term) or not (generic or is_term(term) or (listed and one_han(term))):
         return None  # a linked term is a table-of-contents entry
-    if not (is_explanation(rest) or (listed and names_some(rest)) or (short and _few_words(rest))):
+    if not (
+        is_explanation(rest)
+        or (listed and names_some(rest))
+        or (short and _few_words(rest))
+        or enumerates(rest)
+    ):
         return None
     words = _INLINE_MATH.sub("", rest)
     if words.strip(" .,;。，；"):
@@ -92,6 +97,25 @@ def split_definition(
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+#: How many members a CJK enumeration names, and how long each may be (characters).
+MIN_MEMBERS = 3
+MAX_MEMBER = 16
+
+
+def enumerates(rest: str) -> bool:
+    """ "马、牛、羊、鸡、狗、猪": the members a CJK term names, set apart by the enumeration
+    comma `、`, which joins items of one list and nothing else. Alone on a line after a term it
+    is the answer to "which are they?" (`- 六畜：…`), where a list of names in Latin script
+    answers only inside a glossary (`names_some`)."""
+    plain = strip_markup(rest).strip().rstrip("。.；;")
+    members = plain.split("、")
+    if len(members) < MIN_MEMBERS or not has_cjk(plain):
+        return False
+    return all(0 < len(m.strip()) <= MAX_MEMBER and not _CLAUSE.search(m) for m in members)
+
+
+#: What no member of an enumeration holds: a sentence's own punctuation, math or a link.
+_CLAUSE = re.compile(r"[，,。；;：:$|\[\]()（）]")
 
 
 def one_han(term: str) -> bool:
