@@ -67,11 +67,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if COPULA.search(block.text) is None:
             continue  # no sentence of it has a verb to define with: one search, not six
         said = _sentences(block.text)
+        first: str | None = None  # the subject of the paragraph's first sentence, if it defines
         for k, sentence in enumerate(said[:_MAX_SENTENCES]):
             found = split_defining(sentence)
             if found is None:
                 continue
             subject, back, bold = found[:3]
+            if first is not None and (not bold or subject.casefold() == first):
+                continue  # the paragraph is about its first subject; another term is in bold
             # opening its section is evidence enough where words are spaced and a subject is
             # marked by its place; a bare "是" needs the heading to name the subject as well
             if not found[3]:
@@ -90,12 +93,27 @@ def find(ctx: Context) -> Iterator[Candidate]:
             back, block_id, deck = clean_card_text(back)
             yield Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
             if k == 0:
-                break  # the paragraph is about its first sentence's subject
+                first = subject.casefold()
 
 
 def _sentences(text: str) -> list[str]:
-    """The sentences of a paragraph; "e.g.", "d.h." and "am 3. Mai" end none (`SENTENCE`)."""
-    return [s.strip() for s in SENTENCE.findall(" ".join(text.split("\n"))) if s.strip()]
+    """The sentences of a paragraph; "e.g.", "d.h." and "am 3. Mai" end none (`SENTENCE`). A
+    line that opens with a subject in bold ("A **not for resuscitation order** is …") starts a
+    sentence of its own even when the line before it has no full stop: lines typed one
+    definition each, indented under the first, are one paragraph to Markdown."""
+    return [
+        s.strip()
+        for line in _BOLD_LINE.split(text)
+        for s in SENTENCE.findall(" ".join(line.split("\n")))
+        if s.strip()
+    ]
+
+
+# a line break before a line that opens with a subject in bold, an article before it at most
+_BOLD_LINE = re.compile(
+    rf"\n(?=[ \t]*(?:{ARTICLE.pattern.removeprefix('^')})?(?:\*\*|__)[^*_\n]{{1,{MAX_SUBJECT}}}(?:\*\*|__))",
+    re.I,
+)
 
 
 def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
@@ -113,7 +131,7 @@ def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
     if SECTION_OPENER.match(strip_markup(sentence)):
         return None  # "A different approach is SJF", "The next requirement is …": adds to before
     raw = sentence[: verb.start()].strip()
-    bold = raw.startswith(("**", "__"))
+    bold = ARTICLE.sub("", raw).startswith(("**", "__"))  # "An **advance directive** is"
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
     if SUBJECT_STOPWORD.match(subject) or "," in subject or "，" in subject:
         return None

@@ -18,7 +18,7 @@ from .blocks import Block
 from .context import Context, clean_card_text, heading_above
 from .lang import GLOSS_HEADER, NO_ANSWER
 from .shape import heading_title, is_label, table_rows
-from .text import is_distinctive, is_link_only, strip_markup, units
+from .text import SENTENCE, is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
 MAX_ROWS = 60
@@ -99,8 +99,11 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     names = [r[0] for r in body]
     if sum(_named(n) for n in names) * 2 <= len(names):
         return  # rows not named by a term: an index column, numbers, empty cells
-    if sum(_names(h) for h in header[1:]) * 2 >= width - 1:
+    defines = any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
+    if not defines and sum(_names(h) for h in header[1:]) * 2 >= width - 1:
         return  # "| 特性 | MFU | GPU-Util |": a comparison, its rows are aspects, not terms
+    # (a column that defines the row, "| Term | Approx. Date | Significance |", is no thing
+    # compared: its rows are terms)
     # the column right after the name says what the row is; later ones only if they define
     asked = [
         c
@@ -129,8 +132,26 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
             column = strip_markup(header[c])
             glossary = width == 2 and GLOSS_HEADER.match(column) is not None
             front = name if glossary else f"{name} › {column}"
-            back, _, _ = clean_card_text(cell)
+            back, _, _ = clean_card_text(_opening(cell))
             yield Candidate("table", "basic", front, back, block.line + offset)
+
+
+#: A cell longer than this is a paragraph: its answer is the sentences that open it (the
+#: length a definition line of the other rules runs to at most).
+MAX_CELL = 400
+
+
+def _opening(cell: str) -> str:
+    """The cell, or for a paragraph of a cell ("| Bacon's Rebellion | 1676 | Those that … |")
+    its whole sentences up to MAX_CELL characters, at least the first: what a card can ask."""
+    if len(cell) <= MAX_CELL:
+        return cell
+    kept = ""
+    for m in SENTENCE.finditer(cell):
+        if kept and len(m.group()) + len(kept) > MAX_CELL:
+            break
+        kept = cell[: m.end()]
+    return kept.strip() or cell
 
 
 def _answers(cell: str) -> bool:

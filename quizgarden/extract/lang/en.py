@@ -342,6 +342,7 @@ TABLE = Table(
         "explanation",
         "definitions",
         "description / definition",
+        "significance",
     ),
     articles=("the", "a", "an"),
     joiners=("and", "or", "vs", "versus"),
