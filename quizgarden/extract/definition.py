@@ -19,6 +19,7 @@ from .lang import (
     ADVICE_HEADING,
     ASPECT_LEAD,
     CONTINUES,
+    COPULA,
     COPULA_WORD,
     DEICTIC,
     FIELD_NAME,
@@ -51,6 +52,7 @@ from .text import (
     ITEM_MARK,
     PARENS,
     continues_line,
+    has_cjk,
     has_colon,
     is_cut,
     is_distinctive,
@@ -151,6 +153,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     )
     glossaries = _by_full_entries(ctx, glossaries, loose)
     led = _bold_led_lists(ctx, before_items)
+    bare = _bare_led_lists(ctx, before_items)
     # `Term: definition` lines of a paragraph: a glossary written without list marks
     paragraphs = glossary_paragraphs(
         ctx,
@@ -205,6 +208,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 found = split_sentence_definition(line, aliased=item)
             if found is None and offset == 0 and n in led:
                 found = _bold_led(line)
+            if found is None and offset == 0 and n in bare:
+                found = _bare_led(line)
             if found is None:
                 continue
             term, explanation = found
@@ -438,6 +443,58 @@ def _bold_led(line: str) -> tuple[str, str] | None:
         return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     if not is_term(term) or not is_explanation(rest) or wraps_term(term, strip_markup(rest)):
         return None
+    return strip_markup(term), rest
+
+
+# "- `Capital` Anything produced that is used …", "- **Bias** The error a model makes …": a
+# term in code or bold that runs straight into its explanation, with no mark between them; after
+# bold the explanation opens a phrase of its own (a capital letter), after code (a name the
+# author types as code, `COUNT()`) it may open with a verb ("`COUNT()` counts the rows")
+_BARE_LED = re.compile(
+    r"^(?:`(?P<code>[^`\n]{1,40})`|(?:\*\*|__)(?P<bold>[^*_\n]{1,40}?)(?:\*\*|__))"
+    r"[ \t]+(?P<rest>[^\W\d_].*)$"
+)
+
+
+def _bare_led_lists(ctx: Context, before_items: list[int]) -> set[int]:
+    """The items of lists where MIN_LED items or more open with a term set off by no mark
+    (`_BARE_LED`), and they are most of the items that say more than a term: a glossary whose
+    author left some terms to fill in later ("- `Scarcity`" alone) and typed the others with
+    their explanation after a space. One such item alone is a sentence opening with a name."""
+    runs: dict[tuple[int | None, int | None, int], list[int]] = {}
+    led: dict[tuple[int | None, int | None, int], list[int]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "item":
+            continue
+        first = block.text.split("\n")[0].strip()
+        key = (block.heading, block.parent, before_items[n])
+        if _bare_term(first) is None:
+            runs.setdefault(key, []).append(n)  # an item with only a term says nothing
+        if _bare_led(first) is not None:
+            led.setdefault(key, []).append(n)
+    out: set[int] = set()
+    for key, items in led.items():
+        if len(items) >= MIN_LED and len(items) * 2 >= len(runs.get(key, [])):
+            out.update(items)
+    return out
+
+
+def _bare_term(line: str) -> str | None:
+    """The term of an item that is only a marked term ("`Scarcity`", "**Leisure**")."""
+    m = re.fullmatch(r"`([^`\n]{1,40})`|(?:\*\*|__)([^*_\n]{1,40}?)(?:\*\*|__)", line.strip())
+    return None if m is None else (m.group(1) or m.group(2))
+
+
+def _bare_led(line: str) -> tuple[str, str] | None:
+    """(term, explanation) of an item that runs a marked term into its explanation."""
+    m = _BARE_LED.match(line.strip())
+    if m is None or has_cjk(m.group("rest")):
+        return None  # CJK prose after a code span is a sentence about it ("`X` 用于 …")
+    term, rest = (m.group("code") or m.group("bold")).strip(), m.group("rest").strip()
+    if m.group("bold") is not None and not rest[0].isupper():
+        return None  # "**Worsening** of the balance occurs when …": the sentence goes on
+    if COPULA.match(" " + rest) or not is_term(term) or not is_explanation(rest):
+        return None  # "**Ledger** is …": a defining sentence, read as one
     return strip_markup(term), rest
 
 
