@@ -380,8 +380,27 @@ def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
         above = {w.casefold() for w in _WORD.findall(lead)}
         words = [n for n, term in items if len(term.split()) <= 2 and _words_of(term) <= above]
         if len(words) >= _MIN_PARSE and 2 * len(words) >= len(items):
-            parsed.update(words)
+            if not _enumerates(lead, [term for _, term in items]):
+                parsed.update(words)
     return parsed
+
+
+# what sets the names of a list apart: a comma, a semicolon, a slash, an arrow
+_LIST_GAP = re.compile(r"[,，、;；/→>]")
+
+
+def _enumerates(lead: str, terms: list[str]) -> bool:
+    """The lead-in lists the terms ("there are strong, weak, and failed states", "Stem -> Body
+    -> Head"): the items define each of them, where a parse takes a sentence word by word with
+    only spaces between ("As tristes canções")."""
+    text = lead.casefold()
+    found = sorted(
+        (m.start(), m.end())
+        for term in {t.strip().casefold() for t in terms}
+        if (m := re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text))
+    )
+    gaps = [text[a[1] : b[0]] for a, b in zip(found, found[1:], strict=False)]
+    return bool(gaps) and sum(_LIST_GAP.search(g) is not None for g in gaps) * 2 > len(gaps)
 
 
 def _words_of(term: str) -> set[str]:
