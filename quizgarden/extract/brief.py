@@ -198,9 +198,9 @@ def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
     more about it (`## Viscosity` / `- how much a liquid resists flowing` / `- large forces
     result in greater viscosity` / `- Ex`): the first bullet is the answer. It must read as a
     definition: a clause that goes on from the heading (a lower-case opening in Latin script,
-    `the pressure above the liquid at equilibrium`) or a sentence that names the heading, five
-    units or more; not a question, a `Term: …`, `Term - …` or `Term (…)` item (a card of its
-    own), math or code."""
+    `the pressure above the liquid at equilibrium`), a phrase that is no sentence (`_phrase`)
+    or a sentence that names the heading, five units or more; not a question, a `Term: …`,
+    `Term - …` or `Term (…)` item (a card of its own), math or code."""
     if any(b.kind != "item" for b in body):
         return None
     after = next((b for b in ctx.blocks[n + 1 :] if b.kind == "heading"), None)
@@ -218,9 +218,26 @@ def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
     if not (
         (plain[0].islower() and not has_cjk(plain))
         or (is_sentence(plain) and _speaks_of(title, plain))
+        or _phrase(plain)
     ):
         return None  # "Concentration gradient", "Germany": one of a list of things
     return text
+
+
+def _phrase(plain: str) -> bool:
+    """A first bullet that is a phrase of its own, not a sentence ("Many small firms selling
+    the same good", "Measures how fast a reaction goes"): what the heading is, in outline notes
+    that write no sentences. An outline of a lecture writes sentences ("The war ended in a
+    stalemate."); a phrase with a colon, math, a number or a quotation, or one that runs into
+    a second sentence, is a value, a step, an example or a citation."""
+    if has_cjk(plain) or is_sentence(plain) or units(plain) < MIN_PHRASE_UNITS:
+        return False
+    return _NOT_A_PHRASE.search(plain) is None and plain[0] not in _QUOTE_OPEN
+
+
+MIN_PHRASE_UNITS = 5
+_NOT_A_PHRASE = re.compile(r"[:：$\d]|\.\s")
+_QUOTE_OPEN = "\"'“‘*(["
 
 
 # "Term: …", "Term - …", "Term → …", math and code open an item that is a card of its own

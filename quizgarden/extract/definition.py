@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import partial
+from itertools import pairwise
 
 from ..model import Candidate
 from .blocks import Block
@@ -379,9 +380,10 @@ def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
         lead = _lead_in(ctx, items[0][0], before_items[items[0][0]])
         above = {w.casefold() for w in _WORD.findall(lead)}
         words = [n for n, term in items if len(term.split()) <= 2 and _words_of(term) <= above]
-        if len(words) >= _MIN_PARSE and 2 * len(words) >= len(items):
-            if not _enumerates(lead, [term for _, term in items]):
-                parsed.update(words)
+        if len(words) < _MIN_PARSE or 2 * len(words) < len(items):
+            continue
+        if not _enumerates(lead, [term for _, term in items]):
+            parsed.update(words)
     return parsed
 
 
@@ -399,7 +401,7 @@ def _enumerates(lead: str, terms: list[str]) -> bool:
         for term in {t.strip().casefold() for t in terms}
         if (m := re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text))
     )
-    gaps = [text[a[1] : b[0]] for a, b in zip(found, found[1:], strict=False)]
+    gaps = [text[a[1] : b[0]] for a, b in pairwise(found)]
     return bool(gaps) and sum(_LIST_GAP.search(g) is not None for g in gaps) * 2 > len(gaps)
 
 

@@ -111,7 +111,8 @@ def _sentences(text: str) -> list[str]:
 
 # a line break before a line that opens with a subject in bold, an article before it at most
 _BOLD_LINE = re.compile(
-    rf"\n(?=[ \t]*(?:{ARTICLE.pattern.removeprefix('^')})?(?:\*\*|__)[^*_\n]{{1,{MAX_SUBJECT}}}(?:\*\*|__))",
+    rf"\n(?=[ \t]*(?:{ARTICLE.pattern.removeprefix('^')})?"
+    rf"(?:\*\*|__)[^*_\n]{{1,{MAX_SUBJECT}}}(?:\*\*|__))",
     re.I,
 )
 
