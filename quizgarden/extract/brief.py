@@ -15,7 +15,7 @@ from functools import cache
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
-from .lang import DEICTIC, OPENER, SECTION_OPENER, TO_READER
+from .lang import ARTICLE, DEICTIC, OPENER, SECTION_OPENER, TO_READER
 from .shape import (
     MAX_ANSWER,
     as_list,
@@ -218,7 +218,7 @@ def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
     if not (
         (plain[0].islower() and not has_cjk(plain))
         or (is_sentence(plain) and _speaks_of(title, plain))
-        or _phrase(plain)
+        or (_phrase(plain) and not ARTICLE.match(title))
     ):
         return None  # "Concentration gradient", "Germany": one of a list of things
     return text
@@ -229,7 +229,8 @@ def _phrase(plain: str) -> bool:
     the same good", "Measures how fast a reaction goes"): what the heading is, in outline notes
     that write no sentences. An outline of a lecture writes sentences ("The war ended in a
     stalemate."); a phrase with a colon, math, a number or a quotation, or one that runs into
-    a second sentence, is a value, a step, an example or a citation."""
+    a second sentence, is a value, a step, an example or a citation; under a heading that
+    opens with an article (`## The decade in review`) it is a point of a lecture's outline."""
     if has_cjk(plain) or is_sentence(plain) or units(plain) < MIN_PHRASE_UNITS:
         return False
     return _NOT_A_PHRASE.search(plain) is None and plain[0] not in _QUOTE_OPEN

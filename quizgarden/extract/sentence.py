@@ -67,13 +67,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if COPULA.search(block.text) is None:
             continue  # no sentence of it has a verb to define with: one search, not six
         said = _sentences(block.text)
-        first: str | None = None  # the subject of the paragraph's first sentence, if it defines
+        defined: str | None = None  # the subject of the paragraph's first sentence, if it defines
         for k, sentence in enumerate(said[:_MAX_SENTENCES]):
             found = split_defining(sentence)
             if found is None:
                 continue
             subject, back, bold = found[:3]
-            if first is not None and (not bold or subject.casefold() == first):
+            if defined is not None and (not bold or subject.casefold() == defined):
                 continue  # the paragraph is about its first subject; another term is in bold
             # opening its section is evidence enough where words are spaced and a subject is
             # marked by its place; a bare "是" needs the heading to name the subject as well
@@ -93,7 +93,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             back, block_id, deck = clean_card_text(back)
             yield Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
             if k == 0:
-                first = subject.casefold()
+                defined = subject.casefold()
 
 
 def _sentences(text: str) -> list[str]:
