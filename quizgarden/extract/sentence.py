@@ -4,7 +4,8 @@ fine-tuning method …`, `Ein Enzym ist ein Protein, das …`, `感受野是 …
 The copula comes from the language tables. A subject followed by a copula is common in any
 prose ("The results are …"), so the sentence must open its paragraph and the paragraph must be
 about that subject: the subject is what its heading or note names, it is set in bold, or the
-paragraph opens its section.
+paragraph opens its section. A list item's first sentence counts only when it is shaped as a
+definition wherever it stands (`_restricted`, `_classed`).
 """
 
 from __future__ import annotations
@@ -57,7 +58,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
             opening.add(n)
     examples: dict[int | None, bool] = {}  # per heading: a section of worked examples
     for n, block in enumerate(ctx.blocks):
-        if block.kind != "paragraph" or not ctx.free(block) or block.parent is not None:
+        item = block.kind == "item"  # a top-level item: its first sentence, if a definition
+        if block.kind not in {"paragraph", "item"} or block.parent is not None:
+            continue
+        if not ctx.free(block):
             continue
         if block.heading not in examples:  # once per section, not once per paragraph
             heading = ctx.blocks[block.heading].text if block.heading is not None else ""
@@ -66,7 +70,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if COPULA.search(block.text) is None:
             continue  # no sentence of it has a verb to define with: one search, not six
-        said = _sentences(block.text)
+        said = _sentences(block.text.split("\n")[0])[:1] if item else _sentences(block.text)
         defined: str | None = None  # the subject of the paragraph's first sentence, if it defines
         for k, sentence in enumerate(said[:_MAX_SENTENCES]):
             found = split_defining(sentence)
@@ -84,7 +88,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if k == 0:
                     break  # the heading names it and this paragraph explains it: a heading card
                 continue
-            if k == 0:
+            if item:  # "- Boosting is an ensemble technique that …": shaped as a definition
+                if not (_restricted(found) or _classed(found)):
+                    continue
+            elif k == 0:
                 first = n in opening and not has_cjk(subject)
                 if not (bold or first or about or _classed(found) or _restricted(found)):
                     continue
