@@ -59,8 +59,15 @@ def vault(tmp_path: Path) -> Path:
     return root
 
 
+# Midday: a card reviewed now comes back in its 10-minute learning step today, which it would
+# not do shortly before the day's 4 a.m. rollover.
+NOW = "2026-03-02T12:00:00+00:00"
+
+
 def run(*args: str | Path, stdin: str | None = None):
-    result = CliRunner().invoke(app, [str(a) for a in args], input=stdin)
+    result = CliRunner().invoke(
+        app, [str(a) for a in args], input=stdin, env={"QUIZGARDEN_NOW": NOW}
+    )
     assert result.exit_code == 0, result.output
     return result
 
