@@ -59,8 +59,8 @@ def find_sections(ctx: Context) -> Iterator[Candidate]:
 
 
 def find_ankdown(ctx: Context) -> Iterator[Candidate]:
-    if _FIELD_LINE.search(ctx.note.body) is None:
-        return  # most notes: one search, no line read
+    if _FIELD not in ctx.note.body or _FIELD_LINE.search(ctx.note.body) is None:
+        return  # most notes: no `%` at all, or one search, no line read
     first, lines = ctx.note.body_line, ctx.lines
     fields = [n for n, line in enumerate(lines) if line.strip() == _FIELD]
     if len([n for n in fields if ctx.usable(first + n)]) < 2:
