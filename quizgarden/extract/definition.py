@@ -255,8 +255,12 @@ def _by_full_entries(
     forest`, a word list, or a plan) make no glossary, as in a paragraph."""
     full: dict[tuple[int | None, int | None], int] = {}
     for n, found in loose.items():
-        if found is not None and (is_explanation(found[1]) or names_some(found[1])):
-            key = (ctx.blocks[n].parent, ctx.blocks[n].heading)
+        if found is None:
+            continue
+        key = (ctx.blocks[n].parent, ctx.blocks[n].heading)
+        if key not in glossaries or full.get(key, 0) >= MIN_GLOSSARY:
+            continue  # counted up to the threshold, in the lists that can be glossaries only
+        if is_explanation(found[1]) or names_some(found[1]):
             full[key] = full.get(key, 0) + 1
     return {key for key in glossaries if full.get(key, 0) >= MIN_GLOSSARY}
 
