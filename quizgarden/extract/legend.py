@@ -74,13 +74,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
 def _legends(ctx: Context, block: Block, previous: Block | None) -> Iterator[Candidate]:
     text = block.text
     for m in _SYMBOL.finditer(text):
+        # the namer after the symbol is matched where it stands, first: most symbols have none,
+        # and the opening is searched for in all the text before the symbol
+        namer = SYMBOL_NAMER.match(text, m.end())
+        if namer is None:
+            continue
         before = text[: m.start()]
         opener = LEGEND_OPENER.search(before)
         lead = before[: opener.start()] if opener else before
         if not _OPEN.search(lead) and not (opener and opener.start() == 0):
-            continue
-        namer = SYMBOL_NAMER.match(text, m.end())
-        if namer is None:
             continue
         named = _NAME.match(text, namer.end())
         if named is None:
