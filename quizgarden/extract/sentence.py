@@ -19,6 +19,7 @@ from .context import Context, clean_card_text
 from .lang import (
     ARTICLE,
     COPULA,
+    COPULA_WORD,
     DEICTIC,
     GENERIC_FRONT,
     JOINER,
@@ -68,8 +69,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
             examples[block.heading] = is_example_heading(heading)
         if examples[block.heading]:
             continue
-        if COPULA.search(block.text) is None:
-            continue  # no sentence of it has a verb to define with: one search, not six
+        if COPULA_WORD.search(block.text) is None:
+            # no sentence of it has a verb to define with: one search, not six (the bare word,
+            # without COPULA's leading spaces, which made the engine try it at every character)
+            continue
         said = _sentences(block.text.split("\n")[0])[:1] if item else _sentences(block.text)
         defined: str | None = None  # the subject of the paragraph's first sentence, if it defines
         for k, sentence in enumerate(said[:_MAX_SENTENCES]):
