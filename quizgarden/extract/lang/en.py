@@ -108,7 +108,11 @@ TABLE = Table(
         "acknowledge?ments",
         "contributors",
         "credits",
-        "(?:recommended )?(?:reading|learning) (?:order|path)",
+        # (three entries, each opening with a letter: one opening with a bracket left the whole
+        # table an alternation the regex engine tried word by word)
+        "recommended (?:reading|learning) (?:order|path)",
+        "reading (?:order|path)",
+        "learning (?:order|path)",
         "faq",
         "q&a",
     ),
@@ -647,7 +651,12 @@ TABLE = Table(
         "meaning",
         "goals?",
         "ideas?",
-        "(?:key|basic|main|core|general) ideas?",
+        # (one entry a word: an entry opening with a bracket leaves the table unkeyed)
+        "key ideas?",
+        "basic ideas?",
+        "main ideas?",
+        "core ideas?",
+        "general ideas?",
         "intuition",
         "motivation",
         "structure",

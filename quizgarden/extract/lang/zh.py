@@ -57,7 +57,11 @@ TABLE = Table(
         "后记",
         "致谢",
         "感谢",
-        "(?:推荐)?(?:学习|阅读)(?:顺序|路线|路径)",
+        # (each entry opens with a character: one opening with a bracket left the whole table
+        # an alternation the regex engine tried word by word)
+        "推荐(?:学习|阅读)(?:顺序|路线|路径)",
+        "学习(?:顺序|路线|路径)",
+        "阅读(?:顺序|路线|路径)",
         "简介",
         "介绍",
         "概述",
@@ -702,9 +706,15 @@ TABLE = Table(
         "含义",
         "目标",
         # "重要原因", "根本原因" under "- 反侵略斗争失败的原因": a kind of cause, of a thing the
-        # item above names
-        "(?:重要|根本|直接|主要|次要|间接|客观|主观|内在|外在|内部|外部|深层|首要)"
-        "(?:原因|因素|条件|意义|影响|作用|结果|任务|特点)",
+        # item above names (an entry for each kind: an entry opening with a bracket leaves the
+        # table an alternation the regex engine tries word by word)
+        *(
+            f"{kind}(?:原因|因素|条件|意义|影响|作用|结果|任务|特点)"
+            for kind in (
+                *("重要", "根本", "直接", "主要", "次要", "间接", "客观"),
+                *("主观", "内在", "外在", "内部", "外部", "深层", "首要"),
+            )
+        ),
     ),
     speech_verbs=("指出", "认为", "强调", "写道", "说道", "所说", "曾说", "说过"),
     lead_ins=(
