@@ -44,8 +44,8 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
         key = (card.type, card.side, front, back)
         if key in seen or (card.mined and front in fronts):
             continue
-        bare = _bare(back)
-        if card.mined and len(bare) >= MIN_RESTATED:
+        # (only a mined answer is compared: an explicit card's answer is never made bare)
+        if card.mined and len(bare := _bare(back)) >= MIN_RESTATED:
             equal = next((i for i in same.get(bare, ()) if kept[i]), None)
             # one search in C rules out most cards before the answers are compared one by one
             inside = bare in "\0".join(a for a, _ in answers)
