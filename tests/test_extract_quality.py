@@ -119,7 +119,7 @@ WIDE_FLOORS: dict[str, tuple[float, float]] = {
     "W7": (0.82, 0.72),
     "W8": (0.74, 0.57),
 }
-WIDE_FORBIDDEN_CEILING = 15
+WIDE_FORBIDDEN_CEILING = 14
 
 
 @pytest.fixture(scope="module")
