@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 from pathlib import Path
@@ -25,6 +24,7 @@ from .atomic import write_text_atomically
 from .config import STATE_DIR
 from .errors import ConfigError
 from .model import PLUGIN_FIELDS, Separators
+from .notes.meta import toml_library
 from .notes.vault import read_state_file
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def load_settings(vault: Path) -> SettingsFile:
     raw = read_state_file(path)
     if raw is None:
         return SettingsFile({}, {})
-    tomllib = _tomllib()
+    tomllib = toml_library()
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -215,21 +215,13 @@ def _set_in(doc: Any, tables: list[str], key: str, value: Any) -> None:
 
 def _check_toml(path: Path, text: str) -> None:
     """Never write what the reader would then refuse."""
-    tomllib = _tomllib()
+    tomllib = toml_library()
     try:
         tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:  # pragma: no cover - tomlkit writes valid TOML
         raise ConfigError(
             f"refusing to write {path}: the result would not read back ({error})"
         ) from error
-
-
-def _tomllib() -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
-    return tomllib
 
 
 def parse_value(key: str, text: str) -> Any:

@@ -166,8 +166,9 @@ def _containers_as_callouts(lines: list[str]) -> list[str]:
     """`:::` containers rewritten as the callouts they are (`> [!tip] Title`), as MkDocs boxes
     are; a div that only lays text out loses its fences. A container never closed is left as it
     was written, and colons in code are code."""
-    opened: list[int] = []
+    opened: list[tuple[int, re.Match[str]]] = []
     pairs: list[tuple[int, int]] = []
+    kinds: dict[int, tuple[str, str]] = {}  # per opening line that is closed: type and title
     fence = ""
     for i, line in enumerate(lines):
         if fence:
@@ -175,13 +176,14 @@ def _containers_as_callouts(lines: list[str]) -> list[str]:
                 fence = ""
         elif (f := _FENCE_LINE.match(line)) is not None:
             fence = f.group().strip()
-        elif _CONTAINER.match(line):
-            opened.append(i)
+        elif (m := _CONTAINER.match(line)) is not None:
+            opened.append((i, m))
         elif opened and _CONTAINER_END.match(line):
-            pairs.append((opened.pop(), i))
+            first, m = opened.pop()
+            pairs.append((first, i))
+            kinds[first] = _container_kind(m)
     if not pairs:
         return lines
-    kinds = {first: _container_kind(_match(lines[first])) for first, _ in pairs}
     change = [0] * len(lines)
     for first, last in pairs:
         if kinds[first][0]:
@@ -205,12 +207,6 @@ def _containers_as_callouts(lines: list[str]) -> list[str]:
                 out[after] = (quote + "> ").rstrip()
         out[first] = f"{quote}> [!{kind}] {title}".rstrip()
     return out
-
-
-def _match(line: str) -> re.Match[str]:
-    m = _CONTAINER.match(line)
-    assert m is not None
-    return m
 
 
 def parse_blocks(body: str, first_line: int) -> list[Block]:

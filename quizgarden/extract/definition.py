@@ -386,7 +386,7 @@ def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
         words = [n for n, term in items if len(term.split()) <= 2 and _words_of(term) <= above]
         if len(words) < _MIN_PARSE or 2 * len(words) < len(items):
             continue
-        if not _enumerates(lead, [term for _, term in items]):
+        if not _lists_terms(lead, [term for _, term in items]):
             parsed.update(words)
     return parsed
 
@@ -395,7 +395,7 @@ def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
 _LIST_GAP = re.compile(r"[,，、;；/→>]")
 
 
-def _enumerates(lead: str, terms: list[str]) -> bool:
+def _lists_terms(lead: str, terms: list[str]) -> bool:
     """The lead-in lists the terms ("there are strong, weak, and failed states", "Stem -> Body
     -> Head"): the items define each of them, where a parse takes a sentence word by word with
     only spaces between ("As tristes canções")."""
@@ -475,10 +475,9 @@ def _bold_led(line: str) -> tuple[str, str] | None:
 # term in code or bold that runs straight into its explanation, with no mark between them; after
 # bold the explanation opens a phrase of its own (a capital letter), after code (a name the
 # author types as code, `COUNT()`) it may open with a verb ("`COUNT()` counts the rows")
-_BARE_LED = re.compile(
-    r"^(?:`(?P<code>[^`\n]{1,40})`|(?:\*\*|__)(?P<bold>[^*_\n]{1,40}?)(?:\*\*|__))"
-    r"[ \t]+(?P<rest>[^\W\d_].*)$"
-)
+_MARKED_TERM = r"`(?P<code>[^`\n]{1,40})`|(?:\*\*|__)(?P<bold>[^*_\n]{1,40}?)(?:\*\*|__)"
+_BARE_LED = re.compile(rf"^(?:{_MARKED_TERM})[ \t]+(?P<rest>[^\W\d_].*)$")
+_BARE_TERM = re.compile(_MARKED_TERM)  # an item that is only a term ("`Scarcity`")
 
 
 def _bare_led_lists(ctx: Context, before_items: list[int]) -> set[int]:
@@ -493,7 +492,7 @@ def _bare_led_lists(ctx: Context, before_items: list[int]) -> set[int]:
             continue
         first = block.text.split("\n")[0].strip()
         key = (block.heading, block.parent, before_items[n])
-        if _bare_term(first) is None:
+        if _BARE_TERM.fullmatch(first) is None:
             runs.setdefault(key, []).append(n)  # an item with only a term says nothing
         if _bare_led(first) is not None:
             led.setdefault(key, []).append(n)
@@ -502,12 +501,6 @@ def _bare_led_lists(ctx: Context, before_items: list[int]) -> set[int]:
         if len(items) >= MIN_LED and len(items) * 2 >= len(runs.get(key, [])):
             out.update(items)
     return out
-
-
-def _bare_term(line: str) -> str | None:
-    """The term of an item that is only a marked term ("`Scarcity`", "**Leisure**")."""
-    m = re.fullmatch(r"`([^`\n]{1,40})`|(?:\*\*|__)([^*_\n]{1,40}?)(?:\*\*|__)", line.strip())
-    return None if m is None else (m.group(1) or m.group(2))
 
 
 def _bare_led(line: str) -> tuple[str, str] | None:

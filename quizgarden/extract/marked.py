@@ -37,9 +37,9 @@ _LABEL = re.compile(rf"(?P<open>[(（])?(?:{_MARK.pattern})(?(open)[)）]|\s*[:�
 _WORD = re.compile(r"\w")
 #: How long a marked answer may be (characters): a longer span is a sentence set off, not a
 #: word asked for.
-MAX_ANSWER = 30
+MAX_MARK = 30
 #: How long a line may be (characters, marks included) to be one question.
-MAX_LINE = 160
+MAX_MARKED_LINE = 160
 #: How long the title of a list may be to name what its items are about (characters).
 MAX_TITLE = 30
 #: How many lines of a note must mark short answers, and which share of its marked lines.
@@ -107,9 +107,14 @@ def _titled(line: str) -> bool:
     """The marks hold the line's words, or only the term its colon sets off: a title or a
     label (`<font color=red>季风气候</font>：…`), which asks for nothing."""
     line = line.strip()
-    if units(_TAG.sub("", _MARK.sub("", line))) < MIN_QUESTION:
+    if _covered(line):
         return True
     return _LABEL.match(line) is not None and len(_MARK.findall(line)) == 1
+
+
+def _covered(line: str) -> bool:
+    """The marks are the line: too little is left around them to ask with (`{==气候特点==}`)."""
+    return units(_TAG.sub("", _MARK.sub("", line))) < MIN_QUESTION
 
 
 def _cloze(line: str) -> tuple[str, list[str]] | None:
@@ -119,7 +124,7 @@ def _cloze(line: str) -> tuple[str, list[str]] | None:
     line = line.strip()
     if "$" in line or "|" in line or line.endswith(("?", "？", ":", "：")):
         return None
-    if len(line) > MAX_LINE:
+    if len(line) > MAX_MARKED_LINE:
         return None  # a paragraph of an essay: what it marks is its outline, not an answer
     answers: list[str] = []
     label = _LABEL.match(line)
@@ -132,8 +137,8 @@ def _cloze(line: str) -> tuple[str, list[str]] | None:
         return "{{c1::" + answer + "}}"
 
     front = _MARK.sub(blank, line)
-    if not answers or any(len(a) > MAX_ANSWER or not _WORD.search(a) for a in answers):
+    if not answers or any(len(a) > MAX_MARK or not _WORD.search(a) for a in answers):
         return None
-    if units(_TAG.sub("", _MARK.sub("", line))) < MIN_QUESTION:
-        return None  # "{==气候特点==}": the marks are the line, a title
+    if _covered(line):
+        return None  # a title
     return _TAG.sub("", front), answers

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above
+from .entries import MAX_LINE
 from .lang import GLOSS_HEADER, NO_ANSWER
 from .shape import heading_title, is_label, table_rows
 from .text import SENTENCE, is_distinctive, is_link_only, strip_markup, units
@@ -138,7 +139,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
 
 #: A cell longer than this is a paragraph: its answer is the sentences that open it (the
 #: length a definition line of the other rules runs to at most).
-MAX_CELL = 400
+MAX_CELL = MAX_LINE
 
 
 def _opening(cell: str) -> str:

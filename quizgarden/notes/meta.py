@@ -79,11 +79,17 @@ def _load(raw: str, path: str) -> tuple[Any, Problem | None]:
         )
 
 
-def _load_toml(raw: str, path: str) -> tuple[dict[str, Any], Problem | None]:
+def toml_library() -> Any:
+    """`tomllib`, or its backport `tomli` before Python 3.11; imported when first needed."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
+    return tomllib
+
+
+def _load_toml(raw: str, path: str) -> tuple[dict[str, Any], Problem | None]:
+    tomllib = toml_library()
     try:
         return tomllib.loads(raw), None
     except tomllib.TOMLDecodeError as err:
