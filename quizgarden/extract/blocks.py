@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from markdown_it import MarkdownIt
 
+from ..fences import code_lines
 from ..scanning import skipping_sub
 
 # Pages saved as text keep bullets as characters; make them Markdown list items again.
@@ -124,7 +125,6 @@ _CONTAINER = re.compile(
     r"(?:\[(?P<bracket>[^\]\n]*)\]|[ \t]+(?P<title>[^\n{]*?))?|\{(?P<attrs>[^}\n]*)\})[ \t]*$"
 )
 _CONTAINER_END = re.compile(r"^ {0,3}:{3,}[ \t]*$")
-_FENCE_LINE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _MAX_CONTAINER_DEPTH = 8
 # `## Rank {#sec-rank .unnumbered}`: attributes of a heading (Pandoc, Quarto, kramdown)
 _HEADING_ATTRS = re.compile(
@@ -169,14 +169,10 @@ def _containers_as_callouts(lines: list[str]) -> list[str]:
     opened: list[tuple[int, re.Match[str]]] = []
     pairs: list[tuple[int, int]] = []
     kinds: dict[int, tuple[str, str]] = {}  # per opening line that is closed: type and title
-    fence = ""
-    for i, line in enumerate(lines):
-        if fence:
-            if line.lstrip().startswith(fence):
-                fence = ""
-        elif (f := _FENCE_LINE.match(line)) is not None:
-            fence = f.group().strip()
-        elif (m := _CONTAINER.match(line)) is not None:
+    for i, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True)):
+        if code:
+            continue
+        if (m := _CONTAINER.match(line)) is not None:
             opened.append((i, m))
         elif opened and _CONTAINER_END.match(line):
             first, m = opened.pop()

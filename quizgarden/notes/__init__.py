@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from ..errors import MediaError, NoteError
+from ..fences import code_lines
 from ..model import MAX_MINED_LINE, Note, Problem
 from .decode import damaged_lines, decode_bytes
 from .links import render_links
@@ -28,7 +29,6 @@ _SCRATCH_FOLDER = re.compile(
     re.I,
 )
 _INLINE_TAG = re.compile(r"(?<![\w#&/\\({])#([\w\-/]*[^\W\d_][\w\-/]*)")
-_FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 #: The Flashcards plugin's card tags (`#card`, `#card-reverse`, `#flashcard`): cards, not topics.
 CARD_TAG = re.compile(r"(?:card|flashcard)(?:[/-](?:reversed?|spaced))?", re.I)
 
@@ -146,12 +146,9 @@ def inline_tags(text: str) -> list[str]:
     found: list[str] = []
     if "#" not in text:  # no tag, and no line to look at
         return found
-    fenced = False
-    for line in text.split("\n"):
-        if ("`" in line or "~" in line) and _FENCE_LINE.match(line):
-            fenced = not fenced
-            continue
-        if fenced or "#" not in line:
+    lines = text.split("\n")
+    for line, code in zip(lines, code_lines(lines), strict=True):
+        if code or "#" not in line:
             continue
         for tag in _INLINE_TAG.findall(re.sub(r"`[^`]*`", "", line)):
             if tag not in found:

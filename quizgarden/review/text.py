@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..fences import code_lines
+
 # {{c1::text}} or {{c1::text::hint}}; the text may hold single braces (LaTeX) but not `}}`
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 # $$display$$ first, then $inline$ (no space just inside the dollars, as in Pandoc)
@@ -18,7 +20,6 @@ _INLINE_MATH = re.compile(r"(?<![\\$])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![$\d])")
 _CODE = re.compile(
     r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)|(`+)[^`\n]+?\2", re.S | re.M
 )
-_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\(<?([^)>\n]+?)>?(?:\s+\"[^\"]*\")?\)")
 _MD_SPECIAL = re.compile(r"([\\*_`\[\]])")
@@ -113,17 +114,10 @@ def hard_breaks(text: str) -> str:
     if "\n" not in text:
         return text
     lines = text.split("\n")
-    fence: str | None = None
-    for n, line in enumerate(lines):
-        stripped = line.lstrip()
-        if fence is not None:
-            if stripped.startswith(fence):
-                fence = None
+    for n, code in enumerate(code_lines(lines)):
+        if code:
             continue
-        opener = _FENCE_OPEN.match(stripped)
-        if opener:
-            fence = opener.group(1)[0] * 3
-            continue
+        line = lines[n]
         following = lines[n + 1] if n + 1 < len(lines) else ""
         if line.strip() and following.strip() and not _TABLE_ROW.match(line):
             lines[n] = line.rstrip() + "  "
