@@ -13,7 +13,15 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .context import Context, heading_above, naming_heading
 from .lang import KIND_OF, LIST_LABEL, SECTION_LABEL
-from .shape import MAX_ANSWER, as_list, heading_title, items_after, section, topic
+from .shape import (
+    MAX_ANSWER,
+    as_list,
+    heading_title,
+    items_after,
+    lists_entries,
+    section,
+    topic,
+)
 from .text import strip_markup
 
 MIN_ITEMS, MAX_ITEMS = 2, 15
@@ -46,6 +54,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if not all(ctx.free(b) for b in items):
             continue
+        if lists_entries(items):
+            continue  # "Types of losses:" over "- **Pecuniary**: …" items: each item is a card
         back = as_list(ctx, items)
         if back and len(back) <= MAX_ANSWER:
             yield Candidate("label", "basic", front, back, block.line)

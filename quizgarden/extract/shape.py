@@ -173,6 +173,25 @@ def items_after(ctx: Context, n: int) -> list[Block]:
     return out
 
 
+# an item that is a term and its definition of its own: "**Load**: …", "**Rule 1:** …",
+# "**static** - …", "Bus de datos: …", "duplicated code - …"
+_LED = re.compile(
+    r"^(?:\*\*[^*\n]{1,50}?(?:[:：]\*\*|\*\*\s*(?:[:：]|[-–—]\s))"
+    r"|[^:：\s][^:：\n]{0,40}(?:[:：]|\s[-–—])\s)"
+)
+
+
+def is_led(item: Block) -> bool:
+    """The item opens with a term and goes on to say what it is (`- intake - of food`)."""
+    return _LED.match(clean_card_text(item.text)[0].strip()) is not None
+
+
+def lists_entries(items: list[Block]) -> bool:
+    """Half the items or more are each a term and its definition (`- **Load**: …`,
+    `- **Store**: …`): a glossary whose items are the cards, not one answer to learn whole."""
+    return sum(map(is_led, items)) * 2 >= len(items)
+
+
 _NAMING_TAIL = re.compile(r"[\s,，]*(?:则|就|便|被)?$")
 MAX_NAMING = 400
 # a bold span, perhaps the words of a link (`[**possível**](color:orange)`)

@@ -30,7 +30,15 @@ from .lang import (
     RESULT_HEADING,
     SECTION_LABEL,
 )
-from .shape import MAX_ANSWER, as_list, is_label, items_after, names_a_thing, topic
+from .shape import (
+    MAX_ANSWER,
+    as_list,
+    is_label,
+    items_after,
+    lists_entries,
+    names_a_thing,
+    topic,
+)
 from .text import (
     GENERIC_FRONT,
     is_example_heading,
@@ -51,12 +59,6 @@ _COLON_LINE = re.compile(r"^(?P<term>[^:：*_\n]{2,60}?)\s*[:：]$")
 _KEY = re.compile(r"^[a-z][a-z_-]*$")
 # three or more words, the first in lower case: a clause that leads into the list
 _CLAUSE = re.compile(r"^[a-zà-ÿ][\w'’-]*(?:\s+\S+){2,}$")
-# an item that is a term and its definition of its own: "**Load**: …", "**Rule 1:** …",
-# "**static** - …", "Bus de datos: …", "duplicated code - …"
-_LED = re.compile(
-    r"^(?:\*\*[^*\n]{1,50}?(?:[:：]\*\*|\*\*\s*(?:[:：]|[-–—]\s))"
-    r"|[^:：\s][^:：\n]{0,40}(?:[:：]|\s[-–—])\s)"
-)
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -136,11 +138,10 @@ def _term(line: str, item: bool) -> str | None:
 def _explain(items: list[Block]) -> bool:
     """Most bullets say something (a clause, not a name), none is only a link, and they are not
     a glossary of their own ("- **Load**: …", "- **Store**: …": those items are the cards)."""
-    said = led = 0
+    said = 0
     for block in items:
         plain = strip_markup(clean_card_text(block.text)[0]).strip()
         if is_link_only(plain) or plain.endswith((":", "：")):
             return False
-        led += _LED.match(clean_card_text(block.text)[0].strip()) is not None
         said += is_explanation(plain, min_units=4)
-    return said * 2 > len(items) and led * 2 < len(items)
+    return said * 2 > len(items) and not lists_entries(items)
