@@ -63,6 +63,7 @@ from .text import (
     is_term,
     read_on,
     strip_markup,
+    strip_numbering,
     units,
     whole_sentences,
 )
@@ -227,7 +228,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # the sentence that sets it in bold is its card already
             if GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
                 # "不同点", "Sample": a word that means something only under its section
-                where = _topic(ctx, block)
+                where = _topic(ctx, block, lines[0] if offset else None)
                 if not where and GENERIC_FRONT.match(term):
                     continue
                 if where and term.casefold() not in where.casefold():
@@ -343,9 +344,19 @@ def _description(said: list[str], k: int) -> tuple[str, str] | None:
     return term, back
 
 
-def _topic(ctx: Context, block: Block) -> str | None:
-    """What a generic term belongs to: the term its parent item defines or names, else the
-    section (the note, for a glossary section)."""
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _topic(ctx: Context, block: Block, first: str | None = None) -> str | None:
+    """What a generic term belongs to: the name the block's `first` line is when the term's
+    line follows it (`2. 指数函数` over `形式：…`, `单调性：…`), the term its parent item
+    defines or names, else the section (the note, for a glossary section)."""
+    if first is not None:
+        name = strip_markup(ITEM_MARK.sub("", first)).strip()
+        name = strip_numbering(name).strip()
+        entry = has_colon(name) or _SPACED_DASH.search(name)  # a line defining a term itself
+        if name and not entry and is_term(name, max_units=16) and not is_label(name):
+            return name
     if block.parent is not None:
         first = ctx.blocks[block.parent].text.split("\n")[0]
         found = split_definition(first)
