@@ -18,11 +18,15 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context
 from .lang import (
+    ACTION,
     ARTICLE,
+    CONTINUES,
     JOINER_WORD,
     JOINING_WORD,
     LEGEND_CLAIM,
     LEGEND_OPENER,
+    SETUP_WORD,
+    STEP_LEAD,
     SYMBOL_NAMER,
     WEAK_NAMER,
 )
@@ -113,6 +117,32 @@ _NAMED_FORMULA = re.compile(
 )
 
 
+# "上升时间$t_r = …$": a CJK name may run into its formula with no space between
+_CJK_NAMED = re.compile(
+    r"(?P<name>[\u3400-\u9fff][^\s$:：|,，;；。.!?()（）=]{0,15}?[\u3400-\u9fff])(?P<gap>)"
+    r"\$(?P<latex>[^$\n]+)\$\s*[.。]?\s*"
+)
+# one symbol alone (`P`, `\\pi`, `x_0`): a right side that only states a fact (`$AR = P$`)
+_ONE_SYMBOL = re.compile(r"\s*(?:\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{[^{}]*\}|\w))*\s*")
+
+
+def _cjk_named(card: Candidate) -> bool:
+    """The card's name is a CJK term and its formula computes its symbol: a CJK name before a
+    formula, no verb between, is the quantity's own, where a Latin word before one is as often
+    a verb ("Solve $…$") and needs a sibling of its kind (`_named_formula`). A supposition
+    ("假设…"), a sentence going on ("因此…"), a step ("代入…", "计算…") and a fact
+    (`$AR = P$`) are none."""
+    name, latex = card.front, card.back.strip("$")
+    if not has_cjk(name) or not is_term(name):
+        return False
+    if SETUP_WORD.match(name) or CONTINUES.match(name) or STEP_LEAD.search(name):
+        return False
+    if ACTION.match(name) or ACTION.match(name + "之"):
+        return False  # "计算": an action, alone or before its object
+    left = _LEFT.match(latex)
+    return left is not None and _ONE_SYMBOL.fullmatch(latex[left.end() :]) is None
+
+
 # a symbol the formula defines: `AR`, `MP_{L}`, `\\sigma`, `\\mathbf{t}_a`
 _LHS = re.compile(
     r"(?:\\(?:vec|mathbf|hat|bar|boldsymbol|mathcal)\s*\{[^{}$]{1,6}\}|\\[A-Za-z]+|[A-Za-z]{1,4})"
@@ -129,6 +159,10 @@ def _named_formula(ctx: Context, at: int) -> Candidate | None:
     if found is None:
         return None
     block = ctx.blocks[at]
+    if _cjk_named(found):
+        return found  # "电导 $G = 1/R$": a CJK name written straight before its formula
+    if block.kind != "item":
+        return None
     siblings = [
         b
         for b in ctx.blocks
@@ -147,14 +181,13 @@ def _name_and_formula(ctx: Context, block: Block, *, colon: bool = False) -> Can
     """The item as a name and the formula that defines a symbol after it: not a numbered item
     (a step), not an iterate or an update (`x^{(k+1)} = …`, `\\mu := \\mu - \\eta e`), not a
     value."""
-    if block.kind != "item" or "\n" in block.text.strip():
+    if block.kind not in {"item", "paragraph"} or "\n" in block.text.strip():
         return None
     if re.match(r"\s*(?:>\s*)*\d+[.)]", ctx.line_text(block.line)):
         return None  # "2. 计算 $y = …$": a step
     text = block.text.strip()
-    m = _NAMED_FORMULA.fullmatch(
-        re.sub(r"^([^$:：]+)[:：]\s*(?=\$)", r"\1 ", text) if colon else text
-    )
+    text = re.sub(r"^([^$:：]+)[:：]\s*(?=\$)", r"\1 ", text) if colon else text
+    m = _NAMED_FORMULA.fullmatch(text) or _CJK_NAMED.fullmatch(text)
     if m is None:
         return None
     latex = m.group("latex").strip()

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import EXAMPLE_MARK, LIST_LABEL, PREPOSITION
+from .lang import ASKING, CONTINUES, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
 from .shape import as_list, is_label, topic
 from .text import (
     GENERIC_FRONT,
@@ -59,8 +59,20 @@ def find(ctx: Context) -> Iterator[Candidate]:
         children = [blocks[c] for c in block.children]
         if len(children) > MAX_CHILDREN or any(c.children or not ctx.free(c) for c in children):
             continue
-        if any(is_link_only(c.text) or _FILE.search(c.text) or "$" in c.text for c in children):
-            continue  # a table of contents (files, links) or a derivation, not an explanation
+        if any(is_link_only(c.text) or _FILE.search(c.text) for c in children):
+            continue  # a table of contents (files, links), not an explanation
+        # "- 惯性环节" / "  - $G(s) = \frac{1}{Ts+1}$" / "  - 惯性环节一般包含…": the name's
+        # formula first, then what the other items say of it ("Which becomes" / "- $pV=nRT$"
+        # leads into a step); math past the first item is a derivation
+        named = not ASKING.match(term) and not CONTINUES.match(term)
+        formula = children[:1] if named and _formula_item(children[0].text) else []
+        children = children[len(formula) :]
+        if any("$" in c.text for c in children):
+            continue
+        if formula and not children:
+            back = f"${_formula_item(formula[0].text)}$"
+            yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)
+            continue
         plain = [strip_markup(clean_card_text(c.text)[0]) for c in children]
         if any(EXAMPLE_MARK.match(p) for p in plain):
             # "- E.G. Yes/No" shows the term at work; the answer is what the other items say
@@ -84,10 +96,21 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue  # the first nested item says what the term is; later ones may be short
         if not all(is_explanation(p, long=True, min_units=least) for p in plain[1:]):
             continue
+        children = formula + children
         back = (
             clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
         )
         yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)
+
+
+# a nested item that is one equation in `$…$` and nothing else: `- $G(s) = \frac{1}{Ts+1}$`
+_FORMULA_ITEM = re.compile(r"\$(?!\$)(?P<latex>[^$\n]*[^$\n<>!\\]=[^$\n]+)\$\s*")
+
+
+def _formula_item(text: str) -> str | None:
+    """The LaTeX of an item that is only an equation, else None."""
+    m = _FORMULA_ITEM.fullmatch(text.strip())
+    return m.group("latex").strip() if m else None
 
 
 #: Sentence punctuation: an explanation has some; a name nested under a name has none.

@@ -99,6 +99,7 @@ __all__ = [
     "SECTION_OPENER",
     "SEE",
     "SETUP_OPENER",
+    "SETUP_WORD",
     "SPEECH_VERB",
     "STAGE_NAME",
     "STATEMENT_LABEL",
@@ -328,6 +329,8 @@ SEE = re.compile(_alternation(_words("see_words")), re.I)
 #: How a paragraph that does not explain the heading above it opens: "Next, …", "接下来".
 SECTION_OPENER = re.compile(rf"^(?:{_alternation(_words('section_openers'))})", re.I)
 #: A paragraph that sets up notation: "Let $A$ be …", "Sean $A, B$ dos matrices …", "设G0是 …".
+#: A CJK phrase opening with a setup word ("假设", "设"): a supposition, not a name.
+SETUP_WORD = re.compile(rf"^(?:{_cjk_words('setup_openers')})")
 #: A setup opener followed within four words by a symbol (inline math; after a CJK opener, a
 #: Latin letter too): what follows names symbols, not the heading above it.
 SETUP_OPENER = re.compile(
