@@ -14,6 +14,7 @@ from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
 from .entries import split_definition
 from .lang import (
+    ARTICLE,
     CARRIED_OPENER,
     CONCLUSION,
     COPULA,
@@ -543,10 +544,23 @@ def _explains(title: str, summary: str) -> bool:
         return True  # "Attention Is All You Need": a paper or book, summarised
     # a name of two words or more is specific enough to be found anywhere in a short summary
     head = (plain if len(words) >= 2 and len(plain) <= 900 else plain[:300]).lower()
-    if DEFINING.search(plain[:120]) or any(w.lower().rstrip("s") in head for w in words):
+    if any(w.lower().rstrip("s") in head for w in words):
+        return True
+    if DEFINING.search(plain[:120]) and not _defines_its_opener(plain):
         return True
     cjk = _CJK_RUN.findall(title)  # Han and kana
     return any(run[i : i + 2] in head for run in cjk for i in range(len(run) - 1))
+
+
+def _defines_its_opener(plain: str) -> bool:
+    """ "L'osmose est un phénomène …", "The mitochondrion is an organelle …": an article, a
+    name and a copula open the paragraph, so what it defines is that name, not a heading that
+    it does not name (`## Physiologie cellulaire`); the sentence rule takes it."""
+    article = ARTICLE.match(plain)
+    if article is None:
+        return False
+    verb = COPULA.search(plain, article.end(), article.end() + 60)
+    return verb is not None and not any(c in plain[article.end() : verb.start()] for c in ",;:")
 
 
 def _sets_up(summary: str) -> bool:

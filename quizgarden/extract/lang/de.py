@@ -290,4 +290,11 @@ TABLE = Table(
     ),
     # a heading that opens so introduces an example or an exercise, not a term
     example_words=("beispiele?", "übungen?", "übungsaufgaben?"),
+    # a paragraph that opens or reads so defines the heading above it
+    defining_phrases=(
+        "(?:ist|sind) eine?",
+        "bezeichnet",
+        "versteht man unter",
+        "besteht aus",
+    ),
 )

@@ -224,4 +224,11 @@ TABLE = Table(
     ),
     # a heading that opens so introduces an example or an exercise, not a term
     example_words=("ejemplos?", "ejercicios?"),
+    # a paragraph that opens or reads so defines the heading above it
+    defining_phrases=(
+        "(?:es|son) una?",
+        "se refiere a",
+        "se define como",
+        "consiste en",
+    ),
 )

@@ -206,4 +206,11 @@ TABLE = Table(
         "(?-i:[Cc]es)",
         "nous",
     ),
+    # a paragraph that opens or reads so defines the heading above it
+    defining_phrases=(
+        "(?:est|sont) une?",
+        "désigne",
+        "se définit comme",
+        "consiste (?:à|en)",
+    ),
 )

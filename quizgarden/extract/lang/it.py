@@ -202,4 +202,11 @@ TABLE = Table(
     ),
     # a heading that opens so introduces an example or an exercise, not a term
     example_words=("esempi[oi]?", "esercizi[oi]?"),
+    # a paragraph that opens or reads so defines the heading above it
+    defining_phrases=(
+        "(?:è|sono) un[oa]?",
+        "si riferisce a",
+        "si definisce come",
+        "consiste (?:in|nel)",
+    ),
 )

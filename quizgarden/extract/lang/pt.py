@@ -191,4 +191,11 @@ TABLE = Table(
     ),
     # a heading that opens so introduces an example or an exercise, not a term
     example_words=("exemplos?", "exercícios?"),
+    # a paragraph that opens or reads so defines the heading above it
+    defining_phrases=(
+        "(?:é|são) uma?",
+        "refere-se a",
+        "se define como",
+        "consiste em",
+    ),
 )
