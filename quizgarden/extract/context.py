@@ -26,7 +26,10 @@ _HEXO_TAG = re.compile(r"\{%.*?%\}")
 _MD_ESCAPE = re.compile(r"\\([_*#|\[\]~`])")
 _MATH_SPAN = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 _FONT_TAG = re.compile(r"</?(?:font|span|u|center)\b[^>\n]*>", re.I)
-_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)  # a line break typed as HTML
+#: A line break typed as HTML, in every form editors and hands write it: `<br>`, `<br/>`,
+#: `<br />`, `<BR>`, `<br clear="all">`, and the closing `</br>` browsers read as one too.
+HTML_BREAK = re.compile(r"<\s*/?\s*br\b[^<>\n]*>", re.I)
+_BREAK = re.compile(rf"[ \t]*(?:{HTML_BREAK.pattern})[ \t]*", re.I)
 _SR_COMMENT = re.compile(r"\s*<!--SR:[^>]*-->")
 _BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
 _DECK_TAG = re.compile(r"(?<![\w#])#flashcards(?:/([\w\-/]+))?")

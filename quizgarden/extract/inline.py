@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate, CardType, Separators
-from .context import Context, clean_card_text
+from .context import HTML_BREAK, Context, clean_card_text
 from .dataview import is_inline_field
 from .deletions import closed
 from .text import INLINE_CODE, LINE_LEAD
@@ -20,7 +20,7 @@ _MATH = re.compile(r"\$\$?[^$\n]+\$\$?")
 # a URL starts at the first letter of a run of scheme characters: anchoring the run at its start
 # (rather than trying each of its characters) keeps a 100,000-letter line linear
 _URL = re.compile(r"(?<![a-z0-9+.\-])[0-9+.\-]*+(?P<url>[a-z][a-z0-9+.\-]*+://\S+)", re.I)
-BREAK = re.compile(r"<br\s*/?>", re.I)
+BREAK = HTML_BREAK
 # `std::vector`, `Foo::bar()`, `ns::f<T>`: a qualified name in prose is not a card. A lowercase
 # `word::name(` is one only when its argument list reads as code (`attention::softmax(QK^T / ...)`
 # is a card whose answer is a formula: what the author wrote on purpose wins).

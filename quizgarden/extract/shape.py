@@ -333,7 +333,16 @@ GLOSSARY_LINES = 0.5
 #: The term of a paragraph glossary's entry is a name of at most this many words: a longer one
 #: ("Tiere haben keinen Humor - …") is a claim and its reason, not a term.
 MAX_GLOSSARY_TERM = 3
-#: A run of two such lines is a glossary where another run of the note is one.
+
+
+def _leading(found: dict[int, dict[int, tuple[str, str]]]) -> bool:
+    """Each entry opens its paragraph or follows an entry: a line after prose that is not one
+    ("… All passions, therefore, are" / "errors of judgement: they …") goes on with a sentence."""
+    return all(k == 0 or k - 1 in lines for lines in found.values() for k in lines)
+
+
+#: A run of two such lines is a glossary where another run of the note is one, or where both
+#: explain.
 MIN_RUN = 2
 #: Where the separator after such a term stands at the latest: within this many characters.
 _ENTRY_HEAD = 80
@@ -345,8 +354,9 @@ def glossary_paragraphs(
     """Glossaries written without list marks, one entry a line: a paragraph of softbroken lines,
     or a run of one-line paragraphs under one heading, where MIN_GLOSSARY or more lines (and
     GLOSSARY_LINES of them) read as a short term and its answer, MIN_GLOSSARY of the answers
-    explaining (a plan, "Monday - rest", is no glossary). By paragraph, the readings of its lines
-    (by offset). `hinted` is a cheap test before `read`."""
+    explaining (a plan, "Monday - rest", is no glossary), or MIN_RUN entries that all explain
+    ("Unipolarity - one state that …" / "Bipolarity - two main powers …"). By paragraph, the
+    readings of its lines (by offset). `hinted` is a cheap test before `read`."""
     runs: list[list[int]] = []
     for n, block in enumerate(ctx.blocks):
         if block.kind != "paragraph" or not ctx.free(block):
@@ -386,7 +396,7 @@ def glossary_paragraphs(
                     explained += 1  # counted up to the threshold: the test reads the answer
         if count < GLOSSARY_LINES * len(lines):
             continue
-        if explained >= MIN_GLOSSARY:
+        if explained >= MIN_GLOSSARY or (MIN_RUN <= explained == count and _leading(found)):
             out.update(found)
         elif count == len(lines):
             shorter.append(found)
