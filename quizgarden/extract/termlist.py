@@ -34,6 +34,7 @@ from .shape import (
     MAX_ANSWER,
     as_list,
     is_label,
+    is_led,
     items_after,
     lists_entries,
     names_a_thing,
@@ -75,7 +76,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         line = text.strip()
         if "\n" in line or not line.endswith(_LINE_ENDS):
             continue
-        term = _term(line, block.kind == "item")
+        series = block.kind == "paragraph" and _in_series(ctx, n)
+        term = _term(line, block.kind == "item" or series)
         if term is None:
             continue
         heading = ctx.blocks[block.heading].text if block.heading is not None else ""
@@ -87,6 +89,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if not _explain(top):
             continue
+        if series and any(map(is_led, items)):
+            continue  # "Solutions:" over "- Scaled attention: $…$": the items are the cards
         back = as_list(ctx, items)
         if not back or len(back) > MAX_ANSWER:
             continue
@@ -102,10 +106,31 @@ def _list_follows(ctx: Context, n: int) -> bool:
     return n + 1 < len(ctx.blocks) and ctx.blocks[n + 1].kind == "item"
 
 
+#: Sibling `Name:` paragraphs, each over its own list, that make each line a term.
+MIN_SERIES = 2
+
+
+def _in_series(ctx: Context, n: int) -> bool:
+    """`Industrial:` + its bullets, then `Commercial buildings:` + theirs, in one section: one
+    plain line ending in a colon over a list leads into it ("Given:"), but two or more such
+    lines side by side name the things the section sets out, each explained by its list."""
+    heading = ctx.blocks[n].heading
+    series = 0
+    for m, other in enumerate(ctx.blocks):
+        if other.kind != "paragraph" or other.heading != heading:
+            continue
+        line = other.text.strip()
+        if "\n" in line or not _list_follows(ctx, m) or not _COLON_LINE.match(line):
+            continue
+        series += _term(line, True) is not None
+    return series >= MIN_SERIES
+
+
 def _term(line: str, item: bool) -> str | None:
     """The name the line holds, if the whole line is a name set off as a term: in bold, or, as
-    a list item over its own bullets, before a colon (a plain paragraph ending in a colon leads
-    into its list: "Given:", "Dann:", "Requires three circumstances:")."""
+    a list item over its own bullets or one of a series of such lines, before a colon (one plain
+    paragraph ending in a colon leads into its list: "Given:", "Dann:", "Requires three
+    circumstances:")."""
     m = _BOLD_LINE.match(line)
     bold = m is not None
     if m is None and item:
