@@ -118,3 +118,21 @@ def test_containers_keep_every_line_and_never_nest_past_the_limit(lines: list[st
     out = prepare(text).split("\n")
     assert len(out) == len(text.split("\n"))
     assert all(not line.startswith("> " * 9) for line in out)
+
+
+def test_tight_headings_get_their_space_outside_code_only() -> None:
+    """`##Title` becomes `## Title`; a `#tag`, a fenced `##define` and `## Spaced` stay."""
+    from quizgarden.extract.blocks import prepare
+
+    text = "#tag\n##Xylem\n1. ###Phloem\n```\n##define X 1\n```\n## Spaced\n#####\n"
+    assert prepare(text).split("\n") == [
+        "#tag",
+        "## Xylem",
+        "1. ### Phloem",
+        "```",
+        "##define X 1",
+        "```",
+        "## Spaced",
+        "#####",
+        "",
+    ]

@@ -67,15 +67,32 @@ def _parser() -> MarkdownIt:
 
 
 def prepare(body: str) -> str:
-    """Undo what saving a page as text did to its lists, and read MkDocs boxes and the `:::`
-    containers of Docusaurus and VitePress as callouts; line count is unchanged."""
+    """Undo what saving a page as text did to its lists, read MkDocs boxes and the `:::`
+    containers of Docusaurus and VitePress as callouts, and give `##Title` headings their
+    space; line count is unchanged."""
     if "!!!" in body or "???" in body:
         body = "\n".join(_boxes_as_callouts(body.split("\n")))
     if ":::" in body:
         body = "\n".join(_containers_as_callouts(body.split("\n")))
+    if _TIGHT_HEADING.search(body):
+        body = "\n".join(_spaced_headings(body.split("\n")))
     if not any(bullet in body for bullet in "•●▪◦·‣"):
         return body
     return _TEXT_BULLET.sub(lambda m: m.group(1) + "- ", body)
+
+
+# `##Causes`, `1. ###Efficiency`: a heading written without the space after its marks, as
+# older Markdown tools accepted; two marks at least (`#tag` is a tag), then a letter
+_TIGHT_HEADING = re.compile(r"^( {0,3}(?:\d{1,2}[.)][ \t]+)?#{2,6})(?=[^\W\d_])", re.M)
+
+
+def _spaced_headings(lines: list[str]) -> list[str]:
+    """`##Causes` read as the heading `## Causes` its author meant (CommonMark wants the space,
+    and without it the title and its section run into one paragraph); code is left alone."""
+    return [
+        line if code else _TIGHT_HEADING.sub(r"\1 ", line)
+        for line, code in zip(lines, code_lines(lines), strict=True)
+    ]
 
 
 # `!!! note "Title"`, `???+ tip`, `!!! danger inline end "Title"`: an admonition of MkDocs

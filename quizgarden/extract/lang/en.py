@@ -207,6 +207,7 @@ TABLE = Table(
         "chapter",
         "week",
         "lecture",
+        "announcements?",  # a course's notices ("##Announcements"), not a term
         "session",
         "unit",
         "module",
