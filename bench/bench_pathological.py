@@ -42,6 +42,9 @@ INPUTS: dict[str, str] = {
         for i in range(10_000)
     ),
     "YAML alias bomb": _BOMB,
+    "`Name:` over a list x 5,000": "".join(
+        f"Name {i}:\n- an item that says what name {i} is\n\n" for i in range(5_000)
+    ),
     ":::tip x 20,000, never closed": ":::tip\n" * 20_000,
     "::: containers 5,000 deep": ":::tip\n" * 5_000 + "x\n" + ":::\n" * 5_000,
 }
