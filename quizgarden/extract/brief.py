@@ -1,6 +1,7 @@
 """A heading over a short section that explains it: one or two sentences (`## Primary key` +
 "A primary key uniquely identifies each row.") or a few bullets, and nothing else; or a list
-whose first bullet says what the heading is.
+whose first bullet says what the heading is; or, in an outline, one line in a phrase that says
+what the heading is before its formula, bullets or sub-headings.
 
 Longer sections are the heading rule's; a section this short under a heading that names
 something has no other reading.
@@ -15,7 +16,7 @@ from functools import cache
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
-from .lang import ARTICLE, DEICTIC, OPENER, SECTION_OPENER, TO_READER
+from .lang import ARTICLE, COPULA, DEICTIC, OPENER, SECTION_OPENER, TO_READER
 from .shape import (
     MAX_ANSWER,
     as_list,
@@ -29,6 +30,7 @@ from .text import (
     GENERIC_FRONT,
     TOPIC_SUFFIX,
     has_cjk,
+    is_cut,
     is_distinctive,
     is_example_heading,
     is_explanation,
@@ -67,16 +69,22 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         # links, and lines that only send the reader to one ("See [Motion](…)"), say nothing
         body = [b for b in whole if not (is_link_only(b.text) or is_pointer(b.text))]
-        if not body or not all(ctx.free(b) for b in body):
+        if not body:
             continue
         linked = len(body) != len(whole)  # a list of links with notes under them: a reading list
-        answer = _prose(ctx, n, title, body, glossary) or (
-            None
-            if linked
-            else _bullets(ctx, title, body)
-            or _led_list(ctx, title, body)
-            or _first_bullet(ctx, n, body)
-        )
+        answer = (
+            all(ctx.free(b) for b in body)
+            and (
+                _prose(ctx, n, title, body, glossary)
+                or (
+                    None
+                    if linked
+                    else _bullets(ctx, title, body)
+                    or _led_list(ctx, title, body)
+                    or _first_bullet(ctx, n, body)
+                )
+            )
+        ) or _opening_line(ctx, n, title, body)
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
             continue
         front = title
@@ -129,6 +137,59 @@ def _prose(
     if n not in glossary():
         return None
     return f"{text}\n{as_list(ctx, rest)}" if rest else text
+
+
+def _opening_line(ctx: Context, n: int, title: str, body: list[Block]) -> str | None:
+    """One line under a heading that says what it is, in a phrase that is no sentence, before
+    whatever the section goes on with: its formula, sub-items or sub-headings (`#### MAD` /
+    "Median der absoluten Abweichung vom Median" / `MAD $= med…$`; `## Atmosphere` / "All the
+    gases on the planet" / bullets). Outline notes give a term so, in any language; the line is
+    the answer, what follows it elaborates. A sentence, a label ("Source: …"), a lead-in ("…:")
+    or a line that names something else is not one; a line alone under a heading among others
+    of its level is the glossary's to judge (`_prose`)."""
+    first = body[0]
+    if first.kind != "paragraph" or not ctx.free(first) or first.quoted:
+        return None  # a quotation or a box is someone's words or a thing of its own
+    if len(body) > 1 and body[1].kind == "math":
+        return None  # "Take for instance the matrix" + `$$B = …$$`: it leads into the formula
+    after = next((b for b in ctx.blocks[n + 1 :] if b.kind == "heading"), None)
+    if len(body) == 1 and (after is None or after.level <= ctx.blocks[n].level):
+        return None  # nothing elaborates on it: no sign the line says what the heading is
+    if not all(_elaborates(b, body[k + 1 :]) for k, b in enumerate(body[1:], start=1)):
+        return None  # more prose after it: the line is one remark of a passage
+    if ARTICLE.match(title) or any(c.isdigit() for c in title):
+        return None  # "L2", "A2 Objective List": a numbered part of a course, not a term
+    text = clean_card_text(first.text)[0]
+    plain = strip_markup(text).strip()
+    if "\n" in plain or not _phrase(plain) or is_first_person(plain) or _aside(plain):
+        return None
+    if _ITEM_TERM.search(text) or is_cut(plain) or _EMPHASIS_ONLY.fullmatch(text.strip()):
+        return None  # "X - …", "… -> …": a card of its own; "… consider": cut; "**…**": a title
+    if "<" in text or not is_explanation(plain, min_units=MIN_PHRASE_UNITS):
+        return None  # "<div>…": markup of a page, not a line of notes
+    verb = COPULA.search(plain, 0, _SUBJECT_REACH)
+    if verb and title.casefold() not in plain[: verb.start()].casefold():
+        return None  # "Morality is a matter of …": it defines its own subject, not the heading
+    return text
+
+
+def _elaborates(block: Block, after: list[Block]) -> bool:
+    """What may follow the line that says what a heading is: items, formulas, code, a table, or
+    a paragraph that is a formula, a label and its value ("Berechnung: $v = …$") or the lead
+    of a list (`after` holds the blocks that follow it)."""
+    if block.kind != "paragraph":
+        return block.kind in {"item", "math", "fence", "code", "table"}
+    if after and after[0].kind == "item":
+        return True
+    return "$" in block.text or _LABEL_LINE.match(strip_markup(block.text)) is not None
+
+
+_LABEL_LINE = re.compile(r"^[^:：\n]{1,30}[:：]")
+_SUBJECT_REACH = 40  # how far into the line the subject of a copula may reach
+
+
+# a line that is all bold: a sub-title over what follows, not what the heading is
+_EMPHASIS_ONLY = re.compile(r"(\*\*|__)[^*_\n]+\1")
 
 
 def _aside(plain: str) -> bool:
