@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import MAX_MINED_LINE, Note, Separators
-from ..scanning import skipping_sub
+from ..scanning import GROUP_1, skipping_sub
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
 from .lang import GENERIC_FRONT, RELATED, STRUCTURAL_HEADING
 from .marks import without_marks
@@ -234,7 +234,7 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
         text = _BREAK.sub("\n", _FONT_TAG.sub("", _SR_COMMENT.sub("", text)))
     text = without_marks(text)
     if "#wikilink" in text:
-        text = skipping_sub(_WIKILINK, r"\1", text, "[", _LABEL_END)
+        text = skipping_sub(_WIKILINK, GROUP_1, text, "[", _LABEL_END)
     if "{%" in text:
         text = _HEXO_TAG.sub("", text)
     text = _unescape(text)
@@ -259,12 +259,19 @@ def _unescape(text: str) -> str:
     """Entities (`&#x20;`) and Markdown escapes (`node\\_rank`) outside math, as read."""
     if "&" not in text and "\\" not in text:
         return text
-    import html
-
     out, last = [], 0
     for m in _MATH_SPAN.finditer(text):
-        out.append(_MD_ESCAPE.sub(r"\1", html.unescape(text[last : m.start()])))
+        out.append(_unescape_words(text[last : m.start()]))
         out.append(m.group())
         last = m.end()
-    out.append(_MD_ESCAPE.sub(r"\1", html.unescape(text[last:])))
+    out.append(_unescape_words(text[last:]))
     return "".join(out)
+
+
+def _unescape_words(text: str) -> str:
+    """`_unescape` of text outside math; most such text holds no backslash (LaTeX's are in the
+    math), and then the escape pattern is not run."""
+    import html
+
+    text = html.unescape(text)
+    return _MD_ESCAPE.sub(GROUP_1, text) if "\\" in text else text

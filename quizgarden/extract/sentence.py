@@ -137,13 +137,11 @@ def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
     verb = COPULA.search(sentence, 0, MAX_SUBJECT + 24)  # the subject is short: look no further
     if verb is None or verb.start() == 0 or verb.start() > MAX_SUBJECT:
         return None
-    if is_first_person(sentence):  # after the cheap verb test, which rejects most paragraphs
-        return None
-    if SECTION_OPENER.match(strip_markup(sentence)):
-        return None  # "A different approach is SJF", "The next requirement is …": adds to before
     raw = sentence[: verb.start()].strip()
     bold = ARTICLE.sub("", raw).startswith(("**", "__"))  # "An **advance directive** is"
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
+    # (the tests of the short subject come before those that read the whole sentence: they
+    # reject two sentences in three)
     if SUBJECT_STOPWORD.match(subject) or "," in subject or "，" in subject:
         return None
     if PREPOSITION.match(subject):
@@ -152,6 +150,10 @@ def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
         return None  # "Found that the …", "Overfitting and underfitting", "ResNet的目标"
     if not is_term(subject, max_units=6) or is_label(subject):
         return None
+    if is_first_person(sentence):
+        return None
+    if SECTION_OPENER.match(strip_markup(sentence)):
+        return None  # "A different approach is SJF", "The next requirement is …": adds to before
     if not has_cjk(subject) and strip_markup(raw)[:1].islower() and not bold:
         return None  # a sentence's middle, not its subject
     if has_cjk(subject) and units(subject) < 2 and len(subject) < 3:

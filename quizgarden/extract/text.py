@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import islice
 
-from ..scanning import SHORT, delimited_sub, skipping_sub
+from ..scanning import GROUP_1, GROUP_2, SHORT, Replacement, delimited_sub, skipping_sub
 from .lang import (
     ACTION,
     ANNOUNCES,
@@ -105,7 +105,7 @@ _LINK_TARGET = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _LABEL_END = re.compile(r"[\]\n]")
 
 
-def _links_sub(pattern: re.Pattern[str], repl: str, text: str) -> str:
+def _links_sub(pattern: re.Pattern[str], repl: Replacement, text: str) -> str:
     """`pattern.sub` for the link patterns above, linear however many `[` a line holds."""
     if pattern is _LINK_TARGET:
         return skipping_sub(pattern, repl, text, "[", _LABEL_END, local=_not_after_bang)
@@ -118,7 +118,7 @@ def _not_after_bang(text: str, i: int) -> bool:
 
 def without_link_targets(text: str) -> str:
     """ "[**GemmBatchedEx**](https://...)" as its words: where a link points is not knowledge."""
-    return _links_sub(_LINK_TARGET, r"\1", text) if "](" in text else text
+    return _links_sub(_LINK_TARGET, GROUP_1, text) if "](" in text else text
 
 
 _LOCAL_LINK = re.compile(r"\[[^\]\n]*\]\((?!#wikilink\))(?!\w+://)[^()\n]*\)")
@@ -133,9 +133,9 @@ def is_local_link(text: str) -> bool:
 def strip_markup(text: str) -> str:
     """Plain reading text: links to their words, emphasis and inline code marks removed."""
     if "](" in text:
-        text = _links_sub(_MD_LINK, r"\1", text)
+        text = _links_sub(_MD_LINK, GROUP_1, text)
     if "`" in text:
-        text = INLINE_CODE.sub(r"\2", text)
+        text = INLINE_CODE.sub(GROUP_2, text)
     if "<" in text:
         text = _HTML_TAG.sub("", text)
     if _MARKUP_CHARS.search(text):
@@ -148,9 +148,9 @@ def _unemphasize(text: str) -> str:
         before = text
         if len(text) <= SHORT:
             if "*" in text or "==" in text or "~~" in text:  # a delimiter `_EMPHASIS` needs
-                text = _EMPHASIS.sub(r"\2", text)
+                text = _EMPHASIS.sub(GROUP_2, text)
             if "_" in text:
-                text = _UNDERSCORE_EMPHASIS.sub(r"\2", text)
+                text = _UNDERSCORE_EMPHASIS.sub(GROUP_2, text)
         else:  # the same, without scanning to the end of the line from every unclosed `*`
             text = delimited_sub(text, ("**", "*", "==", "~~"))
             text = delimited_sub(text, ("__", "_"), word_bounded=True)
@@ -234,7 +234,7 @@ def has_cjk(text: str) -> bool:
 
 @lru_cache(maxsize=2048)
 def without_urls(text: str) -> str:
-    return _without_urls(_links_sub(_MD_LINK, r"\1", text) if "](" in text else text)
+    return _without_urls(_links_sub(_MD_LINK, GROUP_1, text) if "](" in text else text)
 
 
 @lru_cache(maxsize=1024)
