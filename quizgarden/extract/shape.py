@@ -95,11 +95,15 @@ def heading_glossaries(ctx: Context) -> set[int]:
     return {m for group in groups.values() if len(group) >= MIN_GLOSSARY_HEADINGS for m in group}
 
 
+#: A mark of a clause or a sentence, or a label's colon at the end: no name holds one.
+_CLAUSE_MARK = re.compile(r"[。！!；;，,?？]|[:：.]$")
+
+
 def names_a_thing(title: str, *, max_units: int = 8) -> bool:
     """A short name ("Primary key", "Dialyse"), not a label, a sentence or a decoration."""
     if not title or is_label(title) or is_decorated(title) or is_first_person(title):
         return False
-    if re.search(r"[。！!；;，,?？]|[:：.]$", title):
+    if _CLAUSE_MARK.search(title):
         return False
     return 1 <= units(title) <= max_units
 

@@ -54,7 +54,6 @@ _EMPHASIS = re.compile(r"(\*\*|\*|==|~~)(?=\S)(.+?)(?<=\S)\1")
 # CommonMark: an underscore inside a word (num_layers) is not emphasis
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![^\W_])")
 _MATH = re.compile(r"\$\$?[^$]+?\$\$?")
-_MARKUP_CHARS = re.compile(r"[*_=~]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 #: A bracketed aside, round or full-width: "(SFT)", "（论文：…）".
 PARENS = re.compile(r"[（(][^（）()]*[）)]")
@@ -138,7 +137,8 @@ def strip_markup(text: str) -> str:
         text = INLINE_CODE.sub(GROUP_2, text)
     if "<" in text:
         text = _HTML_TAG.sub("", text)
-    if _MARKUP_CHARS.search(text):
+    if "*" in text or "_" in text or "==" in text or "~~" in text:  # what emphasis is made of:
+        # a lone "=" or "~" (most formulas) is not, and the text is not cut at its math
         text = _outside_math(text, _unemphasize)
     return text.replace("\u00a0", " ").strip()
 
@@ -522,6 +522,7 @@ def is_distinctive(term: str) -> bool:
 
 
 _LIST_MARKS = "、；;，,/"  # what `is_enumeration` splits on
+_LIST_MARK = re.compile(f"[{_LIST_MARKS}]")
 
 
 #: Names in a list run a word or three ("loss function, learning rate"); clauses run longer.
@@ -538,7 +539,7 @@ def is_enumeration(text: str) -> bool:
     if tail is not None:
         text = text[: tail.start()]
     plain = PARENS.sub("", strip_markup(text))
-    parts = [p.strip() for p in re.split(f"[{_LIST_MARKS}]", plain) if p.strip()]
+    parts = [p.strip() for p in _LIST_MARK.split(plain) if p.strip()]
     if len(parts) < 3 or is_sentence(text):
         return False
     sizes = [units(p) for p in parts]

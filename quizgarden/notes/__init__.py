@@ -29,6 +29,7 @@ _SCRATCH_FOLDER = re.compile(
     re.I,
 )
 _INLINE_TAG = re.compile(r"(?<![\w#&/\\({])#([\w\-/]*[^\W\d_][\w\-/]*)")
+_CODE_SPAN = re.compile(r"`[^`]*`")  # no tag inside
 #: The Flashcards plugin's card tags (`#card`, `#card-reverse`, `#flashcard`): cards, not topics.
 CARD_TAG = re.compile(r"(?:card|flashcard)(?:[/-](?:reversed?|spaced))?", re.I)
 
@@ -150,7 +151,7 @@ def inline_tags(text: str) -> list[str]:
     for line, code in zip(lines, code_lines(lines), strict=True):
         if code or "#" not in line:
             continue
-        for tag in _INLINE_TAG.findall(re.sub(r"`[^`]*`", "", line)):
+        for tag in _INLINE_TAG.findall(_CODE_SPAN.sub("", line) if "`" in line else line):
             if tag not in found:
                 found.append(tag)
     return found
