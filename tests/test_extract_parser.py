@@ -1,0 +1,124 @@
+"""The extractor's parser tests each block rule's opening character before the rule runs
+(`blocks.OPENERS`): it must give exactly the tokens markdown-it gives without that test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+from quizgarden.extract import blocks
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# every opener at the start of a note, after a paragraph line (where a block may end the
+# paragraph), inside list items and quotes, indented by 1 to 3 spaces or a tab, and by 4
+# (indented code, which no listed rule may take)
+SAMPLE = """\
+$$
+x = 1
+$$
+para
+$$ y $$
+```py
+code
+```
+para
+~~~
+tilde
+~~~
+> quote
+> - item in quote
+para
+> quote after para
+***
+para
+- - -
+___
+- one
++ two
+* three
+1. first
+2) second
+para
+10. ten
+[ref]: http://example.com "title"
+[not a ref]
+<div>
+html
+</div>
+para
+<!-- comment -->
+# heading
+para
+## heading after para
+Setext
+------
+Setext two
+===
+| a | b |
+|---|---|
+| 1 | 2 |
+   # indented heading
+   - indented item
+  > indented quote
+\t- tab item
+    # indented code, not a heading
+    - indented code, not an item
+- item
+  continued
+  > quote in item
+  ```
+  fence in item
+  ```
+  $$
+  math in item
+  $$
+-
+  empty item first
+#not a heading
+-not an item
+1.not an item
+>quote without space
+"""
+
+
+def _plain() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True)
+    md.disable("inline")
+    return md
+
+
+def _tokens(md: MarkdownIt, text: str) -> list[tuple[object, ...]]:
+    return [
+        (t.type, t.tag, t.map, t.content, t.markup, t.info, t.level, t.nesting, t.hidden)
+        for t in md.parse(text)
+    ]
+
+
+def test_the_rules_that_open_with_a_mark_are_tested_for_it() -> None:
+    names = set(blocks._parser().block.ruler.get_active_rules())
+    assert set(blocks.OPENERS) <= names  # a rule renamed upstream would go untested
+
+
+def test_same_tokens_as_markdown_it_on_every_opener() -> None:
+    plain = _plain()
+    text = SAMPLE.replace("\\t", "\t")
+    assert _tokens(blocks._parser(), text) == _tokens(plain, text)
+    # and each line alone, where it opens the note
+    for line in text.split("\n"):
+        assert _tokens(blocks._parser(), line) == _tokens(plain, line), line
+
+
+def test_same_tokens_as_markdown_it_on_the_rule_cases() -> None:
+    text = (FIXTURES / "rule_cases.yaml").read_text(encoding="utf-8")
+    assert _tokens(blocks._parser(), text) == _tokens(_plain(), text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab 1.)*_-+#>`~$[]:|<!=\t\n", max_size=60))
+def test_same_tokens_as_markdown_it_on_generated_text(text: str) -> None:
+    assert _tokens(blocks._parser(), text) == _tokens(_plain(), text)
