@@ -152,10 +152,17 @@ def _opening_line(ctx: Context, n: int, title: str, body: list[Block]) -> str | 
         return None  # a quotation or a box is someone's words or a thing of its own
     if len(body) > 1 and body[1].kind == "math":
         return None  # "Take for instance the matrix" + `$$B = …$$`: it leads into the formula
-    after = next((b for b in ctx.blocks[n + 1 :] if b.kind == "heading"), None)
-    if len(body) == 1 and (after is None or after.level <= ctx.blocks[n].level):
-        return None  # nothing elaborates on it: no sign the line says what the heading is
-    if not all(_elaborates(b, body[k + 1 :]) for k, b in enumerate(body[1:], start=1)):
+    if len(body) == 1:
+        blocks = ctx.blocks
+        after = next(
+            (blocks[m] for m in range(n + 1, len(blocks)) if blocks[m].kind == "heading"), None
+        )
+        if after is None or after.level <= blocks[n].level:
+            return None  # nothing elaborates on it: no sign the line says what the heading is
+    if not all(
+        _elaborates(b, body[k + 1] if k + 1 < len(body) else None)
+        for k, b in enumerate(body[1:], start=1)
+    ):
         return None  # more prose after it: the line is one remark of a passage
     if ARTICLE.match(title) or any(c.isdigit() for c in title):
         return None  # "L2", "A2 Objective List": a numbered part of a course, not a term
@@ -173,13 +180,13 @@ def _opening_line(ctx: Context, n: int, title: str, body: list[Block]) -> str | 
     return text
 
 
-def _elaborates(block: Block, after: list[Block]) -> bool:
+def _elaborates(block: Block, following: Block | None) -> bool:
     """What may follow the line that says what a heading is: items, formulas, code, a table, or
     a paragraph that is a formula, a label and its value ("Berechnung: $v = …$") or the lead
-    of a list (`after` holds the blocks that follow it)."""
+    of a list (`following` is the section's next block)."""
     if block.kind != "paragraph":
         return block.kind in {"item", "math", "fence", "code", "table"}
-    if after and after[0].kind == "item":
+    if following is not None and following.kind == "item":
         return True
     return "$" in block.text or _LABEL_LINE.match(strip_markup(block.text)) is not None
 
