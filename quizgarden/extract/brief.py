@@ -23,6 +23,7 @@ from .shape import (
     heading_glossaries,
     heading_title,
     names_a_thing,
+    opens_part,
     section,
     sentences,
 )
@@ -152,13 +153,8 @@ def _opening_line(ctx: Context, n: int, title: str, body: list[Block]) -> str | 
         return None  # a quotation or a box is someone's words or a thing of its own
     if len(body) > 1 and body[1].kind == "math":
         return None  # "Take for instance the matrix" + `$$B = …$$`: it leads into the formula
-    if len(body) == 1:
-        blocks = ctx.blocks
-        after = next(
-            (blocks[m] for m in range(n + 1, len(blocks)) if blocks[m].kind == "heading"), None
-        )
-        if after is None or after.level <= blocks[n].level:
-            return None  # nothing elaborates on it: no sign the line says what the heading is
+    if len(body) == 1 and not opens_part(ctx, n):
+        return None  # nothing elaborates on it: no sign the line says what the heading is
     if not all(
         _elaborates(b, body[k + 1] if k + 1 < len(body) else None)
         for k, b in enumerate(body[1:], start=1)
@@ -271,8 +267,7 @@ def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
     `Term - …` or `Term (…)` item (a card of its own), math or code."""
     if any(b.kind != "item" for b in body):
         return None
-    after = next((b for b in ctx.blocks[n + 1 :] if b.kind == "heading"), None)
-    if after is not None and after.level > ctx.blocks[n].level:
+    if opens_part(ctx, n):
         return None  # the heading opens a part of the note, not a term
     text = clean_card_text(body[0].text)[0]
     plain = strip_markup(text).strip()

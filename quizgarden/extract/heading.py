@@ -35,7 +35,7 @@ from .lang import (
     TO_READER,
     VALUE_LABEL,
 )
-from .shape import MAX_ANSWER, is_question, may_name, named, sentences, table_rows
+from .shape import MAX_ANSWER, is_question, may_name, named, opens_part, sentences, table_rows
 from .text import (
     ANSWER_MARK,
     GENERIC_FRONT,
@@ -300,8 +300,7 @@ def _leaf_term(ctx: Context, n: int, title: str, summary: str) -> bool:
         return False  # "# 生化学" + "ミトコンドリアとは…": the paragraph defines something else
     if len(_LABEL_LINE.findall(summary)) >= 2:
         return False  # "*停止*：…" line after line: a list of its own, not one explanation
-    after = next((b for b in ctx.blocks[n + 1 :] if b.kind == "heading"), None)
-    if after is not None and after.level > ctx.blocks[n].level:
+    if opens_part(ctx, n):
         return False  # the heading opens a part of the note, not a term
     # CJK words take no spaces: "计算 MFU" is the instruction "计算MFU"
     return (

@@ -141,6 +141,16 @@ def section(ctx: Context, n: int) -> list[Block]:
     return out
 
 
+def opens_part(ctx: Context, n: int) -> bool:
+    """Heading `n` has headings under it: the next heading is deeper, so the heading names a part
+    of the note, not a term its section explains."""
+    blocks = ctx.blocks
+    for m in range(n + 1, len(blocks)):  # not a slice: copying the rest per heading is quadratic
+        if blocks[m].kind == "heading":
+            return blocks[m].level > blocks[n].level
+    return False
+
+
 def as_list(ctx: Context, items: list[Block]) -> str:
     """Items as Markdown bullets, nested ones indented: an answer that keeps the list's shape."""
     if not items:
