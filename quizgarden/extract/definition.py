@@ -41,6 +41,7 @@ from .shape import (
     glossary_lists,
     glossary_paragraphs,
     is_label,
+    last_before_items,
     may_name,
     named,
     names_some,
@@ -146,7 +147,7 @@ def split_sentence_definition(line: str, *, aliased: bool = False) -> tuple[str,
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    before_items = _before_items(ctx)
+    before_items = last_before_items(ctx)
     parsed = _parsed_sentences(ctx, before_items)
     glossaries, loose = glossary_lists(
         ctx,
@@ -525,17 +526,6 @@ def _bare_led(line: str) -> tuple[str, str] | None:
     if COPULA.match(" " + rest) or not is_term(term) or not is_explanation(rest):
         return None  # "**Ledger** is …": a defining sentence, read as one
     return strip_markup(term), rest
-
-
-def _before_items(ctx: Context) -> list[int]:
-    """For each block, the last block before it that is not a list item (-1 if none): found in
-    one pass, where walking back from every item of a 10,000-item list was quadratic."""
-    out, last = [], -1
-    for n, block in enumerate(ctx.blocks):
-        out.append(last)
-        if block.kind != "item":
-            last = n
-    return out
 
 
 def _lead_in(ctx: Context, n: int, m: int) -> str:

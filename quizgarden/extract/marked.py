@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, clean_card_text
+from .shape import last_before_items
 from .text import has_cjk, strip_markup, units
 
 #: The marks of an answer: underline, coloured text, CriticMarkup insertion and highlight.
@@ -52,6 +53,7 @@ MIN_QUESTION = 4
 def find(ctx: Context) -> Iterator[Candidate]:
     asked: list[tuple[int, str, tuple[str, list[str]]]] = []
     marked = 0  # the note's lines that mark words inside a sentence, asking or not
+    before: list[int] = []  # shape.last_before_items, found when a list item first asks
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
@@ -65,7 +67,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # "<font color=red>季风气候</font>": a title set off, neither way
             marked += 1
             if card is not None:
-                asked.append((block.line + offset, _context(ctx, n), card))
+                if block.kind == "item" and not before:
+                    before = last_before_items(ctx)
+                asked.append((block.line + offset, _context(ctx, n, before), card))
     if len(asked) < MIN_LINES or len(asked) < _MOSTLY * marked:
         return  # marks are this note's emphasis, not its answers
     for at, about, (front, answers) in asked:
@@ -77,22 +81,21 @@ def find(ctx: Context) -> Iterator[Candidate]:
         )
 
 
-def _context(ctx: Context, n: int) -> str:
+def _context(ctx: Context, n: int, before: list[int]) -> str:
     """What a list item's sentence is about, where the list says it: the item it sits under
     (`- 水系` / `  - 中国最长的河流是<u>长江</u>`) or the short line that leads
-    into its list; "" when neither is a short title."""
+    into its list (`before`: the last block before each that is not an item); "" when neither
+    is a short title."""
     block = ctx.blocks[n]
     if block.kind != "item":
         return ""
     if block.parent is not None:
         lead = ctx.blocks[block.parent]
     else:
-        m = n
-        while m > 0 and ctx.blocks[m - 1].kind == "item":
-            m -= 1
-        if m == 0 or ctx.blocks[m - 1].kind != "paragraph":
+        m = before[n]
+        if m < 0 or ctx.blocks[m].kind != "paragraph":
             return ""
-        lead = ctx.blocks[m - 1]
+        lead = ctx.blocks[m]
     title = strip_markup(_TAG.sub("", _MARK.sub(_answer, lead.text))).strip().rstrip(":：")
     if "\n" in title or len(title) > MAX_TITLE or title.endswith(("。", ".")):
         return ""
