@@ -73,19 +73,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not body:
             continue
         linked = len(body) != len(whole)  # a list of links with notes under them: a reading list
-        answer = (
-            all(ctx.free(b) for b in body)
-            and (
-                _prose(ctx, n, title, body, glossary)
-                or (
-                    None
-                    if linked
-                    else _bullets(ctx, title, body)
+        answer = None
+        if all(ctx.free(b) for b in body):
+            answer = _prose(ctx, n, title, body, glossary)
+            if not answer and not linked:
+                answer = (
+                    _bullets(ctx, title, body)
                     or _led_list(ctx, title, body)
                     or _first_bullet(ctx, n, body)
                 )
-            )
-        ) or _opening_line(ctx, n, title, body)
+        # the opening line alone may be free where later blocks are another rule's
+        answer = answer or _opening_line(ctx, n, title, body)
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
             continue
         front = title
