@@ -26,6 +26,7 @@ EXPLICIT_RULES = frozenset(
         "commented",
         "sections",
         "ankdown",
+        "panky",
     }
 )
 #: Lines longer than this (in characters) are read by the explicit rules only: the mining rules

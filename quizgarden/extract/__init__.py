@@ -82,6 +82,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("commented", commented.find),
     ("sections", decks.find_sections),
     ("ankdown", decks.find_ankdown),
+    ("panky", decks.find_panky),
     ("callout", callout.find),
     ("admonition", admonition.find),
     ("deflist", deflist.find),

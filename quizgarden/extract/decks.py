@@ -9,6 +9,10 @@
   with nothing under it groups the cards after it.
 - `ankdown` (Ankdown, md-to-anki): `%` alone on a line parts a card's fields (front, back,
   tags) and `---` or `%%` alone parts the cards. Read where a note has two such `%` lines.
+- `panky` (Anki Panky, which writes Pandoc slides): a slide opens at a `---` rule or a top
+  heading, and Pandoc's pause, `. . .` alone on a line, parts its front from its back; a
+  top-heading slide without a pause is a card too, the heading its front. Read where a note
+  has two pauses: one alone is an ellipsis.
 
 Sections and cards that hold cards of another syntax (`Q:`/`A:`, `::`) are left to those rules,
 which run first.
@@ -29,6 +33,10 @@ _FIELD_LINE = re.compile(r"^[ \t]*%[ \t]*$", re.M)
 _CARD_BREAKS = frozenset({"---", "%%", "***", "___"})
 _STEM_SEPARATORS = re.compile(r"[\s_.\-]+|\d+")
 _TAG_SPLIT = re.compile(r"[,\s]+")
+_PAUSE = ". . ."
+_PAUSE_LINE = re.compile(r"^[ \t]*\. \. \.[ \t]*$", re.M)
+_TOP_HEADING = re.compile(r"#[ \t]+(.*?)[ \t#]*")
+_PANKY_TAGS = re.compile(r"\s*<AnkiTags\b([^>]*?)/?>\s*\Z")
 
 
 def is_deck(ctx: Context) -> bool:
@@ -89,6 +97,50 @@ def _ankdown_card(ctx: Context, start: int, stop: int) -> Iterator[Candidate]:
     tags = tuple(t for t in _TAG_SPLIT.split(texts[2]) if t) if len(texts) > 2 else ()
     line = first + start + next((k for k, s in enumerate(lines[start:stop]) if s.strip()), 0)
     yield from _card(ctx, "ankdown", front, texts[1], tags, line, first + stop - 1)
+
+
+def find_panky(ctx: Context) -> Iterator[Candidate]:
+    if _PAUSE not in ctx.note.body or _PAUSE_LINE.search(ctx.note.body) is None:
+        return
+    first, lines = ctx.note.body_line, ctx.lines
+    pauses = [n for n, line in enumerate(lines) if line.strip() == _PAUSE and ctx.usable(first + n)]
+    if len(pauses) < 2:
+        return  # one pause in an ordinary note is an ellipsis, no deck
+    starts = [n for n in range(len(lines)) if _opens_slide(ctx, n)]
+    for k, start in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        yield from _slide(ctx, start, stop)
+
+
+def _opens_slide(ctx: Context, n: int) -> bool:
+    """A `---` rule after a blank line (right under text it would underline a heading), or a
+    top heading, outside code."""
+    line, first = ctx.lines[n].strip(), ctx.note.body_line
+    if not ctx.usable(first + n):
+        return False
+    if line in _CARD_BREAKS:
+        return n == 0 or not ctx.lines[n - 1].strip()
+    return _TOP_HEADING.fullmatch(line) is not None
+
+
+def _slide(ctx: Context, start: int, stop: int) -> Iterator[Candidate]:
+    """The card of one slide, lines `start`..`stop` (exclusive)."""
+    first, lines = ctx.note.body_line, ctx.lines
+    heading = _TOP_HEADING.fullmatch(lines[start].strip())
+    title = heading.group(1) if heading else ""
+    body = range(start + 1, stop)
+    pause = next((n for n in body if lines[n].strip() == _PAUSE and ctx.usable(first + n)), None)
+    if not ctx.claimed.isdisjoint(range(first + start, first + stop)):
+        return
+    above = "\n".join(lines[start + 1 : pause]).strip() if pause is not None else ""
+    front = f"{title}\n\n{above}".strip() if pause is not None else title
+    back = "\n".join(lines[(pause if pause is not None else start) + 1 : stop]).strip()
+    tags: tuple[str, ...] = ()
+    if (m := _PANKY_TAGS.search(back)) is not None:
+        tags, back = tuple(m.group(1).split()), back[: m.start()]
+    opening = next((n for n in range(start + 1, stop) if lines[n].strip()), start)
+    line = first + (start if heading else opening)
+    yield from _card(ctx, "panky", front, back, tags, line, first + stop - 1)
 
 
 def _split_front(title: str, body: list[str], ctx: Context, start: int) -> tuple[str, str]:
