@@ -56,8 +56,10 @@ from .lang import (
     NUMBERED_SECTION,
     PLACEHOLDER,
     PREPOSITION,
+    PRO_FORM,
     SECTION_LABEL,
     STRUCTURAL_HEADING,
+    TERM_BAD_START,
 )
 from .text import (
     GENERIC_FRONT,
@@ -121,7 +123,15 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         c
         for c in map(_uncounted, dedupe(found))
         if c is not None
-        and not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back) or _echoes(c)))
+        and not (
+            c.mined
+            and (
+                _not_a_front(c.front)
+                or _not_an_answer(c.back)
+                or _contact_only(c.back)
+                or _echoes(c)
+            )
+        )
     )
     cards = [
         c
@@ -156,7 +166,7 @@ def _not_a_front(front: str) -> bool:
     own: the words before a formula that follow another one are a derivation, not a question."""
     if "\n" in front and "$$" in front:
         return True
-    if _only_a_label(front):
+    if _only_a_label(front) or _stands_for_another(strip_markup(front.rsplit(" › ", 1)[-1])):
         return True
     plain = front.split(": $", 1)[0]  # a formula card's question is LaTeX, with its own braces
     if sum(plain.count(ch) for ch in _OPENERS) != sum(plain.count(ch) for ch in _CLOSERS):
@@ -183,6 +193,22 @@ def _only_a_label(front: str) -> bool:
 
 
 _MAX_LABEL_WORDS = 3
+#: How long a phrase that ends on a pro-form may be: "A few relevant ones" leads into a list.
+_MAX_PRO_FORM_WORDS = 5
+
+
+def _stands_for_another(last: str) -> bool:
+    """ "Others", "A few relevant ones", "Lafter that one": the front ends on a word that stands
+    for things the note named elsewhere (the tables' `pro_forms`), after an article or a
+    quantifier or alone, so it names nothing; "Defense of Others" names a thing and stays."""
+    last = last.strip(" .:：")
+    m = PRO_FORM.search(last)
+    if m is None or len(last.split()) > _MAX_PRO_FORM_WORDS:
+        return False
+    head = last[: m.start()].strip()
+    if not head or " " in m.group().strip():
+        return True  # "Others", "that one"
+    return ARTICLE.match(head) is not None or TERM_BAD_START.match(head) is not None
 
 
 def _labels(text: str) -> bool:
@@ -213,6 +239,16 @@ def _not_an_answer(back: str) -> bool:
 
 
 _OPENING = 40
+
+
+# an address to write to, alone: contact details, never something to learn
+_EMAIL = re.compile(r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
+
+
+def _contact_only(back: str) -> bool:
+    """An e-mail address alone (`Email: someone@example.edu`) is contact details, never an
+    answer to learn, as a link alone is none."""
+    return _EMAIL.fullmatch(strip_markup(back).strip()) is not None
 
 
 def _stops_at_lead_in(back: str) -> bool:

@@ -86,6 +86,7 @@ __all__ = [
     "PROOF",
     "PROOF_HEADING",
     "PROOF_HINT",
+    "PRO_FORM",
     "QA_PREFIX",
     "QUESTION",
     "QUESTION_WORD_ONLY",
@@ -324,6 +325,8 @@ DEFINING = re.compile(_alternation(_words("defining_phrases")), re.I)
 TITLE_STOPWORDS = frozenset(w.casefold() for w in _words("title_stopwords"))
 #: A question heading that points at its section: "Why is it important here?", "这里为什么".
 POINTER = re.compile(_alternation(_words("pointers")), re.I)
+#: A phrase that ends on a word standing for a thing named elsewhere: "A few relevant ones".
+PRO_FORM = re.compile(rf"(?:^|\s)(?:{_alternation(_words('pro_forms'))})$", re.I)
 #: Words that send the reader to a linked page: "Please see [Motion](…) for more information".
 SEE = re.compile(_alternation(_words("see_words")), re.I)
 #: How a paragraph that does not explain the heading above it opens: "Next, …", "接下来".

@@ -681,6 +681,7 @@ TABLE = Table(
     ),
     title_stopwords=("the", "and", "for", "with", "from", "into", "via", "vs", "of", "to", "in"),
     pointers=("here", "this", "these", "it", "they"),
+    pro_forms=("ones", "others", "(?:that|this|the other|another) one"),
     carried_openers=(
         "however",
         "therefore",

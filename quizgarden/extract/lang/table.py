@@ -90,6 +90,8 @@ class Table:
     title_stopwords: tuple[str, ...] = ()
     # words by which a question heading points at its section: "here", "这里"
     pointers: tuple[str, ...] = ()
+    # words that stand for a thing named elsewhere, never a name: "ones", "others", "that one"
+    pro_forms: tuple[str, ...] = ()
     # words that send the reader to a linked page: "see", "siehe", "参见"
     see_words: tuple[str, ...] = ()
     # a paragraph that opens so does not explain the heading above it ("Next, …", "接下来");
