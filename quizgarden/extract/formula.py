@@ -44,6 +44,11 @@ _TOKEN = re.compile(r"\\[{}]|[{}()\[\]]|(?<![<>!\\:])(?::=|=|\\approx\b|\\equiv\
 _BAD_LHS = re.compile(
     r"\\(?:begin|end|\\|leq?|geq?|simeq|sim|in|quad|text\s*\{\s*(?:where|s\.t))|[<>]|\\\\"
 )
+# a left side that opens with an arrow or "therefore" (`\implies a_t = r\alpha`, `\Rightarrow p =
+# mv`): the line follows from the one before it, a step of a derivation
+_STEP_OPEN = re.compile(
+    r"^(?:\\(?:implies|iff|Rightarrow|Longrightarrow|therefore|because)(?![A-Za-z])|[⇒⟹∴∵])"
+)
 #: How many unnamed formulas a section gives (`x_{t+1} = …`, `L(\mu) = …`): past them a section
 #: is working something out. A named one (`F1 = …`, `\text{Precision} = …`, a formula under a
 #: bold name) is a fact of its own and always counts.
@@ -259,7 +264,7 @@ def left_side(latex: str) -> str | None:
         return None
     if "$" in lhs or lhs.startswith(("- ", "* ", "+ ")):
         return None  # "- $$ \frac{…}": a list marker and a stray `$$`, the math block is broken
-    if _BAD_LHS.search(lhs) or has_cjk(lhs):
+    if _BAD_LHS.search(lhs) or has_cjk(lhs) or _STEP_OPEN.match(lhs):
         return None
     return lhs
 
