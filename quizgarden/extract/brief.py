@@ -63,8 +63,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if block.kind != "heading" or not ctx.free(block):
             continue
         whole = section(ctx, n)
-        if not whole or len(whole) > MAX_LISTED + 1:
-            continue  # more than a short explanation: the heading rule's
+        if not whole:
+            continue
+        # more than a short explanation is the heading rule's, but a long list may still
+        # open with a bullet that says what the heading is
+        long = len(whole) > MAX_LISTED + 1
         title = heading_title(block)
         if not _names(title):
             continue
@@ -72,9 +75,18 @@ def find(ctx: Context) -> Iterator[Candidate]:
         body = [b for b in whole if not (is_link_only(b.text) or is_pointer(b.text))]
         if not body:
             continue
-        linked = len(body) != len(whole)  # a list of links with notes under them: a reading list
+        # a list of links with notes under them: a reading list (an item emptied by the
+        # formula it held, `- $$…$$`, is no link)
+        linked = any(b.text.strip() or b.kind != "item" for b in whole if b not in body)
         answer = None
-        if all(ctx.free(b) for b in body):
+        if long:
+            # ...only as a clause that goes on from the heading (`## Carry-Over Effects` /
+            # `- occur when testing under one condition affects …`): a long lecture outline
+            # opens as often with a point of its own ("Not everyone in the South owned slaves.")
+            answer = _first_bullet(ctx, n, body) if not linked and ctx.free(body[0]) else None
+            if answer and not _goes_on(strip_markup(answer).strip()):
+                answer = None
+        elif all(ctx.free(b) for b in body):
             answer = _prose(ctx, n, title, body, glossary)
             if not answer and not linked:
                 answer = (
@@ -82,8 +94,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     or _led_list(ctx, title, body)
                     or _first_bullet(ctx, n, body)
                 )
+        elif not linked and ctx.free(body[0]):
+            # "- substances that dissociate …" over items whose formulas are the formula
+            # rule's: the first bullet still says what the heading is
+            answer = _first_bullet(ctx, n, body)
         # the opening line alone may be free where later blocks are another rule's
-        answer = answer or _opening_line(ctx, n, title, body)
+        answer = answer or (None if long else _opening_line(ctx, n, title, body))
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
             continue
         front = title
@@ -256,17 +272,18 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
 
 
 def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
-    """A list under a leaf heading whose first bullet says what the heading is, the later ones
+    """A list under a heading whose first bullet says what the heading is, the later ones
     more about it (`## Viscosity` / `- how much a liquid resists flowing` / `- large forces
-    result in greater viscosity` / `- Ex`): the first bullet is the answer. It must read as a
+    result in greater viscosity` / `- Ex`; the heading may have sub-headings after its list,
+    `## Markets` / `- Where buyers and sellers meet …` / `### Product Markets`): the first
+    bullet is the answer. It must read as a
     definition: a clause that goes on from the heading (a lower-case opening in Latin script,
     `the pressure above the liquid at equilibrium`), a phrase that is no sentence (`_phrase`)
     or a sentence that names the heading, five units or more; not a question, a `Term: …`,
-    `Term - …` or `Term (…)` item (a card of its own), math or code."""
-    if any(b.kind != "item" for b in body):
+    `Term - …` or `Term (…)` item (a card of its own), math or code. Formulas set in the
+    later items (`- $$NaCl → Na^+ + Cl^-$$`, read as math blocks) elaborate as the items do."""
+    if body[0].kind != "item" or any(b.kind not in {"item", "math"} for b in body):
         return None
-    if opens_part(ctx, n):
-        return None  # the heading opens a part of the note, not a term
     text = clean_card_text(body[0].text)[0]
     plain = strip_markup(text).strip()
     if "\n" in plain or units(plain) < 5 or is_first_person(plain) or _aside(plain):
@@ -277,12 +294,18 @@ def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
         return None  # "disinflation (reduction in inflation rates)": a glossary entry of its own
     title = heading_title(ctx.blocks[n])
     if not (
-        (plain[0].islower() and not has_cjk(plain))
+        _goes_on(plain)
         or (is_sentence(plain) and _speaks_of(title, plain))
         or (_phrase(plain) and not ARTICLE.match(title))
     ):
         return None  # "Concentration gradient", "Germany": one of a list of things
     return text
+
+
+def _goes_on(plain: str) -> bool:
+    """A bullet that goes on from the heading above it: a lower-case clause in Latin script
+    (`the pressure above the liquid at equilibrium`)."""
+    return plain[:1].islower() and not has_cjk(plain)
 
 
 def _phrase(plain: str) -> bool:

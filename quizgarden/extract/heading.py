@@ -20,6 +20,9 @@ from .lang import (
     COPULA,
     DEFINING,
     DEICTIC,
+    DEICTIC_COMPLEMENT,
+    DEICTIC_COPULA,
+    DEICTIC_PLURAL,
     INSTRUCTION_TITLE,
     LABEL_WORD,
     LEAD_IN,
@@ -43,6 +46,7 @@ from .text import (
     has_cjk,
     is_decorated,
     is_distinctive,
+    is_example_heading,
     is_explanation,
     is_first_person,
     is_instruction,
@@ -126,6 +130,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if title.casefold() not in owner.casefold():
                     front = f"{owner} › {title}"
             yield Candidate("heading", "basic", front, summary, block.line, block_id, deck=deck)
+            continue
+        stated = _standing_for(ctx, direct) if names else None
+        if stated:
+            # "### Scapula" + "This is a bone triangular shaped bone in the back.": the pronoun
+            # stands for the heading, which the paragraph need not name
+            front = title
+            if GENERIC_FRONT.match(title) or PART_HEADING.match(title) or not is_distinctive(title):
+                owner = _owner(ctx, n)
+                if title.casefold() not in owner.casefold():
+                    front = f"{owner} › {title}"
+            yield Candidate("heading", "basic", front, stated, block.line, block_id, deck=deck)
             continue
         if names and not summary and block.level > 1:
             # "### 1.Adapter Tuning" over "#### 背景" and "#### 技术原理": a method told in parts
@@ -286,7 +301,7 @@ _LABEL_LINE = re.compile(r"^[^:：\n]{1,20}[:：]", re.M)
 def _leaf_term(ctx: Context, n: int, title: str, summary: str) -> bool:
     """ "### 词嵌入" + one short paragraph, and no subsection: a term and what the author says it
     is, though the paragraph does not repeat the name."""
-    if not has_cjk(summary) or len(summary) > _LEAF_SUMMARY or "\n\n" in summary.strip():
+    if len(summary) > _LEAF_SUMMARY or "\n\n" in summary.strip():
         return False
     if not has_cjk(title) and not is_distinctive(title):
         return False  # "Briefing": a Latin word alone labels a part of a CJK note
@@ -302,12 +317,75 @@ def _leaf_term(ctx: Context, n: int, title: str, summary: str) -> bool:
         return False  # "*停止*：…" line after line: a list of its own, not one explanation
     if opens_part(ctx, n):
         return False  # the heading opens a part of the note, not a term
+    if not has_cjk(summary) and not _latin_leaf(title, summary, plain):
+        return False
     # CJK words take no spaces: "计算 MFU" is the instruction "计算MFU"
     return (
         is_term(title, max_units=8)
         and is_term(title.replace(" ", ""), max_units=8)
         and not GENERIC_FRONT.match(title)
     )
+
+
+#: How many words a Latin-script heading read as a term may have ("Specific Performance").
+_LATIN_LEAF_WORDS = 4
+# "**General Rule:** …", "**La saliculture** : …": a term set out in bold, a card of its own
+_BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+(?:(?:\*\*|__)\s*[:：]|[:：]\s*(?:\*\*|__))")
+
+
+def _latin_leaf(title: str, summary: str, plain: str) -> bool:
+    """The further tests a leaf heading in Latin script and its paragraph pass
+    (`### Specific Performance` + "Essentially an order of court directing the breaching party
+    to do what he has promised."): a short name with no number (`L15`, `Week 3` are parts of a
+    course), no example, and a paragraph that neither leans on the text before it ("However,
+    …", "Another problem is …"), nor sets out a bold term of its own, nor holds a display
+    formula (the `formula` rule's)."""
+    if any(c.isdigit() for c in title) or is_example_heading(title):
+        return False
+    if len(title.split()) > _LATIN_LEAF_WORDS:
+        return False
+    if "$$" in summary or _BOLD_LEAD.match(summary):
+        return False
+    return not (SECTION_OPENER.match(plain) or CARRIED_OPENER.match(plain))
+
+
+#: The first sentence of a paragraph that says what its heading is through a pronoun is the
+#: answer, with the next one when it is shorter than this (as the `subject` rule's back).
+_STANDING_WORDS = 8
+
+
+def _standing_for(ctx: Context, section: list[Block]) -> str | None:
+    """What the section's opening paragraph says its heading is, when it says so through a
+    pronoun: "### Scapula" + "This is a bone triangular shaped bone in the back.", "### Trapezius"
+    + "These are large superficial muscles …", "# Extinction" + "This is how we quantify …". The
+    complement names a class (an article, or a plural word after a plural copula: "These are
+    large superficial muscles") or opens as a clause the tables list ("how", "what"); "This is
+    important", "This is why …" say nothing of what the heading is. Links, images and value
+    labels before the paragraph are passed over; a quotation or a box is someone else's words."""
+    first = next((b for b in section if _usable(ctx, b)), None)
+    if first is None or first.kind != "paragraph" or first.quoted or first.callout:
+        return None
+    text = _clean(first, ctx)
+    plain = strip_markup(without_urls(text)).strip()
+    opener = DEICTIC_COPULA.match(plain)
+    if opener is None:
+        return None
+    said = sentences(text)
+    if not said or said[0].endswith((":", "：", "?", "？")):
+        return None  # "These are the steps:": it leads into what follows
+    rest = plain[opener.end() : opener.end() + len(said[0])]
+    words = rest.split()
+    plural = DEICTIC_PLURAL.match(plain) is not None and any(
+        w.rstrip(",.;").endswith("s") and not w.endswith("ss") for w in words[:3]
+    )
+    if not (ARTICLE.match(rest) or DEICTIC_COMPLEMENT.match(rest) or plural):
+        return None
+    answer = said[0]
+    if units(answer) < _STANDING_WORDS and len(said) > 1:
+        answer = f"{answer} {said[1]}"
+    if not is_explanation(answer, min_units=6) or is_first_person(answer):
+        return None
+    return answer
 
 
 def _names_another(title: str, summary: str) -> bool:

@@ -48,6 +48,9 @@ __all__ = [
     "DEFINING",
     "DEFINITION_LABEL",
     "DEICTIC",
+    "DEICTIC_COMPLEMENT",
+    "DEICTIC_COPULA",
+    "DEICTIC_PLURAL",
     "EFFECT",
     "EXAMPLE_HEADING",
     "EXAMPLE_MARK",
@@ -321,6 +324,12 @@ LEAD_IN = re.compile(rf"[:：]\s*$|{_alternation(_words('lead_ins'))}", re.I)
 TO_READER = re.compile(_alternation(_words("to_reader")), re.I)
 #: A paragraph that opens or reads so defines what its heading names.
 DEFINING = re.compile(_alternation(_words("defining_phrases")), re.I)
+#: A paragraph that opens so says what its heading is, through a pronoun: "This is a bone …".
+DEICTIC_COPULA = re.compile(rf"^(?:{_alternation(_words('deictic_copulas'))})\s+", re.I)
+#: ...those of them that take a plural complement: "These are large muscles …".
+DEICTIC_PLURAL = re.compile(rf"^(?:{_alternation(_words('deictic_plural'))})\s+", re.I)
+#: ...and the words that may open the complement of one in place of an article: "This is how …".
+DEICTIC_COMPLEMENT = re.compile(rf"^(?:{_alternation(_words('deictic_complements'))})\s", re.I)
 #: Words a title is counted without.
 TITLE_STOPWORDS = frozenset(w.casefold() for w in _words("title_stopwords"))
 #: A question heading that points at its section: "Why is it important here?", "这里为什么".

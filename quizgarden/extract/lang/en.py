@@ -368,6 +368,7 @@ TABLE = Table(
         "then",
         "however",
         "so",
+        "another",
     ),
     deictic=("this", "that", "these", "those", "it", "its", "they", "them", "here", "there"),
     prepositions=(
@@ -679,6 +680,9 @@ TABLE = Table(
         "consists? of",
         "^(?:this|the) (?:paper|work)",
     ),
+    deictic_copulas=("this is", "these are", "this refers to", "these refer to"),
+    deictic_plural=("these are", "these refer to"),
+    deictic_complements=("how", "what", "where", "when"),
     title_stopwords=("the", "and", "for", "with", "from", "into", "via", "vs", "of", "to", "in"),
     pointers=("here", "this", "these", "it", "they"),
     pro_forms=("ones", "others", "(?:that|this|the other|another) one"),

@@ -86,6 +86,13 @@ class Table:
     to_reader: tuple[str, ...] = ()
     # a paragraph that opens or reads so defines the heading above it: "is a", "是指"
     defining_phrases: tuple[str, ...] = ()
+    # a paragraph opening so under a heading that names a thing says what it is, the pronoun
+    # standing for the heading: "This is a bone …", "These are the muscles …"; the complement
+    # must name a class (an article, or a plural word for a plural copula) or open with one of
+    # `deictic_complements` ("This is how …")
+    deictic_copulas: tuple[str, ...] = ()
+    deictic_plural: tuple[str, ...] = ()  # those of them that take a plural: "these are"
+    deictic_complements: tuple[str, ...] = ()
     # words a title is counted without: "the", "of"
     title_stopwords: tuple[str, ...] = ()
     # words by which a question heading points at its section: "here", "这里"
