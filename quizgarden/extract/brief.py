@@ -80,9 +80,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
         linked = any(b.text.strip() or b.kind != "item" for b in whole if b not in body)
         answer = None
         if long:
-            # ...only as a clause that goes on from the heading (`## Carry-Over Effects` /
-            # `- occur when testing under one condition affects …`): a long lecture outline
-            # opens as often with a point of its own ("Not everyone in the South owned slaves.")
+            # ...only as a clause that goes on from the heading (`## Counterbalancing` /
+            # `- varying the order of conditions so that …`): a long lecture outline
+            # opens as often with a point of its own ("Banks failed across the country.")
             answer = _first_bullet(ctx, n, body) if not linked and ctx.free(body[0]) else None
             if answer and not _goes_on(strip_markup(answer).strip()):
                 answer = None
@@ -95,7 +95,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     or _first_bullet(ctx, n, body)
                 )
         elif not linked and ctx.free(body[0]):
-            # "- substances that dissociate …" over items whose formulas are the formula
+            # "- liquids that dissolve a solute …" over items whose formulas are the formula
             # rule's: the first bullet still says what the heading is
             answer = _first_bullet(ctx, n, body)
         # the opening line alone may be free where later blocks are another rule's
@@ -275,7 +275,7 @@ def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
     """A list under a heading whose first bullet says what the heading is, the later ones
     more about it (`## Viscosity` / `- how much a liquid resists flowing` / `- large forces
     result in greater viscosity` / `- Ex`; the heading may have sub-headings after its list,
-    `## Markets` / `- Where buyers and sellers meet …` / `### Product Markets`): the first
+    `## Biomes` / `- large regions whose climate decides …` / `### Tundra`): the first
     bullet is the answer. It must read as a
     definition: a clause that goes on from the heading (a lower-case opening in Latin script,
     `the pressure above the liquid at equilibrium`), a phrase that is no sentence (`_phrase`)

@@ -133,7 +133,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         stated = _standing_for(ctx, direct) if names else None
         if stated:
-            # "### Scapula" + "This is a bone triangular shaped bone in the back.": the pronoun
+            # "### Stomata" + "These are small pores on the underside of a leaf.": the pronoun
             # stands for the heading, which the paragraph need not name
             front = title
             if GENERIC_FRONT.match(title) or PART_HEADING.match(title) or not is_distinctive(title):
@@ -327,18 +327,18 @@ def _leaf_term(ctx: Context, n: int, title: str, summary: str) -> bool:
     )
 
 
-#: How many words a Latin-script heading read as a term may have ("Specific Performance").
+#: How many words a Latin-script heading read as a term may have ("Quantum Meruit").
 _LATIN_LEAF_WORDS = 4
-# "**General Rule:** …", "**La saliculture** : …": a term set out in bold, a card of its own
+# "**General Rule:** …", "**Quorum** : …": a term set out in bold, a card of its own
 _BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+(?:(?:\*\*|__)\s*[:：]|[:：]\s*(?:\*\*|__))")
 
 
 def _latin_leaf(title: str, summary: str, plain: str) -> bool:
     """The further tests a leaf heading in Latin script and its paragraph pass
-    (`### Specific Performance` + "Essentially an order of court directing the breaching party
-    to do what he has promised."): a short name with no number (`L15`, `Week 3` are parts of a
+    (`### Quantum Meruit` + "Essentially a reasonable sum paid for work done when no price
+    was agreed for it."): a short name with no number (`L4`, `Week 3` are parts of a
     course), no example, and a paragraph that neither leans on the text before it ("However,
-    …", "Another problem is …"), nor sets out a bold term of its own, nor holds a display
+    …", "Another reason is …"), nor sets out a bold term of its own, nor holds a display
     formula (the `formula` rule's)."""
     if any(c.isdigit() for c in title) or is_example_heading(title):
         return False
@@ -356,10 +356,10 @@ _STANDING_WORDS = 8
 
 def _standing_for(ctx: Context, section: list[Block]) -> str | None:
     """What the section's opening paragraph says its heading is, when it says so through a
-    pronoun: "### Scapula" + "This is a bone triangular shaped bone in the back.", "### Trapezius"
-    + "These are large superficial muscles …", "# Extinction" + "This is how we quantify …". The
+    pronoun: "### Xylem" + "This is the tissue that carries water up from the roots.", "### Stomata"
+    + "These are small pores …", "# Parallax" + "This is how the distance of a star is found …". The
     complement names a class (an article, or a plural word after a plural copula: "These are
-    large superficial muscles") or opens as a clause the tables list ("how", "what"); "This is
+    small pores") or opens as a clause the tables list ("how", "what"); "This is
     important", "This is why …" say nothing of what the heading is. Links, images and value
     labels before the paragraph are passed over; a quotation or a box is someone else's words."""
     first = next((b for b in section if _usable(ctx, b)), None)
