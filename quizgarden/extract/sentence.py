@@ -23,14 +23,16 @@ from .lang import (
     DEICTIC,
     GENERIC_FRONT,
     JOINER,
+    LIST_COPULA,
     NAMING_COPULA,
+    PASSIVE,
     PREPOSITION,
     RELATIVE_CLASS,
     SECTION_OPENER,
     SUBJECT_STOPWORD,
     TITLE_STOPWORDS,
 )
-from .shape import is_label, topic
+from .shape import is_label, last_before_items, topic
 from .text import (
     PARENS,
     SENTENCE,
@@ -58,9 +60,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
         elif block.kind == "paragraph" and (n - 1 == last_heading or n == 0):
             opening.add(n)
     examples: dict[int | None, bool] = {}  # per heading: a section of worked examples
+    runs = _defining_runs(ctx)
     for n, block in enumerate(ctx.blocks):
         item = block.kind == "item"  # a top-level item: its first sentence, if a definition
-        if block.kind not in {"paragraph", "item"} or block.parent is not None:
+        if block.kind not in {"paragraph", "item"}:
+            continue
+        if block.parent is not None and n not in runs:
             continue
         if not ctx.free(block):
             continue
@@ -69,14 +74,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
             examples[block.heading] = is_example_heading(heading)
         if examples[block.heading]:
             continue
-        if COPULA_WORD.search(block.text) is None:
+        if (LIST_COPULA if n in runs else COPULA_WORD).search(block.text) is None:
             # no sentence of it has a verb to define with: one search, not six (the bare word,
             # without COPULA's leading spaces, which made the engine try it at every character)
             continue
         said = _sentences(block.text.split("\n")[0])[:1] if item else _sentences(block.text)
         defined: str | None = None  # the subject of the paragraph's first sentence, if it defines
         for k, sentence in enumerate(said[:_MAX_SENTENCES]):
-            found = split_defining(sentence)
+            found = split_defining(sentence, opens=n in runs)
             if found is None:
                 continue
             subject, back, bold = found[:3]
@@ -91,7 +96,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if k == 0:
                     break  # the heading names it and this paragraph explains it: a heading card
                 continue
-            if item:  # "- Boosting is an ensemble technique that …": shaped as a definition
+            if n in runs:
+                pass  # one of a list of definitions: its siblings say what the list holds
+            elif item:  # "- Boosting is an ensemble technique that …": shaped as a definition
                 if not (_restricted(found) or _classed(found)):
                     continue
             elif k == 0:
@@ -127,14 +134,16 @@ _BOLD_LINE = re.compile(
 )
 
 
-def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
+def split_defining(text: str, *, opens: bool = False) -> tuple[str, str, bool, bool] | None:
     """(subject, what the sentence says of it, subject in bold, copula says "defined as"/"是指")
-    for a defining first sentence."""
+    for a defining first sentence. With `opens` the text opens a list item, so a subject in
+    lower case is where the item starts, not a sentence's middle."""
     m = SENTENCE.match(text.lstrip())
     sentence = " ".join(m.group().split("\n")).strip() if m else ""
     if not sentence or sentence.endswith(("?", "？")):
         return None
-    verb = COPULA.search(sentence, 0, MAX_SUBJECT + 24)  # the subject is short: look no further
+    copula = LIST_COPULA if opens else COPULA
+    verb = copula.search(sentence, 0, MAX_SUBJECT + 24)  # the subject is short: look no further
     if verb is None or verb.start() == 0 or verb.start() > MAX_SUBJECT:
         return None
     raw = sentence[: verb.start()].strip()
@@ -154,12 +163,14 @@ def split_defining(text: str) -> tuple[str, str, bool, bool] | None:
         return None
     if SECTION_OPENER.match(strip_markup(sentence)):
         return None  # "A different approach is SJF", "The next requirement is …": adds to before
-    if not has_cjk(subject) and strip_markup(raw)[:1].islower() and not bold:
+    if not has_cjk(subject) and strip_markup(raw)[:1].islower() and not (bold or opens):
         return None  # a sentence's middle, not its subject
     if has_cjk(subject) and units(subject) < 2 and len(subject) < 3:
         return None
     # "ミトコンドリアとは、…": the comma after a CJK copula is not part of the answer
     cut = sentence[verb.end() :].lstrip("、，,:： ")
+    if opens and PASSIVE.match(cut):
+        return None  # "- Responsibilities are clearly assigned": said of it, not what it is
     back = sentence[verb.start() :].strip() if not has_cjk(subject) else cut
     if not is_explanation(back, min_units=5):
         return None
@@ -237,3 +248,36 @@ def _predicate(back: str) -> tuple[str, str, re.Match[str] | None, bool] | None:
     article = ARTICLE.match(said)
     held = article is None and ARTICLE.match(verb.group("verb").split()[-1] + " ") is not None
     return verb.group("verb"), said, article, held
+
+
+#: How many sibling items must each open by defining their own subject for the list to be one
+#: of definitions.
+MIN_DEFINING = 2
+
+
+def _defining_runs(ctx: Context) -> set[int]:
+    """The items of lists where MIN_DEFINING items or more, and half the list or more, open with
+    a sentence that defines its subject, each a different one (`- Perihelion is the point …` /
+    `- Aphelion is the point …`, `- ABSOLUTE SPACE is …` / `- ABSOLUTE TIME is …` under a
+    lead-in): the author lists terms, one definition each, at any depth of the list. One such
+    item alone is a statement among others."""
+    before = last_before_items(ctx)
+    runs: dict[tuple[int | None, int | None, int], list[int]] = {}
+    defining: dict[tuple[int | None, int | None, int], dict[str, int]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "item":
+            continue
+        key = (block.heading, block.parent, before[n])
+        runs.setdefault(key, []).append(n)
+        first = block.text.split("\n")[0]
+        if LIST_COPULA.search(first) is None:
+            continue
+        said = _sentences(first)[:1]
+        found = split_defining(said[0], opens=True) if said else None
+        if found is not None and found[3]:
+            defining.setdefault(key, {}).setdefault(found[0].casefold(), n)
+    out: set[int] = set()
+    for key, subjects in defining.items():
+        if len(subjects) >= MIN_DEFINING and 2 * len(subjects) >= len(runs[key]):
+            out.update(subjects.values())
+    return out

@@ -71,6 +71,7 @@ __all__ = [
     "LEGEND_CLAIM",
     "LEGEND_OPENER",
     "LINKING_LEAD",
+    "LIST_COPULA",
     "LIST_LABEL",
     "NAMED_BOLD",
     "NAMER",
@@ -82,6 +83,7 @@ __all__ = [
     "NUMBERED_SECTION",
     "OPENER",
     "PART_HEADING",
+    "PASSIVE",
     "PLACEHOLDER",
     "POINTER",
     "PREPOSITION",
@@ -214,6 +216,12 @@ NAMING_COPULA = re.compile(_alternation(_words("naming_copulas")), re.I)
 #: Subject, copula, rest: "LoRA is a fine-tuning method …", "感受野是指 …", "Ein Enzym ist ein …".
 _COPULAS = _alternation(_words("copulas", "naming_copulas"))
 COPULA = re.compile(rf"\s*(?P<verb>{_COPULAS})\s*", re.I)
+#: Any copula or a bare one ("is", "ist"): how an item of a list of definitions goes on.
+LIST_COPULA = re.compile(
+    rf"\s*(?P<verb>{_alternation(_words('copulas', 'naming_copulas', 'bare_copulas'))})\s*", re.I
+)
+#: What opens a predicate that is passive or adverbial ("used to …", "clearly assigned").
+PASSIVE = re.compile(rf"^(?:{'|'.join(_words('passive_marks')) or '(?!)'})(?![\w-])", re.I)
 #: Any copula, as a plain alternation to build other patterns from.
 COPULA_WORD = re.compile(_COPULAS, re.I)
 #: A first word that makes a sentence's subject a pronoun or a clause: "This", "Es", "这".

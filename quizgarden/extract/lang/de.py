@@ -13,6 +13,7 @@ TABLE = Table(
     ),
     # a finite verb makes a phrase a clause, not a term ("er kann fragen"); lower case only
     clause_words=("ist", "sind", "waren", "kann", "können", "wird", "werden", "muss", "müssen"),
+    bare_copulas=("ist",),
     copulas=(
         "ist definiert als",
         "bezeichnet",

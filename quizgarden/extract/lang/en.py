@@ -5,6 +5,21 @@ from .table import Table
 TABLE = Table(
     code="en",
     # "X is a …", "X refers to …": what a sentence that defines its subject says after the subject
+    bare_copulas=("is",),
+    passive_marks=(
+        r"[a-z]+ed",
+        r"[a-z]+ly",
+        "also",
+        "built",
+        "done",
+        "found",
+        "given",
+        "known",
+        "made",
+        "seen",
+        "shown",
+        "taught",
+    ),
     copulas=(
         "are defined as",
         "refer to",
@@ -339,6 +354,13 @@ TABLE = Table(
         "all",
         "some",
         "such",
+        "thus",
+        "once",
+        "given",
+        "when",
+        "if",
+        "most",
+        "more",
     ),
     gloss_headers=(
         "definition",

@@ -14,6 +14,7 @@ TABLE = Table(
     ),
     # a finite verb makes a phrase a clause, not a term ("El modelo puede …"); lower case only
     clause_words=("está", "están", "eran", "tiene", "tienen", "puede", "pueden", "debe", "deben"),
+    bare_copulas=("es",),
     copulas=(
         "se define como",
         "se refiere a",

@@ -13,6 +13,7 @@ TABLE = Table(
     ),
     # a finite verb makes a phrase a clause, not a term ("Le modèle est …"); lower case only
     clause_words=("est", "sont", "était", "étaient", "peut", "peuvent", "doit", "doivent"),
+    bare_copulas=("est",),
     copulas=(
         "est défini comme",
         "désigne",

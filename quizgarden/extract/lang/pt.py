@@ -8,6 +8,7 @@ TABLE = Table(
     # a finite verb makes a phrase a clause, not a term; lower case only. Not "é": "**O que é:**"
     # labels what a nested list says of its parent
     clause_words=("são", "eram", "têm", "pode", "podem", "deve", "devem"),
+    bare_copulas=("é",),
     copulas=(
         "é definido como",
         "é definida como",

@@ -36,6 +36,13 @@ class Table:
     # copulas that define on their own, whatever the subject: "refers to", "是指"; `copulas` and
     # these together are every copula of the language
     naming_copulas: tuple[str, ...] = ()
+    # the copula alone, "is", "ist", "est": it defines in a list of items that each open with
+    # a subject and it ("- Perihelion is closest to the sun" / "- Aphelion is …"), where in
+    # prose it says anything of anything
+    bare_copulas: tuple[str, ...] = ()
+    # what makes a copula after an item's subject passive or adverbial, a statement about the
+    # subject rather than what it is: "is used to …", "are clearly assigned", "is also …"
+    passive_marks: tuple[str, ...] = ()
     # the writer speaking of themself: "I", "we", "我们"; as written (case matters: "I", not the
     # "i" of "i.e.")
     first_person: tuple[str, ...] = ()
