@@ -256,15 +256,29 @@ def _by_full_entries(
     plates move towards each other …`) is an entry too; short answers alone (`- Taiga: cold
     forest`, a word list, or a plan) make no glossary, as in a paragraph."""
     full: dict[tuple[int | None, int | None], int] = {}
+    marked: dict[tuple[int | None, int | None], int] = {}
     for n, found in loose.items():
         if found is None:
             continue
         key = (ctx.blocks[n].parent, ctx.blocks[n].heading)
-        if key not in glossaries or full.get(key, 0) >= MIN_GLOSSARY:
-            continue  # counted up to the threshold, in the lists that can be glossaries only
+        if key not in glossaries:
+            continue  # counted in the lists that can be glossaries only
+        if _MARKED_ENTRY.match(ITEM_MARK.sub("", ctx.blocks[n].text)):
+            marked[key] = marked.get(key, 0) + 1
         if is_explanation(found[1]) or names_some(found[1]):
             full[key] = full.get(key, 0) + 1
-    return {key for key in glossaries if full.get(key, 0) >= MIN_GLOSSARY}
+    return {
+        key
+        for key in glossaries
+        if full.get(key, 0) >= MIN_GLOSSARY
+        or (full.get(key, 0) >= MIN_MARKED_FULL and marked.get(key, 0) >= MIN_GLOSSARY)
+    }
+
+
+#: In a glossary list whose terms the author set in bold or italics, every one of them (three or
+#: more), this many entries that explain make the short answers of the others whole.
+MIN_MARKED_FULL = 2
+_MARKED_ENTRY = re.compile(r"^(?:\*\*|__|\*|_)[^*_\n]{1,60}?(?:\*\*|__|\*|_)?\s*[:：]")
 
 
 def _wrapped(explanation: str, following: list[str], block: Block) -> str | None:
