@@ -164,6 +164,7 @@ def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[
     if not m or m.start() == 0:
         return None
     term, rest = strip_markup(line[: m.start()]).strip(), line[m.end() :].strip()
+    term = _unquoted(term)
     if m.group().strip() == "=" and _equation(term, rest):
         return None  # "… resuelve Ax = b se llama …": an equation in prose, not an arrow
     if _CHAIN.search(rest) or not is_term(term, max_units=6) or is_label(term):
@@ -177,6 +178,17 @@ def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[
     if not _explains(rest):
         return None
     return term, rest
+
+
+# a term the author put in quotes, as a word spoken of: `- "isolated system" - assumption …`
+_QUOTED = re.compile(r'^(?:"(?P<a>[^"]+)"|“(?P<b>[^”]+)”|\'(?P<c>[^\']+)\'|‘(?P<d>[^’]+)’)$')
+
+
+def _unquoted(term: str) -> str:
+    """The term without the quotes around the whole of it (a term quoted as a word spoken of);
+    quotes inside a term stay."""
+    m = _QUOTED.match(term)
+    return next(g for g in m.groups() if g is not None).strip() if m else term
 
 
 def _explains(rest: str) -> bool:
