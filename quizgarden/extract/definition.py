@@ -15,7 +15,14 @@ from itertools import pairwise
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, section_title
-from .entries import BOLD_TERM, enumerates, one_han, split_definition, wraps_term
+from .entries import (
+    BOLD_TERM,
+    enumerates,
+    equation_alone,
+    one_han,
+    split_definition,
+    wraps_term,
+)
 from .lang import (
     ADVICE_HEADING,
     ASPECT_LEAD,
@@ -111,8 +118,9 @@ _ALIASED = re.compile(
 
 
 def _answers(explanation: str) -> bool:
-    """An answer outside a glossary: an explanation, or the members a CJK term names."""
-    return is_explanation(explanation) or enumerates(explanation)
+    """An answer outside a glossary: an explanation, the members a CJK term names, or the
+    term's equation alone ("$I=MR^2$")."""
+    return is_explanation(explanation) or enumerates(explanation) or equation_alone(explanation)
 
 
 def _may_define(line: str, item: bool) -> bool:

@@ -83,6 +83,7 @@ def split_definition(
         or (listed and names_some(rest))
         or (short and _few_words(rest))
         or enumerates(rest)
+        or equation_alone(rest)
     ):
         return None
     words = _INLINE_MATH.sub("", rest)
@@ -94,6 +95,23 @@ def split_definition(
     if wraps_term(strip_markup(term), strip_markup(rest)):
         return None
     return strip_markup(term), rest
+
+
+def equation_alone(rest: str) -> bool:
+    """ "$I=MR^2$": one short equation in math and nothing else, the term's formula, which says
+    what it is however few its symbols."""
+    m = _INLINE_MATH.fullmatch(rest.strip(" .,;。，；"))
+    if m is None or _EQUATES.search(m.group()) is None:
+        return False  # "$h_1, \ldots, h_N \in \mathbb{R}^h$": where symbols live, no formula
+    return not _SETTING.fullmatch(m.group()[1:-1])
+
+
+# what makes math an equation: equality, equivalence, proportion
+_EQUATES = re.compile(r"=|\\(?:sim|simeq|equiv|approx|propto|cong)(?![A-Za-z])")
+
+
+# "$k=50, T=1$": numbers given to symbols, a setting, not a formula
+_SETTING = re.compile(r"\s*\w+\s*=\s*-?[\d.]+\s*(?:,\s*\w+\s*=\s*-?[\d.]+\s*)*")
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
