@@ -81,7 +81,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         said = _sentences(block.text.split("\n")[0])[:1] if item else _sentences(block.text)
         defined: str | None = None  # the subject of the paragraph's first sentence, if it defines
         for k, sentence in enumerate(said[:_MAX_SENTENCES]):
-            found = split_defining(sentence, opens=n in runs)
+            found = split_defining(sentence, opens=n in runs, lower=item and k == 0)
             if found is None:
                 continue
             subject, back, bold = found[:3]
@@ -99,7 +99,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if n in runs:
                 pass  # one of a list of definitions: its siblings say what the list holds
             elif item:  # "- Boosting is an ensemble technique that …": shaped as a definition
-                if not (_restricted(found) or _classed(found)):
+                if not (_restricted(found) or _classed(found) or _classed(found, named=False)):
                     continue
             elif k == 0:
                 first = n in opening and not has_cjk(subject)
@@ -134,10 +134,13 @@ _BOLD_LINE = re.compile(
 )
 
 
-def split_defining(text: str, *, opens: bool = False) -> tuple[str, str, bool, bool] | None:
+def split_defining(
+    text: str, *, opens: bool = False, lower: bool = False
+) -> tuple[str, str, bool, bool] | None:
     """(subject, what the sentence says of it, subject in bold, copula says "defined as"/"是指")
-    for a defining first sentence. With `opens` the text opens a list item, so a subject in
-    lower case is where the item starts, not a sentence's middle."""
+    for a defining first sentence. With `opens` the text opens an item of a list of
+    definitions (a bare copula counts); with `opens` or `lower` it opens a list item, so a
+    subject in lower case is where the item starts, not a sentence's middle."""
     m = SENTENCE.match(text.lstrip())
     sentence = " ".join(m.group().split("\n")).strip() if m else ""
     if not sentence or sentence.endswith(("?", "？")):
@@ -163,7 +166,7 @@ def split_defining(text: str, *, opens: bool = False) -> tuple[str, str, bool, b
         return None
     if SECTION_OPENER.match(strip_markup(sentence)):
         return None  # "A different approach is SJF", "The next requirement is …": adds to before
-    if not has_cjk(subject) and strip_markup(raw)[:1].islower() and not (bold or opens):
+    if not has_cjk(subject) and strip_markup(raw)[:1].islower() and not (bold or opens or lower):
         return None  # a sentence's middle, not its subject
     if has_cjk(subject) and units(subject) < 2 and len(subject) < 3:
         return None
@@ -181,7 +184,7 @@ def split_defining(text: str, *, opens: bool = False) -> tuple[str, str, bool, b
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
-def _classed(found: tuple[str, str, bool, bool]) -> bool:
+def _classed(found: tuple[str, str, bool, bool], *, named: bool = True) -> bool:
     """ "The Dynastic Cycle is the process where a dynasty rises …": a name (its words
     capitalised) put in its class by an article after the verb: a definition wherever it
     stands in the note."""
@@ -189,7 +192,10 @@ def _classed(found: tuple[str, str, bool, bool]) -> bool:
     if has_cjk(subject):
         return False
     words = [w for w in _TITLE_WORD.findall(PARENS.sub("", subject)) if w not in TITLE_STOPWORDS]
-    named = len(words) >= 2 and all(w[0].isupper() for w in words)
+    if named:
+        named = len(words) >= 2 and all(w[0].isupper() for w in words)
+    else:
+        named = len(words) >= 2 and not GENERIC_FRONT.match(words[-1])
     predicate = _predicate(back) if named else None
     if predicate is None:
         return False
