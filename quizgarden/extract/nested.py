@@ -57,9 +57,22 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if LIST_LABEL.match(term) or GENERIC_FRONT.match(term):
             front = f"{topic(ctx, block)} › {term}"  # "- appearance" under "### Psoriasis"
         children = [blocks[c] for c in block.children]
-        if len(children) > MAX_CHILDREN or any(c.children or not ctx.free(c) for c in children):
+        if len(children) > MAX_CHILDREN or any(not ctx.free(c) for c in children):
             continue
-        if any(is_link_only(c.text) or _FILE.search(c.text) for c in children):
+        # a later nested item may hold details of its own, one level, MAX_DEEPER at most, part
+        # of the answer (`- Castle exception` / `- no duty to retreat` / `- against attack` /
+        # `  - only a threat of death`); the first says what the term is, by itself; in CJK
+        # text, where stressed words nest under stressed words, a tree of them explains nothing
+        if children[0].children:
+            continue
+        deeper = [blocks[g] for c in children for g in c.children]
+        if deeper and (
+            len(deeper) > MAX_DEEPER
+            or any(d.children or not ctx.free(d) or "$" in d.text for d in deeper)
+            or has_cjk(term + "".join(c.text for c in children))
+        ):
+            continue  # an outline of a topic, or a derivation
+        if any(is_link_only(c.text) or _FILE.search(c.text) for c in children + deeper):
             continue  # a table of contents (files, links), not an explanation
         # "- 惯性环节" / "  - $G(s) = \frac{1}{Ts+1}$" / "  - 惯性环节一般包含…": the name's
         # formula first, then what the other items say of it ("Which becomes" / "- $pV=nRT$"
@@ -97,10 +110,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not all(is_explanation(p, long=True, min_units=least) for p in plain[1:]):
             continue
         children = formula + children
+        if deeper:  # each nested item followed by what is nested under it, in file order
+            children = sorted(children + deeper, key=lambda c: c.line)
         back = (
             clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
         )
         yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)
+
+
+#: How many items may be nested under the nested items: more is an outline of a topic, not
+#: the explanation of a term.
+MAX_DEEPER = 2
 
 
 # a nested item that is one equation in `$…$` and nothing else: `- $G(s) = \frac{1}{Ts+1}$`
