@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from ..model import Candidate
 from ..similarity import normalize_text
+from .text import units
 
 _MARKS = re.compile(r"[\s*$`]+")
 #: A mined answer that is most of an earlier mined answer says the same thing again.
@@ -56,6 +57,8 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
                 previous = kept[earlier]
                 if card.rule != "formula" or (previous is not None and previous.rule == "formula"):
                     continue
+                if previous is not None and _says_more(previous.back):
+                    continue  # the prose card says what the formula is, and holds it
                 kept[earlier] = None
             elif (
                 card.rule in _PART_OF_EARLIER
@@ -78,6 +81,28 @@ def _bare(text: str) -> str:
     (`str.translate` with a deletion table looks each character up in a dict: on a long CJK
     answer it was thirty times slower than three `replace` passes.)"""
     return "".join(text.split()).replace("*", "").replace("$", "").replace("`", "")
+
+
+#: How many reading units of words, outside math, make a prose answer more than its formula.
+MIN_OWN_WORDS = 8
+_DISPLAY = re.compile(r"\$\$.*?\$\$", re.S)
+_INLINE = re.compile(r"\$[^$\n]+\$")
+_SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
+
+
+def _says_more(prose: str) -> bool:
+    """ "#### 切向加速度" + "描述由速度大小变化快慢，…" + its formula: the prose says what the
+    quantity is, and the card holds the formula too: it is the one card. A sentence that leads
+    into the formula ("每个 query 和所有 key 做点积，…加权求和：", "The update is:") only says what
+    the formula says: there the formula card is the one."""
+    parts = _DISPLAY.split(_INLINE.sub("x", prose))  # a symbol in the text is a word of it
+    said = []
+    for k, part in enumerate(parts):
+        text = part.strip()
+        if k < len(parts) - 1 and text.endswith((":", "：")):
+            text = " ".join(_SENTENCE_BREAK.split(text)[:-1])  # the sentence leading in
+        said.append(text)
+    return units(" ".join(said)) >= MIN_OWN_WORDS
 
 
 def _restates(answer: str, earlier: str) -> bool:
