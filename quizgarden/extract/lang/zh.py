@@ -41,6 +41,9 @@ TABLE = Table(
         "有什么区别",
         "区别是什么",
         "怎么办",
+        # "残差网络的作用", "DP和DDP的区别": an aspect of a named thing asks for it (a name
+        # before it, no clause: "…虽然慢，但是可以降低多epochs的影响" states a finding)
+        "^[^，,。；;：:]{1,20}的(?:作用|区别|原因|意义|影响|特点|优势|优点|缺点|局限性?|原理|目的|本质|定义)",
     ),
     structural_headings=(
         "参考文献",
