@@ -36,7 +36,11 @@ _PAREN_NUMBER = re.compile(r"^[（(]\d{1,2}[）)]\s*")
 _CJK_DASH = re.compile(r"\s*——\s*")
 _DASH_TERM = 6
 # a common word and a number: an entry of a numbered series; an acronym ("CRA 1960") names a thing
-_NUMBERED = re.compile(r"^[^\W\d_](?:[^\W\d_]*[^\W\d_A-Z])?\.?\s+\d{1,4}(?:\s*[-–.]\s*\d{1,4})?$")
+_NUMBERED = re.compile(
+    r"^[^\W\d_](?:[^\W\d_]*[^\W\d_A-Z])?\.?\s+\d{1,4}(?:\s*[-–.]\s*\d{1,4})?$"
+    # "实验2", "扩展 3", "结果1": a CJK word takes its number with no space
+    r"|^[\u3400-\u9fff]{1,4}\s*\d{1,3}$"
+)
 _INLINE_MATH = re.compile(r"\$[^$]+\$")
 _RELATION = re.compile(
     r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
