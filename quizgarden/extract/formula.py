@@ -40,9 +40,11 @@ from .text import (
 _INLINE_DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.S)
 _ENV = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|equation\*?|split|gather\*?)\}")
 _TOKEN = re.compile(r"\\[{}]|[{}()\[\]]|(?<![<>!\\:])(?::=|=|\\approx\b|\\equiv\b|\\triangleq\b)")
-# a left side that is itself a derivation step, a row of a system, or prose
+# a left side that is itself a derivation step, a row of a system, or prose (`\le` and `\in` as
+# commands: the `\left(` of `P\left(w_i\right)` and an `\int` are no relation)
 _BAD_LHS = re.compile(
-    r"\\(?:begin|end|\\|leq?|geq?|simeq|sim|in|quad|text\s*\{\s*(?:where|s\.t))|[<>]|\\\\"
+    r"\\(?:(?:begin|end|leq?|geq?|simeq|sim|in|quad)(?![A-Za-z])|\\|text\s*\{\s*(?:where|s\.t))"
+    r"|[<>]|\\\\"
 )
 # a left side that opens with an arrow or "therefore" (`\implies a_t = r\alpha`, `\Rightarrow p =
 # mv`): the line follows from the one before it, a step of a derivation
@@ -63,6 +65,8 @@ _COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[A-Za-z*]*\})?|[{}]")  # \begin{pmatrix}
 # a formula that ends by pointing onward is a step of a transformation: "… = b_i \Rightarrow"
 _ONWARD = re.compile(r"(?:\\(?:Rightarrow|Longrightarrow|implies|iff|to)|⇒|→)\s*[.,;]?\s*$")
 MAX_LATEX = 600
+_SIZED_OPEN = re.compile(r"\\left(?![A-Za-z])")  # "\left(", not "\leftarrow"
+_SIZED_CLOSE = re.compile(r"\\right(?![A-Za-z])")
 MAX_LHS = 60
 
 
@@ -266,6 +270,8 @@ def left_side(latex: str) -> str | None:
         return None  # "- $$ \frac{…}": a list marker and a stray `$$`, the math block is broken
     if _BAD_LHS.search(lhs) or has_cjk(lhs) or _STEP_OPEN.match(lhs):
         return None
+    if len(_SIZED_OPEN.findall(lhs)) != len(_SIZED_CLOSE.findall(lhs)):
+        return None  # "\left\{ x = …": cut inside a bracket the LaTeX sizes, not a side
     return lhs
 
 
