@@ -161,6 +161,8 @@ def _is_value(latex: str) -> bool:
         return True  # the worked numbers of an example
     at = _top_level_relation(body)
     first = body[at:].split("\\\\")[0] if at is not None else ""
+    # "= 1, \int \pi(z) dz = 1", "= 3, h_1 = 1": values of several sides, each a number
+    first = re.split(r"[,;](?=[^,;]*=)", first)[0]
     rhs = re.sub(r"^(?::=|=|\\approx|\\equiv|\\triangleq)", "", first).strip().rstrip(".,;")
     return re.fullmatch(r"[-+]?\d+(?:\.\d+)?(?:\\%|%)?", rhs) is not None
 
