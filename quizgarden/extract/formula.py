@@ -40,10 +40,11 @@ from .text import (
 _INLINE_DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.S)
 _ENV = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|equation\*?|split|gather\*?)\}")
 _TOKEN = re.compile(r"\\[{}]|[{}()\[\]]|(?<![<>!\\:])(?::=|=|\\approx\b|\\equiv\b|\\triangleq\b)")
-# a left side that is itself a derivation step, a row of a system, or prose (`\le` and `\in` as
-# commands: the `\left(` of `P\left(w_i\right)` and an `\int` are no relation)
+# a left side that is itself a derivation step, a row of a system, or prose (`\le`, `\ge`, `\sim`
+# as whole commands: the `\left(` of `P\left(w_i\right)` is no relation; a side with an `\in`,
+# `\int` or `\infty` in it stays out, a membership, an integral or a limit worked out)
 _BAD_LHS = re.compile(
-    r"\\(?:(?:begin|end|leq?|geq?|simeq|sim|in|quad)(?![A-Za-z])|\\|text\s*\{\s*(?:where|s\.t))"
+    r"\\(?:(?:begin|end|leq?|geq?|simeq|sim|quad)(?![A-Za-z])|in|\\|text\s*\{\s*(?:where|s\.t))"
     r"|[<>]|\\\\"
 )
 # a left side that opens with an arrow or "therefore" (`\implies a_t = r\alpha`, `\Rightarrow p =
