@@ -50,16 +50,17 @@ CORPUS = SHARED / "corpus"
 #: never learns from them which change a held-out set likes.
 HELD_OUT = frozenset({"I", "J", "K"})
 CHECK_HELD_OUT = os.environ.get("QUIZGARDEN_HELDOUT") == "1"
+_HELD_OUT_LINES = tuple(f"set={name} " for name in sorted(HELD_OUT))
 CORPUS_FLOORS: dict[str, tuple[float, float]] = {
-    "A": (0.87, 0.90),
-    "B": (0.95, 0.74),
+    "A": (0.87, 0.91),
+    "B": (0.95, 0.76),
     "C": (0.96, 0.88),
-    "D": (0.95, 0.65),
-    "E": (0.92, 0.81),
+    "D": (0.95, 0.67),
+    "E": (0.92, 0.82),
     "F": (0.91, 0.84),
-    "G": (0.86, 0.75),
+    "G": (0.86, 0.76),
     "H": (0.81, 0.76),
-    "I": (0.73, 0.44),
+    "I": (0.73, 0.46),
     "J": (0.58, 0.72),
     "K": (0.87, 0.46),
 }
@@ -82,7 +83,14 @@ def _score_sets(*options: str) -> tuple[dict[str, dict[str, str]], str]:
         if line.startswith("set=")
         for fields in [dict(re.findall(r"(\w+)=(\S+)", line))]
     }
-    return per_set, proc.stdout
+    if CHECK_HELD_OUT:
+        return per_set, proc.stdout
+    # a failing floor shows the sets' lines and the total, never a held-out set's notes or figures
+    lines = proc.stdout.strip().splitlines()
+    shown = [
+        line for line in lines if line.startswith("set=") and not line.startswith(_HELD_OUT_LINES)
+    ]
+    return per_set, "\n".join([*shown, *lines[-1:]])
 
 
 @pytest.fixture(scope="module")
@@ -111,13 +119,13 @@ WIDE_LABELS = ROOT / "tests" / "fixtures" / "wide_gold.json"
 #: languages), as (precision, recall); a change that drops a set below it loses cards or adds junk.
 WIDE_FLOORS: dict[str, tuple[float, float]] = {
     "W1": (0.95, 0.91),
-    "W2": (0.94, 0.77),
+    "W2": (0.94, 0.81),
     "W3": (0.88, 0.74),
-    "W4": (0.95, 0.81),
+    "W4": (0.95, 0.84),
     "W5": (0.81, 0.65),
     "W6": (0.94, 0.78),
     "W7": (0.82, 0.72),
-    "W8": (0.74, 0.57),
+    "W8": (0.74, 0.58),
 }
 WIDE_FORBIDDEN_CEILING = 14
 
