@@ -18,6 +18,7 @@ from .text import (
     is_explanation,
     is_sentence,
     is_term,
+    names_kind,
     read_on,
     strip_markup,
     units,
@@ -193,7 +194,7 @@ def _unquoted(term: str) -> str:
 
 def _explains(rest: str) -> bool:
     """Says what the term is; "Life too easy -> less reliance on religion" gives an effect."""
-    return is_explanation(rest) and EFFECT.match(strip_markup(rest)) is None
+    return (is_explanation(rest) or names_kind(rest)) and EFFECT.match(strip_markup(rest)) is None
 
 
 def _gloss(rest: str) -> bool:

@@ -69,6 +69,7 @@ from .text import (
     is_explanation,
     is_sentence,
     is_term,
+    names_kind,
     read_on,
     strip_markup,
     strip_numbering,
@@ -120,7 +121,12 @@ _ALIASED = re.compile(
 def _answers(explanation: str) -> bool:
     """An answer outside a glossary: an explanation, the members a CJK term names, or the
     term's equation alone ("$I=MR^2$")."""
-    return is_explanation(explanation) or enumerates(explanation) or equation_alone(explanation)
+    return (
+        is_explanation(explanation)
+        or names_kind(explanation)
+        or enumerates(explanation)
+        or equation_alone(explanation)
+    )
 
 
 def _may_define(line: str, item: bool) -> bool:

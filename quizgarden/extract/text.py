@@ -15,11 +15,13 @@ from ..scanning import GROUP_1, GROUP_2, SHORT, Replacement, delimited_sub, skip
 from .lang import (
     ACTION,
     ANNOUNCES,
+    ARTICLE,
     BRANCH,
     CLAUSE_WORD,
     EXAMPLE_HEADING,
     EXAMPLE_TAIL,
     FIRST_PERSON,
+    KIND_OF,
     NUMBERED_LABEL,
     QA_PREFIX,
     SEE,
@@ -576,6 +578,18 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
     if ">" in plain and _BREADCRUMB.search(plain):  # 首页 > news > 正文
         return False
     return not (has_cjk(plain) is False and not _at_least(_WORD, plain, 3))
+
+
+def names_kind(text: str) -> bool:
+    """ "study of neurons", "the energy of motion": a kind and what it is of, three words (an
+    article before them aside). Too short for `is_explanation`, it still puts the term in its
+    class, as a glossary's short answers do; two words ("Common Era") or a label do not."""
+    plain = strip_markup(text).strip().rstrip(".;")
+    words = ARTICLE.sub("", plain, count=1).split()
+    if len(words) != 3 or not all(w.isalpha() for w in words) or has_cjk(plain):
+        return False
+    m = KIND_OF.match(" ".join(words))
+    return m is not None and " " not in m.group("kind") and not words[0][0].isupper()
 
 
 # what is left of a text once markup, math delimiters, punctuation and spaces are gone
