@@ -122,3 +122,9 @@ def test_same_tokens_as_markdown_it_on_the_rule_cases() -> None:
 @given(st.text(alphabet="ab 1.)*_-+#>`~$[]:|<!=\t\n", max_size=60))
 def test_same_tokens_as_markdown_it_on_generated_text(text: str) -> None:
     assert _tokens(blocks._parser(), text) == _tokens(_plain(), text)
+
+
+def test_same_tokens_as_markdown_it_with_carriage_returns_and_nuls() -> None:
+    # the parser normalises line ends and NULs only in a note that holds them
+    for text in ("a\r\nb\r\n\r\n- c\rd\r", "# h\0\n\0para\n- \0", "x\r\n===\r\n> q\r\n"):
+        assert _tokens(blocks._parser(), text) == _tokens(_plain(), text), repr(text)
