@@ -8,6 +8,7 @@ within a small factor of a bare parse.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -71,6 +72,10 @@ def _parser() -> MarkdownIt:
     for rule in md.block.ruler.__rules__:  # (`at` sets the chains a rule also ends; keep them)
         if rule.name in OPENERS:
             md.block.ruler.at(rule.name, _opening(OPENERS[rule.name], rule.fn), {"alt": rule.alt})
+        elif rule.name == "table":  # a table's second line is its delimiter row: `|---|`
+            md.block.ruler.at(rule.name, _opening("|-:", rule.fn, ahead=1), {"alt": rule.alt})
+        elif rule.name == "lheading":
+            md.block.ruler.at(rule.name, _underlined(rule.fn), {"alt": rule.alt})
     return md
 
 
@@ -100,21 +105,61 @@ OPENERS = {
 _BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
 
-def _opening(chars: str, rule: _BlockRule) -> _BlockRule:
+def _opening(chars: str, rule: _BlockRule, ahead: int = 0) -> _BlockRule:
     """`rule`, tried only at a line whose first character may open its block.
 
     markdown-it tries its block rules in turn at every line, and at every line of a paragraph
     or a list item for whether a block there ends it; each rule logs a debug call and works out
     where the line starts before it tests that character, and most lines are text, which no
     listed rule opens. Testing the character first gives the same tokens for a sixth less of the
-    parse. (An empty line gives "", which is in every string: the rule decides.)
+    parse. (The end of the note gives "", which is in every string: the rule decides.) With
+    `ahead`, the line that many lines further down is the one tested (a table opens with any
+    text; its second line is its delimiter row).
     """
 
     def opening(state: StateBlock, line: int, end: int, silent: bool) -> bool:
-        at = state.bMarks[line] + state.tShift[line]
+        at = state.bMarks[line + ahead] + state.tShift[line + ahead]
         return state.src[at : at + 1] in chars and rule(state, line, end, silent)
 
     return opening
+
+
+#: A line that may underline a setext heading (`===`, `---`), after the marks of the quotes and
+#: the indent of the items it sits in: what markdown-it's `lheading` looks for under a paragraph
+_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)
+
+
+def _underlined(rule: _BlockRule) -> _BlockRule:
+    """markdown-it's `lheading`, tried only where a line below may underline the paragraph.
+
+    `lheading` reads every paragraph to its end for an underline, and when none is there the
+    paragraph rule reads it again; most notes have no line that could underline anything. When
+    no such line follows (in the note, or before the next blank line, where every paragraph
+    ends), the rule fails as `lheading` fails: it leaves `parentType` at "paragraph", as
+    `lheading` does when it reads a paragraph and finds no underline, and the tokens stay the
+    same.
+    """
+
+    def underlined(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+        starts = _underline_starts(state.src)
+        k = bisect_right(starts, state.eMarks[line])  # the first such line below this one
+        if k < len(starts) and _BLANK_LINE.search(state.src, state.eMarks[line], starts[k]) is None:
+            return rule(state, line, end, silent)
+        if not state.is_code_block(line):
+            state.parentType = "paragraph"
+        return False
+
+    return underlined
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@lru_cache(maxsize=1)
+def _underline_starts(src: str) -> list[int]:
+    """Where each line that may underline a setext heading starts in `src`, in order: found once
+    for the note, which is `src` to every rule of its parse."""
+    return [m.start() for m in _UNDERLINE.finditer(src)]
 
 
 def prepare(body: str) -> str:
