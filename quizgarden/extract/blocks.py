@@ -125,8 +125,10 @@ def _opening(chars: str, rule: _BlockRule, ahead: int = 0) -> _BlockRule:
 
 
 #: A line that may underline a setext heading (`===`, `---`), after the marks of the quotes and
-#: the indent of the items it sits in: what markdown-it's `lheading` looks for under a paragraph
-_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)
+#: the indent of the items it sits in: what markdown-it's `lheading` looks for under a paragraph.
+#: It is found from the newline before it, a character the engine jumps to (the `^` of a
+#: multi-line pattern is tried at every character); the first line underlines nothing.
+_UNDERLINE = re.compile(r"\n[ \t>]*(?:=+|-+)[ \t]*(?=\n|\Z)")
 
 
 def _underlined(rule: _BlockRule) -> _BlockRule:
@@ -159,7 +161,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 def _underline_starts(src: str) -> list[int]:
     """Where each line that may underline a setext heading starts in `src`, in order: found once
     for the note, which is `src` to every rule of its parse."""
-    return [m.start() for m in _UNDERLINE.finditer(src)]
+    return [m.start() + 1 for m in _UNDERLINE.finditer(src)]
 
 
 def prepare(body: str) -> str:

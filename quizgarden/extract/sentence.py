@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from ..model import Candidate
 from .blocks import Block
@@ -78,9 +79,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
             # no sentence of it has a verb to define with: one search, not six (the bare word,
             # without COPULA's leading spaces, which made the engine try it at every character)
             continue
-        said = _sentences(block.text.split("\n")[0])[:1] if item else _sentences(block.text)
+        said = (
+            islice(_sentences(block.text.split("\n")[0]), 1)
+            if item
+            else islice(_sentences(block.text), _MAX_SENTENCES)
+        )
         defined: str | None = None  # the subject of the paragraph's first sentence, if it defines
-        for k, sentence in enumerate(said[:_MAX_SENTENCES]):
+        for k, sentence in enumerate(said):
             found = split_defining(sentence, opens=n in runs, lower=item and k == 0)
             if found is None:
                 continue
@@ -113,17 +118,16 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 defined = subject.casefold()
 
 
-def _sentences(text: str) -> list[str]:
-    """The sentences of a paragraph; "e.g.", "d.h." and "am 3. Mai" end none (`SENTENCE`). A
-    line that opens with a subject in bold ("A **not for resuscitation order** is …") starts a
-    sentence of its own even when the line before it has no full stop: lines typed one
-    definition each, indented under the first, are one paragraph to Markdown."""
-    return [
-        s.strip()
-        for line in _BOLD_LINE.split(text)
-        for s in SENTENCE.findall(" ".join(line.split("\n")))
-        if s.strip()
-    ]
+def _sentences(text: str) -> Iterator[str]:
+    """The sentences of a paragraph, in order; "e.g.", "d.h." and "am 3. Mai" end none
+    (`SENTENCE`). A line that opens with a subject in bold ("A **not for resuscitation order**
+    is …") starts a sentence of its own even when the line before it has no full stop: lines
+    typed one definition each, indented under the first, are one paragraph to Markdown. Found
+    one at a time: the rule reads the first few of a long paragraph only."""
+    for line in _BOLD_LINE.split(text):
+        for m in SENTENCE.finditer(" ".join(line.split("\n"))):
+            if s := m.group().strip():
+                yield s
 
 
 # a line break before a line that opens with a subject in bold, an article before it at most
@@ -278,7 +282,7 @@ def _defining_runs(ctx: Context) -> set[int]:
         first = block.text.split("\n")[0]
         if LIST_COPULA.search(first) is None:
             continue
-        said = _sentences(first)[:1]
+        said = list(islice(_sentences(first), 1))
         found = split_defining(said[0], opens=True) if said else None
         if found is not None and found[3]:
             defining.setdefault(key, {}).setdefault(found[0].casefold(), n)

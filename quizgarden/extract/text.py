@@ -408,8 +408,10 @@ _QUANTITY = re.compile(r"[\d\s.%/\-+]+[A-Za-z]{0,2}")
 _ADDRESS = re.compile(r"\w@(?:[A-Za-z]+\d|[\w-]+\.\w)")
 
 
+@lru_cache(maxsize=4096)
 def is_term(text: str, *, max_units: int = 10) -> bool:
-    """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun."""
+    """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun.
+    Cached: a line's term is asked for by the glossary test, the definition rule and others."""
     plain = unicodedata.normalize("NFKC", strip_markup(text)).strip()
     if plain[:1] in {"《", "『"} and _WORK_TITLE.fullmatch(plain):
         plain = plain[1:-1]  # "《内经》": a work named by its title, brackets and all

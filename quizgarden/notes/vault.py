@@ -266,7 +266,9 @@ def _build_index(root: Path) -> dict[str, tuple[Path, ...]]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
-            if file.startswith(".") or PurePosixPath(file).suffix.lower() not in MEDIA_SUFFIXES:
+            # (splitext gives a name's suffix as PurePosixPath does, without a path object per
+            # file: this walk is redone when a note names a missing image)
+            if file.startswith(".") or os.path.splitext(file)[1].lower() not in MEDIA_SUFFIXES:
                 continue
             path = Path(folder) / file
             found.setdefault(file, []).append(path)
