@@ -542,9 +542,11 @@ def is_enumeration(text: str) -> bool:
     tail = EXAMPLE_TAIL.search(text)
     if tail is not None:
         text = text[: tail.start()]
+    if is_sentence(text):
+        return False  # (tested first: most texts with commas are sentences, read no further)
     plain = PARENS.sub("", strip_markup(text))
     parts = [p.strip() for p in _LIST_MARK.split(plain) if p.strip()]
-    if len(parts) < 3 or is_sentence(text):
+    if len(parts) < 3:
         return False
     sizes = [units(p) for p in parts]
     if max(sizes) > 6:
