@@ -128,3 +128,18 @@ def test_same_tokens_as_markdown_it_with_carriage_returns_and_nuls() -> None:
     # the parser normalises line ends and NULs only in a note that holds them
     for text in ("a\r\nb\r\n\r\n- c\rd\r", "# h\0\n\0para\n- \0", "x\r\n===\r\n> q\r\n"):
         assert _tokens(blocks._parser(), text) == _tokens(_plain(), text), repr(text)
+
+
+def test_same_tokens_as_markdown_it_where_a_setext_underline_or_a_table_may_start() -> None:
+    # the parser tries lheading only where an underline may follow before a blank line, and a
+    # table only where the next line may be its delimiter row
+    texts = (
+        "a\n\n---\nb\n===",
+        "> a\n> ---\n\n> b\n>===",
+        "- a\n  ===\n- b\n\n  ---",
+        "a\nb\n    ---\nc\n \t-- \t",
+        "a | b\n-|-\n| c |\n:-:|\n\nd | e\n|--|--|",
+        "```\na\n```\n---\n    a\n---",
+    )
+    for text in texts:
+        assert _tokens(blocks._parser(), text) == _tokens(_plain(), text), repr(text)

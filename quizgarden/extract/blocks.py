@@ -143,7 +143,10 @@ def _underlined(rule: _BlockRule) -> _BlockRule:
     """
 
     def underlined(state: StateBlock, line: int, end: int, silent: bool) -> bool:
-        starts = _underline_starts(state.src)
+        found = state.env.get(_UNDERLINES)  # markdown-it's scratch space for one parse
+        if found is None or found[0] is not state.src:
+            found = state.env[_UNDERLINES] = (state.src, _underline_starts(state.src))
+        starts = found[1]
         k = bisect_right(starts, state.eMarks[line])  # the first such line below this one
         if k < len(starts) and _BLANK_LINE.search(state.src, state.eMarks[line], starts[k]) is None:
             return rule(state, line, end, silent)
@@ -157,10 +160,14 @@ def _underlined(rule: _BlockRule) -> _BlockRule:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-@lru_cache(maxsize=1)
+#: Where `state.env` keeps the note's text and where its lines that may underline start: found
+#: once a parse (a cache keyed by the text compared a note read anew with the last one whole, at
+#: every paragraph)
+_UNDERLINES = "quizgarden.underlines"
+
+
 def _underline_starts(src: str) -> list[int]:
-    """Where each line that may underline a setext heading starts in `src`, in order: found once
-    for the note, which is `src` to every rule of its parse."""
+    """Where each line that may underline a setext heading starts in `src`, in order."""
     return [m.start() + 1 for m in _UNDERLINE.finditer(src)]
 
 
