@@ -25,6 +25,7 @@ from .lang import (
     GENERIC_FRONT,
     JOINER,
     LIST_COPULA,
+    LIST_COPULA_WORD,
     NAMING_COPULA,
     PASSIVE,
     PREPOSITION,
@@ -75,7 +76,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             examples[block.heading] = is_example_heading(heading)
         if examples[block.heading]:
             continue
-        if (LIST_COPULA if n in runs else COPULA_WORD).search(block.text) is None:
+        if (LIST_COPULA_WORD if n in runs else COPULA_WORD).search(block.text) is None:
             # no sentence of it has a verb to define with: one search, not six (the bare word,
             # without COPULA's leading spaces, which made the engine try it at every character)
             continue
@@ -273,21 +274,23 @@ def _defining_runs(ctx: Context) -> set[int]:
     item alone is a statement among others."""
     before = last_before_items(ctx)
     runs: dict[tuple[int | None, int | None, int], list[int]] = {}
-    defining: dict[tuple[int | None, int | None, int], dict[str, int]] = {}
     for n, block in enumerate(ctx.blocks):
-        if block.kind != "item":
-            continue
-        key = (block.heading, block.parent, before[n])
-        runs.setdefault(key, []).append(n)
-        first = block.text.split("\n")[0]
-        if LIST_COPULA.search(first) is None:
-            continue
-        said = list(islice(_sentences(first), 1))
-        found = split_defining(said[0], opens=True) if said else None
-        if found is not None and found[3]:
-            defining.setdefault(key, {}).setdefault(found[0].casefold(), n)
+        if block.kind == "item":
+            runs.setdefault((block.heading, block.parent, before[n]), []).append(n)
     out: set[int] = set()
-    for key, subjects in defining.items():
-        if len(subjects) >= MIN_DEFINING and 2 * len(subjects) >= len(runs[key]):
+    for items in runs.values():
+        need = max(MIN_DEFINING, (len(items) + 1) // 2)
+        subjects: dict[str, int] = {}
+        for k, n in enumerate(items):
+            if len(subjects) + len(items) - k < need:
+                break  # too few items left to make it a list of definitions
+            first = ctx.blocks[n].text.split("\n")[0]
+            if LIST_COPULA_WORD.search(first) is None:
+                continue
+            said = list(islice(_sentences(first), 1))
+            found = split_defining(said[0], opens=True) if said else None
+            if found is not None and found[3]:
+                subjects.setdefault(found[0].casefold(), n)
+        if len(subjects) >= need:
             out.update(subjects.values())
     return out

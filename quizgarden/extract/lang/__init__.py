@@ -72,6 +72,7 @@ __all__ = [
     "LEGEND_OPENER",
     "LINKING_LEAD",
     "LIST_COPULA",
+    "LIST_COPULA_WORD",
     "LIST_LABEL",
     "NAMED_BOLD",
     "NAMER",
@@ -217,9 +218,11 @@ NAMING_COPULA = re.compile(_alternation(_words("naming_copulas")), re.I)
 _COPULAS = _alternation(_words("copulas", "naming_copulas"))
 COPULA = re.compile(rf"\s*(?P<verb>{_COPULAS})\s*", re.I)
 #: Any copula or a bare one ("is", "ist"): how an item of a list of definitions goes on.
-LIST_COPULA = re.compile(
-    rf"\s*(?P<verb>{_alternation(_words('copulas', 'naming_copulas', 'bare_copulas'))})\s*", re.I
-)
+_LIST_COPULAS = _alternation(_words("copulas", "naming_copulas", "bare_copulas"))
+LIST_COPULA = re.compile(rf"\s*(?P<verb>{_LIST_COPULAS})\s*", re.I)
+#: The same words bare, to test whether a text holds one: the leading `\s*` of LIST_COPULA makes
+#: the engine try it at every character.
+LIST_COPULA_WORD = re.compile(_LIST_COPULAS, re.I)
 #: What opens a predicate that is passive or adverbial ("used to …", "clearly assigned").
 PASSIVE = re.compile(rf"^(?:{'|'.join(_words('passive_marks')) or '(?!)'})(?![\w-])", re.I)
 #: Any copula, as a plain alternation to build other patterns from.
