@@ -25,6 +25,8 @@ def main() -> None:
     clock = time.process_time if "--cpu" in sys.argv[1:] else time.perf_counter
     root = Path(args[0] if args else Path(__file__).parents[2] / "shared" / "corpus")
     files = [p for p in discover(root) if "_edge" not in p.parts]
+    if not files:  # a ratio of two empty runs would look like a measure
+        sys.exit(f"error: no notes under {root} (give the corpus as the first argument)")
     data = {p: p.read_bytes() for p in files}
     size = sum(len(b) for b in data.values())
     texts = [b.decode("utf-8", errors="replace") for b in data.values()]
