@@ -124,22 +124,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 )
             )
         ):
-            front = title
-            if GENERIC_FRONT.match(title) or PART_HEADING.match(title) or not is_distinctive(title):
-                owner = _owner(ctx, n)  # "Benford's Law › The Law"
-                if title.casefold() not in owner.casefold():
-                    front = f"{owner} › {title}"
+            front = _front(ctx, n, title)
             yield Candidate("heading", "basic", front, summary, block.line, block_id, deck=deck)
             continue
         stated = _standing_for(ctx, direct) if names else None
         if stated:
             # "### Stomata" + "These are small pores on the underside of a leaf.": the pronoun
             # stands for the heading, which the paragraph need not name
-            front = title
-            if GENERIC_FRONT.match(title) or PART_HEADING.match(title) or not is_distinctive(title):
-                owner = _owner(ctx, n)
-                if title.casefold() not in owner.casefold():
-                    front = f"{owner} › {title}"
+            front = _front(ctx, n, title)
             yield Candidate("heading", "basic", front, stated, block.line, block_id, deck=deck)
             continue
         if names and not summary and block.level > 1:
@@ -296,6 +288,16 @@ _LEAF_WORDS = 10
 _LEAF_SUBJECT = 30  # how far into the paragraph the subject of a defining sentence may reach
 _INLINE_MATH = re.compile(r"\$[^$]+\$")
 _LABEL_LINE = re.compile(r"^[^:：\n]{1,20}[:：]", re.M)
+
+
+def _front(ctx: Context, n: int, title: str) -> str:
+    """The heading as a front: a common word or a part heading means something only under the
+    heading it belongs to ("Benford's Law › The Law")."""
+    if GENERIC_FRONT.match(title) or PART_HEADING.match(title) or not is_distinctive(title):
+        owner = _owner(ctx, n)
+        if title.casefold() not in owner.casefold():
+            return f"{owner} › {title}"
+    return title
 
 
 def _leaf_term(ctx: Context, n: int, title: str, summary: str) -> bool:
