@@ -72,12 +72,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not _names(title):
             continue
         # links, and lines that only send the reader to one ("See [Motion](…)"), say nothing
-        body = [b for b in whole if not (is_link_only(b.text) or is_pointer(b.text))]
+        body: list[Block] = []
+        links: list[Block] = []
+        for b in whole:
+            (links if is_link_only(b.text) or is_pointer(b.text) else body).append(b)
         if not body:
             continue
         # a list of links with notes under them: a reading list (an item emptied by the
         # formula it held, `- $$…$$`, is no link)
-        linked = any(b.text.strip() or b.kind != "item" for b in whole if b not in body)
+        linked = any(b.text.strip() or b.kind != "item" for b in links)
         answer = None
         if long:
             # ...only as a clause that goes on from the heading (`## Counterbalancing` /
