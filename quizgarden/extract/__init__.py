@@ -123,15 +123,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         c
         for c in map(_uncounted, dedupe(found))
         if c is not None
-        and not (
-            c.mined
-            and (
-                _not_a_front(c.front)
-                or _not_an_answer(c.back)
-                or _contact_only(c.back)
-                or _echoes(c)
-            )
-        )
+        and not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back) or _echoes(c)))
     )
     cards = [
         c
@@ -230,12 +222,13 @@ _LEAD_IN_TAIL = 48
 
 
 def _not_an_answer(back: str) -> bool:
-    """The back opens with an example ("e.g. …", "例如…"), stops at a lead-in, or is a
-    placeholder for an answer still to be written ("*Definition to be added*", "待补充")."""
+    """The back opens with an example ("e.g. …", "例如…"), stops at a lead-in, is a
+    placeholder for an answer still to be written ("*Definition to be added*", "待补充") or an
+    e-mail address alone."""
     opening = strip_markup(back[:_OPENING]).lstrip("-*+ ")  # an example mark is short
     if len(back) <= _OPENING and PLACEHOLDER.match(opening):
         return True
-    return EXAMPLE_MARK.match(opening) is not None or _stops_at_lead_in(back)
+    return EXAMPLE_MARK.match(opening) is not None or _stops_at_lead_in(back) or _contact_only(back)
 
 
 _OPENING = 40
