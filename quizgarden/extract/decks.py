@@ -5,8 +5,10 @@
   before it to the front. Ordinary notes are made of headings and sections too, so a note is
   read this way only when its file is named as a deck (`flashcards.md`, `Karteikarten.md`,
   `anki.md`: the tables' `deck_names`) or its frontmatter asks for it (`quiz: {sections:
-  true}`). A note's one top heading over all the others names the deck, not a card; a heading
-  with nothing under it groups the cards after it.
+  true}`), or where two or more of its sections each hold one `%` line alone, which no
+  ordinary note has (mdanki's own example). A note's one top heading over all the others names
+  the deck, not a card; a heading with nothing under it groups the cards after it; a `---` or
+  `%%` closing a section parts it from the next card (md-to-anki), no part of its back.
 - `ankdown` (Ankdown, md-to-anki): `%` alone on a line parts a card's fields (front, back,
   tags) and `---` or `%%` alone parts the cards. Read where a note has two such `%` lines.
 - `panky` (Anki Panky, which writes Pandoc slides): a slide opens at a `---` rule or a top
@@ -21,9 +23,12 @@ which run first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Candidate
+from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import DECK_NAME
 from .text import ATX_HEADING
@@ -47,17 +52,34 @@ def is_deck(ctx: Context) -> bool:
     return DECK_NAME.match(_STEM_SEPARATORS.sub(" ", stem).strip()) is not None
 
 
+def _fields_under_headings(ctx: Context, headings: list[Block]) -> bool:
+    """Two or more sections hold one `%` line each and none holds more: cards written for
+    mdanki, whose front is the heading. Read as Ankdown's, with no `---` between them, such a
+    deck would run into one card."""
+    if _FIELD not in ctx.note.body or _FIELD_LINE.search(ctx.note.body) is None:
+        return False
+    first = ctx.note.body_line
+    fields = [first + n for n, line in enumerate(ctx.lines) if line.strip() == _FIELD]
+    per_section = Counter(
+        bisect_right([h.line for h in headings], line) for line in fields if ctx.usable(line)
+    )
+    per_section.pop(0, None)  # a `%` above the first heading belongs to no section
+    return len(per_section) >= 2 and max(per_section.values()) == 1
+
+
 def find_sections(ctx: Context) -> Iterator[Candidate]:
-    if not is_deck(ctx):
+    headings = [b for b in ctx.blocks if b.kind == "heading" and not b.quoted]
+    if not is_deck(ctx) and not _fields_under_headings(ctx, headings):
         return
     first, lines = ctx.note.body_line, ctx.lines
-    headings = [b for b in ctx.blocks if b.kind == "heading" and not b.quoted]
     if len(headings) > 1 and headings[0].level == 1 and all(h.level > 1 for h in headings[1:]):
         headings = headings[1:]  # "# Chemistry" over "## …" cards: the deck's title
     for k, heading in enumerate(headings):
         start = heading.end + 1
         end = headings[k + 1].line - 1 if k + 1 < len(headings) else first + len(lines) - 1
-        while end >= start and not lines[end - first].strip():
+        while end >= start and (
+            not lines[end - first].strip() or lines[end - first].strip() in _CARD_BREAKS
+        ):
             end -= 1
         if end < start or not ctx.claimed.isdisjoint(range(heading.line, end + 1)):
             continue  # a heading that groups the cards under it, or a section of other cards
