@@ -7,6 +7,10 @@ several lines as `front SEP back`, or alone on a line between a question and its
 that ordinary prose or Markdown also makes (`...`, a `--` dash, `**`, `==`, `~~`, `$$`, table
 pipes, arrows such as `->` that the arrow rule reads, `:=`) never counts, and one or two uses
 are not enough: a separator is something an author types on purpose, card after card.
+
+An HTML tag alone on a line (`<br class="f">`, `<hr>`) is a separator only where the plugin's
+schedule comment (`<!--SR:...-->`) closes the card it parts, twice or more: elsewhere it is
+layout.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ _LEADING = re.compile(r"^[.?!]+")
 _ARROW = re.compile(r"[-=<>]{2,3}")
 _WORD = re.compile(r"\w")
 _SCHEDULE = "<!--SR:"
+_TAG_ALONE = re.compile(r"\n[ \t]*(<[A-Za-z][^<>\n]*>)[ \t]*(?=\n)")
 
 
 @lru_cache(maxsize=1024)
@@ -126,4 +131,31 @@ def multiline_separators(
         above, below = lines[n - 1].strip(), lines[n + 1].strip()
         if above and below and not _formula(above) and not _formula(below):
             uses[mark] += 1
-    return tuple(t for t, count in uses.most_common() if count >= MIN_MULTILINE_USES)
+    found = [t for t, count in uses.most_common() if count >= MIN_MULTILINE_USES]
+    if _SCHEDULE in body:
+        found += [t for t in _scheduled_tags(lines, skip, first, body) if t not in taken]
+    return tuple(found)
+
+
+def _scheduled_tags(
+    lines: Sequence[str], skip: Collection[int], first: int, body: str
+) -> list[str]:
+    """HTML tags alone on a line between a question and an answer that the plugin's schedule
+    comment closes, on at least `MIN_SCHEDULED_USES` cards."""
+    uses: Counter[str] = Counter()
+    n, at = 0, 0
+    for m in _TAG_ALONE.finditer(body):
+        n += body.count("\n", at, m.start() + 1)
+        at = m.start() + 1
+        if first + n in skip or not 0 < n < len(lines) - 1 or not lines[n - 1].strip():
+            continue
+        end = n + 1
+        while (
+            end < len(lines)
+            and lines[end].strip()
+            and not lines[end].lstrip().startswith(_SCHEDULE)
+        ):
+            end += 1
+        if end > n + 1 and end < len(lines) and lines[end].lstrip().startswith(_SCHEDULE):
+            uses[m.group(1)] += 1
+    return [t for t, count in uses.most_common() if count >= MIN_SCHEDULED_USES]
