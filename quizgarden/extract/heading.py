@@ -23,9 +23,11 @@ from .lang import (
     DEICTIC_COMPLEMENT,
     DEICTIC_COPULA,
     DEICTIC_PLURAL,
+    FIRST_PERSON_SINGULAR,
     INSTRUCTION_TITLE,
     LABEL_WORD,
     LEAD_IN,
+    NARRATION,
     OPENER,
     PART_HEADING,
     POINTER,
@@ -524,7 +526,7 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
         plain = strip_markup(without_urls(text))
         if not parts and VALUE_LABEL.match(without_links(text).strip(" *:：")):
             continue  # "**Video**: [link]" before the paragraph that explains
-        if not _is_prose(plain):
+        if not _is_prose(plain, opening=not parts):
             if not parts and LEAD_IN.search(plain) and units(plain) >= 16:
                 parts.append(text)  # a lead-in: handled below
             break
@@ -561,7 +563,11 @@ _LABEL_MARK = re.compile(r"[:：?？]")
 _CJK_PROSE = 8  # CJK notes often drop the final "。": a clause this long is prose all the same
 
 
-def _is_prose(plain: str) -> bool:
+def _is_prose(plain: str, *, opening: bool = True) -> bool:
+    """A paragraph that explains: a sentence or a long enough clause, not a label line, and not
+    the writer telling their course. The textbook's "we" of a later clause is heard only in the
+    paragraph that opens the section: past it, such a paragraph goes on to work something out
+    (the formulas the `formula` rule asks of)."""
     plain = plain.strip()
     # ...but a "来源：…"/"适用场景：…" label line is no clause, prose or not
     cjk = has_cjk(plain) and units(plain) >= _CJK_PROSE and not _LABEL_MARK.search(plain)
@@ -569,8 +575,27 @@ def _is_prose(plain: str) -> bool:
         (is_sentence(plain) or units(plain) >= 25 or cjk)
         and (units(plain) >= 12 or cjk)
         and is_explanation(plain)
-        and not is_first_person(_first_sentence(plain))
+        and not (
+            _narrated(_first_sentence(plain))
+            if opening
+            else is_first_person(_first_sentence(plain))
+        )
     )
+
+
+def _narrated(sentence: str) -> bool:
+    """The sentence tells what the writer does: one writer's "I" anywhere ("I learned …"), the
+    first person in its opening clause ("接着我们来实现…", "We can fill the space …"), or a
+    first person that tells the writer's course ("到这里，我们已经实现了…"). A later clause's
+    plural the language tables list (`first_person_plural`) is a textbook's voice, after the
+    sentence has set its scene: "在 Decoder 中, 由于其生成序列的特性, 我们在生成序列的过程中是
+    不能看到未来的信息的", "Gumbel分布是…，而我们这里…就属于取极值的操作"."""
+    if FIRST_PERSON_SINGULAR.search(sentence) or NARRATION.search(sentence):
+        return True
+    return is_first_person(_CLAUSE_BREAK.split(sentence, maxsplit=1)[0])
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
 
 def _first_sentence(plain: str) -> str:

@@ -56,6 +56,7 @@ __all__ = [
     "EXAMPLE_MARK",
     "FIELD_NAME",
     "FIRST_PERSON",
+    "FIRST_PERSON_SINGULAR",
     "FORMULA_LEAD",
     "GENERIC_FRONT",
     "GLOSSARY_HEADING",
@@ -79,6 +80,7 @@ __all__ = [
     "NAMING",
     "NAMING_COPULA",
     "NAMING_LEAD",
+    "NARRATION",
     "NO_ANSWER",
     "NUMBERED_LABEL",
     "NUMBERED_SECTION",
@@ -265,6 +267,18 @@ PROOF_HEADING = re.compile(rf"^(?:{_alternation(_words('proof_headings'))})$", r
 
 #: The writer speaking of themself ("I think", "我们"): a diary, not a definition. Case matters.
 FIRST_PERSON = re.compile(_alternation(_words("first_person")))
+_PLURAL_PERSON = set(_words("first_person_plural"))
+#: The first person of one writer ("I", "我", "笔者"): a diary's voice, where "we" may be a
+#: textbook's.
+FIRST_PERSON_SINGULAR = re.compile(
+    _alternation([w for w in _words("first_person") if w not in _PLURAL_PERSON])
+)
+#: The plural first person telling the writer's own course ("我们已经实现了…", "我们首先需要…"):
+#: the person, at most a few characters, then a word of the tables' `narration`.
+NARRATION = re.compile(
+    rf"(?:{_alternation(sorted(_PLURAL_PERSON))})[^，,。；;：:\n]{{0,4}}?"
+    rf"(?:{_alternation(_words('narration'))})"
+)
 #: A heading that ends so is a topic label ("训练流程", "Model comparison"), not a term.
 TOPIC_SUFFIX = re.compile(rf"(?:{_alternation(_words('topic_suffixes'))})$", re.I)
 #: Labels that carry a link or a value, never knowledge: "原始论文：<url>", "Code:".

@@ -46,6 +46,14 @@ class Table:
     # the writer speaking of themself: "I", "we", "我们"; as written (case matters: "I", not the
     # "i" of "i.e.")
     first_person: tuple[str, ...] = ()
+    # those of `first_person` that, past a sentence's opening clause, are a textbook's voice for
+    # author and reader together, not a diary's ("…，而我们这里…就属于取极值的操作"): a section
+    # may still be explained in them. Only where the notes show it: English "we" narrates as
+    # often as it explains ("…, we must also decide …"), so the English table lists none
+    first_person_plural: tuple[str, ...] = ()
+    # what the plural first person goes on with when it tells the writer's own course, not a
+    # general truth: "我们已经实现了…", "我们首先需要…", "我们就不展开了"
+    narration: tuple[str, ...] = ()
     # a heading ending so is a topic label ("训练流程", "Model comparison"), not a term
     topic_suffixes: tuple[str, ...] = ()
     # labels that carry a link or a value, never knowledge: "Paper", "Code", "原文"

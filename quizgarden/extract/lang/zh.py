@@ -256,11 +256,14 @@ TABLE = Table(
     ),
     first_person=(
         # but "我国" ("our country") is how a textbook names China, no person speaking
-        "我(?!国)",
+        "我(?![国们])",
         "我们",
         "咱们",
         "笔者",
     ),
+    first_person_plural=("我们", "咱们"),
+    # (not "将": "我们将其定义为…" defines as often as "我们将实现…" plans)
+    narration=("需要", "已经", "分别", "首先", "接下来", "不展开", "此处", "依然"),
     topic_suffixes=(
         "流程",
         "步骤",
