@@ -119,7 +119,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if lead and _opens_example(lead):
                     continue  # "For example, suppose we want:", "例如，…": one example's formula
                 if lead and _carries_on(lead):
-                    # "Then:", "Solving for $t$, we get:": the next step of an argument, which
+                    # "Thus:", "Solving for $t$, we get:": the next step of an argument, which
                     # still takes its place in the section as the steps above do
                     seen.add((block.heading, lhs))
                     per_section[block.heading] = per_section.get(block.heading, 0) + 1
@@ -143,9 +143,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 def _carries_on(lead: str) -> bool:
     """A lead of connectives only (`Thus:`, `Hence we have,`, `From the graph we can see:`,
-    `因此可得：`): the formula goes on from the one before it, a step of an argument, and the
+    `于是可得：`): the formula goes on from the one before it, a step of an argument, and the
     lead gives it no name. A lead that names what follows (`Then the rejection region is:`)
-    is not one."""
+    is not one, nor is `Then:` alone, which leads as often into the result an argument ends
+    on (`Then` / `$$L_\text{Edd} = …$$`)."""
     words = _INLINE_MATH.sub("X", ITEM_MARK.sub("", strip_markup(lead).strip()))
     words = re.sub(r"\s+", " ", words).strip(" \t:：,，.;；。")
     return ARGUMENT_LEAD.match(words) is not None

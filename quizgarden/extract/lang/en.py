@@ -730,7 +730,7 @@ TABLE = Table(
     ),
     step_headings=("step", "case"),
     argument_leads=(
-        "then(?:,? (?:we|one) (?:have|get|obtain|find|see|can see|can write))?",
+        "then,? (?:we|one) (?:have|get|obtain|find|see|can see|can write)",
         "thus(?:,? (?:we|one) (?:have|get|obtain|find|see|can see|can write))?",
         "hence(?:,? (?:we|one) (?:have|get|obtain|find|see|can see|can write))?",
         "so(?:,? (?:we|one) (?:have|get|obtain|find|see|can see|can write))?",

@@ -129,7 +129,7 @@ class Table:
     # a lead that makes the formula after it a step of a derivation: "substituting", "代入"
     step_leads: tuple[str, ...] = ()
     # a whole lead that only carries an argument on to the formula below it and names nothing:
-    # "Then:", "Thus we have:", "Solving for $t$:", "From the graph we can see:", "于是可得："
+    # "Thus:", "Then we have:", "Solving for $t$:", "From the graph we can see:", "于是可得："
     argument_leads: tuple[str, ...] = ()
     # how a heading over one numbered step or case of a worked problem opens: "Step 2", "Caso 1:",
     # "第二步"; its formulas are that problem's working
