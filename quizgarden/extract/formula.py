@@ -16,11 +16,15 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, heading_above, naming_heading
 from .lang import (
+    ARGUMENT_LEAD,
+    EXAMPLE_HEADING,
+    EXAMPLE_MARK,
     FORMULA_LEAD,
     PART_HEADING,
     PROOF,
     PROOF_HEADING,
     PROOF_HINT,
+    STEP_HEADING,
     STEP_LEAD,
     STRUCTURAL_HEADING,
 )
@@ -112,6 +116,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # a sequence worked out: `x_1 = A x_0 \\ x_2 = A x_1`
                 if STEP_LEAD.search(strip_markup(lead)) or _sets_numbers(lead):
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
+                if lead and _opens_example(lead):
+                    continue  # "For example, suppose we want:", "例如，…": one example's formula
+                if lead and _carries_on(lead):
+                    # "Thus:", "Solving for $t$, we get:": the next step of an argument, which
+                    # still takes its place in the section as the steps above do
+                    seen.add((block.heading, lhs))
+                    per_section[block.heading] = per_section.get(block.heading, 0) + 1
+                    continue
                 if _ONWARD.search(latex):
                     continue
                 name = (
@@ -129,8 +141,32 @@ def find(ctx: Context) -> Iterator[Candidate]:
         previous = block
 
 
+def _carries_on(lead: str) -> bool:
+    """A lead of connectives only (`Thus:`, `Hence we have,`, `From the graph we can see:`,
+    `于是可得：`): the formula goes on from the one before it, a step of an argument, and the
+    lead gives it no name. A lead that names what follows (`Then the rejection region is:`)
+    is not one, nor is `Then:` alone, which leads as often into the result an argument ends
+    on (`Then` / `$$L_\text{Edd} = …$$`)."""
+    words = _INLINE_MATH.sub("X", ITEM_MARK.sub("", strip_markup(lead).strip()))
+    words = re.sub(r"\s+", " ", words).strip(" \t:：,，.;；。")
+    return ARGUMENT_LEAD.match(words) is not None
+
+
+def _opens_example(lead: str) -> bool:
+    """A short lead that opens an example (`For example, suppose we want:`, `E.g.:`, `[Example]
+    Consider a set of points:`): the formula after it works one case, it states no rule."""
+    words = ITEM_MARK.sub("", strip_markup(lead).strip()).lstrip("[(（【 ")
+    if units(_INLINE_MATH.sub("X", words)) > _LEAD_UNITS:
+        return False  # "例如，在 Encoder 中，……即：": a paragraph that explains by example
+    return EXAMPLE_MARK.match(words) is not None or EXAMPLE_HEADING.match(words) is not None
+
+
 def _in_example(ctx: Context, block: Block) -> bool:
-    return block.heading is not None and is_example_heading(ctx.blocks[block.heading].text)
+    """Under "Example 2", "Worked example", "Step 3: …", "Caso 1": the working of one problem."""
+    if block.heading is None:
+        return False
+    heading = ctx.blocks[block.heading].text
+    return is_example_heading(heading) or STEP_HEADING.match(strip_markup(heading)) is not None
 
 
 def _sets_numbers(lead: str) -> bool:
@@ -269,6 +305,8 @@ def left_side(latex: str) -> str | None:
     lhs = body[:at].replace("&", "").strip()
     if not lhs or len(lhs) > MAX_LHS or not re.search(r"[A-Za-z]", lhs):
         return None
+    if lhs[0].isdigit():
+        return None  # `1\mathrm{l} = 1\mathrm{dm}^3`, `1\times2^{\lg N} = x`: a value worked out
     if "$" in lhs or lhs.startswith(("- ", "* ", "+ ")):
         return None  # "- $$ \frac{…}": a list marker and a stray `$$`, the math block is broken
     if _BAD_LHS.search(lhs) or has_cjk(lhs) or _STEP_OPEN.match(lhs):

@@ -30,6 +30,7 @@ __all__ = [
     "ANNOUNCES",
     "ANSWER_MARK",
     "APPOSITIVE",
+    "ARGUMENT_LEAD",
     "ARTICLE",
     "ASKING",
     "ASPECT_LEAD",
@@ -112,6 +113,7 @@ __all__ = [
     "SPEECH_VERB",
     "STAGE_NAME",
     "STATEMENT_LABEL",
+    "STEP_HEADING",
     "STEP_LEAD",
     "STRUCTURAL_HEADING",
     "SUBJECT_STOPWORD",
@@ -403,6 +405,15 @@ PROOF_HINT = re.compile(rf"^\W{{0,8}}(?:{'|'.join(_words('proof_labels'))})", re
 #: A lead that makes the formula after it a step of a derivation: "substituting", "代入".
 STEP_LEAD = re.compile(
     rf"{_alternation(_words('step_leads'))}|^\W*(?:\[?(?:{_PROOF_LABEL})\]?)\W*$", re.I
+)
+#: A lead that is all connective (`Thus:`, `Then we have:`, `Solving for $t$:`, `于是可得：`): the
+#: formula after it is the next step of an argument, and the lead names nothing to ask it by.
+ARGUMENT_LEAD = re.compile(rf"^(?:{_alternation(_words('argument_leads'))})$", re.I)
+#: A heading over one numbered step or case of a worked problem: "Step 3: …", "Caso 2", "第二步".
+STEP_HEADING = re.compile(
+    rf"^(?:(?:{_alternation(_words('step_headings'))})\s*(?:\d{{1,2}}|[一二三四五六七八九十]+)(?![\d.])"
+    rf"|第[\d一二三四五六七八九十]+步)",
+    re.I,
 )
 #: A table cell that answers nothing: a number, a mark, "yes", "n/a", "是", "无".
 NO_ANSWER = re.compile(

@@ -247,6 +247,17 @@ TABLE = Table(
         "angenommen",
         "betrachte(?:n)?",
     ),
+    step_headings=("schritt", "fall"),
+    argument_leads=(
+        "dann",
+        "also",
+        "somit",
+        "damit",
+        "daraus folgt",
+        "es folgt",
+        "folglich",
+        "(?:wir erhalten|man erhält)",
+    ),
     conclusions=(
         "dann",
         "so gilt",

@@ -170,6 +170,13 @@ TABLE = Table(
         "suponha(?:mos)?(?: que)?",
         "considere(?:mos)?",
     ),
+    step_headings=("passo", "caso"),
+    argument_leads=(
+        "então",
+        "logo",
+        "portanto",
+        "obtemos",
+    ),
     conclusions=("então",),
     statement_labels=("definição", "teorema", "lema", "proposição", "corolário", "propriedade"),
     definition_labels=("definição",),
