@@ -381,6 +381,17 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 
 
 def _topic(ctx: Context, block: Block, first: str | None = None) -> str | None:
+    """What a generic term belongs to (`_where`), by its name: a topic line that defines its
+    own term ("Neural compartments: the parts of a neuron.") is named by that term, and one
+    that is a sentence ("Transmembrane voltage is regulated by …") names nothing."""
+    where = _where(ctx, block, first)
+    if not where or not where.rstrip().endswith((".", "。")):
+        return where  # a question asks for the term: "What is X? › Main goal" stays
+    found = split_definition(where)
+    return found[0] if found else None
+
+
+def _where(ctx: Context, block: Block, first: str | None = None) -> str | None:
     """What a generic term belongs to: the name the block's `first` line is when the term's
     line follows it (`2. 指数函数` over `形式：…`, `单调性：…`), the term its parent item
     defines or names, else the section (the note, for a glossary section)."""
