@@ -341,31 +341,46 @@ def glossary_lists(
     that `read` takes as a term and its answer, or only MIN_RUN items that both are (a list of
     two terms under their topic: "- Perfect cadence: sounds finished", "- Imperfect cadence:
     sounds unfinished", though not two cases with a verdict each: "- House: yes"), and each
-    item's reading (read once, here: the
-    rule keeps it only where the list is a glossary). `hinted` is a cheap test before `read`."""
+    item's reading (read once, here: the rule keeps it only where the list is a glossary).
+    `hinted` is a cheap test before `read`."""
     counts: dict[tuple[int | None, int | None], int] = {}
-    items: dict[tuple[int | None, int | None], int] = {}
-    verdicts: set[tuple[int | None, int | None]] = set()  # "- House -> Yes": cases judged
     loose: dict[int, tuple[str, str] | None] = {}
     for n, block in enumerate(ctx.blocks):
-        if block.kind != "item":
-            continue
-        key = (block.parent, block.heading)
-        items[key] = items.get(key, 0) + 1
-        if "\n" in block.text or not hinted(block.text):
+        if block.kind != "item" or "\n" in block.text or not hinted(block.text):
             continue
         if not ctx.free(block):
             continue
         loose[n] = found = read(block.text)
         if found is not None:
+            key = (block.parent, block.heading)
             counts[key] = counts.get(key, 0) + 1
-            if NO_ANSWER.match(strip_markup(found[1]).strip(" .!")):
-                verdicts.add(key)
+    glossaries = {key for key, count in counts.items() if count >= MIN_GLOSSARY}
+    if any(MIN_RUN <= count < MIN_GLOSSARY for count in counts.values()):
+        glossaries.update(_pairs(ctx, counts, loose))  # rare: most notes pass over it
+    return glossaries, loose
+
+
+def _pairs(
+    ctx: Context,
+    counts: dict[tuple[int | None, int | None], int],
+    loose: dict[int, tuple[str, str] | None],
+) -> set[tuple[int | None, int | None]]:
+    """The lists of fewer than MIN_GLOSSARY items, MIN_RUN or more, that are entries all, none
+    a verdict on a case ("- House -> Yes", "- Car -> No")."""
+    items: dict[tuple[int | None, int | None], list[int]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind == "item":
+            items.setdefault((block.parent, block.heading), []).append(n)
     return {
         key
         for key, count in counts.items()
-        if count >= MIN_GLOSSARY or (MIN_RUN <= count == items[key] and key not in verdicts)
-    }, loose
+        if MIN_RUN <= count == len(items[key]) < MIN_GLOSSARY
+        and not any(_verdict(loose.get(n)) for n in items[key])
+    }
+
+
+def _verdict(entry: tuple[str, str] | None) -> bool:
+    return entry is not None and NO_ANSWER.match(strip_markup(entry[1]).strip(" .!")) is not None
 
 
 #: In a paragraph glossary at least this share of the lines are entries (the rest continue an
