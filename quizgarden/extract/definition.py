@@ -268,15 +268,18 @@ def _by_full_entries(
     """The glossary lists with MIN_GLOSSARY entries or more whose answer explains or lists
     names: there a sibling's short answer (`- Divergent: pull apart` among `- Convergent: two
     plates move towards each other …`) is an entry too; short answers alone (`- Taiga: cold
-    forest`, a word list, or a plan) make no glossary, as in a paragraph."""
+    forest`, a word list, or a plan) make no glossary, as in a paragraph. A list of two items,
+    both entries ("- Largo: very slow", "- Presto: very fast"), is a glossary whole."""
     full: dict[tuple[int | None, int | None], int] = {}
     marked: dict[tuple[int | None, int | None], int] = {}
+    entries: dict[tuple[int | None, int | None], int] = {}
     for n, found in loose.items():
         if found is None:
             continue
         key = (ctx.blocks[n].parent, ctx.blocks[n].heading)
         if key not in glossaries:
             continue  # counted in the lists that can be glossaries only
+        entries[key] = entries.get(key, 0) + 1
         if _MARKED_ENTRY.match(ITEM_MARK.sub("", ctx.blocks[n].text)):
             marked[key] = marked.get(key, 0) + 1
         if is_explanation(found[1]) or names_some(found[1]):
@@ -285,6 +288,7 @@ def _by_full_entries(
         key
         for key in glossaries
         if full.get(key, 0) >= MIN_GLOSSARY
+        or entries.get(key, 0) < MIN_GLOSSARY  # a list of only its two entries (`glossary_lists`)
         or (full.get(key, 0) >= MIN_MARKED_FULL and marked.get(key, 0) >= MIN_GLOSSARY)
     }
 
@@ -377,6 +381,17 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 
 
 def _topic(ctx: Context, block: Block, first: str | None = None) -> str | None:
+    """What a generic term belongs to (`_where`), by its name: a topic line that defines its
+    own term ("Neural compartments: the parts of a neuron.") is named by that term, and one
+    that is a sentence ("Transmembrane voltage is regulated by …") names nothing."""
+    where = _where(ctx, block, first)
+    if not where or not where.rstrip().endswith((".", "。")):
+        return where  # a question asks for the term: "What is X? › Main goal" stays
+    found = split_definition(where)
+    return found[0] if found else None
+
+
+def _where(ctx: Context, block: Block, first: str | None = None) -> str | None:
     """What a generic term belongs to: the name the block's `first` line is when the term's
     line follows it (`2. 指数函数` over `形式：…`, `单调性：…`), the term its parent item
     defines or names, else the section (the note, for a glossary section)."""

@@ -22,6 +22,7 @@ from .lang import (
     NAMER,
     NAMING,
     NAMING_LEAD,
+    NO_ANSWER,
     PREPOSITION,
     QUESTION,
     RELATIVE_WORD,
@@ -29,6 +30,7 @@ from .lang import (
 )
 from .text import (
     has_cjk,
+    is_cut,
     is_decorated,
     is_enumeration,
     is_explanation,
@@ -336,8 +338,11 @@ def glossary_lists(
     ctx: Context, hinted: Callable[[str], bool], read: Callable[[str], tuple[str, str] | None]
 ) -> Glossaries:
     """The lists (by parent item and heading) holding MIN_GLOSSARY or more free one-line items
-    that `read` takes as a term and its answer, and each item's reading (read once, here: the
-    rule keeps it only where the list is a glossary). `hinted` is a cheap test before `read`."""
+    that `read` takes as a term and its answer, or only MIN_RUN items that both are (a list of
+    two terms under their topic: "- Perfect cadence: sounds finished", "- Imperfect cadence:
+    sounds unfinished", though not two cases with a verdict each: "- House: yes"), and each
+    item's reading (read once, here: the rule keeps it only where the list is a glossary).
+    `hinted` is a cheap test before `read`."""
     counts: dict[tuple[int | None, int | None], int] = {}
     loose: dict[int, tuple[str, str] | None] = {}
     for n, block in enumerate(ctx.blocks):
@@ -349,7 +354,33 @@ def glossary_lists(
         if found is not None:
             key = (block.parent, block.heading)
             counts[key] = counts.get(key, 0) + 1
-    return {key for key, count in counts.items() if count >= MIN_GLOSSARY}, loose
+    glossaries = {key for key, count in counts.items() if count >= MIN_GLOSSARY}
+    if any(MIN_RUN <= count < MIN_GLOSSARY for count in counts.values()):
+        glossaries.update(_pairs(ctx, counts, loose))  # rare: most notes pass over it
+    return glossaries, loose
+
+
+def _pairs(
+    ctx: Context,
+    counts: dict[tuple[int | None, int | None], int],
+    loose: dict[int, tuple[str, str] | None],
+) -> set[tuple[int | None, int | None]]:
+    """The lists of fewer than MIN_GLOSSARY items, MIN_RUN or more, that are entries all, none
+    a verdict on a case ("- House -> Yes", "- Car -> No")."""
+    items: dict[tuple[int | None, int | None], list[int]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind == "item":
+            items.setdefault((block.parent, block.heading), []).append(n)
+    return {
+        key
+        for key, count in counts.items()
+        if MIN_RUN <= count == len(items[key]) < MIN_GLOSSARY
+        and not any(_verdict(loose.get(n)) for n in items[key])
+    }
+
+
+def _verdict(entry: tuple[str, str] | None) -> bool:
+    return entry is not None and NO_ANSWER.match(strip_markup(entry[1]).strip(" .!")) is not None
 
 
 #: In a paragraph glossary at least this share of the lines are entries (the rest continue an
@@ -371,6 +402,60 @@ def _leading(found: dict[int, dict[int, tuple[str, str]]]) -> bool:
 MIN_RUN = 2
 #: Where the separator after such a term stands at the latest: within this many characters.
 _ENTRY_HEAD = 80
+
+
+# the separator an entry's line sets between its term and its answer, markup left out
+_MARK_TAIL = re.compile(r"(?:->|=>|[-–—=:：|→⇒⟶])+$")
+
+
+def _mark(line: str, answer: str) -> str:
+    """The separator of an entry (`-`, `=`, `->`, `:`), read where its answer starts: dashes of
+    any length are one mark."""
+    head = strip_markup(line[: line.rfind(answer)]).rstrip(" *_")
+    m = _MARK_TAIL.search(head)
+    return m.group().replace("–", "-").replace("—", "-") if m else ""
+
+
+def _gloss(answer: str) -> bool:
+    """A short answer that glosses ("Song Dynasty invention"), not a list of names."""
+    return not names_some(answer)
+
+
+def _one_mark(
+    found: dict[int, dict[int, tuple[str, str]]],
+    lines: list[tuple[int, int, str]],
+) -> dict[int, dict[int, tuple[str, str]]]:
+    """The entries of a run of lines mixed with prose ("Better mapmaking" between
+    "Astrolabe - used to determine latitude" and "Caravel - sturdier ship …"): those that share
+    one separator, when they are GLOSSARY_LINES of the lines and MIN_RUN of them explain, the
+    others' short answers kept when they are no list; an entry after a line cut mid-sentence
+    goes on with its prose and is none."""
+    text = {(n, k): line for n, k, line in lines}
+    marks: dict[str, dict[int, dict[int, tuple[str, str]]]] = {}
+    for n, entries in found.items():
+        for k, entry in entries.items():
+            above = text.get((n, k - 1))
+            if above is not None and is_cut(above):
+                continue
+            mark = _mark(text[(n, k)], entry[1])
+            if mark:
+                marks.setdefault(mark, {}).setdefault(n, {})[k] = entry
+    for same in marks.values():
+        if sum(map(len, same.values())) < GLOSSARY_LINES * len(lines):
+            continue
+        explained = {
+            (n, k) for n, at in same.items() for k, e in at.items() if is_explanation(e[1])
+        }
+        if len(explained) < MIN_RUN:
+            continue
+        # a short answer is a gloss ("Song Dynasty invention"); a list of names ("addition,
+        # scaling, inner products") answers only in a glossary all of whose lines are entries
+        return {
+            n: kept
+            for n, at in same.items()
+            if (kept := {k: e for k, e in at.items() if (n, k) in explained or _gloss(e[1])})
+        }
+    return {}
 
 
 def glossary_paragraphs(
@@ -423,6 +508,8 @@ def glossary_paragraphs(
             continue
         if explained >= MIN_GLOSSARY or (MIN_RUN <= explained == count and _leading(found)):
             out.update(found)
+        elif (same := _one_mark(found, lines)) and (count < len(lines) or same == found):
+            out.update(same)  # (a run of entries only, all kept, or one mixed with prose)
         elif count == len(lines):
             shorter.append(found)
     if out:  # the note writes its glossary so: a shorter run of such lines is one too

@@ -924,6 +924,15 @@ TABLE = Table(
         "definition to be added",
         "work in progress",
         "wip",
+        # an answer that sends the reader elsewhere ("Correlation: See book")
+        "see book",
+        "see the book",
+        "see textbook",
+        "see the textbook",
+        "see notes",
+        "see slides",
+        "see the slides",
+        "see lecture",
     ),
     verdicts=("t", "f", "true", "false"),
     naming_verbs=(
