@@ -17,6 +17,7 @@ from .blocks import Block
 from .context import Context, clean_card_text, section_title
 from .entries import (
     BOLD_TERM,
+    MAX_LINE,
     enumerates,
     equation_alone,
     one_han,
@@ -24,6 +25,7 @@ from .entries import (
     wraps_term,
 )
 from .lang import (
+    ACTION,
     ADVICE_HEADING,
     ASPECT_LEAD,
     CONTINUES,
@@ -33,6 +35,7 @@ from .lang import (
     FIELD_NAME,
     GLOSSARY_HEADING,
     NAMING_COPULA,
+    NUMBERED_LABEL,
     PROCEDURE_HEADING,
     QUOTE_OPEN,
     REFERENCE_HEADING,
@@ -40,6 +43,8 @@ from .lang import (
     SECTION_LABEL,
     SPEECH_VERB,
     STAGE_NAME,
+    TERM_BAD_END,
+    TERM_BAD_START,
     TO_READER,
 )
 from .shape import (
@@ -169,6 +174,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         partial(split_definition, listed=True, short=True),
     )
     glossaries = _by_full_entries(ctx, glossaries, loose)
+    rescued = _bold_siblings(ctx, loose, before_items)
     led = _bold_led_lists(ctx, before_items)
     bare = _bare_led_lists(ctx, before_items)
     # `Term: definition` lines of a paragraph: a glossary written without list marks
@@ -227,6 +233,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 found = _bold_led(line)
             if found is None and offset == 0 and n in bare:
                 found = _bare_led(line)
+            if found is None and offset == 0:
+                found = rescued.get(n)
             if found is None:
                 continue
             term, explanation = found
@@ -291,6 +299,75 @@ def _by_full_entries(
         or entries.get(key, 0) < MIN_GLOSSARY  # a list of only its two entries (`glossary_lists`)
         or (full.get(key, 0) >= MIN_MARKED_FULL and marked.get(key, 0) >= MIN_GLOSSARY)
     }
+
+
+#: How many `**Term**: …` items of one list, and more than half of them, must read as
+#: definitions for the list to vouch for the others' bold terms.
+MIN_BOLD_SIBLINGS = 2
+#: The most units a bold term taken on its list's word may have: a title, not a paragraph.
+MAX_BOLD_TERM = 14
+
+
+def _bold_siblings(
+    ctx: Context, loose: dict[int, tuple[str, str] | None], before_items: list[int]
+) -> dict[int, tuple[str, str]]:
+    """(term, explanation) of the `**Term**: explanation` items that `split_definition` refused
+    for their term's shape or their length, in a list where MIN_BOLD_SIBLINGS items or more of
+    that shape, and most of them, read as definitions: the list is a glossary and the bold marks
+    where each term ends, a title with a comma or a long name (`**Lawfulness, Fairness and
+    Transparency**: …`, `**Right to Express Grievances and Complaints of the Patient**: …`) as
+    surely as a short one; an explanation longer than a line keeps its whole sentences up to
+    MAX_LINE characters."""
+    lists: dict[tuple[int | None, int | None, int], list[int]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind == "item" and n in loose:  # one-line items with a colon, read already
+            lists.setdefault((block.heading, block.parent, before_items[n]), []).append(n)
+    out: dict[int, tuple[str, str]] = {}
+    for items in lists.values():
+        bold = [n for n in items if _BOLD_COLON.match(ctx.blocks[n].text)]
+        read = [n for n in bold if loose[n] is not None]
+        if len(read) < MIN_BOLD_SIBLINGS or len(read) * 2 <= len(bold):
+            continue
+        for n in bold:
+            if loose[n] is None and (found := _vouched(ctx.blocks[n].text)) is not None:
+                out[n] = found
+    return out
+
+
+# "**Term**: …", "**Term:** …": a bold term, a colon in or after the bold, then text
+_BOLD_COLON = re.compile(
+    r"^(?:\*\*|__)(?P<term>[^*_\n]{1,80}?)[:：]?(?:\*\*|__)(?<=[:：]\*\*|[:：]__)\s*(?P<rest>\S.*)$"
+    r"|^(?:\*\*|__)(?P<term2>[^*_\n]{1,80}?)(?:\*\*|__)\s*[:：]\s*(?P<rest2>\S.*)$"
+)
+
+
+def _vouched(text: str) -> tuple[str, str] | None:
+    """The term and explanation of a bold entry its list vouches for: the bold holds a name in
+    Latin script of up to MAX_BOLD_TERM units, commas allowed (no other sentence mark, link,
+    label, or opening verb), and the rest explains. CJK lists set steps and merits in bold
+    (`**准备微调数据**：…`), which `is_term` refuses as actions: no vouching there."""
+    m = _BOLD_COLON.match(text)
+    if m is None:
+        return None
+    term = (m.group("term") or m.group("term2")).strip()
+    rest = (m.group("rest") or m.group("rest2") or "").strip()
+    plain = strip_markup(term).strip()
+    core = PARENS.sub("", plain).strip() or plain
+    if has_cjk(plain) or not 0 < units(core) <= MAX_BOLD_TERM or _NOT_A_NAME.search(core):
+        return None
+    if plain.count("(") != plain.count(")") or is_label(core) or NUMBERED_LABEL.match(core):
+        return None
+    if ACTION.match(core) or TERM_BAD_START.match(core) or TERM_BAD_END.search(core):
+        return None
+    if len(rest) > MAX_LINE:
+        rest = whole_sentences(rest[:MAX_LINE])
+    if not is_explanation(rest) or wraps_term(plain, strip_markup(rest)):
+        return None
+    return plain, rest
+
+
+# what a name holds none of, a comma aside: sentence marks, a link, math, a path
+_NOT_A_NAME = re.compile(r"[。！？!?；;：:\"“”<>|=$\\&\[\]/…]|\.(?:\s|$)")
 
 
 #: In a glossary list whose terms the author set in bold or italics, every one of them (three or

@@ -44,7 +44,8 @@ _FILE = re.compile(r"\.(?:md|html?|pdf|ipynb)\b|\]\(", re.I)
 
 def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
-    for block in blocks:
+    kinds = _kinds(ctx)
+    for n, block in enumerate(blocks):
         if block.kind != "item" or not block.children or not ctx.free(block):
             continue
         text, block_id, deck = clean_card_text(block.text)
@@ -97,15 +98,20 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue
         # CJK counts a unit per character: its short items are words, not explanations
         least, most = (4, 3) if has_cjk(term + "".join(plain)) else (MIN_UNITS, MAX_CHILDREN)
+        # a kind among kinds (`_kinds`): a word or a figure opens each nested item, the first
+        # says two words, later ones one (`- Binary form` / `- Two sections: A B` / `- Repeatedly`)
+        kind = n in kinds and least == MIN_UNITS and all(p[:1].isalnum() for p in plain)
+        if kind:
+            least = 1 if units(plain[0]) >= MIN_UNITS else MIN_UNITS
         if len(children) > most:
             continue
         if any(units(p) < least or is_first_person(p) or p.endswith((":", "：")) for p in plain):
             continue
-        if any(p[:1].isdigit() for p in plain):  # "1/3 people at 90": figures, not a meaning
+        if not kind and any(p[:1].isdigit() for p in plain):  # "1/3 people at 90": figures
             continue
         if _in_taxonomy(ctx, block, plain):
             continue
-        if not is_explanation(plain[0], long=True):
+        if not kind and not is_explanation(plain[0], long=True):
             continue  # the first nested item says what the term is; later ones may be short
         if not all(is_explanation(p, long=True, min_units=least) for p in plain[1:]):
             continue
@@ -157,6 +163,41 @@ def _in_taxonomy(ctx: Context, block: Block, plain: list[str]) -> bool:
     ]
     bare = [s for s in siblings if not s.children and not _SAYS.search(_PARENS.sub("", s.text))]
     return len(bare) >= _MIN_BARE_SIBLINGS and len(bare) * 2 > len(siblings)
+
+
+_HEAD_WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
+#: figures or a dash that sets details off: the item says more than a kind's name
+_NOT_A_KIND = re.compile(r"\d|--|[—–]|\s-\s")
+
+
+def _kinds(ctx: Context) -> set[int]:
+    """Items of a typology: sibling items, each a short name with items nested under it, that
+    share their head word, last or first (`- Binary form` / `- Ternary form`, `- geocentric
+    latitude` / `- geographic latitude`, `- Droit civil` / `- Droit pénal`). Each names a kind
+    of one thing and what is nested under it says how that kind differs, however briefly
+    (`- A B A`, `- less precise`), where under a lone name the same short items are a list."""
+    groups: dict[tuple[int | None, int | None, int], list[tuple[int, list[str]]]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "item" or not block.children or "\n" in block.text:
+            continue
+        name = strip_markup(block.text)
+        if _NOT_A_KIND.search(name):
+            continue  # "Infarto anteriore (40--50%) --- LAD": a name and its details already
+        words = _HEAD_WORD.findall(_PARENS.sub(" ", name))
+        if not words or len(words) > MAX_TERM_WORDS:
+            continue
+        key = (block.parent, block.heading, block.level)
+        groups.setdefault(key, []).append((n, [words[0].casefold(), words[-1].casefold()]))
+    out: set[int] = set()
+    for members in groups.values():
+        for i, (n, (first, last)) in enumerate(members):
+            for _, (other_first, other_last) in members[:i] + members[i + 1 :]:
+                if (last == other_last and first != other_first) or (
+                    first == other_first and last != other_last
+                ):
+                    out.add(n)
+                    break
+    return out
 
 
 def _term_shaped(term: str) -> bool:
