@@ -16,7 +16,7 @@ from functools import cache
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
-from .lang import ARTICLE, COPULA, DEICTIC, OPENER, SECTION_OPENER, TO_READER
+from .lang import ARTICLE, COPULA, DEICTIC, OPENER, PRO_FORM, SECTION_OPENER, TO_READER
 from .shape import (
     MAX_ANSWER,
     as_list,
@@ -59,50 +59,23 @@ def find(ctx: Context) -> Iterator[Candidate]:
     def glossary() -> set[int]:  # read once a note, and only where a paragraph asks for it
         return heading_glossaries(ctx)
 
+    # "Cotton gin" / "- Mechanized the process …": lines that head lists as headings would
+    pseudo = pseudo_headings(ctx)
     for n, block in enumerate(blocks):
-        if block.kind != "heading" or not ctx.free(block):
+        if block.kind == "heading":
+            if not ctx.free(block):
+                continue
+            whole = section(ctx, n)
+        elif n in pseudo:
+            whole = pseudo[n]
+        else:
             continue
-        whole = section(ctx, n)
         if not whole:
             continue
-        # more than a short explanation is the heading rule's, but a long list may still
-        # open with a bullet that says what the heading is
-        long = len(whole) > MAX_LISTED + 1
         title = heading_title(block)
         if not _names(title):
             continue
-        # links, and lines that only send the reader to one ("See [Motion](…)"), say nothing
-        body: list[Block] = []
-        links: list[Block] = []
-        for b in whole:
-            (links if is_link_only(b.text) or is_pointer(b.text) else body).append(b)
-        if not body:
-            continue
-        # a list of links with notes under them: a reading list (an item emptied by the
-        # formula it held, `- $$…$$`, is no link)
-        linked = any(b.text.strip() or b.kind != "item" for b in links)
-        answer = None
-        if long:
-            # ...only as a clause that goes on from the heading (`## Counterbalancing` /
-            # `- varying the order of conditions so that …`): a long lecture outline
-            # opens as often with a point of its own ("Banks failed across the country.")
-            answer = _first_bullet(ctx, n, body) if not linked and ctx.free(body[0]) else None
-            if answer and not _goes_on(strip_markup(answer).strip()):
-                answer = None
-        elif all(ctx.free(b) for b in body):
-            answer = _prose(ctx, n, title, body, glossary)
-            if not answer and not linked:
-                answer = (
-                    _bullets(ctx, title, body)
-                    or _led_list(ctx, title, body)
-                    or _first_bullet(ctx, n, body)
-                )
-        elif not linked and ctx.free(body[0]):
-            # "- liquids that dissolve a solute …" over items whose formulas are the formula
-            # rule's: the first bullet still says what the heading is
-            answer = _first_bullet(ctx, n, body)
-        # the opening line alone may be free where later blocks are another rule's
-        answer = answer or (None if long else _opening_line(ctx, n, title, body))
+        answer = _answer(ctx, n, title, whole, glossary)
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
             continue
         front = title
@@ -113,6 +86,97 @@ def find(ctx: Context) -> Iterator[Candidate]:
         back, _, deck = clean_card_text(answer)
         _, block_id, _ = clean_card_text(block.text)
         yield Candidate("brief", "basic", front, back, block.line, block_id, deck=deck)
+
+
+def _answer(
+    ctx: Context, n: int, title: str, whole: list[Block], glossary: Callable[[], set[int]]
+) -> str | None:
+    """What the section `whole` of heading (or pseudo-heading) `n` says the heading is."""
+    # more than a short explanation is the heading rule's, but a long list may still
+    # open with a bullet that says what the heading is
+    long = len(whole) > MAX_LISTED + 1
+    # links, and lines that only send the reader to one ("See [Motion](…)"), say nothing
+    body: list[Block] = []
+    links: list[Block] = []
+    for b in whole:
+        (links if is_link_only(b.text) or is_pointer(b.text) else body).append(b)
+    if not body:
+        return None
+    # a list of links with notes under them: a reading list (an item emptied by the
+    # formula it held, `- $$…$$`, is no link)
+    linked = any(b.text.strip() or b.kind != "item" for b in links)
+    answer = None
+    if long:
+        # ...only as a clause that goes on from the heading (`## Counterbalancing` /
+        # `- varying the order of conditions so that …`): a long lecture outline
+        # opens as often with a point of its own ("Banks failed across the country.")
+        answer = _first_bullet(ctx, n, body) if not linked and ctx.free(body[0]) else None
+        if answer and not _goes_on(strip_markup(answer).strip()):
+            answer = None
+    elif all(ctx.free(b) for b in body):
+        answer = _prose(ctx, n, title, body, glossary)
+        if not answer and not linked:
+            answer = (
+                _bullets(ctx, title, body)
+                or _led_list(ctx, title, body)
+                or _first_bullet(ctx, n, body)
+            )
+    elif not linked and ctx.free(body[0]):
+        # "- liquids that dissolve a solute …" over items whose formulas are the formula
+        # rule's: the first bullet still says what the heading is
+        answer = _first_bullet(ctx, n, body)
+    # the opening line alone may be free where later blocks are another rule's
+    return answer or (None if long else _opening_line(ctx, n, title, body))
+
+
+#: How many lines of a note must head lists so before any is read as a heading: a line over
+#: a list once in a note that has headings is a remark or a lead-in ("Trending in the opposite
+#: direction", "Qs"); an outline written without `#` heads its lists so again and again.
+MIN_PSEUDO = 2
+
+
+def pseudo_headings(ctx: Context) -> dict[int, list[Block]]:
+    """The paragraphs that head a list as a heading would, each with its list.
+
+    Many learners write no `#`: a short line alone over a bullet list (`Cotton gin` /
+    `- Mechanized the process of removing seeds …`, `**Null Hypothesis**` / `- Always about a
+    population value`) heads it. The line is one line of words in Latin script (a CJK line
+    over a list leads into it, `主要步骤如下`), no figure (`image-2022…`, `L5`), and it ends in
+    no sentence mark; the list opens on the next line or after one blank line, and is none of
+    questions (a reader's own, `Qs`), nor a glossary of its own (`- Ogive - graph of …`).
+    `_names` judges the line's words as it judges a heading's. Only where the note heads
+    lists so with names `MIN_PSEUDO` times or more."""
+    blocks = ctx.blocks
+    found: dict[int, list[Block]] = {}
+    for n, block in enumerate(blocks[:-1]):
+        if block.kind != "paragraph" or block.parent is not None or block.quoted:
+            continue
+        first = blocks[n + 1]
+        if first.kind != "item" or first.level != 1 or first.line > block.end + 2:
+            continue
+        if "\n" in block.text.strip() or not ctx.free(block):
+            continue
+        text = strip_markup(clean_card_text(block.text)[0]).strip()
+        if not text or text[-1] in _HEAD_ENDS or text[0] in "([{<!" or PRO_FORM.search(text):
+            continue
+        if has_cjk(text) or has_cjk(first.text) or any(c.isdigit() for c in text):
+            continue
+        listed = []
+        for m in range(n + 1, len(blocks)):
+            if blocks[m].kind != "item" and blocks[m].parent is None:
+                break
+            listed.append(blocks[m])
+        if any("?" in b.text for b in listed):
+            continue
+        if _ITEM_TERM.search(clean_card_text(first.text)[0].split("\n", 1)[0]):
+            continue
+        found[n] = listed
+    named = {n: listed for n, listed in found.items() if _names(heading_title(blocks[n]))}
+    return named if len(named) >= MIN_PSEUDO else {}
+
+
+# a line that ends a sentence, leads into its list or is cut off heads nothing
+_HEAD_ENDS = frozenset(".,;:!?…")
 
 
 def _names(title: str) -> bool:
