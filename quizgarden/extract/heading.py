@@ -67,9 +67,11 @@ from .text import (
 def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
 
+    bold = bold_headings(ctx)  # "__Subtraction:__" over the paragraph that explains it
+
     @cache
     def section_of(n: int) -> list[Block]:
-        return _section(blocks, n)
+        return bold[n] if n in bold else _section(blocks, n)
 
     @cache
     def summary_of(n: int) -> tuple[str | None, bool]:
@@ -82,13 +84,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
         return listed, listed is not None
 
     cleaned = {
-        n: clean_card_text(block.text) for n, block in enumerate(blocks) if block.kind == "heading"
+        n: clean_card_text(block.text)
+        for n, block in enumerate(blocks)
+        if block.kind == "heading" or n in bold
     }
     titles = {n: strip_numbering(strip_markup(raw)) for n, (raw, _, _) in cleaned.items()}
-    catalogue = _catalogue(ctx, titles, summary_of)
+    for n in bold:  # "__Subtraction:__": the colon sets the name apart, as a heading would
+        titles[n] = titles[n].rstrip(":：").strip()
+    catalogue = _catalogue(ctx, titles, summary_of, bold)
     told_parts: set[int] = set()
     for n, block in enumerate(blocks):
-        if block.kind != "heading" or not ctx.free(block) or n in told_parts:
+        if n not in cleaned or not ctx.free(block) or n in told_parts:
             continue
         _, block_id, deck = cleaned[n]
         title = titles[n]
@@ -151,6 +157,54 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(
                     "heading", "basic", found[0], found[1], block.line, block_id, deck=deck
                 )
+
+
+#: The level a bold line that heads a paragraph takes among headings: below all of them.
+BOLD_LEVEL = 7
+#: How many bold lines of a note must head paragraphs before any is read as a heading.
+MIN_BOLD_HEADS = 2
+# "**Term**", "__Term:__", "**Term**:": a paragraph that is only a bold name
+_BOLD_ONLY = re.compile(r"(\*{2,3}|__)(?P<title>[^*_\n]{2,60}?)[:：]?\1[:：]?")
+
+
+def bold_headings(ctx: Context) -> dict[int, list[Block]]:
+    """The paragraphs that are only a bold name over a paragraph that explains it, each with
+    the blocks it heads: a learner who writes no `#` sets a name apart in bold as a heading
+    (`__Subtraction:__` / "The vector difference can be expressed as …"), a term in Latin
+    script over a paragraph in Latin script. What it heads runs to the next heading or bold
+    line; a bold line over a list is a label (the `labelled` and `termlist` rules'). A note
+    that heads paragraphs so `MIN_BOLD_HEADS` times or more writes its headings so; a bold
+    line alone heads its paragraph only when it is a name that says what it is (`**De
+    Moivre's Formula**`): "**Either:**" alone is emphasis."""
+    blocks = ctx.blocks
+    found: dict[int, list[Block]] = {}
+    for n, block in enumerate(blocks[:-1]):
+        if block.kind != "paragraph" or block.parent is not None or block.quoted:
+            continue
+        if blocks[n + 1].kind != "paragraph" or blocks[n + 1].line > block.end + 2:
+            continue
+        bold = _BOLD_ONLY.fullmatch(block.text.strip())
+        if bold is None or not ctx.free(block):
+            continue
+        title = bold.group("title").strip()
+        if has_cjk(title) or has_cjk(blocks[n + 1].text) or not is_term(title):
+            continue  # CJK notes bold a sub-point as often as a name; "**Either:**" names nothing
+        out = []
+        for m in range(n + 1, len(blocks)):
+            after = blocks[m]
+            if after.kind == "heading" or _BOLD_ONLY.fullmatch(after.text.strip()):
+                break
+            out.append(after)
+        found[n] = out
+    if len(found) >= MIN_BOLD_HEADS:
+        return found
+    # alone, only a name that says what it is ("De Moivre's Formula"), not "**Either:**"
+    return {n: out for n, out in found.items() if is_distinctive(_bold_title(blocks[n]))}
+
+
+def _bold_title(block: Block) -> str:
+    bold = _BOLD_ONLY.fullmatch(block.text.strip())
+    return bold.group("title").strip() if bold else ""
 
 
 #: How many organising sub-headings ("背景", "技术原理", "Motivation") make a method told in parts.
@@ -248,7 +302,10 @@ def _repeated(ctx: Context, section: list[Block], title: str) -> bool:
 
 
 def _catalogue(
-    ctx: Context, titles: dict[int, str], summary_of: Callable[[int], tuple[str | None, bool]]
+    ctx: Context,
+    titles: dict[int, str],
+    summary_of: Callable[[int], tuple[str | None, bool]],
+    bold: dict[int, list[Block]],
 ) -> set[int]:
     """Headings in a run of sibling headings that each name a thing, most of them explained.
 
@@ -260,16 +317,21 @@ def _catalogue(
     siblings: dict[tuple[int | None, int], list[int]] = {}
     stack: list[int] = []
     for n, block in enumerate(ctx.blocks):
-        if block.kind != "heading":
+        if n in bold:  # a bold line heading a paragraph: below every heading it sits under
+            level = BOLD_LEVEL
+        elif block.kind == "heading":
+            level = block.level
+            while stack and ctx.blocks[stack[-1]].level >= level:
+                stack.pop()
+        else:
             continue
-        while stack and ctx.blocks[stack[-1]].level >= block.level:
-            stack.pop()
         parent = stack[-1] if stack else None
-        stack.append(n)
+        if n not in bold:
+            stack.append(n)
         title = titles[n]
         if is_question(title) or not _names_a_thing(title):
             continue
-        siblings.setdefault((parent, block.level), []).append(n)
+        siblings.setdefault((parent, level), []).append(n)
     out: set[int] = set()
     for candidates in siblings.values():
         if len(candidates) < 3:
