@@ -154,12 +154,16 @@ def pseudo_headings(ctx: Context) -> dict[int, list[Block]]:
         first = blocks[n + 1]
         if first.kind != "item" or first.level != 1 or first.line > block.end + 2:
             continue
-        if "\n" in block.text.strip() or not ctx.free(block):
+        raw = block.text.strip()
+        # most lines over a list lead into it ("…:") or run long: seen before any cleaning
+        if len(raw) > _MAX_HEAD_CHARS or not raw or raw[-1] in _HEAD_ENDS or "\n" in raw:
             continue
-        text = strip_markup(clean_card_text(block.text)[0]).strip()
+        if has_cjk(raw) or not ctx.free(block):
+            continue
+        text = strip_markup(clean_card_text(raw)[0]).strip()
         if not text or text[-1] in _HEAD_ENDS or text[0] in "([{<!" or PRO_FORM.search(text):
             continue
-        if has_cjk(text) or has_cjk(first.text) or any(c.isdigit() for c in text):
+        if has_cjk(first.text) or any(c.isdigit() for c in text):
             continue
         listed = []
         for m in range(n + 1, len(blocks)):
@@ -177,6 +181,8 @@ def pseudo_headings(ctx: Context) -> dict[int, list[Block]]:
 
 # a line that ends a sentence, leads into its list or is cut off heads nothing
 _HEAD_ENDS = frozenset(".,;:!?…")
+#: A line longer than this is no name (`_names` allows six words), whatever its markup.
+_MAX_HEAD_CHARS = 80
 
 
 def _names(title: str) -> bool:
