@@ -71,10 +71,18 @@ UNIT_PIECES += ["a", "Z", "'", "’", "+", "-", "3", " ", ".", "é", "\n"]
 @given(st.lists(st.sampled_from(UNIT_PIECES), max_size=40).map("".join))
 @settings(max_examples=400)
 def test_unit_count_gives_the_regex_answer(text: str) -> None:
-    # one string per Han character was the cost: the count is now taken a run at a time
-    expected = len(text_rules._UNIT.findall(text))
-    assert text_rules.units(text) == expected
-    assert text_rules.units_upto(text, 5) == min(5, expected)
+    # one string per Han character was the cost: the count is now taken a run at a time; and
+    # the unit patterns open with one class, not an alternation, for the same matches
+    plain = re.compile(f"{text_rules._CJK_UNIT.pattern}|{text_rules._WORD.pattern}")
+    expected = plain.findall(text)
+    assert text_rules._UNIT.findall(text) == expected
+    assert text_rules.units(text) == len(expected)
+    assert text_rules.units_upto(text, 5) == min(5, len(expected))
+    long = text * 10  # long enough for `units_upto` to count with `_UNIT`
+    assert text_rules.units_upto(long, 5) == min(5, len(plain.findall(long)))
+    assert text_rules.has_units(text, 3) == (len(expected) >= 3)
+    runs = re.compile(rf"[\u30a0-\u30ff]+|{text_rules._WORD.pattern}")
+    assert text_rules._RUN_UNIT.findall(text) == runs.findall(text)
 
 
 @given(PADDED)

@@ -69,6 +69,9 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin, double_inline=True)
     md.disable("inline")
     md.disable("text_join")  # it joins the text tokens inline parsing makes: there are none
+    # markdown-it asks every list item for this option with `options.get`, which a missing key
+    # answers by raising KeyError inside Mapping.get (a twentieth of the parse); set, it is read
+    md.options["tasklists"] = False
     md.core.ruler.at("normalize", _normalize)
     for rule in md.block.ruler.__rules__:  # (`at` sets the chains a rule also ends; keep them)
         if rule.name == "table":  # a table's second line is its delimiter row: `|---|`

@@ -42,9 +42,15 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 # a reading unit: a Han character or a hiragana (a syllable, often a whole particle), or a run
 # of katakana, which spells one loanword ("インフレーション") as Latin letters spell a word
 _CJK_UNIT = re.compile(r"[\u30a0-\u30ff]+|[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+\-]*")
-# a CJK unit or a Latin word: one pass
-_UNIT = re.compile(f"{_CJK_UNIT.pattern}|{_WORD.pattern}")
+_WORD_TAIL = r"[A-Za-z0-9'’+\-]*"  # how a Latin word goes on after its first letter
+_WORD = re.compile(rf"[A-Za-z]{_WORD_TAIL}")
+# a CJK unit or a Latin word, one pass: `_CJK_UNIT|_WORD`, written to open with the class of
+# every character a unit starts with, which the engine looks for in C from one character to the
+# next (it tried each branch of the alternation at every character); the character found then
+# tells how the unit goes on: a Latin word to its end, a katakana run to its end, else no further
+_UNIT = re.compile(
+    rf"[A-Za-z{CJK}](?:(?<=[A-Za-z]){_WORD_TAIL}|(?<=[\u30a0-\u30ff])[\u30a0-\u30ff]*|)"
+)
 _UNIT_START = re.compile(f"[A-Za-z{CJK}]")  # where a unit starts: there is one iff this is found
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")  # a title may hold ( )
@@ -199,7 +205,8 @@ def units(text: str) -> int:
 
 # a run of units that count one a character (Han, hiragana); and what counts one a run
 _CHAR_UNITS = re.compile(r"[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_RUN_UNIT = re.compile(rf"[\u30a0-\u30ff]+|{_WORD.pattern}")
+# (`[\u30a0-\u30ff]+|_WORD`, opening with one class as `_UNIT` does)
+_RUN_UNIT = re.compile(rf"[\u30a0-\u30ffA-Za-z](?:(?<=[A-Za-z]){_WORD_TAIL}|[\u30a0-\u30ff]*)")
 
 
 def _count_units(text: str) -> int:
