@@ -23,7 +23,8 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
-from quizgarden.extract import extract_note
+from quizgarden.extract import extract_note, lang
+from quizgarden.extract import sentence as sentence_rule
 from quizgarden.extract import text as text_rules
 from quizgarden.extract.blocks import _PAREN_MATH, _PAREN_MATH_END
 from quizgarden.extract.context import _LABEL_END, _WIKILINK
@@ -51,6 +52,21 @@ SNIPPETS = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 PADDED = st.tuples(SNIPPETS, st.booleans()).map(
     lambda t: (" " * (SHORT + 1) + t[0]) if t[1] else (t[0] + "\n" + "x" * (SHORT + 1))
 )
+
+
+COPULA_PIECES = ["is", " is a ", "ist", "是", "是指", "とは", "、", "  ", "\t", "\u00a0", "X", "a"]
+COPULA_PIECES += [" refers to ", "est un", "s", "i", "，", "\n", "Osmosis"]
+
+
+@given(st.lists(st.sampled_from(COPULA_PIECES), max_size=40).map("".join))
+@settings(max_examples=400)
+def test_copula_found_as_the_pattern_finds_it(text: str) -> None:
+    # the sentence rule looks for the bare verb and takes the spaces around it after, where
+    # COPULA's leading \s* was tried at every character
+    for opens, pattern in ((False, lang.COPULA), (True, lang.LIST_COPULA)):
+        m = pattern.search(text, 0, sentence_rule.MAX_SUBJECT + 24)
+        expected = (m.start(), m.end(), m.group("verb")) if m else None
+        assert sentence_rule._copula(text, opens) == expected
 
 
 @given(PADDED)

@@ -24,7 +24,6 @@ from .lang import (
     DEICTIC,
     GENERIC_FRONT,
     JOINER,
-    LIST_COPULA,
     LIST_COPULA_WORD,
     NAMING_COPULA,
     PASSIVE,
@@ -150,11 +149,10 @@ def split_defining(
     sentence = " ".join(m.group().split("\n")).strip() if m else ""
     if not sentence or sentence.endswith(("?", "？")):
         return None
-    copula = LIST_COPULA if opens else COPULA
-    verb = copula.search(sentence, 0, MAX_SUBJECT + 24)  # the subject is short: look no further
-    if verb is None or verb.start() == 0 or verb.start() > MAX_SUBJECT:
+    verb = _copula(sentence, opens)
+    if verb is None or verb[0] == 0 or verb[0] > MAX_SUBJECT:
         return None
-    raw = sentence[: verb.start()].strip()
+    raw = sentence[: verb[0]].strip()
     bold = ARTICLE.sub("", raw).startswith(("**", "__"))  # "An **advance directive** is"
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
     # (the tests of the short subject come before those that read the whole sentence: they
@@ -176,14 +174,29 @@ def split_defining(
     if has_cjk(subject) and units(subject) < 2 and len(subject) < 3:
         return None
     # "ミトコンドリアとは、…": the comma after a CJK copula is not part of the answer
-    cut = sentence[verb.end() :].lstrip("、，,:： ")
+    cut = sentence[verb[1] :].lstrip("、，,:： ")
     if opens and PASSIVE.match(cut):
         return None  # "- Responsibilities are clearly assigned": said of it, not what it is
-    back = sentence[verb.start() :].strip() if not has_cjk(subject) else cut
+    back = sentence[verb[0] :].strip() if not has_cjk(subject) else cut
     if not is_explanation(back, min_units=5):
         return None
-    strong = verb.group("verb").strip() not in {"是", "是一个"}
+    strong = verb[2].strip() not in {"是", "是一个"}
     return subject, back.strip(), bold, strong
+
+
+def _copula(sentence: str, opens: bool) -> tuple[int, int, str] | None:
+    """Where `COPULA` (`LIST_COPULA` with `opens`) finds its match in the first characters of a
+    sentence, where a short subject leaves the verb (start and end, the spaces around the verb
+    included), and the verb. The bare word is looked for and the spaces around it taken after:
+    the pattern's leading `\\s*` made the engine try it at every character (a word never opens
+    with a space, so the match starts where the spaces before the first word start)."""
+    end = MAX_SUBJECT + 24  # the subject is short: look no further
+    word = (LIST_COPULA_WORD if opens else COPULA_WORD).search(sentence, 0, end)
+    if word is None:
+        return None
+    after = sentence[word.end() : end]
+    start = len(sentence[: word.start()].rstrip())
+    return start, word.end() + len(after) - len(after.lstrip()), word.group()
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
