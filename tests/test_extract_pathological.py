@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
-from quizgarden.extract import extract_note, lang
+from quizgarden.extract import blocks, extract_note, lang
 from quizgarden.extract import sentence as sentence_rule
 from quizgarden.extract import text as text_rules
 from quizgarden.extract.blocks import _PAREN_MATH, _PAREN_MATH_END
@@ -67,6 +67,19 @@ def test_copula_found_as_the_pattern_finds_it(text: str) -> None:
         m = pattern.search(text, 0, sentence_rule.MAX_SUBJECT + 24)
         expected = (m.start(), m.end(), m.group("verb")) if m else None
         assert sentence_rule._copula(text, opens) == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["#", "##", " ", "\n", "a", "1", ".", ")", "\t", "é", "_"]), max_size=30
+    )
+)
+@settings(max_examples=400)
+def test_tight_heading_found_as_the_pattern_finds_it(pieces: list[str]) -> None:
+    # prepare finds a `##Title` line from its newline, where the multi-line `^` was tried at
+    # every character
+    text = "".join(pieces)
+    assert blocks._has_tight_heading(text) == (blocks._TIGHT_HEADING.search(text) is not None)
 
 
 @given(PADDED)

@@ -221,7 +221,7 @@ def prepare(body: str) -> str:
         body = "\n".join(_boxes_as_callouts(body.split("\n")))
     if ":::" in body:
         body = "\n".join(_containers_as_callouts(body.split("\n")))
-    if "##" in body and _TIGHT_HEADING.search(body):  # (its `^` is tried at every character)
+    if "##" in body and _has_tight_heading(body):
         body = "\n".join(_spaced_headings(body.split("\n")))
     if not any(bullet in body for bullet in "•●▪◦·‣"):
         return body
@@ -231,6 +231,14 @@ def prepare(body: str) -> str:
 # `##Causes`, `1. ###Efficiency`: a heading written without the space after its marks, as
 # older Markdown tools accepted; two marks at least (`#tag` is a tag), then a letter
 _TIGHT_HEADING = re.compile(r"^( {0,3}(?:\d{1,2}[.)][ \t]+)?#{2,6})(?=[^\W\d_])", re.M)
+# the same after the newline that opens its line: a character the engine jumps to, where the
+# `^` of a multi-line pattern is tried at every character of the note
+_TIGHT_HEADING_LINE = re.compile(r"\n" + _TIGHT_HEADING.pattern.removeprefix("^"))
+
+
+def _has_tight_heading(body: str) -> bool:
+    """`_TIGHT_HEADING.search(body) is not None`, its lines found from their newlines."""
+    return bool(_TIGHT_HEADING.match(body) or _TIGHT_HEADING_LINE.search(body))
 
 
 def _spaced_headings(lines: list[str]) -> list[str]:
