@@ -24,6 +24,7 @@ EXPLICIT_RULES = frozenset(
         "cloze",
         "tagged",
         "commented",
+        "details",
         "sections",
         "ankdown",
         "panky",
