@@ -25,6 +25,7 @@ EXPLICIT_RULES = frozenset(
         "tagged",
         "commented",
         "details",
+        "fenced",
         "sections",
         "ankdown",
         "panky",
