@@ -8,11 +8,22 @@
 
 Interview-question banks and self-quiz notes on GitHub (devops-exercises and its many forks)
 write every question this way: the page shows the question and hides the answer, which is what
-a flashcard does. The summary is the front when it asks (it ends with `?` or `？`): a summary
-that only names what it hides (`Click to expand`, `Output`) is no question. The back is what the
-block holds after its summary, less the layout tags that wrap it (`<br>`, `<b>`, `<p>`). A
-block that holds another disclosure block groups questions and is not one: the inner blocks are
-read on their own.
+a flashcard does. The summary is the front when it asks (it ends with `?` or `？`). Quiz banks
+(javascript-questions and its translations) put the question above and fold only its answer:
+
+    ###### 3. What does `typeof null` return?
+
+    - A: `"null"`
+    - B: `"object"`
+
+    <details><summary><b>Answer</b></summary>…</details>
+
+A summary of one to three words that does not ask, right under a question (a line ending in `?`,
+with at most a list of options or a code block between), answers that question; the front is the
+question with what stands between. Elsewhere a summary that only names what it hides (`Click to
+expand`, `Atmosphere`) is no card. The back is what the block holds after its summary, less the
+layout tags that wrap it (`<br>`, `<b>`, `<p>`). A block that holds another disclosure block
+groups questions and is not one: the inner blocks are read on their own.
 """
 
 from __future__ import annotations
@@ -22,6 +33,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, clean_card_text
+from .text import ATX_HEADING, strip_markup
 
 _OPEN = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?<details\b[^>]*>", re.I)
 _TAG = re.compile(r"</?details\b[^>]*>", re.I)
@@ -55,14 +67,76 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if summary is None or _TAG.search(inner):
             continue  # no summary to ask, or a group of questions
         front, _, _ = clean_card_text(_INNER_TAG.sub("", " ".join(summary.group(1).split())))
+        start = n
         if not front.endswith(("?", "？")):
-            continue
+            asked = _asked_above(ctx, n, fenced) if _reveal(front) else None
+            if asked is None:
+                continue
+            start, front = asked
         body = _WRAP.sub("", inner[summary.end() :].strip()).strip()
         back, block_id, deck = clean_card_text(body)
         if not back:
             continue
-        ctx.claim(first + n, first + end_line)
-        yield Candidate("details", "basic", front, back, first + n, block_id, deck=deck)
+        ctx.claim(first + start, first + end_line)
+        yield Candidate("details", "basic", front, back, first + start, block_id, deck=deck)
+
+
+#: how far above its disclosure block a question may stand (its options or code between)
+_MAX_ABOVE = 30
+_ASKS = re.compile(r"[?？]\s*(?:\*\*|__|\*|_)?\s*$")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def _reveal(summary: str) -> bool:
+    """A summary that only says what it folds (`Answer`, `Show answer`, `Solution`, `答案`)."""
+    plain = strip_markup(summary).strip(" :：")
+    return bool(plain) and len(plain.split()) <= 3 and len(plain) <= 24
+
+
+def _asked_above(ctx: Context, n: int, fenced: set[int]) -> tuple[int, str] | None:
+    """(line index, front) of the question line `n`'s disclosure block answers: the last line
+    above it that ends in `?`, over a list of options or a code block; None when something
+    else (a heading that does not ask, another disclosure block, a rule) comes first."""
+    first = ctx.note.body_line
+    lines = ctx.lines
+    k = n - 1
+    while k >= 0 and n - k <= _MAX_ABOVE:
+        line = lines[k]
+        if first + k in ctx.claimed:
+            return None
+        if first + k in fenced or not line.strip() or _option(line):
+            k -= 1
+            continue
+        if _ASKS.search(line):
+            break
+        return None
+    else:
+        return None
+    top = k
+    if not ATX_HEADING.match(lines[k]) and not _LIST_MARK.match(lines[k]):
+        while top > 0 and lines[top - 1].strip() and not ATX_HEADING.match(lines[top - 1]):
+            if first + top - 1 in fenced or "</details>" in lines[top - 1].lower():
+                break
+            top -= 1  # a question wrapped over the lines of its paragraph
+    rows = [ATX_HEADING.sub("", row) for row in lines[top:n]]
+    front, _, _ = clean_card_text("\n".join(rows).strip())
+    if not front:
+        return None
+    return top, _unbold_question(front)
+
+
+def _option(line: str) -> bool:
+    """A short list item that does not ask: one option of a multiple-choice question."""
+    return bool(_LIST_MARK.match(line)) and not _ASKS.search(line) and len(line.split()) <= 16
+
+
+def _unbold_question(front: str) -> str:
+    """`**2. Which planet…?**` as a whole in bold: the marks are not part of the question."""
+    head, sep, rest = front.partition("\n")
+    marks = head.count("**") + head.count("__")
+    if head.startswith(("**", "__")) and head.endswith(("**", "__")) and marks == 2:
+        head = head[2:-2]
+    return head + sep + rest
 
 
 def _fenced(ctx: Context) -> set[int]:
