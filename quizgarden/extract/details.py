@@ -18,12 +18,14 @@ a flashcard does. The summary is the front when it asks (it ends with `?` or `�
 
     <details><summary><b>Answer</b></summary>…</details>
 
-A summary of one to three words that does not ask, right under a question (a line ending in `?`,
-with at most a list of options or a code block between), answers that question; the front is the
-question with what stands between. Elsewhere a summary that only names what it hides (`Click to
-expand`, `Atmosphere`) is no card. The back is what the block holds after its summary, less the
-layout tags that wrap it (`<br>`, `<b>`, `<p>`). A block that holds another disclosure block
-groups questions and is not one: the inner blocks are read on their own.
+A summary that only says it folds an answer (`Answer`, `Show solution`, `答案`: the language
+tables' `reveal_labels`) answers what stands right above it: the heading or paragraph that asks
+(any question, an exercise, a stem ending in `:`), with the options and code under it (list
+items, `(a) … (b) …` lines, code blocks); the front is all of that. Any other summary that does
+not ask (`Click to expand`, `Atmosphere`) names what it hides and is no card. The back is what
+the block holds after its summary, less the layout tags that wrap it (`<br>`, `<b>`, `<p>`). A
+block that holds another disclosure block groups questions and is not one: the inner blocks are
+read on their own.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, clean_card_text
+from .lang import REVEAL_LABEL
 from .text import ATX_HEADING, strip_markup
 
 _OPEN = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?<details\b[^>]*>", re.I)
@@ -46,12 +49,17 @@ _INNER_TAG = re.compile(r"</?(?:b|strong|i|em|code)\b[^>]*>", re.I)
 _MAX_LINES = 80
 
 
+_ANY = re.compile(r"<details", re.I)
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
+    if _ANY.search(ctx.note.body) is None:  # the cheap test first: most notes hold none
+        return
     first = ctx.note.body_line
     lines = ctx.lines
     fenced = _fenced(ctx)
     for n, line in enumerate(lines):
-        if "<details" not in line.lower() or first + n in fenced:
+        if "<" not in line or _ANY.search(line) is None or first + n in fenced:
             continue
         opened = _OPEN.match(line)
         if opened is None or first + n in ctx.skipped_lines or first + n in ctx.claimed:
@@ -85,18 +93,24 @@ def find(ctx: Context) -> Iterator[Candidate]:
 _MAX_ABOVE = 30
 _ASKS = re.compile(r"[?？]\s*(?:\*\*|__|\*|_)?\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+#: options written as a paragraph: "(a) $CV$ (b) …", "A) …", "b. …"
+_OPTION_LINE = re.compile(r"^\s*(?:\(?[a-eA-E][).]|[a-eA-E]\.)\s")
+#: what ends the search for a question above: another answer, a rule, a table row, a quote
+_STOP = re.compile(r"^\s*(?:</details>|</?\w[^>]*>\s*$|(?:[-*_]\s*){3,}$|\||>)", re.I)
+
+
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def _reveal(summary: str) -> bool:
-    """A summary that only says what it folds (`Answer`, `Show answer`, `Solution`, `答案`)."""
-    plain = strip_markup(summary).strip(" :：")
-    return bool(plain) and len(plain.split()) <= 3 and len(plain) <= 24
+    """A summary that only says it folds an answer (`Answer`, `👉 Show answer:`, `答案`)."""
+    return REVEAL_LABEL.match(_EDGES.sub("", strip_markup(summary))) is not None
 
 
 def _asked_above(ctx: Context, n: int, fenced: set[int]) -> tuple[int, str] | None:
-    """(line index, front) of the question line `n`'s disclosure block answers: the last line
-    above it that ends in `?`, over a list of options or a code block; None when something
-    else (a heading that does not ask, another disclosure block, a rule) comes first."""
+    """(line index, front) of the question line `n`'s disclosure block answers: the heading or
+    paragraph right above it, over a list of options or a code block; None when another
+    disclosure block, a rule, a table or a card comes first."""
     first = ctx.note.body_line
     lines = ctx.lines
     k = n - 1
@@ -107,9 +121,9 @@ def _asked_above(ctx: Context, n: int, fenced: set[int]) -> tuple[int, str] | No
         if first + k in fenced or not line.strip() or _option(line):
             k -= 1
             continue
-        if _ASKS.search(line):
-            break
-        return None
+        if _STOP.match(line):
+            return None
+        break
     else:
         return None
     top = k
@@ -126,8 +140,9 @@ def _asked_above(ctx: Context, n: int, fenced: set[int]) -> tuple[int, str] | No
 
 
 def _option(line: str) -> bool:
-    """A short list item that does not ask: one option of a multiple-choice question."""
-    return bool(_LIST_MARK.match(line)) and not _ASKS.search(line) and len(line.split()) <= 16
+    """A short list item or lettered line that does not ask: an option of a question."""
+    marked = _LIST_MARK.match(line) or _OPTION_LINE.match(line)
+    return bool(marked) and not _ASKS.search(line) and len(line.split()) <= 24
 
 
 def _unbold_question(front: str) -> str:

@@ -105,6 +105,7 @@ __all__ = [
     "RELATIVE_CLASS",
     "RELATIVE_WORD",
     "RESULT_HEADING",
+    "REVEAL_LABEL",
     "SECTION_LABEL",
     "SECTION_OPENER",
     "SEE",
@@ -311,6 +312,7 @@ ACTION = re.compile(
 #: "Q:", "问题：" before a question.
 QA_PREFIX = re.compile(rf"^(?:{'|'.join(_words('question_labels'))})\s*[:：]\s*", re.I)
 #: "A:", "答：" before an answer.
+REVEAL_LABEL = re.compile(rf"^(?:{_alternation(_words('reveal_labels'))})$", re.I)
 ANSWER_MARK = re.compile(rf"^\s*(?:{'|'.join(_words('answer_labels'))})\s*[:：]\s*", re.I)
 #: A heading over an example: "例 2", "场景举例", "Worked example".
 EXAMPLE_HEADING = re.compile(

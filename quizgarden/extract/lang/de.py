@@ -3,6 +3,13 @@
 from .table import Table
 
 TABLE = Table(
+    reveal_labels=(
+        "Antwort",
+        "Lösung",
+        "Lösungen",
+        "Antwort anzeigen",
+        "Lösung anzeigen",
+    ),
     code="de",
     formula_leads=(
         "ist",

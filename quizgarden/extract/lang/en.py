@@ -646,6 +646,12 @@ TABLE = Table(
     ),
     question_labels=("qa", "q"),
     answer_labels=("a", "answer"),
+    reveal_labels=(
+        "answers?",
+        "(?:show|see|view|reveal|check|click (?:for|to (?:see|show|reveal))(?: the)?) answers?",
+        "(?:show |see |view )?(?:the )?solutions?",
+        "(?:the )?answer and explanation",
+    ),
     example_words=("worked examples?", "examples?", "exercises?"),
     example_suffixes=("(?:an? )?example",),
     approximations=("about", "around", "approximately", "roughly", "up to", "over"),

@@ -3,6 +3,12 @@
 from .table import Table
 
 TABLE = Table(
+    reveal_labels=(
+        "respuesta",
+        "solución",
+        "ver (?:la )?respuesta",
+        "ver (?:la )?solución",
+    ),
     code="es",
     formula_leads=(
         "es",

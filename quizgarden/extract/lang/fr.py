@@ -3,6 +3,12 @@
 from .table import Table
 
 TABLE = Table(
+    reveal_labels=(
+        "réponse",
+        "solution",
+        "voir la réponse",
+        "voir la solution",
+    ),
     code="fr",
     formula_leads=(
         "est",

@@ -3,6 +3,11 @@
 from .table import Table
 
 TABLE = Table(
+    reveal_labels=(
+        "risposta",
+        "soluzione",
+        "mostra (?:la )?risposta",
+    ),
     code="it",
     formula_leads=("è", "sono", "vale", "è (?:dat[oa]|definit[oa]) (?:da|come)", "si calcola come"),
     # a finite verb makes a phrase a clause, not a term ("Il modello è …"); lower case only
