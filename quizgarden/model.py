@@ -29,6 +29,7 @@ EXPLICIT_RULES = frozenset(
         "sections",
         "ankdown",
         "panky",
+        "sided",
     }
 )
 #: Lines longer than this (in characters) are read by the explicit rules only: the mining rules

@@ -3,6 +3,8 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("Vorderseite",),
+    back_fields=("Rückseite",),
     reveal_labels=(
         "Antwort",
         "Lösung",

@@ -3,6 +3,8 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("front",),
+    back_fields=("back",),
     code="en",
     # "X is a …", "X refers to …": what a sentence that defines its subject says after the subject
     bare_copulas=("is",),

@@ -3,6 +3,8 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("anverso",),
+    back_fields=("reverso",),
     reveal_labels=(
         "respuesta",
         "solución",

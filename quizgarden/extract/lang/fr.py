@@ -3,6 +3,8 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("recto",),
+    back_fields=("verso",),
     reveal_labels=(
         "réponse",
         "solution",

@@ -3,6 +3,8 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("fronte",),
+    back_fields=("retro",),
     reveal_labels=(
         "risposta",
         "soluzione",

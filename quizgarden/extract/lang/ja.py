@@ -11,6 +11,8 @@ follows the name in that second shape.
 from .table import Table
 
 TABLE = Table(
+    front_fields=("表面",),
+    back_fields=("裏面",),
     reveal_labels=(
         "答え",
         "解答",

@@ -3,6 +3,8 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("frente",),
+    back_fields=("verso",),
     reveal_labels=(
         "resposta",
         "solução",

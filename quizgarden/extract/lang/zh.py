@@ -3,6 +3,8 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("正面",),
+    back_fields=("背面",),
     reveal_labels=(
         "答案",
         "参考答案",
