@@ -17,15 +17,12 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import PLUGIN_CLOZE, PLUGIN_HINT, Context, clean_card_text
-from .deletions import CLOZE, closed, numbered
+from .deletions import CLOZE, CURLY, closed, numbered
 from .text import INLINE_CODE
 
 HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 #: bold text, a cloze where the vault's OSR settings convert bold text to clozes
 BOLD = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
-# the Spaced Repetition plugin's curly cloze: not a template field or shortcode (`{{<`, `{{#`)
-# "{{text}}", and Logseq's "{{cloze text}}", whose keyword is no part of the answer
-CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)(?:cloze[ \t]+)?([^{}\n]+?)\}\}(?!\})")
 _MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 
 

@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
-from .cloze import CURLY
 from .context import Context, clean_card_text
+from .deletions import CURLY
 
 #: the opening fence of a block the plugin renders: "```flashcard", "~~~flashcard"
 _OPEN = re.compile(r"^\s*(?:`{3,}|~{3,})\s*flashcards?\s*$", re.I)
