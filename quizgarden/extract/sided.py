@@ -14,11 +14,13 @@ tables' `front_fields`) followed, with text between, by a heading of the same le
 the back field's name (`Back`) makes one card: the text under the first is the front, the text
 under the second, up to the next heading of its level or above or an HTML comment (the
 `<!-- /card -->` that closes a card), the back. A `Back` heading alone (a link back to an index)
-is no card.
+is no card. An exported Anki field is HTML: its `<div>` and `<br>` break lines, and its
+`<img>` tags name media the export does not carry, so they are left out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Candidate
@@ -44,12 +46,26 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if not all(ctx.free(b) for b in blocks[n : end + 1]):
             continue
-        front, block_id, deck = clean_card_text(_text(ctx, blocks[n + 1], blocks[back_at - 1]))
-        back, back_id, _ = clean_card_text(_text(ctx, blocks[back_at + 1], blocks[end]))
+        front_text = _field(_text(ctx, blocks[n + 1], blocks[back_at - 1]))
+        front, block_id, deck = clean_card_text(front_text)
+        back, back_id, _ = clean_card_text(_field(_text(ctx, blocks[back_at + 1], blocks[end])))
         if not front or not back:
             continue
         ctx.claim(block.line, blocks[end].end)
         yield Candidate("sided", "basic", front, back, block.line, block_id or back_id, deck=deck)
+
+
+_BREAK = re.compile(r"(?:[ \t]*(?:</?(?:div|p)\b[^>]*>|<br\s*/?>)[ \t]*)+", re.I)
+_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def _field(text: str) -> str:
+    """An Anki field as text: `<div>`/`<br>` as line breaks, `<img>` tags left out."""
+    if "<" not in text:
+        return text
+    text = _BREAK.sub("\n", _IMAGE.sub("", text))
+    return _BLANKS.sub("\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).strip()
 
 
 def _name(heading: Block) -> str:
