@@ -29,11 +29,16 @@ from .context import Context, clean_card_text
 from .lang import BACK_FIELD, FRONT_FIELD
 from .text import strip_markup
 
+#: longer heading text than this names no field (`**Vorderseite**:` is the longest kept)
+_LONGEST = 20
+
 
 def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
     for n, block in enumerate(blocks):
-        if block.kind != "heading" or not FRONT_FIELD.match(_name(block)):
+        if block.kind != "heading" or len(block.text) > _LONGEST:
+            continue  # the cheap test first: a field's name is one short word
+        if not FRONT_FIELD.match(_name(block)):
             continue
         back_at = _next_heading(blocks, n)
         if back_at is None or back_at == n + 1:
