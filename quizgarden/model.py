@@ -24,9 +24,12 @@ EXPLICIT_RULES = frozenset(
         "cloze",
         "tagged",
         "commented",
+        "details",
+        "fenced",
         "sections",
         "ankdown",
         "panky",
+        "sided",
     }
 )
 #: Lines longer than this (in characters) are read by the explicit rules only: the mining rules
@@ -81,10 +84,11 @@ class Separators:
     flashcard_tags: tuple[str, ...] = ()  # tags marking flashcard notes besides `flashcards`
     highlight_cloze: bool = True  # `==text==` is a cloze in flashcard notes
     curly_cloze: bool | None = None  # `{{text}}` is a cloze in flashcard notes (None: unknown)
+    bold_cloze: bool = False  # `**text**` is a cloze in flashcard notes (off, as in the plugin)
 
 
 #: `Separators` fields that come from the plugin's settings file, not from `[extract]`.
-PLUGIN_FIELDS = frozenset({"flashcard_tags", "highlight_cloze", "curly_cloze"})
+PLUGIN_FIELDS = frozenset({"flashcard_tags", "highlight_cloze", "curly_cloze", "bold_cloze"})
 
 
 @dataclass(frozen=True)

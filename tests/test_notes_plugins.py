@@ -71,6 +71,20 @@ def test_settings_at_the_top_level_and_switched_off_clozes(tmp_path: Path) -> No
     assert not [c for c in _cards(_vault(tmp_path, settings, note)) if c["rule"] == "cloze"]
 
 
+def test_bold_text_is_a_cloze_where_the_plugin_converts_it(tmp_path: Path) -> None:
+    note = "#flashcards\n\nThe **mitochondrion** makes most of a cell's **ATP**.\n"
+    on = {"settings": {"convertBoldTextToClozes": True}}
+    cards = [c for c in _cards(_vault(tmp_path / "on", on, note)) if c["rule"] == "cloze"]
+    assert [(c["front"], c["back"]) for c in cards] == [
+        ("The {{c1::mitochondrion}} makes most of a cell's ATP.", "mitochondrion"),
+        ("The mitochondrion makes most of a cell's {{c2::ATP}}.", "ATP"),
+    ]
+    # off by default, as in the plugin; and never in a note that is no flashcard note
+    assert not [c for c in _cards(_vault(tmp_path / "off", {}, note)) if c["rule"] == "cloze"]
+    plain = "The **mitochondrion** makes most of a cell's **ATP**.\n"
+    assert not [c for c in _cards(_vault(tmp_path / "plain", on, plain)) if c["rule"] == "cloze"]
+
+
 def test_extract_settings_win_over_the_plugin(tmp_path: Path) -> None:
     vault = _vault(tmp_path, {"settings": {"singleLineCardSeparator": "%%%"}}, "a %%% b\n")
     set_setting(vault, "extract.inline", ">>>")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..model import Candidate
 from .blocks import Block
@@ -25,6 +26,10 @@ _NAME_IN_PARENS = re.compile(r"^[（(]([^()（）]{2,60})[)）]\s*$")
 _EXAMPLES = frozenset({"example", "exercise", "quote", "cite"})
 _LABEL_NUMBER = re.compile(r"^[\s:：.]*(?:[\d.]+[\s:：.]*)?")
 _BOLD_START = re.compile(r"^(?:\*\*|__)([^*_\n]{2,60})(?:\*\*|__)")
+#: callouts that hold the answer to a question callout, nested in it or right after it
+ANSWERS = frozenset({"answer", "solution", "success"})
+#: `[!answer]-` written as a line of the question callout's own paragraph
+_ANSWER_LINE = re.compile(r"^\[!(?:answer|solution)\][-+]?[ \t]*(?:\n|$)", re.I)
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -40,10 +45,30 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for members in groups.values():
         if not all(ctx.free(b) for b in members):
             continue
-        card = _card(ctx, members, kinds[members[0].callout_id])
+        answer = _answer_callout(ctx, members) if kinds[members[0].callout_id] in ASKS else []
+        card = _card(ctx, members + answer, kinds[members[0].callout_id])
         if card is not None:
-            ctx.claim(members[0].line, max(b.end for b in members))
+            ctx.claim(members[0].line, max(b.end for b in members + answer))
             yield card
+
+
+def _answer_callout(ctx: Context, members: list[Block]) -> list[Block]:
+    """The blocks of an `[!answer]` callout that opens right under a question callout with
+    nothing else in it (nested, `>> [!answer]-`, or the next block): the question's back."""
+    if len(members) != 1 or not members[0].callout_title or "\n" in members[0].text.strip():
+        return []
+    at = next((n for n, b in enumerate(ctx.blocks) if b is members[0]), None)
+    after = ctx.blocks[at + 1] if at is not None and at + 1 < len(ctx.blocks) else None
+    if after is None or after.callout not in ANSWERS or not ctx.free(after):
+        return []
+    found = [b for b in ctx.blocks if b.callout_id == after.callout_id]
+    if not found or not all(ctx.free(b) for b in found):
+        return []
+    first = found[0]
+    if strip_markup(first.callout_title).strip().rstrip(":：").lower() in ANSWERS:
+        text = first.text.split("\n", 1)[1] if "\n" in first.text else ""
+        first = replace(first, text=text, callout_title="")
+    return [first, *found[1:]]
 
 
 def _holds(kind: str, title: str) -> str:
@@ -103,6 +128,7 @@ def _body(members: list[Block]) -> str:
         text = block.text
         if n == 0 and block.callout_title:  # the title line is the front
             text = text.split("\n", 1)[1] if "\n" in text else ""
+        text = _ANSWER_LINE.sub("", text)  # `> [!answer]-` under the question: a fold, no text
         if not text.strip():
             continue
         parts.append("  " * max(0, block.level - 1) + "- " + text if block.kind == "item" else text)

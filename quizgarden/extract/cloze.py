@@ -17,13 +17,12 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import PLUGIN_CLOZE, PLUGIN_HINT, Context, clean_card_text
-from .deletions import CLOZE, closed, numbered
+from .deletions import CLOZE, CURLY, closed, numbered
 from .text import INLINE_CODE
 
 HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
-# the Spaced Repetition plugin's curly cloze: not a template field or shortcode (`{{<`, `{{#`)
-# "{{text}}", and Logseq's "{{cloze text}}", whose keyword is no part of the answer
-CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)(?:cloze[ \t]+)?([^{}\n]+?)\}\}(?!\})")
+#: bold text, a cloze where the vault's OSR settings convert bold text to clozes
+BOLD = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
 _MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 
 
@@ -32,7 +31,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for block in ctx.blocks:
         if block.kind not in {"paragraph", "item", "heading"} or block.skipped:
             continue
-        if not _may_hold_cloze(block.text, highlights=ctx.highlights, curly=curly):
+        bold = ctx.bold_clozes and "**" in block.text
+        if not (bold or _may_hold_cloze(block.text, highlights=ctx.highlights, curly=curly)):
             continue
         # an item's own lines: the items nested under it are blocks of their own
         last = block.line + block.text.count("\n") if block.kind == "item" else block.end
@@ -51,6 +51,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             spans = list(CURLY.finditer(masked)) if curly and "{{" in masked else []
             if ctx.highlights and "==" in no_code:
                 spans = sorted([*spans, *HIGHLIGHT.finditer(no_code)], key=lambda m: m.start())
+            if bold:
+                spans = sorted([*spans, *BOLD.finditer(masked)], key=lambda m: m.start())
             if not spans:
                 continue
             cards = list(_each(spans, text, block.line))

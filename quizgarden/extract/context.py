@@ -54,6 +54,7 @@ class Context:
     junk_blocks: frozenset[int]
     highlights: bool
     flashcard_note: bool = False  # tagged #flashcards: every `key::value` is a card, not metadata
+    bold_clozes: bool = False  # the vault's OSR settings make `**bold**` a cloze in this note
     #: separators this note uses besides the vault's (see `separators.py`), most used first
     inline_marks: tuple[str, ...] = ()
     multiline_marks: tuple[str, ...] = ()
@@ -118,6 +119,8 @@ def build_context(note: Note, separators: Separators) -> Context:
     # a note written with its own separators, or for the Flashcards plugin, is a flashcard note:
     # its highlights are clozes
     highlights = separators.highlight_cloze and (flashcard_note or own_marks or flashcards_plugin)
+    # the plugin's `convertBoldTextToClozes`: bold text is a cloze there too
+    bold = separators.bold_cloze and (flashcard_note or own_marks or flashcards_plugin)
     return Context(
         note=note,
         blocks=blocks,
@@ -128,6 +131,7 @@ def build_context(note: Note, separators: Separators) -> Context:
         junk_blocks=frozenset(_junk_blocks(blocks, long) | long),
         highlights=highlights or note.settings.enabled_rules >= {"highlight"},
         flashcard_note=flashcard_note,
+        bold_clozes=bold,
         inline_marks=inline_marks,
         multiline_marks=multiline_marks,
         above=_headings_above(blocks),

@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from ..model import Candidate
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.S)
+# the Spaced Repetition plugin's curly cloze: not a template field or shortcode (`{{<`, `{{#`)
+# "{{text}}", and Logseq's "{{cloze text}}", whose keyword is no part of the answer
+CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)(?:cloze[ \t]+)?([^{}\n]+?)\}\}(?!\})")
 
 
 def closed(text: str) -> int:

@@ -18,6 +18,14 @@ from .text import CARD_END, LINE_LEAD
 
 _BOLD_START = re.compile(r"^(?:\*\*|__)")
 _BOLD = re.compile(r"\*\*|__")
+#: A marker set in bold by itself, as many published decks write it: `**Q:** …`, `__A:__ …`.
+_BOLD_MARK = re.compile(r"^(?:\*\*|__)([^*_\s]{1,12}?[:：])(?:\*\*|__)[ \t]*")
+
+
+def _lead(line: str) -> str:
+    """A line's text after its quote and list marks; a bold marker unbolded (`**A:**`)."""
+    text = LINE_LEAD.sub("", line)
+    return _BOLD_MARK.sub(r"\1 ", text) if text[:1] in "*_" else text
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -31,7 +39,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             n += 1
             continue
         line_no = first + n
-        text = _BOLD_START.sub("", LINE_LEAD.sub("", lines[n]))  # "**Q: ...？** A: ..."
+        text = _BOLD_START.sub("", _lead(lines[n]))  # "**Q: ...？** A: ..."
         if not ctx.usable(line_no) or not _starts(text, q):
             n += 1
             continue
@@ -53,7 +61,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 (back or front).append(_code(text) if block.kind != "math" else text.strip())
                 end = code_end
                 continue
-            nxt = LINE_LEAD.sub("", lines[end]) if end > n else ""
+            nxt = _lead(lines[end]) if end > n else ""
             if _starts(nxt, q) or (open_answer and CARD_END.match(lines[end])):
                 break
             if not lines[end].strip():
@@ -131,7 +139,7 @@ def _answer_below(lines: list[str], blank: int, q: str, a: str) -> bool:
     """Whether the question above the blank line `blank` goes on to its `A:` a few blocks
     below ("Q: What does this diagram show?" / image / "A: …"), before anything else begins."""
     for line in lines[blank + 1 : blank + 1 + _MAX_GAP]:
-        text = LINE_LEAD.sub("", line)
+        text = _lead(line)
         if _starts(text, a):
             return True
         if _starts(text, q) or CARD_END.match(line):

@@ -30,6 +30,7 @@ _SEPARATORS = {
 _SWITCHES = {
     "convertHighlightsToClozes": "highlight_cloze",
     "convertCurlyBracketsToClozes": "curly_cloze",
+    "convertBoldTextToClozes": "bold_cloze",
 }
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "ARTICLE",
     "ASKING",
     "ASPECT_LEAD",
+    "BACK_FIELD",
     "BOLD_LEAD",
     "BRANCH",
     "CLAUSE_WORD",
@@ -59,6 +60,7 @@ __all__ = [
     "FIRST_PERSON",
     "FIRST_PERSON_SINGULAR",
     "FORMULA_LEAD",
+    "FRONT_FIELD",
     "GENERIC_FRONT",
     "GLOSSARY_HEADING",
     "GLOSS_HEADER",
@@ -105,6 +107,7 @@ __all__ = [
     "RELATIVE_CLASS",
     "RELATIVE_WORD",
     "RESULT_HEADING",
+    "REVEAL_LABEL",
     "SECTION_LABEL",
     "SECTION_OPENER",
     "SEE",
@@ -311,6 +314,9 @@ ACTION = re.compile(
 #: "Q:", "问题：" before a question.
 QA_PREFIX = re.compile(rf"^(?:{'|'.join(_words('question_labels'))})\s*[:：]\s*", re.I)
 #: "A:", "答：" before an answer.
+FRONT_FIELD = re.compile(rf"^(?:{_alternation(_words('front_fields'))})$", re.I)
+BACK_FIELD = re.compile(rf"^(?:{_alternation(_words('back_fields'))})$", re.I)
+REVEAL_LABEL = re.compile(rf"^(?:{_alternation(_words('reveal_labels'))})$", re.I)
 ANSWER_MARK = re.compile(rf"^\s*(?:{'|'.join(_words('answer_labels'))})\s*[:：]\s*", re.I)
 #: A heading over an example: "例 2", "场景举例", "Worked example".
 EXAMPLE_HEADING = re.compile(

@@ -3,6 +3,15 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("Vorderseite",),
+    back_fields=("Rückseite",),
+    reveal_labels=(
+        "Antwort",
+        "Lösung",
+        "Lösungen",
+        "Antwort anzeigen",
+        "Lösung anzeigen",
+    ),
     code="de",
     formula_leads=(
         "ist",

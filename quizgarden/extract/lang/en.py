@@ -3,6 +3,8 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("front",),
+    back_fields=("back",),
     code="en",
     # "X is a …", "X refers to …": what a sentence that defines its subject says after the subject
     bare_copulas=("is",),
@@ -646,6 +648,12 @@ TABLE = Table(
     ),
     question_labels=("qa", "q"),
     answer_labels=("a", "answer"),
+    reveal_labels=(
+        "answers?",
+        "(?:show|see|view|reveal|check|click (?:for|to (?:see|show|reveal))(?: the)?) answers?",
+        "(?:show |see |view )?(?:the )?solutions?",
+        "(?:the )?answer and explanation",
+    ),
     example_words=("worked examples?", "examples?", "exercises?"),
     example_suffixes=("(?:an? )?example",),
     approximations=("about", "around", "approximately", "roughly", "up to", "over"),

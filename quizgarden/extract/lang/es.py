@@ -3,6 +3,14 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("anverso",),
+    back_fields=("reverso",),
+    reveal_labels=(
+        "respuesta",
+        "solución",
+        "ver (?:la )?respuesta",
+        "ver (?:la )?solución",
+    ),
     code="es",
     formula_leads=(
         "es",

@@ -3,6 +3,14 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("recto",),
+    back_fields=("verso",),
+    reveal_labels=(
+        "réponse",
+        "solution",
+        "voir la réponse",
+        "voir la solution",
+    ),
     code="fr",
     formula_leads=(
         "est",

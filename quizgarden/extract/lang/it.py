@@ -3,6 +3,13 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("fronte",),
+    back_fields=("retro",),
+    reveal_labels=(
+        "risposta",
+        "soluzione",
+        "mostra (?:la )?risposta",
+    ),
     code="it",
     formula_leads=("è", "sono", "vale", "è (?:dat[oa]|definit[oa]) (?:da|come)", "si calcola come"),
     # a finite verb makes a phrase a clause, not a term ("Il modello è …"); lower case only

@@ -11,6 +11,14 @@ follows the name in that second shape.
 from .table import Table
 
 TABLE = Table(
+    front_fields=("表面",),
+    back_fields=("裏面",),
+    reveal_labels=(
+        "答え",
+        "解答",
+        "正解",
+        "答えを見る",
+    ),
     code="ja",
     formula_leads=("は", "で与えられる", "と定義される", "と表される"),
     # "とは" opens a definition; not in "ことは"/"ものとは", where it follows a clause

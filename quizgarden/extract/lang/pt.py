@@ -3,6 +3,13 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("frente",),
+    back_fields=("verso",),
+    reveal_labels=(
+        "resposta",
+        "solução",
+        "ver (?:a )?resposta",
+    ),
     code="pt",
     formula_leads=("é", "são", "vale", "é (?:dad[oa]|definid[oa]) (?:por|como)", "se calcula como"),
     # a finite verb makes a phrase a clause, not a term; lower case only. Not "é": "**O que é:**"

@@ -79,6 +79,11 @@ class Table:
     # labels before a question or an answer: "Q:", "问：", "Answer:", "答："
     question_labels: tuple[str, ...] = ()
     answer_labels: tuple[str, ...] = ()
+    # the summary of a disclosure block that folds an answer away ("Show answer", "答案")
+    reveal_labels: tuple[str, ...] = ()
+    # the names of Anki's Basic fields, as converters take them for headings ("## Front")
+    front_fields: tuple[str, ...] = ()
+    back_fields: tuple[str, ...] = ()
     # a heading that opens with one introduces an example ("Example 2", "例题")
     example_words: tuple[str, ...] = ()
     # ...and so does one that ends with one ("例 2", "场景举例", "An example")

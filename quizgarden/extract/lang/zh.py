@@ -3,6 +3,16 @@
 from .table import Table
 
 TABLE = Table(
+    front_fields=("正面",),
+    back_fields=("背面",),
+    reveal_labels=(
+        "答案",
+        "参考答案",
+        "(?:点击)?查看答案",
+        "答案解析",
+        "解答",
+        "解析",
+    ),
     code="zh",
     copulas=(
         "是一个",
