@@ -52,6 +52,9 @@ INPUTS: dict[str, str] = {
 
 def main() -> None:
     names = sys.argv[1:] or list(INPUTS)
+    if unknown := [name for name in names if name not in INPUTS]:
+        known = "\n  ".join(INPUTS)
+        sys.exit(f"no input named {', '.join(map(repr, unknown))}; the inputs are:\n  {known}")
     md = MarkdownIt("commonmark")
     vault = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     worst = 0.0
