@@ -27,6 +27,9 @@ from pathlib import Path
 
 import genanki
 
+# this checkout's quizgarden, not whichever one is installed: a bench measures its own code
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 import quizgarden.export.anki
 import quizgarden.render
 from quizgarden.export import export_apkg

@@ -16,6 +16,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from timing import best_of
 
+# this checkout's quizgarden, not whichever one is installed: a bench measures its own code
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from quizgarden.extract import extract_note
 from quizgarden.notes import discover, read_note
 

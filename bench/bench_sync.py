@@ -11,10 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sys
 import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+
+# this checkout's quizgarden, not whichever one is installed: a bench measures its own code
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from quizgarden.notes import discover
 from quizgarden.store.db import open_collection
