@@ -120,6 +120,7 @@ def _answer(
                 _bullets(ctx, title, body)
                 or _led_list(ctx, title, body)
                 or _first_bullet(ctx, n, body)
+                or _members(ctx, title, body)
             )
     elif not linked and ctx.free(body[0]):
         # "- liquids that dissolve a solute …" over items whose formulas are the formula
@@ -341,6 +342,38 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
         said += size >= 5 or is_sentence(plain)
     if said * 2 < len(body):
         return None  # mostly names: a list of things, not what the heading is
+    return as_list(ctx, body)
+
+
+#: How many words each member of a heading's list of members may have ("Muscle relaxation").
+MAX_MEMBER_UNITS = 4
+# the head noun of a heading that names a collection: its last word, or the word before a
+# preposition ("Triads of GA", "Similar matrices", "Noble gases in industry")
+_HEAD_NOUN = re.compile(r"([A-Za-z]+)(?:\s+(?:of|in|for|on|at|during)\b.*)?$", re.I)
+_PLURAL = re.compile(r"[a-z]{2,}(?<!ss)(?<!us)(?<!is)s$", re.I)
+
+
+def _members(ctx: Context, title: str, body: list[Block]) -> str | None:
+    """A heading that names a collection, in the plural (`### Triads of GA`, `## Similar
+    matrices`), over a short list of its members, each a name of a few words (`1. Amnesia` /
+    `2. Analgesia` / `3. Muscle relaxation`; `- same rank` / `- same trace`): the list is what
+    the heading is, though no item says a sentence. Not under a heading in the singular (a
+    list of names under `## Germany` is one of things the note goes on about), nor a list with
+    items nested, labels, math, code or links in it."""
+    if any(b.kind != "item" for b in body) or not MIN_ITEMS <= len(body) <= MAX_LISTED:
+        return None
+    if len({b.level for b in body}) > 1:
+        return None
+    head = _HEAD_NOUN.search(title.strip())
+    if head is None or not _PLURAL.fullmatch(head.group(1)):
+        return None
+    for block in body:
+        text = clean_card_text(block.text)[0]
+        plain = strip_markup(text).strip()
+        if not plain or "\n" in plain or units(plain) > MAX_MEMBER_UNITS or has_cjk(plain):
+            return None
+        if _ITEM_TERM.search(text) or "[" in text or is_sentence(plain) or "?" in plain:
+            return None
     return as_list(ctx, body)
 
 
