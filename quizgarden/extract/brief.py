@@ -354,16 +354,19 @@ _PLURAL = re.compile(r"[a-z]{2,}(?<!ss)(?<!us)(?<!is)s$", re.I)
 
 
 def _members(ctx: Context, title: str, body: list[Block]) -> str | None:
-    """A heading that names a collection, in the plural (`### Triads of GA`, `## Similar
-    matrices`), over a short list of its members, each a name of a few words (`1. Amnesia` /
-    `2. Analgesia` / `3. Muscle relaxation`; `- same rank` / `- same trace`): the list is what
-    the heading is, though no item says a sentence. Not under a heading in the singular (a
-    list of names under `## Germany` is one of things the note goes on about), nor a list with
-    items nested, labels, math, code or links in it."""
+    """A heading that names a collection, in the plural and qualified (`### Triads of GA`,
+    `## Similar matrices`), over a short list of its members, each a name of a few words
+    (`1. Amnesia` / `2. Analgesia` / `3. Muscle relaxation`; `- same rank` / `- same trace`):
+    the list is what the heading is, though no item says a sentence. Not under a heading in
+    the singular (a list of names under `## Germany` is one of things the note goes on about)
+    or a plural word alone (`## Crops` over `- Maize` / `- Rice`: examples of an open class),
+    nor a list with items nested, labels, math, code or links in it."""
     if any(b.kind != "item" for b in body) or not MIN_ITEMS <= len(body) <= MAX_LISTED:
         return None
     if len({b.level for b in body}) > 1:
         return None
+    if len(title.split()) < 2:
+        return None  # "## Crops" over "- Maize" / "- Rice": examples, not a set the heading closes
     head = _HEAD_NOUN.search(title.strip())
     if head is None or not _PLURAL.fullmatch(head.group(1)):
         return None
