@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import PLUGIN_CLOZE, PLUGIN_HINT, Context, clean_card_text
-from .deletions import CLOZE, CURLY, closed, numbered
+from .deletions import CLOZE, CURLY, closed, each_span, numbered
 from .text import INLINE_CODE
 
 HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
@@ -117,17 +117,6 @@ def _plugin_clozes(text: str, masked: str) -> str:
 
 
 def _each(spans: list[re.Match[str]], text: str, line: int) -> Iterator[Candidate]:
-    """One card per span (a highlight, a `{{text}}`, found where code and math do not hide it),
-    numbered in order; the other spans are shown as plain text."""
-    for k, target in enumerate(spans, start=1):
-        out, last = [], 0
-        for m in spans:
-            if m.start() < last:
-                continue  # overlapping spans: the first wins
-            inner = text[m.start(1) : m.end(1)]
-            out.append(text[last : m.start()])
-            out.append(f"{{{{c{k}::{inner}}}}}" if m is target else inner)
-            last = m.end()
-        out.append(text[last:])
-        answer = text[target.start(1) : target.end(1)]
-        yield Candidate("cloze", "cloze", "".join(out), answer, line, side=k)
+    """One card per span (a highlight, a `{{text}}`, found where code and math do not hide it)."""
+    for k, (front, answer) in enumerate(each_span(spans, text), start=1):
+        yield Candidate("cloze", "cloze", front, answer, line, side=k)

@@ -15,6 +15,23 @@ CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.S)
 CURLY = re.compile(r"(?<!\{)\{\{(?![<%#/^!>]|c\d+::)(?:cloze[ \t]+)?([^{}\n]+?)\}\}(?!\})")
 
 
+def each_span(spans: list[re.Match[str]], text: str) -> Iterator[tuple[str, str]]:
+    """(front, answer) of one cloze per span of `text` (a highlight, a `{{text}}`), numbered in
+    order: that span written `{{cK::…}}`, the others shown as plain text. Of overlapping spans
+    the first wins."""
+    for k, target in enumerate(spans, start=1):
+        out, last = [], 0
+        for m in spans:
+            if m.start() < last:
+                continue
+            inner = text[m.start(1) : m.end(1)]
+            out.append(text[last : m.start()])
+            out.append(f"{{{{c{k}::{inner}}}}}" if m is target else inner)
+            last = m.end()
+        out.append(text[last:])
+        yield "".join(out), text[target.start(1) : target.end(1)]
+
+
 def closed(text: str) -> int:
     """Where the last `}}` ends: no cloze runs past it, so a search stops there instead of
     trying every unclosed `{{c1::` to the end of the note."""

@@ -18,10 +18,11 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, clean_card_text
-from .deletions import CURLY
+from .deletions import CURLY, each_span
 
 #: the opening fence of a block the plugin renders: "```flashcard", "~~~flashcard"
 _OPEN = re.compile(r"^\s*(?:`{3,}|~{3,})\s*flashcards?\s*$", re.I)
+_CLOSE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*$")
 _RULE = re.compile(r"^\s*-{3,}\s*$")
 _Q = re.compile(r"^\s*Q[:：]\s*")
 _A = re.compile(r"^\s*A[:：]\s*")
@@ -35,7 +36,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not _OPEN.match(ctx.lines[block.line - first]):
             continue
         body = ctx.lines[block.line - first + 1 : block.end - first + 1]
-        if body and re.match(r"^\s*(?:`{3,}|~{3,})\s*$", body[-1]):
+        if body and _CLOSE.match(body[-1]):
             body = body[:-1]  # the closing fence
         cards = list(_cards(body, block.line + 1))
         if cards:
@@ -69,13 +70,6 @@ def _card(rows: list[str], line: int) -> Iterator[Candidate]:
         return
     text = "\n".join(rows).strip()
     spans = list(CURLY.finditer(text))
-    for k, target in enumerate(spans, start=1):
-        out, last = [], 0
-        for m in spans:
-            out.append(text[last : m.start()])
-            inner = m.group(1)
-            out.append(f"{{{{c{k}::{inner}}}}}" if m is target else inner)
-            last = m.end()
-        out.append(text[last:])
-        front, block_id, deck = clean_card_text("".join(out))
-        yield Candidate("cloze", "cloze", front, target.group(1), line, block_id, k, deck=deck)
+    for k, (cloze, answer) in enumerate(each_span(spans, text), start=1):
+        front, block_id, deck = clean_card_text(cloze)
+        yield Candidate("cloze", "cloze", front, answer, line, block_id, k, deck=deck)
