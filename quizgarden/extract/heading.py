@@ -178,6 +178,7 @@ def bold_headings(ctx: Context) -> dict[int, list[Block]]:
     Moivre's Formula**`): "**Either:**" alone is emphasis."""
     blocks = ctx.blocks
     found: dict[int, list[Block]] = {}
+    names: dict[int, str] = {}
     for n, block in enumerate(blocks[:-1]):
         if block.kind != "paragraph" or block.parent is not None or block.quoted:
             continue
@@ -195,16 +196,11 @@ def bold_headings(ctx: Context) -> dict[int, list[Block]]:
             if after.kind == "heading" or _BOLD_ONLY.fullmatch(after.text.strip()):
                 break
             out.append(after)
-        found[n] = out
+        found[n], names[n] = out, title
     if len(found) >= MIN_BOLD_HEADS:
         return found
     # alone, only a name that says what it is ("De Moivre's Formula"), not "**Either:**"
-    return {n: out for n, out in found.items() if is_distinctive(_bold_title(blocks[n]))}
-
-
-def _bold_title(block: Block) -> str:
-    bold = _BOLD_ONLY.fullmatch(block.text.strip())
-    return bold.group("title").strip() if bold else ""
+    return {n: out for n, out in found.items() if is_distinctive(names[n])}
 
 
 #: How many organising sub-headings ("背景", "技术原理", "Motivation") make a method told in parts.
