@@ -30,6 +30,13 @@ _BOMB = "---\n" + "".join(
 )
 _BOMB += "tags: *i\n---\nQ: is the body still read?\nA: yes\n"
 
+
+def _word(i: int) -> str:
+    """A word of letters that no other `i` below 10,000 gives (`0042` -> `aaec`): sibling
+    names that share no head word, the case where a pairwise search reads every pair."""
+    return "".join(chr(ord("a") + int(d)) for d in f"{i:04d}")
+
+
 #: name -> note text; sizes as in the issue's table
 INPUTS: dict[str, str] = {
     "100,000 chars after Term::": "Term::" + "x" * 100_000,
@@ -47,6 +54,9 @@ INPUTS: dict[str, str] = {
     "YAML alias bomb": _BOMB,
     "`Name:` over a list x 5,000": "".join(
         f"Name {i}:\n- an item that says what name {i} is\n\n" for i in range(5_000)
+    ),
+    "names over nested items x 5,000": "".join(
+        f"- {_word(i)} {_word(i + 5_000)}\n  - a detail of this one\n" for i in range(5_000)
     ),
     ":::tip x 20,000, never closed": ":::tip\n" * 20_000,
     "::: containers 5,000 deep": ":::tip\n" * 5_000 + "x\n" + ":::\n" * 5_000,

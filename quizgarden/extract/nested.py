@@ -10,6 +10,7 @@ name (short, no sentence, not a label) and the nested items must say something.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Candidate
@@ -190,13 +191,14 @@ def _kinds(ctx: Context) -> set[int]:
         groups.setdefault(key, []).append((n, [words[0].casefold(), words[-1].casefold()]))
     out: set[int] = set()
     for members in groups.values():
-        for i, (n, (first, last)) in enumerate(members):
-            for _, (other_first, other_last) in members[:i] + members[i + 1 :]:
-                if (last == other_last and first != other_first) or (
-                    first == other_first and last != other_last
-                ):
-                    out.add(n)
-                    break
+        # counted, not compared pair by pair: a list of thousands of items stays linear
+        firsts = Counter(first for _, (first, _) in members)
+        lasts = Counter(last for _, (_, last) in members)
+        both = Counter((first, last) for _, (first, last) in members)
+        for n, (first, last) in members:
+            # another item shares its last word but not its first, or its first but not its last
+            if lasts[last] > both[first, last] or firsts[first] > both[first, last]:
+                out.add(n)
     return out
 
 
