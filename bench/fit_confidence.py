@@ -7,9 +7,10 @@ Run by hand:
 
 Every mined card the extractor of this checkout gives on the development labels (corpus sets
 A-H of ../shared/corpus, the wide notes of ../shared/corpus-wide, and every
-/work/fresh-dev/labels-D*.json) is labelled good (it matches a required or acceptable item, by
-the scorer's own matching, ../shared/tools/eval_extract.py) or junk (it matches none, or holds
-what the labels forbid). Held-out notes (corpus sets I, J and K, anything under /work/fresh) are
+/work/fresh-dev/labels-D*.json where that folder exists: it lives outside the repository) is
+labelled good (it matches a required or acceptable item, by the scorer's own matching,
+../shared/tools/eval_extract.py) or junk (it matches none, or holds what the labels forbid).
+Held-out notes (corpus sets I, J and K, anything under /work/fresh) are
 never read. Each card is described by `quizgarden.extract.confidence.features`, structural and
 language-neutral, and a logistic regression with an L2 penalty (Newton's method, pure Python) is
 fitted on them.
@@ -338,7 +339,8 @@ def report(rows: list[Row], rated: dict[int, float], title: str, detail: bool = 
     mined = sorted(rated)
     hand = {n: rows[n].hand_set for n in mined}
     fresh = [n for n in mined if rows[n].source not in ("corpus", "wide")]
-    scopes = [("all", mined), ("fresh-dev", fresh)]
+    # the fresh dev labels live outside the repository (/work/fresh-dev): absent, no scope
+    scopes = [("all", mined)] + ([("fresh-dev", fresh)] if fresh else [])
     if detail:
         scopes += [(s, [n for n in mined if rows[n].source == s]) for s in _sources_of(rows)]
     for scope, keep in scopes:
