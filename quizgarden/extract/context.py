@@ -104,6 +104,9 @@ def build_context(note: Note, separators: Separators) -> Context:
         "#flashcards" in body
         and any(_DECK_TAG.search(line) for line in body_lines if "#flashcards" in line)
     )
+    # the Spaced Repetition plugin writes its schedule comments only into the notes it reviews,
+    # whatever tag the vault marks them with (`#myanki`, set in the plugin's settings)
+    flashcard_note = flashcard_note or "<!--SR:" in body
     code_or_skipped = frozenset(code | skipped)
     taken = {separators.inline, separators.inline_reversed}
     inline_marks = inline_separators(body_lines, code_or_skipped, note.body_line, taken, body)
