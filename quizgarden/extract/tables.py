@@ -17,9 +17,9 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above
 from .entries import MAX_LINE
-from .lang import GLOSS_HEADER, NO_ANSWER
+from .lang import GENERIC_FRONT, GLOSS_HEADER, NO_ANSWER, SECTION_LABEL
 from .shape import heading_title, is_label, table_rows
-from .text import SENTENCE, is_distinctive, is_link_only, strip_markup, units
+from .text import SENTENCE, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
 MAX_ROWS = 60
@@ -92,6 +92,9 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     if len(rows) < 2:
         return
     header, body = rows[0], rows[1:]
+    headless = _headless(header, body)
+    if headless and any(strip_markup(h) for h in header):
+        body = rows  # the header row is the first entry
     width = len(header)
     if not 2 <= width <= MAX_COLUMNS or len(body) > MAX_ROWS:
         return
@@ -100,7 +103,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     names = [r[0] for r in body]
     if sum(_named(n) for n in names) * 2 <= len(names):
         return  # rows not named by a term: an index column, numbers, empty cells
-    defines = any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
+    defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
     if not defines and sum(_names(h) for h in header[1:]) * 2 >= width - 1:
         return  # "| 特性 | MFU | GPU-Util |": a comparison, its rows are aspects, not terms
     # (a column that defines the row, "| Term | Approx. Date | Significance |", is no thing
@@ -109,13 +112,19 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     asked = [
         c
         for c in range(1, width)
-        if strip_markup(header[c])
+        if (headless or strip_markup(header[c]))
         and not _numeric(body, c)
         and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])))
     ]
     common = {c: _common(body, c) for c in asked}
-    for offset, row in enumerate(body, start=2):
+    numbered = all(_NUMBERED.match(r[0]) for r in body)
+    topic = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
+    # the header row is the table's first line, the delimiter row its second
+    lines = [block.line + k + (k > 0) for k in range(len(rows))][len(rows) - len(body) :]
+    for line, row in zip(lines, body, strict=True):
         name = strip_markup(row[0])
+        if numbered:
+            name = _NUMBERED.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
         if _CODE.fullmatch(row[0].strip()) is None and (
             not (_answers(name) and units(name) <= 8) or _symbol(name)
         ):
@@ -131,10 +140,44 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
             if strip_markup(cell).casefold() in {name.casefold(), *common[c]}:
                 continue
             column = strip_markup(header[c])
-            glossary = width == 2 and GLOSS_HEADER.match(column) is not None
+            glossary = headless or (width == 2 and GLOSS_HEADER.match(column) is not None)
             front = name if glossary else f"{name} › {column}"
-            back, _, _ = clean_card_text(_opening(cell))
-            yield Candidate("table", "basic", front, back, block.line + offset)
+            if glossary and (GENERIC_FRONT.match(name) or SECTION_LABEL.match(name)):
+                front = f"{topic} › {name}" if topic else front  # "概念": of what its section says
+            back, _, _ = clean_card_text(_opening(_unnamed(cell, name)))
+            yield Candidate("table", "basic", front, back, line)
+
+
+#: A column's name is a word or a few ("Definition", "Mechanism of action", "含义"); a header
+#: cell longer than this, in words or in Han characters, is an explanation: the header row is
+#: an entry.
+MAX_HEADER, MAX_HEADER_CJK = 5, 10
+#: "1.", "2)", "3、": the rows' places in a numbered table
+_NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)、．]\s*(?=\S)")
+
+
+def _headless(header: list[str], body: list[list[str]]) -> bool:
+    """A two-column glossary written without a header, as editors that need one let authors do:
+    both header cells left empty, or the header row already an entry: an explanation where a
+    column's name would be (`| Mitosis | cell division producing two identical daughter cells
+    |`), or the first of the numbered rows (`| 1.地址转换 | … |` over `| 2.内存共享 | … |`)."""
+    if len(header) != 2:
+        return False
+    name, answer = (strip_markup(cell) for cell in header)
+    if not name:
+        return not answer
+    first = _NUMBERED.match(name)
+    if first and body and body[0] and (then := _NUMBERED.match(body[0][0])):
+        return first.group(1) == "1" and then.group(1) == "2"
+    return units(answer) > (MAX_HEADER_CJK if has_cjk(answer) else MAX_HEADER)
+
+
+def _unnamed(cell: str, name: str) -> str:
+    """The cell without its row's name said again before a colon (`| 编译 | 编译：由… |`)."""
+    plain = cell.lstrip()
+    if name and plain.startswith(name) and plain[len(name) : len(name) + 1] in (":", "："):
+        return plain[len(name) + 1 :].lstrip()
+    return cell
 
 
 #: A cell longer than this is a paragraph: its answer is the sentences that open it (the
