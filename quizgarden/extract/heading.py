@@ -365,8 +365,14 @@ def _leaf_term(ctx: Context, n: int, title: str, summary: str) -> bool:
     is, though the paragraph does not repeat the name."""
     if len(summary) > _LEAF_SUMMARY or "\n\n" in summary.strip():
         return False
-    if not has_cjk(title) and not is_distinctive(title):
-        return False  # "Briefing": a Latin word alone labels a part of a CJK note
+    one_word = len(title.split()) < 2
+    if not has_cjk(title) and not is_distinctive(title) and (has_cjk(summary) or one_word):
+        # "Briefing": a Latin word alone labels a part of a CJK note; over Latin text a single
+        # word ("Xylem") names too little, but a name of two words or more is a term whatever
+        # its capitals (`##### naiver Realismus`, `### Specific performance`): the capitals
+        # `is_distinctive` reads are English title case, which German (nouns only) and
+        # sentence-case headings never show
+        return False
     if units(_INLINE_MATH.sub("", summary)) < _LEAF_WORDS:
         return False  # "给定 $s=…$，求 $…$": an exercise, not an explanation
     plain = strip_markup(summary)

@@ -64,17 +64,23 @@ _TAG = re.compile(r"(?<![\w#&])#(?:[\w-]+/)*([^\W\d_][\w-]*)")
 _DATE = re.compile(r"\d{4}[-_.]\d{1,2}(?:[-_.]\d{1,2})?")
 
 
+# what a section opens with to say what its heading is: a paragraph or a top-level list item
+_OPENS_SECTION = frozenset({"paragraph", "item"})
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
     names = _names(ctx)
     block = _opening(ctx, names) if names else None
     if block is not None:
         yield from _card(ctx, block, names)
-    # "## Primary key" + "A primary key uniquely identifies …": a section opening with its term
+    # "## Primary key" + "A primary key uniquely identifies …": a section opening with its term,
+    # in a paragraph or in the first item of a list ("### Race" + "- Race is a social
+    # classification …"): an outline opens a section so, however long its list runs on
     for n, heading in enumerate(ctx.blocks[:-1]):
         if heading.kind != "heading" or not ctx.free(heading):
             continue
         under = ctx.blocks[n + 1]
-        if under is block or under.kind != "paragraph" or under.parent is not None:
+        if under is block or under.kind not in _OPENS_SECTION or under.parent is not None:
             continue
         title = heading_title(heading)
         if title[:4].casefold() not in under.text[: len(title) + 24].casefold():
