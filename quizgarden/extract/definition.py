@@ -50,6 +50,7 @@ from .lang import (
 from .shape import (
     MIN_GLOSSARY,
     bold_defined,
+    bold_name_above,
     glossary_lists,
     glossary_paragraphs,
     is_label,
@@ -251,7 +252,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # the sentence that sets it in bold is its card already
             if GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
                 # "不同点", "Sample": a word that means something only under its section
-                where = _topic(ctx, block, lines[0] if offset else None)
+                aspect = GENERIC_FRONT.match(term) or SECTION_LABEL.match(term)
+                named_above = bold_name_above(ctx, block, before_items[n]) if aspect else None
+                where = _topic(ctx, block, lines[0] if offset else None, named_above)
                 if not where and GENERIC_FRONT.match(term):
                     continue
                 if where and term.casefold() not in where.casefold():
@@ -457,11 +460,13 @@ def _description(said: list[str], k: int) -> tuple[str, str] | None:
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 
 
-def _topic(ctx: Context, block: Block, first: str | None = None) -> str | None:
+def _topic(
+    ctx: Context, block: Block, first: str | None = None, above: str | None = None
+) -> str | None:
     """What a generic term belongs to (`_where`), by its name: a topic line that defines its
     own term ("Neural compartments: the parts of a neuron.") is named by that term, and one
     that is a sentence ("Transmembrane voltage is regulated by …") names nothing."""
-    where = _where(ctx, block, first)
+    where = above or _where(ctx, block, first)
     if not where or not where.rstrip().endswith((".", "。")):
         return where  # a question asks for the term: "What is X? › Main goal" stays
     found = split_definition(where)

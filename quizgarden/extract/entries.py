@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lang import CONTINUES, GENERIC_FRONT, LABEL_WORD
+from .lang import CONTINUES, GENERIC_FRONT, LABEL_WORD, SETUP_OPENER
 from .shape import names_some
 from .text import (
     ITEM_MARK,
@@ -80,7 +80,8 @@ def split_definition(
         return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name
     # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
     generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
-    if is_local_link(term) or not (generic or is_term(term) or (listed and one_han(term))):
+    named = is_term(term) or (listed and one_han(term)) or named_symbol(term)
+    if is_local_link(term) or not (generic or named):
         return None  # a linked term is a table-of-contents entry
     if not (
         is_explanation(rest)
@@ -99,6 +100,21 @@ def split_definition(
     if wraps_term(strip_markup(term), strip_markup(rest)):
         return None
     return strip_markup(term), rest
+
+
+# "光强$I$", "列空间 $\text{Col}(A)$": a quantity's name and the symbol it goes by
+_NAMED_SYMBOL = re.compile(r"^(?P<name>[^$]+?)\s*\$(?P<symbol>[^$]{1,30})\$$")
+
+
+def named_symbol(term: str) -> bool:
+    """A name followed by the symbol it goes by (`- 光强$I$：平均能流密度`, `- 列空间
+    $\text{Col}(A)$: 由 …构成的子空间`): the name is the term, and the symbol no equation or
+    relation (`状态 $s=1$` gives a value)."""
+    m = _NAMED_SYMBOL.match(strip_markup(term).strip())
+    if m is None or _RELATION.search(m.group("symbol")):
+        return False
+    name = m.group("name").strip()
+    return is_term(name) and SETUP_OPENER.match(name) is None
 
 
 def equation_alone(rest: str) -> bool:

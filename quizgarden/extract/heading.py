@@ -24,6 +24,7 @@ from .lang import (
     DEICTIC_COPULA,
     DEICTIC_PLURAL,
     FIRST_PERSON_SINGULAR,
+    FORWARD_REF,
     INSTRUCTION_TITLE,
     LABEL_WORD,
     LEAD_IN,
@@ -44,6 +45,7 @@ from .shape import MAX_ANSWER, is_question, may_name, named, opens_part, sentenc
 from .text import (
     ANSWER_MARK,
     GENERIC_FRONT,
+    ITEM_MARK,
     TOPIC_SUFFIX,
     has_cjk,
     is_decorated,
@@ -124,6 +126,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             and not SECTION_OPENER.match(strip_markup(summary))
             and not _sets_up(summary)
             and not _names_another(title, summary)
+            and not _defines_another(title, summary)
             # a bare list explains its heading only as an entry of a catalogue
             and (
                 n in catalogue
@@ -463,6 +466,35 @@ def _names_another(title: str, summary: str) -> bool:
     first = sentences(summary)[:1]
     found = named(first[0]) if first else None
     return found is not None and title.casefold() not in found[0].casefold()
+
+
+def _defines_another(title: str, summary: str) -> bool:
+    """ "## 光的衍射" over "衍射现象：波在传播过程中，…", "### 偏振片偏振" over "理想偏振片：…": the
+    paragraph opens as a `Term：…` entry of its own, for a term that is not the heading, and the
+    `definition` rule asks it by that term. A label ("**原则**：…", "用处：…") is no term."""
+    first = summary.split("\n", 1)[0]
+    if ITEM_MARK.match(first):
+        return False  # a list of entries: the heading's answer, each entry a card of its own
+    found = split_definition(first)
+    if found is None or not _is_prose(strip_markup(found[1])) or FORWARD_REF.search(found[1]):
+        return False  # "分为两步：如下图…": a lead into what follows
+    term = found[0].strip().rstrip(":：").strip()
+    if GENERIC_FRONT.match(term) or LABEL_WORD.match(term) or not is_distinctive(term):
+        return False
+    if ARTICLE.match(term):
+        return False  # "**A maior pegadinha da LGPD:** …": a remark on the heading, no name
+    if _cites_work(found[1]):
+        return False  # "Megatron-LM 发表的论文：Reducing Activation …，主要是…": its source
+    key, heading = term.casefold().replace(" ", ""), title.casefold().replace(" ", "")
+    return heading not in key  # "## BERT损失函数" + "Bert 损失函数组成：…" speaks of the heading
+
+
+def _cites_work(explanation: str) -> bool:
+    """The explanation opens with a work's title, three capitalised words or more before its
+    first comma ("Sequence Parallelism: Long Sequence Training from System Perspective，…")."""
+    clause = re.split(r"[，,；;。]", strip_markup(explanation), maxsplit=1)[0]
+    words = [w for w in _TITLE_WORD.findall(clause) if w.casefold() not in TITLE_STOPWORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= len(words) - 1
 
 
 def _owner(ctx: Context, n: int) -> str:

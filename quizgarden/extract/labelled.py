@@ -16,8 +16,10 @@ from .lang import KIND_OF, LIST_LABEL, SECTION_LABEL
 from .shape import (
     MAX_ANSWER,
     as_list,
+    bold_name_above,
     heading_title,
     items_after,
+    last_before_items,
     lists_entries,
     section,
     topic,
@@ -30,6 +32,7 @@ _LABEL = re.compile(r"^(?P<label>[^:：\n]{2,60}?)\s*[:：]?$")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    before = last_before_items(ctx)
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item", "heading"} or not ctx.free(block):
             continue
@@ -49,7 +52,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # a label ends with a colon or stands alone in bold
             text = strip_markup(raw).strip()
             items = items_after(ctx, n)
-        front = _front(ctx, n, text)
+        front = _front(ctx, n, text, before[n])
         if front is None or not MIN_ITEMS <= len(items) <= MAX_ITEMS:
             continue
         if not all(ctx.free(b) for b in items):
@@ -61,14 +64,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
             yield Candidate("label", "basic", front, back, block.line)
 
 
-def _front(ctx: Context, n: int, text: str) -> str | None:
+def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
     m = _LABEL.match(text)
     if not m:
         return None
     label = m.group("label").strip()
     if LIST_LABEL.match(label) or SECTION_LABEL.match(label):
         block = ctx.blocks[n]
-        where = topic(ctx, block) if block.kind != "heading" else _above(ctx, n)
+        if block.kind == "heading":
+            where = _above(ctx, n)
+        else:  # "**Strict stationarity**" over "- 性质:" and its items: the name's property
+            where = bold_name_above(ctx, block, m_before) or topic(ctx, block)
         return f"{where} › {label}" if where else None
     kind = KIND_OF.match(label)
     if kind and LIST_LABEL.match(kind.group("kind")):

@@ -29,6 +29,7 @@ from .lang import (
     STRUCTURAL_HEADING,
 )
 from .text import (
+    GENERIC_FRONT,
     has_cjk,
     is_cut,
     is_decorated,
@@ -37,6 +38,7 @@ from .text import (
     is_first_person,
     is_link_only,
     is_local_link,
+    is_term,
     strip_markup,
     strip_numbering,
     units,
@@ -152,6 +154,29 @@ def last_before_items(ctx: Context) -> list[int]:
         if block.kind != "item":
             last = n
     return out
+
+
+# "**ELMo**", "**马吕斯定律**：", "**Strict stationarity:**": a paragraph that is only a bold name
+_BOLD_NAME = re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)[:：]?(?:\*\*|__)\s*[:：]?\s*$")
+
+
+def bold_name_above(ctx: Context, block: Block, m: int) -> str | None:
+    """The name a bold line alone right above a top-level list gives its items: `**ELMo**` over
+    `- **优点**：…`, `- **缺点**：…` (asked `ELMo › 优点`, not after the section that compares
+    ELMo, GPT and BERT), `**马吕斯定律**：` over `- 参数：…`. Not a question or a label. `m` is
+    the last block before the list (`last_before_items`)."""
+    if block.kind != "item" or block.parent is not None or m < 0:
+        return None
+    above = ctx.blocks[m]
+    if above.kind != "paragraph" or above.heading != block.heading or "\n" in above.text:
+        return None
+    found = _BOLD_NAME.match(above.text.strip())
+    if found is None:
+        return None
+    name = strip_numbering(found.group("name").strip()).strip()
+    if not name or name.endswith(("?", "？")) or GENERIC_FRONT.match(name) or is_label(name):
+        return None
+    return name if is_term(name, max_units=16) else None
 
 
 def opens_part(ctx: Context, n: int) -> bool:
