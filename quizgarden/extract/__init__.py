@@ -67,6 +67,7 @@ from .lang import (
 from .text import (
     GENERIC_FRONT,
     is_example_heading,
+    is_example_label,
     restates,
     strip_markup,
     units,
@@ -169,7 +170,8 @@ def _not_a_front(front: str) -> bool:
     plain = front.split(": $", 1)[0]  # a formula card's question is LaTeX, with its own braces
     if sum(plain.count(ch) for ch in _OPENERS) != sum(plain.count(ch) for ch in _CLOSERS):
         return True
-    return any(is_example_heading(part) for part in front.split(" › ")[:-1])
+    parts = front.split(" › ")
+    return any(is_example_heading(part) for part in parts[:-1]) or is_example_label(parts[-1])
 
 
 def _only_a_label(front: str) -> bool:

@@ -55,6 +55,7 @@ __all__ = [
     "DEICTIC_PLURAL",
     "EFFECT",
     "EXAMPLE_HEADING",
+    "EXAMPLE_LABEL",
     "EXAMPLE_MARK",
     "FIELD_NAME",
     "FIRST_PERSON",
@@ -322,6 +323,14 @@ ANSWER_MARK = re.compile(rf"^\s*(?:{'|'.join(_words('answer_labels'))})\s*[:：]
 EXAMPLE_HEADING = re.compile(
     rf"(?:{_alternation(_words('example_suffixes'))})\s*(?:[\d.]+[a-z]?)?$"
     rf"|^(?:{_alternation(_words('example_words'))})",
+    re.I,
+)
+#: A front that only labels an example: "案例", "举个例子", "Example 1: Affine Space Projection".
+#: The example words alone, not the suffixes a heading may end with ("适用场景", "负例" name
+#: things to learn).
+EXAMPLE_LABEL = re.compile(
+    rf"^(?:{_alternation(_words('example_words'))})"
+    rf"|(?:{_alternation(_words('example_words'))})\s*(?:[\d.]+[a-z]?)?$",
     re.I,
 )
 #: A number, perhaps approximate: "≈60%", "about 3 days", "约 2 小时".

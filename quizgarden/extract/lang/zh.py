@@ -627,6 +627,7 @@ TABLE = Table(
         "举例",
         "例子",
         "案例",
+        "范例",
     ),
     example_suffixes=(
         "例",
