@@ -59,6 +59,7 @@ from .lang import (
     NUMBERED_SECTION,
     PLACEHOLDER,
     PREPOSITION,
+    PREVIEW,
     PRO_FORM,
     SECTION_LABEL,
     STRUCTURAL_HEADING,
@@ -66,7 +67,9 @@ from .lang import (
 )
 from .text import (
     GENERIC_FRONT,
+    SENTENCE,
     is_example_heading,
+    is_example_label,
     restates,
     strip_markup,
     units,
@@ -169,7 +172,8 @@ def _not_a_front(front: str) -> bool:
     plain = front.split(": $", 1)[0]  # a formula card's question is LaTeX, with its own braces
     if sum(plain.count(ch) for ch in _OPENERS) != sum(plain.count(ch) for ch in _CLOSERS):
         return True
-    return any(is_example_heading(part) for part in front.split(" › ")[:-1])
+    parts = front.split(" › ")
+    return any(is_example_heading(part) for part in parts[:-1]) or is_example_label(parts[-1])
 
 
 def _only_a_label(front: str) -> bool:
@@ -234,7 +238,29 @@ def _not_an_answer(back: str) -> bool:
     opening = strip_markup(back[:_OPENING]).lstrip("-*+ ")  # an example mark is short
     if len(back) <= _OPENING and PLACEHOLDER.match(opening):
         return True
-    return EXAMPLE_MARK.match(opening) is not None or _stops_at_lead_in(back) or _contact_only(back)
+    return (
+        EXAMPLE_MARK.match(opening) is not None
+        or _stops_at_lead_in(back)
+        or _contact_only(back)
+        or _only_previews(back)
+    )
+
+
+#: How long a back may be and still be read as one sentence that only previews the text after it.
+_MAX_PREVIEW = 200
+
+
+def _only_previews(back: str) -> bool:
+    """ "If there is a valid offer, we next analyse whether the offer has been accepted.",
+    "这里对 Fourier coefficients 的 OLS 估计公式进行一些简单的推导.": the back is one sentence
+    that only says what the text after it will do (the tables' `previews`); its answer is in
+    that text, not on the card."""
+    if len(back) > _MAX_PREVIEW or "\n" in back.strip():
+        return False
+    plain = strip_markup(back).strip().strip("()（）")
+    if PREVIEW.search(plain) is None:
+        return False
+    return sum(1 for m in SENTENCE.finditer(plain) if m.group().strip()) == 1
 
 
 _OPENING = 40

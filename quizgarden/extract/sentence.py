@@ -79,10 +79,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
             # no sentence of it has a verb to define with: one search, not six (the bare word,
             # without COPULA's leading spaces, which made the engine try it at every character)
             continue
+        text, title = _untitled(block)
         said = (
-            islice(_sentences(block.text.split("\n")[0]), 1)
+            islice(_sentences(text.split("\n")[0]), 1)
             if item
-            else islice(_sentences(block.text), _MAX_SENTENCES)
+            else islice(_sentences(text), _MAX_SENTENCES)
         )
         defined: str | None = None  # the subject of the paragraph's first sentence, if it defines
         for k, sentence in enumerate(said):
@@ -90,6 +91,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             subject, back, bold = found[:3]
+            if title:
+                # a titled paragraph is about its title: a subject the title does not name is
+                # one of the things said of it ("![Höhlengleichnis]" over "Menschen sind …")
+                if not _names_alike(title, subject):
+                    continue
+                bold = True  # the title sets the subject apart, as bold would
             if defined is not None and (not bold or subject.casefold() == defined):
                 continue  # the paragraph is about its first subject; another term is in bold
             # opening its section is evidence enough where words are spaced and a subject is
@@ -116,6 +123,39 @@ def find(ctx: Context) -> Iterator[Candidate]:
             yield Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
             if k == 0:
                 defined = subject.casefold()
+
+
+# a line that titles what is under it: wholly in bold or italics, or an image alone
+_TITLE_LINE = re.compile(
+    r"[ \t]*(?:(?P<mark>\*{1,3}|_{1,3})[^*_\n]+(?P=mark)|!\[[^\]\n]*\]\([^)\n]*\))[ \t]*"
+)
+
+
+def _untitled(block: Block) -> tuple[str, str]:
+    """The block's text without the title its first line gives it: a callout's title
+    (`> [!info] Rol fundamental`), a line wholly in bold or italics (`***Receptive Field***`) or
+    an image (`![Hoehlengleichnis](…)`) over the text. A title is no subject of the sentence
+    under it ("Rol fundamental La UC es …")."""
+    first, _, rest = block.text.partition("\n")
+    if not rest:
+        return block.text, ""
+    if (block.callout_title and first.strip() == block.callout_title.strip()) or (
+        _TITLE_LINE.fullmatch(first)
+    ):
+        return rest, strip_markup(_IMAGE.sub(r"\1", first)).strip()
+    return block.text, ""
+
+
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+
+
+def _names_alike(title: str, subject: str) -> bool:
+    """The title names the subject: one holds the other, brackets aside ("Receptive Field
+    (感受野)" over "感受野 (receptive field) 是指 …")."""
+    a, b = title.casefold(), subject.casefold()
+    names_a = {p.strip() for p in re.split(r"[()（）]", a) if p.strip()}
+    names_b = {p.strip() for p in re.split(r"[()（）]", b) if p.strip()}
+    return bool(names_a & names_b) or any(x in b for x in names_a) or any(x in a for x in names_b)
 
 
 def _sentences(text: str) -> Iterator[str]:

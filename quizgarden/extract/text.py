@@ -19,6 +19,7 @@ from .lang import (
     BRANCH,
     CLAUSE_WORD,
     EXAMPLE_HEADING,
+    EXAMPLE_LABEL,
     EXAMPLE_TAIL,
     FIRST_PERSON,
     KIND_OF,
@@ -488,6 +489,11 @@ def _names_something(text: str) -> bool:
 def is_example_heading(heading: str) -> bool:
     """ "例 2", "场景举例", "Worked example": what follows illustrates, it does not define."""
     return EXAMPLE_HEADING.search(strip_numbering(strip_markup(heading)).strip()) is not None
+
+
+def is_example_label(part: str) -> bool:
+    """ "案例", "举个例子", "Example 1: …": a front that names an example, not a term."""
+    return EXAMPLE_LABEL.search(strip_numbering(strip_markup(part)).strip()) is not None
 
 
 _DIGIT = re.compile(r"\d")

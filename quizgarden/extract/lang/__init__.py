@@ -55,6 +55,7 @@ __all__ = [
     "DEICTIC_PLURAL",
     "EFFECT",
     "EXAMPLE_HEADING",
+    "EXAMPLE_LABEL",
     "EXAMPLE_MARK",
     "FIELD_NAME",
     "FIRST_PERSON",
@@ -93,6 +94,7 @@ __all__ = [
     "PLACEHOLDER",
     "POINTER",
     "PREPOSITION",
+    "PREVIEW",
     "PROCEDURE_HEADING",
     "PROOF",
     "PROOF_HEADING",
@@ -324,6 +326,14 @@ EXAMPLE_HEADING = re.compile(
     rf"|^(?:{_alternation(_words('example_words'))})",
     re.I,
 )
+#: A front that only labels an example: "案例", "举个例子", "Example 1: Affine Space Projection".
+#: The example words alone, not the suffixes a heading may end with ("适用场景", "负例" name
+#: things to learn).
+EXAMPLE_LABEL = re.compile(
+    rf"^(?:{_alternation(_words('example_words'))})"
+    rf"|(?:{_alternation(_words('example_words'))})\s*(?:[\d.]+[a-z]?)?$",
+    re.I,
+)
 #: A number, perhaps approximate: "≈60%", "about 3 days", "约 2 小时".
 VALUE_START = re.compile(rf"^(?:[≈~<>≤≥]|{_alternation(_words('approximations'))})?\s*\d", re.I)
 #: "设 X 服从正态分布, 则": the statement goes on in the formula below.
@@ -450,6 +460,7 @@ STAGE_NAME = re.compile(rf"(?:{_alternation(_words('stage_nouns'))})$", re.I)
 GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)
 #: What a sentence that announces the next block says: "the following", "以下の", "folgende".
 FORWARD_REF = re.compile(_alternation(_words("forward_refs")), re.I)
+PREVIEW = re.compile(_alternation(_words("previews")), re.I)
 #: "… the CBOW model that we just covered", "前面介绍的": a sentence leaning on the text before.
 BACK_REF = re.compile(_alternation(_words("back_refs")), re.I)
 #: A count announcing items named next: "there are two", "esistono diversi", "分为两类", "2 つある".

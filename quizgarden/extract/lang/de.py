@@ -310,7 +310,7 @@ TABLE = Table(
         "wir",
     ),
     # a heading that opens so introduces an example or an exercise, not a term
-    example_words=("beispiele?", "übungen?", "übungsaufgaben?"),
+    example_words=("beispiele?", r"bsp\.?", "übungen?", "übungsaufgaben?"),
     # a paragraph that opens or reads so defines the heading above it
     defining_phrases=(
         "(?:ist|sind) eine?",

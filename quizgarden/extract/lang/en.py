@@ -866,6 +866,12 @@ TABLE = Table(
         "key concepts",
     ),
     forward_refs=("the following", "as follows", "listed below", "shown below"),
+    previews=(
+        r"we (?:will )?next (?:have to |need to )?"
+        r"(?:analy[sz]e|consider|discuss|look at|see|derive)",
+        r"(?:now |next )?we will (?:now )?(?:derive|discuss|look at|see|consider|analy[sz]e)",
+        "in what follows",
+    ),
     back_refs=(
         "(?:that|which) (?:we|you) (?:just|have just|already|previously|have) "
         "(?:covered|seen|saw|discussed|introduced|learned|learnt|described|met)",

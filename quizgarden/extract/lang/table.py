@@ -177,6 +177,9 @@ class Table:
     forward_refs: tuple[str, ...] = ()
     # words pointing back at the text before: "that we just covered", "前面介绍的"
     back_refs: tuple[str, ...] = ()
+    # a sentence that only says what the text after it will do: "we next analyse whether …",
+    # "下面介绍…", "这里对…进行推导"; a back that is one such sentence has no answer in it
+    previews: tuple[str, ...] = ()
     # a count that announces the items named after it: "there are two", "es gibt drei",
     # "分为两类", "2 つある"; a back that ends a few words after it has left its items out
     count_leads: tuple[str, ...] = ()
