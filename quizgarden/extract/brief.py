@@ -22,6 +22,7 @@ from .shape import (
     as_list,
     heading_glossaries,
     heading_title,
+    is_label,
     names_a_thing,
     opens_part,
     section,
@@ -321,7 +322,9 @@ MIN_LEAD_UNITS = 4
 def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
     """One to five bullets that each say something of the heading ("- Observations are
     independent.", "- Train with known function output"), a few nested ones allowed; not
-    `Term: …` items (definitions of their own), math or code. One bullet that says something
+    `Term: …` items (definitions of their own), nor `Term - …`, `Term => …` ones of a term that
+    is a name (`- **Gravitational water** - water that …`; `- **Stage 1** - …` is a part of the
+    heading and says something of it), math or code. One bullet that says something
     is the one-sentence paragraph of the same shape, written as a list item (`### Curse of
     Dimensionality` + `- In high-dimensional spaces, distances … become less meaningful`)."""
     if any(b.kind != "item" for b in body) or len(body) > MAX_LISTED:
@@ -337,6 +340,9 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
             return None
         if plain.endswith((":", "：")) or re.search(r"[:：$`]", plain[:24]):
             return None  # "Term: …" items are definitions of their own; math and code are not
+        m = _ENTRY_MARK.search(plain[:24]) if block.level == top else None
+        if m and _entry_term(plain[: m.start()]):
+            return None  # "- **Gravitational water** - water that …", "- Tariff => a tax": too
         if plain.rstrip(" .;,").endswith(")") and len(plain.split("(", 1)[0].split()) <= 4:
             return None  # "Opportunity cost (the value …)": a glossary entry of its own
         said += size >= 5 or is_sentence(plain)
@@ -432,6 +438,18 @@ def _phrase(plain: str) -> bool:
 MIN_PHRASE_UNITS = 5
 _NOT_A_PHRASE = re.compile(r"[:：$\d]|\.\s")
 _QUOTE_OPEN = "\"'“‘*(["
+
+
+# the mark after the term of an entry written with a dash or an arrow ("Tariff - a tax …")
+_ENTRY_MARK = re.compile(r"\s(?:[-–—]|==?)\s|->|=>|→")
+
+
+def _entry_term(text: str) -> bool:
+    """The words before an entry's mark name a term ("Gravitational water"), not a label or a
+    numbered part ("Stage 1", "Example"), which an item may set off so to say more of its
+    heading."""
+    term = text.strip(" *_")
+    return is_term(term) and not is_label(term)
 
 
 # "Term: …", "Term - …", "Term → …", math and code open an item that is a card of its own

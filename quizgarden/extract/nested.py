@@ -17,7 +17,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import ASKING, CONTINUES, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
-from .shape import as_list, is_label, topic
+from .shape import as_list, defines_terms, is_label, topic
 from .text import (
     GENERIC_FRONT,
     has_cjk,
@@ -76,6 +76,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue  # an outline of a topic, or a derivation
         if any(is_link_only(c.text) or _FILE.search(c.text) for c in children + deeper):
             continue  # a table of contents (files, links), not an explanation
+        if defines_terms(children):
+            continue  # "- Hydrosphere" / "  - Cryosphere - study of ice": the item is its card
         # "- 惯性环节" / "  - $G(s) = \frac{1}{Ts+1}$" / "  - 惯性环节一般包含…": the name's
         # formula first, then what the other items say of it ("Which becomes" / "- $pV=nRT$"
         # leads into a step); math past the first item is a derivation

@@ -238,6 +238,27 @@ def is_led(item: Block) -> bool:
     return _LED.match(clean_card_text(item.text)[0].strip()) is not None
 
 
+# where a led item's term ends: its colon, or a dash between spaces
+_LED_END = re.compile(r"[:：]|\s[-–—]\s")
+
+
+def defines_terms(items: list[Block]) -> bool:
+    """Every item is a term of its own and its definition (`- Cryosphere - study of ice`,
+    `- **Gravitational water** - water that …`): those items are the cards, and what they are
+    nested under, or the heading over them, is not what they say. A label or a numbered part
+    (`- **Stage 1** - …`, `- Goal: …`) is an aspect of what they sit under, no term."""
+    if not items:
+        return False
+    for item in items:
+        text = clean_card_text(item.text)[0].strip()
+        if _LED.match(text) is None:
+            return False
+        term = strip_markup(_LED_END.split(text, maxsplit=1)[0]).strip(" *")
+        if not is_term(term) or is_label(term):
+            return False
+    return True
+
+
 def lists_entries(items: list[Block]) -> bool:
     """Half the items or more are each a term and its definition (`- **Load**: …`,
     `- **Store**: …`): a glossary whose items are the cards, not one answer to learn whole."""
