@@ -460,6 +460,7 @@ STAGE_NAME = re.compile(rf"(?:{_alternation(_words('stage_nouns'))})$", re.I)
 GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)
 #: What a sentence that announces the next block says: "the following", "以下の", "folgende".
 FORWARD_REF = re.compile(_alternation(_words("forward_refs")), re.I)
+#: A sentence that only says what the text after it will do: "we next analyse", "下面介绍".
 PREVIEW = re.compile(_alternation(_words("previews")), re.I)
 #: "… the CBOW model that we just covered", "前面介绍的": a sentence leaning on the text before.
 BACK_REF = re.compile(_alternation(_words("back_refs")), re.I)
