@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lang import CONTINUES, GENERIC_FRONT, LABEL_WORD, SETUP_OPENER
+from .lang import CONTINUES, GENERIC_FRONT, LABEL_WORD, PLACEHOLDER, SETUP_OPENER
 from .shape import names_some
 from .text import (
     ITEM_MARK,
@@ -168,11 +168,18 @@ _MIN_SHORT = 2
 _MAX_SHORT = 4
 
 
+#: "三十岁", "刘完素", "2—3 岁": in a CJK glossary a short answer is a word or two of Han
+#: characters, a number with its unit among them; no punctuation, so no clause or list.
+_SHORT_CJK = re.compile(r"(?=[^\u3400-\u9fff]*[\u3400-\u9fff])[\u3400-\u9fff\d—–～~ ]{2,8}")
+
+
 def _few_words(rest: str) -> bool:
     """A short answer of words ("fills its container"), not a value, a name or a symbol."""
     plain = strip_markup(rest).strip(" .;")
+    if has_cjk(plain):
+        return _SHORT_CJK.fullmatch(plain) is not None and not PLACEHOLDER.match(plain)
     words = plain.split()
-    if has_cjk(plain) or not _MIN_SHORT <= len(words) <= _MAX_SHORT:
+    if not _MIN_SHORT <= len(words) <= _MAX_SHORT:
         return False
     return all(w.replace("-", "").replace(",", "").isalpha() for w in words)
 
