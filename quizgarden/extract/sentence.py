@@ -193,7 +193,10 @@ def split_defining(
     if verb is None or verb[0] == 0 or verb[0] > MAX_SUBJECT:
         return None
     raw = sentence[: verb[0]].strip()
-    bold = ARTICLE.sub("", raw).startswith(("**", "__"))  # "An **advance directive** is"
+    # "An **advance directive** is", "_Diseconomies of scale_ refer to": a subject set apart in
+    # bold, or wholly in italics, is the term the sentence introduces
+    marked = ARTICLE.sub("", raw)
+    bold = marked.startswith(("**", "__")) or _EMPHASISED.fullmatch(marked) is not None
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
     # (the tests of the short subject come before those that read the whole sentence: they
     # reject two sentences in three)
@@ -222,6 +225,9 @@ def split_defining(
         return None
     strong = verb[2].strip() not in {"是", "是一个"}
     return subject, back.strip(), bold, strong
+
+
+_EMPHASISED = re.compile(r"(?P<m>[*_])[^*_\s][^*_]*(?P=m)")
 
 
 def _copula(sentence: str, opens: bool) -> tuple[int, int, str] | None:
