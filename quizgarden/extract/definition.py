@@ -48,12 +48,15 @@ from .lang import (
     TO_READER,
 )
 from .shape import (
+    MAX_ANSWER,
     MIN_GLOSSARY,
+    as_list,
     bold_defined,
     bold_name_above,
     glossary_lists,
     glossary_paragraphs,
     is_label,
+    items_after,
     last_before_items,
     may_name,
     named,
@@ -61,6 +64,7 @@ from .shape import (
     points_back,
     sentences,
 )
+from .sheets import Entry, fact_sheet
 from .text import (
     FULL_STOP,
     GENERIC_FRONT,
@@ -184,6 +188,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         has_colon,
         partial(split_definition, listed=True, short=True),
     )
+    sheet = fact_sheet(ctx)  # `key: value` items that sibling sections share their keys with
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
     procedure: dict[str, bool] = {}  # per lead-in: the items of one list share theirs
     for n, block in enumerate(ctx.blocks):
@@ -205,6 +210,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
         if barred[block.heading]:
             continue  # paper titles, reported numbers, rules to follow, the cases of an example
+        if n in sheet and not sheet[n].labelled:  # (a label over bullets: the `label` rule's)
+            yield from _attribute(ctx, n, sheet[n])
+            continue
         given = list(_named(ctx, block)) if may_name(block.text) else []
         yield from (card for card, _ in given)
         if any(not whole for _, whole in given):
@@ -269,6 +277,26 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+
+
+def _attribute(ctx: Context, n: int, entry: Entry) -> Iterator[Candidate]:
+    """The card of a fact sheet's entry (`sheets.fact_sheet`): the key asked of its section's
+    subject (`CJD › path`), the value or the list nested under the key its answer, however short
+    (`prions`)."""
+    block = ctx.blocks[n]
+    if entry.value:
+        answer = entry.value
+    else:
+        items = items_after(ctx, n)
+        if not items or any(b.children or not ctx.free(b) for b in items):
+            return  # an outline under the key ("- clinical" / "+ appearance" / "* …"): its parts
+            # are asked where they are named
+        answer = as_list(ctx, items)
+    back, block_id, deck = clean_card_text(answer)
+    if not back or len(back) > MAX_ANSWER:
+        return
+    front = f"{entry.subject} › {strip_markup(entry.key).strip()}"
+    yield Candidate("definition", "basic", front, back, block.line, block_id=block_id, deck=deck)
 
 
 def _by_full_entries(
