@@ -31,9 +31,8 @@ MAX_KEY_CJK = 8
 # a key alone on the first of two lines (a hard line break after it), the answer on the second
 _KEY_LINE = re.compile(r"^[^\n]{1,80}[:：]\s*\n[^\n]+$")
 _MAX_KEY_LINE = 80
-_COLON_EARLY = re.compile(
-    r"[:：]"
-)  # characters of a key's line with its markup: "- **Why it matters:**"
+# a key's colon, looked for among the first characters of its line ("- **Why it matters:**")
+_COLON_EARLY = re.compile(r"[:：]")
 
 # "key: value", "**key:** value", "**key**: value"; a key alone, its answer nested under it
 _ENTRY = re.compile(
