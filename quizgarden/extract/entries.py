@@ -49,8 +49,10 @@ _RELATION = re.compile(
 _ROW_EDGE = re.compile(r"^\s*[=&]|\\\\\s*$")
 _LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
 # the first colon that is not part of a URL, a time or `::` (an explicit card, a qualified name,
-# a Dataview field): "Term: x", "术语：解释"
-_COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
+# a Dataview field): "Term: x", "术语：解释". The colon is matched first and the scheme looked
+# behind for from after it: a pattern that opens with a lookbehind is tried at every character,
+# one that opens with a character jumps from one colon to the next.
+_COLON = re.compile(r"(：|(?<!:):(?!//|\d|:))(?<!https.)(?<!http.)(?<!ftp.)")
 
 
 def split_definition(

@@ -43,7 +43,13 @@ from .text import (
 
 _INLINE_DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.S)
 _ENV = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|equation\*?|split|gather\*?)\}")
-_TOKEN = re.compile(r"\\[{}]|[{}()\[\]]|(?<![<>!\\:])(?::=|=|\\approx\b|\\equiv\b|\\triangleq\b)")
+# a bracket, or a relation (`=`, `:=`, `\approx`, `\equiv`, `\triangleq`) not after `<>!\:`;
+# every branch opens with its first character and the relation's is told apart after it (a
+# pattern with a branch that opens with a lookbehind is tried at every character of the formula)
+_TOKEN = re.compile(
+    r"\\[{}]|[{}()\[\]]"
+    r"|[:=\\](?<![<>!\\:].)(?:(?<=:)=|(?<==)|(?<=\\)(?:approx|equiv|triangleq)\b)"
+)
 # a left side that is itself a derivation step, a row of a system, or prose (`\le`, `\ge`, `\sim`
 # as whole commands: the `\left(` of `P\left(w_i\right)` is no relation; a side with an `\in`,
 # `\int` or `\infty` in it stays out, a membership, an integral or a limit worked out)
