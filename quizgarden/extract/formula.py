@@ -82,6 +82,8 @@ MAX_LHS = 60
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    if not any("$" in block.text or "\\[" in block.text for block in ctx.blocks):
+        return  # a formula is in math (`$$`, `\[`, a lone `$…$`): half the notes hold none
     seen: set[tuple[int | None, str]] = set()  # a derivation restates its left side
     per_section: dict[int | None, int] = {}
     previous: Block | None = None
