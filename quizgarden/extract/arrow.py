@@ -28,7 +28,10 @@ from .text import (
 _ARROW = re.compile(r"\s*(?:-+>|==?>|→|⇒|⟶|-{2,})\s+|\s+=\s+")
 # in a list item, a spaced dash too: "- CFO - Chief Financial Officer"
 _ITEM_DASH = re.compile(r"\s+[-–—]\s+")
-_HINT = re.compile(r"->|→|=>|⇒|⟶|--|\s[=\-–—]\s")  # cheap test before the line-by-line reading
+# cheap test before the line-by-line reading: an arrow, or a spaced `=` or dash (the mark is
+# matched first and the spaces looked for around it, so the engine jumps from mark to mark
+# instead of stopping at every space)
+_HINT = re.compile(r"->|→|=>|⇒|⟶|--|[=\-–—](?<=\s.)(?=\s)")
 
 
 def _hinted(text: str) -> bool:

@@ -35,6 +35,9 @@ from .text import ATX_HEADING
 
 _FIELD = "%"
 _FIELD_LINE = re.compile(r"^[ \t]*%[ \t]*$", re.M)
+# the same after the newline that opens its line: a character the engine jumps to, where the
+# `^` of a multi-line pattern is tried at every character of the note
+_FIELD_NEXT_LINE = re.compile(r"\n" + _FIELD_LINE.pattern.removeprefix("^"), re.M)
 _CARD_BREAKS = frozenset({"---", "%%", "***", "___"})
 _STEM_SEPARATORS = re.compile(r"[\s_.\-]+|\d+")
 _TAG_SPLIT = re.compile(r"[,\s]+")
@@ -52,11 +55,17 @@ def is_deck(ctx: Context) -> bool:
     return DECK_NAME.match(_STEM_SEPARATORS.sub(" ", stem).strip()) is not None
 
 
+def _has_field_line(body: str) -> bool:
+    """`_FIELD_LINE.search(body) is not None`, its lines found from their newlines; a note with
+    no `%` at all is told without a regex."""
+    return _FIELD in body and bool(_FIELD_LINE.match(body) or _FIELD_NEXT_LINE.search(body))
+
+
 def _fields_under_headings(ctx: Context, headings: list[Block]) -> bool:
     """Two or more sections hold one `%` line each and none holds more: cards written for
     mdanki, whose front is the heading. Read as Ankdown's, with no `---` between them, such a
     deck would run into one card."""
-    if _FIELD not in ctx.note.body or _FIELD_LINE.search(ctx.note.body) is None:
+    if not _has_field_line(ctx.note.body):
         return False
     first = ctx.note.body_line
     fields = [first + n for n, line in enumerate(ctx.lines) if line.strip() == _FIELD]
@@ -89,7 +98,7 @@ def find_sections(ctx: Context) -> Iterator[Candidate]:
 
 
 def find_ankdown(ctx: Context) -> Iterator[Candidate]:
-    if _FIELD not in ctx.note.body or _FIELD_LINE.search(ctx.note.body) is None:
+    if not _has_field_line(ctx.note.body):
         return  # most notes: no `%` at all, or one search, no line read
     first, lines = ctx.note.body_line, ctx.lines
     fields = [n for n, line in enumerate(lines) if line.strip() == _FIELD]

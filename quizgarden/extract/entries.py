@@ -32,6 +32,8 @@ BOLD_TERM = re.compile(
 )
 # "（1）太平天国：…": a number in brackets counts the item, it is not part of the term
 _PAREN_NUMBER = re.compile(r"^[（(]\d{1,2}[）)]\s*")
+# what a stripped line that ITEM_MARK matches opens with, besides a digit (`\d`: `isdecimal`)
+_ITEM_MARK_START = "-*+"
 # "洋务运动——十九世纪…": the Chinese dash (two em dashes) sets a term off as a colon does
 _CJK_DASH = re.compile(r"\s*——\s*")
 _DASH_TERM = 6
@@ -49,8 +51,10 @@ _RELATION = re.compile(
 _ROW_EDGE = re.compile(r"^\s*[=&]|\\\\\s*$")
 _LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
 # the first colon that is not part of a URL, a time or `::` (an explicit card, a qualified name,
-# a Dataview field): "Term: x", "术语：解释"
-_COLON = re.compile(r"(?<!https)(?<!http)(?<!ftp)(：|(?<!:):(?!//|\d|:))")
+# a Dataview field): "Term: x", "术语：解释". The colon is matched first and the scheme looked
+# behind for from after it: a pattern that opens with a lookbehind is tried at every character,
+# one that opens with a character jumps from one colon to the next.
+_COLON = re.compile(r"(：|(?<!:):(?!//|\d|:))(?<!https.)(?<!http.)(?<!ftp.)")
 
 
 def split_definition(
@@ -59,7 +63,13 @@ def split_definition(
     """(term, explanation) when `line` reads as a definition, else None. With `listed` (an item
     of a glossary list) a list of names is an answer too: "IADL: driving, meds, finances"; with
     `short` (a line of a glossary paragraph) a few words are: "Gas: fills its container"."""
-    line = _PAREN_NUMBER.sub("", ITEM_MARK.sub("", line.strip()))
+    line = line.strip()
+    # a list mark or a bracketed number opens the line, if any: most lines open with neither,
+    # and the patterns that take them off are not run there
+    if line[:1] in _ITEM_MARK_START or line[:1].isdecimal():
+        line = ITEM_MARK.sub("", line)
+    if line[:1] in "(（":
+        line = _PAREN_NUMBER.sub("", line)
     if not line or len(line) > MAX_LINE:
         return None
     m = BOLD_TERM.match(line)

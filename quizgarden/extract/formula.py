@@ -43,7 +43,13 @@ from .text import (
 
 _INLINE_DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.S)
 _ENV = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|equation\*?|split|gather\*?)\}")
-_TOKEN = re.compile(r"\\[{}]|[{}()\[\]]|(?<![<>!\\:])(?::=|=|\\approx\b|\\equiv\b|\\triangleq\b)")
+# a bracket, or a relation (`=`, `:=`, `\approx`, `\equiv`, `\triangleq`) not after `<>!\:`;
+# every branch opens with its first character and the relation's is told apart after it (a
+# pattern with a branch that opens with a lookbehind is tried at every character of the formula)
+_TOKEN = re.compile(
+    r"\\[{}]|[{}()\[\]]"
+    r"|[:=\\](?<![<>!\\:].)(?:(?<=:)=|(?<==)|(?<=\\)(?:approx|equiv|triangleq)\b)"
+)
 # a left side that is itself a derivation step, a row of a system, or prose (`\le`, `\ge`, `\sim`
 # as whole commands: the `\left(` of `P\left(w_i\right)` is no relation; a side with an `\in`,
 # `\int` or `\infty` in it stays out, a membership, an integral or a limit worked out)
@@ -76,6 +82,8 @@ MAX_LHS = 60
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    if not any("$" in block.text or "\\[" in block.text for block in ctx.blocks):
+        return  # a formula is in math (`$$`, `\[`, a lone `$…$`): half the notes hold none
     seen: set[tuple[int | None, str]] = set()  # a derivation restates its left side
     per_section: dict[int | None, int] = {}
     previous: Block | None = None

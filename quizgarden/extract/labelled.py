@@ -38,22 +38,23 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if block.kind == "heading":
             text = heading_title(block)
-            if _LABEL.match(text) is None:
-                continue
-            whole = section(ctx, n)
-            items = [b for b in whole if b.kind == "item"]
-            if not MIN_ITEMS <= len(items) <= MAX_ITEMS:
-                continue
-            if len(items) != len([b for b in whole if ctx.free(b)]):
-                continue  # the section says more than its list
         else:
             raw = block.text.strip()
             if "\n" in raw or (not raw.rstrip("*_ ").endswith((":", "：")) and "**" not in raw):
                 continue  # a label ends with a colon or stands alone in bold
             text = strip_markup(raw).strip()
-            items = items_after(ctx, n)
+        # the label first: most headings and lines are none, and their lists are not read
         front = _front(ctx, n, text, before[n])
-        if front is None or not MIN_ITEMS <= len(items) <= MAX_ITEMS:
+        if front is None:
+            continue
+        if block.kind == "heading":
+            whole = section(ctx, n)
+            items = [b for b in whole if b.kind == "item"]
+            if len(items) != len([b for b in whole if ctx.free(b)]):
+                continue  # the section says more than its list
+        else:
+            items = items_after(ctx, n)
+        if not MIN_ITEMS <= len(items) <= MAX_ITEMS:
             continue
         if not all(ctx.free(b) for b in items):
             continue

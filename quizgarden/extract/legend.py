@@ -33,8 +33,10 @@ from .lang import (
 from .text import has_cjk, is_term, strip_markup, units
 
 # one symbol in single dollars: `$\mu$`, `$F_{R}$`, `$\omega _{n}$`, `$\vec{E}$`, `$\Delta G$`
+# (the dollar first, what may not stand before it looked behind for after it: the engine jumps
+# from one dollar to the next, where a leading lookbehind is tried at every character)
 _SYMBOL = re.compile(
-    r"(?<![$\\])\$(?!\$)\s*(?P<sym>(?:\\(?:vec|mathbf|hat|bar|boldsymbol|mathcal)\s*\{[^{}$]{1,6}\}"
+    r"\$(?<![$\\]\$)(?!\$)\s*(?P<sym>(?:\\(?:vec|mathbf|hat|bar|boldsymbol|mathcal)\s*\{[^{}$]{1,6}\}"
     r"|(?:\\Delta\s*)?(?:\\[A-Za-z]+|[A-Za-z]))(?:\s*[_^]\s*(?:\{[^{}$]{1,12}\}|[A-Za-z0-9]))*)"
     r"\s*\$(?!\$)"
 )

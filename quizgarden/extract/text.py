@@ -80,9 +80,10 @@ _CODE_START = re.compile(
 # ...and anywhere in it: `;` or a brace at the end, `=>`, `->f(`, `f()`, `a.b(`, `==`, `&&`,
 # `i++` (not a language's name: `C++`, `G++`). Every branch opens with a punctuation mark (`f()`
 # is tested from its bracket), so the engine jumps from one such mark to the next instead of
-# trying every branch at every character.
+# trying every branch at every character; what must stand before the mark is looked behind for
+# once the mark is found (a pattern that opens with a lookbehind is tried at every character).
 _CODE_HINTS = re.compile(
-    r"[;{}]\s*$|=>|->\s*\w+\(|(?<=\w)\(\)|(?<=\w)\.\w+\(|==|!=|(?<![A-Z])\+\+|&&|\|\|"
+    r"[;{}]\s*$|=>|->\s*\w+\(|\((?<=\w\()\)|\.(?<=\w\.)\w+\(|==|!=|\+(?<![A-Z]\+)\+|&&|\|\|"
 )
 #: A log line's level, not a term: "INFO: loaded", "CRITICAL FIX: ..."
 LOG_LEVEL = re.compile(r"^(?:INFO|WARNING|WARN|ERROR|DEBUG|CRITICAL|FATAL|TRACE|NOTE|TODO|FIXME)\b")
