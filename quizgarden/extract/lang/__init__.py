@@ -8,6 +8,7 @@ module, which joins the tables of every language: a vault mixes languages, often
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from . import de, en, es, fr, it, ja, pt, zh
 from .table import Table
@@ -150,34 +151,77 @@ def _latin(word: str) -> bool:
     return not any("\u3040" <= ch <= "\u9fff" for ch in word)  # kana and Han
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
     """Latin words match whole words; CJK entries match anywhere (no spaces between words).
 
-    Each group opens with the set of its words' first characters, then tells the words apart
-    by that character (see `_keyed`): the regex engine skips from one such character to the
-    next instead of trying hundreds of words at every position, and the word-boundary check
-    runs once per candidate position, not once per word.
+    Each group tells its words apart by their first character (see `_keyed`), and both groups
+    open with one class of all those characters: the regex engine skips from one such character
+    to the next instead of trying hundreds of words at every position, and the word-boundary
+    check runs once per candidate position, not once per word.
+
+    `re` skips ahead only on a leading class that `re.I` does not apply to (or that holds no
+    letters), and never on an alternation of groups that each open with a class: so the one
+    class lists every case of its characters and is kept out of `re.I` by `(?-i:…)`. It may
+    admit more than the words' first characters (both cases where the pattern is compiled
+    without `re.I`): each word checks its first character again with a lookbehind, under the
+    pattern's own flags, so what matches is the same. `ignore_case=False`, for a pattern
+    compiled without `re.I`, lists the characters as they are.
     """
     spaced = [w.replace(" ", r"\s+") for w in words]
     latin = [w for w in spaced if _latin(w)]
     cjk = [w for w in spaced if not _latin(w)]
+    keyed_latin, keyed_cjk = _keyed(latin), _keyed(cjk)
+    if keyed_latin is None or keyed_cjk is None:  # a word opens with no plain character
+        groups = []
+        if latin:
+            groups.append(
+                rf"[{_chars(keyed_latin[0])}](?<!\w.){keyed_latin[1]}(?![\w-])"
+                if keyed_latin
+                else rf"(?<!\w)(?:{'|'.join(latin)})(?![\w-])"
+            )
+        if cjk:
+            groups.append(
+                f"[{_chars(keyed_cjk[0])}]{keyed_cjk[1]}" if keyed_cjk else f"(?:{'|'.join(cjk)})"
+            )
+        return "|".join(groups) or "(?!)"
     groups = []
-    if latin:
-        keyed = _keyed(latin, r"(?<!\w.)")  # no word character before the first letter
-        groups.append(f"{keyed}(?![\\w-])" if keyed else rf"(?<!\w)(?:{'|'.join(latin)})(?![\w-])")
+    if latin:  # no word character before the first letter
+        groups.append(rf"(?<!\w.){keyed_latin[1]}(?![\w-])")
     if cjk:
-        groups.append(_keyed(cjk, "") or f"(?:{'|'.join(cjk)})")
-    return "|".join(groups) or "(?!)"
+        groups.append(keyed_cjk[1])
+    if not groups:
+        return "(?!)"
+    firsts = {*keyed_latin[0], *keyed_cjk[0]}
+    if ignore_case:
+        firsts = {case for c in firsts for case in _cases(c)}
+    return f"(?-i:[{_chars(sorted(firsts))}])(?:{'|'.join(groups)})"
+
+
+def _chars(chars: Iterable[str]) -> str:
+    """The inside of a class of `chars`."""
+    return "".join(re.escape(c) for c in chars)
+
+
+#: Characters `re.I` takes for a Latin letter besides its cases: "İ" and "ı" for "i", "ſ" for
+#: "s", the Kelvin sign for "k", the Angstrom sign for "å", "ẞ" for "ß".
+_OTHER_CASES = "\u0130\u0131\u017f\u212a\u212b\u1e9e"
+
+
+def _cases(c: str) -> set[str]:
+    """`c` and every character that `re.I` takes for it (tests/test_lang_tables.py proves it
+    for each first character of the tables' words)."""
+    cases = {f for f in (c, c.lower(), c.upper()) if len(f) == 1}
+    return cases | {x for x in _OTHER_CASES if re.fullmatch(re.escape(c), x, re.I)}
 
 
 _NOT_AFTER = re.compile(r"^\(\?<!(\[[^\]]*\])\)")  # "(?<![还但])是": not after these
 
 
-def _keyed(words: list[str], after_first: str) -> str | None:
-    """`[ab](?:(?<=a)(?:…)|(?<=b)(?:…))`: the words grouped by their first character, in their
-    order (the longest of those that match at a position still wins). None when a word does not
-    start with a plain character, as `(?:x|y)` or `\\d` do. `after_first` is checked right
-    after the first character; a leading `(?<![…])` of a word moves there as `(?<![…].)`."""
+def _keyed(words: list[str]) -> tuple[list[str], str] | None:
+    """`ab` and `(?:(?<=a)(?:…)|(?<=b)(?:…))`: the words' first characters, and the words grouped
+    by them, in their order (the longest of those that match at a position still wins). None
+    when a word does not start with a plain character, as `(?:x|y)` or `\\d` do. A leading
+    `(?<![…])` of a word moves after its first character as `(?<![…].)`."""
     keyed: dict[str, list[str]] = {}
     for word in words:
         extra = ""
@@ -186,9 +230,8 @@ def _keyed(words: list[str], after_first: str) -> str | None:
         if not word or word[0] in "\\()[].^$*+?{|" or word[1:2] in {"?", "*", "+", "{"}:
             return None
         keyed.setdefault(word[0], []).append(extra + word[1:])
-    firsts = "".join(re.escape(c) for c in keyed)
     branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in keyed.items())
-    return f"[{firsts}]{after_first}(?:{branches})"
+    return list(keyed), f"(?:{branches})"
 
 
 def _cjk_words(field: str) -> str:
@@ -273,18 +316,18 @@ PREPOSITION = re.compile(rf"^(?:{_alternation(_words('prepositions'))})", re.I)
 PROOF_HEADING = re.compile(rf"^(?:{_alternation(_words('proof_headings'))})$", re.I)
 
 #: The writer speaking of themself ("I think", "我们"): a diary, not a definition. Case matters.
-FIRST_PERSON = re.compile(_alternation(_words("first_person")))
+FIRST_PERSON = re.compile(_alternation(_words("first_person"), ignore_case=False))
 _PLURAL_PERSON = set(_words("first_person_plural"))
 #: The first person of one writer ("I", "我", "笔者"): a diary's voice, where "we" may be a
 #: textbook's.
 FIRST_PERSON_SINGULAR = re.compile(
-    _alternation([w for w in _words("first_person") if w not in _PLURAL_PERSON])
+    _alternation([w for w in _words("first_person") if w not in _PLURAL_PERSON], ignore_case=False)
 )
 #: The plural first person telling the writer's own course ("我们已经实现了…", "我们首先需要…"):
 #: the person, at most a few characters, then a word of the tables' `narration`.
 NARRATION = re.compile(
-    rf"(?:{_alternation(sorted(_PLURAL_PERSON))})[^，,。；;：:\n]{{0,4}}?"
-    rf"(?:{_alternation(_words('narration'))})"
+    rf"(?:{_alternation(sorted(_PLURAL_PERSON), ignore_case=False)})[^，,。；;：:\n]{{0,4}}?"
+    rf"(?:{_alternation(_words('narration'), ignore_case=False)})"
 )
 #: A heading that ends so is a topic label ("训练流程", "Model comparison"), not a term.
 TOPIC_SUFFIX = re.compile(rf"(?:{_alternation(_words('topic_suffixes'))})$", re.I)
@@ -296,7 +339,7 @@ TERM_BAD_START = re.compile(rf"^(?:{_alternation(_words('term_openers'))})", re.
 TERM_BAD_END = re.compile(rf"(?:{_alternation(_words('term_enders'))})$", re.I)
 #: A word that makes a phrase a clause ("LoRA is robust", "需要注意"). Lower case only: a title
 #: capitalises its "Is".
-CLAUSE_WORD = re.compile(_alternation(_words("clause_words")))
+CLAUSE_WORD = re.compile(_alternation(_words("clause_words"), ignore_case=False))
 _NUMBER = r"[一二三四五六七八九十\d]"
 #: A label and a number, nothing else: "Lemma 2", "定理 5.1", "第三章".
 NUMBERED_LABEL = re.compile(
@@ -487,7 +530,7 @@ _NAME_OBJECT = "|".join(_words("name_objects")) or "(?!)"
 #: the last object marker before the name.
 NAMING = re.compile(
     rf"^(?P<back>.+)(?:{_NAME_OBJECT})\s*(?P<term>(?:[^{_NAME_OBJECT}、，,。(（]|[(（][^)）]{{0,60}}[)）]){{1,80}}?)\s*"
-    rf"(?:{_alternation(_words('namers'))})(?:[。、，,]|$)"
+    rf"(?:{_alternation(_words('namers'), ignore_case=False)})(?:[。、，,]|$)"
 )
 _NAMING_VERBS = _alternation(_words("naming_verbs"))
 #: A bold name given after its description and a naming verb: "以零为极限的变量称为**无穷小量**",
@@ -506,7 +549,7 @@ COMMA_NAMED = re.compile(
     re.I,
 )
 #: What follows a name given after its description: "という", "と呼ぶ" (the tables' `namers`).
-NAMER = re.compile(_alternation(_words("namers")))
+NAMER = re.compile(_alternation(_words("namers"), ignore_case=False))
 #: A naming verb (and an article) ending the text before a bold name: "… is called the",
 #: "Se le denomina", "um SEL diz-se [" (a bold term may sit in a link: `[**possível**](…)`).
 NAMING_LEAD = re.compile(rf"(?:{_NAMING_VERBS})\s*(?:{_ARTICLES})?\[?$", re.I)

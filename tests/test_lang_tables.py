@@ -1,0 +1,65 @@
+"""The language tables' word patterns: built for speed, they match what a plain alternation of
+the words matches."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizgarden.extract import lang
+from quizgarden.extract.lang import TABLES, _alternation, _cases, _latin, _words
+
+# every character, to find each one `re.I` takes for a given one
+_EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
+
+
+def _first_characters() -> set[str]:
+    firsts = set()
+    for table in TABLES:
+        for field in dataclasses.fields(table):
+            value = getattr(table, field.name)
+            if isinstance(value, (list, tuple)):
+                for word in value:
+                    if isinstance(word, str) and (word := lang._NOT_AFTER.sub("", word)):
+                        firsts.add(word[0])
+    return firsts
+
+
+def test_every_case_of_a_first_character_is_listed() -> None:
+    # the leading class of `_alternation` is kept out of `re.I` and lists the cases itself: it
+    # must admit every character `re.I` takes for a word's first character ("İ" for "i")
+    for c in _first_characters():
+        taken = set(re.findall(re.escape(c), _EVERY_CHARACTER, re.I))
+        assert taken <= _cases(c), (c, taken - _cases(c))
+
+
+def _plain(words: list[str]) -> str:
+    """The alternation `_alternation` stands for: Latin words whole, CJK entries anywhere."""
+    spaced = [w.replace(" ", r"\s+") for w in words]
+    latin = "|".join(w for w in spaced if _latin(w))
+    cjk = "|".join(w for w in spaced if not _latin(w))
+    return "|".join(
+        g for g in (latin and rf"(?<!\w)(?:{latin})(?![\w-])", cjk and f"(?:{cjk})") if g
+    )
+
+
+PIECES = ["is", " is a ", "Is", "IS", "ist", "是", "是指", "还是", "とは", "I ", "我们", "we", "We"]
+PIECES += [" refers to ", "est un", "s", "ſ", "i", "İ", "ı", "K", "，", "\n", " ", "-", "x", "É"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+@settings(max_examples=300)
+def test_the_keyed_alternation_matches_as_the_plain_one(text: str) -> None:
+    for fields, flags in (
+        (("copulas", "naming_copulas", "bare_copulas"), re.I),
+        (("first_person",), 0),
+        (("deictic",), re.I),
+        (("clause_words",), 0),
+    ):
+        words = _words(*fields)
+        keyed = re.compile(_alternation(words, ignore_case=bool(flags)), flags)
+        plain = re.compile(_plain(words), flags)
+        assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
