@@ -184,11 +184,13 @@ def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
                 f"[{_chars(keyed_cjk[0])}]{keyed_cjk[1]}" if keyed_cjk else f"(?:{'|'.join(cjk)})"
             )
         return "|".join(groups) or "(?!)"
+    # each group checks first that the character read is one of its own, at once: else it
+    # tries the lookbehind of each of its words in turn
     groups = []
     if latin:  # no word character before the first letter
-        groups.append(rf"(?<!\w.){keyed_latin[1]}(?![\w-])")
+        groups.append(rf"(?<=[{_chars(keyed_latin[0])}])(?<!\w.){keyed_latin[1]}(?![\w-])")
     if cjk:
-        groups.append(keyed_cjk[1])
+        groups.append(f"(?<=[{_chars(keyed_cjk[0])}]){keyed_cjk[1]}")
     if not groups:
         return "(?!)"
     firsts = {*keyed_latin[0], *keyed_cjk[0]}
