@@ -142,11 +142,11 @@ def _untitled(block: Block) -> tuple[str, str]:
     if (block.callout_title and first.strip() == block.callout_title.strip()) or (
         _TITLE_LINE.fullmatch(first)
     ):
-        return rest, strip_markup(_IMAGE.sub(r"\1", first)).strip()
+        return rest, strip_markup(_IMAGE_ALT.sub(r"\1", first)).strip()
     return block.text, ""
 
 
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_IMAGE_ALT = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 
 
 def _names_alike(title: str, subject: str) -> bool:

@@ -44,9 +44,9 @@ _NOT_A_KEY = re.compile(r"[\d.?!。？！;；,，、()（）\[\]{}<>`$=|#@\"“�
 # "2024-03-05", "05.03.2024", "3/5/24": a dated entry (a journal's, a meeting's)
 _DATE = re.compile(r"\d{1,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,4})?")
 # "Meeting 2", "Week 3", "Session 4b": one of a numbered series, a record of what happened
-_NUMBERED = re.compile(r"^[^\W\d_]+\s*\d+[a-z]?$")
+_SERIES_TITLE = re.compile(r"^[^\W\d_]+\s*\d+[a-z]?$")
 _TASK = re.compile(r"^\[[ xX]\]")
-_FILE_NAME = re.compile(r"\.(?:md|txt|pdf|docx?|py|ipynb|json|ya?ml|csv|png|jpe?g)$", re.I)
+_FILE_TITLE = re.compile(r"\.(?:md|txt|pdf|docx?|py|ipynb|json|ya?ml|csv|png|jpe?g)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -180,9 +180,9 @@ def _entries_of(ctx: Context, h: int) -> bool:
     title = heading_title(ctx.blocks[h])
     if not title or _DATE.search(title) or is_example_heading(title) or is_question(title):
         return False  # a question's section answers it: its items are parts of the answer
-    if "`" in ctx.blocks[h].text or _FILE_NAME.search(title):
+    if "`" in ctx.blocks[h].text or _FILE_TITLE.search(title):
         return False  # "1. `notes_0718.md`", "`figs/` 文件夹": an index of files, not subjects
-    return NUMBERED_LABEL.match(title) is None and _NUMBERED.match(title) is None
+    return NUMBERED_LABEL.match(title) is None and _SERIES_TITLE.match(title) is None
 
 
 def _read(text: str, nested: bool) -> Entry | None:

@@ -117,14 +117,14 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
         and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])))
     ]
     common = {c: _common(body, c) for c in asked}
-    numbered = all(_NUMBERED.match(r[0]) for r in body)
+    numbered = all(_ROW_NUMBER.match(r[0]) for r in body)
     topic = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
-    # the header row is the table's first line, the delimiter row its second
-    lines = [block.line + k + (k > 0) for k in range(len(rows))][len(rows) - len(body) :]
-    for line, row in zip(lines, body, strict=True):
+    # row k of `rows` sits on line k of the table, past the delimiter row from the second on
+    for k, row in enumerate(body, start=len(rows) - len(body)):
+        line = block.line + k + (k > 0)
         name = strip_markup(row[0])
         if numbered:
-            name = _NUMBERED.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
+            name = _ROW_NUMBER.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
         if _CODE.fullmatch(row[0].strip()) is None and (
             not (_answers(name) and units(name) <= 8) or _symbol(name)
         ):
@@ -153,7 +153,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
 #: an entry.
 MAX_HEADER, MAX_HEADER_CJK = 5, 10
 #: "1.", "2)", "3、": the rows' places in a numbered table
-_NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)、．]\s*(?=\S)")
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)、．]\s*(?=\S)")
 
 
 def _headless(header: list[str], body: list[list[str]]) -> bool:
@@ -166,8 +166,8 @@ def _headless(header: list[str], body: list[list[str]]) -> bool:
     name, answer = (strip_markup(cell) for cell in header)
     if not name:
         return not answer
-    first = _NUMBERED.match(name)
-    if first and body and body[0] and (then := _NUMBERED.match(body[0][0])):
+    first = _ROW_NUMBER.match(name)
+    if first and body and body[0] and (then := _ROW_NUMBER.match(body[0][0])):
         return first.group(1) == "1" and then.group(1) == "2"
     return units(answer) > (MAX_HEADER_CJK if has_cjk(answer) else MAX_HEADER)
 
