@@ -493,8 +493,7 @@ def _cites_work(explanation: str) -> bool:
     """The explanation opens with a work's title, three capitalised words or more before its
     first comma ("Sequence Parallelism: Long Sequence Training from System Perspective，…")."""
     clause = re.split(r"[，,；;。]", strip_markup(explanation), maxsplit=1)[0]
-    words = [w for w in _TITLE_WORD.findall(clause) if w.casefold() not in TITLE_STOPWORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= len(words) - 1
+    return _names_work(_title_words(clause))
 
 
 def _owner(ctx: Context, n: int) -> str:
@@ -734,13 +733,23 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}")
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]+")
 
 
+def _title_words(text: str) -> list[str]:
+    """The Latin words of `text` a title capitalises (its stopwords, "of", "the", left out)."""
+    return [w for w in _TITLE_WORD.findall(text) if w.casefold() not in TITLE_STOPWORDS]
+
+
+def _names_work(words: list[str]) -> bool:
+    """Three words or more, all capitalised but one at most: a paper's or a book's title."""
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= len(words) - 1
+
+
 def _explains(title: str, summary: str) -> bool:
     """The paragraph is about the heading: it names it, or the heading is a work's title."""
     plain = strip_markup(summary)
     if SECTION_OPENER.match(plain):
         return False
-    words = [w for w in _TITLE_WORD.findall(title) if w.casefold() not in TITLE_STOPWORDS]
-    if len(words) >= 3 and sum(w[0].isupper() for w in words) >= len(words) - 1:
+    words = _title_words(title)
+    if _names_work(words):
         return True  # "Attention Is All You Need": a paper or book, summarised
     # a name of two words or more is specific enough to be found anywhere in a short summary
     head = (plain if len(words) >= 2 and len(plain) <= 900 else plain[:300]).lower()
