@@ -103,6 +103,8 @@ class Note:
     body_line: int  # 1-based line of the file where `body` starts
     settings: NoteSettings = NoteSettings()
     media: tuple[str, ...] = ()  # vault-relative paths of embedded images that exist
+    #: the tag a note written for the Flashcards plugin marks its cards with, when not `#card`
+    card_tag: str | None = None
 
 
 @dataclass(frozen=True)

@@ -155,6 +155,23 @@ def test_pandoc_attributes_are_not_tags() -> None:
     assert inline_tags(text) == ["real"]
 
 
+def test_html_colours_are_not_tags() -> None:
+    text = 'a <font color=#ed1c24>red</font> and <font color="#ffff00">yellow</font> #real'
+    assert inline_tags(text) == ["real"]
+
+
+def test_a_flashcards_plugin_note_names_its_own_card_tag(tmp_path: Path) -> None:
+    """The plugin lets a vault choose its tag: the one ending the lines whose backs follow."""
+    body = "Q one? #anki\nback one\n\nQ two? #anki\n- back two\n\nA fact. #topic\n\nB. #topic\n"
+    result, _ = read_note(write(tmp_path / "n.md", "---\ncards-deck: D\n---\n" + body), tmp_path)
+    assert result is not None and result.card_tag == "anki" and result.tags == ("topic",)
+    once = "---\ncards-deck: D\n---\nQ one? #anki\nback one\n"
+    result, _ = read_note(write(tmp_path / "once.md", once), tmp_path)
+    assert result is not None and result.card_tag is None  # one line is not a habit
+    result, _ = read_note(write(tmp_path / "plain.md", body), tmp_path)
+    assert result is not None and result.card_tag is None  # not written for the plugin
+
+
 def test_flashcards_tag_sets_the_deck(tmp_path: Path) -> None:
     result, _ = read_note(write(tmp_path / "n.md", "#flashcards/llm/rl\n\nQ: a\nA: b\n"), tmp_path)
     assert result is not None and result.deck == "llm::rl"

@@ -118,7 +118,11 @@ def build_context(note: Note, separators: Separators) -> Context:
         and PLUGIN_HINT.search(body) is not None
         and PLUGIN_CLOZE.search(body) is not None
     )
-    flashcards_plugin = flashcards_plugin or ("#" in body and _CARD_TAG.search(body) is not None)
+    flashcards_plugin = (
+        flashcards_plugin
+        or note.card_tag is not None
+        or ("#" in body and _CARD_TAG.search(body) is not None)
+    )
     # a note written with its own separators, or for the Flashcards plugin, is a flashcard note:
     # its highlights are clozes
     highlights = separators.highlight_cloze and (flashcard_note or own_marks or flashcards_plugin)

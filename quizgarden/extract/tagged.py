@@ -5,11 +5,13 @@ front, the lines under it, up to a blank line, the back.
 any case (`#Card`). A tag alone on its line takes the heading above it as the front. The plugin
 ends a back at its `^1234567890123` block id. `#card-spaced` marks a note for review, not a
 card. A `front::back #card` line is a one-line card, read by the inline rule before this one.
-The tag never appears in the card.
+The tag never appears in the card. The plugin lets a vault choose its tag (`#anki`): a note with
+the plugin's `cards-deck` key is read with the tag its lines use (`Note.card_tag`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -17,25 +19,34 @@ from ..model import Candidate, CardType
 from .context import Context, clean_card_text
 from .text import ATX_HEADING, LINE_LEAD
 
-# the tag ending a line, other tags may follow it: "Word #card", "## Term #card-reverse #bio"
-_TAG = re.compile(
-    r"(?:^|[ \t])#(?:card|flashcard)(?P<reverse>[/-]reversed?)?(?:[ \t]+#[\w/-]+)*[ \t]*$", re.I
-)
 _ANY_TAG = re.compile(r"#(?:card|flashcard)", re.I)
 _BLOCK_ID = re.compile(r"\^[A-Za-z0-9-]+")
 _PLUGIN_ID = re.compile(r"^\^(\d{13})\s*$")  # the plugin's own block id: the back ends there
 
 
+@functools.cache
+def _tag(own: str | None) -> re.Pattern[str]:
+    """The tag ending a line, other tags may follow it: "Word #card", "## Term #card-reverse
+    #bio"; `own` is the note's own card tag (`Note.card_tag`), read as `#card` is."""
+    names = "card|flashcard" + (f"|{re.escape(own)}" if own else "")
+    return re.compile(
+        rf"(?:^|[ \t])#(?:{names})(?P<reverse>[/-]reversed?)?(?:[ \t]+#[\w/-]+)*[ \t]*$", re.I
+    )
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
-    if "#" not in ctx.note.body or not _ANY_TAG.search(ctx.note.body):
+    own = ctx.note.card_tag
+    if "#" not in ctx.note.body or not (own or _ANY_TAG.search(ctx.note.body)):
         return  # one pass in C: most notes hold no card tag
     first = ctx.note.body_line
     lines = ctx.lines
+    hint = (own or "card").lower()
+    tag = _tag(own)
     for n, raw in enumerate(lines):
-        if "#" not in raw or "card" not in raw.lower():
+        if "#" not in raw or ("card" not in raw.lower() and hint not in raw.lower()):
             continue  # the cheap test first
         line_no = first + n
-        m = _TAG.search(raw)
+        m = tag.search(raw)
         if m is None or line_no in ctx.claimed or not ctx.usable(line_no):
             continue
         front_at, front_text = n, _front(raw[: m.start()])
@@ -44,7 +55,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if above < 0 or first + above in ctx.claimed or not ATX_HEADING.match(lines[above]):
                 continue
             front_at, front_text = above, _front(lines[above])
-        end, block_id = _back_end(ctx, n + 1)
+        end, block_id = _back_end(ctx, n + 1, tag)
         rows = [ln.strip() for ln in lines[n + 1 : end]]
         ids = [ln[1:] for ln in rows if _BLOCK_ID.fullmatch(ln)]  # "^1719…" inside the back
         kept = (ln for ln in rows if not _BLOCK_ID.fullmatch(ln))
@@ -70,13 +81,13 @@ def _front(text: str) -> str:
     return LINE_LEAD.sub("", ATX_HEADING.sub("", text)).strip()
 
 
-def _back_end(ctx: Context, start: int) -> tuple[int, str | None]:
+def _back_end(ctx: Context, start: int, tag: re.Pattern[str]) -> tuple[int, str | None]:
     """Where the back that starts at body line `start` ends (exclusive), and the plugin's block
     id when one ends it: a blank line, the next card's tag line or a heading end it too."""
     n = start
     while n < len(ctx.lines):
         line = ctx.lines[n]
-        if not line.strip() or ATX_HEADING.match(line) or _TAG.search(line):
+        if not line.strip() or ATX_HEADING.match(line) or tag.search(line):
             return n, None
         if ctx.note.body_line + n in ctx.skipped_lines:
             return n, None

@@ -28,10 +28,15 @@ _SCRATCH_FOLDER = re.compile(
     r"|日记|日志|trash|drafts?)$|^\d+[ _\-.]*archives?$",
     re.I,
 )
-_INLINE_TAG = re.compile(r"(?<![\w#&/\\({])#([\w\-/]*[^\W\d_][\w\-/]*)")
+# not a colour in HTML (`color=#ed1c24`, `color="#ffff00"`) nor an anchor or entity
+_INLINE_TAG = re.compile(r"(?<![\w#&/\\({=\"'])#([\w\-/]*[^\W\d_][\w\-/]*)")
 _CODE_SPAN = re.compile(r"`[^`]*`")  # no tag inside
 #: The Flashcards plugin's card tags (`#card`, `#card-reverse`, `#flashcard`): cards, not topics.
 CARD_TAG = re.compile(r"(?:card|flashcard)(?:[/-](?:reversed?|spaced))?", re.I)
+#: The Flashcards plugin's deck key: a note whose frontmatter has it is written for that plugin.
+PLUGIN_DECK_KEY = "cards-deck"
+# a tag ending a line of text: "What did the reform change? #anki"
+_LINE_END_TAG = re.compile(r"\S[ \t]+#([\w\-/]*[^\W\d_][\w\-/]*)[ \t]*$")
 
 __all__ = ["MAX_NOTE_BYTES", "NOTE_SUFFIXES", "discover", "inline_tags", "misnamed", "read_note", "relative_path"]
 
@@ -96,13 +101,15 @@ def read_note(
     body, media = render_links(body, lambda target: _resolve_media(root, rel, target))
     problems += _long_lines(rel, body, body_line)
     tags = read_tags(meta)
+    card_tag = own_card_tag(body) if PLUGIN_DECK_KEY in meta else None
     deck = _deck_from_meta(meta) or _deck_from_folder(rel, vault, root)
     for tag in inline_tags(body):
         if tag == DECK_TAG or tag.startswith(DECK_TAG + "/"):
             sub = tag[len(DECK_TAG) + 1 :]
             if sub and "deck" not in meta:
                 deck = sub.replace("/", "::")
-        elif tag not in tags and not CARD_TAG.fullmatch(tag):  # "#card" marks a card, not a topic
+        elif tag not in tags and not CARD_TAG.fullmatch(tag) and tag != card_tag:
+            # "#card" marks a card, not a topic
             tags.append(tag)
     title = str(meta.get("title") or "").strip() or _first_heading(body) or Path(rel).stem
     note = Note(
@@ -114,8 +121,28 @@ def read_note(
         body_line=body_line,
         settings=read_settings(meta, auto=not is_scratch(rel)),
         media=tuple(media),
+        card_tag=card_tag,
     )
     return note, problems
+
+
+def own_card_tag(body: str) -> str | None:
+    """The tag a note written for the Flashcards plugin marks its cards with, when it is not
+    `#card`: the plugin lets a vault name its own (`#anki`), and the note does not say which.
+    It is the tag that ends two or more lines of text whose back starts on the very next line;
+    a topic tag ends a line followed by a blank line, or too few lines to be the note's cards."""
+    if "#" not in body:
+        return None
+    lines = body.split("\n")
+    counts: dict[str, int] = {}
+    for n, (line, code) in enumerate(zip(lines, code_lines(lines), strict=True)):
+        if code or "#" not in line or n + 1 == len(lines) or not lines[n + 1].strip():
+            continue
+        m = _LINE_END_TAG.search(line)
+        if m and not CARD_TAG.fullmatch(m.group(1)):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    best = max(counts, key=counts.__getitem__, default=None)
+    return best if best is not None and counts[best] >= 2 else None
 
 
 def _long_lines(rel: str, body: str, body_line: int) -> list[Problem]:
