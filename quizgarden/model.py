@@ -85,10 +85,13 @@ class Separators:
     highlight_cloze: bool = True  # `==text==` is a cloze in flashcard notes
     curly_cloze: bool | None = None  # `{{text}}` is a cloze in flashcard notes (None: unknown)
     bold_cloze: bool = False  # `**text**` is a cloze in flashcard notes (off, as in the plugin)
+    card_tag: str = "card"  # the Flashcards plugin's card tag (`flashcardsTag` in its settings)
 
 
 #: `Separators` fields that come from the plugin's settings file, not from `[extract]`.
-PLUGIN_FIELDS = frozenset({"flashcard_tags", "highlight_cloze", "curly_cloze", "bold_cloze"})
+PLUGIN_FIELDS = frozenset(
+    {"flashcard_tags", "highlight_cloze", "curly_cloze", "bold_cloze", "card_tag"}
+)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from quizgarden.cli import app
 from quizgarden.model import Separators
-from quizgarden.notes.plugins import OSR_SETTINGS, read_plugin_settings
+from quizgarden.notes.plugins import FLASHCARDS_SETTINGS, OSR_SETTINGS, read_plugin_settings
 from quizgarden.settings import load_settings, set_setting
 
 runner = CliRunner()
@@ -140,3 +140,22 @@ def test_a_huge_settings_file_is_refused(tmp_path: Path) -> None:
 def test_no_settings_file_means_the_defaults(tmp_path: Path) -> None:
     assert read_plugin_settings(tmp_path) == ({}, [])
     assert load_settings(tmp_path).separators({}) == Separators()
+
+
+def test_the_flashcards_plugin_tag_from_its_settings(tmp_path: Path) -> None:
+    """A vault that renamed the Flashcards plugin's `#card` has its cards read with its tag."""
+    vault = tmp_path / "vault"
+    data = vault / FLASHCARDS_SETTINGS
+    data.parent.mkdir(parents=True)
+    data.write_text(json.dumps({"flashcardsTag": "#karte", "inlineID": False}), "utf-8")
+    (vault / "note.md").write_text(
+        "Hauptstadt von Chile #karte\nSantiago\n\nEin Satz. #thema\n", "utf-8"
+    )
+    plugin, problems = read_plugin_settings(vault)
+    assert plugin == {"card_tag": "karte"} and problems == []
+    got = [(c["rule"], c["front"], c["back"]) for c in _cards(vault)]
+    assert got == [("tagged", "Hauptstadt von Chile", "Santiago")]
+    data.write_text(json.dumps({"flashcardsTag": 7}), "utf-8")
+    plugin, problems = read_plugin_settings(vault)
+    assert plugin == {} and "flashcardsTag" in problems[0].message
+    assert problems[0].path == FLASHCARDS_SETTINGS.as_posix()

@@ -121,6 +121,7 @@ def build_context(note: Note, separators: Separators) -> Context:
     flashcards_plugin = (
         flashcards_plugin
         or note.card_tag is not None
+        or (separators.card_tag != "card" and "#" + separators.card_tag in body)
         or ("#" in body and _CARD_TAG.search(body) is not None)
     )
     # a note written with its own separators, or for the Flashcards plugin, is a flashcard note:

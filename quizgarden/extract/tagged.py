@@ -5,8 +5,9 @@ front, the lines under it, up to a blank line, the back.
 any case (`#Card`). A tag alone on its line takes the heading above it as the front. The plugin
 ends a back at its `^1234567890123` block id. `#card-spaced` marks a note for review, not a
 card. A `front::back #card` line is a one-line card, read by the inline rule before this one.
-The tag never appears in the card. The plugin lets a vault choose its tag (`#anki`): a note with
-the plugin's `cards-deck` key is read with the tag its lines use (`Note.card_tag`).
+The tag never appears in the card. The plugin lets a vault choose its tag (`#anki`): the one its
+settings name (`Separators.card_tag`) is read as `#card` is, and so is the tag the lines of a note
+with the plugin's `cards-deck` key use (`Note.card_tag`).
 """
 
 from __future__ import annotations
@@ -25,25 +26,26 @@ _PLUGIN_ID = re.compile(r"^\^(\d{13})\s*$")  # the plugin's own block id: the ba
 
 
 @functools.cache
-def _tag(own: str | None) -> re.Pattern[str]:
+def _tag(*own: str) -> re.Pattern[str]:
     """The tag ending a line, other tags may follow it: "Word #card", "## Term #card-reverse
-    #bio"; `own` is the note's own card tag (`Note.card_tag`), read as `#card` is."""
-    names = "card|flashcard" + (f"|{re.escape(own)}" if own else "")
+    #bio"; `own` are the vault's and the note's own card tags, read as `#card` is."""
+    names = "|".join(["card", "flashcard", *(re.escape(t) for t in own)])
     return re.compile(
         rf"(?:^|[ \t])#(?:{names})(?P<reverse>[/-]reversed?)?(?:[ \t]+#[\w/-]+)*[ \t]*$", re.I
     )
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    own = ctx.note.card_tag
-    if "#" not in ctx.note.body or not (own or _ANY_TAG.search(ctx.note.body)):
+    own = tuple(t for t in (ctx.separators.card_tag, ctx.note.card_tag) if t and t != "card")
+    body = ctx.note.body
+    if "#" not in body or not (_ANY_TAG.search(body) or any("#" + t in body for t in own)):
         return  # one pass in C: most notes hold no card tag
     first = ctx.note.body_line
     lines = ctx.lines
-    hint = (own or "card").lower()
-    tag = _tag(own)
+    hints = tuple(t.lower() for t in ("card", *own))
+    tag = _tag(*own)
     for n, raw in enumerate(lines):
-        if "#" not in raw or ("card" not in raw.lower() and hint not in raw.lower()):
+        if "#" not in raw or not any(h in raw.lower() for h in hints):
             continue  # the cheap test first
         line_no = first + n
         m = tag.search(raw)

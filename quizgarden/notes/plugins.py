@@ -1,4 +1,4 @@
-"""The card syntax a vault set in the Obsidian Spaced Repetition plugin, read from its settings file.
+"""The card syntax a vault set in its flashcard plugins, read from their settings files.
 
 The plugin lets a vault replace `::`, `:::`, `?` and `??` with anything, name its own flashcard
 tags (`#fc`, `#card`) and choose which clozes it reads (highlights, `{{curly}}`). Its settings live
@@ -6,6 +6,9 @@ in `.obsidian/plugins/obsidian-spaced-repetition/data.json`, under `settings` (o
 kept them at the top level). Reading them lets quizgarden see the cards the plugin sees. The file
 is read through the vault boundary's size-capped regular-file read; a file that is not what the
 plugin writes is one warning naming it, and the defaults apply.
+
+The Flashcards (flashcards-obsidian) plugin lets a vault choose its card tag instead of `#card`
+(`flashcardsTag` in `.obsidian/plugins/flashcards-obsidian/data.json`); it is read the same way.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from ..model import Problem
 from .vault import read_state_file
 
 OSR_SETTINGS = Path(".obsidian") / "plugins" / "obsidian-spaced-repetition" / "data.json"
+#: The Flashcards (flashcards-obsidian) plugin's settings: `flashcardsTag` names its card tag.
+FLASHCARDS_SETTINGS = Path(".obsidian") / "plugins" / "flashcards-obsidian" / "data.json"
 
 # the plugin's key -> the `Separators` field it sets
 _SEPARATORS = {
@@ -35,26 +40,41 @@ _SWITCHES = {
 
 
 def read_plugin_settings(vault: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """The `Separators` fields the vault's Spaced Repetition settings set (empty without the
-    file), and a problem naming the file when it could not be read."""
-    path = vault / OSR_SETTINGS
-    shown = OSR_SETTINGS.as_posix()
+    """The `Separators` fields the vault's Spaced Repetition and Flashcards plugin settings set
+    (empty without the files), and a problem naming a file that could not be read."""
+    settings, problems = _settings_object(vault, OSR_SETTINGS)
+    found, more = plugin_fields(settings) if settings is not None else ({}, [])
+    flashcards, flashcards_problems = _settings_object(vault, FLASHCARDS_SETTINGS)
+    problems += more + flashcards_problems
+    tag = (flashcards or {}).get("flashcardsTag")
+    if isinstance(tag, str) and tag.strip().lstrip("#"):
+        found["card_tag"] = tag.strip().lstrip("#")
+    elif tag is not None:
+        why = "ignored flashcardsTag: expected a tag; #card is used"
+        problems.append(Problem(FLASHCARDS_SETTINGS.as_posix(), 1, why))
+    return found, problems
+
+
+def _settings_object(vault: Path, name: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """A plugin's settings object (under `settings` in some versions), or None with the problem
+    that says why when the file is missing or not what the plugin writes."""
+    shown = name.as_posix()
     try:
-        raw = read_state_file(path)
+        raw = read_state_file(vault / name)
     except ConfigError as err:
-        return {}, [Problem(shown, 1, f"ignored: {err}")]
+        return None, [Problem(shown, 1, f"ignored: {err}")]
     if raw is None:
-        return {}, []
+        return None, []
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as err:
-        return {}, [Problem(shown, 1, f"ignored: not readable JSON ({err}); default separators used")]
+        return None, [Problem(shown, 1, f"ignored: not readable JSON ({err}); defaults used")]
     if not isinstance(data, dict):
-        return {}, [Problem(shown, 1, "ignored: expected a JSON object; default separators used")]
+        return None, [Problem(shown, 1, "ignored: expected a JSON object; defaults used")]
     settings = data.get("settings", data)
     if not isinstance(settings, dict):
-        return {}, [Problem(shown, 1, "ignored: `settings` is not an object; default separators used")]
-    return plugin_fields(settings)
+        return None, [Problem(shown, 1, "ignored: `settings` is not an object; defaults used")]
+    return settings, []
 
 
 def plugin_fields(settings: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
