@@ -17,7 +17,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import ASKING, CONTINUES, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
-from .shape import as_list, defines_terms, is_label, topic
+from .shape import as_list, defines_terms, is_label, labels_list, topic
 from .text import (
     GENERIC_FRONT,
     has_cjk,
@@ -67,6 +67,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
         # text, where stressed words nest under stressed words, a tree of them explains nothing
         if children[0].children:
             continue
+        # a later nested item ending with a colon labels a list of its own (`- Rhythm control`
+        # / `  - DC cardioversion …` / `  - maintaining sinus rhythm:` / `    - amiodarone`):
+        # a sub-heading of the answer, kept with its items and not judged as an explanation
+        labels = [c for c in children[1:] if labels_list(c)]
+        listed = [blocks[g] for c in labels for g in c.children]
+        if listed and (
+            any(len(c.children) > MAX_CHILDREN for c in labels)
+            or any(d.children or not ctx.free(d) or "$" in d.text for d in listed)
+        ):
+            continue
+        children = [c for c in children if c not in labels]
         deeper = [blocks[g] for c in children for g in c.children]
         if deeper and (
             len(deeper) > MAX_DEEPER
@@ -74,7 +85,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
             or has_cjk(term + "".join(c.text for c in children))
         ):
             continue  # an outline of a topic, or a derivation
-        if any(is_link_only(c.text) or _FILE.search(c.text) for c in children + deeper):
+        if listed and has_cjk(term + "".join(c.text for c in children + labels + listed)):
+            continue
+        if any(is_link_only(c.text) or _FILE.search(c.text) for c in children + deeper + listed):
             continue  # a table of contents (files, links), not an explanation
         if defines_terms(children):
             continue  # "- Hydrosphere" / "  - Cryosphere - study of ice": the item is its card
@@ -119,8 +132,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not all(is_explanation(p, long=True, min_units=least) for p in plain[1:]):
             continue
         children = formula + children
-        if deeper:  # each nested item followed by what is nested under it, in file order
-            children = sorted(children + deeper, key=lambda c: c.line)
+        if deeper or labels:  # each nested item followed by what is nested under it, in order
+            children = sorted(children + deeper + labels + listed, key=lambda c: c.line)
         back = (
             clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
         )

@@ -259,6 +259,12 @@ def defines_terms(items: list[Block]) -> bool:
     return True
 
 
+def labels_list(item: Block) -> bool:
+    """A list item that ends with a colon over items nested under it (`- Determinants:` /
+    `  - Price sensitivity`): it labels a list of its own, a sub-heading of whatever holds it."""
+    return bool(item.children) and clean_card_text(item.text)[0].rstrip().endswith((":", "："))
+
+
 def lists_entries(items: list[Block]) -> bool:
     """Half the items or more are each a term and its definition (`- **Load**: …`,
     `- **Store**: …`): a glossary whose items are the cards, not one answer to learn whole."""

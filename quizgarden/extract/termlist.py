@@ -37,6 +37,7 @@ from .shape import (
     is_label,
     is_led,
     items_after,
+    labels_list,
     lists_entries,
     names_a_thing,
     topic,
@@ -168,11 +169,18 @@ def _term(line: str, item: bool) -> str | None:
 
 def _explain(items: list[Block]) -> bool:
     """Most bullets say something (a clause, not a name), none is only a link, and they are not
-    a glossary of their own ("- **Load**: …", "- **Store**: …": those items are the cards)."""
+    a glossary of their own ("- **Load**: …", "- **Store**: …": those items are the cards). A
+    later bullet that labels a list of its own (`- Determinants:` over its bullets) is part of
+    the answer, as a sub-heading is part of a section: no lead-in that bars it, though it says
+    nothing itself, so the bullets that do must still be most of them."""
     said = 0
-    for block in items:
+    for k, block in enumerate(items):
         plain = strip_markup(clean_card_text(block.text)[0]).strip()
-        if is_link_only(plain) or plain.endswith((":", "：")):
+        if is_link_only(plain):
+            return False
+        if k > 0 and labels_list(block):
+            continue
+        if plain.endswith((":", "：")):
             return False
         said += is_explanation(plain, min_units=4)
     return said * 2 > len(items) and not lists_entries(items)
