@@ -190,6 +190,19 @@ def split_sentence_definition(line: str, *, aliased: bool = False) -> tuple[str,
     return strip_markup(term), back
 
 
+def _aliased_paragraph(ctx: Context, block: Block, line: str) -> tuple[str, str] | None:
+    """A paragraph that opens by giving a CJK term its Latin name and a bare copula
+    (`向量空间模型（Vector Space Model, VSM）是…`) defines that term where its heading is about
+    something else (`### 词向量`); under a heading that names the term, the heading's card answers
+    with it."""
+    found = split_sentence_definition(line, aliased=True)
+    if found is None:
+        return None
+    name = PARENS.sub("", found[0]).strip().casefold()
+    above = section_title(ctx, block) or ""
+    return None if name and name in strip_markup(above).casefold() else found
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
     before_items = last_before_items(ctx)
     parsed = _parsed_sentences(ctx, before_items)
@@ -256,8 +269,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 else:
                     found = split_definition(line)
             item = block.kind == "item"
-            if found is None and offset == 0 and ("**" in line or _may_define(line, item)):
+            if found is None and offset == 0 and ("**" in line or _may_define(line, True)):
                 found = split_sentence_definition(line, aliased=item)
+                if found is None and not item:
+                    found = _aliased_paragraph(ctx, block, line)
             if found is None and offset == 0 and n in led:
                 found = _bold_led(line)
             if found is None and offset == 0 and n in bare:
