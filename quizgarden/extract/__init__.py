@@ -74,6 +74,7 @@ from .text import (
     strip_markup,
     units,
     without_link_targets,
+    without_trailing_tags,
 )
 
 Rule = Callable[[Context], Iterator[Candidate]]
@@ -350,7 +351,10 @@ _DECORATION_CLASSES = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
 
 def _undecorated(card: Candidate) -> Candidate:
     """ "1️⃣ ALU › Función" loses its number to the numbering rule and keeps "️⃣": each part of a
-    mined front drops the emoji, symbols and keycap residue it opens with."""
+    mined front drops the emoji, symbols and keycap residue it opens with, and the Obsidian tags
+    it ends with (`…是什么？ #anki`: they file the line, they ask nothing)."""
+    if "#" in card.front:
+        card = replace(card, front=" › ".join(map(without_trailing_tags, card.front.split(" › "))))
     if card.front.isascii():
         return card
     parts = [_lstrip_decoration(part) for part in card.front.split(" › ")]

@@ -13,7 +13,14 @@ from ..model import Candidate
 from .context import Context, clean_card_text
 from .lang import DEICTIC, OPENER
 from .shape import MAX_ANSWER, as_list
-from .text import is_explanation, is_first_person, is_instruction, strip_markup, strip_numbering
+from .text import (
+    is_explanation,
+    is_first_person,
+    is_instruction,
+    strip_markup,
+    strip_numbering,
+    without_trailing_tags,
+)
 
 MAX_QUESTION = 200
 
@@ -23,9 +30,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for n, block in enumerate(blocks):
         if block.kind != "paragraph" or block.parent is not None:
             continue
-        if not block.text.rstrip(" *_").endswith(("?", "？")) or not ctx.free(block):
+        question = without_trailing_tags(block.text)  # "…是什么？ #anki": the tag files it
+        if not question.rstrip(" *_").endswith(("?", "？")) or not ctx.free(block):
             continue
-        text, block_id, deck = clean_card_text(block.text)
+        text, block_id, deck = clean_card_text(question)
         asked = strip_numbering(strip_markup(text))
         if "\n" in asked or len(asked) > MAX_QUESTION or not asked.endswith(("?", "？")):
             continue

@@ -91,14 +91,34 @@ from .text import (
 _TERM_LINE = re.compile(r"^(?:\*\*[^*\n]{2,50}\*\*\s*[:：]|\*\*[^*\n]{2,50}[:：]\*\*)\s*$")
 
 
+# "通货膨胀:" on a line of its own, the same without bold: a name, then only its colon
+_PLAIN_TERM_LINE = re.compile(r"^(?P<term>[^:：*_`$#>|\n]{1,40}?)\s*[:：]\s*$")
+# what a lead-in shows, where a term's line is over its explanation: display math, a quotation
+_SHOWN = ("$$", "\\[", '"', "“", "「", ">")
+
+
 def _lines(block: Block) -> list[str]:
-    """The block's lines, a bold term's line and the explanation under it read as one."""
+    """The block's lines, a term's line and the explanation under it read as one."""
     lines = block.text.split("\n")
-    if block.kind != "paragraph" or len(lines) < 2 or not _TERM_LINE.match(lines[0].rstrip()):
+    if block.kind != "paragraph" or len(lines) < 2:
+        return lines
+    first = lines[0].rstrip()
+    if not _TERM_LINE.match(first) and not _plain_term_line(first, lines[1]):
         return lines
     if TO_READER.search(lines[0]):
         return lines  # "**Analogía con tu vida**:": a note to oneself, not a term
-    return [lines[0].rstrip() + " " + " ".join(line.strip() for line in lines[1:])]
+    return [first + " " + " ".join(line.strip() for line in lines[1:])]
+
+
+def _plain_term_line(first: str, below: str) -> bool:
+    """A name alone before its colon (`通货膨胀:`, `Segments:`) over a line that explains it;
+    not over a line with a colon of its own (`negativ:`, `Cells: 6115`: labels, a log), a list,
+    a quotation or display math (`考虑如下模型:` / `$$…$$`: a lead-in to what it shows)."""
+    m = _PLAIN_TERM_LINE.match(first)
+    if m is None or not is_term(m.group("term")) or is_label(m.group("term")):
+        return False
+    below = below.strip()
+    return not (has_colon(below) or ITEM_MARK.match(below) or below.startswith(_SHOWN))
 
 
 # "感受野是指……。", "BPE (byte pair encoding) refers to …": a definition written as a sentence
@@ -170,6 +190,19 @@ def split_sentence_definition(line: str, *, aliased: bool = False) -> tuple[str,
     return strip_markup(term), back
 
 
+def _aliased_paragraph(ctx: Context, block: Block, line: str) -> tuple[str, str] | None:
+    """A paragraph that opens by giving a CJK term its Latin name and a bare copula
+    (`向量空间模型（Vector Space Model, VSM）是…`) defines that term where its heading is about
+    something else (`### 词向量`); under a heading that names the term, the heading's card answers
+    with it."""
+    found = split_sentence_definition(line, aliased=True)
+    if found is None:
+        return None
+    name = PARENS.sub("", found[0]).strip().casefold()
+    above = section_title(ctx, block) or ""
+    return None if name and name in strip_markup(above).casefold() else found
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
     before_items = last_before_items(ctx)
     parsed = _parsed_sentences(ctx, before_items)
@@ -236,8 +269,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 else:
                     found = split_definition(line)
             item = block.kind == "item"
-            if found is None and offset == 0 and ("**" in line or _may_define(line, item)):
+            if found is None and offset == 0 and ("**" in line or _may_define(line, True)):
                 found = split_sentence_definition(line, aliased=item)
+                if found is None and not item:
+                    found = _aliased_paragraph(ctx, block, line)
             if found is None and offset == 0 and n in led:
                 found = _bold_led(line)
             if found is None and offset == 0 and n in bare:

@@ -19,9 +19,10 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
+from .blocks import Block
 from .context import Context, clean_card_text
 from .shape import last_before_items
-from .text import has_cjk, strip_markup, units
+from .text import has_cjk, strip_markup, units, without_trailing_tags
 
 #: The marks of an answer: underline, coloured text, CriticMarkup insertion and highlight.
 _MARK = re.compile(
@@ -59,6 +60,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if "<" not in block.text and "{" not in block.text:
             continue
+        lead: Block | None = None
+        if block.kind == "item":
+            if not before:
+                before = last_before_items(ctx)
+            lead = _lead(ctx, n, before)
+            if _answers_question(ctx, n, before):
+                continue  # the list answers the question it is under: one card, that question's
         for offset, line in enumerate(block.text.split("\n")):
             if not has_cjk(line) or _MARK.search(line) is None:
                 continue
@@ -67,9 +75,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # "<font color=red>季风气候</font>": a title set off, neither way
             marked += 1
             if card is not None:
-                if block.kind == "item" and not before:
-                    before = last_before_items(ctx)
-                asked.append((block.line + offset, _context(ctx, n, before), card))
+                asked.append((block.line + offset, _title(lead), card))
     if len(asked) < MIN_LINES or len(asked) < _MOSTLY * marked:
         return  # marks are this note's emphasis, not its answers
     for at, about, (front, answers) in asked:
@@ -81,22 +87,40 @@ def find(ctx: Context) -> Iterator[Candidate]:
         )
 
 
-def _context(ctx: Context, n: int, before: list[int]) -> str:
-    """What a list item's sentence is about, where the list says it: the item it sits under
-    (`- 水系` / `  - 中国最长的河流是<u>长江</u>`) or the short line that leads
-    into its list (`before`: the last block before each that is not an item); "" when neither
-    is a short title."""
+def _lead(ctx: Context, n: int, before: list[int]) -> Block | None:
+    """What leads into a list item's line: the item it sits under (`- 水系` /
+    `  - 中国最长的河流是<u>长江</u>`) or the paragraph right before its list (`before`: the last
+    block before each that is not an item); None when neither."""
     block = ctx.blocks[n]
-    if block.kind != "item":
-        return ""
     if block.parent is not None:
-        lead = ctx.blocks[block.parent]
-    else:
-        m = before[n]
-        if m < 0 or ctx.blocks[m].kind != "paragraph":
-            return ""
-        lead = ctx.blocks[m]
+        return ctx.blocks[block.parent]
+    m = before[n]
+    if m < 0 or ctx.blocks[m].kind != "paragraph":
+        return None
+    return ctx.blocks[m]
+
+
+def _answers_question(ctx: Context, n: int, before: list[int]) -> bool:
+    """The item is part of a list, nested items and all, that a question right above answers."""
+    while (parent := ctx.blocks[n].parent) is not None:
+        n = parent
+    m = before[n]
+    return m >= 0 and ctx.blocks[m].kind == "paragraph" and _asks(ctx.blocks[m].text)
+
+
+def _asks(text: str) -> bool:
+    """A question on one line (`洋务运动的主要内容是什么？ #anki`): the items under it answer it."""
+    asked = without_trailing_tags(strip_markup(_TAG.sub("", text))).strip().rstrip("*_ ")
+    return "\n" not in asked and asked.endswith(("?", "？"))
+
+
+def _title(lead: Block | None) -> str:
+    """What a list item's sentence is about, where the line leading into it is a short title;
+    "" when it is not."""
+    if lead is None:
+        return ""
     title = strip_markup(_TAG.sub("", _MARK.sub(_answer, lead.text))).strip().rstrip(":：")
+    title = without_trailing_tags(title)
     if "\n" in title or len(title) > MAX_TITLE or title.endswith(("。", ".")):
         return ""
     return title

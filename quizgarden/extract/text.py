@@ -335,6 +335,18 @@ def _cjk_prose(line: str) -> bool:
     return not line.isascii() and _CJK_PROSE.search(line) is not None
 
 
+#: Obsidian tags that end a line (`…是什么？ #anki`, `Osmosis #bio #exam`): they file the line,
+#: they are never its words. A tag opens with a letter (`#1` is a number).
+_TRAILING_TAGS = re.compile(r"(?:[ \t]+#[^\W\d_][\w/-]*)+[ \t]*$")
+
+
+def without_trailing_tags(text: str) -> str:
+    """`text` without the tags that end its lines."""
+    if "#" not in text:
+        return text
+    return "\n".join(_TRAILING_TAGS.sub("", line) for line in text.split("\n"))
+
+
 def has_colon(text: str) -> bool:
     """A colon, ASCII or full-width: where a `Term: explanation` line parts, seen without a
     regex."""

@@ -191,6 +191,7 @@ TABLE = Table(
         "举例",
         "思考",
         "拓展",
+        "讨论",
         "但是",
         "然而",
         "如",
@@ -476,7 +477,7 @@ TABLE = Table(
         "即",
         "指",
         "在于",
-        "的",
+        "(?<![目])的",  # "…的" leaves its noun out; "目的" (purpose) is a noun itself
         "了",
         "时",
         "后",
