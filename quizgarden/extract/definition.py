@@ -34,6 +34,7 @@ from .lang import (
     DEICTIC,
     FIELD_NAME,
     GLOSSARY_HEADING,
+    HEAD_FOLLOWER,
     NAMING_COPULA,
     NUMBERED_LABEL,
     PROCEDURE_HEADING,
@@ -197,15 +198,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if block.kind == "item":
             lead = _lead_in(ctx, n, before_items[n])
             if lead not in procedure:
-                procedure[lead] = PROCEDURE_HEADING.search(lead) is not None
+                procedure[lead] = _heads(PROCEDURE_HEADING, lead)
             if procedure[lead] and not _named_stage(block.text):
                 continue  # a step, unless the author named the stage
         if block.heading not in barred:
             heading = ctx.blocks[block.heading].text if block.heading is not None else ""
-            barred[block.heading] = bool(
-                REFERENCE_HEADING.search(heading)
-                or RESULT_HEADING.search(heading)
-                or ADVICE_HEADING.search(heading)
+            barred[block.heading] = (
+                _heads(REFERENCE_HEADING, heading)
+                or _heads(RESULT_HEADING, heading)
+                or _heads(ADVICE_HEADING, heading)
                 or is_example_heading(heading)
             )
         if barred[block.heading]:
@@ -277,6 +278,26 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+
+
+# what follows a word that names its line: the end of it, a colon, a bracket, a number
+# ("Step 2"), or another word joined to it ("Tips & tricks", "Results/Discussion")
+_HEAD_END = re.compile(r"[*_]*\s*(?:$|[:：()（）\[\]&/]|\d)")
+
+
+def _heads(pattern: re.Pattern[str], text: str) -> bool:
+    """A word of `pattern` (a kind of section: "Tips", "Steps", "References") is what a line of
+    `text` is about: the word ends the line or leads the phrase that follows ("Steps in MLE",
+    "Tips for writing", "Step 2:"). Where another word of a name follows it, it only modifies
+    that word ("Support Surfaces", "Step Size Selection", "steps known as normal forms"): the
+    section is about that, not about steps. CJK words stand where they are found."""
+    for m in pattern.finditer(text):
+        if has_cjk(m.group()):
+            return True
+        rest = text[m.end() :].split("\n", 1)[0]
+        if _HEAD_END.match(rest) or HEAD_FOLLOWER.match(rest.lstrip(" *_")):
+            return True
+    return False
 
 
 def _attribute(ctx: Context, n: int, entry: Entry) -> Iterator[Candidate]:
