@@ -572,10 +572,11 @@ CONDITION = re.compile(_alternation(_words("conditions")), re.I)
 #: of a term ("**subespacio invariante** de $A$", "**stable** under $f$").
 COMPLEMENT_WORD = re.compile(rf"^(?:{_alternation(_words('prepositions', 'of_words'))})$", re.I)
 #: What may follow the word a heading is named by, the phrase it heads: a preposition, `of`, a
-#: joiner ("Tips for …", "Steps in MLE", "Tips and tricks"), where another word of a name does
-#: not ("Support Surfaces", "Step Size").
+#: joiner, `to` ("Tips for …", "Steps in MLE", "Tips and tricks", "Steps to reproduce"), where
+#: another word of a name does not ("Support Surfaces", "Step Size").
 HEAD_FOLLOWER = re.compile(
-    rf"^(?:{_alternation(_words('prepositions', 'of_words', 'joiners'))})", re.I
+    rf"^(?:{_alternation(_words('prepositions', 'of_words', 'joiners', 'infinitive_markers'))})",
+    re.I,
 )
 #: A clause that describes the bold term right before it, its parenthesis and a comma first:
 #: "…**polling**, where", "…**CDMA (code division)**, which", "…**matriz aumentada**, que".
