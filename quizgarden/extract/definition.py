@@ -95,7 +95,9 @@ _TERM_LINE = re.compile(r"^(?:\*\*[^*\n]{2,50}\*\*\s*[:：]|\*\*[^*\n]{2,50}[:�
 def _lines(block: Block) -> list[str]:
     """The block's lines, a bold term's line and the explanation under it read as one."""
     lines = block.text.split("\n")
-    if block.kind != "paragraph" or len(lines) < 2 or not _TERM_LINE.match(lines[0].rstrip()):
+    if block.kind not in {"paragraph", "item"} or len(lines) < 2:
+        return lines
+    if not _TERM_LINE.match(lines[0].rstrip()):
         return lines
     if TO_READER.search(lines[0]):
         return lines  # "**Analogía con tu vida**:": a note to oneself, not a term
