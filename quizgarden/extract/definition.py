@@ -56,6 +56,7 @@ from .shape import (
     bold_name_above,
     glossary_lists,
     glossary_paragraphs,
+    heading_title,
     is_label,
     items_after,
     last_before_items,
@@ -205,10 +206,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # a step, unless the author named the stage
         if block.heading not in barred:
             heading = ctx.blocks[block.heading].text if block.heading is not None else ""
-            barred[block.heading] = (
-                _heads(REFERENCE_HEADING, heading)
-                or _heads(RESULT_HEADING, heading)
-                or _heads(ADVICE_HEADING, heading)
+            title = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
+            barred[block.heading] = (  # its words: `<Badge type="tip" />` gives no advice
+                _heads(REFERENCE_HEADING, title)
+                or _heads(RESULT_HEADING, title)
+                or _heads(ADVICE_HEADING, title)
                 or is_example_heading(heading)
             )
         if barred[block.heading]:
@@ -282,9 +284,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
 
 
-# what follows a word that names its line: the end of it, a colon, a bracket, a number
-# ("Step 2"), or another word joined to it ("Tips & tricks", "Results/Discussion")
-_HEAD_END = re.compile(r"[*_]*\s*(?:$|[:：()（）\[\]&/]|\d)")
+# what follows a word that names its line: a colon, a bracket, a number ("Step 2"), another
+# word joined to it ("Tips & tricks", "Results/Discussion"), or no word up to the end of the
+# line (markup, punctuation, a decorating emoji: "Tips 💡")
+_HEAD_END = re.compile(r"[*_]*\s*(?:[:：()（）\[\]&/]|\d)|\W*$")
 
 
 def _heads(pattern: re.Pattern[str], text: str) -> bool:
