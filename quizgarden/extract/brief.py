@@ -100,6 +100,8 @@ def _answer(
     body: list[Block] = []
     links: list[Block] = []
     for b in whole:
+        if body and _figure(b):
+            continue  # a picture after the text illustrates it: it says nothing itself
         (links if is_link_only(b.text) or is_pointer(b.text) else body).append(b)
     if not body:
         return None
@@ -129,6 +131,18 @@ def _answer(
         answer = _first_bullet(ctx, n, body)
     # the opening line alone may be free where later blocks are another rule's
     return answer or (None if long else _opening_line(ctx, n, title, body))
+
+
+# a picture alone: an embed (`![[scan.png|350]]`, `![alt](fig.png)`) or an HTML figure
+_FIGURE = re.compile(
+    r"(?:\s*(?:!\[\[[^\]\n]+\]\]|!\[[^\]\n]*\]\([^)\n]*\)))+\s*|\s*<(?:figure|img)\b.*",
+    re.S | re.I,
+)
+
+
+def _figure(block: Block) -> bool:
+    """The block is only a picture: an embedded image or an HTML figure."""
+    return block.kind in {"paragraph", "html"} and _FIGURE.fullmatch(block.text) is not None
 
 
 #: How many lines of a note must head lists so before any is read as a heading: a line over

@@ -34,6 +34,7 @@ from .lang import (
     DEICTIC,
     FIELD_NAME,
     GLOSSARY_HEADING,
+    HEAD_FOLLOWER,
     NAMING_COPULA,
     NUMBERED_LABEL,
     PROCEDURE_HEADING,
@@ -55,6 +56,7 @@ from .shape import (
     bold_name_above,
     glossary_lists,
     glossary_paragraphs,
+    heading_title,
     is_label,
     items_after,
     last_before_items,
@@ -100,10 +102,11 @@ _SHOWN = ("$$", "\\[", '"', "“", "「", ">")
 def _lines(block: Block) -> list[str]:
     """The block's lines, a term's line and the explanation under it read as one."""
     lines = block.text.split("\n")
-    if block.kind != "paragraph" or len(lines) < 2:
+    if block.kind not in {"paragraph", "item"} or len(lines) < 2:
         return lines
     first = lines[0].rstrip()
-    if not _TERM_LINE.match(first) and not _plain_term_line(first, lines[1]):
+    plain = block.kind == "paragraph" and _plain_term_line(first, lines[1])
+    if not _TERM_LINE.match(first) and not plain:
         return lines
     if TO_READER.search(lines[0]):
         return lines  # "**Analogía con tu vida**:": a note to oneself, not a term
@@ -230,15 +233,16 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if block.kind == "item":
             lead = _lead_in(ctx, n, before_items[n])
             if lead not in procedure:
-                procedure[lead] = PROCEDURE_HEADING.search(lead) is not None
+                procedure[lead] = _heads(PROCEDURE_HEADING, lead)
             if procedure[lead] and not _named_stage(block.text):
                 continue  # a step, unless the author named the stage
         if block.heading not in barred:
             heading = ctx.blocks[block.heading].text if block.heading is not None else ""
-            barred[block.heading] = bool(
-                REFERENCE_HEADING.search(heading)
-                or RESULT_HEADING.search(heading)
-                or ADVICE_HEADING.search(heading)
+            title = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
+            barred[block.heading] = (  # its words: `<Badge type="tip" />` gives no advice
+                _heads(REFERENCE_HEADING, title)
+                or _heads(RESULT_HEADING, title)
+                or _heads(ADVICE_HEADING, title)
                 or is_example_heading(heading)
             )
         if barred[block.heading]:
@@ -312,6 +316,27 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+
+
+# what follows a word that names its line: a colon, a bracket, a number ("Step 2"), another
+# word joined to it ("Tips & tricks", "Results/Discussion"), or no word up to the end of the
+# line (markup, punctuation, a decorating emoji: "Tips 💡")
+_HEAD_END = re.compile(r"[*_]*\s*(?:[:：()（）\[\]&/]|\d)|\W*$")
+
+
+def _heads(pattern: re.Pattern[str], text: str) -> bool:
+    """A word of `pattern` (a kind of section: "Tips", "Steps", "References") is what a line of
+    `text` is about: the word ends the line or leads the phrase that follows ("Steps in MLE",
+    "Tips for writing", "Step 2:"). Where another word of a name follows it, it only modifies
+    that word ("Support Surfaces", "Step Size Selection", "steps known as normal forms"): the
+    section is about that, not about steps. CJK words stand where they are found."""
+    for m in pattern.finditer(text):
+        if has_cjk(m.group()):
+            return True
+        rest = text[m.end() :].split("\n", 1)[0]
+        if _HEAD_END.match(rest) or HEAD_FOLLOWER.match(rest.lstrip(" *_")):
+            return True
+    return False
 
 
 def _attribute(ctx: Context, n: int, entry: Entry) -> Iterator[Candidate]:

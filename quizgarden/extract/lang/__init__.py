@@ -66,6 +66,7 @@ __all__ = [
     "GENERIC_FRONT",
     "GLOSSARY_HEADING",
     "GLOSS_HEADER",
+    "HEAD_FOLLOWER",
     "INSTRUCTION_TITLE",
     "INTRO_HEADING",
     "JOINER",
@@ -570,6 +571,13 @@ CONDITION = re.compile(_alternation(_words("conditions")), re.I)
 #: A preposition, or the word joining a thing to what it belongs to: one word of the complement
 #: of a term ("**subespacio invariante** de $A$", "**stable** under $f$").
 COMPLEMENT_WORD = re.compile(rf"^(?:{_alternation(_words('prepositions', 'of_words'))})$", re.I)
+#: What may follow the word a heading is named by, the phrase it heads: a preposition, `of`, a
+#: joiner, `to` ("Tips for …", "Steps in MLE", "Tips and tricks", "Steps to reproduce"), where
+#: another word of a name does not ("Support Surfaces", "Step Size").
+HEAD_FOLLOWER = re.compile(
+    rf"^(?:{_alternation(_words('prepositions', 'of_words', 'joiners', 'infinitive_markers'))})",
+    re.I,
+)
 #: A clause that describes the bold term right before it, its parenthesis and a comma first:
 #: "…**polling**, where", "…**CDMA (code division)**, which", "…**matriz aumentada**, que".
 APPOSITIVE = re.compile(

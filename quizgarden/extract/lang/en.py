@@ -825,6 +825,7 @@ TABLE = Table(
         "false",
     ),
     of_words=("of", "for", "in"),
+    infinitive_markers=("to",),
     thanks=("thanks", "acknowledge?ments?", "contributors?"),
     instruction_openers=("step\\s*\\d+",),
     reference_headings=("references?", "bibliography", "links", "resources", "further reading"),

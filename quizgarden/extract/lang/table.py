@@ -151,6 +151,9 @@ class Table:
     no_answers: tuple[str, ...] = ()
     # "X of Y": the word joining a kind to what it belongs to ("Types of cells", "Arten von")
     of_words: tuple[str, ...] = ()
+    # the word that opens a phrase of purpose after a noun: "Steps to reproduce", "Tips to
+    # remember"; the noun before it heads its heading as before a preposition
+    infinitive_markers: tuple[str, ...] = ()
     # a heading that thanks: "Acknowledgements", "致谢"
     thanks: tuple[str, ...] = ()
     # a heading that opens so gives advice, not a name: "Do not", "请"
