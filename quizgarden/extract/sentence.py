@@ -237,7 +237,7 @@ def split_defining(
 # a sentence that opens with a term set apart by its author, an article before it at most
 _MAY_MARK = re.compile(r"[*_`]")
 # where a sentence may open so: the paragraph's start or a sentence end, a short article between
-_MARK_OPENS = re.compile(r"(?:^|[.!?]\s|[。！？])\s*(?:[^\W\d_]{1,3}\s+)?[*_`]")
+_MARK_OPENS = re.compile(r"(?:^|\n|[.!?]\s|[。！？])\s*(?:[^\W\d_]{1,3}\s+)?[*_`]")
 _MARKED_SUBJECT = re.compile(
     r"(?:\*\*(?P<bold>[^*\n]{1,60}?)\*\*|__(?P<under>[^_\n]{1,60}?)__"
     r"|\*(?P<star>[^*\s][^*\n]{0,58}?)\*|_(?P<ital>[^_\s][^_\n]{0,58}?)_"
@@ -290,7 +290,15 @@ def _predicate_opens(m: re.Match[str], term: str, rest: str) -> bool:
     """A predicate in spaced words opens after a space with a copula or a verb of the tables."""
     if has_cjk(term) or not rest[:1].islower() or not m.group("gap"):
         return False
-    return COPULA.match(" " + rest) is not None or PREDICATE_OPENER.match(rest) is not None
+    if COPULA.match(" " + rest) is not None:
+        return True
+    verb = PREDICATE_OPENER.match(rest)
+    if verb is None:
+        return False
+    # a noun in the plural with the verb after it goes on with the subject: "The **main** ideas
+    # are …", "… **shared** resources can …"
+    after = rest[verb.end() :].lstrip()
+    return COPULA.match(" " + after) is None and PREDICATE_OPENER.match(after) is None
 
 
 #: How many characters of a CJK noun may follow a marked name and still belong to its subject.
