@@ -5,7 +5,8 @@ The copula comes from the language tables. A subject followed by a copula is com
 prose ("The results are …"), so the sentence must open its paragraph and the paragraph must be
 about that subject: the subject is what its heading or note names, it is set in bold, or the
 paragraph opens its section. A list item's first sentence counts only when it is shaped as a
-definition wherever it stands (`_restricted`, `_classed`).
+definition wherever it stands (`_restricted`, `_classed`). A paragraph's subject its author
+marked (bold, italics, code) is introduced whatever the verb: "A _competitive market_ has …".
 """
 
 from __future__ import annotations
@@ -234,10 +235,12 @@ def split_defining(
     return subject, back.strip(), bold, strong
 
 
-# a sentence that opens with a term set apart by its author, an article before it at most
+# a mark an author sets a term apart with: bold, italics, code
 _MAY_MARK = re.compile(r"[*_`]")
-# where a sentence may open so: the paragraph's start or a sentence end, a short article between
+# where a sentence may open with one: the paragraph's start, a line's or a sentence's end, a short
+# article between
 _MARK_OPENS = re.compile(r"(?:^|\n|[.!?]\s|[。！？])\s*(?:[^\W\d_]{1,3}\s+)?[*_`]")
+# a subject so marked (an article before it is matched first) and what the sentence says of it
 _MARKED_SUBJECT = re.compile(
     r"(?:\*\*(?P<bold>[^*\n]{1,60}?)\*\*|__(?P<under>[^_\n]{1,60}?)__"
     r"|\*(?P<star>[^*\s][^*\n]{0,58}?)\*|_(?P<ital>[^_\s][^_\n]{0,58}?)_"
@@ -249,11 +252,12 @@ _MARKED_SUBJECT = re.compile(
 
 def marked_subject(sentence: str) -> tuple[str, str, bool, bool] | None:
     """(subject, what the sentence says of it, True, True) for a sentence whose subject is a term
-    its author set apart in bold or italics, or in code with the kind of thing it is (`The
-    `exists` construct`), an article before it at most and its symbol after it: "A **unit
-    vector** has length 1.", "The _Sample space_ $Ω$ is the set of …". The mark says the
-    sentence introduces the term, whatever its verb; the predicate opens with a copula or a
-    verb of the tables (`predicate_openers`)."""
+    its author set apart in bold or italics, or in code followed by the kind of thing it names
+    ("The `exists` construct returns …"), an article before it at most and its symbol after it:
+    "A **unit vector** has length 1.", "The _Sample space_ $Ω$ is the set of …". The mark says
+    the sentence introduces the term, whatever its verb; the predicate opens with a copula or a
+    verb of the tables (`predicate_openers`). Only a paragraph's sentences are read so: a list
+    item is a statement among others."""
     text = sentence.strip()
     lead = ARTICLE.match(text)
     m = _MARKED_SUBJECT.match(text, lead.end() if lead else 0)
