@@ -264,10 +264,12 @@ def marked_subject(sentence: str) -> tuple[str, str, bool, bool] | None:
     if m is None:
         return None
     term = m.group("bold") or m.group("under") or m.group("star") or m.group("ital")
-    if term is None:
-        term = f"{m.group('code')} {m.group('kind')}"
-    term = term.strip()
     rest = m.group("rest").strip()
+    if term is None:
+        if _predicate_word(m.group("kind")):
+            return None  # "`git add` stages changes …": a verb or a plural noun, who can tell
+        term = f"{m.group('code')} {m.group('kind')}"  # "The `exists` construct returns …"
+    term = term.strip()
     if not (_cjk_predicate(m, rest) if has_cjk(rest[:1]) else _predicate_opens(m, term, rest)):
         return None
     if DEICTIC.match(rest) or is_label(term) or not is_term(term, max_units=6):
@@ -288,6 +290,11 @@ def _cjk_predicate(m: re.Match[str], rest: str) -> bool:
     if m.group("code") is not None or JOINER.match(rest) or CONTINUES.match(rest):
         return False
     return JOINER.search(rest, 1, _HEAD_NOUN + 1) is None
+
+
+def _predicate_word(word: str) -> bool:
+    """`word` may open a predicate: a copula or a verb of the tables."""
+    return COPULA.fullmatch(f" {word} ") is not None or PREDICATE_OPENER.fullmatch(word) is not None
 
 
 def _predicate_opens(m: re.Match[str], term: str, rest: str) -> bool:
