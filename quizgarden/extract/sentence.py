@@ -5,7 +5,8 @@ The copula comes from the language tables. A subject followed by a copula is com
 prose ("The results are …"), so the sentence must open its paragraph and the paragraph must be
 about that subject: the subject is what its heading or note names, it is set in bold, or the
 paragraph opens its section. A list item's first sentence counts only when it is shaped as a
-definition wherever it stands (`_restricted`, `_classed`).
+definition wherever it stands (`_restricted`, `_classed`). A paragraph's subject its author
+marked (bold, italics, code) is introduced whatever the verb: "A _competitive market_ has …".
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import (
     ARTICLE,
+    CONTINUES,
     COPULA,
     COPULA_WORD,
     DEICTIC,
@@ -27,6 +29,7 @@ from .lang import (
     LIST_COPULA_WORD,
     NAMING_COPULA,
     PASSIVE,
+    PREDICATE_OPENER,
     PREPOSITION,
     RELATIVE_CLASS,
     SECTION_OPENER,
@@ -75,7 +78,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
             examples[block.heading] = is_example_heading(heading)
         if examples[block.heading]:
             continue
-        if (LIST_COPULA_WORD if n in runs else COPULA_WORD).search(block.text) is None:
+        # a paragraph may open a sentence with a subject its author marked, whatever its verb
+        marks = not item and n not in runs and _MARK_OPENS.search(block.text) is not None
+        copula = LIST_COPULA_WORD if n in runs else COPULA_WORD
+        if not marks and copula.search(block.text) is None:
             # no sentence of it has a verb to define with: one search, not six (the bare word,
             # without COPULA's leading spaces, which made the engine try it at every character)
             continue
@@ -88,6 +94,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         defined: str | None = None  # the subject of the paragraph's first sentence, if it defines
         for k, sentence in enumerate(said):
             found = split_defining(sentence, opens=n in runs, lower=item and k == 0)
+            if found is None and marks:
+                found = marked_subject(sentence)
             if found is None:
                 continue
             subject, back, bold = found[:3]
@@ -226,6 +234,92 @@ def split_defining(
     strong = verb[2].strip() not in {"是", "是一个"}
     return subject, back.strip(), bold, strong
 
+
+# a mark an author sets a term apart with: bold, italics, code
+_MAY_MARK = re.compile(r"[*_`]")
+# where a sentence may open with one: the paragraph's start, a line's or a sentence's end, a short
+# article between
+_MARK_OPENS = re.compile(r"(?:^|\n|[.!?]\s|[。！？])\s*(?:[^\W\d_]{1,3}\s+)?[*_`]")
+# a subject so marked (an article before it is matched first) and what the sentence says of it
+_MARKED_SUBJECT = re.compile(
+    r"(?:\*\*(?P<bold>[^*\n]{1,60}?)\*\*|__(?P<under>[^_\n]{1,60}?)__"
+    r"|\*(?P<star>[^*\s][^*\n]{0,58}?)\*|_(?P<ital>[^_\s][^_\n]{0,58}?)_"
+    r"|`(?P<code>[^`\n]{1,40})`[ \t]+(?P<kind>[^\W\d_]+))"
+    # its symbol after it: "The **zero vector**, $0$ has …"
+    r"(?P<symbol>[ \t]*,?[ \t]*\$\$?[^$\n]{1,60}\$\$?,?)?(?P<gap>[ \t]*)(?P<rest>\S.*)$"
+)
+
+
+def marked_subject(sentence: str) -> tuple[str, str, bool, bool] | None:
+    """(subject, what the sentence says of it, True, True) for a sentence whose subject is a term
+    its author set apart in bold or italics, or in code followed by the kind of thing it names
+    ("The `exists` construct returns …"), an article before it at most and its symbol after it:
+    "A **unit vector** has length 1.", "The _Sample space_ $Ω$ is the set of …". The mark says
+    the sentence introduces the term, whatever its verb; the predicate opens with a copula or a
+    verb of the tables (`predicate_openers`). Only a paragraph's sentences are read so: a list
+    item is a statement among others."""
+    text = sentence.strip()
+    lead = ARTICLE.match(text)
+    m = _MARKED_SUBJECT.match(text, lead.end() if lead else 0)
+    if m is None:
+        return None
+    term = m.group("bold") or m.group("under") or m.group("star") or m.group("ital")
+    rest = m.group("rest").strip()
+    if term is None:
+        if _predicate_word(m.group("kind")):
+            return None  # "`git add` stages changes …": a verb or a plural noun, who can tell
+        term = f"{m.group('code')} {m.group('kind')}"  # "The `exists` construct returns …"
+    term = term.strip()
+    if not (_cjk_predicate(m, rest) if has_cjk(rest[:1]) else _predicate_opens(m, term, rest)):
+        return None
+    if DEICTIC.match(rest) or is_label(term) or not is_term(term, max_units=6):
+        return None
+    if _MAY_MARK.search(term) or _MARKED_AGAIN.search(rest[:40]):
+        return None
+    symbol = (m.group("symbol") or "").strip(" ,\t")
+    back = f"{symbol} {rest}" if symbol else rest
+    if units(rest) < _MIN_PREDICATE or not is_explanation(text, min_units=_MIN_PREDICATE + 2):
+        return None  # (the whole sentence: "has length 1" says enough of a "unit vector")
+    return term, back, True, True
+
+
+def _cjk_predicate(m: re.Match[str], rest: str) -> bool:
+    """ "**Subword Tokenizer** 介于词和字符之间…": CJK runs on with no space after a name, so the
+    mark alone shows where the subject ends; not before a joiner ("**A** 和 …"), a noun that goes
+    on with the name ("**Output Parsers** 部分的目标是…"), or after code ("`max_tokens` 参数…")."""
+    if m.group("code") is not None or JOINER.match(rest) or CONTINUES.match(rest):
+        return False
+    return JOINER.search(rest, 1, _HEAD_NOUN + 1) is None
+
+
+def _predicate_word(word: str) -> bool:
+    """`word` may open a predicate: a copula or a verb of the tables."""
+    return COPULA.fullmatch(f" {word} ") is not None or PREDICATE_OPENER.fullmatch(word) is not None
+
+
+def _predicate_opens(m: re.Match[str], term: str, rest: str) -> bool:
+    """A predicate in spaced words opens after a space with a copula or a verb of the tables."""
+    if has_cjk(term) or not rest[:1].islower() or not m.group("gap"):
+        return False
+    if COPULA.match(" " + rest) is not None:
+        return True
+    verb = PREDICATE_OPENER.match(rest)
+    if verb is None:
+        return False
+    # a noun in the plural with the verb after it goes on with the subject: "The **main** ideas
+    # are …", "… **shared** resources can …"
+    after = rest[verb.end() :].lstrip()
+    return COPULA.match(" " + after) is None and PREDICATE_OPENER.match(after) is None
+
+
+#: How many characters of a CJK noun may follow a marked name and still belong to its subject.
+_HEAD_NOUN = 2
+#: The fewest words a predicate after a marked subject says: "has length 1".
+_MIN_PREDICATE = 2
+
+
+# another marked span right after: "A **need** becomes a **motive** when …" sets two apart
+_MARKED_AGAIN = re.compile(r"\*\*|__")
 
 _EMPHASISED = re.compile(r"(?P<m>[*_])[^*_\s][^*_]*(?P=m)")
 

@@ -95,6 +95,7 @@ __all__ = [
     "PASSIVE",
     "PLACEHOLDER",
     "POINTER",
+    "PREDICATE_OPENER",
     "PREPOSITION",
     "PREVIEW",
     "PROCEDURE_HEADING",
@@ -280,6 +281,10 @@ LIST_COPULA = re.compile(rf"\s*(?P<verb>{_LIST_COPULAS})\s*", re.I)
 LIST_COPULA_WORD = re.compile(_LIST_COPULAS, re.I)
 #: What opens a predicate that is passive or adverbial ("used to …", "clearly assigned").
 PASSIVE = re.compile(rf"^(?:{'|'.join(_words('passive_marks')) or '(?!)'})(?![\w-])", re.I)
+#: What opens a predicate that is no copula: "has …", "returns …", "can …".
+PREDICATE_OPENER = re.compile(
+    rf"^(?:{'|'.join(_words('predicate_openers')) or '(?!)'})(?![\w-])", re.I
+)
 #: Any copula, as a plain alternation to build other patterns from.
 COPULA_WORD = re.compile(_COPULAS, re.I)
 #: A first word that makes a sentence's subject a pronoun or a clause: "This", "Es", "这".

@@ -43,6 +43,9 @@ class Table:
     # what makes a copula after an item's subject passive or adverbial, a statement about the
     # subject rather than what it is: "is used to …", "are clearly assigned", "is also …"
     passive_marks: tuple[str, ...] = ()
+    # how a statement's predicate opens when it is no copula: a verb in the third person or a
+    # modal ("A **unit vector** has length 1", "The `exists` construct returns …")
+    predicate_openers: tuple[str, ...] = ()
     # the writer speaking of themself: "I", "we", "我们"; as written (case matters: "I", not the
     # "i" of "i.e.")
     first_person: tuple[str, ...] = ()
