@@ -901,6 +901,10 @@ TABLE = Table(
     numbered_sections=(
         r"(?:part|chapter|topic|lecture|unit|week|module|lesson|session|day)\s*\d+(?:\.\d+)*",
     ),
+    ordinal_parts=(
+        "(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final) (?:column|row|act|part"
+        "|term|item|point|half|line|entry)",
+    ),
     example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex\."),
     section_labels=(
         "rules?",
