@@ -905,8 +905,9 @@ TABLE = Table(
         r"(?:part|chapter|topic|lecture|unit|week|module|lesson|session|day)\s*\d+(?:\.\d+)*",
     ),
     ordinal_parts=(
+        # ("first line", "second half": a treatment, a period; not places in a list)
         "(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final) (?:column|row|act|part"
-        "|term|item|point|half|line|entry)",
+        "|term|item|point|entry)",
     ),
     example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex\."),
     section_labels=(
