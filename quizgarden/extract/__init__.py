@@ -57,6 +57,7 @@ from .lang import (
     FORWARD_REF,
     LABEL_WORD,
     NUMBERED_SECTION,
+    ORDINAL_PART,
     PLACEHOLDER,
     PREPOSITION,
     PREVIEW,
@@ -188,6 +189,8 @@ def _only_a_label(front: str) -> bool:
         return True  # "Topic 6- Further Mechanics", "LGPD — Parte 1": a part of the course
     # (a formula's front names its section only as context: "Topic 2- Mechanics: $W = ?$")
     last = _NUMBERED.sub("", last).strip(" .:：")
+    if ORDINAL_PART.match(last):
+        return True  # "Second act", "Actual CPI-U basket › 第一列": which one, not what it is
     if GENERIC_FRONT.match(last):
         return False  # "L1 正则化 › 缺点": its section names what the word is about
     if " › " in front and SECTION_LABEL.match(last):

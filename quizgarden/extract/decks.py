@@ -8,7 +8,8 @@
   true}`), or where two or more of its sections each hold one `%` line alone, which no
   ordinary note has (mdanki's own example). A note's one top heading over all the others names
   the deck, not a card; a heading with nothing under it groups the cards after it; a `---` or
-  `%%` closing a section parts it from the next card (md-to-anki), no part of its back.
+  `%%` closing a section parts it from the next card (md-to-anki), no part of its back, and
+  neither is what follows it in the section (a deck's footer).
 - `ankdown` (Ankdown, md-to-anki): `%` alone on a line parts a card's fields (front, back,
   tags) and `---` or `%%` alone parts the cards. Read where a note has two such `%` lines.
 - `panky` (Anki Panky, which writes Pandoc slides): a slide opens at a `---` rule or a top
@@ -86,6 +87,7 @@ def find_sections(ctx: Context) -> Iterator[Candidate]:
     for k, heading in enumerate(headings):
         start = heading.end + 1
         end = headings[k + 1].line - 1 if k + 1 < len(headings) else first + len(lines) - 1
+        end = _closed_at(ctx, start, end)
         while end >= start and (
             not lines[end - first].strip() or lines[end - first].strip() in _CARD_BREAKS
         ):
@@ -95,6 +97,18 @@ def find_sections(ctx: Context) -> Iterator[Candidate]:
         body = lines[start - first : end - first + 1]
         front, back = _split_front(heading.text, body, ctx, start)
         yield from _card(ctx, "sections", front, back, (), heading.line, end)
+
+
+def _closed_at(ctx: Context, start: int, end: int) -> int:
+    """Where a section's back ends: at `end`, or at a `---` (`%%`, `***`, `___`) line that
+    closes it, after a blank line (right under text it would underline a heading): what comes
+    after that rule is no part of the card (a deck's footer, "*Compatible with …*")."""
+    first, lines = ctx.note.body_line, ctx.lines
+    for line in range(start + 1, end + 1):
+        text = lines[line - first].strip()
+        if text in _CARD_BREAKS and not lines[line - first - 1].strip() and ctx.usable(line):
+            return line
+    return end
 
 
 def find_ankdown(ctx: Context) -> Iterator[Candidate]:

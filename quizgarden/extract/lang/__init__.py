@@ -91,6 +91,7 @@ __all__ = [
     "NUMBERED_LABEL",
     "NUMBERED_SECTION",
     "OPENER",
+    "ORDINAL_PART",
     "PART_HEADING",
     "PASSIVE",
     "PLACEHOLDER",
@@ -529,6 +530,9 @@ NUMBERED_SECTION = re.compile(
     rf"|{'|'.join(w for w in _SECTIONS if not _latin(w))}",
     re.I,
 )
+#: Which one of a series by its place, alone: "Second act", "第一列" (a column of a table), "第二项"
+#: (a term of a sum); such a front names nothing to learn.
+ORDINAL_PART = re.compile(rf"^(?:{_alternation(_words('ordinal_parts'))})$", re.I)
 #: How an example opens ("e.g. …", "z. B. …", "例如…"): an item that gives one explains nothing.
 EXAMPLE_MARK = re.compile(rf"^(?:{_alternation(_words('example_marks'))})", re.I)
 #: Where a line goes on to an example: "the genetic makeup, e.g. TT, tt, Tt", "…，例如…".

@@ -716,6 +716,9 @@ TABLE = Table(
         "drawbacks?",
         "strengths?",
         "weaknesses?",
+        "(?:time |space )?complexity",
+        "complexity analysis",
+        "running time",
     ),
     lead_ins=("below", "following", "as follows"),
     to_reader=("you'll", "you will", "yourself"),
@@ -917,6 +920,11 @@ TABLE = Table(
     ),
     numbered_sections=(
         r"(?:part|chapter|topic|lecture|unit|week|module|lesson|session|day)\s*\d+(?:\.\d+)*",
+    ),
+    ordinal_parts=(
+        # ("first line", "second half": a treatment, a period; not places in a list)
+        "(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final) (?:column|row|act|part"
+        "|term|item|point|entry)",
     ),
     example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex\."),
     section_labels=(

@@ -194,6 +194,9 @@ class Table:
     effects: tuple[str, ...] = ()
     # a numbered part of a course or a text, written with its number: "Topic 6", "Parte 1", "第3章"
     numbered_sections: tuple[str, ...] = ()
+    # which one of a series, by its place: "second act", "第一列", "第二项"; a front that is only
+    # this names nothing
+    ordinal_parts: tuple[str, ...] = ()
     # how an example opens: "e.g.", "z. B.", "por ejemplo", "例如"; an example is no definition
     example_marks: tuple[str, ...] = ()
     # labels of an aspect of the section they sit in ("General Rule", "Principle", "Grundsatz"):

@@ -666,6 +666,10 @@ TABLE = Table(
         "否则",
     ),
     generic_fronts=(
+        "时间复杂度",
+        "空间复杂度",
+        "复杂度",
+        "复杂度分析",
         "不同点",
         "相同点",
         "区别",
@@ -1005,6 +1009,8 @@ TABLE = Table(
     ),
     effects=("所以", "因此", "因为", "导致", "越来越", "更"),
     numbered_sections=(r"第\s*[\d一二三四五六七八九十百]+\s*[章节讲课周篇部回]",),
+    # (not "第二十条": an article of a statute is what a law note asks about)
+    ordinal_parts=(r"第\s*[\d一二三四五六七八九十]+\s*(?:列|行|栏|项|点|部分|幕)",),
     example_marks=("例如", "比如", "举例"),
     naming_verbs=("称为", "称作", "叫做", "叫作", "称[^，。,；;]{1,30}?为"),
     # the `subject` rule
