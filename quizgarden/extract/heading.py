@@ -33,6 +33,7 @@ from .lang import (
     PART_HEADING,
     POINTER,
     QUESTION_WORD_ONLY,
+    REFERENCE_HEADING,
     SECTION_OPENER,
     SETUP_OPENER,
     STRUCTURAL_HEADING,
@@ -559,8 +560,8 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
                 size += len(table)
             continue
         text = _clean(block, ctx)
-        if not text:
-            continue
+        if not text or (not parts and _source_line(text)):
+            continue  # "> 参考资料：ACL 2023 Tutorial: …" over the answer names where it is from
         if block.kind == "item":
             text = "  " * (block.level - 1) + "- " + text
         parts.append(text)
@@ -573,6 +574,19 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
     if not answer or not is_explanation(answer, long=True) or is_instruction(answer):
         return None
     return answer
+
+
+def _source_line(text: str) -> bool:
+    """ "参考资料：ACL 2023 Tutorial: …", "论文名称：FlashAttention: Fast and …": a line that
+    says where the section comes from, no answer: a reference label of the language tables, or
+    a value label before a work's title or a link."""
+    found = re.split(r"[:：]", strip_markup(text).strip(" >*_"), maxsplit=1)
+    if len(found) != 2 or "\n" in found[1].strip():
+        return False
+    label, value = found[0].strip(), found[1]
+    if REFERENCE_HEADING.match(label):
+        return True
+    return bool(VALUE_LABEL.match(label)) and (_cites_work(value) or "://" in text)
 
 
 def _announced_table(ctx: Context, block: Block, before: str) -> str | None:

@@ -52,8 +52,16 @@ TABLE = Table(
         "区别是什么",
         "怎么办",
         # "残差网络的作用", "DP和DDP的区别": an aspect of a named thing asks for it (a name
-        # before it, no clause: "…虽然慢，但是可以降低多epochs的影响" states a finding)
-        "^[^，,。；;：:]{1,20}的(?:作用|区别|原因|意义|影响|特点|优势|优点|缺点|局限性?|原理|目的|本质|定义)",
+        # before it, no clause: "…虽然慢，但是可以降低多epochs的影响" states a finding); a
+        # word of two characters may qualify the aspect ("洋务运动的历史作用", "RAG 的基本原理",
+        # "人生价值的实现条件"), and a thing's problems, merits and ideas are aspects too; so is
+        # how two things relate ("思想道德和法律的关系"), as "DP和DDP的区别" asks how they differ.
+        # Not after a verb alone ("存在的问题" names nothing). One alternative for all: each
+        # is tried at every position of every line the pattern searches
+        "^(?!(?:存在|出现|面临|遇到)的)[^，,。；;：:]{1,20}"
+        "(?:的[\u4e00-\u9fff]{0,2}(?:作用|区别|原因|意义|影响|特点|特征|性质|内容|方法|优势|优点|缺点"
+        "|局限性?|原理|目的|本质|定义|条件|问题|好处|价值|思路|机制|不足|弊端|难点|挑战|贡献)"
+        "|[和与及][^，,。；;：:]{1,20}的[\u4e00-\u9fff]{0,2}关系)",
     ),
     structural_headings=(
         "参考文献",
