@@ -252,7 +252,7 @@ def _continued(body: list[list[str]], lines: list[int]) -> tuple[list[list[str]]
     rows: list[list[str]] = []
     kept: list[int] = []
     for row, line in zip(body, lines, strict=True):
-        if rows and rows[-1][0].strip() and row and not row[0].strip():
+        if rows and rows[-1][0].strip() and row and not row[0].strip() and _one_cell(row):
             above = rows[-1]
             for c, cell in enumerate(row[1:], start=1):
                 if cell.strip():
@@ -266,6 +266,12 @@ def _continued(body: list[list[str]], lines: list[int]) -> tuple[list[list[str]]
         rows.append(list(row))
         kept.append(line)
     return rows, kept
+
+
+def _one_cell(row: list[str]) -> bool:
+    """A row that fills one cell only: more of them filled under a blank name (`|  | 70B | 8k
+    | 2023 年 12 月 |` under `| Llama 3 | 8B | …`) is a variant of the row above, no more of it."""
+    return sum(bool(cell.strip()) for cell in row[1:]) <= 1
 
 
 def _grouped(body: list[list[str]]) -> bool:
