@@ -113,21 +113,11 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
                 groups[k] = strip_markup(row[0]) or (groups[k - 1] if k else "")
         header, body = header[1:], [r[1:] for r in body]
         width -= 1
-    body, lines = _continued(body, lines)
-    if len(groups) != len(body):  # rows went on below: no table that groups them
-        groups = [""] * len(body)
-    explained = [_NAME_AND_GLOSS.fullmatch(r[0].strip()) for r in body]
-    if sum(m is not None for m in explained) * 2 > len(body):
-        # "| **Trigger Delay** — extra delay between … | … |": each name cell says what it is
-        body = [[m.group("name"), *r[1:]] if m else r for m, r in zip(explained, body, strict=True)]
-    else:
-        explained = [None] * len(body)
     names = [r[0] for r in body]
     if sum(_named(n) for n in names) * 2 <= len(names):
         return  # rows not named by a term: an index column, numbers, empty cells
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
-    dated = all(_YEAR.fullmatch(strip_markup(n).strip()) for n in names)
-    if not defines and not dated and _compares(header):
+    if not defines and sum(_names(h) for h in header[1:]) * 2 >= width - 1:
         return  # "| 特性 | MFU | GPU-Util |": a comparison, its rows are aspects, not terms
     # (a column that defines the row, "| Term | Approx. Date | Significance |", is no thing
     # compared: its rows are terms)
@@ -142,22 +132,18 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     common = {c: _common(body, c) for c in asked}
     numbered = all(_ROW_NUMBER.match(r[0]) for r in body)
     topic = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
-    for line, row, group, gloss in zip(lines, body, groups, explained, strict=True):
+    for line, row, group in zip(lines, body, groups, strict=True):
         name = strip_markup(row[0])
         if numbered:
             name = _ROW_NUMBER.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
         if _CODE.fullmatch(row[0].strip()) is None and (
-            not ((_answers(name) and units(name) <= 8) or _YEAR.fullmatch(name)) or _symbol(name)
+            not (_answers(name) and units(name) <= 8) or _symbol(name)
         ):
             continue
         if is_label(name):
             continue
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
-        if gloss is not None:
-            lead = f"{group} › " if group else ""
-            back, _, _ = clean_card_text(gloss.group("gloss"))
-            yield Candidate("table", "basic", f"{lead}{name}", back, line)
         for c in asked:
             cell = row[c] if c < len(row) else ""
             if not _answers(cell) or (width > 2 and units(cell) < 2):
@@ -226,8 +212,6 @@ def _opening(cell: str) -> str:
 
 
 def _answers(cell: str) -> bool:
-    if _LINK_CELL.fullmatch(cell.strip()):
-        return False  # "[🤖 ModelScope](https://…)": where to find it, nothing to recall
     plain = strip_markup(cell).strip()
     if not plain or NO_ANSWER.match(plain):
         return False
@@ -236,42 +220,8 @@ def _answers(cell: str) -> bool:
     return any(ch.isalpha() for ch in plain)  # "-é", a verb ending, is a letter and a mark
 
 
-#: "**Trigger Delay** — extra delay between …": a bold name, a dash, and what it is
-_NAME_AND_GLOSS = re.compile(r"\*\*(?P<name>[^*\n]{1,60})\*\*\s*[—–:：-]\s*(?P<gloss>\S.{8,})")
-_LINK_CELL = re.compile(r"!?\[[^\]\n]*\]\(\w+://[^)\n]*\)")
 #: A cell that is one code span: a command, a flag or a variable (`$?`, `-r`, `git stash`)
 _CODE = re.compile(r"`[^`\n]+`")
-
-
-def _continued(body: list[list[str]], lines: list[int]) -> tuple[list[list[str]], list[int]]:
-    """The rows, each with the rows under it whose name cell is blank (`| Fundoscopy | Assess
-    fundi … |` over `|  | Papilloedema is a bad sign … |`): a cell the author went on with
-    on the next row, where a table cell holds no line break."""
-    if not any(r and not r[0].strip() for r in body[1:]):
-        return body, lines
-    rows: list[list[str]] = []
-    kept: list[int] = []
-    for row, line in zip(body, lines, strict=True):
-        if rows and rows[-1][0].strip() and row and not row[0].strip() and _one_cell(row):
-            above = rows[-1]
-            for c, cell in enumerate(row[1:], start=1):
-                if cell.strip():
-                    if c < len(above) and strip_markup(cell) == strip_markup(above[c]):
-                        continue  # the same words again under a merged cell
-                    if c < len(above) and above[c].strip():
-                        above[c] = f"{above[c]}<br>{cell}"
-                    elif c < len(above):
-                        above[c] = cell
-            continue
-        rows.append(list(row))
-        kept.append(line)
-    return rows, kept
-
-
-def _one_cell(row: list[str]) -> bool:
-    """A row that fills one cell only: more of them filled under a blank name (`|  | 70B | 8k
-    | 2023 年 12 月 |` under `| Llama 3 | 8B | …`) is a variant of the row above, no more of it."""
-    return sum(bool(cell.strip()) for cell in row[1:]) <= 1
 
 
 def _grouped(body: list[list[str]]) -> bool:
@@ -289,7 +239,11 @@ def _grouped(body: list[list[str]]) -> bool:
         not groups[0] or (all(groups) and len(set(groups)) == len(groups))
     ):
         return False  # a first column that names each row is the rows' names
-    return sum(_named(r[1]) for r in body) * 2 > len(body)
+    # ("| **Missed Trigger** — insufficient effort … |": a name with what it is, no name alone)
+    return sum(_named(r[1]) and not _DASHED.search(r[1]) for r in body) * 2 > len(body)
+
+
+_DASHED = re.compile(r"\s[—–-]\s")
 
 
 def _counted(cells: list[str]) -> bool:
@@ -308,45 +262,13 @@ MIN_GROUPED_ROWS = 3
 
 
 def _named(cell: str) -> bool:
-    """A row name: a short term, a code literal a programming note explains (`$?`, `-r`), or
-    the year a timeline's row tells of (`| 1578 | San Lazaro Hospital |`)."""
-    return (
-        _CODE.fullmatch(cell.strip()) is not None
-        or (_answers(cell) and units(cell) <= 8)
-        or _YEAR.fullmatch(strip_markup(cell).strip()) is not None
-    )
-
-
-#: "1578", "1914–1918", "1960s", "221 BC", "1949年": a year or a span of years
-_YEAR = re.compile(r"(?:c\.\s*)?\d{3,4}(?:\s*[-–—~]\s*\d{2,4})?(?:s|\s*(?:BC|BCE|AD|CE)|年)?", re.I)
+    """A row name: a short term, or a code literal a programming note explains (`$?`, `-r`)."""
+    return _CODE.fullmatch(cell.strip()) is not None or (_answers(cell) and units(cell) <= 8)
 
 
 def _symbol(name: str) -> bool:
     """ "$x$", "(K)", "\\mathbf{X}": a symbol of a formula, not a term."""
     return "$" in name or "\\" in name or (name.startswith("(") and name.endswith(")"))
-
-
-def _compares(header: list[str]) -> bool:
-    """ "| 特性 | MFU | GPU-Util |", "| | RAG | SFT |": half the columns or more after the first
-    name things compared. Capitals that every header cell has, the first one's too (`| User
-    Role | Access Level |`, `| DBMS Feature | How It Helps |`), are the author's style of
-    headers, not names, and so is a hyphen between words in lower case (`Worst-case running
-    time`)."""
-    words = [set(_WORD.findall(strip_markup(h).casefold())) for h in header]
-    if len(header) == 2 and words[0] & words[1]:
-        return True  # "| Natürliche Person | Juristische Person |": two kinds side by side
-    first = strip_markup(header[0])
-    if _STYLED.fullmatch(first) and units(first) > 1:
-        return False
-    named = sum(_names(h) for h in header[1:] if not _LOWER_HYPHEN.fullmatch(strip_markup(h)))
-    return named * 2 >= len(header) - 1
-
-
-_WORD = re.compile(r"[^\W\d_]{3,}")
-#: "User Role", "DBMS Feature", "Types of Memory": words in title case, no other sign of a name
-_STYLED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|or|the|a|in|for|to))+")
-#: "Worst-case running time", "Average-case / expected running time": a capital only to start
-_LOWER_HYPHEN = re.compile(r"[A-Z][a-z]+-[a-z]+(?:[\s/]+[a-z-]+)*")
 
 
 def _names(cell: str) -> bool:
