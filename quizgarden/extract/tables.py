@@ -4,7 +4,8 @@ column, its front naming both: "Digoxin › Mechanism".
 
 The asked columns are the one right after the name (what the row is) and any whose header says
 it defines ("Definition", "含义"). Tables of numbers (results, benchmarks), of index numbers, of
-yes/no marks, of formulas, and comparisons whose columns are named things ask nothing.
+yes/no marks, of rows named by symbols, and comparisons whose columns are named things ask
+nothing. A first column that groups or counts the rows hands their names to the next one.
 """
 
 from __future__ import annotations
@@ -92,14 +93,26 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     if len(rows) < 2:
         return
     header, body = rows[0], rows[1:]
+    # row k of `rows` sits on line k of the table, past the delimiter row from the second on
+    lines = [block.line + k + (k > 0) for k in range(1, len(rows))]
     headless = _headless(header, body)
     if headless and any(strip_markup(h) for h in header):
-        body = rows  # the header row is the first entry
+        body, lines = rows, [block.line, *lines]  # the header row is the first entry
     width = len(header)
     if not 2 <= width <= MAX_COLUMNS or len(body) > MAX_ROWS:
         return
     if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
         return  # "| student_id | department_location |": records of a database, not notes
+    groups = [""] * len(body)
+    if _grouped(body):
+        # "| 唐 | 张旭 | 草书《肚痛帖》 |" under "| 晋 | 王羲之 | … |": the first column groups the
+        # rows (a period, a category, a merged cell left blank), the next one names each; a
+        # group leads the front of each row it holds ("ctrl+b › c": a key of that prefix)
+        if not _counted([strip_markup(r[0]) for r in body]):
+            for k, row in enumerate(body):
+                groups[k] = strip_markup(row[0]) or (groups[k - 1] if k else "")
+        header, body = header[1:], [r[1:] for r in body]
+        width -= 1
     names = [r[0] for r in body]
     if sum(_named(n) for n in names) * 2 <= len(names):
         return  # rows not named by a term: an index column, numbers, empty cells
@@ -119,9 +132,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     common = {c: _common(body, c) for c in asked}
     numbered = all(_ROW_NUMBER.match(r[0]) for r in body)
     topic = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
-    # row k of `rows` sits on line k of the table, past the delimiter row from the second on
-    for k, row in enumerate(body, start=len(rows) - len(body)):
-        line = block.line + k + (k > 0)
+    for line, row, group in zip(lines, body, groups, strict=True):
         name = strip_markup(row[0])
         if numbered:
             name = _ROW_NUMBER.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
@@ -135,7 +146,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
         for c in asked:
             cell = row[c] if c < len(row) else ""
-            if not _answers(cell) or "$" in cell or (width > 2 and units(cell) < 2):
+            if not _answers(cell) or (width > 2 and units(cell) < 2):
                 continue
             if strip_markup(cell).casefold() in {name.casefold(), *common[c]}:
                 continue
@@ -144,6 +155,8 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
             front = name if glossary else f"{name} › {column}"
             if glossary and (GENERIC_FRONT.match(name) or SECTION_LABEL.match(name)):
                 front = f"{topic} › {name}" if topic else front  # "概念": of what its section says
+            if group and group.casefold() not in front.casefold():
+                front = f"{group} › {front}"
             back, _, _ = clean_card_text(_opening(_unnamed(cell, name)))
             yield Candidate("table", "basic", front, back, line)
 
@@ -209,6 +222,43 @@ def _answers(cell: str) -> bool:
 
 #: A cell that is one code span: a command, a flag or a variable (`$?`, `-r`, `git stash`)
 _CODE = re.compile(r"`[^`\n]+`")
+
+
+def _grouped(body: list[list[str]]) -> bool:
+    """Rows whose first column names none of them, and whose second column names each, every
+    name its own, in a table of three columns or more: a first column that groups the rows,
+    its values shared by several rows or left blank under the one that spans them, or one that
+    counts them (`| 1 | **Finalidade** | … |` over `| 2 | **Adequação** | … |`)."""
+    if len(body) < MIN_GROUPED_ROWS or any(len(r) < 3 for r in body):
+        return False
+    groups = [strip_markup(r[0]).casefold() for r in body]
+    names = [strip_markup(r[1]).casefold() for r in body]
+    if not all(names) or len(set(names)) < len(names):
+        return False
+    if not _counted(groups) and (
+        not groups[0] or (all(groups) and len(set(groups)) == len(groups))
+    ):
+        return False  # a first column that names each row is the rows' names
+    # ("| **Missed Trigger** — insufficient effort … |": a name with what it is, no name alone)
+    return sum(_named(r[1]) and not _DASHED.search(r[1]) for r in body) * 2 > len(body)
+
+
+_DASHED = re.compile(r"\s[—–-]\s")
+
+
+def _counted(cells: list[str]) -> bool:
+    """ "1", "2", "3": the rows' places, counted from 0 or 1, not their names."""
+    if not all(_INDEX.fullmatch(c) for c in cells):
+        return False
+    places = [int(c.rstrip(".")) for c in cells]
+    return places[0] in (0, 1) and places == list(range(places[0], places[0] + len(places)))
+
+
+_INDEX = re.compile(r"\d{1,3}\.?")
+
+
+#: How many rows a table needs before its first column can be read as a grouping.
+MIN_GROUPED_ROWS = 3
 
 
 def _named(cell: str) -> bool:
