@@ -39,6 +39,7 @@ from .lang import (
     NUMBERED_LABEL,
     PROCEDURE_HEADING,
     QUOTE_OPEN,
+    REASON_QUESTION,
     REFERENCE_HEADING,
     RESULT_HEADING,
     SECTION_LABEL,
@@ -58,6 +59,7 @@ from .shape import (
     glossary_paragraphs,
     heading_title,
     is_label,
+    is_question,
     items_after,
     last_before_items,
     may_name,
@@ -250,6 +252,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if n in sheet and not sheet[n].labelled:  # (a label over bullets: the `label` rule's)
             yield from _attribute(ctx, n, sheet[n])
             continue
+        asked = _asked_by(ctx, n, before_items[n])
         given = list(_named(ctx, block)) if may_name(block.text) else []
         yield from (card for card, _ in given)
         if any(not whole for _, whole in given):
@@ -306,6 +309,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue
                 if where and term.casefold() not in where.casefold():
                     term = f"{where} › {term}"
+            if asked is not None and offset == 0 and asked.casefold() not in term.casefold():
+                term = f"{asked} › {term}"  # "为什么SFT之后…？ › 数据偏移": asked in its question
             back, block_id, deck = clean_card_text(explanation)
             yield Candidate(
                 "definition",
@@ -322,6 +327,28 @@ def find(ctx: Context) -> Iterator[Candidate]:
 # word joined to it ("Tips & tricks", "Results/Discussion"), or no word up to the end of the
 # line (markup, punctuation, a decorating emoji: "Tips 💡")
 _HEAD_END = re.compile(r"[*_]*\s*(?:[:：()（）\[\]&/]|\d)|\W*$")
+
+
+def _asked_by(ctx: Context, n: int, before: int) -> str | None:
+    """The question heading that bold-led item `n` answers when it asks why, whether or how
+    (`REASON_QUESTION`: "### 为什么SFT之后感觉LLM傻了?" + "1. **数据偏移**：…") or for its
+    subject's aspects (`ASPECT_LEAD`: "指令微调的好处？", "Partition Function 的作用"): its list
+    comes right under the heading, or under the paragraph that opens the section, so the heading's
+    card holds the list, and each item is a reason, a way or an aspect that means something only
+    as part of that answer. A question asking which or what ("微调方法有哪些", "What are the main
+    components") lists terms that stand on their own: None, as for an item that answers none."""
+    block = ctx.blocks[n]
+    if block.kind != "item" or block.parent is not None or block.heading is None:
+        return None
+    if not block.text.startswith(("**", "__")):
+        return None
+    h = block.heading
+    if before != h and not (before == h + 1 and ctx.blocks[before].kind == "paragraph"):
+        return None
+    title = heading_title(ctx.blocks[h])
+    if not title or not is_question(title) or DEICTIC.search(title):
+        return None
+    return title if REASON_QUESTION.search(title) or ASPECT_LEAD.search(title) else None
 
 
 def _heads(pattern: re.Pattern[str], text: str) -> bool:

@@ -506,6 +506,8 @@ ADVICE_HEADING = re.compile(_alternation(_words("advice_headings")), re.I)
 PROCEDURE_HEADING = re.compile(_alternation(_words("procedure_headings")), re.I)
 #: A lead-in of a list of aspects (advantages, problems, reasons), not of terms: "有两个优势".
 ASPECT_LEAD = re.compile(_alternation(_words("aspect_leads")), re.I)
+#: A question that asks why, whether or how: the list answering it gives reasons or ways.
+REASON_QUESTION = re.compile(_alternation(_words("reason_questions")), re.I)
 #: The name of a stage, by how it ends: "知识提取阶段", "Training phase".
 STAGE_NAME = re.compile(rf"(?:{_alternation(_words('stage_nouns'))})$", re.I)
 #: A section that gathers terms of the note's subject: "Glossary", "术语".

@@ -318,4 +318,5 @@ TABLE = Table(
         "versteht man unter",
         "besteht aus",
     ),
+    reason_questions=("warum", "wieso", "weshalb", "ob", r"wie(?!\s+(?:viele?|lange|oft)\b)"),
 )

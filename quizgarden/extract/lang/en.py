@@ -1042,4 +1042,5 @@ TABLE = Table(
     legend_claims=("any", "some", "arbitrary", "fixed", "given"),
     # what sends the reader to a linked page instead of saying something
     see_words=("see", "see also", "refer to", "cf\\.?", "for more information", "for more details"),
+    reason_questions=("why", "whether", r"how(?!\s+(?:many|much|long|often|far|old)\b)"),
 )

@@ -249,4 +249,5 @@ TABLE = Table(
         "se define como",
         "consiste en",
     ),
+    reason_questions=("por qué", "cómo"),
 )

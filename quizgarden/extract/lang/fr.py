@@ -231,4 +231,5 @@ TABLE = Table(
         "se définit comme",
         "consiste (?:à|en)",
     ),
+    reason_questions=("pourquoi", "comment"),
 )

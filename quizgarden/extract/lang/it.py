@@ -225,4 +225,5 @@ TABLE = Table(
         "si definisce come",
         "consiste (?:in|nel)",
     ),
+    reason_questions=("perché", r"come(?=\s+(?:si|funziona)\b)"),
 )

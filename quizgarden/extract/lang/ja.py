@@ -107,4 +107,5 @@ TABLE = Table(
     intro_headings=("概要", "はじめに", "定義"),
     # what sends the reader to a linked page instead of saying something
     see_words=("参照", "を参照"),
+    reason_questions=("なぜ", "どうして", "どのように", "どうやって"),
 )

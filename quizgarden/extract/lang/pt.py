@@ -213,4 +213,5 @@ TABLE = Table(
         "se define como",
         "consiste em",
     ),
+    reason_questions=("por que", "porque", "como"),
 )

@@ -175,6 +175,9 @@ class Table:
     # a lead-in whose list gives aspects of its subject (its advantages, problems, reasons), not
     # terms: "有两个优势：", "难点主要有", "the main drawbacks are"
     aspect_leads: tuple[str, ...] = ()
+    # a question asking why, whether or how (not how many): the list answering it gives reasons or
+    # ways that mean something only as its answer, not terms: "why", "how", "为什么", "如何"
+    reason_questions: tuple[str, ...] = ()
     # how the name of a stage ends: "知识提取阶段", "Training phase"; in a list of steps a stage
     # so named is a term, unlike a step ("收集数据")
     stage_nouns: tuple[str, ...] = ()
