@@ -243,17 +243,25 @@ _NUMBER_WORD = re.compile(r"^(?:#?\d[\d.]*[a-z]?|[IVX]+)[.:：)]?$")
 
 def _led_by_label(words: list[str]) -> bool:
     """ "Example: Bonferroni Correction", "Section 1 Lesson 10", "Introduction to MAML",
-    "Ejemplos de señales": the first word labels and what follows says what of (a number, a
-    colon, or a phrase it heads: a preposition, `of`, a joiner, an article). Where another word
+    "Ejemplos de señales", "Week plan": the first word labels and what follows says what of (a
+    number, a colon, or a phrase it heads: a preposition, `of`, a joiner, an article), or it is
+    the word of a numbered part of a course. Where another word
     of a name follows ("Attention Mask", "Notes payable", "solución factible"), the label word
     is part of a compound name whose other words carry the meaning, and the front names a thing."""
     after = " ".join(words[1:])
     follower = HEAD_FOLLOWER.match(after) or ARTICLE.match(after + " ")
     return (
         _LABEL_MARK.search(words[0]) is not None
+        or _counts_a_series(words[0])
         or _NUMBER_WORD.match(words[1]) is not None
         or (follower is not None and _word_ends(after, follower.end()))
     )
+
+
+def _counts_a_series(word: str) -> bool:
+    """ "Week plan", "Lecture notes", "Kapitel Zusammenfassung": the word of a numbered part of
+    a course (the tables' `numbered_sections`: `Week 3`, `Lektion 2`) labels whatever follows it."""
+    return NUMBERED_SECTION.fullmatch(f"{word.strip(' .:：')} 1") is not None
 
 
 def _word_ends(text: str, end: int) -> bool:
