@@ -230,8 +230,9 @@ def _label_parts(last: str) -> tuple[str, ...]:
     if not 1 < len(words) <= _MAX_LABEL_WORDS:
         return (last,)
     rest = PREPOSITION.sub("", ARTICLE.sub("", last), count=1).strip()
-    if _led_by_label(words):
-        return (last, words[0].strip(" .:："), rest)
+    first = words[0].strip(" .:：")
+    if _labels(first) and _led_by_label(words):
+        return (last, first, rest)
     return (last, rest)  # "Attention Mask", "solución factible": a name its label word opens
 
 
