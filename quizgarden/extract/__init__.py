@@ -55,6 +55,7 @@ from .lang import (
     COUNT_LEAD,
     EXAMPLE_MARK,
     FORWARD_REF,
+    HEAD_FOLLOWER,
     LABEL_WORD,
     NUMBERED_SECTION,
     ORDINAL_PART,
@@ -222,13 +223,50 @@ def _labels(text: str) -> bool:
 
 
 def _label_parts(last: str) -> tuple[str, ...]:
-    """The whole last part, and in a short one (a label is a word or two: "Ejemplo real",
-    "En resumen") its first word and what follows an opening preposition or article."""
+    """The whole last part, and in a short one (a label is a word or two: "En resumen",
+    "Introduction to MAML") what follows an opening preposition or article, and its first word
+    where the part is that label: see `_led_by_label`."""
     words = last.split()
     if not 1 < len(words) <= _MAX_LABEL_WORDS:
         return (last,)
     rest = PREPOSITION.sub("", ARTICLE.sub("", last), count=1).strip()
-    return (last, words[0].strip(" .:："), rest)
+    first = words[0].strip(" .:：")
+    if _labels(first) and _led_by_label(words):
+        return (last, first, rest)
+    return (last, rest)  # "Attention Mask", "solución factible": a name its label word opens
+
+
+#: A colon after a label word ("Example: Bonferroni"), a number or numeral after it ("Section 1
+#: Lesson 10"): the word labels what follows.
+_LABEL_MARK = re.compile(r"[:：]$")
+_NUMBER_WORD = re.compile(r"^(?:#?\d[\d.]*[a-z]?|[IVX]+)[.:：)]?$")
+
+
+def _led_by_label(words: list[str]) -> bool:
+    """ "Example: Bonferroni Correction", "Section 1 Lesson 10", "Introduction to MAML",
+    "Ejemplos de señales", "Week plan": the first word labels and what follows says what of (a
+    number, a colon, or a phrase it heads: a preposition, `of`, a joiner, an article), or it is
+    the word of a numbered part of a course. Where another word
+    of a name follows ("Attention Mask", "Notes payable", "solución factible"), the label word
+    is part of a compound name whose other words carry the meaning, and the front names a thing."""
+    after = " ".join(words[1:])
+    follower = HEAD_FOLLOWER.match(after) or ARTICLE.match(after + " ")
+    return (
+        _LABEL_MARK.search(words[0]) is not None
+        or _counts_a_series(words[0])
+        or _NUMBER_WORD.match(words[1]) is not None
+        or (follower is not None and _word_ends(after, follower.end()))
+    )
+
+
+def _counts_a_series(word: str) -> bool:
+    """ "Week plan", "Lecture notes", "Kapitel Zusammenfassung": the word of a numbered part of
+    a course (the tables' `numbered_sections`: `Week 3`, `Lektion 2`) labels whatever follows it."""
+    return NUMBERED_SECTION.fullmatch(f"{word.strip(' .:：')} 1") is not None
+
+
+def _word_ends(text: str, end: int) -> bool:
+    return end >= len(text) or not text[end - 1].isalnum() or not text[end].isalnum()
 
 
 #: How far from the end of a back a lead-in is looked for: "… has the following aims."
