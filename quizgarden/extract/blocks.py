@@ -13,11 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from operator import add
 
 from markdown_it import MarkdownIt
 from markdown_it.ruler import Rule, Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore, normalize
+from markdown_it.token import Token
+from markdown_it.utils import EnvType
 
 from ..fences import code_lines
 from ..scanning import skipping_sub
@@ -79,7 +82,67 @@ def _parser() -> MarkdownIt:
         elif rule.name == "lheading":
             md.block.ruler.at(rule.name, _underlined(rule.fn), {"alt": rule.alt})
     md.block.ruler = _ByOpener(md.block.ruler.__rules__)
+    md.block.parse = _block_parse(md)  # type: ignore[method-assign]
     return md
+
+
+def _block_parse(md: MarkdownIt) -> Callable[..., list[Token] | None]:
+    """markdown-it's `ParserBlock.parse` for `md`, with its state's line marks found a line at a
+    time in C (`_LineState`)."""
+    tokenize = md.block.tokenize
+
+    def parse(src: str, md: MarkdownIt, env: EnvType, out: list[Token]) -> list[Token] | None:
+        if not src:
+            return None
+        state = _LineState(src, md, env, out)
+        tokenize(state, state.line, state.lineMax)
+        return state.tokens
+
+    return parse
+
+
+class _LineState(StateBlock):
+    """markdown-it's block state, its line marks (where each line begins and ends, its indent
+    in characters and in columns) worked out from the note's lines split in C, where markdown-it
+    visits every line in Python: the same marks, with a line of only spaces and tabs at the very
+    end (no newline after it) left out as markdown-it leaves it out."""
+
+    def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+        self.src, self.md, self.env, self.tokens = src, md, env, tokens
+        self.blkIndent = self.line = self.lineMax = self.level = 0
+        self.tight = False
+        self.ddIndent = self.listIndent = -1
+        self.parentType = "root"
+        self.result = ""
+        lines = src.split("\n")
+        if not lines[-1].strip(" \t"):  # "" after a final newline, or a last line of blanks
+            lines.pop()
+        lengths = list(map(len, lines))
+        begins = list(accumulate(lengths, lambda at, n: at + n + 1, initial=0))
+        n = len(lines)
+        shifts = [size - len(line.lstrip(" \t")) for size, line in zip(lengths, lines, strict=True)]
+        counts = (
+            [_columns(line[:k]) if k else 0 for k, line in zip(shifts, lines, strict=True)]
+            if "\t" in src
+            else shifts[:]
+        )
+        length = len(src)
+        begins[n] = length  # the fake line after the last, as markdown-it marks it
+        self.bMarks = begins
+        self.eMarks = [*map(add, begins, lengths), length]
+        self.tShift = [*shifts, 0]
+        self.sCount = [*counts, 0]
+        self.bsCount = [0] * (n + 1)
+        self.lineMax = n
+        self._code_enabled = "code" in md.block.ruler.get_active_rules()
+
+
+def _columns(indent: str) -> int:
+    """How many columns a line's indent of spaces and tabs takes, a tab to the next stop of 4."""
+    offset = 0
+    for ch in indent:
+        offset += 4 - offset % 4 if ch == "\t" else 1
+    return offset
 
 
 def _normalize(state: StateCore) -> None:
