@@ -153,6 +153,18 @@ class _LineState(StateBlock):
         self.tokens.append(token)
         return token
 
+    def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
+        """markdown-it's `getLines`; lines of no indent to take off (a paragraph outside any
+        list, most of them one line) cut from the note as they stand, where markdown-it reads
+        every line for an indent it then takes none of."""
+        if indent or begin >= end:
+            return super().getLines(begin, end, indent, keepLastLF)
+        src, starts, ends = self.src, self.bMarks, self.eMarks
+        last = src[starts[end - 1] : ends[end - 1] + 1 if keepLastLF else ends[end - 1]]
+        if end - begin == 1:
+            return last
+        return "".join([*(src[starts[n] : ends[n] + 1] for n in range(begin, end - 1)), last])
+
 
 _new = object.__new__
 
