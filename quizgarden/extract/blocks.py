@@ -13,11 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from operator import add
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.ruler import Rule, Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore, normalize
+from markdown_it.token import Token
+from markdown_it.utils import EnvType
 
 from ..fences import code_lines
 from ..scanning import skipping_sub
@@ -79,7 +83,98 @@ def _parser() -> MarkdownIt:
         elif rule.name == "lheading":
             md.block.ruler.at(rule.name, _underlined(rule.fn), {"alt": rule.alt})
     md.block.ruler = _ByOpener(md.block.ruler.__rules__)
+    md.block.parse = _block_parse(md)  # type: ignore[method-assign]
     return md
+
+
+def _block_parse(md: MarkdownIt) -> Callable[..., list[Token] | None]:
+    """markdown-it's `ParserBlock.parse` for `md`, with its state's line marks found a line at a
+    time in C (`_LineState`)."""
+    tokenize = md.block.tokenize
+
+    def parse(src: str, md: MarkdownIt, env: EnvType, out: list[Token]) -> list[Token] | None:
+        if not src:
+            return None
+        state = _LineState(src, md, env, out)
+        tokenize(state, state.line, state.lineMax)
+        return state.tokens
+
+    return parse
+
+
+class _LineState(StateBlock):
+    """markdown-it's block state, its line marks (where each line begins and ends, its indent
+    in characters and in columns) worked out from the note's lines split in C, where markdown-it
+    visits every line in Python: the same marks, with a line of only spaces and tabs at the very
+    end (no newline after it) left out as markdown-it leaves it out."""
+
+    def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+        self.src, self.md, self.env, self.tokens = src, md, env, tokens
+        self.blkIndent = self.line = self.lineMax = self.level = 0
+        self.tight = False
+        self.ddIndent = self.listIndent = -1
+        self.parentType = "root"
+        self.result = ""
+        lines = src.split("\n")
+        if not lines[-1].strip(" \t"):  # "" after a final newline, or a last line of blanks
+            lines.pop()
+        lengths = list(map(len, lines))
+        begins = list(accumulate(lengths, lambda at, n: at + n + 1, initial=0))
+        n = len(lines)
+        shifts = [size - len(line.lstrip(" \t")) for size, line in zip(lengths, lines, strict=True)]
+        counts = (
+            [_columns(line[:k]) if k else 0 for k, line in zip(shifts, lines, strict=True)]
+            if "\t" in src
+            else shifts[:]
+        )
+        length = len(src)
+        begins[n] = length  # the fake line after the last, as markdown-it marks it
+        self.bMarks = begins
+        self.eMarks = [*map(add, begins, lengths), length]
+        self.tShift = [*shifts, 0]
+        self.sCount = [*counts, 0]
+        self.bsCount = [0] * (n + 1)
+        self.lineMax = n
+        self._code_enabled = "code" in md.block.ruler.get_active_rules()
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        """markdown-it's `push`: the same token, its fields set here, where `Token(...)` made
+        three dicts, two thrown away (a sixtieth of extraction, a token per line and more)."""
+        token = _new(Token)
+        token.type, token.tag, token.nesting = ttype, tag, nesting
+        token.attrs, token.map, token.children = {}, None, None
+        token.content = token.markup = token.info = ""
+        token.meta, token.block, token.hidden = {}, True, False
+        if nesting < 0:
+            self.level -= 1  # closing tag
+        token.level = self.level
+        if nesting > 0:
+            self.level += 1  # opening tag
+        self.tokens.append(token)
+        return token
+
+    def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
+        """markdown-it's `getLines`; lines of no indent to take off (a paragraph outside any
+        list, most of them one line) cut from the note as they stand, where markdown-it reads
+        every line for an indent it then takes none of."""
+        if indent or begin >= end:
+            return super().getLines(begin, end, indent, keepLastLF)
+        src, starts, ends = self.src, self.bMarks, self.eMarks
+        last = src[starts[end - 1] : ends[end - 1] + 1 if keepLastLF else ends[end - 1]]
+        if end - begin == 1:
+            return last
+        return "".join([*(src[starts[n] : ends[n] + 1] for n in range(begin, end - 1)), last])
+
+
+_new = object.__new__
+
+
+def _columns(indent: str) -> int:
+    """How many columns a line's indent of spaces and tabs takes, a tab to the next stop of 4."""
+    offset = 0
+    for ch in indent:
+        offset += 4 - offset % 4 if ch == "\t" else 1
+    return offset
 
 
 def _normalize(state: StateCore) -> None:

@@ -253,11 +253,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             yield from _attribute(ctx, n, sheet[n])
             continue
         asked = _asked_by(ctx, n, before_items[n])
-        given = list(_named(ctx, block)) if may_name(block.text) else []
-        yield from (card for card, _ in given)
-        if any(not whole for _, whole in given):
-            continue  # a name given after its description: the block's other lines describe it
-        defined = {card.front.casefold() for card, _ in given}
+        defined: set[str] = set()
+        if may_name(block.text) and (given := list(_named(ctx, block))):  # most blocks name none
+            yield from (card for card, _ in given)
+            if any(not whole for _, whole in given):
+                continue  # a name given after its description: the block's other lines say it
+            defined = {card.front.casefold() for card, _ in given}
         entries = paragraphs.get(n, {})
         lines = _lines(block)
         for offset, line in enumerate(lines):
