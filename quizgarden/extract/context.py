@@ -58,6 +58,8 @@ class Context:
     #: separators this note uses besides the vault's (see `separators.py`), most used first
     inline_marks: tuple[str, ...] = ()
     multiline_marks: tuple[str, ...] = ()
+    #: the Flashcards plugin's card tags besides `#card`: the vault's and this note's own
+    card_tags: tuple[str, ...] = ()
     claimed: set[int] = field(default_factory=set)
     #: for each block, the heading it belongs to (see `heading_above`), found in one pass
     above: list[int | None] = field(default_factory=list)
@@ -118,10 +120,10 @@ def build_context(note: Note, separators: Separators) -> Context:
         and PLUGIN_HINT.search(body) is not None
         and PLUGIN_CLOZE.search(body) is not None
     )
+    card_tags = tuple(t for t in (separators.card_tag, note.card_tag) if t and t != "card")
     flashcards_plugin = (
         flashcards_plugin
-        or note.card_tag is not None
-        or (separators.card_tag != "card" and "#" + separators.card_tag in body)
+        or any("#" + t in body for t in card_tags)
         or ("#" in body and _CARD_TAG.search(body) is not None)
     )
     # a note written with its own separators, or for the Flashcards plugin, is a flashcard note:
@@ -142,6 +144,7 @@ def build_context(note: Note, separators: Separators) -> Context:
         bold_clozes=bold,
         inline_marks=inline_marks,
         multiline_marks=multiline_marks,
+        card_tags=card_tags,
         above=_headings_above(blocks),
     )
 

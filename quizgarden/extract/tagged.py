@@ -7,7 +7,7 @@ ends a back at its `^1234567890123` block id. `#card-spaced` marks a note for re
 card. A `front::back #card` line is a one-line card, read by the inline rule before this one.
 The tag never appears in the card. The plugin lets a vault choose its tag (`#anki`): the one its
 settings name (`Separators.card_tag`) is read as `#card` is, and so is the tag the lines of a note
-with the plugin's `cards-deck` key use (`Note.card_tag`).
+with the plugin's `cards-deck` key use (`Note.card_tag`); `Context.card_tags` holds both.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _tag(*own: str) -> re.Pattern[str]:
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    own = tuple(t for t in (ctx.separators.card_tag, ctx.note.card_tag) if t and t != "card")
+    own = ctx.card_tags
     body = ctx.note.body
     if "#" not in body or not (_ANY_TAG.search(body) or any("#" + t in body for t in own)):
         return  # one pass in C: most notes hold no card tag
@@ -45,8 +45,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
     hints = tuple(t.lower() for t in ("card", *own))
     tag = _tag(*own)
     for n, raw in enumerate(lines):
-        if "#" not in raw or not any(h in raw.lower() for h in hints):
-            continue  # the cheap test first
+        if "#" not in raw:
+            continue  # the cheap tests first
+        low = raw.lower()
+        if not any(h in low for h in hints):
+            continue
         line_no = first + n
         m = tag.search(raw)
         if m is None or line_no in ctx.claimed or not ctx.usable(line_no):

@@ -28,15 +28,17 @@ _SCRATCH_FOLDER = re.compile(
     r"|日记|日志|trash|drafts?)$|^\d+[ _\-.]*archives?$",
     re.I,
 )
+# a tag's name: a letter somewhere in it (`#1` is a number)
+_TAG_NAME = r"([\w\-/]*[^\W\d_][\w\-/]*)"
 # not a colour in HTML (`color=#ed1c24`, `color="#ffff00"`) nor an anchor or entity
-_INLINE_TAG = re.compile(r"(?<![\w#&/\\({=\"'])#([\w\-/]*[^\W\d_][\w\-/]*)")
+_INLINE_TAG = re.compile(r"(?<![\w#&/\\({=\"'])#" + _TAG_NAME)
 _CODE_SPAN = re.compile(r"`[^`]*`")  # no tag inside
 #: The Flashcards plugin's card tags (`#card`, `#card-reverse`, `#flashcard`): cards, not topics.
 CARD_TAG = re.compile(r"(?:card|flashcard)(?:[/-](?:reversed?|spaced))?", re.I)
 #: The Flashcards plugin's deck key: a note whose frontmatter has it is written for that plugin.
 PLUGIN_DECK_KEY = "cards-deck"
 # a tag ending a line of text: "What did the reform change? #anki"
-_LINE_END_TAG = re.compile(r"\S[ \t]+#([\w\-/]*[^\W\d_][\w\-/]*)[ \t]*$")
+_LINE_END_TAG = re.compile(r"\S[ \t]+#" + _TAG_NAME + r"[ \t]*$")
 
 __all__ = ["MAX_NOTE_BYTES", "NOTE_SUFFIXES", "discover", "inline_tags", "misnamed", "read_note", "relative_path"]
 
