@@ -21,6 +21,8 @@ forbidden=… missed=…
 from __future__ import annotations
 
 import argparse
+import functools
+import importlib.util
 import json
 import os
 import shlex
@@ -29,7 +31,9 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -81,7 +85,7 @@ def main() -> None:
             name = f"n{n:03d}/{Path(path).name}"
             (notes / name).parent.mkdir()
             shutil.copyfile(source / path, notes / name)
-            gold[name] = labels["notes"][path]
+            gold[name] = _checked(path, labels["notes"][path])
             sets[name] = in_set.get(path, "?")
         cards = Path(folder) / "cards.jsonl"
         env = {**os.environ, "PYTHONPATH": str(checkout)}
@@ -96,6 +100,35 @@ def main() -> None:
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
     sys.exit(result.returncode)
+
+
+def _checked(path: str, label: dict[str, object]) -> dict[str, object]:
+    """`label` without the forbidden entries the scorer's `norm` turns into "" (a fence of
+    backticks, a lone `**`): "" is in every card, so one such entry would fail every card of the
+    note. Each is named on stderr, so the labels can be mended."""
+    out = dict(label)
+    for key in ("forbidden", "forbidden_fronts"):
+        entries = label.get(key)
+        if not isinstance(entries, list):
+            continue
+        empty = [entry for entry in entries if not _norm()(str(entry))]
+        for entry in empty:
+            print(
+                f"warning: {path}: {key} entry {entry!r} matches every card; left out",
+                file=sys.stderr,
+            )
+        out[key] = [entry for entry in entries if entry not in empty]
+    return out
+
+
+@functools.cache
+def _norm() -> Callable[[str], str]:
+    """The scorer's own `norm`, so "matches every card" means what the scorer will do."""
+    spec = importlib.util.spec_from_file_location("eval_extract", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return cast(Callable[[str], str], module.norm)
 
 
 def _score(

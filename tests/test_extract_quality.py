@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -134,3 +136,38 @@ def test_wide_set_stays_at_the_level_reached(name: str, wide_scores) -> None:  #
     assert float(per_set[name]["recall"]) >= recall, output
     summary = dict(re.findall(r"(\w+)=([\d.]+)", output.strip().splitlines()[-1]))
     assert int(summary["forbidden"]) <= WIDE_FORBIDDEN_CEILING, output
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/eval_extract.py is not there")
+def test_a_forbidden_label_that_matches_every_card_is_left_out(tmp_path: Path) -> None:
+    """The scorer normalises backticks away, so a forbidden "```" is "" and would fail every card
+    of its note; score_labels drops it, says so, and scores the note's cards as they are."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "db.md").write_text(
+        "# Databases\n\nWhat is a primary key?\n?\nA column that identifies each row.\n", "utf-8"
+    )
+    label = {
+        "required": [{"front": "primary key", "back": "identifies each row"}],
+        "forbidden": ["```", "tags:"],
+    }
+    labels = tmp_path / "labels.json"
+    labels.write_text(json.dumps({"sets": {"X": ["db.md"]}, "notes": {"db.md": label}}), "utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "score_labels.py"),
+            "--labels",
+            str(labels),
+            "--source",
+            str(tmp_path / "notes"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "db.md: forbidden entry '```' matches every card; left out" in proc.stderr
+    assert "tags:" not in proc.stderr
+    summary = dict(re.findall(r"(\w+)=([\d.]+)", proc.stdout.strip().splitlines()[-1]))
+    assert (summary["recall"], summary["forbidden"]) == ("1.00", "0"), proc.stdout
