@@ -69,6 +69,19 @@ class NoteSettings:
 
 
 @dataclass(frozen=True)
+class AnkiSyntax:
+    """The marker lines of the Obsidian_to_Anki plugin (its `Syntax` settings), which a vault
+    may rename: `START_CARD`/`END_CARD` for `START`/`END`, `TARGET_DECK` for `TARGET DECK`."""
+
+    begin: str = "START"
+    end: str = "END"
+    begin_inline: str = "STARTI"
+    end_inline: str = "ENDI"
+    deck: str = "TARGET DECK"
+    tags: str = "FILE TAGS"
+
+
+@dataclass(frozen=True)
 class Separators:
     """The vault's `[extract]` settings: explicit-card syntax (the defaults are the Obsidian
     Spaced Repetition plugin's) and the confidence a mined card needs to be kept."""
@@ -86,11 +99,12 @@ class Separators:
     curly_cloze: bool | None = None  # `{{text}}` is a cloze in flashcard notes (None: unknown)
     bold_cloze: bool = False  # `**text**` is a cloze in flashcard notes (off, as in the plugin)
     card_tag: str = "card"  # the Flashcards plugin's card tag (`flashcardsTag` in its settings)
+    anki: AnkiSyntax = AnkiSyntax()  # the Obsidian_to_Anki plugin's markers (its `Syntax`)
 
 
 #: `Separators` fields that come from the plugin's settings file, not from `[extract]`.
 PLUGIN_FIELDS = frozenset(
-    {"flashcard_tags", "highlight_cloze", "curly_cloze", "bold_cloze", "card_tag"}
+    {"flashcard_tags", "highlight_cloze", "curly_cloze", "bold_cloze", "card_tag", "anki"}
 )
 
 

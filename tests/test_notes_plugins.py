@@ -11,8 +11,13 @@ import pytest
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
-from quizgarden.model import Separators
-from quizgarden.notes.plugins import FLASHCARDS_SETTINGS, OSR_SETTINGS, read_plugin_settings
+from quizgarden.model import AnkiSyntax, Separators
+from quizgarden.notes.plugins import (
+    ANKI_SETTINGS,
+    FLASHCARDS_SETTINGS,
+    OSR_SETTINGS,
+    read_plugin_settings,
+)
 from quizgarden.settings import load_settings, set_setting
 
 runner = CliRunner()
@@ -159,3 +164,30 @@ def test_the_flashcards_plugin_tag_from_its_settings(tmp_path: Path) -> None:
     plugin, problems = read_plugin_settings(vault)
     assert plugin == {} and "flashcardsTag" in problems[0].message
     assert problems[0].path == FLASHCARDS_SETTINGS.as_posix()
+
+
+def test_the_obsidian_to_anki_markers_from_its_settings(tmp_path: Path) -> None:
+    """A vault that renamed the Obsidian_to_Anki plugin's marker lines has its notes read with
+    them, and `START`/`END` are then plain text; a marker that is not a line of text is named."""
+    vault = tmp_path / "vault"
+    data = vault / ANKI_SETTINGS
+    data.parent.mkdir(parents=True)
+    syntax = {"Begin Note": "KARTE", "End Note": "ENDE", "Target Deck Line": "ZIELDECK"}
+    data.write_text(json.dumps({"settings": {"Syntax": syntax}, "Added Media": []}), "utf-8")
+    (vault / "note.md").write_text(
+        "ZIELDECK: Biologie\n\nKARTE\nBasic\nWas speichert ein Kondensator?\nBack: Ladung.\nENDE\n"
+        "\nSTART\nBasic\nNicht gelesen\nBack: nein\nEND\n",
+        "utf-8",
+    )
+    plugin, problems = read_plugin_settings(vault)
+    assert plugin == {"anki": AnkiSyntax(begin="KARTE", end="ENDE", deck="ZIELDECK")}
+    assert problems == []
+    got = [
+        (c["rule"], c["front"], c["back"], c["deck"]) for c in _cards(vault) if c["rule"] == "anki"
+    ]
+    assert got == [("anki", "Was speichert ein Kondensator?", "Ladung.", "Biologie")]
+    syntax["End Note"] = "ENDE\nMEHR"
+    data.write_text(json.dumps({"settings": {"Syntax": syntax}}), "utf-8")
+    plugin, problems = read_plugin_settings(vault)
+    assert plugin == {"anki": AnkiSyntax(begin="KARTE", deck="ZIELDECK")}
+    assert "End Note" in problems[0].message and problems[0].path == ANKI_SETTINGS.as_posix()

@@ -24,24 +24,33 @@ are left as text); any other type is read as Basic, or, when its fields have nam
 DECK` of a file (`TARGET DECK: X`, or `X` on the next line) is the deck of every card of the
 note, as the plugin files every note of the file by it, and its `FILE TAGS` are added to each.
 These cards are explicit: their lines are claimed, and no mined rule reads them.
+
+The plugin lets a vault rename its marker lines (`START_CARD`/`END_CARD`, `TARGET_DECK`); the
+vault's plugin settings name them (`notes/plugins.py`). A note copied out of its vault is read by
+the plugin's own shape instead: a line of capitals right above an Anki note type (`START_CARD`
+over `Basic`) opens a note, the line of capitals that closes each such note ends it, and a line of
+capitals naming a deck (`TARGET_DECK: X`) files it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from ..model import Candidate, CardType
+from ..model import AnkiSyntax, Candidate, CardType
 from .context import Context, clean_card_text
 from .deletions import numbered
 
 RULE = "anki"
 
-_BEGIN, _END = "START", "END"
-_INLINE = re.compile(r"STARTI\s*\[([^\[\]\n]*)\](.*?)ENDI")
-# "TARGET DECK: X", or "TARGET DECK" with the deck on the next line
-_FILE_LINE = re.compile(r"^(TARGET DECK|FILE TAGS)(?::[ \t]+(\S.*?))?[ \t]*$")
+_DEFAULT = AnkiSyntax()
+#: a marker line a vault may choose: words of capitals and digits (`START_CARD`, `TARGET DECK`)
+_MARKER = re.compile(r"[A-Z][A-Z0-9]*(?:[ _-][A-Z0-9]+)*")
+#: what makes a renamed marker line in a note copied out of its vault: a deck line or a tags line
+_DECK_WORD, _TAGS_WORD = "DECK", "TAGS"
 _ID = re.compile(r"(?:<!--)?ID: (\d+)")  # what the plugin appends: "<!--ID: 1706231523626-->"
 _TAGS = "Tags:"
 _INLINE_TAGS = re.compile(r"(?:^|\s)Tags: (.*)$")
@@ -76,17 +85,17 @@ NO_FILING = Filing(None, (), ())
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    body = ctx.note.body
-    if _BEGIN not in body and "TARGET DECK" not in body and "FILE TAGS" not in body:
-        return  # one pass in C: almost no note is written for the plugin
+    syntax = syntax_of(ctx)
+    if syntax is None:
+        return
     first = ctx.note.body_line
-    for n in filing(ctx).lines:
+    for n in filing(ctx, syntax).lines:
         ctx.claim(first + n, first + n)
     cards: list[Candidate] = []
     n = 0
     while n < len(ctx.lines):
-        if ctx.lines[n].rstrip() == _BEGIN and _usable(ctx, n):
-            end = _block_end(ctx, n)
+        if ctx.lines[n].rstrip() == syntax.begin and _usable(ctx, n):
+            end = _block_end(ctx, n, syntax)
             if end is not None:
                 found = _block(ctx, n, end)
                 if found is not None:
@@ -95,11 +104,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     n = end + 1
                     continue
         n += 1
+    begin, close = syntax.begin_inline, syntax.end_inline
     for n, raw in enumerate(ctx.lines):
-        if "STARTI" not in raw or first + n in ctx.claimed or not _usable(ctx, n):
+        if begin not in raw or first + n in ctx.claimed or not _usable(ctx, n):
             continue
-        # no note runs past the last ENDI: a search stops there, not at the end of the line
-        notes = _INLINE.finditer(raw, 0, raw.rfind("ENDI") + len("ENDI"))
+        # no note runs past the last end marker: a search stops there, not at the end of the line
+        notes = _inline_pattern(begin, close).finditer(raw, 0, raw.rfind(close) + len(close))
         found_inline = [card for m in notes for card in _inline(m, first + n)]
         if found_inline:
             ctx.claim(first + n, first + n)
@@ -111,26 +121,93 @@ def _usable(ctx: Context, n: int) -> bool:
     return ctx.usable(ctx.note.body_line + n)
 
 
-def filing(ctx: Context) -> Filing:
-    """The file's first `TARGET DECK` and first `FILE TAGS`, outside code. The plugin files every
-    card of the file by them (its regex-styled cards too), so `extract_note` applies them to
-    each card of the note that has no deck of its own."""
+def syntax_of(ctx: Context) -> AnkiSyntax | None:
+    """The plugin's markers as this note uses them: the vault's, or where the note has none of
+    them, markers of its own read from the plugin's shape (see the module's docstring). None for
+    a note with no line of the plugin's, as nearly every note: one pass in C tells."""
+    vault = ctx.separators.anki
     body = ctx.note.body
-    if "TARGET DECK" not in body and "FILE TAGS" not in body:
+    if vault == _DEFAULT and ("\nBasic" in body or "\nCloze" in body):
+        own = _own_syntax(ctx)
+        if own is not None and own.begin != vault.begin:
+            return own
+    markers = (vault.begin, vault.deck, vault.tags, vault.begin_inline)
+    return vault if any(marker in body for marker in markers) else None
+
+
+def _own_syntax(ctx: Context) -> AnkiSyntax | None:
+    """Markers read from the note: the line of capitals most often right above a note type, and
+    the line of capitals that first follows each of those; None when none closes."""
+    lines = ctx.lines
+    opened = Counter(
+        lines[n].rstrip()
+        for n in range(len(lines) - 1)
+        if lines[n + 1].strip() in _KNOWN and _MARKER.fullmatch(lines[n].rstrip())
+    )
+    if not opened:
+        return None
+    begin = opened.most_common(1)[0][0]
+    closed: Counter[str] = Counter()
+    for n, line in enumerate(lines):
+        if line.rstrip() != begin:
+            continue
+        for later in lines[n + 2 :]:
+            if _MARKER.fullmatch(later.rstrip()):
+                if later.rstrip() != begin:
+                    closed[later.rstrip()] += 1
+                break
+    if not closed:
+        return None
+    end = closed.most_common(1)[0][0]
+    named = {
+        word: next((m.group(1) for m in map(_file_line, lines) if m and word in m.group(1)), None)
+        for word in (_DECK_WORD, _TAGS_WORD)
+    }
+    return AnkiSyntax(
+        begin=begin,
+        end=end,
+        deck=named[_DECK_WORD] or _DEFAULT.deck,
+        tags=named[_TAGS_WORD] or _DEFAULT.tags,
+    )
+
+
+def _file_line(line: str) -> re.Match[str] | None:
+    """`KEY: value` or `KEY` alone, KEY a line of capitals: the shape of a deck or tags line."""
+    return _FILE_LINE.match(line) if line[:1].isupper() else None
+
+
+_FILE_LINE = re.compile(rf"^({_MARKER.pattern})(?::[ \t]+(\S.*?))?[ \t]*$")
+
+
+@lru_cache(maxsize=8)
+def _inline_pattern(begin: str, end: str) -> re.Pattern[str]:
+    """An inline note: `[type]` in group 1, its text up to the end marker in group 2."""
+    return re.compile(rf"{re.escape(begin)}\s*\[([^\[\]\n]*)\](.*?){re.escape(end)}")
+
+
+def filing(ctx: Context, syntax: AnkiSyntax | None = None) -> Filing:
+    """The file's first deck line and first tags line (`TARGET DECK`, `FILE TAGS`), outside
+    code. The plugin files every card of the file by them (its regex-styled cards too), so
+    `extract_note` applies them to each card of the note that has no deck of its own."""
+    syntax = syntax or syntax_of(ctx)
+    if syntax is None:
+        return NO_FILING
+    body = ctx.note.body
+    if syntax.deck not in body and syntax.tags not in body:
         return NO_FILING
     deck: str | None = None
     tags: tuple[str, ...] = ()
     lines: list[int] = []
     seen: set[str] = set()
     for n, raw in enumerate(ctx.lines):
-        if not raw.startswith(("TARGET DECK", "FILE TAGS")):
+        if not raw.startswith((syntax.deck, syntax.tags)):
             continue
-        m = _FILE_LINE.match(raw)
-        if m is None or not _usable(ctx, n):
+        m = _file_line(raw)
+        if m is None or m.group(1) not in (syntax.deck, syntax.tags) or not _usable(ctx, n):
             continue
         value, taken = m.group(2), [n]
         below = ctx.lines[n + 1].strip() if n + 1 < len(ctx.lines) else ""
-        if value is None and below != _BEGIN and _usable(ctx, n + 1):
+        if value is None and below != syntax.begin and _usable(ctx, n + 1):
             value, taken = below, [n, n + 1]
         if not value:
             continue
@@ -138,21 +215,21 @@ def filing(ctx: Context) -> Filing:
         if m.group(1) in seen:
             continue  # the plugin reads the first of each
         seen.add(m.group(1))
-        if m.group(1) == "TARGET DECK":
+        if m.group(1) == syntax.deck:
             deck = "::".join(p.strip() for p in re.split(r"::|/", value) if p.strip()) or None
         else:
             tags = tuple(value.split())
     return Filing(deck, tags, tuple(lines))
 
 
-def _block_end(ctx: Context, start: int) -> int | None:
-    """The body line of the `END` closing the block opened at `start`; None when another
-    `START` or the end of the note comes first."""
+def _block_end(ctx: Context, start: int, syntax: AnkiSyntax) -> int | None:
+    """The body line of the end marker closing the block opened at `start`; None when another
+    begin marker or the end of the note comes first."""
     for n in range(start + 1, len(ctx.lines)):
         line = ctx.lines[n].rstrip()
-        if line == _END and _usable(ctx, n):
+        if line == syntax.end and _usable(ctx, n):
             return n
-        if line == _BEGIN and _usable(ctx, n):
+        if line == syntax.begin and _usable(ctx, n):
             return None
     return None
 

@@ -8,7 +8,9 @@ is read through the vault boundary's size-capped regular-file read; a file that 
 plugin writes is one warning naming it, and the defaults apply.
 
 The Flashcards (flashcards-obsidian) plugin lets a vault choose its card tag instead of `#card`
-(`flashcardsTag` in `.obsidian/plugins/flashcards-obsidian/data.json`); it is read the same way.
+(`flashcardsTag` in `.obsidian/plugins/flashcards-obsidian/data.json`); it is read the same way,
+and so are the marker lines the Obsidian_to_Anki plugin lets a vault rename (`Syntax` in
+`.obsidian/plugins/obsidian-to-anki-plugin/data.json`: `START_CARD` for `START`).
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from ..model import Problem
+from ..model import AnkiSyntax, Problem
 from .vault import read_state_file
 
 OSR_SETTINGS = Path(".obsidian") / "plugins" / "obsidian-spaced-repetition" / "data.json"
 #: The Flashcards (flashcards-obsidian) plugin's settings: `flashcardsTag` names its card tag.
 FLASHCARDS_SETTINGS = Path(".obsidian") / "plugins" / "flashcards-obsidian" / "data.json"
+#: The Obsidian_to_Anki plugin's settings: `Syntax` names its marker lines.
+ANKI_SETTINGS = Path(".obsidian") / "plugins" / "obsidian-to-anki-plugin" / "data.json"
 
 # the plugin's key -> the `Separators` field it sets
 _SEPARATORS = {
@@ -52,7 +56,47 @@ def read_plugin_settings(vault: Path) -> tuple[dict[str, Any], list[Problem]]:
     elif tag is not None:
         why = "ignored flashcardsTag: expected a tag; #card is used"
         problems.append(Problem(FLASHCARDS_SETTINGS.as_posix(), 1, why))
+    anki, anki_problems = _settings_object(vault, ANKI_SETTINGS)
+    problems += anki_problems
+    if anki is not None:
+        syntax, wrong = anki_syntax(anki.get("Syntax"))
+        if syntax != AnkiSyntax():
+            found["anki"] = syntax
+        if wrong:
+            problems.append(Problem(ANKI_SETTINGS.as_posix(), 1, wrong))
     return found, problems
+
+
+# the Obsidian_to_Anki plugin's `Syntax` key -> the `AnkiSyntax` field it sets
+_ANKI_MARKERS = {
+    "Begin Note": "begin",
+    "End Note": "end",
+    "Begin Inline Note": "begin_inline",
+    "End Inline Note": "end_inline",
+    "Target Deck Line": "deck",
+    "File Tags Line": "tags",
+}
+
+
+def anki_syntax(syntax: object) -> tuple[AnkiSyntax, str | None]:
+    """The plugin's marker lines from its `Syntax` object; a marker that is not a one-line
+    string is left at its default, and named in the problem returned."""
+    if syntax is None:
+        return AnkiSyntax(), None
+    if not isinstance(syntax, dict):
+        return AnkiSyntax(), "ignored Syntax: expected an object; the defaults are used"
+    found: dict[str, str] = {}
+    bad: list[str] = []
+    for key, name in _ANKI_MARKERS.items():
+        value = syntax.get(key)
+        if value is None:
+            continue
+        if isinstance(value, str) and value.strip() and "\n" not in value:
+            found[name] = value.strip()
+        else:
+            bad.append(key)
+    why = f"ignored {', '.join(bad)}: expected a line of text; the default is used" if bad else None
+    return AnkiSyntax(**found), why
 
 
 def _settings_object(vault: Path, name: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
