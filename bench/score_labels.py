@@ -10,7 +10,9 @@ Run by hand:
 The labels name notes by their path under the notes folder; the scorer
 (../shared/tools/eval_extract.py) wants one folder of notes keyed by file name, so the notes are
 copied into a temporary folder first, each into a numbered folder of its own (`n007/Dialysis.md`)
-under its own file name, which may be its title. The extractor runs once, from the checkout
+under its own file name, which may be its title. A note from an Obsidian vault (a folder above
+it holds `.obsidian`) is copied with the vault's plugin settings, and that copy is read as a vault
+of its own, as its author's flashcard plugins read it. The extractor runs once, from the checkout
 being scored (its folder is the working directory and the only PYTHONPATH entry, so `-m quizgarden`
 imports that checkout's package, not this one); the scorer then reads its cards. The cards are
 also scored per set, and per language and per subject where the labels name them. The last line
@@ -79,27 +81,57 @@ def main() -> None:
         gold: dict[str, dict[str, object]] = {}
         in_set = {path: s for s, members in labels["sets"].items() for path in members}
         sets: dict[str, str] = {}
+        vaults: dict[Path, Path] = {}  # a vault the labels' notes sit in -> its copy here
         for n, path in enumerate(paths):
+            vault = _vault_of(source, path)
+            here = notes
+            if vault is not None:
+                if vault not in vaults:
+                    vaults[vault] = _settings_copy(vault, Path(folder) / f"vault{len(vaults)}")
+                here = vaults[vault]
             # each note keeps its file name (a note's title is often its file's stem), in a
             # folder of its own: names repeat across repositories ("README.md")
             name = f"n{n:03d}/{Path(path).name}"
-            (notes / name).parent.mkdir()
-            shutil.copyfile(source / path, notes / name)
+            (here / name).parent.mkdir(parents=True)
+            shutil.copyfile(source / path, here / name)
             gold[name] = _checked(path, labels["notes"][path])
             sets[name] = in_set.get(path, "?")
         cards = Path(folder) / "cards.jsonl"
         env = {**os.environ, "PYTHONPATH": str(checkout)}
-        run = subprocess.run(
-            [*shlex.split(cmd), str(notes)], capture_output=True, text=True, cwd=checkout, env=env
-        )
-        if run.returncode != 0:
-            sys.exit(f"extractor failed ({run.returncode}): {run.stderr.strip()[-2000:]}")
-        cards.write_text(run.stdout, "utf-8")
+        found = []
+        for root in (notes, *vaults.values()) if any(notes.iterdir()) else vaults.values():
+            argv = [*shlex.split(cmd), str(root)]
+            run = subprocess.run(argv, capture_output=True, text=True, cwd=checkout, env=env)
+            if run.returncode != 0:
+                sys.exit(f"extractor failed ({run.returncode}): {run.stderr.strip()[-2000:]}")
+            found.append(run.stdout)
+        cards.write_text("".join(found), "utf-8")
         _by_group(folder, gold, cards, sets)
         result = _score(folder, "gold.json", gold, cards, verbose=args.verbose)
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
     sys.exit(result.returncode)
+
+
+def _vault_of(source: Path, path: str) -> Path | None:
+    """The Obsidian vault a labelled note sits in (the nearest folder above it with an
+    `.obsidian` folder), so its plugin settings are read as in the author's vault."""
+    for folder in (source / path).parents:
+        if folder == source or source not in folder.parents:
+            return None
+        if (folder / ".obsidian").is_dir():
+            return folder
+    return None
+
+
+def _settings_copy(vault: Path, here: Path) -> Path:
+    """`here`, a vault holding a copy of `vault`'s plugin settings files and nothing else yet."""
+    for data in (vault / ".obsidian" / "plugins").glob("*/data.json"):
+        target = here / data.relative_to(vault)
+        target.parent.mkdir(parents=True)
+        shutil.copyfile(data, target)
+    here.mkdir(parents=True, exist_ok=True)
+    return here
 
 
 def _checked(path: str, label: dict[str, object]) -> dict[str, object]:

@@ -171,3 +171,36 @@ def test_a_forbidden_label_that_matches_every_card_is_left_out(tmp_path: Path) -
     assert "tags:" not in proc.stderr
     summary = dict(re.findall(r"(\w+)=([\d.]+)", proc.stdout.strip().splitlines()[-1]))
     assert (summary["recall"], summary["forbidden"]) == ("1.00", "0"), proc.stdout
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/eval_extract.py is not there")
+def test_a_labelled_note_is_read_with_its_vaults_plugin_settings(tmp_path: Path) -> None:
+    """A note of an Obsidian vault is scored as its author's plugins read it: here the vault's
+    Spaced Repetition settings make `%%` the separator, so `front %% back` is a card."""
+    vault = tmp_path / "notes" / "owner__vault"
+    settings = vault / ".obsidian" / "plugins" / "obsidian-spaced-repetition" / "data.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(json.dumps({"settings": {"singleLineCardSeparator": "%%"}}), "utf-8")
+    (vault / "deck").mkdir()
+    (vault / "deck" / "words.md").write_text("#flashcards\n\nla mariposa %% the butterfly\n")
+    path = "owner__vault/deck/words.md"
+    label = {"required": [{"front": "la mariposa", "back": "the butterfly"}], "forbidden": ["%%"]}
+    labels = tmp_path / "labels.json"
+    labels.write_text(json.dumps({"sets": {"X": [path]}, "notes": {path: label}}), "utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "score_labels.py"),
+            "--labels",
+            str(labels),
+            "--source",
+            str(tmp_path / "notes"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    summary = dict(re.findall(r"(\w+)=([\d.]+)", proc.stdout.strip().splitlines()[-1]))
+    assert (summary["precision"], summary["recall"]) == ("1.00", "1.00"), proc.stdout
