@@ -79,6 +79,8 @@ class AnkiSyntax:
     end_inline: str = "ENDI"
     deck: str = "TARGET DECK"
     tags: str = "FILE TAGS"
+    #: the vault's own card patterns (`CUSTOM_REGEXPS`): (note type, regular expression)
+    custom: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

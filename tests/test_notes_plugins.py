@@ -191,3 +191,35 @@ def test_the_obsidian_to_anki_markers_from_its_settings(tmp_path: Path) -> None:
     plugin, problems = read_plugin_settings(vault)
     assert plugin == {"anki": AnkiSyntax(begin="KARTE", deck="ZIELDECK")}
     assert "End Note" in problems[0].message and problems[0].path == ANKI_SETTINGS.as_posix()
+
+
+def test_the_obsidian_to_anki_custom_patterns_from_its_settings(tmp_path: Path) -> None:
+    """A vault's own card patterns (the plugin's `CUSTOM_REGEXPS`, written for JavaScript) are
+    read as the plugin reads them: groups are fields, the id it wrote after a match is the card's
+    block id, code is never a card; a pattern Python cannot read is named, the others still work."""
+    vault = tmp_path / "vault"
+    data = vault / ANKI_SETTINGS
+    data.parent.mkdir(parents=True)
+    heading_style = r"^#+(?<front>.+)\n*((?:\n(?:^[^\n#].{0,2}$|^[^\n#].{3}(?<!<!--).*))+)"
+    patterns = {"Basic": heading_style, "Basic (and reversed card)": "", "Cloze": "(unclosed"}
+    data.write_text(json.dumps({"settings": {"CUSTOM_REGEXPS": patterns}}), "utf-8")
+    (vault / "cells.md").write_text(
+        "## Mitochondrion\nThe organelle that makes most of the cell's ATP.\n"
+        "<!--ID: 1700000000001-->\n\n## Ribosome\nReads mRNA and builds proteins.\n\n"
+        "```\n## not a card\ncode line\n```\n",
+        "utf-8",
+    )
+    plugin, problems = read_plugin_settings(vault)
+    assert [kind for kind, _ in plugin["anki"].custom] == ["Basic"]
+    assert "(?P<front>" in plugin["anki"].custom[0][1]
+    assert len(problems) == 1 and "CUSTOM_REGEXPS of Cloze" in problems[0].message
+    got = [(c["rule"], c["front"], c["back"], c["block_id"]) for c in _cards(vault)]
+    assert got == [
+        (
+            "anki",
+            "Mitochondrion",
+            "The organelle that makes most of the cell's ATP.",
+            "1700000000001",
+        ),
+        ("anki", "Ribosome", "Reads mRNA and builds proteins.", None),
+    ]

@@ -114,7 +114,49 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if found_inline:
             ctx.claim(first + n, first + n)
             cards.extend(found_inline)
+    for kind, pattern in syntax.custom:
+        cards.extend(_pattern_notes(ctx, kind, pattern))
     yield from cards
+
+
+#: what the plugin lets follow a vault's own pattern: a `Tags:` line, then the id it wrote
+_TAG_PATTERN, _ID_PATTERN = r"(Tags: .*)", r"\n?(?:<!--)?(?:ID: (\d+).*)"
+
+
+def _pattern_notes(ctx: Context, kind: str, pattern: str) -> list[Candidate]:
+    """The notes of type `kind` a vault's own pattern finds, as the plugin finds them: with an
+    id and tags after it first, then without, each match outside code and outside the plugin's
+    other notes; a match's groups are the note type's fields in order."""
+    body, first = ctx.note.body, ctx.note.body_line
+    cards: list[Candidate] = []
+    for with_id in (True, False):
+        for with_tags in (True, False):
+            full = pattern + (_TAG_PATTERN if with_tags else "") + (_ID_PATTERN if with_id else "")
+            for m in _compiled(full).finditer(body):
+                if m.end() == m.start():
+                    continue
+                top = body.count("\n", 0, m.start())
+                # the id the plugin writes is an HTML comment, on a line of its own: not one the
+                # rules read, so only the lines above it must be
+                text_end = m.start(m.lastindex or 0) if with_id else m.end()
+                text_lines = body.count("\n", m.start(), text_end) + (0 if with_id else 1)
+                lines = range(first + top, first + top + m.group().count("\n") + 1)
+                if not all(_usable(ctx, top + k) for k in range(max(text_lines, 1))):
+                    continue
+                if any(n in ctx.claimed for n in lines):
+                    continue
+                ctx.claim(lines.start, lines.stop - 1)
+                groups = [g or "" for g in m.groups()]
+                block_id = groups.pop() if with_id else None
+                tags = tuple(groups.pop().removeprefix("Tags:").split()) if with_tags else ()
+                fields = dict(zip(_field_names(kind), groups, strict=False))
+                cards.extend(_filed(c, block_id, tags) for c in _note(kind, fields, first + top))
+    return cards
+
+
+@lru_cache(maxsize=32)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.MULTILINE)
 
 
 def _usable(ctx: Context, n: int) -> bool:
@@ -132,7 +174,7 @@ def syntax_of(ctx: Context) -> AnkiSyntax | None:
         if own is not None and own.begin != vault.begin:
             return own
     markers = (vault.begin, vault.deck, vault.tags, vault.begin_inline)
-    return vault if any(marker in body for marker in markers) else None
+    return vault if vault.custom or any(marker in body for marker in markers) else None
 
 
 def _own_syntax(ctx: Context) -> AnkiSyntax | None:

@@ -10,12 +10,15 @@ plugin writes is one warning naming it, and the defaults apply.
 The Flashcards (flashcards-obsidian) plugin lets a vault choose its card tag instead of `#card`
 (`flashcardsTag` in `.obsidian/plugins/flashcards-obsidian/data.json`); it is read the same way,
 and so are the marker lines the Obsidian_to_Anki plugin lets a vault rename (`Syntax` in
-`.obsidian/plugins/obsidian-to-anki-plugin/data.json`: `START_CARD` for `START`).
+`.obsidian/plugins/obsidian-to-anki-plugin/data.json`: `START_CARD` for `START`), with the card
+patterns it lets a vault write as regular expressions (`CUSTOM_REGEXPS`, by note type).
 """
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +63,9 @@ def read_plugin_settings(vault: Path) -> tuple[dict[str, Any], list[Problem]]:
     problems += anki_problems
     if anki is not None:
         syntax, wrong = anki_syntax(anki.get("Syntax"))
+        custom, bad = anki_patterns(anki.get("CUSTOM_REGEXPS"))
+        syntax = replace(syntax, custom=custom)
+        wrong = "; ".join(w for w in (wrong, bad) if w) or None
         if syntax != AnkiSyntax():
             found["anki"] = syntax
         if wrong:
@@ -85,7 +91,7 @@ def anki_syntax(syntax: object) -> tuple[AnkiSyntax, str | None]:
         return AnkiSyntax(), None
     if not isinstance(syntax, dict):
         return AnkiSyntax(), "ignored Syntax: expected an object; the defaults are used"
-    found: dict[str, str] = {}
+    found: dict[str, Any] = {}
     bad: list[str] = []
     for key, name in _ANKI_MARKERS.items():
         value = syntax.get(key)
@@ -97,6 +103,36 @@ def anki_syntax(syntax: object) -> tuple[AnkiSyntax, str | None]:
             bad.append(key)
     why = f"ignored {', '.join(bad)}: expected a line of text; the default is used" if bad else None
     return AnkiSyntax(**found), why
+
+
+def anki_patterns(patterns: object) -> tuple[tuple[tuple[str, str], ...], str | None]:
+    """The plugin's card patterns, (note type, pattern as Python reads it), from its
+    `CUSTOM_REGEXPS`; an empty pattern is off, and one Python cannot read is named."""
+    if patterns is None:
+        return (), None
+    if not isinstance(patterns, dict):
+        return (), "ignored CUSTOM_REGEXPS: expected an object"
+    found: list[tuple[str, str]] = []
+    bad: list[str] = []
+    for kind, pattern in patterns.items():
+        if not isinstance(pattern, str) or not pattern.strip():
+            continue
+        python = python_pattern(pattern)
+        try:
+            re.compile(python, re.MULTILINE)
+        except re.error:
+            bad.append(str(kind))
+            continue
+        found.append((str(kind), python))
+    why = f"ignored the CUSTOM_REGEXPS of {', '.join(bad)}: not a pattern Python reads" if bad else None
+    return tuple(found), why
+
+
+def python_pattern(pattern: str) -> str:
+    """A JavaScript pattern as Python writes it: named groups `(?<name>…)` are `(?P<name>…)`,
+    and `[^]` (any character) is `[\\s\\S]`."""
+    pattern = re.sub(r"\(\?<(?=[A-Za-z_])", "(?P<", pattern)
+    return pattern.replace("[^]", r"[\s\S]")
 
 
 def _settings_object(vault: Path, name: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
