@@ -18,7 +18,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above
 from .entries import MAX_LINE
-from .lang import GENERIC_FRONT, GLOSS_HEADER, NO_ANSWER, SECTION_LABEL
+from .lang import ASPECT_HEADER, GENERIC_FRONT, GLOSS_HEADER, NO_ANSWER, SECTION_LABEL
 from .shape import heading_title, is_label, table_rows
 from .text import SENTENCE, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
@@ -117,7 +117,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     if sum(_named(n) for n in names) * 2 <= len(names):
         return  # rows not named by a term: an index column, numbers, empty cells
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
-    if not defines and sum(_names(h) for h in header[1:]) * 2 >= width - 1:
+    if not defines and _compares(header):
         return  # "| 特性 | MFU | GPU-Util |": a comparison, its rows are aspects, not terms
     # (a column that defines the row, "| Term | Approx. Date | Significance |", is no thing
     # compared: its rows are terms)
@@ -130,6 +130,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
         and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])))
     ]
     common = {c: _common(body, c) for c in asked}
+    shared = _common(body, 0)  # "| `ctrl+b` | `d` | …": a name every row says names none
     numbered = all(_ROW_NUMBER.match(r[0]) for r in body)
     topic = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
     for line, row, group in zip(lines, body, groups, strict=True):
@@ -140,13 +141,13 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
             not (_answers(name) and units(name) <= 8) or _symbol(name)
         ):
             continue
-        if is_label(name):
+        if is_label(name) or name.casefold() in shared:
             continue
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
         for c in asked:
             cell = row[c] if c < len(row) else ""
-            if not _answers(cell) or (width > 2 and units(cell) < 2):
+            if not _answers(cell) or (width > 2 and units(cell) < 2 and not _word(cell)):
                 continue
             if strip_markup(cell).casefold() in {name.casefold(), *common[c]}:
                 continue
@@ -212,12 +213,32 @@ def _opening(cell: str) -> str:
 
 
 def _answers(cell: str) -> bool:
+    if _LINK_CELL.fullmatch(cell.strip()):
+        return False  # "[🤖 ModelScope](https://…)": where to find it, nothing to recall
     plain = strip_markup(cell).strip()
     if not plain or NO_ANSWER.match(plain):
         return False
     if "](" in plain or "://" in plain or "www." in plain:
         return not is_link_only(plain)
+    if "\\" in plain and any(ch.isdigit() for ch in plain):
+        plain = _COMMAND.sub("", plain)  # "$2 \times 64 \times 1024$": a sum, no words
     return any(ch.isalpha() for ch in plain)  # "-é", a verb ending, is a letter and a mark
+
+
+_LINK_CELL = re.compile(r"!?\[[^\]\n]*\]\(\w+://[^)\n]*\)")
+_COMMAND = re.compile(r"\\[A-Za-z]+")
+
+
+def _word(cell: str) -> bool:
+    """ "Formylation", "Pocket", "vaya", "-en": a word of its own, a kind, a name or a form the
+    row is told by, where a lone figure, symbol, mark or character (`$1.9B`, `1亿`, `$y^*$`,
+    `D`, `test +`, `✅ 是`) is a value or a mark."""
+    plain = strip_markup(cell).strip()
+    return len(plain) > 1 and _WORD_CELL.fullmatch(plain) is not None
+
+
+#: A word of two letters or more, hyphens inside or a suffix's before it ("ε-greedy", "-en")
+_WORD_CELL = re.compile(r"-?[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 #: A cell that is one code span: a command, a flag or a variable (`$?`, `-r`, `git stash`)
@@ -269,6 +290,28 @@ def _named(cell: str) -> bool:
 def _symbol(name: str) -> bool:
     """ "$x$", "(K)", "\\mathbf{X}": a symbol of a formula, not a term."""
     return "$" in name or "\\" in name or (name.startswith("(") and name.endswith(")"))
+
+
+def _compares(header: list[str]) -> bool:
+    """ "| 特性 | MFU | GPU-Util |", "| | RAG | SFT |", "| Method | Gradient Descent | Newton's
+    Method |": half the columns or more after the first name things, and the first column's
+    header is no name of what the rows are: left blank, a word for the aspects compared, or a
+    kind the things share a word with. Where the first header, in Latin script, names what the
+    rows are (`| Reaction | Type | What it does |`, `| Country | … | Largest Trading Partner |`),
+    the other columns are what each row is told by, however their names are capitalised."""
+    if sum(_names(h) for h in header[1:]) * 2 < len(header) - 1:
+        return False
+    first = strip_markup(header[0])
+    if not first or ASPECT_HEADER.match(first) or _symbol(first):
+        return True  # a blank corner, "特性", "$k$", "方法 \ 目标类": a grid of things
+    if any(has_cjk(h) for h in header):
+        return True  # "| 痛点 | TIGER 的解决方法 | 优势 |": a Latin name in CJK names a thing
+    # "| Natürliche Person | Juristische Person |": two kinds of one thing side by side
+    kinds = set(_WORD.findall(first.casefold()))
+    return any(kinds & set(_WORD.findall(strip_markup(h).casefold())) for h in header[1:])
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _names(cell: str) -> bool:

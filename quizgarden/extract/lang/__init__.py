@@ -34,6 +34,7 @@ __all__ = [
     "ARGUMENT_LEAD",
     "ARTICLE",
     "ASKING",
+    "ASPECT_HEADER",
     "ASPECT_LEAD",
     "BACK_FIELD",
     "BOLD_LEAD",
@@ -342,6 +343,8 @@ NARRATION = re.compile(
 TOPIC_SUFFIX = re.compile(rf"(?:{_alternation(_words('topic_suffixes'))})$", re.I)
 #: Labels that carry a link or a value, never knowledge: "原始论文：<url>", "Code:".
 VALUE_LABEL = re.compile(rf"^(?:{_alternation(_words('value_labels'))})$", re.I)
+#: The first header of a comparison table, over the aspects its other columns are compared in.
+ASPECT_HEADER = re.compile(rf"^(?:{_alternation(_words('aspect_headers'))})$", re.I)
 #: How a phrase that is not a term opens: "This …", "如果 …", "Step 3 …".
 TERM_BAD_START = re.compile(rf"^(?:{_alternation(_words('term_openers'))})", re.I)
 #: How a phrase cut out of a sentence ends: "… of", "… 的".

@@ -183,6 +183,7 @@ TABLE = Table(
         "konkret",
         "\\w+weise",
     ),
+    aspect_headers=("aspekt", "merkmal", "merkmale", "eigenschaft", "kriterium", "vergleich"),
     gloss_headers=("definition", "bedeutung", "beschreibung", "erklärung"),
     articles=("der", "die", "das", "ein", "eine", "den", "dem"),
     joiners=("und", "oder"),

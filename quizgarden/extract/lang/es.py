@@ -131,6 +131,7 @@ TABLE = Table(
         "nosotros",
         "yo",
     ),
+    aspect_headers=("aspecto", "característica", "criterio", "comparación"),
     gloss_headers=("definición", "significado", "descripción", "explicación"),
     articles=("el", "la", "los", "las", "un", "una", "lo"),
     joiners=("y", "o", "e"),

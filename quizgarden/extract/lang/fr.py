@@ -130,6 +130,7 @@ TABLE = Table(
         "ils",
         "elles",
     ),
+    aspect_headers=("aspect", "caractéristique", "critère", "critères", "comparaison"),
     gloss_headers=("définition", "signification", "description", "explication"),
     articles=("le", "la", "les", "l'", "un", "une", "des"),
     joiners=("et", "ou"),

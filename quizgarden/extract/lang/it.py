@@ -128,6 +128,7 @@ TABLE = Table(
         "lui",
         "lei",
     ),
+    aspect_headers=("aspetto", "caratteristica", "criterio", "confronto"),
     gloss_headers=("definizione", "significato", "descrizione", "spiegazione"),
     articles=("il", "lo", "la", "i", "gli", "le", "l'", "un", "una", "uno"),
     joiners=("e", "ed", "o"),

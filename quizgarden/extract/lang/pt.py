@@ -113,6 +113,7 @@ TABLE = Table(
     field_names=("autor", "estado", "data", "fonte", "categoria", "tema"),
     subject_stopwords=("isto", "isso", "este", "esta", "ele", "ela", "aqui", "nós", "eu"),
     deictic=("isto", "isso", "este", "esta", "aqui", "ali"),
+    aspect_headers=("aspecto", "característica", "critério", "comparação"),
     gloss_headers=("definição", "significado", "descrição", "explicação"),
     joiners=("e", "ou"),
     openers=("primeiro", "depois", "finalmente", "a seguir", "aqui", "agora"),

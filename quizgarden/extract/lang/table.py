@@ -61,6 +61,8 @@ class Table:
     topic_suffixes: tuple[str, ...] = ()
     # labels that carry a link or a value, never knowledge: "Paper", "Code", "原文"
     value_labels: tuple[str, ...] = ()
+    # a first table header over the aspects of things compared: "Aspect", "Feature", "特性"
+    aspect_headers: tuple[str, ...] = ()
     # a term never opens with these: pronouns, conjunctions ("this", "如果")
     term_openers: tuple[str, ...] = ()
     # ...nor ends with these: function words ("of", "的")
