@@ -64,6 +64,7 @@ from .lang import (
     PREVIEW,
     PRO_FORM,
     SECTION_LABEL,
+    SELF_REF,
     STRUCTURAL_HEADING,
     TERM_BAD_START,
 )
@@ -285,7 +286,41 @@ def _not_an_answer(back: str) -> bool:
         or _stops_at_lead_in(back)
         or _contact_only(back)
         or _only_previews(back)
+        or _about_itself(back)
+        or _only_asks(back)
     )
+
+
+#: What may open a text before it speaks of itself: a marker in brackets ("[slide 1]") and a
+#: label of a few words ("**Summary:**", "Introduction:", "概述：").
+_SELF_LEAD = re.compile(
+    r"(?:\[[^\]\n]{1,20}\]\s*)*(?:[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s*[:：]\s*)?"
+)
+
+
+def _about_itself(back: str) -> bool:
+    """ "**Summary:** This section lays the groundwork for …", "本小节介绍几种…": the back opens
+    speaking of the note itself (the tables' `self_refs`), what it covers and how, not of the
+    subject; what the section teaches is in the text it describes, not on the card."""
+    plain = strip_markup(back[:_SELF_OPENING]).lstrip("-*+ \n")
+    lead = _SELF_LEAD.match(plain)
+    after = plain[lead.end() :] if lead else plain
+    return SELF_REF.match(after) is not None or SELF_REF.match(plain) is not None
+
+
+#: How much of a back's opening is read for a text speaking of itself.
+_SELF_OPENING = 120
+#: A list mark or a number that opens a line of a back: "- ", "2. ", "3) "
+_ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)、])\s+")
+
+
+def _only_asks(back: str) -> bool:
+    """ "Discussion Questions" over "- Should Cialis compete …? - How can Cialis …?": every line
+    of the back is a question, so the card asks and the note never answers (a question answered
+    only by another question)."""
+    lines = [_ITEM_MARK.sub("", line).strip() for line in back.splitlines()]
+    lines = [strip_markup(line).rstrip(" *_") for line in lines if line]
+    return bool(lines) and all(line.endswith(("?", "？")) for line in lines)
 
 
 #: How long a back may be and still be read as one sentence that only previews the text after it.
