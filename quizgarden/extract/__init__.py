@@ -134,7 +134,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     found.sort(key=lambda c: (c.line, c.side))
     kept = (
         c
-        for c in map(_uncounted, dedupe(found))
+        for c in map(_uncounted, map(_without_next_title, dedupe(found)))
         if c is not None
         and not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back) or _echoes(c)))
     )
@@ -389,6 +389,25 @@ def _count_lead_at(back: str) -> int | None:
     if units(tail) > _COUNTED_NOUN or _NAMING.search(tail):
         return None
     return start + len(sentence) - len(sentence.lstrip())
+
+
+#: A line that is only a bold title, no sentence: "**(一) 审判制度**", "**正确处理 null**"
+_BOLD_TITLE = re.compile(r"(\*\*|__)(?=\S)[^*_\n]{1,60}(?<=\S)\1[:：]?")
+#: How a bold line that says something ends: "**经验上, … 作为默认选项.**"
+_SENTENCE_END_MARK = re.compile(r"[.!?。！？…]\s*(?:\*\*|__)[:：]?$")
+
+
+def _without_next_title(card: Candidate) -> Candidate:
+    """ "…所以所有记录都被排除了\n\n**正确处理 in、not in 和 null**": a mined back that ends on
+    a line that is only a bold title (no sentence: it does not end as one) has run into the next
+    part of the note, which that title opens; the back stops before it."""
+    if not card.mined or "\n" not in card.back.strip():
+        return card
+    head, _, last = card.back.rstrip().rpartition("\n")
+    last = last.strip()
+    if not head.strip() or not _BOLD_TITLE.fullmatch(last) or _SENTENCE_END_MARK.search(last):
+        return card
+    return replace(card, back=head.rstrip())
 
 
 def _uncounted(card: Candidate) -> Candidate | None:
