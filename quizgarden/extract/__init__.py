@@ -64,6 +64,7 @@ from .lang import (
     PREVIEW,
     PRO_FORM,
     SECTION_LABEL,
+    SELF_REF,
     STRUCTURAL_HEADING,
     TERM_BAD_START,
 )
@@ -133,7 +134,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     found.sort(key=lambda c: (c.line, c.side))
     kept = (
         c
-        for c in map(_uncounted, dedupe(found))
+        for c in map(_uncounted, map(_without_next_title, dedupe(found)))
         if c is not None
         and not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back) or _echoes(c)))
     )
@@ -285,7 +286,41 @@ def _not_an_answer(back: str) -> bool:
         or _stops_at_lead_in(back)
         or _contact_only(back)
         or _only_previews(back)
+        or _about_itself(back)
+        or _only_asks(back)
     )
+
+
+#: What may open a text before it speaks of itself: a marker in brackets ("[slide 1]") and a
+#: label of a few words ("**Summary:**", "Introduction:", "概述：").
+_SELF_LEAD = re.compile(
+    r"(?:\[[^\]\n]{1,20}\]\s*)*(?:[^\s:：]{1,20}(?: [^\s:：]{1,20}){0,2}\s*[:：]\s*)?"
+)
+
+
+def _about_itself(back: str) -> bool:
+    """ "**Summary:** This section lays the groundwork for …", "本小节介绍几种…": the back opens
+    speaking of the note itself (the tables' `self_refs`), what it covers and how, not of the
+    subject; what the section teaches is in the text it describes, not on the card."""
+    plain = strip_markup(back[:_SELF_OPENING]).lstrip("-*+ \n")
+    lead = _SELF_LEAD.match(plain)
+    after = plain[lead.end() :] if lead else plain
+    return SELF_REF.match(after) is not None or SELF_REF.match(plain) is not None
+
+
+#: How much of a back's opening is read for a text speaking of itself.
+_SELF_OPENING = 120
+#: A list mark or a number that opens a line of a back: "- ", "2. ", "3) "
+_ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)、])\s+")
+
+
+def _only_asks(back: str) -> bool:
+    """ "Discussion Questions" over "- Should Cialis compete …? - How can Cialis …?": every line
+    of the back is a question, so the card asks and the note never answers (a question answered
+    only by another question)."""
+    lines = [_ITEM_MARK.sub("", line).strip() for line in back.splitlines()]
+    lines = [strip_markup(line).rstrip(" *_") for line in lines if line]
+    return bool(lines) and all(line.endswith(("?", "？")) for line in lines)
 
 
 #: How long a back may be and still be read as one sentence that only previews the text after it.
@@ -354,6 +389,25 @@ def _count_lead_at(back: str) -> int | None:
     if units(tail) > _COUNTED_NOUN or _NAMING.search(tail):
         return None
     return start + len(sentence) - len(sentence.lstrip())
+
+
+#: A line that is only a bold title, no sentence: "**(一) 审判制度**", "**正确处理 null**"
+_BOLD_TITLE = re.compile(r"(\*\*|__)(?=\S)[^*_\n]{1,60}(?<=\S)\1[:：]?")
+#: How a bold line that says something ends: "**经验上, … 作为默认选项.**"
+_SENTENCE_END_MARK = re.compile(r"[.!?。！？…]\s*(?:\*\*|__)[:：]?$")
+
+
+def _without_next_title(card: Candidate) -> Candidate:
+    """ "…所以所有记录都被排除了\n\n**正确处理 in、not in 和 null**": a mined back that ends on
+    a line that is only a bold title (no sentence: it does not end as one) has run into the next
+    part of the note, which that title opens; the back stops before it."""
+    if not card.mined or "\n" not in card.back.strip():
+        return card
+    head, _, last = card.back.rstrip().rpartition("\n")
+    last = last.strip()
+    if not head.strip() or not _BOLD_TITLE.fullmatch(last) or _SENTENCE_END_MARK.search(last):
+        return card
+    return replace(card, back=head.rstrip())
 
 
 def _uncounted(card: Candidate) -> Candidate | None:

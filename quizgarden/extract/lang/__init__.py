@@ -118,6 +118,7 @@ __all__ = [
     "SECTION_LABEL",
     "SECTION_OPENER",
     "SEE",
+    "SELF_REF",
     "SETUP_OPENER",
     "SETUP_WORD",
     "SPEECH_VERB",
@@ -519,6 +520,8 @@ GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)
 FORWARD_REF = re.compile(_alternation(_words("forward_refs")), re.I)
 #: A sentence that only says what the text after it will do: "we next analyse", "下面介绍".
 PREVIEW = re.compile(_alternation(_words("previews")), re.I)
+#: A text that opens speaking of itself: "This section explores", "本小节介绍".
+SELF_REF = re.compile(rf"^(?:{_alternation(_words('self_refs'))})", re.I)
 #: "… the CBOW model that we just covered", "前面介绍的": a sentence leaning on the text before.
 BACK_REF = re.compile(_alternation(_words("back_refs")), re.I)
 #: A count announcing items named next: "there are two", "esistono diversi", "分为两类", "2 つある".

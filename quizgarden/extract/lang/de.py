@@ -319,5 +319,7 @@ TABLE = Table(
         "versteht man unter",
         "besteht aus",
     ),
+    # the text speaking of itself: its back describes the note, not its subject
+    self_refs=(r"(?:in )?(?:diese[mrs]?) (?:Abschnitt|Kapitel|Dokument|Notiz|Lektion)",),
     reason_questions=("warum", "wieso", "weshalb", "ob", r"wie(?!\s+(?:viele?|lange|oft)\b)"),
 )

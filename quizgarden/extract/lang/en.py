@@ -907,6 +907,12 @@ TABLE = Table(
         r"(?:now |next )?we will (?:now )?(?:derive|discuss|look at|see|consider|analy[sz]e)",
         "in what follows",
     ),
+    # a text speaking of itself ("**Summary:** This section lays the groundwork …"); "this
+    # paper" or "this article" is left out: a note on a paper says what the paper does
+    self_refs=(
+        r"(?:in |within )?(?:this|the present) (?:section|chapter|document|note|notes|"
+        r"lecture|lesson|post|tutorial|guide)",
+    ),
     back_refs=(
         "(?:that|which) (?:we|you) (?:just|have just|already|previously|have) "
         "(?:covered|seen|saw|discussed|introduced|learned|learnt|described|met)",

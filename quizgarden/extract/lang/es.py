@@ -250,5 +250,7 @@ TABLE = Table(
         "se define como",
         "consiste en",
     ),
+    # the text speaking of itself: its back describes the note, not its subject
+    self_refs=(r"(?:en )?(?:esta (?:sección|lección)|este (?:capítulo|documento|apartado))",),
     reason_questions=("por qué", "cómo"),
 )

@@ -232,5 +232,7 @@ TABLE = Table(
         "se définit comme",
         "consiste (?:à|en)",
     ),
+    # the text speaking of itself: its back describes the note, not its subject
+    self_refs=(r"(?:dans )?(?:cette (?:section|leçon|note)|ce (?:chapitre|document|cours))",),
     reason_questions=("pourquoi", "comment"),
 )

@@ -226,5 +226,7 @@ TABLE = Table(
         "si definisce come",
         "consiste (?:in|nel)",
     ),
+    # the text speaking of itself: its back describes the note, not its subject
+    self_refs=(r"(?:in )?(?:questa (?:sezione|lezione)|questo (?:capitolo|documento))",),
     reason_questions=("perché", r"come(?=\s+(?:si|funziona)\b)"),
 )

@@ -107,5 +107,7 @@ TABLE = Table(
     intro_headings=("概要", "はじめに", "定義"),
     # what sends the reader to a linked page instead of saying something
     see_words=("参照", "を参照"),
+    # the text speaking of itself: its back describes the note, not its subject
+    self_refs=("(?:本節|この節|本章|この章|このセクション)",),
     reason_questions=("なぜ", "どうして", "どのように", "どうやって"),
 )

@@ -214,5 +214,7 @@ TABLE = Table(
         "se define como",
         "consiste em",
     ),
+    # the text speaking of itself: its back describes the note, not its subject
+    self_refs=(r"(?:n)?(?:esta (?:seção|secção|lição)|este (?:capítulo|documento))",),
     reason_questions=("por que", "porque", "como"),
 )

@@ -191,6 +191,9 @@ class Table:
     # a sentence that only says what the text after it will do: "we next analyse whether …",
     # "下面介绍…", "这里对…进行推导"; a back that is one such sentence has no answer in it
     previews: tuple[str, ...] = ()
+    # how a text opens that speaks of itself, not of its subject: "This section explores …",
+    # "This document provides …", "本小节介绍…"; a back that opens so describes the note
+    self_refs: tuple[str, ...] = ()
     # a count that announces the items named after it: "there are two", "es gibt drei",
     # "分为两类", "2 つある"; a back that ends a few words after it has left its items out
     count_leads: tuple[str, ...] = ()

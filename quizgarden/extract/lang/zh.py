@@ -1021,6 +1021,11 @@ TABLE = Table(
         "以下内容",
         "这里对[^。]{1,40}进行[^。]{0,8}推导",
     ),
+    # "本小节介绍…", "当本节内容作为…的补充": the text speaking of itself; "本文" is left out, as a
+    # note on a paper calls the paper so ("本文提出…")
+    self_refs=(
+        r"(?:在|当)?(?:本小节|本节|本章|本部分|这一节|这一章|这一部分|这部分|本篇笔记|本笔记)",
+    ),
     # the counted noun follows ("有两个核心点", "分为两种方法"): a bare "分为两类。" states a result
     count_leads=(
         r"有(?:两|二|三|四|五|几)(?:个|种|类|大类|部分|方面|阶段)(?=[\u4e00-\u9fff])",
