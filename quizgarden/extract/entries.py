@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lang import CONTINUES, GENERIC_FRONT, LABEL_WORD, PLACEHOLDER, SETUP_OPENER
+from .lang import CONTINUES, GENERIC_FRONT, LABEL_WORD, PLACEHOLDER, QUOTE_OPEN, SETUP_OPENER
 from .shape import names_some
 from .text import (
     ITEM_MARK,
@@ -22,6 +22,7 @@ from .text import (
     is_term,
     strip_markup,
     units,
+    whole_sentences,
 )
 
 MAX_LINE = 400
@@ -70,11 +71,21 @@ def split_definition(
         line = ITEM_MARK.sub("", line)
     if line[:1] in "(（":
         line = _PAREN_NUMBER.sub("", line)
-    if not line or len(line) > MAX_LINE:
+    if not line:
         return None
     m = BOLD_TERM.match(line)
-    if m and (m.group("sep") or m.group("colon")):
+    bold = m is not None and bool(m.group("sep") or m.group("colon"))
+    if len(line) > MAX_LINE and not bold:
+        return None  # a paragraph with a colon in it, not a term's line
+    if m and bold:
         term, rest = m.group("term").strip(), m.group("rest").strip()
+        if len(line) > MAX_LINE:
+            # "**Conformity**: The tendency to … For instance; in a research, …": the bold
+            # sets the term off however long its explanation runs on; the opening sentences
+            # that fit a definition's line answer
+            if QUOTE_OPEN.match(rest):
+                return None  # "**Individualism**: "But the general …": a passage quoted
+            rest = whole_sentences(rest[:MAX_LINE])
         if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
             return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     else:

@@ -6,7 +6,8 @@ prose ("The results are …"), so the sentence must open its paragraph and the p
 about that subject: the subject is what its heading or note names, it is set in bold, or the
 paragraph opens its section. A list item's first sentence counts only when it is shaped as a
 definition wherever it stands (`_restricted`, `_classed`). A paragraph's subject its author
-marked (bold, italics, code) is introduced whatever the verb: "A _competitive market_ has …".
+marked (bold, italics, code) is introduced whatever the verb: "A _competitive market_ has …",
+and so is an item's in a list whose items open so, one term an item (`_marked_runs`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .lang import (
     GENERIC_FRONT,
     JOINER,
     LIST_COPULA_WORD,
+    LOCALIZER,
     NAMING_COPULA,
     PASSIVE,
     PREDICATE_OPENER,
@@ -36,7 +38,7 @@ from .lang import (
     SUBJECT_STOPWORD,
     TITLE_STOPWORDS,
 )
-from .shape import is_label, last_before_items, topic
+from .shape import heading_title, is_label, last_before_items, topic
 from .text import (
     PARENS,
     SENTENCE,
@@ -65,11 +67,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
             opening.add(n)
     examples: dict[int | None, bool] = {}  # per heading: a section of worked examples
     runs = _defining_runs(ctx)
+    marked = _marked_runs(ctx)
+    titles = (
+        {heading_title(b).casefold() for b in ctx.blocks if b.kind == "heading"}
+        if marked
+        else set()
+    )
     for n, block in enumerate(ctx.blocks):
         item = block.kind == "item"  # a top-level item: its first sentence, if a definition
         if block.kind not in {"paragraph", "item"}:
             continue
-        if block.parent is not None and n not in runs:
+        if block.parent is not None and n not in runs and n not in marked:
             continue
         if not ctx.free(block):
             continue
@@ -79,7 +87,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if examples[block.heading]:
             continue
         # a paragraph may open a sentence with a subject its author marked, whatever its verb
-        marks = not item and n not in runs and _marks_open(block.text)
+        marks = (not item and n not in runs and _marks_open(block.text)) or n in marked
         copula = LIST_COPULA_WORD if n in runs else COPULA_WORD
         if not marks and copula.search(block.text) is None:
             # no sentence of it has a verb to define with: one search, not six (the bare word,
@@ -95,7 +103,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         for k, sentence in enumerate(said):
             found = split_defining(sentence, opens=n in runs, lower=item and k == 0)
             if found is None and marks:
-                found = marked_subject(sentence)
+                found = _marked_entry(sentence) if item else marked_subject(sentence)
             if found is None:
                 continue
             subject, back, bold = found[:3]
@@ -116,7 +124,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if k == 0:
                     break  # the heading names it and this paragraph explains it: a heading card
                 continue
-            if n in runs:
+            if n in marked and subject.casefold() in titles:
+                continue  # "- **机器问答**综合了…" over "## 机器问答": its section answers for it
+            if n in runs or n in marked:
                 pass  # one of a list of definitions: its siblings say what the list holds
             elif item:  # "- Boosting is an ensemble technique that …": shaped as a definition
                 if not (_restricted(found) or _classed(found) or _classed(found, named=False)):
@@ -297,6 +307,8 @@ def _cjk_predicate(m: re.Match[str], rest: str) -> bool:
     on with the name ("**Output Parsers** 部分的目标是…"), or after code ("`max_tokens` 参数…")."""
     if m.group("code") is not None or JOINER.match(rest) or CONTINUES.match(rest):
         return False
+    if LOCALIZER.match(rest):
+        return False  # "**全自动模式**下所有 tensor …": in that mode, a phrase of place
     return JOINER.search(rest, 1, _HEAD_NOUN + 1) is None
 
 
@@ -425,6 +437,52 @@ def _predicate(back: str) -> tuple[str, str, re.Match[str] | None, bool] | None:
 #: How many sibling items must each open by defining their own subject for the list to be one
 #: of definitions.
 MIN_DEFINING = 2
+
+
+def _marked_runs(ctx: Context) -> set[int]:
+    """The items of lists where MIN_DEFINING items or more, and half the list or more, open with
+    a subject their author set apart (`marked_subject`: `* The **Bonferroni correction**
+    controls …` / `* The **validation set** is reserved for …`), each a different one: the
+    author introduces one term an item, whatever the verb, as a paragraph does with one. One
+    such item alone is a statement among others."""
+    before = last_before_items(ctx)
+    runs: dict[tuple[int | None, int | None, int], list[int]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind == "item":
+            runs.setdefault((block.heading, block.parent, before[n]), []).append(n)
+    out: set[int] = set()
+    for items in runs.values():
+        need = max(MIN_DEFINING, (len(items) + 1) // 2)
+        subjects: dict[str, int] = {}
+        for k, n in enumerate(items):
+            if len(subjects) + len(items) - k < need:
+                break  # too few items left to make it a list of terms
+            first = ctx.blocks[n].text.split("\n")[0]
+            if not _marks_open(first):
+                continue
+            said = list(islice(_sentences(first), 1))
+            found = _marked_entry(said[0]) if said else None
+            if found is not None:
+                subjects.setdefault(found[0].casefold(), n)
+        if len(subjects) >= need:
+            out.update(subjects.values())
+    return out
+
+
+def _marked_entry(sentence: str) -> tuple[str, str, bool, bool] | None:
+    """`marked_subject` of a list item's first sentence, where a statement is as likely: not
+    a pair (`**Rewards and punishments** can influence behavior.`), a passive (`**Performance
+    criteria** are taken into consideration`) or a predicate of fewer than five units."""
+    found = marked_subject(sentence)
+    if found is None:
+        return None
+    subject, back = found[0], found[1]
+    if JOINER.search(PARENS.sub("", subject)) or not is_explanation(back, min_units=5):
+        return None
+    verb = COPULA.match(" " + back)
+    if verb is not None and PASSIVE.match(back[verb.end() - 1 :].lstrip()):
+        return None
+    return found
 
 
 def _defining_runs(ctx: Context) -> set[int]:

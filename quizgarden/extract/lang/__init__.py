@@ -82,6 +82,7 @@ __all__ = [
     "LIST_COPULA",
     "LIST_COPULA_WORD",
     "LIST_LABEL",
+    "LOCALIZER",
     "NAMED_BOLD",
     "NAMER",
     "NAMING",
@@ -513,6 +514,8 @@ ASPECT_LEAD = re.compile(_alternation(_words("aspect_leads")), re.I)
 #: A question that asks why, whether or how: the list answering it gives reasons or ways.
 REASON_QUESTION = re.compile(_alternation(_words("reason_questions")), re.I)
 #: The name of a stage, by how it ends: "知识提取阶段", "Training phase".
+#: What places or times a name and makes it part of a phrase ("**全自动模式**下…").
+LOCALIZER = re.compile(rf"(?:{_alternation(_words('localizers'))})", re.I)
 STAGE_NAME = re.compile(rf"(?:{_alternation(_words('stage_nouns'))})$", re.I)
 #: A section that gathers terms of the note's subject: "Glossary", "术语".
 GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)

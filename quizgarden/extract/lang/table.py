@@ -183,6 +183,9 @@ class Table:
     # how the name of a stage ends: "知识提取阶段", "Training phase"; in a list of steps a stage
     # so named is a term, unlike a step ("收集数据")
     stage_nouns: tuple[str, ...] = ()
+    # a word right after a name that places or times it, making the name part of a phrase:
+    # "**全自动模式**下所有 tensor …" (in that mode), "**训练**时…"
+    localizers: tuple[str, ...] = ()
     # a sentence ending so announces what comes next: "the following", "以下の", "siguientes";
     # a back that stops there has left its answer out
     forward_refs: tuple[str, ...] = ()

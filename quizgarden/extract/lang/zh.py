@@ -994,6 +994,7 @@ TABLE = Table(
         "基本定义",
     ),
     stage_nouns=("阶段", "时期"),
+    localizers=("下", "中", "里", "上", "内", "时", "后", "前", "之"),
     aspect_leads=(
         "优点",
         "优势",
