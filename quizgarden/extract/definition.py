@@ -222,6 +222,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     led = _bold_led_lists(ctx, before_items)
     bare = _bare_led_lists(ctx, before_items)
     named_in_code = _identifier_lists(ctx, before_items)
+    cases = _case_lists(ctx, before_items)
     # `Term: definition` lines of a paragraph: a glossary written without list marks
     paragraphs = glossary_paragraphs(
         ctx,
@@ -288,7 +289,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None and offset == 0 and n in bare:
                 found = _bare_led(line)
             if found is None and offset == 0:
-                found = named_in_code.get(n)
+                found = named_in_code.get(n) or cases.get(n)
             if found is None and offset == 0:
                 found = rescued.get(n)
             if found is None:
@@ -305,7 +306,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # "topic：…", "date: …" the note opens with: its metadata
             if term.casefold() in defined:
                 continue  # the sentence that sets it in bold is its card already
-            if GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
+            if n in cases and term == cases[n][0]:
+                # "T=0" alone asks for no quantity: the case is of what its section is about
+                where = _topic(ctx, block)
+                term = f"{where} › {term}" if where else term
+            elif GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
                 # "不同点", "Sample": a word that means something only under its section
                 aspect = GENERIC_FRONT.match(term) or SECTION_LABEL.match(term)
                 named_above = bold_name_above(ctx, block, before_items[n]) if aspect else None
@@ -803,6 +808,45 @@ def _identifier_lists(ctx: Context, before_items: list[int]) -> dict[int, tuple[
         found[n] = (name, rest)
         lists.setdefault((block.heading, block.parent, before_items[n]), []).append(n)
     return {n: found[n] for items in lists.values() if len(items) >= MIN_IDENTIFIERS for n in items}
+
+
+# "- T=0：确定性地…", "- $\lambda = 0$: Logarithmic transformation", "- $\text{PMI} > 0$：正相关":
+# one quantity compared with a value, set off by a colon from what that case means
+_CASE_ENTRY = re.compile(
+    r"(?P<case>(?P<math>\$?)(?P<symbol>\\?[A-Za-z][\w\\{}]*)\s*"
+    r"(?:=|<|>|≈|≥|≤|→|\\to|\\geq?|\\leq?|\\approx|\\rightarrow)\s*[-+]?[\w∞.\\]+(?P=math))"
+    r"\s*[:：]\s*(?P<rest>\S.*)"
+)
+#: How many items of a list must give cases of one quantity to make them terms.
+MIN_CASES = 2
+
+
+def _case_lists(ctx: Context, before_items: list[int]) -> dict[int, tuple[str, str]]:
+    """The entries of lists that tell the cases of one quantity, MIN_CASES or more of them,
+    each by what it means (`- T=0：确定性地选择最可能的令牌`, `- T=1：从纯语言模型采样`, `-
+    $λ = 0$: Logarithmic transformation`): the case is the term, though a value given to a
+    symbol is none elsewhere (`$k=50, T=1$`: the settings of a run)."""
+    found: dict[int, tuple[str, str]] = {}
+    lists: dict[tuple[int | None, int | None, int], dict[str, list[int]]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "item" or not ctx.free(block):
+            continue
+        m = _CASE_ENTRY.fullmatch(block.text.split("\n")[0].strip())
+        if m is None:
+            continue
+        rest = m.group("rest").strip()
+        if not has_cjk(rest) and not is_explanation(rest, min_units=2):
+            continue
+        found[n] = (m.group("case"), rest)
+        key = (block.heading, block.parent, before_items[n])
+        lists.setdefault(key, {}).setdefault(m.group("symbol"), []).append(n)
+    return {
+        n: found[n]
+        for by_symbol in lists.values()
+        for items in by_symbol.values()
+        if len(items) >= MIN_CASES
+        for n in items
+    }
 
 
 def _lead_in(ctx: Context, n: int, m: int) -> str:
