@@ -185,7 +185,7 @@ def organising_headings(blocks: list[Block], above: list[int | None]) -> frozens
     seen: dict[tuple[int | None, int, int, str], list[int]] = {}
     for n, block in enumerate(blocks):
         parent = above[n]
-        if block.kind != "heading" or parent is None:
+        if parent is None or block.kind != "heading":
             continue
         title = _slot_title(block.text)
         if title:
@@ -202,6 +202,7 @@ def organising_headings(blocks: list[Block], above: list[int | None]) -> frozens
     return frozenset(out)
 
 
+@lru_cache(maxsize=1024)
 def _slot_title(heading: str) -> str:
     """A heading as a template slot: no markup, numbering or closing colon, any case."""
     title = strip_numbering(strip_markup(clean_card_text(heading)[0]))

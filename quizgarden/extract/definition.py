@@ -829,9 +829,12 @@ def _case_lists(ctx: Context, before_items: list[int]) -> dict[int, tuple[str, s
     found: dict[int, tuple[str, str]] = {}
     lists: dict[tuple[int | None, int | None, int], dict[str, list[int]]] = {}
     for n, block in enumerate(ctx.blocks):
-        if block.kind != "item" or not ctx.free(block):
+        if block.kind != "item":
             continue
-        m = _CASE_ENTRY.fullmatch(block.text.split("\n")[0].strip())
+        first = block.text.split("\n", 1)[0]
+        if (":" not in first and "：" not in first) or not ctx.free(block):
+            continue
+        m = _CASE_ENTRY.fullmatch(first.strip())
         if m is None:
             continue
         rest = m.group("rest").strip()
