@@ -63,6 +63,8 @@ class Context:
     claimed: set[int] = field(default_factory=set)
     #: for each block, the heading it belongs to (see `heading_above`), found in one pass
     above: list[int | None] = field(default_factory=list)
+    #: headings that organise a section rather than name a thing (see `organising_headings`)
+    organising: frozenset[int] = frozenset()
 
     def line_text(self, line: int) -> str:
         return self.lines[line - self.note.body_line]
@@ -101,6 +103,7 @@ def build_context(note: Note, separators: Separators) -> Context:
         else []
     )
     long = {id(block) for block in blocks if _holds_any(block, long_lines)} if long_lines else set()
+    above = _headings_above(blocks)
     flashcard_note = is_flashcard_note(note, separators)
     flashcard_note = flashcard_note or (
         "#flashcards" in body
@@ -145,7 +148,8 @@ def build_context(note: Note, separators: Separators) -> Context:
         inline_marks=inline_marks,
         multiline_marks=multiline_marks,
         card_tags=card_tags,
-        above=_headings_above(blocks),
+        above=above,
+        organising=organising_headings(blocks, above),
     )
 
 
@@ -169,6 +173,40 @@ def _headings_above(blocks: list[Block]) -> list[int | None]:
         if block.kind == "heading":
             stack.append(n)
     return above
+
+
+def organising_headings(blocks: list[Block], above: list[int | None]) -> frozenset[int]:
+    """The sub-headings a note repeats under sibling sections: "## 贪婪解码" and "## 束搜索"
+    each over "### 原理说明", "### 使用示例", "### 优缺点分析"; "### CJD" and "### NPH" each over
+    "#### Causes". A heading the author writes again under each of a run of sections is a slot
+    of their template, which organises the section it opens and names nothing of its own, as
+    "背景" and "Motivation" do: what is under it belongs to the section above it ("贪婪解码 ›
+    核心思想", not "原理说明 › 核心思想"). `above` is `_headings_above(blocks)`."""
+    seen: dict[tuple[int | None, int, int, str], list[int]] = {}
+    for n, block in enumerate(blocks):
+        parent = above[n]
+        if parent is None or block.kind != "heading":
+            continue
+        title = _slot_title(block.text)
+        if title:
+            owner = blocks[parent]
+            # sections are siblings when they sit at one level under one heading (or none)
+            key = (above[parent], owner.level, block.level, title)
+            seen.setdefault(key, []).append(n)
+    out: set[int] = set()
+    for members in seen.values():
+        # under sections of two or more names: a section pasted twice is no template
+        owners = {_slot_title(blocks[above[n] or 0].text) for n in members}
+        if len(owners) >= 2:
+            out.update(members)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1024)
+def _slot_title(heading: str) -> str:
+    """A heading as a template slot: no markup, numbering or closing colon, any case."""
+    title = strip_numbering(strip_markup(clean_card_text(heading)[0]))
+    return title.rstrip(":：").strip().casefold()
 
 
 def _holds_any(block: Block, lines: list[int]) -> bool:
@@ -210,9 +248,14 @@ def section_title(ctx: Context, block: Block) -> str | None:
 
 def naming_heading(ctx: Context, n: int | None) -> str:
     """The title of heading `n`, or of the first heading above it that names something: "## 总结"
-    or "### Advantages" name nothing on their own. The note's title when none does."""
+    or "### Advantages" name nothing on their own. The note's title when none does. A slot of
+    the template (`organising_headings`) is named after its section: "束搜索 › 优缺点分析"."""
     while n is not None:
         title = _naming_title(ctx.blocks[n].text)
+        if title is not None and n in ctx.organising:
+            # "### Advantages:" under "## Content-Based Recommender Systems", as under each of
+            # its siblings: a slot of the author's template names its part of the section
+            return f"{naming_heading(ctx, heading_above(ctx, n))} › {title.rstrip(':：')}"
         if title is not None:
             return title
         n = heading_above(ctx, n)

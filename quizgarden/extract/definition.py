@@ -70,6 +70,7 @@ from .shape import (
 )
 from .sheets import Entry, fact_sheet
 from .text import (
+    FILE_NAME,
     FULL_STOP,
     GENERIC_FRONT,
     ITEM_MARK,
@@ -220,6 +221,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
     rescued = _bold_siblings(ctx, loose, before_items)
     led = _bold_led_lists(ctx, before_items)
     bare = _bare_led_lists(ctx, before_items)
+    named_in_code = _identifier_lists(ctx, before_items)
+    cases = _case_lists(ctx, before_items)
     # `Term: definition` lines of a paragraph: a glossary written without list marks
     paragraphs = glossary_paragraphs(
         ctx,
@@ -286,6 +289,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None and offset == 0 and n in bare:
                 found = _bare_led(line)
             if found is None and offset == 0:
+                found = named_in_code.get(n) or cases.get(n)
+            if found is None and offset == 0:
                 found = rescued.get(n)
             if found is None:
                 continue
@@ -301,7 +306,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # "topic：…", "date: …" the note opens with: its metadata
             if term.casefold() in defined:
                 continue  # the sentence that sets it in bold is its card already
-            if GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
+            if n in cases and term == cases[n][0]:
+                # "T=0" alone asks for no quantity: the case is of what its section is about
+                where = _topic(ctx, block)
+                term = f"{where} › {term}" if where else term
+            elif GENERIC_FRONT.match(term) or SECTION_LABEL.match(term) or not is_distinctive(term):
                 # "不同点", "Sample": a word that means something only under its section
                 aspect = GENERIC_FRONT.match(term) or SECTION_LABEL.match(term)
                 named_above = bold_name_above(ctx, block, before_items[n]) if aspect else None
@@ -767,6 +776,80 @@ def _bare_led(line: str) -> tuple[str, str] | None:
     if COPULA.match(" " + rest) or not is_term(term) or not is_explanation(rest):
         return None  # "**Ledger** is …": a defining sentence, read as one
     return strip_markup(term), rest
+
+
+# "- `lora_alpha`：缩放参数…", "3. **num_encoder_layers**：编码器encoder的block数目": a name typed
+# as code (an identifier, a dotted attribute) set off by a colon
+_IDENTIFIER_ENTRY = re.compile(
+    r"(?:`(?P<code>[A-Za-z_][\w.]*)`|(?:\*\*|__)(?P<bold>[A-Za-z_][\w.]*)(?:\*\*|__))"
+    r"\s*[:：]\s*(?P<rest>\S.*)"
+)
+#: How many items of a list must give an identifier and its explanation to make it their glossary.
+MIN_IDENTIFIERS = 2
+
+
+def _identifier_lists(ctx: Context, before_items: list[int]) -> dict[int, tuple[str, str]]:
+    """The entries of lists that explain names typed as code, MIN_IDENTIFIERS or more of them:
+    the parameters of a call or a class (`LoraConfig`: "- `task_type`：模型类型…", "-
+    `lora_alpha`：缩放参数…"), the fields of a record, the members of a library. There an
+    identifier (`lora_dropout`, `d_model`, `__weak`), which `is_term` refuses anywhere else (a
+    Dataview field, a file name), is the term, and the explanation after its colon its answer."""
+    found: dict[int, tuple[str, str]] = {}
+    lists: dict[tuple[int | None, int | None, int], list[int]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "item" or ("`" not in block.text and "_" not in block.text):
+            continue
+        m = _IDENTIFIER_ENTRY.fullmatch(block.text.split("\n")[0].strip())
+        if m is None or not ctx.free(block):
+            continue
+        name, rest = m.group("code") or m.group("bold"), m.group("rest").strip()
+        if FILE_NAME.search(name) or not is_explanation(rest) or rest.endswith(("?", "？")):
+            continue  # "`config.yaml`：…": a file to keep, not a name to learn
+        found[n] = (name, rest)
+        lists.setdefault((block.heading, block.parent, before_items[n]), []).append(n)
+    return {n: found[n] for items in lists.values() if len(items) >= MIN_IDENTIFIERS for n in items}
+
+
+# "- T=0：确定性地…", "- $\lambda = 0$: Logarithmic transformation", "- $\text{PMI} > 0$：正相关":
+# one quantity compared with a value, set off by a colon from what that case means
+_CASE_ENTRY = re.compile(
+    r"(?P<case>(?P<math>\$?)(?P<symbol>\\?[A-Za-z][\w\\{}]*)\s*"
+    r"(?:=|<|>|≈|≥|≤|→|\\to|\\geq?|\\leq?|\\approx|\\rightarrow)\s*[-+]?[\w∞.\\]+(?P=math))"
+    r"\s*[:：]\s*(?P<rest>\S.*)"
+)
+#: How many items of a list must give cases of one quantity to make them terms.
+MIN_CASES = 2
+
+
+def _case_lists(ctx: Context, before_items: list[int]) -> dict[int, tuple[str, str]]:
+    """The entries of lists that tell the cases of one quantity, MIN_CASES or more of them,
+    each by what it means (`- T=0：确定性地选择最可能的令牌`, `- T=1：从纯语言模型采样`, `-
+    $λ = 0$: Logarithmic transformation`): the case is the term, though a value given to a
+    symbol is none elsewhere (`$k=50, T=1$`: the settings of a run)."""
+    found: dict[int, tuple[str, str]] = {}
+    lists: dict[tuple[int | None, int | None, int], dict[str, list[int]]] = {}
+    for n, block in enumerate(ctx.blocks):
+        if block.kind != "item":
+            continue
+        first = block.text.split("\n", 1)[0]
+        if (":" not in first and "：" not in first) or not ctx.free(block):
+            continue
+        m = _CASE_ENTRY.fullmatch(first.strip())
+        if m is None:
+            continue
+        rest = m.group("rest").strip()
+        if not has_cjk(rest) and not is_explanation(rest, min_units=2):
+            continue
+        found[n] = (m.group("case"), rest)
+        key = (block.heading, block.parent, before_items[n])
+        lists.setdefault(key, {}).setdefault(m.group("symbol"), []).append(n)
+    return {
+        n: found[n]
+        for by_symbol in lists.values()
+        for items in by_symbol.values()
+        if len(items) >= MIN_CASES
+        for n in items
+    }
 
 
 def _lead_in(ctx: Context, n: int, m: int) -> str:

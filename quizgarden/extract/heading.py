@@ -233,7 +233,7 @@ def _stated_in_parts(
             break
         if block.level == level + 1:
             parts.append(m)
-    read = [m for m in parts if _organises(titles[m])]
+    read = [m for m in parts if m in ctx.organising or _organises(titles[m])]
     if len(read) < MIN_PARTS or len(read) * 2 < len(parts):
         return None
     keys = _name_keys(title)

@@ -170,7 +170,9 @@ def _subject(ctx: Context, h: int, again: bool) -> str:
     Regulars`)."""
     title = naming_heading(ctx, h)
     above = ctx.above[h]
-    return f"{naming_heading(ctx, above)} › {title}" if again and above is not None else title
+    if not again or above is None or h in ctx.organising:  # a slot's name holds its owner's
+        return title
+    return f"{naming_heading(ctx, above)} › {title}"
 
 
 def _entries_of(ctx: Context, h: int) -> bool:

@@ -105,7 +105,8 @@ SENTENCE = re.compile(rf".+?(?:[。！？!?]|{FULL_STOP}|$)", re.S)
 #: A Markdown ATX heading's marks as a line starts: "## ", up to three spaces before them.
 ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
-_FILE_NAME = re.compile(
+#: A file name by its extension: "config.yaml", "train.py" name files, not things to learn.
+FILE_NAME = re.compile(
     r"\.(?:md|py|txt|json|ya?ml|csv|tsv|h5ad|h5|pt|pth|bin|sh|ipynb|pdf|png|jpe?g)$", re.I
 )
 
@@ -448,7 +449,7 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
         return False
     if ACTION.match(core):
         return False
-    if "_" in core or core.endswith("/") or _FILE_NAME.search(core) or _ADDRESS.search(core):
+    if "_" in core or core.endswith("/") or FILE_NAME.search(core) or _ADDRESS.search(core):
         return False  # an identifier, a folder, a file name, user@host or an e-mail address
     if plain.count("（") != plain.count("）") or plain.count("(") != plain.count(")"):
         return False  # cut out of a longer phrase
