@@ -154,13 +154,15 @@ def _aspect_item(ctx: Context, n: int) -> Iterator[Candidate]:
     thing, as the heading rule reads one), answered by the lines under it in the item or by
     the items nested under it. Asked as such a heading is, with its mark."""
     block = ctx.blocks[n]
+    after = ctx.blocks[n + 1] if n + 1 < len(ctx.blocks) else None
+    if "\n" not in block.text.strip() and (after is None or after.parent != n):
+        return  # nothing under it to answer: most items are leaves, passed over cheaply
     text, block_id, deck = clean_card_text(block.text)
     first, _, rest = text.partition("\n")
     asked = strip_numbering(strip_markup(first)).strip()
     if not asked or not ASKING_END.search(asked) or not _stands_alone(asked + "？"):
         return
     rest = rest.strip()
-    after = ctx.blocks[n + 1] if n + 1 < len(ctx.blocks) else None
     if rest and after is not None and after.kind == "fence" and after.parent == n:
         rest = drop_caption(rest)  # "Code snippet" over the code the answer leaves out
     answer = _checked(rest) if rest else None
