@@ -42,7 +42,16 @@ from .lang import (
     TO_READER,
     VALUE_LABEL,
 )
-from .shape import MAX_ANSWER, is_question, may_name, named, opens_part, sentences, table_rows
+from .shape import (
+    MAX_ANSWER,
+    drop_caption,
+    is_question,
+    may_name,
+    named,
+    opens_part,
+    sentences,
+    table_rows,
+)
 from .text import (
     ANSWER_MARK,
     GENERIC_FRONT,
@@ -553,6 +562,8 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
     size = 0
     for block in section:
         if not _usable(ctx, block):
+            if parts and block.kind == "fence":
+                parts[-1] = drop_caption(parts[-1])  # "Code snippet" over the code left out
             if parts and (image := _images(ctx, block)):
                 parts.append(image)  # "as the diagram shows:" + the diagram
             elif parts and (table := _announced_table(ctx, block, parts[-1])):

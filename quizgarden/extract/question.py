@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ANSWER_MARK, ASKING, DEICTIC, QA_PREFIX
-from .shape import MAX_ANSWER, is_question, topic
+from .lang import ANSWER_MARK, ASKING, ASKING_END, DEICTIC, QA_PREFIX
+from .shape import MAX_ANSWER, drop_caption, is_question, topic
 from .text import (
     is_explanation,
     is_first_person,
@@ -43,6 +43,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not block.text.rstrip("*_ ").endswith(_MARKS):
             if "\n" in block.text and ("?" in block.text or "？" in block.text) and ctx.free(block):
                 yield from _pairs_in(ctx, n)
+            elif block.kind == "item" and ctx.free(block):
+                yield from _aspect_item(ctx, n)
             continue
         if not ctx.free(block):
             continue
@@ -144,3 +146,29 @@ def _checked(answer: str) -> str | None:
     if not answer or not is_explanation(answer, long=True) or is_instruction(answer):
         return None
     return answer
+
+
+def _aspect_item(ctx: Context, n: int) -> Iterator[Candidate]:
+    """A list item whose first line asks as a textbook's numbered point does, with no mark
+    (`3. 火的使用对原始人类生存和进化的作用`, `2. 经济法律关系的内容`: an aspect of a named
+    thing, as the heading rule reads one), answered by the lines under it in the item or by
+    the items nested under it. Asked as such a heading is, with its mark."""
+    block = ctx.blocks[n]
+    after = ctx.blocks[n + 1] if n + 1 < len(ctx.blocks) else None
+    if "\n" not in block.text.strip() and (after is None or after.parent != n):
+        return  # nothing under it to answer: most items are leaves, passed over cheaply
+    text, block_id, deck = clean_card_text(block.text)
+    first, _, rest = text.partition("\n")
+    asked = strip_numbering(strip_markup(first)).strip()
+    if not asked or not ASKING_END.search(asked) or not _stands_alone(asked + "？"):
+        return
+    rest = rest.strip()
+    if rest and after is not None and after.kind == "fence" and after.parent == n:
+        rest = drop_caption(rest)  # "Code snippet" over the code the answer leaves out
+    answer = _checked(rest) if rest else None
+    nested = _nested_answer(ctx, n)
+    if answer and nested:
+        answer = f"{answer}\n{nested}"
+    answer = answer or nested
+    if answer and not DEICTIC.match(strip_markup(answer)):
+        yield Candidate("question", "basic", asked + "？", answer, block.line, block_id, deck=deck)

@@ -67,6 +67,22 @@ def heading_title(block: Block) -> str:
     return strip_numbering(strip_markup(clean_card_text(block.text)[0])).rstrip(":：").strip()
 
 
+#: How long a line over code may be and still only caption it ("Code snippet", "代码").
+MAX_CAPTION_UNITS = 4
+_SENTENCE_MARKS = (".", "。", "!", "！", "?", "？", ";", "；", ":", "：")
+
+
+def drop_caption(text: str) -> str:
+    """`text` without its last line when that line only captions the code block after it
+    ("Code snippet", as a chat tool's copy leaves it): a few words with no sentence mark, under
+    text of their own. An answer that leaves the code out leaves its caption out too."""
+    head, _, last = text.rstrip().rpartition("\n")
+    plain = strip_markup(last).strip()
+    if not head.strip() or not plain or units(plain) > MAX_CAPTION_UNITS:
+        return text
+    return text if plain.endswith(_SENTENCE_MARKS) else head
+
+
 def is_label(text: str) -> bool:
     """A word that labels rather than names ("N.B", "Example", "Summary", "Beispiel")."""
     plain = strip_markup(text).strip(" .:：")

@@ -315,6 +315,8 @@ _ENDS = "|".join(_words("question_ends"))
 QUESTION = re.compile(
     rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:[?？]|{_ENDS})$", re.I
 )
+#: A line that ends as a question does, with no mark needed: "…是什么", "火的使用对…的作用".
+ASKING_END = re.compile(rf"(?:{_ENDS or '(?!)'})[?？]?$", re.I)
 #: A question word and nothing it asks about: "Who?", "Warum?", "为什么？".
 QUESTION_WORD_ONLY = re.compile(rf"^(?:{_alternation(_QUESTION_WORDS)})\s*[?？]?$", re.I)
 #: A sentence that asks in words, whatever its last mark: "Why …", "为什么…", "…とは何か？".

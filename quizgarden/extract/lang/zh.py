@@ -56,11 +56,17 @@ TABLE = Table(
         # word of two characters may qualify the aspect ("洋务运动的历史作用", "RAG 的基本原理",
         # "人生价值的实现条件"), and a thing's problems, merits and ideas are aspects too; so is
         # how two things relate ("思想道德和法律的关系"), as "DP和DDP的区别" asks how they differ.
-        # Not after a verb alone ("存在的问题" names nothing). One alternative for all: each
-        # is tried at every position of every line the pattern searches
-        "^(?!(?:存在|出现|面临|遇到)的)[^，,。；;：:]{1,20}"
+        # Not after a verb alone ("存在的问题" names nothing), nor after a place
+        # ("在代码中的作用" names none). What a textbook asks of its term is an aspect too:
+        # its concept (bare: "经济法律关系的概念"; "X的基本概念" heads a section of terms),
+        # what it is made of, its kinds, functions, principles, sources and consequences
+        # ("经济法的渊源", "退伙的法律后果", "BERT非线性的来源"), a doctrine's stand and views
+        # ("马克思主义的基本观点"). One alternative for all:
+        # each is tried at every position of every line the pattern searches
+        "^(?!(?:存在|出现|面临|遇到)的|在[^，,。；;：:的]{1,12}[中上里内]的)[^，,。；;：:]{1,20}"
         "(?:的[\u4e00-\u9fff]{0,2}(?:作用|区别|原因|意义|影响|特点|特征|性质|内容|方法|优势|优点|缺点"
-        "|局限性?|原理|目的|本质|定义|条件|问题|好处|价值|思路|机制|不足|弊端|难点|挑战|贡献)"
+        "|局限性?|原理|目的|本质|定义|条件|问题|好处|价值|思路|机制|不足|弊端|难点|挑战|贡献"
+        "|(?<=的)概念|内涵|构成|组成|类型|分类|功能|原则|后果|渊源|效力|途径|要件|要素|来源|立场|观点)"
         "|[和与及][^，,。；;：:]{1,20}的[\u4e00-\u9fff]{0,2}关系)",
     ),
     structural_headings=(
