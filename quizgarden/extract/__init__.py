@@ -358,7 +358,8 @@ def _stops_at_lead_in(back: str) -> bool:
     where the note announces its answer (a list, a table, the next paragraph), so the answer is
     not on the card. A back that goes on past the lead-in (its list included) is kept."""
     last = back.rstrip().rsplit("\n", 1)[-1].strip()
-    if last.endswith((":", "：")):
+    # "… the next word: !": a sentence cut at the "!" of the image it leads into
+    if last.removesuffix("!").rstrip().endswith((":", "：")):
         return True
     return FORWARD_REF.search(last[-_LEAD_IN_TAIL:]) is not None
 

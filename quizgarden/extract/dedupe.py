@@ -48,6 +48,12 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
         # (only a mined answer is compared: an explicit card's answer is never made bare)
         if card.mined and len(bare := _bare(back)) >= MIN_RESTATED:
             equal = next((i for i in same.get(bare, ()) if kept[i]), None)
+            if (said := _with_verb(bare, card, same, kept)) is not None:
+                # "Stanza → is a collection …" after "Poems › Stanza → a collection …": one
+                # sentence asked twice; the term as its sentence names it is the card
+                if not normalize_text(said[1].front).endswith(f" › {front}"):
+                    continue
+                kept[said[0]] = None
             # one search in C rules out most cards before the answers are compared one by one
             inside = bare in "\0".join(a for a, _ in answers)
             near = (i for a, i in answers if inside and kept[i] and _restates(bare, a))
@@ -74,6 +80,25 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
         fronts.add(front)
         kept.append(card)
     return [card for card in kept if card is not None]
+
+
+#: How many characters a verb before an answer takes at most: "is", "are", "ist", "是", "est".
+MAX_VERB = 4
+
+
+def _with_verb(
+    bare: str, card: Candidate, same: dict[str, list[int]], kept: list[Candidate | None]
+) -> tuple[int, Candidate] | None:
+    """The earlier mined card of the same line, by another rule, whose answer is this answer
+    without its verb ("**gloo** 是一种…" is the `definition` rule's "通信策略 › gloo → 一种…"
+    and the `sentence` rule's "gloo → 是一种…"): the same sentence, asked twice. A few dict
+    look-ups, not a search."""
+    for k in range(1, MAX_VERB + 1):
+        for i in same.get(bare[k:], ()):
+            earlier = kept[i]
+            if earlier is not None and earlier.line == card.line and earlier.rule != card.rule:
+                return i, earlier
+    return None
 
 
 def _bare(text: str) -> str:

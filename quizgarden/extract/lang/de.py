@@ -37,6 +37,13 @@ TABLE = Table(
         "ist das",
         "besagt, dass",
         "besagt",
+        "dient zur",
+        "dient zum",
+        "dient dazu",
+        "wird verwendet, um",
+        "werden verwendet, um",
+        "wird verwendet für",
+        "wird benutzt, um",
     ),
     question_words=(
         "was",

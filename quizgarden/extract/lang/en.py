@@ -53,6 +53,12 @@ TABLE = Table(
         "is known as",
         "describes",
         "states that",
+        "is used to",
+        "are used to",
+        "is used for",
+        "are used for",
+        "is used when",
+        "are used when",
     ),
     question_words=(
         "what",

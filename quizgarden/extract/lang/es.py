@@ -35,6 +35,12 @@ TABLE = Table(
         "significa",
         "establece que",
         "afirma que",
+        "sirve para",
+        "sirven para",
+        "se usa para",
+        "se usan para",
+        "se utiliza para",
+        "se utilizan para",
     ),
     question_words=(
         "qué",

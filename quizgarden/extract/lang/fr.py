@@ -35,6 +35,12 @@ TABLE = Table(
         "signifie",
         "stipule que",
         "affirme que",
+        "sert à",
+        "servent à",
+        "est utilisé pour",
+        "est utilisée pour",
+        "sont utilisés pour",
+        "sont utilisées pour",
     ),
     question_words=(
         "qu'est-ce que",

@@ -29,6 +29,12 @@ TABLE = Table(
         "significa",
         "afirma que",
         "estabelece que",
+        "serve para",
+        "servem para",
+        "é usado para",
+        "é usada para",
+        "é utilizado para",
+        "é utilizada para",
     ),
     question_words=(
         "o que",
