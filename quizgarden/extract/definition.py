@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import partial
 from itertools import pairwise
 
@@ -210,6 +211,38 @@ def _aliased_paragraph(ctx: Context, block: Block, line: str) -> tuple[str, str]
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    """Every definition of the note, an aspect list's items each under its subject (`_aspects`)."""
+    lists: dict[tuple[int | None, int], list[tuple[Candidate, str | None]]] = {}
+    for card, key, where in _definitions(ctx):
+        if key is None:
+            yield card
+        else:
+            lists.setdefault(key, []).append((card, where))
+    for run in lists.values():
+        yield from _aspects(run)
+
+
+def _aspects(run: list[tuple[Candidate, str | None]]) -> Iterator[Candidate]:
+    """The items of one list, where one of them is an aspect its section names ("相同点" under
+    "RF和GBDT的异同", "Tradeoff" under "Router Architecture"): the list goes through aspects of
+    that subject, and a sibling whose front names none of its own ("最终结果", "Market Size")
+    asks about the same subject ("RF和GBDT的异同 › 最终结果"). A question's list is its answer,
+    whose terms stand on their own ("SFT的数据集格式？" over `- 标签数据：…`)."""
+    subjects = {where for _, where in run if where}
+    subject = next(iter(subjects)) if len(subjects) == 1 else None
+    if subject and is_question(subject):
+        subject = None
+    for card, _ in run:
+        if subject and " › " not in card.front and subject.casefold() not in card.front.casefold():
+            card = replace(card, front=f"{subject} › {card.front}")
+        yield card
+
+
+def _definitions(
+    ctx: Context,
+) -> Iterator[tuple[Candidate, tuple[int | None, int] | None, str | None]]:
+    """Each definition; a list item's with its list, and the subject an aspect item was asked
+    under."""
     before_items = last_before_items(ctx)
     parsed = _parsed_sentences(ctx, before_items)
     glossaries, loose = glossary_lists(
@@ -253,12 +286,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if barred[block.heading]:
             continue  # paper titles, reported numbers, rules to follow, the cases of an example
         if n in sheet and not sheet[n].labelled:  # (a label over bullets: the `label` rule's)
-            yield from _attribute(ctx, n, sheet[n])
+            yield from ((card, None, None) for card in _attribute(ctx, n, sheet[n]))
             continue
         asked = _asked_by(ctx, n, before_items[n])
         defined: set[str] = set()
         if may_name(block.text) and (given := list(_named(ctx, block))):  # most blocks name none
-            yield from (card for card, _ in given)
+            yield from ((card, None, None) for card, _ in given)
             if any(not whole for _, whole in given):
                 continue  # a name given after its description: the block's other lines say it
             defined = {card.front.casefold() for card, _ in given}
@@ -295,6 +328,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             term, explanation = found
+            subject = None  # the section an aspect item is asked under
             if not is_sentence(explanation):
                 whole = _wrapped(explanation, lines[offset + 1 :], block)
                 if whole is None:
@@ -319,10 +353,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue
                 if where and term.casefold() not in where.casefold():
                     term = f"{where} › {term}"
+                    subject = where if aspect else None
             if asked is not None and offset == 0 and asked.casefold() not in term.casefold():
                 term = f"{asked} › {term}"  # "为什么SFT之后…？ › 数据偏移": asked in its question
             back, block_id, deck = clean_card_text(explanation)
-            yield Candidate(
+            card = Candidate(
                 "definition",
                 "basic",
                 term,
@@ -331,6 +366,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 block_id=block_id,
                 deck=deck,
             )
+            listed = block.kind == "item" and offset == 0
+            yield card, (block.parent, before_items[n]) if listed else None, subject
 
 
 # what follows a word that names its line: a colon, a bracket, a number ("Step 2"), another
