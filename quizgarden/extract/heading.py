@@ -365,8 +365,15 @@ _LABEL_LINE = re.compile(r"^[^:：\n]{1,20}[:：]", re.M)
 
 def _front(ctx: Context, n: int, title: str) -> str:
     """The heading as a front: a common word or a part heading means something only under the
-    heading it belongs to ("Benford's Law › The Law")."""
-    if GENERIC_FRONT.match(title) or PART_HEADING.match(title) or not is_distinctive(title):
+    heading it belongs to ("Benford's Law › The Law"), and so does a slot of the author's
+    template, written again under each sibling section ("#### 模型总览" under "## Adapter",
+    "## LoRA" and "## Prefix-Tuning": `Adapter › 模型总览`; see `organising_headings`)."""
+    if (
+        GENERIC_FRONT.match(title)
+        or PART_HEADING.match(title)
+        or not is_distinctive(title)
+        or n in ctx.organising
+    ):
         owner = _owner(ctx, n)
         if title.casefold() not in owner.casefold():
             return f"{owner} › {title}"
