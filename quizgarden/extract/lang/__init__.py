@@ -96,6 +96,7 @@ __all__ = [
     "ORDINAL_PART",
     "PART_HEADING",
     "PASSIVE",
+    "PHRASE_FOLLOWER",
     "PLACEHOLDER",
     "POINTER",
     "PREDICATE_OPENER",
@@ -599,6 +600,11 @@ COMPLEMENT_WORD = re.compile(rf"^(?:{_alternation(_words('prepositions', 'of_wor
 HEAD_FOLLOWER = re.compile(
     rf"^(?:{_alternation(_words('prepositions', 'of_words', 'joiners', 'infinitive_markers'))})",
     re.I,
+)
+#: The word after the head noun of a phrase that says what a thing is: `of`, `to` ("Ability to
+#: influence …", "Ingestion of minute particles …").
+PHRASE_FOLLOWER = re.compile(
+    rf"^(?:{_alternation(_words('of_words', 'infinitive_markers'))})\s", re.I
 )
 #: A clause that describes the bold term right before it, its parenthesis and a comma first:
 #: "…**polling**, where", "…**CDMA (code division)**, which", "…**matriz aumentada**, que".
