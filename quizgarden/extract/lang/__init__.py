@@ -130,6 +130,7 @@ __all__ = [
     "STEP_LEAD",
     "STRUCTURAL_HEADING",
     "SUBJECT_STOPWORD",
+    "SUPERLATIVE",
     "SYMBOL_NAMER",
     "TABLES",
     "TERM_BAD_END",
@@ -600,6 +601,10 @@ COMPLEMENT_WORD = re.compile(rf"^(?:{_alternation(_words('prepositions', 'of_wor
 HEAD_FOLLOWER = re.compile(
     rf"^(?:{_alternation(_words('prepositions', 'of_words', 'joiners', 'infinitive_markers'))})",
     re.I,
+)
+#: A class ranked among its kind, after the article: "most complex thing", "classic example".
+SUPERLATIVE = re.compile(
+    rf"^(?:{_alternation(_words('superlatives', 'example_words'))})(?![\w-])", re.I
 )
 #: The word after the head noun of a phrase that says what a thing is: `of`, `to` ("Ability to
 #: influence …", "Ingestion of minute particles …").
