@@ -16,7 +16,18 @@ from functools import cache
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
-from .lang import ARTICLE, COPULA, DEICTIC, OPENER, PRO_FORM, SECTION_OPENER, TO_READER
+from .lang import (
+    ARTICLE,
+    COPULA,
+    DEICTIC,
+    OPENER,
+    PHRASE_FOLLOWER,
+    PREPOSITION,
+    PRO_FORM,
+    SECTION_OPENER,
+    SUBJECT_STOPWORD,
+    TO_READER,
+)
 from .shape import (
     MAX_ANSWER,
     as_list,
@@ -111,10 +122,13 @@ def _answer(
     answer = None
     if long:
         # ...only as a clause that goes on from the heading (`## Counterbalancing` /
-        # `- varying the order of conditions so that …`): a long lecture outline
-        # opens as often with a point of its own ("Banks failed across the country.")
-        answer = _first_bullet(ctx, n, body) if not linked and ctx.free(body[0]) else None
-        if answer and not _goes_on(strip_markup(answer).strip()):
+        # `- varying the order of conditions so that …`) or a noun with what it is of
+        # (`_headed`): a long lecture outline opens as often with a point of its own
+        # ("Banks failed across the country."); the blocks after it may be anything
+        free = not linked and ctx.free(body[0])
+        answer = _first_bullet(ctx, n, body, long=True) if free else None
+        plain = strip_markup(answer).strip() if answer else ""
+        if answer and not (_goes_on(plain) or _headed(plain)):
             answer = None
     elif all(ctx.free(b) for b in body):
         answer = _prose(ctx, n, title, body, glossary)
@@ -400,7 +414,7 @@ def _members(ctx: Context, title: str, body: list[Block]) -> str | None:
     return as_list(ctx, body)
 
 
-def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
+def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False) -> str | None:
     """A list under a heading whose first bullet says what the heading is, the later ones
     more about it (`## Viscosity` / `- how much a liquid resists flowing` / `- large forces
     result in greater viscosity` / `- Ex`; the heading may have sub-headings after its list,
@@ -409,9 +423,11 @@ def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
     definition: a clause that goes on from the heading (a lower-case opening in Latin script,
     `the pressure above the liquid at equilibrium`), a phrase that is no sentence (`_phrase`)
     or a sentence that names the heading, five units or more; not a question, a `Term: …`,
-    `Term - …` or `Term (…)` item (a card of its own), math or code. Formulas set in the
-    later items (`- $$NaCl → Na^+ + Cl^-$$`, read as math blocks) elaborate as the items do."""
-    if body[0].kind != "item" or any(b.kind not in {"item", "math"} for b in body):
+    `Term - …` or `Term (…)` item (a card of its own), math or code, nor the caption of a
+    formula set under it. Formulas set in the later items (`- $$NaCl → Na^+ + Cl^-$$`, read
+    as math blocks) elaborate as the items do. In a `long` section the blocks after it may be
+    anything (quotations, paragraphs), and a colon anywhere in it makes it a value given."""
+    if body[0].kind != "item" or (not long and any(b.kind not in {"item", "math"} for b in body)):
         return None
     text = clean_card_text(body[0].text)[0]
     plain = strip_markup(text).strip()
@@ -421,14 +437,28 @@ def _first_bullet(ctx: Context, n: int, body: list[Block]) -> str | None:
         return None
     if plain.rstrip(" .;,").endswith(")") and len(plain.split("(", 1)[0].split()) <= 4:
         return None  # "disinflation (reduction in inflation rates)": a glossary entry of its own
+    if long and ("：" in plain or ":" in plain):
+        return None  # "- nicht empfangsbedürftige WE (z.B Testament): Abgabe": a value given
+    if len(body) > 1 and _captions(ctx, body[0], body[1]):
+        return None  # "- Ecuación de onda …" over its formula: the formula's caption
     title = heading_title(ctx.blocks[n])
     if not (
         _goes_on(plain)
         or (is_sentence(plain) and _speaks_of(title, plain))
-        or (_phrase(plain) and not ARTICLE.match(title))
+        or ((_phrase(plain) or _headed(plain)) and not ARTICLE.match(title))
     ):
         return None  # "Concentration gradient", "Germany": one of a list of things
     return text
+
+
+def _captions(ctx: Context, item: Block, after: Block) -> bool:
+    """The item leads into a formula set under it (`- Ecuación de onda …` / `    $…$`)."""
+    return (
+        after.parent is not None
+        and ctx.blocks[after.parent] is item
+        and after.kind in {"paragraph", "math"}
+        and after.text.lstrip().startswith("$")
+    )
 
 
 def _goes_on(plain: str) -> bool:
@@ -450,6 +480,39 @@ def _phrase(plain: str) -> bool:
 
 
 MIN_PHRASE_UNITS = 5
+
+
+def _headed(plain: str) -> bool:
+    """A first bullet that names what the heading is by a noun and what it is of or for, its
+    full stop aside ("Ability to influence another person's behavior.", "Ingestion of minute
+    particles that form vesicles …", "Official government strategy to change the size …"):
+    one to four words, then a word of the tables' `of_words` or `infinitive_markers`. Such a
+    head is no sentence's subject and verb ("Banks failed across the country."), so a long
+    section may open with it too; not with a colon, math, a number or a quotation (`_phrase`),
+    not opened by a preposition or a pronoun ("In the end of …", "This is …"), and not opened
+    by an article where a full stop ends it: a sentence, whose subject is the head."""
+    if has_cjk(plain):
+        return False
+    body = plain[:-1] if plain.endswith(".") else plain
+    if units(body) < MIN_PHRASE_UNITS or _NOT_A_PHRASE.search(body) or body[:1] in _QUOTE_OPEN:
+        return False
+    if PREPOSITION.match(body) or SUBJECT_STOPWORD.match(body):
+        return False
+    if body != plain and ARTICLE.match(body):
+        return False  # "The bill of rights makes sure that …": a sentence, its subject definite
+    end = 0
+    for _ in range(_MAX_HEAD_WORDS):
+        word = _HEAD_WORD.match(body, end)
+        if word is None:
+            return False
+        end = word.end()
+        if PHRASE_FOLLOWER.match(body[end:]):
+            return True
+    return False
+
+
+_HEAD_WORD = re.compile(r"[^\W\d_][\w'-]*\s+")
+_MAX_HEAD_WORDS = 4
 _NOT_A_PHRASE = re.compile(r"[:：$\d]|\.\s")
 _QUOTE_OPEN = "\"'“‘*(["
 

@@ -36,6 +36,7 @@ from .lang import (
     RELATIVE_CLASS,
     SECTION_OPENER,
     SUBJECT_STOPWORD,
+    SUPERLATIVE,
     TITLE_STOPWORDS,
 )
 from .shape import heading_title, is_label, last_before_items, topic
@@ -129,7 +130,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if n in runs or n in marked:
                 pass  # one of a list of definitions: its siblings say what the list holds
             elif item:  # "- Boosting is an ensemble technique that …": shaped as a definition
-                if not (_restricted(found) or _classed(found) or _classed(found, named=False)):
+                # a one-word subject its heading names is the subject rule's ("## Race" /
+                # "- Race is a social classification …": that item answers the heading)
+                one = (
+                    block.heading is None
+                    or subject.casefold() != heading_title(ctx.blocks[block.heading]).casefold()
+                )
+                if not (
+                    _restricted(found)
+                    or _classed(found)
+                    or _classed(found, named=False, one_word=one)
+                ):
                     continue
             elif k == 0:
                 first = n in opening and not has_cjk(subject)
@@ -362,7 +373,9 @@ def _copula(sentence: str, opens: bool) -> tuple[int, int, str] | None:
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
-def _classed(found: tuple[str, str, bool, bool], *, named: bool = True) -> bool:
+def _classed(
+    found: tuple[str, str, bool, bool], *, named: bool = True, one_word: bool = False
+) -> bool:
     """ "The Dynastic Cycle is the process where a dynasty rises …": a name (its words
     capitalised) put in its class by an article after the verb: a definition wherever it
     stands in the note."""
@@ -373,12 +386,16 @@ def _classed(found: tuple[str, str, bool, bool], *, named: bool = True) -> bool:
     if named:
         named = len(words) >= 2 and all(w[0].isupper() for w in words)
     else:
-        named = len(words) >= 2 and not GENERIC_FRONT.match(words[-1])
+        named = len(words) >= (1 if one_word else 2) and not GENERIC_FRONT.match(words[-1])
     predicate = _predicate(back) if named else None
     if predicate is None:
         return False
     _, said, article, held = predicate
-    return (article is not None or held) and units(said) >= _CLASSED_WORDS
+    if article is None and not held:
+        return False
+    if not found[2] and SUPERLATIVE.match(said[article.end() :] if article else said):
+        return False  # "brain is the most complex thing discovered": ranked, not defined
+    return units(said) >= _CLASSED_WORDS
 
 
 #: How much a sentence that puts a name in its class must say: "… is a dynasty of China" is

@@ -96,6 +96,7 @@ __all__ = [
     "ORDINAL_PART",
     "PART_HEADING",
     "PASSIVE",
+    "PHRASE_FOLLOWER",
     "PLACEHOLDER",
     "POINTER",
     "PREDICATE_OPENER",
@@ -129,6 +130,7 @@ __all__ = [
     "STEP_LEAD",
     "STRUCTURAL_HEADING",
     "SUBJECT_STOPWORD",
+    "SUPERLATIVE",
     "SYMBOL_NAMER",
     "TABLES",
     "TERM_BAD_END",
@@ -599,6 +601,15 @@ COMPLEMENT_WORD = re.compile(rf"^(?:{_alternation(_words('prepositions', 'of_wor
 HEAD_FOLLOWER = re.compile(
     rf"^(?:{_alternation(_words('prepositions', 'of_words', 'joiners', 'infinitive_markers'))})",
     re.I,
+)
+#: A class ranked among its kind, after the article: "most complex thing", "classic example".
+SUPERLATIVE = re.compile(
+    rf"^(?:{_alternation(_words('superlatives', 'example_words'))})(?![\w-])", re.I
+)
+#: The word after the head noun of a phrase that says what a thing is: `of`, `to` ("Ability to
+#: influence …", "Ingestion of minute particles …").
+PHRASE_FOLLOWER = re.compile(
+    rf"^(?:{_alternation(_words('of_words', 'infinitive_markers'))})\s", re.I
 )
 #: A clause that describes the bold term right before it, its parenthesis and a comma first:
 #: "…**polling**, where", "…**CDMA (code division)**, which", "…**matriz aumentada**, que".

@@ -91,6 +91,9 @@ class Table:
     back_fields: tuple[str, ...] = ()
     # a heading that opens with one introduces an example ("Example 2", "例题")
     example_words: tuple[str, ...] = ()
+    # a word that ranks what follows among its kind ("the most complex", "the largest"): a
+    # claim about the subject, not the class that defines it
+    superlatives: tuple[str, ...] = ()
     # ...and so does one that ends with one ("例 2", "场景举例", "An example")
     example_suffixes: tuple[str, ...] = ()
     # words before a number that make it a measurement: "about", "约"
