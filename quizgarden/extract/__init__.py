@@ -318,9 +318,15 @@ def _only_asks(back: str) -> bool:
     """ "Discussion Questions" over "- Should Cialis compete …? - How can Cialis …?": every line
     of the back is a question, so the card asks and the note never answers (a question answered
     only by another question)."""
-    lines = [_ITEM_MARK.sub("", line).strip() for line in back.splitlines()]
-    lines = [strip_markup(line).rstrip(" *_") for line in lines if line]
-    return bool(lines) and all(line.endswith(("?", "？")) for line in lines)
+    if "?" not in back and "？" not in back:
+        return False  # most backs: one pass in C
+    asked = False
+    for raw in back.splitlines():
+        line = _ITEM_MARK.sub("", raw).strip()
+        if line and not strip_markup(line).rstrip(" *_").endswith(("?", "？")):
+            return False
+        asked = asked or bool(line)
+    return asked
 
 
 #: How long a back may be and still be read as one sentence that only previews the text after it.

@@ -157,6 +157,8 @@ def _aspect_item(ctx: Context, n: int) -> Iterator[Candidate]:
     after = ctx.blocks[n + 1] if n + 1 < len(ctx.blocks) else None
     if "\n" not in block.text.strip() and (after is None or after.parent != n):
         return  # nothing under it to answer: most items are leaves, passed over cheaply
+    if not ASKING_END.search(strip_markup(block.text.partition("\n")[0]).rstrip()):
+        return  # its first line asks nothing: cleaning the whole item would be wasted
     text, block_id, deck = clean_card_text(block.text)
     first, _, rest = text.partition("\n")
     asked = strip_numbering(strip_markup(first)).strip()
