@@ -1,4 +1,4 @@
-"""Fit the mined cards' confidence on the blind labels, and check it on repositories left out.
+"""Fit the mined cards' confidence on the development labels, and check it on repositories left out.
 
 Run by hand:
     python bench/fit_confidence.py                 # fit, print the checks, write the weights
@@ -6,21 +6,23 @@ Run by hand:
     python bench/fit_confidence.py --l2 1 3 10     # compare penalties (leave-one-repository-out)
 
 Every mined card the extractor of this checkout gives on the development labels (corpus sets
-A-H of ../shared/corpus, the wide notes of ../shared/corpus-wide, and every
-/work/fresh-dev/labels-D*.json where that folder exists: it lives outside the repository) is
-labelled good (it matches a required or acceptable item, by the scorer's own matching,
-../shared/tools/eval_extract.py) or junk (it matches none, or holds what the labels forbid).
-Held-out notes (corpus sets I, J and K, anything under /work/fresh) are
+A-H of ../shared/corpus, the wide notes of ../shared/corpus-wide, and every labels-D*.json in
+$QUIZGARDEN_FRESH_DEV, default /work/fresh-dev26, over the notes of its notes/ folder, where that
+folder exists: it lives outside the repository; fresh-dev26 holds DR, DS and DT, the R, S and T
+sets, as symlinks) is labelled good (it matches a required or acceptable item, by the scorer's
+own matching, ../shared/tools/eval_extract.py) or junk (it matches none, or holds what the labels
+forbid). Held-out notes (corpus sets I, J and K, anything under /work/fresh) are
 never read. Each card is described by `quizgarden.extract.confidence.features`, structural and
-language-neutral, and a logistic regression with an L2 penalty (Newton's method, pure Python) is
-fitted on them.
+language-neutral (the card, and its note's shape: the note is read as the extractor reads it),
+and a logistic regression with an L2 penalty (Newton's method, pure Python) is fitted on them.
 
 The check that counts is leave-one-repository-out: for each repository (`owner__repo`, the first
 folder of a note's path), fit on the others and rate its cards. Printed: AUC (good vs junk) of
 the hand-set confidence this replaced and of the model, overall and on the fresh dev sets; for
-thresholds 0.3-0.7 the share of junk left out and of good cards lost; and each fresh dev set's
-precision and recall at each threshold, re-scored by the scorer. Last, the model fitted on every
-card is written to quizgarden/extract/confidence_weights.py.
+thresholds 0.3-0.7 the share of junk left out and of good cards lost (overall, then per
+labels file); and each fresh dev set's precision and recall at each threshold, re-scored by the
+scorer. Last, the model fitted on every card is written to
+quizgarden/extract/confidence_weights.py.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 #: Fresh dev labels kept outside the repo (their notes may not be shipped); skipped if absent.
-FRESH_DEV = Path(os.environ.get("QUIZGARDEN_FRESH_DEV", "/work/fresh-dev"))
+FRESH_DEV = Path(os.environ.get("QUIZGARDEN_FRESH_DEV", "/work/fresh-dev26"))
 HELD_OUT_SETS = frozenset({"I", "J", "K"})
 HELD_OUT_DIR = Path("/work/fresh")
 WEIGHTS_FILE = ROOT / "quizgarden" / "extract" / "confidence_weights.py"
@@ -55,6 +57,7 @@ from quizgarden.extract.confidence import NoteShape, features  # noqa: E402
 from quizgarden.extract.lang import LABEL_WORD, QUESTION, SECTION_LABEL  # noqa: E402
 from quizgarden.extract.text import is_distinctive, is_mostly_code, strip_markup, units  # noqa: E402
 from quizgarden.model import Candidate  # noqa: E402
+from quizgarden.notes import read_note  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -124,10 +127,12 @@ def collect(name: str, labels_path: Path, folder: Path, sets: list[str]) -> list
         result = score_note(labels["notes"][path], cards)
         bad = {id(c) for c in result["junk"]} | {id(c) for c, _ in result["forbidden"]}
         candidates = [
-            Candidate(str(c["rule"]), c["type"], str(c["front"]), str(c["back"]), 1)  # type: ignore[arg-type]
+            Candidate(str(c["rule"]), c["type"], str(c["front"]), str(c["back"]), int(c["line"]))  # type: ignore[arg-type,call-overload]
             for c in cards
         ]
-        shape = NoteShape.of(candidates)  # the extractor's: no card was left out (min 0)
+        note, _ = read_note(folder / path, folder / path.split("/", 1)[0])
+        # the extractor's: no card was left out (min 0), and the note's body as it read it
+        shape = NoteShape.of(candidates, note.body if note else None)
         for card, candidate in zip(cards, candidates, strict=True):
             rows.append(
                 Row(
@@ -339,7 +344,7 @@ def report(rows: list[Row], rated: dict[int, float], title: str, detail: bool = 
     mined = sorted(rated)
     hand = {n: rows[n].hand_set for n in mined}
     fresh = [n for n in mined if rows[n].source not in ("corpus", "wide")]
-    # the fresh dev labels live outside the repository (/work/fresh-dev): absent, no scope
+    # the fresh dev labels live outside the repository ($QUIZGARDEN_FRESH_DEV): absent, no scope
     scopes = [("all", mined)] + ([("fresh-dev", fresh)] if fresh else [])
     if detail:
         scopes += [(s, [n for n in mined if rows[n].source == s]) for s in _sources_of(rows)]
@@ -354,7 +359,7 @@ def report(rows: list[Row], rated: dict[int, float], title: str, detail: bool = 
             f"AUC hand-set={auc(old, good):.3f} model={auc(new, good):.3f}; within a repository "
             f"({repos}) hand-set={old_within:.3f} model={new_within:.3f}"
         )
-        if scope not in ("all", "fresh-dev"):
+        if scope not in ("all", "fresh-dev") and not detail:
             continue
         for t in THRESHOLDS:
             oj, og = cut(old, good, t)

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
-from quizgarden.extract.confidence import BACK_SIZES, FRONT_SIZES, NoteShape, features, rate
+from quizgarden.extract.confidence import (
+    BACK_SIZES,
+    FRONT_SIZES,
+    NOTE_SIZES,
+    NoteShape,
+    features,
+    rate,
+)
 from quizgarden.extract.confidence_weights import WEIGHTS
 from quizgarden.model import Candidate
 from quizgarden.review.runner import ReviewOptions, build_session
@@ -129,23 +135,38 @@ KEPT_SHAPES = [
         NoteShape(per_rule={"verdict": 20}),
     ),
 ]
-#: Shapes that are junk wherever they come from: a counted label over an answer that opens
-#: on its own bold label, a formula block under a section path, questions given as an answer,
-#: a one-off mined card in a note whose author wrote cards on purpose.
+#: Shapes that are junk, each met once in a long note whose sections gave heading cards (its
+#: rule a minor shape there, on few of the note's lines): a counted label over an answer that
+#: opens on its own bold label, a formula block under a section path, questions given as an
+#: answer in a note whose author wrote cards on purpose.
 JUNK_SHAPES = [
     (
         Candidate("definition", "basic", "Case 2", "**Then:** the second branch applies.", 9),
-        NoteShape(per_rule={"definition": 1}),
+        NoteShape(per_rule={"definition": 1, "heading": 12}, lines=150, used=13),
     ),
     (
         Candidate("formula", "basic", "Kinetics › Rates: $k = \\;?$", "$$\nk = A e^{-E/RT}\n$$", 4),
-        NoteShape(per_rule={"formula": 1}),
+        NoteShape(per_rule={"formula": 1, "heading": 12}, lines=150, used=13),
     ),
     (
         Candidate("label", "basic", "Examples", "- Which one?\n- Why?\n- How many?", 2),
-        NoteShape(explicit=True, per_rule={"label": 1}),
+        NoteShape(explicit=True, per_rule={"label": 1, "heading": 12}, lines=150, used=13),
     ),
 ]
+
+
+def _note_of(card: Candidate, shape: NoteShape) -> NoteShape:
+    """`shape` again, from a note's cards and body: `card`, then cards of each rule to its
+    count, each on a line of its own and under a front of its own."""
+    cards = [card] + [
+        Candidate(rule, "basic", f"Other {rule} {n}", "An answer.", 100 + 10 * k + n)
+        for k, (rule, count) in enumerate(sorted(shape.per_rule.items()))
+        for n in range(count - (rule == card.rule))
+    ]
+    if shape.explicit:
+        cards.append(Candidate("qa", "basic", "Q", "A", 1))
+    body = "\n".join(f"line {n}" for n in range(shape.lines)) if shape.lines else None
+    return NoteShape.of(cards, body)
 
 
 def test_the_fitted_confidence_ranks_kept_shapes_above_junk_shapes() -> None:
@@ -159,8 +180,7 @@ def test_the_fitted_confidence_is_deterministic_and_rounded() -> None:
     for card, shape in KEPT_SHAPES + JUNK_SHAPES:
         first = rate(card, shape)
         assert rate(card, shape) == first == round(first, 2)
-        same = NoteShape.of([card] * shape.per_rule[card.rule])  # the note's count, from cards
-        assert rate(card, replace(same, explicit=shape.explicit)) == first
+        assert rate(card, _note_of(card, shape)) == first  # the same shape, from a note
     explicit = Candidate("qa", "basic", "Q", "A", 1)
     assert rate(explicit, NoteShape(explicit=True)) == 1.0
 
@@ -181,12 +201,62 @@ def test_every_weight_names_a_feature_the_rater_can_give() -> None:
         "front_deep_path", "front_distinctive", "front_label", "front_counted", "front_math",
         "front_caps", "front_open", "front_joined", "front_in_back", "back_lines", "back_list",
         "back_math", "back_display_math", "back_code", "back_open", "back_sentence",
-        "back_asks", "back_bold_lead", "back_links", "back_markup", "cjk",
+        "back_asks", "back_bold_lead", "back_links", "back_markup", "cjk", "rule_main",
+        "rule_minor", "note_sparse", "note_low", "note_mid", "note_dense", "note_full",
+        "front_twice",
     }  # fmt: skip
     bins = {f"front<={b}" for b in FRONT_SIZES} | {f"front>{FRONT_SIZES[-1]}"}
+    bins |= {f"note_cards<={b}" for b in NOTE_SIZES} | {f"note_cards>{NOTE_SIZES[-1]}"}
     bins |= {f"back<={b}" for b in BACK_SIZES} | {f"back>{BACK_SIZES[-1]}"}
     known = shapes | bins | {f"rule={name}" for name, _ in RULES}
     assert set(WEIGHTS) <= known, set(WEIGHTS) - known
     assert {f"rule={name}" for name in ("definition", "heading", "formula")} <= set(WEIGHTS)
     for card, shape in KEPT_SHAPES + JUNK_SHAPES:
         assert set(features(card, shape)) <= known
+
+
+# -- what the note shows of a card: how many cards it gives, how much of it they cover --
+
+#: A glossary: every line a term and its meaning, so the definition rule reads the whole note.
+GLOSSARY = [
+    Candidate("definition", "basic", term, meaning, n + 1)
+    for n, (term, meaning) in enumerate(
+        [
+            ("Osmosis", "water moving across a membrane towards more solute."),
+            ("Diffusion", "particles spreading from high to low concentration."),
+            ("Anion", "an ion with a negative charge."),
+            ("Cation", "an ion with a positive charge."),
+            ("Isotope", "an atom with another number of neutrons."),
+            ("Catalyst", "a substance that speeds a reaction and is not used up."),
+            ("Enzyme", "a protein that is a catalyst in living things."),
+            ("Solute", "what is dissolved in a solution."),
+        ]
+    )
+]
+#: An essay of 150 lines of prose: its sections gave heading cards, and the definition rule
+#: fired twice on one stray line, on one front.
+ESSAY_BODY = "\n".join(f"Line {n} of a long argument about trade and empire." for n in range(150))
+ESSAY = [
+    *(
+        Candidate("heading", "basic", f"Part {n}", "What the part argues.", 10 * n)
+        for n in range(12)
+    ),
+    Candidate("definition", "basic", "Osmosis", "water moving across a membrane.", 125),
+    Candidate("definition", "basic", "Osmosis", "see the lab sheet.", 126),
+]
+
+
+def test_the_note_shape_ranks_a_stray_card_below_the_same_card_in_a_glossary() -> None:
+    """The same card reads differently by its note: in a glossary whose every line is a card of
+    its rule it is the author's habit; in an essay, a minor shape on a sparse note whose front
+    the note gives twice, it is more often a stray."""
+    card = GLOSSARY[0]
+    glossary = NoteShape.of(GLOSSARY, "\n".join(f"{c.front}: {c.back}" for c in GLOSSARY))
+    essay = NoteShape.of(ESSAY, ESSAY_BODY)
+    kept, stray = features(card, glossary), features(card, essay)
+    assert {"rule_main", "note_full"} <= set(kept), kept
+    assert {"rule_minor", "note_sparse", "front_twice"} <= set(stray), stray
+    assert rate(card, glossary) - rate(card, essay) >= 0.2, (
+        rate(card, glossary),
+        rate(card, essay),
+    )

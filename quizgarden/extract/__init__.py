@@ -143,7 +143,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         for c in (_undecorated(_unlinked(c)) if c.mined else c for c in kept)
         if c.front.strip() and c.back.strip()
     ]
-    shape = NoteShape.of(cards)  # what the note's other cards say of each one
+    shape = NoteShape.of(cards, note.body)  # what the note's other cards say of each one
     floor = (separators or Separators()).min_confidence
     filed = anki_blocks.filing(ctx) if note.settings.allows("anki") else anki_blocks.NO_FILING
     out = []

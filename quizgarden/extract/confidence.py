@@ -1,14 +1,17 @@
 """How sure the extractor is that a mined card is a card: a number from 0 to 1.
 
 Explicit cards (what the author wrote as cards) are 1. A mined card's confidence is a logistic
-regression over what the card itself shows: the rule that found it, how long its front and back
-are, whether the back is a list, math, code or a sentence cut open, whether the front asks, names
-something distinctive, needs its section or is only a label, how much of the back is markup, and
-whether the text is CJK. The features are structural and read no word of any note; the weights are
-data (`confidence_weights.py`), fitted by `bench/fit_confidence.py` on the blind labels and checked
-there by leaving one repository out at a time, since a hand-set nudge that fits the notes it was
-made on did not separate junk from good cards on others. The result is rounded to two places, so
-the same note always gives the same numbers.
+regression over what the card shows and what its note shows of it. The card: the rule that found
+it, how long its front and back are, whether the back is a list, math, code or a sentence cut
+open, whether the front asks, names something distinctive, needs its section or is only a label,
+how much of the back is markup, and whether the text is CJK. The note: how many mined cards it
+gives, what share of its lines they start on, whether the card's rule is the note's main shape
+or a minor one, and whether the note gives the same front twice. The features are structural
+and hold no word list; the weights are data (`confidence_weights.py`), fitted by
+`bench/fit_confidence.py` on the development labels and checked there by leaving one repository
+out at a time, since a hand-set nudge that fits the notes it was made on did not separate junk
+from good cards on others. The result is rounded to two places, so the same note always gives
+the same numbers.
 """
 
 from __future__ import annotations
@@ -29,6 +32,12 @@ from .text import has_cjk, is_distinctive, strip_markup, units, units_upto
 #: binned, not scaled, because both a fragment and a whole section are worse than the middle.
 FRONT_SIZES = (1, 3, 8, 16)
 BACK_SIZES = (3, 10, 30, 80, 200)
+#: Upper bounds of the bins of how many mined cards the note gives, and of the share of the
+#: note's non-blank lines that a mined card starts on (a note read card by card, a glossary or
+#: a drill, covers most of its lines; a stray card in an essay covers few).
+NOTE_SIZES = (2, 8, 25)
+COVER = (0.1, 0.25, 0.4, 0.7)
+_COVER_BINS = ("note_sparse", "note_low", "note_mid", "note_dense", "note_full")
 
 _LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)、])\s", re.M)
 _OPEN_END = (":", "：", "…", "...", "、", ",", "，", "(", "（")
@@ -39,15 +48,39 @@ _COUNTED = re.compile(r"\w\s+\d{1,3}[.:：]?$")  # "Rule 2", "Fall 3": a label c
 @dataclass(frozen=True)
 class NoteShape:
     """What a note's cards together say of each one: whether the author wrote cards on purpose
-    there (then a mined card is more often a stray), and how many cards each rule gave (a shape
-    the note repeats is the author's habit; a shape met once is more often an accident)."""
+    there (then a mined card is more often a stray), how many cards each rule gave (a shape the
+    note repeats is the author's habit; a shape met once is more often an accident), how many
+    of the note's lines give a card and which fronts the note gives twice."""
 
     explicit: bool = False
     per_rule: dict[str, int] = field(default_factory=dict)
+    lines: int = 0  # the note's non-blank lines (0: unknown)
+    used: int = 0  # the distinct lines its mined cards start on
+    fronts: dict[str, int] = field(default_factory=dict)  # mined cards per front topic
 
     @classmethod
-    def of(cls, cards: Sequence[Candidate]) -> NoteShape:
-        return cls(any(not c.mined for c in cards), dict(Counter(c.rule for c in cards if c.mined)))
+    def of(cls, cards: Sequence[Candidate], body: str | None = None) -> NoteShape:
+        mined = [c for c in cards if c.mined]
+        return cls(
+            any(not c.mined for c in cards),
+            dict(Counter(c.rule for c in mined)),
+            _filled_lines(body) if body is not None else 0,
+            len({c.line for c in mined}),
+            dict(Counter(_topic(c.front).casefold() for c in mined)),
+        )
+
+
+_BLANK_LINE = re.compile(r"^[ \t]*$", re.M)
+
+
+def _filled_lines(body: str) -> int:
+    """How many lines of `body` hold anything."""
+    return body.count("\n") + 1 - len(_BLANK_LINE.findall(body))
+
+
+def _topic(front: str) -> str:
+    """The last part of a front (`Section › Topic`), without markup."""
+    return strip_markup(front).rsplit(" › ", 1)[-1].strip()
 
 
 def _bins(prefix: str, bounds: tuple[int, ...]) -> tuple[str, ...]:
@@ -56,6 +89,7 @@ def _bins(prefix: str, bounds: tuple[int, ...]) -> tuple[str, ...]:
 
 
 _FRONT_BINS, _BACK_BINS = _bins("front", FRONT_SIZES), _bins("back", BACK_SIZES)
+_NOTE_BINS = _bins("note_cards", NOTE_SIZES)
 
 
 def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float]:
@@ -123,6 +157,20 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
         found["back_links"] = 1.0
     if back:
         found["back_markup"] = round(1 - len(plain) / len(back), 2) if len(plain) < len(back) else 0
+    # the note: how many cards it gives, how much of it they cover, and whether this card's
+    # rule is the note's main shape or one met among others
+    mined = sum(shape.per_rule.values()) or 1
+    found[_NOTE_BINS[bisect_left(NOTE_SIZES, mined)]] = 1.0
+    share = same / mined
+    if share >= 0.6:
+        found["rule_main"] = 1.0  # the note's main shape
+    elif share <= 0.15:
+        found["rule_minor"] = 1.0
+    if shape.lines:
+        cover = shape.used / shape.lines
+        found[_COVER_BINS[bisect_left(COVER, cover)]] = 1.0
+    if shape.fronts.get(topic.strip().casefold(), 1) > 1:
+        found["front_twice"] = 1.0  # the note gives the same front to two answers
     if has_cjk(card.front) or (not back.isascii() and has_cjk(back[:200])):
         found["cjk"] = 1.0
     return found
