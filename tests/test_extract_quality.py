@@ -150,26 +150,9 @@ def test_a_forbidden_label_that_matches_every_card_is_left_out(tmp_path: Path) -
         "required": [{"front": "primary key", "back": "identifies each row"}],
         "forbidden": ["```", "tags:"],
     }
-    labels = tmp_path / "labels.json"
-    labels.write_text(json.dumps({"sets": {"X": ["db.md"]}, "notes": {"db.md": label}}), "utf-8")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "score_labels.py"),
-            "--labels",
-            str(labels),
-            "--source",
-            str(tmp_path / "notes"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
+    proc, summary = _score_one(tmp_path, "db.md", label)
     assert "db.md: forbidden entry '```' matches every card; left out" in proc.stderr
     assert "tags:" not in proc.stderr
-    summary = dict(re.findall(r"(\w+)=([\d.]+)", proc.stdout.strip().splitlines()[-1]))
     assert (summary["recall"], summary["forbidden"]) == ("1.00", "0"), proc.stdout
 
 
@@ -185,22 +168,18 @@ def test_a_labelled_note_is_read_with_its_vaults_plugin_settings(tmp_path: Path)
     (vault / "deck" / "words.md").write_text("#flashcards\n\nla mariposa %% the butterfly\n")
     path = "owner__vault/deck/words.md"
     label = {"required": [{"front": "la mariposa", "back": "the butterfly"}], "forbidden": ["%%"]}
+    proc, summary = _score_one(tmp_path, path, label)
+    assert (summary["precision"], summary["recall"]) == ("1.00", "1.00"), proc.stdout
+
+
+def _score_one(
+    tmp_path: Path, path: str, label: dict[str, object]
+) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
+    """bench/score_labels.py on one labelled note under tmp_path/notes, and its summary line."""
     labels = tmp_path / "labels.json"
     labels.write_text(json.dumps({"sets": {"X": [path]}, "notes": {path: label}}), "utf-8")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "score_labels.py"),
-            "--labels",
-            str(labels),
-            "--source",
-            str(tmp_path / "notes"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    command = [sys.executable, str(ROOT / "bench" / "score_labels.py"), "--labels", str(labels)]
+    command += ["--source", str(tmp_path / "notes")]
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    summary = dict(re.findall(r"(\w+)=([\d.]+)", proc.stdout.strip().splitlines()[-1]))
-    assert (summary["precision"], summary["recall"]) == ("1.00", "1.00"), proc.stdout
+    return proc, dict(re.findall(r"(\w+)=([\d.]+)", proc.stdout.strip().splitlines()[-1]))

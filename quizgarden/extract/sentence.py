@@ -13,7 +13,7 @@ and so is an item's in a list whose items open so, one term an item (`_marked_ru
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 
 from ..model import Candidate
@@ -462,28 +462,12 @@ def _marked_runs(ctx: Context) -> set[int]:
     controls …` / `* The **validation set** is reserved for …`), each a different one: the
     author introduces one term an item, whatever the verb, as a paragraph does with one. One
     such item alone is a statement among others."""
-    before = last_before_items(ctx)
-    runs: dict[tuple[int | None, int | None, int], list[int]] = {}
-    for n, block in enumerate(ctx.blocks):
-        if block.kind == "item":
-            runs.setdefault((block.heading, block.parent, before[n]), []).append(n)
-    out: set[int] = set()
-    for items in runs.values():
-        need = max(MIN_DEFINING, (len(items) + 1) // 2)
-        subjects: dict[str, int] = {}
-        for k, n in enumerate(items):
-            if len(subjects) + len(items) - k < need:
-                break  # too few items left to make it a list of terms
-            first = ctx.blocks[n].text.split("\n")[0]
-            if not _marks_open(first):
-                continue
-            said = list(islice(_sentences(first), 1))
-            found = _marked_entry(said[0]) if said else None
-            if found is not None:
-                subjects.setdefault(found[0].casefold(), n)
-        if len(subjects) >= need:
-            out.update(subjects.values())
-    return out
+    return _runs(ctx, _marks_open, _marked_term)
+
+
+def _marked_term(sentence: str) -> str | None:
+    found = _marked_entry(sentence)
+    return found[0] if found is not None else None
 
 
 def _marked_entry(sentence: str) -> tuple[str, str, bool, bool] | None:
@@ -508,6 +492,20 @@ def _defining_runs(ctx: Context) -> set[int]:
     `- Aphelion is the point …`, `- ABSOLUTE SPACE is …` / `- ABSOLUTE TIME is …` under a
     lead-in): the author lists terms, one definition each, at any depth of the list. One such
     item alone is a statement among others."""
+    return _runs(ctx, lambda line: LIST_COPULA_WORD.search(line) is not None, _defined_term)
+
+
+def _defined_term(sentence: str) -> str | None:
+    found = split_defining(sentence, opens=True)
+    return found[0] if found is not None and found[3] else None
+
+
+def _runs(
+    ctx: Context, may_open: Callable[[str], bool], term_of: Callable[[str], str | None]
+) -> set[int]:
+    """The items of each list (one heading, one parent, one lead-in) whose first sentence gives
+    a term (`term_of`), where MIN_DEFINING items or more and half the list or more give each a
+    different one; `may_open` passes over, cheaply, a first line that cannot."""
     before = last_before_items(ctx)
     runs: dict[tuple[int | None, int | None, int], list[int]] = {}
     for n, block in enumerate(ctx.blocks):
@@ -516,17 +514,17 @@ def _defining_runs(ctx: Context) -> set[int]:
     out: set[int] = set()
     for items in runs.values():
         need = max(MIN_DEFINING, (len(items) + 1) // 2)
-        subjects: dict[str, int] = {}
+        terms: dict[str, int] = {}
         for k, n in enumerate(items):
-            if len(subjects) + len(items) - k < need:
-                break  # too few items left to make it a list of definitions
+            if len(terms) + len(items) - k < need:
+                break  # too few items left to make it a list of terms
             first = ctx.blocks[n].text.split("\n")[0]
-            if LIST_COPULA_WORD.search(first) is None:
+            if not may_open(first):
                 continue
             said = list(islice(_sentences(first), 1))
-            found = split_defining(said[0], opens=True) if said else None
-            if found is not None and found[3]:
-                subjects.setdefault(found[0].casefold(), n)
-        if len(subjects) >= need:
-            out.update(subjects.values())
+            term = term_of(said[0]) if said else None
+            if term is not None:
+                terms.setdefault(term.casefold(), n)
+        if len(terms) >= need:
+            out.update(terms.values())
     return out
