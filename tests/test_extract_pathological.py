@@ -142,6 +142,7 @@ BLOCKS = [
     "}}", "::", "Term::", "Term: ", "# h\n", "## What is x?\n", "\n", "\n\n", "- ", "  - ",
     "- **T**: a definition of the term in words.\n", "Q: why?\nA: because.\n", "$", "$$\n", "`",
     "http://", "a1b2", "|", ":", "中文", "> ", "<!-- quiz:skip -->\n", "1. ", "?\n",
+    "START_CARD\nBasic\n", "END_CARD\n", "TARGET_DECK: a\n",
 ]  # fmt: skip
 NOTES = st.lists(
     st.tuples(st.sampled_from(BLOCKS), st.integers(min_value=1, max_value=4000)),

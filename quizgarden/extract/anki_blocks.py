@@ -194,15 +194,16 @@ def _own_syntax(ctx: Context) -> AnkiSyntax | None:
     if not opened:
         return None
     begin = opened.most_common(1)[0][0]
-    closed: Counter[str] = Counter()
-    for n, line in enumerate(lines):
-        if line.rstrip() != begin:
-            continue
-        for later in lines[n + 2 :]:
-            if _MARKER.fullmatch(later.rstrip()):
-                if later.rstrip() != begin:
-                    closed[later.rstrip()] += 1
-                break
+    # the first line of capitals at or after each line, found in one pass from the end
+    next_marker: list[str | None] = [None] * (len(lines) + 2)
+    for n in range(len(lines) - 1, -1, -1):
+        line = lines[n].rstrip()
+        next_marker[n] = line if _MARKER.fullmatch(line) else next_marker[n + 1]
+    closed = Counter(
+        after
+        for n, line in enumerate(lines)
+        if line.rstrip() == begin and (after := next_marker[n + 2]) not in (None, begin)
+    )
     if not closed:
         return None
     end = closed.most_common(1)[0][0]
