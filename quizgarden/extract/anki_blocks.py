@@ -40,13 +40,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..model import AnkiSyntax, Candidate, CardType, Separators
+from ..model import AnkiSyntax, Candidate, CardType
 from .context import Context, clean_card_text
 from .deletions import numbered
 
 RULE = "anki"
 
-_DEFAULT = Separators().anki  # the instance every default vault shares
+_DEFAULT = AnkiSyntax()
 #: a marker line a vault may choose: words of capitals and digits (`START_CARD`, `TARGET DECK`)
 _MARKER = re.compile(r"[A-Z][A-Z0-9]*(?:[ _-][A-Z0-9]+)*")
 #: what makes a renamed marker line in a note copied out of its vault: a deck line or a tags line
@@ -169,17 +169,12 @@ def syntax_of(ctx: Context) -> AnkiSyntax | None:
     a note with no line of the plugin's, as nearly every note: one pass in C tells."""
     vault = ctx.separators.anki
     body = ctx.note.body
-    default = vault is _DEFAULT or vault == _DEFAULT
-    if default and ("\nBasic" in body or "\nCloze" in body):
+    if vault == _DEFAULT and ("\nBasic" in body or "\nCloze" in body):
         own = _own_syntax(ctx)
         if own is not None and own.begin != vault.begin:
             return own
-    if vault.custom:
-        return vault
-    if default:  # "START" is in "STARTI": three passes in C
-        return vault if "START" in body or "TARGET DECK" in body or "FILE TAGS" in body else None
     markers = (vault.begin, vault.deck, vault.tags, vault.begin_inline)
-    return vault if any(marker in body for marker in markers) else None
+    return vault if vault.custom or any(marker in body for marker in markers) else None
 
 
 def _own_syntax(ctx: Context) -> AnkiSyntax | None:

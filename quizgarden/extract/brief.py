@@ -15,7 +15,7 @@ from functools import cache
 
 from ..model import Candidate
 from .blocks import Block
-from .context import Context, clean_card_text, heading_above, naming_heading
+from .context import Context, clean_card_text, heading_above, heading_title, naming_heading
 from .lang import (
     ARTICLE,
     COPULA,
@@ -32,7 +32,6 @@ from .shape import (
     MAX_ANSWER,
     as_list,
     heading_glossaries,
-    heading_title,
     is_label,
     names_a_thing,
     opens_part,

@@ -202,11 +202,20 @@ def organising_headings(blocks: list[Block], above: list[int | None]) -> frozens
     return frozenset(out)
 
 
-@lru_cache(maxsize=1024)
 def _slot_title(heading: str) -> str:
-    """A heading as a template slot: no markup, numbering or closing colon, any case."""
-    title = strip_numbering(strip_markup(clean_card_text(heading)[0]))
-    return title.rstrip(":：").strip().casefold()
+    """A heading as a template slot: its words (`heading_words`), any case."""
+    return heading_words(heading).casefold()
+
+
+def heading_title(block: Block) -> str:
+    """A heading's words: markup, numbering and a trailing colon gone."""
+    return heading_words(block.text)
+
+
+@lru_cache(maxsize=1024)
+def heading_words(heading: str) -> str:
+    """The words of a heading's text: markup, numbering and a trailing colon gone."""
+    return strip_numbering(strip_markup(clean_card_text(heading)[0])).rstrip(":：").strip()
 
 
 def _holds_any(block: Block, lines: list[int]) -> bool:

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from ..model import Candidate
 from .blocks import Block
-from .context import Context, clean_card_text, section_title
+from .context import Context, clean_card_text, heading_title, section_title
 from .entries import (
     BOLD_TERM,
     MAX_LINE,
@@ -58,7 +58,6 @@ from .shape import (
     bold_name_above,
     glossary_lists,
     glossary_paragraphs,
-    heading_title,
     is_label,
     is_question,
     items_after,

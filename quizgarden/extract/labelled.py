@@ -11,13 +11,12 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
-from .context import Context, heading_above, naming_heading
+from .context import Context, heading_above, heading_title, naming_heading
 from .lang import KIND_OF, LIST_LABEL, SECTION_LABEL
 from .shape import (
     MAX_ANSWER,
     as_list,
     bold_name_above,
-    heading_title,
     items_after,
     last_before_items,
     lists_entries,

@@ -18,7 +18,7 @@ from itertools import islice
 
 from ..model import Candidate
 from .blocks import Block
-from .context import Context, clean_card_text
+from .context import Context, clean_card_text, heading_title
 from .lang import (
     ARTICLE,
     CONTINUES,
@@ -39,7 +39,7 @@ from .lang import (
     SUPERLATIVE,
     TITLE_STOPWORDS,
 )
-from .shape import heading_title, is_label, last_before_items, topic
+from .shape import is_label, last_before_items, topic
 from .text import (
     PARENS,
     SENTENCE,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from .blocks import Block
-from .context import Context, clean_card_text, heading_above, naming_heading
+from .context import Context, clean_card_text, heading_above, heading_title, naming_heading
 from .lang import (
     APPOSITIVE,
     BOLD_LEAD,
@@ -60,11 +60,6 @@ def topic(ctx: Context, block: Block) -> str:
     """The name of what `block` is about: the nearest heading that names something, else the
     note's title."""
     return naming_heading(ctx, block.heading) if block.heading is not None else ctx.note.title
-
-
-def heading_title(block: Block) -> str:
-    """A heading's words: markup, numbering and a trailing colon gone."""
-    return strip_numbering(strip_markup(clean_card_text(block.text)[0])).rstrip(":：").strip()
 
 
 #: How long a line over code may be and still only caption it ("Code snippet", "代码").

@@ -15,10 +15,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .context import Context, naming_heading
+from .context import Context, heading_title, naming_heading
 from .entries import MAX_LINE
 from .lang import FIELD_NAME, NUMBERED_LABEL, PLACEHOLDER
-from .shape import heading_title, is_question
+from .shape import is_question
 from .text import has_cjk, is_example_heading, is_link_only, is_value, strip_markup, units
 
 #: Sibling sections are a fact sheet when this many of them each hold this many keys that

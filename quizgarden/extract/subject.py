@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 
 from ..model import Candidate
 from .blocks import Block
-from .context import Context, clean_card_text
+from .context import Context, clean_card_text, heading_title
 from .lang import (
     ARTICLE,
     BACK_REF,
@@ -33,7 +33,7 @@ from .lang import (
     PREPOSITION,
     TERM_BAD_END,
 )
-from .shape import heading_title, names_a_thing
+from .shape import names_a_thing
 from .text import (
     GENERIC_FRONT,
     SENTENCE,

@@ -16,10 +16,10 @@ from dataclasses import replace
 
 from ..model import Candidate
 from .blocks import Block
-from .context import Context, clean_card_text, heading_above
+from .context import Context, clean_card_text, heading_above, heading_title
 from .entries import MAX_LINE
 from .lang import ASPECT_HEADER, GENERIC_FRONT, GLOSS_HEADER, NO_ANSWER, SECTION_LABEL
-from .shape import heading_title, is_label, table_rows
+from .shape import is_label, table_rows
 from .text import SENTENCE, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
