@@ -57,6 +57,8 @@ def ordinary(token: str) -> bool:
         return True  # "...,", "e.g.,": sentence punctuation
     if chars <= {"?", "!"} or ":=" in token or "=:" in token or "<!" in token:
         return True  # "?!?", "::=", "<!--"
+    if token[0] == ">" and token[-1] == "<":
+        return True  # "H<sup>+</sup>": the end of one HTML tag, a sign, the next tag's start
     return _ARROW.fullmatch(token) is not None  # "-->", "==>", "<=>"
 
 
