@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, heading_above, heading_title, naming_heading
-from .lang import KIND_OF, LIST_LABEL, SECTION_LABEL
+from .lang import KIND_OF, LIST_LABEL, LIST_VERB, SECTION_LABEL
 from .shape import (
     MAX_ANSWER,
     as_list,
@@ -28,6 +28,8 @@ from .text import strip_markup
 MIN_ITEMS, MAX_ITEMS = 2, 15
 # "Causes:", "**Symptoms**", "Risk factors of stroke:", "高血压的症状："
 _LABEL = re.compile(r"^(?P<label>[^:：\n]{2,60}?)\s*[:：]?$")
+# a lead-in that is a clause or more: "…，其中包括" goes on from a sentence
+_CLAUSE = re.compile(r"[，,。.;；！？!?]")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -81,6 +83,10 @@ def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
         return label  # "Causes of hypertension" names its subject itself
     if "的" in label and LIST_LABEL.match(label.rsplit("的", 1)[1]):
         return label  # "高血压的症状"
+    if ctx.blocks[n].kind != "heading" and (verb := LIST_VERB.search(label)):
+        subject = label[: verb.start()]  # "军事思想的内容体系包括": what the subject holds
+        if len(subject) >= 2 and not _CLAUSE.search(subject):
+            return label
     return None
 
 

@@ -181,7 +181,17 @@ TABLE = Table(
         "治疗",
         "诊断",
         "意义",
+        # "六大特征", "三原则", "基本特征", "主要内容": the list's label counted or qualified
+        # ("军事思想的六大特征：" over its six items); a count alone names no list
+        *(
+            f"{kind}(?:特征|特点|原则|要素|因素|作用|意义|功能|表现|内容|任务|方面|类型|条件)"
+            for kind in (
+                *("基本", "主要", "重要", "显著", "本质", "根本"),
+                *(f"{n}{u}" for n in "两二三四五六七八九十" for u in ("大", "个", "项", "条", "")),
+            )
+        ),
     ),
+    list_verbs=("包括", "包含", "分为", "划分为"),
     label_words=(
         "注",
         "注意",
