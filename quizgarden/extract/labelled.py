@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .context import Context, heading_above, heading_title, naming_heading
-from .lang import KIND_OF, LIST_LABEL, LIST_VERB, SECTION_LABEL
+from .lang import KIND_OF, LABEL_WORD, LIST_LABEL, LIST_VERB, SECTION_LABEL, SUBJECT_STOPWORD
 from .shape import (
     MAX_ANSWER,
     as_list,
@@ -30,6 +30,11 @@ MIN_ITEMS, MAX_ITEMS = 2, 15
 _LABEL = re.compile(r"^(?P<label>[^:：\n]{2,60}?)\s*[:：]?$")
 # a lead-in that is a clause or more: "…，其中包括" goes on from a sentence
 _CLAUSE = re.compile(r"[，,。.;；！？!?]")
+
+
+def _points_or_labels(subject: str) -> bool:
+    """ "这样的位置编码" points back, "答案" only labels: no subject of a lead-in."""
+    return SUBJECT_STOPWORD.match(subject) is not None or LABEL_WORD.match(subject) is not None
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -85,7 +90,8 @@ def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
         return label  # "高血压的症状"
     if ctx.blocks[n].kind != "heading" and (verb := LIST_VERB.search(label)):
         subject = label[: verb.start()]  # "军事思想的内容体系包括": what the subject holds
-        if len(subject) >= 2 and not _CLAUSE.search(subject):
+        subject = subject.strip()  # not "这样的位置编码" (pointing back), "答案" (a label)
+        if len(subject) >= 2 and not _CLAUSE.search(subject) and not _points_or_labels(subject):
             return label
     return None
 
