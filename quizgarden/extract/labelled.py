@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
+from .blocks import Block
 from .context import Context, heading_above, heading_title, naming_heading
 from .lang import KIND_OF, LABEL_WORD, LIST_LABEL, LIST_VERB, SECTION_LABEL, SUBJECT_STOPWORD
 from .shape import (
@@ -66,9 +67,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if lists_entries(items):
             continue  # "Types of losses:" over "- **Pecuniary**: …" items: each item is a card
+        if LIST_VERB.search(front) and _marked_terms(items):
+            continue  # "采样方法分为两种：" over "1. **核采样**。…": the terms are the cards
         back = as_list(ctx, items)
         if back and len(back) <= MAX_ANSWER:
             yield Candidate("label", "basic", front, back, block.line)
+
+
+def _marked_terms(items: list[Block]) -> bool:
+    """Half the items or more open with a term set in bold or code (`1. **核采样**。…`,
+    `` - `persist`：… ``): each names a term of its own, which the `definition` rule asks."""
+    return sum(b.text.lstrip().startswith(("**", "`")) for b in items) * 2 >= len(items)
 
 
 def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
