@@ -98,8 +98,7 @@ def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
     if "的" in label and LIST_LABEL.match(label.rsplit("的", 1)[1]):
         return label  # "高血压的症状"
     if ctx.blocks[n].kind != "heading" and (verb := LIST_VERB.search(label)):
-        subject = label[: verb.start()]  # "军事思想的内容体系包括": what the subject holds
-        subject = subject.strip()  # not "这样的位置编码" (pointing back), "答案" (a label)
+        subject = label[: verb.start()].strip()  # "军事思想的内容体系包括": what it holds
         if len(subject) >= 2 and not _CLAUSE.search(subject) and not _points_or_labels(subject):
             return label
     return None

@@ -266,9 +266,9 @@ _STRUCTURAL = _alternation(_words("structural_headings"))
 STRUCTURAL_HEADING = re.compile(rf"^(?:{_STRUCTURAL})$", re.I)
 #: A label that asks for the list under it: "Causes", "Symptômes", "优点".
 LIST_LABEL = re.compile(rf"^(?:{_alternation(_words('list_labels'))})$", re.I)
-#: A word that labels something without naming it: "N.B", "Example", "Beispiel".
-#: A lead-in ending on a verb that lists what its subject holds: "…的内容体系包括".
+#: A lead-in ending on a verb that lists what its subject holds: "…的内容体系包括", "…有两种类型".
 LIST_VERB = re.compile(rf"(?:{_alternation(_words('list_verbs'))})$", re.I)
+#: A word that labels something without naming it: "N.B", "Example", "Beispiel".
 LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
 #: A label of an aspect of its section ("General Rule", "Principle"): a front once its section
 #: names what it is about.
