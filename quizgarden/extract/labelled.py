@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
+from .blocks import Block
 from .context import Context, heading_above, heading_title, naming_heading
-from .lang import KIND_OF, LIST_LABEL, SECTION_LABEL
+from .lang import KIND_OF, LABEL_WORD, LIST_LABEL, LIST_VERB, SECTION_LABEL, SUBJECT_STOPWORD
 from .shape import (
     MAX_ANSWER,
     as_list,
@@ -28,6 +29,13 @@ from .text import strip_markup
 MIN_ITEMS, MAX_ITEMS = 2, 15
 # "Causes:", "**Symptoms**", "Risk factors of stroke:", "高血压的症状："
 _LABEL = re.compile(r"^(?P<label>[^:：\n]{2,60}?)\s*[:：]?$")
+# a lead-in that is a clause or more: "…，其中包括" goes on from a sentence
+_CLAUSE = re.compile(r"[，,。.;；！？!?]")
+
+
+def _points_or_labels(subject: str) -> bool:
+    """ "这样的位置编码" points back, "答案" only labels: no subject of a lead-in."""
+    return SUBJECT_STOPWORD.match(subject) is not None or LABEL_WORD.match(subject) is not None
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -59,9 +67,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if lists_entries(items):
             continue  # "Types of losses:" over "- **Pecuniary**: …" items: each item is a card
+        if LIST_VERB.search(front) and _marked_terms(items):
+            continue  # "采样方法分为两种：" over "1. **核采样**。…": the terms are the cards
         back = as_list(ctx, items)
         if back and len(back) <= MAX_ANSWER:
             yield Candidate("label", "basic", front, back, block.line)
+
+
+def _marked_terms(items: list[Block]) -> bool:
+    """Half the items or more open with a term set in bold or code (`1. **核采样**。…`,
+    `` - `persist`：… ``): each names a term of its own, which the `definition` rule asks."""
+    return sum(b.text.lstrip().startswith(("**", "`")) for b in items) * 2 >= len(items)
 
 
 def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
@@ -81,6 +97,10 @@ def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
         return label  # "Causes of hypertension" names its subject itself
     if "的" in label and LIST_LABEL.match(label.rsplit("的", 1)[1]):
         return label  # "高血压的症状"
+    if ctx.blocks[n].kind != "heading" and (verb := LIST_VERB.search(label)):
+        subject = label[: verb.start()].strip()  # "军事思想的内容体系包括": what it holds
+        if len(subject) >= 2 and not _CLAUSE.search(subject) and not _points_or_labels(subject):
+            return label
     return None
 
 

@@ -30,7 +30,7 @@ from .lang import (
     SYMBOL_NAMER,
     WEAK_NAMER,
 )
-from .text import has_cjk, is_term, strip_markup, units
+from .text import has_cjk, has_units, is_term, is_value, strip_markup, units
 
 # one symbol in single dollars: `$\mu$`, `$F_{R}$`, `$\omega _{n}$`, `$\vec{E}$`, `$\Delta G$`
 # (the dollar first, what may not stand before it looked behind for after it: the engine jumps
@@ -67,14 +67,81 @@ _REST_END = re.compile(
 
 def find(ctx: Context) -> Iterator[Candidate]:
     previous: Block | None = None
+    # the runs of legend items: one list's, at one level, nothing but their own items between
+    listed: dict[tuple[int | None, int | None, int], list[list[tuple[int, re.Match[str]]]]] = {}
     for at, block in enumerate(ctx.blocks):
         if block.kind in {"paragraph", "item"} and not block.skipped and "$" in block.text:
             yield from _legends(ctx, block, previous)
             named = _named_formula(ctx, at)
             if named is not None:
                 yield named
+            if block.kind == "item" and block.text.startswith("$"):
+                entry = _LEGEND_ITEM.match(block.text)
+                if entry is not None and ctx.free(block):
+                    runs = listed.setdefault((block.heading, block.parent, block.level), [])
+                    if not runs or not _one_list(ctx, runs[-1][-1][0], at):
+                        runs.append([])
+                    runs[-1].append((at, entry))
         if block.kind != "heading":
             previous = block
+    for runs in listed.values():
+        for entries in runs:
+            if len(entries) >= MIN_LEGEND_ITEMS:
+                yield from _legend_list(ctx, entries)
+
+
+def _one_list(ctx: Context, before: int, at: int) -> bool:
+    """Items `before` and `at` are of one list: only its items between (`$\\text{RecList}_i$：…`
+    among `$N$：…` and `$G_i$：…`) and the ones nested under them."""
+    level = ctx.blocks[at].level
+    return all(b.kind == "item" and b.level >= level for b in ctx.blocks[before + 1 : at])
+
+
+# "- $\mu$：磁导率", "* $FVA_n$: 后付年金的终值": an item that is a symbol, a colon and what the
+# symbol stands for (not a value given to it, `$k$: $3$`)
+_LEGEND_ITEM = re.compile(
+    r"\$\s*(?P<sym>(?:\\[A-Za-z]+|[A-Za-z]{1,5})(?:\s*[_^]\s*(?:\{[^{}$]{1,12}\}|[A-Za-z0-9]))*)"
+    r"\s*\$\s*[:：]\s*(?P<rest>[^\s$].*)"
+)
+#: How many items of one list must name symbols of the formula above them to make a legend.
+MIN_LEGEND_ITEMS = 2
+#: A formula longer than this is asked by its left-hand side (`$P_0(1-F) = …$`).
+MAX_FRONT_FORMULA = 60
+
+
+def _legend_list(ctx: Context, entries: list[tuple[int, re.Match[str]]]) -> Iterator[Candidate]:
+    """A list under a formula whose items each name one of its symbols (`$$\\delta =
+    \\sqrt{2/\\mu\\sigma\\omega}$$` over `- $\\mu$：磁导率`, `- $\\sigma$：电导率`; under a
+    lead-in such as `其中：` or `where:` too): each item asks what its symbol stands for in that
+    formula, `$\\delta = …$ › $\\mu$`. Two items at least must name symbols the formula holds."""
+    first = entries[0][0]
+    anchor = ctx.blocks[first - 1] if first else None
+    if anchor is not None and anchor.kind == "paragraph" and "$" not in anchor.text:
+        lead = anchor.text.strip()  # "其中：", "where:": the formula is above the lead-in
+        if lead.endswith((":", "：")) and units(lead) <= 4 and first >= 2:
+            anchor = ctx.blocks[first - 2]
+    found = []
+    for at, entry in entries:
+        sym, rest = entry.group("sym").strip(), entry.group("rest").split("\n", 1)[0].strip()
+        formula = _formula_above(anchor, sym)
+        answer = rest.rstrip("；;,，。. ")
+        if (
+            formula is None
+            or not has_units(answer, 2)
+            or is_value(answer)
+            or answer.endswith((":", "："))
+        ):
+            continue
+        found.append((at, sym, formula, rest))
+    if len(found) < MIN_LEGEND_ITEMS:
+        return
+    for at, sym, formula, rest in found:
+        shown = " ".join(formula.split())
+        if len(shown) > MAX_FRONT_FORMULA:
+            left = _LEFT.match(shown)
+            shown = f"{left.group(1).strip()} = …" if left else ""
+        front = f"${shown}$ › ${sym}$" if shown else f"${sym}$"
+        yield Candidate("legend", "basic", front, rest, ctx.blocks[at].line)
 
 
 def _legends(ctx: Context, block: Block, previous: Block | None) -> Iterator[Candidate]:
@@ -239,6 +306,25 @@ def _formula(text: str, sym: str) -> str | None:
         if _states(latex) and _holds(latex, sym):
             found = latex
     return found
+
+
+def _formula_above(block: Block | None, sym: str) -> str | None:
+    """The formula a legend list sits under, holding `sym`: display math, the display math an
+    item or paragraph closes with, or the formula its last line ends with."""
+    if block is None or block.kind not in {"math", "paragraph", "item"}:
+        return None
+    text = block.text.strip()
+    if block.kind == "math" or text.endswith("$$"):
+        latex = text.rsplit("$$", 2)[-2] if block.kind != "math" else text.strip("$")
+        latex = latex.strip()
+        if latex.startswith("\\[") and latex.endswith("\\]"):
+            latex = latex[2:-2].strip()
+    else:
+        found = list(_MATH.finditer(text.split("\n")[-1]))
+        latex = (found[-1].group("i") or "").strip() if found else ""
+    if not _RELATION.search(latex) or "$" in latex or not _holds(latex, sym):
+        return None
+    return latex
 
 
 def _formula_of(block: Block | None, sym: str) -> str | None:

@@ -82,6 +82,7 @@ __all__ = [
     "LIST_COPULA",
     "LIST_COPULA_WORD",
     "LIST_LABEL",
+    "LIST_VERB",
     "LOCALIZER",
     "NAMED_BOLD",
     "NAMER",
@@ -265,6 +266,8 @@ _STRUCTURAL = _alternation(_words("structural_headings"))
 STRUCTURAL_HEADING = re.compile(rf"^(?:{_STRUCTURAL})$", re.I)
 #: A label that asks for the list under it: "Causes", "Symptômes", "优点".
 LIST_LABEL = re.compile(rf"^(?:{_alternation(_words('list_labels'))})$", re.I)
+#: A lead-in ending on a verb that lists what its subject holds: "…的内容体系包括", "…有两种类型".
+LIST_VERB = re.compile(rf"(?:{_alternation(_words('list_verbs'))})$", re.I)
 #: A word that labels something without naming it: "N.B", "Example", "Beispiel".
 LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
 #: A label of an aspect of its section ("General Rule", "Principle"): a front once its section

@@ -31,6 +31,8 @@ class Table:
     articles: tuple[str, ...]  # dropped before a subject: "The mitochondrion" -> "mitochondrion"
     # a term never opens with one: "According to experiments", "Unter Abwesenden" lead into a clause
     prepositions: tuple[str, ...] = ()
+    # a verb that ends a lead-in over the list of what its subject holds: "军事思想的内容体系包括："
+    list_verbs: tuple[str, ...] = ()
     # a section whose formulas are steps, not facts to learn: "Derivation", "Proof", "推导"
     proof_headings: tuple[str, ...] = ()
     # copulas that define on their own, whatever the subject: "refers to", "是指"; `copulas` and
