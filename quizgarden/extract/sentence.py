@@ -5,9 +5,11 @@ The copula comes from the language tables. A subject followed by a copula is com
 prose ("The results are …"), so the sentence must open its paragraph and the paragraph must be
 about that subject: the subject is what its heading or note names, it is set in bold, or the
 paragraph opens its section. A list item's first sentence counts only when it is shaped as a
-definition wherever it stands (`_restricted`, `_classed`). A paragraph's subject its author
-marked (bold, italics, code) is introduced whatever the verb: "A _competitive market_ has …",
-and so is an item's in a list whose items open so, one term an item (`_marked_runs`).
+definition wherever it stands (`_restricted`, `_classed`), or, for an item, as a class a
+complement bounds (`_bounded`: "- tetrachord is a group of four notes …"). A paragraph's
+subject its author marked (bold, italics, code) is introduced whatever the verb: "A
+_competitive market_ has …", and so is an item's in a list whose items open so, one term an
+item (`_marked_runs`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .blocks import Block
 from .context import Context, clean_card_text, heading_title
 from .lang import (
     ARTICLE,
+    CLASS_OF,
     CONTINUES,
     COPULA,
     COPULA_WORD,
@@ -140,6 +143,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     _restricted(found)
                     or _classed(found)
                     or _classed(found, named=False, one_word=one)
+                    # "- Tonic means the first degree of a scale.": short, but bounded by its "of"
+                    or (one and _bounded(found))
                 ):
                     continue
             elif k == 0:
@@ -396,6 +401,27 @@ def _classed(
     if not found[2] and SUPERLATIVE.match(said[article.end() :] if article else said):
         return False  # "brain is the most complex thing discovered": ranked, not defined
     return units(said) >= _CLASSED_WORDS
+
+
+def _bounded(found: tuple[str, str, bool, bool]) -> bool:
+    """ "tetrachord is a group of four notes in sequence.", "Tonic means the first degree of a
+    scale.", "qualification is the process of adding …": the copula puts the subject in a class,
+    the article after the verb, and a complement (`of_words`) bounds the class to it; a class
+    ranked among its kind ("the classic example of …") says what it is like, not what it is."""
+    subject, back = found[0], found[1]
+    if has_cjk(subject) or GENERIC_FRONT.match(subject.split()[-1]):
+        return False
+    said = back.split(None, 1)[1] if " " in back else ""  # past the copula's first word
+    article = ARTICLE.match(said)
+    if article is None:
+        return False
+    rest = said[article.end() :]
+    m = CLASS_OF.match(rest)
+    return m is not None and not SUPERLATIVE.match(rest) and units(rest) >= _BOUNDED_WORDS
+
+
+#: How much a class and its complement say: "set of (conditions, actions)".
+_BOUNDED_WORDS = 4
 
 
 #: How much a sentence that puts a name in its class must say: "… is a dynasty of China" is

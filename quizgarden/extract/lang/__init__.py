@@ -39,6 +39,7 @@ __all__ = [
     "BACK_FIELD",
     "BOLD_LEAD",
     "BRANCH",
+    "CLASS_OF",
     "CLAUSE_WORD",
     "COMMA_NAMED",
     "COMPLEMENT_WORD",
@@ -613,6 +614,19 @@ SUPERLATIVE = re.compile(
 #: influence …", "Ingestion of minute particles …").
 PHRASE_FOLLOWER = re.compile(
     rf"^(?:{_alternation(_words('of_words', 'infinitive_markers'))})\s", re.I
+)
+#: The words of `of_words` that are no preposition of place or purpose ("in", "for", "von"):
+#: the word that joins a class to what it is the class of ("of", "des", "de", "di").
+_GENITIVES = sorted(
+    {w for table in TABLES for w in table.of_words if w not in table.prepositions},
+    key=lambda w: (-len(w), w),
+)
+#: A class and the complement that bounds it, as a copula's complement opens (its article read
+#: already): "group of four notes …", "first degree of a scale", "ensemble des …".
+CLASS_OF = re.compile(
+    rf"^(?P<cls>(?:[^\W\d_][\w'-]*\s+){{0,3}}[^\W\d_][\w'()-]*)\s+"
+    rf"(?:{_alternation(_GENITIVES)})\s+\S",
+    re.I,
 )
 #: A clause that describes the bold term right before it, its parenthesis and a comma first:
 #: "…**polling**, where", "…**CDMA (code division)**, which", "…**matriz aumentada**, que".
