@@ -18,17 +18,14 @@ from .blocks import Block
 from .context import Context, clean_card_text, heading_above, heading_title, naming_heading
 from .lang import (
     ARTICLE,
-    CONTINUES,
     COPULA,
-    DEICTIC,
-    OPENER,
     PHRASE_FOLLOWER,
     PREPOSITION,
     PRO_FORM,
-    SECTION_OPENER,
     SUBJECT_STOPWORD,
     TO_READER,
 )
+from .outline import ITEM_TERM, aside, outline_lead
 from .shape import (
     MAX_ANSWER,
     as_list,
@@ -46,7 +43,6 @@ from .text import (
     is_cut,
     is_distinctive,
     is_example_heading,
-    is_example_label,
     is_explanation,
     is_first_person,
     is_link_only,
@@ -151,96 +147,6 @@ def _answer(
     return answer or (None if long else _opening_line(ctx, n, title, body))
 
 
-#: How many bullets may open an outline's list and say what its heading or parent item is.
-MAX_LEAD = 5
-#: Each opening bullet says a word or more; most of them say this many (`Mostly in Britain`).
-MIN_OUTLINE_UNITS = 3
-_LINKED = re.compile(r"\]\(|\[\[|https?://|\.(?:md|html?|pdf)\b", re.I)
-_CJK_SAYS = re.compile(r"[，。；！、]")
-_QUOTED = re.compile(r"""^["“'‘][^"”'’]+["”'’]\W*$""")
-
-
-def outline_lead(ctx: Context, items: list[Block], name: str) -> str | None:
-    """The bullets that open an outline's list and say what its heading (or parent item) is,
-    before the bullets that name its parts, each with bullets of its own:
-
-        ### Progressive Rock
-        - Mostly in Britain
-        - Lyrics about philosophy
-        - King Crimson
-          - In the Court of the Crimson King
-
-    An outline note of any subject sets a topic out so: what it is first, then its members,
-    kinds or examples, each explained under it. `items` are the blocks under the heading (or
-    the items nested under the parent); the opening bullets, one to `MAX_LEAD`, nothing nested
-    under them, are the answer, where a part (an item with items of its own, or a work named
-    by its title in quotes or capitals: `"Black Magic Woman"`) follows them. Not a numbered
-    list (steps), nor bullets that are entries of their own (`Term: …`, `Term - …`), math,
-    code, links, questions, labels over lists (`…:`) or names and titles themselves (a list of
-    sub-headings says nothing of its heading); most of them say `MIN_OUTLINE_UNITS` units. A
-    first bullet that opens with the `name` (`- Race is a social classification …`) is a
-    sentence about its subject, the `subject` rule's."""
-    blocks = ctx.blocks
-    first = items[0] if items else None
-    if first is None or first.kind != "item" or _NUMBERED.match(ctx.line_text(first.line)):
-        return None
-    lead: list[Block] = []
-    for block in items:
-        if block.kind != "item" or block.level != first.level:
-            return None  # a paragraph or a bullet nested under an opening one: no outline
-        if any(blocks[c].kind == "item" for c in block.children) or _work(block):
-            break
-        if block.children or len(lead) == MAX_LEAD or not ctx.free(block):
-            return None
-        lead.append(block)
-    else:
-        return None  # no part follows: a list of bullets, the other readings' to judge
-    if not lead:
-        return None
-    said = 0
-    for block in lead:
-        text = clean_card_text(block.text)[0]
-        plain = strip_markup(text).strip()
-        size = units(plain)
-        if not size or "\n" in plain or is_first_person(plain) or _LINKED.search(text):
-            return None  # "- Tokenizer ([tokenizer.md](…))": a table of contents
-        if "?" in plain or "？" in plain or plain.endswith((":", "：")) or _capitalised(plain):
-            return None
-        if is_example_label(plain):
-            return None  # "- Examples given in class": a remark over what the note shows
-        if _ITEM_TERM.search(text[:40]) or plain[0] in "([":
-            return None  # "- Census: count of people": the entries are the cards; a citation
-        if has_cjk(plain) and not _CJK_SAYS.search(plain):
-            return None  # "- 分块矩阵的定义": a CJK phrase with no sentence mark names a part
-        said += size >= MIN_OUTLINE_UNITS
-    opening = strip_markup(lead[0].text).strip()
-    if opening.casefold().startswith(name.casefold()) or _aside(opening):
-        return None
-    if CONTINUES.match(opening):
-        return None  # "- unless anticoagulation contraindicated": a clause cut from the parent
-    if units(opening) < 2 or said * 2 < len(lead):
-        return None  # "- Rest" / "- Drugs": names, not what the heading is
-    return clean_card_text(lead[0].text)[0] if len(lead) == 1 else as_list(ctx, lead)
-
-
-# a numbered item opens its line with its number: `1.`, `2)`
-_NUMBERED = re.compile(r"\s*\d+[.)]")
-
-
-def _work(block: Block) -> bool:
-    """A bullet that only names a work: its title in quotes (`"Evil Ways"`) or in capitals
-    (`Close to the Edge`, three words or more)."""
-    plain = strip_markup(clean_card_text(block.text)[0]).strip()
-    return bool(_QUOTED.match(plain)) or _capitalised(plain)
-
-
-def _capitalised(plain: str) -> bool:
-    """A title: every word of four letters or more capitalised, three such words at least
-    (`Days of Future Past`; not `Started from Kenny Gamble`, `Mostly in Britain`)."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", plain) if len(w) > 3]
-    return len(words) >= 3 and all(w[0].isupper() for w in words) and not has_cjk(plain)
-
-
 # a picture alone: an embed (`![[scan.png|350]]`, `![alt](fig.png)`) or an HTML figure
 _FIGURE = re.compile(
     r"(?:\s*(?:!\[\[[^\]\n]+\]\]|!\[[^\]\n]*\]\([^)\n]*\)))+\s*|\s*<(?:figure|img)\b.*",
@@ -296,7 +202,7 @@ def pseudo_headings(ctx: Context) -> dict[int, list[Block]]:
             listed.append(blocks[m])
         if any("?" in b.text for b in listed):
             continue
-        if _ITEM_TERM.search(clean_card_text(first.text)[0].split("\n", 1)[0]):
+        if ITEM_TERM.search(clean_card_text(first.text)[0].split("\n", 1)[0]):
             continue
         found[n] = listed
     named = {n: listed for n, listed in found.items() if _names(heading_title(blocks[n]))}
@@ -332,7 +238,7 @@ def _prose(
         return None
     if re.match(r"^[^:：]{1,12}[:：]", plain):
         return None  # "文章来源：…", "Source: …": a label and its value
-    if _aside(plain):
+    if aside(plain):
         return None
     rest = body[1:]
     if len(body) == 1 and units(plain) >= 5 and _speaks_of(title, plain):
@@ -375,9 +281,9 @@ def _opening_line(ctx: Context, n: int, title: str, body: list[Block]) -> str | 
         return None  # "L2", "A2 Objective List": a numbered part of a course, not a term
     text = clean_card_text(first.text)[0]
     plain = strip_markup(text).strip()
-    if "\n" in plain or not _phrase(plain) or is_first_person(plain) or _aside(plain):
+    if "\n" in plain or not _phrase(plain) or is_first_person(plain) or aside(plain):
         return None
-    if _ITEM_TERM.search(text) or is_cut(plain) or _EMPHASIS_ONLY.fullmatch(text.strip()):
+    if ITEM_TERM.search(text) or is_cut(plain) or _EMPHASIS_ONLY.fullmatch(text.strip()):
         return None  # "X - …", "… -> …": a card of its own; "… consider": cut; "**…**": a title
     if "<" in text or not is_explanation(plain, min_units=MIN_PHRASE_UNITS):
         return None  # "<div>…": markup of a page, not a line of notes
@@ -406,11 +312,6 @@ _SUBJECT_REACH = 40  # how far into the line the subject of a copula may reach
 _EMPHASIS_ONLY = re.compile(r"(\*\*|__)[^*_\n]+\1")
 
 
-def _aside(plain: str) -> bool:
-    """ "到这里已经介绍完…", "This is what the next part covers", "Besides …": not about it."""
-    return bool(OPENER.match(plain) or DEICTIC.match(plain) or SECTION_OPENER.match(plain))
-
-
 def _speaks_of(title: str, plain: str) -> bool:
     words = [w.casefold() for w in _WORD.findall(title)]
     head = plain.casefold()
@@ -432,7 +333,7 @@ def _led_list(ctx: Context, title: str, body: list[Block]) -> str | None:
     plain = strip_markup(text).strip()
     if not plain.endswith((":", "：")) or len(sentences(plain)) != 1 or is_first_person(plain):
         return None
-    if units(plain) < MIN_LEAD_UNITS or _aside(plain) or not _speaks_of(title, plain):
+    if units(plain) < MIN_LEAD_UNITS or aside(plain) or not _speaks_of(title, plain):
         return None
     listed = as_list(ctx, items)
     return f"{text}\n{listed}" if listed else None
@@ -503,7 +404,7 @@ def _members(ctx: Context, title: str, body: list[Block]) -> str | None:
         plain = strip_markup(text).strip()
         if not plain or "\n" in plain or units(plain) > MAX_MEMBER_UNITS or has_cjk(plain):
             return None
-        if _ITEM_TERM.search(text) or "[" in text or is_sentence(plain) or "?" in plain:
+        if ITEM_TERM.search(text) or "[" in text or is_sentence(plain) or "?" in plain:
             return None
     return as_list(ctx, body)
 
@@ -525,9 +426,9 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
         return None
     text = clean_card_text(body[0].text)[0]
     plain = strip_markup(text).strip()
-    if "\n" in plain or units(plain) < 5 or is_first_person(plain) or _aside(plain):
+    if "\n" in plain or units(plain) < 5 or is_first_person(plain) or aside(plain):
         return None
-    if "?" in plain or "？" in plain or _ITEM_TERM.search(text[:40]):
+    if "?" in plain or "？" in plain or ITEM_TERM.search(text[:40]):
         return None
     if plain.rstrip(" .;,").endswith(")") and len(plain.split("(", 1)[0].split()) <= 4:
         return None  # "disinflation (reduction in inflation rates)": a glossary entry of its own
@@ -621,7 +522,3 @@ def _entry_term(text: str) -> bool:
     heading."""
     term = text.strip(" *_")
     return is_term(term) and not is_label(term)
-
-
-# "Term: …", "Term - …", "Term → …", math and code open an item that is a card of its own
-_ITEM_TERM = re.compile(r"[:：$`=]|\s[-–—]\s|->|→")

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .blocks import Block
-from .brief import outline_lead
 from .context import Context, clean_card_text
 from .lang import ASKING, CONTINUES, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
+from .outline import outline_lead
 from .shape import as_list, defines_terms, is_label, labels_list, topic
 from .text import (
     GENERIC_FRONT,
