@@ -19,15 +19,13 @@ from .context import Context, clean_card_text, heading_above, heading_title, nam
 from .lang import (
     ARTICLE,
     COPULA,
-    DEICTIC,
-    OPENER,
     PHRASE_FOLLOWER,
     PREPOSITION,
     PRO_FORM,
-    SECTION_OPENER,
     SUBJECT_STOPWORD,
     TO_READER,
 )
+from .outline import ITEM_TERM, aside, outline_lead
 from .shape import (
     MAX_ANSWER,
     as_list,
@@ -142,6 +140,9 @@ def _answer(
         # "- liquids that dissolve a solute …" over items whose formulas are the formula
         # rule's: the first bullet still says what the heading is
         answer = _first_bullet(ctx, n, body)
+    if not answer and not linked:
+        # "### Progressive Rock" / "- Mostly in Britain" / … / "- King Crimson" + its bullets
+        answer = outline_lead(ctx, body, title)
     # the opening line alone may be free where later blocks are another rule's
     return answer or (None if long else _opening_line(ctx, n, title, body))
 
@@ -201,7 +202,7 @@ def pseudo_headings(ctx: Context) -> dict[int, list[Block]]:
             listed.append(blocks[m])
         if any("?" in b.text for b in listed):
             continue
-        if _ITEM_TERM.search(clean_card_text(first.text)[0].split("\n", 1)[0]):
+        if ITEM_TERM.search(clean_card_text(first.text)[0].split("\n", 1)[0]):
             continue
         found[n] = listed
     named = {n: listed for n, listed in found.items() if _names(heading_title(blocks[n]))}
@@ -237,7 +238,7 @@ def _prose(
         return None
     if re.match(r"^[^:：]{1,12}[:：]", plain):
         return None  # "文章来源：…", "Source: …": a label and its value
-    if _aside(plain):
+    if aside(plain):
         return None
     rest = body[1:]
     if len(body) == 1 and units(plain) >= 5 and _speaks_of(title, plain):
@@ -280,9 +281,9 @@ def _opening_line(ctx: Context, n: int, title: str, body: list[Block]) -> str | 
         return None  # "L2", "A2 Objective List": a numbered part of a course, not a term
     text = clean_card_text(first.text)[0]
     plain = strip_markup(text).strip()
-    if "\n" in plain or not _phrase(plain) or is_first_person(plain) or _aside(plain):
+    if "\n" in plain or not _phrase(plain) or is_first_person(plain) or aside(plain):
         return None
-    if _ITEM_TERM.search(text) or is_cut(plain) or _EMPHASIS_ONLY.fullmatch(text.strip()):
+    if ITEM_TERM.search(text) or is_cut(plain) or _EMPHASIS_ONLY.fullmatch(text.strip()):
         return None  # "X - …", "… -> …": a card of its own; "… consider": cut; "**…**": a title
     if "<" in text or not is_explanation(plain, min_units=MIN_PHRASE_UNITS):
         return None  # "<div>…": markup of a page, not a line of notes
@@ -311,11 +312,6 @@ _SUBJECT_REACH = 40  # how far into the line the subject of a copula may reach
 _EMPHASIS_ONLY = re.compile(r"(\*\*|__)[^*_\n]+\1")
 
 
-def _aside(plain: str) -> bool:
-    """ "到这里已经介绍完…", "This is what the next part covers", "Besides …": not about it."""
-    return bool(OPENER.match(plain) or DEICTIC.match(plain) or SECTION_OPENER.match(plain))
-
-
 def _speaks_of(title: str, plain: str) -> bool:
     words = [w.casefold() for w in _WORD.findall(title)]
     head = plain.casefold()
@@ -337,7 +333,7 @@ def _led_list(ctx: Context, title: str, body: list[Block]) -> str | None:
     plain = strip_markup(text).strip()
     if not plain.endswith((":", "：")) or len(sentences(plain)) != 1 or is_first_person(plain):
         return None
-    if units(plain) < MIN_LEAD_UNITS or _aside(plain) or not _speaks_of(title, plain):
+    if units(plain) < MIN_LEAD_UNITS or aside(plain) or not _speaks_of(title, plain):
         return None
     listed = as_list(ctx, items)
     return f"{text}\n{listed}" if listed else None
@@ -408,7 +404,7 @@ def _members(ctx: Context, title: str, body: list[Block]) -> str | None:
         plain = strip_markup(text).strip()
         if not plain or "\n" in plain or units(plain) > MAX_MEMBER_UNITS or has_cjk(plain):
             return None
-        if _ITEM_TERM.search(text) or "[" in text or is_sentence(plain) or "?" in plain:
+        if ITEM_TERM.search(text) or "[" in text or is_sentence(plain) or "?" in plain:
             return None
     return as_list(ctx, body)
 
@@ -430,9 +426,9 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
         return None
     text = clean_card_text(body[0].text)[0]
     plain = strip_markup(text).strip()
-    if "\n" in plain or units(plain) < 5 or is_first_person(plain) or _aside(plain):
+    if "\n" in plain or units(plain) < 5 or is_first_person(plain) or aside(plain):
         return None
-    if "?" in plain or "？" in plain or _ITEM_TERM.search(text[:40]):
+    if "?" in plain or "？" in plain or ITEM_TERM.search(text[:40]):
         return None
     if plain.rstrip(" .;,").endswith(")") and len(plain.split("(", 1)[0].split()) <= 4:
         return None  # "disinflation (reduction in inflation rates)": a glossary entry of its own
@@ -526,7 +522,3 @@ def _entry_term(text: str) -> bool:
     heading."""
     term = text.strip(" *_")
     return is_term(term) and not is_label(term)
-
-
-# "Term: …", "Term - …", "Term → …", math and code open an item that is a card of its own
-_ITEM_TERM = re.compile(r"[:：$`=]|\s[-–—]\s|->|→")

@@ -109,11 +109,30 @@ def _lines(block: Block) -> list[str]:
         return lines
     first = lines[0].rstrip()
     plain = block.kind == "paragraph" and _plain_term_line(first, lines[1])
-    if not _TERM_LINE.match(first) and not plain:
+    if block.kind == "item" and _BOLD_LINE.fullmatch(first) and _explains_below(lines[1:]):
+        first += ":"  # "- **Risk appetite**" / "  The amount of risk …": the line break sets it off
+    elif not _TERM_LINE.match(first) and not plain:
         return lines
     if TO_READER.search(lines[0]):
         return lines  # "**Analogía con tu vida**:": a note to oneself, not a term
     return [first + " " + " ".join(line.strip() for line in lines[1:])]
+
+
+# "- **Risk appetite**" alone on an item's first line, its explanation on the lines under it
+_BOLD_LINE = re.compile(r"\*\*[^*\n:：?？]{2,50}\*\*")
+
+
+def _explains_below(below: list[str]) -> bool:
+    """The lines under a bold name in its item go on in prose: no list, colon, code,
+    quotation or display math on the first (`Code snippet` under `1. **…的主体**` is a
+    caption, short); in CJK text one sentence at most (a story told under a bold title,
+    `**出身与家族**` / `…。然而，…。`, is a section of prose, not a definition)."""
+    first = below[0].strip()
+    if has_colon(first) or ITEM_MARK.match(first) or first.startswith(_SHOWN):
+        return False
+    if has_cjk(first):
+        return units(first) >= 6 and "".join(below).rstrip().rstrip("。").count("。") == 0
+    return len(first.split()) >= 3
 
 
 def _plain_term_line(first: str, below: str) -> bool:

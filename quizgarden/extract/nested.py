@@ -17,6 +17,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import ASKING, CONTINUES, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
+from .outline import outline_lead
 from .shape import as_list, defines_terms, is_label, labels_list, topic
 from .text import (
     GENERIC_FRONT,
@@ -59,85 +60,98 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if LIST_LABEL.match(term) or GENERIC_FRONT.match(term):
             front = f"{topic(ctx, block)} › {term}"  # "- appearance" under "### Psoriasis"
         children = [blocks[c] for c in block.children]
-        if len(children) > MAX_CHILDREN or any(not ctx.free(c) for c in children):
+        if any(not ctx.free(c) for c in children):
             continue
-        # a later nested item may hold details of its own, one level, MAX_DEEPER at most, part
-        # of the answer (`- Castle exception` / `- no duty to retreat` / `- against attack` /
-        # `  - only a threat of death`); the first says what the term is, by itself; in CJK
-        # text, where stressed words nest under stressed words, a tree of them explains nothing
-        if children[0].children:
-            continue
-        # a later nested item ending with a colon labels a list of its own (`- Rhythm control`
-        # / `  - DC cardioversion …` / `  - maintaining sinus rhythm:` / `    - amiodarone`):
-        # a sub-heading of the answer, kept with its items and not judged as an explanation
-        labels = [c for c in children[1:] if labels_list(c)]
-        listed = [blocks[g] for c in labels for g in c.children]
-        if listed and (
-            any(len(c.children) > MAX_CHILDREN for c in labels)
-            or any(d.children or not ctx.free(d) or "$" in d.text for d in listed)
-        ):
-            continue
-        children = [c for c in children if c not in labels]
-        deeper = [blocks[g] for c in children for g in c.children]
-        if deeper and (
-            len(deeper) > MAX_DEEPER
-            or any(d.children or not ctx.free(d) or "$" in d.text for d in deeper)
-            or has_cjk(term + "".join(c.text for c in children))
-        ):
-            continue  # an outline of a topic, or a derivation
-        if listed and has_cjk(term + "".join(c.text for c in children + labels + listed)):
-            continue
-        if any(is_link_only(c.text) or _FILE.search(c.text) for c in children + deeper + listed):
-            continue  # a table of contents (files, links), not an explanation
-        if defines_terms(children):
-            continue  # "- Hydrosphere" / "  - Cryosphere - study of ice": the item is its card
-        # "- 惯性环节" / "  - $G(s) = \frac{1}{Ts+1}$" / "  - 惯性环节一般包含…": the name's
-        # formula first, then what the other items say of it ("Which becomes" / "- $pV=nRT$"
-        # leads into a step); math past the first item is a derivation
-        named = not ASKING.match(term) and not CONTINUES.match(term)
-        formula = children[:1] if named and _formula_item(children[0].text) else []
-        children = children[len(formula) :]
-        if any("$" in c.text for c in children):
-            continue
-        if formula and not children:
-            back = f"${_formula_item(formula[0].text)}$"
+        # "- Santana" / "  - Latin influence (Mexico)" / "  - \"Black Magic Woman\"": what the
+        # item is, before its parts or works (`outline_lead`), where the items under it are more
+        back = _explained(ctx, block, term, children, n in kinds)
+        if back is None:
+            back = outline_lead(ctx, children, term)
+            if back and term.islower() and " " not in term and front == term:
+                front = f"{topic(ctx, block)} › {term}"  # "- criticisms": of what it says
+        if back:
             yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)
-            continue
-        plain = [strip_markup(clean_card_text(c.text)[0]) for c in children]
-        if any(EXAMPLE_MARK.match(p) for p in plain):
-            # "- E.G. Yes/No" shows the term at work; the answer is what the other items say
-            kept = [
-                (c, p) for c, p in zip(children, plain, strict=True) if not EXAMPLE_MARK.match(p)
-            ]
-            children, plain = [c for c, _ in kept], [p for _, p in kept]
-            if not children:
-                continue
-        # CJK counts a unit per character: its short items are words, not explanations
-        least, most = (4, 3) if has_cjk(term + "".join(plain)) else (MIN_UNITS, MAX_CHILDREN)
-        # a kind among kinds (`_kinds`): a word or a figure opens each nested item, the first
-        # says two words, later ones one (`- Binary form` / `- Two sections: A B` / `- Repeatedly`)
-        kind = n in kinds and least == MIN_UNITS and all(p[:1].isalnum() for p in plain)
-        if kind:
-            least = 1 if units(plain[0]) >= MIN_UNITS else MIN_UNITS
-        if len(children) > most:
-            continue
-        if any(units(p) < least or is_first_person(p) or p.endswith((":", "：")) for p in plain):
-            continue
-        if not kind and any(p[:1].isdigit() for p in plain):  # "1/3 people at 90": figures
-            continue
-        if _in_taxonomy(ctx, block, plain):
-            continue
-        if not kind and not is_explanation(plain[0], long=True):
-            continue  # the first nested item says what the term is; later ones may be short
-        if not all(is_explanation(p, long=True, min_units=least) for p in plain[1:]):
-            continue
-        children = formula + children
-        if deeper or labels:  # each nested item followed by what is nested under it, in order
-            children = sorted(children + deeper + labels + listed, key=lambda c: c.line)
-        back = (
-            clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
-        )
-        yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)
+
+
+def _explained(
+    ctx: Context, block: Block, term: str, children: list[Block], in_kinds: bool
+) -> str | None:
+    """What the items nested under `block` (named `term`) say it is, or None: one to five
+    items that say something, the first what the term is; `in_kinds`: the item is a kind
+    among kinds (`_kinds`)."""
+    blocks = ctx.blocks
+    if len(children) > MAX_CHILDREN:
+        return None
+    # a later nested item may hold details of its own, one level, MAX_DEEPER at most, part
+    # of the answer (`- Castle exception` / `- no duty to retreat` / `- against attack` /
+    # `  - only a threat of death`); the first says what the term is, by itself; in CJK
+    # text, where stressed words nest under stressed words, a tree of them explains nothing
+    if children[0].children:
+        return None
+    # a later nested item ending with a colon labels a list of its own (`- Rhythm control`
+    # / `  - DC cardioversion …` / `  - maintaining sinus rhythm:` / `    - amiodarone`):
+    # a sub-heading of the answer, kept with its items and not judged as an explanation
+    labels = [c for c in children[1:] if labels_list(c)]
+    listed = [blocks[g] for c in labels for g in c.children]
+    if listed and (
+        any(len(c.children) > MAX_CHILDREN for c in labels)
+        or any(d.children or not ctx.free(d) or "$" in d.text for d in listed)
+    ):
+        return None
+    children = [c for c in children if c not in labels]
+    deeper = [blocks[g] for c in children for g in c.children]
+    if deeper and (
+        len(deeper) > MAX_DEEPER
+        or any(d.children or not ctx.free(d) or "$" in d.text for d in deeper)
+        or has_cjk(term + "".join(c.text for c in children))
+    ):
+        return None  # an outline of a topic, or a derivation
+    if listed and has_cjk(term + "".join(c.text for c in children + labels + listed)):
+        return None
+    if any(is_link_only(c.text) or _FILE.search(c.text) for c in children + deeper + listed):
+        return None  # a table of contents (files, links), not an explanation
+    if defines_terms(children):
+        return None  # "- Hydrosphere" / "  - Cryosphere - study of ice": the item is its card
+    # "- 惯性环节" / "  - $G(s) = \frac{1}{Ts+1}$" / "  - 惯性环节一般包含…": the name's
+    # formula first, then what the other items say of it ("Which becomes" / "- $pV=nRT$"
+    # leads into a step); math past the first item is a derivation
+    named = not ASKING.match(term) and not CONTINUES.match(term)
+    formula = children[:1] if named and _formula_item(children[0].text) else []
+    children = children[len(formula) :]
+    if any("$" in c.text for c in children):
+        return None
+    if formula and not children:
+        return f"${_formula_item(formula[0].text)}$"
+    plain = [strip_markup(clean_card_text(c.text)[0]) for c in children]
+    if any(EXAMPLE_MARK.match(p) for p in plain):
+        # "- E.G. Yes/No" shows the term at work; the answer is what the other items say
+        kept = [(c, p) for c, p in zip(children, plain, strict=True) if not EXAMPLE_MARK.match(p)]
+        children, plain = [c for c, _ in kept], [p for _, p in kept]
+        if not children:
+            return None
+    # CJK counts a unit per character: its short items are words, not explanations
+    least, most = (4, 3) if has_cjk(term + "".join(plain)) else (MIN_UNITS, MAX_CHILDREN)
+    # a kind among kinds (`_kinds`): a word or a figure opens each nested item, the first
+    # says two words, later ones one (`- Binary form` / `- Two sections: A B` / `- Repeatedly`)
+    kind = in_kinds and least == MIN_UNITS and all(p[:1].isalnum() for p in plain)
+    if kind:
+        least = 1 if units(plain[0]) >= MIN_UNITS else MIN_UNITS
+    if len(children) > most:
+        return None
+    if any(units(p) < least or is_first_person(p) or p.endswith((":", "：")) for p in plain):
+        return None
+    if not kind and any(p[:1].isdigit() for p in plain):  # "1/3 people at 90": figures
+        return None
+    if _in_taxonomy(ctx, block, plain):
+        return None
+    if not kind and not is_explanation(plain[0], long=True):
+        return None  # the first nested item says what the term is; later ones may be short
+    if not all(is_explanation(p, long=True, min_units=least) for p in plain[1:]):
+        return None
+    children = formula + children
+    if deeper or labels:  # each nested item followed by what is nested under it, in order
+        children = sorted(children + deeper + labels + listed, key=lambda c: c.line)
+    return clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
 
 
 #: How many items may be nested under the nested items: more is an outline of a topic, not
