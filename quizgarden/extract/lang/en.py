@@ -154,6 +154,12 @@ TABLE = Table(
         "learning (?:order|path)",
         "faq",
         "q&a",
+        # study aids over the matter: a sheet to print, the key of the author's own marks, the
+        # list of what the section holds ("Key Terms" over a glossary names none of its terms)
+        "cheat ?sheets?",
+        "printable cheat ?sheets?",
+        "(?:my )?legend",
+        "key (?:equations|formulas|formulae|terms|concepts|definitions|vocabulary)",
     ),
     # labels that introduce a list of things about the topic: "Causes:" + bullets
     list_labels=(
