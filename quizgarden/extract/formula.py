@@ -387,6 +387,8 @@ def _lead_words(lead: str) -> str:
     """The words of a lead that can stand in a front, or "" when it holds other math, template
     tags or a whole paragraph, which name nothing."""
     lead = ITEM_MARK.sub("", strip_markup(lead).strip().rstrip(":：").strip())
+    if lead.startswith("|"):  # the cell before it in a table row: "| Energy of a Photon |"
+        lead = lead.strip("| ").rstrip(":：")
     if units(lead) > _LEAD_UNITS or len(lead) > 80 or re.search(r"\$\$|\{%|<", lead):
         return ""
     return lead

@@ -154,6 +154,12 @@ TABLE = Table(
         "learning (?:order|path)",
         "faq",
         "q&a",
+        # study aids over the matter: a sheet to print, the key of the author's own marks, the
+        # list of what the section holds ("Key Terms" over a glossary names none of its terms)
+        "cheat ?sheets?",
+        "printable cheat ?sheets?",
+        "(?:my )?legend",
+        "key (?:equations|formulas|formulae|terms|concepts|definitions|vocabulary)",
     ),
     # labels that introduce a list of things about the topic: "Causes:" + bullets
     list_labels=(
@@ -242,6 +248,15 @@ TABLE = Table(
         "solution",
         "hint",
         "remember",
+        # study aids beside the matter: a cue for remembering it or a check of its fine points
+        # ("**Memory cue:** Spine is behind…", "**Exam tip:** …"), not a term the note teaches
+        "memory (?:cues?|aids?|hooks?|tricks?)",
+        "mnemonics?",
+        "(?:exam|study|test) tips?",
+        "precision checks?",
+        "(?:quick|self)[- ]checks?",
+        "check your understanding",
+        "please note",
         "summary",
         "chapter",
         "week",
@@ -691,7 +706,15 @@ TABLE = Table(
         "(?:show |see |view )?(?:the )?solutions?",
         "(?:the )?answer and explanation",
     ),
-    example_words=("worked examples?", "examples?", "exercises?"),
+    # (a numbered problem, "Problem 3", and a section of "Problems" alone are exercises too; a
+    # problem of the subject is named: "Problems with X", "Open problems", "Gettier Problems")
+    example_words=(
+        "worked examples?",
+        "examples?",
+        "exercises?",
+        "(?<![\\w ])problem(?=\\s*\\d)",
+        "(?<![\\w ])problems(?=\\s*$)",
+    ),
     superlatives=(
         "most",
         "least",

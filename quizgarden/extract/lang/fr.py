@@ -111,6 +111,7 @@ TABLE = Table(
         "contexte",
         "en résumé",
         "astuce",
+        "moyen mnémotechnique",
         "rappel",
         "question",
         "réponse",

@@ -209,6 +209,11 @@ TABLE = Table(
         "比如",
         "备注",
         "提示",
+        # study aids: how to remember the matter, not a term of it ("**记忆方法:** 求终值用…")
+        "记忆(?:方法|技巧|窍门|口诀)",
+        "(?:简记|记忆)?口诀",
+        "速记",
+        "巧记",
         "答",
         "问",
         "答案",
@@ -666,6 +671,8 @@ TABLE = Table(
         "解答",
     ),
     example_words=(
+        # a textbook's numbered example: "例5b …", "例6-4计算", "例 2"
+        "例\\s*[\\d一二三四五六七八九十]",
         "例题",
         "习题",
         "练习",
