@@ -18,7 +18,15 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, heading_title
 from .entries import MAX_LINE
-from .lang import ASPECT_HEADER, GENERIC_FRONT, GLOSS_HEADER, NO_ANSWER, SECTION_LABEL
+from .lang import (
+    ASPECT_HEADER,
+    GENERIC_FRONT,
+    GLOSS_HEADER,
+    INDEX_HEADER,
+    NO_ANSWER,
+    NUMBERED_SECTION,
+    SECTION_LABEL,
+)
 from .shape import is_label, table_rows
 from .text import SENTENCE, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
@@ -104,7 +112,11 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
         return  # "| student_id | department_location |": records of a database, not notes
     groups = [""] * len(body)
-    if _grouped(body):
+    if kind := _number_kind(header, body):
+        # "| Year | Hospital |" over "| 1577 | Hospital Real de Manila |": each row is named by
+        # its number and what the first column says the number is ("Year 1577 › Hospital")
+        body = [[f"{kind} {strip_markup(r[0])}", *r[1:]] for r in body]
+    elif _grouped(body):
         # "| 唐 | 张旭 | 草书《肚痛帖》 |" under "| 晋 | 王羲之 | … |": the first column groups the
         # rows (a period, a category, a merged cell left blank), the next one names each; a
         # group leads the front of each row it holds ("ctrl+b › c": a key of that prefix)
@@ -265,6 +277,27 @@ def _grouped(body: list[list[str]]) -> bool:
 
 
 _DASHED = re.compile(r"\s[—–-]\s")
+
+
+def _number_kind(header: list[str], body: list[list[str]]) -> str:
+    """What the numbers that name the rows are, where they are steps, years or codes: the first
+    column's header (`Year` over `1577`, `Step` over `2a`, `描述符` over `0`); none where it only
+    numbers them (`No.`, `序号`, a field name, or rows counted 1, 2, 3 with no column that says
+    what each number means), or where the rows are the parts of a course (`Week 1`, `Lecture 2`:
+    a schedule)."""
+    kind = strip_markup(header[0])
+    if not kind or not any(ch.isalpha() for ch in kind) or INDEX_HEADER.match(kind):
+        return ""
+    cells = [strip_markup(r[0]) for r in body]
+    if not all(_ROW_PLACE.fullmatch(c) for c in cells) or _FIELD.fullmatch(kind) or _symbol(kind):
+        return ""
+    if _counted(cells) and not any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:]):
+        return ""  # "| Rank | Team |" over 1, 2, 3: the rows' places
+    return "" if NUMBERED_SECTION.search(f"{kind} {cells[0]}") else kind
+
+
+#: A row's number: "1577", "0", "2a" (the second part of step 2)
+_ROW_PLACE = re.compile(r"\d{1,4}[a-z]?")
 
 
 def _counted(cells: list[str]) -> bool:
