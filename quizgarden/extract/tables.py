@@ -109,6 +109,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     width = len(header)
     if not 2 <= width <= MAX_COLUMNS or len(body) > MAX_ROWS:
         return
+    body, lines = _continued(body, lines)
     if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
         return  # "| student_id | department_location |": records of a database, not notes
     groups = [""] * len(body)
@@ -196,6 +197,29 @@ def _headless(header: list[str], body: list[list[str]]) -> bool:
     if first and body and body[0] and (then := _ROW_NUMBER.match(body[0][0])):
         return first.group(1) == "1" and then.group(1) == "2"
     return units(answer) > (MAX_HEADER_CJK if has_cjk(answer) else MAX_HEADER)
+
+
+def _continued(body: list[list[str]], lines: list[int]) -> tuple[list[list[str]], list[int]]:
+    """The rows with the lines that go on with them: where every row whose first cell is blank
+    fills one cell at most (`| Fundoscopy | Assess fundi … |` over `|  | Papilloedema is a bad
+    sign … |`, `|MLT System|Mass (M)|…|` over `||Length (L)||`), such a row is the next line of
+    the row above, as a cell split over lines in an editor that cannot wrap one; a blank first
+    cell beside two filled ones is a merged group cell (`|  | 王献之 | 《洛神赋》 |`)."""
+    going_on = [k for k in range(1, len(body)) if not strip_markup(body[k][0])]
+    if not going_on or any(sum(bool(strip_markup(c)) for c in body[k]) > 1 for k in going_on):
+        return body, lines
+    rows: list[list[str]] = []
+    kept: list[int] = []
+    for k, row in enumerate(body):
+        if k not in going_on:
+            rows.append(list(row))
+            kept.append(lines[k])
+            continue
+        above = rows[-1]
+        for c, cell in enumerate(row):
+            if cell.strip() and c < len(above):
+                above[c] = f"{above[c]}<br>{cell}" if above[c].strip() else cell
+    return rows, kept
 
 
 def _unnamed(cell: str, name: str) -> str:
