@@ -135,12 +135,20 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     # (a column that defines the row, "| Term | Approx. Date | Significance |", is no thing
     # compared: its rows are terms)
     # the column right after the name says what the row is; later ones only if they define
+    # "| Verb | Ud. | Uds. |" over "| dar | dé | den |": every cell after the name a form of a word
+    # or two, a paradigm; each column is one form of the row's word
+    # (not a table wrapped into pairs of columns, `| 标签 | 含义 | 标签 | 含义 |`)
+    forms = (
+        width > 2
+        and len({strip_markup(h).casefold() for h in header}) == width
+        and all(_form(r[c]) for r in body for c in range(1, width) if c < len(r))
+    )
     asked = [
         c
         for c in range(1, width)
         if (headless or strip_markup(header[c]))
         and not _numeric(body, c)
-        and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])))
+        and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])) or forms)
     ]
     common = {c: _common(body, c) for c in asked}
     shared = _common(body, 0)  # "| `ctrl+b` | `d` | …": a name every row says names none
@@ -396,3 +404,13 @@ def _numeric(body: list[list[str]], c: int) -> bool:
     """A column of numbers or marks: a result, not something to recall."""
     cells = [strip_markup(r[c]) for r in body if c < len(r) and r[c].strip()]
     return not cells or sum(NO_ANSWER.match(x) is not None for x in cells) * 2 >= len(cells)
+
+
+def _form(cell: str) -> bool:
+    """ "dé", "no digas", "-en": a word or two, no figure, mark or link: a form of the row's
+    word."""
+    plain = strip_markup(cell)
+    words = plain.split()
+    if not _answers(cell) or (has_cjk(plain) and units(plain) > 2):
+        return False  # "希望代码被广泛使用": a phrase written without spaces
+    return 1 <= len(words) <= 2 and all(_WORD_CELL.fullmatch(w) for w in words)
