@@ -136,7 +136,10 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         c
         for c in map(_uncounted, map(_without_next_title, dedupe(found)))
         if c is not None
-        and not (c.mined and (_not_a_front(c.front) or _not_an_answer(c.back) or _echoes(c)))
+        and not (
+            c.mined
+            and (_not_a_front(c.front, c.rule == "table") or _not_an_answer(c.back) or _echoes(c))
+        )
     )
     cards = [
         c
@@ -165,16 +168,24 @@ _QUANTITY = re.compile(r"\d[\d\s.,:/~–-]*\s*(?:[a-zµ]{1,2}|[\u4e00-\u9fff])?\
 _OPENERS, _CLOSERS = "([{（【", ")]}）】"
 
 
-def _not_a_front(front: str) -> bool:
+def _not_a_front(front: str, table: bool = False) -> bool:
     """A label, a front cut inside brackets ("The Guiding principle {1"), a term from a worked
     example ("Example › Second copy"), or a front that holds a display formula on lines of its
-    own: the words before a formula that follow another one are a derivation, not a question."""
+    own: the words before a formula that follow another one are a derivation, not a question.
+    A table card's front may end on its column's header, which may be a label ("Vitals ›
+    Notes", "Banking › Examples": what the column holds of its row): then its row must name."""
     if "\n" in front and "$$" in front:
-        return True
-    if _only_a_label(front) or _stands_for_another(strip_markup(front.rsplit(" › ", 1)[-1])):
         return True
     plain = front.split(": $", 1)[0]  # a formula card's question is LaTeX, with its own braces
     if sum(plain.count(ch) for ch in _OPENERS) != sum(plain.count(ch) for ch in _CLOSERS):
+        return True
+    if table and " › " in front and not _labelled(front.rsplit(" › ", 1)[0]):
+        return False
+    return _labelled(front)
+
+
+def _labelled(front: str) -> bool:
+    if _only_a_label(front) or _stands_for_another(strip_markup(front.rsplit(" › ", 1)[-1])):
         return True
     parts = front.split(" › ")
     return any(is_example_heading(part) for part in parts[:-1]) or is_example_label(parts[-1])

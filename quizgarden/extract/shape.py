@@ -140,6 +140,8 @@ def table_rows(ctx: Context, block: Block) -> list[list[str]]:
         line = ctx.line_text(line_no).strip()
         if _RULE_ROW.match(line) or not line:
             continue
+        if line[:1] in "-*+" and line[1:3].strip() == "|":
+            line = line[1:].lstrip()  # "- | Case | Singular |": a table opening a list item
         line = line.removeprefix("|").removesuffix("|") if "|" in line else line
         rows.append([c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line)])
     return rows

@@ -18,7 +18,15 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, heading_title
 from .entries import MAX_LINE
-from .lang import ASPECT_HEADER, GENERIC_FRONT, GLOSS_HEADER, NO_ANSWER, SECTION_LABEL
+from .lang import (
+    ASPECT_HEADER,
+    GENERIC_FRONT,
+    GLOSS_HEADER,
+    INDEX_HEADER,
+    NO_ANSWER,
+    NUMBERED_SECTION,
+    SECTION_LABEL,
+)
 from .shape import is_label, table_rows
 from .text import SENTENCE, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
@@ -101,10 +109,15 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     width = len(header)
     if not 2 <= width <= MAX_COLUMNS or len(body) > MAX_ROWS:
         return
+    body, lines = _continued(body, lines)
     if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
         return  # "| student_id | department_location |": records of a database, not notes
     groups = [""] * len(body)
-    if _grouped(body):
+    if kind := _number_kind(header, body):
+        # "| Year | Hospital |" over "| 1577 | Hospital Real de Manila |": each row is named by
+        # its number and what the first column says the number is ("Year 1577 › Hospital")
+        body = [[f"{kind} {strip_markup(r[0])}", *r[1:]] for r in body]
+    elif _grouped(body):
         # "| 唐 | 张旭 | 草书《肚痛帖》 |" under "| 晋 | 王羲之 | … |": the first column groups the
         # rows (a period, a category, a merged cell left blank), the next one names each; a
         # group leads the front of each row it holds ("ctrl+b › c": a key of that prefix)
@@ -122,12 +135,20 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     # (a column that defines the row, "| Term | Approx. Date | Significance |", is no thing
     # compared: its rows are terms)
     # the column right after the name says what the row is; later ones only if they define
+    # "| Verb | Ud. | Uds. |" over "| dar | dé | den |": every cell after the name a form of a word
+    # or two, a paradigm; each column is one form of the row's word
+    # (not a table wrapped into pairs of columns, `| 标签 | 含义 | 标签 | 含义 |`)
+    forms = (
+        width > 2
+        and len({strip_markup(h).casefold() for h in header}) == width
+        and all(_form(r[c]) for r in body for c in range(1, width) if c < len(r))
+    )
     asked = [
         c
         for c in range(1, width)
         if (headless or strip_markup(header[c]))
         and not _numeric(body, c)
-        and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])))
+        and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])) or forms)
     ]
     common = {c: _common(body, c) for c in asked}
     shared = _common(body, 0)  # "| `ctrl+b` | `d` | …": a name every row says names none
@@ -184,6 +205,29 @@ def _headless(header: list[str], body: list[list[str]]) -> bool:
     if first and body and body[0] and (then := _ROW_NUMBER.match(body[0][0])):
         return first.group(1) == "1" and then.group(1) == "2"
     return units(answer) > (MAX_HEADER_CJK if has_cjk(answer) else MAX_HEADER)
+
+
+def _continued(body: list[list[str]], lines: list[int]) -> tuple[list[list[str]], list[int]]:
+    """The rows with the lines that go on with them: where every row whose first cell is blank
+    fills one cell at most (`| Fundoscopy | Assess fundi … |` over `|  | Papilloedema is a bad
+    sign … |`, `|MLT System|Mass (M)|…|` over `||Length (L)||`), such a row is the next line of
+    the row above, as a cell split over lines in an editor that cannot wrap one; a blank first
+    cell beside two filled ones is a merged group cell (`|  | 王献之 | 《洛神赋》 |`)."""
+    going_on = [k for k in range(1, len(body)) if not strip_markup(body[k][0])]
+    if not going_on or any(sum(bool(strip_markup(c)) for c in body[k]) > 1 for k in going_on):
+        return body, lines
+    rows: list[list[str]] = []
+    kept: list[int] = []
+    for k, row in enumerate(body):
+        if k not in going_on:
+            rows.append(list(row))
+            kept.append(lines[k])
+            continue
+        above = rows[-1]
+        for c, cell in enumerate(row):
+            if cell.strip() and c < len(above):
+                above[c] = f"{above[c]}<br>{cell}" if above[c].strip() else cell
+    return rows, kept
 
 
 def _unnamed(cell: str, name: str) -> str:
@@ -267,6 +311,27 @@ def _grouped(body: list[list[str]]) -> bool:
 _DASHED = re.compile(r"\s[—–-]\s")
 
 
+def _number_kind(header: list[str], body: list[list[str]]) -> str:
+    """What the numbers that name the rows are, where they are steps, years or codes: the first
+    column's header (`Year` over `1577`, `Step` over `2a`, `描述符` over `0`); none where it only
+    numbers them (`No.`, `序号`, a field name, or rows counted 1, 2, 3 with no column that says
+    what each number means), or where the rows are the parts of a course (`Week 1`, `Lecture 2`:
+    a schedule)."""
+    kind = strip_markup(header[0])
+    if not kind or not any(ch.isalpha() for ch in kind) or INDEX_HEADER.match(kind):
+        return ""
+    cells = [strip_markup(r[0]) for r in body]
+    if not all(_ROW_PLACE.fullmatch(c) for c in cells) or _FIELD.fullmatch(kind) or _symbol(kind):
+        return ""
+    if _counted(cells) and not any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:]):
+        return ""  # "| Rank | Team |" over 1, 2, 3: the rows' places
+    return "" if NUMBERED_SECTION.search(f"{kind} {cells[0]}") else kind
+
+
+#: A row's number: "1577", "0", "2a" (the second part of step 2)
+_ROW_PLACE = re.compile(r"\d{1,4}[a-z]?")
+
+
 def _counted(cells: list[str]) -> bool:
     """ "1", "2", "3": the rows' places, counted from 0 or 1, not their names."""
     if not all(_INDEX.fullmatch(c) for c in cells):
@@ -339,3 +404,13 @@ def _numeric(body: list[list[str]], c: int) -> bool:
     """A column of numbers or marks: a result, not something to recall."""
     cells = [strip_markup(r[c]) for r in body if c < len(r) and r[c].strip()]
     return not cells or sum(NO_ANSWER.match(x) is not None for x in cells) * 2 >= len(cells)
+
+
+def _form(cell: str) -> bool:
+    """ "dé", "no digas", "-en": a word or two, no figure, mark or link: a form of the row's
+    word."""
+    plain = strip_markup(cell)
+    words = plain.split()
+    if not _answers(cell) or (has_cjk(plain) and units(plain) > 2):
+        return False  # "希望代码被广泛使用": a phrase written without spaces
+    return 1 <= len(words) <= 2 and all(_WORD_CELL.fullmatch(w) for w in words)

@@ -69,6 +69,7 @@ __all__ = [
     "GLOSSARY_HEADING",
     "GLOSS_HEADER",
     "HEAD_FOLLOWER",
+    "INDEX_HEADER",
     "INSTRUCTION_TITLE",
     "INTRO_HEADING",
     "JOINER",
@@ -308,6 +309,8 @@ JOINER = re.compile(_alternation(_words("joiners")), re.I)
 OPENER = re.compile(rf"^(?:{_alternation(_words('openers'))})", re.I)
 #: A table column header that means "what the row's term means".
 GLOSS_HEADER = re.compile(rf"^(?:{_alternation(_words('gloss_headers'))})$", re.I)
+#: A table column header that numbers the rows: "No.", "Index", "序号".
+INDEX_HEADER = re.compile(rf"^(?:{_alternation(_words('index_headers'))})$", re.I)
 _ARTICLES = "|".join(w if w.endswith("'") else w + r"\s+" for w in _words("articles"))
 #: A leading article: "The ", "Der ", "l'".
 ARTICLE = re.compile(rf"^(?:{_ARTICLES})", re.I)

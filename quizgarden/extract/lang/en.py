@@ -987,6 +987,16 @@ TABLE = Table(
     numbered_sections=(
         r"(?:part|chapter|topic|lecture|unit|week|module|lesson|session|day)\s*\d+(?:\.\d+)*",
     ),
+    index_headers=(
+        r"no\.?",
+        r"nr\.?",
+        r"num\.?",
+        "index",
+        "id",
+        r"s\.?\s?no\.?",
+        r"sl\.?\s?no\.?",
+        "item",
+    ),
     ordinal_parts=(
         # ("first line", "second half": a treatment, a period; not places in a list)
         "(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final) (?:column|row|act|part"

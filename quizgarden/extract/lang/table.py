@@ -210,6 +210,9 @@ class Table:
     effects: tuple[str, ...] = ()
     # a numbered part of a course or a text, written with its number: "Topic 6", "Parte 1", "第3章"
     numbered_sections: tuple[str, ...] = ()
+    # a table column that numbers the rows, not what the number is: "No.", "Index", "序号"; rows
+    # named by numbers under any other header ("Year", "Step", "描述符") are named by both
+    index_headers: tuple[str, ...] = ()
     # which one of a series, by its place: "second act", "第一列", "第二项"; a front that is only
     # this names nothing
     ordinal_parts: tuple[str, ...] = ()

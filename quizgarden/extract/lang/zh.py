@@ -1068,6 +1068,7 @@ TABLE = Table(
     ),
     effects=("所以", "因此", "因为", "导致", "越来越", "更"),
     numbered_sections=(r"第\s*[\d一二三四五六七八九十百]+\s*[章节讲课周篇部回]",),
+    index_headers=("序号", "编号", "序"),
     # (not "第二十条": an article of a statute is what a law note asks about)
     ordinal_parts=(r"第\s*[\d一二三四五六七八九十]+\s*(?:列|行|栏|项|点|部分|幕)",),
     example_marks=("例如", "比如", "举例"),
