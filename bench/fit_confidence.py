@@ -7,9 +7,9 @@ Run by hand:
 
 Every mined card the extractor of this checkout gives on the development labels (corpus sets
 A-H of ../shared/corpus, the wide notes of ../shared/corpus-wide, and every labels-D*.json in
-$QUIZGARDEN_FRESH_DEV, default /work/fresh-dev26, over the notes of its notes/ folder, where that
-folder exists: it lives outside the repository; fresh-dev26 holds DR, DS and DT, the R, S and T
-sets, as symlinks) is labelled good (it matches a required or acceptable item, by the scorer's
+$QUIZGARDEN_FRESH_DEV, default /work/fresh-dev27, over the notes of its notes/ folder, where that
+folder exists: it lives outside the repository; fresh-dev27 holds DR, DS, DT and DU, the R, S, T
+and U sets, as symlinks) is labelled good (it matches a required or acceptable item, by the scorer's
 own matching, ../shared/tools/eval_extract.py) or junk (it matches none, or holds what the labels
 forbid). Held-out notes (corpus sets I, J and K, anything under /work/fresh) are
 never read. Each card is described by `quizgarden.extract.confidence.features`, structural and
@@ -43,11 +43,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 #: Fresh dev labels kept outside the repo (their notes may not be shipped); skipped if absent.
-FRESH_DEV = Path(os.environ.get("QUIZGARDEN_FRESH_DEV", "/work/fresh-dev26"))
+FRESH_DEV = Path(os.environ.get("QUIZGARDEN_FRESH_DEV", "/work/fresh-dev27"))
 HELD_OUT_SETS = frozenset({"I", "J", "K"})
 HELD_OUT_DIR = Path("/work/fresh")
 WEIGHTS_FILE = ROOT / "quizgarden" / "extract" / "confidence_weights.py"
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7)
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(SHARED / "tools"))
@@ -212,14 +212,20 @@ def fit(
     names: list[str],
     l2: float,
     weight: list[float] | None = None,
+    start: tuple[float, dict[str, float]] | None = None,
 ) -> tuple[float, dict[str, float]]:
     """Intercept and weights minimising the (card-weighted) log loss plus l2/2 * |weights|^2
-    (not the intercept)."""
+    (not the intercept). The loss is convex, so `start` (a fit on more cards) only saves
+    Newton steps: the optimum is the same."""
     weight = weight or [1.0] * len(rows)
     index = {name: i + 1 for i, name in enumerate(names)}
     sparse = [[(0, 1.0)] + [(index[k], v) for k, v in r.items() if k in index and v] for r in rows]
     d = len(names) + 1
     w = [0.0] * d
+    if start is not None:
+        w[0] = start[0]
+        for name, i in index.items():
+            w[i] = start[1].get(name, 0.0)
     for _ in range(30):
         grad = [0.0] * d
         hess = [[0.0] * d for _ in range(d)]
@@ -311,6 +317,10 @@ def balanced(rows: list[Row], balance: float) -> list[float]:
 def loro(rows: list[Row], names: list[str], l2: float, balance: float) -> dict[int, float]:
     """Each mined card's rating by a model fitted without its repository."""
     mined = [n for n, r in enumerate(rows) if r.card["mined"]]
+    every = fit(
+        [rows[n].features for n in mined], [rows[n].good for n in mined], names, l2,
+        balanced([rows[n] for n in mined], balance),
+    )  # fmt: skip
     rated: dict[int, float] = {}
     for repo in sorted({rows[n].repo for n in mined}):
         train = [n for n in mined if rows[n].repo != repo]
@@ -318,6 +328,7 @@ def loro(rows: list[Row], names: list[str], l2: float, balance: float) -> dict[i
         intercept, weights = fit(
             [rows[n].features for n in train], [rows[n].good for n in train],
             [k for k in names if k in present], l2, balanced([rows[n] for n in train], balance),
+            every,
         )  # fmt: skip
         for n in mined:
             if rows[n].repo == repo:
@@ -370,6 +381,38 @@ def report(rows: list[Row], rated: dict[int, float], title: str, detail: bool = 
             )
 
 
+def floor_table(
+    rows: list[Row],
+    rated: dict[int, float],
+    labels_of: dict[str, tuple[dict[str, dict[str, object]], list[str]]],
+    title: str,
+) -> None:
+    """For each threshold, on each fresh dev set (LORO ratings): the share of junk left out and
+    of good cards lost, precision and recall re-scored by the scorer and their change from no
+    floor; and whether the floor earns a default: on every set junk cut at least 3x the good cut
+    and precision up by 0.01 or more."""
+    print(f"floors on the fresh dev sets (LORO ratings, {title}): junk out/good lost, P/R (change)")
+    fresh = [name for name in labels_of if name not in ("corpus", "wide")]
+    base: dict[str, tuple[float, float]] = {}
+    for t in (0.0, *THRESHOLDS):
+        line, ok = [f"  t={t:<4}"], bool(fresh)
+        for name in fresh:
+            labels, _ = labels_of[name]
+            offset = next(n for n, r in enumerate(rows) if r.source == name)
+            mine = [r for r in rows if r.source == name]
+            model = {n - offset: rated[n] for n in rated if rows[n].source == name}
+            p, r = rescore(mine, model, labels, t)
+            base.setdefault(name, (p, r))
+            keep = [n for n in rated if rows[n].source == name]
+            junk_out, good_lost = cut([rated[n] for n in keep], [rows[n].good for n in keep], t)
+            dp, dr = p - base[name][0], r - base[name][1]
+            line.append(
+                f"{name} {junk_out:.3f}/{good_lost:.3f} P {p:.3f} ({dp:+.3f}) R {r:.3f} ({dr:+.3f})"
+            )
+            ok = ok and t > 0 and junk_out >= 3 * good_lost and dp >= 0.01
+        print("; ".join(line) + ("  <- earns a default" if ok else ""))
+
+
 def _sources_of(rows: list[Row]) -> list[str]:
     return list(dict.fromkeys(r.source for r in rows))
 
@@ -419,22 +462,7 @@ def main() -> None:
     assert best is not None
     _, l2, balance, rated = best
     report(rows, rated, f"LORO kept l2={l2} balance={balance}", detail=True)
-    print(f"precision/recall per fresh dev set (LORO ratings, l2={l2} balance={balance}):")
-    hand = {n: r.hand_set for n, r in enumerate(rows)}
-    for name, (labels, _) in labels_of.items():
-        if name in ("corpus", "wide"):
-            continue
-        mine = [r for r in rows if r.source == name]
-        offset = rows.index(mine[0])
-        model = {n - offset: rated[n] for n in rated if rows[n].source == name}
-        old = {n - offset: hand[n] for n in hand if rows[n].source == name}
-        p0, r0 = rescore(mine, old, labels, 0.0)
-        line = [f"  {name}: t=0 {p0:.2f}/{r0:.2f}"]
-        for t in THRESHOLDS:
-            po, ro = rescore(mine, old, labels, t)
-            pm, rm = rescore(mine, model, labels, t)
-            line.append(f"t={t} hand {po:.2f}/{ro:.2f} model {pm:.2f}/{rm:.2f}")
-        print("; ".join(line))
+    floor_table(rows, rated, labels_of, f"l2={l2} balance={balance}")
     intercept, weights = fit(
         [r.features for r in mined], [r.good for r in mined], names, l2, balanced(mined, balance)
     )
@@ -454,8 +482,9 @@ def write(
     repos = len({x.repo for x in mined})
     about = (
         f"A logistic regression (L2 penalty {l2:g}, not on the intercept; repository balance "
-        f"{balance:g}; of L2 1, 3, 10 and balance 0, 0.5, 1 the pair whose ratings sorted each "
-        "left-out repository's cards best) fitted on "
+        f"{balance:g}, the script's defaults: at the refit of 2026-12 L2 1, 3, 10 and balance 0, "
+        "0.5, 1 were compared by leaving one repository out, and L2 1 and 3 at balance 0.5 sorted "
+        "each left-out repository's cards best, tied) fitted on "
         f"{len(mined)} mined cards of {repos} repositories, each labelled good or junk by the "
         f"blind labels and the scorer's matching. Cards per labels file: {made_from} (corpus: "
         "sets A-H only; held-out sets and notes are never read)."

@@ -203,7 +203,8 @@ def test_every_weight_names_a_feature_the_rater_can_give() -> None:
         "back_math", "back_display_math", "back_code", "back_open", "back_sentence",
         "back_asks", "back_bold_lead", "back_links", "back_markup", "cjk", "rule_main",
         "rule_minor", "note_sparse", "note_low", "note_mid", "note_dense", "note_full",
-        "front_twice",
+        "front_twice", "front_symbol", "front_aside", "front_digit", "section_one",
+        "section_few", "section_many",
     }  # fmt: skip
     bins = {f"front<={b}" for b in FRONT_SIZES} | {f"front>{FRONT_SIZES[-1]}"}
     bins |= {f"note_cards<={b}" for b in NOTE_SIZES} | {f"note_cards>{NOTE_SIZES[-1]}"}
@@ -259,4 +260,26 @@ def test_the_note_shape_ranks_a_stray_card_below_the_same_card_in_a_glossary() -
     assert rate(card, glossary) - rate(card, essay) >= 0.2, (
         rate(card, glossary),
         rate(card, essay),
+    )
+
+
+def test_the_card_section_and_the_front_shape_are_read() -> None:
+    """How many mined cards the card's section gives (one, 2-5, more), and whether the front's
+    last part is only a symbol, holds an aside in brackets or a digit."""
+    terms = [
+        Candidate("definition", "basic", f"Plants › Term {n}", "a thing named.", n)
+        for n in range(7)
+    ]
+    stray = Candidate("definition", "basic", "Animals › Cell", "the unit of life.", 20)
+    shape = NoteShape.of([*terms, stray])
+    assert "section_many" in features(terms[0], shape)
+    assert "section_one" in features(stray, shape)
+    assert "section_few" in features(terms[0], NoteShape.of(terms[:3]))
+    assert "section_one" not in features(GLOSSARY[0], NoteShape.of(GLOSSARY))  # no section
+    symbol = Candidate("definition", "basic", "P_0", "the sum raised at the start.", 3)
+    aside = Candidate("definition", "basic", "Ferns (vascular)", "plants with spores.", 3)
+    assert {"front_symbol", "front_digit"} <= set(features(symbol))
+    assert "front_aside" in features(aside) and "front_symbol" not in features(aside)
+    assert "front_symbol" not in features(
+        Candidate("definition", "basic", "细胞", "生命的单位。", 1)
     )

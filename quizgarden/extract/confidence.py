@@ -4,9 +4,11 @@ Explicit cards (what the author wrote as cards) are 1. A mined card's confidence
 regression over what the card shows and what its note shows of it. The card: the rule that found
 it, how long its front and back are, whether the back is a list, math, code or a sentence cut
 open, whether the front asks, names something distinctive, needs its section or is only a label,
-how much of the back is markup, and whether the text is CJK. The note: how many mined cards it
+how much of the back is markup, whether the text is CJK, and whether the front is only a
+symbol, holds an aside or a digit. The note: how many mined cards it
 gives, what share of its lines they start on, whether the card's rule is the note's main shape
-or a minor one, and whether the note gives the same front twice. The features are structural
+or a minor one, whether the note gives the same front twice, and how many cards the card's own
+section gives. The features are structural
 and hold no word list; the weights are data (`confidence_weights.py`), fitted by
 `bench/fit_confidence.py` on the development labels and checked there by leaving one repository
 out at a time, since a hand-set nudge that fits the notes it was made on did not separate junk
@@ -43,6 +45,8 @@ _LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)、])\s", re.M)
 _OPEN_END = (":", "：", "…", "...", "、", ",", "，", "(", "（")
 _SENTENCE_END = (".", "。", "!", "！", "?", "？", ")", "）", "$")
 _COUNTED = re.compile(r"\w\s+\d{1,3}[.:：]?$")  # "Rule 2", "Fall 3": a label counted, not a name
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")  # a word: two letters (or Han characters) in a row
+_SECTION_BINS = ("section_one", "section_few", "section_many")  # 1, 2-5, more
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class NoteShape:
     lines: int = 0  # the note's non-blank lines (0: unknown)
     used: int = 0  # the distinct lines its mined cards start on
     fronts: dict[str, int] = field(default_factory=dict)  # mined cards per front topic
+    sections: dict[str, int] = field(default_factory=dict)  # mined cards per front section
 
     @classmethod
     def of(cls, cards: Sequence[Candidate], body: str | None = None) -> NoteShape:
@@ -67,6 +72,7 @@ class NoteShape:
             _filled_lines(body) if body is not None else 0,
             len({c.line for c in mined}),
             dict(Counter(_topic(c.front).casefold() for c in mined)),
+            dict(Counter(_section(c.front) for c in mined if " › " in c.front)),
         )
 
 
@@ -76,6 +82,11 @@ _BLANK_LINE = re.compile(r"^[ \t]*$", re.M)
 def _filled_lines(body: str) -> int:
     """How many lines of `body` hold anything."""
     return body.count("\n") + 1 - len(_BLANK_LINE.findall(body))
+
+
+def _section(front: str) -> str:
+    """What a front names before its last part (`Section` of `Section › Topic`)."""
+    return front.rsplit(" › ", 1)[0]
 
 
 def _topic(front: str) -> str:
@@ -173,6 +184,16 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
         found["front_twice"] = 1.0  # the note gives the same front to two answers
     if has_cjk(card.front) or (not back.isascii() and has_cjk(back[:200])):
         found["cjk"] = 1.0
+    if not _TWO_LETTERS.search(topic):
+        found["front_symbol"] = 1.0  # "P_0", "(1-T)", "L": a symbol, not a name
+    if "(" in topic or "（" in topic:
+        found["front_aside"] = 1.0  # "Ferns (vascular, spore-dispersing)": a heading's aside
+    if any(ch.isdigit() for ch in topic):
+        found["front_digit"] = 1.0
+    if " › " in front:
+        # how many mined cards the card's section gives: one stray, or a section read as cards
+        siblings = shape.sections.get(_section(card.front), 1)
+        found[_SECTION_BINS[(siblings > 1) + (siblings > 5)]] = 1.0
     return found
 
 
