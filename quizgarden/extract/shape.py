@@ -157,14 +157,9 @@ def section(ctx: Context, n: int) -> list[Block]:
 
 
 def last_before_items(ctx: Context) -> list[int]:
-    """For each block, the last block before it that is not a list item (-1 if none): found in
-    one pass, where walking back from every item of a 10,000-item list was quadratic."""
-    out, last = [], -1
-    for n, block in enumerate(ctx.blocks):
-        out.append(last)
-        if block.kind != "item":
-            last = n
-    return out
+    """For each block, the last block before it that is not a list item (-1 if none): see
+    `Context.before_items`, worked out once a note."""
+    return ctx.before_items
 
 
 # "**ELMo**", "**马吕斯定律**：", "**Strict stationarity:**": a paragraph that is only a bold name

@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import islice
 
 from ..scanning import GROUP_1, GROUP_2, SHORT, Replacement, delimited_sub, skipping_sub
+from ..similarity import nfkc
 from .lang import (
     ACTION,
     ANNOUNCES,
@@ -435,7 +436,7 @@ _ADDRESS = re.compile(r"\w@(?:[A-Za-z]+\d|[\w-]+\.\w)")
 def is_term(text: str, *, max_units: int = 10) -> bool:
     """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun.
     Cached: a line's term is asked for by the glossary test, the definition rule and others."""
-    plain = unicodedata.normalize("NFKC", strip_markup(text)).strip()
+    plain = nfkc(strip_markup(text)).strip()
     if plain[:1] in {"《", "『"} and _WORK_TITLE.fullmatch(plain):
         plain = plain[1:-1]  # "《内经》": a work named by its title, brackets and all
     # NFKC turns "（" into "(": a bracket left in `plain` is one `PARENS` needs
