@@ -88,6 +88,18 @@ class Context:
                 last = n
         return out
 
+    @cached_property
+    def lists(self) -> dict[tuple[int | None, int | None, int], list[int]]:
+        """The list items of the note by the list they make up: one heading, one parent item and
+        one lead-in (`before_items`), in order; found once a note for the rules that weigh a
+        list by its items."""
+        out: dict[tuple[int | None, int | None, int], list[int]] = {}
+        before = self.before_items
+        for n, block in enumerate(self.blocks):
+            if block.kind == "item":
+                out.setdefault((block.heading, block.parent, before[n]), []).append(n)
+        return out
+
     def free(self, block: Block) -> bool:
         """A block mined rules may read: not skipped, not junk, not already made into cards."""
         return (

@@ -539,6 +539,7 @@ _PATH = re.compile(r"[A-Za-z0-9_.~-]*(?:/[A-Za-z0-9_.~-]+)+/?|[A-Za-z0-9_~-]+\.[
 _NAME_SIGNAL = re.compile(r"[A-Z][^A-Z]*[A-Z]|[a-z][A-Z]|\d|[A-Za-z][-/][A-Za-z]")
 
 
+@lru_cache(maxsize=4096)  # asked of a front by its rule and again when it is rated
 def is_distinctive(term: str) -> bool:
     """A name that says on its own what it is ("LoRA", "t-SNE", "梯度消失问题", "Mean Absolute
     Error"), unlike a common word or two ("Sample", "More Data", "传统", "正样本") that needs its
