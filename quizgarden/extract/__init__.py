@@ -174,7 +174,7 @@ def _not_a_front(front: str) -> bool:
     if _only_a_label(front) or _stands_for_another(strip_markup(front.rsplit(" › ", 1)[-1])):
         return True
     plain = front.split(": $", 1)[0]  # a formula card's question is LaTeX, with its own braces
-    if sum(plain.count(ch) for ch in _OPENERS) != sum(plain.count(ch) for ch in _CLOSERS):
+    if sum(map(plain.count, _OPENERS)) != sum(map(plain.count, _CLOSERS)):  # counted in C
         return True
     parts = front.split(" › ")
     return any(is_example_heading(part) for part in parts[:-1]) or is_example_label(parts[-1])
