@@ -20,7 +20,25 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 
 def normalize_text(text: str) -> str:
     """Text folded for comparison: NFKC, case-folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    return " ".join(nfkc(text).split()).casefold()
+
+
+#: Characters CJK text is full of that NFKC changes (fullwidth punctuation, the no-break space,
+#: the ellipsis), each with its compatibility decomposition: replacing them first leaves NFKC's
+#: result as it was (it decomposes them so before composing), and most text then needs no more.
+_COMPATIBLE = tuple((c, unicodedata.normalize("NFKD", c)) for c in "，（）：？；！．～\xa0…")
+
+
+def nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`. Where text holds a single character NFKC changes,
+    `normalize` decomposes and recomposes all of it (a CJK paragraph with one "，" took a
+    hundred times as long as a check); the common such characters are replaced first, in C,
+    and the text is normalised only where the check finds more."""
+    if not text.isascii():
+        for wide, narrow in _COMPATIBLE:
+            if wide in text:
+                text = text.replace(wide, narrow)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 def tokens(text: str) -> Counter[str]:

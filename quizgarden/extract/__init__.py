@@ -177,7 +177,7 @@ def _not_a_front(front: str, table: bool = False) -> bool:
     if "\n" in front and "$$" in front:
         return True
     plain = front.split(": $", 1)[0]  # a formula card's question is LaTeX, with its own braces
-    if sum(plain.count(ch) for ch in _OPENERS) != sum(plain.count(ch) for ch in _CLOSERS):
+    if sum(map(plain.count, _OPENERS)) != sum(map(plain.count, _CLOSERS)):  # counted in C
         return True
     if table and " › " in front and not _labelled(front.rsplit(" › ", 1)[0]):
         return False

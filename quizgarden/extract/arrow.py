@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import Candidate
 from .context import Context, clean_card_text
@@ -34,6 +35,7 @@ _ITEM_DASH = re.compile(r"\s+[-–—]\s+")
 _HINT = re.compile(r"->|→|=>|⇒|⟶|--|[=\-–—](?<=\s.)(?=\s)")
 
 
+@lru_cache(maxsize=4096)  # a one-line item is asked by the glossary test, then by `find`
 def _hinted(text: str) -> bool:
     """`_HINT.search(text)`, after a test for the characters one of which every match of it
     holds: the pattern tries every branch at every character, where most blocks have none."""

@@ -82,6 +82,8 @@ def _parser() -> MarkdownIt:
             md.block.ruler.at(rule.name, _opening("|-:", rule.fn, ahead=1), {"alt": rule.alt})
         elif rule.name == "lheading":
             md.block.ruler.at(rule.name, _underlined(rule.fn), {"alt": rule.alt})
+        elif rule.name == "code":
+            md.block.ruler.at(rule.name, _indented(rule.fn), {"alt": rule.alt})
     md.block.ruler = _ByOpener(md.block.ruler.__rules__)
     md.block.parse = _block_parse(md)  # type: ignore[method-assign]
     return md
@@ -259,6 +261,18 @@ def _opening(chars: str, rule: _BlockRule, ahead: int) -> _BlockRule:
         return state.src[at : at + 1] in chars and rule(state, line, end, silent)
 
     return opening
+
+
+def _indented(rule: _BlockRule) -> _BlockRule:
+    """markdown-it's `code` (an indented code block), tried only at a line indented four columns
+    or more past the block it sits in, the test `code` opens with: `code` opens no block and is
+    tried at every line of text, and logs a debug call first (a fortieth of the block parse of
+    the corpus, 0.76 -> 0.74 s)."""
+
+    def indented(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+        return state.sCount[line] - state.blkIndent >= 4 and rule(state, line, end, silent)
+
+    return indented
 
 
 #: A line that may underline a setext heading (`===`, `---`), after the marks of the quotes and

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..model import MAX_MINED_LINE, Note, Separators
 from ..scanning import GROUP_1, skipping_sub
@@ -75,6 +75,30 @@ class Context:
 
     def claim(self, first: int, last: int) -> None:
         self.claimed.update(range(first, last + 1))
+
+    @cached_property
+    def before_items(self) -> list[int]:
+        """For each block, the last block before it that is not a list item (-1 if none): found
+        once a note, in one pass (walking back from every item of a 10,000-item list was
+        quadratic), for the rules that read a list with what leads into it."""
+        out, last = [], -1
+        for n, block in enumerate(self.blocks):
+            out.append(last)
+            if block.kind != "item":
+                last = n
+        return out
+
+    @cached_property
+    def lists(self) -> dict[tuple[int | None, int | None, int], list[int]]:
+        """The list items of the note by the list they make up: one heading, one parent item and
+        one lead-in (`before_items`), in order; found once a note for the rules that weigh a
+        list by its items."""
+        out: dict[tuple[int | None, int | None, int], list[int]] = {}
+        before = self.before_items
+        for n, block in enumerate(self.blocks):
+            if block.kind == "item":
+                out.setdefault((block.heading, block.parent, before[n]), []).append(n)
+        return out
 
     def free(self, block: Block) -> bool:
         """A block mined rules may read: not skipped, not junk, not already made into cards."""

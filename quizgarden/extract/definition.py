@@ -270,7 +270,7 @@ def _definitions(
     )
     glossaries = _by_full_entries(ctx, glossaries, loose)
     rescued = _bold_siblings(ctx, loose, before_items)
-    led = _bold_led_lists(ctx, before_items)
+    led = _bold_led_lists(ctx)
     bare = _bare_led_lists(ctx, before_items)
     named_in_code = _identifier_lists(ctx, before_items)
     cases = _case_lists(ctx, before_items)
@@ -751,23 +751,20 @@ _BOLD_LED = re.compile(
 MIN_LED = 2
 
 
-def _bold_led_lists(ctx: Context, before_items: list[int]) -> set[int]:
+def _bold_led_lists(ctx: Context) -> set[int]:
     """The items of lists where MIN_LED items or more, and most of the list, open with a bold
     term set off by a comma or a full stop: the author lists terms, each explained after it
     (`BOLD_TERM` wants a colon, and takes a comma only where the sentence does not go on).
     A list led in by its subject's aspects ("有两个优势：", "the main drawbacks") names none."""
-    runs: dict[tuple[int | None, int | None, int], list[int]] = {}
     led: dict[tuple[int | None, int | None, int], list[int]] = {}
-    for n, block in enumerate(ctx.blocks):
-        if block.kind != "item":
-            continue
-        key = (block.heading, block.parent, before_items[n])
-        runs.setdefault(key, []).append(n)
-        if block.text.startswith(("**", "__")) and _BOLD_LED.match(block.text.split("\n")[0]):
-            led.setdefault(key, []).append(n)
+    for key, items in ctx.lists.items():
+        for n in items:
+            text = ctx.blocks[n].text
+            if text.startswith(("**", "__")) and _BOLD_LED.match(text.split("\n")[0]):
+                led.setdefault(key, []).append(n)
     out: set[int] = set()
     for key, items in led.items():
-        if len(items) < MIN_LED or len(items) * 2 < len(runs[key]):
+        if len(items) < MIN_LED or len(items) * 2 < len(ctx.lists[key]):
             continue
         if ASPECT_LEAD.search(_lead_in(ctx, items[0], key[2])):
             continue  # "有两个优势：" + "**可移植性**。…": aspects of the subject, not its terms

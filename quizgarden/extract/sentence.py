@@ -42,7 +42,7 @@ from .lang import (
     SUPERLATIVE,
     TITLE_STOPWORDS,
 )
-from .shape import is_label, last_before_items, topic
+from .shape import is_label, topic
 from .text import (
     PARENS,
     SENTENCE,
@@ -532,13 +532,8 @@ def _runs(
     """The items of each list (one heading, one parent, one lead-in) whose first sentence gives
     a term (`term_of`), where MIN_DEFINING items or more and half the list or more give each a
     different one; `may_open` passes over, cheaply, a first line that cannot."""
-    before = last_before_items(ctx)
-    runs: dict[tuple[int | None, int | None, int], list[int]] = {}
-    for n, block in enumerate(ctx.blocks):
-        if block.kind == "item":
-            runs.setdefault((block.heading, block.parent, before[n]), []).append(n)
     out: set[int] = set()
-    for items in runs.values():
+    for items in ctx.lists.values():
         need = max(MIN_DEFINING, (len(items) + 1) // 2)
         terms: dict[str, int] = {}
         for k, n in enumerate(items):

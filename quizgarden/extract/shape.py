@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, heading_title, naming_heading
@@ -51,6 +52,7 @@ MIN_GLOSSARY = 3
 _SENTENCE = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)", re.S)
 
 
+@lru_cache(maxsize=4096)  # rules ask it of the same headings and fronts again and again
 def is_question(title: str) -> bool:
     """A heading or a line that asks: a question word opens it or a question mark ends it."""
     return QUESTION.search(title) is not None
@@ -78,6 +80,7 @@ def drop_caption(text: str) -> str:
     return text if plain.endswith(_SENTENCE_MARKS) else head
 
 
+@lru_cache(maxsize=4096)  # asked of a line's term by several rules
 def is_label(text: str) -> bool:
     """A word that labels rather than names ("N.B", "Example", "Summary", "Beispiel")."""
     plain = strip_markup(text).strip(" .:：")
@@ -159,14 +162,9 @@ def section(ctx: Context, n: int) -> list[Block]:
 
 
 def last_before_items(ctx: Context) -> list[int]:
-    """For each block, the last block before it that is not a list item (-1 if none): found in
-    one pass, where walking back from every item of a 10,000-item list was quadratic."""
-    out, last = [], -1
-    for n, block in enumerate(ctx.blocks):
-        out.append(last)
-        if block.kind != "item":
-            last = n
-    return out
+    """For each block, the last block before it that is not a list item (-1 if none): see
+    `Context.before_items`, worked out once a note."""
+    return ctx.before_items
 
 
 # "**ELMo**", "**马吕斯定律**：", "**Strict stationarity:**": a paragraph that is only a bold name

@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import islice
 
 from ..scanning import GROUP_1, GROUP_2, SHORT, Replacement, delimited_sub, skipping_sub
+from ..similarity import nfkc
 from .lang import (
     ACTION,
     ANNOUNCES,
@@ -435,7 +436,7 @@ _ADDRESS = re.compile(r"\w@(?:[A-Za-z]+\d|[\w-]+\.\w)")
 def is_term(text: str, *, max_units: int = 10) -> bool:
     """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun.
     Cached: a line's term is asked for by the glossary test, the definition rule and others."""
-    plain = unicodedata.normalize("NFKC", strip_markup(text)).strip()
+    plain = nfkc(strip_markup(text)).strip()
     if plain[:1] in {"《", "『"} and _WORK_TITLE.fullmatch(plain):
         plain = plain[1:-1]  # "《内经》": a work named by its title, brackets and all
     # NFKC turns "（" into "(": a bracket left in `plain` is one `PARENS` needs
@@ -538,6 +539,7 @@ _PATH = re.compile(r"[A-Za-z0-9_.~-]*(?:/[A-Za-z0-9_.~-]+)+/?|[A-Za-z0-9_~-]+\.[
 _NAME_SIGNAL = re.compile(r"[A-Z][^A-Z]*[A-Z]|[a-z][A-Z]|\d|[A-Za-z][-/][A-Za-z]")
 
 
+@lru_cache(maxsize=4096)  # asked of a front by its rule and again when it is rated
 def is_distinctive(term: str) -> bool:
     """A name that says on its own what it is ("LoRA", "t-SNE", "梯度消失问题", "Mean Absolute
     Error"), unlike a common word or two ("Sample", "More Data", "传统", "正样本") that needs its
@@ -565,7 +567,7 @@ def is_enumeration(text: str) -> bool:
     """ "损失函数、激活函数；学习率": a list of names, nothing said about them. The examples a
     description ends with ("the genetic makeup, e.g. TT, tt, Tt") are not the text's list, and
     clauses between commas ("cannot act alone, only in pairs, rarely seen") are not names."""
-    if sum(text.count(mark) for mark in _LIST_MARKS) < 2:  # three names need two marks
+    if sum(map(text.count, _LIST_MARKS)) < 2:  # three names need two marks (counted in C)
         return False
     tail = EXAMPLE_TAIL.search(text)
     if tail is not None:
