@@ -76,6 +76,23 @@ def test_settings_at_the_top_level_and_switched_off_clozes(tmp_path: Path) -> No
     assert not [c for c in _cards(_vault(tmp_path, settings, note)) if c["rule"] == "cloze"]
 
 
+def test_curly_clozes_stay_on_where_only_highlights_are_switched_off(tmp_path: Path) -> None:
+    """The plugin's two switches are independent: a vault that turns highlight clozes off and
+    keeps `{{curly}}` clozes (a common set-up) has every curly cloze read, highlights not."""
+    settings = {
+        "settings": {"convertHighlightsToClozes": False, "convertCurlyBracketsToClozes": True}
+    }
+    note = (
+        "#flashcards/chemistry\n\n"
+        "> nitrates\n"
+        "> - general solubility: {{soluble}}\n"
+        "> - exception(s): {{none}} <!--SR:!2023-07-09,254,216!2023-04-18,120,269-->\n\n"
+        "Water boils at ==100 °C== and freezes at {{0 °C}}.\n"
+    )
+    cards = [c for c in _cards(_vault(tmp_path, settings, note)) if c["rule"] == "cloze"]
+    assert sorted(str(c["back"]) for c in cards) == ["0 °C", "none", "soluble"]
+
+
 def test_bold_text_is_a_cloze_where_the_plugin_converts_it(tmp_path: Path) -> None:
     note = "#flashcards\n\nThe **mitochondrion** makes most of a cell's **ATP**.\n"
     on = {"settings": {"convertBoldTextToClozes": True}}

@@ -27,7 +27,7 @@ _MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    curly = ctx.highlights and ctx.separators.curly_cloze is not False
+    curly = ctx.curly_clozes
     for block in ctx.blocks:
         if block.kind not in {"paragraph", "item", "heading"} or block.skipped:
             continue

@@ -55,6 +55,7 @@ class Context:
     highlights: bool
     flashcard_note: bool = False  # tagged #flashcards: every `key::value` is a card, not metadata
     bold_clozes: bool = False  # the vault's OSR settings make `**bold**` a cloze in this note
+    curly_clozes: bool = False  # `{{text}}` is a cloze in this note (OSR's curly-bracket clozes)
     #: separators this note uses besides the vault's (see `separators.py`), most used first
     inline_marks: tuple[str, ...] = ()
     multiline_marks: tuple[str, ...] = ()
@@ -155,9 +156,14 @@ def build_context(note: Note, separators: Separators) -> Context:
     )
     # a note written with its own separators, or for the Flashcards plugin, is a flashcard note:
     # its highlights are clozes
-    highlights = separators.highlight_cloze and (flashcard_note or own_marks or flashcards_plugin)
+    card_note = flashcard_note or own_marks or flashcards_plugin
+    highlights = separators.highlight_cloze and card_note
     # the plugin's `convertBoldTextToClozes`: bold text is a cloze there too
-    bold = separators.bold_cloze and (flashcard_note or own_marks or flashcards_plugin)
+    bold = separators.bold_cloze and card_note
+    # and `convertCurlyBracketsToClozes`, whatever the switch for highlights says
+    curly = separators.curly_cloze is not False and (
+        card_note or note.settings.enabled_rules >= {"highlight"}
+    )
     return Context(
         note=note,
         blocks=blocks,
@@ -169,6 +175,7 @@ def build_context(note: Note, separators: Separators) -> Context:
         highlights=highlights or note.settings.enabled_rules >= {"highlight"},
         flashcard_note=flashcard_note,
         bold_clozes=bold,
+        curly_clozes=curly,
         inline_marks=inline_marks,
         multiline_marks=multiline_marks,
         card_tags=card_tags,
