@@ -87,10 +87,26 @@ def test_curly_clozes_stay_on_where_only_highlights_are_switched_off(tmp_path: P
         "> nitrates\n"
         "> - general solubility: {{soluble}}\n"
         "> - exception(s): {{none}} <!--SR:!2023-07-09,254,216!2023-04-18,120,269-->\n\n"
+        "> acetates\n"
+        "> - general solubility: {{soluble}}\n"
+        "> - exception(s): {{silver compounds}}\n\n"
         "Water boils at ==100 °C== and freezes at {{0 °C}}.\n"
     )
     cards = [c for c in _cards(_vault(tmp_path, settings, note)) if c["rule"] == "cloze"]
-    assert sorted(str(c["back"]) for c in cards) == ["0 °C", "none", "soluble"]
+    assert [str(c["back"]) for c in cards] == [
+        "soluble",
+        "none",
+        "soluble",
+        "silver compounds",
+        "0 °C",
+    ]
+    # each item is asked with the line that names it, as the plugin shows a cloze with its
+    # block: two "general solubility: {{…}}" items are two cards, not one and a repeat
+    assert [c["front"] for c in cards][:3] == [
+        "nitrates\ngeneral solubility: {{c1::soluble}}",
+        "nitrates\nexception(s): {{c1::none}}",
+        "acetates\ngeneral solubility: {{c1::soluble}}",
+    ]
 
 
 def test_bold_text_is_a_cloze_where_the_plugin_converts_it(tmp_path: Path) -> None:

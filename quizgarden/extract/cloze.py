@@ -28,7 +28,7 @@ _MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 
 def find(ctx: Context) -> Iterator[Candidate]:
     curly = ctx.curly_clozes
-    for block in ctx.blocks:
+    for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item", "heading"} or block.skipped:
             continue
         bold = ctx.bold_clozes and "**" in block.text
@@ -59,11 +59,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if cards:
             for line in lines:
                 ctx.claim(line, line)
+            named = _named_by(ctx, n, block)
             for card in cards:
                 yield Candidate(
                     card.rule,
                     card.type,
-                    card.front,
+                    f"{named}\n{card.front}" if named else card.front,
                     card.back,
                     card.line,
                     block_id=block_id,
@@ -81,6 +82,36 @@ def _may_hold_cloze(text: str, *, highlights: bool, curly: bool) -> bool:
 
 def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
+
+
+def _named_by(ctx: Context, n: int, block: Block) -> str | None:
+    """The line that names what a list of clozes is about, right above its items in the same
+    block of text (`> group I compounds` / `> - general solubility: {{soluble}}`): the plugin
+    shows a cloze with its whole block, and without that line every such item reads alike
+    (`general solubility: {{…}}` once for each compound)."""
+    if block.kind != "item" or block.parent is not None:
+        return None
+    above = ctx.before_items[n]
+    if above < 0:
+        return None
+    lead = ctx.blocks[above]
+    first = ctx.blocks[above + 1] if above + 1 < len(ctx.blocks) else None
+    if (
+        lead.kind != "paragraph"
+        or "\n" in lead.text
+        or first is None
+        or first.line != lead.line + 1
+        or lead.quoted != block.quoted
+        or "{" in lead.text
+        or "==" in lead.text
+    ):
+        return None
+    name = lead.text.strip()
+    return name if 0 < len(name) <= _NAME and not _TAGS.fullmatch(name) else None
+
+
+_NAME = 80
+_TAGS = re.compile(r"(?:#[^\s#]+\s*)+")  # `#flashcards`: the note's tags, no name
 
 
 def _without_title(block: Block) -> str:
