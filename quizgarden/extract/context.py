@@ -157,13 +157,12 @@ def build_context(note: Note, separators: Separators) -> Context:
     # a note written with its own separators, or for the Flashcards plugin, is a flashcard note:
     # its highlights are clozes
     card_note = flashcard_note or own_marks or flashcards_plugin
+    highlight_rule = note.settings.enabled_rules >= {"highlight"}  # the author turned it on
     highlights = separators.highlight_cloze and card_note
     # the plugin's `convertBoldTextToClozes`: bold text is a cloze there too
     bold = separators.bold_cloze and card_note
     # and `convertCurlyBracketsToClozes`, whatever the switch for highlights says
-    curly = separators.curly_cloze is not False and (
-        card_note or note.settings.enabled_rules >= {"highlight"}
-    )
+    curly = separators.curly_cloze is not False and (card_note or highlight_rule)
     return Context(
         note=note,
         blocks=blocks,
@@ -172,7 +171,7 @@ def build_context(note: Note, separators: Separators) -> Context:
         code_lines=frozenset(code),
         skipped_lines=frozenset(skipped),
         junk_blocks=frozenset(_junk_blocks(blocks, long) | long),
-        highlights=highlights or note.settings.enabled_rules >= {"highlight"},
+        highlights=highlights or highlight_rule,
         flashcard_note=flashcard_note,
         bold_clozes=bold,
         curly_clozes=curly,

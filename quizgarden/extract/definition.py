@@ -61,7 +61,6 @@ from .shape import (
     is_label,
     is_question,
     items_after,
-    last_before_items,
     may_name,
     named,
     names_some,
@@ -261,7 +260,7 @@ def _definitions(
 ) -> Iterator[tuple[Candidate, tuple[int | None, int] | None, str | None]]:
     """Each definition; a list item's with its list, and the subject an aspect item was asked
     under."""
-    before_items = last_before_items(ctx)
+    before_items = ctx.before_items
     parsed = _parsed_sentences(ctx, before_items)
     glossaries, loose = glossary_lists(
         ctx,
@@ -269,11 +268,11 @@ def _definitions(
         partial(split_definition, listed=True, short=True),
     )
     glossaries = _by_full_entries(ctx, glossaries, loose)
-    rescued = _bold_siblings(ctx, loose, before_items)
+    rescued = _bold_siblings(ctx, loose)
     led = _bold_led_lists(ctx)
-    bare = _bare_led_lists(ctx, before_items)
-    named_in_code = _identifier_lists(ctx, before_items)
-    cases = _case_lists(ctx, before_items)
+    bare = _bare_led_lists(ctx)
+    named_in_code = _identifier_lists(ctx)
+    cases = _case_lists(ctx)
     # `Term: definition` lines of a paragraph: a glossary written without list marks
     paragraphs = glossary_paragraphs(
         ctx,
@@ -492,7 +491,7 @@ MAX_BOLD_TERM = 14
 
 
 def _bold_siblings(
-    ctx: Context, loose: dict[int, tuple[str, str] | None], before_items: list[int]
+    ctx: Context, loose: dict[int, tuple[str, str] | None]
 ) -> dict[int, tuple[str, str]]:
     """(term, explanation) of the `**Term**: explanation` items that `split_definition` refused
     for their term's shape or their length, in a list where MIN_BOLD_SIBLINGS items or more of
@@ -501,12 +500,9 @@ def _bold_siblings(
     Transparency**: …`, `**Right to Express Grievances and Complaints of the Patient**: …`) as
     surely as a short one; an explanation longer than a line keeps its whole sentences up to
     MAX_LINE characters."""
-    lists: dict[tuple[int | None, int | None, int], list[int]] = {}
-    for n, block in enumerate(ctx.blocks):
-        if block.kind == "item" and n in loose:  # one-line items with a colon, read already
-            lists.setdefault((block.heading, block.parent, before_items[n]), []).append(n)
     out: dict[int, tuple[str, str]] = {}
-    for items in lists.values():
+    for listed in ctx.lists.values():
+        items = [n for n in listed if n in loose]  # one-line items with a colon, read already
         bold = [n for n in items if _BOLD_COLON.match(ctx.blocks[n].text)]
         read = [n for n in bold if loose[n] is not None]
         if len(read) < MIN_BOLD_SIBLINGS or len(read) * 2 <= len(bold):
@@ -794,26 +790,18 @@ _BARE_LED = re.compile(rf"^(?:{_MARKED_TERM})[ \t]+(?P<rest>[^\W\d_].*)$")
 _BARE_TERM = re.compile(_MARKED_TERM)  # an item that is only a term ("`Scarcity`")
 
 
-def _bare_led_lists(ctx: Context, before_items: list[int]) -> set[int]:
+def _bare_led_lists(ctx: Context) -> set[int]:
     """The items of lists where MIN_LED items or more open with a term set off by no mark
     (`_BARE_LED`), and they are most of the items that say more than a term: a glossary whose
     author left some terms to fill in later ("- `Scarcity`" alone) and typed the others with
     their explanation after a space. One such item alone is a sentence opening with a name."""
-    runs: dict[tuple[int | None, int | None, int], list[int]] = {}
-    led: dict[tuple[int | None, int | None, int], list[int]] = {}
-    for n, block in enumerate(ctx.blocks):
-        if block.kind != "item":
-            continue
-        first = block.text.split("\n")[0].strip()
-        key = (block.heading, block.parent, before_items[n])
-        if _BARE_TERM.fullmatch(first) is None:
-            runs.setdefault(key, []).append(n)  # an item with only a term says nothing
-        if _bare_led(first) is not None:
-            led.setdefault(key, []).append(n)
     out: set[int] = set()
-    for key, items in led.items():
-        if len(items) >= MIN_LED and len(items) * 2 >= len(runs.get(key, [])):
-            out.update(items)
+    for items in ctx.lists.values():
+        firsts = [(n, ctx.blocks[n].text.split("\n")[0].strip()) for n in items]
+        says = sum(_BARE_TERM.fullmatch(first) is None for _, first in firsts)  # more than a term
+        led = [n for n, first in firsts if _bare_led(first) is not None]
+        if len(led) >= MIN_LED and len(led) * 2 >= says:
+            out.update(led)
     return out
 
 
@@ -840,14 +828,13 @@ _IDENTIFIER_ENTRY = re.compile(
 MIN_IDENTIFIERS = 2
 
 
-def _identifier_lists(ctx: Context, before_items: list[int]) -> dict[int, tuple[str, str]]:
+def _identifier_lists(ctx: Context) -> dict[int, tuple[str, str]]:
     """The entries of lists that explain names typed as code, MIN_IDENTIFIERS or more of them:
     the parameters of a call or a class (`LoraConfig`: "- `task_type`：模型类型…", "-
     `lora_alpha`：缩放参数…"), the fields of a record, the members of a library. There an
     identifier (`lora_dropout`, `d_model`, `__weak`), which `is_term` refuses anywhere else (a
     Dataview field, a file name), is the term, and the explanation after its colon its answer."""
     found: dict[int, tuple[str, str]] = {}
-    lists: dict[tuple[int | None, int | None, int], list[int]] = {}
     for n, block in enumerate(ctx.blocks):
         if block.kind != "item" or ("`" not in block.text and "_" not in block.text):
             continue
@@ -858,8 +845,12 @@ def _identifier_lists(ctx: Context, before_items: list[int]) -> dict[int, tuple[
         if FILE_NAME.search(name) or not is_explanation(rest) or rest.endswith(("?", "？")):
             continue  # "`config.yaml`：…": a file to keep, not a name to learn
         found[n] = (name, rest)
-        lists.setdefault((block.heading, block.parent, before_items[n]), []).append(n)
-    return {n: found[n] for items in lists.values() if len(items) >= MIN_IDENTIFIERS for n in items}
+    out: dict[int, tuple[str, str]] = {}
+    for items in ctx.lists.values():
+        entries = [n for n in items if n in found]
+        if len(entries) >= MIN_IDENTIFIERS:
+            out.update((n, found[n]) for n in entries)
+    return out
 
 
 # "- T=0：确定性地…", "- $\lambda = 0$: Logarithmic transformation", "- $\text{PMI} > 0$：正相关":
@@ -873,13 +864,13 @@ _CASE_ENTRY = re.compile(
 MIN_CASES = 2
 
 
-def _case_lists(ctx: Context, before_items: list[int]) -> dict[int, tuple[str, str]]:
+def _case_lists(ctx: Context) -> dict[int, tuple[str, str]]:
     """The entries of lists that tell the cases of one quantity, MIN_CASES or more of them,
     each by what it means (`- T=0：确定性地选择最可能的令牌`, `- T=1：从纯语言模型采样`, `-
     $λ = 0$: Logarithmic transformation`): the case is the term, though a value given to a
     symbol is none elsewhere (`$k=50, T=1$`: the settings of a run)."""
     found: dict[int, tuple[str, str]] = {}
-    lists: dict[tuple[int | None, int | None, int], dict[str, list[int]]] = {}
+    symbols: dict[int, str] = {}  # the quantity each case is of
     for n, block in enumerate(ctx.blocks):
         if block.kind != "item":
             continue
@@ -893,15 +884,17 @@ def _case_lists(ctx: Context, before_items: list[int]) -> dict[int, tuple[str, s
         if not has_cjk(rest) and not is_explanation(rest, min_units=2):
             continue
         found[n] = (m.group("case"), rest)
-        key = (block.heading, block.parent, before_items[n])
-        lists.setdefault(key, {}).setdefault(m.group("symbol"), []).append(n)
-    return {
-        n: found[n]
-        for by_symbol in lists.values()
-        for items in by_symbol.values()
-        if len(items) >= MIN_CASES
-        for n in items
-    }
+        symbols[n] = m.group("symbol")
+    out: dict[int, tuple[str, str]] = {}
+    for items in ctx.lists.values():
+        by_symbol: dict[str, list[int]] = {}
+        for n in items:
+            if n in symbols:
+                by_symbol.setdefault(symbols[n], []).append(n)
+        for cases in by_symbol.values():
+            if len(cases) >= MIN_CASES:
+                out.update((n, found[n]) for n in cases)
+    return out
 
 
 def _lead_in(ctx: Context, n: int, m: int) -> str:

@@ -19,7 +19,6 @@ from .shape import (
     as_list,
     bold_name_above,
     items_after,
-    last_before_items,
     lists_entries,
     section,
     topic,
@@ -39,7 +38,7 @@ def _points_or_labels(subject: str) -> bool:
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    before = last_before_items(ctx)
+    before = ctx.before_items
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item", "heading"} or not ctx.free(block):
             continue

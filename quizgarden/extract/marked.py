@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .shape import last_before_items
 from .text import has_cjk, strip_markup, units, without_trailing_tags
 
 #: The marks of an answer: underline, coloured text, CriticMarkup insertion and highlight.
@@ -54,7 +53,6 @@ MIN_QUESTION = 4
 def find(ctx: Context) -> Iterator[Candidate]:
     asked: list[tuple[int, str, tuple[str, list[str]]]] = []
     marked = 0  # the note's lines that mark words inside a sentence, asking or not
-    before: list[int] = []  # shape.last_before_items, found when a list item first asks
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or not ctx.free(block):
             continue
@@ -62,10 +60,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         lead: Block | None = None
         if block.kind == "item":
-            if not before:
-                before = last_before_items(ctx)
-            lead = _lead(ctx, n, before)
-            if _answers_question(ctx, n, before):
+            lead = _lead(ctx, n, ctx.before_items)
+            if _answers_question(ctx, n, ctx.before_items):
                 continue  # the list answers the question it is under: one card, that question's
         for offset, line in enumerate(block.text.split("\n")):
             if not has_cjk(line) or _MARK.search(line) is None:

@@ -161,12 +161,6 @@ def section(ctx: Context, n: int) -> list[Block]:
     return out
 
 
-def last_before_items(ctx: Context) -> list[int]:
-    """For each block, the last block before it that is not a list item (-1 if none): see
-    `Context.before_items`, worked out once a note."""
-    return ctx.before_items
-
-
 # "**ELMo**", "**马吕斯定律**：", "**Strict stationarity:**": a paragraph that is only a bold name
 _BOLD_NAME = re.compile(r"^(?:\*\*|__)(?P<name>[^*_\n]{1,60}?)[:：]?(?:\*\*|__)\s*[:：]?\s*$")
 
@@ -175,7 +169,7 @@ def bold_name_above(ctx: Context, block: Block, m: int) -> str | None:
     """The name a bold line alone right above a top-level list gives its items: `**ELMo**` over
     `- **优点**：…`, `- **缺点**：…` (asked `ELMo › 优点`, not after the section that compares
     ELMo, GPT and BERT), `**马吕斯定律**：` over `- 参数：…`. Not a question or a label. `m` is
-    the last block before the list (`last_before_items`)."""
+    the last block before the list (`Context.before_items`)."""
     if block.kind != "item" or block.parent is not None or m < 0:
         return None
     above = ctx.blocks[m]
