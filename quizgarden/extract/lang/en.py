@@ -622,6 +622,9 @@ TABLE = Table(
         "or",
         "is",
         "are",
+        # a relative pronoun: "A column that refers to …" is a noun and its clause, no term
+        "that",
+        "which",
     ),
     # lower case only: "Attention Is All You Need" is a title, "X is robust" a clause
     clause_words=("is", "are", "was", "were", "has", "have", "can", "will", "should", "does", "do"),

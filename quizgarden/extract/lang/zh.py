@@ -1067,7 +1067,11 @@ TABLE = Table(
         r"分成(?:两|二|三|四|五|几)(?:个|种|类|大类|部分|方面|阶段)(?=[\u4e00-\u9fff])",
     ),
     effects=("所以", "因此", "因为", "导致", "越来越", "更"),
-    numbered_sections=(r"第\s*[\d一二三四五六七八九十百]+\s*[章节讲课周篇部回]",),
+    numbered_sections=(
+        r"第\s*[\d一二三四五六七八九十百]+\s*[章节讲课周篇部回]",
+        # "1-2章需要掌握的内容", "3章": chapters counted without 第
+        r"(?<![\d.])\d{1,2}(?:\s*[-~～–至到]\s*\d{1,2})?\s*[章讲]",
+    ),
     index_headers=("序号", "编号", "序"),
     # (not "第二十条": an article of a statute is what a law note asks about)
     ordinal_parts=(r"第\s*[\d一二三四五六七八九十]+\s*(?:列|行|栏|项|点|部分|幕)",),
