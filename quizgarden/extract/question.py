@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ANSWER_MARK, ASKING, ASKING_END, DEICTIC, QA_PREFIX
+from .lang import ANSWER_MARK, ASKING, ASKING_END, BARE_ASKING, DEICTIC, QA_PREFIX
 from .shape import MAX_ANSWER, drop_caption, is_question, topic
 from .text import (
+    has_cjk,
     is_explanation,
     is_first_person,
     is_instruction,
@@ -89,11 +90,12 @@ def _pairs_in(ctx: Context, n: int) -> Iterator[Candidate]:
             yield Candidate("question", "basic", asked, answer, block.line + offset)
 
 
-def _stands_alone(asked: str) -> bool:
-    """A question a learner can be asked on its own: not about "this", not a list of them."""
+def _stands_alone(asked: str, start: int = 0) -> bool:
+    """A question a learner can be asked on its own: not about "this", not a list of them.
+    A pronoun is looked for from `start`, past a question word that holds one (`qu'est-ce`)."""
     if len(asked) > MAX_QUESTION or units(asked) < 3 or is_first_person(asked):
         return False
-    if DEICTIC.search(asked) or ":" in asked or "：" in asked:
+    if DEICTIC.search(asked, start) or ":" in asked or "：" in asked:
         return False
     return asked.count("?") + asked.count("？") == 1
 
@@ -157,12 +159,23 @@ def _aspect_item(ctx: Context, n: int) -> Iterator[Candidate]:
     after = ctx.blocks[n + 1] if n + 1 < len(ctx.blocks) else None
     if "\n" not in block.text.strip() and (after is None or after.parent != n):
         return  # nothing under it to answer: most items are leaves, passed over cheaply
-    if not ASKING_END.search(strip_markup(block.text.partition("\n")[0]).rstrip()):
+    line = strip_markup(block.text.partition("\n")[0]).rstrip()
+    bare = None if ASKING_END.search(line) else BARE_ASKING.match(strip_numbering(line))
+    if bare is None and not ASKING_END.search(line):
         return  # its first line asks nothing: cleaning the whole item would be wasted
     text, block_id, deck = clean_card_text(block.text)
     first, _, rest = text.partition("\n")
     asked = strip_numbering(strip_markup(first)).strip()
-    if not asked or not ASKING_END.search(asked) or not _stands_alone(asked + "？"):
+    mark = "？"
+    if bare is not None:
+        asked = asked.rstrip("。.")
+        if not _asks_bare(ctx, n, asked):
+            return
+        # with no mark to end it, the question may run on in the lines of its item ("When a
+        # process" / "leaves its critical section, …"): only what is nested under it answers
+        rest = ""
+        mark = "" if bare.group("instruction") else "？" if has_cjk(asked) else "?"
+    elif not asked or not ASKING_END.search(asked) or not _stands_alone(asked + "？"):
         return
     rest = rest.strip()
     if rest and after is not None and after.kind == "fence" and after.parent == n:
@@ -173,4 +186,32 @@ def _aspect_item(ctx: Context, n: int) -> Iterator[Candidate]:
         answer = f"{answer}\n{nested}"
     answer = answer or nested
     if answer and not DEICTIC.match(strip_markup(answer)):
-        yield Candidate("question", "basic", asked + "？", answer, block.line, block_id, deck=deck)
+        yield Candidate("question", "basic", asked + mark, answer, block.line, block_id, deck=deck)
+
+
+def _asks_bare(ctx: Context, n: int, asked: str) -> bool:
+    """A line that asks with no question mark (`1. What is a primary key`, `4. 列出实现金属切削过程
+    的三个必备条件`): a question of its own, opening as a sentence does (a capital, in Latin
+    script: "when the economy is humming" goes on from a sentence above) with no clause set
+    off by a comma ("When a catalyst is full, the rate …" says when, it does not ask). An
+    instruction ("Define …", "列出…") asks only in a list that asks: another item of its list
+    is a question; elsewhere it is a step ("Define a set of learning algorithms")."""
+    head = BARE_ASKING.match(asked)
+    if head is None or asked[0].islower() or "," in asked:
+        return False
+    if not _stands_alone(asked + "？", head.end()):
+        return False
+    if not head.group("instruction"):
+        return True
+    block = ctx.blocks[n]
+    siblings = ctx.lists.get((block.heading, block.parent, ctx.before_items[n]), ())
+    for m in siblings:
+        if m == n:
+            continue
+        line = strip_markup(ctx.blocks[m].text.partition("\n")[0]).rstrip("*_ ")
+        if line.endswith(_MARKS):
+            return True
+        other = BARE_ASKING.match(strip_numbering(line))
+        if other is not None and not other.group("instruction"):
+            return True
+    return False

@@ -37,6 +37,7 @@ __all__ = [
     "ASPECT_HEADER",
     "ASPECT_LEAD",
     "BACK_FIELD",
+    "BARE_ASKING",
     "BOLD_LEAD",
     "BRANCH",
     "CLASS_OF",
@@ -326,6 +327,22 @@ QUESTION = re.compile(
 )
 #: A line that ends as a question does, with no mark needed: "…是什么", "火的使用对…的作用".
 ASKING_END = re.compile(rf"(?:{_ENDS or '(?!)'})[?？]?$", re.I)
+# a spaced language's question word that is also one of its own verbs ("is", "can", "ist",
+# "kann") opens a predicate as often as a question ("Can be used to …", "Are a hazard to …")
+_BARE_QUESTION_WORDS = {
+    w
+    for table in TABLES
+    for w in table.question_words
+    if not _latin(w) or w not in {*table.clause_words, *table.predicate_openers}
+}
+_BARE_STARTS = _alternation([w for w in _QUESTION_WORDS if w in _BARE_QUESTION_WORDS])
+#: A line that asks with no question mark: a question word opens it ("什么是机械制造技术",
+#: "What is a primary key"), or an instruction of an exam question does ("列出…", "Define …").
+BARE_ASKING = re.compile(
+    rf"^(?:(?:{_BARE_STARTS})(?=\s*[^\s?？])"
+    rf"|(?P<instruction>{_alternation(_words('asking_instructions'))})(?=\s*\S))",
+    re.I,
+)
 #: A question word and nothing it asks about: "Who?", "Warum?", "为什么？".
 QUESTION_WORD_ONLY = re.compile(rf"^(?:{_alternation(_QUESTION_WORDS)})\s*[?？]?$", re.I)
 #: A sentence that asks in words, whatever its last mark: "Why …", "为什么…", "…とは何か？".

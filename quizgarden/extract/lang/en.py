@@ -910,6 +910,27 @@ TABLE = Table(
     infinitive_markers=("to",),
     thanks=("thanks", "acknowledge?ments?", "contributors?"),
     instruction_openers=("step\\s*\\d+",),
+    # "Define genetic testing", "Outline the social and ethical issues …"; "list", "name" and
+    # "state" are nouns as often ("List comprehension", "State machine"): a verb only before
+    # what they ask for ("List the three …", "Name two …")
+    asking_instructions=(
+        "define",
+        "describe",
+        "explain",
+        "outline",
+        "discuss",
+        "compare",
+        "contrast",
+        "identify",
+        "distinguish",
+        "summari[sz]e",
+        "evaluate",
+        "justify",
+        "analy[sz]e",
+        "list(?=\\s+(?:the|an?|all|some|two|three|four|five|six|\\d))",
+        "name(?=\\s+(?:the|an?|all|some|two|three|four|five|six|\\d))",
+        "state(?=\\s+(?:the|an?|all|some|two|three|four|five|six|\\d))",
+    ),
     reference_headings=("references?", "bibliography", "links", "resources", "further reading"),
     result_headings=("results?", "ablations?", "performance", "efficiency", "findings"),
     advice_headings=(

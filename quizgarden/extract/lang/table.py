@@ -168,6 +168,9 @@ class Table:
     thanks: tuple[str, ...] = ()
     # a heading that opens so gives advice, not a name: "Do not", "请"
     instruction_openers: tuple[str, ...] = ()
+    # an instruction that asks as an exam question does ("Define …", "Outline …", "列出…"): a
+    # list item opening so, with no question mark, over the items nested under it that answer it
+    asking_instructions: tuple[str, ...] = ()
     # a sentence that opens so goes on, it does not define: "and", "但"
     continuations: tuple[str, ...] = ()
     # what stands where an answer is still to be written: "to be added", "TBD", "待补充"
