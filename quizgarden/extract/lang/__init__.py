@@ -163,6 +163,11 @@ def _latin(word: str) -> bool:
     return not any("\u3040" <= ch <= "\u9fff" for ch in word)  # kana and Han
 
 
+# a whole word ends where no letter or hyphen follows; an elided one ("qu'", "lorsqu'", "c'")
+# runs straight into the next word
+_WORD_END = r"(?:(?<=['’])|(?![\w-]))"
+
+
 def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
     """Latin words match whole words; CJK entries match anywhere (no spaces between words).
 
@@ -187,9 +192,9 @@ def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
         groups = []
         if latin:
             groups.append(
-                rf"[{_chars(keyed_latin[0])}](?<!\w.){keyed_latin[1]}(?![\w-])"
+                rf"[{_chars(keyed_latin[0])}](?<!\w.){keyed_latin[1]}{_WORD_END}"
                 if keyed_latin
-                else rf"(?<!\w)(?:{'|'.join(latin)})(?![\w-])"
+                else rf"(?<!\w)(?:{'|'.join(latin)}){_WORD_END}"
             )
         if cjk:
             groups.append(
@@ -200,7 +205,7 @@ def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
     # tries the lookbehind of each of its words in turn
     groups = []
     if latin:  # no word character before the first letter
-        groups.append(rf"(?<=[{_chars(keyed_latin[0])}])(?<!\w.){keyed_latin[1]}(?![\w-])")
+        groups.append(rf"(?<=[{_chars(keyed_latin[0])}])(?<!\w.){keyed_latin[1]}{_WORD_END}")
     if cjk:
         groups.append(f"(?<=[{_chars(keyed_cjk[0])}]){keyed_cjk[1]}")
     if not groups:
