@@ -32,6 +32,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     Two mined cards where one answer is most of the other ("## LoRA" over "**Basic idea**: ..."
     and the "Basic idea" definition; a heading whose section is one formula and the formula card)
     are one card: the earlier is kept, except that a formula card replaces the prose card around it.
+    Two table rows that answer alike are two facts, and both are kept.
     A formula that is only part of an earlier answer is already asked there.
     """
     seen: set[tuple[str, int, str, str]] = set()
@@ -57,7 +58,12 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
             # one search in C rules out most cards before the answers are compared one by one
             inside = bare in "\0".join(a for a, _ in answers)
             near = (i for a, i in answers if inside and kept[i] and _restates(bare, a))
-            found = [i for i in (equal, next(near, None)) if i is not None]
+            # (two table rows that answer alike are two facts: a chairman of two committees)
+            found = [
+                i
+                for i in (equal, next(near, None))
+                if i is not None and not (card.rule == "table" == _rule(kept[i]))
+            ]
             earlier = min(found) if found else None
             if earlier is not None:
                 previous = kept[earlier]
@@ -132,3 +138,7 @@ def _says_more(prose: str) -> bool:
 
 def _restates(answer: str, earlier: str) -> bool:
     return len(answer) >= RESTATED * len(earlier) and answer in earlier
+
+
+def _rule(card: Candidate | None) -> str:
+    return card.rule if card is not None else ""
