@@ -244,6 +244,7 @@ TABLE = Table(
         "reference",
         "references",
         "answer",
+        "ans",
         "question",
         "solution",
         "hint",
