@@ -16,6 +16,7 @@ from .lang import (
     CONTINUES,
     GENERIC_FRONT,
     LABEL_WORD,
+    NO_ANSWER,
     NUMBERED_LABEL,
     PLACEHOLDER,
     QUOTE_OPEN,
@@ -153,9 +154,10 @@ def split_definition(
     if m and m.group("colon") == ".":
         # a run-in head, "**Liquidity.** The ease …": the bold and its full stop end the term,
         # so a comma may stand in it (`**BA 4, Primary motor cortex (M1).**`); a label set so
-        # ("**Note.**", "**Ex.**") or a sentence in bold ("**This is key.** …") is none
+        # ("**Note.**", "**Ex.**"), an answer ("**Yes.** Return traffic is …", under a
+        # question) or a sentence in bold ("**This is key.** …") is none
         plain = strip_markup(term).strip()
-        if is_label(plain) or is_clause(plain):
+        if is_label(plain) or is_clause(plain) or NO_ANSWER.match(plain):
             return None
         named = named or bold_name(plain)
     if is_local_link(term) or not (generic or named):
