@@ -16,6 +16,7 @@ from functools import cache
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, heading_title, naming_heading
+from .entries import run_in_head
 from .lang import (
     ARTICLE,
     COPULA,
@@ -366,6 +367,8 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
         m = _ENTRY_MARK.search(plain[:24]) if block.level == top else None
         if m and _entry_term(plain[: m.start()]):
             return None  # "- **Gravitational water** - water that …", "- Tariff => a tax": too
+        if block.level == top and _entry_term(run_in_head(block.text) or ""):
+            return None  # "- **Broca area.** Inferior frontal gyrus.": a run-in head's entry
         if plain.rstrip(" .;,").endswith(")") and len(plain.split("(", 1)[0].split()) <= 4:
             return None  # "Opportunity cost (the value …)": a glossary entry of its own
         said += size >= 5 or is_sentence(plain)

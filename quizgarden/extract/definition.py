@@ -19,14 +19,15 @@ from .context import Context, clean_card_text, heading_title, section_title
 from .entries import (
     BOLD_TERM,
     MAX_LINE,
+    bold_name,
     enumerates,
     equation_alone,
     one_han,
+    run_in_head,
     split_definition,
     wraps_term,
 )
 from .lang import (
-    ACTION,
     ADVICE_HEADING,
     ASPECT_LEAD,
     CONTINUES,
@@ -37,7 +38,6 @@ from .lang import (
     GLOSSARY_HEADING,
     HEAD_FOLLOWER,
     NAMING_COPULA,
-    NUMBERED_LABEL,
     PROCEDURE_HEADING,
     QUOTE_OPEN,
     REASON_QUESTION,
@@ -46,8 +46,6 @@ from .lang import (
     SECTION_LABEL,
     SPEECH_VERB,
     STAGE_NAME,
-    TERM_BAD_END,
-    TERM_BAD_START,
     TO_READER,
 )
 from .shape import (
@@ -107,6 +105,10 @@ def _lines(block: Block) -> list[str]:
     if block.kind not in {"paragraph", "item"} or len(lines) < 2:
         return lines
     first = lines[0].rstrip()
+    if run_in_head(first) and not any(line.lstrip().startswith(("**", "__")) for line in lines[1:]):
+        # "**Sampling distribution.** Data … estimates θ." / "Its sampling distribution, …": a
+        # run-in head's paragraph is its explanation, however the author wrapped its lines
+        return [" ".join(line.strip() for line in lines)]
     plain = block.kind == "paragraph" and _plain_term_line(first, lines[1])
     if block.kind == "item" and _BOLD_LINE.fullmatch(first) and _explains_below(lines[1:]):
         first += ":"  # "- **Risk appetite**" / "  The amount of risk …": the line break sets it off
@@ -486,8 +488,6 @@ def _by_full_entries(
 #: How many `**Term**: …` items of one list, and more than half of them, must read as
 #: definitions for the list to vouch for the others' bold terms.
 MIN_BOLD_SIBLINGS = 2
-#: The most units a bold term taken on its list's word may have: a title, not a paragraph.
-MAX_BOLD_TERM = 14
 
 
 def _bold_siblings(
@@ -521,9 +521,8 @@ _BOLD_COLON = re.compile(
 
 
 def _vouched(text: str) -> tuple[str, str] | None:
-    """The term and explanation of a bold entry its list vouches for: the bold holds a name in
-    Latin script of up to MAX_BOLD_TERM units, commas allowed (no other sentence mark, link,
-    label, or opening verb), and the rest explains. CJK lists set steps and merits in bold
+    """The term and explanation of a bold entry its list vouches for: the bold holds a name
+    (`entries.bold_name`) and the rest explains. CJK lists set steps and merits in bold
     (`**准备微调数据**：…`), which `is_term` refuses as actions: no vouching there."""
     m = _BOLD_COLON.match(text)
     if m is None:
@@ -531,22 +530,13 @@ def _vouched(text: str) -> tuple[str, str] | None:
     term = (m.group("term") or m.group("term2")).strip()
     rest = (m.group("rest") or m.group("rest2") or "").strip()
     plain = strip_markup(term).strip()
-    core = PARENS.sub("", plain).strip() or plain
-    if has_cjk(plain) or not 0 < units(core) <= MAX_BOLD_TERM or _NOT_A_NAME.search(core):
-        return None
-    if plain.count("(") != plain.count(")") or is_label(core) or NUMBERED_LABEL.match(core):
-        return None
-    if ACTION.match(core) or TERM_BAD_START.match(core) or TERM_BAD_END.search(core):
+    if not bold_name(plain):
         return None
     if len(rest) > MAX_LINE:
         rest = whole_sentences(rest[:MAX_LINE])
     if not is_explanation(rest) or wraps_term(plain, strip_markup(rest)):
         return None
     return plain, rest
-
-
-# what a name holds none of, a comma aside: sentence marks, a link, math, a path
-_NOT_A_NAME = re.compile(r"[。！？!?；;：:\"“”<>|=$\\&\[\]/…]|\.(?:\s|$)")
 
 
 #: In a glossary list whose terms the author set in bold or italics, every one of them (three or

@@ -11,12 +11,26 @@ from __future__ import annotations
 
 import re
 
-from .lang import CONTINUES, GENERIC_FRONT, LABEL_WORD, PLACEHOLDER, QUOTE_OPEN, SETUP_OPENER
-from .shape import names_some
+from .lang import (
+    ACTION,
+    CONTINUES,
+    GENERIC_FRONT,
+    LABEL_WORD,
+    NO_ANSWER,
+    NUMBERED_LABEL,
+    PLACEHOLDER,
+    QUOTE_OPEN,
+    SETUP_OPENER,
+    TERM_BAD_END,
+    TERM_BAD_START,
+)
+from .shape import is_label, names_some
 from .text import (
     ITEM_MARK,
+    PARENS,
     has_cjk,
     has_colon,
+    is_clause,
     is_explanation,
     is_local_link,
     is_term,
@@ -26,11 +40,42 @@ from .text import (
 )
 
 MAX_LINE = 400
-#: "**Term**: …", "**Term:** …", "**Term** — …": a bold term and what separates it from its text
+#: "**Term**: …", "**Term:** …", "**Term** — …": a bold term and what separates it from its text;
+#: a run-in head, "**Liquidity.** The ease with which …", ends in a full stop inside the bold
 BOLD_TERM = re.compile(
-    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：])?(?:\*\*\*?|__)\s*(?P<sep>[:：=，,]|—|–|--|-)?\s*"
+    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：.])?(?:\*\*\*?|__)\s*(?P<sep>[:：=，,]|—|–|--|-)?\s*"
     r"(?P<rest>.*)$"
 )
+
+#: The most units a bold name may have where the bold sets it off: a title, not a paragraph.
+MAX_BOLD_TERM = 14
+# what a name holds none of, a comma aside: sentence marks, a link, math, a path
+_NOT_A_NAME = re.compile(r"[。！？!?；;：:\"“”<>|=$\\&\[\]/…]|\.(?:\s|$)")
+
+
+def bold_name(plain: str) -> bool:
+    """`plain`, the text of a bold span whose bold marks where the term ends, is a name in Latin
+    script of up to MAX_BOLD_TERM units, commas allowed (`Lawfulness, Fairness and
+    Transparency`, `BA 4, Primary motor cortex (M1)`): no other sentence mark, link, label,
+    numbered label or opening verb."""
+    core = PARENS.sub("", plain).strip() or plain
+    if has_cjk(plain) or not 0 < units(core) <= MAX_BOLD_TERM or _NOT_A_NAME.search(core):
+        return False
+    if plain.count("(") != plain.count(")") or is_label(core) or NUMBERED_LABEL.match(core):
+        return False
+    return not (ACTION.match(core) or TERM_BAD_START.match(core) or TERM_BAD_END.search(core))
+
+
+def run_in_head(text: str) -> str | None:
+    """The head `text` opens with, when it is a bold run-in head: words ending in a full stop
+    inside the bold, the explanation going on from it on the same line ("**Liquidity.** The
+    ease with which …")."""
+    m = BOLD_TERM.match(text) if text.startswith(("**", "__")) else None
+    if m is None or m.group("colon") != "." or not m.group("rest"):
+        return None
+    return m.group("term")
+
+
 # "（1）太平天国：…": a number in brackets counts the item, it is not part of the term
 _PAREN_NUMBER = re.compile(r"^[（(]\d{1,2}[）)]\s*")
 # what a stripped line that ITEM_MARK matches opens with, besides a digit (`\d`: `isdecimal`)
@@ -86,6 +131,10 @@ def split_definition(
             if QUOTE_OPEN.match(rest):
                 return None  # "**Individualism**: "But the general …": a passage quoted
             rest = whole_sentences(rest[:MAX_LINE])
+        elif m.group("colon") == ".":
+            # a run-in head's paragraph ends in whole sentences, not on the lead-in to what
+            # it shows ("… applies this principle to the sampling distribution itself:")
+            rest = whole_sentences(rest) or rest
         if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
             return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     else:
@@ -102,6 +151,15 @@ def split_definition(
     # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
     generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
     named = is_term(term) or (listed and one_han(term)) or named_symbol(term)
+    if m and m.group("colon") == ".":
+        # a run-in head, "**Liquidity.** The ease …": the bold and its full stop end the term,
+        # so a comma may stand in it (`**BA 4, Primary motor cortex (M1).**`); a label set so
+        # ("**Note.**", "**Ex.**"), an answer ("**Yes.** Return traffic is …", under a
+        # question) or a sentence in bold ("**This is key.** …") is none
+        plain = strip_markup(term).strip()
+        if is_label(plain) or is_clause(plain) or NO_ANSWER.match(plain):
+            return None
+        named = named or bold_name(plain)
     if is_local_link(term) or not (generic or named):
         return None  # a linked term is a table-of-contents entry
     if not (

@@ -166,10 +166,13 @@ _TITLE_LINE = re.compile(
 
 
 def _untitled(block: Block) -> tuple[str, str]:
-    """The block's text without the title its first line gives it: a callout's title
+    """The block's text without the title its first line gives it (or the bold that sets off
+    all of it): a callout's title
     (`> [!info] Rol fundamental`), a line wholly in bold or italics (`***Receptive Field***`) or
     an image (`![Hoehlengleichnis](…)`) over the text. A title is no subject of the sentence
     under it ("Rol fundamental La UC es …")."""
+    if (text := _unbolded(block.text)) is not block.text:
+        return text, ""
     first, _, rest = block.text.partition("\n")
     if not rest:
         return block.text, ""
@@ -178,6 +181,21 @@ def _untitled(block: Block) -> tuple[str, str]:
     ):
         return rest, strip_markup(_IMAGE_ALT.sub(r"\1", first)).strip()
     return block.text, ""
+
+
+# a block wholly in one bold span
+_WHOLE_BOLD = re.compile(r"\s*(?:\*\*(?P<a>[^*\s][^*]*)\*\*|__(?P<b>[^_\s][^_]*)__)\s*")
+
+
+def _unbolded(text: str) -> str:
+    """`text` without the bold that sets off all of it, and the quotation marks inside that bold
+    (`**"The gross margin is gross profit divided by sales. …"**`): bold that stresses all a
+    block says is no subject set apart, and the text is read as plain; else `text` itself."""
+    whole = _WHOLE_BOLD.fullmatch(text) if text.startswith(("**", "__")) else None
+    if whole is None:
+        return text
+    inner = whole.group("a") or whole.group("b")
+    return inner[1:-1] if inner[:1] + inner[-1:] in {'""', "“”"} else inner
 
 
 _IMAGE_ALT = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
@@ -539,7 +557,7 @@ def _runs(
         for k, n in enumerate(items):
             if len(terms) + len(items) - k < need:
                 break  # too few items left to make it a list of terms
-            first = ctx.blocks[n].text.split("\n")[0]
+            first = _unbolded(ctx.blocks[n].text).split("\n")[0]
             if not may_open(first):
                 continue
             said = list(islice(_sentences(first), 1))

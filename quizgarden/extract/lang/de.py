@@ -103,6 +103,7 @@ TABLE = Table(
         "ziele",
     ),
     label_words=(
+        "beweis",
         "beispiel",
         "hinweis",
         "achtung",

@@ -221,6 +221,9 @@ TABLE = Table(
     ),
     # words that label something without naming it: never a term on their own
     label_words=(
+        "remarks?",
+        "caution",
+        "pf",
         "n\\.?b\\.?",
         "p\\.?s\\.?",
         "key (?:points?|notes?)",
@@ -244,6 +247,7 @@ TABLE = Table(
         "reference",
         "references",
         "answer",
+        "ans",
         "question",
         "solution",
         "hint",

@@ -88,6 +88,7 @@ TABLE = Table(
         "propiedades",
     ),
     label_words=(
+        "demostración",
         "ejemplo",
         "nota",
         "importante",

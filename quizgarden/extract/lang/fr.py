@@ -90,6 +90,8 @@ TABLE = Table(
         "propriétés",
     ),
     label_words=(
+        "preuve",
+        "démonstration",
         "exemple",
         "remarque",
         "attention",

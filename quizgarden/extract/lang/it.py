@@ -89,6 +89,7 @@ TABLE = Table(
         "proprietà",
     ),
     label_words=(
+        "dimostrazione",
         "esempio",
         "nota",
         "attenzione",

@@ -83,6 +83,7 @@ TABLE = Table(
         "propriedades",
     ),
     label_words=(
+        "demonstração",
         "exemplo",
         "nota",
         "importante",
