@@ -68,7 +68,7 @@ from .shape import (
     points_back,
     sentences,
 )
-from .sheets import Entry, fact_sheet
+from .sheets import Entry, fact_sheet, is_record
 from .text import (
     FILE_NAME,
     FULL_STOP,
@@ -524,13 +524,16 @@ def _all_entries(
     vs. Mistrust`), where the list's shape says each answer is whole however few or however
     punctuated its words (`entries.says_something`). A list with one item of another shape, or
     one term that is no name, vouches for none; plain terms need entries that explain
-    (`_by_full_entries`): "- Milk: one litre", "- sleep: seven hours" list errands and logs."""
+    (`_by_full_entries`): "- Milk: one litre", "- sleep: seven hours" list errands and logs,
+    and so does a list under a dated or numbered heading (`## 2024-03-05`, `## Week 3`)."""
     out: dict[int, tuple[str, str]] = {}
-    for items in ctx.lists.values():
+    for (h, _, _), items in ctx.lists.items():
         if len(items) < MIN_GLOSSARY or any(n not in loose for n in items):
             continue
         if not all(ctx.blocks[n].text.startswith(_MARKS) for n in items):
             continue  # plain terms: a shopping list or a day's log ("- Milk: one litre")
+        if h is not None and is_record(heading_title(ctx.blocks[h])):
+            continue  # "## 2024-03-05" over "- **Mood**: good": a journal's entry
         read = [split_definition(ctx.blocks[n].text, listed=True, vouched=True) for n in items]
         if all(read):
             out.update((n, found) for n, found in zip(items, read, strict=True) if found)
