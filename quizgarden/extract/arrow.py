@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..model import Candidate
 from .context import Context, clean_card_text
+from .entries import spells_out
 from .lang import ARTICLE, EFFECT, JOINER
 from .shape import glossary_lists, glossary_paragraphs, is_label, names_some
 from .text import (
@@ -140,7 +141,7 @@ def split_glossed(line: str) -> tuple[str, str, bool] | None:
         return None
     if is_label(term) or is_label(gloss.split()[0]):
         return None  # "Example (…)", "(see chapter 3)", "(e.g. lupus)"
-    if _spells_out(term, gloss):
+    if spells_out(term, gloss):
         return term, gloss, True
     if units(gloss) < MIN_GLOSS_UNITS or not is_explanation(gloss):
         return None
@@ -148,14 +149,6 @@ def split_glossed(line: str) -> tuple[str, str, bool] | None:
 
 
 MIN_GLOSS_UNITS = 3
-
-
-def _spells_out(term: str, gloss: str) -> bool:
-    """ "GDP" and "Gross Domestic Product": the capitals are the initials of the words."""
-    if not (term.isupper() and term.isalpha() and 2 <= len(term) <= 6):
-        return False
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", gloss) if w[:1].isupper())
-    return initials == term
 
 
 def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[str, str] | None:

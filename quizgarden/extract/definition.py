@@ -24,6 +24,7 @@ from .entries import (
     equation_alone,
     one_han,
     run_in_head,
+    spells_out,
     split_definition,
     wraps_term,
 )
@@ -65,7 +66,7 @@ from .shape import (
     points_back,
     sentences,
 )
-from .sheets import Entry, fact_sheet
+from .sheets import Entry, fact_sheet, is_record
 from .text import (
     FILE_NAME,
     FULL_STOP,
@@ -174,11 +175,12 @@ _ALIASED = re.compile(
 )
 
 
-def _answers(explanation: str) -> bool:
-    """An answer outside a glossary: an explanation, the members a CJK term names, or the
-    term's equation alone ("$I=MR^2$")."""
+def _answers(term: str, explanation: str) -> bool:
+    """An answer outside a glossary: an explanation, the members a CJK term names, the
+    term's equation alone ("$I=MR^2$") or the words an abbreviation's letters stand for."""
     return (
         is_explanation(explanation)
+        or spells_out(term, explanation)
         or names_kind(explanation)
         or enumerates(explanation)
         or equation_alone(explanation)
@@ -270,7 +272,7 @@ def _definitions(
         partial(split_definition, listed=True, short=True),
     )
     glossaries = _by_full_entries(ctx, glossaries, loose)
-    rescued = _bold_siblings(ctx, loose)
+    rescued = _bold_siblings(ctx, loose) | _all_entries(ctx, loose)
     led = _bold_led_lists(ctx)
     bare = _bare_led_lists(ctx)
     named_in_code = _identifier_lists(ctx)
@@ -323,7 +325,7 @@ def _definitions(
                 if n in loose:  # read already: keep a list of names only in a glossary
                     found = loose[n]
                     listed = (block.parent, block.heading) in glossaries
-                    if found is not None and not listed and not _answers(found[1]):
+                    if found is not None and not listed and not _answers(*found):
                         found = None
                     elif found is not None and not listed and one_han(found[0]):
                         found = None  # "注：…" alone: a label, a term only among its kind
@@ -511,6 +513,34 @@ def _bold_siblings(
             if loose[n] is None and (found := _vouched(ctx.blocks[n].text)) is not None:
                 out[n] = found
     return out
+
+
+def _all_entries(
+    ctx: Context, loose: dict[int, tuple[str, str] | None]
+) -> dict[int, tuple[str, str]]:
+    """(term, answer) of each item of a list whose items, MIN_GLOSSARY or more, are every one a
+    one-line `**Term**: answer` with a term that names, set in bold or italics: a glossary of
+    short answers (`- **Microsystem**: Immediate (Family, School)`, `- **Infancy (0-1y)**: Trust
+    vs. Mistrust`), where the list's shape says each answer is whole however few or however
+    punctuated its words (`entries.says_something`). A list with one item of another shape, or
+    one term that is no name, vouches for none; plain terms need entries that explain
+    (`_by_full_entries`): "- Milk: one litre", "- sleep: seven hours" list errands and logs,
+    and so does a list under a dated or numbered heading (`## 2024-03-05`, `## Week 3`)."""
+    out: dict[int, tuple[str, str]] = {}
+    for (h, _, _), items in ctx.lists.items():
+        if len(items) < MIN_GLOSSARY or any(n not in loose for n in items):
+            continue
+        if not all(ctx.blocks[n].text.startswith(_MARKS) for n in items):
+            continue  # plain terms: a shopping list or a day's log ("- Milk: one litre")
+        if h is not None and is_record(heading_title(ctx.blocks[h])):
+            continue  # "## 2024-03-05" over "- **Mood**: good": a journal's entry
+        read = [split_definition(ctx.blocks[n].text, listed=True, vouched=True) for n in items]
+        if all(read):
+            out.update((n, found) for n, found in zip(items, read, strict=True) if found)
+    return out
+
+
+_MARKS = ("**", "__", "*", "_")  # what sets a term in bold or italics
 
 
 # "**Term**: …", "**Term:** …": a bold term, a colon in or after the bold, then text

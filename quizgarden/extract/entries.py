@@ -32,8 +32,11 @@ from .text import (
     has_colon,
     is_clause,
     is_explanation,
+    is_link_only,
     is_local_link,
     is_term,
+    is_value,
+    looks_like_code,
     strip_markup,
     units,
     whole_sentences,
@@ -104,11 +107,13 @@ _COLON = re.compile(r"(：|(?<!:):(?!//|\d|:))(?<!https.)(?<!http.)(?<!ftp.)")
 
 
 def split_definition(
-    line: str, *, listed: bool = False, short: bool = False
+    line: str, *, listed: bool = False, short: bool = False, vouched: bool = False
 ) -> tuple[str, str] | None:
     """(term, explanation) when `line` reads as a definition, else None. With `listed` (an item
     of a glossary list) a list of names is an answer too: "IADL: driving, meds, finances"; with
-    `short` (a line of a glossary paragraph) a few words are: "Gas: fills its container"."""
+    `short` (a line of a glossary paragraph) a few words are: "Gas: fills its container"; with
+    `vouched` (an item of a list all of whose items are `**Term**: …`) any answer in words is:
+    "**Infancy**: Trust vs. Mistrust", "**Macrosystem**: Culture/Values"."""
     line = line.strip()
     # a list mark or a bracketed number opens the line, if any: most lines open with neither,
     # and the patterns that take them off are not run there
@@ -164,6 +169,8 @@ def split_definition(
         return None  # a linked term is a table-of-contents entry
     if not (
         is_explanation(rest)
+        or (vouched and says_something(rest))
+        or spells_out(term, rest)
         or (listed and names_some(rest))
         or (short and _few_words(rest))
         or enumerates(rest)
@@ -261,6 +268,34 @@ def _few_words(rest: str) -> bool:
     if not _MIN_SHORT <= len(words) <= _MAX_SHORT:
         return False
     return all(w.replace("-", "").replace(",", "").isalpha() for w in words)
+
+
+def spells_out(term: str, gloss: str) -> bool:
+    """ "GDP" and "Gross Domestic Product": the capitals are the initials of the words, which
+    say what the abbreviation stands for however few they are."""
+    if not term.isupper():
+        return False  # (most terms, told before any markup is taken off)
+    term = strip_markup(term).strip()
+    if not (term.isalpha() and 2 <= len(term) <= 6):
+        return False
+    gloss = strip_markup(gloss).strip(" .")
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", gloss) if w[:1].isupper())
+    return initials == term
+
+
+def says_something(rest: str) -> bool:
+    """An answer of words, however few or however punctuated ("dominant", "Culture/Values",
+    "**filament + anther**", "红绿蓝"): not a value ("208 seats", "+0.6% AUC"), a link, code, a
+    setting in math ("$k=50, T=1$"), a question or a lead-in to what follows."""
+    if "`" in rest or is_link_only(rest) or is_local_link(rest):
+        return False  # a path, an identifier, a page to go to: the code rules' or nobody's
+    plain = strip_markup(_INLINE_MATH.sub(" ", rest)).strip()
+    if plain.endswith((":", "：", "?", "？")) or _LETTER.search(plain) is None:
+        return False
+    return not (is_value(plain.lstrip("+-±")) or looks_like_code(plain))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def wraps_term(term: str, explanation: str) -> bool:

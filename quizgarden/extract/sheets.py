@@ -180,11 +180,20 @@ def _entries_of(ctx: Context, h: int) -> bool:
     a meeting's entry), one of a numbered series (`Week 3`, `Meeting 2`), an example, a
     question or a file."""
     title = heading_title(ctx.blocks[h])
-    if not title or _DATE.search(title) or is_example_heading(title) or is_question(title):
+    if not title or is_record(title) or is_example_heading(title) or is_question(title):
         return False  # a question's section answers it: its items are parts of the answer
-    if "`" in ctx.blocks[h].text or _FILE_TITLE.search(title):
-        return False  # "1. `notes_0718.md`", "`figs/` 文件夹": an index of files, not subjects
-    return NUMBERED_LABEL.match(title) is None and _SERIES_TITLE.match(title) is None
+    return "`" not in ctx.blocks[h].text and _FILE_TITLE.search(title) is None
+    # ("1. `notes_0718.md`", "`figs/` 文件夹": an index of files, not subjects)
+
+
+def is_record(title: str) -> bool:
+    """A heading over a record of what happened, not a subject: a date (a journal's or a
+    meeting's entry) or one of a numbered series (`Week 3`, `Meeting 2`, `Lemma 4`)."""
+    return (
+        _DATE.search(title) is not None
+        or NUMBERED_LABEL.match(title) is not None
+        or _SERIES_TITLE.match(title) is not None
+    )
 
 
 def _read(text: str, nested: bool) -> Entry | None:
