@@ -119,7 +119,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # "## Who?": what it asks is in the section's own questions, if anywhere
             answer = _answer(ctx, direct)
             if answer and not TO_READER.search(asked):
-                mark = "" if asked.endswith(("?", "？")) else "？" if has_cjk(asked) else "?"
+                # "Nennen Sie die Phasen!", "Zählen Sie sie auf.": an order already ends as it is
+                mark = "" if asked.endswith(_ASKED_ENDS) else "？" if has_cjk(asked) else "?"
                 front = asked + mark
                 if POINTER.search(asked):  # "Why is it important here?" asks about its section
                     front = f"{_owner(ctx, n)} › {front}"
@@ -172,6 +173,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 )
 
 
+_ASKED_ENDS = ("?", "？", ".", "!", "！", "。")
 #: The level a bold line that heads a paragraph takes among headings: below all of them.
 BOLD_LEVEL = 7
 #: How many bold lines of a note must head paragraphs before any is read as a heading.
