@@ -310,11 +310,14 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
     heading is, whatever the section goes on with: more paragraphs, a label and its list,
     sub-headings (`## WANs` / "Connected computers together more than 1km apart." / "Main
     applications:" / a list; `#### prevent deadlock` / "> adopting a policy that eliminates one
-    of the conditions"). Text in Latin script under a heading with no number that organises
-    nothing (`Week 3`, `Overview`, `Definition`); not a lead-in, a question, a label line, a
-    paragraph opening with bold (a term of its own: `**Fatigue** = …`), math, a symbol or a
-    bracket, nor one that leans on the text before it ("Of these, …", "She frames …") or speaks
-    to the reader or for the writer."""
+    of the conditions"); of a longer paragraph, the phrase that opens it ("The removal of the
+    drug from the body."). It goes on from the heading with no subject of its own, or it speaks
+    of the heading or the one above it: a sentence with a subject of its own is otherwise a point
+    of a passage. Text in Latin script under a heading with no number that organises nothing
+    (`Week 3`, `Overview`, `Definition`); not a lead-in, a question, a label line, a paragraph
+    opening with bold (a term of its own: `**Fatigue** = …`), math, a symbol or a bracket, nor
+    one that leans on the text before it ("Of these, …", "She frames …") or speaks to the
+    reader or for the writer."""
     first = body[0]
     if first.kind != "paragraph" or first.callout or not ctx.free(first):
         return None
@@ -325,7 +328,13 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
     if PART_HEADING.match(title) or LABEL_WORD.match(title):
         return None
     text = clean_card_text(first.text)[0]
-    if len(text) > MAX_OPENING_CHARS or has_cjk(text) or text.lstrip().startswith(_BOLD):
+    if has_cjk(text) or text.lstrip().startswith(_BOLD):
+        return None
+    if len(said := sentences(strip_markup(text))) > MAX_SENTENCES and _subjectless(said[0]):
+        # "The removal of the drug from the body. The main route …": the phrase that opens a
+        # longer paragraph says what the heading is; the sentences after it say more of it
+        text = sentences(text)[0]
+    if len(text) > MAX_OPENING_CHARS:
         return None
     plain = strip_markup(text).strip()
     if not plain[:1].isalpha() or "$$" in text or is_cut(plain) or plain.endswith(("...", "…")):
@@ -361,13 +370,17 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
 
 _BOLD = ("**", "__")
 _PARTICIPLE = re.compile(r"[A-Za-z]+ed\b")  # "Connected computers together …", "Developed by …"
+_GERUND = re.compile(r"[A-Za-z]+ing\b")
 
 
 def _subjectless(plain: str) -> bool:
     """A phrase that goes on from the heading, no sentence with a subject of its own: opening
     in lower case ("adopting a policy …"), with a past participle ("Connected computers together …",
     "Developed by …") or with a noun and what it is of or for ("Class of ancient receptors …")."""
-    return plain[:1].islower() or _PARTICIPLE.match(plain) is not None or _head_of(plain)
+    if plain[:1].islower() or _PARTICIPLE.match(plain):
+        return True
+    # "Calculating the exact amount of loss is not …": a gerund is a sentence's subject
+    return _head_of(plain) and _GERUND.match(plain) is None
 
 
 def _stem_of(name: str, sentence: str) -> bool:
