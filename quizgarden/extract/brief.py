@@ -371,12 +371,18 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
 _BOLD = ("**", "__")
 _PARTICIPLE = re.compile(r"[A-Za-z]+ed\b")  # "Connected computers together …", "Developed by …"
 _GERUND = re.compile(r"[A-Za-z]+ing\b")
+_DASHED = re.compile(r"\s[-–—]\s|->|→|=>")  # "Tempo - the speed of a piece": an entry of its own
+_NUMBER = re.compile(r"\d(?!\w)")  # a word ending in a number: "Week 3", "L4", "A2"; not "10BaseT"
+_CLAUSE = re.compile(r"[,;:]")
+_POINTER_WORDS = 3  # an opening clause this short with a word pointing back leans on the text
+_LEADS = (":", "：", "?", "？")
 
 
 def _subjectless(plain: str) -> bool:
     """A phrase that goes on from the heading, no sentence with a subject of its own: opening
-    in lower case ("adopting a policy …"), with a past participle ("Connected computers together …",
-    "Developed by …") or with a noun and what it is of or for ("Class of ancient receptors …")."""
+    in lower case ("adopting a policy …"), with a past participle ("Connected computers
+    together …", "Developed by …") or with a noun and what it is of or for ("Class of ancient
+    receptors …")."""
     if plain[:1].islower() or _PARTICIPLE.match(plain):
         return True
     # "Calculating the exact amount of loss is not …": a gerund is a sentence's subject
@@ -391,12 +397,8 @@ def _stem_of(name: str, sentence: str) -> bool:
 
 
 def _owner(ctx: Context, n: int) -> str:
+    """The heading above heading `n`, named, else the note's title."""
     return naming_heading(ctx, heading_above(ctx, n))
-_DASHED = re.compile(r"\s[-–—]\s|->|→|=>")  # "Tempo - the speed of a piece": an entry of its own
-_NUMBER = re.compile(r"\d(?!\w)")  # a word ending in a number: "Week 3", "L4", "A2"; not "10BaseT"
-_CLAUSE = re.compile(r"[,;:]")
-_POINTER_WORDS = 3  # an opening clause this short with a word pointing back leans on the text
-_LEADS = (":", "：", "?", "？")
 
 
 def _elaborates(block: Block, following: Block | None) -> bool:

@@ -583,7 +583,8 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
         if not text or (not parts and _source_line(text)):
             continue  # "> 参考资料：ACL 2023 Tutorial: …" over the answer names where it is from
         if block.kind == "item":
-            text = "  " * (block.level - 1) + "- " + text
+            # "1) Präprozessor" / "2) Compiler": an ordered list keeps its order in the answer
+            text = "  " * (block.level - 1) + (block.number or "-") + " " + text
         parts.append(text)
         size += len(text)
         if size > MAX_ANSWER:
