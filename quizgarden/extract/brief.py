@@ -330,7 +330,8 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
     text = clean_card_text(first.text)[0]
     if has_cjk(text) or text.lstrip().startswith(_BOLD):
         return None
-    if len(said := sentences(strip_markup(text))) > MAX_SENTENCES and _subjectless(said[0]):
+    said = sentences(strip_markup(text))
+    if len(said) > MAX_SENTENCES and (_subjectless(said[0]) or _stem_of(title, said[0])):
         # "The removal of the drug from the body. The main route …": the phrase that opens a
         # longer paragraph says what the heading is; the sentences after it say more of it
         text = sentences(text)[0]
@@ -350,8 +351,10 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
         return None  # "In 1620 …", "For a tort action, consider", "…, as follows", "X - …"
     for line in plain.split("\n"):
         opener = line.split(None, 1)[0].strip(",") if line.strip() else ""
-        if SUBJECT_STOPWORD.fullmatch(opener) or ACTION.fullmatch(opener):
-            return None  # "She frames …", "You can be …", "Write IPA in brackets"
+        if SUBJECT_STOPWORD.fullmatch(opener) or (opener.istitle() and ACTION.fullmatch(opener)):
+            # "She frames …", "You can be …", "Write IPA in brackets"; in lower case the verb
+            # goes on from the heading (`#### Detect deadlock` / "> detect that conditions …")
+            return None
     clause = _CLAUSE.split(plain, maxsplit=1)
     if len(clause) > 1 and len(clause[0].split()) <= _POINTER_WORDS and POINTER.search(clause[0]):
         return None  # "Of these, the cultural factors …": it leans on the text before
