@@ -331,6 +331,9 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
     if has_cjk(text) or text.lstrip().startswith(_BOLD):
         return None
     said = sentences(strip_markup(text))
+    article = ARTICLE.match(said[0]) if said else None
+    if said and said[0][article.end() if article else 0 :].casefold().startswith(title.casefold()):
+        return None  # "The current ratio compares …": a sentence on its heading, `subject`'s
     if len(said) > MAX_SENTENCES and (_subjectless(said[0]) or _stem_of(title, said[0])):
         # "The removal of the drug from the body. The main route …": the phrase that opens a
         # longer paragraph says what the heading is; the sentences after it say more of it
