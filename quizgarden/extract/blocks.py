@@ -64,6 +64,7 @@ class Block:
     callout_id: int = 0  # which callout of the note, counting from 1
     callout_title: str = ""  # on the callout's first paragraph: the title after the marker,
     # which stays the first line of that paragraph's text
+    number: str = ""  # an item of an ordered list: its number and mark as written ("1.", "2)")
 
 
 @lru_cache(maxsize=1)
@@ -515,6 +516,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             )
             block.parent = items[-1] if items else None
             block.heading, block.quoted = heading, quote > 0
+            if tok.info:  # markdown-it keeps an ordered item's number here, its mark in markup
+                block.number = tok.info + tok.markup
             blocks.append(block)
             if block.parent is not None:
                 blocks[block.parent].children.append(len(blocks) - 1)

@@ -18,9 +18,15 @@ from .blocks import Block
 from .context import Context, clean_card_text, heading_above, heading_title, naming_heading
 from .entries import run_in_head
 from .lang import (
+    ACTION,
     ARTICLE,
+    ASKING,
     COPULA,
+    LABEL_WORD,
+    LEAD_IN,
+    PART_HEADING,
     PHRASE_FOLLOWER,
+    POINTER,
     PREPOSITION,
     PRO_FORM,
     SUBJECT_STOPWORD,
@@ -145,7 +151,9 @@ def _answer(
         # "### Progressive Rock" / "- Mostly in Britain" / … / "- King Crimson" + its bullets
         answer = outline_lead(ctx, body, title)
     # the opening line alone may be free where later blocks are another rule's
-    return answer or (None if long else _opening_line(ctx, n, title, body))
+    if not answer and not long:
+        answer = _opening_line(ctx, n, title, body)
+    return answer or _opening_sentences(ctx, n, title, body)
 
 
 # a picture alone: an embed (`![[scan.png|350]]`, `![alt](fig.png)`) or an HTML figure
@@ -292,6 +300,112 @@ def _opening_line(ctx: Context, n: int, title: str, body: list[Block]) -> str | 
     if verb and title.casefold() not in plain[: verb.start()].casefold():
         return None  # "Morality is a matter of …": it defines its own subject, not the heading
     return text
+
+
+#: How long the paragraph that opens a section going on after it may be and still answer alone.
+MAX_OPENING_CHARS = 400
+
+
+def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> str | None:
+    """The paragraph that opens a heading's section, when it says in a sentence or two what the
+    heading is, whatever the section goes on with: more paragraphs, a label and its list,
+    sub-headings (`## WANs` / "Connected computers together more than 1km apart." / "Main
+    applications:" / a list; `#### prevent deadlock` / "> adopting a policy that eliminates one
+    of the conditions"); of a longer paragraph, the phrase that opens it ("The removal of the
+    drug from the body."). It goes on from the heading with no subject of its own, or it speaks
+    of the heading or the one above it: a sentence with a subject of its own is otherwise a point
+    of a passage. Text in Latin script under a heading with no number that organises nothing
+    (`Week 3`, `Overview`, `Definition`); not a lead-in, a question, a label line, a paragraph
+    opening with bold (a term of its own: `**Fatigue** = …`), math, a symbol or a bracket, nor
+    one that leans on the text before it ("Of these, …", "She frames …") or speaks to the
+    reader or for the writer."""
+    first = body[0]
+    if first.kind != "paragraph" or first.callout or not ctx.free(first):
+        return None
+    if len(body) == 1 and not opens_part(ctx, n):
+        return None  # alone under its heading, it is the glossary's to judge (`_prose`)
+    if n in ctx.organising or _NUMBER.search(title) or has_cjk(title):
+        return None
+    if PART_HEADING.match(title) or LABEL_WORD.match(title):
+        return None
+    text = clean_card_text(first.text)[0]
+    if has_cjk(text) or text.lstrip().startswith(_BOLD):
+        return None
+    said = sentences(strip_markup(text))
+    article = ARTICLE.match(said[0]) if said else None
+    if said and said[0][article.end() if article else 0 :].casefold().startswith(title.casefold()):
+        return None  # "The current ratio compares …": a sentence on its heading, `subject`'s
+    if len(said) > MAX_SENTENCES and (_subjectless(said[0]) or _stem_of(title, said[0])):
+        # "The removal of the drug from the body. The main route …": the phrase that opens a
+        # longer paragraph says what the heading is; the sentences after it say more of it
+        text = sentences(text)[0]
+    if len(text) > MAX_OPENING_CHARS:
+        return None
+    plain = strip_markup(text).strip()
+    if not plain[:1].isalpha() or "$$" in text or is_cut(plain) or plain.endswith(("...", "…")):
+        return None
+    said = sentences(plain)
+    if not 1 <= len(said) <= MAX_SENTENCES or any(s.endswith(_LEADS) for s in said):
+        return None
+    if not is_explanation(plain, min_units=MIN_PHRASE_UNITS) or is_first_person(plain):
+        return None
+    if _LABEL_LINE.match(plain) or aside(plain) or TO_READER.search(plain):
+        return None
+    if PREPOSITION.match(plain) or LEAD_IN.search(said[-1]) or _DASHED.search(text):
+        return None  # "In 1620 …", "For a tort action, consider", "…, as follows", "X - …"
+    for line in plain.split("\n"):
+        opener = line.split(None, 1)[0].strip(",") if line.strip() else ""
+        if SUBJECT_STOPWORD.fullmatch(opener) or (opener.istitle() and ACTION.fullmatch(opener)):
+            # "She frames …", "You can be …", "Write IPA in brackets"; in lower case the verb
+            # goes on from the heading (`#### Detect deadlock` / "> detect that conditions …")
+            return None
+    clause = _CLAUSE.split(plain, maxsplit=1)
+    if len(clause) > 1 and len(clause[0].split()) <= _POINTER_WORDS and POINTER.search(clause[0]):
+        return None  # "Of these, the cultural factors …": it leans on the text before
+    if ASKING.match(plain) and "," not in said[0]:
+        return None  # "How good a measure GDP is": what the section asks, not its answer
+    if not (_subjectless(plain) or _stem_of(title, said[0]) or _stem_of(_owner(ctx, n), said[0])):
+        # "The river valleys held the first cities", "> Words spoken once can never be taken
+        # back": a sentence with a subject of its own that is not the heading is a point of a
+        # passage, a lecture's outline or a saying, not what the heading is
+        return None
+    verb = COPULA.search(plain, 0, _SUBJECT_REACH)
+    if verb and title.casefold() not in plain[: verb.start()].casefold():
+        return None  # "Morality is a matter of …": it defines its own subject
+    return text
+
+
+_BOLD = ("**", "__")
+_PARTICIPLE = re.compile(r"[A-Za-z]+ed\b")  # "Connected computers together …", "Developed by …"
+_GERUND = re.compile(r"[A-Za-z]+ing\b")
+_DASHED = re.compile(r"\s[-–—]\s|->|→|=>")  # "Tempo - the speed of a piece": an entry of its own
+_NUMBER = re.compile(r"\d(?!\w)")  # a word ending in a number: "Week 3", "L4", "A2"; not "10BaseT"
+_CLAUSE = re.compile(r"[,;:]")
+_POINTER_WORDS = 3  # an opening clause this short with a word pointing back leans on the text
+_LEADS = (":", "：", "?", "？")
+
+
+def _subjectless(plain: str) -> bool:
+    """A phrase that goes on from the heading, no sentence with a subject of its own: opening
+    in lower case ("adopting a policy …"), with a past participle ("Connected computers
+    together …", "Developed by …") or with a noun and what it is of or for ("Class of ancient
+    receptors …")."""
+    if plain[:1].islower() or _PARTICIPLE.match(plain):
+        return True
+    # "Calculating the exact amount of loss is not …": a gerund is a sentence's subject
+    return _head_of(plain) and _GERUND.match(plain) is None
+
+
+def _stem_of(name: str, sentence: str) -> bool:
+    """The sentence speaks of `name`: one of its words of four letters or more, or the first
+    five letters of a longer one ("Ratification" / "… can choose to ratify his act")."""
+    said = sentence.casefold()
+    return any(w.casefold()[:5] in said for w in _WORD.findall(name))
+
+
+def _owner(ctx: Context, n: int) -> str:
+    """The heading above heading `n`, named, else the note's title."""
+    return naming_heading(ctx, heading_above(ctx, n))
 
 
 def _elaborates(block: Block, following: Block | None) -> bool:
@@ -498,13 +612,19 @@ def _headed(plain: str) -> bool:
         return False
     if body != plain and ARTICLE.match(body):
         return False  # "The bill of rights makes sure that …": a sentence, its subject definite
+    return _head_of(body)
+
+
+def _head_of(text: str) -> bool:
+    """One to four words, then a word of the tables' `of_words` or `infinitive_markers`: a noun
+    and what it is of or for ("Ability to influence …", "A comprehensive evaluation of …")."""
     end = 0
     for _ in range(_MAX_HEAD_WORDS):
-        word = _HEAD_WORD.match(body, end)
+        word = _HEAD_WORD.match(text, end)
         if word is None:
             return False
         end = word.end()
-        if PHRASE_FOLLOWER.match(body[end:]):
+        if PHRASE_FOLLOWER.match(text[end:]):
             return True
     return False
 

@@ -119,7 +119,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # "## Who?": what it asks is in the section's own questions, if anywhere
             answer = _answer(ctx, direct)
             if answer and not TO_READER.search(asked):
-                mark = "" if asked.endswith(("?", "？")) else "？" if has_cjk(asked) else "?"
+                # "Nennen Sie die Phasen!", "Zählen Sie sie auf.": an order already ends as it is
+                mark = "" if asked.endswith(_ASKED_ENDS) else "？" if has_cjk(asked) else "?"
                 front = asked + mark
                 if POINTER.search(asked):  # "Why is it important here?" asks about its section
                     front = f"{_owner(ctx, n)} › {front}"
@@ -172,6 +173,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 )
 
 
+_ASKED_ENDS = ("?", "？", ".", "!", "！", "。")
 #: The level a bold line that heads a paragraph takes among headings: below all of them.
 BOLD_LEVEL = 7
 #: How many bold lines of a note must head paragraphs before any is read as a heading.
@@ -581,7 +583,8 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
         if not text or (not parts and _source_line(text)):
             continue  # "> 参考资料：ACL 2023 Tutorial: …" over the answer names where it is from
         if block.kind == "item":
-            text = "  " * (block.level - 1) + "- " + text
+            # "1) Präprozessor" / "2) Compiler": an ordered list keeps its order in the answer
+            text = "  " * (block.level - 1) + (block.number or "-") + " " + text
         parts.append(text)
         size += len(text)
         if size > MAX_ANSWER:

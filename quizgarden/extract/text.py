@@ -67,12 +67,12 @@ _MATH = re.compile(r"\$\$?[^$]+?\$\$?")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 #: A bracketed aside, round or full-width: "(SFT)", "（论文：…）".
 PARENS = re.compile(r"[（(][^（）()]*[）)]")
-# a number runs whole (an atomic group): "1-2章…" counts chapters, it numbers nothing, and is
-# not cut to "-2章…" or "章…"
+# a number runs whole (never cut short before a digit, `.2` or `-2`): "1-2章…" counts
+# chapters, it numbers nothing, and is not cut to "-2章…" or "章…"
 _NUMBERING = re.compile(
-    r"^\s*(?:[（(]?(?>[0-9]{1,2}(?:[.\-][0-9]{1,2})*)(?:[.．、)）]|(?![0-9A-Za-z章节讲课周年月日号岁]))|[一二三四五六七八九十]{1,3}[、.．]"
+    r"^\s*(?:[（(]?[0-9]{1,2}(?:[.\-][0-9]{1,2})*(?![0-9]|[.\-][0-9])(?:[.．、)）]|(?![0-9A-Za-z章节讲课周年月日号岁]))|[一二三四五六七八九十]{1,3}[、.．]"
     r"|[（(][一二三四五六七八九十]{1,3}[）)]"
-    r"|第[一二三四五六七八九十0-9]+[章节部分篇]|[IVX]{1,4}\.|[A-Za-z][.)])[\s\u00a0\u3000]*"
+    r"|第[一二三四五六七八九十0-9]+[章节部分篇]|[IVX]{1,4}\.|[A-Za-z][.)](?=\s))[\s\u00a0\u3000]*"
 )
 _TEMPLATE = re.compile(r"\{\{?\s*[A-Za-z_]\w*\s*\}\}?|\$\{\w+\}|<[A-Za-z_]+>")
 # Code as a line starts: a keyword, a decorator, a `//` or `##` comment, a shell prompt

@@ -64,6 +64,10 @@ TABLE = Table(
         "erkläre",
         "nenne",
         "beschreibe",
+        # the same orders in the polite form an exam sheet uses: "Nennen Sie …"
+        "erklären sie",
+        "nennen sie",
+        "beschreiben sie",
     ),
     question_ends=(),
     structural_headings=(
