@@ -20,6 +20,7 @@ from .shape import (
     bold_name_above,
     items_after,
     lists_entries,
+    parent_name,
     section,
     topic,
 )
@@ -89,7 +90,11 @@ def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
         if block.kind == "heading":
             where = _above(ctx, n)
         else:  # "**Strict stationarity**" over "- 性质:" and its items: the name's property
-            where = bold_name_above(ctx, block, m_before) or topic(ctx, block)
+            where = (
+                bold_name_above(ctx, block, m_before)
+                or parent_name(ctx, block)
+                or topic(ctx, block)
+            )
         return f"{where} › {label}" if where else None
     kind = KIND_OF.match(label)
     if kind and LIST_LABEL.match(kind.group("kind")):

@@ -17,7 +17,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import ASKING, CONTINUES, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
-from .outline import outline_lead
+from .outline import names_work, outline_lead
 from .shape import as_list, defines_terms, is_label, labels_list, topic
 from .text import (
     GENERIC_FRONT,
@@ -88,6 +88,8 @@ def _explained(
     # text, where stressed words nest under stressed words, a tree of them explains nothing
     if children[0].children:
         return None
+    if names_work(children[0]) and "**" not in children[0].text:
+        return None  # `- Three Dog Night` / `  - "Mama Told Me"`: a work of it, not what it is
     # a later nested item ending with a colon labels a list of its own (`- Rhythm control`
     # / `  - DC cardioversion …` / `  - maintaining sinus rhythm:` / `    - amiodarone`):
     # a sub-heading of the answer, kept with its items and not judged as an explanation

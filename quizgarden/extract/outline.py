@@ -59,7 +59,7 @@ def outline_lead(ctx: Context, items: list[Block], name: str) -> str | None:
     for block in items:
         if block.kind != "item" or block.level != first.level:
             return None  # a paragraph or a bullet nested under an opening one: no outline
-        if any(blocks[c].kind == "item" for c in block.children) or _work(block):
+        if any(blocks[c].kind == "item" for c in block.children) or names_work(block):
             break
         if block.children or len(lead) == MAX_LEAD or not ctx.free(block):
             return None
@@ -98,7 +98,7 @@ def outline_lead(ctx: Context, items: list[Block], name: str) -> str | None:
 _NUMBERED = re.compile(r"\s*\d+[.)]")
 
 
-def _work(block: Block) -> bool:
+def names_work(block: Block) -> bool:
     """A bullet that only names a work: its title in quotes (`"Evil Ways"`) or in capitals
     (`Close to the Edge`, three words or more)."""
     plain = strip_markup(clean_card_text(block.text)[0]).strip()

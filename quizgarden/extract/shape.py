@@ -19,6 +19,7 @@ from .lang import (
     DEICTIC,
     LABEL_WORD,
     LINKING_LEAD,
+    LIST_LABEL,
     NAMED_BOLD,
     NAMER,
     NAMING,
@@ -62,6 +63,19 @@ def topic(ctx: Context, block: Block) -> str:
     """The name of what `block` is about: the nearest heading that names something, else the
     note's title."""
     return naming_heading(ctx, block.heading) if block.heading is not None else ctx.note.title
+
+
+def parent_name(ctx: Context, block: Block) -> str | None:
+    """The name of the item `block` is nested under (`- 分布式操作系统` over `- 特點:` and
+    `- 優點:`), when that item is a name: an aspect set off under it is the item's, not the
+    section's, where sibling names each have their own (`整體式結構`, `層次式結構`)."""
+    if block.kind != "item" or block.parent is None:
+        return None
+    name = strip_markup(clean_card_text(ctx.blocks[block.parent].text)[0]).strip()
+    name = name.rstrip(":：").strip()
+    if "\n" in name or not is_term(name) or is_label(name) or LIST_LABEL.match(name):
+        return None
+    return name
 
 
 #: How long a line over code may be and still only caption it ("Code snippet", "代码").

@@ -25,6 +25,7 @@ from .context import Context, clean_card_text
 from .lang import (
     FORWARD_REF,
     LIST_LABEL,
+    PREPOSITION,
     PROCEDURE_HEADING,
     QUESTION,
     REFERENCE_HEADING,
@@ -40,6 +41,7 @@ from .shape import (
     labels_list,
     lists_entries,
     names_a_thing,
+    parent_name,
     topic,
 )
 from .text import (
@@ -103,7 +105,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         # the front keeps its section ("Metriche › Throughput", "Frequentists › Parameters"): a
         # term set off above its bullets is often an aspect of what the section is about, and
         # the same term may stand under several sections that compare on it
-        where = topic(ctx, block)
+        where = parent_name(ctx, block) or topic(ctx, block)
         front = term if term.casefold() in where.casefold() else f"{where} › {term}"
         yield Candidate("termlist", "basic", front, back, block.line, block_id, deck=deck)
 
@@ -154,6 +156,8 @@ def _term(line: str, item: bool) -> str | None:
         return None  # "General rule:"
     if GENERIC_FRONT.match(term) or QUESTION.search(term) or is_first_person(term):
         return None
+    if PREPOSITION.match(term):
+        return None  # "Within a mitochondrion:": a phrase that places what follows, no name
     if FORWARD_REF.search(term):
         return None  # "观察下述例子": it leads into an example
     if (

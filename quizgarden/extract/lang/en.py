@@ -460,6 +460,7 @@ TABLE = Table(
         "for",
         "with",
         "without",
+        "within",
         "by",
         "from",
         "after",
@@ -629,6 +630,8 @@ TABLE = Table(
         # a relative pronoun: "A column that refers to …" is a noun and its clause, no term
         "that",
         "which",
+        # a reason cut off: "Inefficient because:" over the reasons
+        "because",
     ),
     # lower case only: "Attention Is All You Need" is a title, "X is robust" a clause
     clause_words=("is", "are", "was", "were", "has", "have", "can", "will", "should", "does", "do"),
@@ -1030,7 +1033,7 @@ TABLE = Table(
         "(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final) (?:column|row|act|part"
         "|term|item|point|entry)",
     ),
-    example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex\."),
+    example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex[.)]"),
     section_labels=(
         "rules?",
         "general rules?",
