@@ -113,7 +113,7 @@ class _LineState(StateBlock):
     def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
         self.src, self.md, self.env, self.tokens = src, md, env, tokens
         self.blkIndent = self.line = self.lineMax = self.level = 0
-        self.tight = False
+        self.tight = self._in_table = False
         self.ddIndent = self.listIndent = -1
         self.parentType = "root"
         self.result = ""
@@ -141,17 +141,30 @@ class _LineState(StateBlock):
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         """markdown-it's `push`: the same token, its fields set here, where `Token(...)` made
-        three dicts, two thrown away (a sixtieth of extraction, a token per line and more)."""
+        three dicts, two thrown away (a sixtieth of extraction, a token per line and more).
+
+        Only the tokens `parse_blocks` reads are made and kept (`_READ`): a closing tag, a
+        list's wrapper, a rule and a table's rows and cells (a table is read from its lines)
+        get one scratch token for the rule to fill in, left out of the stream (a third of the
+        tokens of the corpus). markdown-it's own reading of the stream marks tight paragraphs
+        hidden, which nothing reads here."""
+        if nesting < 0:
+            self.level -= 1  # closing tag
+        if ttype not in _READ or self._in_table:
+            if ttype == "table_close":
+                self._in_table = False
+            elif nesting > 0:
+                self.level += 1
+            return _SCRATCH
         token = _new(Token)
         token.type, token.tag, token.nesting = ttype, tag, nesting
         token.attrs, token.map, token.children = {}, None, None
         token.content = token.markup = token.info = ""
         token.meta, token.block, token.hidden = {}, True, False
-        if nesting < 0:
-            self.level -= 1  # closing tag
         token.level = self.level
         if nesting > 0:
             self.level += 1  # opening tag
+            self._in_table = ttype == "table_open"
         self.tokens.append(token)
         return token
 
@@ -169,6 +182,26 @@ class _LineState(StateBlock):
 
 
 _new = object.__new__
+#: The tokens `parse_blocks` builds blocks from; the inline token after a paragraph's or a
+#: heading's opening tag holds its text.
+_READ = frozenset(
+    {
+        "blockquote_open",
+        "blockquote_close",
+        "list_item_open",
+        "list_item_close",
+        "heading_open",
+        "paragraph_open",
+        "inline",
+        "fence",
+        "code_block",
+        "html_block",
+        "math_block",
+        "table_open",
+    }
+)
+#: What `push` hands a rule for a token no block is built from: filled in and thrown away.
+_SCRATCH = Token("", "", 0)
 
 
 def _columns(indent: str) -> int:
@@ -576,7 +609,7 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                     )
                 )
             _tag_callout(blocks, callouts, title)
-            i += 2
+            i += 1  # past its inline token (closing tags are not kept: see `push`)
         elif kind in {"fence", "code_block", "html_block", "math_block", "table_open"}:
             start, end = tok.map or (0, 1)
             name = {

@@ -97,10 +97,11 @@ def split_definition(
         if not c or c.start() == 0:
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
-    if _NUMBERED.match(strip_markup(term).strip().rstrip(":：")):
+    label = strip_markup(term).strip().rstrip(":：")
+    if _NUMBERED.match(label):
         return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name
     # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
-    generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
+    generic = GENERIC_FRONT.match(label) is not None
     named = is_term(term) or (listed and one_han(term)) or named_symbol(term)
     if is_local_link(term) or not (generic or named):
         return None  # a linked term is a table-of-contents entry

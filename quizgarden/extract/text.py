@@ -103,7 +103,14 @@ ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 FULL_STOP = r"\.(?<!\s\d\.)(?<!\s\d\d\.)(?<![.\s][a-z]\.)(?<!\.\s[A-Z]\.)(?=\s|$)"
 #: One sentence, from where the match starts: it ends at CJK or Latin sentence punctuation, at
 #: a FULL_STOP, or with the text.
-SENTENCE = re.compile(rf".+?(?:[。！？!?]|{FULL_STOP}|$)", re.S)
+#: (Written as `.+?(?:[。！？!?]|{FULL_STOP}|$)` with re.S reads, and matching as that does: the
+#: lazy `.+?` tried the ending at every character; here the text runs on in runs of characters
+#: that end nothing, a newline that is not the last, and full stops that end no sentence
+#: (`_NOT_STOP`), taken without going back, up to the ending: half the time.)
+_NOT_STOP = r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=[.\s][a-z]\.)|(?<=\.\s[A-Z]\.)|(?!\s|$))"
+SENTENCE = re.compile(
+    rf".(?:[^。！？!?.\n]++|\n(?!\Z)|{_NOT_STOP})*+(?:[。！？!?]|{FULL_STOP}|$)", re.S
+)
 #: A Markdown ATX heading's marks as a line starts: "## ", up to three spaces before them.
 ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
@@ -441,9 +448,10 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
         plain = plain[1:-1]  # "《内经》": a work named by its title, brackets and all
     # NFKC turns "（" into "(": a bracket left in `plain` is one `PARENS` needs
     core = (PARENS.sub("", plain).strip() or plain) if "(" in plain or "（" in plain else plain
-    if len(core) <= 1 or len(core) > 60 or not 0 < units(core) <= max_units:
-        return False
+    # (sentence marks first: one search in C turns down more terms than any other test)
     if _SENTENCE_MARK.search(core) or core.endswith((".", "…")):
+        return False
+    if len(core) <= 1 or len(core) > 60 or not 0 < units(core) <= max_units:
         return False
     if NUMBERED_LABEL.match(core) and not (STATEMENT_LABEL.match(core) and _names_something(plain)):
         return False  # "Lemma 2", "定理 5.1"; but "定理 5.1 (可逆矩阵与行列式)" names something
