@@ -12,8 +12,9 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
-from operator import add
+from itertools import accumulate, repeat
+from operator import add, sub
+from types import FunctionType, SimpleNamespace
 from typing import Literal
 
 from markdown_it import MarkdownIt
@@ -78,15 +79,40 @@ def _parser() -> MarkdownIt:
     md.options["tasklists"] = False
     md.core.ruler.at("normalize", _normalize)
     for rule in md.block.ruler.__rules__:  # (`at` sets the chains a rule also ends; keep them)
+        fn = _quiet(rule.fn)
         if rule.name == "table":  # a table's second line is its delimiter row: `|---|`
-            md.block.ruler.at(rule.name, _opening("|-:", rule.fn, ahead=1), {"alt": rule.alt})
+            fn = _opening("|-:", fn, ahead=1)
         elif rule.name == "lheading":
-            md.block.ruler.at(rule.name, _underlined(rule.fn), {"alt": rule.alt})
+            fn = _underlined(fn)
         elif rule.name == "code":
-            md.block.ruler.at(rule.name, _indented(rule.fn), {"alt": rule.alt})
+            fn = _indented(fn)
+        md.block.ruler.at(rule.name, fn, {"alt": rule.alt})
     md.block.ruler = _ByOpener(md.block.ruler.__rules__)
     md.block.parse = _block_parse(md)  # type: ignore[method-assign]
     return md
+
+
+#: A logger for the block rules that drops their debug calls in C: each rule logs one every time
+#: it is tried (72,000 calls a pass over the corpus, a twenty-fifth of the parse), which
+#: `Logger.debug` asks the logging levels about in Python before dropping it.
+_QUIET = SimpleNamespace(debug="".format)
+
+
+def _quiet(rule: _BlockRule) -> _BlockRule:
+    """markdown-it's block rule `rule` as it is, logging to `_QUIET`: the same function, read
+    with its module's names, `LOGGER` taken for `_QUIET` (a rule with no logger is kept)."""
+    names = getattr(rule, "__globals__", None)
+    if not isinstance(rule, FunctionType) or names is None or "LOGGER" not in names:
+        return rule
+    quiet = FunctionType(
+        rule.__code__,
+        {**names, "LOGGER": _QUIET},
+        rule.__name__,
+        rule.__defaults__,
+        rule.__closure__,
+    )
+    quiet.__kwdefaults__ = rule.__kwdefaults__
+    return quiet
 
 
 def _block_parse(md: MarkdownIt) -> Callable[..., list[Token] | None]:
@@ -123,7 +149,7 @@ class _LineState(StateBlock):
         lengths = list(map(len, lines))
         begins = list(accumulate(lengths, lambda at, n: at + n + 1, initial=0))
         n = len(lines)
-        shifts = [size - len(line.lstrip(" \t")) for size, line in zip(lengths, lines, strict=True)]
+        shifts = list(map(sub, lengths, map(len, map(str.lstrip, lines, repeat(" \t")))))
         counts = (
             [_columns(line[:k]) if k else 0 for k, line in zip(shifts, lines, strict=True)]
             if "\t" in src

@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from ..model import Candidate
 from .confidence_weights import INTERCEPT, WEIGHTS
@@ -76,12 +77,10 @@ class NoteShape:
         )
 
 
-_BLANK_LINE = re.compile(r"^[ \t]*$", re.M)
-
-
 def _filled_lines(body: str) -> int:
-    """How many lines of `body` hold anything."""
-    return body.count("\n") + 1 - len(_BLANK_LINE.findall(body))
+    """How many lines of `body` hold anything (other than spaces and tabs), counted in C: a
+    multi-line pattern for the blank ones was tried at every character."""
+    return len(list(filter(None, map(str.strip, body.split("\n"), repeat(" \t")))))
 
 
 def _section(front: str) -> str:
