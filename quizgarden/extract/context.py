@@ -279,11 +279,11 @@ def _related(text: str) -> bool:
 
 def _may_be_related(text: str) -> bool:
     """Whether `_related(text)` may hold, told in C for a paragraph too long to be a "Related
-    posts" label: where no link or HTML tag can be (no `(` or `<`), markup takes off only its
+    posts" label: where no link or HTML tag can be (no `](` or `<`), markup takes off only its
     marks (backticks, `*`, `_`, `=`, `~`), so every other character that is not a space stays,
     and there are more of them than the label has (stripping markup from every paragraph was a
     fiftieth of extraction)."""
-    if len(text) <= RELATED_WIDTH or "(" in text or "<" in text:
+    if len(text) <= RELATED_WIDTH or "](" in text or "<" in text:
         return True
     kept = len("".join(text.split())) - sum(map(text.count, "`*_=~"))
     return kept <= RELATED_WIDTH

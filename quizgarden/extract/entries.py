@@ -91,7 +91,7 @@ def split_definition(
     else:
         c = _COLON.search(line) if has_colon(line) else None  # a literal first
         if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
-            c = _CJK_DASH.search(line)
+            c = _CJK_DASH.search(line) if "——" in line else None  # (`\s*` first: every character)
             if c is not None and units(line[: c.start()]) > _DASH_TERM:
                 return None
         if not c or c.start() == 0:
@@ -132,6 +132,8 @@ def named_symbol(term: str) -> bool:
     """A name followed by the symbol it goes by (`- 光强$I$：平均能流密度`, `- 列空间
     $\text{Col}(A)$: 由 …构成的子空间`): the name is the term, and the symbol no equation or
     relation (`状态 $s=1$` gives a value)."""
+    if "$" not in term:  # (the symbol is in `$`; the lazy name tried every length first)
+        return False
     m = _NAMED_SYMBOL.match(strip_markup(term).strip())
     if m is None or _RELATION.search(m.group("symbol")):
         return False

@@ -164,6 +164,8 @@ def strip_markup(text: str) -> str:
 
 
 def _unemphasize(text: str) -> str:
+    if "*" not in text and "_" not in text and "==" not in text and "~~" not in text:
+        return text  # no mark of emphasis: a stretch between two formulas, most often
     for _ in range(2):  # twice, for "***both***"; a pass that changed nothing ends it early
         before = text
         if len(text) <= SHORT:
