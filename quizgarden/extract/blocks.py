@@ -147,7 +147,7 @@ class _LineState(StateBlock):
         if not lines[-1].strip(" \t"):  # "" after a final newline, or a last line of blanks
             lines.pop()
         lengths = list(map(len, lines))
-        begins = list(accumulate(lengths, lambda at, n: at + n + 1, initial=0))
+        begins = list(accumulate(map(add, lengths, repeat(1)), initial=0))  # (a line and its \n)
         n = len(lines)
         shifts = list(map(sub, lengths, map(len, map(str.lstrip, lines, repeat(" \t")))))
         counts = (

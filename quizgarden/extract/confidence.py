@@ -132,7 +132,7 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
     label = topic.strip(" .:：")
     if LABEL_WORD.match(label) and not (" › " in front and SECTION_LABEL.match(label)):
         found["front_label"] = 1.0  # "Example", "Note": names no thing to know
-    if _COUNTED.search(topic):
+    if _ends_counted(topic) and _COUNTED.search(topic):
         found["front_counted"] = 1.0
     if "$" in card.front:
         found["front_math"] = 1.0  # the front holds a formula, asked with its context
@@ -194,6 +194,13 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
         siblings = shape.sections.get(_section(card.front), 1)
         found[_SECTION_BINS[(siblings > 1) + (siblings > 5)]] = 1.0
     return found
+
+
+def _ends_counted(topic: str) -> bool:
+    """Whether `topic` ends as `_COUNTED` needs it to (a number, a stop or colon after it at
+    most): told from its last characters, where the pattern is tried at every letter."""
+    end = topic.removesuffix("\n")  # (`$` matches before a final newline too)
+    return end[-1:].isdecimal() or (end[-1:] in {".", ":", "："} and end[-2:-1].isdecimal())
 
 
 def score(found: dict[str, float]) -> float:

@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Literal
 
-from ..model import MAX_MINED_LINE, Note, Separators
+from ..model import MAX_MINED_LINE, AnkiSyntax, Note, Separators
 from ..scanning import GROUP_1, skipping_sub
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
 from .lang import GENERIC_FRONT, RELATED, RELATED_WIDTH, STRUCTURAL_HEADING
@@ -66,6 +67,9 @@ class Context:
     above: list[int | None] = field(default_factory=list)
     #: headings that organise a section rather than name a thing (see `organising_headings`)
     organising: frozenset[int] = frozenset()
+    #: the Obsidian_to_Anki plugin's markers as this note uses them (`anki_blocks.syntax_of`),
+    #: None where it has none; False until read
+    anki_syntax: AnkiSyntax | Literal[False] | None = False
 
     def line_text(self, line: int) -> str:
         return self.lines[line - self.note.body_line]
