@@ -404,9 +404,16 @@ _TIGHT_HEADING = re.compile(r"^( {0,3}(?:\d{1,2}[.)][ \t]+)?#{2,6})(?=[^\W\d_])"
 _TIGHT_HEADING_LINE = re.compile(r"\n" + _TIGHT_HEADING.pattern.removeprefix("^"))
 
 
+#: What every tight heading holds: a `#` right before a letter (a search that jumps to each `#`)
+_HASH_LETTER = re.compile(r"#[^\W\d_]")
+
+
 def _has_tight_heading(body: str) -> bool:
-    """`_TIGHT_HEADING.search(body) is not None`, its lines found from their newlines."""
-    return bool(_TIGHT_HEADING.match(body) or _TIGHT_HEADING_LINE.search(body))
+    """`_TIGHT_HEADING.search(body) is not None`, its lines found from their newlines, once a
+    `#` is seen before a letter somewhere (most notes space every heading)."""
+    return _HASH_LETTER.search(body) is not None and bool(
+        _TIGHT_HEADING.match(body) or _TIGHT_HEADING_LINE.search(body)
+    )
 
 
 def _spaced_headings(lines: list[str]) -> list[str]:

@@ -73,7 +73,7 @@ def split_definition(
         line = _PAREN_NUMBER.sub("", line)
     if not line:
         return None
-    m = BOLD_TERM.match(line)
+    m = BOLD_TERM.match(line) if line.startswith(("**", "__")) else None  # (what it opens with)
     bold = m is not None and bool(m.group("sep") or m.group("colon"))
     if len(line) > MAX_LINE and not bold:
         return None  # a paragraph with a colon in it, not a term's line

@@ -227,10 +227,6 @@ def split_defining(
     if verb is None or verb[0] == 0 or verb[0] > MAX_SUBJECT:
         return None
     raw = sentence[: verb[0]].strip()
-    # "An **advance directive** is", "_Diseconomies of scale_ refer to": a subject set apart in
-    # bold, or wholly in italics, is the term the sentence introduces
-    marked = ARTICLE.sub("", raw)
-    bold = marked.startswith(("**", "__")) or _EMPHASISED.fullmatch(marked) is not None
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
     # (the tests of the short subject come before those that read the whole sentence: they
     # reject two sentences in three)
@@ -246,6 +242,10 @@ def split_defining(
         return None
     if SECTION_OPENER.match(strip_markup(sentence)):
         return None  # "A different approach is SJF", "The next requirement is …": adds to before
+    # "An **advance directive** is", "_Diseconomies of scale_ refer to": a subject set apart in
+    # bold, or wholly in italics, is the term the sentence introduces
+    marked = ARTICLE.sub("", raw)
+    bold = marked.startswith(("**", "__")) or _EMPHASISED.fullmatch(marked) is not None
     if not has_cjk(subject) and strip_markup(raw)[:1].islower() and not (bold or opens or lower):
         return None  # a sentence's middle, not its subject
     if has_cjk(subject) and units(subject) < 2 and len(subject) < 3:

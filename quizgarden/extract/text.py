@@ -533,12 +533,17 @@ def is_value(text: str) -> bool:
     return VALUE_START.match(plain) is not None and units(plain) <= 6  # numbers are not units
 
 
+#: A word of more than three characters (`[A-Za-z][\w'-]*` of that length: the short words are
+#: passed over in the search, not listed and thrown away).
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'-]{3,}")
+
+
 def is_title(text: str) -> bool:
     """ "Your Language Model is Secretly a Reward Model": a title, which explains nothing."""
     plain = strip_markup(text).strip()
     if has_cjk(plain) or plain.endswith((".", "。", ":", ";")):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", plain) if len(w) > 3]
+    words = _TITLE_WORD.findall(plain)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
