@@ -93,10 +93,25 @@ def _plain() -> MarkdownIt:
 
 
 def _tokens(md: MarkdownIt, text: str) -> list[tuple[object, ...]]:
+    """The tokens of `text`; not `hidden`, which markdown-it sets on a tight list's paragraphs
+    by counting tokens from them and nothing here reads."""
     return [
-        (t.type, t.tag, t.map, t.content, t.markup, t.info, t.level, t.nesting, t.hidden)
+        (t.type, t.tag, t.map, t.content, t.markup, t.info, t.level, t.nesting)
         for t in md.parse(text)
     ]
+
+
+def _kept(md: MarkdownIt, text: str) -> list[tuple[object, ...]]:
+    """`_tokens` less those the block parser does not keep (`blocks._READ`: closing tags, list
+    wrappers, rules, a table's rows and cells)."""
+    out, table = [], False
+    for t in md.parse(text):
+        if t.type not in blocks._READ or table:
+            table = table and t.type != "table_close"
+            continue
+        table = t.type == "table_open"
+        out.append((t.type, t.tag, t.map, t.content, t.markup, t.info, t.level, t.nesting))
+    return out
 
 
 def test_the_rules_that_open_with_a_mark_are_tested_for_it() -> None:
@@ -107,27 +122,27 @@ def test_the_rules_that_open_with_a_mark_are_tested_for_it() -> None:
 def test_same_tokens_as_markdown_it_on_every_opener() -> None:
     plain = _plain()
     text = SAMPLE.replace("\\t", "\t")
-    assert _tokens(blocks._parser(), text) == _tokens(plain, text)
+    assert _tokens(blocks._parser(), text) == _kept(plain, text)
     # and each line alone, where it opens the note
     for line in text.split("\n"):
-        assert _tokens(blocks._parser(), line) == _tokens(plain, line), line
+        assert _tokens(blocks._parser(), line) == _kept(plain, line), line
 
 
 def test_same_tokens_as_markdown_it_on_the_rule_cases() -> None:
     text = (FIXTURES / "rule_cases.yaml").read_text(encoding="utf-8")
-    assert _tokens(blocks._parser(), text) == _tokens(_plain(), text)
+    assert _tokens(blocks._parser(), text) == _kept(_plain(), text)
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="ab 1.)*_-+#>`~$[]:|<!=\t\n", max_size=60))
 def test_same_tokens_as_markdown_it_on_generated_text(text: str) -> None:
-    assert _tokens(blocks._parser(), text) == _tokens(_plain(), text)
+    assert _tokens(blocks._parser(), text) == _kept(_plain(), text)
 
 
 def test_same_tokens_as_markdown_it_with_carriage_returns_and_nuls() -> None:
     # the parser normalises line ends and NULs only in a note that holds them
     for text in ("a\r\nb\r\n\r\n- c\rd\r", "# h\0\n\0para\n- \0", "x\r\n===\r\n> q\r\n"):
-        assert _tokens(blocks._parser(), text) == _tokens(_plain(), text), repr(text)
+        assert _tokens(blocks._parser(), text) == _kept(_plain(), text), repr(text)
 
 
 def test_same_tokens_as_markdown_it_where_a_setext_underline_or_a_table_may_start() -> None:
@@ -142,4 +157,4 @@ def test_same_tokens_as_markdown_it_where_a_setext_underline_or_a_table_may_star
         "```\na\n```\n---\n    a\n---",
     )
     for text in texts:
-        assert _tokens(blocks._parser(), text) == _tokens(_plain(), text), repr(text)
+        assert _tokens(blocks._parser(), text) == _kept(_plain(), text), repr(text)

@@ -166,7 +166,14 @@ def _usable(ctx: Context, n: int) -> bool:
 def syntax_of(ctx: Context) -> AnkiSyntax | None:
     """The plugin's markers as this note uses them: the vault's, or where the note has none of
     them, markers of its own read from the plugin's shape (see the module's docstring). None for
-    a note with no line of the plugin's, as nearly every note: one pass in C tells."""
+    a note with no line of the plugin's, as nearly every note: one pass in C tells. Read once a
+    note (the rule and the filing of the note's cards both ask)."""
+    if ctx.anki_syntax is False:
+        ctx.anki_syntax = _syntax_of(ctx)
+    return ctx.anki_syntax
+
+
+def _syntax_of(ctx: Context) -> AnkiSyntax | None:
     vault = ctx.separators.anki
     body = ctx.note.body
     if vault == _DEFAULT and ("\nBasic" in body or "\nCloze" in body):

@@ -33,7 +33,9 @@ _ITEM_DASH = re.compile(r"\s+[-–—]\s+")
 # cheap test before the line-by-line reading: an arrow, or a spaced `=` or dash (the mark is
 # matched first and the spaces looked for around it, so the engine jumps from mark to mark
 # instead of stopping at every space)
-_HINT = re.compile(r"->|→|=>|⇒|⟶|--|[=\-–—](?<=\s.)(?=\s)")
+# (`->|→|=>|⇒|⟶|--|[=\-–—](?<=\s.)(?=\s)`, written to open with the class of the marks: an
+# alternation whose branches do not all open with a literal is tried at every character)
+_HINT = re.compile(r"[-→=⇒⟶–—](?:(?<=[→⇒⟶])|(?<=[-=])>|(?<=-)-|(?<=\s[=\-–—])(?=\s))")
 
 
 @lru_cache(maxsize=4096)  # a one-line item is asked by the glossary test, then by `find`

@@ -12,8 +12,9 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
-from operator import add
+from itertools import accumulate, repeat
+from operator import add, sub
+from types import FunctionType, SimpleNamespace
 from typing import Literal
 
 from markdown_it import MarkdownIt
@@ -79,15 +80,40 @@ def _parser() -> MarkdownIt:
     md.options["tasklists"] = False
     md.core.ruler.at("normalize", _normalize)
     for rule in md.block.ruler.__rules__:  # (`at` sets the chains a rule also ends; keep them)
+        fn = _quiet(rule.fn)
         if rule.name == "table":  # a table's second line is its delimiter row: `|---|`
-            md.block.ruler.at(rule.name, _opening("|-:", rule.fn, ahead=1), {"alt": rule.alt})
+            fn = _opening("|-:", fn, ahead=1)
         elif rule.name == "lheading":
-            md.block.ruler.at(rule.name, _underlined(rule.fn), {"alt": rule.alt})
+            fn = _underlined(fn)
         elif rule.name == "code":
-            md.block.ruler.at(rule.name, _indented(rule.fn), {"alt": rule.alt})
+            fn = _indented(fn)
+        md.block.ruler.at(rule.name, fn, {"alt": rule.alt})
     md.block.ruler = _ByOpener(md.block.ruler.__rules__)
     md.block.parse = _block_parse(md)  # type: ignore[method-assign]
     return md
+
+
+#: A logger for the block rules that drops their debug calls in C: each rule logs one every time
+#: it is tried (72,000 calls a pass over the corpus, a twenty-fifth of the parse), which
+#: `Logger.debug` asks the logging levels about in Python before dropping it.
+_QUIET = SimpleNamespace(debug="".format)
+
+
+def _quiet(rule: _BlockRule) -> _BlockRule:
+    """markdown-it's block rule `rule` as it is, logging to `_QUIET`: the same function, read
+    with its module's names, `LOGGER` taken for `_QUIET` (a rule with no logger is kept)."""
+    names = getattr(rule, "__globals__", None)
+    if not isinstance(rule, FunctionType) or names is None or "LOGGER" not in names:
+        return rule
+    quiet = FunctionType(
+        rule.__code__,
+        {**names, "LOGGER": _QUIET},
+        rule.__name__,
+        rule.__defaults__,
+        rule.__closure__,
+    )
+    quiet.__kwdefaults__ = rule.__kwdefaults__
+    return quiet
 
 
 def _block_parse(md: MarkdownIt) -> Callable[..., list[Token] | None]:
@@ -114,7 +140,7 @@ class _LineState(StateBlock):
     def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
         self.src, self.md, self.env, self.tokens = src, md, env, tokens
         self.blkIndent = self.line = self.lineMax = self.level = 0
-        self.tight = False
+        self.tight = self._in_table = False
         self.ddIndent = self.listIndent = -1
         self.parentType = "root"
         self.result = ""
@@ -122,9 +148,9 @@ class _LineState(StateBlock):
         if not lines[-1].strip(" \t"):  # "" after a final newline, or a last line of blanks
             lines.pop()
         lengths = list(map(len, lines))
-        begins = list(accumulate(lengths, lambda at, n: at + n + 1, initial=0))
+        begins = list(accumulate(map(add, lengths, repeat(1)), initial=0))  # (a line and its \n)
         n = len(lines)
-        shifts = [size - len(line.lstrip(" \t")) for size, line in zip(lengths, lines, strict=True)]
+        shifts = list(map(sub, lengths, map(len, map(str.lstrip, lines, repeat(" \t")))))
         counts = (
             [_columns(line[:k]) if k else 0 for k, line in zip(shifts, lines, strict=True)]
             if "\t" in src
@@ -142,17 +168,30 @@ class _LineState(StateBlock):
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         """markdown-it's `push`: the same token, its fields set here, where `Token(...)` made
-        three dicts, two thrown away (a sixtieth of extraction, a token per line and more)."""
+        three dicts, two thrown away (a sixtieth of extraction, a token per line and more).
+
+        Only the tokens `parse_blocks` reads are made and kept (`_READ`): a closing tag, a
+        list's wrapper, a rule and a table's rows and cells (a table is read from its lines)
+        get one scratch token for the rule to fill in, left out of the stream (a third of the
+        tokens of the corpus). markdown-it's own reading of the stream marks tight paragraphs
+        hidden, which nothing reads here."""
+        if nesting < 0:
+            self.level -= 1  # closing tag
+        if ttype not in _READ or self._in_table:
+            if ttype == "table_close":
+                self._in_table = False
+            elif nesting > 0:
+                self.level += 1
+            return _SCRATCH
         token = _new(Token)
         token.type, token.tag, token.nesting = ttype, tag, nesting
         token.attrs, token.map, token.children = {}, None, None
         token.content = token.markup = token.info = ""
         token.meta, token.block, token.hidden = {}, True, False
-        if nesting < 0:
-            self.level -= 1  # closing tag
         token.level = self.level
         if nesting > 0:
             self.level += 1  # opening tag
+            self._in_table = ttype == "table_open"
         self.tokens.append(token)
         return token
 
@@ -170,6 +209,26 @@ class _LineState(StateBlock):
 
 
 _new = object.__new__
+#: The tokens `parse_blocks` builds blocks from; the inline token after a paragraph's or a
+#: heading's opening tag holds its text.
+_READ = frozenset(
+    {
+        "blockquote_open",
+        "blockquote_close",
+        "list_item_open",
+        "list_item_close",
+        "heading_open",
+        "paragraph_open",
+        "inline",
+        "fence",
+        "code_block",
+        "html_block",
+        "math_block",
+        "table_open",
+    }
+)
+#: What `push` hands a rule for a token no block is built from: filled in and thrown away.
+_SCRATCH = Token("", "", 0)
 
 
 def _columns(indent: str) -> int:
@@ -346,9 +405,16 @@ _TIGHT_HEADING = re.compile(r"^( {0,3}(?:\d{1,2}[.)][ \t]+)?#{2,6})(?=[^\W\d_])"
 _TIGHT_HEADING_LINE = re.compile(r"\n" + _TIGHT_HEADING.pattern.removeprefix("^"))
 
 
+#: What every tight heading holds: a `#` right before a letter (a search that jumps to each `#`)
+_HASH_LETTER = re.compile(r"#[^\W\d_]")
+
+
 def _has_tight_heading(body: str) -> bool:
-    """`_TIGHT_HEADING.search(body) is not None`, its lines found from their newlines."""
-    return bool(_TIGHT_HEADING.match(body) or _TIGHT_HEADING_LINE.search(body))
+    """`_TIGHT_HEADING.search(body) is not None`, its lines found from their newlines, once a
+    `#` is seen before a letter somewhere (most notes space every heading)."""
+    return _HASH_LETTER.search(body) is not None and bool(
+        _TIGHT_HEADING.match(body) or _TIGHT_HEADING_LINE.search(body)
+    )
 
 
 def _spaced_headings(lines: list[str]) -> list[str]:
@@ -579,7 +645,7 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                     )
                 )
             _tag_callout(blocks, callouts, title)
-            i += 2
+            i += 1  # past its inline token (closing tags are not kept: see `push`)
         elif kind in {"fence", "code_block", "html_block", "math_block", "table_open"}:
             start, end = tok.map or (0, 1)
             name = {

@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from ..model import Candidate
 from .confidence_weights import INTERCEPT, WEIGHTS
@@ -76,12 +77,10 @@ class NoteShape:
         )
 
 
-_BLANK_LINE = re.compile(r"^[ \t]*$", re.M)
-
-
 def _filled_lines(body: str) -> int:
-    """How many lines of `body` hold anything."""
-    return body.count("\n") + 1 - len(_BLANK_LINE.findall(body))
+    """How many lines of `body` hold anything (other than spaces and tabs), counted in C: a
+    multi-line pattern for the blank ones was tried at every character."""
+    return len(list(filter(None, map(str.strip, body.split("\n"), repeat(" \t")))))
 
 
 def _section(front: str) -> str:
@@ -133,7 +132,7 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
     label = topic.strip(" .:：")
     if LABEL_WORD.match(label) and not (" › " in front and SECTION_LABEL.match(label)):
         found["front_label"] = 1.0  # "Example", "Note": names no thing to know
-    if _COUNTED.search(topic):
+    if _ends_counted(topic) and _COUNTED.search(topic):
         found["front_counted"] = 1.0
     if "$" in card.front:
         found["front_math"] = 1.0  # the front holds a formula, asked with its context
@@ -195,6 +194,13 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
         siblings = shape.sections.get(_section(card.front), 1)
         found[_SECTION_BINS[(siblings > 1) + (siblings > 5)]] = 1.0
     return found
+
+
+def _ends_counted(topic: str) -> bool:
+    """Whether `topic` ends as `_COUNTED` needs it to (a number, a stop or colon after it at
+    most): told from its last characters, where the pattern is tried at every letter."""
+    end = topic.removesuffix("\n")  # (`$` matches before a final newline too)
+    return end[-1:].isdecimal() or (end[-1:] in {".", ":", "："} and end[-2:-1].isdecimal())
 
 
 def score(found: dict[str, float]) -> float:

@@ -6,11 +6,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Literal
 
-from ..model import MAX_MINED_LINE, Note, Separators
+from ..model import MAX_MINED_LINE, AnkiSyntax, Note, Separators
 from ..scanning import GROUP_1, skipping_sub
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
-from .lang import GENERIC_FRONT, RELATED, STRUCTURAL_HEADING
+from .lang import GENERIC_FRONT, RELATED, RELATED_WIDTH, STRUCTURAL_HEADING
 from .marks import without_marks
 from .separators import inline_separators, multiline_separators
 from .text import (
@@ -66,6 +67,9 @@ class Context:
     above: list[int | None] = field(default_factory=list)
     #: headings that organise a section rather than name a thing (see `organising_headings`)
     organising: frozenset[int] = frozenset()
+    #: the Obsidian_to_Anki plugin's markers as this note uses them (`anki_blocks.syntax_of`),
+    #: None where it has none; False until read
+    anki_syntax: AnkiSyntax | Literal[False] | None = False
 
     def line_text(self, line: int) -> str:
         return self.lines[line - self.note.body_line]
@@ -265,12 +269,28 @@ def _junk_blocks(blocks: list[Block], long: set[int]) -> set[int]:
         if block.kind == "heading":
             related_until_heading = RELATED.match(strip_markup(block.text)) is not None
             continue
-        if block.kind == "paragraph" and RELATED.match(strip_markup(block.text)):
+        if block.kind == "paragraph" and _may_be_related(block.text) and _related(block.text):
             related_until_heading = True
             continue
         if related_until_heading or (block.kind == "item" and is_link_only(block.text)):
             junk.add(id(block))
     return junk
+
+
+def _related(text: str) -> bool:
+    return RELATED.match(strip_markup(text)) is not None
+
+
+def _may_be_related(text: str) -> bool:
+    """Whether `_related(text)` may hold, told in C for a paragraph too long to be a "Related
+    posts" label: where no link or HTML tag can be (no `](` or `<`), markup takes off only its
+    marks (backticks, `*`, `_`, `=`, `~`), so every other character that is not a space stays,
+    and there are more of them than the label has (stripping markup from every paragraph was a
+    fiftieth of extraction)."""
+    if len(text) <= RELATED_WIDTH or "](" in text or "<" in text:
+        return True
+    kept = len("".join(text.split())) - sum(map(text.count, "`*_=~"))
+    return kept <= RELATED_WIDTH
 
 
 def section_title(ctx: Context, block: Block) -> str | None:

@@ -287,7 +287,7 @@ def _definitions(
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
     procedure: dict[str, bool] = {}  # per lead-in: the items of one list share theirs
     for n, block in enumerate(ctx.blocks):
-        if block.kind not in {"paragraph", "item"} or not ctx.free(block) or n in parsed:
+        if block.kind not in {"paragraph", "item"} or n in parsed or not ctx.free(block):
             continue
         if block.kind == "item":
             lead = _lead_in(ctx, n, before_items[n])

@@ -123,7 +123,7 @@ def split_definition(
         line = _PAREN_NUMBER.sub("", line)
     if not line:
         return None
-    m = BOLD_TERM.match(line)
+    m = BOLD_TERM.match(line) if line.startswith(("**", "__")) else None  # (what it opens with)
     bold = m is not None and bool(m.group("sep") or m.group("colon"))
     if len(line) > MAX_LINE and not bold:
         return None  # a paragraph with a colon in it, not a term's line
@@ -145,16 +145,17 @@ def split_definition(
     else:
         c = _COLON.search(line) if has_colon(line) else None  # a literal first
         if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
-            c = _CJK_DASH.search(line)
+            c = _CJK_DASH.search(line) if "——" in line else None  # (`\s*` first: every character)
             if c is not None and units(line[: c.start()]) > _DASH_TERM:
                 return None
         if not c or c.start() == 0:
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
-    if _NUMBERED.match(strip_markup(term).strip().rstrip(":：")):
+    label = strip_markup(term).strip().rstrip(":：")
+    if _NUMBERED.match(label):
         return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name
     # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
-    generic = GENERIC_FRONT.match(strip_markup(term).strip().rstrip(":：")) is not None
+    generic = GENERIC_FRONT.match(label) is not None
     named = is_term(term) or (listed and one_han(term)) or named_symbol(term)
     if m and m.group("colon") == ".":
         # a run-in head, "**Liquidity.** The ease …": the bold and its full stop end the term,
@@ -196,6 +197,8 @@ def named_symbol(term: str) -> bool:
     """A name followed by the symbol it goes by (`- 光强$I$：平均能流密度`, `- 列空间
     $\text{Col}(A)$: 由 …构成的子空间`): the name is the term, and the symbol no equation or
     relation (`状态 $s=1$` gives a value)."""
+    if "$" not in term:  # (the symbol is in `$`; the lazy name tried every length first)
+        return False
     m = _NAMED_SYMBOL.match(strip_markup(term).strip())
     if m is None or _RELATION.search(m.group("symbol")):
         return False

@@ -54,9 +54,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
     asked: list[tuple[int, str, tuple[str, list[str]]]] = []
     marked = 0  # the note's lines that mark words inside a sentence, asking or not
     for n, block in enumerate(ctx.blocks):
-        if block.kind not in {"paragraph", "item"} or not ctx.free(block):
+        if block.kind not in {"paragraph", "item"}:
             continue
-        if "<" not in block.text and "{" not in block.text:
+        if ("<" not in block.text and "{" not in block.text) or not ctx.free(block):
             continue
         lead: Block | None = None
         if block.kind == "item":

@@ -245,10 +245,6 @@ def split_defining(
     if verb is None or verb[0] == 0 or verb[0] > MAX_SUBJECT:
         return None
     raw = sentence[: verb[0]].strip()
-    # "An **advance directive** is", "_Diseconomies of scale_ refer to": a subject set apart in
-    # bold, or wholly in italics, is the term the sentence introduces
-    marked = ARTICLE.sub("", raw)
-    bold = marked.startswith(("**", "__")) or _EMPHASISED.fullmatch(marked) is not None
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
     # (the tests of the short subject come before those that read the whole sentence: they
     # reject two sentences in three)
@@ -264,6 +260,10 @@ def split_defining(
         return None
     if SECTION_OPENER.match(strip_markup(sentence)):
         return None  # "A different approach is SJF", "The next requirement is …": adds to before
+    # "An **advance directive** is", "_Diseconomies of scale_ refer to": a subject set apart in
+    # bold, or wholly in italics, is the term the sentence introduces
+    marked = ARTICLE.sub("", raw)
+    bold = marked.startswith(("**", "__")) or _EMPHASISED.fullmatch(marked) is not None
     if not has_cjk(subject) and strip_markup(raw)[:1].islower() and not (bold or opens or lower):
         return None  # a sentence's middle, not its subject
     if has_cjk(subject) and units(subject) < 2 and len(subject) < 3:
@@ -284,12 +284,21 @@ _MAY_MARK = re.compile(r"[*_`]")
 # where a sentence may open with one: the paragraph's start, a line's or a sentence's end, a short
 # article between
 _MARK_OPENS = re.compile(r"(?:^|\n|[.!?]\s|[。！？])\s*(?:[^\W\d_]{1,3}\s+)?[*_`]")
+# the same, found as two: at the start, and after a line's or a sentence's end, which opens
+# with one class of characters, so the engine jumps from one such character to the next (an
+# alternation that opens with `^` is tried at every character)
+_MARK_AT_START = re.compile(r"\s*(?:[^\W\d_]{1,3}\s+)?[*_`]")
+_MARK_AFTER_END = re.compile(
+    r"[\n.!?。！？](?:(?<=[\n。！？])|(?<=[.!?])\s)\s*(?:[^\W\d_]{1,3}\s+)?[*_`]"
+)
 
 
 def _marks_open(text: str) -> bool:
-    """`_MARK_OPENS.search(text)`, after a test in C for the marks every match ends on: the
-    pattern is tried at every character, and most paragraphs set no word apart."""
-    return ("*" in text or "_" in text or "`" in text) and _MARK_OPENS.search(text) is not None
+    """`_MARK_OPENS.search(text)`, after a test in C for the marks every match ends on: most
+    paragraphs set no word apart."""
+    return ("*" in text or "_" in text or "`" in text) and (
+        _MARK_AT_START.match(text) is not None or _MARK_AFTER_END.search(text) is not None
+    )
 
 
 # a subject so marked (an article before it is matched first) and what the sentence says of it

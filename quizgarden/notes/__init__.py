@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
@@ -74,7 +75,7 @@ def read_note(
 ) -> tuple[Note | None, list[Problem]]:
     """Read one note; `None` (with the reason as a problem) when the file is not a readable note."""
     root = vault.resolve()  # once: every name and media lookup below is relative to it
-    rel = _relative(path, root)
+    rel = _relative_in(path, vault, root)
     if data is None:
         try:  # the vault boundary: no FIFO, device, or link out of the vault is ever read
             data = read_note_bytes(path, vault)
@@ -197,6 +198,28 @@ def _relative(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.name
+
+
+def _relative_in(path: Path, vault: Path, root: Path) -> str:
+    """`_relative(path, root)` for `path` written inside `vault` (resolved: `root`): the parts
+    after the vault's are looked up from `root`, one `lstat` each, where resolving `path` anew
+    followed every part of the vault again (with a `stat` more, a fiftieth of reading the
+    corpus). A part that is a link, missing, `.` or `..` leaves it to `_relative`."""
+    whole, top = str(path), str(vault)
+    if os.name != "posix" or not whole.startswith(top + "/"):
+        return _relative(path, root)
+    rest = whole[len(top) + 1 :]
+    at = str(root)
+    for part in rest.split("/"):
+        if part in {"", ".", ".."}:
+            return _relative(path, root)
+        at = f"{at}/{part}" if at != "/" else f"/{part}"
+        try:
+            if stat.S_ISLNK(os.lstat(at).st_mode):
+                return _relative(path, root)
+        except OSError:
+            return _relative(path, root)
+    return rest
 
 
 def _deck_from_folder(rel: str, vault: Path, root: Path) -> str:

@@ -117,6 +117,7 @@ __all__ = [
     "QUOTE_OPEN",
     "REFERENCE_HEADING",
     "RELATED",
+    "RELATED_WIDTH",
     "RELATIVE_CLASS",
     "RELATIVE_WORD",
     "RESULT_HEADING",
@@ -501,6 +502,13 @@ CONCLUSION = re.compile(_alternation(_words("conclusions")), re.I)
 CARRIED_OPENER = re.compile(rf"^(?:{_alternation(_words('carried_openers'))})\s*[,，、]?\s*", re.I)
 #: A paragraph that only points at related pages: "Related posts", "相关阅读".
 RELATED = re.compile(rf"^(?:{_alternation(_words('related_labels'))})\s*[:：]?$", re.I)
+#: The most characters other than spaces a text RELATED matches may hold: an entry's source
+#: is no shorter than what it matches while it repeats nothing (`+`, `*`, `{n}`); the colon.
+RELATED_WIDTH = (
+    max(map(len, _words("related_labels"))) + 1
+    if not any(mark in w for w in _words("related_labels") for mark in "+*{")
+    else 1 << 30
+)
 #: Headings that name a part of a text, not what a formula is about: "Setup", "公式".
 PART_HEADING = re.compile(rf"^(?:{_alternation(_words('part_headings'))})$", re.I)
 _PROOF_LABEL = _alternation(_words("proof_labels"))
