@@ -93,6 +93,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     previous_lone = False  # the previous block was a paragraph holding one `$…$` equation
     in_proof: int | None = -1  # the heading whose section has reached a proof
     steps: dict[int | None, bool] = {}  # per heading: a worked example or a derivation
+    unread: dict[int | None, list[Block]] = {}  # per heading: paragraphs that may pose an exercise
     for block in ctx.blocks:
         if (
             block.kind in {"paragraph", "item"}
@@ -112,14 +113,20 @@ def find(ctx: Context) -> Iterator[Candidate]:
             and (block.kind == "math" or lone_math is not None)
         )
         previous_lone = lone_math is not None
-        if block.heading not in steps:
+        holds_math = block.kind == "math" or lone or "$$" in block.text or "\\[" in block.text
+        if holds_math and block.heading not in steps:  # a section's title read where it matters
             steps[block.heading] = _in_example(ctx, block) or _in_derivation(ctx, block)
-        if block.kind == "paragraph" and block.parent is None and _poses_exercise(block.text):
-            # (a list's items that say "Compute $W_+$ …" are the steps of a procedure)
-            steps[block.heading] = True  # "Find the derivative of $f(x)=x^2$": working follows
-        skip = chained or block.heading == in_proof or steps[block.heading]
+        if block.kind == "paragraph" and block.parent is None:
+            # read only where a formula follows; a list's items that say "Compute $W_+$ …" are
+            # the steps of a procedure, not an exercise
+            unread.setdefault(block.heading, []).append(block)
+        skip = not holds_math or chained or block.heading == in_proof or steps[block.heading]
         if not block.skipped and not skip and ctx.free(block):
-            found = [(lone, "", block.line)] if lone else _formulas(block, previous)
+            found = [(lone, "", block.line)] if lone else list(_formulas(block, previous))
+            if found and any(_poses_exercise(b.text) for b in unread.pop(block.heading, ())):
+                # "Find the derivative of $f(x)=x^2$", "Ans.": the section works an exercise
+                steps[block.heading] = True
+                found = []
             for latex, lead, line in found:
                 lhs = left_side(latex)
                 if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
@@ -222,7 +229,9 @@ def _in_example(ctx: Context, block: Block) -> bool:
         return True
     # the heading as read (`**第一步：代入 $Z$ …**`, its bold around math; `第⼆步`, a Kangxi
     # radical copied from a PDF for `二`)
-    title = unicodedata.normalize("NFKC", strip_numbering(strip_markup(heading)))
+    title = strip_numbering(strip_markup(heading))
+    if not title.isascii():
+        title = unicodedata.normalize("NFKC", title)
     return STEP_HEADING.match(title) is not None
 
 
