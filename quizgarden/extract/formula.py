@@ -10,6 +10,7 @@ are not cards.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from ..model import Candidate
@@ -19,11 +20,13 @@ from .lang import (
     ARGUMENT_LEAD,
     EXAMPLE_HEADING,
     EXAMPLE_MARK,
+    EXERCISE,
     FORMULA_LEAD,
     PART_HEADING,
     PROOF,
     PROOF_HEADING,
     PROOF_HINT,
+    SOLUTION_LEAD,
     STEP_HEADING,
     STEP_LEAD,
     STRUCTURAL_HEADING,
@@ -90,6 +93,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     previous_lone = False  # the previous block was a paragraph holding one `$…$` equation
     in_proof: int | None = -1  # the heading whose section has reached a proof
     steps: dict[int | None, bool] = {}  # per heading: a worked example or a derivation
+    unread: dict[int | None, list[Block]] = {}  # per heading: paragraphs that may pose an exercise
     for block in ctx.blocks:
         if (
             block.kind in {"paragraph", "item"}
@@ -109,11 +113,20 @@ def find(ctx: Context) -> Iterator[Candidate]:
             and (block.kind == "math" or lone_math is not None)
         )
         previous_lone = lone_math is not None
-        if block.heading not in steps:
+        holds_math = block.kind == "math" or lone or "$$" in block.text or "\\[" in block.text
+        if holds_math and block.heading not in steps:  # a section's title read where it matters
             steps[block.heading] = _in_example(ctx, block) or _in_derivation(ctx, block)
-        skip = chained or block.heading == in_proof or steps[block.heading]
+        if block.kind == "paragraph" and block.parent is None:
+            # read only where a formula follows; a list's items that say "Compute $W_+$ …" are
+            # the steps of a procedure, not an exercise
+            unread.setdefault(block.heading, []).append(block)
+        skip = not holds_math or chained or block.heading == in_proof or steps[block.heading]
         if not block.skipped and not skip and ctx.free(block):
-            found = [(lone, "", block.line)] if lone else _formulas(block, previous)
+            found = [(lone, "", block.line)] if lone else list(_formulas(block, previous))
+            if found and any(_poses_exercise(b.text) for b in unread.pop(block.heading, ())):
+                # "Find the derivative of $f(x)=x^2$", "Ans.": the section works an exercise
+                steps[block.heading] = True
+                found = []
             for latex, lead, line in found:
                 lhs = left_side(latex)
                 if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
@@ -122,6 +135,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # cut off mid-bracket, or a matrix of one example's numbers
                 if _is_system(latex):
                     continue  # a sequence worked out: `x_1 = A x_0 \\ x_2 = A x_1`
+                if _is_working(latex) or (lead and _answers_exercise(lead)):
+                    continue  # `\cancel{x-1}`, `= \boxed{38}`; after "Ans.", "Step 1: …"
                 if STEP_LEAD.search(strip_markup(lead)) or _sets_numbers(lead):
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if lead and _opens_example(lead):
@@ -160,6 +175,42 @@ def _carries_on(lead: str) -> bool:
     return ARGUMENT_LEAD.match(words) is not None
 
 
+def _is_working(latex: str) -> bool:
+    """LaTeX only working uses: a factor struck out (`\\cancel{x-1}`) or an answer boxed on the
+    right side (`= 35 + 3 = \\boxed{38}`). A formula boxed whole (`\\boxed{\\lim_{x \\to c}
+    f(x) = f(c)}`) is one set off to learn."""
+    if "cancel{" in latex:
+        return True
+    at = latex.find("\\boxed")
+    return at >= 0 and _top_level_relation(latex[:at]) is not None
+
+
+def _answers_exercise(lead: str) -> bool:
+    """A lead that opens the worked answer of an exercise (`Ans.`, `Solution:`, `解：`) or one
+    numbered step of it (`Step 1: Simplify …`, `第一步：…`)."""
+    words = ITEM_MARK.sub("", strip_markup(lead).strip()).lstrip("*_[(（【 ")
+    return SOLUTION_LEAD.match(words) is not None or STEP_HEADING.match(words) is not None
+
+
+def _poses_exercise(text: str) -> bool:
+    """A paragraph or heading that poses an exercise on given math (`Ex. Find the derivative of
+    $f(x) = x^2$`, `5. Find a value $C$ such that …`, `Page 4 — Find the Derivative of
+    1/(3x−5)`, `Solve:`) or opens its worked answer (`**Ans.**`): the formulas after it in its
+    section are that exercise's working."""
+    first = strip_numbering(strip_markup(text.lstrip().split("\n", 1)[0]))
+    first = ITEM_MARK.sub("", first)
+    if SOLUTION_LEAD.match(first):
+        return True
+    for part in re.split(r"\s[—–-]\s|[:：]\s*", first)[:3]:
+        task = EXAMPLE_MARK.sub("", part.strip(" *_")).strip(" .:*_")
+        # on given numbers (`Find the derivative of $f(x)=x^2$`), or set as an example (`Ex.
+        # Find the derivative of $f(x) = x$`); `Compute the p-value`, `计算 $G_k(x)$ 的误差率`
+        # are a procedure's steps, which hold the formulas to learn
+        if EXERCISE.match(task) and (task != part.strip(" *_") or re.search(r"\d", task)):
+            return True
+    return False
+
+
 def _opens_example(lead: str) -> bool:
     """A short lead that opens an example (`For example, suppose we want:`, `E.g.:`, `[Example]
     Consider a set of points:`): the formula after it works one case, it states no rule."""
@@ -174,7 +225,14 @@ def _in_example(ctx: Context, block: Block) -> bool:
     if block.heading is None:
         return False
     heading = ctx.blocks[block.heading].text
-    return is_example_heading(heading) or STEP_HEADING.match(strip_markup(heading)) is not None
+    if is_example_heading(heading) or _poses_exercise(heading):
+        return True
+    # the heading as read (`**第一步：代入 $Z$ …**`, its bold around math; `第⼆步`, a Kangxi
+    # radical copied from a PDF for `二`)
+    title = strip_numbering(strip_markup(heading))
+    if not title.isascii():
+        title = unicodedata.normalize("NFKC", title)
+    return STEP_HEADING.match(title) is not None
 
 
 def _sets_numbers(lead: str) -> bool:

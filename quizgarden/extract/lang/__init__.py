@@ -61,6 +61,7 @@ __all__ = [
     "EXAMPLE_HEADING",
     "EXAMPLE_LABEL",
     "EXAMPLE_MARK",
+    "EXERCISE",
     "FIELD_NAME",
     "FIRST_PERSON",
     "FIRST_PERSON_SINGULAR",
@@ -128,6 +129,7 @@ __all__ = [
     "SELF_REF",
     "SETUP_OPENER",
     "SETUP_WORD",
+    "SOLUTION_LEAD",
     "SPEECH_VERB",
     "STAGE_NAME",
     "STATEMENT_LABEL",
@@ -529,6 +531,12 @@ STEP_HEADING = re.compile(
     rf"|第[\d一二三四五六七八九十]+步)",
     re.I,
 )
+#: A lead that opens the worked answer of an exercise: "Ans.", "**Solution:**", "解：".
+SOLUTION_LEAD = re.compile(
+    rf"^\W*(?:{_alternation(_words('solution_labels'))})\s*(?:[.:：]|$)", re.I
+)
+#: An imperative that poses an exercise: "Find …", "Solve …", "Berechne …", "求 …".
+EXERCISE = re.compile(rf"^(?:{_alternation(_words('exercise_verbs'))})(?![^\W\d_])", re.I)
 #: A table cell that answers nothing: a number, a mark, "yes", "n/a", "是", "无".
 NO_ANSWER = re.compile(
     r"^(?:[-+±~≈<>≤≥]?\s*[\d.,]+\s*(?:%|[a-zA-Zµ]{0,3})(?:\s*[±/×x]\s*[\d.,]+\s*%?)?"

@@ -273,6 +273,8 @@ TABLE = Table(
         "betrachte(?:n)?",
     ),
     step_headings=("schritt", "fall"),
+    solution_labels=("lösung",),
+    exercise_verbs=("berechne", "bestimme", "löse", "finde", "vereinfache", "zeige"),
     argument_leads=(
         "dann",
         "also",

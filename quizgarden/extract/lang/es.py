@@ -218,6 +218,16 @@ TABLE = Table(
         "si",
     ),
     step_headings=("paso", "caso"),
+    solution_labels=("solución", "solucion"),
+    exercise_verbs=(
+        "calcula",
+        "halla",
+        "resuelve",
+        "encuentra",
+        "determina",
+        "simplifica",
+        "demuestra",
+    ),
     argument_leads=(
         "entonces",
         "luego",

@@ -186,6 +186,8 @@ TABLE = Table(
         "considere(?:mos)?",
     ),
     step_headings=("passo", "caso"),
+    solution_labels=("solução", "resolução", "resposta"),
+    exercise_verbs=("calcule", "encontre", "resolva", "determine", "simplifique"),
     argument_leads=(
         "então",
         "logo",

@@ -157,6 +157,12 @@ class Table:
     # how a heading over one numbered step or case of a worked problem opens: "Step 2", "Caso 1:",
     # "第二步"; its formulas are that problem's working
     step_headings: tuple[str, ...] = ()
+    # how the worked answer to an exercise opens: "Ans.", "Solution:", "解："; its formulas are
+    # that exercise's working
+    solution_labels: tuple[str, ...] = ()
+    # the imperative that poses an exercise on given math: "Find the derivative of $f(x)=x^2$",
+    # "Solve $2x+1=5$", "求 $f(x)$ 的导数"
+    exercise_verbs: tuple[str, ...] = ()
     # a table cell that answers nothing: "yes", "n/a", "是", "无"
     no_answers: tuple[str, ...] = ()
     # "X of Y": the word joining a kind to what it belongs to ("Types of cells", "Arten von")

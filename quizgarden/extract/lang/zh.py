@@ -936,6 +936,8 @@ TABLE = Table(
         "证明",
         "证",
     ),
+    solution_labels=("解", "解答", "答"),
+    exercise_verbs=("求", "试求", "计算", "试证", "解方程"),
     step_leads=(
         "又因为",
         "代回",
