@@ -22,9 +22,11 @@ from .lang import (
     ARTICLE,
     ASKING,
     COPULA,
+    GERUND,
     LABEL_WORD,
     LEAD_IN,
     PART_HEADING,
+    PARTICIPLE,
     PHRASE_FOLLOWER,
     POINTER,
     PREPOSITION,
@@ -376,8 +378,6 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
 
 
 _BOLD = ("**", "__")
-_PARTICIPLE = re.compile(r"[A-Za-z]+ed\b")  # "Connected computers together …", "Developed by …"
-_GERUND = re.compile(r"[A-Za-z]+ing\b")
 _DASHED = re.compile(r"\s[-–—]\s|->|→|=>")  # "Tempo - the speed of a piece": an entry of its own
 _NUMBER = re.compile(r"\d(?!\w)")  # a word ending in a number: "Week 3", "L4", "A2"; not "10BaseT"
 _CLAUSE = re.compile(r"[,;:]")
@@ -390,10 +390,10 @@ def _subjectless(plain: str) -> bool:
     in lower case ("adopting a policy …"), with a past participle ("Connected computers
     together …", "Developed by …") or with a noun and what it is of or for ("Class of ancient
     receptors …")."""
-    if plain[:1].islower() or _PARTICIPLE.match(plain):
+    if plain[:1].islower() or PARTICIPLE.match(plain):
         return True
     # "Calculating the exact amount of loss is not …": a gerund is a sentence's subject
-    return _head_of(plain) and _GERUND.match(plain) is None
+    return _head_of(plain) and GERUND.match(plain) is None
 
 
 def _stem_of(name: str, sentence: str) -> bool:

@@ -68,6 +68,7 @@ __all__ = [
     "FORMULA_LEAD",
     "FRONT_FIELD",
     "GENERIC_FRONT",
+    "GERUND",
     "GLOSSARY_HEADING",
     "GLOSS_HEADER",
     "HEAD_FOLLOWER",
@@ -99,6 +100,7 @@ __all__ = [
     "NUMBERED_SECTION",
     "OPENER",
     "ORDINAL_PART",
+    "PARTICIPLE",
     "PART_HEADING",
     "PASSIVE",
     "PHRASE_FOLLOWER",
@@ -535,6 +537,10 @@ STEP_HEADING = re.compile(
 SOLUTION_LEAD = re.compile(
     rf"^\W*(?:{_alternation(_words('solution_labels'))})\s*(?:[.:：]|$)", re.I
 )
+#: A word in Latin letters that ends as a past participle or a gerund does: "Developed",
+#: "Calculating".
+PARTICIPLE = re.compile(rf"[A-Za-z]+(?:{'|'.join(_words('participle_endings')) or '(?!)'})\b")
+GERUND = re.compile(rf"[A-Za-z]+(?:{'|'.join(_words('gerund_endings')) or '(?!)'})\b")
 #: An imperative that poses an exercise: "Find …", "Solve …", "Berechne …", "求 …".
 EXERCISE = re.compile(rf"^(?:{_alternation(_words('exercise_verbs'))})(?![^\W\d_])", re.I)
 #: A table cell that answers nothing: a number, a mark, "yes", "n/a", "是", "无".

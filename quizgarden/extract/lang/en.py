@@ -827,6 +827,8 @@ TABLE = Table(
     ),
     step_headings=("step", "case"),
     solution_labels=("ans", "answers?", "solutions?", "sol"),
+    participle_endings=("ed",),
+    gerund_endings=("ing",),
     exercise_verbs=(
         "find",
         "solve",

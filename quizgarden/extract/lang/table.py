@@ -163,6 +163,10 @@ class Table:
     # the imperative that poses an exercise on given math: "Find the derivative of $f(x)=x^2$",
     # "Solve $2x+1=5$", "求 $f(x)$ 的导数"
     exercise_verbs: tuple[str, ...] = ()
+    # how a past participle and a gerund end in a language that inflects them so ("Developed by
+    # …" goes on from its heading with no subject; "Calculating …" is a sentence's subject)
+    participle_endings: tuple[str, ...] = ()
+    gerund_endings: tuple[str, ...] = ()
     # a table cell that answers nothing: "yes", "n/a", "是", "无"
     no_answers: tuple[str, ...] = ()
     # "X of Y": the word joining a kind to what it belongs to ("Types of cells", "Arten von")
