@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizgarden.extract import lang
-from quizgarden.extract.lang import TABLES, _alternation, _cases, _latin, _words
+from quizgarden.extract.lang import TABLES, _alternation, _cases, _latin, _unfolded, _words
 
 # every character, to find each one `re.I` takes for a given one
 _EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
@@ -24,7 +24,8 @@ def _first_characters() -> set[str]:
             if isinstance(value, (list, tuple)):
                 for word in value:
                     if isinstance(word, str) and (word := lang._NOT_AFTER.sub("", word)):
-                        firsts.add(word[0])
+                        # (a word that opens with a group is keyed by each of its openings)
+                        firsts.update(w[0] for w in _unfolded(word) if w)
     return firsts
 
 
@@ -62,4 +63,29 @@ def test_the_keyed_alternation_matches_as_the_plain_one(text: str) -> None:
         words = _words(*fields)
         keyed = re.compile(_alternation(words, ignore_case=bool(flags)), flags)
         plain = re.compile(_plain(words), flags)
+        assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_leading_group_unfolds_in_the_order_it_is_tried() -> None:
+    assert _unfolded(r"(?:exam|study)\s+tips?") == [r"exam\s+tips?", r"study\s+tips?"]
+    assert _unfolded("(?:简记|记忆)?口诀") == ["简记口诀", "记忆口诀", "口诀"]
+    assert _unfolded(r"(?:a(?:b|c)|[)|]x)?y") == ["a(?:b|c)y", "[)|]xy", "y"]
+    for whole in ("(?:a)*b", "(?:a)??b", "(?:a|b", "abc", r"[a-z]+ed"):
+        assert _unfolded(whole) == [whole]
+
+
+UNFOLDED = ["exam tips", "Study Tip", "test  tips", "quick-check", "self checks", "legend", "my "]
+UNFOLDED += ["Legend", "time complexity", "complexity", "space ", "口诀", "记忆口诀", "简记", " "]
+
+
+@given(st.lists(st.sampled_from(UNFOLDED + PIECES), max_size=12).map("".join))
+@settings(max_examples=300)
+def test_the_unfolded_alternation_matches_as_the_plain_one(text: str) -> None:
+    # the tables whose words open with a group (`(?:my )?legend`), unfolded to be keyed
+    for field in ("label_words", "structural_headings", "generic_fronts", "reveal_labels"):
+        words = _words(field)
+        keyed = re.compile(rf"^(?:{_alternation(words)})$", re.I)
+        plain = re.compile(rf"^(?:{_plain(words)})$", re.I)
+        assert bool(keyed.match(text)) == bool(plain.match(text)), (field, text)
+        keyed, plain = re.compile(_alternation(words), re.I), re.compile(_plain(words), re.I)
         assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
