@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,3 +91,21 @@ def test_the_unfolded_alternation_matches_as_the_plain_one(text: str) -> None:
         assert bool(keyed.match(text)) == bool(plain.match(text)), (field, text)
         keyed, plain = re.compile(_alternation(words), re.I), re.compile(_plain(words), re.I)
         assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+def test_the_unfolded_tables_match_as_the_plain_ones_on_the_corpus() -> None:
+    # each line of the corpus as a heading or a label is read: without its marks, to its colon
+    texts = set()
+    for path in sorted(CORPUS.rglob("*.md")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            bare = line.strip().lstrip("#-*> 0123456789.").strip()
+            texts.update({bare, bare.strip("*_:："), re.split("[:：]", bare)[0].strip(" *_")})
+    for field in ("label_words", "structural_headings", "generic_fronts"):
+        words = _words(field)
+        keyed = re.compile(rf"^(?:{_alternation(words)})$", re.I)
+        plain = re.compile(rf"^(?:{_plain(words)})$", re.I)
+        assert [t for t in texts if keyed.match(t)] == [t for t in texts if plain.match(t)], field
