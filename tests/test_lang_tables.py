@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizgarden.extract import lang
-from quizgarden.extract.lang import TABLES, _alternation, _cases, _latin, _words
+from quizgarden.extract.lang import TABLES, _alternation, _cases, _latin, _unfolded, _words
 
 # every character, to find each one `re.I` takes for a given one
 _EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
@@ -24,7 +26,8 @@ def _first_characters() -> set[str]:
             if isinstance(value, (list, tuple)):
                 for word in value:
                     if isinstance(word, str) and (word := lang._NOT_AFTER.sub("", word)):
-                        firsts.add(word[0])
+                        # (a word that opens with a group is keyed by each of its openings)
+                        firsts.update(w[0] for w in _unfolded(word) if w)
     return firsts
 
 
@@ -63,3 +66,46 @@ def test_the_keyed_alternation_matches_as_the_plain_one(text: str) -> None:
         keyed = re.compile(_alternation(words, ignore_case=bool(flags)), flags)
         plain = re.compile(_plain(words), flags)
         assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_leading_group_unfolds_in_the_order_it_is_tried() -> None:
+    assert _unfolded(r"(?:exam|study)\s+tips?") == [r"exam\s+tips?", r"study\s+tips?"]
+    assert _unfolded("(?:简记|记忆)?口诀") == ["简记口诀", "记忆口诀", "口诀"]
+    assert _unfolded(r"(?:a(?:b|c)|[)|]x)?y") == ["a(?:b|c)y", "[)|]xy", "y"]
+    for whole in ("(?:a)*b", "(?:a)??b", "(?:a|b", "abc", r"[a-z]+ed"):
+        assert _unfolded(whole) == [whole]
+
+
+UNFOLDED = ["exam tips", "Study Tip", "test  tips", "quick-check", "self checks", "legend", "my "]
+UNFOLDED += ["Legend", "time complexity", "complexity", "space ", "口诀", "记忆口诀", "简记", " "]
+
+
+@given(st.lists(st.sampled_from(UNFOLDED + PIECES), max_size=12).map("".join))
+@settings(max_examples=300)
+def test_the_unfolded_alternation_matches_as_the_plain_one(text: str) -> None:
+    # the tables whose words open with a group (`(?:my )?legend`), unfolded to be keyed
+    for field in ("label_words", "structural_headings", "generic_fronts", "reveal_labels"):
+        words = _words(field)
+        keyed = re.compile(rf"^(?:{_alternation(words)})$", re.I)
+        plain = re.compile(rf"^(?:{_plain(words)})$", re.I)
+        assert bool(keyed.match(text)) == bool(plain.match(text)), (field, text)
+        keyed, plain = re.compile(_alternation(words), re.I), re.compile(_plain(words), re.I)
+        assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+def test_the_unfolded_tables_match_as_the_plain_ones_on_the_corpus() -> None:
+    # each line of the corpus as a heading or a label is read: without its marks, to its colon
+    texts = set()
+    for path in sorted(CORPUS.rglob("*.md")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            bare = line.strip().lstrip("#-*> 0123456789.").strip()
+            texts.update({bare, bare.strip("*_:："), re.split("[:：]", bare)[0].strip(" *_")})
+    for field in ("label_words", "structural_headings", "generic_fronts"):
+        words = _words(field)
+        keyed = re.compile(rf"^(?:{_alternation(words)})$", re.I)
+        plain = re.compile(rf"^(?:{_plain(words)})$", re.I)
+        assert [t for t in texts if keyed.match(t)] == [t for t in texts if plain.match(t)], field

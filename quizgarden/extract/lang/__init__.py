@@ -247,15 +247,57 @@ def _keyed(words: list[str]) -> tuple[list[str], str] | None:
     when a word does not start with a plain character, as `(?:x|y)` or `\\d` do. A leading
     `(?<![…])` of a word moves after its first character as `(?<![…].)`."""
     keyed: dict[str, list[str]] = {}
-    for word in words:
+    for entry in words:
         extra = ""
-        if m := _NOT_AFTER.match(word):
-            extra, word = f"(?<!{m.group(1)}.)", word[m.end() :]
-        if not word or word[0] in "\\()[].^$*+?{|" or word[1:2] in {"?", "*", "+", "{"}:
-            return None
-        keyed.setdefault(word[0], []).append(extra + word[1:])
+        if m := _NOT_AFTER.match(entry):
+            extra, entry = f"(?<!{m.group(1)}.)", entry[m.end() :]
+        for word in _unfolded(entry):
+            if not word or word[0] in "\\()[].^$*+?{|" or word[1:2] in {"?", "*", "+", "{"}:
+                return None
+            keyed.setdefault(word[0], []).append(extra + word[1:])
     branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in keyed.items())
     return list(keyed), f"(?:{branches})"
+
+
+def _unfolded(word: str) -> list[str]:
+    """`word` with the group it opens with unfolded, in the order the engine tries them:
+    `(?:exam|study) tips?` is `exam tips?|study tips?` and `(?:my )?legend` is `my legend|legend`,
+    so that each can be keyed by its first character. A word that opens otherwise, or with a
+    group repeated (`*`, `+`, `{`) or lazy (`??`), is left whole."""
+    if not word.startswith("(?:"):
+        return [word]
+    depth, alternatives, start, i = 0, [], 3, 0
+    while i < len(word):
+        c = word[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: its "(", ")" and "|" are characters
+            i += 2 if word[i + 1 : i + 2] in {"]", "^"} else 1
+            while i < len(word) and word[i] != "]":
+                i += 2 if word[i] == "\\" else 1
+            i += 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        elif c == "|" and depth == 1:
+            alternatives.append(word[start:i])
+            start = i + 1
+        i += 1
+    else:
+        return [word]
+    alternatives.append(word[start:i])
+    rest = word[i + 1 :]
+    if rest[:1] in {"*", "+", "{"} or rest[:2] == "??":
+        return [word]
+    if rest[:1] == "?":  # greedy: the group first, then without it
+        rest = rest[1:]
+        alternatives.append("")
+    return [w for a in alternatives for w in _unfolded(a + rest)]
 
 
 def _cjk_words(field: str) -> str:
