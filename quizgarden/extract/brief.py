@@ -326,12 +326,12 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
         return None
     if len(body) == 1 and not opens_part(ctx, n):
         return None  # alone under its heading, it is the glossary's to judge (`_prose`)
-    if n in ctx.organising or _NUMBER.search(title) or has_cjk(title):
+    if n in ctx.organising or _NUMBER_END.search(title) or has_cjk(title):
         return None
     if PART_HEADING.match(title) or LABEL_WORD.match(title):
         return None
     text = clean_card_text(first.text)[0]
-    if has_cjk(text) or text.lstrip().startswith(_BOLD):
+    if has_cjk(text) or text.lstrip().startswith(_BOLD_OPENERS):
         return None
     said = sentences(strip_markup(text))
     article = ARTICLE.match(said[0]) if said else None
@@ -361,7 +361,7 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
             # "She frames …", "You can be …", "Write IPA in brackets"; in lower case the verb
             # goes on from the heading (`#### Detect deadlock` / "> detect that conditions …")
             return None
-    clause = _CLAUSE.split(plain, maxsplit=1)
+    clause = _LATIN_CLAUSE_BREAK.split(plain, maxsplit=1)
     if len(clause) > 1 and len(clause[0].split()) <= _POINTER_WORDS and POINTER.search(clause[0]):
         return None  # "Of these, the cultural factors …": it leans on the text before
     if ASKING.match(plain) and "," not in said[0]:
@@ -377,10 +377,11 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
     return text
 
 
-_BOLD = ("**", "__")
+_BOLD_OPENERS = ("**", "__")
 _DASHED = re.compile(r"\s[-–—]\s|->|→|=>")  # "Tempo - the speed of a piece": an entry of its own
-_NUMBER = re.compile(r"\d(?!\w)")  # a word ending in a number: "Week 3", "L4", "A2"; not "10BaseT"
-_CLAUSE = re.compile(r"[,;:]")
+# a word ending in a number: "Week 3", "L4", "A2"; not "10BaseT"
+_NUMBER_END = re.compile(r"\d(?!\w)")
+_LATIN_CLAUSE_BREAK = re.compile(r"[,;:]")
 _POINTER_WORDS = 3  # an opening clause this short with a word pointing back leans on the text
 _LEADS = (":", "：", "?", "？")
 

@@ -30,7 +30,7 @@ MIN_ITEMS, MAX_ITEMS = 2, 15
 # "Causes:", "**Symptoms**", "Risk factors of stroke:", "高血压的症状："
 _LABEL = re.compile(r"^(?P<label>[^:：\n]{2,60}?)\s*[:：]?$")
 # a lead-in that is a clause or more: "…，其中包括" goes on from a sentence
-_CLAUSE = re.compile(r"[，,。.;；！？!?]")
+_CLAUSE_PUNCT = re.compile(r"[，,。.;；！？!?]")
 
 
 def _points_or_labels(subject: str) -> bool:
@@ -103,8 +103,9 @@ def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
         return label  # "高血压的症状"
     if ctx.blocks[n].kind != "heading" and (verb := LIST_VERB.search(label)):
         subject = label[: verb.start()].strip()  # "军事思想的内容体系包括": what it holds
-        if len(subject) >= 2 and not _CLAUSE.search(subject) and not _points_or_labels(subject):
-            return label
+        if len(subject) < 2 or _CLAUSE_PUNCT.search(subject) or _points_or_labels(subject):
+            return None
+        return label
     return None
 
 

@@ -281,12 +281,10 @@ def split_defining(
 
 # a mark an author sets a term apart with: bold, italics, code
 _MAY_MARK = re.compile(r"[*_`]")
-# where a sentence may open with one: the paragraph's start, a line's or a sentence's end, a short
-# article between
-_MARK_OPENS = re.compile(r"(?:^|\n|[.!?]\s|[。！？])\s*(?:[^\W\d_]{1,3}\s+)?[*_`]")
-# the same, found as two: at the start, and after a line's or a sentence's end, which opens
-# with one class of characters, so the engine jumps from one such character to the next (an
-# alternation that opens with `^` is tried at every character)
+# where a sentence may open with one, a short article between, found as two patterns: at the
+# paragraph's start, and after a line's or a sentence's end, which opens with one class of
+# characters, so the engine jumps from one such character to the next (one alternation that
+# opened with `^` was tried at every character)
 _MARK_AT_START = re.compile(r"\s*(?:[^\W\d_]{1,3}\s+)?[*_`]")
 _MARK_AFTER_END = re.compile(
     r"[\n.!?。！？](?:(?<=[\n。！？])|(?<=[.!?])\s)\s*(?:[^\W\d_]{1,3}\s+)?[*_`]"
@@ -294,8 +292,8 @@ _MARK_AFTER_END = re.compile(
 
 
 def _marks_open(text: str) -> bool:
-    """`_MARK_OPENS.search(text)`, after a test in C for the marks every match ends on: most
-    paragraphs set no word apart."""
+    """Whether a sentence of `text` opens with a mark, after a test in C for the marks every
+    match ends on: most paragraphs set no word apart."""
     return ("*" in text or "_" in text or "`" in text) and (
         _MARK_AT_START.match(text) is not None or _MARK_AFTER_END.search(text) is not None
     )
