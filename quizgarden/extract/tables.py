@@ -213,7 +213,7 @@ def _continued(body: list[list[str]], lines: list[int]) -> tuple[list[list[str]]
     sign … |`, `|MLT System|Mass (M)|…|` over `||Length (L)||`), such a row is the next line of
     the row above, as a cell split over lines in an editor that cannot wrap one; a blank first
     cell beside two filled ones is a merged group cell (`|  | 王献之 | 《洛神赋》 |`)."""
-    going_on = [k for k in range(1, len(body)) if not strip_markup(body[k][0])]
+    going_on = {k for k in range(1, len(body)) if not strip_markup(body[k][0])}
     if not going_on or any(sum(bool(strip_markup(c)) for c in body[k]) > 1 for k in going_on):
         return body, lines
     rows: list[list[str]] = []
