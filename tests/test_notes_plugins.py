@@ -66,6 +66,30 @@ def test_custom_separators_and_tags_from_the_plugin_settings(tmp_path: Path) -> 
     assert clozes == ["0 °C", "100 °C"]  # #fc is a flashcard tag: highlights and {{curly}}
 
 
+def test_the_older_spelling_of_the_single_line_separators(tmp_path: Path) -> None:
+    """Older versions of the plugin wrote `singlelineCardSeparator`; a vault set up then keeps
+    that key. Its flashcard tag opening a card's line (`#🧠`) is no part of the question, and a
+    card left with an empty code span for its answer is a blank, no card."""
+    settings = {
+        "settings": {
+            "flashcardTags": ["#🧠"],
+            "singlelineCardSeparator": "->->->",
+            "singlelineReversedCardSeparator": ":::",
+        }
+    }
+    note = (
+        "#🧠 Bloom Filter 優點是什麼？ ->->-> `空間複雜度會是O(M)`\n\n"
+        "#🧠 Question :: ->->-> ``\n\n"
+        "cell wall ::: the rigid layer around a plant cell\n"
+    )
+    got = [(c["rule"], c["front"], c["back"]) for c in _cards(_vault(tmp_path, settings, note))]
+    assert got == [
+        ("inline", "Bloom Filter 優點是什麼？", "`空間複雜度會是O(M)`"),
+        ("inline", "cell wall", "the rigid layer around a plant cell"),
+        ("inline", "the rigid layer around a plant cell", "cell wall"),
+    ]
+
+
 def test_settings_at_the_top_level_and_switched_off_clozes(tmp_path: Path) -> None:
     settings = {
         "flashcardTags": ["#fc"],

@@ -41,9 +41,14 @@ _NEVER = "\x00"  # a reversed separator no text holds: an inferred separator is 
 
 def _read(ctx: Context, seps: Separators, *, vault: bool) -> Iterator[Candidate]:
     """The cards of every line written `front SEP back` with the separators `seps`."""
+    # a reversed separator holds the plain one ("::" in ":::") unless the vault set them apart
+    # ("->->->" and ":::"): then a line may hold either
+    apart = seps.inline not in seps.inline_reversed
     for n, raw in enumerate(ctx.lines):
         line_no = ctx.note.body_line + n
-        if seps.inline not in raw or not ctx.usable(line_no) or line_no in ctx.claimed:
+        if seps.inline not in raw and not (apart and seps.inline_reversed in raw):
+            continue
+        if not ctx.usable(line_no) or line_no in ctx.claimed:
             continue
         text = LINE_LEAD.sub("", raw)
         parts = BREAK.split(text) if "<" in text else [text]
@@ -69,7 +74,9 @@ def _cards(ctx: Context, text: str, line_no: int, seps: Separators, vault: bool)
         return []
     front, block_id, deck = clean_card_text(BREAK.sub("\n", text[:at]))
     back, block_id2, deck2 = clean_card_text(BREAK.sub("\n", text[at + len(sep) :]))
-    if not front or not back:
+    if "#" in front and ctx.separators.flashcard_tags:
+        front = _untagged(front, ctx.separators.flashcard_tags)
+    if not front or not back.strip("`"):  # (an empty code span is a blank left to fill)
         return []
     kind: CardType = "reversed" if reversed_ else "basic"
     block, card_deck = block_id or block_id2, deck or deck2
@@ -79,6 +86,13 @@ def _cards(ctx: Context, text: str, line_no: int, seps: Separators, vault: bool)
             Candidate("inline", kind, back, front, line_no, block_id=block, side=1, deck=card_deck)
         )
     return out
+
+
+def _untagged(text: str, tags: tuple[str, ...]) -> str:
+    """`text` without the flashcard tags the vault's plugin settings name (`#🧠 Question`), as
+    `#flashcards` is left out: they mark the card, they are no part of its question."""
+    names = "|".join(re.escape(t) for t in tags)
+    return re.sub(rf"(?<![\w#])#(?:{names})(?:/[\w\-/]+)?(?![\w-])", "", text).strip()
 
 
 def _mask(text: str) -> str:

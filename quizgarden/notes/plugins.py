@@ -39,6 +39,12 @@ _SEPARATORS = {
     "multilineCardSeparator": "multiline",
     "multilineReversedCardSeparator": "multiline_reversed",
 }
+# older versions of the plugin spelt the single-line keys "singleline…", and a vault set up
+# then keeps them so ("singlelineCardSeparator": "->->->")
+_OLD_SPELLINGS = {
+    "singleLineCardSeparator": "singlelineCardSeparator",
+    "singleLineReversedCardSeparator": "singlelineReversedCardSeparator",
+}
 _SWITCHES = {
     "convertHighlightsToClozes": "highlight_cloze",
     "convertCurlyBracketsToClozes": "curly_cloze",
@@ -163,6 +169,8 @@ def plugin_fields(settings: dict[str, Any]) -> tuple[dict[str, Any], list[Proble
     found: dict[str, Any] = {}
     problems: list[str] = []
     for key, name in _SEPARATORS.items():
+        if key not in settings and key in _OLD_SPELLINGS:
+            key = _OLD_SPELLINGS[key]
         value = settings.get(key)
         if value is None:
             continue
