@@ -121,8 +121,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # the paragraph is about its first subject; another term is in bold
             # opening its section is evidence enough where words are spaced and a subject is
             # marked by its place; a bare "是" needs the heading to name the subject as well
-            if not found[3]:
-                continue  # a bare "是" ("X 是 NVIDIA 推出的…") describes as often as it defines
+            if not found[3] and n not in runs:
+                # a bare "是" ("X 是 NVIDIA 推出的…") describes as often as it defines; in a list
+                # whose items each define their own subject it counts, as "is" does there
+                continue
             about = _about(ctx, block, subject)
             if n in opening and about and block.heading is not None:
                 if k == 0:
@@ -516,9 +518,9 @@ def _marked_runs(ctx: Context) -> set[int]:
     return _runs(ctx, _marks_open, _marked_term)
 
 
-def _marked_term(sentence: str) -> str | None:
+def _marked_term(sentence: str) -> tuple[str, bool] | None:
     found = _marked_entry(sentence)
-    return found[0] if found is not None else None
+    return (found[0], True) if found is not None else None
 
 
 def _marked_entry(sentence: str) -> tuple[str, str, bool, bool] | None:
@@ -546,21 +548,33 @@ def _defining_runs(ctx: Context) -> set[int]:
     return _runs(ctx, lambda line: LIST_COPULA_WORD.search(line) is not None, _defined_term)
 
 
-def _defined_term(sentence: str) -> str | None:
+def _defined_term(sentence: str) -> tuple[str, bool] | None:
+    """The subject of an item that opens by defining it, and whether its copula is no bare "是"
+    ("是指", "is"): a bare "是" counts in a longer list only (`MIN_BARE`)."""
     found = split_defining(sentence, opens=True)
-    return found[0] if found is not None and found[3] else None
+    return (found[0], found[3]) if found is not None else None
+
+
+#: How many items of a list must open with a bare "是" (or a stronger copula) for the list to be
+#: one of definitions: a bare "是" describes as often as it defines, and two such items in a row
+#: ("- LR是线性模型…" / "- GBDT是非线性模型…") compare as often as they define.
+MIN_BARE = 3
 
 
 def _runs(
-    ctx: Context, may_open: Callable[[str], bool], term_of: Callable[[str], str | None]
+    ctx: Context,
+    may_open: Callable[[str], bool],
+    term_of: Callable[[str], tuple[str, bool] | None],
 ) -> set[int]:
     """The items of each list (one heading, one parent, one lead-in) whose first sentence gives
-    a term (`term_of`), where MIN_DEFINING items or more and half the list or more give each a
-    different one; `may_open` passes over, cheaply, a first line that cannot."""
+    a term (`term_of`: the term, and whether the item gives it firmly), where MIN_DEFINING items
+    or more and half the list or more give each a different one, firmly, or MIN_BARE items or
+    more give one at all; `may_open` passes over, cheaply, a first line that cannot."""
     out: set[int] = set()
     for items in ctx.lists.values():
         need = max(MIN_DEFINING, (len(items) + 1) // 2)
         terms: dict[str, int] = {}
+        firm = 0
         for k, n in enumerate(items):
             if len(terms) + len(items) - k < need:
                 break  # too few items left to make it a list of terms
@@ -568,9 +582,10 @@ def _runs(
             if not may_open(first):
                 continue
             said = list(islice(_sentences(first), 1))
-            term = term_of(said[0]) if said else None
-            if term is not None:
-                terms.setdefault(term.casefold(), n)
-        if len(terms) >= need:
+            found = term_of(said[0]) if said else None
+            if found is not None and found[0].casefold() not in terms:
+                terms[found[0].casefold()] = n
+                firm += found[1]
+        if firm >= need or len(terms) >= max(need, MIN_BARE):
             out.update(terms.values())
     return out

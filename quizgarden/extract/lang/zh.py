@@ -279,6 +279,12 @@ TABLE = Table(
         "结果",
         "目的",
         "区别",
+        # a quantity or an ordinal counts things the sentence goes on to name: "一种是**具体说明**",
+        # "另一个方向是…", "第一个问题是…", "每个词是…"
+        "一[种个类]",
+        "另一",
+        "每[个一]",
+        r"第[一二三四五六七八九十\d]+[个种类点步条]",
     ),
     aspect_headers=(
         "特性",
