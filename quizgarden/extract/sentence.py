@@ -30,6 +30,7 @@ from .lang import (
     DEICTIC,
     GENERIC_FRONT,
     JOINER,
+    LINKING_VERB,
     LIST_COPULA_WORD,
     LOCALIZER,
     NAMING_COPULA,
@@ -77,6 +78,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if marked
         else set()
     )
+    # a paragraph whose first sentence defines a subject nothing else vouches for waits: a
+    # note where MIN_SIBLINGS paragraphs or more each open by defining their own subject is a
+    # run of definitions, one a paragraph, as a list of them is (`_defining_runs`)
+    waiting: list[Candidate] = []
+    defining: set[str] = set()
     for n, block in enumerate(ctx.blocks):
         item = block.kind == "item"  # a top-level item: its first sentence, if a definition
         if block.kind not in {"paragraph", "item"}:
@@ -111,6 +117,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if found is None:
                 continue
             subject, back, bold = found[:3]
+            wait = False
             if title:
                 # a titled paragraph is about its title: a subject the title does not name is
                 # one of the things said of it ("![Höhlengleichnis]" over "Menschen sind …")
@@ -126,6 +133,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 # whose items each define their own subject it counts, as "is" does there
                 continue
             about = _about(ctx, block, subject)
+            if k == 0 and not item:
+                defining.add(subject.casefold())
             if n in opening and about and block.heading is not None:
                 if k == 0:
                     break  # the heading names it and this paragraph explains it: a heading card
@@ -152,13 +161,21 @@ def find(ctx: Context) -> Iterator[Candidate]:
             elif k == 0:
                 first = n in opening and not has_cjk(subject)
                 if not (bold or first or about or _classed(found) or _restricted(found)):
-                    continue
+                    if block.parent is not None or title or not _vouched(found):
+                        continue
+                    wait = True  # its siblings decide, once the note is read
             elif not (bold or _restricted(found) or _classed(found)):
                 continue  # past the first sentence, only a sentence shaped as a definition
             back, block_id, deck = clean_card_text(back)
-            yield Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
+            card = Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
+            if wait:
+                waiting.append(card)
+                continue
+            yield card
             if k == 0:
                 defined = subject.casefold()
+    if len(defining) >= MIN_SIBLINGS:
+        yield from waiting
 
 
 # a line that titles what is under it: wholly in bold or italics, or an image alone
@@ -430,6 +447,18 @@ def _classed(
     return units(said) >= _CLASSED_WORDS
 
 
+def _vouched(found: tuple[str, str, bool, bool]) -> bool:
+    """A first sentence that defines its subject once its siblings do too: its verb defines
+    ("states that", "describes", "means") or a bare copula puts the subject in a class ("is the
+    decision which …"); a bare copula before anything else describes ("Costs are actually hard
+    to figure out", "GRNNs are newer …")."""
+    predicate = _predicate(found[1])
+    if predicate is None:
+        return False
+    verb, _, article, held = predicate
+    return article is not None or held or LINKING_VERB.match(verb.strip()) is None
+
+
 def _bounded(found: tuple[str, str, bool, bool]) -> bool:
     """ "tetrachord is a group of four notes in sequence.", "Tonic means the first degree of a
     scale.", "qualification is the process of adding …": the copula puts the subject in a class,
@@ -503,6 +532,11 @@ def _predicate(back: str) -> tuple[str, str, re.Match[str] | None, bool] | None:
     held = article is None and ARTICLE.match(verb.group("verb").split()[-1] + " ") is not None
     return verb.group("verb"), said, article, held
 
+
+#: How many paragraphs of a note must each open by defining their own subject for the note to
+#: be one of definitions, a paragraph each: two are as often a section's subject and a word
+#: of its prose ("The heart of the transformer is …").
+MIN_SIBLINGS = 3
 
 #: How many sibling items must each open by defining their own subject for the list to be one
 #: of definitions.

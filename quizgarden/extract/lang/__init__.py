@@ -84,6 +84,7 @@ __all__ = [
     "LEGEND_CLAIM",
     "LEGEND_OPENER",
     "LINKING_LEAD",
+    "LINKING_VERB",
     "LIST_COPULA",
     "LIST_COPULA_WORD",
     "LIST_LABEL",
@@ -677,6 +678,8 @@ NAMING_LEAD = re.compile(rf"(?:{_NAMING_VERBS})\s*(?:{_ARTICLES})?\[?$", re.I)
 LINKING_LEAD = re.compile(
     rf"(?:{_alternation(_words('linking_verbs'))})\s*(?:{_ARTICLES})?\[?$", re.I
 )
+#: A bare copula alone: "are", "son", "sind".
+LINKING_VERB = re.compile(rf"^(?:{_alternation(_words('linking_verbs'))})$", re.I)
 #: Either lead: the cheap test for both shapes at once.
 BOLD_LEAD = re.compile(
     rf"(?:{_NAMING_VERBS}|{_PARTICIPLES}|{_alternation(_words('linking_verbs'))})"

@@ -25,7 +25,7 @@ TABLE = Table(
         "sono",
         "è il",
         "è la",
-        "consiste in",
+        "consiste (?:in|nel|nell|nella|nello|nei|negli|nelle)",
         "significa",
         "indica",
         "afferma che",
@@ -246,7 +246,7 @@ TABLE = Table(
         "(?:è|sono) un[oa]?",
         "si riferisce a",
         "si definisce come",
-        "consiste (?:in|nel)",
+        "consiste (?:in|nel|nell|nella|nello|nei|negli|nelle)",
     ),
     # the text speaking of itself: its back describes the note, not its subject
     self_refs=(r"(?:in )?(?:questa (?:sezione|lezione)|questo (?:capitolo|documento))",),

@@ -25,7 +25,7 @@ TABLE = Table(
         "são",
         "é o",
         "é a",
-        "consiste em",
+        "consiste (?:em|no|na|nos|nas)",
         "significa",
         "afirma que",
         "estabelece que",
@@ -221,7 +221,7 @@ TABLE = Table(
         "(?:é|são) uma?",
         "refere-se a",
         "se define como",
-        "consiste em",
+        "consiste (?:em|no|na|nos|nas)",
     ),
     # the text speaking of itself: its back describes the note, not its subject
     self_refs=(r"(?:n)?(?:esta (?:seção|secção|lição)|este (?:capítulo|documento))",),
