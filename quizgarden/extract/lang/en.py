@@ -321,7 +321,9 @@ TABLE = Table(
         "interesting",
         "general questions?",
         # a definition's kind, over the definition itself: `:::definition Exam definition`
-        "(?:exam|standard|formal|informal|simple|textbook) definitions?",
+        "exam definitions?",
+        "standard definitions?",
+        "simple definitions?",
         "simple understanding",
     ),
     # Dataview field names that are metadata whatever their value
