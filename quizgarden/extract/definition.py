@@ -355,6 +355,8 @@ def _definitions(
                 if whole is None:
                     continue  # "Pluralism: the different values are": a sentence cut short
                 explanation = whole
+            if offset == len(lines) - 1 and _runs_on(ctx, n, explanation):
+                continue  # "A mapping $f$ is" + its list, "… of $G$ is" + a formula: cut short
             if SPEECH_VERB.search(term) and QUOTE_OPEN.match(explanation):
                 continue  # "报告指出：“…”": a quotation to use, not what a term means
             if FIELD_NAME.match(term) and _opens_note(ctx, n):
@@ -584,6 +586,15 @@ def _wrapped(explanation: str, following: list[str], block: Block) -> str | None
     if whole is not None and block.children and _CJK_COMMA_END.search(whole):
         return whole_sentences(whole) or None
     return whole
+
+
+def _runs_on(ctx: Context, n: int, explanation: str) -> bool:
+    """The explanation stops on a copula or a function word ("A mapping $f$ is", "… reverses
+    the sign by") and a display formula or a list follows its paragraph: the sentence goes on
+    there, and read without it says nothing."""
+    if ctx.blocks[n].kind != "paragraph" or n + 1 == len(ctx.blocks):
+        return False
+    return ctx.blocks[n + 1].kind in {"math", "item"} and is_cut(explanation)
 
 
 _CJK_COMMA_END = re.compile(r"[\u3400-\u9fff][,，、]\s*$")

@@ -142,6 +142,9 @@ TABLE = Table(
         "frage",
         "antwort",
         "lösung",
+        # what frames a point: a worked task's "Begründung", a quiz's "Erklärung"
+        "begründung",
+        "erklärung",
         "quelle",
         "wichtig",
         "trotzdem",

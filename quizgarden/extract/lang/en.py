@@ -314,6 +314,17 @@ TABLE = Table(
         "furthermore",
         "nevertheless",
         "also",
+        # what frames a point, not the point: a quiz's "Explanation", a problem's "Scenario",
+        # an aside's "Interesting", a lecture's "General question"
+        "explanations?",
+        "scenarios?",
+        "interesting",
+        "general questions?",
+        # a definition's kind, over the definition itself: `:::definition Exam definition`
+        "exam definitions?",
+        "standard definitions?",
+        "simple definitions?",
+        "simple understanding",
     ),
     # Dataview field names that are metadata whatever their value
     field_names=(
@@ -596,6 +607,8 @@ TABLE = Table(
         "we",
         "you",
         "they",
+        # "I asked myself a question": the author speaking; "I" before a capital is a numeral
+        "(?-i:I(?=\\s+[a-z]))",
         # quantifiers open a sentence's subject ("Most plantations - especially …"), not a name;
         # "most" and "many" only before a lone plural: "Most significant bit", "Many body problem"
         # are names
@@ -634,7 +647,25 @@ TABLE = Table(
         "because",
     ),
     # lower case only: "Attention Is All You Need" is a title, "X is robust" a clause
-    clause_words=("is", "are", "was", "were", "has", "have", "can", "will", "should", "does", "do"),
+    clause_words=(
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "can",
+        "will",
+        "should",
+        "does",
+        "do",
+        # a modal makes a predicate: "Mutual exclusion must be enforced" states a requirement
+        "must",
+        "cannot",
+        "could",
+        "would",
+        "might",
+    ),
     numbered_labels=(
         "step",
         "method",
@@ -672,6 +703,7 @@ TABLE = Table(
         "property",
     ),
     actions=(
+        "note",
         "draw",
         "take",
         "use",
