@@ -135,6 +135,13 @@ def _body(members: list[Block]) -> str:
     return "\n".join(parts).strip()
 
 
+def _labels(title: str) -> bool:
+    """ "Exam definition", "Formal Definition": a kind of definition, the box's label, where
+    the term it defines is in its text."""
+    words = title.split()
+    return 1 < len(words) <= 3 and DEFINITION_LABEL.match(words[-1]) is not None
+
+
 def _name(title: str, body: str, kind: str) -> str | None:
     """What a definition or theorem is called: its title ("Definition 2.1 (Compact set)" gives
     "Compact set"), else the subject its first sentence defines or sets in bold."""
@@ -142,7 +149,7 @@ def _name(title: str, body: str, kind: str) -> str | None:
         m = _NAME_IN_PARENS.match(title)
         if m:
             return m.group(1).strip()
-        if not re.fullmatch(rf"{re.escape(kind)}\s*[\d.]*", title, re.I):
+        if not re.fullmatch(rf"{re.escape(kind)}\s*[\d.]*", title, re.I) and not _labels(title):
             return title
     if kind not in DEFINES or not body:
         return None

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 from ..model import Candidate
 from ..similarity import normalize_text
+from .entries import spells_out
+from .lang import GENERIC_FRONT
 from .text import units
 
 _MARKS = re.compile(r"[\s*$`]+")
@@ -24,6 +26,10 @@ MIN_RESTATED = 8
 #: Rules whose answer is a part of a block (a formula, a paragraph's first sentence) that an
 #: earlier card may answer with whole: such a card is asked there already.
 _PART_OF_EARLIER = frozenset({"formula", "subject"})
+#: Rules whose answer is a whole section (a heading's, a box's), and the rule of the sentence
+#: that defines a term inside it.
+_SECTIONS = frozenset({"heading", "callout", "admonition", "brief"})
+_TERM_RULE = "sentence"
 
 
 def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -33,7 +39,8 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     and the "Basic idea" definition; a heading whose section is one formula and the formula card)
     are one card: the earlier is kept, except that a formula card replaces the prose card around it.
     Two table rows that answer alike are two facts, and both are kept.
-    A formula that is only part of an earlier answer is already asked there.
+    A formula that is only part of an earlier answer is already asked there. A section card and
+    the term sentences inside it are weighed once the section is read (`_ask_terms`).
     """
     seen: set[tuple[str, int, str, str]] = set()
     fronts: set[str] = set()
@@ -41,6 +48,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     # bare answers of the last kept mined cards, with their index; and every one by its text
     answers: deque[tuple[str, int]] = deque(maxlen=RESTATE_WINDOW)
     same: dict[str, list[int]] = {}
+    terms: dict[int, list[tuple[int, int]]] = {}  # per section card: its term cards, their size
     for card in candidates:
         front, back = normalize_text(card.front), normalize_text(card.back)
         key = (card.type, card.side, front, back)
@@ -57,12 +65,20 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
                 kept[said[0]] = None
             # one search in C rules out most cards before the answers are compared one by one
             inside = bare in "\0".join(a for a, _ in answers)
-            near = (i for a, i in answers if inside and kept[i] and _restates(bare, a))
+            host = (
+                next((i for a, i in answers if bare in a and _rule(kept[i]) in _SECTIONS), None)
+                if inside and card.rule == _TERM_RULE
+                else None
+            )
+            # (a section card and a term sentence in it are weighed once the section is read)
+            near = (
+                i for a, i in answers if inside and kept[i] and i != host and _restates(bare, a)
+            )
             # (two table rows that answer alike are two facts: a chairman of two committees)
             found = [
                 i
                 for i in (equal, next(near, None))
-                if i is not None and not (card.rule == "table" == _rule(kept[i]))
+                if i is not None and i != host and not (card.rule == "table" == _rule(kept[i]))
             ]
             earlier = min(found) if found else None
             if earlier is not None:
@@ -80,12 +96,68 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
                 # "介绍一下 FFN 计算公式？" already answers with this formula; "## Determinismus"
                 # already answers with the paragraph whose first sentence `subject` took
                 continue
+            if host is not None:
+                terms.setdefault(host, []).append((len(kept), len(bare)))
             answers.append((bare, len(kept)))
             same.setdefault(bare, []).append(len(kept))
         seen.add(key)
         fronts.add(front)
         kept.append(card)
+    for host, inner in terms.items():
+        _ask_terms(kept, host, inner)
     return [card for card in kept if card is not None]
+
+
+def _ask_terms(kept: list[Candidate | None], host: int, inner: list[tuple[int, int]]) -> None:
+    """A section card and the sentences inside it that define terms (`# Physical Quantities`
+    over "A **physical quantity** is …", "**Measurement** is …"): where one term is the
+    section's own subject and the terms' answers are most of the section's, the terms are
+    asked and the section card goes; else the section is asked, and a term card that is most
+    of its answer goes, as a restatement of it."""
+    section = kept[host]
+    if section is None:
+        return
+    size = len(_bare(normalize_text(section.back)))
+    terms = [(term, n, k) for k, n in inner if (term := kept[k]) is not None]
+    if any(_defined_in(section, term.front) for term, _, _ in terms) and (
+        sum(n for _, n, _ in terms) >= RESTATED * size
+    ):
+        kept[host] = None
+        return
+    for _, n, k in terms:
+        if n >= RESTATED * size:
+            kept[k] = None
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _defined_in(section: Candidate, term: str) -> bool:
+    """The section's front names the term too, in other words. Not the same words (the section
+    asks that already), a question the author asked ("What is a Compiler?"), the term's
+    initials (`## MLFQ` over "**Multi-Level Feedback Queue** è …") or an aspect
+    (`Recurrent Neural Networks › Drawbacks` over "The major drawbacks of RNNs are …")."""
+    last = section.front.rsplit(" › ", 1)[-1]
+    if (
+        last.casefold() == term.casefold()
+        or last.endswith(("?", "？"))
+        or spells_out(last, term)
+        or GENERIC_FRONT.match(last)
+    ):
+        return False
+    return _names_alike(section.front, term)
+
+
+def _names_alike(front: str, term: str) -> bool:
+    """The section's front names the term: one holds the other (`有限合伙企业的概念？`,
+    `LSTM（Long Short-Term Memory network）`), or they share a word (`Physical Quantities`,
+    `physical quantity`); `QQP` over "Quora Question Pairs is …" names it by another name."""
+    a, b = front.casefold(), term.casefold()
+    if a in b or b in a:
+        return True
+    return not {w.rstrip("s") for w in _WORD.findall(a)}.isdisjoint(
+        w.rstrip("s") for w in _WORD.findall(b)
+    )
 
 
 #: How many characters a verb before an answer takes at most: "is", "are", "ist", "是", "est".

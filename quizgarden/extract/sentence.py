@@ -136,9 +136,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if k == 0 and not item:
                 defining.add(subject.casefold())
             if n in opening and about and block.heading is not None:
-                if k == 0:
+                if k == 0 and _is_title(ctx.blocks[block.heading], subject):
                     break  # the heading names it and this paragraph explains it: a heading card
-                continue
+                if k > 0 or not (bold or _defines(found)) or not _all_defined(ctx, n):
+                    continue
+                # "# Physical Quantities" + "A **physical quantity** is …": the term as the
+                # sentence names it is asked, and the heading's card yields to it (`dedupe`)
             if n in marked and subject.casefold() in titles:
                 continue  # "- **机器问答**综合了…" over "## 机器问答": its section answers for it
             if n in runs or n in marked:
@@ -218,6 +221,33 @@ def _unbolded(text: str) -> str:
 
 
 _IMAGE_ALT = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+
+
+def _defines(found: tuple[str, str, bool, bool]) -> bool:
+    """The sentence is shaped as a definition: a class after the verb ("Deadlock is the
+    permanent blocking of …", "A compiler is a program that …"), or a naming copula in CJK
+    ("有限合伙企业是指…"), not a remark about its subject ("Distributed systems are complex")."""
+    return has_cjk(found[0]) or _restricted(found) or _classed(found, named=False, one_word=True)
+
+
+def _all_defined(ctx: Context, n: int) -> bool:
+    """The section block `n` opens is a run of definitions, a sentence a paragraph ("A
+    **physical quantity** is …", "**Measurement** is …"): its terms are what it asks."""
+    heading = ctx.blocks[n].heading
+    for k in range(n, len(ctx.blocks)):  # up to the section's end, or the first block no definition
+        block = ctx.blocks[k]
+        if block.heading != heading or block.kind == "heading":
+            return True
+        if block.kind != "paragraph" or len(list(islice(_sentences(block.text), 2))) > 1:
+            return False
+        if split_defining(block.text) is None and marked_subject(block.text) is None:
+            return False
+    return True
+
+
+def _is_title(heading: Block, subject: str) -> bool:
+    """The heading is the subject's name as the sentence writes it ("## LoRA" + "LoRA is …")."""
+    return heading_title(heading).casefold() == subject.casefold()
 
 
 def _names_alike(title: str, subject: str) -> bool:
