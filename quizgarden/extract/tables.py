@@ -406,19 +406,20 @@ def _names(cell: str) -> bool:
     return is_distinctive(plain) and re.search(r"[A-Z]", plain) is not None and units(plain) > 0
 
 
-#: A value this many rows share is a category ("noun suffix") or a placeholder, not what
-#: one row alone is.
+#: A value this many rows share, more than half of them, is a category ("noun suffix") or a
+#: placeholder, not what one row alone is; fewer share a fact (the chairman of three
+#: committees of eight).
 MAX_SHARED = 3
 
 
 def _common(body: list[list[str]], c: int) -> set[str]:
-    """The values of column `c` that MAX_SHARED rows or more share."""
+    """The values of column `c` that MAX_SHARED rows or more share, more than half of them."""
     counts: dict[str, int] = {}
     for row in body:
         if c < len(row) and row[c].strip():
             value = strip_markup(row[c]).casefold()
             counts[value] = counts.get(value, 0) + 1
-    return {value for value, n in counts.items() if n >= MAX_SHARED}
+    return {value for value, n in counts.items() if n >= MAX_SHARED and n * 2 > len(body)}
 
 
 def _numeric(body: list[list[str]], c: int) -> bool:
