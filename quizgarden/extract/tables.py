@@ -285,11 +285,22 @@ def _word(cell: str) -> bool:
     row is told by, where a lone figure, symbol, mark or character (`$1.9B`, `1亿`, `$y^*$`,
     `D`, `test +`, `✅ 是`) is a value or a mark."""
     plain = strip_markup(cell).strip()
-    return len(plain) > 1 and _WORD_CELL.fullmatch(plain) is not None
+    if len(plain) > 1 and _WORD_CELL.fullmatch(plain) is not None:
+        return True
+    # "6 million", "0.5% agar", "1,3-bisphosphoglycerate": a count or a measure with the word
+    # of what it counts, or a name with figures in it, in lower case (a capitalised word after
+    # a figure names a title or a place: `5 Diretores`, `` `10_AtomicKnowledge/` ``)
+    words = _LETTERS.findall(plain)
+    return (
+        any(ch.isdigit() for ch in plain)
+        and any(len(w) > 2 for w in words)
+        and all(w.islower() for w in words)
+    )
 
 
 #: A word of two letters or more, hyphens inside or a suffix's before it ("ε-greedy", "-en")
 _WORD_CELL = re.compile(r"-?[^\W\d_]+(?:-[^\W\d_]+)*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 #: A cell that is one code span: a command, a flag or a variable (`$?`, `-r`, `git stash`)
