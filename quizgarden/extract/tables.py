@@ -3,9 +3,11 @@ first column (`| Digoxin | Na/K-ATPase inhibitor | arrhythmia |`) gives a card p
 column, its front naming both: "Digoxin › Mechanism".
 
 The asked columns are the one right after the name (what the row is) and any whose header says
-it defines ("Definition", "含义"). Tables of numbers (results, benchmarks), of index numbers, of
-yes/no marks, of rows named by symbols, and comparisons whose columns are named things ask
-nothing. A first column that groups or counts the rows hands their names to the next one.
+it defines ("Definition", "含义"); a comparison (`| Feature | Gram-positive | Gram-negative |`)
+asks each aspect of the first thing. Tables of numbers (results, benchmarks), of index numbers,
+of yes/no marks, of rows named by symbols, comparisons written in CJK and kinds of a thing side
+by side ask nothing. A first column that groups or counts the rows hands their names to the
+next one.
 """
 
 from __future__ import annotations
@@ -130,8 +132,13 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
     if sum(_named(n) for n in names) * 2 <= len(names):
         return  # rows not named by a term: an index column, numbers, empty cells
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
-    if not defines and _compares(header):
-        return  # "| 特性 | MFU | GPU-Util |": a comparison, its rows are aspects, not terms
+    grid = not defines and _compares(header)
+    if grid and (_side_by_side(header) or any(has_cjk(c) for c in (*header, *names))):
+        return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names;
+        # "| 特性 | MFU | GPU-Util |": a CJK note's comparison, its points no card asks
+    # "| Feature | Gram-positive | Gram-negative |": a comparison, its rows the aspects compared,
+    # each row named, each column a thing; a value many rows share (`Absent`) is still what
+    # this row says of that thing
     # (a column that defines the row, "| Term | Approx. Date | Significance |", is no thing
     # compared: its rows are terms)
     # the column right after the name says what the row is; later ones only if they define
@@ -150,7 +157,7 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
         and not _numeric(body, c)
         and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])) or forms)
     ]
-    common = {c: _common(body, c) for c in asked}
+    common = {c: set() if grid else _common(body, c) for c in asked}
     shared = _common(body, 0)  # "| `ctrl+b` | `d` | …": a name every row says names none
     numbered = all(_ROW_NUMBER.match(r[0]) for r in body)
     topic = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
@@ -278,11 +285,22 @@ def _word(cell: str) -> bool:
     row is told by, where a lone figure, symbol, mark or character (`$1.9B`, `1亿`, `$y^*$`,
     `D`, `test +`, `✅ 是`) is a value or a mark."""
     plain = strip_markup(cell).strip()
-    return len(plain) > 1 and _WORD_CELL.fullmatch(plain) is not None
+    if len(plain) > 1 and _WORD_CELL.fullmatch(plain) is not None:
+        return True
+    # "6 million", "0.5% agar", "1,3-bisphosphoglycerate": a count or a measure with the word
+    # of what it counts, or a name with figures in it, in lower case (a capitalised word after
+    # a figure names a title or a place: `5 Diretores`, `` `10_AtomicKnowledge/` ``)
+    words = _LETTERS.findall(plain)
+    return (
+        any(ch.isdigit() for ch in plain)
+        and any(len(w) > 2 for w in words)
+        and all(w.islower() for w in words)
+    )
 
 
 #: A word of two letters or more, hyphens inside or a suffix's before it ("ε-greedy", "-en")
 _WORD_CELL = re.compile(r"-?[^\W\d_]+(?:-[^\W\d_]+)*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 #: A cell that is one code span: a command, a flag or a variable (`$?`, `-r`, `git stash`)
@@ -371,9 +389,23 @@ def _compares(header: list[str]) -> bool:
         return True  # a blank corner, "特性", "$k$", "方法 \ 目标类": a grid of things
     if any(has_cjk(h) for h in header):
         return True  # "| 痛点 | TIGER 的解决方法 | 优势 |": a Latin name in CJK names a thing
-    # "| Natürliche Person | Juristische Person |": two kinds of one thing side by side
-    kinds = set(_WORD.findall(first.casefold()))
-    return any(kinds & set(_WORD.findall(strip_markup(h).casefold())) for h in header[1:])
+    return _side_by_side(header)
+
+
+def _side_by_side(header: list[str]) -> bool:
+    """ "| Natürliche Person | Juristische Person |", "| Col 1 | Col 2 |": the first header a
+    kind the others share a word with, each column one kind of a thing, none naming rows."""
+    kinds = _kind_words(header[0])
+    return any(kinds & _kind_words(h) for h in header[1:])
+
+
+def _kind_words(cell: str) -> set[str]:
+    """The words a header names its column by, not those of what it says in brackets after
+    (`Common reduced form (what the oxidant becomes)`)."""
+    return set(_WORD.findall(_BRACKETED.sub("", strip_markup(cell)).casefold()))
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -385,19 +417,20 @@ def _names(cell: str) -> bool:
     return is_distinctive(plain) and re.search(r"[A-Z]", plain) is not None and units(plain) > 0
 
 
-#: A value this many rows share is a category ("noun suffix") or a placeholder, not what
-#: one row alone is.
+#: A value this many rows share, more than half of them, is a category ("noun suffix") or a
+#: placeholder, not what one row alone is; fewer share a fact (the chairman of three
+#: committees of eight).
 MAX_SHARED = 3
 
 
 def _common(body: list[list[str]], c: int) -> set[str]:
-    """The values of column `c` that MAX_SHARED rows or more share."""
+    """The values of column `c` that MAX_SHARED rows or more share, more than half of them."""
     counts: dict[str, int] = {}
     for row in body:
         if c < len(row) and row[c].strip():
             value = strip_markup(row[c]).casefold()
             counts[value] = counts.get(value, 0) + 1
-    return {value for value, n in counts.items() if n >= MAX_SHARED}
+    return {value for value, n in counts.items() if n >= MAX_SHARED and n * 2 > len(body)}
 
 
 def _numeric(body: list[list[str]], c: int) -> bool:
