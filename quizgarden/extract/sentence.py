@@ -6,8 +6,9 @@ prose ("The results are …"), so the sentence must open its paragraph and the p
 about that subject: the subject is what its heading or note names, it is set in bold, or the
 paragraph opens its section. A list item's first sentence, at any depth, counts only when it
 is shaped as a definition wherever it stands (`_restricted`, `_classed`), or, for an item, as a
-class a complement bounds (`_bounded`: "- tetrachord is a group of four notes …"); a nested
-item that points at its parent ("- PARTICULARS are a lesser form of this") leans on it. A
+class a complement bounds (`_bounded`: "- tetrachord is a group of four notes …") or with a
+subject its author set in bold ("- An **interface** is the point where …"); a nested item
+that points at its parent ("- PARTICULARS are a lesser form of this") leans on it. A
 paragraph's subject its author marked (bold, italics, code) is introduced whatever the verb:
 "A _competitive market_ has …", and so is an item's in a list whose items open so, one term
 an item (`_marked_runs`).
@@ -150,6 +151,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     or _classed(found, named=False, one_word=alone)
                     # "- Tonic means the first degree of a scale.": short, but bounded by its "of"
                     or (one and _bounded(found))
+                    # "- An **interface** is the point where …": a term its author set apart
+                    or (found[2] and _marked_entry(sentence) is not None)
                 ):
                     continue
             elif k == 0:
