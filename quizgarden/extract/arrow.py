@@ -107,16 +107,26 @@ def find(ctx: Context) -> Iterator[Candidate]:
 #: Items of one list written `Term (explanation)` that make it a glossary; an abbreviation
 #: spelled out (`GDP (Gross Domestic Product)`) needs no company.
 MIN_GLOSSED = 3
+#: Items of a list, every one of them `term (gloss)`, that make it a vocabulary, where a word
+#: or two answer (`- von (from)`, `- Visual (sight)`).
+MIN_VOCABULARY = 2
+# the gloss may hold brackets of its own: "aus (out (of) / from)"
 _GLOSSED = re.compile(
-    r"^(?P<term>[^()（）\n]{2,60}?)\s*[(（](?P<gloss>[^()（）\n]{3,200})[)）]\s*[.;,]?$"
+    r"^(?P<term>[^()（）\n]{2,60}?)\s*[(（]"
+    r"(?P<gloss>(?:[^()（）\n]|\([^()\n]*\)){2,200})[)）]\s*[.;,]?$"
 )
 _MAX_TERM_WORDS = 4
 
 
 def _glossed(ctx: Context) -> Iterator[Candidate]:
     """`- Opportunity cost (the value of the next best alternative given up)`: in a list of
-    such items, the bracket explains the term before it."""
+    such items, the bracket explains the term before it. Where every item of a list, two or
+    more, is so written, each with a gloss of its own, the list is a vocabulary in any language
+    (`- bis (until / to)`, `- Olfactory (smell)`, `- Whole Note (Semibreve)`), and a gloss of a
+    word or two answers (`_gloss`): not a figure (`- Python (3.11)`), and not one gloss twice
+    (`- lipoprotein (gram negative)` / `- lipoteichoic acid (gram negative)`: a class)."""
     lists: dict[tuple[int | None, int | None], list[tuple[int, str, str, bool]]] = {}
+    short: dict[int, tuple[str, str]] = {}  # items read with a gloss of a word or two
     for n, block in enumerate(ctx.blocks):
         if block.kind != "item" or block.children or "\n" in block.text or not ctx.free(block):
             continue
@@ -125,6 +135,11 @@ def _glossed(ctx: Context) -> Iterator[Candidate]:
         found = split_glossed(block.text)
         if found is not None:
             lists.setdefault((block.parent, block.heading), []).append((n, *found))
+        elif (word := split_glossed(block.text, short=True)) is not None:
+            short[n] = word[:2]
+    if short or any(len(members) < MIN_GLOSSED for members in lists.values()):
+        for items in ctx.lists.values():
+            yield from _vocabulary(ctx, items, short, lists)
     for members in lists.values():
         for n, term, gloss, spelled_out in members:
             if spelled_out or len(members) >= MIN_GLOSSED:
@@ -133,8 +148,35 @@ def _glossed(ctx: Context) -> Iterator[Candidate]:
                 yield Candidate("arrow", "basic", term, back, block.line, block_id, deck=deck)
 
 
-def split_glossed(line: str) -> tuple[str, str, bool] | None:
-    """(term, explanation, whether it spells out an abbreviation) for `Term (explanation)`."""
+def _vocabulary(
+    ctx: Context,
+    items: list[int],
+    short: dict[int, tuple[str, str]],
+    lists: dict[tuple[int | None, int | None], list[tuple[int, str, str, bool]]],
+) -> Iterator[Candidate]:
+    """The cards of a list whose items are every one `term (gloss)`, a gloss of a word or two
+    (`short`) or one that explains (`lists`, where these items are taken out of theirs, to be
+    asked here: `- CBC-MAC (used in banking)` / `- HMAC (used in internet protocols)`)."""
+    if len(items) < MIN_VOCABULARY:
+        return
+    key = (ctx.blocks[items[0]].parent, ctx.blocks[items[0]].heading)
+    read = {n: (term, gloss) for n, term, gloss, _ in lists.get(key, ())}
+    entries = [short.get(n) or read.get(n) for n in items]
+    if not all(entries) or len({e[1].casefold() for e in entries if e}) < len(items):
+        return
+    if key in lists:
+        lists[key] = [m for m in lists[key] if m[0] not in items]
+    for n, entry in zip(items, entries, strict=True):
+        if entry is not None:
+            back, block_id, deck = clean_card_text(entry[1])
+            yield Candidate(
+                "arrow", "basic", entry[0], back, ctx.blocks[n].line, block_id, deck=deck
+            )
+
+
+def split_glossed(line: str, *, short: bool = False) -> tuple[str, str, bool] | None:
+    """(term, explanation, whether it spells out an abbreviation) for `Term (explanation)`;
+    with `short`, for an item of a vocabulary, a gloss of a word or two, no figure in it."""
     m = _GLOSSED.match(ITEM_MARK.sub("", line.strip()))
     if m is None or "$" in line or "`" in line:
         return None
@@ -143,11 +185,20 @@ def split_glossed(line: str) -> tuple[str, str, bool] | None:
         return None
     if is_label(term) or is_label(gloss.split()[0]):
         return None  # "Example (…)", "(see chapter 3)", "(e.g. lupus)"
+    if short:
+        if _DIGIT.search(term + gloss) or not _gloss(gloss):
+            return None  # "Python (3.11)", "Locke (1632)": a version, a year
+        if spells_out(gloss, term):
+            return None  # "Zero Flag (ZF)": the term's abbreviation, not what it means
+        return term, gloss, False
     if spells_out(term, gloss):
         return term, gloss, True
     if units(gloss) < MIN_GLOSS_UNITS or not is_explanation(gloss):
         return None
     return term, gloss, False
+
+
+_DIGIT = re.compile(r"\d")
 
 
 MIN_GLOSS_UNITS = 3

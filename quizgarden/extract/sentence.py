@@ -4,12 +4,14 @@ fine-tuning method …`, `Ein Enzym ist ein Protein, das …`, `感受野是 …
 The copula comes from the language tables. A subject followed by a copula is common in any
 prose ("The results are …"), so the sentence must open its paragraph and the paragraph must be
 about that subject: the subject is what its heading or note names, it is set in bold, or the
-paragraph opens its section. A list item's first sentence counts only when it is shaped as a
-definition wherever it stands (`_restricted`, `_classed`), or, for an item, as a class a
-complement bounds (`_bounded`: "- tetrachord is a group of four notes …"). A paragraph's
-subject its author marked (bold, italics, code) is introduced whatever the verb: "A
-_competitive market_ has …", and so is an item's in a list whose items open so, one term an
-item (`_marked_runs`).
+paragraph opens its section. A list item's first sentence, at any depth, counts only when it
+is shaped as a definition wherever it stands (`_restricted`, `_classed`), or, for an item, as a
+class a complement bounds (`_bounded`: "- tetrachord is a group of four notes …") or with a
+subject its author set in bold ("- An **interface** is the point where …"); a nested item
+that points at its parent ("- PARTICULARS are a lesser form of this") leans on it. A
+paragraph's subject its author marked (bold, italics, code) is introduced whatever the verb:
+"A _competitive market_ has …", and so is an item's in a list whose items open so, one term
+an item (`_marked_runs`).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from .lang import (
     SUPERLATIVE,
     TITLE_STOPWORDS,
 )
-from .shape import is_label, topic
+from .shape import is_label, points_back, topic
 from .text import (
     PARENS,
     SENTENCE,
@@ -84,10 +86,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
     waiting: list[Candidate] = []
     defining: set[str] = set()
     for n, block in enumerate(ctx.blocks):
-        item = block.kind == "item"  # a top-level item: its first sentence, if a definition
+        item = block.kind == "item"  # an item at any depth: its first sentence, if a definition
         if block.kind not in {"paragraph", "item"}:
-            continue
-        if block.parent is not None and n not in runs and n not in marked:
             continue
         if not ctx.free(block):
             continue
@@ -153,12 +153,20 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     block.heading is None
                     or subject.casefold() != heading_title(ctx.blocks[block.heading]).casefold()
                 )
+                # a one-word subject put in its class defines in a top-level item; under an item
+                # it is as often a symbol its parent's formula uses ("- distance is the distance
+                # traveled …") or a claim ("- Sex is a greater investment for …")
+                alone = one and block.parent is None
+                if block.parent is not None and points_back(back):
+                    continue  # "- PARTICULARS are a lesser form of this": leans on its parent
                 if not (
                     _restricted(found)
                     or _classed(found)
-                    or _classed(found, named=False, one_word=one)
+                    or _classed(found, named=False, one_word=alone)
                     # "- Tonic means the first degree of a scale.": short, but bounded by its "of"
                     or (one and _bounded(found))
+                    # "- An **interface** is the point where …": a term its author set apart
+                    or (found[2] and _marked_entry(sentence) is not None)
                 ):
                     continue
             elif k == 0:
