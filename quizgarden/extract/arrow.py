@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..model import Candidate
 from .context import Context, clean_card_text
 from .entries import spells_out
-from .lang import ARTICLE, EFFECT, JOINER
+from .lang import ARTICLE, EFFECT, JOINER, TITLE_STOPWORDS
 from .shape import glossary_lists, glossary_paragraphs, is_label, names_some
 from .text import (
     ITEM_MARK,
@@ -91,7 +91,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if found is not None and not short and not _explains(found[1]):
                     found = None
             else:
-                found = split_arrow(line, item=block.kind == "item" and offset == 0, short=short)
+                item = block.kind == "item" and offset == 0
+                found = split_arrow(line, item=item, short=short)
+                if found is None and len(texts) == 1 and not item:
+                    # a paragraph of one line is an entry as an item is, a spaced dash setting
+                    # its term off, when the term is titled as a name ("Creep - Caused by gel
+                    # …"; not "Compren las camisas del club - Sell the club shirts.")
+                    found = split_arrow(line, item=True)
+                    if found is not None and not _titled(found[0]):
+                        found = None
             if found is None:
                 continue
             term, rest = found
@@ -230,6 +238,12 @@ def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[
     if not _explains(rest):
         return None
     return term, rest
+
+
+def _titled(term: str) -> bool:
+    """Every word of `term` opens with a capital, the tables' small words of titles aside."""
+    words = [w for w in term.split() if w[:1].isalpha()]
+    return bool(words) and all(w[0].isupper() or w.casefold() in TITLE_STOPWORDS for w in words)
 
 
 # a term the author put in quotes, as a word spoken of: `- "isolated system" - assumption …`

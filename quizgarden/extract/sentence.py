@@ -307,6 +307,8 @@ def split_defining(
     # reject two sentences in three)
     if SUBJECT_STOPWORD.match(subject) or "," in subject or "，" in subject:
         return None
+    if " - " in subject:
+        return None  # "Economic Costs - Including opportunity costs are …": a term, a dash
     if PREPOSITION.match(subject):
         return None  # "Nach Aristoteles ist eine Handlung …": a phrase before the verb (V2)
     if DEICTIC.search(subject) or JOINER.search(PARENS.sub("", subject)):
