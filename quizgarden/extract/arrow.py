@@ -12,7 +12,7 @@ from ..model import Candidate
 from .context import Context, clean_card_text
 from .entries import spells_out
 from .lang import ARTICLE, EFFECT, JOINER, TITLE_STOPWORDS
-from .shape import glossary_lists, glossary_paragraphs, is_label, names_some
+from .shape import MIN_GLOSSARY, MIN_RUN, glossary_lists, glossary_paragraphs, is_label, names_some
 from .text import (
     ITEM_MARK,
     has_cjk,
@@ -73,6 +73,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     glossaries, loose = glossary_lists(
         ctx, _hinted, lambda text: split_arrow(text, item=True, short=True)
     )
+    vouched = _vouched(ctx, loose) if any(v is None for v in loose.values()) else {}
     # `Term - definition` lines of a paragraph: a glossary written without list marks
     lines = glossary_paragraphs(ctx, _hinted, lambda text: split_arrow(text, item=True, short=True))
     for n, block in enumerate(ctx.blocks):
@@ -87,7 +88,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if offset in entries:
                 found: tuple[str, str] | None = entries[offset]
             elif n in loose:  # read already, short glosses allowed: keep them only in a glossary
-                found = loose[n]
+                found = loose[n] or vouched.get(n)
                 if found is not None and not short and not _explains(found[1]):
                     found = None
             else:
@@ -110,6 +111,36 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 rest = whole
             back, block_id, deck = clean_card_text(rest)
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
+
+
+# a head of at most MAX_GLOSSARY_TERM words, none a sentence mark, before a spaced dash or arrow
+_HEAD = re.compile(r"^[^\W\d_]?[\w'’&/()+-]*(?: [\w'’&/()+-]+){0,2}(?=\s*(?:-+>|=>|→|\s[-–—=]\s))")
+
+
+def _vouched(ctx: Context, loose: dict[int, tuple[str, str] | None]) -> dict[int, tuple[str, str]]:
+    """(term, answer) of the items `split_arrow` refused for their term's words ("3rd", "Read
+    Committed", "First inversion") in a list whose every item, MIN_GLOSSARY or more (or two,
+    both read), is one line `Head - answer` with a head of a few words, MIN_RUN of them read
+    (one in a list of MIN_GLOSSARY): the list's shape says where each term ends. A list with
+    one item of another shape ("- Paris - a trip we made" among plain items) vouches for none,
+    the answer must still explain or gloss, and a second dash in it sets off an aside
+    ("- Most lizards - the desert ones above all - are active …"), not an answer."""
+    out: dict[int, tuple[str, str]] = {}
+    for items in ctx.lists.values():
+        if len(items) < MIN_RUN or any(n not in loose for n in items):
+            continue  # every item a one-line hinted item, read already
+        read = sum(loose[n] is not None for n in items)
+        if read == len(items) or read < (1 if len(items) >= MIN_GLOSSARY else MIN_RUN):
+            continue
+        heads = [_HEAD.match(ITEM_MARK.sub("", ctx.blocks[n].text.strip())) for n in items]
+        if not all(heads):
+            continue
+        for n, head in zip(items, heads, strict=True):
+            if loose[n] is None and head and not is_label(head.group()):
+                found = split_arrow(ctx.blocks[n].text, item=True, short=True, head=head.group())
+                if found is not None and _ITEM_DASH.search(found[1]) is None:
+                    out[n] = found  # not "Most lizards - the desert ones - are …": an aside
+    return out
 
 
 #: Items of one list written `Term (explanation)` that make it a glossary; an abbreviation
@@ -212,9 +243,12 @@ _DIGIT = re.compile(r"\d")
 MIN_GLOSS_UNITS = 3
 
 
-def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[str, str] | None:
+def split_arrow(
+    line: str, *, item: bool = False, short: bool = False, head: str | None = None
+) -> tuple[str, str] | None:
     """(term, definition) when `line` is a `Term -> definition` shorthand (in a list item, also
-    `Term - definition`). With `short`, in a vocabulary list, a gloss of one or two words counts."""
+    `Term - definition`). With `short`, in a vocabulary list, a gloss of one or two words counts.
+    With `head`, the term its list vouches for (`_vouched`), whatever its words."""
     line = ITEM_MARK.sub("", line.strip())
     if "$" in line or "`" in line:
         return None  # math or code: an arrow there is an operator
@@ -227,7 +261,9 @@ def split_arrow(line: str, *, item: bool = False, short: bool = False) -> tuple[
     term = _unquoted(term)
     if m.group().strip() == "=" and _equation(term, rest):
         return None  # "… resuelve Ax = b se llama …": an equation in prose, not an arrow
-    if _CHAIN.search(rest) or not is_term(term, max_units=6) or is_label(term):
+    if head is not None and strip_markup(head).strip() != term:
+        return None
+    if _CHAIN.search(rest) or not (head or is_term(term, max_units=6)) or is_label(term):
         return None
     if re.search(r"[\^\\{}]", term + rest):
         return None  # "z^l = a^{l-1} W^l + b": LaTeX written without dollars
@@ -266,7 +302,7 @@ def _gloss(rest: str) -> bool:
     """A translation or a form: "yesterday", "the day before", "tuv-"; words, no sentence."""
     plain = strip_markup(rest).strip()
     words = plain.replace("-", " ").split()
-    return 0 < len(words) <= _MAX_GLOSS and any(w.isalpha() for w in words)
+    return 0 < len(words) <= _MAX_GLOSS and any(w.strip(",;").isalpha() for w in words)
 
 
 def _equation(term: str, rest: str) -> bool:
