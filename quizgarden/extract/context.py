@@ -105,6 +105,47 @@ class Context:
                 out.setdefault((block.heading, block.parent, before[n]), []).append(n)
         return out
 
+    @cached_property
+    def one_line_items(self) -> list[tuple[int, Block]]:
+        """The free list items of one line, by index: what a glossary list is made of (see
+        `shape.glossary_lists`), found once a note, after the explicit rules' claims as
+        `paragraph_runs`."""
+        return [
+            (n, block)
+            for n, block in enumerate(self.blocks)
+            if block.kind == "item" and "\n" not in block.text and self.free(block)
+        ]
+
+    @cached_property
+    def paragraph_runs(self) -> list[list[tuple[int, int, str]]]:
+        """The free paragraphs that may hold a glossary written without list marks, each as its
+        lines (block, offset in it, text): a paragraph of softbroken lines, or a run of one-line
+        paragraphs under one heading (a one-line paragraph alone is left out). Found once a note
+        for the rules that read such glossaries (`shape.glossary_paragraphs`); read after every
+        explicit rule has claimed its lines, as only mined rules ask for it."""
+        runs: list[list[int]] = []
+        for n, block in enumerate(self.blocks):
+            if block.kind != "paragraph" or not self.free(block):
+                continue
+            if "\n" in block.text:
+                runs.append([n])
+                continue
+            last = runs[-1] if runs else None
+            if (  # a one-line paragraph joins the run of one-line paragraphs right before it
+                last is not None
+                and last[-1] == n - 1
+                and "\n" not in self.blocks[last[0]].text
+                and self.blocks[last[0]].heading == block.heading
+            ):
+                last.append(n)
+            else:
+                runs.append([n])
+        return [
+            [(n, k, line) for n in run for k, line in enumerate(self.blocks[n].text.split("\n"))]
+            for run in runs
+            if len(run) > 1 or "\n" in self.blocks[run[0]].text
+        ]
+
     def free(self, block: Block) -> bool:
         """A block mined rules may read: not skipped, not junk, not already made into cards."""
         return (

@@ -416,10 +416,8 @@ def glossary_lists(
     `hinted` is a cheap test before `read`."""
     counts: dict[tuple[int | None, int | None], int] = {}
     loose: dict[int, tuple[str, str] | None] = {}
-    for n, block in enumerate(ctx.blocks):
-        if block.kind != "item" or "\n" in block.text or not hinted(block.text):
-            continue
-        if not ctx.free(block):
+    for n, block in ctx.one_line_items:
+        if not hinted(block.text):
             continue
         loose[n] = found = read(block.text)
         if found is not None:
@@ -538,29 +536,9 @@ def glossary_paragraphs(
     explaining (a plan, "Monday - rest", is no glossary), or MIN_RUN entries that all explain
     ("Unipolarity - one state that …" / "Bipolarity - two main powers …"). By paragraph, the
     readings of its lines (by offset). `hinted` is a cheap test before `read`."""
-    runs: list[list[int]] = []
-    for n, block in enumerate(ctx.blocks):
-        if block.kind != "paragraph" or not ctx.free(block):
-            continue
-        if "\n" in block.text:
-            runs.append([n])
-            continue
-        last = runs[-1] if runs else None
-        if (  # a one-line paragraph joins the run of one-line paragraphs right before it
-            last is not None
-            and last[-1] == n - 1
-            and "\n" not in ctx.blocks[last[0]].text
-            and ctx.blocks[last[0]].heading == block.heading
-        ):
-            last.append(n)
-        else:
-            runs.append([n])
     out: dict[int, dict[int, tuple[str, str]]] = {}
     shorter: list[dict[int, dict[int, tuple[str, str]]]] = []
-    for run in runs:
-        if len(run) == 1 and "\n" not in ctx.blocks[run[0]].text:
-            continue  # one line alone: most paragraphs, dismissed before any reading
-        lines = [(n, k, line) for n in run for k, line in enumerate(ctx.blocks[n].text.split("\n"))]
+    for lines in ctx.paragraph_runs:
         # a term of a few words puts its separator near the start of the line: the cheap test
         # on that head finds the candidate lines, most prose has too few to read any
         marked = [(n, k, line) for n, k, line in lines if hinted(line[:_ENTRY_HEAD])]
