@@ -24,7 +24,7 @@ from .shape import (
     section,
     topic,
 )
-from .text import strip_markup
+from .text import is_term, strip_markup
 
 MIN_ITEMS, MAX_ITEMS = 2, 15
 # "Causes:", "**Symptoms**", "Risk factors of stroke:", "高血压的症状："
@@ -65,13 +65,51 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         if not all(ctx.free(b) for b in items):
             continue
-        if lists_entries(items):
-            continue  # "Types of losses:" over "- **Pecuniary**: …" items: each item is a card
-        if LIST_VERB.search(front) and _marked_terms(items):
-            continue  # "采样方法分为两种：" over "1. **核采样**。…": the terms are the cards
+        glossary = lists_entries(items) or (LIST_VERB.search(front) and _marked_terms(items))
+        if glossary:
+            # "Types of losses:" over "- **Pecuniary**: …": each item is a card; a lead-in that
+            # counts them ("BERT有两个任务：") asks for their names as well
+            names = _counted_names(front, items)
+            if names:
+                yield Candidate("label", "basic", front, names, block.line)
+            continue
         back = as_list(ctx, items)
         if back and len(back) <= MAX_ANSWER:
             yield Candidate("label", "basic", front, back, block.line)
+
+
+# the count a lead-in gives its list: "有两个任务", "分为三种"
+_COUNT = re.compile(
+    r"(?:有|包括|包含|分为|体现在)(?:以下|如下)?(?P<n>[两二三四五六七八九])(?:个|大|种|项|类|条|点|层)?"
+)
+_NUMBER = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# the term a glossary item opens with: in bold or code, or before its colon or dash
+_OPENING = re.compile(
+    r"^(?:\*\*(?P<bold>[^*\n]{1,40})\*\*|`(?P<code>[^`\n]{1,40})`"
+    r"|(?P<led>[^:：\n]{1,40}?)\s*(?:[:：]|\s[-–—]\s))"
+)
+
+
+def _counted_names(front: str, items: list[Block]) -> str:
+    """The names of a glossary's items under a lead-in that counts them (`Word2vec有两个变体：`
+    over `1. `Skip-Gram`：…` / `2. `Continuous Bag of Words`：…`), one a line, when the list
+    holds as many items as the lead-in says: what the learner recalls before each one's card."""
+    m = _COUNT.search(front)
+    if m is None:
+        return ""
+    base = min(b.level for b in items)
+    top = [b for b in items if b.level == base]
+    if len(top) != _NUMBER[m.group("n")]:
+        return ""
+    names = []
+    for b in top:
+        opening = _OPENING.match(b.text.lstrip())
+        term = opening.group(opening.lastgroup or "led") if opening else ""
+        term = strip_markup(term).strip(" *")
+        if not is_term(term):
+            return ""
+        names.append(f"- {term}")
+    return "\n".join(names)
 
 
 def _marked_terms(items: list[Block]) -> bool:
