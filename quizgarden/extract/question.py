@@ -119,9 +119,24 @@ def _run_on(ctx: Context, n: int) -> Candidate | None:
     if not answer or DEICTIC.match(opening) or opening.startswith(("(", "（", "[")):
         return None  # "(see the question above)", "(i.e. …)": a note on the question
     block = ctx.blocks[n]
+    if block.kind == "item" and _in_question_sheet(ctx, n):
+        return None
     if units(asked) <= _SHORT and block.heading is not None:
         asked = f"{topic(ctx, block)} › {asked}"
     return Candidate("question", "basic", asked, answer, block.line, block_id, deck=deck)
+
+
+def _in_question_sheet(ctx: Context, n: int) -> bool:
+    """An item of a list of review questions left unanswered (`62. 螺纹刀具有那些类型？` beside
+    `63. 何为运动平衡式？可以根据传动系统图…列出运动平衡式。`): what runs on after a question
+    there is more of the exam question, not its answer."""
+    block = ctx.blocks[n]
+    siblings = ctx.lists.get((block.heading, block.parent, ctx.before_items[n]), ())
+    for m in siblings:
+        answered = m + 1 < len(ctx.blocks) and ctx.blocks[m + 1].parent == m
+        if m != n and not answered and ctx.blocks[m].text.rstrip("*_ ").endswith(_MARKS):
+            return True
+    return False
 
 
 def _stands_alone(asked: str, start: int = 0) -> bool:
