@@ -47,7 +47,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             asks = "?" in block.text or "？" in block.text
             if not (asks or block.kind == "item") or not ctx.free(block):
                 continue
-            if asks and (card := _run_on(ctx, n)) is not None:
+            if asks and _RUN_ON.search(block.text) and (card := _run_on(ctx, n)) is not None:
                 yield card
             elif asks and "\n" in block.text:
                 yield from _pairs_in(ctx, n)
