@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ANSWER_MARK, ASKING, ASKING_END, BARE_ASKING, DEICTIC, QA_PREFIX
+from .lang import ANSWER_MARK, ASKING, ASKING_END, BARE_ASKING, DEICTIC, QA_PREFIX, RHETORICAL
 from .shape import MAX_ANSWER, drop_caption, is_question, topic
 from .text import (
     has_cjk,
@@ -34,6 +34,8 @@ MAX_QUESTION = 200
 _SHORT = 3  # a question this short ("Why does it exist?") leaves its subject to its section
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.、)）]\s*")
 _MARKS = ("?", "？")
+# a question's mark with its answer after it on the same line: "Why pad? Messages vary."
+_RUN_ON = re.compile(r"[?？][*_]*[ \t]+(?=\S)|？[*_]*(?=[^\s*_])")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -42,9 +44,14 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if block.kind not in {"item", "paragraph"}:
             continue
         if not block.text.rstrip("*_ ").endswith(_MARKS):
-            if "\n" in block.text and ("?" in block.text or "？" in block.text) and ctx.free(block):
+            asks = "?" in block.text or "？" in block.text
+            if not (asks or block.kind == "item") or not ctx.free(block):
+                continue
+            if asks and _RUN_ON.search(block.text) and (card := _run_on(ctx, n)) is not None:
+                yield card
+            elif asks and "\n" in block.text:
                 yield from _pairs_in(ctx, n)
-            elif block.kind == "item" and ctx.free(block):
+            elif block.kind == "item":
                 yield from _aspect_item(ctx, n)
             continue
         if not ctx.free(block):
@@ -88,6 +95,48 @@ def _pairs_in(ctx: Context, n: int) -> Iterator[Candidate]:
             if units(asked) <= _SHORT and block.heading is not None:
                 asked = f"{topic(ctx, block)} › {asked}"  # "FPU › ¿Por qué existe?"
             yield Candidate("question", "basic", asked, answer, block.line + offset)
+
+
+def _run_on(ctx: Context, n: int) -> Candidate | None:
+    """A question that opens its paragraph or item and the statement that answers it after
+    it on the same line (`Why padding? Message length is not a multiple of block-size.`,
+    `**Why is a fine irreversible?** Before it, …`). The answer asks nothing itself (a run of
+    questions is the text thinking aloud), and a question the text asks itself to go on
+    (the tables' `rhetorical_ends`: `缺点是啥呢？`) is none, and so is a bracket after it (a
+    note on the question: `(参考上一题)`, `(i.e. what happens …)`)."""
+    text, block_id, deck = clean_card_text(ctx.blocks[n].text)
+    mark = _RUN_ON.search(text)
+    if mark is None or "\n" in text[: mark.start()] or text.count("`", 0, mark.start()) % 2:
+        return None
+    asked = strip_numbering(strip_markup(text[: mark.start() + 1])).strip()
+    answer = text[mark.end() :].strip()
+    if "?" in answer or "？" in answer or text.count("$", 0, mark.start()) % 2:
+        return None
+    if not (ASKING.search(asked) and _stands_alone(asked)) or RHETORICAL.search(asked):
+        return None
+    answer = _checked(answer) or ""
+    opening = strip_markup(answer)
+    if not answer or DEICTIC.match(opening) or opening.startswith(("(", "（", "[")):
+        return None  # "(see the question above)", "(i.e. …)": a note on the question
+    block = ctx.blocks[n]
+    if block.kind == "item" and _in_question_sheet(ctx, n):
+        return None
+    if units(asked) <= _SHORT and block.heading is not None:
+        asked = f"{topic(ctx, block)} › {asked}"
+    return Candidate("question", "basic", asked, answer, block.line, block_id, deck=deck)
+
+
+def _in_question_sheet(ctx: Context, n: int) -> bool:
+    """An item of a list of review questions left unanswered (`62. 螺纹刀具有那些类型？` beside
+    `63. 何为运动平衡式？可以根据传动系统图…列出运动平衡式。`): what runs on after a question
+    there is more of the exam question, not its answer."""
+    block = ctx.blocks[n]
+    siblings = ctx.lists.get((block.heading, block.parent, ctx.before_items[n]), ())
+    for m in siblings:
+        answered = m + 1 < len(ctx.blocks) and ctx.blocks[m + 1].parent == m
+        if m != n and not answered and ctx.blocks[m].text.rstrip("*_ ").endswith(_MARKS):
+            return True
+    return False
 
 
 def _stands_alone(asked: str, start: int = 0) -> bool:

@@ -126,6 +126,7 @@ __all__ = [
     "RELATIVE_WORD",
     "RESULT_HEADING",
     "REVEAL_LABEL",
+    "RHETORICAL",
     "SECTION_LABEL",
     "SECTION_OPENER",
     "SEE",
@@ -378,6 +379,8 @@ _ENDS = "|".join(_words("question_ends"))
 QUESTION = re.compile(
     rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:[?？]|{_ENDS})$", re.I
 )
+#: A question a text asks itself to go on talking: "缺点是啥呢？".
+RHETORICAL = re.compile(rf"(?:{_alternation(_words('rhetorical_ends')) or '(?!)'})[?？]$")
 #: A line that ends as a question does, with no mark needed: "…是什么", "火的使用对…的作用".
 ASKING_END = re.compile(rf"(?:{_ENDS or '(?!)'})[?？]?$", re.I)
 # a spaced language's question word that is also one of its own verbs ("is", "can", "ist",

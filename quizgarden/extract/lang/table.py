@@ -275,3 +275,6 @@ class Table:
     weak_namers: tuple[str, ...] = ()
     # how a claim about a symbol opens where a name would stand: "$t$ 为任意实数", "$x$ is any"
     legend_claims: tuple[str, ...] = ()
+    # how a question ends when a text asks it of itself to go on talking, not to be answered as
+    # a card: a chatty blog's "缺点是啥呢？", "这样做可以吗？" over its own next sentence
+    rhetorical_ends: tuple[str, ...] = ()

@@ -1116,5 +1116,6 @@ TABLE = Table(
     ),
     # what sends the reader to a linked page instead of saying something
     see_words=("参见", "详见", "参考", "请看"),
+    rhetorical_ends=("呢", "吗", "嘛"),
     reason_questions=("为什么", "为何", "如何", "怎么", "怎样", "是否", "能否", "是不是"),
 )
