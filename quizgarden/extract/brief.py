@@ -54,6 +54,7 @@ from .text import (
     is_example_heading,
     is_explanation,
     is_first_person,
+    is_instruction,
     is_link_only,
     is_pointer,
     is_sentence,
@@ -441,21 +442,35 @@ def _led_list(ctx: Context, title: str, body: list[Block]) -> str | None:
     """A sentence about the heading that leads into a list, and the list ("Mitosis proceeds
     through four phases:" + the phases): the answer is both, never the lead-in alone."""
     lead, items = body[0], body[1:]
-    if lead.kind != "paragraph" or not items or any(b.kind != "item" for b in items):
+    end = next((k for k, b in enumerate(items) if b.kind != "item"), len(items))
+    items = items[:end]  # the list the lead-in leads into; what follows it says more
+    if lead.kind != "paragraph" or not items:
         return None
     if len(items) > MAX_LISTED or sum(b.level == items[0].level for b in items) < MIN_ITEMS:
         return None
     text = clean_card_text(lead.text)[0]
     plain = strip_markup(text).strip()
-    if not plain.endswith((":", "：")) or len(sentences(plain)) != 1 or is_first_person(plain):
+    if not plain.endswith((":", "：")) or len(sentences(plain)) > MAX_SENTENCES:
+        return None
+    if is_first_person(plain):
         return None
     if units(plain) < MIN_LEAD_UNITS or aside(plain) or not _speaks_of(title, plain):
+        return None
+    if text.lstrip().startswith(_BOLD_OPENERS):
+        return None  # "**Privity of contract**:": a label over its list, `termlist`'s
+    if end < len(body) - 1 and (
+        TO_READER.search(plain)
+        or is_instruction(plain)
+        or any("$" in b.text or "`" in b.text for b in items)
+    ):
+        # the section goes on past the list: a label ("**符号定义**："), an order to the reader
+        # or a list of formulas or code is a part of a passage, not what the heading is
         return None
     listed = as_list(ctx, items)
     return f"{text}\n{listed}" if listed else None
 
 
-MIN_LEAD_UNITS = 4
+MIN_LEAD_UNITS = 3
 
 
 def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
