@@ -166,10 +166,8 @@ def _glossed(ctx: Context) -> Iterator[Candidate]:
     (`- lipoprotein (gram negative)` / `- lipoteichoic acid (gram negative)`: a class)."""
     lists: dict[tuple[int | None, int | None], list[tuple[int, str, str, bool]]] = {}
     short: dict[int, tuple[str, str]] = {}  # items read with a gloss of a word or two
-    for n, block in enumerate(ctx.blocks):
-        if block.kind != "item" or block.children or "\n" in block.text or not ctx.free(block):
-            continue
-        if not block.text.rstrip(" .;,").endswith((")", "）")):
+    for n, block in ctx.one_line_items:
+        if block.children or not block.text.rstrip(" .;,").endswith((")", "）")):
             continue  # the cheap test: most items end otherwise
         found = split_glossed(block.text)
         if found is not None:

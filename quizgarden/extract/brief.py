@@ -47,6 +47,7 @@ from .shape import (
 )
 from .text import (
     GENERIC_FRONT,
+    LONG_WORD,
     TOPIC_SUFFIX,
     has_cjk,
     is_cut,
@@ -68,7 +69,6 @@ MIN_ITEMS, MAX_ITEMS = 2, 5
 MAX_LISTED = 8  # bullets, nested ones included
 # an embedded drawing or picture ("benzene.excalidraw", "![[Empirismus.png]]"): not text to learn
 _EMBED = re.compile(r"\.(?:excalidraw|png|jpe?g|gif|svg|webp|pdf|canvas)\b|!\[", re.I)
-_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -402,7 +402,7 @@ def _stem_of(name: str, sentence: str) -> bool:
     """The sentence speaks of `name`: one of its words of four letters or more, or the first
     five letters of a longer one ("Ratification" / "… can choose to ratify his act")."""
     said = sentence.casefold()
-    return any(w.casefold()[:5] in said for w in _WORD.findall(name))
+    return any(w.casefold()[:5] in said for w in LONG_WORD.findall(name))
 
 
 def _owner(ctx: Context, n: int) -> str:
@@ -430,7 +430,7 @@ _EMPHASIS_ONLY = re.compile(r"(\*\*|__)[^*_\n]+\1")
 
 
 def _speaks_of(title: str, plain: str) -> bool:
-    words = [w.casefold() for w in _WORD.findall(title)]
+    words = [w.casefold() for w in LONG_WORD.findall(title)]
     head = plain.casefold()
     if any(w in head for w in words):
         return True

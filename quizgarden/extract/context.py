@@ -108,8 +108,8 @@ class Context:
     @cached_property
     def one_line_items(self) -> list[tuple[int, Block]]:
         """The free list items of one line, by index: what a glossary list is made of (see
-        `shape.glossary_lists`), found once a note, after the explicit rules' claims as
-        `paragraph_runs`."""
+        `shape.glossary_lists`, and the `arrow` rule's `Term (gloss)` lists), found once a note,
+        after the explicit rules' claims as `paragraph_runs`."""
         return [
             (n, block)
             for n, block in enumerate(self.blocks)

@@ -10,7 +10,7 @@ from ..model import Candidate
 from ..similarity import normalize_text
 from .entries import spells_out
 from .lang import GENERIC_FRONT
-from .text import units
+from .text import LONG_WORD, units
 
 _MARKS = re.compile(r"[\s*$`]+")
 #: A mined answer that is most of an earlier mined answer says the same thing again.
@@ -129,9 +129,6 @@ def _ask_terms(kept: list[Candidate | None], host: int, inner: list[tuple[int, i
             kept[k] = None
 
 
-_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
 def _defined_in(section: Candidate, term: str) -> bool:
     """The section's front names the term too, in other words. Not the same words (the section
     asks that already), a question the author asked ("What is a Compiler?"), the term's
@@ -155,8 +152,8 @@ def _names_alike(front: str, term: str) -> bool:
     a, b = front.casefold(), term.casefold()
     if a in b or b in a:
         return True
-    return not {w.rstrip("s") for w in _WORD.findall(a)}.isdisjoint(
-        w.rstrip("s") for w in _WORD.findall(b)
+    return not {w.rstrip("s") for w in LONG_WORD.findall(a)}.isdisjoint(
+        w.rstrip("s") for w in LONG_WORD.findall(b)
     )
 
 

@@ -47,6 +47,7 @@ from .lang import (
 )
 from .shape import is_label, points_back, topic
 from .text import (
+    LONG_WORD,
     PARENS,
     SENTENCE,
     has_cjk,
@@ -61,7 +62,6 @@ from .text import (
 MAX_SUBJECT = 60
 #: How many sentences of a paragraph are read: a long paragraph's later sentences lean on it.
 _MAX_SENTENCES = 6
-_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -149,10 +149,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             elif item:  # "- Boosting is an ensemble technique that …": shaped as a definition
                 # a one-word subject its heading names is the subject rule's ("## Race" /
                 # "- Race is a social classification …": that item answers the heading)
-                one = (
-                    block.heading is None
-                    or subject.casefold() != heading_title(ctx.blocks[block.heading]).casefold()
-                )
+                one = block.heading is None or not _is_title(ctx.blocks[block.heading], subject)
                 # a one-word subject put in its class defines in a top-level item; under an item
                 # it is as often a symbol its parent's formula uses ("- distance is the distance
                 # traveled …") or a claim ("- Sex is a greater investment for …")
@@ -531,7 +528,7 @@ def _about(ctx: Context, block: Block, subject: str) -> bool:
     name = subject.casefold()
     if name in where or where in name:
         return True
-    return bool(set(_WORD.findall(name)) & set(_WORD.findall(where)))
+    return bool(set(LONG_WORD.findall(name)) & set(LONG_WORD.findall(where)))
 
 
 def _restricted(found: tuple[str, str, bool, bool]) -> bool:

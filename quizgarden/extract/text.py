@@ -46,6 +46,9 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _CJK_UNIT = re.compile(r"[\u30a0-\u30ff]+|[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD_TAIL = r"[A-Za-z0-9'’+\-]*"  # how a Latin word goes on after its first letter
 _WORD = re.compile(rf"[A-Za-z]{_WORD_TAIL}")
+#: A word of four letters or more in any script with letters: what two names must share to
+#: speak of one thing ("Physical Quantities" and "physical quantity"), small words aside.
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # a CJK unit or a Latin word, one pass: `_CJK_UNIT|_WORD`, written to open with the class of
 # every character a unit starts with, which the engine looks for in C from one character to the
 # next (it tried each branch of the alternation at every character); the character found then
