@@ -134,6 +134,9 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         if not _counted([strip_markup(r[0]) for r in body]):
             for k, row in enumerate(body):
                 groups[k] = strip_markup(row[0]) or (groups[k - 1] if k else "")
+        elif _parallel([r[1:] for r in body]):
+            return  # "| Rank | Female | Male |" over "| 2 | Lung | Lung |": ranked lists side
+            # by side, the names of one the values of another
         header, body = header[1:], [r[1:] for r in body]
         width -= 1
     names = [r[0] for r in body]
@@ -141,8 +144,6 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         return  # rows not named by a term: an index column, numbers, empty cells
     if is_label(header[0]) and any(len(strip_markup(n)) == 1 for n in names):
         return  # "| Mnemonic | Cancer |" over "| O | Oral |": a cue's letters, no row names
-    if _parallel(body):
-        return  # "| Rank | Female | Male |" over "| 2 | Lung | Lung |": lists side by side
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
     grid = not defines and _compares(header)
     if grid and (_side_by_side(header) or any(has_cjk(c) for c in (*header, *names))):
@@ -218,7 +219,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
         told = [c for c in asked if _tells(row, c, name, common[c], width)]
-        if later and first not in told:
+        if later and first not in told and "](" not in row[first]:  # a link: where to look
             told += [c for c in later if _tells(row, c, name, common[c], width)][:1]
         for c in told:
             cell = row[c]
@@ -239,7 +240,7 @@ _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 def _parallel(body: list[list[str]]) -> bool:
     """Lists side by side, not rows named by their first column: two names or more, a third of
-    the rows at least, are values of another column too (`| 2 | Lung | Lung |`)."""
+    the rows at least, are values of another column too (`| Lung | Lung |`)."""
     names = {strip_markup(r[0]).casefold() for r in body if r and r[0].strip()}
     values = {strip_markup(c).casefold() for r in body for c in r[1:] if c.strip()}
     shared = len(names & values)
