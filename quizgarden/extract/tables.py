@@ -184,7 +184,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     asked = [
         c
         for c in usable
-        if c == first or (c > 1 and GLOSS_HEADER.match(strip_markup(header[c]))) or forms
+        if c in (1, first) or (c > 1 and GLOSS_HEADER.match(strip_markup(header[c]))) or forms
     ]
     # a row that leaves that column blank or only says its own name there (`| APC | - | FAP |`,
     # `| LAP stain | Leukocyte alkaline phosphatase (LAP) | AML & CML |`) is told by the next
@@ -219,7 +219,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
         told = [c for c in asked if _tells(row, c, name, common[c], width)]
-        if later and first not in told and "](" not in row[first]:  # a link: where to look
+        if later and first not in told and (_blank(row[first]) or _said_again(row[first], name)):
             told += [c for c in later if _tells(row, c, name, common[c], width)][:1]
         for c in told:
             cell = row[c]
@@ -265,6 +265,12 @@ def _tells(row: list[str], c: int, name: str, common: set[str], width: int) -> b
     if not _answers(cell) or (width > 2 and units(cell) < 2 and not _word(cell)):
         return False
     return strip_markup(cell).casefold() not in common and not _said_again(cell, name)
+
+
+def _blank(cell: str) -> bool:
+    """ "", "-", "n/a", "✓": a cell left without an answer, no value in it."""
+    plain = strip_markup(cell).strip()
+    return not any(ch.isalpha() for ch in plain) or NO_ANSWER.match(plain) is not None
 
 
 def _said_again(cell: str, name: str) -> bool:
