@@ -44,12 +44,19 @@ _FIELD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 def find(ctx: Context) -> Iterator[Candidate]:
     """Every table's cards; where two tables of the note name rows alike ("Yo" in the table of
     each tense), each front is led by the headings the table sits under until they differ."""
-    found = [(n, list(_cards(ctx, b))) for n, b in enumerate(ctx.blocks) if b.kind == "table"]
+    leads: dict[int, str] = {}
+    found = [
+        (n, list(_cards(ctx, b, leads, n))) for n, b in enumerate(ctx.blocks) if b.kind == "table"
+    ]
     tables = [(n, cards) for n, cards in found if cards]
     if len(tables) > 1:
         tables = _told_apart(ctx, tables)
-    for _, cards in tables:
-        yield from cards
+    for n, cards in tables:
+        lead = leads.get(n, "")
+        for c in cards:
+            if lead and lead.casefold() not in c.front.casefold():
+                c = replace(c, front=f"{lead} › {c.front}")  # "Tissue Necrosis › Brain › …"
+            yield c
 
 
 #: How many headings up a front may name to tell two tables apart.
@@ -95,8 +102,9 @@ def _headings(ctx: Context, n: int) -> list[str]:
     return titles
 
 
-def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
-    """The cards of one table block."""
+def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterator[Candidate]:
+    """The cards of one table block (block `n`); where its columns are conditions, its heading
+    goes into `leads`, to lead each front once the tables are told apart."""
     if block.kind != "table" or not ctx.free(block):
         return
     rows = table_rows(ctx, block)
@@ -126,11 +134,16 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
         if not _counted([strip_markup(r[0]) for r in body]):
             for k, row in enumerate(body):
                 groups[k] = strip_markup(row[0]) or (groups[k - 1] if k else "")
+        elif _parallel([r[1:] for r in body]):
+            return  # "| Rank | Female | Male |" over "| 2 | Lung | Lung |": ranked lists side
+            # by side, the names of one the values of another
         header, body = header[1:], [r[1:] for r in body]
         width -= 1
     names = [r[0] for r in body]
     if sum(_named(n) for n in names) * 2 <= len(names):
         return  # rows not named by a term: an index column, numbers, empty cells
+    if is_label(header[0]) and any(len(strip_markup(n)) == 1 for n in names):
+        return  # "| Mnemonic | Cancer |" over "| O | Oral |": a cue's letters, no row names
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
     grid = not defines and _compares(header)
     if grid and (_side_by_side(header) or any(has_cjk(c) for c in (*header, *names))):
@@ -150,19 +163,51 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
         and len({strip_markup(h).casefold() for h in header}) == width
         and all(_form(r[c]) for r in body for c in range(1, width) if c < len(r))
     )
-    asked = [
+    # "| Tissue | Infection | Non-infection |" over "| Brain | Liquefactive | Liquefactive |":
+    # columns of one kind of value, the same values under several of them; the columns are
+    # conditions and what the cells are is what the table's heading says (a form of the word
+    # in a paradigm, the necrosis of the tissue): it leads the front
+    topic = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
+    if forms and topic and _shared_across(body, width):
+        leads[n] = topic
+    usable = [
         c
         for c in range(1, width)
-        if (headless or strip_markup(header[c]))
-        and not _numeric(body, c)
-        and (c == 1 or GLOSS_HEADER.match(strip_markup(header[c])) or forms)
+        if (headless or strip_markup(header[c])) and not _numeric(body, c)
     ]
-    common = {c: set() if grid else _common(body, c) for c in asked}
+    # the column that says what the row is: the first after the name, or past one that only
+    # sorts the rows into a category most of them share (`| Cancer | Population | … | Tests |`
+    # over `| Breast | All | … | Mammography |`)
+    first = 1
+    if not grid and not forms and 1 in usable and _common(body, 1):
+        first = next((c for c in usable if c > 1), 1)
+    asked = [
+        c
+        for c in usable
+        if c in (1, first) or (c > 1 and GLOSS_HEADER.match(strip_markup(header[c]))) or forms
+    ]
+    # a row that leaves that column blank or only says its own name there (`| APC | - | FAP |`,
+    # `| LAP stain | Leukocyte alkaline phosphatase (LAP) | AML & CML |`) is told by the next
+    # column that says something of it
+    later = (
+        [
+            c
+            for c in usable
+            if c > first
+            and c not in asked
+            and _WORDY.search(header[c])
+            and strip_markup(header[c]).casefold() != strip_markup(header[0]).casefold()
+            and not is_label(header[c])  # "| Metric | Value | Notes |": remarks on a figure
+        ]
+        if first in usable and not grid and not forms and len(body) > 1
+        else []
+    )
+    common = {c: set() if grid else _common(body, c) for c in usable}
     shared = _common(body, 0)  # "| `ctrl+b` | `d` | …": a name every row says names none
     numbered = all(_ROW_NUMBER.match(r[0]) for r in body)
-    topic = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
     for line, row, group in zip(lines, body, groups, strict=True):
-        name = strip_markup(row[0])
+        # "WT1<br>WT2": two names of the row; "EGFR<br>[HER1]": a name and another in brackets
+        name = strip_markup(_BREAK.sub(", ", row[0]).replace(", [", " ["))
         if numbered:
             name = _ROW_NUMBER.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
         if _CODE.fullmatch(row[0].strip()) is None and (
@@ -173,12 +218,11 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
             continue
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
-        for c in asked:
-            cell = row[c] if c < len(row) else ""
-            if not _answers(cell) or (width > 2 and units(cell) < 2 and not _word(cell)):
-                continue
-            if strip_markup(cell).casefold() in {name.casefold(), *common[c]}:
-                continue
+        told = [c for c in asked if _tells(row, c, name, common[c], width)]
+        if later and first not in told and (_blank(row[first]) or _said_again(row[first], name)):
+            told += [c for c in later if _tells(row, c, name, common[c], width)][:1]
+        for c in told:
+            cell = row[c]
             column = strip_markup(header[c])
             glossary = headless or (width == 2 and GLOSS_HEADER.match(column) is not None)
             front = name if glossary else f"{name} › {column}"
@@ -188,6 +232,55 @@ def _cards(ctx: Context, block: Block) -> Iterator[Candidate]:
                 front = f"{group} › {front}"
             back, _, _ = clean_card_text(_opening(_unnamed(cell, name)))
             yield Candidate("table", "basic", front, back, line)
+
+
+_WORDY = re.compile(r"[^\W\d_]{2,}")
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
+
+
+def _parallel(body: list[list[str]]) -> bool:
+    """Lists side by side, not rows named by their first column: two names or more, a third of
+    the rows at least, are values of another column too (`| Lung | Lung |`)."""
+    names = {strip_markup(r[0]).casefold() for r in body if r and r[0].strip()}
+    values = {strip_markup(c).casefold() for r in body for c in r[1:] if c.strip()}
+    shared = len(names & values)
+    return shared >= 2 and shared * 3 >= len(body)
+
+
+def _shared_across(body: list[list[str]], width: int) -> bool:
+    """Two values or more that stand under two columns or more after the name: columns that
+    hold one kind of value."""
+    columns: dict[str, set[int]] = {}
+    for row in body:
+        for c in range(1, min(width, len(row))):
+            if row[c].strip() and not NO_ANSWER.match(strip_markup(row[c])):
+                columns.setdefault(strip_markup(row[c]).casefold(), set()).add(c)
+    return sum(len(cs) > 1 for cs in columns.values()) >= 2
+
+
+def _tells(row: list[str], c: int, name: str, common: set[str], width: int) -> bool:
+    """Whether cell `c` of the row says something of it: an answer, not a lone figure or mark
+    in a wide table, not the row's own name said again, not a value most rows share."""
+    cell = row[c] if c < len(row) else ""
+    if not _answers(cell) or (width > 2 and units(cell) < 2 and not _word(cell)):
+        return False
+    return strip_markup(cell).casefold() not in common and not _said_again(cell, name)
+
+
+def _blank(cell: str) -> bool:
+    """ "", "-", "n/a", "✓": a cell left without an answer, no value in it."""
+    plain = strip_markup(cell).strip()
+    return not any(ch.isalpha() for ch in plain) or NO_ANSWER.match(plain) is not None
+
+
+def _said_again(cell: str, name: str) -> bool:
+    """The row's name said again: the name itself, or words of it (`Leukocyte alkaline
+    phosphatase (LAP)` in the row of the `… (LAP) stain`); one word of a name is a word that
+    may answer it (`| Jury, die | jury |`)."""
+    value = strip_markup(cell).casefold()
+    if value == name.casefold():
+        return True
+    return " " in value and bool(re.search(rf"(?<!\w){re.escape(value)}(?!\w)", name.casefold()))
 
 
 #: A column's name is a word or a few ("Definition", "Mechanism of action", "含义"); a header
@@ -290,6 +383,8 @@ def _word(cell: str) -> bool:
     # "6 million", "0.5% agar", "1,3-bisphosphoglycerate": a count or a measure with the word
     # of what it counts, or a name with figures in it, in lower case (a capitalised word after
     # a figure names a title or a place: `5 Diretores`, `` `10_AtomicKnowledge/` ``)
+    if _IDENTIFIER.fullmatch(plain):
+        return True  # "G6PD", "HER2", "CD4": a name written with figures in it
     words = _LETTERS.findall(plain)
     return (
         any(ch.isdigit() for ch in plain)
@@ -301,6 +396,8 @@ def _word(cell: str) -> bool:
 #: A word of two letters or more, hyphens inside or a suffix's before it ("ε-greedy", "-en")
 _WORD_CELL = re.compile(r"-?[^\W\d_]+(?:-[^\W\d_]+)*")
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: A capital, then letters and figures, two letters at least: "G6PD", "HER2", "CD4"
+_IDENTIFIER = re.compile(r"(?=(?:\d*[A-Za-z]){2})[A-Z][A-Za-z]*\d[A-Za-z\d]*")
 
 
 #: A cell that is one code span: a command, a flag or a variable (`$?`, `-r`, `git stash`)
