@@ -104,11 +104,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             # without COPULA's leading spaces, which made the engine try it at every character)
             continue
         text, title = _untitled(block)
-        said = (
-            islice(_sentences(text.split("\n")[0]), 1)
-            if item
-            else islice(_sentences(text), _MAX_SENTENCES)
-        )
+        said = islice(_sentences(text), _MAX_SENTENCES)
         defined: str | None = None  # the subject of the paragraph's first sentence, if it defines
         for k, sentence in enumerate(said):
             found = split_defining(sentence, opens=n in runs, lower=item and k == 0)
@@ -146,6 +142,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # "- **机器问答**综合了…" over "## 机器问答": its section answers for it
             if n in runs or n in marked:
                 pass  # one of a list of definitions: its siblings say what the list holds
+            elif item and k > 0:
+                # a later sentence of an item ("* Three kinds of sciences: … Practical sciences
+                # are ones that guide behavior, …") only when shaped as a definition, its class
+                # its own (not "is an example of this protocol"); emphasis there is no term's
+                if not (_restricted(found) or _classed(found)) or points_back(_class(back)):
+                    continue
             elif item:  # "- Boosting is an ensemble technique that …": shaped as a definition
                 # a one-word subject its heading names is the subject rule's ("## Race" /
                 # "- Race is a social classification …": that item answers the heading)
@@ -190,6 +192,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
 _TITLE_LINE = re.compile(
     r"[ \t]*(?:(?P<mark>\*{1,3}|_{1,3})[^*_\n]+(?P=mark)|!\[[^\]\n]*\]\([^)\n]*\))[ \t]*"
 )
+
+
+# "are those that have no product": a class named by its clause, not the text before
+_THOSE = re.compile(r"\b(?:those|ones)\s+(?:that|which|who|whose)\b", re.I)
+
+
+def _class(back: str) -> str:
+    """The class a copula puts its subject in, up to the first comma, "those" that a clause
+    names taken out: where "is an example of this protocol" points back, and "are those that
+    have no product, but in which …" does not."""
+    return _THOSE.sub("", back.split(",", 1)[0])
 
 
 def _untitled(block: Block) -> tuple[str, str]:
