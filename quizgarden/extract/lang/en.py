@@ -832,6 +832,7 @@ TABLE = Table(
         "(?:time |space )?complexity",
         "complexity analysis",
         "running time",
+        "formulas?",
     ),
     lead_ins=("below", "following", "as follows"),
     to_reader=("you'll", "you will", "yourself"),
@@ -1092,6 +1093,10 @@ TABLE = Table(
         # ("first line", "second half": a treatment, a period; not places in a list)
         "(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final) (?:column|row|act|part"
         "|term|item|point|entry)",
+        # one more of a kind the note went through, the kind its only word: "Another extreme",
+        # "One important nuance" (which one, not what)
+        "another \\w+",
+        "one (?:more|other|important|key|final|last) \\w+",
     ),
     example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex[.)]"),
     section_labels=(
