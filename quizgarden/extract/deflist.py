@@ -83,6 +83,7 @@ def _is_term(line: str) -> bool:
         0 < units(plain) <= 10
         and not plain.endswith((".", "。", ":", "："))
         and not is_label(plain)
+        and "|" not in plain  # "Computer | Velocità" over ": -- | --": a table's header row
     )
 
 

@@ -92,6 +92,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     previous: Block | None = None
     previous_lone = False  # the previous block was a paragraph holding one `$…$` equation
     in_proof: int | None = -1  # the heading whose section has reached a proof
+    proof_callout = 0  # the callout titled as a derivation (`> [!math]- Derivation: …`)
     steps: dict[int | None, bool] = {}  # per heading: a worked example or a derivation
     unread: dict[int | None, list[Block]] = {}  # per heading: paragraphs that may pose an exercise
     for block in ctx.blocks:
@@ -101,6 +102,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             and PROOF.match(strip_markup(block.text))
         ):
             in_proof = block.heading
+        if block.callout_title and _titles_proof(block.callout_title):
+            proof_callout = block.callout_id
         # a display formula right after another is a step of a derivation, not a new fact;
         # so is any formula in a proof, and a worked example is not a formula to learn
         lone_math = _lone_formula(block) if block.parent is not None else None
@@ -120,7 +123,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
             # read only where a formula follows; a list's items that say "Compute $W_+$ …" are
             # the steps of a procedure, not an exercise
             unread.setdefault(block.heading, []).append(block)
-        skip = not holds_math or chained or block.heading == in_proof or steps[block.heading]
+        skip = (
+            not holds_math
+            or chained
+            or block.heading == in_proof
+            or steps[block.heading]
+            or (block.callout_id != 0 and block.callout_id == proof_callout)
+        )
         if not block.skipped and not skip and ctx.free(block):
             found = [(lone, "", block.line)] if lone else list(_formulas(block, previous))
             if found and any(_poses_exercise(b.text) for b in unread.pop(block.heading, ())):
@@ -141,9 +150,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if lead and _opens_example(lead):
                     continue  # "For example, suppose we want:", "例如，…": one example's formula
-                if lead and _carries_on(lead):
+                if (lead and _carries_on(lead)) or _restates(latex, lhs):
                     # "Thus:", "Solving for $t$, we get:": the next step of an argument, which
-                    # still takes its place in the section as the steps above do
+                    # still takes its place in the section as the steps above do; so does a
+                    # side said again (`y_i = y_i`), a row of a worked table
                     seen.add((block.heading, lhs))
                     per_section[block.heading] = per_section.get(block.heading, 0) + 1
                     continue
@@ -254,6 +264,19 @@ def _in_derivation(ctx: Context, block: Block) -> bool:
         return True  # a setext "heading" that is really the set-up of a worked example
     title = strip_numbering(strip_markup(ctx.blocks[block.heading].text)).strip(" .:：")
     return PROOF_HEADING.match(title) is not None
+
+
+def _restates(latex: str, lhs: str) -> bool:
+    """`y_i = y_i`: the right side says the left again."""
+    side = re.sub(r"[\s&]", "", lhs)
+    return re.sub(r"[\s&]|[.,;]+$", "", latex) == f"{side}={side}"
+
+
+def _titles_proof(title: str) -> bool:
+    """A callout titled "Derivation: decay width for fermions", "Proof": every formula in it is
+    a step towards the result it names."""
+    label = strip_markup(title.split("\n", 1)[0]).split(":", 1)[0].strip(" .*_")
+    return PROOF_HEADING.match(label) is not None
 
 
 def _is_value(latex: str) -> bool:

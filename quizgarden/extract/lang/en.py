@@ -308,6 +308,11 @@ TABLE = Table(
         "bottom line",
         "fun fact",
         "side note",
+        # a judgement or an aside on the point above ("Critique: …", "Insight: …"), or the
+        # derivation or proof of it ("Derivation: decay width for fermions"), not a term
+        "critiques?",
+        "insights?",
+        "derivations?",
         "however",
         "therefore",
         "moreover",
@@ -607,6 +612,11 @@ TABLE = Table(
         "we",
         "you",
         "they",
+        # a possessive points back to a name the sentence before gave: "His cosmology is …"
+        "his",
+        "her",
+        "its",
+        "their",
         # "I asked myself a question": the author speaking; "I" before a capital is a numeral
         "(?-i:I(?=\\s+[a-z]))",
         # quantifiers open a sentence's subject ("Most plantations - especially …"), not a name;
@@ -645,6 +655,8 @@ TABLE = Table(
         "which",
         # a reason cut off: "Inefficient because:" over the reasons
         "because",
+        # a negation cut from its verb: "Some algorithms do not" + "run in time"
+        "not",
     ),
     # lower case only: "Attention Is All You Need" is a title, "X is robust" a clause
     clause_words=(
@@ -794,7 +806,6 @@ TABLE = Table(
         "inputs?",
         "outputs?",
         "facts?",
-        "remarks?",
         "why it matters",
         "purpose",
         "definition",
@@ -821,6 +832,7 @@ TABLE = Table(
         "(?:time |space )?complexity",
         "complexity analysis",
         "running time",
+        "formulas?",
     ),
     lead_ins=("below", "following", "as follows"),
     to_reader=("you'll", "you will", "yourself"),
@@ -883,9 +895,9 @@ TABLE = Table(
         "therefore(?:,? (?:we|one) (?:have|get|obtain|find|see|can see|can write))?",
         "and so",
         "(?:then |thus |hence |so )?it follows(?: that)?",
-        ".*, (?:we|one) (?:get|obtain)",
+        ".*, (?:we|one|I) (?:get|obtain|find|(?:can )?(?:just )?write)",
         "(?:we|one) (?:have|get|obtain|find|see|can see|can write)",
-        "(?:which|this|that) (?:gives|yields|means|implies)",
+        "(?:which|this|that) (?:gives|yields|means|implies)\\b.*",
         "giving",
         "yielding",
         "assuming\\b.*",
@@ -1081,6 +1093,10 @@ TABLE = Table(
         # ("first line", "second half": a treatment, a period; not places in a list)
         "(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final) (?:column|row|act|part"
         "|term|item|point|entry)",
+        # one more of a kind the note went through, the kind its only word: "Another extreme",
+        # "One important nuance" (which one, not what)
+        "another \\w+",
+        "one (?:more|other|important|key|final|last) \\w+",
     ),
     example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex[.)]"),
     section_labels=(
@@ -1113,6 +1129,8 @@ TABLE = Table(
         "to be added",
         "tbd",
         "todo",
+        # a note to self where the answer goes: "TODO from päddi", "TBD (ask in class)"
+        "(?:todo|tbd)\\b.{0,30}",
         "to do",
         "coming soon",
         "fill in",

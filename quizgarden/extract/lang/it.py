@@ -119,8 +119,11 @@ TABLE = Table(
         "soluzione",
         "commento",
         "avvertenza",
+        "asserzione",
         "tuttavia",
         "inoltre",
+        "pertanto",
+        "quindi",
         "però",
     ),
     field_names=("autore", "stato", "data", "fonte", "categoria", "argomento"),
@@ -228,6 +231,8 @@ TABLE = Table(
     # what sends the reader to a linked page instead of saying something
     see_words=("vedi", "vedere", "vedi anche", "cfr\\.?"),
     # a conjunction or a pronoun opens a clause, not a name; a verb opens a predicate
+    # a negation cut from its verb: "Alcuni algoritmi non" + "sono eseguibili …"
+    term_enders=("non",),
     term_openers=(
         "(?-i:[Èè])(?=\\s)",
         "(?-i:[Ss]ono)(?=\\s)",
