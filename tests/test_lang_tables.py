@@ -109,3 +109,9 @@ def test_the_unfolded_tables_match_as_the_plain_ones_on_the_corpus() -> None:
         keyed = re.compile(rf"^(?:{_alternation(words)})$", re.I)
         plain = re.compile(rf"^(?:{_plain(words)})$", re.I)
         assert [t for t in texts if keyed.match(t)] == [t for t in texts if plain.match(t)], field
+
+
+def test_every_numbered_section_holds_a_number_mark() -> None:
+    """`NUMBER_MARK` is looked for before `NUMBERED_SECTION`: each entry needs a digit or 第."""
+    for word in _words("numbered_sections"):
+        assert "\\d" in word or "第" in word, word

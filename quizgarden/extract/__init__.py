@@ -57,6 +57,7 @@ from .lang import (
     FORWARD_REF,
     HEAD_FOLLOWER,
     LABEL_WORD,
+    NUMBER_MARK,
     NUMBERED_SECTION,
     ORDINAL_PART,
     PLACEHOLDER,
@@ -198,7 +199,7 @@ def _only_a_label(front: str) -> bool:
     if _QUANTITY.fullmatch(last) and " › " not in front:
         return True  # "18-70 岁", "24h -", "12 h": a value (an age, a time), not a term
     # ("Appearance › 0": a score column of a table, named after its row, stays)
-    if "$" not in last and NUMBERED_SECTION.search(last):
+    if "$" not in last and NUMBER_MARK.search(last) and NUMBERED_SECTION.search(last):
         return True  # "Topic 6- Further Mechanics", "LGPD — Parte 1": a part of the course
     # (a formula's front names its section only as context: "Topic 2- Mechanics: $W = ?$")
     last = _NUMBERED.sub("", last).strip(" .:：")

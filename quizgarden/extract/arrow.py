@@ -76,9 +76,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     vouched = _vouched(ctx, loose) if any(v is None for v in loose.values()) else {}
     # `Term - definition` lines of a paragraph: a glossary written without list marks
     lines = glossary_paragraphs(ctx, _hinted, lambda text: split_arrow(text, item=True, short=True))
-    for n, block in enumerate(ctx.blocks):
-        if block.kind not in {"paragraph", "item"} or not ctx.free(block):
-            continue
+    for n, block in ctx.prose:
         if not _hinted(block.text):
             continue
         short = block.kind == "item" and (block.parent, block.heading) in glossaries

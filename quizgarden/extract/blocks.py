@@ -87,6 +87,8 @@ def _parser() -> MarkdownIt:
             fn = _underlined(fn)
         elif rule.name == "code":
             fn = _indented(fn)
+        elif rule.name == "hr":
+            fn = _ruled(fn)
         md.block.ruler.at(rule.name, fn, {"alt": rule.alt})
     md.block.ruler = _ByOpener(md.block.ruler.__rules__)
     md.block.parse = _block_parse(md)  # type: ignore[method-assign]
@@ -333,6 +335,21 @@ def _indented(rule: _BlockRule) -> _BlockRule:
         return state.sCount[line] - state.blkIndent >= 4 and rule(state, line, end, silent)
 
     return indented
+
+
+def _ruled(rule: _BlockRule) -> _BlockRule:
+    """markdown-it's `hr`, tried only at a line that holds its opening mark three times, as a
+    rule needs (`* * *`, `---`): `hr` is tried at every list item's line (`- term`, `* item`),
+    and read each one a character at a time to find it is no rule."""
+
+    def ruled(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+        at = state.bMarks[line] + state.tShift[line]
+        mark = state.src[at : at + 1]
+        return (not mark or state.src.count(mark, at, state.eMarks[line]) >= 3) and rule(
+            state, line, end, silent
+        )
+
+    return ruled
 
 
 #: A line that may underline a setext heading (`===`, `---`), after the marks of the quotes and

@@ -28,7 +28,8 @@ from itertools import repeat
 
 from ..model import Candidate
 from .confidence_weights import INTERCEPT, WEIGHTS
-from .lang import LABEL_WORD, QUESTION, SECTION_LABEL
+from .lang import LABEL_WORD, SECTION_LABEL
+from .shape import is_question
 from .text import has_cjk, is_distinctive, strip_markup, units, units_upto
 
 #: Upper bounds of the size bins, in reading units (a word, or a Han character): a size is
@@ -121,7 +122,7 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
         found["note_explicit"] = 1.0
     same = shape.per_rule.get(card.rule, 1)
     found["rule_once" if same == 1 else "rule_few" if same <= 5 else "rule_many"] = 1.0
-    if front.endswith(("?", "？")) or QUESTION.search(topic):
+    if front.endswith(("?", "？")) or is_question(topic):
         found["front_asks"] = 1.0  # the learner knows what to answer
     if " › " in front:
         found["front_path"] = 1.0  # the front needs its section to mean anything

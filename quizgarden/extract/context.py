@@ -106,14 +106,23 @@ class Context:
         return out
 
     @cached_property
+    def prose(self) -> list[tuple[int, Block]]:
+        """The free paragraphs and list items, by index: the blocks most mined rules read, found
+        once a note (each such rule walked every block and asked each whether it was free),
+        after the explicit rules' claims as `paragraph_runs`."""
+        return [
+            (n, block)
+            for n, block in enumerate(self.blocks)
+            if (block.kind == "paragraph" or block.kind == "item") and self.free(block)
+        ]
+
+    @cached_property
     def one_line_items(self) -> list[tuple[int, Block]]:
         """The free list items of one line, by index: what a glossary list is made of (see
         `shape.glossary_lists`, and the `arrow` rule's `Term (gloss)` lists), found once a note,
         after the explicit rules' claims as `paragraph_runs`."""
         return [
-            (n, block)
-            for n, block in enumerate(self.blocks)
-            if block.kind == "item" and "\n" not in block.text and self.free(block)
+            (n, block) for n, block in self.prose if block.kind == "item" and "\n" not in block.text
         ]
 
     @cached_property

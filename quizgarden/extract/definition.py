@@ -286,8 +286,8 @@ def _definitions(
     sheet = fact_sheet(ctx)  # `key: value` items that sibling sections share their keys with
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
     procedure: dict[str, bool] = {}  # per lead-in: the items of one list share theirs
-    for n, block in enumerate(ctx.blocks):
-        if block.kind not in {"paragraph", "item"} or n in parsed or not ctx.free(block):
+    for n, block in ctx.prose:
+        if n in parsed:
             continue
         if block.kind == "item":
             lead = _lead_in(ctx, n, before_items[n])

@@ -174,6 +174,20 @@ def find(ctx: Context) -> Iterator[Candidate]:
         previous = block
 
 
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+# where an exercise's first line breaks into parts: a spaced dash, a colon
+_TASK_BREAK = re.compile(r"\s[—–-]\s|[:：]\s*")
+_EQUALS = re.compile(r"(?<![<>!\\:])=")  # an equals sign, not part of `<=`, `!=`, `:=`
+_DECIMAL = re.compile(r"[-+]?\d*\.\d+")
+_DECIMALS = re.compile(r"\d+\.\d+")
+_NEXT_SIDE = re.compile(r"[,;](?=[^,;]*=)")  # a comma before another side's `=`
+_RELATION_SIGN = re.compile(r"^(?::=|=|\\approx|\\equiv|\\triangleq)")
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:\\%|%)?")
+_ROW_BREAK = re.compile(r"\\\\")
+
+
 def _carries_on(lead: str) -> bool:
     """A lead of connectives only (`Thus:`, `Hence we have,`, `From the graph we can see:`,
     `于是可得：`): the formula goes on from the one before it, a step of an argument, and the
@@ -181,7 +195,7 @@ def _carries_on(lead: str) -> bool:
     is not one, nor is `Then:` alone, which leads as often into the result an argument ends
     on (`Then` / `$$L_\text{Edd} = …$$`)."""
     words = _INLINE_MATH.sub("X", ITEM_MARK.sub("", strip_markup(lead).strip()))
-    words = re.sub(r"\s+", " ", words).strip(" \t:：,，.;；。")
+    words = _SPACES.sub(" ", words).strip(" \t:：,，.;；。")
     return ARGUMENT_LEAD.match(words) is not None
 
 
@@ -211,12 +225,12 @@ def _poses_exercise(text: str) -> bool:
     first = ITEM_MARK.sub("", first)
     if SOLUTION_LEAD.match(first):
         return True
-    for part in re.split(r"\s[—–-]\s|[:：]\s*", first)[:3]:
+    for part in _TASK_BREAK.split(first)[:3]:
         task = EXAMPLE_MARK.sub("", part.strip(" *_")).strip(" .:*_")
         # on given numbers (`Find the derivative of $f(x)=x^2$`), or set as an example (`Ex.
         # Find the derivative of $f(x) = x$`); `Compute the p-value`, `计算 $G_k(x)$ 的误差率`
         # are a procedure's steps, which hold the formulas to learn
-        if EXERCISE.match(task) and (task != part.strip(" *_") or re.search(r"\d", task)):
+        if EXERCISE.match(task) and (task != part.strip(" *_") or _DIGIT.search(task)):
             return True
     return False
 
@@ -251,7 +265,7 @@ def _sets_numbers(lead: str) -> bool:
     for m in _INLINE_MATH.finditer(lead):
         _, eq, rhs = m.group(1).partition("=")
         rhs = _COMMAND.sub(" ", rhs)
-        if eq and re.search(r"\d", rhs) and not re.search(r"[A-Za-z]", rhs):
+        if eq and _DIGIT.search(rhs) and not _LETTER.search(rhs):
             return True
     return False
 
@@ -282,15 +296,15 @@ def _titles_proof(title: str) -> bool:
 def _is_value(latex: str) -> bool:
     """`a_{h1} = 0.5969`: a computed number, not a formula."""
     body = _ENV.sub("", latex).strip()
-    last = re.split(r"(?<![<>!\\:])=", body)[-1].strip().rstrip(".,;")
-    if re.fullmatch(r"[-+]?\d*\.\d+", last) or len(re.findall(r"\d+\.\d+", body)) >= 3:
+    last = _EQUALS.split(body)[-1].strip().rstrip(".,;")
+    if _DECIMAL.fullmatch(last) or len(_DECIMALS.findall(body)) >= 3:
         return True  # the worked numbers of an example
     at = _top_level_relation(body)
     first = body[at:].split("\\\\")[0] if at is not None else ""
     # "= 1, \int \pi(z) dz = 1", "= 3, h_1 = 1": values of several sides, each a number
-    first = re.split(r"[,;](?=[^,;]*=)", first)[0]
-    rhs = re.sub(r"^(?::=|=|\\approx|\\equiv|\\triangleq)", "", first).strip().rstrip(".,;")
-    return re.fullmatch(r"[-+]?\d+(?:\.\d+)?(?:\\%|%)?", rhs) is not None
+    first = _NEXT_SIDE.split(first)[0]
+    rhs = _RELATION_SIGN.sub("", first).strip().rstrip(".,;")
+    return _NUMBER.fullmatch(rhs) is not None
 
 
 def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, int]]:
@@ -392,7 +406,7 @@ def left_side(latex: str) -> str | None:
     if at is None:
         return None
     lhs = body[:at].replace("&", "").strip()
-    if not lhs or len(lhs) > MAX_LHS or not re.search(r"[A-Za-z]", lhs):
+    if not lhs or len(lhs) > MAX_LHS or not _LETTER.search(lhs):
         return None
     if lhs[0].isdigit():
         return None  # `1\mathrm{l} = 1\mathrm{dm}^3`, `1\times2^{\lg N} = x`: a value worked out
@@ -500,10 +514,10 @@ def _no_rule(latex: str) -> bool:
     at = _top_level_relation(body) if "matrix}" in body or "{array}" in body else None
     if at is None:
         return False
-    rhs = re.sub(r"^(?::=|=|\\approx|\\equiv|\\triangleq)", "", body[at:]).strip()
+    rhs = _RELATION_SIGN.sub("", body[at:]).strip()
     rhs = rhs.rstrip(" .,;")
     if _MATRIX.match(rhs) and not _ELLIPSIS.search(rhs):
-        return re.search(r"[A-Za-z]", _COMMAND.sub(" ", rhs)) is None
+        return _LETTER.search(_COMMAND.sub(" ", rhs)) is None
     return False
 
 
@@ -516,8 +530,8 @@ def _is_system(latex: str) -> bool:
     if "\\\\" not in latex:
         return False
     rows: list[tuple[str, str]] = []
-    for row in re.split(r"\\\\", _ENV.sub("", latex)):
-        row = re.sub(r"\s+", "", row.replace("&", ""))
+    for row in _ROW_BREAK.split(_ENV.sub("", latex)):
+        row = _SPACES.sub("", row.replace("&", ""))
         at = _top_level_relation(row)
         if at is not None and row[:at]:
             rows.append((row[:at], row[at + 1 :]))
@@ -530,7 +544,7 @@ def _is_system(latex: str) -> bool:
 
 def _stem(lhs: str) -> str:
     """The symbol a left side indexes: `x` of `x_1` and of `x_{t+1}`."""
-    return re.sub(r"\s+", "", _without_indices(lhs))
+    return _SPACES.sub("", _without_indices(lhs))
 
 
 def _balanced(body: str) -> bool:

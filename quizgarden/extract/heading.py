@@ -75,6 +75,9 @@ from .text import (
     without_urls,
 )
 
+_CLAUSE_END = re.compile(r"[，,；;。]")
+_COLON = re.compile(r"[:：]")
+
 
 def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
@@ -511,7 +514,7 @@ def _defines_another(title: str, summary: str) -> bool:
 def _cites_work(explanation: str) -> bool:
     """The explanation opens with a work's title, three capitalised words or more before its
     first comma ("Sequence Parallelism: Long Sequence Training from System Perspective，…")."""
-    clause = re.split(r"[，,；;。]", strip_markup(explanation), maxsplit=1)[0]
+    clause = _CLAUSE_END.split(strip_markup(explanation), maxsplit=1)[0]
     return _names_work(_title_words(clause))
 
 
@@ -601,7 +604,7 @@ def _source_line(text: str) -> bool:
     """ "参考资料：ACL 2023 Tutorial: …", "论文名称：FlashAttention: Fast and …": a line that
     says where the section comes from, no answer: a reference label of the language tables, or
     a value label before a work's title or a link."""
-    found = re.split(r"[:：]", strip_markup(text).strip(" >*_"), maxsplit=1)
+    found = _COLON.split(strip_markup(text).strip(" >*_"), maxsplit=1)
     if len(found) != 2 or "\n" in found[1].strip():
         return False
     label, value = found[0].strip(), found[1]
@@ -684,7 +687,7 @@ def _bullets(ctx: Context, section: list[Block]) -> str | None:
             return None
         if "$$" in block.text:
             return None  # a formula in the list has a card of its own
-        if VALUE_LABEL.match(re.split(r"[:：]", plain.strip(" *_"), maxsplit=1)[0].strip()):
+        if VALUE_LABEL.match(_COLON.split(plain.strip(" *_"), maxsplit=1)[0].strip()):
             return None  # "Reading Reference: ...", "论文：..."
     return _answer(ctx, section)
 

@@ -64,6 +64,16 @@ _REST_END = re.compile(
     rf"(?<=[^\s.])\.(?:\s|$)|[;；。\n]|\s(?:{JOINER_WORD})\s+\$|[,，]\s*\$", re.I
 )
 
+_MATH_NEXT = re.compile(r"\s*\$")  # math right after: the name goes on past it
+_NUMBERED_LINE = re.compile(r"\s*(?:>\s*)*\d+[.)]")  # "2. 计算 $y = …$", in a quote too
+_NAME_COLON = re.compile(r"^([^$:：]+)[:：]\s*(?=\$)")  # "Name: $…$"
+_NOT_A_NAME = re.compile(r"[\d$\\]")  # opens with a digit, math or a command
+_WORD = re.compile(r"[A-Za-z]{3,}")
+_CLAUSE_OPEN = re.compile(r"\s*[,，(（]")
+_QUOTED_LINE = re.compile(r"(?m)^\s*>")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+
 
 def find(ctx: Context) -> Iterator[Candidate]:
     previous: Block | None = None
@@ -161,7 +171,7 @@ def _legends(ctx: Context, block: Block, previous: Block | None) -> Iterator[Can
         if named is None:
             continue
         name = _name(named.group("name"))
-        if name is None or re.match(r"\s*\$", text[named.end() :]):
+        if name is None or _MATH_NEXT.match(text, named.end()):
             continue  # "$x_t$ 表示第 $t$ 个…": the name goes on past the math, cut off here
         sym = m.group("sym").strip()
         formula = _formula(text[: m.start()], sym)
@@ -252,10 +262,10 @@ def _name_and_formula(ctx: Context, block: Block, *, colon: bool = False) -> Can
     value."""
     if block.kind not in {"item", "paragraph"} or "\n" in block.text.strip():
         return None
-    if re.match(r"\s*(?:>\s*)*\d+[.)]", ctx.line_text(block.line)):
+    if _NUMBERED_LINE.match(ctx.line_text(block.line)):
         return None  # "2. 计算 $y = …$": a step
     text = block.text.strip()
-    text = re.sub(r"^([^$:：]+)[:：]\s*(?=\$)", r"\1 ", text) if colon else text
+    text = _NAME_COLON.sub(r"\1 ", text) if colon else text
     m = _NAMED_FORMULA.fullmatch(text) or _CJK_NAMED.fullmatch(text)
     if m is None:
         return None
@@ -266,7 +276,7 @@ def _name_and_formula(ctx: Context, block: Block, *, colon: bool = False) -> Can
     right = latex[left.end() :].strip()
     if "(" in left.group(1) or _holds(right, left.group(1).strip()):
         return None  # an iterate or an update: a step of an algorithm
-    if not re.search(r"[A-Za-z]", _COMMANDS.sub("", right)) or not _states(latex):
+    if not _LETTER.search(_COMMANDS.sub("", right)) or not _states(latex):
         return None  # `x = 3`: a value
     name = _name(m.group("name"))
     if name is None or LEGEND_OPENER.search(name):
@@ -278,11 +288,11 @@ def _name(raw: str) -> str | None:
     """The quantity's name, without the article the namer left and the markup it is set in."""
     name = strip_markup(raw).strip().strip("*_").strip()
     name = ARTICLE.sub("", name).strip() if ARTICLE.match(name) else name
-    if not name or re.match(r"[\d$\\]", name) or units(name) > MAX_NAME_UNITS:
+    if not name or _NOT_A_NAME.match(name) or units(name) > MAX_NAME_UNITS:
         return None
     if LEGEND_CLAIM.match(name):  # "$t$ 为任意实数", "$\\gamma$ 是一个常数": a claim, no name
         return None
-    if not has_cjk(name) and not re.search(r"[A-Za-z]{3,}", name):
+    if not has_cjk(name) and not _WORD.search(name):
         return None
     return name if is_term(name) else None
 
@@ -293,7 +303,7 @@ def _rest(after: str) -> str:
     end = _REST_END.search(after)
     clause = after[: end.start()] if end else after
     clause = clause.rstrip(" ,，")
-    if not re.match(r"\s*[,，(（]", clause) or units(clause) < 3:
+    if not _CLAUSE_OPEN.match(clause) or units(clause) < 3:
         return ""
     return strip_markup(clause)
 
@@ -350,10 +360,10 @@ def _defines(latex: str, sym: str) -> bool:
 def _states(latex: str) -> bool:
     """A formula that relates symbols: not a lone symbol, not a tuple in angle brackets, not a
     worked number (`\\mathcal{O}(10^{6} \\times 10^{6})`), not math broken by a quote."""
-    if not _RELATION.search(latex) or "$" in latex or re.search(r"(?m)^\s*>", latex):
+    if not _RELATION.search(latex) or "$" in latex or _QUOTED_LINE.search(latex):
         return False
-    digits = len(re.findall(r"\d", latex))
-    return digits <= len(re.findall(r"[A-Za-z]", _COMMANDS.sub("", latex)))
+    digits = len(_DIGIT.findall(latex))
+    return digits <= len(_LETTER.findall(_COMMANDS.sub("", latex)))
 
 
 def _holds(latex: str, sym: str) -> bool:

@@ -85,12 +85,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
     # run of definitions, one a paragraph, as a list of them is (`_defining_runs`)
     waiting: list[Candidate] = []
     defining: set[str] = set()
-    for n, block in enumerate(ctx.blocks):
+    for n, block in ctx.prose:
         item = block.kind == "item"  # an item at any depth: its first sentence, if a definition
-        if block.kind not in {"paragraph", "item"}:
-            continue
-        if not ctx.free(block):
-            continue
         if block.heading not in examples:  # once per section, not once per paragraph
             heading = ctx.blocks[block.heading].text if block.heading is not None else ""
             examples[block.heading] = is_example_heading(heading)

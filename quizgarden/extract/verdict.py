@@ -29,13 +29,14 @@ _ANY_JUDGED = re.compile(rf"[.!?。]\s+[(\[]?(?:{VERDICT.pattern})[)\]]?\s*\??\s
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    # the free paragraphs and items that may hold a verdict: one search in C rules out most
+    # blocks, and most notes hold none, so their blocks are not walked
+    hinted = {n for n, block in ctx.prose if _ANY_JUDGED.search(block.text)}
+    if not hinted:
+        return
     run: list[tuple[int, str, str]] = []
-    for block in ctx.blocks:
-        if block.kind not in {"paragraph", "item"} or not ctx.free(block):
-            yield from _drill(run)
-            run = []
-            continue
-        if not _ANY_JUDGED.search(block.text):  # one search in C rules out most blocks
+    for n, block in enumerate(ctx.blocks):
+        if n not in hinted:  # another block ends a drill
             yield from _drill(run)
             run = []
             continue

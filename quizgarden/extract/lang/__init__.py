@@ -99,6 +99,7 @@ __all__ = [
     "NO_ANSWER",
     "NUMBERED_LABEL",
     "NUMBERED_SECTION",
+    "NUMBER_MARK",
     "OPENER",
     "ORDINAL_PART",
     "PARTICIPLE",
@@ -642,6 +643,10 @@ NUMBERED_SECTION = re.compile(
     rf"|{'|'.join(w for w in _SECTIONS if not _latin(w))}",
     re.I,
 )
+#: What every numbered part holds (each entry of the tables: `test_lang_tables`): a digit, or the
+#: 第 of a CJK ordinal. Looked for first, in C: NUMBERED_SECTION opens with a lookbehind and is
+#: tried at every character, and most titles hold no number.
+NUMBER_MARK = re.compile(r"[\d第]")
 #: Which one of a series by its place, alone: "Second act", "第一列" (a column of a table), "第二项"
 #: (a term of a sum); such a front names nothing to learn.
 ORDINAL_PART = re.compile(rf"^(?:{_alternation(_words('ordinal_parts'))})$", re.I)
