@@ -31,6 +31,8 @@ from .text import (
 )
 
 MAX_CHILDREN = 5
+#: How many items nested under a CJK name that is itself nested may explain it.
+MAX_CJK_CHILDREN = 3
 #: Every nested item says this much ("Becomes DataFrame"); the first says more (four units).
 MIN_UNITS = 2
 #: The longest parent in Latin words: outline notes write statements ("Military occupation of
@@ -131,8 +133,13 @@ def _explained(
         children, plain = [c for c, _ in kept], [p for _, p in kept]
         if not children:
             return None
-    # CJK counts a unit per character: its short items are words, not explanations
-    least, most = (4, 3) if has_cjk(term + "".join(plain)) else (MIN_UNITS, MAX_CHILDREN)
+    # CJK counts a unit per character: its short items are words, not explanations; a name
+    # that opens its list takes as many as in Latin script (`- 交换` over four points that say
+    # what it is), one nested in an outline three (`1. 肝` / `- 系统连属` / four links: the
+    # parent's parts, not a term's explanation)
+    cjk = has_cjk(term + "".join(plain))
+    least = 4 if cjk else MIN_UNITS
+    most = MAX_CJK_CHILDREN if cjk and block.parent is not None else MAX_CHILDREN
     # a kind among kinds (`_kinds`): a word or a figure opens each nested item, the first
     # says two words, later ones one (`- Binary form` / `- Two sections: A B` / `- Repeatedly`)
     kind = in_kinds and least == MIN_UNITS and all(p[:1].isalnum() for p in plain)

@@ -120,7 +120,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # the paragraph is about its first subject; another term is in bold
             # opening its section is evidence enough where words are spaced and a subject is
             # marked by its place; a bare "是" needs the heading to name the subject as well
-            if not found[3] and n not in runs:
+            # "- 社会属性是人的**本质属性**": the author stressed the answer in the first clause of
+            # what is said of it, a bare "是" then defines ("一级目录即为最终分类，**避免…**" adds
+            # advice after the comma)
+            stressed = item and not bold and has_cjk(subject) and _STRESSED.match(back) is not None
+            if not found[3] and n not in runs and not stressed:
                 # a bare "是" ("X 是 NVIDIA 推出的…") describes as often as it defines; in a list
                 # whose items each define their own subject it counts, as "is" does there
                 continue
@@ -162,6 +166,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     or (one and _bounded(found))
                     # "- An **interface** is the point where …": a term its author set apart
                     or (found[2] and _marked_entry(sentence) is not None)
+                    or stressed
                 ):
                     continue
             elif k == 0:
@@ -183,6 +188,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
     if len(defining) >= MIN_SIBLINGS:
         yield from waiting
 
+
+# a stressed span in the first clause: before any comma, semicolon or full stop
+_STRESSED = re.compile(r"[^，,；;。*]*\*\*[^*]+\*\*")
 
 # a line that titles what is under it: wholly in bold or italics, or an image alone
 _TITLE_LINE = re.compile(

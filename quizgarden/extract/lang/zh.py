@@ -285,6 +285,8 @@ TABLE = Table(
         "另一",
         "每[个一]",
         r"第[一二三四五六七八九十\d]+[个种类点步条]",
+        # an adverb that opens a clause: "实际上是**一个简单的双层神经网络**"
+        "(?:实际|事实|本质)上",
     ),
     aspect_headers=(
         "特性",
