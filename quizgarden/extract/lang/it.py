@@ -122,6 +122,9 @@ TABLE = Table(
         "tuttavia",
         "inoltre",
         "però",
+        "pertanto",
+        "asserzione",
+        "dunque",
     ),
     field_names=("autore", "stato", "data", "fonte", "categoria", "argomento"),
     subject_stopwords=(
@@ -251,4 +254,6 @@ TABLE = Table(
     # the text speaking of itself: its back describes the note, not its subject
     self_refs=(r"(?:in )?(?:questa (?:sezione|lezione)|questo (?:capitolo|documento))",),
     reason_questions=("perché", r"come(?=\s+(?:si|funziona)\b)"),
+    # a phrase cut out of a sentence ends on a preposition or a conjunction
+    term_enders=("di", "del", "della", "dei", "delle", "che", "non", "con", "per", "ma"),
 )
