@@ -580,7 +580,8 @@ def is_distinctive(term: str) -> bool:
 
 
 _LIST_MARKS = "、；;，,/"  # what `is_enumeration` splits on
-_LIST_MARK = re.compile(f"[{_LIST_MARKS}]")
+# (not a comma between digits: "3,2 millions", a decimal comma of French or German, lists nothing)
+_LIST_MARK = re.compile(r"[、；;，/]|(?<!\d),|,(?!\d)")
 
 
 #: Names in a list run a word or three ("loss function, learning rate"); clauses run longer.
