@@ -603,7 +603,7 @@ def _phrase(plain: str) -> bool:
     stalemate."); a phrase with a colon, math, a number or a quotation, or one that runs into
     a second sentence, is a value, a step, an example or a citation; under a heading that
     opens with an article (`## The decade in review`) it is a point of a lecture's outline."""
-    if has_cjk(plain) or is_sentence(plain) or units(plain) < MIN_PHRASE_UNITS:
+    if has_cjk(plain) or is_sentence(plain) or not says_enough(plain, MIN_PHRASE_UNITS):
         return False
     return _NOT_A_PHRASE.search(plain) is None and plain[0] not in _QUOTE_OPEN
 
