@@ -60,6 +60,7 @@ from .text import (
     is_pointer,
     is_sentence,
     is_term,
+    says_enough,
     strip_markup,
     units,
 )
@@ -501,7 +502,7 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
             return None  # "- **Broca area.** Inferior frontal gyrus.": a run-in head's entry
         if plain.rstrip(" .;,").endswith(")") and len(plain.split("(", 1)[0].split()) <= 4:
             return None  # "Opportunity cost (the value …)": a glossary entry of its own
-        said += size >= 5 or is_sentence(plain)
+        said += says_enough(plain, 5) or is_sentence(plain)
     if said * 2 < len(body):
         return None  # mostly names: a list of things, not what the heading is
     return as_list(ctx, body)
@@ -559,7 +560,7 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
         return None
     text = clean_card_text(body[0].text)[0]
     plain = strip_markup(text).strip()
-    if "\n" in plain or units(plain) < 5 or is_first_person(plain) or aside(plain):
+    if "\n" in plain or not says_enough(plain, 5) or is_first_person(plain) or aside(plain):
         return None
     if "?" in plain or "？" in plain or ITEM_TERM.search(text[:40]):
         return None
@@ -602,7 +603,7 @@ def _phrase(plain: str) -> bool:
     stalemate."); a phrase with a colon, math, a number or a quotation, or one that runs into
     a second sentence, is a value, a step, an example or a citation; under a heading that
     opens with an article (`## The decade in review`) it is a point of a lecture's outline."""
-    if has_cjk(plain) or is_sentence(plain) or units(plain) < MIN_PHRASE_UNITS:
+    if has_cjk(plain) or is_sentence(plain) or not says_enough(plain, MIN_PHRASE_UNITS):
         return False
     return _NOT_A_PHRASE.search(plain) is None and plain[0] not in _QUOTE_OPEN
 

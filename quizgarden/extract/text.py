@@ -44,8 +44,12 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 # a reading unit: a Han character or a hiragana (a syllable, often a whole particle), or a run
 # of katakana, which spells one loanword ("インフレーション") as Latin letters spell a word
 _CJK_UNIT = re.compile(r"[\u30a0-\u30ff]+|[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD_TAIL = r"[A-Za-z0-9'’+\-]*"  # how a Latin word goes on after its first letter
-_WORD = re.compile(rf"[A-Za-z]{_WORD_TAIL}")
+#: The letters of the Latin script, accented ones too ("élève", "Größe", "à"; not × or ÷):
+#: a word of French or German is one word, not cut at every accent.
+LATIN = r"A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+# how a Latin word goes on after its first letter (a combining accent, "e\u0301", goes on too)
+_WORD_TAIL = rf"[{LATIN}0-9'’+\-\u0300-\u036f]*"
+_WORD = re.compile(rf"[{LATIN}]{_WORD_TAIL}")
 #: A word of four letters or more in any script with letters: what two names must share to
 #: speak of one thing ("Physical Quantities" and "physical quantity"), small words aside.
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -54,9 +58,9 @@ LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # next (it tried each branch of the alternation at every character); the character found then
 # tells how the unit goes on: a Latin word to its end, a katakana run to its end, else no further
 _UNIT = re.compile(
-    rf"[A-Za-z{CJK}](?:(?<=[A-Za-z]){_WORD_TAIL}|(?<=[\u30a0-\u30ff])[\u30a0-\u30ff]*|)"
+    rf"[{LATIN}{CJK}](?:(?<=[{LATIN}]){_WORD_TAIL}|(?<=[\u30a0-\u30ff])[\u30a0-\u30ff]*|)"
 )
-_UNIT_START = re.compile(f"[A-Za-z{CJK}]")  # where a unit starts: there is one iff this is found
+_UNIT_START = re.compile(f"[{LATIN}{CJK}]")  # where a unit starts: there is one iff this is found
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")  # a title may hold ( )
 #: A code span: a run of backticks closed by the next run of the same length on its line. A run
@@ -225,7 +229,7 @@ def units(text: str) -> int:
 # a run of units that count one a character (Han, hiragana); and what counts one a run
 _CHAR_UNITS = re.compile(r"[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # (`[\u30a0-\u30ff]+|_WORD`, opening with one class as `_UNIT` does)
-_RUN_UNIT = re.compile(rf"[\u30a0-\u30ffA-Za-z](?:(?<=[A-Za-z]){_WORD_TAIL}|[\u30a0-\u30ff]*)")
+_RUN_UNIT = re.compile(rf"[\u30a0-\u30ff{LATIN}](?:(?<=[{LATIN}]){_WORD_TAIL}|[\u30a0-\u30ff]*)")
 
 
 def _count_units(text: str) -> int:
@@ -576,7 +580,8 @@ def is_distinctive(term: str) -> bool:
 
 
 _LIST_MARKS = "、；;，,/"  # what `is_enumeration` splits on
-_LIST_MARK = re.compile(f"[{_LIST_MARKS}]")
+# (not a comma between digits: "3,2 millions", a decimal comma of French or German, lists nothing)
+_LIST_MARK = re.compile(r"[、；;，/]|(?<!\d),|,(?!\d)")
 
 
 #: Names in a list run a word or three ("loss function, learning rate"); clauses run longer.
@@ -609,6 +614,22 @@ def is_instruction(text: str) -> bool:
     return BRANCH.match(strip_markup(text)) is not None
 
 
+#: Letters a word holds on average in a text that says enough with a word fewer: compound
+#: words say in one what English says in two ("Außerachtlassen der Sorgfalt", "Durch reguläre
+#: Ausdrücke", "Willenserklärung (von L)").
+_LONG_WORDS = 5
+_LETTER = re.compile(f"[{LATIN}]")
+
+
+def says_enough(text: str, n: int) -> bool:
+    """`n` units, or a unit fewer of long Latin words (`_LONG_WORDS` letters each on average)."""
+    if has_units(text, n):
+        return True
+    if text.isascii() or n < 3:
+        return False
+    return has_units(text, n - 1) and _at_least(_LETTER, text, _LONG_WORDS * n)
+
+
 @lru_cache(maxsize=1024)
 def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool:
     """Enough said to learn from: words, not a link, a value, a list of names or a question."""
@@ -618,7 +639,7 @@ def is_explanation(text: str, *, min_units: int = 4, long: bool = False) -> bool
     words = without_urls(text)
     if "`" in words:
         words = INLINE_CODE.sub(" ", words)
-    if not has_units(words, min_units) or plain.endswith((":", "：")):
+    if not says_enough(words, min_units) or plain.endswith((":", "：")):
         return False  # paths, identifiers and values in `code` are not an explanation
     if long:  # a whole answer: lists of names and "a > b" in math are fine there
         only_a_question = "\n" not in plain and plain.endswith(("?", "？"))

@@ -123,6 +123,7 @@ TABLE = Table(
         "además",
         "por lo tanto",
         "no obstante",
+        "entonces",
     ),
     field_names=("autor", "estado", "fecha", "fuente", "categoría", "tema"),
     subject_stopwords=(
@@ -270,4 +271,6 @@ TABLE = Table(
     # the text speaking of itself: its back describes the note, not its subject
     self_refs=(r"(?:en )?(?:esta (?:sección|lección)|este (?:capítulo|documento|apartado))",),
     reason_questions=("por qué", "cómo"),
+    # a phrase cut out of a sentence ends on a preposition or a conjunction
+    term_enders=("de", "del", "que", "con", "por", "para", "pero"),
 )

@@ -123,6 +123,8 @@ TABLE = Table(
         "de plus",
         "toutefois",
         "néanmoins",
+        "donc",
+        "ainsi",
     ),
     field_names=("auteur", "statut", "date", "source", "catégorie", "sujet"),
     subject_stopwords=(
@@ -258,4 +260,6 @@ TABLE = Table(
     # the text speaking of itself: its back describes the note, not its subject
     self_refs=(r"(?:dans )?(?:cette (?:section|leçon|note)|ce (?:chapitre|document|cours))",),
     reason_questions=("pourquoi", "comment"),
+    # a phrase cut out of a sentence ends on a preposition or a conjunction
+    term_enders=("de", "du", "des", "que", "avec", "pour", "par", "mais"),
 )

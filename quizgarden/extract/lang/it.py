@@ -125,6 +125,7 @@ TABLE = Table(
         "pertanto",
         "quindi",
         "però",
+        "dunque",
     ),
     field_names=("autore", "stato", "data", "fonte", "categoria", "argomento"),
     subject_stopwords=(
@@ -231,8 +232,6 @@ TABLE = Table(
     # what sends the reader to a linked page instead of saying something
     see_words=("vedi", "vedere", "vedi anche", "cfr\\.?"),
     # a conjunction or a pronoun opens a clause, not a name; a verb opens a predicate
-    # a negation cut from its verb: "Alcuni algoritmi non" + "sono eseguibili …"
-    term_enders=("non",),
     term_openers=(
         "(?-i:[Èè])(?=\\s)",
         "(?-i:[Ss]ono)(?=\\s)",
@@ -256,4 +255,7 @@ TABLE = Table(
     # the text speaking of itself: its back describes the note, not its subject
     self_refs=(r"(?:in )?(?:questa (?:sezione|lezione)|questo (?:capitolo|documento))",),
     reason_questions=("perché", r"come(?=\s+(?:si|funziona)\b)"),
+    # a phrase cut out of a sentence ends on a preposition, a conjunction or a negation cut
+    # from its verb ("Alcuni algoritmi non" + "sono eseguibili …")
+    term_enders=("di", "del", "della", "dei", "delle", "che", "non", "con", "per", "ma"),
 )

@@ -226,4 +226,8 @@ TABLE = Table(
     # the text speaking of itself: its back describes the note, not its subject
     self_refs=(r"(?:n)?(?:esta (?:seção|secção|lição)|este (?:capítulo|documento))",),
     reason_questions=("por que", "porque", "como"),
+    # a question that only asks what its section is: it needs the section to mean anything
+    generic_fronts=("o que é", "o que são"),
+    # a phrase cut out of a sentence ends on a preposition or a conjunction
+    term_enders=("de", "do", "da", "dos", "das", "que", "com", "por", "para", "mas", "não"),
 )
