@@ -107,6 +107,16 @@ def find(ctx: Context) -> Iterator[Candidate]:
         yield Candidate("brief", "basic", front, back, block.line, block_id, deck=deck)
 
 
+def answers(ctx: Context, n: int, whole: list[Block]) -> bool:
+    """Whether this rule answers heading `n` over its section `whole` (the `heading` rule
+    leaves such a section to it: its answer is the shorter, the bullet that says what the
+    heading is)."""
+    title = heading_title(ctx.blocks[n])
+    return (
+        _names(title) and _answer(ctx, n, title, whole, lambda: heading_glossaries(ctx)) is not None
+    )
+
+
 def _answer(
     ctx: Context, n: int, title: str, whole: list[Block], glossary: Callable[[], set[int]]
 ) -> str | None:
@@ -144,7 +154,7 @@ def _answer(
                 _bullets(ctx, title, body)
                 or _led_list(ctx, title, body)
                 or _first_bullet(ctx, n, body)
-                or _members(ctx, title, body)
+                or members(ctx, title, body)
             )
     elif not linked and ctx.free(body[0]):
         # "- liquids that dissolve a solute …" over items whose formulas are the formula
@@ -494,7 +504,7 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
             return None
         if plain.endswith((":", "：")) or re.search(r"[:：$`]", plain[:24]):
             return None  # "Term: …" items are definitions of their own; math and code are not
-        m = _ENTRY_MARK.search(plain[:24]) if block.level == top else None
+        m = ENTRY_MARK.search(plain[:24]) if block.level == top else None
         if m and _entry_term(plain[: m.start()]):
             return None  # "- **Gravitational water** - water that …", "- Tariff => a tax": too
         if block.level == top and _entry_term(run_in_head(block.text) or ""):
@@ -515,7 +525,13 @@ _HEAD_NOUN = re.compile(r"([A-Za-z]+)(?:\s+(?:of|in|for|on|at|during)\b.*)?$", r
 _PLURAL = re.compile(r"[a-z]{2,}(?<!ss)(?<!us)(?<!is)s$", re.I)
 
 
-def _members(ctx: Context, title: str, body: list[Block]) -> str | None:
+def plural_title(title: str) -> bool:
+    """The heading names a collection: its head noun is plural (`Triads of GA`, `Rivers`)."""
+    head = _HEAD_NOUN.search(title.strip())
+    return head is not None and _PLURAL.fullmatch(head.group(1)) is not None
+
+
+def members(ctx: Context, title: str, body: list[Block]) -> str | None:
     """A heading that names a collection, in the plural and qualified (`### Triads of GA`,
     `## Similar matrices`), over a short list of its members, each a name of a few words
     (`1. Amnesia` / `2. Analgesia` / `3. Muscle relaxation`; `- same rank` / `- same trace`):
@@ -529,8 +545,7 @@ def _members(ctx: Context, title: str, body: list[Block]) -> str | None:
         return None
     if len(title.split()) < 2:
         return None  # "## Crops" over "- Maize" / "- Rice": examples, not a set the heading closes
-    head = _HEAD_NOUN.search(title.strip())
-    if head is None or not _PLURAL.fullmatch(head.group(1)):
+    if not plural_title(title):
         return None
     for block in body:
         text = clean_card_text(block.text)[0]
@@ -652,7 +667,7 @@ _QUOTE_OPEN = "\"'“‘*(["
 
 
 # the mark after the term of an entry written with a dash or an arrow ("Tariff - a tax …")
-_ENTRY_MARK = re.compile(r"\s(?:[-–—]|==?)\s|->|=>|→")
+ENTRY_MARK = re.compile(r"\s(?:[-–—]|==?)\s|->|=>|→")
 
 
 def _entry_term(text: str) -> bool:
