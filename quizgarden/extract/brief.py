@@ -36,12 +36,14 @@ from .lang import (
 )
 from .outline import ITEM_TERM, aside, outline_lead
 from .shape import (
+    ENTRY_MARK,
     MAX_ANSWER,
     as_list,
     heading_glossaries,
     is_label,
     names_a_thing,
     opens_part,
+    plural_title,
     section,
     sentences,
 )
@@ -107,16 +109,6 @@ def find(ctx: Context) -> Iterator[Candidate]:
         yield Candidate("brief", "basic", front, back, block.line, block_id, deck=deck)
 
 
-def answers(ctx: Context, n: int, whole: list[Block]) -> bool:
-    """Whether this rule answers heading `n` over its section `whole` (the `heading` rule
-    leaves such a section to it: its answer is the shorter, the bullet that says what the
-    heading is)."""
-    title = heading_title(ctx.blocks[n])
-    return (
-        _names(title) and _answer(ctx, n, title, whole, lambda: heading_glossaries(ctx)) is not None
-    )
-
-
 def _answer(
     ctx: Context, n: int, title: str, whole: list[Block], glossary: Callable[[], set[int]]
 ) -> str | None:
@@ -154,7 +146,7 @@ def _answer(
                 _bullets(ctx, title, body)
                 or _led_list(ctx, title, body)
                 or _first_bullet(ctx, n, body)
-                or members(ctx, title, body)
+                or _members(ctx, title, body)
             )
     elif not linked and ctx.free(body[0]):
         # "- liquids that dissolve a solute …" over items whose formulas are the formula
@@ -519,19 +511,9 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
 
 #: How many words each member of a heading's list of members may have ("Muscle relaxation").
 MAX_MEMBER_UNITS = 4
-# the head noun of a heading that names a collection: its last word, or the word before a
-# preposition ("Triads of GA", "Similar matrices", "Noble gases in industry")
-_HEAD_NOUN = re.compile(r"([A-Za-z]+)(?:\s+(?:of|in|for|on|at|during)\b.*)?$", re.I)
-_PLURAL = re.compile(r"[a-z]{2,}(?<!ss)(?<!us)(?<!is)s$", re.I)
 
 
-def plural_title(title: str) -> bool:
-    """The heading names a collection: its head noun is plural (`Triads of GA`, `Rivers`)."""
-    head = _HEAD_NOUN.search(title.strip())
-    return head is not None and _PLURAL.fullmatch(head.group(1)) is not None
-
-
-def members(ctx: Context, title: str, body: list[Block]) -> str | None:
+def _members(ctx: Context, title: str, body: list[Block]) -> str | None:
     """A heading that names a collection, in the plural and qualified (`### Triads of GA`,
     `## Similar matrices`), over a short list of its members, each a name of a few words
     (`1. Amnesia` / `2. Analgesia` / `3. Muscle relaxation`; `- same rank` / `- same trace`):
@@ -667,9 +649,6 @@ _QUOTE_OPEN = "\"'“‘*(["
 
 
 # the mark after the term of an entry written with a dash or an arrow ("Tariff - a tax …")
-ENTRY_MARK = re.compile(r"\s(?:[-–—]|==?)\s|->|=>|→")
-
-
 def _entry_term(text: str) -> bool:
     """The words before an entry's mark name a term ("Gravitational water"), not a label or a
     numbered part ("Stage 1", "Example"), which an item may set off so to say more of its

@@ -11,7 +11,6 @@ from functools import cache, lru_cache
 
 from ..model import Candidate
 from .blocks import Block
-from .brief import ENTRY_MARK, MAX_LISTED, MAX_MEMBER_UNITS, answers, plural_title
 from .context import Context, clean_card_text, heading_above, naming_heading
 from .entries import split_definition
 from .lang import (
@@ -46,12 +45,14 @@ from .lang import (
     VALUE_LABEL,
 )
 from .shape import (
+    ENTRY_MARK,
     MAX_ANSWER,
     drop_caption,
     is_question,
     may_name,
     named,
     opens_part,
+    plural_title,
     sentences,
     table_rows,
 )
@@ -703,9 +704,12 @@ def _bullets(ctx: Context, section: list[Block]) -> str | None:
 
 #: How many words a Latin-script name over a list may have ("Presentation of Tuberous Sclerosis").
 _LIST_NAME_WORDS = 5
-#: The fewest items of the list that answers a name (at most `brief.MAX_LISTED`: a longer
-#: list is an outline of the section, not one answer).
+#: The fewest and most items of the list that answers a name (a longer one is an outline of
+#: the section, not one answer).
 _LIST_ITEMS = 2
+_LIST_MOST = 8
+#: How many words an item that only names something has ("Soft tissue tumors").
+_NAME_UNITS = 4
 
 
 def _list_answer(ctx: Context, n: int, title: str, section: list[Block]) -> str | None:
@@ -721,8 +725,10 @@ def _list_answer(ctx: Context, n: int, title: str, section: list[Block]) -> str 
     a plural heading over names (`Painters of the period`: examples of an open class), a
     section with a formula (its own card), a list with links (works cited, a record's
     metadata), tasks, or CJK text (a CJK note's heading over its list is a topic far more
-    often than a name); and not what the `brief` rule answers (`## Porosity` / `- the share
-    of a soil's volume …`) or the `subject` rule's item that names the heading."""
+    often than a name); and not a first item that goes on from the heading (`## Porosity` /
+    `- the share of a soil's volume …`) or is a phrase of five words or more saying what it is
+    (the `brief` rule's), or names it as its subject (the
+    `subject` rule's)."""
     first = next((b for b in section if _usable(ctx, b)), None)
     if first is None or first.kind != "item" or first.parent is not None:
         return None
@@ -734,10 +740,15 @@ def _list_answer(ctx: Context, n: int, title: str, section: list[Block]) -> str 
         return None  # "### The first campaign": a part of a story told; "Making bread": steps
     if PART_HEADING.match(title):
         return None
-    if strip_markup(first.text).casefold().startswith(title.casefold()):
-        return None  # "- Race is a social classification …": the `subject` rule's sentence
+    opening = strip_markup(first.text).strip()
+    phrase = "\n" not in opening and units(opening) >= 5 and not is_sentence(opening)
+    if opening[:1].islower() or phrase or opening.casefold().startswith(title.casefold()):
+        # "- the share of a soil's volume …" goes on from the heading, "- Many small firms
+        # selling the same good …" is a phrase saying what it is: the `brief` rule's answer;
+        # "- Race is a social classification …": the `subject` rule's sentence
+        return None
     top = [b for b in section if b.kind == "item" and b.parent is None and _usable(ctx, b)]
-    if not _LIST_ITEMS <= len(top) <= MAX_LISTED or _clean(first).rstrip("*_ ").endswith(":"):
+    if not _LIST_ITEMS <= len(top) <= _LIST_MOST or _clean(first).rstrip("*_ ").endswith(":"):
         return None
     if all("$" in b.text for b in top) or any(_formula(b) for b in section):
         return None  # a formula has a card of its own, which the list would take; steps of math
@@ -756,10 +767,10 @@ def _list_answer(ctx: Context, n: int, title: str, section: list[Block]) -> str 
             or (block.children and is_term(line))
         ):
             entries += 1
-        names += units(line) <= MAX_MEMBER_UNITS and not is_sentence(line)
+        names += units(line) <= _NAME_UNITS and not is_sentence(line)
     if names * 2 > len(top) and plural_title(title):
         return None  # "## Painters of the period" / "- Monet": examples of an open class
-    if entries * 2 >= len(top) or opens_part(ctx, n) or answers(ctx, n, section):
+    if entries * 2 >= len(top) or opens_part(ctx, n):
         return None  # "- **Experiment**: Random assignment …": a glossary, asked entry by entry
     return _answer(ctx, section)
 
