@@ -36,12 +36,14 @@ from .lang import (
 )
 from .outline import ITEM_TERM, aside, outline_lead
 from .shape import (
+    ENTRY_MARK,
     MAX_ANSWER,
     as_list,
     heading_glossaries,
     is_label,
     names_a_thing,
     opens_part,
+    plural_title,
     section,
     sentences,
 )
@@ -495,7 +497,7 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
             return None
         if plain.endswith((":", "：")) or re.search(r"[:：$`]", plain[:24]):
             return None  # "Term: …" items are definitions of their own; math and code are not
-        m = _ENTRY_MARK.search(plain[:24]) if block.level == top else None
+        m = ENTRY_MARK.search(plain[:24]) if block.level == top else None
         if m and _entry_term(plain[: m.start()]):
             return None  # "- **Gravitational water** - water that …", "- Tariff => a tax": too
         if block.level == top and _entry_term(run_in_head(block.text) or ""):
@@ -510,10 +512,6 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
 
 #: How many words each member of a heading's list of members may have ("Muscle relaxation").
 MAX_MEMBER_UNITS = 4
-# the head noun of a heading that names a collection: its last word, or the word before a
-# preposition ("Triads of GA", "Similar matrices", "Noble gases in industry")
-_HEAD_NOUN = re.compile(r"([A-Za-z]+)(?:\s+(?:of|in|for|on|at|during)\b.*)?$", re.I)
-_PLURAL = re.compile(r"[a-z]{2,}(?<!ss)(?<!us)(?<!is)s$", re.I)
 
 
 def _members(ctx: Context, title: str, body: list[Block]) -> str | None:
@@ -530,8 +528,7 @@ def _members(ctx: Context, title: str, body: list[Block]) -> str | None:
         return None
     if len(title.split()) < 2:
         return None  # "## Crops" over "- Maize" / "- Rice": examples, not a set the heading closes
-    head = _HEAD_NOUN.search(title.strip())
-    if head is None or not _PLURAL.fullmatch(head.group(1)):
+    if not plural_title(title):
         return None
     for block in body:
         text = clean_card_text(block.text)[0]
@@ -653,9 +650,6 @@ _QUOTE_OPEN = "\"'“‘*(["
 
 
 # the mark after the term of an entry written with a dash or an arrow ("Tariff - a tax …")
-_ENTRY_MARK = re.compile(r"\s(?:[-–—]|==?)\s|->|=>|→")
-
-
 def _entry_term(text: str) -> bool:
     """The words before an entry's mark name a term ("Gravitational water"), not a label or a
     numbered part ("Stage 1", "Example"), which an item may set off so to say more of its

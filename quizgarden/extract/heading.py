@@ -25,6 +25,7 @@ from .lang import (
     DEICTIC_PLURAL,
     FIRST_PERSON_SINGULAR,
     FORWARD_REF,
+    GERUND,
     INSTRUCTION_TITLE,
     LABEL_WORD,
     LEAD_IN,
@@ -34,6 +35,7 @@ from .lang import (
     POINTER,
     QUESTION_WORD_ONLY,
     REFERENCE_HEADING,
+    REVEAL_LABEL,
     SECTION_OPENER,
     SETUP_OPENER,
     STRUCTURAL_HEADING,
@@ -43,12 +45,14 @@ from .lang import (
     VALUE_LABEL,
 )
 from .shape import (
+    ENTRY_MARK,
     MAX_ANSWER,
     drop_caption,
     is_question,
     may_name,
     named,
     opens_part,
+    plural_title,
     sentences,
     table_rows,
 )
@@ -151,6 +155,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
         ):
             front = _front(ctx, n, title)
             yield Candidate("heading", "basic", front, summary, block.line, block_id, deck=deck)
+            continue
+        listed_answer = _list_answer(ctx, n, title, direct) if names and not summary else None
+        if listed_answer:
+            # "## Heraclitus (fl. c. 500 BC)" + "* The doctrine of universal flux …": a name over
+            # the list that says what it is, the list its answer
+            front = _front(ctx, n, title)
+            yield Candidate(
+                "heading", "basic", front, listed_answer, block.line, block_id, deck=deck
+            )
             continue
         stated = _standing_for(ctx, direct) if names else None
         if stated:
@@ -690,6 +703,85 @@ def _bullets(ctx: Context, section: list[Block]) -> str | None:
         if VALUE_LABEL.match(_COLON.split(plain.strip(" *_"), maxsplit=1)[0].strip()):
             return None  # "Reading Reference: ...", "论文：..."
     return _answer(ctx, section)
+
+
+#: How many words a Latin-script name over a list may have ("Presentation of Tuberous Sclerosis").
+_LIST_NAME_WORDS = 5
+#: The fewest and most items of the list that answers a name (a longer one is an outline of
+#: the section, not one answer).
+_LIST_ITEMS = 2
+_LIST_MOST = 8
+#: How many words an item that only names something has ("Soft tissue tumors").
+_NAME_UNITS = 4
+
+
+def _list_answer(ctx: Context, n: int, title: str, section: list[Block]) -> str | None:
+    """The list right under a heading that names a thing, as its answer ("## Heraclitus (fl.
+    c. 500 BC)" + "* The doctrine of universal flux …", "### Gardner Syndrome" + "- Familial
+    adenomatous polyposis (FAP)" …): what the author lists of the thing. Not a heading that
+    ends in a number (`Week 3`, `LE 10`, `s.94`: one of a series, a page), an example, an
+    answers or a gerund heading (`Making bread`: steps), one that opens with an article
+    (`The first campaign`: a story's part) or a part of the note; not a long list (an
+    outline), nor one of entries, each
+    a card of its own (`Term: …`, `Term - …`, `$x_0$ : …`, a bold or code term, a bare term
+    over its nested explanation), of questions, or led by a label (`- **Behavioral:**`); not
+    a plural heading over names (`Painters of the period`: examples of an open class), a
+    section with a formula (its own card), a list with links (works cited, a record's
+    metadata), tasks, or CJK text (a CJK note's heading over its list is a topic far more
+    often than a name); and not a first item that goes on from the heading (`## Porosity` /
+    `- the share of a soil's volume …`) or is a phrase of five words or more saying what it is
+    (the `brief` rule's), or names it as its subject (the
+    `subject` rule's)."""
+    first = next((b for b in section if _usable(ctx, b)), None)
+    if first is None or first.kind != "item" or first.parent is not None:
+        return None
+    if has_cjk(title) or title[-1:].isdigit() or len(title.split()) > _LIST_NAME_WORDS:
+        return None
+    if not is_term(title, max_units=8) or is_example_heading(title) or REVEAL_LABEL.match(title):
+        return None
+    if ARTICLE.match(title) or GERUND.match(title) or GENERIC_FRONT.match(title):
+        return None  # "### The first campaign": a part of a story told; "Making bread": steps
+    if PART_HEADING.match(title):
+        return None
+    opening = strip_markup(first.text).strip()
+    phrase = "\n" not in opening and units(opening) >= 5 and not is_sentence(opening)
+    if opening[:1].islower() or phrase or opening.casefold().startswith(title.casefold()):
+        # "- the share of a soil's volume …" goes on from the heading, "- Many small firms
+        # selling the same good …" is a phrase saying what it is: the `brief` rule's answer;
+        # "- Race is a social classification …": the `subject` rule's sentence
+        return None
+    top = [b for b in section if b.kind == "item" and b.parent is None and _usable(ctx, b)]
+    if not _LIST_ITEMS <= len(top) <= _LIST_MOST or _clean(first).rstrip("*_ ").endswith(":"):
+        return None
+    if all("$" in b.text for b in top) or any(_formula(b) for b in section):
+        return None  # a formula has a card of its own, which the list would take; steps of math
+    entries = names = 0
+    for block in top:
+        text = block.text
+        if "](" in text or "://" in text or text.startswith("[") or has_cjk(text):
+            return None  # links (works cited, a record's metadata), tasks, a CJK list's items
+        line = strip_markup(_clean(block).split("\n", 1)[0]).strip()
+        if line.endswith(("?", "？", ":")):
+            return None  # questions, or a label over items of its own ("* Sources compared:")
+        if (
+            text.lstrip().startswith(("$", "**", "__", "`"))  # a marked term opens an entry
+            or _LABEL_LINE.match(line)
+            or ENTRY_MARK.search(line, 0, 30)  # "- root position - root, 3rd, 5th"
+            or (block.children and is_term(line))
+        ):
+            entries += 1
+        names += units(line) <= _NAME_UNITS and not is_sentence(line)
+    if names * 2 > len(top) and plural_title(title):
+        return None  # "## Painters of the period" / "- Monet": examples of an open class
+    if entries * 2 >= len(top) or opens_part(ctx, n):
+        return None  # "- **Experiment**: Random assignment …": a glossary, asked entry by entry
+    return _answer(ctx, section)
+
+
+def _formula(block: Block) -> bool:
+    """A display formula, or a paragraph that is one equation (`$R=\\frac{U}{I}$`)."""
+    text = block.text.strip()
+    return block.kind == "math" or "$$" in text or (text[:1] == "$" and text[-1:] == "$")
 
 
 _LABEL_MARK = re.compile(r"[:：?？]")

@@ -565,3 +565,18 @@ def glossary_paragraphs(
         for found in shorter:
             out.update(found)
     return out
+
+
+ENTRY_MARK = re.compile(r"\s(?:[-–—]|==?)\s|->|=>|→")
+
+
+# the head noun of a heading that names a collection: its last word, or the word before a
+# preposition ("Triads of GA", "Similar matrices", "Noble gases in industry")
+_HEAD_NOUN = re.compile(r"([A-Za-z]+)(?:\s+(?:of|in|for|on|at|during)\b.*)?$", re.I)
+_PLURAL = re.compile(r"[a-z]{2,}(?<!ss)(?<!us)(?<!is)s$", re.I)
+
+
+def plural_title(title: str) -> bool:
+    """The heading names a collection: its head noun is plural (`Triads of GA`, `Rivers`)."""
+    head = _HEAD_NOUN.search(title.strip())
+    return head is not None and _PLURAL.fullmatch(head.group(1)) is not None
