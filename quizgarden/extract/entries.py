@@ -103,6 +103,11 @@ _LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
 # a Dataview field): "Term: x", "术语：解释". The colon is matched first and the scheme looked
 # behind for from after it: a pattern that opens with a lookbehind is tried at every character,
 # one that opens with a character jumps from one colon to the next.
+# "*Term:* explanation", "_Term:_ …": an italic term whose colon the emphasis holds (`**Term:**`
+# is `BOLD_TERM`'s; `*Term*: …` parts at its colon as it is)
+_EMPHASIS_COLON = re.compile(
+    r"([*_])(?![*_])(?P<term>[^*_\n]{1,60}?)\s*[:：]\1(?![*_])\s*(?P<rest>.*)$"
+)
 _COLON = re.compile(r"(：|(?<!:):(?!//|\d|:))(?<!https.)(?<!http.)(?<!ftp.)")
 
 
@@ -121,6 +126,8 @@ def split_definition(
         line = ITEM_MARK.sub("", line)
     if line[:1] in "(（":
         line = _PAREN_NUMBER.sub("", line)
+    if line[:1] in "*_" and (e := _EMPHASIS_COLON.match(line)):
+        line = f"{e.group('term')}: {e.group('rest')}"  # "*BCa:* …", the colon set in italics
     if not line:
         return None
     m = BOLD_TERM.match(line) if line.startswith(("**", "__")) else None  # (what it opens with)
