@@ -22,6 +22,7 @@ from .lang import (
     ARTICLE,
     ASKING,
     COPULA,
+    DEFINITION_LABEL,
     GERUND,
     LABEL_WORD,
     LEAD_IN,
@@ -38,6 +39,7 @@ from .outline import ITEM_TERM, aside, outline_lead
 from .shape import (
     ENTRY_MARK,
     MAX_ANSWER,
+    MIN_SURE_GLOSSARY,
     as_list,
     heading_glossaries,
     is_label,
@@ -78,7 +80,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     blocks = ctx.blocks
 
     @cache
-    def glossary() -> set[int]:  # read once a note, and only where a paragraph asks for it
+    def glossary() -> dict[int, int]:  # read once a note, and only where a paragraph asks for it
         return heading_glossaries(ctx)
 
     # "Cotton gin" / "- Mechanized the process …": lines that head lists as headings would
@@ -111,7 +113,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 
 def _answer(
-    ctx: Context, n: int, title: str, whole: list[Block], glossary: Callable[[], set[int]]
+    ctx: Context, n: int, title: str, whole: list[Block], glossary: Callable[[], dict[int, int]]
 ) -> str | None:
     """What the section `whole` of heading (or pseudo-heading) `n` says the heading is."""
     # more than a short explanation is the heading rule's, but a long list may still
@@ -238,7 +240,7 @@ def _names(title: str) -> bool:
 
 
 def _prose(
-    ctx: Context, n: int, title: str, body: list[Block], glossary: Callable[[], set[int]]
+    ctx: Context, n: int, title: str, body: list[Block], glossary: Callable[[], dict[int, int]]
 ) -> str | None:
     """One paragraph of one or two sentences that speaks of the heading or defines it; in a
     glossary told in headings, one that explains it without its name, and the bullets after."""
@@ -267,8 +269,17 @@ def _prose(
     lines = plain.strip().split("\n")
     if sum(len(line.split()) <= 1 for line in lines) * 2 > len(lines):
         return None  # "id / created_time / updated_time": names one to a line, not an answer
-    if n not in glossary():
+    entries = glossary().get(n, 0)
+    if not entries:
         return None
+    if entries < MIN_SURE_GLOSSARY:
+        # a pair of sections is a glossary only where each names a term its paragraph explains:
+        # not "1. Definizione" (a label), nor "L'osmose est un phénomène …" (its own subject)
+        verb = COPULA.search(plain, 0, _SUBJECT_REACH)
+        if DEFINITION_LABEL.match(title) or (
+            verb and title.casefold() not in plain[: verb.start()].casefold()
+        ):
+            return None
     return f"{text}\n{as_list(ctx, rest)}" if rest else text
 
 

@@ -102,15 +102,22 @@ def is_label(text: str) -> bool:
 
 
 #: How many leaf headings that name things, side by side under one heading, make a glossary
-#: told in headings ("#### Scale" / "The way phenomena can be examined at spatial levels").
-MIN_GLOSSARY_HEADINGS = 3
+#: told in headings ("#### Scale" / "The way phenomena can be examined at spatial levels"); a
+#: pair is one ("### Fluid intelligence" / "lose recall memory …" beside "### Crystalline
+#: intelligence" / "accumulated knowledge does not decline with age").
+MIN_GLOSSARY_HEADINGS = 2
+#: How many such headings make a glossary whose paragraphs may define their own subject: a
+#: pair of sections that each open by defining something else ("## Physiologie cellulaire" /
+#: "L'osmose est un phénomène …") is a pair of topics, not of terms.
+MIN_SURE_GLOSSARY = 3
 _WORDY = re.compile(r"[^\W\d_]{3,}")
 
 
-def heading_glossaries(ctx: Context) -> set[int]:
-    """The headings that are entries of a glossary told in headings: leaf headings among
-    MIN_GLOSSARY_HEADINGS or more sibling leaves (same level, same parent) that each name a
-    thing. Their short paragraphs explain them even where they never repeat the name."""
+def heading_glossaries(ctx: Context) -> dict[int, int]:
+    """The headings that are entries of a glossary told in headings, each with the number of
+    its entries: leaf headings among MIN_GLOSSARY_HEADINGS or more sibling leaves (same level,
+    same parent) that each name a thing. Their short paragraphs explain them even where they
+    never repeat the name."""
     headings = [m for m, block in enumerate(ctx.blocks) if block.kind == "heading"]
     groups: dict[tuple[int, int | None], list[int]] = {}
     for k, m in enumerate(headings):
@@ -124,7 +131,12 @@ def heading_glossaries(ctx: Context) -> set[int]:
         if PREPOSITION.match(title):
             continue  # "Nach Aristoteles": whose view, not a term
         groups.setdefault((block.level, heading_above(ctx, m)), []).append(m)
-    return {m for group in groups.values() if len(group) >= MIN_GLOSSARY_HEADINGS for m in group}
+    return {
+        m: len(group)
+        for group in groups.values()
+        if len(group) >= MIN_GLOSSARY_HEADINGS
+        for m in group
+    }
 
 
 #: A mark of a clause or a sentence, or a label's colon at the end: no name holds one.
