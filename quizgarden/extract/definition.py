@@ -622,8 +622,7 @@ def _named(ctx: Context, block: Block) -> Iterator[tuple[Candidate, bool]]:
     said = sentences(block.text)
     heading = section_title(ctx, block) or ""
     for k, sentence in enumerate(said):
-        found = _description(said, k)
-        whole = found is None
+        found, whole = _description(said, k)
         if found is None:
             term = bold_defined(sentence)
             if term is None or is_label(term) or not is_term(term, max_units=8):
@@ -633,7 +632,7 @@ def _named(ctx: Context, block: Block) -> Iterator[tuple[Candidate, bool]]:
             found = term, sentence
         term, back = found
         name = PARENS.sub("", term).strip().casefold()
-        if heading and (name in heading.casefold() or heading.casefold() in name):
+        if heading and name in heading.casefold():
             continue  # the heading asks about it already
         back, block_id, deck = clean_card_text(back)
         card = Candidate(
@@ -642,11 +641,12 @@ def _named(ctx: Context, block: Block) -> Iterator[tuple[Candidate, bool]]:
         yield card, whole
 
 
-def _description(said: list[str], k: int) -> tuple[str, str] | None:
-    """(name, description) of sentence `k` when it names a thing after describing it."""
+def _description(said: list[str], k: int) -> tuple[tuple[str, str] | None, bool]:
+    """(name, description) of sentence `k` when it names a thing after describing it, and
+    whether the sentence is all it says (the block's other sentences are read too)."""
     found = named(said[k])
     if found is None:
-        return None
+        return None, True
     term, back = found
     pointer = DEICTIC.match(strip_markup(back))
     if pointer:
@@ -654,14 +654,22 @@ def _description(said: list[str], k: int) -> tuple[str, str] | None:
             back = said[k]  # "These cyclical transformations … are called **X**": the
             # demonstrative only links the sentences; "このような状態を" says nothing
         elif k == 0:
-            return None
+            return None, True
         else:
             back = said[k - 1]
     elif points_back(strip_markup(back)):
-        return None  # "若 A 满足这个条件，则称 A 为**X**": the condition is elsewhere
+        if has_cjk(back):
+            return None, True  # "若 A 满足这个条件，则称 A 为**X**": the condition is elsewhere
+        # "Fats without these double bonds are called **saturated fats** because …", "If a
+        # number is not algebraic, it is called **transcendental**": the sentence says it
+        if said[k].count("**") != 2 or not is_term(term, max_units=8):
+            return None, True  # several bold spans are emphasis
+        if not is_explanation(said[k], min_units=6):
+            return None, True
+        return (term, said[k]), True
     if not is_term(term, max_units=8) or not is_explanation(back, min_units=5):
-        return None
-    return term, back
+        return None, True
+    return (term, back), False
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
