@@ -445,7 +445,7 @@ def is_first_person(text: str) -> bool:
 
 #: A CJK work's title in its brackets and nothing else: "《神农本草经》", "『源氏物語』".
 _WORK_TITLE = re.compile(r"《[^《》]+》|『[^『』]+』")
-_SENTENCE_MARK = re.compile(r"[。！？!?，,；;：:、\"“”《》<>|=$\\&\[\]]|\.\s")
+_SENTENCE_MARK = re.compile(r"[。！？!?，,；;：:、\"“”《》<>|=$\\\[\]]|&(?! )|\.\s")
 _QUANTITY = re.compile(r"[\d\s.%/\-+]+[A-Za-z]{0,2}")
 _ADDRESS = re.compile(r"\w@(?:[A-Za-z]+\d|[\w-]+\.\w)")
 
