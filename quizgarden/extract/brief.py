@@ -210,7 +210,7 @@ def pseudo_headings(ctx: Context) -> dict[int, list[Block]]:
         text = strip_markup(clean_card_text(raw)[0]).strip()
         if not text or text[-1] in _HEAD_ENDS or text[0] in "([{<!" or PRO_FORM.search(text):
             continue
-        if has_cjk(first.text) or any(c.isdigit() for c in text):
+        if has_cjk(first.text) or any(map(str.isdigit, text)):
             continue
         listed = []
         for m in range(n + 1, len(blocks)):
@@ -303,7 +303,7 @@ def _opening_line(ctx: Context, n: int, title: str, body: list[Block]) -> str | 
         for k, b in enumerate(body[1:], start=1)
     ):
         return None  # more prose after it: the line is one remark of a passage
-    if ARTICLE.match(title) or any(c.isdigit() for c in title):
+    if ARTICLE.match(title) or any(map(str.isdigit, title)):
         return None  # "L2", "A2 Objective List": a numbered part of a course, not a term
     text = clean_card_text(first.text)[0]
     plain = strip_markup(text).strip()

@@ -188,7 +188,7 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
         found["front_symbol"] = 1.0  # "P_0", "(1-T)", "L": a symbol, not a name
     if "(" in topic or "（" in topic:
         found["front_aside"] = 1.0  # "Ferns (vascular, spore-dispersing)": a heading's aside
-    if any(ch.isdigit() for ch in topic):
+    if any(map(str.isdigit, topic)):
         found["front_digit"] = 1.0
     if " › " in front:
         # how many mined cards the card's section gives: one stray, or a section read as cards

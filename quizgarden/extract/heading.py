@@ -446,7 +446,7 @@ def _latin_leaf(title: str, summary: str, plain: str) -> bool:
     course), no example, and a paragraph that neither leans on the text before it ("However,
     …", "Another reason is …"), nor sets out a bold term of its own, nor holds a display
     formula (the `formula` rule's)."""
-    if any(c.isdigit() for c in title) or is_example_heading(title):
+    if any(map(str.isdigit, title)) or is_example_heading(title):
         return False
     if len(title.split()) > _LATIN_LEAF_WORDS:
         return False

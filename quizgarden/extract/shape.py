@@ -408,7 +408,13 @@ def names_some(rest: str) -> bool:
     """A list of names or features ("bathing, dressing, eating"), not a value or a link: in a
     glossary, a whole answer."""
     plain = strip_markup(rest).strip()
-    if has_cjk(plain) or any(c.isdigit() or c in "$:：" for c in plain):
+    if (
+        has_cjk(plain)
+        or any(map(str.isdigit, plain))
+        or "$" in plain
+        or ":" in plain
+        or "：" in plain
+    ):
         return False  # CJK lists of names are read by the stricter rules; values and math are not
     return is_enumeration(plain) and not is_local_link(plain)
 

@@ -270,7 +270,7 @@ def _tells(row: list[str], c: int, name: str, common: set[str], width: int) -> b
 def _blank(cell: str) -> bool:
     """ "", "-", "n/a", "✓": a cell left without an answer, no value in it."""
     plain = strip_markup(cell).strip()
-    return not any(ch.isalpha() for ch in plain) or NO_ANSWER.match(plain) is not None
+    return not any(map(str.isalpha, plain)) or NO_ANSWER.match(plain) is not None
 
 
 def _said_again(cell: str, name: str) -> bool:
@@ -364,9 +364,9 @@ def _answers(cell: str) -> bool:
         return False
     if "](" in plain or "://" in plain or "www." in plain:
         return not is_link_only(plain)
-    if "\\" in plain and any(ch.isdigit() for ch in plain):
+    if "\\" in plain and any(map(str.isdigit, plain)):
         plain = _COMMAND.sub("", plain)  # "$2 \times 64 \times 1024$": a sum, no words
-    return any(ch.isalpha() for ch in plain)  # "-é", a verb ending, is a letter and a mark
+    return any(map(str.isalpha, plain))  # "-é", a verb ending, is a letter and a mark
 
 
 _LINK_CELL = re.compile(r"!?\[[^\]\n]*\]\(\w+://[^)\n]*\)")
@@ -387,7 +387,7 @@ def _word(cell: str) -> bool:
         return True  # "G6PD", "HER2", "CD4": a name written with figures in it
     words = _LETTERS.findall(plain)
     return (
-        any(ch.isdigit() for ch in plain)
+        any(map(str.isdigit, plain))
         and any(len(w) > 2 for w in words)
         and all(w.islower() for w in words)
     )
@@ -433,7 +433,7 @@ def _number_kind(header: list[str], body: list[list[str]]) -> str:
     what each number means), or where the rows are the parts of a course (`Week 1`, `Lecture 2`:
     a schedule)."""
     kind = strip_markup(header[0])
-    if not kind or not any(ch.isalpha() for ch in kind) or INDEX_HEADER.match(kind):
+    if not kind or not any(map(str.isalpha, kind)) or INDEX_HEADER.match(kind):
         return ""
     cells = [strip_markup(r[0]) for r in body]
     if not all(_ROW_PLACE.fullmatch(c) for c in cells) or _FIELD.fullmatch(kind) or _symbol(kind):
