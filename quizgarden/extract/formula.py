@@ -186,6 +186,8 @@ _NEXT_SIDE = re.compile(r"[,;](?=[^,;]*=)")  # a comma before another side's `=`
 _RELATION_SIGN = re.compile(r"^(?::=|=|\\approx|\\equiv|\\triangleq)")
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:\\%|%)?")
 _ROW_BREAK = re.compile(r"\\\\")
+_ALIGN_SPACE = re.compile(r"[\s&]")  # spaces and the `&` of an aligned row
+_ALIGN_SPACE_END = re.compile(r"[\s&]|[.,;]+$")  # those, and the punctuation that ends a row
 
 
 def _carries_on(lead: str) -> bool:
@@ -282,8 +284,8 @@ def _in_derivation(ctx: Context, block: Block) -> bool:
 
 def _restates(latex: str, lhs: str) -> bool:
     """`y_i = y_i`: the right side says the left again."""
-    side = re.sub(r"[\s&]", "", lhs)
-    return re.sub(r"[\s&]|[.,;]+$", "", latex) == f"{side}={side}"
+    side = _ALIGN_SPACE.sub("", lhs)
+    return _ALIGN_SPACE_END.sub("", latex) == f"{side}={side}"
 
 
 def _titles_proof(title: str) -> bool:

@@ -618,7 +618,7 @@ def is_instruction(text: str) -> bool:
 #: words say in one what English says in two ("Außerachtlassen der Sorgfalt", "Durch reguläre
 #: Ausdrücke", "Willenserklärung (von L)").
 _LONG_WORDS = 5
-_LETTER = re.compile(f"[{LATIN}]")
+_LATIN_LETTER = re.compile(f"[{LATIN}]")
 
 
 def says_enough(text: str, n: int) -> bool:
@@ -627,7 +627,7 @@ def says_enough(text: str, n: int) -> bool:
         return True
     if text.isascii() or n < 3:
         return False
-    return has_units(text, n - 1) and _at_least(_LETTER, text, _LONG_WORDS * n)
+    return has_units(text, n - 1) and _at_least(_LATIN_LETTER, text, _LONG_WORDS * n)
 
 
 @lru_cache(maxsize=1024)
