@@ -22,6 +22,7 @@ from .entries import (
     bold_name,
     enumerates,
     equation_alone,
+    measured,
     one_han,
     run_in_head,
     spells_out,
@@ -187,6 +188,31 @@ def _answers(term: str, explanation: str) -> bool:
     )
 
 
+def _measure(block: Block, explanation: str, listing: bool) -> bool:
+    """ "- 胸外按壓速率：100-120 次/分鐘", "- Major seventh: 11 semitones": a plain term's quantity
+    in its unit, a fact to learn; `**Key**: 20min` is a field of a record (a note's review log,
+    its file counts), and an item of a `_listings` list a line of data, not one."""
+    return not listing and not block.text.startswith(_MARKS) and measured(explanation)
+
+
+#: How many `term: quantity` items a list may hold and still be notes: more make a listing of
+#: data (a run's output, genes ranked by their cell counts), not facts to learn one by one.
+MAX_MEASURES = 5
+# an item's first line as `term: rest`
+_ENTRY_REST = re.compile(r"[^:：\n]{1,40}[:：]\s*(?P<rest>[^\n]+)")
+
+
+def _listings(ctx: Context) -> frozenset[int]:
+    """The items of the lists with more than MAX_MEASURES items that give a quantity."""
+    out: set[int] = set()
+    for items in ctx.lists.values():
+        if len(items) > MAX_MEASURES:
+            entries = (_ENTRY_REST.match(ctx.blocks[n].text) for n in items)
+            if sum(1 for m in entries if m and measured(m.group("rest"))) > MAX_MEASURES:
+                out.update(items)
+    return frozenset(out)
+
+
 def _may_define(line: str, item: bool) -> bool:
     """A cheap test before the sentence forms: a naming copula, or in a list item a bracket for
     a term's name."""
@@ -271,7 +297,8 @@ def _definitions(
         has_colon,
         partial(split_definition, listed=True, short=True),
     )
-    glossaries = _by_full_entries(ctx, glossaries, loose)
+    listings = _listings(ctx) if loose else frozenset()
+    glossaries = _by_full_entries(ctx, glossaries, loose, listings)
     rescued = _bold_siblings(ctx, loose) | _all_entries(ctx, loose)
     led = _bold_led_lists(ctx)
     bare = _bare_led_lists(ctx)
@@ -326,7 +353,7 @@ def _definitions(
                     found = loose[n]
                     listed = (block.parent, block.heading) in glossaries
                     if found is not None and not listed and not _answers(*found):
-                        found = None
+                        found = found if _measure(block, found[1], n in listings) else None
                     elif found is not None and not listed and one_han(found[0]):
                         found = None  # "注：…" alone: a label, a term only among its kind
                 elif offset and continues_line(line) and is_cut(lines[offset - 1]):
@@ -460,6 +487,7 @@ def _by_full_entries(
     ctx: Context,
     glossaries: set[tuple[int | None, int | None]],
     loose: dict[int, tuple[str, str] | None],
+    listings: frozenset[int],
 ) -> set[tuple[int | None, int | None]]:
     """The glossary lists with MIN_GLOSSARY entries or more whose answer explains or lists
     names: there a sibling's short answer (`- Divergent: pull apart` among `- Convergent: two
@@ -478,7 +506,11 @@ def _by_full_entries(
         entries[key] = entries.get(key, 0) + 1
         if _MARKED_ENTRY.match(ITEM_MARK.sub("", ctx.blocks[n].text)):
             marked[key] = marked.get(key, 0) + 1
-        if is_explanation(found[1]) or names_some(found[1]):
+        if (
+            is_explanation(found[1])
+            or names_some(found[1])
+            or _measure(ctx.blocks[n], found[1], n in listings)
+        ):
             full[key] = full.get(key, 0) + 1
     return {
         key

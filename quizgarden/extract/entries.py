@@ -13,6 +13,7 @@ import re
 
 from .lang import (
     ACTION,
+    APPROXIMATION,
     CONTINUES,
     GENERIC_FRONT,
     LABEL_WORD,
@@ -181,6 +182,7 @@ def split_definition(
         or spells_out(term, rest)
         or (listed and names_some(rest))
         or (short and _few_words(rest))
+        or (listed and not m and measured(rest))  # (`**Key**: 20min`: a record's field)
         or enumerates(rest)
         or equation_alone(rest)
     ):
@@ -267,6 +269,25 @@ _MAX_SHORT = 4
 #: "三十岁", "刘完素", "2—3 岁": in a CJK glossary a short answer is a word or two of Han
 #: characters, a number with its unit among them; no punctuation, so no clause or list.
 _SHORT_CJK = re.compile(r"(?=[^\u3400-\u9fff]*[\u3400-\u9fff])[\u3400-\u9fff\d—–～~ ]{2,8}")
+
+
+# a number or a range of numbers, the unit it is counted in ("mg", "次/分鐘": two letters or
+# more, or CJK; "1B", "304M" are magnitudes) and a remark in brackets, nothing to compute
+_MEASURE = re.compile(
+    r"[-−]?\d[\d.,]*(?:\s*[-–~]\s*[-−]?\d[\d.,]*)?"
+    r"(?P<unit>\s*(?:[^\W\d_]{2,}|[\u3400-\u9fff]+)(?:/[^\W\d_]+)?)?"
+    r"(?:\s*[（(][^)）]*[)）])?"
+)
+
+
+def measured(rest: str) -> bool:
+    """ "100-120 次/分鐘", "11 semitones", "vers -3100 (Narmer)": a quantity in its unit, or a
+    number said to be approximate (a date), the fact a list of rates, doses or dates holds; a
+    bare number ("Epochs: 10") or a sum ("24 h × $33.80") is not."""
+    plain = strip_markup(rest).strip(" .;。；")
+    approx = APPROXIMATION.match(plain)
+    m = _MEASURE.fullmatch(plain[approx.end() :] if approx else plain)
+    return m is not None and (approx is not None or m.group("unit") is not None)
 
 
 def _few_words(rest: str) -> bool:

@@ -31,6 +31,7 @@ __all__ = [
     "ANNOUNCES",
     "ANSWER_MARK",
     "APPOSITIVE",
+    "APPROXIMATION",
     "ARGUMENT_LEAD",
     "ARTICLE",
     "ASKING",
@@ -478,6 +479,10 @@ EXAMPLE_LABEL = re.compile(
 )
 #: A number, perhaps approximate: "≈60%", "about 3 days", "约 2 小时".
 VALUE_START = re.compile(rf"^(?:[≈~<>≤≥]|{_alternation(_words('approximations'))})?\s*\d", re.I)
+#: What says a number is approximate or a bound, before it: "≈", "about", "约", "vers".
+APPROXIMATION = re.compile(
+    rf"(?:[≈~<>≤≥]|(?:{_alternation(_words('approximations'))})(?![^\W\d_]))\s*", re.I
+)
 #: "设 X 服从正态分布, 则": the statement goes on in the formula below.
 ANNOUNCES = re.compile(rf"(?:{_alternation(_words('announcers'))})\s*[,，]?$", re.I)
 #: "The surface brightness is given by", "其概率定义为": a sentence that names what the formula

@@ -13,6 +13,7 @@ TABLE = Table(
         "Lösung anzeigen",
     ),
     code="de",
+    approximations=("etwa", "ca\\.", "circa", "rund"),
     formula_leads=(
         "ist",
         "sind",

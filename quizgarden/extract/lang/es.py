@@ -12,6 +12,7 @@ TABLE = Table(
         "ver (?:la )?solución",
     ),
     code="es",
+    approximations=("hacia", "alrededor de", "aproximadamente"),
     formula_leads=(
         "es",
         "son",

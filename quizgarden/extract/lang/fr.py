@@ -12,6 +12,7 @@ TABLE = Table(
         "voir la solution",
     ),
     code="fr",
+    approximations=("vers", "environ"),
     formula_leads=(
         "est",
         "sont",

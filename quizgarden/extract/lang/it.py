@@ -11,6 +11,7 @@ TABLE = Table(
         "mostra (?:la )?risposta",
     ),
     code="it",
+    approximations=("verso", "circa"),
     formula_leads=("è", "sono", "vale", "è (?:dat[oa]|definit[oa]) (?:da|come)", "si calcola come"),
     # a finite verb makes a phrase a clause, not a term ("Il modello è …"); lower case only
     clause_words=("è", "sono", "erano", "hanno", "può", "possono", "deve", "devono"),

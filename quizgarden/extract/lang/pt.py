@@ -11,6 +11,7 @@ TABLE = Table(
         "ver (?:a )?resposta",
     ),
     code="pt",
+    approximations=("por volta de", "cerca de", "aproximadamente"),
     formula_leads=("é", "são", "vale", "é (?:dad[oa]|definid[oa]) (?:por|como)", "se calcula como"),
     # a finite verb makes a phrase a clause, not a term; lower case only. Not "é": "**O que é:**"
     # labels what a nested list says of its parent
