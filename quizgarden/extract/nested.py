@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ASKING, CONTINUES, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
+from .lang import ASKING, CONTINUES, COUNTED_KIND, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
 from .outline import names_work, outline_lead
 from .sentence import split_defining
 from .shape import as_list, defines_terms, is_label, labels_list, topic
@@ -60,7 +60,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not _term_shaped(term):
             continue
         front = term
-        if LIST_LABEL.match(term) or GENERIC_FRONT.match(term):
+        if LIST_LABEL.match(term) or GENERIC_FRONT.match(term) or COUNTED_KIND.match(term):
             front = f"{topic(ctx, block)} › {term}"  # "- appearance" under "### Psoriasis"
         children = [blocks[c] for c in block.children]
         if any(not ctx.free(c) for c in children):
