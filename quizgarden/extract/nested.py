@@ -18,7 +18,6 @@ from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import ASKING, CONTINUES, COUNTED_KIND, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
 from .outline import names_work, outline_lead
-from .sentence import split_defining
 from .shape import as_list, defines_terms, is_label, labels_list, topic
 from .text import (
     GENERIC_FRONT,
@@ -248,13 +247,15 @@ def _kinds(ctx: Context) -> set[int]:
 
 #: A word of four letters or more: a title capitalises every one ("A Night at the Opera").
 _LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+#: An item opening with a term its author set apart, in bold or in capitals: its own term.
+_SET_APART = re.compile(r"\s*(?:\*\*|__|[A-Z]{4,}\b)")
 
 
 def _elaborated(ctx: Context, children: list[Block]) -> bool:
     """The first of `children` says what the term is and the items nested under it go on
     with it: the only one with items under it, not a title over its tracks (`- Queen` /
     `- A Night at the Opera` / `  - "Bohemian Rhapsody"`: a work of the name, not what it is)
-    and not a sentence defining a subject its author set apart in bold or capitals; what is
+    and not one opening with a term its author set apart in bold or capitals; what is
     nested under it says something (two words or more), not a work's title."""
     if any(c.children for c in children[1:]):
         return False
@@ -262,8 +263,7 @@ def _elaborated(ctx: Context, children: list[Block]) -> bool:
     words = _LONG_WORD.findall(strip_markup(text))
     if words and all(w[0].isupper() for w in words):
         return False
-    found = split_defining(text, lower=True)
-    if found and (found[2] or found[0].isupper()):
+    if _SET_APART.match(text):
         return False  # "- UNIVERSALS are the essence of a thing": a term of its own, set apart
     details = [ctx.blocks[g] for g in children[0].children]
     # each detail says something of it ("- glbl env cris fcing" / "  - defrst": a jotting)
