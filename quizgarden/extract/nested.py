@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ASKING, CONTINUES, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
+from .lang import ASKING, CONTINUES, COUNTED_KIND, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
 from .outline import names_work, outline_lead
 from .shape import as_list, defines_terms, is_label, labels_list, topic
 from .text import (
@@ -59,7 +59,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not _term_shaped(term):
             continue
         front = term
-        if LIST_LABEL.match(term) or GENERIC_FRONT.match(term):
+        if LIST_LABEL.match(term) or GENERIC_FRONT.match(term) or COUNTED_KIND.match(term):
             front = f"{topic(ctx, block)} › {term}"  # "- appearance" under "### Psoriasis"
         children = [blocks[c] for c in block.children]
         if any(not ctx.free(c) for c in children):
@@ -84,11 +84,14 @@ def _explained(
     blocks = ctx.blocks
     if len(children) > MAX_CHILDREN:
         return None
-    # a later nested item may hold details of its own, one level, MAX_DEEPER at most, part
-    # of the answer (`- Castle exception` / `- no duty to retreat` / `- against attack` /
-    # `  - only a threat of death`); the first says what the term is, by itself; in CJK
-    # text, where stressed words nest under stressed words, a tree of them explains nothing
-    if children[0].children:
+    # a nested item may hold details of its own, one level, MAX_DEEPER at most, part of the
+    # answer (`- Castle exception` / `- no duty to retreat` / `- against attack` /
+    # `  - only a threat of death`; `- threshold` / `- min. intensity needed to fire an AP` /
+    # `  - AP does not stop until …`); the first says what the term is, and where it has
+    # details the others have none (`- MOSFET` / `- Long-channel` + details / `- Power` +
+    # details are kinds); in CJK text, where stressed words nest under stressed words, a
+    # tree of them explains nothing
+    if children[0].children and not _elaborated(ctx, children):
         return None
     if names_work(children[0]) and "**" not in children[0].text:
         return None  # `- Three Dog Night` / `  - "Mama Told Me"`: a work of it, not what it is
@@ -159,6 +162,8 @@ def _explained(
         return None
     children = formula + children
     if deeper or labels:  # each nested item followed by what is nested under it, in order
+        # (`- Word family` / `- related lexemes …` / `  - Ex) "read", "readable"`: no example)
+        deeper = [d for d in deeper if not EXAMPLE_MARK.match(strip_markup(d.text))]
         children = sorted(children + deeper + labels + listed, key=lambda c: c.line)
     return clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
 
@@ -240,14 +245,39 @@ def _kinds(ctx: Context) -> set[int]:
     return out
 
 
+#: A word of four letters or more: a title capitalises every one ("A Night at the Opera").
+_LONG_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+#: An item opening with a term its author set apart, in bold or in capitals: its own term.
+_SET_APART = re.compile(r"\s*(?:\*\*|__|[A-Z]{4,}\b)")
+
+
+def _elaborated(ctx: Context, children: list[Block]) -> bool:
+    """The first of `children` says what the term is and the items nested under it go on
+    with it: the only one with items under it, not a title over its tracks (`- Queen` /
+    `- A Night at the Opera` / `  - "Bohemian Rhapsody"`: a work of the name, not what it is)
+    and not one opening with a term its author set apart in bold or capitals; what is
+    nested under it says something (two words or more), not a work's title."""
+    if any(c.children for c in children[1:]):
+        return False
+    text = clean_card_text(children[0].text)[0]
+    words = _LONG_WORD.findall(strip_markup(text))
+    if words and all(w[0].isupper() for w in words):
+        return False
+    if _SET_APART.match(text):
+        return False  # "- UNIVERSALS are the essence of a thing": a term of its own, set apart
+    details = [ctx.blocks[g] for g in children[0].children]
+    # each detail says something of it ("- glbl env cris fcing" / "  - defrst": a jotting)
+    return all(units(strip_markup(d.text)) >= MIN_UNITS and not names_work(d) for d in details)
+
+
 def _term_shaped(term: str) -> bool:
     """A short noun phrase, not the head of an outline statement: at most MAX_TERM_WORDS Latin
     words outside brackets ("aggregate demand (aka domestic final demand)" counts two), no
     opening preposition from the language tables ("According to experiments"), and not a run of
     separately stressed words."""
-    core = _PARENS.sub(" ", term)
-    if PREPOSITION.match(core.strip()):
-        return False
+    core = _PARENS.sub(" ", term).strip()
+    if not core or PREPOSITION.match(core):
+        return False  # "(fetal alcohol disorder)": an aside in brackets, no name of its own
     if len(_MARKED.findall(term)) > 1 and not _MARKED.sub("", term).strip():
         return False  # "『最核心』『原则』": words the author stressed one by one, no name
     return len(_LATIN_WORD.findall(core)) <= MAX_TERM_WORDS

@@ -50,6 +50,7 @@ __all__ = [
     "CONTINUES",
     "COPULA",
     "COPULA_WORD",
+    "COUNTED_KIND",
     "COUNT_LEAD",
     "DECK_NAME",
     "DEFINING",
@@ -655,6 +656,8 @@ NUMBER_MARK = re.compile(r"[\d第]")
 #: Which one of a series by its place, alone: "Second act", "第一列" (a column of a table), "第二项"
 #: (a term of a sum); such a front names nothing to learn.
 ORDINAL_PART = re.compile(rf"^(?:{_alternation(_words('ordinal_parts'))})$", re.I)
+#: A count and the kind it counts, alone: "2 parts", "Two approaches"; asked after its section.
+COUNTED_KIND = re.compile(rf"^(?:{_alternation(_words('counted_kinds'))})$", re.I)
 #: How an example opens ("e.g. …", "z. B. …", "例如…"): an item that gives one explains nothing.
 EXAMPLE_MARK = re.compile(rf"^(?:{_alternation(_words('example_marks'))})", re.I)
 #: Where a line goes on to an example: "the genetic makeup, e.g. TT, tt, Tt", "…，例如…".

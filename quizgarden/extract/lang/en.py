@@ -1098,6 +1098,10 @@ TABLE = Table(
         "another \\w+",
         "one (?:more|other|important|key|final|last) \\w+",
     ),
+    # (a year is no count: "1800 election")
+    counted_kinds=(
+        r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)(?: [\w-]+){0,2}s",
+    ),
     example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex[.)]"),
     section_labels=(
         "rules?",

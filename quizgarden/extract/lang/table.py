@@ -229,6 +229,9 @@ class Table:
     # which one of a series, by its place: "second act", "第一列", "第二项"; a front that is only
     # this names nothing
     ordinal_parts: tuple[str, ...] = ()
+    # a count and the kind it counts: "2 parts", "Two approaches", "three key points"; a front
+    # that is only this names nothing without its section ("Nervous system › 2 parts")
+    counted_kinds: tuple[str, ...] = ()
     # how an example opens: "e.g.", "z. B.", "por ejemplo", "例如"; an example is no definition
     example_marks: tuple[str, ...] = ()
     # labels of an aspect of the section they sit in ("General Rule", "Principle", "Grundsatz"):
