@@ -13,8 +13,15 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import ARTICLE, COPULA, DEFINITION_LABEL, QUESTION_WORD_ONLY, STATEMENT_LABEL
-from .shape import MAX_ANSWER, is_label, sentences, topic
-from .text import has_cjk, is_term, strip_markup, strip_numbering
+from .shape import MAX_ANSWER, is_label, names_a_thing, plural_title, sentences, topic
+from .text import (
+    LONG_WORD,
+    has_cjk,
+    is_distinctive,
+    is_term,
+    strip_markup,
+    strip_numbering,
+)
 
 DEFINES = frozenset({"definition", "def", "defn", "define", "concept", "term", "glossary"})
 STATES = frozenset(
@@ -26,6 +33,11 @@ _NAME_IN_PARENS = re.compile(r"^[（(]([^()（）]{2,60})[)）]\s*$")
 _EXAMPLES = frozenset({"example", "exercise", "quote", "cite"})
 _LABEL_NUMBER = re.compile(r"^[\s:：.]*(?:[\d.]+[\s:：.]*)?")
 _BOLD_START = re.compile(r"^(?:\*\*|__)([^*_\n]{2,60})(?:\*\*|__)")
+#: plain boxes (MkDocs' `!!! info "Mésopotamie"`, `> [!note] Drug Half-Life`) that hold what
+#: their title names when it is a name over a sentence or three and nothing else
+_PLAIN_BOXES = frozenset({"note", "info"})
+_NAMED = "named"
+MAX_NAMED_SENTENCES = 3
 #: callouts that hold the answer to a question callout, nested in it or right after it
 ANSWERS = frozenset({"answer", "solution", "success"})
 #: `[!answer]-` written as a line of the question callout's own paragraph
@@ -45,6 +57,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for members in groups.values():
         if not all(ctx.free(b) for b in members):
             continue
+        if kinds[members[0].callout_id] == _NAMED and not _explains(members):
+            continue  # a list, a formula, a long text, or aspects the text never names
         answer = _answer_callout(ctx, members) if kinds[members[0].callout_id] in ASKS else []
         card = _card(ctx, members + answer, kinds[members[0].callout_id])
         if card is not None:
@@ -86,7 +100,26 @@ def _holds(kind: str, title: str) -> str:
         and not QUESTION_WORD_ONLY.match(plain)
     ):
         return "question"
+    if kind in _PLAIN_BOXES and not title.rstrip().endswith((":", "：")):
+        name = strip_numbering(plain)
+        if names_a_thing(name, max_units=6) and is_term(name):
+            return _NAMED
     return ""
+
+
+def _explains(members: list[Block]) -> bool:
+    """A plain box named by its title holds one paragraph of a sentence or three about it
+    (`!!! info "Préhistoire"` / "Période avant l'invention de l'écriture"), no list, formula,
+    table or further boxes: the title is what it explains."""
+    body = _body(members)
+    if len(members) != 1 or members[0].kind != "paragraph" or not body or "$" in body:
+        return False
+    title = strip_numbering(strip_markup(members[0].callout_title))
+    if plural_title(title) and not any(
+        w.casefold() in body.casefold() for w in LONG_WORD.findall(title)
+    ):
+        return False  # "Definitional issues" / "The word is used loosely …": an aside on them
+    return 1 <= len(sentences(strip_markup(body))) <= MAX_NAMED_SENTENCES
 
 
 def _label(title: str) -> re.Match[str] | None:
@@ -114,6 +147,12 @@ def _card(ctx: Context, members: list[Block], kind: str) -> Candidate | None:
             title = strip_markup(clean_card_text(asked.text)[0])
             body = _body([b for b in members if b is not asked])
         front = title
+    elif kind == _NAMED:
+        front = title
+        owner = topic(ctx, first)
+        said_in = (owner + body).casefold()  # a word the section or the box's text names
+        if not is_distinctive(title) and title.casefold() not in said_in:
+            front = f"{owner} › {title}"  # "UNIDAD DE CONTROL (UC) › Rol fundamental"
     else:
         front = _name(title, body, kind) or f"{topic(ctx, first)} › {said}"
     back, block_id, deck = clean_card_text(body)

@@ -163,6 +163,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     _statement_name(block, previous)
                     or _item_label(block)
                     or (_item_name(ctx, block) if lone else None)
+                    or _lead_name(block, previous, lead)
                 )
                 crowded = per_section.get(block.heading, 0) >= MAX_PER_SECTION
                 if crowded and name is None and not is_named(lhs):
@@ -451,6 +452,34 @@ def _statement_name(block: Block, previous: Block | None) -> str | None:
     m = _BOLD_NAME.match(holder.text.strip())
     name = m.group(1).strip().rstrip(":：") if m else ""
     return name if name and is_term(name) else None
+
+
+# what may follow the bold name in the sentence that leads into its formula: its symbol and a
+# colon or a lead of the tables (`… the **displacement field** $D$ given by`, `… the **forward
+# cross section:**`, `我们得到 **准去均值模型**:`)
+_NAME_TAIL = re.compile(r"[\s,，]*(?:\$[^$\n]{1,20}\$)?[\s,，]*(.{0,30}?)[\s:：.,，]*")
+_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
+
+
+def _lead_name(block: Block, previous: Block | None, lead: str) -> str | None:
+    """The name the sentence leading into a display formula gives it in bold, at its end."""
+    if block.kind == "math":
+        if previous is None or previous.kind not in {"paragraph", "item"}:
+            return None
+        lead = previous.text.rstrip().rsplit("\n", 1)[-1]
+    if "**" not in lead:
+        return None
+    spans = list(_BOLD.finditer(lead))
+    tail = _NAME_TAIL.fullmatch(lead, spans[-1].end()) if spans else None
+    if tail is None or (tail.group(1) and not FORMULA_LEAD.match(tail.group(1))):
+        return None  # the sentence goes on past the name: it names something else
+    opened = max(lead.rfind(". ", 0, spans[-1].start()), lead.rfind("? ", 0, spans[-1].start()))
+    if sum(m.start() > opened for m in spans) != 1:
+        return None  # several bold spans in one sentence: emphasis, not a name
+    name = spans[-1].group(1).strip().rstrip(":：").strip()
+    if any(map(str.isdigit, name)):
+        return None  # "**multiplicamos por -1**:": a step taken, not a quantity named
+    return name if is_term(name) else None
 
 
 def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = None) -> str:

@@ -791,7 +791,7 @@ TABLE = Table(
         "is",
         "are",
         "equals?",
-        "is (?:given|defined|written|expressed|computed|calculated) (?:by|as)",
+        "(?:is |are )?(?:given|defined|written|expressed|computed|calculated) (?:by|as)",
         "reads",
     ),
     announcers=("then", "we have", "as follows"),
