@@ -411,6 +411,12 @@ def continues_line(line: str) -> bool:
     return first.islower() and unicodedata.name(first, "").startswith("LATIN")
 
 
+def _goes_on(line: str) -> bool:
+    """`continues_line`, emphasis before the word or not ("*define* a vector space, and …"):
+    a word the author stressed goes on with the sentence as well."""
+    return continues_line(line.lstrip().lstrip("*_"))
+
+
 #: How long a text read on over wrapped lines may grow (a definition's line is at most 400).
 _READ_ON = 400
 
@@ -425,11 +431,12 @@ def read_on(text: str, following: list[str], opens_entry: Callable[[str], bool])
     for line in following:
         if is_sentence(text) or len(text) > _READ_ON or has_cjk(text[-12:]):
             break
-        if not continues_line(line) or opens_entry(line):
+        if not _goes_on(line) or opens_entry(line):
             break
         text, wrapped = f"{text} {line.strip()}", True
     if not wrapped:
-        return text
+        # a line cut on a function word that its paragraph goes on from: no whole sentence
+        return (whole_sentences(text) or None) if following and is_cut(text) else text
     # up to the end of the sentence that was cut: the lines may go on with sentences of their own
     end = next(
         (m.end() for m in SENTENCE.finditer(text) if m.end() > cut_at and is_sentence(m.group())), 0
