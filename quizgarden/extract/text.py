@@ -396,6 +396,13 @@ def is_cut(text: str) -> bool:
     return _HANGING_MARK.search(plain) is not None or _HANGING_WORD.search(plain) is not None
 
 
+def _stops_on_word(text: str) -> bool:
+    """`is_cut` on a function word or a copula only ("… when an", "… Vector space = a"): a line
+    that ends on a comma may be whole, an item's last words before a line of its own."""
+    plain = strip_markup(text).rstrip()
+    return not has_cjk(plain[-12:]) and _HANGING_WORD.search(plain) is not None
+
+
 def whole_sentences(text: str) -> str:
     """The sentences of `text` that end, without the fragment a cut leaves after them ("man is
     the measure of all things. Whatever appears true to a" -> "man is the measure of all
@@ -436,7 +443,7 @@ def read_on(text: str, following: list[str], opens_entry: Callable[[str], bool])
         text, wrapped = f"{text} {line.strip()}", True
     if not wrapped:
         # a line cut on a function word that its paragraph goes on from: no whole sentence
-        return (whole_sentences(text) or None) if following and is_cut(text) else text
+        return (whole_sentences(text) or None) if following and _stops_on_word(text) else text
     # up to the end of the sentence that was cut: the lines may go on with sentences of their own
     end = next(
         (m.end() for m in SENTENCE.finditer(text) if m.end() > cut_at and is_sentence(m.group())), 0
