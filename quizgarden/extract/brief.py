@@ -566,6 +566,8 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
     anything (quotations, paragraphs), and a colon anywhere in it makes it a value given."""
     if body[0].kind != "item" or (not long and any(b.kind not in {"item", "math"} for b in body)):
         return None
+    if body[0].number:
+        return None  # "### Ways to Calculate GDP" / "1. sum …" / "2. add up …": the first of them
     text = clean_card_text(body[0].text)[0]
     plain = strip_markup(text).strip()
     if "\n" in plain or not says_enough(plain, 5) or is_first_person(plain) or aside(plain):
