@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
+from itertools import takewhile
 
 from ..model import Candidate
 from .blocks import Block
@@ -140,8 +141,8 @@ def _answer(
         free = not linked and ctx.free(body[0])
         answer = _first_bullet(ctx, n, body, long=True) if free else None
         plain = strip_markup(answer).strip() if answer else ""
-        if answer and not (_goes_on(plain) or _headed(plain)):
-            answer = None
+        if answer and not body[0].number and not (_goes_on(plain) or _headed(plain)):
+            answer = None  # (a numbered list's answer is the list itself)
     elif all(ctx.free(b) for b in body):
         answer = _prose(ctx, n, title, body, glossary)
         if not answer and not linked:
@@ -566,6 +567,16 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
     anything (quotations, paragraphs), and a colon anywhere in it makes it a value given."""
     if body[0].kind != "item" or (not long and any(b.kind not in {"item", "math"} for b in body)):
         return None
+    if body[0].number:
+        # "### Ways to Calculate GDP" / "1. sum …" / "2. add up …": the first is one of them,
+        # and the list, when it is short and says something in each item, is the answer
+        run = list(takewhile(lambda b: b.kind == "item", body))
+        top = [b for b in run if b.level == run[0].level]
+        if len(run) == len(body) or len(top) < MIN_ITEMS:
+            return None
+        # (a long one without the items nested under its members: "1. changes in income" over
+        # "* normal good: …": the members are the answer)
+        return _bullets(ctx, heading_title(ctx.blocks[n]), run if len(run) <= MAX_LISTED else top)
     text = clean_card_text(body[0].text)[0]
     plain = strip_markup(text).strip()
     if "\n" in plain or not says_enough(plain, 5) or is_first_person(plain) or aside(plain):

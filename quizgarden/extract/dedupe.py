@@ -52,7 +52,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     for card in candidates:
         front, back = normalize_text(card.front), normalize_text(card.back)
         key = (card.type, card.side, front, back)
-        if key in seen or (card.mined and front in fronts):
+        if key in seen or (card.mined and front.rstrip("?？") in fronts):
             continue
         # (only a mined answer is compared: an explicit card's answer is never made bare)
         if card.mined and len(bare := _bare(back)) >= MIN_RESTATED:
@@ -60,8 +60,10 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
             if (said := _with_verb(bare, card, same, kept)) is not None:
                 # "Stanza → is a collection …" after "Poems › Stanza → a collection …": one
                 # sentence asked twice; the term as its sentence names it is the card
-                if not normalize_text(said[1].front).endswith(f" › {front}"):
-                    continue
+                other = normalize_text(said[1].front)
+                took_verb = other.startswith(f"{front} ") and " › " not in other
+                if not other.endswith(f" › {front}") and not took_verb:
+                    continue  # ("Antiparallel falls straight out" took the verb into its term)
                 kept[said[0]] = None
             # one search in C rules out most cards before the answers are compared one by one
             inside = bare in "\0".join(a for a, _ in answers)
@@ -101,7 +103,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
             answers.append((bare, len(kept)))
             same.setdefault(bare, []).append(len(kept))
         seen.add(key)
-        fronts.add(front)
+        fronts.add(front.rstrip("?？"))  # "How Catalysts Work?" asks what "How Catalysts Work" does
         kept.append(card)
     for host, inner in terms.items():
         _ask_terms(kept, host, inner)
@@ -157,8 +159,10 @@ def _names_alike(front: str, term: str) -> bool:
     )
 
 
-#: How many characters a verb before an answer takes at most: "is", "are", "ist", "是", "est".
-MAX_VERB = 4
+#: How many characters (spaces left out) a verb or a term before an answer takes at most: "is",
+#: "是", "means", "refers to", "falls straight out:", "equilibrium price:".
+MAX_VERB = 24
+_SENTENCE_ENDS = frozenset(".。!！?？")
 
 
 def _with_verb(
@@ -168,10 +172,18 @@ def _with_verb(
     without its verb ("**gloo** 是一种…" is the `definition` rule's "通信策略 › gloo → 一种…"
     and the `sentence` rule's "gloo → 是一种…"): the same sentence, asked twice. A few dict
     look-ups, not a search."""
-    for k in range(1, MAX_VERB + 1):
+    if card.rule == "formula":
+        return None
+    for k in range(1, min(MAX_VERB, len(bare) - MIN_RESTATED) + 1):
+        if bare[k - 1] in _SENTENCE_ENDS:
+            return None  # "Used for categorical data." + its formula: a sentence of its own
         for i in same.get(bare[k:], ()):
             earlier = kept[i]
-            if earlier is not None and earlier.line == card.line and earlier.rule != card.rule:
+            if (
+                earlier is not None
+                and earlier.line == card.line
+                and earlier.rule not in {card.rule, "formula"}
+            ):
                 return i, earlier
     return None
 

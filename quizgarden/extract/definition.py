@@ -614,10 +614,20 @@ def _wrapped(explanation: str, following: list[str], block: Block) -> str | None
     into the next `Term:` line (`text.read_on`); None when its sentence stays cut. A CJK
     sentence cut at a comma goes on in the items under it ("寡头的规模：随着企业数量的增加，"
     + items): None too."""
-    whole = read_on(explanation, following, has_colon)  # the next term, or a label
+    whole = read_on(explanation, following, _opens_term)  # the next term, or a label
     if whole is not None and block.children and _CJK_COMMA_END.search(whole):
         return whole_sentences(whole) or None
     return whole
+
+
+#: The head of a line's first colon that opens the next `Term: …` (or a label): a few words.
+_COLON_HEAD = re.compile(r"^[^:：.!?;→=]{0,40}[:：]")
+
+
+def _opens_term(line: str) -> bool:
+    """The next `Term: …` line or a label of its own: a colon after a few words, not one that a
+    wrapped line's later sentence holds ("finite degree → … C is the step beyond: sin(x) …")."""
+    return has_colon(line) and _COLON_HEAD.match(line.strip()) is not None
 
 
 def _runs_on(ctx: Context, n: int, explanation: str) -> bool:

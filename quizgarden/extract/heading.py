@@ -125,6 +125,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if QUESTION_WORD_ONLY.match(asked):
                 continue  # "## Who?": what it asks is in the section's own questions, if anywhere
             answer = _answer(ctx, direct)
+            if answer and _leans_latin(answer):
+                continue  # "How many Variables?" + "Therefore, a system in equilibrium …"
             if answer and not TO_READER.search(asked):
                 # "Nennen Sie die Phasen!", "Zählen Sie sie auf.": an order already ends as it is
                 mark = "" if asked.endswith(_ASKED_ENDS) else "？" if has_cjk(asked) else "?"
@@ -141,7 +143,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         summary, listed = summary_of(n) if names else (None, False)
         if (
             summary
-            and not SECTION_OPENER.match(strip_markup(summary))
+            and not _leans(summary)
             and not _sets_up(summary)
             and not _names_another(title, summary)
             and not _defines_another(title, summary)
@@ -288,6 +290,22 @@ def _stated_in_parts(
                 if len(found) >= MAX_STATEMENTS or size > _STATEMENT_CHARS:
                     return "\n".join(found), read
     return ("\n".join(found), read) if found else None
+
+
+def _leans(answer: str) -> bool:
+    """The section opens by going on from the one before ("Therefore, …", "However, …") or by
+    announcing itself ("In this topic, we will …", "Let's …"): no answer to its heading."""
+    plain = strip_markup(answer)
+    if SECTION_OPENER.match(plain):
+        return True
+    # (a CJK answer that opens "首先，" or "为了解决…" goes through its points: it answers)
+    return not has_cjk(plain[:12]) and CARRIED_OPENER.match(plain) is not None
+
+
+def _leans_latin(answer: str) -> bool:
+    """`_leans`, for a question heading's answer in Latin script only: a CJK answer that
+    opens "首先，…" or "参考…" goes on to answer its question point by point."""
+    return not has_cjk(answer[:12]) and _leans(answer)
 
 
 def _organises(title: str) -> bool:

@@ -396,6 +396,13 @@ def is_cut(text: str) -> bool:
     return _HANGING_MARK.search(plain) is not None or _HANGING_WORD.search(plain) is not None
 
 
+def _stops_on_word(text: str) -> bool:
+    """`is_cut` on a function word or a copula only ("… when an", "… Vector space = a"): a line
+    that ends on a comma may be whole, an item's last words before a line of its own."""
+    plain = strip_markup(text).rstrip()
+    return not has_cjk(plain[-12:]) and _HANGING_WORD.search(plain) is not None
+
+
 def whole_sentences(text: str) -> str:
     """The sentences of `text` that end, without the fragment a cut leaves after them ("man is
     the measure of all things. Whatever appears true to a" -> "man is the measure of all
@@ -409,6 +416,12 @@ def continues_line(line: str) -> bool:
     opens with a lower-case Latin letter, not with a list mark, markup or a symbol ("σ² = …")."""
     first = line.lstrip()[:1]
     return first.islower() and unicodedata.name(first, "").startswith("LATIN")
+
+
+def _goes_on(line: str) -> bool:
+    """`continues_line`, emphasis before the word or not ("*define* a vector space, and …"):
+    a word the author stressed goes on with the sentence as well."""
+    return continues_line(line.lstrip().lstrip("*_"))
 
 
 #: How long a text read on over wrapped lines may grow (a definition's line is at most 400).
@@ -425,11 +438,12 @@ def read_on(text: str, following: list[str], opens_entry: Callable[[str], bool])
     for line in following:
         if is_sentence(text) or len(text) > _READ_ON or has_cjk(text[-12:]):
             break
-        if not continues_line(line) or opens_entry(line):
+        if not _goes_on(line) or opens_entry(line):
             break
         text, wrapped = f"{text} {line.strip()}", True
     if not wrapped:
-        return text
+        # a line cut on a function word that its paragraph goes on from: no whole sentence
+        return (whole_sentences(text) or None) if following and _stops_on_word(text) else text
     # up to the end of the sentence that was cut: the lines may go on with sentences of their own
     end = next(
         (m.end() for m in SENTENCE.finditer(text) if m.end() > cut_at and is_sentence(m.group())), 0

@@ -851,6 +851,7 @@ TABLE = Table(
     pro_forms=("ones", "others", "(?:that|this|the other|another) one"),
     carried_openers=(
         "however",
+        "but\\b",
         "therefore",
         "thus",
         "hence",
@@ -913,9 +914,7 @@ TABLE = Table(
         "see",
         "as mentioned",
         "as shown",
-        "in this section",
-        "in this chapter",
-        "in this post",
+        "in this (?:section|chapter|post|unit|topic|lecture|article)",
         "below",
         "above",
         "let'?s",
