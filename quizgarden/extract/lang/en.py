@@ -490,7 +490,8 @@ TABLE = Table(
     ),
     proof_headings=("derivations?", "proofs?", "worked examples?", "solutions?"),
     naming_copulas=("is defined as", "refers to"),
-    first_person=("I", "I'm", "I've", "my", "we", "We", "our"),
+    # "I/O", "I.e." are no writer speaking
+    first_person=(r"I(?![/.]\w)", "I'm", "I've", "my", "we", "We", "our"),
     topic_suffixes=(
         "comparison",
         "analysis",
