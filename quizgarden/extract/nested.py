@@ -18,6 +18,7 @@ from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import ASKING, CONTINUES, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
 from .outline import names_work, outline_lead
+from .sentence import is_definition
 from .shape import as_list, defines_terms, is_label, labels_list, topic
 from .text import (
     GENERIC_FRONT,
@@ -56,6 +57,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         term = strip_markup(text).strip()
         if "\n" in term or not is_term(term, max_units=8) or is_label(term):
             continue
+        if term[:1] in "(（" and term[-1:] in ")）":
+            continue  # "- (fetal alcohol disorder)": an aside on the item above, no name
         if not _term_shaped(term):
             continue
         front = term
@@ -87,8 +90,14 @@ def _explained(
     # a later nested item may hold details of its own, one level, MAX_DEEPER at most, part
     # of the answer (`- Castle exception` / `- no duty to retreat` / `- against attack` /
     # `  - only a threat of death`); the first says what the term is, by itself; in CJK
-    # text, where stressed words nest under stressed words, a tree of them explains nothing
-    if children[0].children:
+    # text, where stressed words nest under stressed words, a tree of them explains nothing.
+    # A single nested item may hold details of its own (`- **Inversion Effects**` / `  - Faces
+    # are hard to recognise when inverted` / `    - viewpoint matters`), but not works of it
+    # (`- Queen` / `  - A Night at the Opera` / `    - "Bohemian Rhapsody"`: an album's songs)
+    # nor terms defined in turn (`- other thinkers` / `  - UNIVERSALS are …` / `    -
+    # PARTICULARS are a lesser form of this, …`: an outline of terms, each its own card)
+    first = children[0].children
+    if first and (len(children) > 1 or any(_not_detail(blocks[g]) for g in first)):
         return None
     if names_work(children[0]) and "**" not in children[0].text:
         return None  # `- Three Dog Night` / `  - "Mama Told Me"`: a work of it, not what it is
@@ -161,6 +170,12 @@ def _explained(
     if deeper or labels:  # each nested item followed by what is nested under it, in order
         children = sorted(children + deeper + labels + listed, key=lambda c: c.line)
     return clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
+
+
+def _not_detail(block: Block) -> bool:
+    """An item under the one item nested under a term that is no detail of it: a work's title
+    or a definition of a term of its own."""
+    return names_work(block) or is_definition(clean_card_text(block.text)[0])
 
 
 #: How many items may be nested under the nested items: more is an outline of a topic, not
