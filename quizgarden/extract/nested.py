@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ASKING, CONTINUES, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
+from .lang import ARTICLE, ASKING, CONTINUES, COPULA, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
 from .outline import names_work, outline_lead
-from .sentence import is_definition
 from .shape import as_list, defines_terms, is_label, labels_list, topic
 from .text import (
     GENERIC_FRONT,
@@ -97,7 +96,11 @@ def _explained(
     # nor terms defined in turn (`- other thinkers` / `  - UNIVERSALS are …` / `    -
     # PARTICULARS are a lesser form of this, …`: an outline of terms, each its own card)
     first = children[0].children
-    if first and (len(children) > 1 or any(_not_detail(blocks[g]) for g in first)):
+    if first and (
+        len(children) > 1
+        or _defines_own(children[0])
+        or any(names_work(blocks[g]) or _defines_own(blocks[g]) for g in first)
+    ):
         return None
     if names_work(children[0]) and "**" not in children[0].text:
         return None  # `- Three Dog Night` / `  - "Mama Told Me"`: a work of it, not what it is
@@ -172,10 +175,20 @@ def _explained(
     return clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
 
 
-def _not_detail(block: Block) -> bool:
-    """An item under the one item nested under a term that is no detail of it: a work's title
-    or a definition of a term of its own."""
-    return names_work(block) or is_definition(clean_card_text(block.text)[0])
+#: How far into an item the copula of a definition of its own subject may stand.
+_OWN_SUBJECT = 40
+
+
+def _defines_own(block: Block) -> bool:
+    """The item defines a subject of its own, a copula and an article after it (`UNIVERSALS
+    are the essence of a thing`, `PARTICULARS are a lesser form of this`), where a remark says
+    something of it (`Faces are hard to recognise when inverted`)."""
+    plain = strip_markup(clean_card_text(block.text)[0]).strip()
+    verb = COPULA.search(plain, 0, _OWN_SUBJECT)
+    if verb is None or verb.start() == 0:
+        return False
+    last = verb.group("verb").split()[-1]
+    return bool(ARTICLE.match(f"{last} ") or ARTICLE.match(plain[verb.end() :]))
 
 
 #: How many items may be nested under the nested items: more is an outline of a topic, not

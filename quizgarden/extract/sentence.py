@@ -252,13 +252,6 @@ def _defines(found: tuple[str, str, bool, bool]) -> bool:
     return has_cjk(found[0]) or _restricted(found) or _classed(found, named=False, one_word=True)
 
 
-def is_definition(text: str) -> bool:
-    """A list item's text that opens with a sentence shaped as a definition of its own subject
-    (`- PARTICULARS are a lesser form of this, and are features that distinguish things`)."""
-    found = split_defining(text, lower=True)
-    return found is not None and _defines(found)
-
-
 def _all_defined(ctx: Context, n: int) -> bool:
     """The section block `n` opens is a run of definitions, a sentence a paragraph ("A
     **physical quantity** is …", "**Measurement** is …"): its terms are what it asks."""
