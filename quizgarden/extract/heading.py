@@ -731,6 +731,10 @@ _LIST_ITEMS = 2
 _LIST_MOST = 8
 #: How many words an item that only names something has ("Soft tissue tumors").
 _NAME_UNITS = 4
+#: How long a lower-case first item must be to go on from the heading (the `brief` rule's
+#: answer) unless it ends as a sentence; a shorter one names a thing of a list (`- verbal
+#: comprehension`).
+_GOES_ON = 5
 
 
 def _list_answer(ctx: Context, n: int, title: str, section: list[Block]) -> str | None:
@@ -747,9 +751,10 @@ def _list_answer(ctx: Context, n: int, title: str, section: list[Block]) -> str 
     section with a formula (its own card), a list with links (works cited, a record's
     metadata), tasks, or CJK text (a CJK note's heading over its list is a topic far more
     often than a name); and not a first item that goes on from the heading (`## Porosity` /
-    `- the share of a soil's volume …`) or is a phrase of five words or more saying what it is
-    (the `brief` rule's), or names it as its subject (the
-    `subject` rule's)."""
+    `- the share of a soil's volume …`; a lower-case name of four words or fewer, `- verbal
+    comprehension`, is a member of the list, no clause) or is a phrase of five words or more
+    saying what it is (the `brief` rule's), or names it as its subject (the `subject`
+    rule's)."""
     first = next((b for b in section if _usable(ctx, b)), None)
     if first is None or first.kind != "item" or first.parent is not None:
         return None
@@ -763,10 +768,13 @@ def _list_answer(ctx: Context, n: int, title: str, section: list[Block]) -> str 
         return None
     opening = strip_markup(first.text).strip()
     phrase = "\n" not in opening and units(opening) >= 5 and not is_sentence(opening)
-    if opening[:1].islower() or phrase or opening.casefold().startswith(title.casefold()):
+    goes_on = opening[:1].islower() and (units(opening) >= _GOES_ON or is_sentence(opening))
+    if goes_on or phrase or opening.casefold().startswith(title.casefold()):
         # "- the share of a soil's volume …" goes on from the heading, "- Many small firms
         # selling the same good …" is a phrase saying what it is: the `brief` rule's answer;
-        # "- Race is a social classification …": the `subject` rule's sentence
+        # "- Race is a social classification …": the `subject` rule's sentence. A short
+        # lower-case name ("- verbal comprehension", "- barriers (paint)") goes on from
+        # nothing: it is the list's first member
         return None
     top = [b for b in section if b.kind == "item" and b.parent is None and _usable(ctx, b)]
     if not _LIST_ITEMS <= len(top) <= _LIST_MOST or _clean(first).rstrip("*_ ").endswith(":"):
