@@ -1,11 +1,13 @@
 """Obsidian callouts that say what they hold: `> [!definition] Term`, `> [!theorem] Name`,
 `> [!question] …?`/`> [!faq]`. The callout type is the author's label, so these are the surest
-of the mined cards; other callouts (note, tip, warning, example…) are left to the other rules.
+of the mined cards; an info box titled with a name holds what it names
+(`!!! info "Préhistoire"`); other callouts (tip, warning, example…) are left to the other rules.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -20,6 +22,11 @@ DEFINES = frozenset({"definition", "def", "defn", "define", "concept", "term", "
 STATES = frozenset(
     {"theorem", "thm", "lemma", "law", "proposition", "prop", "corollary", "axiom", "principle"}
 )
+#: Boxes that hold what their title names when the title is a name, not a label
+#: (`!!! info "Préhistoire"`, `> [!info] Drug Half-Life`); a note box is any aside
+#: (`> [!note] Definitional issues`), a summary or abstract box sums up.
+NAMES = frozenset({"info"})
+NAMED = "named"  # what such a box holds
 ASKS = frozenset({"question", "faq", "help", "quiz", "flashcard", "card"})
 # what is left of "Lemma 2 (Rank)" once its label and number are gone
 _NAME_IN_PARENS = re.compile(r"^[（(]([^()（）]{2,60})[)）]\s*$")
@@ -35,11 +42,14 @@ _ANSWER_LINE = re.compile(r"^\[!(?:answer|solution)\][-+]?[ \t]*(?:\n|$)", re.I)
 def find(ctx: Context) -> Iterator[Candidate]:
     groups: dict[int, list[Block]] = {}
     kinds: dict[int, str] = {}  # per callout: what it holds, by its type or else its title
+    # how many boxes each title heads: a title two boxes share is a label ("Rol fundamental")
+    titles = Counter({b.callout_id: b.callout_title for b in ctx.blocks if b.callout_id}.values())
     for block in ctx.blocks:
         if not block.callout_id:
             continue
         if block.callout_id not in kinds:
-            kinds[block.callout_id] = _holds(block.callout, block.callout_title)
+            once = titles[block.callout_title] < 2
+            kinds[block.callout_id] = _holds(block.callout, block.callout_title, once)
         if kinds[block.callout_id]:
             groups.setdefault(block.callout_id, []).append(block)
     for members in groups.values():
@@ -71,10 +81,12 @@ def _answer_callout(ctx: Context, members: list[Block]) -> list[Block]:
     return [first, *found[1:]]
 
 
-def _holds(kind: str, title: str) -> str:
+def _holds(kind: str, title: str, once: bool = True) -> str:
     """What a callout holds: its type when that says so (`[!definition]`), else what its title
     says: "Definition: Token" or "Theorem 2 (Rank)" in a `[!note]` (as MkDocs boxes are
-    mostly written), a question in any callout but an example. "" for an aside."""
+    mostly written), a question in any callout but an example, or, in an info box whose
+    title heads no other box of the note (`once`), the thing its title names
+    (`!!! info "Préhistoire"`). "" for an aside."""
     if kind in DEFINES | STATES | ASKS:
         return kind
     plain = strip_markup(title).strip()
@@ -86,6 +98,8 @@ def _holds(kind: str, title: str) -> str:
         and not QUESTION_WORD_ONLY.match(plain)
     ):
         return "question"
+    if kind in NAMES and once and plain and is_term(plain) and not is_label(plain):
+        return NAMED
     return ""
 
 
@@ -119,6 +133,8 @@ def _card(ctx: Context, members: list[Block], kind: str) -> Candidate | None:
     back, block_id, deck = clean_card_text(body)
     if not front or not back or len(back) > MAX_ANSWER or is_label(front):
         return None
+    if kind == NAMED and (subject := _subject(body)) and not _shares_word(subject, front):
+        return None  # "[!info] Rol fundamental" over "La UC es …": a label over a statement
     return Candidate("callout", "basic", front, back, first.line, block_id, deck=deck)
 
 
@@ -155,10 +171,23 @@ def _name(title: str, body: str, kind: str) -> str | None:
         return None
     if m := _BOLD_START.match(body):
         return m.group(1).strip()
-    first = sentences(body)[0] if sentences(body) else ""
-    verb = COPULA.search(first)
+    return _subject(body)
+
+
+def _subject(body: str) -> str | None:
+    """The subject the first sentence of `body` says something of with a copula, if a term."""
+    said = sentences(body)
+    verb = COPULA.search(said[0]) if said else None
     if verb and verb.start() > 0:
-        subject = ARTICLE.sub("", strip_markup(first[: verb.start()]).strip())
+        subject = ARTICLE.sub("", strip_markup(said[0][: verb.start()]).strip())
         if is_term(subject, max_units=6):
             return subject
     return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _shares_word(a: str, b: str) -> bool:
+    """`a` and `b` have a word in common (a CJK run counts as one word)."""
+    return bool(set(_WORD.findall(a.casefold())) & set(_WORD.findall(b.casefold())))
