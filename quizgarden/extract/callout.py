@@ -1,6 +1,6 @@
 """Obsidian callouts that say what they hold: `> [!definition] Term`, `> [!theorem] Name`,
 `> [!question] …?`/`> [!faq]`. The callout type is the author's label, so these are the surest
-of the mined cards; an info box titled with a name holds what it names
+of the mined cards; an info or note box titled with a name holds what it names
 (`!!! info "Préhistoire"`); other callouts (tip, warning, example…) are left to the other rules.
 """
 
@@ -14,7 +14,14 @@ from dataclasses import replace
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ARTICLE, COPULA, DEFINITION_LABEL, QUESTION_WORD_ONLY, STATEMENT_LABEL
+from .lang import (
+    ARTICLE,
+    COPULA,
+    DEFINITION_LABEL,
+    DEICTIC,
+    QUESTION_WORD_ONLY,
+    STATEMENT_LABEL,
+)
 from .shape import MAX_ANSWER, is_label, sentences, topic
 from .text import has_cjk, is_term, strip_markup, strip_numbering
 
@@ -23,9 +30,9 @@ STATES = frozenset(
     {"theorem", "thm", "lemma", "law", "proposition", "prop", "corollary", "axiom", "principle"}
 )
 #: Boxes that hold what their title names when the title is a name, not a label
-#: (`!!! info "Préhistoire"`, `> [!info] Drug Half-Life`); a note box is any aside
-#: (`> [!note] Definitional issues`), a summary or abstract box sums up.
-NAMES = frozenset({"info"})
+#: (`!!! info "Préhistoire"`, `!!! note "Conditions for Energy Transfer via Radiation"`); a
+#: summary or abstract box sums up.
+NAMES = frozenset({"info", "note"})
 NAMED = "named"  # what such a box holds
 ASKS = frozenset({"question", "faq", "help", "quiz", "flashcard", "card"})
 # what is left of "Lemma 2 (Rank)" once its label and number are gone
@@ -84,8 +91,8 @@ def _answer_callout(ctx: Context, members: list[Block]) -> list[Block]:
 def _holds(kind: str, title: str, once: bool = True) -> str:
     """What a callout holds: its type when that says so (`[!definition]`), else what its title
     says: "Definition: Token" or "Theorem 2 (Rank)" in a `[!note]` (as MkDocs boxes are
-    mostly written), a question in any callout but an example, or, in an info box whose
-    title heads no other box of the note (`once`), the thing its title names
+    mostly written), a question in any callout but an example, or, in an info or note box
+    whose title heads no other box of the note (`once`), the thing its title names
     (`!!! info "Préhistoire"`). "" for an aside."""
     if kind in DEFINES | STATES | ASKS:
         return kind
@@ -133,8 +140,8 @@ def _card(ctx: Context, members: list[Block], kind: str) -> Candidate | None:
     back, block_id, deck = clean_card_text(body)
     if not front or not back or len(back) > MAX_ANSWER or is_label(front):
         return None
-    if kind == NAMED and (subject := _subject(body)) and not _shares_word(subject, front):
-        return None  # "[!info] Rol fundamental" over "La UC es …": a label over a statement
+    if kind == NAMED and _states_other(strip_markup(body), front):
+        return None
     return Candidate("callout", "basic", front, back, first.line, block_id, deck=deck)
 
 
@@ -171,15 +178,10 @@ def _name(title: str, body: str, kind: str) -> str | None:
         return None
     if m := _BOLD_START.match(body):
         return m.group(1).strip()
-    return _subject(body)
-
-
-def _subject(body: str) -> str | None:
-    """The subject the first sentence of `body` says something of with a copula, if a term."""
-    said = sentences(body)
-    verb = COPULA.search(said[0]) if said else None
+    first = sentences(body)[0] if sentences(body) else ""
+    verb = COPULA.search(first)
     if verb and verb.start() > 0:
-        subject = ARTICLE.sub("", strip_markup(said[0][: verb.start()]).strip())
+        subject = ARTICLE.sub("", strip_markup(first[: verb.start()]).strip())
         if is_term(subject, max_units=6):
             return subject
     return None
@@ -188,6 +190,17 @@ def _subject(body: str) -> str | None:
 _WORD = re.compile(r"\w+")
 
 
-def _shares_word(a: str, b: str) -> bool:
-    """`a` and `b` have a word in common (a CJK run counts as one word)."""
-    return bool(set(_WORD.findall(a.casefold())) & set(_WORD.findall(b.casefold())))
+def _states_other(body: str, title: str) -> bool:
+    """The box's text opens with a statement that is not about its title: a subject with its
+    article, no word of the title in the sentence ("[!info] Rol fundamental" over "La UC es el
+    director …", "[!note] Definitional issues" over "The word is used loosely …"), or a
+    pointer to what the text before names ("[!note] 适用性与原理" over "此公式…"). A gloss opens
+    with its class ("Période avant l'invention de l'écriture"), an explanation names its title
+    ("Drug halflives determine …")."""
+    if DEICTIC.match(body):
+        return True
+    if not ARTICLE.match(body):
+        return False
+    said = sentences(body)
+    words = set(_WORD.findall(said[0].casefold())) if said else set()
+    return not words & set(_WORD.findall(title.casefold()))
