@@ -140,8 +140,8 @@ def _card(ctx: Context, members: list[Block], kind: str) -> Candidate | None:
     back, block_id, deck = clean_card_text(body)
     if not front or not back or len(back) > MAX_ANSWER or is_label(front):
         return None
-    if kind == NAMED and _states_other(strip_markup(body), front):
-        return None
+    if kind == NAMED and (first.parent is not None or _states_other(strip_markup(body), front)):
+        return None  # (a box nested in a list item is part of what the item says of its term)
     return Candidate("callout", "basic", front, back, first.line, block_id, deck=deck)
 
 
