@@ -1,43 +1,45 @@
 """Obsidian callouts that say what they hold: `> [!definition] Term`, `> [!theorem] Name`,
 `> [!question] …?`/`> [!faq]`. The callout type is the author's label, so these are the surest
-of the mined cards; other callouts (note, tip, warning, example…) are left to the other rules.
+of the mined cards; an info or note box titled with a name holds what it names
+(`!!! info "Préhistoire"`); other callouts (tip, warning, example…) are left to the other rules.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ARTICLE, COPULA, DEFINITION_LABEL, QUESTION_WORD_ONLY, STATEMENT_LABEL
-from .shape import MAX_ANSWER, is_label, names_a_thing, plural_title, sentences, topic
-from .text import (
-    LONG_WORD,
-    has_cjk,
-    is_distinctive,
-    is_term,
-    strip_markup,
-    strip_numbering,
+from .lang import (
+    ARTICLE,
+    COPULA,
+    DEFINITION_LABEL,
+    DEICTIC,
+    QUESTION_WORD_ONLY,
+    STATEMENT_LABEL,
 )
+from .shape import MAX_ANSWER, is_label, sentences, topic
+from .text import has_cjk, is_term, strip_markup, strip_numbering
 
 DEFINES = frozenset({"definition", "def", "defn", "define", "concept", "term", "glossary"})
 STATES = frozenset(
     {"theorem", "thm", "lemma", "law", "proposition", "prop", "corollary", "axiom", "principle"}
 )
+#: Boxes that hold what their title names when the title is a name, not a label
+#: (`!!! info "Préhistoire"`, `!!! note "Conditions for Energy Transfer via Radiation"`); a
+#: summary or abstract box sums up.
+NAMES = frozenset({"info", "note"})
+NAMED = "named"  # what such a box holds
 ASKS = frozenset({"question", "faq", "help", "quiz", "flashcard", "card"})
 # what is left of "Lemma 2 (Rank)" once its label and number are gone
 _NAME_IN_PARENS = re.compile(r"^[（(]([^()（）]{2,60})[)）]\s*$")
 _EXAMPLES = frozenset({"example", "exercise", "quote", "cite"})
 _LABEL_NUMBER = re.compile(r"^[\s:：.]*(?:[\d.]+[\s:：.]*)?")
 _BOLD_START = re.compile(r"^(?:\*\*|__)([^*_\n]{2,60})(?:\*\*|__)")
-#: plain boxes (MkDocs' `!!! info "Mésopotamie"`, `> [!note] Drug Half-Life`) that hold what
-#: their title names when it is a name over a sentence or three and nothing else
-_PLAIN_BOXES = frozenset({"note", "info"})
-_NAMED = "named"
-MAX_NAMED_SENTENCES = 3
 #: callouts that hold the answer to a question callout, nested in it or right after it
 ANSWERS = frozenset({"answer", "solution", "success"})
 #: `[!answer]-` written as a line of the question callout's own paragraph
@@ -47,18 +49,19 @@ _ANSWER_LINE = re.compile(r"^\[!(?:answer|solution)\][-+]?[ \t]*(?:\n|$)", re.I)
 def find(ctx: Context) -> Iterator[Candidate]:
     groups: dict[int, list[Block]] = {}
     kinds: dict[int, str] = {}  # per callout: what it holds, by its type or else its title
+    # how many boxes each title heads: a title two boxes share is a label ("Rol fundamental")
+    titles = Counter({b.callout_id: b.callout_title for b in ctx.blocks if b.callout_id}.values())
     for block in ctx.blocks:
         if not block.callout_id:
             continue
         if block.callout_id not in kinds:
-            kinds[block.callout_id] = _holds(block.callout, block.callout_title)
+            once = titles[block.callout_title] < 2
+            kinds[block.callout_id] = _holds(block.callout, block.callout_title, once)
         if kinds[block.callout_id]:
             groups.setdefault(block.callout_id, []).append(block)
     for members in groups.values():
         if not all(ctx.free(b) for b in members):
             continue
-        if kinds[members[0].callout_id] == _NAMED and not _explains(members):
-            continue  # a list, a formula, a long text, or aspects the text never names
         answer = _answer_callout(ctx, members) if kinds[members[0].callout_id] in ASKS else []
         card = _card(ctx, members + answer, kinds[members[0].callout_id])
         if card is not None:
@@ -85,10 +88,12 @@ def _answer_callout(ctx: Context, members: list[Block]) -> list[Block]:
     return [first, *found[1:]]
 
 
-def _holds(kind: str, title: str) -> str:
+def _holds(kind: str, title: str, once: bool = True) -> str:
     """What a callout holds: its type when that says so (`[!definition]`), else what its title
     says: "Definition: Token" or "Theorem 2 (Rank)" in a `[!note]` (as MkDocs boxes are
-    mostly written), a question in any callout but an example. "" for an aside."""
+    mostly written), a question in any callout but an example, or, in an info or note box
+    whose title heads no other box of the note (`once`), the thing its title names
+    (`!!! info "Préhistoire"`). "" for an aside."""
     if kind in DEFINES | STATES | ASKS:
         return kind
     plain = strip_markup(title).strip()
@@ -100,26 +105,9 @@ def _holds(kind: str, title: str) -> str:
         and not QUESTION_WORD_ONLY.match(plain)
     ):
         return "question"
-    if kind in _PLAIN_BOXES and not title.rstrip().endswith((":", "：")):
-        name = strip_numbering(plain)
-        if names_a_thing(name, max_units=6) and is_term(name):
-            return _NAMED
+    if kind in NAMES and once and plain and is_term(plain) and not is_label(plain):
+        return NAMED
     return ""
-
-
-def _explains(members: list[Block]) -> bool:
-    """A plain box named by its title holds one paragraph of a sentence or three about it
-    (`!!! info "Préhistoire"` / "Période avant l'invention de l'écriture"), no list, formula,
-    table or further boxes: the title is what it explains."""
-    body = _body(members)
-    if len(members) != 1 or members[0].kind != "paragraph" or not body or "$" in body:
-        return False
-    title = strip_numbering(strip_markup(members[0].callout_title))
-    if plural_title(title) and not any(
-        w.casefold() in body.casefold() for w in LONG_WORD.findall(title)
-    ):
-        return False  # "Definitional issues" / "The word is used loosely …": an aside on them
-    return 1 <= len(sentences(strip_markup(body))) <= MAX_NAMED_SENTENCES
 
 
 def _label(title: str) -> re.Match[str] | None:
@@ -147,17 +135,13 @@ def _card(ctx: Context, members: list[Block], kind: str) -> Candidate | None:
             title = strip_markup(clean_card_text(asked.text)[0])
             body = _body([b for b in members if b is not asked])
         front = title
-    elif kind == _NAMED:
-        front = title
-        owner = topic(ctx, first)
-        said_in = (owner + body).casefold()  # a word the section or the box's text names
-        if not is_distinctive(title) and title.casefold() not in said_in:
-            front = f"{owner} › {title}"  # "UNIDAD DE CONTROL (UC) › Rol fundamental"
     else:
         front = _name(title, body, kind) or f"{topic(ctx, first)} › {said}"
     back, block_id, deck = clean_card_text(body)
     if not front or not back or len(back) > MAX_ANSWER or is_label(front):
         return None
+    if kind == NAMED and (first.parent is not None or _states_other(strip_markup(body), front)):
+        return None  # (a box nested in a list item is part of what the item says of its term)
     return Candidate("callout", "basic", front, back, first.line, block_id, deck=deck)
 
 
@@ -201,3 +185,22 @@ def _name(title: str, body: str, kind: str) -> str | None:
         if is_term(subject, max_units=6):
             return subject
     return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _states_other(body: str, title: str) -> bool:
+    """The box's text opens with a statement that is not about its title: a subject with its
+    article, no word of the title in the sentence ("[!info] Rol fundamental" over "La UC es el
+    director …", "[!note] Definitional issues" over "The word is used loosely …"), or a
+    pointer to what the text before names ("[!note] 适用性与原理" over "此公式…"). A gloss opens
+    with its class ("Période avant l'invention de l'écriture"), an explanation names its title
+    ("Drug halflives determine …")."""
+    if DEICTIC.match(body):
+        return True
+    if not ARTICLE.match(body):
+        return False
+    said = sentences(body)
+    words = set(_WORD.findall(said[0].casefold())) if said else set()
+    return not words & set(_WORD.findall(title.casefold()))
