@@ -115,23 +115,3 @@ def test_every_numbered_section_holds_a_number_mark() -> None:
     """`NUMBER_MARK` is looked for before `NUMBERED_SECTION`: each entry needs a digit or 第."""
     for word in _words("numbered_sections"):
         assert "\\d" in word or "第" in word, word
-
-
-@given(
-    st.lists(
-        st.sampled_from(
-            [*PIECES, "defined", "DEFİNED", " as", "refer", "ReFeRs", "称为", "指的是", "是一种"]
-        ),
-        max_size=20,
-    ).map("".join)
-)
-@settings(max_examples=300, deadline=None)
-def test_the_naming_copula_test_finds_what_the_pattern_finds(text: str) -> None:
-    # `holds_naming_copula` tests for a piece of each word in C before the pattern runs
-    assert lang.holds_naming_copula(text) == (lang.NAMING_COPULA.search(text) is not None)
-
-
-def test_every_naming_copula_gives_a_piece_to_test_for() -> None:
-    assert lang._NAMING_PARTS is not None
-    assert lang._literal_parts(["refers? to", "也称为"]) == ("refer", "也称为")
-    assert lang._literal_parts(["is a"]) is None  # "a" alone: too short to rule anything out

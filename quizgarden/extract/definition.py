@@ -48,7 +48,6 @@ from .lang import (
     SPEECH_VERB,
     STAGE_NAME,
     TO_READER,
-    holds_naming_copula,
 )
 from .shape import (
     MAX_ANSWER,
@@ -191,7 +190,7 @@ def _answers(term: str, explanation: str) -> bool:
 def _may_define(line: str, item: bool) -> bool:
     """A cheap test before the sentence forms: a naming copula, or in a list item a bracket for
     a term's name."""
-    return holds_naming_copula(line) or (
+    return NAMING_COPULA.search(line) is not None or (
         item
         and ("（" in line or "(" in line)
         and _ALIASED.match(ITEM_MARK.sub("", line.strip())) is not None

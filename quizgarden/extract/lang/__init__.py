@@ -156,7 +156,6 @@ __all__ = [
     "VERDICT",
     "WEAK_NAMER",
     "Table",
-    "holds_naming_copula",
     "vocabulary",
 ]
 
@@ -338,43 +337,6 @@ VERDICT = re.compile(rf"(?:{'|'.join(_words('verdicts'))})", re.I)
 FIELD_NAME = re.compile(rf"^(?:{_alternation(_words('field_names'))})$", re.I)
 #: A copula that defines whatever its subject: "X refers to …", "X 是指 …".
 NAMING_COPULA = re.compile(_alternation(_words("naming_copulas")), re.I)
-
-
-_SYNTAX = re.compile(r"([\\()\[\]?*+{|.^$])")  # where a word's plain letters end
-_QUANTIFIERS = {"?", "*", "+", "{"}
-
-
-def _literal_parts(words: list[str]) -> tuple[str, ...] | None:
-    """For each of `words`, a piece of two characters or more that every match of it holds, in
-    lower case (`efer` of "refers to", `称为` of "也称为"): a text that, lowered, holds none of
-    them holds no word. None where a word gives no such piece. A piece holds no "i" or "s":
-    `re.I` takes "İ" and "ſ" for them, which `str.lower` does not make "i" and "s"."""
-    parts = []
-    for word in words:
-        word = _NOT_AFTER.sub("", word)
-        literal, *syntax = _SYNTAX.split(word, maxsplit=1)
-        if syntax and syntax[0] in _QUANTIFIERS:
-            literal = literal[:-1]  # "refers?": the letter before a quantifier may be missing
-        runs = re.findall(r"[^\sis]{2,}", literal.lower())
-        if not runs:
-            return None
-        parts.append(max(runs, key=len))
-    return tuple(dict.fromkeys(parts))
-
-
-_NAMING_PARTS = _literal_parts(_words("naming_copulas"))
-
-
-def holds_naming_copula(text: str) -> bool:
-    """`NAMING_COPULA.search(text) is not None`, after a test in C for a piece of each of its
-    words (`_literal_parts`): the pattern stops at most letters of a Latin text."""
-    if _NAMING_PARTS is not None:
-        lowered = text.lower()
-        if not any(part in lowered for part in _NAMING_PARTS):
-            return False
-    return NAMING_COPULA.search(text) is not None
-
-
 #: Subject, copula, rest: "LoRA is a fine-tuning method …", "感受野是指 …", "Ein Enzym ist ein …".
 _COPULAS = _alternation(_words("copulas", "naming_copulas"))
 COPULA = re.compile(rf"\s*(?P<verb>{_COPULAS})\s*", re.I)
