@@ -202,7 +202,9 @@ def _only_a_label(front: str) -> bool:
     if "$" not in last and NUMBER_MARK.search(last) and NUMBERED_SECTION.search(last):
         return True  # "Topic 6- Further Mechanics", "LGPD — Parte 1": a part of the course
     # (a formula's front names its section only as context: "Topic 2- Mechanics: $W = ?$")
-    last = _NUMBERED.sub("", last).strip(" .:：")
+    if any(map(str.isdigit, last)) or "I" in last or "V" in last or "X" in last:
+        last = _NUMBERED.sub("", last)  # (what it takes off holds a digit or a numeral)
+    last = last.strip(" .:：")
     if ORDINAL_PART.match(last):
         return True  # "Second act", "Actual CPI-U basket › 第一列": which one, not what it is
     if GENERIC_FRONT.match(last):

@@ -109,7 +109,8 @@ _LATEX_ROW = re.compile(_ROW_EDGE.pattern + r"|\\(?:frac|sum|begin|end)\b")
 _EMPHASIS_COLON = re.compile(
     r"([*_])(?![*_])(?P<term>[^*_\n]{1,60}?)\s*[:：]\1(?![*_])\s*(?P<rest>.*)$"
 )
-_COLON = re.compile(r"(：|(?<!:):(?!//|\d|:))(?<!https.)(?<!http.)(?<!ftp.)")
+# (`:(?<!::)`, not `(?<!:):`: a branch that opened with the lookbehind was tried at every character)
+_COLON = re.compile(r"(：|:(?<!::)(?!//|\d|:))(?<!https.)(?<!http.)(?<!ftp.)")
 
 
 def split_definition(

@@ -484,8 +484,10 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
         return False
     if ACTION.match(core):
         return False
-    if "_" in core or core.endswith("/") or FILE_NAME.search(core) or _ADDRESS.search(core):
-        return False  # an identifier, a folder, a file name, user@host or an e-mail address
+    if "_" in core or core.endswith("/") or FILE_NAME.search(core):
+        return False  # an identifier, a folder, a file name
+    if "@" in core and _ADDRESS.search(core):  # (the pattern tried at every letter)
+        return False  # user@host or an e-mail address
     if plain.count("（") != plain.count("）") or plain.count("(") != plain.count(")"):
         return False  # cut out of a longer phrase
     if units(core) == 1 and has_cjk(core) and len(core) == 1:

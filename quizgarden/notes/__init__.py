@@ -178,8 +178,12 @@ def inline_tags(text: str) -> list[str]:
     if "#" not in text:  # no tag, and no line to look at
         return found
     lines = text.split("\n")
-    for line, code in zip(lines, code_lines(lines), strict=True):
-        if code or "#" not in line:
+    if "```" in text or "~~~" in text:
+        tagged = [ln for ln, code in zip(lines, code_lines(lines), strict=True) if not code]
+    else:  # a fence opens with three backticks or tildes: without them no line is code
+        tagged = lines
+    for line in tagged:
+        if "#" not in line:
             continue
         for tag in _INLINE_TAG.findall(_CODE_SPAN.sub("", line) if "`" in line else line):
             if tag not in found:
