@@ -160,7 +160,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _usable(ctx: Context, n: int) -> bool:
-    return ctx.usable(ctx.note.body_line + n)
+    """Body line `n` is one of the plugin's lines: not code, but it may be in an HTML block (the
+    plugin reads a note's text as it is, and a `<center>` line before `END` makes the `END` line
+    part of one)."""
+    line = ctx.note.body_line + n
+    return ctx.usable(line) or line in ctx.html_lines
 
 
 def syntax_of(ctx: Context) -> AnkiSyntax | None:
