@@ -71,7 +71,8 @@ class NoteSettings:
 @dataclass(frozen=True)
 class AnkiSyntax:
     """The marker lines of the Obsidian_to_Anki plugin (its `Syntax` settings), which a vault
-    may rename: `START_CARD`/`END_CARD` for `START`/`END`, `TARGET_DECK` for `TARGET DECK`."""
+    may rename: `START_CARD`/`END_CARD` for `START`/`END`, `TARGET_DECK` for `TARGET DECK`;
+    and the note types, patterns and cloze switches its settings file holds."""
 
     begin: str = "START"
     end: str = "END"
@@ -81,6 +82,12 @@ class AnkiSyntax:
     tags: str = "FILE TAGS"
     #: the vault's own card patterns (`CUSTOM_REGEXPS`): (note type, regular expression)
     custom: tuple[tuple[str, str], ...] = ()
+    #: the vault's note types with their field names, in order (`fields_dict`)
+    fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: `{text}` is a cloze in a note type named with "Cloze" (`CurlyCloze` in its `Defaults`)
+    curly_cloze: bool = False
+    #: and `==text==` too, with `curly_cloze` on (`CurlyCloze - Highlights to Clozes`)
+    highlight_cloze: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
+from quizgarden.extract.deletions import curly_to_cloze
 from quizgarden.model import AnkiSyntax, Separators
 from quizgarden.notes.plugins import (
     ANKI_SETTINGS,
@@ -280,3 +283,120 @@ def test_the_obsidian_to_anki_custom_patterns_from_its_settings(tmp_path: Path) 
         ),
         ("anki", "Ribosome", "Reads mRNA and builds proteins.", None),
     ]
+
+
+_SCHOOL_TYPES = {
+    "Basic": ["Front", "Back"],
+    "School": ["Front", "Explaination", "Examples", "Image"],
+    "School Cloze": ["Title", "Front", "Back", "Extra", "Image Occlusion"],
+}
+
+
+def test_the_obsidian_to_anki_note_types_from_its_fields_dict(tmp_path: Path) -> None:
+    """A vault's own note types (the plugin's `fields_dict`, beside its settings) split a note
+    by their field names: a basic-like type's first field is the front, the next its back and
+    later fields with text follow under their names; a type named with "Cloze" asks its first
+    field holding a deletion, `{curly}` and `==highlight==` ones with `CurlyCloze` on, the other
+    fields following the answer, title first. Empty fields, image-only fields and a cloze note
+    with no deletion give nothing."""
+    vault = tmp_path / "vault"
+    data = vault / ANKI_SETTINGS
+    data.parent.mkdir(parents=True)
+    defaults = {"CurlyCloze": True, "CurlyCloze - Highlights to Clozes": True}
+    data.write_text(
+        json.dumps({"settings": {"Defaults": defaults}, "fields_dict": _SCHOOL_TYPES}), "utf-8"
+    )
+    (vault / "stats.md").write_text(
+        "TARGET DECK: School::Math\n\n"
+        "START\nSchool\nFront: What does Mean find?\nExplaination:  Average of the data.\n"
+        "Examples: 2, 4 and 6 give 4\nImage: ![[mean.png]]\n<!--ID: 1639204652627-->\nEND\n\n"
+        "START\nSchool\nFront: What is Mode?\nExplaination:\nExamples:\nImage:\nEND\n\n"
+        "START\nSchool Cloze\nTitle: Measures of central tendencies\n"
+        "Front: Doe will use {Median} as his measure, *because he has {2:outliers}*.\n"
+        "Back:  Mean is affected by outliers.\n Extra: \nImage Occlusion: \n"
+        "<!--ID: 1639204652649-->\nEND\n\n"
+        "START\nSchool Cloze\nTitle: Range\nFront: Formula is?\n\n$r = H - L$\n\n"
+        "- $H$ = ==Highest value==\n- $x_{1}$ = {c3:Lowest value}\nBack:\nExtra:\n"
+        "Image Occlusion:\nEND\n\n"
+        "START\nSchool Cloze\nTitle: Standard Deviation\nFront: The smaller the deviation\n"
+        "Back: the better\nEND\n",
+        "utf-8",
+    )
+    plugin, problems = read_plugin_settings(vault)
+    syntax = plugin["anki"]
+    assert problems == []
+    assert dict(syntax.fields)["School Cloze"] == tuple(_SCHOOL_TYPES["School Cloze"])
+    assert syntax.curly_cloze and syntax.highlight_cloze
+    got = [(c["type"], c["front"], c["back"], c["deck"]) for c in _cards(vault)]
+    deck = "School::Math"
+    doe = "Doe will use {} as his measure, *because he has {}*."
+    context = "Measures of central tendencies\n\nMean is affected by outliers."
+    formula = "Formula is?\n\n$r = H - L$\n\n- $H$ = {}\n- $x_{{1}}$ = {}"
+    assert got == [
+        (
+            "basic",
+            "What does Mean find?",
+            "Average of the data.\n\nExamples: 2, 4 and 6 give 4",
+            deck,
+        ),
+        ("cloze", doe.format("{{c1::Median}}", "outliers"), "Median\n\n" + context, deck),
+        ("cloze", doe.format("Median", "{{c2::outliers}}"), "outliers\n\n" + context, deck),
+        (
+            "cloze",
+            formula.format("{{c1::Highest value}}", "Lowest value"),
+            "Highest value\n\nRange",
+            deck,
+        ),
+        (
+            "cloze",
+            formula.format("Highest value", "{{c3::Lowest value}}"),
+            "Lowest value\n\nRange",
+            deck,
+        ),
+    ]
+
+
+def test_curly_clozes_are_read_only_where_the_plugin_turns_them_on(tmp_path: Path) -> None:
+    """With `CurlyCloze` off (its default) a vault type's `{curly}` text is no deletion, and a
+    note with none asks nothing; a malformed `fields_dict` or switch is named and ignored."""
+    vault = tmp_path / "vault"
+    data = vault / ANKI_SETTINGS
+    data.parent.mkdir(parents=True)
+    data.write_text(json.dumps({"fields_dict": _SCHOOL_TYPES}), "utf-8")
+    (vault / "note.md").write_text(
+        "START\nSchool Cloze\nTitle: Median\nFront: Doe will use {Median}.\nBack: b\nEND\n\n"
+        "START\nSchool Cloze\nTitle: Mean\nFront: x = {{c1::sum over n}}\nEND\n",
+        "utf-8",
+    )
+    got = [(c["front"], c["back"]) for c in _cards(vault) if c["rule"] == "anki"]
+    assert got == [("x = {{c1::sum over n}}", "sum over n\n\nMean")]
+    bad = {"settings": {"Defaults": {"CurlyCloze": "yes"}}, "fields_dict": {"School": "Front"}}
+    data.write_text(json.dumps(bad), "utf-8")
+    plugin, problems = read_plugin_settings(vault)
+    assert plugin == {}
+    assert len(problems) == 1 and problems[0].path == ANKI_SETTINGS.as_posix()
+    assert "fields_dict of School" in problems[0].message and "CurlyCloze" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "highlights", "want"),
+    [
+        ("a {b} c {d}", False, "a {{c1::b}} c {{c2::d}}"),
+        ("{2:x} {c3:y} {c4|z} {w}", False, "{{c2::x}} {{c3::y}} {{c4::z}} {{c1::w}}"),
+        ("{{c1::kept}} and {{template}}", False, "{{c1::kept}} and {{template}}"),
+        ("$a_{1}$ `{code}` \\(x^{2}\\) {q}", False, "$a_{1}$ `{code}` \\(x^{2}\\) {{c1::q}}"),
+        ("{$\\frac{n+1}{2}$}", False, "{{c1::$\\frac{n+1}{2}$}}"),
+        ("==hi== {x}", True, "{{c1::hi}} {{c2::x}}"),
+        ("==hi== {x}", False, "==hi== {{c1::x}}"),
+        ("{not\n\nacross a blank line}", False, "{not\n\nacross a blank line}"),
+    ],
+)
+def test_curly_to_cloze_as_the_plugin_converts(text: str, highlights: bool, want: str) -> None:
+    assert curly_to_cloze(text, highlights) == want
+
+
+@given(st.lists(st.text("abcxyz 12", min_size=1, max_size=6), min_size=1, max_size=6))
+def test_curly_to_cloze_numbers_the_unnumbered_in_order(words: list[str]) -> None:
+    text = " | ".join("{" + w + "}" for w in words)
+    want = " | ".join(f"{{{{c{k}::{w}}}}}" for k, w in enumerate(words, start=1))
+    assert curly_to_cloze(text) == want

@@ -18,12 +18,16 @@ a line with `Name:` and runs to the next prefix, so a back keeps its lists, quot
 written. A `Tags: a b` line and the `<!--ID: …-->` the plugin writes end the note and are no part
 of any field. `Basic (and reversed card)` makes a card each way (`Basic (optional reversed
 card)` when its `Add Reverse` field is filled), `Cloze` a card per `{{cN::…}}` number (the
-plugin's `{curly}` and `==highlight==` clozes are off unless its settings turn them on, so they
-are left as text); any other type is read as Basic, or, when its fields have names of their own
-(`Vorderseite:`, `Rückseite:`), first field to front and the rest to back. The first `TARGET
-DECK` of a file (`TARGET DECK: X`, or `X` on the next line) is the deck of every card of the
-note, as the plugin files every note of the file by it, and its `FILE TAGS` are added to each.
-These cards are explicit: their lines are claimed, and no mined rule reads them.
+plugin's `{curly}` and `==highlight==` clozes count where the vault's settings turn them on, in a
+type named with "Cloze", as the plugin converts them; else they are left as text). A type the
+vault's settings list with its fields (`fields_dict`) is split by those names, as the plugin
+splits it: the first field of a basic-like type is the front, the next its back, later fields
+with text follow under their names; a cloze-like type asks its first field holding a deletion,
+its other fields following the answer. Any other type is read as Basic, or, when its fields have
+names of their own (`Vorderseite:`, `Rückseite:`), first field to front and the rest to back.
+The first `TARGET DECK` of a file (`TARGET DECK: X`, or `X` on the next line) is the deck of
+every card of the note, as the plugin files every note of the file by it, and its `FILE TAGS`
+are added to each. These cards are explicit: their lines are claimed, and no mined rule reads them.
 
 The plugin lets a vault rename its marker lines (`START_CARD`/`END_CARD`, `TARGET_DECK`); the
 vault's plugin settings name them (`notes/plugins.py`). A note copied out of its vault is read by
@@ -42,7 +46,7 @@ from functools import lru_cache
 
 from ..model import AnkiSyntax, Candidate, CardType
 from .context import Context, clean_card_text
-from .deletions import numbered
+from .deletions import CLOZE, curly_to_cloze, numbered
 
 RULE = "anki"
 
@@ -57,11 +61,6 @@ _INLINE_TAGS = re.compile(r"(?:^|\s)Tags: (.*)$")
 #: field names by kind of note type (Anki's built-in types; `Extra` is Cloze's older name)
 _BASIC_FIELDS: tuple[str, ...] = ("Front", "Back", "Add Reverse")
 _CLOZE_FIELDS: tuple[str, ...] = ("Text", "Back Extra", "Extra")
-#: an inline note's field prefix: a word of its own, "Back:" (not "Backend:")
-_INLINE_FIELD = {
-    names: re.compile(rf"(?:^|\s)({'|'.join(map(re.escape, names))}):(?=\s|$)")
-    for names in (_BASIC_FIELDS, _CLOZE_FIELDS)
-}
 
 
 @dataclass(frozen=True)
@@ -97,7 +96,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if ctx.lines[n].rstrip() == syntax.begin and _usable(ctx, n):
             end = _block_end(ctx, n, syntax)
             if end is not None:
-                found = _block(ctx, n, end)
+                found = _block(ctx, n, end, syntax)
                 if found is not None:
                     ctx.claim(first + n, first + end)
                     cards.extend(found)
@@ -110,12 +109,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         # no note runs past the last end marker: a search stops there, not at the end of the line
         notes = _inline_pattern(begin, close).finditer(raw, 0, raw.rfind(close) + len(close))
-        found_inline = [card for m in notes for card in _inline(m, first + n)]
+        found_inline = [card for m in notes for card in _inline(m, first + n, syntax)]
         if found_inline:
             ctx.claim(first + n, first + n)
             cards.extend(found_inline)
     for kind, pattern in syntax.custom:
-        cards.extend(_pattern_notes(ctx, kind, pattern))
+        cards.extend(_pattern_notes(ctx, kind, pattern, syntax))
     yield from cards
 
 
@@ -123,7 +122,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
 _TAG_PATTERN, _ID_PATTERN = r"(Tags: .*)", r"\n?(?:<!--)?(?:ID: (\d+).*)"
 
 
-def _pattern_notes(ctx: Context, kind: str, pattern: str) -> list[Candidate]:
+def _pattern_notes(ctx: Context, kind: str, pattern: str, syntax: AnkiSyntax) -> list[Candidate]:
     """The notes of type `kind` a vault's own pattern finds, as the plugin finds them: with an
     id and tags after it first, then without, each match outside code and outside the plugin's
     other notes; a match's groups are the note type's fields in order."""
@@ -149,8 +148,9 @@ def _pattern_notes(ctx: Context, kind: str, pattern: str) -> list[Candidate]:
                 groups = [g or "" for g in m.groups()]
                 block_id = groups.pop() if with_id else None
                 tags = tuple(groups.pop().removeprefix("Tags:").split()) if with_tags else ()
-                fields = dict(zip(_field_names(kind), groups, strict=False))
-                cards.extend(_filed(c, block_id, tags) for c in _note(kind, fields, first + top))
+                fields = dict(zip(_field_names(kind, syntax), groups, strict=False))
+                found = _note(kind, fields, first + top, syntax)
+                cards.extend(_filed(c, block_id, tags) for c in found)
     return cards
 
 
@@ -160,7 +160,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _usable(ctx: Context, n: int) -> bool:
-    return ctx.usable(ctx.note.body_line + n)
+    """Body line `n` is one of the plugin's lines: not code, but it may be in an HTML block (the
+    plugin reads a note's text as it is, and a `<center>` line before `END` makes the `END` line
+    part of one)."""
+    line = ctx.note.body_line + n
+    return ctx.usable(line) or line in ctx.html_lines
 
 
 def syntax_of(ctx: Context) -> AnkiSyntax | None:
@@ -176,7 +180,9 @@ def syntax_of(ctx: Context) -> AnkiSyntax | None:
 def _syntax_of(ctx: Context) -> AnkiSyntax | None:
     vault = ctx.separators.anki
     body = ctx.note.body
-    if vault == _DEFAULT and ("\nBasic" in body or "\nCloze" in body):
+    # the vault's note types and cloze switches are no marker of its
+    plain = replace(vault, fields=(), curly_cloze=False, highlight_cloze=False)
+    if plain == _DEFAULT and ("\nBasic" in body or "\nCloze" in body):
         own = _own_syntax(ctx)
         if own is not None and own.begin != vault.begin:
             return own
@@ -284,7 +290,7 @@ def _block_end(ctx: Context, start: int, syntax: AnkiSyntax) -> int | None:
     return None
 
 
-def _block(ctx: Context, start: int, end: int) -> list[Candidate] | None:
+def _block(ctx: Context, start: int, end: int, syntax: AnkiSyntax) -> list[Candidate] | None:
     """The cards of the block note between body lines `start` and `end` (its `START` and
     `END`): [] for a plugin note that asks nothing (an empty back), None for lines that only
     happen to open with `START` and close with `END` (no note type, no field, no tag, no id)."""
@@ -305,15 +311,16 @@ def _block(ctx: Context, start: int, end: int) -> list[Candidate] | None:
     if not rows:
         return None
     kind = rows[0].strip()
-    names = _field_names(kind)
+    names = _field_names(kind, syntax)
     fields, prefixed = _fields(rows[1:], names)
-    if not prefixed and kind not in _KNOWN and not _is_cloze(kind):
+    vault_type = kind in _vault_types(syntax.fields)
+    if not prefixed and not vault_type and kind not in _KNOWN and not _is_cloze(kind):
         own = _own_fields(rows[1:])  # a translated or custom type: "Vorderseite:", "Rückseite:"
         fields, prefixed = (own, True) if own else (fields, False)
-    if not (prefixed or tagged or block_id or kind in _KNOWN):
+    if not (prefixed or tagged or block_id or kind in _KNOWN or vault_type):
         return None
     line = ctx.note.body_line + start
-    return [_filed(c, block_id, tags) for c in _note(kind, fields, line)]
+    return [_filed(c, block_id, tags) for c in _note(kind, fields, line, syntax)]
 
 
 def _filed(card: Candidate, block_id: str | None, tags: tuple[str, ...]) -> Candidate:
@@ -333,8 +340,18 @@ _KNOWN = frozenset(
 )
 
 
-def _field_names(kind: str) -> tuple[str, ...]:
+def _field_names(kind: str, syntax: AnkiSyntax = _DEFAULT) -> tuple[str, ...]:
+    """The field names a note of type `kind` is split by: the vault's for a type it lists
+    (the plugin splits by those alone), else Anki's built-in Basic or Cloze ones."""
+    own = _vault_types(syntax.fields).get(kind) if syntax.fields else None
+    if own is not None:
+        return own
     return _CLOZE_FIELDS if _is_cloze(kind) else _BASIC_FIELDS
+
+
+@lru_cache(maxsize=8)
+def _vault_types(fields: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
+    return dict(fields)
 
 
 def _is_cloze(kind: str) -> bool:
@@ -378,7 +395,13 @@ def _own_fields(rows: list[str]) -> dict[str, str] | None:
     return {"Front": "\n".join(front), "Back": "\n".join(back)}
 
 
-def _inline(m: re.Match[str], line: int) -> list[Candidate]:
+@lru_cache(maxsize=64)
+def _inline_field(names: tuple[str, ...]) -> re.Pattern[str]:
+    """An inline note's field prefix: a word of its own, "Back:" (not "Backend:")."""
+    return re.compile(rf"(?:^|\s)({'|'.join(map(re.escape, names))}):(?=\s|$)")
+
+
+def _inline(m: re.Match[str], line: int, syntax: AnkiSyntax) -> list[Candidate]:
     """The cards of one inline note: `[type]` in group 1, the rest up to `ENDI` in group 2,
     split at the words that are a field prefix (`Back:`), as the plugin splits it; its tags
     (`Tags: a b`) and id (`<!--ID: …-->`) close it and are no part of a field."""
@@ -391,20 +414,32 @@ def _inline(m: re.Match[str], line: int) -> list[Candidate]:
     found = _INLINE_TAGS.search(text.rstrip())
     if found:
         tags, text = tuple(found.group(1).split()), text[: found.start()]
-    names = _field_names(kind)
+    names = _field_names(kind, syntax)
     fields: dict[str, str] = {}
     current, last = names[0], 0
-    for prefix in _INLINE_FIELD[names].finditer(text):
+    for prefix in _inline_field(names).finditer(text):
         fields[current] = fields.get(current, "") + text[last : prefix.start()]
         current, last = prefix.group(1), prefix.end()
     fields[current] = fields.get(current, "") + text[last:]
-    return [_filed(c, block_id, tags) for c in _note(kind, fields, line)]
+    return [_filed(c, block_id, tags) for c in _note(kind, fields, line, syntax)]
 
 
-def _note(kind: str, fields: dict[str, str], line: int) -> list[Candidate]:
+def _note(
+    kind: str, fields: dict[str, str], line: int, syntax: AnkiSyntax = _DEFAULT
+) -> list[Candidate]:
     """The cards one plugin note of type `kind` makes from its `fields` (by field name)."""
+    names = _vault_types(syntax.fields).get(kind) if syntax.fields else None
+    if names is not None:
+        if kind not in _KNOWN:
+            return _typed_note(kind, names, fields, line, syntax)
+        # a built-in type by the vault's names for its fields (a translated Anki): by place
+        built_in = zip(_field_names(kind), names, strict=False)
+        fields = {own: fields.get(name, "") for own, name in built_in}
     if _is_cloze(kind):
-        text, block_id, deck = clean_card_text(fields.get("Text", ""))
+        text = fields.get("Text", "")
+        if syntax.curly_cloze and "Cloze" in kind:
+            text = curly_to_cloze(text, syntax.highlight_cloze)
+        text, block_id, deck = clean_card_text(text)
         extra = clean_card_text(fields.get("Back Extra") or fields.get("Extra") or "")[0]
         return [
             replace(
@@ -430,3 +465,59 @@ def _note(kind: str, fields: dict[str, str], line: int) -> list[Candidate]:
     if reverse:
         out.append(replace(out[0], front=back, back=front, side=1))
     return out
+
+
+#: a field that only shows images: `![[a.png]]`, `![](a.png)`, `<img src=…>`
+_IMAGES_ONLY = re.compile(r"(?:!\[\[[^\]\n]*\]\]|!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>]*>|\s)+")
+
+
+def _typed_note(
+    kind: str, names: tuple[str, ...], fields: dict[str, str], line: int, syntax: AnkiSyntax
+) -> list[Candidate]:
+    """The cards of a note of one of the vault's own types (`fields_dict`), split by its field
+    names. A type named with "cloze": the first field holding a deletion (a curly one too, where
+    the vault turned `CurlyCloze` on) is the cloze text, and the other fields with text follow
+    the answer as written, in the type's order (a `Title` first); none, no card. Any other type:
+    the first field is the front; the second is the back, later fields with text follow it under
+    their names (`Examples: …`); empty fields and fields of images only are left out."""
+    heads = {name + ":" for name in names}
+    values = [
+        (name, "\n".join(r for r in fields.get(name, "").split("\n") if r.strip() not in heads))
+        for name in names
+    ]
+    if _is_cloze(kind):
+        convert = syntax.curly_cloze and "Cloze" in kind
+        texts = [curly_to_cloze(v, syntax.highlight_cloze) if convert else v for _, v in values]
+        k = next((j for j, text in enumerate(texts) if CLOZE.search(text)), None)
+        if k is None:
+            return []
+        text, block_id, deck = clean_card_text(texts[k])
+        context = [
+            shown for j, (_, value) in enumerate(values) if j != k and (shown := _shown(value))
+        ]
+        extra = "\n\n".join(context)
+        return [
+            replace(
+                c,
+                rule=RULE,
+                back=c.back + "\n\n" + extra if extra else c.back,
+                block_id=block_id,
+                deck=deck,
+            )
+            for c in numbered(text, line)
+        ]
+    back = [
+        shown if name == names[1] else f"{name}: {shown}"
+        for name, value in values[1:]
+        if name != "Add Reverse" and (shown := _shown(value))
+    ]
+    basic = {"Front": values[0][1], "Back": "\n\n".join(back)}
+    if "Add Reverse" in fields:
+        basic["Add Reverse"] = fields["Add Reverse"]
+    return _note(kind, basic, line)
+
+
+def _shown(value: str) -> str:
+    """A field's text as a card shows it; empty for a field of images only."""
+    text = clean_card_text(value)[0]
+    return "" if _IMAGES_ONLY.fullmatch(text) else text

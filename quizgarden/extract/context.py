@@ -42,6 +42,10 @@ PLUGIN_HINT = re.compile(r"\{\d{1,2}:\S")
 _CARD_TAG = re.compile(r"#(?:card|flashcard)(?![\w])", re.I)
 
 
+#: HTML blocks whose content is no text of the note: comments, code, scripts, styles
+_RAW_HTML = re.compile(r"\s*<(?:!--|(?:pre|script|style|textarea)\b)", re.I)
+
+
 @dataclass
 class Context:
     """A parsed note. `claimed` holds file lines an earlier rule turned into cards."""
@@ -77,6 +81,18 @@ class Context:
     def usable(self, line: int) -> bool:
         """A line explicit rules may read: not code, not skipped."""
         return line not in self.code_lines and line not in self.skipped_lines
+
+    @cached_property
+    def html_lines(self) -> frozenset[int]:
+        """Lines of the note's HTML blocks, but for comments and `<pre>`, `<script>`, `<style>`
+        or `<textarea>` ones: markup a card written for a plugin may hold, whose block runs on
+        to the next blank line (`<center>$x$</center>` in a field, then the note's end marker)."""
+        return frozenset(
+            n
+            for block in self.blocks
+            if block.kind == "html" and not _RAW_HTML.match(block.text) and not block.skipped
+            for n in range(block.line, block.end + 1)
+        )
 
     def claim(self, first: int, last: int) -> None:
         self.claimed.update(range(first, last + 1))

@@ -56,3 +56,56 @@ def numbered(text: str, line: int) -> Iterator[Candidate]:
         front = CLOZE.sub(keep, text) + tail
         if any(a.strip() for a in answers):
             yield Candidate("cloze", "cloze", front, "; ".join(answers), line, side=number)
+
+
+#: what the Obsidian_to_Anki plugin keeps out of its curly clozes, masked in this order as it
+#: masks them: display math, inline math, Anki's math, fenced code, inline code
+_PLUGIN_KEPT = tuple(
+    re.compile(p)
+    for p in (
+        r"\$\$[\s\S]*?\$\$",
+        r"(?<!\$)\$(?=\S)(?=[^$])[\s\S]*?\S\$",
+        r"\\\([\s\S]*?\\\)|\\\[[\s\S]*?\\\]",
+        r"```[\s\S]*?```",
+        r"(?<!`)`(?=[^`])[\s\S]*?`",
+    )
+)
+_KEPT_MARK = re.compile("\ue000(\\d+)\ue001")
+_PLUGIN_HIGHLIGHT = re.compile(r"==(.*?)==")
+#: the plugin's curly cloze: `{text}`, `{2:text}`, `{c2:text}` or `{c2|text}`; not `{{…}}`,
+#: never across a blank line
+_PLUGIN_CURLY = re.compile(r"(?<!\{)\{(?:c?(\d+)[:|])?(?!\{)((?:[^\n]\n?)+?)(?<!\})\}(?!\})")
+
+
+def curly_to_cloze(text: str, highlights: bool = False) -> str:
+    """`text` with the Obsidian_to_Anki plugin's curly clozes written as Anki's, as its
+    `CurlyCloze` setting converts them: `{text}` is `{{c1::text}}` (the unnumbered ones numbered
+    1, 2, … in order), `{2:text}` and `{c2:text}` are `{{c2::text}}`; with `highlights`
+    (`CurlyCloze - Highlights to Clozes`) `==text==` is first read as `{text}`. Braces in math
+    and code are left as they are."""
+    if "{" not in text and not (highlights and "==" in text):
+        return text
+    if "\ue000" in text:
+        return text  # holds the mark this function keeps math and code out with: left alone
+    kept: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        kept.append(m.group())
+        return f"\ue000{len(kept) - 1}\ue001"
+
+    for pattern in _PLUGIN_KEPT:
+        text = pattern.sub(keep, text)
+    if highlights:
+        text = _PLUGIN_HIGHLIGHT.sub(r"{\1}", text)
+    unset = iter(range(1, len(text) + 1))
+
+    def cloze(m: re.Match[str]) -> str:
+        number = m.group(1) or str(next(unset))
+        return f"{{{{c{number}::{m.group(2)}}}}}"
+
+    text = _PLUGIN_CURLY.sub(cloze, text)
+
+    def restore(m: re.Match[str]) -> str:
+        return _KEPT_MARK.sub(restore, kept[int(m.group(1))])
+
+    return _KEPT_MARK.sub(restore, text)

@@ -11,7 +11,9 @@ The Flashcards (flashcards-obsidian) plugin lets a vault choose its card tag ins
 (`flashcardsTag` in `.obsidian/plugins/flashcards-obsidian/data.json`); it is read the same way,
 and so are the marker lines the Obsidian_to_Anki plugin lets a vault rename (`Syntax` in
 `.obsidian/plugins/obsidian-to-anki-plugin/data.json`: `START_CARD` for `START`), with the card
-patterns it lets a vault write as regular expressions (`CUSTOM_REGEXPS`, by note type).
+patterns it lets a vault write as regular expressions (`CUSTOM_REGEXPS`, by note type), the
+vault's note types and their fields (`fields_dict`, which the plugin keeps beside its settings)
+and its curly-cloze switches (`CurlyCloze`, `CurlyCloze - Highlights to Clozes` in `Defaults`).
 """
 
 from __future__ import annotations
@@ -65,13 +67,18 @@ def read_plugin_settings(vault: Path) -> tuple[dict[str, Any], list[Problem]]:
     elif tag is not None:
         why = "ignored flashcardsTag: expected a tag; #card is used"
         problems.append(Problem(FLASHCARDS_SETTINGS.as_posix(), 1, why))
-    anki, anki_problems = _settings_object(vault, ANKI_SETTINGS)
+    anki, anki_problems, root = _settings_and_root(vault, ANKI_SETTINGS)
     problems += anki_problems
     if anki is not None:
         syntax, wrong = anki_syntax(anki.get("Syntax"))
         custom, bad = anki_patterns(anki.get("CUSTOM_REGEXPS"))
-        syntax = replace(syntax, custom=custom)
-        wrong = "; ".join(w for w in (wrong, bad) if w) or None
+        # the plugin keeps the note types it read from Anki beside its settings, not in them
+        fields, bad_fields = anki_fields(root.get("fields_dict", anki.get("fields_dict")))
+        curly, highlight, bad_defaults = anki_clozes(anki.get("Defaults"))
+        syntax = replace(
+            syntax, custom=custom, fields=fields, curly_cloze=curly, highlight_cloze=highlight
+        )
+        wrong = "; ".join(w for w in (wrong, bad, bad_fields, bad_defaults) if w) or None
         if syntax != AnkiSyntax():
             found["anki"] = syntax
         if wrong:
@@ -134,6 +141,52 @@ def anki_patterns(patterns: object) -> tuple[tuple[tuple[str, str], ...], str | 
     return tuple(found), why
 
 
+def anki_fields(
+    fields_dict: object,
+) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], str | None]:
+    """The note types the plugin read from Anki, (note type, its field names in order), from
+    its `fields_dict`; a type whose fields are not a list of names is left out and named."""
+    if fields_dict is None:
+        return (), None
+    if not isinstance(fields_dict, dict):
+        return (), "ignored fields_dict: expected an object of note types"
+    found: list[tuple[str, tuple[str, ...]]] = []
+    bad: list[str] = []
+    for kind, names in fields_dict.items():
+        if (
+            isinstance(names, list)
+            and names
+            and all(isinstance(n, str) and n.strip() and "\n" not in n for n in names)
+        ):
+            found.append((str(kind), tuple(names)))
+        else:
+            bad.append(str(kind))
+    why = f"ignored the fields_dict of {', '.join(bad)}: expected a list of field names"
+    return tuple(found), why if bad else None
+
+
+# the plugin's `Defaults` key -> what it turns on
+_CLOZE_DEFAULTS = ("CurlyCloze", "CurlyCloze - Highlights to Clozes")
+
+
+def anki_clozes(defaults: object) -> tuple[bool, bool, str | None]:
+    """The plugin's `CurlyCloze` and `CurlyCloze - Highlights to Clozes` switches from its
+    `Defaults` object (off when missing); a switch that is not true or false is named, and off."""
+    if defaults is None:
+        return False, False, None
+    if not isinstance(defaults, dict):
+        return False, False, "ignored Defaults: expected an object; clozes stay as written"
+    found: list[bool] = []
+    bad: list[str] = []
+    for key in _CLOZE_DEFAULTS:
+        value = defaults.get(key, False)
+        if not isinstance(value, bool):
+            bad.append(key)
+        found.append(value is True)
+    why = f"ignored {', '.join(bad)}: expected true or false; off is used" if bad else None
+    return found[0], found[1], why
+
+
 def python_pattern(pattern: str) -> str:
     """A JavaScript pattern as Python writes it: named groups `(?<name>…)` are `(?P<name>…)`,
     and `[^]` (any character) is `[\\s\\S]`."""
@@ -144,23 +197,33 @@ def python_pattern(pattern: str) -> str:
 def _settings_object(vault: Path, name: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     """A plugin's settings object (under `settings` in some versions), or None with the problem
     that says why when the file is missing or not what the plugin writes."""
+    settings, problems, _ = _settings_and_root(vault, name)
+    return settings, problems
+
+
+def _settings_and_root(
+    vault: Path, name: Path
+) -> tuple[dict[str, Any] | None, list[Problem], dict[str, Any]]:
+    """`_settings_object`, and the whole object of the file (empty when there is none)."""
     shown = name.as_posix()
     try:
         raw = read_state_file(vault / name)
     except ConfigError as err:
-        return None, [Problem(shown, 1, f"ignored: {err}")]
+        return None, [Problem(shown, 1, f"ignored: {err}")], {}
     if raw is None:
-        return None, []
+        return None, [], {}
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as err:
-        return None, [Problem(shown, 1, f"ignored: not readable JSON ({err}); defaults used")]
+        why = f"ignored: not readable JSON ({err}); defaults used"
+        return None, [Problem(shown, 1, why)], {}
     if not isinstance(data, dict):
-        return None, [Problem(shown, 1, "ignored: expected a JSON object; defaults used")]
+        return None, [Problem(shown, 1, "ignored: expected a JSON object; defaults used")], {}
     settings = data.get("settings", data)
     if not isinstance(settings, dict):
-        return None, [Problem(shown, 1, "ignored: `settings` is not an object; defaults used")]
-    return settings, []
+        why = "ignored: `settings` is not an object; defaults used"
+        return None, [Problem(shown, 1, why)], data
+    return settings, [], data
 
 
 def plugin_fields(settings: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
