@@ -108,6 +108,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         # so is any formula in a proof, and a worked example is not a formula to learn
         lone_math = _lone_formula(block) if block.parent is not None else None
         lone = lone_math
+        inline = _named_inline(block) if block.kind == "item" and "$" in block.text else None
         if lone and (previous is not ctx.blocks[block.parent or 0] or not _item_name(ctx, block)):
             lone = None  # not the first thing said under a name: a further step
         chained = (
@@ -116,7 +117,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
             and (block.kind == "math" or lone_math is not None)
         )
         previous_lone = lone_math is not None
-        holds_math = block.kind == "math" or lone or "$$" in block.text or "\\[" in block.text
+        holds_math = (
+            block.kind == "math" or lone or inline or "$$" in block.text or "\\[" in block.text
+        )
         if holds_math and block.heading not in steps:  # a section's title read where it matters
             steps[block.heading] = _in_example(ctx, block) or _in_derivation(ctx, block)
         if block.kind == "paragraph" and block.parent is None:
@@ -131,7 +134,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
             or (block.callout_id != 0 and block.callout_id == proof_callout)
         )
         if not block.skipped and not skip and ctx.free(block):
-            found = [(lone, "", block.line)] if lone else list(_formulas(block, previous))
+            if inline:
+                found = [(inline[0], "", block.line)]
+            else:
+                found = [(lone, "", block.line)] if lone else list(_formulas(block, previous))
             if found and any(_poses_exercise(b.text) for b in unread.pop(block.heading, ())):
                 # "Find the derivative of $f(x)=x^2$", "Ans.": the section works an exercise
                 steps[block.heading] = True
@@ -160,7 +166,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if _ONWARD.search(latex):
                     continue
                 name = (
-                    _statement_name(block, previous)
+                    (inline[1] if inline else None)
+                    or _statement_name(block, previous)
                     or _item_label(block)
                     or (_item_name(ctx, block) if lone else None)
                     or _lead_name(block, previous, lead)
@@ -611,3 +618,37 @@ def _item_name(ctx: Context, block: Block) -> str | None:
         return None
     text = _SYMBOL_AFTER.sub("", ctx.blocks[block.parent].text.strip())
     return text if "\n" not in text and "$" not in text and is_term(text) else None
+
+
+# a list item that is a name and one `$…$` equation on its line, the name before it (`- Capilary
+# rise $h=\frac{2T \cos \theta}{r \rho g}$`, `- rms velocity = $V_{rms} = …$`) or after
+# it (`- $I_2=I_1+md^2$ Paralell axis theorm`, `- $\frac{P_1V_1}{T_1n_1} = …$ (ultimate combined
+# gas law)`)
+_NAMED_INLINE = re.compile(r"([^$\n]*?)[\s=]*\$(?!\$)([^$\n]+)\$\s*([^$\n]*)")
+_ARROW = re.compile(r"\\(?:Leftrightarrow|Rightarrow|iff|implies|to)(?![A-Za-z])|[⇒⇔→]")
+_RHS_SYMBOL = re.compile(r"=\s*-?\s*(?:\\[A-Za-z]+|[A-Za-z])(?:_\{?[A-Za-z0-9]{1,3}\}?)?\s*$")
+
+
+def _named_inline(block: Block) -> tuple[str, str] | None:
+    """The LaTeX and the name of a list item that is only a short name (two to six words) and
+    one inline equation: a formula sheet's line. Not a clause with math in it (`They then use
+    $…$`), and not a name after an equation whose right side is one symbol (`$P_{2n} - P_{1n} =
+    \\sigma_b$, surface charge density …`): that names the symbol."""
+    m = _NAMED_INLINE.fullmatch(block.text.strip())
+    if m is None:
+        return None
+    before, latex, after = m.group(1).strip(), m.group(2).strip(), m.group(3).strip()
+    if before and after:
+        return None
+    if before.endswith((":", "：")) or _ARROW.search(latex):
+        return None  # `Name: $…$`, the `definition` rule's; `$r \Leftrightarrow r = …$`
+    name = (before or after).strip(" .,;-–—")
+    if after:
+        if name.startswith("(") and name.endswith(")"):
+            name = name[1:-1].strip()
+        elif _RHS_SYMBOL.search(latex):
+            return None
+    name = strip_markup(name).strip()
+    if not 2 <= len(name.split()) <= 6 or has_cjk(name) or not is_term(name):
+        return None
+    return latex, name
