@@ -439,18 +439,8 @@ def _note(
         text = fields.get("Text", "")
         if syntax.curly_cloze and "Cloze" in kind:
             text = curly_to_cloze(text, syntax.highlight_cloze)
-        text, block_id, deck = clean_card_text(text)
         extra = clean_card_text(fields.get("Back Extra") or fields.get("Extra") or "")[0]
-        return [
-            replace(
-                c,
-                rule=RULE,
-                back=c.back + "\n\n" + extra if extra else c.back,
-                block_id=block_id,
-                deck=deck,
-            )
-            for c in numbered(text, line)
-        ]
+        return _cloze_cards(text, extra, line)
     front, front_id, front_deck = clean_card_text(fields.get("Front", ""))
     back, back_id, back_deck = clean_card_text(fields.get("Back", ""))
     if not front or not back:
@@ -465,6 +455,22 @@ def _note(
     if reverse:
         out.append(replace(out[0], front=back, back=front, side=1))
     return out
+
+
+def _cloze_cards(text: str, extra: str, line: int) -> list[Candidate]:
+    """The cards of one cloze note's `text`, each with the note's `extra` fields after its
+    answer."""
+    text, block_id, deck = clean_card_text(text)
+    return [
+        replace(
+            c,
+            rule=RULE,
+            back=c.back + "\n\n" + extra if extra else c.back,
+            block_id=block_id,
+            deck=deck,
+        )
+        for c in numbered(text, line)
+    ]
 
 
 #: a field that only shows images: `![[a.png]]`, `![](a.png)`, `<img src=…>`
@@ -491,21 +497,10 @@ def _typed_note(
         k = next((j for j, text in enumerate(texts) if CLOZE.search(text)), None)
         if k is None:
             return []
-        text, block_id, deck = clean_card_text(texts[k])
         context = [
             shown for j, (_, value) in enumerate(values) if j != k and (shown := _shown(value))
         ]
-        extra = "\n\n".join(context)
-        return [
-            replace(
-                c,
-                rule=RULE,
-                back=c.back + "\n\n" + extra if extra else c.back,
-                block_id=block_id,
-                deck=deck,
-            )
-            for c in numbered(text, line)
-        ]
+        return _cloze_cards(texts[k], "\n\n".join(context), line)
     back = [
         shown if name == names[1] else f"{name}: {shown}"
         for name, value in values[1:]
