@@ -1097,6 +1097,15 @@ TABLE = Table(
         # "One important nuance" (which one, not what)
         "another \\w+",
         "one (?:more|other|important|key|final|last) \\w+",
+        # a step or a point of the writer's own account, a generic kind word after a determiner
+        # and a ranking or a degree, or a clause about it: "The Core Idea", "My First Instinct",
+        # "A slightly more sophisticated algorithm", "The result that settles it" (which one, not
+        # what: "The Euclidean algorithm" names one)
+        "(?:the|my|our|an?) (?:(?:(?:(?:slightly|much) )?(?:more|less) \\w+|core|key|main|central"
+        "|basic|simple|general|first|second|third|final|closing|overall) (?:idea|question|algorithm"
+        "|approach|step|thing|result|experiment|statement|instinct|check|reason|goal|point"
+        "|takeaway|answer|intuition|problem|insight)|(?:idea|question|step|thing|result|experiment"
+        "|statement|check|reason|point) (?:that|which) \\w+(?: \\w+)?)(?: \\(.*\\))?",
     ),
     # (a year is no count: "1800 election")
     counted_kinds=(
