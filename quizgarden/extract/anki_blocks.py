@@ -313,7 +313,7 @@ def _block(ctx: Context, start: int, end: int, syntax: AnkiSyntax) -> list[Candi
     kind = rows[0].strip()
     names = _field_names(kind, syntax)
     fields, prefixed = _fields(rows[1:], names)
-    vault_type = kind in _vault_types(syntax.fields)
+    vault_type = _vault_fields(kind, syntax) is not None
     if not prefixed and not vault_type and kind not in _KNOWN and not _is_cloze(kind):
         own = _own_fields(rows[1:])  # a translated or custom type: "Vorderseite:", "Rückseite:"
         fields, prefixed = (own, True) if own else (fields, False)
@@ -343,15 +343,26 @@ _KNOWN = frozenset(
 def _field_names(kind: str, syntax: AnkiSyntax = _DEFAULT) -> tuple[str, ...]:
     """The field names a note of type `kind` is split by: the vault's for a type it lists
     (the plugin splits by those alone), else Anki's built-in Basic or Cloze ones."""
-    own = _vault_types(syntax.fields).get(kind) if syntax.fields else None
+    own = _vault_fields(kind, syntax)
     if own is not None:
         return own
     return _CLOZE_FIELDS if _is_cloze(kind) else _BASIC_FIELDS
 
 
+def _vault_fields(kind: str, syntax: AnkiSyntax) -> tuple[str, ...] | None:
+    """The field names the vault's settings list for note type `kind` (`fields_dict`), if any."""
+    return _vault_types(syntax.fields).get(kind) if syntax.fields else None
+
+
 @lru_cache(maxsize=8)
 def _vault_types(fields: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
     return dict(fields)
+
+
+def _curly(kind: str, syntax: AnkiSyntax) -> bool:
+    """The vault's `{curly}` clozes count in this type: the plugin converts them only in a type
+    whose name holds "Cloze" (as written: not "cloze")."""
+    return syntax.curly_cloze and "Cloze" in kind
 
 
 def _is_cloze(kind: str) -> bool:
@@ -428,7 +439,7 @@ def _note(
     kind: str, fields: dict[str, str], line: int, syntax: AnkiSyntax = _DEFAULT
 ) -> list[Candidate]:
     """The cards one plugin note of type `kind` makes from its `fields` (by field name)."""
-    names = _vault_types(syntax.fields).get(kind) if syntax.fields else None
+    names = _vault_fields(kind, syntax)
     if names is not None:
         if kind not in _KNOWN:
             return _typed_note(kind, names, fields, line, syntax)
@@ -437,7 +448,7 @@ def _note(
         fields = {own: fields.get(name, "") for own, name in built_in}
     if _is_cloze(kind):
         text = fields.get("Text", "")
-        if syntax.curly_cloze and "Cloze" in kind:
+        if _curly(kind, syntax):
             text = curly_to_cloze(text, syntax.highlight_cloze)
         extra = clean_card_text(fields.get("Back Extra") or fields.get("Extra") or "")[0]
         return _cloze_cards(text, extra, line)
@@ -492,7 +503,7 @@ def _typed_note(
         for name in names
     ]
     if _is_cloze(kind):
-        convert = syntax.curly_cloze and "Cloze" in kind
+        convert = _curly(kind, syntax)
         texts = [curly_to_cloze(v, syntax.highlight_cloze) if convert else v for _, v in values]
         k = next((j for j, text in enumerate(texts) if CLOZE.search(text)), None)
         if k is None:

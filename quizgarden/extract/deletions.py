@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import count
 
 from ..model import Candidate
 
@@ -97,7 +98,7 @@ def curly_to_cloze(text: str, highlights: bool = False) -> str:
         text = pattern.sub(keep, text)
     if highlights:
         text = _PLUGIN_HIGHLIGHT.sub(r"{\1}", text)
-    unset = iter(range(1, len(text) + 1))
+    unset = count(1)
 
     def cloze(m: re.Match[str]) -> str:
         number = m.group(1) or str(next(unset))

@@ -136,8 +136,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not block.skipped and not skip and ctx.free(block):
             if inline:
                 found = [(inline[0], "", block.line)]
+            elif lone:
+                found = [(lone, "", block.line)]
             else:
-                found = [(lone, "", block.line)] if lone else list(_formulas(block, previous))
+                found = list(_formulas(block, previous))
             if found and any(_poses_exercise(b.text) for b in unread.pop(block.heading, ())):
                 # "Find the derivative of $f(x)=x^2$", "Ans.": the section works an exercise
                 steps[block.heading] = True
