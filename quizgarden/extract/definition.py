@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from ..model import Candidate
 from .blocks import Block
-from .context import Context, clean_card_text, heading_title, section_title
+from .context import Context, clean_card_text, heading_title, naming_heading, section_title
 from .entries import (
     BOLD_TERM,
     MAX_LINE,
@@ -404,7 +404,12 @@ def _definitions(
                 if where and term.casefold() not in where.casefold():
                     term = f"{where} › {term}"
                     subject = where if aspect else None
-            if asked is not None and offset == 0 and asked.casefold() not in term.casefold():
+            aspects = None
+            if item and offset == 0 and not _aspect_label(found[0]):
+                aspects = _aspect_of(ctx, n, before_items[n])
+            if aspects is not None:
+                term = f"{aspects} › {found[0]}"  # "Slab allocator › Advantages › Fast allocation"
+            elif asked is not None and offset == 0 and asked.casefold() not in term.casefold():
                 term = f"{asked} › {term}"  # "为什么SFT之后…？ › 数据偏移": asked in its question
             back, block_id, deck = clean_card_text(explanation)
             card = Candidate(
@@ -446,6 +451,55 @@ def _asked_by(ctx: Context, n: int, before: int) -> str | None:
     if not title or not is_question(title) or DEICTIC.search(title):
         return None
     return title if REASON_QUESTION.search(title) or ASPECT_LEAD.search(title) else None
+
+
+def _aspect_of(ctx: Context, n: int, before: int) -> str | None:
+    """What item `n` of a list of its subject's aspects is asked under: the list is led in by a
+    label of aspects alone (`ASPECT_LEAD`: "Advantages:", "**缺点：**", "### Limitations", a
+    parent item "- Pros"), so each item ("**Fast allocation**: …") is one advantage of the subject
+    the label sits under ("Slab allocator › Advantages"), the section's (the first heading that
+    names something) or the note's; or the list opens a section whose heading names both
+    ("二叉堆的缺点", "Limitations of bubble sort"). Asked alone, the item names neither the
+    subject nor that it is an advantage. None for any other list, and under a question, whose
+    list is its answer ("栈和队列的区别？" over "**栈**：…": terms that stand on their own)."""
+    block = ctx.blocks[n]
+    label = where = None
+    if block.parent is not None:
+        parent = ctx.blocks[block.parent]
+        label = _aspect_label(parent.text.split("\n", 1)[0])
+        where = section_title(ctx, parent) if label else None
+    elif before >= 0 and before == block.heading:
+        label = _aspect_label(ctx.blocks[before].text)
+        where = naming_heading(ctx, before)
+    elif before >= 0 and ctx.blocks[before].kind == "paragraph":
+        label = _aspect_label(ctx.blocks[before].text.rsplit("\n", 1)[-1])
+        if label or before - 1 == block.heading:  # a label, or the section's opening paragraph
+            where = naming_heading(ctx, block.heading) if block.heading is not None else None
+    if label is None:
+        if not where or where.rstrip().endswith(("?", "？")):
+            return None
+        return where if _aspect_named(where) else None
+    where = where or ctx.note.title
+    if where.casefold().endswith(label.casefold()):
+        return where  # a slot of the author's template, named already: "Sorting › Advantages"
+    return f"{where} › {label}"
+
+
+def _aspect_named(title: str) -> bool:
+    """A title that names an aspect of its subject at one end: "二叉堆的缺点", "排序的问题（总结）",
+    "Limitations of bubble sort", "Heap drawbacks". A CJK word for an aspect heads its phrase,
+    so only at its end: "问题求解框架" opens with one and names a framework."""
+    bare = PARENS.sub("", title).strip()
+    return any(
+        m.end() == len(bare) or (m.start() == 0 and not has_cjk(m.group()))
+        for m in ASPECT_LEAD.finditer(bare)
+    )
+
+
+def _aspect_label(line: str) -> str | None:
+    """The line when it is only a label of aspects ("Advantages:", "1. **缺点**："), else None."""
+    label = strip_numbering(strip_markup(ITEM_MARK.sub("", line.strip()))).strip().rstrip(":：")
+    return label if label and ASPECT_LEAD.fullmatch(label) else None
 
 
 def _heads(pattern: re.Pattern[str], text: str) -> bool:
