@@ -406,7 +406,7 @@ def _definitions(
                     subject = where if aspect else None
             aspects = None
             if item and offset == 0 and not _aspect_label(found[0]):
-                aspects = _aspect_of(ctx, n, before_items[n])
+                aspects = _aspect_of(ctx, n, before_items[n], placed=" › " in term)
             if aspects is not None:
                 term = f"{aspects} › {found[0]}"  # "Slab allocator › Advantages › Fast allocation"
             elif asked is not None and offset == 0 and asked.casefold() not in term.casefold():
@@ -453,15 +453,17 @@ def _asked_by(ctx: Context, n: int, before: int) -> str | None:
     return title if REASON_QUESTION.search(title) or ASPECT_LEAD.search(title) else None
 
 
-def _aspect_of(ctx: Context, n: int, before: int) -> str | None:
+def _aspect_of(ctx: Context, n: int, before: int, *, placed: bool) -> str | None:
     """What item `n` of a list of its subject's aspects is asked under: the list is led in by a
     label of aspects alone (`ASPECT_LEAD`: "Advantages:", "**缺点：**", "### Limitations", a
     parent item "- Pros"), so each item ("**Fast allocation**: …") is one advantage of the subject
     the label sits under ("Slab allocator › Advantages"), the section's (the first heading that
     names something) or the note's; or the list opens a section whose heading names both
     ("二叉堆的缺点", "Limitations of bubble sort"). Asked alone, the item names neither the
-    subject nor that it is an advantage. None for any other list, and under a question, whose
-    list is its answer ("栈和队列的区别？" over "**栈**：…": terms that stand on their own)."""
+    subject nor that it is an advantage. A short lead-in naming the aspects ("堆存在的问题：")
+    names them too, unless the item is asked under its section already (`placed`). None for any
+    other list, and under a question, whose list is its answer ("栈和队列的区别？" over "**栈**：…":
+    terms that stand on their own)."""
     block = ctx.blocks[n]
     label = where = None
     if block.parent is not None:
@@ -472,7 +474,10 @@ def _aspect_of(ctx: Context, n: int, before: int) -> str | None:
         label = _aspect_label(ctx.blocks[before].text)
         where = naming_heading(ctx, before)
     elif before >= 0 and ctx.blocks[before].kind == "paragraph":
-        label = _aspect_label(ctx.blocks[before].text.rsplit("\n", 1)[-1])
+        line = ctx.blocks[before].text.rsplit("\n", 1)[-1]
+        label = _aspect_label(line)
+        if label is None and not placed and (lead := _aspect_lead(line)):
+            return lead  # "堆存在的问题：", "Heaps fall short for two reasons:"
         if label or before - 1 == block.heading:  # a label, or the section's opening paragraph
             where = naming_heading(ctx, block.heading) if block.heading is not None else None
     if label is None:
@@ -494,6 +499,21 @@ def _aspect_named(title: str) -> bool:
         m.end() == len(bare) or (m.start() == 0 and not has_cjk(m.group()))
         for m in ASPECT_LEAD.finditer(bare)
     )
+
+
+#: How many reading units a lead-in line that names its subject's aspects may take: one clause.
+MAX_ASPECT_LEAD = 20
+
+
+def _aspect_lead(line: str) -> str | None:
+    """A short lead-in that ends on a colon and names its subject's aspects ("堆存在的问题：",
+    "死锁的产生可以归因于以下几个原因：", "Heaps fall short for two reasons:"), without the colon:
+    its list's items are those aspects, each asked under it."""
+    lead = strip_markup(line).strip()
+    if not lead.endswith((":", "：")):
+        return None
+    lead = lead.rstrip(":：").strip()
+    return lead if units(lead) <= MAX_ASPECT_LEAD and _aspect_named(lead) else None
 
 
 def _aspect_label(line: str) -> str | None:
