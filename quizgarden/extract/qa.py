@@ -4,16 +4,21 @@ next `Q:`), and a fenced code block inside it, blank lines and all, belongs to i
 As hashcards writes them, a question may also run over blank lines to its `A:` (an image set
 apart under it), and an `A:` alone on its line opens an answer that runs over blank lines (a
 list under it) to the next card, heading or rule.
+
+A deck that writes each card as a record of more fields (`hint: …`, `tags: …` under its `A:`)
+ends the answer at the record's next field, which is its reader's, not the learner's (`fields`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
+from .fields import edge, field_key, repeated, until_field
 from .text import CARD_END, LINE_LEAD
 
 _BOLD_START = re.compile(r"^(?:\*\*|__)")
@@ -31,6 +36,43 @@ def _lead(line: str) -> str:
 def find(ctx: Context) -> Iterator[Candidate]:
     q, a = ctx.separators.question, ctx.separators.answer
     first = ctx.note.body_line
+    records = list(_records(ctx, q, a))
+    fields = repeated((r.keys for r in records), (q, a))
+    for record in records:
+        back = until_field(record.back, record.keys, fields)
+        while back and not back[-1]:
+            back.pop()  # the blank lines before the record's first field
+        if not back:
+            continue
+        front_text, block_id, deck = _clean(_unbold("\n".join(record.front)))
+        back_text, back_id, back_deck = _clean("\n".join(back))
+        if front_text and back_text:
+            ctx.claim(first + record.start, first + record.end - 1)
+            yield Candidate(
+                "qa",
+                "basic",
+                front_text,
+                back_text,
+                first + record.start,
+                block_id=block_id or back_id,
+                deck=deck or back_deck,
+            )
+
+
+@dataclass(frozen=True)
+class _Record:
+    """A card as written, by body line: its question's lines, its answer's lines and, for each
+    answer line, its key if it has a field's shape (see `fields`)."""
+
+    start: int
+    end: int  # the line after the record's last (its trailing blank lines left out)
+    front: list[str]
+    back: list[str]
+    keys: list[str | None]
+
+
+def _records(ctx: Context, q: str, a: str) -> Iterator[_Record]:
+    first = ctx.note.body_line
     lines = ctx.lines
     key = q[:-1] if q.endswith(":") else q  # in every line that can open a question
     n = 0
@@ -38,17 +80,19 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if key not in lines[n]:  # the cheap test first: most lines hold no marker at all
             n += 1
             continue
-        line_no = first + n
         text = _BOLD_START.sub("", _lead(lines[n]))  # "**Q: ...？** A: ..."
-        if not ctx.usable(line_no) or not _starts(text, q):
+        if not ctx.usable(first + n) or not _starts(text, q):
             n += 1
             continue
         front = [text[len(q) :].strip()]
         back: list[str] = []
+        keys: list[str | None] = []  # each answer line's key, if it has a field's shape
+        at = edge(lines[n])  # where the record's answer lines open: its fields open there too
         inline = _answer_on_line(front[0], a)  # "**Q: 作业为何中断？** A: 超时被杀掉"
         if inline:
             front[0], first_answer = inline
             back.append(first_answer)
+            keys.append(None)
         end = n + 1
         open_answer = False  # "A:" alone on its line: the answer is the blocks under it
         while end < len(lines) and first + end not in ctx.skipped_lines:
@@ -59,6 +103,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 code_end = block.end - first + 1  # a code or math block: kept whole, as written
                 text = "\n".join(lines[end:code_end])
                 (back or front).append(_code(text) if block.kind != "math" else text.strip())
+                if back:
+                    keys.append(None)
                 end = code_end
                 continue
             nxt = _lead(lines[end]) if end > n else ""
@@ -67,36 +113,29 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if not lines[end].strip():
                 if open_answer or (not back and _answer_below(lines, end, q, a)):
                     (back if back else front).append("")
+                    if back:
+                        keys.append(None)
                     end += 1
                     continue
                 break
             if _starts(nxt, a) and not back:
                 back.append(nxt[len(a) :].strip())
+                keys.append(None)
+                at = edge(lines[end])
                 open_answer = not back[0]
             elif back:
                 back.append(lines[end].strip())
+                keys.append(field_key(lines[end], at))
             else:
                 front.append(lines[end].strip())
             end += 1
-        n_end = end
         while back and not back[-1]:
-            back.pop()  # the blank lines after an open answer are not part of it
-            n_end -= 1
+            back.pop()  # the blank lines after an open answer are not part of its record
+            keys.pop()
+            end -= 1
         if back:
-            front_text, block_id, deck = _clean(_unbold("\n".join(front)))
-            back_text, back_id, back_deck = _clean("\n".join(back))
-            if front_text and back_text:
-                ctx.claim(line_no, first + n_end - 1)
-                yield Candidate(
-                    "qa",
-                    "basic",
-                    front_text,
-                    back_text,
-                    line_no,
-                    block_id=block_id or back_id,
-                    deck=deck or back_deck,
-                )
-        n = max(n_end, n + 1)
+            yield _Record(n, end, front, back, keys)
+        n = max(end, n + 1)
 
 
 _CODE_MARK = "\x00code{}\x00"
