@@ -170,7 +170,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 ):
                     continue
             elif k == 0:
-                first = n in opening and not has_cjk(subject)
+                first = n in opening and not has_cjk(subject) and not _passive(found)
                 if not (bold or first or about or _classed(found) or _restricted(found)):
                     if block.parent is not None or title or not _vouched(found):
                         continue
@@ -499,6 +499,13 @@ def _classed(
     if not found[2] and SUPERLATIVE.match(said[article.end() :] if article else said):
         return False  # "brain is the most complex thing discovered": ranked, not defined
     return units(said) >= _CLASSED_WORDS
+
+
+def _passive(found: tuple[str, str, bool, bool]) -> bool:
+    """ "Cards are drawn from …", "Damages are granted as of right …": a bare copula before a
+    participle or an adverb says what is done to the subject or how it is, not what it is."""
+    predicate = _predicate(found[1])
+    return predicate is not None and not predicate[3] and PASSIVE.match(predicate[1]) is not None
 
 
 def _vouched(found: tuple[str, str, bool, bool]) -> bool:
