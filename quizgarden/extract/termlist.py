@@ -148,18 +148,18 @@ MIN_HEADLINES = 3
 
 
 def _headlines(ctx: Context) -> int:
-    """How many paragraphs of the note are a bold line alone right over a list: a note written
-    without `#` sets its headings so, again and again (`**Perfect Balance**`, `**Insert into a
-    3-node at bottom**`, `**OS manages memory on behalf of the process**`, each over its
-    bullets)."""
-    return sum(
-        1
-        for m, other in enumerate(ctx.blocks)
-        if other.kind == "paragraph"
-        and other.parent is None
-        and _list_follows(ctx, m)
-        and _BOLD_LINE.match(other.text.strip()) is not None
-    )
+    """How many paragraphs of the note are a bold line alone right over a list, leading into
+    nothing: a note written without `#` sets its headings so, again and again (`**Perfect
+    Balance**`, `**Insert into a 3-node at bottom**`, `**OS manages memory on behalf of the
+    process**`, each over its bullets). A label that leads into its list (`**Remark:**`, nine
+    times in a note) is no heading."""
+    count = 0
+    for m, other in enumerate(ctx.blocks):
+        if other.kind != "paragraph" or other.parent is not None or not _list_follows(ctx, m):
+            continue
+        line = other.text.strip()
+        count += _BOLD_LINE.match(line) is not None and ":" not in line and "：" not in line
+    return count
 
 
 #: How many words a bold line read as a heading may have.
