@@ -90,7 +90,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
     @cache
     def section_of(n: int) -> list[Block]:
-        return bold[n] if n in bold else _section(blocks, n)
+        if n in bold:
+            return bold[n]
+        if blocks[n].level == BOLD_LEVEL:  # a bold question alone on its line
+            return _bold_section(blocks, n)
+        return _section(blocks, n)
 
     @cache
     def summary_of(n: int) -> tuple[str | None, bool]:
@@ -562,6 +566,37 @@ def _section(blocks: list[Block], n: int) -> list[Block]:
             break
         out.append(blocks[m])
     return out
+
+
+def _bold_section(blocks: list[Block], n: int) -> list[Block]:
+    """The blocks a bold question alone on its line heads (`**What is an operating system?**`):
+    up to the next heading, or to the next bold line alone over a list of its own that leads
+    into nothing (`**OS manages CPU on behalf of the process**` / `- OS provides the process
+    abstraction`). A note that heads its sections with bold lines asks some and names others;
+    each starts a section, as the question did. A bold label that leads into its list
+    (`**BN算法过程：**`) or a caption over a table (`**表 1：…**`) is part of the answer."""
+    out = []
+    for m in range(n + 1, len(blocks)):
+        block = blocks[m]
+        if block.kind == "heading" or _heads_list(blocks, m):
+            break
+        out.append(block)
+    return out
+
+
+def _heads_list(blocks: list[Block], m: int) -> bool:
+    """Block `m` is a bold line alone, not ending in a colon, right over a top-level list."""
+    block = blocks[m]
+    if block.kind != "paragraph" or block.parent is not None or block.quoted:
+        return False
+    text = block.text.strip()
+    if m + 1 >= len(blocks) or text.endswith(_COLON_ENDS) or not _BOLD_ONLY.fullmatch(text):
+        return False
+    after = blocks[m + 1]
+    return after.kind == "item" and after.level == 1 and after.line <= block.end + 2
+
+
+_COLON_ENDS = (":", "：", ":**", "：**", ":__", "：__", ":***", "：***")
 
 
 def _usable(ctx: Context, block: Block) -> bool:

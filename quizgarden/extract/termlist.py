@@ -31,6 +31,7 @@ from .lang import (
     REFERENCE_HEADING,
     RESULT_HEADING,
     SECTION_LABEL,
+    TITLE_STOPWORDS,
 )
 from .shape import (
     MAX_ANSWER,
@@ -46,6 +47,8 @@ from .shape import (
 )
 from .text import (
     GENERIC_FRONT,
+    has_cjk,
+    is_cut,
     is_example_heading,
     is_explanation,
     is_first_person,
@@ -68,6 +71,7 @@ _CLAUSE = re.compile(r"^[a-zà-ÿ][\w'’-]*(?:\s+\S+){2,}$")
 
 def find(ctx: Context) -> Iterator[Candidate]:
     series: Counter[int | None] | None = None  # counted once, when a paragraph first asks
+    headlines: int | None = None  # likewise
     for n, block in enumerate(ctx.blocks):
         if block.kind not in {"paragraph", "item"} or "\n" in block.text.strip():
             continue  # cheap, before anything is cleaned: a term line is one line
@@ -81,11 +85,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
         line = text.strip()
         if "\n" in line or not line.endswith(_LINE_ENDS):
             continue
-        in_series = False
+        in_series = headed = False
         if block.kind == "paragraph":
             series = _series(ctx) if series is None else series
             in_series = series[block.heading] >= MIN_SERIES
-        term = _term(line, block.kind == "item" or in_series)
+            headlines = _headlines(ctx) if headlines is None else headlines
+            headed = headlines >= MIN_HEADLINES
+        term = _term(line, block.kind == "item" or in_series, headed=headed)
         if term is None:
             continue
         heading = ctx.blocks[block.heading].text if block.heading is not None else ""
@@ -107,6 +113,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         # the same term may stand under several sections that compare on it
         where = parent_name(ctx, block) or topic(ctx, block)
         front = term if term.casefold() in where.casefold() else f"{where} › {term}"
+        if not is_term(term):
+            front = term  # a bold line written as a heading says what its list is about itself
         yield Candidate("termlist", "basic", front, back, block.line, block_id, deck=deck)
 
 
@@ -135,11 +143,52 @@ def _series(ctx: Context) -> Counter[int | None]:
     return series
 
 
-def _term(line: str, item: bool) -> str | None:
+#: How many bold lines alone over lists make a note that writes its headings so.
+MIN_HEADLINES = 3
+
+
+def _headlines(ctx: Context) -> int:
+    """How many paragraphs of the note are a bold line alone right over a list, leading into
+    nothing: a note written without `#` sets its headings so, again and again (`**Perfect
+    Balance**`, `**Insert into a 3-node at bottom**`, `**OS manages memory on behalf of the
+    process**`, each over its bullets). A label that leads into its list (`**Remark:**`, nine
+    times in a note) is no heading."""
+    count = 0
+    for m, other in enumerate(ctx.blocks):
+        if other.kind != "paragraph" or other.parent is not None or not _list_follows(ctx, m):
+            continue
+        line = other.text.strip()
+        count += _BOLD_LINE.match(line) is not None and ":" not in line and "：" not in line
+    return count
+
+
+#: How many words a bold line read as a heading may have.
+MAX_HEADLINE_WORDS = 12
+# a mark that ends or splits a sentence, or leads into what follows: no heading holds one
+_HEADLINE_MARK = re.compile(r"[.!?;:,…\"“”]")
+
+
+def _headline(term: str) -> bool:
+    """A bold line of such a note that is no name but says what its list is about, as a
+    lecture's slide titles do: a clause (`OS manages CPU on behalf of the process`), a step
+    (`Insert into a 3-node at bottom`), a long name mostly in lower case (`Design goals of an
+    operating system`). In Latin script, capitalised, three words or more, with no sentence
+    mark, not cut off (`A BST such that`) and not opened by a word a title leaves in lower case
+    (`Of the Rights and Duties of …`: a chapter quoted from a code; `The …`)."""
+    words = term.split()
+    if has_cjk(term) or not 3 <= len(words) <= MAX_HEADLINE_WORDS or not term[0].isupper():
+        return False
+    if words[0].casefold() in TITLE_STOPWORDS:
+        return False
+    return _HEADLINE_MARK.search(term) is None and not is_cut(term)
+
+
+def _term(line: str, item: bool, *, headed: bool = False) -> str | None:
     """The name the line holds, if the whole line is a name set off as a term: in bold, or, as
     a list item over its own bullets or one of a series of such lines, before a colon (one plain
     paragraph ending in a colon leads into its list: "Given:", "Dann:", "Requires three
-    circumstances:")."""
+    circumstances:"). In a note that heads its lists with bold lines (`headed`), such a line
+    that is no name but a heading's clause (`_headline`) counts too."""
     m = _BOLD_LINE.match(line)
     bold = m is not None
     if m is None and item:
@@ -147,7 +196,10 @@ def _term(line: str, item: bool) -> str | None:
     if m is None:
         return None
     term = strip_markup(m.group("term")).strip().rstrip(":：").strip()
-    if not term or not names_a_thing(term, max_units=6) or not is_term(term):
+    if not term:
+        return None
+    named = names_a_thing(term, max_units=6) and is_term(term)
+    if not named and not (bold and headed and _headline(term)):
         return None
     head = term.rsplit(None, 1)[-1]
     if is_label(term) or LIST_LABEL.match(term) or LIST_LABEL.match(head):

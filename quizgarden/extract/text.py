@@ -33,6 +33,7 @@ from .lang import (
     TERM_BAD_START,
     VALUE_LABEL,
     VALUE_START,
+    VERSUS,
 )
 from .lang import ANSWER_MARK as ANSWER_MARK  # re-exported: heading and question rules read it
 from .lang import GENERIC_FRONT as GENERIC_FRONT  # re-exported for the rules that read it
@@ -474,6 +475,8 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
     # NFKC turns "（" into "(": a bracket left in `plain` is one `PARENS` needs
     core = (PARENS.sub("", plain).strip() or plain) if "(" in plain or "（" in plain else plain
     # (sentence marks first: one search in C turns down more terms than any other test)
+    if "." in core:  # "Volatile vs. Persistent Storage": the full stop of "vs." ends nothing
+        core = VERSUS.sub(lambda m: m.group()[:-1], core)
     if _SENTENCE_MARK.search(core) or core.endswith((".", "…")):
         return False
     if len(core) <= 1 or len(core) > 60 or not 0 < units(core) <= max_units:

@@ -328,6 +328,10 @@ STRUCTURAL_HEADING = re.compile(rf"^(?:{_STRUCTURAL})$", re.I)
 LIST_LABEL = re.compile(rf"^(?:{_alternation(_words('list_labels'))})$", re.I)
 #: A lead-in ending on a verb that lists what its subject holds: "…的内容体系包括", "…有两种类型".
 LIST_VERB = re.compile(rf"(?:{_alternation(_words('list_verbs'))})$", re.I)
+#: An abbreviation that sets two names against each other, with its full stop: "vs. ".
+VERSUS = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(re.escape(w) for w in _words('versus'))})\.(?=\s)", re.I
+)
 #: A word that labels something without naming it: "N.B", "Example", "Beispiel".
 LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
 #: A label of an aspect of its section ("General Rule", "Principle"): a front once its section

@@ -808,6 +808,7 @@ TABLE = Table(
     ),
     example_suffixes=("(?:an? )?example",),
     approximations=("about", "around", "approximately", "roughly", "up to", "over"),
+    versus=("vs", "v.s"),
     formula_leads=(
         "is",
         "are",

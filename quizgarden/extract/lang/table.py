@@ -100,6 +100,9 @@ class Table:
     example_suffixes: tuple[str, ...] = ()
     # words before a number that make it a measurement: "about", "约"
     approximations: tuple[str, ...] = ()
+    # abbreviations that set two names against each other inside one name, their full stop
+    # ending no sentence: "vs" ("Volatile vs. Persistent Storage", "SVM vs. Logistic Regression")
+    versus: tuple[str, ...] = ()
     # how a statement that goes on in a formula below ends: "then", "we have", "则"
     announcers: tuple[str, ...] = ()
     # how a sentence that names the quantity of the formula below ends: "is given by", "定义为"
