@@ -156,7 +156,7 @@ def _explained(
         return None
     if _in_taxonomy(ctx, block, plain):
         return None
-    if not kind and not is_explanation(plain[0], long=True):
+    if not kind and not is_explanation(plain[0], long=True) and not _terse(term, plain, deeper):
         return None  # the first nested item says what the term is; later ones may be short
     if not all(is_explanation(p, long=True, min_units=least) for p in plain[1:]):
         return None
@@ -166,6 +166,30 @@ def _explained(
         deeper = [d for d in deeper if not EXAMPLE_MARK.match(strip_markup(d.text))]
         children = sorted(children + deeper + labels + listed, key=lambda c: c.line)
     return clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
+
+
+#: The units a lone nested note says at least (a first item of several says four): two
+#: (`- mouse` / `  - brown hair`) name a trait, as a list of traits does.
+MIN_TERSE_UNITS = 3
+#: A word in lower case of this many letters or more: a note says something, a name does not.
+_PLAIN_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _terse(term: str, plain: list[str], deeper: list[Block]) -> bool:
+    """A name with one short note nested under it and nothing else, as terse lecture outlines
+    write them (`- brachioradialis` / `  - flexes the elbow`): the note is what the outline
+    says of the name, in three units or more. Not under an aspect's label (`- symptoms` /
+    `  - painless at first`: a fragment of its topic), and the note says it in words: not in
+    symbols (`++ very rare`), as a form of options (`sudden/ gradual onset`) or as a name
+    (`Praxiteles of Athens`), which holds no word in lower case."""
+    if len(plain) != 1 or deeper or LIST_LABEL.match(term) or GENERIC_FRONT.match(term):
+        return False
+    note = plain[0]
+    if COUNTED_KIND.match(term) or units(note) < MIN_TERSE_UNITS or not note[:1].isalpha():
+        return False
+    if "/" in note or "=" in note:
+        return False
+    return _PLAIN_WORD.search(note) is not None
 
 
 #: How many items may be nested under the nested items: more is an outline of a topic, not

@@ -427,9 +427,10 @@ def glossary_lists(
     ctx: Context, hinted: Callable[[str], bool], read: Callable[[str], tuple[str, str] | None]
 ) -> Glossaries:
     """The lists (by parent item and heading) holding MIN_GLOSSARY or more free one-line items
-    that `read` takes as a term and its answer, or only MIN_RUN items that both are (a list of
-    two terms under their topic: "- Perfect cadence: sounds finished", "- Imperfect cadence:
-    sounds unfinished", though not two cases with a verdict each: "- House: yes"), and each
+    that `read` takes as a term and its answer, or only MIN_RUN items that both are or open the
+    list (a list of two terms under their topic: "- Perfect cadence: sounds finished",
+    "- Imperfect cadence: sounds unfinished", though not two cases with a verdict each:
+    "- House: yes"), and each
     item's reading (read once, here: the rule keeps it only where the list is a glossary).
     `hinted` is a cheap test before `read`."""
     counts: dict[tuple[int | None, int | None], int] = {}
@@ -452,8 +453,12 @@ def _pairs(
     counts: dict[tuple[int | None, int | None], int],
     loose: dict[int, tuple[str, str] | None],
 ) -> set[tuple[int | None, int | None]]:
-    """The lists of fewer than MIN_GLOSSARY items, MIN_RUN or more, that are entries all, none
-    a verdict on a case ("- House -> Yes", "- Car -> No")."""
+    """The lists whose entries, MIN_RUN or more and fewer than MIN_GLOSSARY, are all their
+    items or open them, points with no separator following ("- Red giant - swollen star" /
+    "- White dwarf - stellar remnant" / "- Both are late stages of a star's life": the kinds
+    glossed first, then what they share; not "- Eggs: twelve" after two such items, an entry
+    that says nothing, nor "- Primary key unique -> so …", a cause), none a verdict on a case
+    ("- House -> Yes", "- Car -> No")."""
     items: dict[tuple[int | None, int | None], list[int]] = {}
     for n, block in enumerate(ctx.blocks):
         if block.kind == "item":
@@ -461,7 +466,9 @@ def _pairs(
     return {
         key
         for key, count in counts.items()
-        if MIN_RUN <= count == len(items[key]) < MIN_GLOSSARY
+        if MIN_RUN <= count < MIN_GLOSSARY
+        and all(loose.get(n) for n in items[key][:count])
+        and not any(n in loose for n in items[key][count:])
         and not any(_verdict(loose.get(n)) for n in items[key])
     }
 
