@@ -3,11 +3,13 @@ first column (`| Digoxin | Na/K-ATPase inhibitor | arrhythmia |`) gives a card p
 column, its front naming both: "Digoxin › Mechanism".
 
 The asked columns are the one right after the name (what the row is) and any whose header says
-it defines ("Definition", "含义"); a comparison (`| Feature | Gram-positive | Gram-negative |`)
-asks each aspect of the first thing. Tables of numbers (results, benchmarks), of index numbers,
-of yes/no marks, of rows named by symbols, comparisons written in CJK and kinds of a thing side
-by side ask nothing. A first column that groups or counts the rows hands their names to the
-next one.
+it defines ("Definition", "含义"); in a list of three rows or more told by two columns, both. A
+comparison (`| Feature | Gram-positive | Gram-negative |`) asks each aspect of the things
+compared so. A cell of math answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not
+a lone symbol. Tables of numbers (results, benchmarks), of index numbers, of yes/no marks, of
+rows named by symbols, of the vault's files and folders, comparisons written in CJK and kinds of
+a thing side by side ask nothing, nor does a column of links. A first column that groups or
+counts the rows hands their names to the next one.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .context import Context, clean_card_text, heading_above, heading_title
 from .entries import MAX_LINE
 from .lang import (
     ASPECT_HEADER,
+    FILE_HEADER,
     GENERIC_FRONT,
     GLOSS_HEADER,
     INDEX_HEADER,
@@ -33,6 +36,10 @@ from .shape import is_label, table_rows
 from .text import SENTENCE, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
+#: A table this wide, a name and two columns, tells each row by both, in MIN_LISTED_ROWS rows
+#: or more.
+NARROW = 3
+MIN_LISTED_ROWS = 3
 MAX_ROWS = 60
 _NOTE_FILE = re.compile(r"\.(?:md|markdown|ipynb|pdf|txt)\s*[⭐*]*$", re.I)
 
@@ -122,6 +129,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     body, lines = _continued(body, lines)
     if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
         return  # "| student_id | department_location |": records of a database, not notes
+    if FILE_HEADER.match(strip_markup(header[0])) or any(_places(body, c) for c in range(width)):
+        return  # "| File | Topic |", "| Course notes | `Notes/Lectures/` |": the vault's layout
     groups = [""] * len(body)
     if kind := _number_kind(header, body):
         # "| Year | Hospital |" over "| 1577 | Hospital Real de Manila |": each row is named by
@@ -173,7 +182,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     usable = [
         c
         for c in range(1, width)
-        if (headless or strip_markup(header[c])) and not _numeric(body, c)
+        if (headless or strip_markup(header[c])) and not _numeric(body, c) and not _linked(body, c)
     ]
     # the column that says what the row is: the first after the name, or past one that only
     # sorts the rows into a category most of them share (`| Cancer | Population | … | Tests |`
@@ -181,11 +190,25 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     first = 1
     if not grid and not forms and 1 in usable and _common(body, 1):
         first = next((c for c in usable if c > 1), 1)
+    # a list of things told by two columns after the name tells each row by both (`| Radiation |
+    # Temperature | Typical sources |`), a column headed by a label (`Notes`) only where the row
+    # says something before it (not a remark on a figure, `| Metric | Value | Notes |`); in a
+    # wider table the columns after the one that says what the row is are its side aspects (a
+    # spec sheet, a feature matrix), and two rows are a pair set side by side (`Actual` and
+    # `Potential` across `Inevitable` and `Contingent`, each cell where two choices cross): there
+    # the later columns are asked only where they define (a line of text run on under a table is
+    # a row of one cell, none of the list)
+    listed = sum(sum(bool(strip_markup(x)) for x in r) > 1 for r in body)
+    told_by_both = width <= NARROW and listed >= MIN_LISTED_ROWS
     asked = [
         c
         for c in usable
-        if c in (1, first) or (c > 1 and GLOSS_HEADER.match(strip_markup(header[c]))) or forms
+        if c in (1, first)
+        or (c > 1 and GLOSS_HEADER.match(strip_markup(header[c])))
+        or forms
+        or told_by_both
     ]
+    remarks = {c for c in asked if told_by_both and c not in (1, first) and is_label(header[c])}
     # a row that leaves that column blank or only says its own name there (`| APC | - | FAP |`,
     # `| LAP stain | Leukocyte alkaline phosphatase (LAP) | AML & CML |`) is told by the next
     # column that says something of it
@@ -219,6 +242,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
         told = [c for c in asked if _tells(row, c, name, common[c], width)]
+        if not any(c not in remarks for c in told):
+            told = []  # "| Global market | $1.9B | 2003 estimate |": a remark on a figure
         if later and first not in told and (_blank(row[first]) or _said_again(row[first], name)):
             told += [c for c in later if _tells(row, c, name, common[c], width)][:1]
         for c in told:
@@ -259,12 +284,54 @@ def _shared_across(body: list[list[str]], width: int) -> bool:
 
 
 def _tells(row: list[str], c: int, name: str, common: set[str], width: int) -> bool:
-    """Whether cell `c` of the row says something of it: an answer, not a lone figure or mark
-    in a wide table, not the row's own name said again, not a value most rows share."""
+    """Whether cell `c` of the row says something of it: an answer, not a lone figure, symbol or
+    mark in a wide table, not the row's own name said again, not a value most rows share."""
     cell = row[c] if c < len(row) else ""
-    if not _answers(cell) or (width > 2 and units(cell) < 2 and not _word(cell)):
+    if not _answers(cell):
         return False
+    if width > 2 and not _word(cell):
+        # a cell of math answers when it is a quantity or a formula, however few its words
+        lone = not _formula(cell) if _MATH_CELL.fullmatch(cell.strip()) else units(cell) < 2
+        if lone:
+            return False
     return strip_markup(cell).casefold() not in common and not _said_again(cell, name)
+
+
+def _formula(cell: str) -> bool:
+    """ "$>10^8 K$", "$O(n^2)$", "$y^* - L$": a cell of math that holds a figure or two letters or
+    more once its sub- and superscripts are set aside, a quantity, a bound or a formula; not a
+    lone symbol (`$R_{0,1}$`, `$y^*$`, `$\\cdots$`), which names where a value would be."""
+    m = _MATH_CELL.fullmatch(cell.strip())
+    if m is None:
+        return False
+    body = _SCRIPT.sub("", _COMMAND.sub("", m.group(1)))
+    return any(map(str.isdigit, body)) or sum(map(str.isalpha, body)) > 1
+
+
+_MATH_CELL = re.compile(r"\$([^$\n]+)\$")
+#: a subscript or a superscript: "_{0,1}", "_t", "^*" (a superscript that is a figure, the
+#: exponent of a quantity, stays: "10^8")
+_SCRIPT = re.compile(r"_\{[^{}]*\}|_\w|\^\{?\D\}?")
+
+
+def _linked(body: list[list[str]], c: int) -> bool:
+    """A column of links, more than half its cells (`| Chrome | browser | [download](…) |`):
+    where to find each row; a cell of it that is no link says where too."""
+    cells = [r[c].strip() for r in body if c < len(r) and r[c].strip()]
+    links = [x for x in cells if _LINK_CELL.fullmatch(x) or ("://" in x and is_link_only(x))]
+    return len(links) * 2 > len(cells)
+
+
+def _places(body: list[list[str]], c: int) -> bool:
+    """A column of folders or note files, every cell filled (`` `20_StudyNotes/Lectures/` ``,
+    `` `math.LA_LinearAlgebra/` ``, `BERT.md`): the table maps things to where the vault keeps
+    them, the layout of the notes, not what they teach."""
+    cells = [strip_markup(r[c]) if c < len(r) else "" for r in body]
+    return all(_FOLDER.fullmatch(x) or _NOTE_FILE.search(x) for x in cells)
+
+
+#: "20_StudyNotes/Lectures/", "ml.AL_Algorithms/": a path that ends on a folder
+_FOLDER = re.compile(r"[^\s/]+(?:/[^\s/]+)*/")
 
 
 def _blank(cell: str) -> bool:
