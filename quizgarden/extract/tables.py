@@ -24,7 +24,6 @@ from .context import Context, clean_card_text, heading_above, heading_title
 from .entries import MAX_LINE
 from .lang import (
     ASPECT_HEADER,
-    FILE_HEADER,
     GENERIC_FRONT,
     GLOSS_HEADER,
     INDEX_HEADER,
@@ -129,8 +128,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     body, lines = _continued(body, lines)
     if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
         return  # "| student_id | department_location |": records of a database, not notes
-    if FILE_HEADER.match(strip_markup(header[0])) or any(_places(body, c) for c in range(width)):
-        return  # "| File | Topic |", "| Course notes | `Notes/Lectures/` |": the vault's layout
+    if any(_places(body, c) for c in range(width)):
+        return  # "| Course notes | `Notes/Lectures/` |": the vault's layout
     groups = [""] * len(body)
     if kind := _number_kind(header, body):
         # "| Year | Hospital |" over "| 1577 | Hospital Real de Manila |": each row is named by

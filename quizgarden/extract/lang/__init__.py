@@ -65,7 +65,6 @@ __all__ = [
     "EXAMPLE_MARK",
     "EXERCISE",
     "FIELD_NAME",
-    "FILE_HEADER",
     "FIRST_PERSON",
     "FIRST_PERSON_SINGULAR",
     "FORMULA_LEAD",
@@ -374,8 +373,6 @@ OPENER = re.compile(rf"^(?:{_alternation(_words('openers'))})", re.I)
 GLOSS_HEADER = re.compile(rf"^(?:{_alternation(_words('gloss_headers'))})$", re.I)
 #: A table column header that numbers the rows: "No.", "Index", "序号".
 INDEX_HEADER = re.compile(rf"^(?:{_alternation(_words('index_headers'))})$", re.I)
-#: A table column header that names files or folders: "File", "Folder", "文件夹名称".
-FILE_HEADER = re.compile(rf"^(?:{_alternation(_words('file_headers'))})$", re.I)
 _ARTICLES = "|".join(w if w.endswith("'") else w + r"\s+" for w in _words("articles"))
 #: A leading article: "The ", "Der ", "l'".
 ARTICLE = re.compile(rf"^(?:{_ARTICLES})", re.I)

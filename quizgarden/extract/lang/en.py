@@ -1110,7 +1110,6 @@ TABLE = Table(
         r"sl\.?\s?no\.?",
         "item",
     ),
-    file_headers=(r"files?", r"file ?names?", r"folders?", r"folder ?names?", r"director(?:y|ies)"),
     ordinal_parts=(
         # ("first line", "second half": a treatment, a period; not places in a list)
         "(?:the )?(?:first|second|third|fourth|fifth|sixth|last|final) (?:column|row|act|part"

@@ -229,9 +229,6 @@ class Table:
     # a table column that numbers the rows, not what the number is: "No.", "Index", "序号"; rows
     # named by numbers under any other header ("Year", "Step", "描述符") are named by both
     index_headers: tuple[str, ...] = ()
-    # a table column that names the vault's files or folders: "File", "Folder", "文件夹名称"; its
-    # rows are an index of the notes, where things are kept, not what they teach
-    file_headers: tuple[str, ...] = ()
     # which one of a series, by its place: "second act", "第一列", "第二项"; a front that is only
     # this names nothing
     ordinal_parts: tuple[str, ...] = ()

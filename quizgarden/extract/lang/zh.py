@@ -1093,7 +1093,6 @@ TABLE = Table(
         r"(?<![\d.])\d{1,2}(?:\s*[-~～–至到]\s*\d{1,2})?\s*[章讲]",
     ),
     index_headers=("序号", "编号", "序"),
-    file_headers=("文件", "文件名", "文件名称", "文件夹", "文件夹名", "文件夹名称", "目录"),
     # (not "第二十条": an article of a statute is what a law note asks about)
     ordinal_parts=(r"第\s*[\d一二三四五六七八九十]+\s*(?:列|行|栏|项|点|部分|幕)",),
     example_marks=("例如", "比如", "举例"),
