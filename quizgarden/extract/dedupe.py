@@ -207,6 +207,7 @@ def _bare(text: str) -> str:
 MIN_OWN_WORDS = 8
 _DISPLAY = re.compile(r"\$\$.*?\$\$", re.S)
 _INLINE = re.compile(r"\$[^$\n]+\$")
+_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)  # display math, then inline
 _SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
 
 
@@ -227,13 +228,14 @@ def _says_more(prose: str) -> bool:
 
 def _own_fact(formula: Candidate, holder: Candidate | None) -> bool:
     """A formula that the sentence leading into it names (`The cost function for linear
-    regression is:`), inside a section card whose answer holds other display formulas too: the
-    section is asked whole, and the named formula is a fact of its own, asked by its name."""
+    regression is:`, `最优价值函数的定义为 $V^*(s) = …$`), inside a section card whose answer
+    holds other formulas too (display math, or equations inline): the section is asked whole, and
+    the named formula is a fact of its own, asked by its name."""
     return (
         formula.rule == "formula"
         and holder is not None
         and holder.rule in _SECTIONS
-        and len(_DISPLAY.findall(holder.back)) > 1
+        and sum(m.startswith("$$") or "=" in m for m in _MATH.findall(holder.back)) > 1
         and named_by_lead(formula.front)
     )
 

@@ -21,6 +21,7 @@ from .lang import (
     EXAMPLE_HEADING,
     EXAMPLE_MARK,
     EXERCISE,
+    FORMULA_DEFINER,
     FORMULA_LEAD,
     PART_HEADING,
     PROOF,
@@ -110,6 +111,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
         lone_math = _lone_formula(block) if block.parent is not None else None
         lone = lone_math
         inline = _named_inline(block) if block.kind == "item" and "$" in block.text else None
+        defined = (
+            _defined_inline(block)
+            if inline is None and "$" in block.text and "$$" not in block.text
+            else []
+        )
         if lone and (previous is not ctx.blocks[block.parent or 0] or not _item_name(ctx, block)):
             lone = None  # not the first thing said under a name: a further step
         chained = (
@@ -119,7 +125,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
         )
         previous_lone = lone_math is not None
         holds_math = (
-            block.kind == "math" or lone or inline or "$$" in block.text or "\\[" in block.text
+            block.kind == "math"
+            or lone
+            or inline
+            or defined
+            or "$$" in block.text
+            or "\\[" in block.text
         )
         if holds_math and block.heading not in steps:  # a section's title read where it matters
             steps[block.heading] = _in_example(ctx, block) or _in_derivation(ctx, block)
@@ -139,6 +150,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 found = [(inline[0], "", block.line)]
             elif lone:
                 found = [(lone, "", block.line)]
+            elif defined:
+                found = defined
             else:
                 found = list(_formulas(block, previous))
             if found and any(_poses_exercise(b.text) for b in unread.pop(block.heading, ())):
@@ -354,7 +367,35 @@ def _naming_clause(line: str) -> str:
     that name it: its last sentence, and of a long one its last clause ("For the conformal group
     $G$, the characters on its modules are given by", "…，这个量的大小定义为")."""
     lead = [m.group() for m in SENTENCE.finditer(line)][-1].strip()
-    return re.split(r"[,，;；、]", lead)[-1].strip() if _too_long(lead) else lead
+    if not _too_long(lead):
+        return lead
+    outside = _INLINE_MATH.sub(lambda m: "x" * len(m.group()), lead)  # `$d(u, v)$` is one word
+    return lead[max(map(outside.rfind, ",，;；、")) + 1 :].strip()
+
+
+# what follows an equation that ends its clause: a stop or a comma, or the end of its line
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;。，；]|$)", re.M)
+
+
+def _defined_inline(block: Block) -> list[tuple[str, str, int]]:
+    """Each inline equation by which a sentence of `block` defines a quantity, ending its clause
+    (`The **distance** $d(u, v)$ between two vectors is defined as $d(u, v) = \\|u - v\\|$.`,
+    `其闭包定义为: $\\text{cl}(C) = …$`): its LaTeX, the words leading into it (of a long
+    sentence, its last clause) and its line. A bare copula (`is $x = 1$`) or a notation (`记为
+    $…$`) defines nothing: the tables' `formula_definers`."""
+    opening = _LABEL.match(ITEM_MARK.sub("", block.text.lstrip()))
+    label = strip_markup(opening.group(1)).strip("*_ ") if opening else ""
+    if label and is_term(label) and not FORMULA_DEFINER.search(label):
+        # "**Closure**: … 其闭包定义为 $…$", "**Cone:** …": the entry's, which the `definition`
+        # rule asks whole
+        return []
+    found = []
+    for m in _INLINE_MATH.finditer(block.text):
+        before = block.text[: m.start()].rstrip()
+        if FORMULA_DEFINER.search(before) and _CLAUSE_END.match(block.text, m.end()):
+            line = block.line + block.text.count("\n", 0, m.start())
+            found.append((m.group(1).strip(), _naming_clause(before), line))
+    return found
 
 
 def _too_long(lead: str) -> bool:
