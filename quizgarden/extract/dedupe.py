@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from ..model import Candidate
 from ..similarity import normalize_text
 from .entries import spells_out
+from .formula import named_by_lead
 from .lang import GENERIC_FRONT
 from .text import LONG_WORD, units
 
@@ -93,7 +94,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
             elif (
                 card.rule in _PART_OF_EARLIER
                 and inside
-                and any(kept[i] and bare in a for a, i in answers)
+                and any(kept[i] and bare in a and not _own_fact(card, kept[i]) for a, i in answers)
             ):
                 # "介绍一下 FFN 计算公式？" already answers with this formula; "## Determinismus"
                 # already answers with the paragraph whose first sentence `subject` took
@@ -206,6 +207,7 @@ def _bare(text: str) -> str:
 MIN_OWN_WORDS = 8
 _DISPLAY = re.compile(r"\$\$.*?\$\$", re.S)
 _INLINE = re.compile(r"\$[^$\n]+\$")
+_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)  # display math, then inline
 _SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
 
 
@@ -222,6 +224,20 @@ def _says_more(prose: str) -> bool:
             text = " ".join(_SENTENCE_BREAK.split(text)[:-1])  # the sentence leading in
         said.append(text)
     return units(" ".join(said)) >= MIN_OWN_WORDS
+
+
+def _own_fact(formula: Candidate, holder: Candidate | None) -> bool:
+    """A formula that the sentence leading into it names (`The cost function for linear
+    regression is:`, `最优价值函数的定义为 $V^*(s) = …$`), inside a section card whose answer
+    holds other formulas too (display math, or equations inline): the section is asked whole, and
+    the named formula is a fact of its own, asked by its name."""
+    return (
+        formula.rule == "formula"
+        and holder is not None
+        and holder.rule in _SECTIONS
+        and sum(m.startswith("$$") or "=" in m for m in _MATH.findall(holder.back)) > 1
+        and named_by_lead(formula.front)
+    )
 
 
 def _restates(answer: str, earlier: str) -> bool:

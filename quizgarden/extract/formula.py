@@ -21,6 +21,7 @@ from .lang import (
     EXAMPLE_HEADING,
     EXAMPLE_MARK,
     EXERCISE,
+    FORMULA_DEFINER,
     FORMULA_LEAD,
     PART_HEADING,
     PROOF,
@@ -71,6 +72,7 @@ _STEP_OPEN = re.compile(
 MAX_PER_SECTION = 3
 _LEAD_END = re.compile(r"[:：]\s*$")
 _LEAD_UNITS = 20  # a longer lead is a paragraph, not words that name the formula
+_LEAD_CHARS = 80
 # "- Telescope diffraction limit: … $$\theta = …$$": the label the line opens with names it
 # (the line goes on after the colon: a line that ends in one leads into what follows)
 _LABEL = re.compile(r"^([^:：$\n]{2,60}?)\s*[:：][ \t]*(?=[^\s])")
@@ -109,6 +111,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
         lone_math = _lone_formula(block) if block.parent is not None else None
         lone = lone_math
         inline = _named_inline(block) if block.kind == "item" and "$" in block.text else None
+        defined = (
+            _defined_inline(block)
+            if inline is None and "$" in block.text and "$$" not in block.text
+            else []
+        )
         if lone and (previous is not ctx.blocks[block.parent or 0] or not _item_name(ctx, block)):
             lone = None  # not the first thing said under a name: a further step
         chained = (
@@ -118,7 +125,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
         )
         previous_lone = lone_math is not None
         holds_math = (
-            block.kind == "math" or lone or inline or "$$" in block.text or "\\[" in block.text
+            block.kind == "math"
+            or lone
+            or inline
+            or defined
+            or "$$" in block.text
+            or "\\[" in block.text
         )
         if holds_math and block.heading not in steps:  # a section's title read where it matters
             steps[block.heading] = _in_example(ctx, block) or _in_derivation(ctx, block)
@@ -138,6 +150,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 found = [(inline[0], "", block.line)]
             elif lone:
                 found = [(lone, "", block.line)]
+            elif defined:
+                found = defined
             else:
                 found = list(_formulas(block, previous))
             if found and any(_poses_exercise(b.text) for b in unread.pop(block.heading, ())):
@@ -196,6 +210,8 @@ _NEXT_SIDE = re.compile(r"[,;](?=[^,;]*=)")  # a comma before another side's `=`
 _RELATION_SIGN = re.compile(r"^(?::=|=|\\approx|\\equiv|\\triangleq)")
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:\\%|%)?")
 _ROW_BREAK = re.compile(r"\\\\")
+# numbers joined by arithmetic only: `0.6 * 10 + 0.4 * 5`, `3 \times 4`
+_SUM = re.compile(r"[-+]?\d+(?:\.\d+)?(?:\s*(?:[-+*/×·]|\\times|\\cdot)\s*\d+(?:\.\d+)?)+")
 _ALIGN_SPACE = re.compile(r"[\s&]")  # spaces and the `&` of an aligned row
 _ALIGN_SPACE_END = re.compile(r"[\s&]|[.,;]+$")  # those, and the punctuation that ends a row
 
@@ -311,6 +327,8 @@ def _is_value(latex: str) -> bool:
     last = _EQUALS.split(body)[-1].strip().rstrip(".,;")
     if _DECIMAL.fullmatch(last) or len(_DECIMALS.findall(body)) >= 3:
         return True  # the worked numbers of an example
+    if any(_SUM.fullmatch(side.strip().rstrip(".,;")) for side in _EQUALS.split(body)[1:]):
+        return True  # "= 0.6 * 10 + 0.4 * 5 = 8": numbers worked out
     at = _top_level_relation(body)
     first = body[at:].split("\\\\")[0] if at is not None else ""
     # "= 1, \int \pi(z) dz = 1", "= 3, h_1 = 1": values of several sides, each a number
@@ -328,11 +346,7 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
             if (_LEAD_END.search(last) or units(last) <= 12) and not _file_named(last):
                 lead = last
             elif FORMULA_LEAD.search(last) and not _file_named(last):
-                # "… The surface brightness is given by": a sentence the formula completes; of a
-                # long one, its last clause ("…，这个量的大小定义为")
-                lead = [m.group() for m in SENTENCE.finditer(last)][-1].strip()
-                if units(lead) > _LEAD_UNITS:
-                    lead = re.split(r"[,，;；、]", lead)[-1].strip()
+                lead = _naming_clause(last)
         yield _unwrap(block.text).strip("$").strip(), lead, block.line
     elif block.kind in {"paragraph", "item"} and ("$$" in block.text or "\\[" in block.text):
         end = -1
@@ -342,8 +356,51 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
                 continue  # right after another display formula: a step of the same working
             end = m.end()
             before = block.text[: m.start()].rstrip().split("\n")[-1]  # the line leading in
+            if FORMULA_LEAD.search(before) and _too_long(before):
+                before = _naming_clause(before)
             line = block.line + block.text.count("\n", 0, m.start())
             yield (m.group(1) or m.group(2)).strip().strip("$").strip(), before, line
+
+
+def _naming_clause(line: str) -> str:
+    """Of a line that the formula completes ("… The surface brightness is given by"), the words
+    that name it: its last sentence, and of a long one its last clause ("For the conformal group
+    $G$, the characters on its modules are given by", "…，这个量的大小定义为")."""
+    lead = [m.group() for m in SENTENCE.finditer(line)][-1].strip()
+    if not _too_long(lead):
+        return lead
+    outside = _INLINE_MATH.sub(lambda m: "x" * len(m.group()), lead)  # `$d(u, v)$` is one word
+    return lead[max(map(outside.rfind, ",，;；、")) + 1 :].strip()
+
+
+# what follows an equation that ends its clause: a stop or a comma, or the end of its line
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;。，；]|$)", re.M)
+
+
+def _defined_inline(block: Block) -> list[tuple[str, str, int]]:
+    """Each inline equation by which a sentence of `block` defines a quantity, ending its clause
+    (`The **distance** $d(u, v)$ between two vectors is defined as $d(u, v) = \\|u - v\\|$.`,
+    `其闭包定义为: $\\text{cl}(C) = …$`): its LaTeX, the words leading into it (of a long
+    sentence, its last clause) and its line. A bare copula (`is $x = 1$`) or a notation (`记为
+    $…$`) defines nothing: the tables' `formula_definers`."""
+    opening = _LABEL.match(ITEM_MARK.sub("", block.text.lstrip()))
+    label = strip_markup(opening.group(1)).strip("*_ ") if opening else ""
+    if label and is_term(label) and not FORMULA_DEFINER.search(label):
+        # "**Closure**: … 其闭包定义为 $…$", "**Cone:** …": the entry's, which the `definition`
+        # rule asks whole
+        return []
+    found = []
+    for m in _INLINE_MATH.finditer(block.text):
+        before = block.text[: m.start()].rstrip()
+        if FORMULA_DEFINER.search(before) and _CLAUSE_END.match(block.text, m.end()):
+            line = block.line + block.text.count("\n", 0, m.start())
+            found.append((m.group(1).strip(), _naming_clause(before), line))
+    return found
+
+
+def _too_long(lead: str) -> bool:
+    """Too long to stand in a front: a paragraph, not words that name the formula."""
+    return units(lead) > _LEAD_UNITS or len(lead) > _LEAD_CHARS
 
 
 _FILE_EXTENSION = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|pdf)\b", re.I)
@@ -518,13 +575,29 @@ def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = N
     return f"{' — '.join(parts)}: ${lhs} = \\;?$"
 
 
+#: What `_front` ends every front with: the lead's words, then the left side asked for.
+_ASKED = re.compile(r":\s\$[^$]*= \\;\?\$$")
+
+
+def named_by_lead(front: str) -> bool:
+    """A formula front that names its formula by the sentence leading into it, the quantity
+    being that sentence's subject (`Cost Function — The cost function for linear regression is:
+    $J(\\theta) = \\;?$`, `CART — 属性 $a$ 的基尼指数定义为: …`), not only by its heading."""
+    asked = _ASKED.search(front)
+    if asked is None or " — " not in front[: asked.start()]:
+        return False
+    lead = front[: asked.start()].rsplit(" — ", 1)[1].rstrip(" :：")
+    verb = FORMULA_LEAD.search(lead)
+    return verb is not None and units(_INLINE_MATH.sub("", lead[: verb.start()])) >= 2
+
+
 def _lead_words(lead: str) -> str:
     """The words of a lead that can stand in a front, or "" when it holds other math, template
     tags or a whole paragraph, which name nothing."""
     lead = ITEM_MARK.sub("", strip_markup(lead).strip().rstrip(":：").strip())
     if lead.startswith("|"):  # the cell before it in a table row: "| Energy of a Photon |"
         lead = lead.strip("| ").rstrip(":：")
-    if units(lead) > _LEAD_UNITS or len(lead) > 80 or re.search(r"\$\$|\{%|<", lead):
+    if _too_long(lead) or re.search(r"\$\$|\{%|<", lead):
         return ""
     return lead
 

@@ -67,6 +67,7 @@ __all__ = [
     "FIELD_NAME",
     "FIRST_PERSON",
     "FIRST_PERSON_SINGULAR",
+    "FORMULA_DEFINER",
     "FORMULA_LEAD",
     "FRONT_FIELD",
     "GENERIC_FRONT",
@@ -493,6 +494,9 @@ ANNOUNCES = re.compile(rf"(?:{_alternation(_words('announcers'))})\s*[,，]?$", 
 #: "The surface brightness is given by", "其概率定义为": a sentence that names what the formula
 #: below computes, and ends where the formula takes over.
 FORMULA_LEAD = re.compile(rf"(?:{_alternation(_words('formula_leads'))})\s*[,，]?$", re.I)
+#: "The distance … is defined as", "其闭包定义为:": what defines a quantity by the inline formula
+#: right after it.
+FORMULA_DEFINER = re.compile(rf"(?:{_alternation(_words('formula_definers'))})\s*[:：]?\s*$", re.I)
 #: "$\\mu$ is the coefficient of friction", "$k$ 表示劲度系数": what joins a symbol to its name.
 SYMBOL_NAMER = re.compile(rf"\s*(?:{_alternation(_words('symbol_namers'))})\s*", re.I)
 #: "是", "为": a namer that also makes claims ("$X$ 是对称矩阵").

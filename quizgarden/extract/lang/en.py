@@ -816,6 +816,7 @@ TABLE = Table(
         "(?:is |are )?(?:given|defined|written|expressed|computed|calculated) (?:by|as)",
         "reads",
     ),
+    formula_definers=("(?:is|are) (?:defined|given|computed|calculated) (?:as|by)",),
     announcers=("then", "we have", "as follows"),
     branch_openers=("if yes", "if no", "if not", "if so", "if this"),
     generic_fronts=(

@@ -107,6 +107,10 @@ class Table:
     announcers: tuple[str, ...] = ()
     # how a sentence that names the quantity of the formula below ends: "is given by", "定义为"
     formula_leads: tuple[str, ...] = ()
+    # a verb that defines a quantity by the inline formula right after it, in the same sentence:
+    # "The distance … is defined as $d(u, v) = …$", "其闭包定义为 $…$"; not a bare copula ("is
+    # $x = 1$") nor a notation ("记为 $…$")
+    formula_definers: tuple[str, ...] = ()
     # the branch of a checklist: "if yes", "否则"
     branch_openers: tuple[str, ...] = ()
     # fronts that say nothing without their section: "Advantages", "Definition", "优点"

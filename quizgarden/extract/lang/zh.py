@@ -718,6 +718,7 @@ TABLE = Table(
         "达到",
     ),
     formula_leads=("为", "是", "等于", "定义为", "表示为", "记为", "写作", "计算公式为"),
+    formula_definers=("定义为", "计算公式为"),
     announcers=(
         "则",
         "有",
