@@ -16,8 +16,16 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ASKING, CONTINUES, COUNTED_KIND, EXAMPLE_MARK, LIST_LABEL, PREPOSITION
-from .outline import names_work, outline_lead
+from .lang import (
+    ASKING,
+    CONTINUES,
+    COUNTED_KIND,
+    EXAMPLE_MARK,
+    LIST_LABEL,
+    OPEN_CLAUSE,
+    PREPOSITION,
+)
+from .outline import aside, names_work, outline_lead
 from .shape import as_list, defines_terms, is_label, labels_list, topic
 from .text import (
     GENERIC_FRONT,
@@ -54,6 +62,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         text, block_id, deck = clean_card_text(block.text)
         term = strip_markup(text).strip()
+        opened = _completed(ctx, block, term)
+        if opened is not None:
+            clause, completion = opened
+            front = f"{topic(ctx, block)} › {clause}"
+            yield Candidate("nested", "basic", front, completion, block.line, block_id, deck=deck)
+            continue
         if "\n" in term or not is_term(term, max_units=8) or is_label(term):
             continue
         if not _term_shaped(term):
@@ -166,6 +180,50 @@ def _explained(
         deeper = [d for d in deeper if not EXAMPLE_MARK.match(strip_markup(d.text))]
         children = sorted(children + deeper + labels + listed, key=lambda c: c.line)
     return clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
+
+
+#: The Latin words an open item says before its connective at least: a subject and what it
+#: says of it ("Direct implementation is complicated"; "Repeat the following:" is a step).
+MIN_OPEN_WORDS = 2
+
+
+def _completed(ctx: Context, block: Block, term: str) -> tuple[str, str] | None:
+    """An item left open on a connective that the items nested under it complete, as lecture
+    outlines write reasons and conditions, and the answer they give; the front is the item's
+    words after the name of its section, which the clause leaves to it (direct implementation
+    of what the section names):
+
+        - Direct implementation is complicated, because:
+          - Maintaining multiple node types is cumbersome.
+          - Need multiple compares to move down tree.
+
+    The item says something of a subject before its connective ("… are independent if",
+    "… indicated in one of the following:"); not a clause opening on a preposition, an aside
+    or the writer, and each nested item says something in words: not a step of a derivation
+    (an item opening with math: "The cost is lower if:" / "- $c = a + b$"), nor a link."""
+    if "\n" in term:
+        return None
+    clause = term.rstrip(" :：")
+    m = OPEN_CLAUSE.search(clause)
+    if m is None:
+        return None
+    said = clause[: m.start()]
+    if len(_LATIN_WORD.findall(said)) < MIN_OPEN_WORDS or PREPOSITION.match(said):
+        return None
+    if aside(said) or is_first_person(said) or CONTINUES.match(said):
+        return None
+    children = [ctx.blocks[c] for c in block.children]
+    if len(children) > MAX_CHILDREN:
+        return None
+    if any(c.kind != "item" or c.children or not ctx.free(c) for c in children):
+        return None
+    plain = [strip_markup(clean_card_text(c.text)[0]).strip() for c in children]
+    if any(p.startswith("$") or units(p) < MIN_UNITS for p in plain):
+        return None
+    if any(is_link_only(c.text) or _FILE.search(c.text) for c in children):
+        return None
+    back = clean_card_text(children[0].text)[0] if len(children) == 1 else as_list(ctx, children)
+    return clause, back
 
 
 #: The units a lone nested note says at least (a first item of several says four): two

@@ -104,6 +104,7 @@ __all__ = [
     "NUMBERED_SECTION",
     "NUMBER_MARK",
     "OPENER",
+    "OPEN_CLAUSE",
     "ORDINAL_PART",
     "PARTICIPLE",
     "PART_HEADING",
@@ -519,6 +520,10 @@ QUOTE_OPEN = re.compile(r"^\s*[“「『\"„«]")
 GENERIC_FRONT = re.compile(rf"^(?:{_alternation(_words('generic_fronts'))})$", re.I)
 #: The end of a paragraph that announces a list or a formula instead of saying something.
 LEAD_IN = re.compile(rf"[:：]\s*$|{_alternation(_words('lead_ins'))}", re.I)
+#: The end of a list item left open for the items nested under it to complete: "… because:".
+OPEN_CLAUSE = re.compile(
+    rf"[^\w$]+(?:{_alternation(_words('open_connectives'))})\s*[:：]?\s*$", re.I
+)
 #: "你将收获什么？": a text speaking to its reader.
 TO_READER = re.compile(_alternation(_words("to_reader")), re.I)
 #: A paragraph that opens or reads so defines what its heading names.

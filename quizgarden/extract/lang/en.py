@@ -858,6 +858,15 @@ TABLE = Table(
         "formulas?",
     ),
     lead_ins=("below", "following", "as follows"),
+    open_connectives=(
+        "because",
+        "if",
+        "only if",
+        "when",
+        "unless",
+        "such that",
+        "(?:one|any|all|each) of the following",
+    ),
     to_reader=("you'll", "you will", "yourself"),
     defining_phrases=(
         "^(?:this|the) (?:method|model|technique|approach|algorithm)",

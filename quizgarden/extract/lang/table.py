@@ -119,6 +119,9 @@ class Table:
     speech_verbs: tuple[str, ...] = ()
     # words that announce what follows (a list, a formula): "as follows", "如下"
     lead_ins: tuple[str, ...] = ()
+    # how a list item left open ends, the items nested under it completing what it says:
+    # "… is complicated, because:", "… are independent if", "… indicated in one of the following:"
+    open_connectives: tuple[str, ...] = ()
     # a text speaking to its reader: "you will", "你将"
     to_reader: tuple[str, ...] = ()
     # a paragraph that opens or reads so defines the heading above it: "is a", "是指"
