@@ -599,7 +599,11 @@ def _lead_words(lead: str) -> str:
         lead = lead.strip("| ").rstrip(":：")
     if _too_long(lead) or re.search(r"\$\$|\{%|<", lead):
         return ""
-    return lead
+    return _FINAL_STOP.sub("", lead)  # a sentence read as a lead: its colon follows in the front
+
+
+# the full stop a sentence ends on, not one of an abbreviation (`i.e.`, `e.g.`)
+_FINAL_STOP = re.compile(r"(?<![.\s]\w)(?<!^\w)\.$")
 
 
 def _item_label(block: Block) -> str | None:
