@@ -52,7 +52,7 @@ _ENV = re.compile(r"\\(?:begin|end)\{(?:aligned|align\*?|equation\*?|split|gathe
 # pattern with a branch that opens with a lookbehind is tried at every character of the formula)
 _TOKEN = re.compile(
     r"\\[{}]|[{}()\[\]]"
-    r"|[:=\\](?<![<>!\\:].)(?:(?<=:)=|(?<==)|(?<=\\)(?:approx|equiv|triangleq)\b)"
+    r"|[:=\\](?<![<>!\\:].)(?:(?<=:)=|(?<==)|(?<=\\)(?:approx|equiv|triangleq|sim|propto)\b)"
 )
 # a left side that is itself a derivation step, a row of a system, or prose (`\le`, `\ge`, `\sim`
 # as whole commands: the `\left(` of `P\left(w_i\right)` is no relation; a side with an `\in`,
@@ -193,7 +193,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # a fourth unnamed formula in a section is a step of a derivation
                 seen.add((block.heading, lhs))
                 per_section[block.heading] = per_section.get(block.heading, 0) + 1
-                front = _front(ctx, block, lead, lhs, name)
+                front = _front(ctx, block, lead, lhs, latex, name)
                 yield Candidate("formula", "basic", front, f"$$\n{latex}\n$$", line)
         previous = block
 
@@ -207,7 +207,7 @@ _EQUALS = re.compile(r"(?<![<>!\\:])=")  # an equals sign, not part of `<=`, `!=
 _DECIMAL = re.compile(r"[-+]?\d*\.\d+")
 _DECIMALS = re.compile(r"\d+\.\d+")
 _NEXT_SIDE = re.compile(r"[,;](?=[^,;]*=)")  # a comma before another side's `=`
-_RELATION_SIGN = re.compile(r"^(?::=|=|\\approx|\\equiv|\\triangleq)")
+_RELATION_SIGN = re.compile(r"^(?::=|=|\\approx|\\equiv|\\triangleq|\\sim\b|\\propto\b)")
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:\\%|%)?")
 _ROW_BREAK = re.compile(r"\\\\")
 # numbers joined by arithmetic only: `0.6 * 10 + 0.4 * 5`, `3 \times 4`
@@ -548,7 +548,9 @@ def _lead_name(block: Block, previous: Block | None, lead: str) -> str | None:
     return name if is_term(name) else None
 
 
-def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = None) -> str:
+def _front(
+    ctx: Context, block: Block, lead: str, lhs: str, latex: str, name: str | None = None
+) -> str:
     parts = []
     if block.heading is not None:
         heading = strip_numbering(strip_markup(ctx.blocks[block.heading].text)).rstrip(":：")
@@ -572,11 +574,24 @@ def _front(ctx: Context, block: Block, lead: str, lhs: str, name: str | None = N
     parts = [p for p in parts if p]
     if not parts:
         parts.append(ctx.note.title)
-    return f"{' — '.join(parts)}: ${lhs} = \\;?$"
+    return f"{' — '.join(parts)}: ${lhs} {_relation(latex)} \\;?$"
+
+
+# a relation that is no equality: a scaling (`\tau \sim r/v`), a proportion, a distribution
+_LOOSE_RELATION = re.compile(r"\\(?:sim|propto)\b")
+
+
+def _relation(latex: str) -> str:
+    """The relation a front asks across: `=` for an equation (`:=`, `\\approx` and `\\equiv`
+    too, read as one), and `\\sim` or `\\propto` as written, which say no equality."""
+    body = _ENV.sub("", latex).strip()
+    at = _top_level_relation(body)
+    loose = _LOOSE_RELATION.match(body, at) if at is not None else None
+    return loose.group() if loose else "="
 
 
 #: What `_front` ends every front with: the lead's words, then the left side asked for.
-_ASKED = re.compile(r":\s\$[^$]*= \\;\?\$$")
+_ASKED = re.compile(r":\s\$[^$]*(?:=|\\sim|\\propto) \\;\?\$$")
 
 
 def named_by_lead(front: str) -> bool:
@@ -599,7 +614,11 @@ def _lead_words(lead: str) -> str:
         lead = lead.strip("| ").rstrip(":：")
     if _too_long(lead) or re.search(r"\$\$|\{%|<", lead):
         return ""
-    return lead
+    return _FINAL_STOP.sub("", lead)  # a sentence read as a lead: its colon follows in the front
+
+
+# the full stop a sentence ends on, not one of an abbreviation (`i.e.`, `e.g.`)
+_FINAL_STOP = re.compile(r"(?<![.\s]\w)(?<!^\w)\.$")
 
 
 def _item_label(block: Block) -> str | None:
