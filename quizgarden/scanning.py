@@ -148,9 +148,13 @@ def delimited_sub(
 
 @lru_cache(maxsize=16)
 def _closes(d: str, word_bounded: bool) -> re.Pattern[str]:
-    """Where `d` may close a span: after a non-space (and before no letter or digit)."""
+    """Where `d` may close a span: after a non-space (and before no letter or digit). The
+    pattern opens with `d`'s first character, which the engine jumps to (one that opens with a
+    lookbehind is tried at every character), and takes only that character: marks that
+    overlap (`***`) are each found, as `(?<=\\S)(?=d)` finds them."""
     after = r"(?![^\W_])" if word_bounded else ""
-    return re.compile(rf"(?<=\S)(?={re.escape(d)}{after})")
+    first, rest = re.escape(d[0]), re.escape(d[1:])
+    return re.compile(rf"{first}(?<=\S{first})(?={rest}{after})")
 
 
 @lru_cache(maxsize=16)

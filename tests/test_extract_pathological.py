@@ -29,9 +29,9 @@ from quizgarden.extract import text as text_rules
 from quizgarden.extract.blocks import _PAREN_MATH, _PAREN_MATH_END
 from quizgarden.extract.context import _LABEL_END, _WIKILINK
 from quizgarden.model import MAX_MINED_LINE
-from quizgarden.notes import links, read_note
+from quizgarden.notes import _INLINE_TAG, _TAG_NAME, links, read_note
 from quizgarden.notes.meta import MAX_ALIAS_NODES
-from quizgarden.scanning import SHORT, delimited_sub, skipping_finditer, skipping_sub
+from quizgarden.scanning import SHORT, _closes, delimited_sub, skipping_finditer, skipping_sub
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location(
@@ -90,6 +90,32 @@ def test_emphasis_scanner_gives_the_regex_answer(text: str) -> None:
         delimited_sub(text, ("**", "*", "==", "~~")), ("__", "_"), word_bounded=True
     )
     assert got == expected
+
+
+MARK_PIECES = ["`", "``", "_", "__", "*", "**", "#", "a", "1", "é", "中", " ", "\t", "\n"]
+MARK_PIECES += ["\u3000", "&", "/", "=", '"', "(", "tag"]
+
+
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=30).map("".join))
+@settings(max_examples=400)
+def test_mark_first_patterns_match_as_their_lookbehind_forms(text: str) -> None:
+    # each pattern opens with its mark and looks behind it after, so that the engine jumps from
+    # mark to mark: the matches of the form that opens with the lookbehind
+    written = {
+        text_rules.INLINE_CODE: r"(?<!`)(`++)(?!`)(.+?)(?<!`)\1(?!`)",
+        text_rules._UNDERSCORE_EMPHASIS: r"(?<![^\W_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![^\W_])",
+        _INLINE_TAG: r"(?<![\w#&/\\({=\"'])#" + _TAG_NAME,
+    }
+    for pattern, source in written.items():
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in re.finditer(source, text)]
+    # where a closing mark may stand (it takes its first character, where the form looks ahead)
+    for mark in ("**", "*", "==", "~~", "__", "_"):
+        for bounded in (False, True):
+            after = r"(?![^\W_])" if bounded else ""
+            source = rf"(?<=\S)(?={re.escape(mark)}{after})"
+            found = [m.start() for m in _closes(mark, bounded).finditer(text)]
+            assert found == [m.start() for m in re.finditer(source, text)]
 
 
 # Han, hiragana and katakana at the edges of their ranges, the long-vowel mark, Latin words

@@ -147,7 +147,8 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         for c in (_undecorated(_unlinked(c)) if c.mined else c for c in kept)
         if c.front.strip() and c.back.strip()
     ]
-    shape = NoteShape.of(cards, note.body)  # what the note's other cards say of each one
+    # what the note's other cards say of each one, read where a mined card is to be rated
+    shape = NoteShape.of(cards, note.body) if any(c.mined for c in cards) else NoteShape()
     floor = (separators or Separators()).min_confidence
     filed = anki_blocks.filing(ctx) if note.settings.allows("anki") else anki_blocks.NO_FILING
     out = []
@@ -371,8 +372,9 @@ _EMAIL = re.compile(r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
 
 def _contact_only(back: str) -> bool:
     """An e-mail address alone (`Email: someone@example.edu`) is contact details, never an
-    answer to learn, as a link alone is none."""
-    return _EMAIL.fullmatch(strip_markup(back).strip()) is not None
+    answer to learn, as a link alone is none. (Without an @ there is no address, and no markup
+    to take off the back first.)"""
+    return "@" in back and _EMAIL.fullmatch(strip_markup(back).strip()) is not None
 
 
 def _stops_at_lead_in(back: str) -> bool:

@@ -180,10 +180,10 @@ def syntax_of(ctx: Context) -> AnkiSyntax | None:
 def _syntax_of(ctx: Context) -> AnkiSyntax | None:
     vault = ctx.separators.anki
     body = ctx.note.body
-    # the vault's note types and cloze switches are no marker of its
-    plain = replace(vault, fields=(), curly_cloze=False, highlight_cloze=False)
-    if plain == _DEFAULT and ("\nBasic" in body or "\nCloze" in body):
-        own = _own_syntax(ctx)
+    if "\nBasic" in body or "\nCloze" in body:  # a note type named: most notes name none
+        # the vault's note types and cloze switches are no marker of its
+        plain = replace(vault, fields=(), curly_cloze=False, highlight_cloze=False)
+        own = _own_syntax(ctx) if plain == _DEFAULT else None
         if own is not None and own.begin != vault.begin:
             return own
     markers = (vault.begin, vault.deck, vault.tags, vault.begin_inline)

@@ -53,6 +53,9 @@ class Context:
     note: Note
     blocks: list[Block]
     lines: list[str]
+    #: `lines` joined: the body as the rules read it (`prepare`d), for a test in C before a
+    #: rule reads it line by line
+    text: str
     separators: Separators
     code_lines: frozenset[int]
     skipped_lines: frozenset[int]
@@ -237,6 +240,7 @@ def build_context(note: Note, separators: Separators) -> Context:
         note=note,
         blocks=blocks,
         lines=body_lines,
+        text=body,
         separators=separators,
         code_lines=frozenset(code),
         skipped_lines=frozenset(skipped),

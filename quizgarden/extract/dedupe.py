@@ -49,6 +49,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     # bare answers of the last kept mined cards, with their index; and every one by its text
     answers: deque[tuple[str, int]] = deque(maxlen=RESTATE_WINDOW)
     same: dict[str, list[int]] = {}
+    lines: set[int] = set()  # the lines the kept cards start on (one set aside later counts too)
     terms: dict[int, list[tuple[int, int]]] = {}  # per section card: its term cards, their size
     for card in candidates:
         front, back = normalize_text(card.front), normalize_text(card.back)
@@ -58,7 +59,9 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
         # (only a mined answer is compared: an explicit card's answer is never made bare)
         if card.mined and len(bare := _bare(back)) >= MIN_RESTATED:
             equal = next((i for i in same.get(bare, ()) if kept[i]), None)
-            if (said := _with_verb(bare, card, same, kept)) is not None:
+            # (`_with_verb` looks for an earlier card of the same line: most lines have none)
+            said = _with_verb(bare, card, same, kept) if card.line in lines else None
+            if said is not None:
                 # "Stanza → is a collection …" after "Poems › Stanza → a collection …": one
                 # sentence asked twice; the term as its sentence names it is the card
                 other = normalize_text(said[1].front)
@@ -105,6 +108,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
             same.setdefault(bare, []).append(len(kept))
         seen.add(key)
         fronts.add(front.rstrip("?？"))  # "How Catalysts Work?" asks what "How Catalysts Work" does
+        lines.add(card.line)
         kept.append(card)
     for host, inner in terms.items():
         _ask_terms(kept, host, inner)

@@ -44,6 +44,8 @@ def _read(ctx: Context, seps: Separators, *, vault: bool) -> Iterator[Candidate]
     # a reversed separator holds the plain one ("::" in ":::") unless the vault set them apart
     # ("->->->" and ":::"): then a line may hold either
     apart = seps.inline not in seps.inline_reversed
+    if seps.inline not in ctx.text and not (apart and seps.inline_reversed in ctx.text):
+        return  # one search in C: most notes hold no separator, and no line is read
     for n, raw in enumerate(ctx.lines):
         line_no = ctx.note.body_line + n
         if seps.inline not in raw and not (apart and seps.inline_reversed in raw):

@@ -20,6 +20,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
     fences: dict[int, tuple[int, int]] | None = None  # read on the first separator line
     # the vault's separators and the note's own (`separators.py`), which are one-way
     marks = {seps.multiline, seps.multiline_reversed, *ctx.multiline_marks}
+    if "^" not in ctx.text and not any(mark in ctx.text for mark in marks):
+        return  # a few searches in C: most notes hold neither a separator nor a block id
     for n, raw in enumerate(ctx.lines):
         stripped = raw.strip()
         if stripped not in marks and "^" not in stripped:

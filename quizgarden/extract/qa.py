@@ -75,6 +75,8 @@ def _records(ctx: Context, q: str, a: str) -> Iterator[_Record]:
     first = ctx.note.body_line
     lines = ctx.lines
     key = q[:-1] if q.endswith(":") else q  # in every line that can open a question
+    if key not in ctx.text:
+        return  # one search in C: most notes hold no marker, and no line is read
     n = 0
     while n < len(lines):
         if key not in lines[n]:  # the cheap test first: most lines hold no marker at all

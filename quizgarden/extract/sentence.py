@@ -318,8 +318,8 @@ def split_defining(
     raw = sentence[: verb[0]].strip()
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
     # (the tests of the short subject come before those that read the whole sentence: they
-    # reject two sentences in three)
-    if SUBJECT_STOPWORD.match(subject) or "," in subject or "，" in subject:
+    # reject two sentences in three; a comma is looked for before the stopwords' pattern)
+    if "," in subject or "，" in subject or SUBJECT_STOPWORD.match(subject):
         return None
     if " - " in subject:
         return None  # "Economic Costs - Including opportunity costs are …": a term, a dash

@@ -66,11 +66,14 @@ _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")  # a title may hold ( )
 #: A code span: a run of backticks closed by the next run of the same length on its line. A run
 #: starts a span only where it starts (not inside itself) and is taken whole, so a line of
-#: thousands of backticks is read once, not once per backtick and length.
-INLINE_CODE = re.compile(r"(?<!`)(`++)(?!`)(.+?)(?<!`)\1(?!`)")
+#: thousands of backticks is read once, not once per backtick and length. (The first backtick
+#: is matched before the one before it is looked behind for: the engine jumps from backtick to
+#: backtick, where a pattern that opens with a lookbehind is tried at every character.)
+INLINE_CODE = re.compile(r"(`(?<!``)`*+)(?!`)(.+?)(?<!`)\1(?!`)")
 _EMPHASIS = re.compile(r"(\*\*|\*|==|~~)(?=\S)(.+?)(?<=\S)\1")
-# CommonMark: an underscore inside a word (num_layers) is not emphasis
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![^\W_])")
+# CommonMark: an underscore inside a word (num_layers) is not emphasis; the first `_` is matched
+# before the letter before it is looked behind for, as in INLINE_CODE (`(?<![^\W_])(__|_)…`)
+_UNDERSCORE_EMPHASIS = re.compile(r"(_(?<![^\W_]_)_?)(?=\S)(.+?)(?<=\S)\1(?![^\W_])")
 _MATH = re.compile(r"\$\$?[^$]+?\$\$?")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 #: A bracketed aside, round or full-width: "(SFT)", "（论文：…）".

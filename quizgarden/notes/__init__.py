@@ -31,8 +31,9 @@ _SCRATCH_FOLDER = re.compile(
 )
 # a tag's name: a letter somewhere in it (`#1` is a number)
 _TAG_NAME = r"([\w\-/]*[^\W\d_][\w\-/]*)"
-# not a colour in HTML (`color=#ed1c24`, `color="#ffff00"`) nor an anchor or entity
-_INLINE_TAG = re.compile(r"(?<![\w#&/\\({=\"'])#" + _TAG_NAME)
+# not a colour in HTML (`color=#ed1c24`, `color="#ffff00"`) nor an anchor or entity (the `#`
+# matched before what stands before it is looked behind for: the engine jumps from `#` to `#`)
+_INLINE_TAG = re.compile(r"#(?<![\w#&/\\({=\"']#)" + _TAG_NAME)
 _CODE_SPAN = re.compile(r"`[^`]*`")  # no tag inside
 #: The Flashcards plugin's card tags (`#card`, `#card-reverse`, `#flashcard`): cards, not topics.
 CARD_TAG = re.compile(r"(?:card|flashcard)(?:[/-](?:reversed?|spaced))?", re.I)
