@@ -110,8 +110,30 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 rest = whole
             if block.kind == "item" and offset == 0 and block.parent is not None:
                 term = _under_parent(ctx, block, term)
+            elif block.kind == "item" and offset == 0 and _led_in(ctx, n):
+                term = _in_section(ctx, block, term)
             back, block_id, deck = clean_card_text(rest)
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
+
+
+def _led_in(ctx: Context, n: int) -> bool:
+    """Item `n`'s list follows a paragraph that ends on a colon: a lead-in ("**Environmental
+    factors:**", "The same state can be labeled:", "Gründe für …:") that says what the items
+    are of, so the terms under it ("Proximity", "I'm excited") are members of its section."""
+    before = ctx.before_items[n]
+    if before < 0 or ctx.blocks[before].kind != "paragraph":
+        return False
+    last = ctx.blocks[before].text.rstrip().rsplit("\n", 1)[-1]
+    return last.rstrip(" *_").endswith((":", "："))
+
+
+def _in_section(ctx: Context, block: Block, term: str) -> str:
+    """`term` asked under the name of its section (the note's title at its top), which its
+    lead-in speaks of: "Factors That Build Cohesion › Proximity"."""
+    where = naming_heading(ctx, block.heading) if block.heading is not None else ctx.note.title
+    if not where or term.casefold() in where.casefold():
+        return term
+    return f"{where} › {term}"
 
 
 def _under_parent(ctx: Context, block: Block, term: str) -> str:
