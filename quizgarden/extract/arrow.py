@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..model import Candidate
-from .context import Context, clean_card_text
+from .blocks import Block
+from .context import Context, clean_card_text, naming_heading, section_title
 from .entries import spells_out
 from .lang import ARTICLE, EFFECT, JOINER, TITLE_STOPWORDS
 from .shape import MIN_GLOSSARY, MIN_RUN, glossary_lists, glossary_paragraphs, is_label, names_some
@@ -107,8 +108,53 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if whole is None:
                     continue  # "Belief - extent to which you accept and are obligated to follow"
                 rest = whole
+            if block.kind == "item" and offset == 0 and block.parent is not None:
+                term = _under_parent(ctx, block, term)
+            elif block.kind == "item" and offset == 0 and _led_in(ctx, n):
+                term = _in_section(ctx, block, term)
             back, block_id, deck = clean_card_text(rest)
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
+
+
+def _led_in(ctx: Context, n: int) -> bool:
+    """Item `n`'s list follows a paragraph that ends on a colon: a lead-in ("**Environmental
+    factors:**", "The same state can be labeled:", "Gründe für …:") that says what the items
+    are of, so the terms under it ("Proximity", "I'm excited") are members of its section."""
+    before = ctx.before_items[n]
+    if before < 0 or ctx.blocks[before].kind != "paragraph":
+        return False
+    last = ctx.blocks[before].text.rstrip().rsplit("\n", 1)[-1]
+    return last.rstrip(" *_").endswith((":", "："))
+
+
+def _in_section(ctx: Context, block: Block, term: str) -> str:
+    """`term` asked under the name of its section (the note's title at its top), which its
+    lead-in speaks of: "Factors That Build Cohesion › Proximity"."""
+    where = naming_heading(ctx, block.heading) if block.heading is not None else ctx.note.title
+    if not where or term.casefold() in where.casefold():
+        return term
+    return f"{where} › {term}"
+
+
+def _under_parent(ctx: Context, block: Block, term: str) -> str:
+    """`term` asked under what its parent item names: an item nested under another is one of
+    that item's members ("- Microaggressions" over "- Microinsults -> …"; "- Angina pectoris"
+    over "- Stabile -> …"), and its term alone ("Stabile", "Proximity") says nothing of what is
+    asked. The parent's own term when it is an entry ("- Influenza virus -> …" over "- antigenic
+    drift -> …"), its label when short, else the section's name (`section_title`); a parent
+    that says something after a colon ("- Answers the question: to whom?") is a remark, no
+    name, and the section names its members."""
+    first = ctx.blocks[block.parent].text.split("\n")[0] if block.parent is not None else ""
+    entry = split_arrow(first, item=True, short=True)
+    if entry:
+        where: str | None = entry[0]
+    elif has_colon(first.rstrip(" :：*_")):
+        where = naming_heading(ctx, block.heading) if block.heading is not None else None
+    else:
+        where = section_title(ctx, block)
+    if not where or term.casefold() in where.casefold():
+        return term
+    return f"{where} › {term}"
 
 
 # a head of at most MAX_GLOSSARY_TERM words, none a sentence mark, before a spaced dash or arrow
