@@ -290,20 +290,18 @@ def _tells(row: list[str], c: int, name: str, common: set[str], width: int) -> b
         return False
     if width > 2 and not _word(cell):
         # a cell of math answers when it is a quantity or a formula, however few its words
-        lone = not _formula(cell) if _MATH_CELL.fullmatch(cell.strip()) else units(cell) < 2
+        math = _MATH_CELL.fullmatch(cell.strip())
+        lone = not _formula(math.group(1)) if math else units(cell) < 2
         if lone:
             return False
     return strip_markup(cell).casefold() not in common and not _said_again(cell, name)
 
 
-def _formula(cell: str) -> bool:
-    """ "$>10^8 K$", "$O(n^2)$", "$y^* - L$": a cell of math that holds a figure or two letters or
+def _formula(latex: str) -> bool:
+    """ "$>10^8 K$", "$O(n^2)$", "$y^* - L$": a cell's math that holds a figure or two letters or
     more once its sub- and superscripts are set aside, a quantity, a bound or a formula; not a
     lone symbol (`$R_{0,1}$`, `$y^*$`, `$\\cdots$`), which names where a value would be."""
-    m = _MATH_CELL.fullmatch(cell.strip())
-    if m is None:
-        return False
-    body = _SCRIPT.sub("", _COMMAND.sub("", m.group(1)))
+    body = _SCRIPT.sub("", _COMMAND.sub("", latex))
     return any(map(str.isdigit, body)) or sum(map(str.isalpha, body)) > 1
 
 
