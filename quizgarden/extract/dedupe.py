@@ -10,8 +10,8 @@ from ..model import Candidate
 from ..similarity import normalize_text
 from .entries import spells_out
 from .formula import named_by_lead
-from .lang import GENERIC_FRONT
-from .text import LONG_WORD, units
+from .lang import ARTICLE, GENERIC_FRONT, QUESTION_OPENER
+from .text import LONG_WORD, PARENS, units
 
 _MARKS = re.compile(r"[\s*$`]+")
 #: A mined answer that is most of an earlier mined answer says the same thing again.
@@ -31,6 +31,8 @@ _PART_OF_EARLIER = frozenset({"formula", "subject"})
 #: that defines a term inside it.
 _SECTIONS = frozenset({"heading", "callout", "admonition", "brief"})
 _TERM_RULE = "sentence"
+#: Rules whose card asks a term that the sentence or the line it comes from names.
+_TERM_RULES = frozenset({"definition", "sentence"})
 
 
 def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -41,7 +43,9 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     are one card: the earlier is kept, except that a formula card replaces the prose card around it.
     Two table rows that answer alike are two facts, and both are kept.
     A formula that is only part of an earlier answer is already asked there. A section card and
-    the term sentences inside it are weighed once the section is read (`_ask_terms`).
+    the term sentences inside it are weighed once the section is read (`_ask_terms`); a term
+    card that asks the section's own subject with a part of its answer goes where the section
+    card stays (`_own_subject`).
     """
     seen: set[tuple[str, int, str, str]] = set()
     fronts: set[str] = set()
@@ -51,6 +55,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     same: dict[str, list[int]] = {}
     lines: set[int] = set()  # the lines the kept cards start on (one set aside later counts too)
     terms: dict[int, list[tuple[int, int]]] = {}  # per section card: its term cards, their size
+    own: dict[int, list[int]] = {}  # per section card: the term cards that ask its own subject
     for card in candidates:
         front, back = normalize_text(card.front), normalize_text(card.back)
         key = (card.type, card.side, front, back)
@@ -104,6 +109,10 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
                 continue
             if host is not None:
                 terms.setdefault(host, []).append((len(kept), len(bare)))
+            if inside and card.rule in _TERM_RULES:
+                asked = (i for a, i in answers if bare in a and _own_subject(kept[i], card))
+                if (section := next(asked, None)) is not None:
+                    own.setdefault(section, []).append(len(kept))
             answers.append((bare, len(kept)))
             same.setdefault(bare, []).append(len(kept))
         seen.add(key)
@@ -112,7 +121,44 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
         kept.append(card)
     for host, inner in terms.items():
         _ask_terms(kept, host, inner)
+    for section, asking in own.items():
+        if kept[section] is not None:  # (its terms may have been asked in its place)
+            for k in asking:
+                kept[k] = None
     return [card for card in kept if card is not None]
+
+
+def _own_subject(section: Candidate | None, card: Candidate) -> bool:
+    """ "### Turgor" over "**Turgor** is the pressure of the cell contents: …", "## What Is
+    Osmosis?" over "**Osmosis** refers to the movement of water …": the term card asks what the
+    section card asks, by the same name, with a part of its answer, and the learner would meet
+    one question twice. A term the section only holds ("## Water balance" over "**Osmosis**
+    refers to …"), or one placed under a name ("Osmosis › Hypotonic solution"), asks a question
+    of its own."""
+    if section is None or section.rule not in _SECTIONS or " › " in card.front:
+        return False
+    term = _subject(card.front)
+    return bool(term) and term == _subject(section.front.rsplit(" › ", 1)[-1], asked=True)
+
+
+#: The most question words a question heading opens with before its subject: "What is …".
+_MAX_OPENERS = 3
+_INLINE_MATH = re.compile(r"\$[^$\n]+\$")
+
+
+def _subject(name: str, *, asked: bool = False) -> str:
+    """The name without what only glosses it (a parenthesis, a symbol: "渗透（Osmosis）", "Turgor
+    $P_t$"), in any case; with `asked`, a question heading's subject, without its question words
+    and an article ("What Is an Osmotic Gradient?", "什么是 渗透？")."""
+    text = _INLINE_MATH.sub(" ", PARENS.sub(" ", normalize_text(name))).strip(" ?？:：")
+    if asked:
+        for _ in range(_MAX_OPENERS):
+            m = QUESTION_OPENER.match(text)
+            if m is None or not m.end():
+                break
+            text = text[m.end() :]
+        text = ARTICLE.sub("", text)
+    return " ".join(text.split()).casefold()
 
 
 def _ask_terms(kept: list[Candidate | None], host: int, inner: list[tuple[int, int]]) -> None:

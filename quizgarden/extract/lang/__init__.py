@@ -122,6 +122,7 @@ __all__ = [
     "PRO_FORM",
     "QA_PREFIX",
     "QUESTION",
+    "QUESTION_OPENER",
     "QUESTION_WORD_ONLY",
     "QUOTE_OPEN",
     "REFERENCE_HEADING",
@@ -408,6 +409,8 @@ BARE_ASKING = re.compile(
     rf"|(?P<instruction>{_alternation(_words('asking_instructions'))})(?=\s*\S))",
     re.I,
 )
+#: A question word that opens a question, with the space after it: "What ", "Is ", "什么是".
+QUESTION_OPENER = re.compile(rf"^(?:(?:{_STARTS})\s+|(?:{_CJK_STARTS})\s*)", re.I)
 #: A question word and nothing it asks about: "Who?", "Warum?", "为什么？".
 QUESTION_WORD_ONLY = re.compile(rf"^(?:{_alternation(_QUESTION_WORDS)})\s*[?？]?$", re.I)
 #: A sentence that asks in words, whatever its last mark: "Why …", "为什么…", "…とは何か？".
