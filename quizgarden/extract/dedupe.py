@@ -10,7 +10,7 @@ from ..model import Candidate
 from ..similarity import normalize_text
 from .entries import spells_out
 from .formula import named_by_lead
-from .lang import ARTICLE, GENERIC_FRONT, QUESTION_OPENER
+from .lang import ARTICLE, GENERIC_FRONT, QUESTION_OPENER, SECTION_LABEL
 from .text import LONG_WORD, PARENS, units
 
 _MARKS = re.compile(r"[\s*$`]+")
@@ -44,8 +44,8 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     Two table rows that answer alike are two facts, and both are kept.
     A formula that is only part of an earlier answer is already asked there. A section card and
     the term sentences inside it are weighed once the section is read (`_ask_terms`); a term
-    card that asks the section's own subject with a part of its answer goes where the section
-    card stays (`_own_subject`).
+    card that asks again what the section card asks, with a part of its answer, goes where the
+    section card stays (`_asks_again`).
     """
     seen: set[tuple[str, int, str, str]] = set()
     fronts: set[str] = set()
@@ -55,7 +55,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     same: dict[str, list[int]] = {}
     lines: set[int] = set()  # the lines the kept cards start on (one set aside later counts too)
     terms: dict[int, list[tuple[int, int]]] = {}  # per section card: its term cards, their size
-    own: dict[int, list[int]] = {}  # per section card: the term cards that ask its own subject
+    own: dict[int, list[int]] = {}  # per section card: the term cards that ask it again
     for card in candidates:
         front, back = normalize_text(card.front), normalize_text(card.back)
         key = (card.type, card.side, front, back)
@@ -110,7 +110,7 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
             if host is not None:
                 terms.setdefault(host, []).append((len(kept), len(bare)))
             if inside and card.rule in _TERM_RULES:
-                asked = (i for a, i in answers if bare in a and _own_subject(kept[i], card))
+                asked = (i for a, i in answers if bare in a and _asks_again(kept[i], card, a, bare))
                 if (section := next(asked, None)) is not None:
                     own.setdefault(section, []).append(len(kept))
             answers.append((bare, len(kept)))
@@ -128,14 +128,38 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     return [card for card in kept if card is not None]
 
 
-def _own_subject(section: Candidate | None, card: Candidate) -> bool:
+def _asks_again(section: Candidate | None, card: Candidate, answer: str, bare: str) -> bool:
+    """The term card asks what the section card asks (`answer`, bare, holds the card's own
+    answer `bare`): the section's own subject (`_own_subject`), or the aspect of it that the
+    section's answer opens with (`_opening_aspect`)."""
+    if section is None or section.rule not in _SECTIONS:
+        return False
+    return _own_subject(section, card) or _opening_aspect(section, card, answer, bare)
+
+
+def _opening_aspect(section: Candidate, card: Candidate, answer: str, bare: str) -> bool:
+    """ "## Kepler Space Telescope" over "**Purpose**: A survey for Earth-sized planets.
+    **Launch**: …", and the card "Kepler Space Telescope › Purpose": the section's answer opens
+    with that aspect, under a label that names no thing of its own ("Purpose", "General Rule",
+    "原因"), so the section card asks it first already. An aspect further on ("… › Launch"), or
+    one under a label that is a term ("Perihelion"), is a question of its own."""
+    head, _, label = card.front.rpartition(" › ")
+    named = head == section.front or section.front.endswith(f" › {head}")
+    if not named or not (GENERIC_FRONT.match(label) or SECTION_LABEL.match(label)):
+        return False
+    opening = _bare(normalize_text(label))
+    answer = answer.lstrip("-")
+    return answer.startswith(opening) and answer[len(opening) :].lstrip(":").startswith(bare)
+
+
+def _own_subject(section: Candidate, card: Candidate) -> bool:
     """ "### Turgor" over "**Turgor** is the pressure of the cell contents: …", "## What Is
     Osmosis?" over "**Osmosis** refers to the movement of water …": the term card asks what the
     section card asks, by the same name, with a part of its answer, and the learner would meet
     one question twice. A term the section only holds ("## Water balance" over "**Osmosis**
     refers to …"), or one placed under a name ("Osmosis › Hypotonic solution"), asks a question
     of its own."""
-    if section is None or section.rule not in _SECTIONS or " › " in card.front:
+    if " › " in card.front:
         return False
     term = _subject(card.front)
     return bool(term) and term == _subject(section.front.rsplit(" › ", 1)[-1], asked=True)
