@@ -11,7 +11,7 @@ from typing import Literal
 from ..model import MAX_MINED_LINE, AnkiSyntax, Note, Separators
 from ..scanning import GROUP_1, skipping_sub
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
-from .lang import GENERIC_FRONT, RELATED, RELATED_WIDTH, STRUCTURAL_HEADING
+from .lang import GENERIC_FRONT, LABEL_WORD, RELATED, RELATED_WIDTH, STRUCTURAL_HEADING
 from .marks import without_marks
 from .separators import inline_separators, multiline_separators
 from .text import (
@@ -377,7 +377,8 @@ def section_title(ctx: Context, block: Block) -> str | None:
 
 def naming_heading(ctx: Context, n: int | None) -> str:
     """The title of heading `n`, or of the first heading above it that names something: "## 总结"
-    or "### Advantages" name nothing on their own. The note's title when none does. A slot of
+    or "### Advantages" name nothing on their own, and nor does a label ("## TL;DR", "### Key
+    Points:"), which asks a term under it as nothing's. The note's title when none does. A slot of
     the template (`organising_headings`) is named after its section: "束搜索 › 优缺点分析"."""
     while n is not None:
         title = _naming_title(ctx.blocks[n].text)
@@ -396,7 +397,11 @@ def _naming_title(heading: str) -> str | None:
     """The title of a heading that names something, else None: asked for the section of every
     block that needs one, so the same headings come again and again."""
     title = strip_numbering(strip_markup(clean_card_text(heading)[0]))
-    if title and not (STRUCTURAL_HEADING.match(title) or GENERIC_FRONT.match(title)):
+    if title and not (
+        STRUCTURAL_HEADING.match(title)
+        or GENERIC_FRONT.match(title)
+        or LABEL_WORD.match(title.rstrip(":："))
+    ):
         return title
     return None
 
