@@ -12,9 +12,19 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .blocks import Block
-from .context import Context, heading_above, heading_title, naming_heading
-from .lang import KIND_OF, LABEL_WORD, LIST_LABEL, LIST_VERB, SECTION_LABEL, SUBJECT_STOPWORD
+from .context import Context, clean_card_text, heading_above, heading_title, naming_heading
+from .lang import (
+    DEICTIC,
+    JOINER,
+    KIND_OF,
+    LABEL_WORD,
+    LIST_LABEL,
+    LIST_VERB,
+    SECTION_LABEL,
+    SUBJECT_STOPWORD,
+)
 from .shape import (
+    ENTRY_MARK,
     MAX_ANSWER,
     as_list,
     bold_name_above,
@@ -24,7 +34,7 @@ from .shape import (
     section,
     topic,
 )
-from .text import is_term, strip_markup
+from .text import has_cjk, is_first_person, is_term, strip_markup
 
 MIN_ITEMS, MAX_ITEMS = 2, 15
 # "Causes:", "**Symptoms**", "Risk factors of stroke:", "高血压的症状："
@@ -51,9 +61,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # a label ends with a colon or stands alone in bold
             text = strip_markup(raw).strip()
         # the label first: most headings and lines are none, and their lists are not read
-        front = _front(ctx, n, text, before[n])
-        if front is None:
+        found = _front(ctx, n, text, before[n])
+        if found is None:
             continue
+        front, kind = found
         if block.kind == "heading":
             whole = section(ctx, n)
             items = [b for b in whole if b.kind == "item"]
@@ -66,6 +77,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not all(ctx.free(b) for b in items):
             continue
         glossary = lists_entries(items) or (LIST_VERB.search(front) and _marked_terms(items))
+        if not glossary and kind:
+            glossary = _outlines_terms(items)
         if glossary:
             # "Types of losses:" over "- **Pecuniary**: …": each item is a card; a lead-in that
             # counts them ("BERT有两个任务：") asks for their names as well
@@ -118,13 +131,19 @@ def _marked_terms(items: list[Block]) -> bool:
     return sum(b.text.lstrip().startswith(("**", "`")) for b in items) * 2 >= len(items)
 
 
-def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
+def _front(ctx: Context, n: int, text: str, m_before: int) -> tuple[str, bool] | None:
+    """The front a label asks, and whether the label is a kind of a list label of the tables."""
     m = _LABEL.match(text)
     if not m:
         return None
     label = m.group("label").strip()
-    if LIST_LABEL.match(label) or SECTION_LABEL.match(label):
-        block = ctx.blocks[n]
+    block = ctx.blocks[n]
+    listed = LIST_LABEL.match(label) is not None or SECTION_LABEL.match(label) is not None
+    # (a kind of a list label is read where a colon or a heading sets it off as a label: a bold
+    # line alone, `**Scientific Management**`, names a thing)
+    marked = block.kind == "heading" or text.rstrip().endswith((":", "："))
+    kind = not listed and marked and _kind_of_label(label)
+    if listed or kind:
         if block.kind == "heading":
             where = _above(ctx, n)
         else:  # "**Strict stationarity**" over "- 性质:" and its items: the name's property
@@ -133,18 +152,60 @@ def _front(ctx: Context, n: int, text: str, m_before: int) -> str | None:
                 or parent_name(ctx, block)
                 or topic(ctx, block)
             )
-        return f"{where} › {label}" if where else None
-    kind = KIND_OF.match(label)
-    if kind and LIST_LABEL.match(kind.group("kind")):
-        return label  # "Causes of hypertension" names its subject itself
+        return (f"{where} › {label}", kind) if where else None
+    of = KIND_OF.match(label)
+    if of and LIST_LABEL.match(of.group("kind")):
+        return label, False  # "Causes of hypertension" names its subject itself
     if "的" in label and LIST_LABEL.match(label.rsplit("的", 1)[1]):
-        return label  # "高血压的症状"
+        return label, False  # "高血压的症状"
     if ctx.blocks[n].kind != "heading" and (verb := LIST_VERB.search(label)):
         subject = label[: verb.start()].strip()  # "军事思想的内容体系包括": what it holds
         if len(subject) < 2 or _CLAUSE_PUNCT.search(subject) or _points_or_labels(subject):
             return None
-        return label
+        return label, False
     return None
+
+
+def _outlines_terms(items: list[Block]) -> bool:
+    """Half the list's top items or more open with a term of their own: set off by a dash or an
+    arrow (`- Rainfall -> heavy drops …`), or a term over the items nested under it (`- Paging`
+    / `  - divides memory into frames …`). Such a list is an outline of terms, each asked on
+    its own, under a heading that names a topic (`## Memory management`), not a kind of list."""
+    top = [b for b in items if b.level == min(i.level for i in items)]
+    led = 0
+    for block in top:
+        line = strip_markup(clean_card_text(block.text)[0].split("\n", 1)[0]).strip()
+        led += bool(ENTRY_MARK.search(line, 0, _TERM_REACH) or (block.children and is_term(line)))
+    return led * 2 >= len(top)
+
+
+#: How far into an item the mark after its term may stand.
+_TERM_REACH = 30
+#: How many words may stand before a list label and make a kind of it ("Environmental factors",
+#: "Reversible causes", "Good thermometric properties").
+_KIND_WORDS = 2
+
+
+def _kind_of_label(label: str) -> bool:
+    """A list label of the tables with a word or two before it that says which of its kind the
+    list holds: `**Environmental factors:**` and `**Team factors:**` over their bullets, `##
+    Reversible Causes` over its list. The words before it qualify the label: no digit, no
+    pronoun or first person (`These factors`, `My goals` point elsewhere), no joiner
+    (`Advantages and Disadvantages` are two labels). Words run together without spaces (CJK)
+    are left to the tables' own entries."""
+    words = label.split()
+    for k in (1, 2):
+        head, kind = " ".join(words[-k:]), words[:-k]
+        if not LIST_LABEL.match(head) or not 1 <= len(kind) <= _KIND_WORDS:
+            continue
+        return not (
+            has_cjk(label)
+            or any(not w.isalpha() for w in kind)
+            or SUBJECT_STOPWORD.match(kind[0])
+            or DEICTIC.fullmatch(kind[0])
+            or any(JOINER.fullmatch(w) or is_first_person(w.casefold()) for w in kind)
+        )
+    return False
 
 
 def _above(ctx: Context, n: int) -> str:
