@@ -32,6 +32,8 @@ from .entries import (
 from .lang import (
     ADVICE_HEADING,
     ASPECT_LEAD,
+    CASE_CLOSER,
+    CASE_OPENER,
     CONTINUES,
     COPULA,
     COPULA_WORD,
@@ -320,8 +322,8 @@ def _definitions(
             lead = _lead_in(ctx, n, before_items[n])
             if lead not in procedure:
                 procedure[lead] = _heads(PROCEDURE_HEADING, lead)
-            if procedure[lead] and not _named_stage(block.text):
-                continue  # a step, unless the author named the stage
+            if procedure[lead] and not _named_stage(block.text) and n not in cases:
+                continue  # a step, unless the author named the stage or it tells a case
         if block.heading not in barred:
             heading = ctx.blocks[block.heading].text if block.heading is not None else ""
             title = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
@@ -1009,12 +1011,25 @@ def _identifier_lists(ctx: Context) -> dict[int, tuple[str, str]]:
 
 
 # "- T=0：确定性地…", "- $\lambda = 0$: Logarithmic transformation", "- $\text{PMI} > 0$：正相关":
-# one quantity compared with a value, set off by a colon from what that case means
-_CASE_ENTRY = re.compile(
-    r"(?P<case>(?P<math>\$?)(?P<symbol>\\?[A-Za-z][\w\\{}]*)\s*"
-    r"(?:=|<|>|≈|≥|≤|→|\\to|\\geq?|\\leq?|\\approx|\\rightarrow)\s*[-+]?[\w∞.\\]+(?P=math))"
-    r"\s*[:：]\s*(?P<rest>\S.*)"
+# one quantity (a function of its argument too, "h(x)") compared with a value, or put between
+# two ("$0<\xi<1$"), set off by a colon from what that case means
+_CASE = (
+    r"(?P<case>(?P<math>\$?)(?:[-+]?[\w.]+\s*(?:<|≤|\\lt|\\leq?)\s*)?"
+    r"(?P<symbol>\\?[A-Za-z][\w\\{}]*(?:\([^()$\s]{1,8}\))?)\s*"
+    r"(?:=|<|>|≈|≥|≤|→|∈|∉|\\to|\\[gl]eq?|\\[gl]t|\\approx|\\rightarrow|\\(?:not)?in(?![a-z]))\s*"
+    r"[-+]?[\w∞.\\{}()]+(?P=math))"
 )
+_CASE_ENTRY = re.compile(rf"{_CASE}\s*[:：]\s*(?P<rest>\S.*)")
+# "- 当 $h(x) = 0$ 时，该算法退化为…", "- $\xi = 1$ 时，有两个相等负实根": the case framed as a
+# condition by the words of the tables, set off by a comma
+_FRAMED_CASE = re.compile(
+    rf"(?P<opener>{CASE_OPENER.pattern}\s*)?{_CASE}\s*(?P<closer>{CASE_CLOSER.pattern})?"
+    r"\s*[,，]\s*(?P<rest>\S.*)",
+    re.I,
+)
+# the rest of an item that is one display formula alone
+_DISPLAY = re.compile(r"\$\$[^$]+\$\$")
+_COMPARED = re.compile(r"[=<>≈≥≤→∈∉\\]")
 #: How many items of a list must give cases of one quantity to make them terms.
 MIN_CASES = 2
 
@@ -1022,22 +1037,31 @@ MIN_CASES = 2
 def _case_lists(ctx: Context) -> dict[int, tuple[str, str]]:
     """The entries of lists that tell the cases of one quantity, MIN_CASES or more of them,
     each by what it means (`- T=0：确定性地选择最可能的令牌`, `- T=1：从纯语言模型采样`, `-
-    $λ = 0$: Logarithmic transformation`): the case is the term, though a value given to a
-    symbol is none elsewhere (`$k=50, T=1$`: the settings of a run)."""
+    $λ = 0$: Logarithmic transformation`, or framed as a condition by the words of the tables:
+    `- $ξ = 1$ 时，有两个相等负实根`): the case is the term, though a value given to a
+    symbol is none elsewhere (`$k=50, T=1$`: the settings of a run). Cases are no steps, even
+    right after a list of them."""
     found: dict[int, tuple[str, str]] = {}
     symbols: dict[int, str] = {}  # the quantity each case is of
     for n, block in enumerate(ctx.blocks):
         if block.kind != "item":
             continue
-        first = block.text.split("\n", 1)[0]
-        if (":" not in first and "：" not in first) or not ctx.free(block):
+        first = block.text.split("\n", 1)[0].strip()
+        if _COMPARED.search(first) is None:
+            continue  # nothing compared: one test for most items
+        if not ctx.free(block):
             continue
-        m = _CASE_ENTRY.fullmatch(first.strip())
+        m = _CASE_ENTRY.fullmatch(first)
+        if m is None and (m := _FRAMED_CASE.fullmatch(first)) is not None:
+            m = m if m.group("opener") or m.group("closer") else None
         if m is None:
             continue
         rest = m.group("rest").strip()
         if not has_cjk(rest) and not is_explanation(rest, min_units=2):
             continue
+        shown = block.text.split("\n", 1)[1:]
+        if rest.endswith((":", "：")) and shown and _DISPLAY.fullmatch(shown[0].strip()):
+            rest = f"{rest}\n{shown[0].strip()}"  # "…退化为传统的梯度下降方法:" over its formula
         found[n] = (m.group("case"), rest)
         symbols[n] = m.group("symbol")
     out: dict[int, tuple[str, str]] = {}

@@ -44,11 +44,12 @@ from .text import (
 )
 
 MAX_LINE = 400
-#: "**Term**: …", "**Term:** …", "**Term** — …": a bold term and what separates it from its text;
+#: "**Term**: …", "**Term:** …", "**Term** — …": a bold term and what separates it from its text
+#: (a run of dashes is one mark, "**X** ----- …", "**X** —— …", not an arrow's, "**X**--->");
 #: a run-in head, "**Liquidity.** The ease with which …", ends in a full stop inside the bold
 BOLD_TERM = re.compile(
-    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：.])?(?:\*\*\*?|__)\s*(?P<sep>[:：=，,]|—|–|--|-)?\s*"
-    r"(?P<rest>.*)$"
+    r"^(?:\*\*\*?|__)(?P<term>[^*_\n]{1,60}?)(?P<colon>[:：.])?(?:\*\*\*?|__)\s*"
+    r"(?P<sep>[:：=，,]|—+|–+|-+(?![->]))?\s*(?P<rest>.*)$"
 )
 
 #: The most units a bold name may have where the bold sets it off: a title, not a paragraph.

@@ -41,6 +41,8 @@ __all__ = [
     "BARE_ASKING",
     "BOLD_LEAD",
     "BRANCH",
+    "CASE_CLOSER",
+    "CASE_OPENER",
     "CLASS_OF",
     "CLAUSE_WORD",
     "COMMA_NAMED",
@@ -641,6 +643,9 @@ REASON_QUESTION = re.compile(_alternation(_words("reason_questions")), re.I)
 #: What places or times a name and makes it part of a phrase ("**全自动模式**下…").
 LOCALIZER = re.compile(rf"(?:{_alternation(_words('localizers'))})", re.I)
 STAGE_NAME = re.compile(rf"(?:{_alternation(_words('stage_nouns'))})$", re.I)
+#: The words that frame a case of a quantity as a condition: "当 $h(x) = 0$ 时，…".
+CASE_OPENER = re.compile(_alternation(_words("case_openers")), re.I)
+CASE_CLOSER = re.compile(_alternation(_words("case_closers")), re.I)
 #: A section that gathers terms of the note's subject: "Glossary", "术语".
 GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)
 #: What a sentence that announces the next block says: "the following", "以下の", "folgende".

@@ -214,6 +214,10 @@ class Table:
     # a word right after a name that places or times it, making the name part of a phrase:
     # "**全自动模式**下所有 tensor …" (in that mode), "**训练**时…"
     localizers: tuple[str, ...] = ()
+    # the words that frame one case of a quantity as a condition in a list of its cases, before
+    # it and after it: "- 当 $h(x) = 0$ 时，该算法退化为…", "- $\xi = 1$ 时，有两个相等负实根"
+    case_openers: tuple[str, ...] = ()
+    case_closers: tuple[str, ...] = ()
     # a sentence ending so announces what comes next: "the following", "以下の", "siguientes";
     # a back that stops there has left its answer out
     forward_refs: tuple[str, ...] = ()

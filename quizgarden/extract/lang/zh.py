@@ -1049,6 +1049,8 @@ TABLE = Table(
     ),
     stage_nouns=("阶段", "时期"),
     localizers=("下", "中", "里", "上", "内", "时", "后", "前", "之"),
+    case_openers=("当",),
+    case_closers=("时",),
     aspect_leads=(
         "优点",
         "优势",
