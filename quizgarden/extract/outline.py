@@ -9,8 +9,8 @@ import re
 
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import CONTINUES, DEICTIC, OPENER, SECTION_OPENER
-from .shape import as_list
+from .lang import CONTINUES, DEICTIC, EXAMPLE_MARK, OPENER, SECTION_OPENER
+from .shape import as_list, plural_title
 from .text import has_cjk, is_example_label, is_first_person, strip_markup, units
 
 # "Term: …", "Term - …", "Term → …", math and code open an item that is a card of its own
@@ -50,7 +50,9 @@ def outline_lead(ctx: Context, items: list[Block], name: str) -> str | None:
     code, links, questions, labels over lists (`…:`) or names and titles themselves (a list of
     sub-headings says nothing of its heading); most of them say `MIN_OUTLINE_UNITS` units. A
     first bullet that opens with the `name` (`- Race is a social classification …`) is a
-    sentence about its subject, the `subject` rule's."""
+    sentence about its subject, the `subject` rule's. Under a `name` that is a collection in the
+    plural (`## Objections`, `- Social problems`) every bullet is one of its members, the
+    opening ones included: the answer is all of them (`_members`), never the first few."""
     blocks = ctx.blocks
     first = items[0] if items else None
     if first is None or first.kind != "item" or _NUMBERED.match(ctx.line_text(first.line)):
@@ -91,7 +93,53 @@ def outline_lead(ctx: Context, items: list[Block], name: str) -> str | None:
         return None  # "- unless anticoagulation contraindicated": a clause cut from the parent
     if units(opening) < 2 or said * 2 < len(lead):
         return None  # "- Rest" / "- Drugs": names, not what the heading is
+    if plural_title(name):
+        return _members(ctx, items, first.level)
     return clean_card_text(lead[0].text)[0] if len(lead) == 1 else as_list(ctx, lead)
+
+
+#: How many bullets, nested ones included, a collection's members may take and still be shown
+#: whole; a longer list is shown by its members alone, if there are at most `MAX_MEMBERS`.
+MAX_MEMBER_LINES = 8
+MAX_MEMBERS = 8
+
+
+def _members(ctx: Context, items: list[Block], level: int) -> str | None:
+    """The list of a collection's members (`## Main challenges` / `- Insufficient data` / `-
+    Poor data quality` + its bullets / `- Overfitting`): every bullet at `level` until the list
+    ends, with the bullets nested under them where all fit in `MAX_MEMBER_LINES`, else the
+    members alone (with the bullets under a member that ends on a colon: they say it). None
+    where a member is a link or an example (`- E.g. …`) or the list is too long to recall: a
+    card cut after its first members passes a part of the answer off as all of it."""
+    blocks = ctx.blocks
+    top: list[Block] = []
+    for block in items:
+        if block.kind != "item":
+            break  # the list has ended: what follows speaks of something else
+        if block.level == level:
+            top.append(block)
+    if len(top) > MAX_MEMBERS:
+        return None
+    whole: list[Block] = []
+    shown: list[Block] = []
+    for block in top:
+        text = clean_card_text(block.text)[0]
+        plain = strip_markup(text).strip()
+        if not plain or _LINKED.search(text) or EXAMPLE_MARK.match(plain):
+            return None
+        tree = _tree(blocks, block)
+        whole.extend(tree)
+        shown.extend(tree if plain.endswith((":", "：")) else [block])
+    return as_list(ctx, whole if len(whole) <= MAX_MEMBER_LINES else shown)
+
+
+def _tree(blocks: list[Block], block: Block) -> list[Block]:
+    """`block` and the items nested under it, in order."""
+    out = [block]
+    for child in block.children:
+        if blocks[child].kind == "item":
+            out.extend(_tree(blocks, blocks[child]))
+    return out
 
 
 # a numbered item opens its line with its number: `1.`, `2)`
