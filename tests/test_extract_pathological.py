@@ -193,7 +193,11 @@ def test_hostile_notes_are_read_within_a_time_budget(text: str) -> None:
 
 @pytest.mark.parametrize("name", list(bench.INPUTS))
 def test_the_issue_inputs_cost_a_small_multiple_of_parsing_them(name: str, tmp_path: Path) -> None:
-    """The issue's table at a quarter of its sizes: within 4x markdown-it (+0.5 s for noise)."""
+    """The issue's table at a quarter of its sizes: within 8x markdown-it (+1 s for noise).
+
+    A guard against quadratic rules, which cost 50x and more here, not a speed target (those are
+    `bench/`'s): at 4x it failed on a loaded machine for code that measures 2.5-4x when quiet.
+    """
     text = bench.INPUTS[name]
     if name != "YAML alias bomb":
         text = text[: len(text) // 4]
@@ -205,7 +209,7 @@ def test_the_issue_inputs_cost_a_small_multiple_of_parsing_them(name: str, tmp_p
     assert note is not None
     extract_note(note)
     ours = time.perf_counter() - start
-    assert ours <= 4 * parse + 0.5, f"{name}: {ours:.2f} s against markdown-it's {parse:.2f} s"
+    assert ours <= 8 * parse + 1.0, f"{name}: {ours:.2f} s against markdown-it's {parse:.2f} s"
 
 
 def test_an_alias_bomb_is_a_warning_and_the_body_is_still_read(tmp_path: Path) -> None:
