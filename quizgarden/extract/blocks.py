@@ -54,9 +54,9 @@ _PICTOGRAPH = (
     "[\u2300-\u23ff\u2600-\u27bf\u2b50-\u2b55\U0001f000-\U0001faff]"
     "[\ufe0f\u200d\u20e3\U0001f3fb-\U0001f3ff]*"
 )
-# "💖 **Intrinsic:** …", "**👤 Titular:** …": pictographs before or inside the bold that opens
+# "🌡️ **Isotherm:** …", "**🔑 Sitio activo:** …": pictographs before or inside the bold that opens
 # a line, where the bold is a term set off by its colon (a dash sets off a README's feature list,
-# `- 📚 **Open Source** - …`)
+# `- 🚀 **Quick start** - …`)
 _PICTOGRAPHS = rf"(?:{_PICTOGRAPH}[ \t\u00a0]*)+"
 _COLON_TERM = r"(?=[^*\n]{1,60}?(?:[:：]\*\*|\*\*[ \t]*[:：]))"
 _PICTOGRAPH_TERM = re.compile(
