@@ -26,6 +26,7 @@ from markdown_it.utils import EnvType
 
 from ..fences import code_lines
 from ..scanning import skipping_sub
+from .lang import STRUCTURAL_HEADING
 
 # Pages saved as text keep bullets as characters; make them Markdown list items again.
 _TEXT_BULLET = re.compile(r"^([ \t]*)[•●▪◦·‣][ \t\u00a0]+", re.M)
@@ -45,6 +46,22 @@ _CALLOUT_TITLE = re.compile(r"^\[!([\w-]+)\][+-]?[ \t]*([^\n]*)")
 _PAREN_MATH = re.compile(r"\\\(([^\u3400-\u9fff\n]+?)\\\)")  # no CJK inside: "\(这里\)" is prose
 _PAREN_MATH_END = re.compile(r"[\u3400-\u9fff\n]")  # an unclosed `\(` cannot reach past it
 _SPACE_ENTITY = re.compile(r"&(?:#x0*20|#0*32|nbsp|#x0*a0|#0*160);", re.I)
+# A pictograph (misc technical, misc symbols, dingbats, stars, the emoji planes) with the
+# selector, joiner, keycap or skin tone that follow it; not an arrow, which leads to a
+# consequence, nor a tick or a cross, which mark a pro, a con or a task done (`- ✅ **快**：…`)
+_PICTOGRAPH = (
+    "(?![\u2611\u2705\u2714\u2716\u2717\u2718\u274c\u274e])"
+    "[\u2300-\u23ff\u2600-\u27bf\u2b50-\u2b55\U0001f000-\U0001faff]"
+    "[\ufe0f\u200d\u20e3\U0001f3fb-\U0001f3ff]*"
+)
+# "🌡️ **Isotherm:** …", "**🔑 Sitio activo:** …": pictographs before or inside the bold that opens
+# a line, where the bold is a term set off by its colon (a dash sets off a README's feature list,
+# `- 🚀 **Quick start** - …`)
+_PICTOGRAPHS = rf"(?:{_PICTOGRAPH}[ \t\u00a0]*)+"
+_COLON_TERM = r"(?=[^*\n]{1,60}?(?:[:：]\*\*|\*\*[ \t]*[:：]))"
+_PICTOGRAPH_TERM = re.compile(
+    rf"^{_PICTOGRAPHS}(?=\*\*{_COLON_TERM})|^(\*\*)[ \t\u00a0]*{_PICTOGRAPHS}{_COLON_TERM}", re.M
+)
 
 
 @dataclass
@@ -614,6 +631,16 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             inline = tokens[i + 1]
             if "&" in inline.content:  # "内在幻觉：……。 &#x20;" as exported from Yuque or Notion
                 inline.content = _SPACE_ENTITY.sub(" ", inline.content).rstrip()
+            # (not in a quotation: there a pictograph and its bold label set off an aside, "> 💡
+            # **Tip:** …", as a callout's icon does)
+            if (
+                kind == "paragraph_open"
+                and not quote
+                and "**" in inline.content
+                and not inline.content.isascii()
+                and not _keyed(blocks, pending_item)
+            ):
+                inline.content = _PICTOGRAPH_TERM.sub(r"\1", inline.content)
             title = ""
             if quote and inline.content.startswith("[!"):  # "> [!note] Title": an Obsidian callout
                 if m := _CALLOUT_TITLE.match(inline.content):
@@ -694,6 +721,15 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
         i += 1
     _apply_skips(blocks)
     return blocks
+
+
+def _keyed(blocks: list[Block], item: int | None) -> bool:
+    """An item under a study aid's label (`- **My Legend:**` over `- 🔑 **Key term:** …`): its
+    pictographs are the marks the label explains, not decorations."""
+    if item is None or (parent := blocks[item].parent) is None:
+        return False
+    label = blocks[parent].text.split("\n")[0].strip().strip("*_ ").rstrip(":：").strip("*_ ")
+    return STRUCTURAL_HEADING.match(label) is not None
 
 
 def _tag_callout(blocks: list[Block], callouts: list[tuple[str, int]], title: str) -> None:
