@@ -209,11 +209,11 @@ def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
             groups.append(
                 rf"[{_chars(keyed_latin[0])}](?<!\w.){keyed_latin[1]}{_WORD_END}"
                 if keyed_latin
-                else rf"(?<!\w)(?:{'|'.join(latin)}){_WORD_END}"
+                else rf"(?<!\w)(?:{_factored(latin)}){_WORD_END}"
             )
         if cjk:
             groups.append(
-                f"[{_chars(keyed_cjk[0])}]{keyed_cjk[1]}" if keyed_cjk else f"(?:{'|'.join(cjk)})"
+                f"[{_chars(keyed_cjk[0])}]{keyed_cjk[1]}" if keyed_cjk else f"(?:{_factored(cjk)})"
             )
         return "|".join(groups) or "(?!)"
     # each group checks first that the character read is one of its own, at once: else it
@@ -265,8 +265,53 @@ def _keyed(words: list[str]) -> tuple[list[str], str] | None:
             if not word or word[0] in "\\()[].^$*+?{|" or word[1:2] in {"?", "*", "+", "{"}:
                 return None
             keyed.setdefault(word[0], []).append(extra + word[1:])
-    branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in keyed.items())
+    branches = "|".join(f"(?<={re.escape(c)})(?:{_factored(rests)})" for c, rests in keyed.items())
     return list(keyed), f"(?:{branches})"
+
+
+# what makes a character more than itself in a pattern, where it opens a word's rest
+_META = frozenset("\\()[].^$*+?{}|")
+
+
+def _factored(rests: list[str]) -> str:
+    """`'|'.join(rests)`, the rests that open with the same character written under it once:
+    `s\\s+a|st|s` is `s(?:\\s+a|t|)`. The engine tries the words of an alternation one by one,
+    each a jump into it under `re.I`, at every position a group's character stands; factored,
+    it tries only the characters that may come next, and then only the words that follow them.
+
+    The words are tried in the same order. A word moves ahead of others only past words that
+    open with a plain character no case of which is its own (they cannot match where it does),
+    and never past one that opens otherwise (a class, a group, an escape, an empty rest, a
+    character made optional) or holds an alternation of its own; so the first word to match at
+    a position is the same, and so are the spans (tests/test_lang_tables.py, on every table)."""
+    items: list[str | tuple[str, list[str]]] = []  # a rest as it is, or a character and its tails
+    opened: dict[str, list[str]] = {}  # since the last word that cannot be moved past
+    for rest in rests:
+        c = rest[:1]
+        if not c or c in _META or rest[1:2] in {"?", "*", "+", "{"} or "|" in rest:
+            items.append(rest)
+            opened = {}
+        elif c in opened:
+            opened[c].append(rest[1:])
+        else:
+            if any(_same_letter(c, other) for other in opened):
+                opened = {}  # ("k" and "K", "s" and "ſ"): both match one character
+            opened[c] = [rest[1:]]
+            items.append((c, opened[c]))
+    return "|".join(item if isinstance(item, str) else _opened(*item) for item in items)
+
+
+def _opened(c: str, tails: list[str]) -> str:
+    """`c` and the alternation of what may follow it (`ab`, `a(?:b|c)`)."""
+    inner = _factored(tails)
+    return re.escape(c) + (f"(?:{inner})" if len(tails) > 1 or "|" in inner else inner)
+
+
+def _same_letter(a: str, b: str) -> bool:
+    """Whether `re.I` takes `a` for `b` or `b` for `a` (its cases are a relation of equals)."""
+    return re.fullmatch(re.escape(a), b, re.I) is not None or (
+        re.fullmatch(re.escape(b), a, re.I) is not None
+    )
 
 
 def _unfolded(word: str) -> list[str]:
