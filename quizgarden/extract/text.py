@@ -79,9 +79,11 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 #: A bracketed aside, round or full-width: "(SFT)", "（论文：…）".
 PARENS = re.compile(r"[（(][^（）()]*[）)]")
 # a number runs whole (never cut short before a digit, `.2` or `-2`): "1-2章…" counts
-# chapters, it numbers nothing, and is not cut to "-2章…" or "章…"
+# chapters, it numbers nothing, and is not cut to "-2章…" or "章…"; a bare whole number before
+# a word in lower case is a quantity ("60 mm Maksutov", "37 to 41 weeks"), not a section's number
+# ("1.7 self-attention …" is one)
 _NUMBERING = re.compile(
-    r"^\s*(?:[（(]?[0-9]{1,2}(?:[.\-][0-9]{1,2})*(?![0-9]|[.\-][0-9])(?:[.．、)）]|(?![0-9A-Za-z章节讲课周年月日号岁]))|[一二三四五六七八九十]{1,3}[、.．]"
+    r"^\s*(?:[（(]?[0-9]{1,2}(?:[.\-][0-9]{1,2})*(?![0-9]|[.\-][0-9])(?:[.．、)）]|(?![0-9A-Za-z章节讲课周年月日号岁])(?:(?<=[.\-][0-9])|(?<=[.\-][0-9]{2})|(?!\s+[a-z%°])))|[一二三四五六七八九十]{1,3}[、.．]"
     r"|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|第[一二三四五六七八九十0-9]+[章节部分篇]|[IVX]{1,4}\.|[A-Za-z][.)](?=\s))[\s\u00a0\u3000]*"
 )
