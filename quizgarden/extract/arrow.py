@@ -131,9 +131,7 @@ def _in_section(ctx: Context, block: Block, term: str) -> str:
     """`term` asked under the name of its section (the note's title at its top), which its
     lead-in speaks of: "Factors That Build Cohesion › Proximity"."""
     where = naming_heading(ctx, block.heading) if block.heading is not None else ctx.note.title
-    if not where or term.casefold() in where.casefold():
-        return term
-    return f"{where} › {term}"
+    return _asked_under(where, term)
 
 
 def _under_parent(ctx: Context, block: Block, term: str) -> str:
@@ -152,6 +150,12 @@ def _under_parent(ctx: Context, block: Block, term: str) -> str:
         where = naming_heading(ctx, block.heading) if block.heading is not None else None
     else:
         where = section_title(ctx, block)
+    return _asked_under(where, term)
+
+
+def _asked_under(where: str | None, term: str) -> str:
+    """`term` asked under `where` ("Microaggressions › Microinsults"); alone where there is no
+    `where`, or where `where` names it already."""
     if not where or term.casefold() in where.casefold():
         return term
     return f"{where} › {term}"

@@ -14,6 +14,9 @@ from .lang import ARTICLE, GENERIC_FRONT, QUESTION_OPENER, SECTION_LABEL
 from .text import LONG_WORD, PARENS, units
 
 _MARKS = re.compile(r"[\s*$`]+")
+_DISPLAY = re.compile(r"\$\$.*?\$\$", re.S)
+_INLINE = re.compile(r"\$[^$\n]+\$")
+_MATH = re.compile(f"{_DISPLAY.pattern}|{_INLINE.pattern}", re.S)  # display math, then inline
 #: A mined answer that is most of an earlier mined answer says the same thing again.
 RESTATED = 0.6
 #: How many earlier mined answers a new one is compared with (an equal answer is found at any
@@ -167,14 +170,13 @@ def _own_subject(section: Candidate, card: Candidate) -> bool:
 
 #: The most question words a question heading opens with before its subject: "What is …".
 _MAX_OPENERS = 3
-_INLINE_MATH = re.compile(r"\$[^$\n]+\$")
 
 
 def _subject(name: str, *, asked: bool = False) -> str:
     """The name without what only glosses it (a parenthesis, a symbol: "渗透（Osmosis）", "Turgor
     $P_t$"), in any case; with `asked`, a question heading's subject, without its question words
     and an article ("What Is an Osmotic Gradient?", "什么是 渗透？")."""
-    text = _INLINE_MATH.sub(" ", PARENS.sub(" ", normalize_text(name))).strip(" ?？:：")
+    text = _INLINE.sub(" ", PARENS.sub(" ", normalize_text(name))).strip(" ?？:：")
     if asked:
         for _ in range(_MAX_OPENERS):
             m = QUESTION_OPENER.match(text)
@@ -279,9 +281,6 @@ def _bare(text: str) -> str:
 
 #: How many reading units of words, outside math, make a prose answer more than its formula.
 MIN_OWN_WORDS = 8
-_DISPLAY = re.compile(r"\$\$.*?\$\$", re.S)
-_INLINE = re.compile(r"\$[^$\n]+\$")
-_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)  # display math, then inline
 _SENTENCE_BREAK = re.compile(r"[。！？!?]|\.\s")
 
 

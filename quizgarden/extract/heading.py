@@ -45,13 +45,13 @@ from .lang import (
     VALUE_LABEL,
 )
 from .shape import (
-    ENTRY_MARK,
     MAX_ANSWER,
     drop_caption,
     is_question,
     may_name,
     named,
     opens_part,
+    opens_term,
     plural_title,
     sentences,
     table_rows,
@@ -827,8 +827,7 @@ def _list_answer(ctx: Context, n: int, title: str, section: list[Block]) -> str 
         if (
             text.lstrip().startswith(("$", "**", "__", "`"))  # a marked term opens an entry
             or _LABEL_LINE.match(line)
-            or ENTRY_MARK.search(line, 0, 30)  # "- root position - root, 3rd, 5th"
-            or (block.children and is_term(line))
+            or opens_term(block, line)  # "- root position - root, 3rd, 5th"
         ):
             entries += 1
         names += units(line) <= _NAME_UNITS and not is_sentence(line)

@@ -24,12 +24,12 @@ from .lang import (
     SUBJECT_STOPWORD,
 )
 from .shape import (
-    ENTRY_MARK,
     MAX_ANSWER,
     as_list,
     bold_name_above,
     items_after,
     lists_entries,
+    opens_term,
     parent_name,
     section,
     topic,
@@ -175,12 +175,10 @@ def _outlines_terms(items: list[Block]) -> bool:
     led = 0
     for block in top:
         line = strip_markup(clean_card_text(block.text)[0].split("\n", 1)[0]).strip()
-        led += bool(ENTRY_MARK.search(line, 0, _TERM_REACH) or (block.children and is_term(line)))
+        led += opens_term(block, line)
     return led * 2 >= len(top)
 
 
-#: How far into an item the mark after its term may stand.
-_TERM_REACH = 30
 #: How many words may stand before a list label and make a kind of it ("Environmental factors",
 #: "Reversible causes", "Good thermometric properties").
 _KIND_WORDS = 2

@@ -593,6 +593,17 @@ def glossary_paragraphs(
 
 
 ENTRY_MARK = re.compile(r"\s(?:[-–—]|==?)\s|->|=>|→")
+#: How far into an item's first line the mark after its term may stand.
+ENTRY_REACH = 30
+
+
+def opens_term(block: Block, line: str) -> bool:
+    """List item `block`, whose first line reads `line` (plain), opens with a term of its own:
+    set off by a dash or an arrow (`- root position - root, 3rd, 5th`, `- Rainfall -> heavy
+    drops …`), or a term over the items nested under it (`- Paging` / `  - divides memory …`)."""
+    return ENTRY_MARK.search(line, 0, ENTRY_REACH) is not None or bool(
+        block.children and is_term(line)
+    )
 
 
 # the head noun of a heading that names a collection: its last word, or the word before a
