@@ -237,6 +237,7 @@ TABLE = Table(
     effects=("also", "deshalb", "daher", "darum", "deswegen", "weil", "wenn", "mehr", "weniger"),
     numbered_sections=(
         r"(?:teil|kapitel|thema|vorlesung|lektion|woche|einheit|sitzung|tag)\s*\d+(?:\.\d+)*",
+        r"(?:folien?|seiten?)\s*\d+",
     ),
     example_marks=(r"z\.\s?b\.?", "zum beispiel", r"bspw\.?", r"bsp\.?"),
     section_labels=("regel", "grundsatz", "bedeutung"),

@@ -1109,6 +1109,8 @@ TABLE = Table(
     ),
     numbered_sections=(
         r"(?:part|chapter|topic|lecture|unit|week|module|lesson|session|day)\s*\d+(?:\.\d+)*",
+        # a place in the source the notes were taken from: "Slide 4", "Poll (slide 25)"
+        r"(?:slides?|pages?)\s*\d+",
     ),
     index_headers=(
         r"no\.?",

@@ -168,6 +168,7 @@ TABLE = Table(
     effects=("así que", "por lo tanto", "por eso", "porque", "cuando", "más", "menos"),
     numbered_sections=(
         r"(?:parte|capítulo|tema|unidad|lección|clase|semana|módulo|sesión|día)\s*\d+(?:\.\d+)*",
+        r"(?:diapositivas?|páginas?)\s*\d+",
     ),
     example_marks=(r"p\.\s?ej\.?", "por ejemplo", r"ej\.?"),
     section_labels=("regla", "regla general"),

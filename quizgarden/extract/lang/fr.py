@@ -172,6 +172,7 @@ TABLE = Table(
     effects=("donc", "car", "parce que", "quand", "lorsque", "plus de", "moins de"),
     numbered_sections=(
         r"(?:partie|chapitre|thème|leçon|cours|semaine|module|séance|jour)\s*\d+(?:\.\d+)*",
+        r"(?:diapos?(?:itives?)?|pages?)\s*\d+",
     ),
     example_marks=(r"p\.\s?ex\.?", r"par ex\.?", "par exemple"),
     section_labels=("règle", "règle générale"),

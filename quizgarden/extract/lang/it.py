@@ -170,6 +170,7 @@ TABLE = Table(
     effects=("quindi", "perciò", "perché", "quando", "più", "meno"),
     numbered_sections=(
         r"(?:parte|capitolo|tema|lezione|unità|settimana|modulo|giorno)\s*\d+(?:\.\d+)*",
+        r"(?:slides?|diapositiv[ae]|pagin[ae])\s*\d+",
     ),
     example_marks=(r"ad es\.?", "ad esempio", "per esempio", r"es\."),
     section_labels=("regola", "regola generale"),

@@ -147,6 +147,7 @@ TABLE = Table(
     effects=("então", "portanto", "por isso", "porque", "quando", "mais", "menos"),
     numbered_sections=(
         r"(?:parte|capítulo|tema|unidade|aula|lição|semana|módulo|dia)\s*\d+(?:\.\d+)*",
+        r"(?:slides?|páginas?)\s*\d+",
     ),
     example_marks=(r"p\.\s?ex\.?", "por exemplo", r"ex\."),
     placeholders=("a completar", "em breve", "em construção"),
