@@ -1109,7 +1109,7 @@ TABLE = Table(
     ),
     numbered_sections=(
         r"(?:part|chapter|topic|lecture|unit|week|module|lesson|session|day)\s*\d+(?:\.\d+)*",
-        # a place in the source the notes were taken from: "Slide 4", "Poll (slide 25)"
+        # a place in the source the notes were taken from: "Slide 12", "Quiz (slide 7)"
         r"(?:slides?|pages?)\s*\d+",
     ),
     index_headers=(
