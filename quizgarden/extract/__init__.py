@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -48,7 +49,7 @@ from . import (
     verdict,
 )
 from .confidence import NoteShape, rate
-from .context import Context, build_context
+from .context import Context, build_context, heading_title
 from .dedupe import dedupe
 from .lang import (
     ARTICLE,
@@ -132,6 +133,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     for name, rule in RULES:
         if note.settings.allows(name):
             found.extend(rule(ctx))
+    found = _without_illustrations(found, ctx)
     found.sort(key=lambda c: (c.line, c.side))
     kept = (
         c
@@ -375,6 +377,32 @@ def _contact_only(back: str) -> bool:
     answer to learn, as a link alone is none. (Without an @ there is no address, and no markup
     to take off the back first.)"""
     return "@" in back and _EMAIL.fullmatch(strip_markup(back).strip()) is not None
+
+
+#: Rules that read a table's cells or a list's `Term (gloss)` entries as terms without asking
+#: what the section they sit in is for (the prose rules pass over an example section themselves).
+_ILLUSTRATED = frozenset({"table", "arrow"})
+
+
+def _without_illustrations(found: list[Candidate], ctx: Context) -> list[Candidate]:
+    """ "### Examples" over `- Alcohols (C-O in sp³)`, "## Example" over a table of payoffs,
+    "示例" over a table of typical sizes: a table or a top-level list that an example heading
+    opens shows the idea at work on a case; its rows and entries are the case's data, not terms
+    to learn. An entry nested under an item of its own (`- Negligence` / `  - Intent -> …`) is
+    that item's, whatever the section, and stays."""
+    if not any(c.mined and c.rule in _ILLUSTRATED for c in found):
+        return found
+    starts = [block.line for block in ctx.blocks]
+
+    def illustrates(card: Candidate) -> bool:
+        if not card.mined or card.rule not in _ILLUSTRATED:
+            return False
+        block = ctx.blocks[bisect_right(starts, card.line) - 1]
+        if block.parent is not None or block.heading is None:
+            return False
+        return is_example_heading(heading_title(ctx.blocks[block.heading]))
+
+    return [c for c in found if not illustrates(c)]
 
 
 def _stops_at_lead_in(back: str) -> bool:
