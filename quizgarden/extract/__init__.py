@@ -137,7 +137,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     found.sort(key=lambda c: (c.line, c.side))
     kept = (
         c
-        for c in map(_uncounted, map(_without_next_title, dedupe(found)))
+        for c in map(_uncounted, map(_without_lead_in, map(_without_next_title, dedupe(found))))
         if c is not None
         and not (
             c.mined
@@ -413,7 +413,51 @@ def _stops_at_lead_in(back: str) -> bool:
     # "… the next word: !": a sentence cut at the "!" of the image it leads into
     if last.removesuffix("!").rstrip().endswith((":", "：")):
         return True
-    return FORWARD_REF.search(last[-_LEAD_IN_TAIL:]) is not None
+    tail = last[-_LEAD_IN_TAIL:]
+    ref = FORWARD_REF.search(tail)
+    return ref is not None and _LISTED_AFTER.match(tail, ref.end()) is None
+
+
+#: What a forward reference announces, given after its colon in the same sentence: three names
+#: or more set apart by commas ("…拆成如下环节：切分、前向计算、反向计算", "as follows: planning,
+#: building and testing"), so the sentence is no lead-in.
+_LISTED_AFTER = re.compile(r"[^:：\n]{0,12}[:：][^:：、,，\n]+(?:[、,，][^:：、,，\n]+){2,}")
+
+
+def _without_lead_in(card: Candidate) -> Candidate:
+    """ "调用时不传这个参数就用定义时给的值。" then "以下是定义和调用它的写法" over its code: a
+    mined back that answered in whole sentences and then closes on a lead-in to what
+    the note shows next (code, a figure, a table) keeps its answer without the lead-in, which
+    points at what the card cannot show. A back that is the lead-in alone, mostly the lead-in,
+    or whose lead-in is the last item of its list, still has left its answer out
+    (`_stops_at_lead_in` drops it)."""
+    if not card.mined or not _stops_at_lead_in(card.back):
+        return card
+    at = _lead_in_at(card.back)
+    return replace(card, back=card.back[:at].rstrip()) if at else card
+
+
+def _lead_in_at(back: str) -> int:
+    """Where the closing lead-in of `back` starts: its last sentence, after whole sentences that
+    answer (a line of its own, or the last sentence of its line); 0 where nothing answers before
+    it, or the lead-in is an item of a list."""
+    text = back.rstrip()
+    line_start = text.rfind("\n") + 1
+    if _ITEM_MARK.match(text[line_start:]):
+        return 0
+    parts = [m.start() for m in _SENTENCE_END.finditer(text, line_start)]
+    start = [line_start, *(p for p in parts if text[p:].strip())][-1]
+    head, lead = text[:start].rstrip(), text[start:]
+    if not head or not _stops_at_lead_in(lead) or _stops_at_lead_in(head):
+        return 0
+    # a sentence that only opens what the lead-in goes on to announce ("The server ships several
+    # engines. Each trades …, as the following table shows.") is no answer: the answer is the
+    # larger part of the back
+    return start if _ENDS_SENTENCE.search(head) and units(head) > units(lead) else 0
+
+
+#: How a text ends that ends as a sentence, its closing markup aside.
+_ENDS_SENTENCE = re.compile(r"[.!?。！？][*_)）」”\"']*$")
 
 
 #: How many reading units may follow a count before the sentence ends: "esistono diversi | tipi
