@@ -65,6 +65,7 @@ from .shape import (
     items_after,
     may_name,
     named,
+    named_plainly,
     names_some,
     points_back,
     sentences,
@@ -764,7 +765,8 @@ def _description(said: list[str], k: int) -> tuple[tuple[str, str] | None, bool]
     whether the sentence is all it says (the block's other sentences are read too)."""
     found = named(said[k])
     if found is None:
-        return None, True
+        # "… are known as logic puzzles.": the sentence is one reading of the block among others
+        return named_plainly(said[k]), True
     term, back = found
     pointer = DEICTIC.match(strip_markup(back))
     if pointer:

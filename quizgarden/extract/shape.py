@@ -21,10 +21,12 @@ from .lang import (
     LINKING_LEAD,
     LIST_LABEL,
     NAMED_BOLD,
+    NAMED_PLAIN,
     NAMER,
     NAMING,
     NAMING_LEAD,
     NO_ANSWER,
+    PLAIN_NAMER,
     PREPOSITION,
     QUESTION,
     RELATIVE_WORD,
@@ -315,6 +317,8 @@ def may_name(text: str) -> bool:
     or a bold span right after a naming verb or a copula. The words are the language tables'."""
     if "と" in text and NAMER.search(text) is not None:
         return True
+    if PLAIN_NAMER.search(text) is not None:
+        return True  # "… are known as logic puzzles.": a name in plain words
     if "**" not in text and "__" not in text:
         return False  # no bold span: most text, seen without a regex
     for m in _BOLD_SPAN.finditer(text):
@@ -339,6 +343,37 @@ def named(sentence: str) -> tuple[str, str] | None:
         return None  # "Otherwise, a reaction occurs, known as **X**": leans on the one before
     # "are called the **ATP cycle,** which …": a comma inside the bold is the sentence's
     return strip_markup(m.group("term")).strip().rstrip(",，").rstrip(), back
+
+
+#: The longest name given in plain words, in reading units: "propositional calculus or
+#: propositional logic"; past it the words after the verb say more than a name.
+_PLAIN_NAME = 6
+
+
+def named_plainly(sentence: str) -> tuple[str, str] | None:
+    """(name, description) of a sentence that gives a name in plain words after describing it
+    ("Puzzles solved by reasoning alone are known as logic puzzles."), else None. The
+    description is one noun phrase, as the subject of a naming verb is when it describes: no
+    comma, no second name ("X is called A and Y is called B"), no condition ("When it holds,
+    the estimator is called …") and nothing set in bold (a bold name is `named`'s; a bold title
+    run into the sentence is no part of it)."""
+    if len(sentence) > MAX_NAMING or "**" in sentence or "__" in sentence:
+        return None
+    plain = strip_markup(sentence)
+    m = NAMED_PLAIN.match(plain)
+    if m is None:
+        return None
+    back = m.group("back").strip()
+    if any(mark in back for mark in ",，;；:：") or PLAIN_NAMER.search(f" {back} "):
+        return None
+    if CONDITION.match(back) or CARRIED_OPENER.match(back) or points_back(back):
+        return None  # "If …, they are called …", "This …": the description is elsewhere
+    term = m.group("term").strip()
+    if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", back, re.I):
+        return None  # "The intervals of a diatonic scale are called diatonic.": says it again
+    if not is_term(term, max_units=_PLAIN_NAME) or not is_explanation(back, min_units=5):
+        return None  # "The inverse CDF is also known as …": a name given another, no description
+    return term, back
 
 
 #: A condition word this many words after the bold term at most still belongs to the term,

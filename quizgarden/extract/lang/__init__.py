@@ -96,6 +96,7 @@ __all__ = [
     "LIST_VERB",
     "LOCALIZER",
     "NAMED_BOLD",
+    "NAMED_PLAIN",
     "NAMER",
     "NAMING",
     "NAMING_COPULA",
@@ -113,6 +114,7 @@ __all__ = [
     "PASSIVE",
     "PHRASE_FOLLOWER",
     "PLACEHOLDER",
+    "PLAIN_NAMER",
     "POINTER",
     "PREDICATE_OPENER",
     "PREPOSITION",
@@ -751,6 +753,19 @@ COMMA_NAMED = re.compile(
     r"(?:\*\*|__)(?P<term>[^*_\n]{1,40}?)(?:\*\*|__)",
     re.I,
 )
+_PLAIN_NAMING = _alternation(_words("plain_naming_verbs"))
+#: A name given in plain words after its description and a naming verb, closing the sentence:
+#: "Puzzles solved by reasoning alone are known as logic puzzles." The name is a few words of
+#: letters (a gloss in brackets after it at most): a figure, a mark or more words after the
+#: verb make it a claim ("… is called twice", "… is known as early as 1900").
+NAMED_PLAIN = re.compile(
+    rf"^(?P<back>.+?)\s+(?:{_PLAIN_NAMING})\s+(?:{_ARTICLES})?"
+    r"(?P<term>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,5})"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*\.?$",
+    re.I,
+)
+#: The cheap test before NAMED_PLAIN: a plain naming verb anywhere in a block.
+PLAIN_NAMER = re.compile(rf"\s(?:{_PLAIN_NAMING})\s", re.I)
 #: What follows a name given after its description: "という", "と呼ぶ" (the tables' `namers`).
 NAMER = re.compile(_alternation(_words("namers"), ignore_case=False))
 #: A naming verb (and an article) ending the text before a bold name: "… is called the",
