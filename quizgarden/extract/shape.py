@@ -12,6 +12,8 @@ from .context import Context, clean_card_text, heading_above, heading_title, nam
 from .lang import (
     APPOSITIVE,
     BOLD_LEAD,
+    CALLED_BOLD,
+    CALLING,
     CARRIED_OPENER,
     COMMA_NAMED,
     COMPLEMENT_WORD,
@@ -321,6 +323,8 @@ def may_name(text: str) -> bool:
         return True  # "… are known as logic puzzles.": a name in plain words
     if "**" not in text and "__" not in text:
         return False  # no bold span: most text, seen without a regex
+    if CALLING.search(text) is not None:
+        return True  # "We call $n$ the **degree** …": a bold name for the verb's object
     for m in _BOLD_SPAN.finditer(text):
         start = m.start()
         if start > 1 and BOLD_LEAD.search(text, max(0, start - _LEAD), start):
@@ -343,6 +347,22 @@ def named(sentence: str) -> tuple[str, str] | None:
         return None  # "Otherwise, a reaction occurs, known as **X**": leans on the one before
     # "are called the **ATP cycle,** which …": a comma inside the bold is the sentence's
     return strip_markup(m.group("term")).strip().rstrip(",，").rstrip(), back
+
+
+def called(sentence: str) -> tuple[str, str, bool] | None:
+    """(name, the words before the calling verb, whether its object only points back) of a
+    sentence whose speaker names the object of a calling verb by a bold name after it ("We call
+    $n$ (the highest power) the **degree** of the polynomial.", "If no two inputs share an
+    output, we call it a **one-to-one function**.", "We call this the **electric potential**."),
+    else None. The name is the sentence's only bold span (several are emphasis)."""
+    if len(sentence) > MAX_NAMING or len(_BOLD_SPAN.findall(sentence)) != 1:
+        return None
+    m = CALLED_BOLD.match(sentence)
+    if m is None:
+        return None
+    pointer = DEICTIC.fullmatch(strip_markup(m.group("object")).strip()) is not None
+    term = strip_markup(m.group("term")).strip().rstrip(",，").rstrip()
+    return term, strip_markup(m.group("lead")).strip(" ,，"), pointer
 
 
 #: The longest name given in plain words, in reading units: "propositional calculus or

@@ -41,6 +41,8 @@ __all__ = [
     "BARE_ASKING",
     "BOLD_LEAD",
     "BRANCH",
+    "CALLED_BOLD",
+    "CALLING",
     "CASE_CLOSER",
     "CASE_OPENER",
     "CLASS_OF",
@@ -762,6 +764,17 @@ NAMED_PLAIN = re.compile(
     rf"^(?P<back>.+?)\s+(?:{_PLAIN_NAMING})\s+(?:{_ARTICLES})?"
     r"(?P<term>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,5})"
     r"\s*(?:\([^()\n]{1,40}\))?\s*\.?$",
+    re.I,
+)
+_CALLING_VERBS = _alternation(_words("calling_verbs"))
+#: A calling verb anywhere: the cheap test before CALLED_BOLD.
+CALLING = re.compile(_CALLING_VERBS, re.I)
+#: A bold name given to the object of a calling verb, the words between it and the name that
+#: object: "We call $n$ (the highest power) the **degree** of …", "… we call it a **one-to-one
+#: function**".
+CALLED_BOLD = re.compile(
+    rf"^(?P<lead>.*?)(?:{_CALLING_VERBS})\s+(?P<object>[^*_\n]{{1,80}}?)\s+"
+    rf"(?:{_ARTICLES})?(?:\*\*|__)(?P<term>[^*_\n]{{1,40}}?)(?:\*\*|__)",
     re.I,
 )
 #: The cheap test before NAMED_PLAIN: a plain naming verb anywhere in a block.

@@ -1237,6 +1237,7 @@ TABLE = Table(
         "is also known as",
         "are also known as",
     ),
+    calling_verbs=("we call", "we will call", "we shall call", "one calls"),
     linking_verbs=("is", "are"),
     conditions=("if", "iff", "if and only if", "when", "whenever"),
     appositives=("which", "where", r"i\.\s?e\.", "that is"),

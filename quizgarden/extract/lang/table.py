@@ -267,6 +267,9 @@ class Table:
     # sentence: "Puzzles solved by reasoning alone are known as logic puzzles."; not those
     # that also judge ("is said to be pure")
     plain_naming_verbs: tuple[str, ...] = ()
+    # a speaker naming the object of the verb by the name after it: "We call $n$ the **degree**
+    # of the polynomial", "…, we call it a **one-to-one function**"
+    calling_verbs: tuple[str, ...] = ()
     # --- a bold term inside the sentence that defines it (the `definition` rule)
     # a bare copula right before a bold term: "is", "es", "ist"; with a condition word after the
     # term it defines on a condition: "A function is **bounded** if …", "es **semejante** a B si"
