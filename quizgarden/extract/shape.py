@@ -332,6 +332,11 @@ def may_name(text: str) -> bool:
     return False
 
 
+# what may stand between a bold name and the condition that gives its meaning: a gloss in
+# brackets, a symbol, a comma ("is called **bounded** $A$ if", "is called **even** (symmetric) if")
+_GLOSS = re.compile(r"^\s*(?:\([^()\n]{0,80}\)|\$[^$\n]+\$)?\s*,?\s*")
+
+
 def named(sentence: str) -> tuple[str, str] | None:
     """(name, description) of a sentence that names a thing after describing it ("…を
     **自然失業率**という", the words from the language tables), else None."""
@@ -345,6 +350,9 @@ def named(sentence: str) -> tuple[str, str] | None:
     back = _NAMING_TAIL.sub("", m.group("back").strip())
     if CARRIED_OPENER.match(strip_markup(back)):
         return None  # "Otherwise, a reaction occurs, known as **X**": leans on the one before
+    if CONDITION.match(_GLOSS.sub("", sentence[m.end() :])):
+        back = sentence  # "A function is called **even** if it …": what the name means is the
+        # condition after it, the text before it only the kind of thing named
     # "are called the **ATP cycle,** which …": a comma inside the bold is the sentence's
     return strip_markup(m.group("term")).strip().rstrip(",，").rstrip(), back
 
