@@ -58,6 +58,7 @@ from .shape import (
     as_list,
     bold_defined,
     bold_name_above,
+    called,
     glossary_lists,
     glossary_paragraphs,
     is_label,
@@ -65,6 +66,7 @@ from .shape import (
     items_after,
     may_name,
     named,
+    named_plainly,
     names_some,
     points_back,
     sentences,
@@ -764,7 +766,8 @@ def _description(said: list[str], k: int) -> tuple[tuple[str, str] | None, bool]
     whether the sentence is all it says (the block's other sentences are read too)."""
     found = named(said[k])
     if found is None:
-        return None, True
+        # "… are known as logic puzzles.": the sentence is one reading of the block among others
+        return named_plainly(said[k]) or _called(said, k), True
     term, back = found
     pointer = DEICTIC.match(strip_markup(back))
     if pointer:
@@ -788,6 +791,26 @@ def _description(said: list[str], k: int) -> tuple[tuple[str, str] | None, bool]
     if not is_term(term, max_units=8) or not is_explanation(back, min_units=5):
         return None, True
     return (term, back), False
+
+
+def _called(said: list[str], k: int) -> tuple[str, str] | None:
+    """(name, answer) of sentence `k` when its speaker names a thing by a bold name
+    (`shape.called`): the sentence, or, where it only points back ("We call this the **electric
+    potential**."), the sentence before it. A pointer after a condition ("If …, we call it a
+    **one-to-one function**") names what the condition says: the sentence is the answer."""
+    found = called(said[k])
+    if found is None:
+        return None
+    term, lead, pointer = found
+    if pointer and not lead:
+        if k == 0:
+            return None
+        back = said[k - 1]
+    else:
+        back = said[k]
+    if not is_term(term, max_units=8) or not is_explanation(back, min_units=6):
+        return None
+    return term, back
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")

@@ -45,7 +45,7 @@ from .lang import (
     SUPERLATIVE,
     TITLE_STOPWORDS,
 )
-from .shape import is_label, points_back, topic
+from .shape import is_label, named_plainly, points_back, topic
 from .text import (
     LONG_WORD,
     PARENS,
@@ -108,6 +108,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 found = _marked_entry(sentence) if item else marked_subject(sentence)
             if found is None:
                 continue
+            if named_plainly(sentence) is not None:
+                continue  # "Rocks formed from lava are known as igneous rocks.": a description
+                # named, the name the `definition` rule's term
             subject, back, bold = found[:3]
             wait = False
             if title:

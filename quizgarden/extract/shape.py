@@ -12,6 +12,8 @@ from .context import Context, clean_card_text, heading_above, heading_title, nam
 from .lang import (
     APPOSITIVE,
     BOLD_LEAD,
+    CALLED_BOLD,
+    CALLING,
     CARRIED_OPENER,
     COMMA_NAMED,
     COMPLEMENT_WORD,
@@ -21,10 +23,12 @@ from .lang import (
     LINKING_LEAD,
     LIST_LABEL,
     NAMED_BOLD,
+    NAMED_PLAIN,
     NAMER,
     NAMING,
     NAMING_LEAD,
     NO_ANSWER,
+    PLAIN_NAMER,
     PREPOSITION,
     QUESTION,
     RELATIVE_WORD,
@@ -315,13 +319,22 @@ def may_name(text: str) -> bool:
     or a bold span right after a naming verb or a copula. The words are the language tables'."""
     if "と" in text and NAMER.search(text) is not None:
         return True
+    if PLAIN_NAMER.search(text) is not None:
+        return True  # "… are known as logic puzzles.": a name in plain words
     if "**" not in text and "__" not in text:
         return False  # no bold span: most text, seen without a regex
+    if CALLING.search(text) is not None:
+        return True  # "We call $n$ the **degree** …": a bold name for the verb's object
     for m in _BOLD_SPAN.finditer(text):
         start = m.start()
         if start > 1 and BOLD_LEAD.search(text, max(0, start - _LEAD), start):
             return True  # (a bold span opening the text has no lead to read)
     return False
+
+
+# what may stand between a bold name and the condition that gives its meaning: a gloss in
+# brackets, a symbol, a comma ("is called **bounded** $A$ if", "is called **even** (symmetric) if")
+_GLOSS = re.compile(r"^\s*(?:\([^()\n]{0,80}\)|\$[^$\n]+\$)?\s*,?\s*")
 
 
 def named(sentence: str) -> tuple[str, str] | None:
@@ -337,8 +350,58 @@ def named(sentence: str) -> tuple[str, str] | None:
     back = _NAMING_TAIL.sub("", m.group("back").strip())
     if CARRIED_OPENER.match(strip_markup(back)):
         return None  # "Otherwise, a reaction occurs, known as **X**": leans on the one before
+    if CONDITION.match(_GLOSS.sub("", sentence[m.end() :])):
+        back = sentence  # "A function is called **even** if it …": what the name means is the
+        # condition after it, the text before it only the kind of thing named
     # "are called the **ATP cycle,** which …": a comma inside the bold is the sentence's
     return strip_markup(m.group("term")).strip().rstrip(",，").rstrip(), back
+
+
+def called(sentence: str) -> tuple[str, str, bool] | None:
+    """(name, the words before the calling verb, whether its object only points back) of a
+    sentence whose speaker names the object of a calling verb by a bold name after it ("We call
+    $n$ (the highest power) the **degree** of the polynomial.", "If no two inputs share an
+    output, we call it a **one-to-one function**.", "We call this the **electric potential**."),
+    else None. The name is the sentence's only bold span (several are emphasis)."""
+    if len(sentence) > MAX_NAMING or len(_BOLD_SPAN.findall(sentence)) != 1:
+        return None
+    m = CALLED_BOLD.match(sentence)
+    if m is None:
+        return None
+    pointer = DEICTIC.fullmatch(strip_markup(m.group("object")).strip()) is not None
+    term = strip_markup(m.group("term")).strip().rstrip(",，").rstrip()
+    return term, strip_markup(m.group("lead")).strip(" ,，"), pointer
+
+
+#: The longest name given in plain words, in reading units: "propositional calculus or
+#: propositional logic"; past it the words after the verb say more than a name.
+_PLAIN_NAME = 6
+
+
+def named_plainly(sentence: str) -> tuple[str, str] | None:
+    """(name, description) of a sentence that gives a name in plain words after describing it
+    ("Puzzles solved by reasoning alone are known as logic puzzles."), else None. The
+    description is one noun phrase, as the subject of a naming verb is when it describes: no
+    comma, no second name ("X is called A and Y is called B"), no condition ("When it holds,
+    the estimator is called …") and nothing set in bold (a bold name is `named`'s; a bold title
+    run into the sentence is no part of it)."""
+    if len(sentence) > MAX_NAMING or "**" in sentence or "__" in sentence:
+        return None
+    plain = strip_markup(sentence)
+    m = NAMED_PLAIN.match(plain)
+    if m is None:
+        return None
+    back = m.group("back").strip()
+    if any(mark in back for mark in ",，;；:：") or PLAIN_NAMER.search(f" {back} "):
+        return None
+    if CONDITION.match(back) or CARRIED_OPENER.match(back) or points_back(back):
+        return None  # "If …, they are called …", "This …": the description is elsewhere
+    term = m.group("term").strip()
+    if re.search(rf"(?<!\w){re.escape(term)}(?!\w)", back, re.I):
+        return None  # "The intervals of a diatonic scale are called diatonic.": says it again
+    if not is_term(term, max_units=_PLAIN_NAME) or not is_explanation(back, min_units=5):
+        return None  # "The inverse CDF is also known as …": a name given another, no description
+    return term, back
 
 
 #: A condition word this many words after the bold term at most still belongs to the term,

@@ -41,6 +41,8 @@ __all__ = [
     "BARE_ASKING",
     "BOLD_LEAD",
     "BRANCH",
+    "CALLED_BOLD",
+    "CALLING",
     "CASE_CLOSER",
     "CASE_OPENER",
     "CLASS_OF",
@@ -96,6 +98,7 @@ __all__ = [
     "LIST_VERB",
     "LOCALIZER",
     "NAMED_BOLD",
+    "NAMED_PLAIN",
     "NAMER",
     "NAMING",
     "NAMING_COPULA",
@@ -113,6 +116,7 @@ __all__ = [
     "PASSIVE",
     "PHRASE_FOLLOWER",
     "PLACEHOLDER",
+    "PLAIN_NAMER",
     "POINTER",
     "PREDICATE_OPENER",
     "PREPOSITION",
@@ -751,6 +755,30 @@ COMMA_NAMED = re.compile(
     r"(?:\*\*|__)(?P<term>[^*_\n]{1,40}?)(?:\*\*|__)",
     re.I,
 )
+_PLAIN_NAMING = _alternation(_words("plain_naming_verbs"))
+#: A name given in plain words after its description and a naming verb, closing the sentence:
+#: "Puzzles solved by reasoning alone are known as logic puzzles." The name is a few words of
+#: letters (a gloss in brackets after it at most): a figure, a mark or more words after the
+#: verb make it a claim ("… is called twice", "… is known as early as 1900").
+NAMED_PLAIN = re.compile(
+    rf"^(?P<back>.+?)\s+(?:{_PLAIN_NAMING})\s+(?:{_ARTICLES})?"
+    r"(?P<term>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,5})"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*\.?$",
+    re.I,
+)
+_CALLING_VERBS = _alternation(_words("calling_verbs"))
+#: A calling verb anywhere: the cheap test before CALLED_BOLD.
+CALLING = re.compile(_CALLING_VERBS, re.I)
+#: A bold name given to the object of a calling verb, the words between it and the name that
+#: object: "We call $n$ (the highest power) the **degree** of …", "… we call it a **one-to-one
+#: function**".
+CALLED_BOLD = re.compile(
+    rf"^(?P<lead>.*?)(?:{_CALLING_VERBS})\s+(?P<object>[^*_\n]{{1,80}}?)\s+"
+    rf"(?:{_ARTICLES})?(?:\*\*|__)(?P<term>[^*_\n]{{1,40}}?)(?:\*\*|__)",
+    re.I,
+)
+#: The cheap test before NAMED_PLAIN: a plain naming verb anywhere in a block.
+PLAIN_NAMER = re.compile(rf"\s(?:{_PLAIN_NAMING})\s", re.I)
 #: What follows a name given after its description: "という", "と呼ぶ" (the tables' `namers`).
 NAMER = re.compile(_alternation(_words("namers"), ignore_case=False))
 #: A naming verb (and an article) ending the text before a bold name: "… is called the",

@@ -263,6 +263,13 @@ class Table:
     # ...or a participle after a comma: "…, a positively charged ion, called **X**", "…,
     # conocido como **X**"
     participles: tuple[str, ...] = ()
+    # the naming verbs that give a name in plain words, no bold, where the name closes the
+    # sentence: "Puzzles solved by reasoning alone are known as logic puzzles."; not those
+    # that also judge ("is said to be pure")
+    plain_naming_verbs: tuple[str, ...] = ()
+    # a speaker naming the object of the verb by the name after it: "We call $n$ the **degree**
+    # of the polynomial", "…, we call it a **one-to-one function**"
+    calling_verbs: tuple[str, ...] = ()
     # --- a bold term inside the sentence that defines it (the `definition` rule)
     # a bare copula right before a bold term: "is", "es", "ist"; with a condition word after the
     # term it defines on a condition: "A function is **bounded** if …", "es **semejante** a B si"
