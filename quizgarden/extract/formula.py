@@ -158,7 +158,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 # "Find the derivative of $f(x)=x^2$", "Ans.": the section works an exercise
                 steps[block.heading] = True
                 found = []
-            for latex, lead, line in found:
+            for boxed, lead, line in found:
+                latex = _unboxed(boxed)
+                if latex != boxed and _carries_on(lead):
+                    lead = ""  # "so $\boxed{…}$": the result the working ends on, boxed to learn
                 lhs = left_side(latex)
                 if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
                     continue
@@ -382,7 +385,9 @@ def _defined_inline(block: Block) -> list[tuple[str, str, int]]:
     (`The **distance** $d(u, v)$ between two vectors is defined as $d(u, v) = \\|u - v\\|$.`,
     `其闭包定义为: $\\text{cl}(C) = …$`): its LaTeX, the words leading into it (of a long
     sentence, its last clause) and its line. A bare copula (`is $x = 1$`) or a notation (`记为
-    $…$`) defines nothing: the tables' `formula_definers`."""
+    $…$`) defines nothing: the tables' `formula_definers`. An equation boxed whole (`The
+    reduction of the field: $\\boxed{\\kappa = E_0 / E}$.`) is one the author set off as a
+    result to learn, whatever words lead into it."""
     opening = _LABEL.match(ITEM_MARK.sub("", block.text.lstrip()))
     label = strip_markup(opening.group(1)).strip("*_ ") if opening else ""
     if label and is_term(label) and not FORMULA_DEFINER.search(label):
@@ -392,9 +397,11 @@ def _defined_inline(block: Block) -> list[tuple[str, str, int]]:
     found = []
     for m in _INLINE_MATH.finditer(block.text):
         before = block.text[: m.start()].rstrip()
-        if FORMULA_DEFINER.search(before) and _CLAUSE_END.match(block.text, m.end()):
+        latex = m.group(1).strip()
+        boxed = _unboxed(latex) != latex
+        if boxed or (FORMULA_DEFINER.search(before) and _CLAUSE_END.match(block.text, m.end())):
             line = block.line + block.text.count("\n", 0, m.start())
-            found.append((m.group(1).strip(), _naming_clause(before), line))
+            found.append((latex, _naming_clause(before) if before else "", line))
     return found
 
 
@@ -410,6 +417,25 @@ def _file_named(line: str) -> bool:
     """A picture above the formula named by its file (`![[Pasted image 2023….png]]`) says
     nothing of it; one with a caption (`![Dice](dice.png)`) names it."""
     return is_link_only(line) and _FILE_EXTENSION.search(strip_markup(line)) is not None
+
+
+# a box around the whole formula, a stop after it at most: `\boxed{V = \frac{W}{q}}.`
+_BOX = re.compile(r"\\boxed\s*\{(.*)\}[\s.,;]*", re.S)
+
+
+def _unboxed(latex: str) -> str:
+    """The formula inside a box drawn around all of it (`\\boxed{V = \\frac{EPE}{q}}`): the
+    author set it off as the result to learn, which is the formula the box holds. A box around
+    one side only (`= \\boxed{38}`, an answer worked out) is left as written."""
+    m = _BOX.fullmatch(latex)
+    if m is None:
+        return latex
+    depth = 0
+    for ch in m.group(1):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth < 0:
+            return latex  # `\boxed{a} = \boxed{b}`: two boxes, not one around the whole
+    return m.group(1).strip()
 
 
 def _unwrap(source: str) -> str:
@@ -606,9 +632,14 @@ def named_by_lead(front: str) -> bool:
     return verb is not None and units(_INLINE_MATH.sub("", lead[: verb.start()])) >= 2
 
 
+# a footnote's mark (`XOR[^3]`): it points to the foot of the page and names nothing
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
+
+
 def _lead_words(lead: str) -> str:
     """The words of a lead that can stand in a front, or "" when it holds other math, template
-    tags or a whole paragraph, which name nothing."""
+    tags or a whole paragraph, which name nothing; a footnote's mark is dropped."""
+    lead = _FOOTNOTE.sub("", lead)
     lead = ITEM_MARK.sub("", strip_markup(lead).strip().rstrip(":：").strip())
     if lead.startswith("|"):  # the cell before it in a table row: "| Energy of a Photon |"
         lead = lead.strip("| ").rstrip(":：")
