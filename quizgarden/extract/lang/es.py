@@ -56,6 +56,12 @@ TABLE = Table(
         "dónde",
         "para qué",
         "explica",
+        "cuánto",
+        "cuánta",
+        "cuántos",
+        "cuántas",
+        "adónde",
+        "de dónde",
     ),
     question_ends=(),
     structural_headings=(

@@ -59,6 +59,13 @@ TABLE = Table(
         "où",
         "expliquez",
         "définissez",
+        "combien",
+        "à quoi",
+        "est-ce que",
+        "lequel",
+        "laquelle",
+        "lesquels",
+        "lesquelles",
     ),
     question_ends=(),
     structural_headings=(

@@ -54,6 +54,13 @@ TABLE = Table(
         "spiega",
         "definisci",
         "descrivi",
+        "quanto",
+        "quanta",
+        "quanti",
+        "quante",
+        "a cosa",
+        "da dove",
+        "in che modo",
     ),
     question_ends=(),
     structural_headings=(

@@ -50,6 +50,11 @@ TABLE = Table(
         "onde",
         "explique",
         "defina",
+        "quanto",
+        "quanta",
+        "quantos",
+        "quantas",
+        "de onde",
     ),
     question_ends=(),
     structural_headings=(
