@@ -89,6 +89,8 @@ def sources(extra: list[tuple[Path, Path]]) -> list[tuple[str, Path, Path, list[
     """(name, labels, notes folder, sets) of each development labels file: the repository's own
     (held-out sets out), then each of `extra`, named by its file (`labels-A.json`: A). Fails on
     anything held out: a folder of HELD_OUT_DIRS, or a corpus note of a held-out set."""
+    for path in (p.absolute() for pair in extra for p in pair):  # checked before any is read
+        assert not any(d in (path, *path.parents) for d in HELD_OUT_DIRS), path
     found = []
     for name, labels, folder in BUILT_IN:
         sets = json.loads(labels.read_text("utf-8"))["sets"]
@@ -517,9 +519,9 @@ def write(
     repos = len({x.repo for x in mined})
     about = (
         f"A logistic regression (L2 penalty {l2:g}, not on the intercept; repository balance "
-        f"{balance:g}, the script's defaults: at the refit of 2026-12 L2 1, 3, 10 and balance 0, "
-        "0.5, 1 were compared by leaving one repository out, and L2 1 and 3 at balance 0.5 sorted "
-        "each left-out repository's cards best, tied) fitted on "
+        f"{balance:g}, the script's defaults: at the refits of sessions 27 and 34 L2 1, 3, 10 and "
+        "balance 0, 0.5, 1 were compared by leaving one repository out, and L2 1 and 3 at balance "
+        "0.5 sorted each left-out repository's cards best, tied) fitted on "
         f"{len(mined)} mined cards of {repos} repositories, each labelled good or junk by the "
         f"blind labels and the scorer's matching. Cards per labels file: {made_from} (corpus: "
         "sets A-H only; held-out sets and notes are never read)."
