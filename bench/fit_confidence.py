@@ -360,7 +360,7 @@ def report(
     mined = sorted(n for n in rated if n in truth)
     shipped = {n: rows[n].shipped for n in mined}
     dev = [n for n in mined if rows[n].source not in BUILT_IN_NAMES]
-    scopes = [("all", mined)] + ([("labels", dev)] if dev else [])
+    scopes = [("all", mined)] + ([("labels", dev)] if dev and len(dev) < len(mined) else [])
     if detail:
         scopes += [(s, [n for n in mined if rows[n].source == s]) for s in _sources_of(rows)]
     for scope, keep in scopes:
