@@ -4,24 +4,31 @@ Run by hand:
     python bench/fit_confidence.py                 # fit, print the checks, write the weights
     python bench/fit_confidence.py --dry-run       # the checks only
     python bench/fit_confidence.py --l2 1 3 10     # compare penalties (leave-one-repository-out)
+    python bench/fit_confidence.py --labels L.json NOTES [--labels ...] [--verdicts V.jsonl ...]
 
-Every mined card the extractor of this checkout gives on the development labels (corpus sets
-A-H of ../shared/corpus, the wide notes of ../shared/corpus-wide, and every labels-D*.json in
-$QUIZGARDEN_FRESH_DEV, default /work/fresh-dev27, over the notes of its notes/ folder, where that
-folder exists: it lives outside the repository; fresh-dev27 holds DR, DS, DT and DU, the R, S, T
-and U sets, as symlinks) is labelled good (it matches a required or acceptable item, by the scorer's
-own matching, ../shared/tools/eval_extract.py) or junk (it matches none, or holds what the labels
-forbid). Held-out notes (corpus sets I, J and K, anything under /work/fresh) are
-never read. Each card is described by `quizgarden.extract.confidence.features`, structural and
-language-neutral (the card, and its note's shape: the note is read as the extractor reads it),
-and a logistic regression with an L2 penalty (Newton's method, pure Python) is fitted on them.
+Every mined card the extractor of this checkout gives on the development labels is labelled good
+(it matches a required or acceptable item, by the scorer's own matching,
+../shared/tools/eval_extract.py) or junk (it matches none, or holds what the labels forbid). The
+labels: corpus sets A-H of ../shared/corpus and the wide notes of ../shared/corpus-wide (in the
+repository), and each labels file given with `--labels`, over the folder its paths are under (the
+study sets of bench/labels/ are kept there without their notes: their licences do not allow it;
+the weights file names the command that wrote it).
+Notes are copied as bench/score_labels.py copies them, with their vault's plugin settings, so each
+card is the one the scorer sees. Held-out notes (corpus sets I, J and K, anything under a folder
+of HELD_OUT_DIRS) are never read. Each card is described by
+`quizgarden.extract.confidence.features`, structural and language-neutral (the card, and its
+note's shape: the note is read as the extractor reads it), and a logistic regression with an L2
+penalty (Newton's method, pure Python) is fitted on them.
 
 The check that counts is leave-one-repository-out: for each repository (`owner__repo`, the first
 folder of a note's path), fit on the others and rate its cards. Printed: AUC (good vs junk) of
-the hand-set confidence this replaced and of the model, overall and on the fresh dev sets; for
-thresholds 0.3-0.7 the share of junk left out and of good cards lost (overall, then per
-labels file); and each fresh dev set's precision and recall at each threshold, re-scored by the
-scorer. Last, the model fitted on every card is written to
+the confidence the checkout gives (its weights before the refit; fitted on some of these
+cards, so not a fair check of them) and of the model, pooled, over the `--labels` sets, and per
+labels file; for thresholds 0.3-0.7 the share of junk left out and of good cards lost (pooled,
+then per labels file); each `--labels` set's precision and recall at each threshold, re-scored by
+the scorer; and, given judges' card-by-card verdicts (`--verdicts`, JSON lines of note, front,
+back and verdict keep/junk), the same AUC and shares against the verdicts, for the cards they
+judged. Last, the model fitted on every card is written to
 quizgarden/extract/confidence_weights.py.
 """
 
@@ -42,20 +49,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-#: Fresh dev labels kept outside the repo (their notes may not be shipped); skipped if absent.
-FRESH_DEV = Path(os.environ.get("QUIZGARDEN_FRESH_DEV", "/work/fresh-dev27"))
 HELD_OUT_SETS = frozenset({"I", "J", "K"})
-HELD_OUT_DIR = Path("/work/fresh")
+#: Folders of blind sets being labelled or kept for a last check: nothing under them is read.
+HELD_OUT_DIRS = (Path("/work/fresh"), Path("/work/heldout34"))
+#: The repository's own labels: always fitted on.
+BUILT_IN = (
+    ("corpus", ROOT / "tests" / "fixtures" / "corpus_gold.json", SHARED / "corpus"),
+    ("wide", ROOT / "tests" / "fixtures" / "wide_gold.json", SHARED / "corpus-wide"),
+)
+BUILT_IN_NAMES = frozenset(name for name, _, _ in BUILT_IN)
 WEIGHTS_FILE = ROOT / "quizgarden" / "extract" / "confidence_weights.py"
 THRESHOLDS = (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7)
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(SHARED / "tools"))
+sys.path.insert(0, str(ROOT / "bench"))
 from eval_extract import score_note  # noqa: E402
+from score_labels import _checked, _settings_copy, _vault_of  # noqa: E402
 
 from quizgarden.extract.confidence import NoteShape, features  # noqa: E402
-from quizgarden.extract.lang import LABEL_WORD, QUESTION, SECTION_LABEL  # noqa: E402
-from quizgarden.extract.text import is_distinctive, is_mostly_code, strip_markup, units  # noqa: E402
 from quizgarden.model import Candidate  # noqa: E402
 from quizgarden.notes import read_note  # noqa: E402
 
@@ -64,67 +76,85 @@ from quizgarden.notes import read_note  # noqa: E402
 class Row:
     """One card the extractor gave on a labelled note, and what the labels say of it."""
 
-    source: str  # corpus, wide or the fresh dev labels' set (DA, DB, ...)
+    source: str  # corpus, wide or a --labels file's name (A, DV, ...)
     repo: str
     note: str
     card: dict[str, object]
     good: bool
     features: dict[str, float]
-    hand_set: float
+    shipped: float  # the confidence the extractor gave it: the weights before a refit
 
 
-def sources() -> list[tuple[str, Path, Path, list[str]]]:
-    """(name, labels, notes folder, sets) of each development labels file, held-out sets out."""
+def sources(extra: list[tuple[Path, Path]]) -> list[tuple[str, Path, Path, list[str]]]:
+    """(name, labels, notes folder, sets) of each development labels file: the repository's own
+    (held-out sets out), then each of `extra`, named by its file (`labels-A.json`: A). Fails on
+    anything held out: a folder of HELD_OUT_DIRS, or a corpus note of a held-out set."""
+    for path in (p.absolute() for pair in extra for p in pair):  # checked before any is read
+        assert not any(d in (path, *path.parents) for d in HELD_OUT_DIRS), path
     found = []
-    for name, labels, folder in (
-        ("corpus", ROOT / "tests" / "fixtures" / "corpus_gold.json", SHARED / "corpus"),
-        ("wide", ROOT / "tests" / "fixtures" / "wide_gold.json", SHARED / "corpus-wide"),
-    ):
+    for name, labels, folder in BUILT_IN:
         sets = json.loads(labels.read_text("utf-8"))["sets"]
         found.append((name, labels, folder, sorted(set(sets) - HELD_OUT_SETS)))
-    for labels in sorted(FRESH_DEV.glob("labels-D*.json")):
+    for labels, folder in extra:
         sets = json.loads(labels.read_text("utf-8"))["sets"]
-        name = labels.stem.removeprefix("labels-")
-        found.append((name, labels, FRESH_DEV / "notes", sorted(sets)))
+        found.append((labels.stem.removeprefix("labels-"), labels, folder, sorted(sets)))
+    corpus_sets = json.loads(BUILT_IN[0][1].read_text("utf-8"))["sets"]
+    held_out = {p for s in HELD_OUT_SETS for p in corpus_sets.get(s, [])}
     for _, labels, folder, sets in found:
-        assert HELD_OUT_DIR not in (labels.resolve(), *labels.resolve().parents)
-        assert HELD_OUT_DIR not in (folder.resolve(), *folder.resolve().parents)
-        assert not HELD_OUT_SETS & set(sets)
+        for path in (labels.resolve(), folder.resolve()):
+            assert not any(d in (path, *path.parents) for d in HELD_OUT_DIRS), path
+        members = json.loads(labels.read_text("utf-8"))["sets"]
+        if folder.resolve() == BUILT_IN[0][2].resolve():
+            assert not held_out & {p for s in sets for p in members[s]}, labels
+    assert len({name for name, *_ in found}) == len(found), "two labels files of one name"
     return found
 
 
 def collect(name: str, labels_path: Path, folder: Path, sets: list[str]) -> list[Row]:
     """Run this checkout's extractor on the labelled notes (copied as bench/score_labels.py
-    does, with min_confidence 0 so no card is left out) and label every card it gives."""
+    copies them, a note of an Obsidian vault with the vault's plugin settings, each root with
+    min_confidence 0 so no card is left out) and label every card it gives."""
     labels = json.loads(labels_path.read_text("utf-8"))
     paths = sorted({p for s in sets for p in labels["sets"][s]})
+    floor = "[extract]\nmin_confidence = 0.0\n"
     with tempfile.TemporaryDirectory() as tmp:
         notes = Path(tmp) / "notes"
-        (notes / ".quizgarden").mkdir(parents=True)
-        (notes / ".quizgarden" / "settings.toml").write_text("[extract]\nmin_confidence = 0.0\n")
+        notes.mkdir()
+        vaults: dict[Path, Path] = {}
         where = {}
         for n, path in enumerate(paths):
+            vault = _vault_of(folder, path)
+            here = notes
+            if vault is not None:
+                if vault not in vaults:
+                    vaults[vault] = _settings_copy(vault, Path(tmp) / f"vault{len(vaults)}")
+                here = vaults[vault]
             key = f"n{n:03d}/{Path(path).name}"
-            (notes / key).parent.mkdir()
-            shutil.copyfile(folder / path, notes / key)
+            (here / key).parent.mkdir()
+            shutil.copyfile(folder / path, here / key)
             where[key] = path
-        run = subprocess.run(
-            [sys.executable, "-m", "quizgarden", "extract", "--json", str(notes)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            check=True,
-        )
+        out = []
+        for root in (notes, *vaults.values()) if any(notes.iterdir()) else vaults.values():
+            (root / ".quizgarden").mkdir()
+            (root / ".quizgarden" / "settings.toml").write_text(floor)
+            run = subprocess.run(
+                [sys.executable, "-m", "quizgarden", "extract", "--json", str(root)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                check=True,
+            )
+            out.append(run.stdout)
     by_note: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for line in run.stdout.splitlines():
+    for line in "".join(out).splitlines():
         if line.strip():
             card = json.loads(line)
             by_note[str(card["note"])].append(card)
     rows = []
     for key, path in where.items():
         cards = by_note.get(key, [])
-        result = score_note(labels["notes"][path], cards)
+        result = score_note(_checked(path, labels["notes"][path]), cards)
         bad = {id(c) for c in result["junk"]} | {id(c) for c, _ in result["forbidden"]}
         candidates = [
             Candidate(str(c["rule"]), c["type"], str(c["front"]), str(c["back"]), int(c["line"]))  # type: ignore[arg-type,call-overload]
@@ -142,48 +172,10 @@ def collect(name: str, labels_path: Path, folder: Path, sets: list[str]) -> list
                     card,
                     id(card) not in bad,
                     features(candidate, shape) if candidate.mined else {},
-                    hand_set(candidate),
+                    float(card["confidence"]),  # type: ignore[arg-type]
                 )
             )
     return rows
-
-
-# -- the confidence this replaced: a rule's base moved by hand-set nudges (kept to compare) --
-_BASE = {
-    "callout": 0.9, "admonition": 0.85, "deflist": 0.85, "question": 0.8, "verdict": 0.8,
-    "heading": 0.75, "definition": 0.75, "asked": 0.7, "table": 0.7, "arrow": 0.7,
-    "nested": 0.7, "termlist": 0.7, "brief": 0.7, "formula": 0.65, "subject": 0.55, "label": 0.6,
-    "sentence": 0.55,
-}  # fmt: skip
-
-
-def hand_set(card: Candidate) -> float:
-    """The hand-set confidence of quizgarden/extract/confidence.py before the fit (commit
-    4ef8d6d: c4c095a's, with termlist at 0.7)."""
-    if not card.mined:
-        return 1.0
-    score = _BASE.get(card.rule, 0.6)
-    front = strip_markup(card.front)
-    topic = front.rsplit(" › ", 1)[-1]
-    if front.endswith(("?", "？")) or QUESTION.search(topic):
-        score += 0.05
-    if " › " in front:
-        score -= 0.05
-    elif is_distinctive(topic):
-        score += 0.05
-    label = topic.strip(" .:：")
-    if LABEL_WORD.match(label) and not (" › " in front and SECTION_LABEL.match(label)):
-        score -= 0.3
-    size = units(strip_markup(card.back))
-    if size < 4 and card.rule not in ("verdict", "table"):
-        score -= 0.15
-    elif size <= 80:
-        score += 0.05
-    elif size > 200:
-        score -= 0.1
-    if is_mostly_code(card.back):
-        score -= 0.2
-    return round(min(0.99, max(0.05, score)), 2)
 
 
 # -- logistic regression, sparse rows, Newton's method --
@@ -336,68 +328,80 @@ def loro(rows: list[Row], names: list[str], l2: float, balance: float) -> dict[i
     return rated
 
 
-def repo_auc(rows: list[Row], keep: list[int], rating: dict[int, float]) -> tuple[float, int]:
+def repo_auc(
+    rows: list[Row], keep: list[int], rating: dict[int, float], truth: dict[int, bool] | None = None
+) -> tuple[float, int]:
     """The mean AUC within a repository, over those with at least 3 good and 3 junk cards: how
     well the rating sorts one vault's cards, which the pooled AUC mixes with how junky each
-    repository is as a whole. Also the number of repositories it averages."""
+    repository is as a whole. Also the number of repositories it averages. Good is by the
+    labels, or by `truth` where given."""
     by_repo: dict[str, list[int]] = defaultdict(list)
     for n in keep:
         by_repo[rows[n].repo].append(n)
     found = []
     for members in by_repo.values():
-        good = [rows[n].good for n in members]
+        good = [truth[n] if truth is not None else rows[n].good for n in members]
         if sum(good) >= 3 and len(good) - sum(good) >= 3:
             found.append(auc([rating[n] for n in members], good))
     return (sum(found) / len(found) if found else math.nan), len(found)
 
 
-def report(rows: list[Row], rated: dict[int, float], title: str, detail: bool = False) -> None:
-    mined = sorted(rated)
-    hand = {n: rows[n].hand_set for n in mined}
-    fresh = [n for n in mined if rows[n].source not in ("corpus", "wide")]
-    # the fresh dev labels live outside the repository ($QUIZGARDEN_FRESH_DEV): absent, no scope
-    scopes = [("all", mined)] + ([("fresh-dev", fresh)] if fresh else [])
+def report(
+    rows: list[Row],
+    rated: dict[int, float],
+    title: str,
+    truth: dict[int, bool] | None = None,
+    detail: bool = False,
+) -> None:
+    """AUC pooled and within a repository, and with `detail` the shares left out at each
+    threshold, pooled, over the `--labels` sets and per labels file; judged by the labels, or
+    by `truth` (the judges' verdicts) for the cards it holds."""
+    truth = truth if truth is not None else {n: rows[n].good for n in rated}
+    mined = sorted(n for n in rated if n in truth)
+    shipped = {n: rows[n].shipped for n in mined}
+    dev = [n for n in mined if rows[n].source not in BUILT_IN_NAMES]
+    scopes = [("all", mined)] + ([("labels", dev)] if dev and len(dev) < len(mined) else [])
     if detail:
         scopes += [(s, [n for n in mined if rows[n].source == s]) for s in _sources_of(rows)]
     for scope, keep in scopes:
-        good = [rows[n].good for n in keep]
-        old = [hand[n] for n in keep]
+        if not keep:
+            continue
+        good = [truth[n] for n in keep]
+        old = [shipped[n] for n in keep]
         new = [rated[n] for n in keep]
-        old_within, repos = repo_auc(rows, keep, hand)
-        new_within, _ = repo_auc(rows, keep, rated)
+        old_within, repos = repo_auc(rows, keep, shipped, truth)
+        new_within, _ = repo_auc(rows, keep, rated, truth)
         print(
             f"{title} {scope}: cards={len(keep)} good={sum(good)} junk={len(good) - sum(good)} "
-            f"AUC hand-set={auc(old, good):.3f} model={auc(new, good):.3f}; within a repository "
-            f"({repos}) hand-set={old_within:.3f} model={new_within:.3f}"
+            f"AUC shipped={auc(old, good):.3f} model={auc(new, good):.3f}; within a repository "
+            f"({repos}) shipped={old_within:.3f} model={new_within:.3f}"
         )
-        if scope not in ("all", "fresh-dev") and not detail:
+        if not detail or all(good) or not any(good):
             continue
         for t in THRESHOLDS:
             oj, og = cut(old, good, t)
             nj, ng = cut(new, good, t)
             print(
-                f"  t={t}: junk out hand-set={oj:.2f} model={nj:.2f}; "
-                f"good lost hand-set={og:.2f} model={ng:.2f}"
+                f"  t={t}: junk out shipped={oj:.2f} model={nj:.2f}; "
+                f"good lost shipped={og:.2f} model={ng:.2f}"
             )
 
 
 def floor_table(
     rows: list[Row],
     rated: dict[int, float],
-    labels_of: dict[str, tuple[dict[str, dict[str, object]], list[str]]],
+    labels_of: dict[str, dict[str, dict[str, object]]],
     title: str,
 ) -> None:
-    """For each threshold, on each fresh dev set (LORO ratings): the share of junk left out and
+    """For each threshold, on each labels file (LORO ratings): the share of junk left out and
     of good cards lost, precision and recall re-scored by the scorer and their change from no
-    floor; and whether the floor earns a default: on every set junk cut at least 3x the good cut
-    and precision up by 0.01 or more."""
-    print(f"floors on the fresh dev sets (LORO ratings, {title}): junk out/good lost, P/R (change)")
-    fresh = [name for name in labels_of if name not in ("corpus", "wide")]
+    floor; and whether the floor earns a default: on every file junk cut at least 3x the good
+    cut and precision up by 0.01 or more."""
+    print(f"floors per labels file (LORO ratings, {title}): junk out/good lost, P/R (change)")
     base: dict[str, tuple[float, float]] = {}
     for t in (0.0, *THRESHOLDS):
-        line, ok = [f"  t={t:<4}"], bool(fresh)
-        for name in fresh:
-            labels, _ = labels_of[name]
+        line, ok = [f"  t={t:<4}"], True
+        for name, labels in labels_of.items():
             offset = next(n for n, r in enumerate(rows) if r.source == name)
             mine = [r for r in rows if r.source == name]
             model = {n - offset: rated[n] for n in rated if rows[n].source == name}
@@ -407,14 +411,31 @@ def floor_table(
             junk_out, good_lost = cut([rated[n] for n in keep], [rows[n].good for n in keep], t)
             dp, dr = p - base[name][0], r - base[name][1]
             line.append(
-                f"{name} {junk_out:.3f}/{good_lost:.3f} P {p:.3f} ({dp:+.3f}) R {r:.3f} ({dr:+.3f})"
+                f"{name} {junk_out:.2f}/{good_lost:.2f} P {p:.3f} ({dp:+.3f}) R {r:.3f} ({dr:+.3f})"
             )
             ok = ok and t > 0 and junk_out >= 3 * good_lost and dp >= 0.01
-        print("; ".join(line) + ("  <- earns a default" if ok else ""))
+        print(";".join(line) + ("  <- earns a default" if ok else ""))
 
 
 def _sources_of(rows: list[Row]) -> list[str]:
     return list(dict.fromkeys(r.source for r in rows))
+
+
+def verdicts_of(rows: list[Row], paths: list[Path]) -> dict[int, bool]:
+    """Each mined card a judge gave a verdict on (the same note, front and back), and whether
+    the judge kept it. The judges read an earlier commit's cards: a card changed since has none."""
+    judged: dict[tuple[str, str, str], bool] = {}
+    for path in paths:
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                v = json.loads(line)
+                judged[v["note"], v["front"], v["back"]] = v["verdict"] == "keep"
+    found = {}
+    for n, row in enumerate(rows):
+        key = (row.note, str(row.card["front"]), str(row.card["back"]))
+        if row.card["mined"] and key in judged:
+            found[n] = judged[key]
+    return found
 
 
 def main() -> None:
@@ -426,15 +447,23 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument("--dry-run", action="store_true", help="do not write the weights")
     parser.add_argument("--min-cards", type=int, default=10, help="fewest cards per feature")
+    parser.add_argument(
+        "--labels", nargs=2, action="append", type=Path, default=[], metavar=("LABELS", "NOTES"),
+        help="a labels file and the folder its paths are under, fitted on too (repeat)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--verdicts", nargs="+", type=Path, default=[],
+        help="judges' verdicts (JSON lines: note, front, back, verdict) to check the rating by",
+    )  # fmt: skip
     args = parser.parse_args()
     rows: list[Row] = []
-    labels_of: dict[str, tuple[dict[str, dict[str, object]], list[str]]] = {}
-    for name, labels_path, folder, sets in sources():
+    labels_of: dict[str, dict[str, dict[str, object]]] = {}
+    for name, labels_path, folder, sets in sources([(a, b) for a, b in args.labels]):
         got = collect(name, labels_path, folder, sets)
         rows += got
         labels = json.loads(labels_path.read_text("utf-8"))
         members = sorted({p for s in sets for p in labels["sets"][s]})
-        labels_of[name] = ({p: labels["notes"][p] for p in members}, sets)
+        labels_of[name] = {p: _checked(p, labels["notes"][p]) for p in members}
         mined = [r for r in got if r.card["mined"]]
         print(
             f"{name}: notes={len(members)} repos={len({r.repo for r in got})} cards={len(got)} "
@@ -462,17 +491,25 @@ def main() -> None:
     assert best is not None
     _, l2, balance, rated = best
     report(rows, rated, f"LORO kept l2={l2} balance={balance}", detail=True)
+    if args.verdicts:
+        judged = verdicts_of(rows, args.verdicts)
+        report(rows, rated, f"LORO kept, by the verdicts ({len(judged)} cards)", judged, True)
     floor_table(rows, rated, labels_of, f"l2={l2} balance={balance}")
     intercept, weights = fit(
         [r.features for r in mined], [r.good for r in mined], names, l2, balanced(mined, balance)
     )
     if not args.dry_run:
-        write(intercept, weights, l2, balance, rows)
+        write(intercept, weights, l2, balance, rows, " ".join(sys.argv[1:]))
         print(f"wrote {WEIGHTS_FILE.relative_to(ROOT)}")
 
 
 def write(
-    intercept: float, weights: dict[str, float], l2: float, balance: float, rows: list[Row]
+    intercept: float,
+    weights: dict[str, float],
+    l2: float,
+    balance: float,
+    rows: list[Row],
+    command: str,
 ) -> None:
     mined = [r for r in rows if r.card["mined"]]
     by_source: dict[str, int] = defaultdict(int)
@@ -482,9 +519,9 @@ def write(
     repos = len({x.repo for x in mined})
     about = (
         f"A logistic regression (L2 penalty {l2:g}, not on the intercept; repository balance "
-        f"{balance:g}, the script's defaults: at the refit of 2026-12 L2 1, 3, 10 and balance 0, "
-        "0.5, 1 were compared by leaving one repository out, and L2 1 and 3 at balance 0.5 sorted "
-        "each left-out repository's cards best, tied) fitted on "
+        f"{balance:g}, the script's defaults: at the refits of sessions 27 and 34 L2 1, 3, 10 and "
+        "balance 0, 0.5, 1 were compared by leaving one repository out, and L2 1 and 3 at balance "
+        "0.5 sorted each left-out repository's cards best, tied) fitted on "
         f"{len(mined)} mined cards of {repos} repositories, each labelled good or junk by the "
         f"blind labels and the scorer's matching. Cards per labels file: {made_from} (corpus: "
         "sets A-H only; held-out sets and notes are never read)."
@@ -494,6 +531,16 @@ def write(
         "run `python bench/fit_confidence.py` to refit.",
         "",
         *textwrap.wrap(about, 96),
+        "",
+        "Written by:",
+        *textwrap.wrap(
+            f"python bench/fit_confidence.py {command}".strip(),
+            92,
+            initial_indent="    ",
+            subsequent_indent="        ",
+            break_on_hyphens=False,
+            break_long_words=False,
+        ),
         '"""',
         "",
         f"INTERCEPT = {intercept:.4f}",
