@@ -499,8 +499,20 @@ def main() -> None:
         [r.features for r in mined], [r.good for r in mined], names, l2, balanced(mined, balance)
     )
     if not args.dry_run:
-        write(intercept, weights, l2, balance, rows, " ".join(sys.argv[1:]))
+        write(intercept, weights, l2, balance, rows, " ".join(map(_as_recorded, sys.argv[1:])))
         print(f"wrote {WEIGHTS_FILE.relative_to(ROOT)}")
+
+
+def _as_recorded(arg: str) -> str:
+    """A path as the weights file records it: relative to the checkout, or, outside it (a
+    folder of notes that are not shipped), by its last two parts, so no machine's layout is
+    written into the package."""
+    if os.sep not in arg:
+        return arg
+    path = Path(arg).resolve()
+    if path.is_relative_to(ROOT):
+        return str(path.relative_to(ROOT))
+    return str(Path(*path.parts[-2:]))
 
 
 def write(
