@@ -23,6 +23,7 @@ from .lang import (
     EXAMPLE_LABEL,
     EXAMPLE_TAIL,
     FIRST_PERSON,
+    HEAD_FOLLOWER,
     KIND_OF,
     NUMBERED_LABEL,
     QA_PREFIX,
@@ -521,14 +522,41 @@ def is_clause(text: str) -> bool:
     dos gastos": a stretch of prose, not a name. In languages that space their words a name of
     six words or more is written in title case or carries capitalised parts ("Dynamic Time
     Warping (DTW) for Clustering", "Cost of Cure vs Diminution of Value"); prose keeps most of its
-    words in lower case. Language-free: it reads only word count and capitals."""
+    words in lower case. It reads word count and capitals, and the prepositions of the tables
+    only where a head and one short phrase after one name a thing (`_head_and_phrase`)."""
     if text.count(" ") < CLAUSE_WORDS - 1 or has_cjk(text):
         return False
     words = _SPACED_WORD.findall(text)
     if len(words) < CLAUSE_WORDS:
         return False
     lower = sum(1 for w in words if w[0].islower())
-    return 3 * lower >= 2 * len(words)
+    return 3 * lower >= 2 * len(words) and not _head_and_phrase(text)
+
+
+#: The most words of the head of a name as long as a clause ("Electric field") ...
+_HEAD_WORDS = 2
+#: ... and of the one phrase after its preposition and article ("point charge").
+_PHRASE_WORDS = 3
+
+
+def _head_and_phrase(text: str) -> bool:
+    """ "Electric field of a point charge", "Lines on the treble clef staff": a head of a word
+    or two, then a preposition of the tables and a short phrase, one name however many of its
+    words are in lower case; "OS manages the memory of the process" and "Leadership in sport
+    operates at multiple levels" say more before or after theirs."""
+    if ARTICLE.match(text):
+        return False  # "the extremes in dipole forces": a description, not a name
+    words = text.split()
+    for head in range(1, _HEAD_WORDS + 1):
+        rest = " ".join(words[head:])
+        m = HEAD_FOLLOWER.match(rest)
+        if m is None or (m.end() < len(rest) and rest[m.end()].isalnum()):
+            continue
+        phrase = ARTICLE.sub("", rest[m.end() :].strip(), count=1).split()
+        return 0 < len(phrase) <= _PHRASE_WORDS and not any(
+            HEAD_FOLLOWER.fullmatch(w) for w in phrase
+        )
+    return False
 
 
 _ROMAN = re.compile(r"^[ivx]+$", re.I)

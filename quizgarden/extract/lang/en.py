@@ -687,6 +687,8 @@ TABLE = Table(
         "were",
         "has",
         "have",
+        # "Seq2Seq consists of two main components": a head and its phrase, but a predicate
+        "consists",
         "can",
         "will",
         "should",
