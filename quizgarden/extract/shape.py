@@ -19,6 +19,7 @@ from .lang import (
     COMPLEMENT_WORD,
     CONDITION,
     DEICTIC,
+    EXAMPLE_MARK,
     FRAME_OPENER,
     FRAME_START,
     LABEL_WORD,
@@ -421,6 +422,8 @@ def framed(sentence: str) -> tuple[str, str] | None:
     no comma; the description says something of its own."""
     if len(sentence) > MAX_NAMING or FRAME_OPENER.match(sentence) is None:
         return None
+    if CARRIED_OPENER.match(sentence) or EXAMPLE_MARK.match(sentence):
+        return None  # "Por lo tanto se entiende que …", "Unter anderem versteht man …"
     for opener, closer in NAMING_FRAMES:
         lead = opener.match(sentence)
         if lead is None:

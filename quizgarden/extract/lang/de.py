@@ -268,7 +268,16 @@ TABLE = Table(
         "bezeichnen wir als",
     ),
     participles=("genannt", "bekannt als"),
-    naming_frames=(("unter", "versteht man"), ("als", "bezeichnet man"), ("mit", "bezeichnet man")),
+    # openers that lean on the sentence before, some of them a naming frame's words in other
+    # use ("unter anderem")
+    carried_openers=(
+        "unter anderem",
+        "als nächstes",
+        "als erstes",
+        "als letztes",
+        "mit anderen worten",
+    ),
+    naming_frames=(("unter", "versteht man"), ("als", "bezeichnet man")),
     plain_naming_verbs=("heißt", "heißen", "nennt man", "bezeichnet man als"),
     linking_verbs=("ist", "sind"),
     conditions=("wenn", "falls", "sofern"),

@@ -193,6 +193,18 @@ TABLE = Table(
         "se le denomina",
         "denominamos",
     ),
+    # openers that lean on the sentence before, some of them a naming frame's words in other
+    # use ("por lo tanto")
+    carried_openers=(
+        "por lo tanto",
+        "por eso",
+        "por ejemplo",
+        "por otro lado",
+        "por otra parte",
+        "por último",
+        "por consiguiente",
+        "por el contrario",
+    ),
     naming_frames=(
         ("se llama", "al?"),
         ("se le llama", "al?"),

@@ -199,12 +199,20 @@ TABLE = Table(
         "est nommée?",
     ),
     # the name ends where the article of its description opens: "On appelle X une relation …"
+    # openers that lean on the sentence before, some of them a naming frame's words in other
+    # use ("par conséquent")
+    carried_openers=(
+        "par conséquent",
+        "par exemple",
+        "par ailleurs",
+        "par contre",
+        "par la suite",
+    ),
     naming_frames=(
         ("on appelle", r"(?=(?:une?|le|la|les|des|tout|toute)\s)"),
         ("on nomme", r"(?=(?:une?|le|la|les|des|tout|toute)\s)"),
         ("on appelle", ""),
         ("on nomme", ""),
-        ("par", "on entend"),
     ),
     plain_naming_verbs=("est appelée?", "sont appelée?s", "est nommée?", "sont nommée?s"),
     participles=("appelée?s?", "nommée?s?", "connue?s? sous le nom de"),

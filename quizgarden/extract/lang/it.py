@@ -199,6 +199,15 @@ TABLE = Table(
         "vengono dett[ie]",
     ),
     # the name ends where the article of its description opens: "Si chiama X una relazione …"
+    # openers that lean on the sentence before, some of them a naming frame's words in other
+    # use ("per esempio")
+    carried_openers=(
+        "per esempio",
+        "per questo",
+        "per contro",
+        "per cui",
+        "con ciò",
+    ),
     naming_frames=(
         ("con", "si intende"),
         ("per", "si intende"),

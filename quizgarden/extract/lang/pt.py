@@ -172,6 +172,16 @@ TABLE = Table(
         "chamamos",
     ),
     # the name ends where the article of its description opens: "Chama-se X uma relação …"
+    # openers that lean on the sentence before, some of them a naming frame's words in other
+    # use ("por isso")
+    carried_openers=(
+        "por isso",
+        "por exemplo",
+        "por outro lado",
+        "por fim",
+        "por conseguinte",
+        "por último",
+    ),
     naming_frames=(
         # "Chama-se X a um …": "a" before an article is the preposition that leads to it
         ("chama-se", r"a(?=\s+(?:a|o|as|os|uma?)\s)"),
