@@ -59,6 +59,7 @@ from .shape import (
     bold_defined,
     bold_name_above,
     called,
+    framed,
     glossary_lists,
     glossary_paragraphs,
     is_label,
@@ -764,6 +765,9 @@ def _named(ctx: Context, block: Block) -> Iterator[tuple[Candidate, bool]]:
 def _description(said: list[str], k: int) -> tuple[tuple[str, str] | None, bool]:
     """(name, description) of sentence `k` when it names a thing after describing it, and
     whether the sentence is all it says (the block's other sentences are read too)."""
+    found = framed(said[k])
+    if found is not None:
+        return found, True  # "Unter X versteht man …": the frame names, what follows defines
     found = named(said[k])
     if found is None:
         # "… are known as logic puzzles.": the sentence is one reading of the block among others

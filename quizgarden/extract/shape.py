@@ -19,6 +19,9 @@ from .lang import (
     COMPLEMENT_WORD,
     CONDITION,
     DEICTIC,
+    EXAMPLE_MARK,
+    FRAME_OPENER,
+    FRAME_START,
     LABEL_WORD,
     LINKING_LEAD,
     LIST_LABEL,
@@ -26,6 +29,7 @@ from .lang import (
     NAMED_PLAIN,
     NAMER,
     NAMING,
+    NAMING_FRAMES,
     NAMING_LEAD,
     NO_ANSWER,
     PLAIN_NAMER,
@@ -321,6 +325,8 @@ def may_name(text: str) -> bool:
         return True
     if PLAIN_NAMER.search(text) is not None:
         return True  # "… are known as logic puzzles.": a name in plain words
+    if FRAME_START.search(text) is not None:
+        return True  # "Unter X versteht man …": a name framed in plain words
     if "**" not in text and "__" not in text:
         return False  # no bold span: most text, seen without a regex
     if CALLING.search(text) is not None:
@@ -402,6 +408,44 @@ def named_plainly(sentence: str) -> tuple[str, str] | None:
     if not is_term(term, max_units=_PLAIN_NAME) or not is_explanation(back, min_units=5):
         return None  # "The inverse CDF is also known as …": a name given another, no description
     return term, back
+
+
+#: How far a name in a naming frame reaches, in characters: "Unter X versteht man" names a
+#: term, not a clause.
+_FRAMED_NAME = 60
+
+
+def framed(sentence: str) -> tuple[str, str] | None:
+    """(name, description) of a sentence that opens by framing the name it gives, the
+    description after the frame ("Unter X versteht man …", "Se llama X a …", "Con X si intende
+    …", "On appelle **X** …": the tables' `naming_frames`), else None. The name is a few words,
+    no comma; the description says something of its own."""
+    if len(sentence) > MAX_NAMING or FRAME_OPENER.match(sentence) is None:
+        return None
+    if CARRIED_OPENER.match(sentence) or EXAMPLE_MARK.match(sentence):
+        return None  # "Por lo tanto se entiende que …", "Unter anderem versteht man …"
+    for opener, closer in NAMING_FRAMES:
+        lead = opener.match(sentence)
+        if lead is None:
+            continue
+        rest = sentence[lead.end() :]
+        if closer is None:
+            bold = _BOLD_SPAN.match(rest)
+            if bold is None:
+                continue
+            term, back = bold.group("term"), rest[bold.end() :]
+        else:
+            end = closer.search(rest, 0, _FRAMED_NAME)
+            if end is None:
+                continue
+            term, back = rest[: end.start()], rest[end.end() :]
+        term, back = strip_markup(term).strip(), back.strip()
+        if any(mark in term for mark in ",，;；:：") or not is_term(term, max_units=_PLAIN_NAME):
+            continue
+        if DEICTIC.match(term) or not is_explanation(back, min_units=5):
+            continue
+        return term, back
+    return None
 
 
 #: A condition word this many words after the bold term at most still belongs to the term,

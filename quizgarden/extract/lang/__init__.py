@@ -73,6 +73,8 @@ __all__ = [
     "FIRST_PERSON_SINGULAR",
     "FORMULA_DEFINER",
     "FORMULA_LEAD",
+    "FRAME_OPENER",
+    "FRAME_START",
     "FRONT_FIELD",
     "GENERIC_FRONT",
     "GERUND",
@@ -102,6 +104,7 @@ __all__ = [
     "NAMER",
     "NAMING",
     "NAMING_COPULA",
+    "NAMING_FRAMES",
     "NAMING_LEAD",
     "NARRATION",
     "NO_ANSWER",
@@ -777,6 +780,26 @@ CALLED_BOLD = re.compile(
     rf"(?:{_ARTICLES})?(?:\*\*|__)(?P<term>[^*_\n]{{1,40}}?)(?:\*\*|__)",
     re.I,
 )
+# the longest opening words first; one opening's frames in the order of its table
+_FRAMES = sorted(
+    dict.fromkeys(frame for table in TABLES for frame in table.naming_frames),
+    key=lambda f: -len(f[0]),
+)
+#: Each naming frame (`naming_frames`) compiled: what opens the sentence before the name (an
+#: article after it at most), and what ends the name, None where only its bold ends it.
+NAMING_FRAMES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (
+        re.compile(rf"^(?:{opener})\s+(?:{_ARTICLES})?", re.I),
+        # (a closer written as a lookahead matches no word: the spaces before it end the name)
+        re.compile(rf"\s+(?:{closer})(?:\s+|(?<=\s))", re.I) if closer else None,
+    )
+    for opener, closer in _FRAMES
+)
+_FRAME_OPENERS = _alternation([o for o, _ in _FRAMES])
+#: The cheap test before NAMING_FRAMES: the opening words of a naming frame.
+FRAME_OPENER = re.compile(_FRAME_OPENERS, re.I)
+#: The same words where a line or a sentence opens, to test a whole block.
+FRAME_START = re.compile(rf"(?:^|[.!?]\s+)[ \t]*(?:[-*+]\s+)?(?:{_FRAME_OPENERS})", re.I | re.M)
 #: The cheap test before NAMED_PLAIN: a plain naming verb anywhere in a block.
 PLAIN_NAMER = re.compile(rf"\s(?:{_PLAIN_NAMING})\s", re.I)
 #: What follows a name given after its description: "という", "と呼ぶ" (the tables' `namers`).

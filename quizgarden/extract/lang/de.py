@@ -26,6 +26,8 @@ TABLE = Table(
     bare_copulas=("ist",),
     copulas=(
         "ist definiert als",
+        "wird definiert als",
+        "werden definiert als",
         "bezeichnet",
         "versteht man",
         "ist ein",
@@ -212,6 +214,8 @@ TABLE = Table(
         "ebenso",
         "konkret",
         "\\w+weise",
+        # "Als X bezeichnet man …": the term follows "als", the verb and "man" after it
+        "als",
     ),
     aspect_headers=("aspekt", "merkmal", "merkmale", "eigenschaft", "kriterium", "vergleich"),
     gloss_headers=("definition", "bedeutung", "beschreibung", "erklärung"),
@@ -264,6 +268,17 @@ TABLE = Table(
         "bezeichnen wir als",
     ),
     participles=("genannt", "bekannt als"),
+    # openers that lean on the sentence before, some of them a naming frame's words in other
+    # use ("unter anderem")
+    carried_openers=(
+        "unter anderem",
+        "als nächstes",
+        "als erstes",
+        "als letztes",
+        "mit anderen worten",
+    ),
+    naming_frames=(("unter", "versteht man"), ("als", "bezeichnet man")),
+    plain_naming_verbs=("heißt", "heißen", "nennt man", "bezeichnet man als"),
     linking_verbs=("ist", "sind"),
     conditions=("wenn", "falls", "sofern"),
     appositives=("der", "die", "das", "welche[rs]?", "wobei", r"d\.\s?h\."),

@@ -25,6 +25,9 @@ TABLE = Table(
     bare_copulas=("est",),
     copulas=(
         "est défini comme",
+        "est définie comme",
+        "se définit comme",
+        "se définissent comme",
         "désigne",
         "se réfère à",
         "est un",
@@ -195,6 +198,23 @@ TABLE = Table(
         "on nomme",
         "est nommée?",
     ),
+    # the name ends where the article of its description opens: "On appelle X une relation …"
+    # openers that lean on the sentence before, some of them a naming frame's words in other
+    # use ("par conséquent")
+    carried_openers=(
+        "par conséquent",
+        "par exemple",
+        "par ailleurs",
+        "par contre",
+        "par la suite",
+    ),
+    naming_frames=(
+        ("on appelle", r"(?=(?:une?|le|la|les|des|tout|toute)\s)"),
+        ("on nomme", r"(?=(?:une?|le|la|les|des|tout|toute)\s)"),
+        ("on appelle", ""),
+        ("on nomme", ""),
+    ),
+    plain_naming_verbs=("est appelée?", "sont appelée?s", "est nommée?", "sont nommée?s"),
     participles=("appelée?s?", "nommée?s?", "connue?s? sous le nom de"),
     linking_verbs=("est", "sont"),
     conditions=("si", "s'il", "s'ils", "lorsque", "lorsqu'", "quand"),

@@ -19,6 +19,8 @@ TABLE = Table(
     copulas=(
         "è definito come",
         "è definita come",
+        "si definisce come",
+        "si definiscono come",
         "si riferisce a",
         "è un",
         "è una",
@@ -195,6 +197,32 @@ TABLE = Table(
         "vengono chiamat[ie]",
         "viene dett[oa]",
         "vengono dett[ie]",
+    ),
+    # the name ends where the article of its description opens: "Si chiama X una relazione …"
+    # openers that lean on the sentence before, some of them a naming frame's words in other
+    # use ("per esempio")
+    carried_openers=(
+        "per esempio",
+        "per questo",
+        "per contro",
+        "per cui",
+        "con ciò",
+    ),
+    naming_frames=(
+        ("con", "si intende"),
+        ("per", "si intende"),
+        ("si chiama", r"(?=(?:un[oa]?|il|lo|la|i|gli|le|ogni)\s)"),
+        ("si definisce", r"(?=(?:un[oa]?|il|lo|la|i|gli|le|ogni)\s)"),
+        ("si chiama", ""),
+        ("si definisce", ""),
+    ),
+    plain_naming_verbs=(
+        "si chiama",
+        "si chiamano",
+        "viene chiamat[oa]",
+        "vengono chiamat[ie]",
+        "è chiamat[oa]",
+        "sono chiamat[ie]",
     ),
     participles=("chiamat[oaie]", "not[oaie] come"),
     linking_verbs=("è", "sono"),

@@ -20,6 +20,8 @@ TABLE = Table(
     copulas=(
         "é definido como",
         "é definida como",
+        "define-se como",
+        "definem-se como",
         "refere-se a",
         "é um",
         "é uma",
@@ -168,6 +170,35 @@ TABLE = Table(
         "denomina-se",
         "denominam-se",
         "chamamos",
+    ),
+    # the name ends where the article of its description opens: "Chama-se X uma relação …"
+    # openers that lean on the sentence before, some of them a naming frame's words in other
+    # use ("por isso")
+    carried_openers=(
+        "por isso",
+        "por exemplo",
+        "por outro lado",
+        "por fim",
+        "por conseguinte",
+        "por último",
+    ),
+    naming_frames=(
+        # "Chama-se X a um …": "a" before an article is the preposition that leads to it
+        ("chama-se", r"a(?=\s+(?:a|o|as|os|uma?)\s)"),
+        ("chama-se", r"(?=(?:a|o|as|os|uma?|todo|toda)\s)"),
+        ("denomina-se", r"(?=(?:a|o|as|os|uma?|todo|toda)\s)"),
+        ("entende-se por", r"(?=(?:a|o|as|os|uma?|todo|toda)\s)"),
+        ("chama-se", ""),
+        ("denomina-se", ""),
+        ("por", "entende-se"),
+    ),
+    plain_naming_verbs=(
+        "chama-se",
+        "chamam-se",
+        "é chamad[oa]",
+        "são chamad[oa]s",
+        "denomina-se",
+        "denominam-se",
     ),
     participles=("chamad[oa]s?", "denominad[oa]s?", "conhecid[oa]s? como"),
     linking_verbs=("é", "são"),

@@ -270,6 +270,12 @@ class Table:
     # a speaker naming the object of the verb by the name after it: "We call $n$ the **degree**
     # of the polynomial", "…, we call it a **one-to-one function**"
     calling_verbs: tuple[str, ...] = ()
+    # a sentence that opens by framing the name it gives, its description after: the words
+    # before the name and those that end it ("Unter X versteht man …": ("unter", "versteht
+    # man")); with none after it ("On appelle **X** …") the name must be set in bold. Where
+    # the description's own first word ends the name ("On appelle X une …") the closer is a
+    # lookahead, so the answer keeps it
+    naming_frames: tuple[tuple[str, str], ...] = ()
     # --- a bold term inside the sentence that defines it (the `definition` rule)
     # a bare copula right before a bold term: "is", "es", "ist"; with a condition word after the
     # term it defines on a condition: "A function is **bounded** if …", "es **semejante** a B si"
