@@ -3,7 +3,9 @@ first column (`| Digoxin | Na/K-ATPase inhibitor | arrhythmia |`) gives a card p
 column, its front naming both: "Digoxin › Mechanism".
 
 The asked columns are the one right after the name (what the row is) and any whose header says
-it defines ("Definition", "含义"); in a list of three rows or more told by two columns, both. A
+it defines ("Definition", "含义"); in a list of three rows or more told by two columns, both, and
+in a wider one any later column that tells each row in words ("Texture": "banded or foliated"),
+where a spec sheet's later columns hold figures, symbols or marks. A
 comparison (`| Feature | Gram-positive | Gram-negative |`) asks each aspect of the things
 compared so. A cell of math answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not
 a lone symbol. Tables of numbers (results, benchmarks), of index numbers, of yes/no marks, of
@@ -199,6 +201,13 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     # a row of one cell, none of the list)
     listed = sum(sum(bool(strip_markup(x)) for x in r) > 1 for r in body)
     told_by_both = width <= NARROW and listed >= MIN_LISTED_ROWS
+    # a later column that tells each row in words, in a list of three rows or more, is asked
+    # too (`| Rock type | Formed by | Grain size | Texture |`: `Igneous › Texture`)
+    described = (
+        {c for c in usable if c > first and _describes(header[c], body, c)}
+        if width > NARROW and listed >= MIN_LISTED_ROWS and not grid and not forms
+        else set()
+    )
     asked = [
         c
         for c in usable
@@ -243,8 +252,17 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         told = [c for c in asked if _tells(row, c, name, common[c], width)]
         if not any(c not in remarks for c in told):
             told = []  # "| Global market | $1.9B | 2003 estimate |": a remark on a figure
-        if later and first not in told and (_blank(row[first]) or _said_again(row[first], name)):
+        said = row[first] if first < len(row) else ""  # "| Soil |": a row cut short
+        if later and first not in told and (_blank(said) or _said_again(said, name)):
             told += [c for c in later if _tells(row, c, name, common[c], width)][:1]
+        if first not in usable or not _figure(said):
+            # a figure the row is answered by makes the later cells remarks on it (`| Global
+            # market | $1.9B | 2003 estimate |`)
+            told += [
+                c
+                for c in sorted(described)
+                if c not in told and _tells(row, c, name, common[c], width)
+            ]
         for c in told:
             cell = row[c]
             column = strip_markup(header[c])
@@ -259,6 +277,38 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
 
 
 _WORDY = re.compile(r"[^\W\d_]{2,}")
+
+
+def _describes(header: str, body: list[list[str]], c: int) -> bool:
+    """A later column of a wide table that tells each row in words, not a side aspect of a spec
+    sheet: a column's name (no label), every cell a word or a phrase outside its brackets
+    (`banded or foliated`, `German`, `true when both are`), where a spec sheet holds figures,
+    symbols, note names or marks (`2`, `1-5 mm`, `C D E F`, `x (…)`); not a column of quoted
+    titles (`"The Magic Flute", …`: a row's examples), and not in a table written in CJK, whose
+    later columns, in the corpus's notes, are the side aspects of a spec sheet however wordy
+    (units, typical models, who is liable at each level)."""
+    name = strip_markup(header)
+    if not _WORDY.search(name) or is_label(name) or has_cjk(name):
+        return False
+    if any(has_cjk(r[0]) for r in body):
+        return False
+    cells = [strip_markup(r[c]) for r in body if c < len(r) and strip_markup(r[c])]
+    quoted = sum(x.startswith(_QUOTES) for x in cells)
+    return (
+        bool(cells)
+        and quoted * 2 <= len(cells)
+        and all(_LONG_WORD.search(_BRACKETED.sub("", x)) for x in cells)
+    )
+
+
+def _figure(cell: str) -> bool:
+    """ "$1.9B", "15-20%": a figure, no word of what it counts."""
+    return any(map(str.isdigit, strip_markup(cell))) and not _word(cell)
+
+
+_QUOTES = ('"', "“", "'", "‘", "«")
+#: a word of three letters or more: what a figure, a note name or a mark is not
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
 
 
