@@ -522,8 +522,10 @@ def _aspect_lead(line: str) -> str | None:
 
 
 def _aspect_label(line: str) -> str | None:
-    """The line when it is only a label of aspects ("Advantages:", "1. **缺点**："), else None."""
-    label = strip_numbering(strip_markup(ITEM_MARK.sub("", line.strip()))).strip().rstrip(":：")
+    """The line when it is only a label of aspects ("Advantages:", "1. **缺点**：", French
+    "Inconvénients :" with its space before the colon), else None."""
+    label = strip_numbering(strip_markup(ITEM_MARK.sub("", line.strip()))).strip()
+    label = label.rstrip(":：").rstrip()
     return label if label and ASPECT_LEAD.fullmatch(label) else None
 
 

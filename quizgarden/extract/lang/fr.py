@@ -256,6 +256,31 @@ TABLE = Table(
     statement_labels=("définition", "théorème", "lemme", "proposition", "corollaire", "propriété"),
     definition_labels=("définition",),
     deck_names=("fiches", "cartes", "fiches anki", "cartes anki"),
+    carried_openers=(
+        "cependant",
+        "donc",
+        "par conséquent",
+        "toutefois",
+        "pourtant",
+        "sinon",
+    ),
+    reference_headings=(
+        "références",
+        "bibliographie",
+        "pour aller plus loin",
+    ),
+    advice_headings=(
+        "conseils",
+        "astuces",
+        "pièges",
+    ),
+    aspect_leads=(
+        "avantages?",
+        "inconvénients?",
+        "raisons",
+        "problèmes",
+        "différences",
+    ),
     symbol_namers=(
         "est le",
         "est la",
