@@ -41,12 +41,15 @@ def test_every_case_of_a_first_character_is_listed() -> None:
 
 
 def _plain(words: list[str]) -> str:
-    """The alternation `_alternation` stands for: Latin words whole, CJK entries anywhere."""
+    """The alternation `_alternation` stands for: Latin words whole (an elided one, `qu'`,
+    `lorsqu'`, may run into the next word), CJK entries anywhere."""
     spaced = [w.replace(" ", r"\s+") for w in words]
     latin = "|".join(w for w in spaced if _latin(w))
     cjk = "|".join(w for w in spaced if not _latin(w))
     return "|".join(
-        g for g in (latin and rf"(?<!\w)(?:{latin})(?![\w-])", cjk and f"(?:{cjk})") if g
+        g
+        for g in (latin and rf"(?<!\w)(?:{latin})(?:(?<=['’])|(?![\w-]))", cjk and f"(?:{cjk})")
+        if g
     )
 
 

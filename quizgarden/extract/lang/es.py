@@ -196,7 +196,6 @@ TABLE = Table(
     # openers that lean on the sentence before, some of them a naming frame's words in other
     # use ("por lo tanto")
     carried_openers=(
-        "por lo tanto",
         "por eso",
         "por ejemplo",
         "por otro lado",
@@ -204,6 +203,11 @@ TABLE = Table(
         "por último",
         "por consiguiente",
         "por el contrario",
+        "sin embargo",
+        "pero",
+        "por (?:lo )?tanto",
+        "en consecuencia",
+        "de lo contrario",
     ),
     naming_frames=(
         ("se llama", "al?"),
@@ -272,15 +276,6 @@ TABLE = Table(
     statement_labels=("definición", "teorema", "lema", "proposición", "corolario", "propiedad"),
     definition_labels=("definición",),
     deck_names=("tarjetas", "fichas", "tarjetas anki"),
-    carried_openers=(
-        "sin embargo",
-        "pero",
-        "por (?:lo )?tanto",
-        "por consiguiente",
-        "por eso",
-        "en consecuencia",
-        "de lo contrario",
-    ),
     reference_headings=(
         "referencias",
         "bibliografía",

@@ -207,6 +207,11 @@ TABLE = Table(
         "par ailleurs",
         "par contre",
         "par la suite",
+        "cependant",
+        "donc",
+        "toutefois",
+        "pourtant",
+        "sinon",
     ),
     naming_frames=(
         ("on appelle", r"(?=(?:une?|le|la|les|des|tout|toute)\s)"),
@@ -256,14 +261,6 @@ TABLE = Table(
     statement_labels=("définition", "théorème", "lemme", "proposition", "corollaire", "propriété"),
     definition_labels=("définition",),
     deck_names=("fiches", "cartes", "fiches anki", "cartes anki"),
-    carried_openers=(
-        "cependant",
-        "donc",
-        "par conséquent",
-        "toutefois",
-        "pourtant",
-        "sinon",
-    ),
     reference_headings=(
         "références",
         "bibliographie",

@@ -181,6 +181,11 @@ TABLE = Table(
         "por fim",
         "por conseguinte",
         "por último",
+        "no entanto",
+        "contudo",
+        "portanto",
+        "consequentemente",
+        "caso contrário",
     ),
     naming_frames=(
         # "Chama-se X a um …": "a" before an article is the preposition that leads to it
@@ -236,14 +241,6 @@ TABLE = Table(
     statement_labels=("definição", "teorema", "lema", "proposição", "corolário", "propriedade"),
     definition_labels=("definição",),
     deck_names=("cartões", "fichas", "cartões anki"),
-    carried_openers=(
-        "no entanto",
-        "contudo",
-        "portanto",
-        "por isso",
-        "consequentemente",
-        "caso contrário",
-    ),
     reference_headings=(
         "referências",
         "bibliografia",
