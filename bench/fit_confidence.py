@@ -38,7 +38,6 @@ import argparse
 import json
 import math
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,7 +64,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(SHARED / "tools"))
 sys.path.insert(0, str(ROOT / "bench"))
 from eval_extract import score_note  # noqa: E402
-from score_labels import _checked, _settings_copy, _vault_of  # noqa: E402
+from score_labels import _checked, copy_notes  # noqa: E402
 
 from quizgarden.extract.confidence import NoteShape, features  # noqa: E402
 from quizgarden.model import Candidate  # noqa: E402
@@ -118,23 +117,9 @@ def collect(name: str, labels_path: Path, folder: Path, sets: list[str]) -> list
     paths = sorted({p for s in sets for p in labels["sets"][s]})
     floor = "[extract]\nmin_confidence = 0.0\n"
     with tempfile.TemporaryDirectory() as tmp:
-        notes = Path(tmp) / "notes"
-        notes.mkdir()
-        vaults: dict[Path, Path] = {}
-        where = {}
-        for n, path in enumerate(paths):
-            vault = _vault_of(folder, path)
-            here = notes
-            if vault is not None:
-                if vault not in vaults:
-                    vaults[vault] = _settings_copy(vault, Path(tmp) / f"vault{len(vaults)}")
-                here = vaults[vault]
-            key = f"n{n:03d}/{Path(path).name}"
-            (here / key).parent.mkdir()
-            shutil.copyfile(folder / path, here / key)
-            where[key] = path
+        where, roots = copy_notes(folder, paths, Path(tmp))
         out = []
-        for root in (notes, *vaults.values()) if any(notes.iterdir()) else vaults.values():
+        for root in roots:
             (root / ".quizgarden").mkdir()
             (root / ".quizgarden" / "settings.toml").write_text(floor)
             run = subprocess.run(

@@ -76,30 +76,14 @@ def main() -> None:
     checkout = args.checkout.resolve()
     cmd = args.cmd or f"{sys.executable} -m quizgarden extract --json"
     with tempfile.TemporaryDirectory() as folder:
-        notes = Path(folder) / "notes"
-        notes.mkdir()
-        gold: dict[str, dict[str, object]] = {}
+        where, roots = copy_notes(source, paths, Path(folder))
         in_set = {path: s for s, members in labels["sets"].items() for path in members}
-        sets: dict[str, str] = {}
-        vaults: dict[Path, Path] = {}  # a vault the labels' notes sit in -> its copy here
-        for n, path in enumerate(paths):
-            vault = _vault_of(source, path)
-            here = notes
-            if vault is not None:
-                if vault not in vaults:
-                    vaults[vault] = _settings_copy(vault, Path(folder) / f"vault{len(vaults)}")
-                here = vaults[vault]
-            # each note keeps its file name (a note's title is often its file's stem), in a
-            # folder of its own: names repeat across repositories ("README.md")
-            name = f"n{n:03d}/{Path(path).name}"
-            (here / name).parent.mkdir(parents=True)
-            shutil.copyfile(source / path, here / name)
-            gold[name] = _checked(path, labels["notes"][path])
-            sets[name] = in_set.get(path, "?")
+        gold = {name: _checked(path, labels["notes"][path]) for name, path in where.items()}
+        sets = {name: in_set.get(path, "?") for name, path in where.items()}
         cards = Path(folder) / "cards.jsonl"
         env = {**os.environ, "PYTHONPATH": str(checkout)}
         found = []
-        for root in (notes, *vaults.values()) if any(notes.iterdir()) else vaults.values():
+        for root in roots:
             argv = [*shlex.split(cmd), str(root)]
             run = subprocess.run(argv, capture_output=True, text=True, cwd=checkout, env=env)
             if run.returncode != 0:
@@ -111,6 +95,30 @@ def main() -> None:
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
     sys.exit(result.returncode)
+
+
+def copy_notes(source: Path, paths: list[str], folder: Path) -> tuple[dict[str, str], list[Path]]:
+    """Copy the labelled notes into `folder` as the extractor should read them: each keeps its
+    file name (a note's title is often its file's stem) in a folder of its own, as names repeat
+    across repositories ("README.md"); a note of an Obsidian vault goes into a copy of that vault's
+    plugin settings, so its cards are read as in the author's vault. Returns each copy's name
+    (`n007/Dialysis.md`) with the labelled path it came from, and the folders to extract."""
+    notes = folder / "notes"
+    notes.mkdir()
+    vaults: dict[Path, Path] = {}  # a vault the labels' notes sit in -> its copy here
+    where: dict[str, str] = {}
+    for n, path in enumerate(paths):
+        vault = _vault_of(source, path)
+        here = notes
+        if vault is not None:
+            if vault not in vaults:
+                vaults[vault] = _settings_copy(vault, folder / f"vault{len(vaults)}")
+            here = vaults[vault]
+        name = f"n{n:03d}/{Path(path).name}"
+        (here / name).parent.mkdir(parents=True)
+        shutil.copyfile(source / path, here / name)
+        where[name] = path
+    return where, [notes, *vaults.values()] if any(notes.iterdir()) else list(vaults.values())
 
 
 def _vault_of(source: Path, path: str) -> Path | None:
