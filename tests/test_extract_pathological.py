@@ -140,6 +140,20 @@ def test_unit_count_gives_the_regex_answer(text: str) -> None:
     assert text_rules._RUN_UNIT.findall(text) == runs.findall(text)
 
 
+FRAME_PIECES = ["Unter", "Se llama", "se", "llama", "On appelle", "Per", "per", "Als", "x", "中"]
+FRAME_PIECES += [".", "!", "?", ":", " ", "  ", "\t", "\n", "- ", "* ", "+", "\u00a0", "\r"]
+
+
+@given(st.lists(st.sampled_from(FRAME_PIECES), max_size=30).map("".join))
+@settings(max_examples=400)
+def test_frame_openers_found_where_a_line_or_sentence_opens(text: str) -> None:
+    # `^` under `re.M` had the engine try every position of every block: the block's opening
+    # is matched apart, the rest found from one leading class, for the same answer
+    written = rf"(?:^|[.!?]\s+)[ \t]*(?:[-*+]\s+)?(?:{lang._FRAME_OPENERS})"
+    found = lang.FRAME_LEAD.match(text) is not None or lang.FRAME_START.search(text) is not None
+    assert found == (re.search(written, text, re.I | re.M) is not None)
+
+
 @given(PADDED)
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 def test_link_scanners_give_the_regex_answer(text: str) -> None:

@@ -20,6 +20,7 @@ from .lang import (
     CONDITION,
     DEICTIC,
     EXAMPLE_MARK,
+    FRAME_LEAD,
     FRAME_OPENER,
     FRAME_START,
     LABEL_WORD,
@@ -325,7 +326,7 @@ def may_name(text: str) -> bool:
         return True
     if PLAIN_NAMER.search(text) is not None:
         return True  # "… are known as logic puzzles.": a name in plain words
-    if FRAME_START.search(text) is not None:
+    if FRAME_LEAD.match(text) is not None or FRAME_START.search(text) is not None:
         return True  # "Unter X versteht man …": a name framed in plain words
     if "**" not in text and "__" not in text:
         return False  # no bold span: most text, seen without a regex

@@ -73,6 +73,7 @@ __all__ = [
     "FIRST_PERSON_SINGULAR",
     "FORMULA_DEFINER",
     "FORMULA_LEAD",
+    "FRAME_LEAD",
     "FRAME_OPENER",
     "FRAME_START",
     "FRONT_FIELD",
@@ -798,8 +799,13 @@ NAMING_FRAMES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = tupl
 _FRAME_OPENERS = _alternation([o for o, _ in _FRAMES])
 #: The cheap test before NAMING_FRAMES: the opening words of a naming frame.
 FRAME_OPENER = re.compile(_FRAME_OPENERS, re.I)
-#: The same words where a line or a sentence opens, to test a whole block.
-FRAME_START = re.compile(rf"(?:^|[.!?]\s+)[ \t]*(?:[-*+]\s+)?(?:{_FRAME_OPENERS})", re.I | re.M)
+_FRAME_LINE = rf"[ \t]*(?:[-*+]\s+)?(?:{_FRAME_OPENERS})"
+#: The same words opening a block's text (`match`), to test a whole block with FRAME_START.
+FRAME_LEAD = re.compile(_FRAME_LINE, re.I)
+#: The same words where a later line or a sentence opens (`search`). It opens with one class of
+#: characters that `re` skips ahead to, where `^` under `re.M` would have it try every position
+#: of every block (most of them words of CJK text).
+FRAME_START = re.compile(rf"[\n.!?](?:(?<=\n)|(?<=[.!?])\s+){_FRAME_LINE}", re.I)
 #: The cheap test before NAMED_PLAIN: a plain naming verb anywhere in a block.
 PLAIN_NAMER = re.compile(rf"\s(?:{_PLAIN_NAMING})\s", re.I)
 #: What follows a name given after its description: "という", "と呼ぶ" (the tables' `namers`).
