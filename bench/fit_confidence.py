@@ -87,25 +87,23 @@ class Row:
 def sources(extra: list[tuple[Path, Path]]) -> list[tuple[str, Path, Path, list[str]]]:
     """(name, labels, notes folder, sets) of each development labels file: the repository's own
     (held-out sets out), then each of `extra`, named by its file (`labels-A.json`: A). Fails on
-    anything held out: a folder of HELD_OUT_DIRS, or a corpus note of a held-out set."""
-    for path in (p.absolute() for pair in extra for p in pair):  # checked before any is read
-        assert not any(d in (path, *path.parents) for d in HELD_OUT_DIRS), path
-    found = []
-    for name, labels, folder in BUILT_IN:
-        sets = json.loads(labels.read_text("utf-8"))["sets"]
-        found.append((name, labels, folder, sorted(set(sets) - HELD_OUT_SETS)))
-    for labels, folder in extra:
-        sets = json.loads(labels.read_text("utf-8"))["sets"]
-        found.append((labels.stem.removeprefix("labels-"), labels, folder, sorted(sets)))
-    corpus_sets = json.loads(BUILT_IN[0][1].read_text("utf-8"))["sets"]
-    held_out = {p for s in HELD_OUT_SETS for p in corpus_sets.get(s, [])}
-    for _, labels, folder, sets in found:
+    anything held out: a folder of HELD_OUT_DIRS, checked before any file is read, or a corpus
+    note of a held-out set."""
+    given = [(name, labels, folder) for name, labels, folder in BUILT_IN]
+    given += [(labels.stem.removeprefix("labels-"), labels, folder) for labels, folder in extra]
+    for _, labels, folder in given:
         for path in (labels.resolve(), folder.resolve()):
             assert not any(d in (path, *path.parents) for d in HELD_OUT_DIRS), path
+    assert len({name for name, *_ in given}) == len(given), "two labels files of one name"
+    corpus_sets = json.loads(BUILT_IN[0][1].read_text("utf-8"))["sets"]
+    held_out = {p for s in HELD_OUT_SETS for p in corpus_sets.get(s, [])}
+    found = []
+    for name, labels, folder in given:
         members = json.loads(labels.read_text("utf-8"))["sets"]
+        sets = sorted(set(members) - HELD_OUT_SETS) if name in BUILT_IN_NAMES else sorted(members)
         if folder.resolve() == BUILT_IN[0][2].resolve():
             assert not held_out & {p for s in sets for p in members[s]}, labels
-    assert len({name for name, *_ in found}) == len(found), "two labels files of one name"
+        found.append((name, labels, folder, sets))
     return found
 
 
