@@ -204,9 +204,9 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     # a later column that tells each row in words, in a list of three rows or more, is asked
     # too (`| Rock type | Formed by | Grain size | Texture |`: `Igneous › Texture`)
     described = (
-        {c for c in usable if c > first and _describes(header[c], body, c)}
+        [c for c in usable if c > first and _describes(header[c], body, c)]
         if width > NARROW and listed >= MIN_LISTED_ROWS and not grid and not forms
-        else set()
+        else []
     )
     asked = [
         c
@@ -259,9 +259,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             # a figure the row is answered by makes the later cells remarks on it (`| Global
             # market | $1.9B | 2003 estimate |`)
             told += [
-                c
-                for c in sorted(described)
-                if c not in told and _tells(row, c, name, common[c], width)
+                c for c in described if c not in told and _tells(row, c, name, common[c], width)
             ]
         for c in told:
             cell = row[c]
