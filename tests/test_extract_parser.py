@@ -158,3 +158,19 @@ def test_same_tokens_as_markdown_it_where_a_setext_underline_or_a_table_may_star
     )
     for text in texts:
         assert _tokens(blocks._parser(), text) == _kept(_plain(), text), repr(text)
+
+
+def test_bullets_not_indented_under_an_outline_of_numbered_names_are_nested_in_them() -> None:
+    """`1. Name` / `- bullet` / `2. Name` / `- bullet`: each bullet (and what is nested in it,
+    a level deeper) belongs to the numbered item above it, which CommonMark left empty."""
+    body = "1. Granite\n- cools slowly\n  - large crystals\n2. Basalt\n- cools fast\n"
+    found = blocks.parse_blocks(body, 1)
+    items = [(b.text, b.level, None if b.parent is None else found[b.parent].text) for b in found]
+    assert items == [
+        ("Granite", 1, None),
+        ("cools slowly", 2, "Granite"),
+        ("large crystals", 3, "cools slowly"),
+        ("Basalt", 1, None),
+        ("cools fast", 2, "Basalt"),
+    ]
+    assert [found[c].text for c in found[0].children] == ["cools slowly"]

@@ -107,7 +107,7 @@ WIDE_LABELS = ROOT / "tests" / "fixtures" / "wide_gold.json"
 #: languages), as (precision, recall); a change that drops a set below it loses cards or adds junk.
 WIDE_FLOORS: dict[str, tuple[float, float]] = {
     "W1": (0.95, 0.91),
-    "W2": (0.94, 0.81),
+    "W2": (0.93, 0.86),
     "W3": (0.88, 0.77),
     "W4": (0.95, 0.86),
     "W5": (0.85, 0.85),

@@ -720,7 +720,86 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 _mark_skip(blocks, tok.content)
         i += 1
     _apply_skips(blocks)
+    _nest_unindented(blocks)
     return blocks
+
+
+#: How many numbered items of one outline must each have bullets right under them, not
+#: indented, before those bullets are read as theirs.
+MIN_OUTLINE_HEADS = 2
+
+
+def _nest_unindented(blocks: list[Block]) -> None:
+    """Bullets the author meant under a numbered item but did not indent, as outlines often
+    are: `1. **Batch Gradient Descent**` / `- Uses the entire dataset …` / `2. **Mini-Batch
+    Gradient Descent**` / `- A compromise …`. CommonMark ends the ordered list at the first
+    bullet and starts another list, so the numbered name holds nothing and its bullets stand
+    alone. Where MIN_OUTLINE_HEADS or more numbered items of one run of top-level items (no
+    paragraph, heading or other block between, and its numbers counting on by one past the
+    bullets) are each followed right away by such bullets, and hold none of their own, the
+    bullets are nested under the numbered item before them, one level deeper. A numbered list
+    followed once by bullets is left as written, and so is one numbered anew after them (`2.`
+    … `1.`): those bullets may be a list of their own."""
+    runs: list[list[tuple[int, list[int]]]] = [[]]
+    head: int | None = None
+    for n, block in enumerate(blocks):
+        if block.parent is not None:
+            continue  # inside an item: it moves with its item
+        run = runs[-1]
+        if block.kind != "item":
+            head = None
+            runs.append([])
+        elif block.number:
+            if run and not _counts_on(blocks[run[-1][0]].number, block.number):
+                runs.append([])  # numbered anew: another list, not the same outline
+            head = None if block.children else n
+            runs[-1].append((n, []))
+        elif head is not None and run and _follows(blocks, run[-1], n):
+            run[-1][1].append(n)
+        else:
+            head = None
+            runs.append([])
+    for run in runs:
+        heads = [(n, bullets) for n, bullets in run if bullets]
+        if len(heads) < MIN_OUTLINE_HEADS:
+            continue
+        for n, bullets in heads:
+            for b in bullets:
+                blocks[b].parent = n
+                blocks[n].children.append(b)
+                for d in range(b, _subtree_end(blocks, b)):
+                    if blocks[d].kind == "item":
+                        blocks[d].level += 1
+
+
+def _counts_on(before: str, number: str) -> bool:
+    """`number` ("2.") is the one after `before` ("1."): the outline's numbering goes on past
+    the bullets between them."""
+    a, b = before[:-1], number[:-1]
+    return a.isdigit() and b.isdigit() and int(b) == int(a) + 1
+
+
+def _follows(blocks: list[Block], head: tuple[int, list[int]], n: int) -> bool:
+    """Bullet `n` goes on right after the numbered item (or the bullet before it) of `head`,
+    under the same heading, at most a blank line between."""
+    last = head[1][-1] if head[1] else head[0]
+    before, block = blocks[last], blocks[n]
+    same = block.heading == before.heading and block.quoted == before.quoted
+    return same and block.line <= _last_line(blocks, last) + 2
+
+
+def _subtree_end(blocks: list[Block], n: int) -> int:
+    """The index past top-level item `n` and everything nested in it: the next block that sits
+    in no item (blocks are in file order, so what an item holds follows it)."""
+    m = n + 1
+    while m < len(blocks) and blocks[m].parent is not None:
+        m += 1
+    return m
+
+
+def _last_line(blocks: list[Block], n: int) -> int:
+    """The last line of top-level item `n` with everything nested in it."""
+    return max(blocks[m].end for m in range(n, _subtree_end(blocks, n)))
 
 
 def _keyed(blocks: list[Block], item: int | None) -> bool:
