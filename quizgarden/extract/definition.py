@@ -292,8 +292,14 @@ def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
     opening MIN_FIELD lines of the note or more, one for each subject the note goes through,
     whether or not each made a card. The term names no subject, only the slot the author fills
     for each, and asked alone it does not tell which one is meant; a front asked after its place
-    (`X › Y`) tells it and stays."""
-    terms = {card.front.casefold() for card in cards if " › " not in card.front}
+    (`X › Y`) tells it and stays, and so does a term the note's title holds, what the note is
+    about (`毫米波雷达` in `毫米波雷达-激光雷达`)."""
+    title = ctx.note.title.casefold()
+    terms = {
+        term
+        for card in cards
+        if " › " not in card.front and (term := card.front.casefold()) not in title
+    }
     if not terms:
         return set()
     counts: dict[str, int] = {}
