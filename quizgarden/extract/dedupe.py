@@ -51,8 +51,8 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     card that asks again what the section card asks, with a part of its answer, goes where the
     section card stays (`_asks_again`).
     """
-    candidates = list(candidates)
-    vague = _vague(candidates, normalize_text(title))
+    normal = [(card, normalize_text(card.front), normalize_text(card.back)) for card in candidates]
+    vague = _vague(normal, normalize_text(title))
     seen: set[tuple[str, int, str, str]] = set()
     fronts: set[str] = set()
     kept: list[Candidate | None] = []
@@ -62,8 +62,7 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     lines: set[int] = set()  # the lines the kept cards start on (one set aside later counts too)
     terms: dict[int, list[tuple[int, int]]] = {}  # per section card: its term cards, their size
     own: dict[int, list[int]] = {}  # per section card: the term cards that ask it again
-    for card in candidates:
-        front, back = normalize_text(card.front), normalize_text(card.back)
+    for card, front, back in normal:
         key = (card.type, card.side, front, back)
         if key in seen or (card.mined and front.rstrip("?？") in fronts):
             continue
@@ -143,7 +142,7 @@ _RUN_GAP = 2
 MIN_VAGUE = 3
 
 
-def _vague(candidates: list[Candidate], title: str) -> set[str]:
+def _vague(normal: list[tuple[Candidate, str, str]], title: str) -> set[str]:
     """The fronts (normalised) that MIN_VAGUE mined cards or more of one rule ask, each with an
     answer of its own from a place of its own in the note: the slot of a template filled in for
     each subject (`Polls › Spoken`, `Graph description` under each figure, `Advantages` under
@@ -157,10 +156,10 @@ def _vague(candidates: list[Candidate], title: str) -> set[str]:
     `### Revocation`), they are one list, several answers of one subject, and the first stands
     for it as before."""
     places: dict[tuple[str, str], dict[str, int]] = {}
-    for card in candidates:
+    for card, front, back in normal:
         if card.mined:
-            asked = places.setdefault((card.rule, normalize_text(card.front)), {})
-            asked.setdefault(_bare(normalize_text(card.back)), card.line)
+            asked = places.setdefault((card.rule, front), {})
+            asked.setdefault(_bare(back), card.line)
     return {
         front
         for (_, front), answers in places.items()

@@ -282,9 +282,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
 MIN_FIELD = 3
 #: The words a line opens with before a colon (`- **Pronunciation**: …`, `Symbol: …`), past any
 #: indent, quote mark, list mark and markup.
-_LABEL_LINE = re.compile(
-    r"^[ \t>]*(?:[-*+]|\d+[.)])?[ \t]*[*_]*([^:：\n*_]{1,80}?)[*_]*[ \t]*[:：]", re.M
-)
+_LABEL_LINE = re.compile(r"[ \t>]*(?:[-*+]|\d+[.)])?[ \t]*[*_]*([^:：\n*_]{1,80})[*_]*[:：]")
 
 
 def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
@@ -302,10 +300,16 @@ def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
     }
     if not terms:
         return set()
+    text = ctx.text.casefold()
+    # (a term the note says fewer times can open no more lines: most are ruled out in C)
+    terms = {term for term in terms if text.count(term) >= MIN_FIELD}
+    if not terms:
+        return set()
     counts: dict[str, int] = {}
-    for m in _LABEL_LINE.finditer(ctx.text):
-        label = m.group(1).strip().casefold()
-        if label in terms:
+    for line in text.split("\n"):
+        if not any(term in line for term in terms):
+            continue
+        if (m := _LABEL_LINE.match(line)) and (label := m.group(1).strip()) in terms:
             counts[label] = counts.get(label, 0) + 1
     return {term for term, n in counts.items() if n >= MIN_FIELD}
 
