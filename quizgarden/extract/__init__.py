@@ -137,7 +137,10 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     found.sort(key=lambda c: (c.line, c.side))
     kept = (
         c
-        for c in map(_uncounted, map(_without_lead_in, map(_without_next_title, dedupe(found))))
+        for c in map(
+            _uncounted,
+            map(_without_lead_in, map(_without_next_title, dedupe(found, title=note.title))),
+        )
         if c is not None
         and not (
             c.mined

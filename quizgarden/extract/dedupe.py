@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable
+from itertools import pairwise
 
 from ..model import Candidate
 from ..similarity import normalize_text
@@ -38,7 +39,7 @@ _TERM_RULE = "sentence"
 _TERM_RULES = frozenset({"definition", "sentence"})
 
 
-def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
+def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidate]:
     """Keep the first of equal cards; a mined card also yields to any earlier card on its front.
 
     Two mined cards where one answer is most of the other ("## LoRA" over "**Basic idea**: ..."
@@ -50,6 +51,8 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     card that asks again what the section card asks, with a part of its answer, goes where the
     section card stays (`_asks_again`).
     """
+    normal = [(card, normalize_text(card.front), normalize_text(card.back)) for card in candidates]
+    vague = _vague(normal, normalize_text(title))
     seen: set[tuple[str, int, str, str]] = set()
     fronts: set[str] = set()
     kept: list[Candidate | None] = []
@@ -59,10 +62,11 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
     lines: set[int] = set()  # the lines the kept cards start on (one set aside later counts too)
     terms: dict[int, list[tuple[int, int]]] = {}  # per section card: its term cards, their size
     own: dict[int, list[int]] = {}  # per section card: the term cards that ask it again
-    for card in candidates:
-        front, back = normalize_text(card.front), normalize_text(card.back)
+    for card, front, back in normal:
         key = (card.type, card.side, front, back)
         if key in seen or (card.mined and front.rstrip("?？") in fronts):
+            continue
+        if card.mined and front in vague:
             continue
         # (only a mined answer is compared: an explicit card's answer is never made bare)
         if card.mined and len(bare := _bare(back)) >= MIN_RESTATED:
@@ -129,6 +133,40 @@ def dedupe(candidates: Iterable[Candidate]) -> list[Candidate]:
             for k in asking:
                 kept[k] = None
     return [card for card in kept if card is not None]
+
+
+#: Lines apart (a blank line between) that lines of one run are at most.
+_RUN_GAP = 2
+#: A front the note's mined cards ask this many times, each time with its own answer from a line
+#: of its own, asks for none of them.
+MIN_VAGUE = 3
+
+
+def _vague(normal: list[tuple[Candidate, str, str]], title: str) -> set[str]:
+    """The fronts (normalised) that MIN_VAGUE mined cards or more of one rule ask, each with an
+    answer of its own from a place of its own in the note: the slot of a template filled in for
+    each subject (`Polls › Spoken`, `Graph description` under each figure, `Advantages` under
+    each method compared), a step named alike in each worked example (`Name Compound`). The
+    front does not tell which answer is wanted, and the first, kept alone, would teach one of
+    them where the others are as right. (Cells of one table row under headers alike, a table
+    wrapped into pairs of columns, are one place: the table rule's to read.) A front the note's
+    `title` holds names what the note is about (`毫米波雷达` in `毫米波雷达-激光雷达`, a note that
+    compares its subjects section by section), no slot, and stays. Where they follow
+    each other line by line, nothing between them (`**General Rule:** …` three times under
+    `### Revocation`), they are one list, several answers of one subject, and the first stands
+    for it as before."""
+    places: dict[tuple[str, str], dict[str, int]] = {}
+    for card, front, back in normal:
+        if card.mined:
+            asked = places.setdefault((card.rule, front), {})
+            asked.setdefault(_bare(back), card.line)
+    return {
+        front
+        for (_, front), answers in places.items()
+        if front not in title
+        and len(lines := sorted(set(answers.values()))) >= MIN_VAGUE
+        and any(b - a > _RUN_GAP for a, b in pairwise(lines))
+    }
 
 
 def _asks_again(section: Candidate | None, card: Candidate, answer: str, bare: str) -> bool:

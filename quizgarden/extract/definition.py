@@ -263,15 +263,55 @@ def _aliased_paragraph(ctx: Context, block: Block, line: str) -> tuple[str, str]
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
-    """Every definition of the note, an aspect list's items each under its subject (`_aspects`)."""
+    """Every definition of the note, an aspect list's items each under its subject (`_aspects`),
+    but for a template's fields (`_fields`)."""
+    found = list(_definitions(ctx))
+    fields = _fields(ctx, [card for card, _, _ in found])
     lists: dict[tuple[int | None, int], list[tuple[Candidate, str | None]]] = {}
-    for card, key, where in _definitions(ctx):
+    for card, key, where in found:
         if key is None:
-            yield card
+            if card.front.casefold() not in fields:
+                yield card
         else:
             lists.setdefault(key, []).append((card, where))
     for run in lists.values():
-        yield from _aspects(run)
+        yield from (card for card in _aspects(run) if card.front.casefold() not in fields)
+
+
+#: A term given in this many places of one note is a field of the author's template.
+MIN_FIELD = 3
+#: The words a line opens with before a colon (`- **Pronunciation**: …`, `Symbol: …`), past any
+#: indent, quote mark, list mark and markup.
+_LABEL_LINE = re.compile(r"[ \t>]*(?:[-*+]|\d+[.)])?[ \t]*[*_]*([^:：\n*_]{1,80})[*_]*[:：]")
+
+
+def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
+    """The bare terms of a template's fields: `Pronunciation: …`, `Key insight: …`, `Formula: …`
+    opening MIN_FIELD lines of the note or more, one for each subject the note goes through,
+    whether or not each made a card. The term names no subject, only the slot the author fills
+    for each, and asked alone it does not tell which one is meant; a front asked after its place
+    (`X › Y`) tells it and stays, and so does a term the note's title holds, what the note is
+    about (`毫米波雷达` in `毫米波雷达-激光雷达`)."""
+    title = ctx.note.title.casefold()
+    terms = {
+        term
+        for card in cards
+        if " › " not in card.front and (term := card.front.casefold()) not in title
+    }
+    if not terms:
+        return set()
+    text = ctx.text.casefold()
+    # (a term the note says fewer times can open no more lines: most are ruled out in C)
+    terms = {term for term in terms if text.count(term) >= MIN_FIELD}
+    if not terms:
+        return set()
+    counts: dict[str, int] = {}
+    for line in text.split("\n"):
+        if not any(term in line for term in terms):
+            continue
+        if (m := _LABEL_LINE.match(line)) and (label := m.group(1).strip()) in terms:
+            counts[label] = counts.get(label, 0) + 1
+    return {term for term, n in counts.items() if n >= MIN_FIELD}
 
 
 def _aspects(run: list[tuple[Candidate, str | None]]) -> Iterator[Candidate]:
