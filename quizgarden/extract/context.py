@@ -11,7 +11,7 @@ from typing import Literal
 from ..model import MAX_MINED_LINE, AnkiSyntax, Note, Separators
 from ..scanning import GROUP_1, skipping_sub
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
-from .lang import GENERIC_FRONT, LABEL_WORD, RELATED, RELATED_WIDTH, STRUCTURAL_HEADING
+from .lang import GENERIC_FRONT, LABEL_WORD, LIST_LABEL, RELATED, RELATED_WIDTH, STRUCTURAL_HEADING
 from .marks import without_marks
 from .separators import inline_separators, multiline_separators
 from .text import (
@@ -379,17 +379,25 @@ def naming_heading(ctx: Context, n: int | None) -> str:
     """The title of heading `n`, or of the first heading above it that names something: "## 总结"
     or "### Advantages" name nothing on their own, and nor does a label ("## TL;DR", "### Key
     Points:"), which asks a term under it as nothing's. The note's title when none does. A slot of
-    the template (`organising_headings`) is named after its section: "束搜索 › 优缺点分析"."""
+    the template (`organising_headings`) is named after its section: "束搜索 › 优缺点分析"; so is
+    a heading that labels an aspect (`LIST_LABEL`): "Stoicism › Characteristics"."""
     while n is not None:
         title = _naming_title(ctx.blocks[n].text)
-        if title is not None and n in ctx.organising:
+        if title is not None and (n in ctx.organising or _aspect_title(title)):
             # "### Advantages:" under "## Content-Based Recommender Systems", as under each of
-            # its siblings: a slot of the author's template names its part of the section
+            # its siblings: a slot of the author's template names its part of the section, and
+            # "### Characteristics" names a part of what the heading above it names
             return f"{naming_heading(ctx, heading_above(ctx, n))} › {title.rstrip(':：')}"
         if title is not None:
             return title
         n = heading_above(ctx, n)
     return ctx.note.title
+
+
+def _aspect_title(title: str) -> bool:
+    """A heading that labels an aspect of what the heading above names ("Characteristics",
+    "Causes", "Steps", "优点"): asked alone, what is under it names neither."""
+    return LIST_LABEL.match(title.rstrip(":：").strip()) is not None
 
 
 @lru_cache(maxsize=1024)
