@@ -17,6 +17,7 @@ from .lang import (
     ACTION,
     ANNOUNCES,
     ARTICLE,
+    ASPECT_HEAD,
     BRANCH,
     CLAUSE_WORD,
     EXAMPLE_HEADING,
@@ -623,12 +624,26 @@ def is_distinctive(term: str) -> bool:
     plain = strip_markup(term)
     if PARENS.search(plain):
         return True  # "困惑度 (Perplexity)": an alias pins it down
+    if _aspect_phrase(plain):
+        return False  # "Physical Properties", "Security Considerations": an aspect of its section
     if _NAME_SIGNAL.search(plain):
         return True  # acronyms, CamelCase, versions, hyphenated names
     cjk = len(_CJK_CHAR.findall(plain))
     if cjk:
         return cjk >= 4 or _WORD.search(plain) is not None
     return len(_WORD.findall(plain)) >= 3
+
+
+#: How many words a title naming an aspect by its last word runs to ("Key Design Considerations").
+_ASPECT_WORDS = 3
+
+
+def _aspect_phrase(plain: str) -> bool:
+    """A few words ending on a word that makes them an aspect of something (`ASPECT_HEAD`:
+    "Physical Properties", "Key Assumptions", "Security Considerations"): an aspect of what its
+    section names, which says what kind of fact it is but not whose."""
+    words = plain.rstrip(":：").split()
+    return 1 < len(words) <= _ASPECT_WORDS and ASPECT_HEAD.match(words[-1]) is not None
 
 
 _LIST_MARKS = "、；;，,/"  # what `is_enumeration` splits on

@@ -35,6 +35,7 @@ __all__ = [
     "ARGUMENT_LEAD",
     "ARTICLE",
     "ASKING",
+    "ASPECT_HEAD",
     "ASPECT_HEADER",
     "ASPECT_LEAD",
     "BACK_FIELD",
@@ -382,6 +383,8 @@ def vocabulary() -> str:
 _STRUCTURAL = _alternation(_words("structural_headings"))
 #: A heading that organises a text rather than names something to learn ("Summary", "总结").
 STRUCTURAL_HEADING = re.compile(rf"^(?:{_STRUCTURAL})$", re.I)
+#: The last word of a short title naming an aspect of its section: "(Security) Considerations".
+ASPECT_HEAD = re.compile(rf"^(?:{_alternation(_words('aspect_heads'))})$", re.I)
 #: A label that asks for the list under it: "Causes", "Symptômes", "优点".
 LIST_LABEL = re.compile(rf"^(?:{_alternation(_words('list_labels'))})$", re.I)
 #: A lead-in ending on a verb that lists what its subject holds: "…的内容体系包括", "…有两种类型".

@@ -31,6 +31,9 @@ class Table:
     articles: tuple[str, ...]  # dropped before a subject: "The mitochondrion" -> "mitochondrion"
     # a term never opens with one: "According to experiments", "Unter Abwesenden" lead into a clause
     prepositions: tuple[str, ...] = ()
+    # the last word of a short title that makes it one aspect of what its section names, whose
+    # name it leaves out: "Security Considerations", "Common Misconceptions"
+    aspect_heads: tuple[str, ...] = ()
     # a verb that ends a lead-in over the list of what its subject holds: "军事思想的内容体系包括："
     list_verbs: tuple[str, ...] = ()
     # a section whose formulas are steps, not facts to learn: "Derivation", "Proof", "推导"
