@@ -204,7 +204,7 @@ TABLE = Table(
         "(?:my )?legend",
         "key (?:equations|formulas|formulae|terms|concepts|definitions|vocabulary)",
     ),
-    # labels that introduce a list of things about the topic: "Causes:" + bullets
+    # the last word of a title that names an aspect of its section, not a thing of its own
     aspect_heads=(
         "considerations",
         "requirements",
@@ -226,6 +226,7 @@ TABLE = Table(
         "takeaways?",
         "practices",
     ),
+    # labels that introduce a list of things about the topic: "Causes:" + bullets
     list_labels=(
         "causes",
         "symptoms",
