@@ -57,6 +57,7 @@ from .lang import (
     EXAMPLE_MARK,
     FORWARD_REF,
     HEAD_FOLLOWER,
+    KIND_COUNT,
     LABEL_WORD,
     NUMBER_MARK,
     NUMBERED_SECTION,
@@ -466,6 +467,9 @@ _ENDS_SENTENCE = re.compile(r"[.!?。！？][*_)）」”\"']*$")
 #: How many reading units may follow a count before the sentence ends: "esistono diversi | tipi
 #: di algoritmi di scheduling." names the kind of the items, not the items.
 _COUNTED_NOUN = 6
+#: How many reading units may come before a count of kinds that opens its line: "Same | 5 types
+#: of formulas …", "table of | four classes …".
+_KIND_COUNT_AT = 2
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.;；])\s")
 _NAMING = re.compile(r"[:：,，、(（\-–—]")
 
@@ -473,10 +477,13 @@ _NAMING = re.compile(r"[:：,，、(（\-–—]")
 def _count_lead_at(back: str) -> int | None:
     """Where the back's closing sentence starts when that sentence only counts the items the
     note lists next and names none of them ("可以看到数据并行有两个核心点。", "Il existe plusieurs
-    méthodes.", "主な要因は 2 つある。"); None when it does not."""
+    méthodes.", "主な要因は 2 つある。"), or opens with a count of kinds, as an outline's line does
+    ("four types of solid carbon" over its nested items); None when it does not, or when an
+    article opens the count ("The two kinds of …"): those kinds were named before, and the
+    sentence says something of them."""
     text = back.rstrip()
     line_start = text.rfind("\n") + 1
-    if COUNT_LEAD.search(text, line_start) is None:
+    if COUNT_LEAD.search(text, line_start) is None and KIND_COUNT.search(text, line_start) is None:
         return None  # most backs: no count at all, no sentence to find
     parts = [m.start() for m in _SENTENCE_END.finditer(text, line_start)]
     starts = [line_start, *(p for p in parts if text[p:].strip())]
@@ -484,7 +491,12 @@ def _count_lead_at(back: str) -> int | None:
     sentence = text[start:]
     m = COUNT_LEAD.search(sentence)
     if m is None:
-        return None
+        m = KIND_COUNT.search(sentence)
+        if m is None or units(sentence[: m.start()]) > _KIND_COUNT_AT:
+            return None  # "split N classes into N problems of two classes": a sentence's object
+    before = sentence[: m.start()].split()
+    if before and ARTICLE.fullmatch(f"{before[-1]} "):
+        return None  # "The two kinds of fibre differ in speed.": kinds named before, spoken of
     tail = sentence[m.end() :]
     if units(tail) > _COUNTED_NOUN or _NAMING.search(tail):
         return None

@@ -186,8 +186,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 told_parts.update(parts)  # "技术原理" alone asks nothing: its card is this one
                 yield Candidate("heading", "basic", title, stated, block.line, block_id, deck=deck)
                 continue
-        # "## 知识密度：能力/参数量" over an empty section: the heading is the whole note
-        if not any(_usable(ctx, b) for b in direct):
+        # "## 知识密度：能力/参数量" over an empty section: the heading is the whole note; one over
+        # headings of its own titles a part, and what follows its colon is a subtitle saying what
+        # the part covers ("Recession Risk: The Cost of Disinflation"), no answer
+        if not any(_usable(ctx, b) for b in direct) and not opens_part(ctx, n):
             found = split_definition(title)
             if found:
                 yield Candidate(

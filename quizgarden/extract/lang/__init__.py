@@ -89,6 +89,7 @@ __all__ = [
     "JOINER",
     "JOINER_WORD",
     "JOINING_WORD",
+    "KIND_COUNT",
     "KIND_OF",
     "LABEL_WORD",
     "LEAD_IN",
@@ -714,6 +715,8 @@ SELF_REF = re.compile(rf"^(?:{_alternation(_words('self_refs'))})", re.I)
 BACK_REF = re.compile(_alternation(_words("back_refs")), re.I)
 #: A count announcing items named next: "there are two", "esistono diversi", "分为两类", "2 つある".
 COUNT_LEAD = re.compile(_alternation(_words("count_leads")), re.I)
+#: A count of kinds an outline's line opens with: "four types of solid carbon".
+KIND_COUNT = re.compile(_alternation(_words("kind_counts")), re.I)
 #: How an effect, a reason or a condition opens ("so …", "less …", "weil …"): after an arrow
 #: it makes the arrow causal ("Life too easy -> less reliance on religion"), not a definition.
 EFFECT = re.compile(rf"^(?:{_alternation(_words('effects'))})", re.I)

@@ -1139,6 +1139,11 @@ TABLE = Table(
         r"there are (?:two|three|four|five|several|various|many|\d+)",
         r"there exist (?:two|three|four|five|several|various|many|\d+)",
     ),
+    kind_counts=(
+        r"(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) "
+        r"(?:main |major |basic |different |distinct )?"
+        r"(?:types|kinds|classes|categories|forms|sorts)",
+    ),
     effects=(
         "so",
         "thus",

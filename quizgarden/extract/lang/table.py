@@ -235,6 +235,10 @@ class Table:
     # a count that announces the items named after it: "there are two", "es gibt drei",
     # "分为两类", "2 つある"; a back that ends a few words after it has left its items out
     count_leads: tuple[str, ...] = ()
+    # a count of kinds that opens an outline's line with no verb before it ("four types of solid
+    # carbon" over its nested items, "Same 5 types of formulas …" over a figure); a back that
+    # closes on one has left its kinds out, as after a count lead
+    kind_counts: tuple[str, ...] = ()
     # how an effect, a reason or a condition opens: "Life too easy -> less reliance on religion",
     # "-> so there are no duplicates", "-> when the hammer falls" make an arrow causal, not a gloss
     effects: tuple[str, ...] = ()
