@@ -16,6 +16,7 @@ from .lang import ARTICLE, EFFECT, JOINER, TITLE_STOPWORDS
 from .shape import MIN_GLOSSARY, MIN_RUN, glossary_lists, glossary_paragraphs, is_label, names_some
 from .text import (
     ITEM_MARK,
+    NOTE_CACHE,
     has_cjk,
     has_colon,
     is_explanation,
@@ -39,7 +40,7 @@ _ITEM_DASH = re.compile(r"\s+[-–—]\s+")
 _HINT = re.compile(r"[-→=⇒⟶–—](?:(?<=[→⇒⟶])|(?<=[-=])>|(?<=-)-|(?<=\s[=\-–—])(?=\s))")
 
 
-@lru_cache(maxsize=4096)  # a one-line item is asked by the glossary test, then by `find`
+@lru_cache(maxsize=NOTE_CACHE)  # a one-line item is asked by the glossary test, then by `find`
 def _hinted(text: str) -> bool:
     """`_HINT.search(text)`, after a test for the characters one of which every match of it
     holds: the pattern tries every branch at every character, where most blocks have none."""

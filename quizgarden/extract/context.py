@@ -15,6 +15,7 @@ from .lang import GENERIC_FRONT, LABEL_WORD, LIST_LABEL, RELATED, RELATED_WIDTH,
 from .marks import without_marks
 from .separators import inline_separators, multiline_separators
 from .text import (
+    NOTE_CACHE,
     is_link_only,
     strip_markup,
     strip_numbering,
@@ -316,7 +317,7 @@ def heading_title(block: Block) -> str:
     return heading_words(block.text)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=NOTE_CACHE)
 def heading_words(heading: str) -> str:
     """The words of a heading's text: markup, numbering and a trailing colon gone."""
     return strip_numbering(strip_markup(clean_card_text(heading)[0])).rstrip(":：").strip()
@@ -400,7 +401,7 @@ def _aspect_title(title: str) -> bool:
     return LIST_LABEL.match(title.rstrip(":：").strip()) is not None
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=NOTE_CACHE)
 def _naming_title(heading: str) -> str | None:
     """The title of a heading that names something, else None: asked for the section of every
     block that needs one, so the same headings come again and again."""
@@ -424,7 +425,7 @@ def heading_above(ctx: Context, n: int) -> int | None:
 _INLINE_FOOTNOTE = re.compile(r"\^\[[^\[\]\n]*\s[^\[\]\n]*\]")
 
 
-@lru_cache(maxsize=4096)  # rules ask again for the same headings, and a note may repeat one
+@lru_cache(maxsize=NOTE_CACHE)  # rules ask again for the same headings, and a note may repeat one
 def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
     """Strip OSR scheduling comments, inline footnotes, a trailing `^block-id` and deck tags.
 

@@ -60,6 +60,7 @@ from .text import (
     ANSWER_MARK,
     GENERIC_FRONT,
     ITEM_MARK,
+    NOTE_CACHE,
     TOPIC_SUFFIX,
     has_cjk,
     is_decorated,
@@ -903,7 +904,7 @@ def _clean(block: Block, ctx: Context | None = None) -> str:
     return _cleaned(text, None if ctx is None else ctx.note.media)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=NOTE_CACHE)
 def _cleaned(text: str, media: tuple[str, ...] | None) -> str:
     """`_clean` of a block's text, given the note's images (None: keep no image line): a
     section's blocks are read for its summary, its answer and its list, so once is enough."""
@@ -980,7 +981,7 @@ _CLAUSE_MARK = re.compile(r"[。！!；;，,]|[:：.]$")
 _FILE_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=NOTE_CACHE)
 def _names_a_thing(title: str) -> bool:
     """A paper, model or concept name; not a topic label such as "训练流程" or "Summary".
     Cached: the catalogue and the rule itself both ask it of every heading."""

@@ -41,6 +41,7 @@ from .lang import (
 )
 from .text import (
     GENERIC_FRONT,
+    NOTE_CACHE,
     has_cjk,
     is_cut,
     is_decorated,
@@ -62,7 +63,7 @@ MIN_GLOSSARY = 3
 _SENTENCE = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)", re.S)
 
 
-@lru_cache(maxsize=4096)  # rules ask it of the same headings and fronts again and again
+@lru_cache(maxsize=NOTE_CACHE)  # rules ask it of the same headings and fronts again and again
 def is_question(title: str) -> bool:
     """A heading or a line that asks: a question word opens it or a question mark ends it."""
     return QUESTION.search(title) is not None
@@ -103,7 +104,7 @@ def drop_caption(text: str) -> str:
     return text if plain.endswith(_SENTENCE_MARKS) else head
 
 
-@lru_cache(maxsize=4096)  # asked of a line's term by several rules
+@lru_cache(maxsize=NOTE_CACHE)  # asked of a line's term by several rules
 def is_label(text: str) -> bool:
     """A word that labels rather than names ("N.B", "Example", "Summary", "Beispiel")."""
     plain = strip_markup(text).strip(" .:：")
