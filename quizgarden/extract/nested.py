@@ -26,10 +26,11 @@ from .lang import (
     PREPOSITION,
 )
 from .outline import aside, names_work, outline_lead
-from .shape import as_list, defines_terms, is_label, labels_list, topic
+from .shape import as_list, defines_terms, is_label, labels_list, subject_above, topic
 from .text import (
     GENERIC_FRONT,
     has_cjk,
+    is_distinctive,
     is_explanation,
     is_first_person,
     is_link_only,
@@ -85,6 +86,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
             back = outline_lead(ctx, children, term)
             if back and term.islower() and " " not in term and front == term:
                 front = f"{topic(ctx, block)} › {term}"  # "- criticisms": of what it says
+        if back and front == term and not is_distinctive(term):
+            # "- Slow start" under "## TCP Congestion Control": a common phrase, of its subject
+            owner = subject_above(ctx, block)
+            if owner is not None and term.casefold() not in owner.casefold():
+                front = f"{owner} › {term}"
         if back:
             yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)
 

@@ -18,6 +18,7 @@ from .lang import (
     COMMA_NAMED,
     COMPLEMENT_WORD,
     CONDITION,
+    COUNTED_KIND,
     DEICTIC,
     EXAMPLE_MARK,
     FRAME_LEAD,
@@ -33,18 +34,23 @@ from .lang import (
     NAMING_FRAMES,
     NAMING_LEAD,
     NO_ANSWER,
+    NUMBER_MARK,
+    NUMBERED_SECTION,
     PLAIN_NAMER,
     PREPOSITION,
     QUESTION,
     RELATIVE_WORD,
     STRUCTURAL_HEADING,
+    TOPIC_SUFFIX,
 )
 from .text import (
     GENERIC_FRONT,
     NOTE_CACHE,
+    aspect_phrase,
     has_cjk,
     is_cut,
     is_decorated,
+    is_distinctive,
     is_enumeration,
     is_explanation,
     is_first_person,
@@ -73,6 +79,42 @@ def topic(ctx: Context, block: Block) -> str:
     """The name of what `block` is about: the nearest heading that names something, else the
     note's title."""
     return naming_heading(ctx, block.heading) if block.heading is not None else ctx.note.title
+
+
+def subject_above(ctx: Context, block: Block) -> str | None:
+    """The nearest heading over `block` that names a subject, or None where none does. A label,
+    a slot of the author's template, an aspect, a numbered part of a course, a count of kinds or
+    a common word or two ("Overview", "Advantages", "Unit 3", "3 main kinds", "原理介绍",
+    "Basics") says what kind of fact the items are but not whose, and is passed over for the
+    heading above it, and so is an item that a dash under it made a heading (`- Ball-and-socket`
+    over `\t- `): an item names no subject of its siblings. Never the note's title: under no
+    heading that names something it is the file's name, or a heading passed over already."""
+    n = block.heading
+    while n is not None:
+        heading = ctx.blocks[n]
+        title = heading_title(heading)
+        listed = _LIST_ITEM.match(ctx.line_text(heading.line))
+        if not listed and n not in ctx.organising and _names_subject(title):
+            return title
+        n = heading_above(ctx, n)
+    return None
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+
+
+@lru_cache(maxsize=1024)
+def _names_subject(title: str) -> bool:
+    """Whether a heading's words name a subject on their own: a distinctive name
+    (`is_distinctive`: "TCP", "Photoelectric Effect", "Henry VIII") or a CJK name that ends on
+    no topic suffix ("堆排序", not "原理介绍"); not a label, an aspect or a numbered part."""
+    if GENERIC_FRONT.match(title) or LIST_LABEL.match(title) or COUNTED_KIND.match(title):
+        return False
+    if aspect_phrase(title) or (NUMBER_MARK.search(title) and NUMBERED_SECTION.search(title)):
+        return False
+    if has_cjk(title):
+        return TOPIC_SUFFIX.search(title) is None and names_a_thing(title, max_units=8)
+    return is_distinctive(title) and names_a_thing(title, max_units=8)
 
 
 def parent_name(ctx: Context, block: Block) -> str | None:

@@ -631,7 +631,7 @@ def is_distinctive(term: str) -> bool:
     plain = strip_markup(term)
     if PARENS.search(plain):
         return True  # "困惑度 (Perplexity)": an alias pins it down
-    if _aspect_phrase(plain):
+    if aspect_phrase(plain):
         return False  # "Physical Properties", "Security Considerations": an aspect of its section
     if _NAME_SIGNAL.search(plain):
         return True  # acronyms, CamelCase, versions, hyphenated names
@@ -645,7 +645,7 @@ def is_distinctive(term: str) -> bool:
 _ASPECT_WORDS = 3
 
 
-def _aspect_phrase(plain: str) -> bool:
+def aspect_phrase(plain: str) -> bool:
     """A few words ending on a word that makes them an aspect of something (`ASPECT_HEAD`:
     "Physical Properties", "Key Assumptions", "Security Considerations"): an aspect of what its
     section names, which says what kind of fact it is but not whose."""
