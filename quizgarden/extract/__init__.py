@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import VaultError
 from ..model import Candidate, Note, Problem, Separators
+from ..notes.links import WIKILINK_HREF
 from . import (
     admonition,
     anki_blocks,
@@ -66,6 +67,7 @@ from .lang import (
     PREPOSITION,
     PREVIEW,
     PRO_FORM,
+    RELATION_HEADING,
     SECTION_LABEL,
     SELF_REF,
     STRUCTURAL_HEADING,
@@ -134,7 +136,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     for name, rule in RULES:
         if note.settings.allows(name):
             found.extend(rule(ctx))
-    found = _without_illustrations(found, ctx)
+    found = _without_relations(_without_illustrations(found, ctx), ctx)
     found.sort(key=lambda c: (c.line, c.side))
     kept = (
         c
@@ -407,6 +409,27 @@ def _without_illustrations(found: list[Candidate], ctx: Context) -> list[Candida
         return is_example_heading(heading_title(ctx.blocks[block.heading]))
 
     return [c for c in found if not illustrates(c)]
+
+
+def _without_relations(found: list[Candidate], ctx: Context) -> list[Candidate]:
+    """ "## Related Concepts" over `- [[Albedo]] — Explains why fresh snow slows the melt`,
+    "## Conexiones" over `- Se usa en: [[Regla de la cadena]]`: an item that links to another
+    note (a wikilink) in a section of such links (the tables' `relation_headings`) says how
+    that note relates to this one. Its term is the other note's subject, its back a remark on
+    the relation: neither is a fact to learn here. An item without a link stays."""
+    if not any(c.mined for c in found):
+        return found
+    starts = [block.line for block in ctx.blocks]
+
+    def relates(card: Candidate) -> bool:
+        if not card.mined:
+            return False
+        block = ctx.blocks[bisect_right(starts, card.line) - 1]
+        if block.kind != "item" or WIKILINK_HREF not in block.text or block.heading is None:
+            return False
+        return RELATION_HEADING.match(heading_title(ctx.blocks[block.heading])) is not None
+
+    return [c for c in found if not relates(c)]
 
 
 def _stops_at_lead_in(back: str) -> bool:

@@ -140,6 +140,7 @@ __all__ = [
     "REFERENCE_HEADING",
     "RELATED",
     "RELATED_WIDTH",
+    "RELATION_HEADING",
     "RELATIVE_CLASS",
     "RELATIVE_WORD",
     "RESULT_HEADING",
@@ -386,6 +387,8 @@ _STRUCTURAL = _alternation(_words("structural_headings"))
 STRUCTURAL_HEADING = re.compile(rf"^(?:{_STRUCTURAL})$", re.I)
 #: The last word of a short title naming an aspect of its section: "(Security) Considerations".
 ASPECT_HEAD = re.compile(rf"^(?:{_alternation(_words('aspect_heads'))})$", re.I)
+#: A heading over links to other notes, each told how it relates: "Related Concepts", "相关概念".
+RELATION_HEADING = re.compile(rf"^\W*(?:{_alternation(_words('relation_headings'))})", re.I)
 #: A label that asks for the list under it: "Causes", "Symptômes", "优点".
 LIST_LABEL = re.compile(rf"^(?:{_alternation(_words('list_labels'))})$", re.I)
 #: A lead-in ending on a verb that lists what its subject holds: "…的内容体系包括", "…有两种类型".

@@ -226,6 +226,13 @@ TABLE = Table(
         "takeaways?",
         "practices",
     ),
+    # a section of links to other notes, each told how it relates: "Related Concepts" over
+    # `- [[Entropy]] — what it shares with this note`
+    relation_headings=(
+        r"related (?:concepts?|topics?|notes?|ideas|techniques|terms|pages)",
+        "connections?",
+        "see also",
+    ),
     # labels that introduce a list of things about the topic: "Causes:" + bullets
     list_labels=(
         "causes",
