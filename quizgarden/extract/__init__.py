@@ -67,6 +67,7 @@ from .lang import (
     PREPOSITION,
     PREVIEW,
     PRO_FORM,
+    REFERENCE_TITLE,
     RELATION_HEADING,
     SECTION_LABEL,
     SELF_REF,
@@ -202,8 +203,8 @@ def _labelled(front: str) -> bool:
 
 
 def _only_a_label(front: str) -> bool:
-    """ "N.B", "Enter", "Photosynthesis › Beispiel", "Summary": a mined front whose last part
-    labels or organises instead of naming."""
+    """ "N.B", "Enter", "Photosynthesis › Beispiel", "Summary", "Further reading": a mined front
+    whose last part labels or organises instead of naming, or names a section of references."""
     last = strip_markup(front.rsplit(" › ", 1)[-1])
     if _QUANTITY.fullmatch(last) and " › " not in front:
         return True  # "18-70 岁", "24h -", "12 h": a value (an age, a time), not a term
@@ -214,6 +215,8 @@ def _only_a_label(front: str) -> bool:
     if any(map(str.isdigit, last)) or "I" in last or "V" in last or "X" in last:
         last = _NUMBERED.sub("", last)  # (what it takes off holds a digit or a numeral)
     last = last.strip(" .:：")
+    if REFERENCE_TITLE.match(last):
+        return True  # "Primary reference", "Recommended Texts": what to read, not what it says
     if ORDINAL_PART.match(last):
         return True  # "Second act", "Actual CPI-U basket › 第一列": which one, not what it is
     if GENERIC_FRONT.match(last):

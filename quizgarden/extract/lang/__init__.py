@@ -138,6 +138,7 @@ __all__ = [
     "QUESTION_WORD_ONLY",
     "QUOTE_OPEN",
     "REFERENCE_HEADING",
+    "REFERENCE_TITLE",
     "RELATED",
     "RELATED_WIDTH",
     "RELATION_HEADING",
@@ -692,6 +693,8 @@ INSTRUCTION_TITLE = re.compile(rf"^(?:{_alternation(_words('instruction_openers'
 CONTINUES = re.compile(rf"^(?:{_alternation(_words('continuations'))})", re.I)
 #: Sections whose items are not definitions: references, results, advice, procedures.
 REFERENCE_HEADING = re.compile(_alternation(_words("reference_headings")), re.I)
+#: A title that is only such a section's name: "Primary reference", "Recommended Texts".
+REFERENCE_TITLE = re.compile(rf"^(?:{_alternation(_words('reference_headings'))})$", re.I)
 RESULT_HEADING = re.compile(_alternation(_words("result_headings")), re.I)
 ADVICE_HEADING = re.compile(_alternation(_words("advice_headings")), re.I)
 PROCEDURE_HEADING = re.compile(_alternation(_words("procedure_headings")), re.I)

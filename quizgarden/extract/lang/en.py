@@ -1084,7 +1084,16 @@ TABLE = Table(
         "name(?=\\s+(?:the|an?|all|some|two|three|four|five|six|\\d))",
         "state(?=\\s+(?:the|an?|all|some|two|three|four|five|six|\\d))",
     ),
-    reference_headings=("references?", "bibliography", "links", "resources", "further reading"),
+    reference_headings=(
+        "references?",
+        "bibliography",
+        "links",
+        "resources",
+        "further reading",
+        # what to read, named by why: "Primary reference", "Recommended Texts"
+        "(?:primary|main|key|reading) references?",
+        "recommended (?:texts?|books?|readings?)",
+    ),
     result_headings=("results?", "ablations?", "performance", "efficiency", "findings"),
     advice_headings=(
         "tips?",
