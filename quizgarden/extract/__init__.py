@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import VaultError
 from ..model import Candidate, Note, Problem, Separators
+from ..notes.links import WIKILINK_HREF
 from . import (
     admonition,
     anki_blocks,
@@ -66,6 +67,8 @@ from .lang import (
     PREPOSITION,
     PREVIEW,
     PRO_FORM,
+    REFERENCE_TITLE,
+    RELATION_HEADING,
     SECTION_LABEL,
     SELF_REF,
     STRUCTURAL_HEADING,
@@ -134,7 +137,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     for name, rule in RULES:
         if note.settings.allows(name):
             found.extend(rule(ctx))
-    found = _without_illustrations(found, ctx)
+    found = _without_relations(_without_illustrations(found, ctx), ctx)
     found.sort(key=lambda c: (c.line, c.side))
     kept = (
         c
@@ -200,8 +203,8 @@ def _labelled(front: str) -> bool:
 
 
 def _only_a_label(front: str) -> bool:
-    """ "N.B", "Enter", "Photosynthesis › Beispiel", "Summary": a mined front whose last part
-    labels or organises instead of naming."""
+    """ "N.B", "Enter", "Photosynthesis › Beispiel", "Summary", "Further reading": a mined front
+    whose last part labels or organises instead of naming, or names a section of references."""
     last = strip_markup(front.rsplit(" › ", 1)[-1])
     if _QUANTITY.fullmatch(last) and " › " not in front:
         return True  # "18-70 岁", "24h -", "12 h": a value (an age, a time), not a term
@@ -212,6 +215,8 @@ def _only_a_label(front: str) -> bool:
     if any(map(str.isdigit, last)) or "I" in last or "V" in last or "X" in last:
         last = _NUMBERED.sub("", last)  # (what it takes off holds a digit or a numeral)
     last = last.strip(" .:：")
+    if REFERENCE_TITLE.match(last):
+        return True  # "Primary reference", "Recommended Texts": what to read, not what it says
     if ORDINAL_PART.match(last):
         return True  # "Second act", "Actual CPI-U basket › 第一列": which one, not what it is
     if GENERIC_FRONT.match(last):
@@ -407,6 +412,27 @@ def _without_illustrations(found: list[Candidate], ctx: Context) -> list[Candida
         return is_example_heading(heading_title(ctx.blocks[block.heading]))
 
     return [c for c in found if not illustrates(c)]
+
+
+def _without_relations(found: list[Candidate], ctx: Context) -> list[Candidate]:
+    """ "## Related Concepts" over `- [[Albedo]] — Explains why fresh snow slows the melt`,
+    "## Conexiones" over `- Se usa en: [[Regla de la cadena]]`: an item that links to another
+    note (a wikilink) in a section of such links (the tables' `relation_headings`) says how
+    that note relates to this one. Its term is the other note's subject, its back a remark on
+    the relation: neither is a fact to learn here. An item without a link stays."""
+    if not any(c.mined for c in found):
+        return found
+    starts = [block.line for block in ctx.blocks]
+
+    def relates(card: Candidate) -> bool:
+        if not card.mined:
+            return False
+        block = ctx.blocks[bisect_right(starts, card.line) - 1]
+        if block.kind != "item" or WIKILINK_HREF not in block.text or block.heading is None:
+            return False
+        return RELATION_HEADING.match(heading_title(ctx.blocks[block.heading])) is not None
+
+    return [c for c in found if not relates(c)]
 
 
 def _stops_at_lead_in(back: str) -> bool:

@@ -138,8 +138,10 @@ __all__ = [
     "QUESTION_WORD_ONLY",
     "QUOTE_OPEN",
     "REFERENCE_HEADING",
+    "REFERENCE_TITLE",
     "RELATED",
     "RELATED_WIDTH",
+    "RELATION_HEADING",
     "RELATIVE_CLASS",
     "RELATIVE_WORD",
     "RESULT_HEADING",
@@ -386,6 +388,8 @@ _STRUCTURAL = _alternation(_words("structural_headings"))
 STRUCTURAL_HEADING = re.compile(rf"^(?:{_STRUCTURAL})$", re.I)
 #: The last word of a short title naming an aspect of its section: "(Security) Considerations".
 ASPECT_HEAD = re.compile(rf"^(?:{_alternation(_words('aspect_heads'))})$", re.I)
+#: A heading over links to other notes, each told how it relates: "Related Concepts", "相关概念".
+RELATION_HEADING = re.compile(rf"^\W*(?:{_alternation(_words('relation_headings'))})", re.I)
 #: A label that asks for the list under it: "Causes", "Symptômes", "优点".
 LIST_LABEL = re.compile(rf"^(?:{_alternation(_words('list_labels'))})$", re.I)
 #: A lead-in ending on a verb that lists what its subject holds: "…的内容体系包括", "…有两种类型".
@@ -689,6 +693,8 @@ INSTRUCTION_TITLE = re.compile(rf"^(?:{_alternation(_words('instruction_openers'
 CONTINUES = re.compile(rf"^(?:{_alternation(_words('continuations'))})", re.I)
 #: Sections whose items are not definitions: references, results, advice, procedures.
 REFERENCE_HEADING = re.compile(_alternation(_words("reference_headings")), re.I)
+#: A title that is only such a section's name: "Primary reference", "Recommended Texts".
+REFERENCE_TITLE = re.compile(rf"^(?:{_alternation(_words('reference_headings'))})$", re.I)
 RESULT_HEADING = re.compile(_alternation(_words("result_headings")), re.I)
 ADVICE_HEADING = re.compile(_alternation(_words("advice_headings")), re.I)
 PROCEDURE_HEADING = re.compile(_alternation(_words("procedure_headings")), re.I)

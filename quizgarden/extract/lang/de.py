@@ -104,6 +104,12 @@ TABLE = Table(
         "siehe auch",
         "links",
     ),
+    # a section of links to other notes, each told how it relates:
+    # "Siehe auch" over `- [[…]]: …`
+    relation_headings=(
+        "siehe auch",
+        "verwandte (?:begriffe|themen|konzepte)",
+    ),
     list_labels=(
         "ursachen",
         "symptome",

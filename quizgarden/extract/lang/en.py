@@ -226,6 +226,13 @@ TABLE = Table(
         "takeaways?",
         "practices",
     ),
+    # a section of links to other notes, each told how it relates: "Related Concepts" over
+    # `- [[Entropy]] — what it shares with this note`
+    relation_headings=(
+        r"related (?:concepts?|topics?|notes?|ideas|techniques|terms|pages)",
+        "connections?",
+        "see also",
+    ),
     # labels that introduce a list of things about the topic: "Causes:" + bullets
     list_labels=(
         "causes",
@@ -1077,7 +1084,16 @@ TABLE = Table(
         "name(?=\\s+(?:the|an?|all|some|two|three|four|five|six|\\d))",
         "state(?=\\s+(?:the|an?|all|some|two|three|four|five|six|\\d))",
     ),
-    reference_headings=("references?", "bibliography", "links", "resources", "further reading"),
+    reference_headings=(
+        "references?",
+        "bibliography",
+        "links",
+        "resources",
+        "further reading",
+        # what to read, named by why: "Primary reference", "Recommended Texts"
+        "(?:primary|main|key|reading) references?",
+        "recommended (?:texts?|books?|readings?)",
+    ),
     result_headings=("results?", "ablations?", "performance", "efficiency", "findings"),
     advice_headings=(
         "tips?",

@@ -80,6 +80,13 @@ TABLE = Table(
         "enlaces",
         "fuentes",
     ),
+    # a section of links to other notes, each told how it relates:
+    # "Conexiones" over `- Se usa en: [[…]]`
+    relation_headings=(
+        "conexiones",
+        "conceptos relacionados",
+        "véase también",
+    ),
     list_labels=(
         "causas",
         "síntomas",

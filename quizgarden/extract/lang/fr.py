@@ -86,6 +86,13 @@ TABLE = Table(
         "liens",
         "sources",
     ),
+    # a section of links to other notes, each told how it relates:
+    # "Voir aussi" over `- [[…]] : …`
+    relation_headings=(
+        "voir aussi",
+        "notions liées",
+        "concepts liés",
+    ),
     list_labels=(
         "causes",
         "symptômes",

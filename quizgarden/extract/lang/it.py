@@ -83,6 +83,13 @@ TABLE = Table(
         "collegamenti",
         "fonti",
     ),
+    # a section of links to other notes, each told how it relates:
+    # "Vedi anche" over `- [[…]]: …`
+    relation_headings=(
+        "vedi anche",
+        "concetti correlati",
+        "collegamenti",
+    ),
     list_labels=(
         "cause",
         "sintomi",

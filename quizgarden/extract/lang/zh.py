@@ -152,6 +152,15 @@ TABLE = Table(
         "考核方式",
         "前情提要",
     ),
+    # a section of links to other notes, each told how it relates:
+    # "相关概念" over `- [[注意力机制]] - …`
+    relation_headings=(
+        "相关概念",
+        "相关领域",
+        "相关专题",
+        "相关笔记",
+        "跨目录关联",
+    ),
     list_labels=(
         "原因",
         "症状",
