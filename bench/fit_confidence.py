@@ -489,13 +489,14 @@ def main() -> None:
 def _as_recorded(arg: str) -> str:
     """A path as the weights file records it: relative to the checkout, or, outside it (a
     folder of notes that are not shipped), by its last two parts, so no machine's layout is
-    written into the package."""
+    written into the package; a file (a judge's verdicts) by its last three, as every session's
+    judges write `judge/verdicts-A.jsonl` in a folder of their own."""
     if os.sep not in arg:
         return arg
     path = Path(arg).resolve()
     if path.is_relative_to(ROOT):
         return str(path.relative_to(ROOT))
-    return str(Path(*path.parts[-2:]))
+    return str(Path(*path.parts[-3 if path.is_file() else -2 :]))
 
 
 def write(
