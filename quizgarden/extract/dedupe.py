@@ -51,7 +51,13 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     card that asks again what the section card asks, with a part of its answer, goes where the
     section card stays (`_asks_again`).
     """
-    normal = [(card, normalize_text(card.front), normalize_text(card.back)) for card in candidates]
+    # (a mined card's answer is made bare once, for `_vague` and the loop: an explicit one never)
+    normal = [
+        (card, front := normalize_text(card.front), back := normalize_text(card.back), _bare(back))
+        if card.mined
+        else (card, normalize_text(card.front), normalize_text(card.back), "")
+        for card in candidates
+    ]
     vague = _vague(normal, normalize_text(title))
     seen: set[tuple[str, int, str, str]] = set()
     fronts: set[str] = set()
@@ -62,14 +68,14 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     lines: set[int] = set()  # the lines the kept cards start on (one set aside later counts too)
     terms: dict[int, list[tuple[int, int]]] = {}  # per section card: its term cards, their size
     own: dict[int, list[int]] = {}  # per section card: the term cards that ask it again
-    for card, front, back in normal:
+    for card, front, back, bare in normal:
         key = (card.type, card.side, front, back)
         if key in seen or (card.mined and front.rstrip("?？") in fronts):
             continue
         if card.mined and front in vague:
             continue
         # (only a mined answer is compared: an explicit card's answer is never made bare)
-        if card.mined and len(bare := _bare(back)) >= MIN_RESTATED:
+        if card.mined and len(bare) >= MIN_RESTATED:
             equal = next((i for i in same.get(bare, ()) if kept[i]), None)
             # (`_with_verb` looks for an earlier card of the same line: most lines have none)
             said = _with_verb(bare, card, same, kept) if card.line in lines else None
@@ -142,7 +148,7 @@ _RUN_GAP = 2
 MIN_VAGUE = 3
 
 
-def _vague(normal: list[tuple[Candidate, str, str]], title: str) -> set[str]:
+def _vague(normal: list[tuple[Candidate, str, str, str]], title: str) -> set[str]:
     """The fronts (normalised) that MIN_VAGUE mined cards or more of one rule ask, each with an
     answer of its own from a place of its own in the note: the slot of a template filled in for
     each subject (`Polls › Spoken`, `Graph description` under each figure, `Advantages` under
@@ -156,10 +162,10 @@ def _vague(normal: list[tuple[Candidate, str, str]], title: str) -> set[str]:
     `### Revocation`), they are one list, several answers of one subject, and the first stands
     for it as before."""
     places: dict[tuple[str, str], dict[str, int]] = {}
-    for card, front, back in normal:
+    for card, front, _, bare in normal:
         if card.mined:
             asked = places.setdefault((card.rule, front), {})
-            asked.setdefault(_bare(back), card.line)
+            asked.setdefault(bare, card.line)
     return {
         front
         for (_, front), answers in places.items()
