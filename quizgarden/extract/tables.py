@@ -33,7 +33,7 @@ from .lang import (
     NUMBERED_SECTION,
     SECTION_LABEL,
 )
-from .shape import is_label, table_rows
+from .shape import is_label, subject_above, table_rows
 from .text import SENTENCE, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
@@ -56,15 +56,36 @@ def find(ctx: Context) -> Iterator[Candidate]:
     found = [
         (n, list(_cards(ctx, b, leads, n))) for n, b in enumerate(ctx.blocks) if b.kind == "table"
     ]
-    tables = [(n, cards) for n, cards in found if cards]
+    tables = found_tables = [(n, cards) for n, cards in found if cards]
     if len(tables) > 1:
         tables = _told_apart(ctx, tables)
-    for n, cards in tables:
+    for (n, cards), (_, plain) in zip(tables, found_tables, strict=True):
         lead = leads.get(n, "")
-        for c in cards:
+        owner = subject_above(ctx, ctx.blocks[n])
+        for c, bare in zip(cards, plain, strict=True):
             if lead and lead.casefold() not in c.front.casefold():
                 c = replace(c, front=f"{lead} › {c.front}")  # "Tissue Necrosis › Brain › …"
+            elif c.front == bare.front and owner and _of_section(c.front, owner):
+                c = replace(c, front=f"{owner} › {c.front}")  # "Coordination › Impact"
             yield c
+
+
+#: A digit in a heading marks a numbered part of a course or a page ("Weeks 1–2", "KB s.75"),
+#: not the name of what a table's rows belong to.
+_NUMBERED = re.compile(r"\d")
+
+
+def _of_section(front: str, owner: str) -> bool:
+    """Whether a row's front (`Lack of Coordination › Impact`) is common words that mean
+    something only of the subject its section names (`owner`), which it does not name: no part
+    of it a name on its own (`Strength › Sigma (σ) bond`), the heading no numbered part of a
+    course or a page ("Weeks 1–2", "KB s.75")."""
+    parts = front.split(" › ")
+    if any(is_distinctive(p) for p in parts) or parts[0].casefold() in owner.casefold():
+        return False
+    if _NUMBERED.search(owner):
+        return False
+    return owner.casefold() not in front.casefold()
 
 
 #: How many headings up a front may name to tell two tables apart.
