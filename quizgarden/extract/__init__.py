@@ -49,6 +49,7 @@ from . import (
     termlist,
     verdict,
 )
+from .blocks import Block
 from .confidence import NoteShape, rate
 from .context import Context, build_context, heading_title
 from .dedupe import dedupe
@@ -401,17 +402,13 @@ def _without_illustrations(found: list[Candidate], ctx: Context) -> list[Candida
     that item's, whatever the section, and stays."""
     if not any(c.mined and c.rule in _ILLUSTRATED for c in found):
         return found
-    starts = [block.line for block in ctx.blocks]
 
-    def illustrates(card: Candidate) -> bool:
-        if not card.mined or card.rule not in _ILLUSTRATED:
-            return False
-        block = ctx.blocks[bisect_right(starts, card.line) - 1]
-        if block.parent is not None or block.heading is None:
+    def illustrates(card: Candidate, block: Block) -> bool:
+        if card.rule not in _ILLUSTRATED or block.parent is not None or block.heading is None:
             return False
         return is_example_heading(heading_title(ctx.blocks[block.heading]))
 
-    return [c for c in found if not illustrates(c)]
+    return _without_mined(found, ctx, illustrates)
 
 
 def _without_relations(found: list[Candidate], ctx: Context) -> list[Candidate]:
@@ -422,17 +419,24 @@ def _without_relations(found: list[Candidate], ctx: Context) -> list[Candidate]:
     the relation: neither is a fact to learn here. An item without a link stays."""
     if not any(c.mined for c in found):
         return found
-    starts = [block.line for block in ctx.blocks]
 
-    def relates(card: Candidate) -> bool:
-        if not card.mined:
-            return False
-        block = ctx.blocks[bisect_right(starts, card.line) - 1]
+    def relates(_: Candidate, block: Block) -> bool:
         if block.kind != "item" or WIKILINK_HREF not in block.text or block.heading is None:
             return False
         return RELATION_HEADING.match(heading_title(ctx.blocks[block.heading])) is not None
 
-    return [c for c in found if not relates(c)]
+    return _without_mined(found, ctx, relates)
+
+
+def _without_mined(
+    found: list[Candidate], ctx: Context, drops: Callable[[Candidate, Block], bool]
+) -> list[Candidate]:
+    """`found` without the mined cards that `drops` given the block each came from (the last
+    block starting at or above its line); an explicit card always stays."""
+    starts = [block.line for block in ctx.blocks]
+    return [
+        c for c in found if not (c.mined and drops(c, ctx.blocks[bisect_right(starts, c.line) - 1]))
+    ]
 
 
 def _stops_at_lead_in(back: str) -> bool:

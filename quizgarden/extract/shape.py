@@ -103,7 +103,7 @@ def subject_above(ctx: Context, block: Block) -> str | None:
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=NOTE_CACHE)
 def _names_subject(title: str) -> bool:
     """Whether a heading's words name a subject on their own: a distinctive name
     (`is_distinctive`: "TCP", "Photoelectric Effect", "Henry VIII") or a CJK name that ends on
