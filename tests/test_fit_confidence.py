@@ -37,6 +37,19 @@ def test_a_labels_file_given_is_fitted_on_under_its_name(tmp_path: Path) -> None
     assert found[-1] == ("Q", labels, tmp_path, ["QA", "QB"])
 
 
+def test_the_blind_set_of_the_day_is_named_by_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blind = tmp_path / "blind"
+    monkeypatch.setenv("QUIZGARDEN_HELD_OUT", str(blind))
+    fit = _fit_confidence()
+    assert blind in fit.HELD_OUT_DIRS
+    with pytest.raises(AssertionError):
+        fit.sources([(blind / "labels-X.json", tmp_path)])
+    monkeypatch.delenv("QUIZGARDEN_HELD_OUT")
+    assert blind not in _fit_confidence().HELD_OUT_DIRS
+
+
 def test_a_held_out_folder_is_refused_before_anything_in_it_is_read(tmp_path: Path) -> None:
     fit = _fit_confidence()
     # a file that does not exist: reading it would raise FileNotFoundError, not the refusal
