@@ -53,6 +53,7 @@ from .shape import (
 from .text import (
     GENERIC_FRONT,
     LONG_WORD,
+    PARENS,
     TOPIC_SUFFIX,
     has_cjk,
     is_cut,
@@ -234,8 +235,12 @@ _MAX_HEAD_CHARS = 80
 
 
 def _names(title: str) -> bool:
-    """A term ("Primary key", "Osmose"), not a topic ("实验结果"), a question or an example."""
-    if not names_a_thing(title, max_units=6) or title.endswith(("?", "？")):
+    """A term ("Primary key", "Osmose"), not a topic ("实验结果"), a question or an example. A
+    bracketed aside adds no words to the name: an abbreviation, a gloss or a source ("Gross
+    Domestic Product (PIB, produit intérieur brut)", "Theory of Planned Behaviour (Ajzen and
+    Fishbein, 1980)") says which thing is named, not that a topic is."""
+    bare = PARENS.sub("", title).strip() or title
+    if not names_a_thing(bare, max_units=6) or title.endswith(("?", "？")):
         return False
     return is_term(title) and not TOPIC_SUFFIX.search(title) and not is_example_heading(title)
 
