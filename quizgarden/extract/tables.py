@@ -177,9 +177,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         return  # "| Mnemonic | Cancer |" over "| O | Oral |": a cue's letters, no row names
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
     grid = not defines and _compares(header)
-    if grid and (_side_by_side(header) or any(has_cjk(c) for c in (*header, *names))):
-        return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names;
-        # "| 特性 | MFU | GPU-Util |": a CJK note's comparison, its points no card asks
+    if grid and _side_by_side(header):
+        return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names
     # "| Feature | Gram-positive | Gram-negative |": a comparison, its rows the aspects compared,
     # each row named, each column a thing; a value many rows share (`Absent`) is still what
     # this row says of that thing
