@@ -151,8 +151,10 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     body, lines = _continued(body, lines)
     if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
         return  # "| student_id | department_location |": records of a database, not notes
-    if any(_places(body, c) for c in range(width)):
+    if any(_places(body, c) for c in range(width)) or any(_filed(r) for r in body):
         return  # "| Course notes | `Notes/Lectures/` |": the vault's layout
+    if "$" not in header[0] and _CROSS.search(strip_markup(header[0])):
+        return  # "| Method \\ Setting | Convex | Smooth |": each cell a value no header names
     groups = [""] * len(body)
     if kind := _number_kind(header, body):
         # "| Year | Hospital |" over "| 1577 | Hospital Real de Manila |": each row is named by
@@ -395,6 +397,19 @@ def _places(body: list[list[str]], c: int) -> bool:
     return all(_FOLDER.fullmatch(x) or _NOTE_FILE.search(x) for x in cells)
 
 
+def _filed(row: list[str]) -> bool:
+    """A row whose every cell after the name is note files or folders, two or more
+    (`| Example | `Word2Vec.md` | `Survey.md` |`): the columns are the kinds of note the vault
+    keeps, what its own conventions compare, not what the notes teach."""
+    cells = [strip_markup(c) for c in row[1:]]
+    return len(cells) > 1 and all(_FOLDER.fullmatch(x) or _NOTE_FILE.search(x) for x in cells)
+
+
+#: "Method \\ Setting", "方法 \\ 目标类": a corner split in two, what the rows are and what the
+#: columns are; each cell is then a value of a third thing (a cost, a rate) that only the text
+#: around the table names
+_CROSS = re.compile(r"[^\W\d_]\s+\\\s+[^\W\d_]")
+
 #: "20_StudyNotes/Lectures/", "ml.AL_Algorithms/": a path that ends on a folder
 _FOLDER = re.compile(r"[^\s/]+(?:/[^\s/]+)*/")
 
@@ -616,8 +631,6 @@ def _compares(header: list[str]) -> bool:
     first = strip_markup(header[0])
     if not first or ASPECT_HEADER.match(first) or _symbol(first):
         return True  # a blank corner, "特性", "$k$", "方法 \ 目标类": a grid of things
-    if any(has_cjk(h) for h in header):
-        return True  # "| 痛点 | TIGER 的解决方法 | 优势 |": a Latin name in CJK names a thing
     return _side_by_side(header)
 
 
