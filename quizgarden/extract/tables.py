@@ -7,11 +7,13 @@ it defines ("Definition", "含义"); in a list of three rows or more told by two
 in a wider one any later column that tells each row in words ("Texture": "banded or foliated"),
 where a spec sheet's later columns hold figures, symbols or marks. A
 comparison (`| Feature | Gram-positive | Gram-negative |`) asks each aspect of the things
-compared so. A cell of math answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not
-a lone symbol. Tables of numbers (results, benchmarks), of index numbers, of yes/no marks, of
-rows named by symbols, of the vault's files and folders, comparisons written in CJK and kinds of
-a thing side by side ask nothing, nor does a column of links. A first column that groups or
-counts the rows hands their names to the next one.
+compared so, in every script (`| 维度 | TCP | UDP |`), and a table whose corner names both what
+the rows and what the columns are (`| Method \\ Setting |`) asks every cell. A cell of math
+answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not a lone symbol. Tables of
+numbers (results, benchmarks), of index numbers, of yes/no marks, of rows named by symbols, of
+the vault's files and folders or its own kinds of note, and kinds of a thing side by side ask
+nothing, nor does a column of links. A first column that groups or counts the rows hands their
+names to the next one.
 """
 
 from __future__ import annotations
@@ -153,8 +155,6 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         return  # "| student_id | department_location |": records of a database, not notes
     if any(_places(body, c) for c in range(width)) or any(_filed(r) for r in body):
         return  # "| Course notes | `Notes/Lectures/` |": the vault's layout
-    if "$" not in header[0] and _CROSS.search(strip_markup(header[0])):
-        return  # "| Method \\ Setting | Convex | Smooth |": each cell a value no header names
     groups = [""] * len(body)
     if kind := _number_kind(header, body):
         # "| Year | Hospital |" over "| 1577 | Hospital Real de Manila |": each row is named by
@@ -222,6 +222,9 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     # the later columns are asked only where they define (a line of text run on under a table is
     # a row of one cell, none of the list)
     listed = sum(sum(bool(strip_markup(x)) for x in r) > 1 for r in body)
+    # "| Method \\ Setting | Convex | Smooth |": a corner split in two names what the rows are
+    # and what the columns are, each cell where a row and a column cross, all of them asked
+    crossed = "$" not in header[0] and _CROSS.search(strip_markup(header[0])) is not None
     told_by_both = width <= NARROW and listed >= MIN_LISTED_ROWS
     # a later column that tells each row in words, in a list of three rows or more, is asked
     # too (`| Rock type | Formed by | Grain size | Texture |`: `Igneous › Texture`)
@@ -237,6 +240,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         or (c > 1 and GLOSS_HEADER.match(strip_markup(header[c])))
         or forms
         or told_by_both
+        or crossed
     ]
     remarks = {c for c in asked if told_by_both and c not in (1, first) and is_label(header[c])}
     # a row that leaves that column blank or only says its own name there (`| APC | - | FAP |`,
@@ -405,9 +409,7 @@ def _filed(row: list[str]) -> bool:
     return len(cells) > 1 and all(_FOLDER.fullmatch(x) or _NOTE_FILE.search(x) for x in cells)
 
 
-#: "Method \\ Setting", "方法 \\ 目标类": a corner split in two, what the rows are and what the
-#: columns are; each cell is then a value of a third thing (a cost, a rate) that only the text
-#: around the table names
+#: "Method \\ Setting", "方法 \\ 目标类": a corner split in two by a backslash
 _CROSS = re.compile(r"[^\W\d_]\s+\\\s+[^\W\d_]")
 
 #: "20_StudyNotes/Lectures/", "ml.AL_Algorithms/": a path that ends on a folder
