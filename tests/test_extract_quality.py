@@ -48,11 +48,14 @@ CORPUS = SHARED / "corpus"
 #: drops a set below it loses cards or adds junk. Every set is used to develop rules since it was
 #: scored once (I, J and K, held out until session 23, too); the notes held out now live outside
 #: the repository, with their labels, so that no run of this suite can learn from them.
+#: A, B and D stand lower since session 36: their labels, made early, leave unlisted the rows of
+#: the comparisons written in CJK, which the extractor then skipped, where the blind labels of
+#: the corpus made later ask them (set EE).
 CORPUS_FLOORS: dict[str, tuple[float, float]] = {
-    "A": (0.87, 0.91),
-    "B": (0.95, 0.76),
+    "A": (0.81, 0.91),
+    "B": (0.90, 0.76),
     "C": (0.96, 0.88),
-    "D": (0.95, 0.67),
+    "D": (0.88, 0.67),
     "E": (0.92, 0.82),
     "F": (0.91, 0.88),
     "G": (0.86, 0.79),

@@ -7,11 +7,13 @@ it defines ("Definition", "含义"); in a list of three rows or more told by two
 in a wider one any later column that tells each row in words ("Texture": "banded or foliated"),
 where a spec sheet's later columns hold figures, symbols or marks. A
 comparison (`| Feature | Gram-positive | Gram-negative |`) asks each aspect of the things
-compared so. A cell of math answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not
-a lone symbol. Tables of numbers (results, benchmarks), of index numbers, of yes/no marks, of
-rows named by symbols, of the vault's files and folders, comparisons written in CJK and kinds of
-a thing side by side ask nothing, nor does a column of links. A first column that groups or
-counts the rows hands their names to the next one.
+compared so, in every script (`| 维度 | TCP | UDP |`), and a table whose corner names both what
+the rows and what the columns are (`| Method \\ Setting |`) asks every cell. A cell of math
+answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not a lone symbol. Tables of
+numbers (results, benchmarks), of index numbers, of yes/no marks, of rows named by symbols, of
+the vault's files and folders or its own kinds of note, and kinds of a thing side by side ask
+nothing, nor does a column of links. A first column that groups or counts the rows hands their
+names to the next one.
 """
 
 from __future__ import annotations
@@ -151,7 +153,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     body, lines = _continued(body, lines)
     if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
         return  # "| student_id | department_location |": records of a database, not notes
-    if any(_places(body, c) for c in range(width)):
+    if any(_places(body, c) for c in range(width)) or any(_filed(r) for r in body):
         return  # "| Course notes | `Notes/Lectures/` |": the vault's layout
     groups = [""] * len(body)
     if kind := _number_kind(header, body):
@@ -177,9 +179,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         return  # "| Mnemonic | Cancer |" over "| O | Oral |": a cue's letters, no row names
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
     grid = not defines and _compares(header)
-    if grid and (_side_by_side(header) or any(has_cjk(c) for c in (*header, *names))):
-        return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names;
-        # "| 特性 | MFU | GPU-Util |": a CJK note's comparison, its points no card asks
+    if grid and _side_by_side(header):
+        return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names
     # "| Feature | Gram-positive | Gram-negative |": a comparison, its rows the aspects compared,
     # each row named, each column a thing; a value many rows share (`Absent`) is still what
     # this row says of that thing
@@ -221,6 +222,9 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     # the later columns are asked only where they define (a line of text run on under a table is
     # a row of one cell, none of the list)
     listed = sum(sum(bool(strip_markup(x)) for x in r) > 1 for r in body)
+    # "| Method \\ Setting | Convex | Smooth |": a corner split in two names what the rows are
+    # and what the columns are, each cell where a row and a column cross, all of them asked
+    crossed = "$" not in header[0] and _CROSS.search(strip_markup(header[0])) is not None
     told_by_both = width <= NARROW and listed >= MIN_LISTED_ROWS
     # a later column that tells each row in words, in a list of three rows or more, is asked
     # too (`| Rock type | Formed by | Grain size | Texture |`: `Igneous › Texture`)
@@ -236,6 +240,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         or (c > 1 and GLOSS_HEADER.match(strip_markup(header[c])))
         or forms
         or told_by_both
+        or crossed
     ]
     remarks = {c for c in asked if told_by_both and c not in (1, first) and is_label(header[c])}
     # a row that leaves that column blank or only says its own name there (`| APC | - | FAP |`,
@@ -395,6 +400,17 @@ def _places(body: list[list[str]], c: int) -> bool:
     cells = [strip_markup(r[c]) if c < len(r) else "" for r in body]
     return all(_FOLDER.fullmatch(x) or _NOTE_FILE.search(x) for x in cells)
 
+
+def _filed(row: list[str]) -> bool:
+    """A row whose every cell after the name is note files or folders, two or more
+    (`| Example | `Word2Vec.md` | `Survey.md` |`): the columns are the kinds of note the vault
+    keeps, what its own conventions compare, not what the notes teach."""
+    cells = [strip_markup(c) for c in row[1:]]
+    return len(cells) > 1 and all(_FOLDER.fullmatch(x) or _NOTE_FILE.search(x) for x in cells)
+
+
+#: "Method \\ Setting", "方法 \\ 目标类": a corner split in two by a backslash
+_CROSS = re.compile(r"[^\W\d_]\s+\\\s+[^\W\d_]")
 
 #: "20_StudyNotes/Lectures/", "ml.AL_Algorithms/": a path that ends on a folder
 _FOLDER = re.compile(r"[^\s/]+(?:/[^\s/]+)*/")
@@ -617,8 +633,6 @@ def _compares(header: list[str]) -> bool:
     first = strip_markup(header[0])
     if not first or ASPECT_HEADER.match(first) or _symbol(first):
         return True  # a blank corner, "特性", "$k$", "方法 \ 目标类": a grid of things
-    if any(has_cjk(h) for h in header):
-        return True  # "| 痛点 | TIGER 的解决方法 | 优势 |": a Latin name in CJK names a thing
     return _side_by_side(header)
 
 
