@@ -8,6 +8,7 @@ values (`参数大小：1B`), lists of names and breadcrumbs are left alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
@@ -42,6 +43,7 @@ from .lang import (
     GLOSSARY_HEADING,
     HEAD_FOLLOWER,
     NAMING_COPULA,
+    POINT_LABEL,
     PROCEDURE_HEADING,
     QUOTE_OPEN,
     REASON_QUESTION,
@@ -71,6 +73,7 @@ from .shape import (
     names_some,
     points_back,
     sentences,
+    subject_above,
 )
 from .sheets import Entry, fact_sheet, is_record
 from .text import (
@@ -266,16 +269,34 @@ def find(ctx: Context) -> Iterator[Candidate]:
     """Every definition of the note, an aspect list's items each under its subject (`_aspects`),
     but for a template's fields (`_fields`)."""
     found = list(_definitions(ctx))
-    fields = _fields(ctx, [card for card, _, _ in found])
+    fields = _fields(ctx, [card for card, _, _, _ in found])
+    owners = {id(card): owner for card, _, _, owner in found if owner}
+    kept: list[tuple[Candidate, str | None]] = []
     lists: dict[tuple[int | None, int], list[tuple[Candidate, str | None]]] = {}
-    for card, key, where in found:
+    for card, key, where, owner in found:
         if key is None:
             if card.front.casefold() not in fields:
-                yield card
+                kept.append((card, owner))
         else:
             lists.setdefault(key, []).append((card, where))
     for run in lists.values():
-        yield from (card for card in _aspects(run) if card.front.casefold() not in fields)
+        for card, (bare, _) in zip(_aspects(run), run, strict=True):
+            if card.front.casefold() not in fields:
+                kept.append((card, owners.get(id(bare))))
+    # (a label the note repeats stays bare: which card of it stays is dedupe's call)
+    fronts = Counter(card.front.casefold() for card, _ in kept)
+    for card, owner in kept:
+        yield _owned(card, owner) if fronts[card.front.casefold()] == 1 else card
+
+
+def _owned(card: Candidate, owner: str | None) -> Candidate:
+    """`card` asked under `owner`, whose point a label of it names ("Key Insight", "Main
+    Driver": the item it is nested under, else the nearest heading naming a subject), where
+    nothing else placed it: the label says what kind of point it is, not whose. Placed once the
+    template's fields are told, by their bare fronts, so that no card is kept or lost by it."""
+    if owner is None or " › " in card.front or owner.casefold() in card.front.casefold():
+        return card
+    return replace(card, front=f"{owner} › {card.front}")
 
 
 #: A term given in this many places of one note is a field of the author's template.
@@ -332,9 +353,9 @@ def _aspects(run: list[tuple[Candidate, str | None]]) -> Iterator[Candidate]:
 
 def _definitions(
     ctx: Context,
-) -> Iterator[tuple[Candidate, tuple[int | None, int] | None, str | None]]:
-    """Each definition; a list item's with its list, and the subject an aspect item was asked
-    under."""
+) -> Iterator[tuple[Candidate, tuple[int | None, int] | None, str | None, str | None]]:
+    """Each definition; a list item's with its list, the subject an aspect item was asked
+    under, and the subject a label of a point is to be asked under (`POINT_LABEL`)."""
     before_items = ctx.before_items
     parsed = _parsed_sentences(ctx, before_items)
     glossaries, loose = glossary_lists(
@@ -379,12 +400,12 @@ def _definitions(
         if barred[block.heading]:
             continue  # paper titles, reported numbers, rules to follow, the cases of an example
         if n in sheet and not sheet[n].labelled:  # (a label over bullets: the `label` rule's)
-            yield from ((card, None, None) for card in _attribute(ctx, n, sheet[n]))
+            yield from ((card, None, None, None) for card in _attribute(ctx, n, sheet[n]))
             continue
         asked = _asked_by(ctx, n, before_items[n])
         defined: set[str] = set()
         if may_name(block.text) and (given := list(_named(ctx, block))):  # most blocks name none
-            yield from ((card, None, None) for card, _ in given)
+            yield from ((card, None, None, None) for card, _ in given)
             if any(not whole for _, whole in given):
                 continue  # a name given after its description: the block's other lines say it
             defined = {card.front.casefold() for card, _ in given}
@@ -467,7 +488,10 @@ def _definitions(
                 deck=deck,
             )
             listed = block.kind == "item" and offset == 0
-            yield card, (block.parent, before_items[n]) if listed else None, subject
+            owner = None
+            if POINT_LABEL.match(term):  # "- **Main Driver**: …" under "3. **2022 Decline**: …"
+                owner = _parent_term(ctx, block) or subject_above(ctx, block)
+            yield card, (block.parent, before_items[n]) if listed else None, subject, owner
 
 
 # what follows a word that names its line: a colon, a bracket, a number ("Step 2"), another
@@ -885,18 +909,26 @@ def _where(ctx: Context, block: Block, first: str | None = None) -> str | None:
         entry = has_colon(name) or _SPACED_DASH.search(name)  # a line defining a term itself
         if name and not entry and is_term(name, max_units=16) and not is_label(name):
             return name
-    if block.parent is not None:
-        first = ctx.blocks[block.parent].text.split("\n")[0]
-        found = split_definition(first)
-        if found:
-            return found[0]
-        name = strip_markup(first).strip().rstrip(":：").strip()
-        if name and is_term(name, max_units=16) and not is_label(name):
-            return name  # "- 反侵略斗争失败的原因" over "- 根本原因: 社会制度的腐败"
+    if (parent := _parent_term(ctx, block)) is not None:
+        return parent
     where = section_title(ctx, block)
     if where and GLOSSARY_HEADING.search(where):
         return ctx.note.title
     return where
+
+
+def _parent_term(ctx: Context, block: Block) -> str | None:
+    """The term the item `block` is nested under defines or names, if any."""
+    if block.parent is None:
+        return None
+    first = ctx.blocks[block.parent].text.split("\n")[0]
+    found = split_definition(first)
+    if found:
+        return found[0]
+    name = strip_markup(first).strip().rstrip(":：").strip()
+    if name and is_term(name, max_units=16) and not is_label(name):
+        return name  # "- 反侵略斗争失败的原因" over "- 根本原因: 社会制度的腐败"
+    return None
 
 
 _WORD = re.compile(r"\w+")

@@ -37,6 +37,7 @@ from .lang import (
     NUMBER_MARK,
     NUMBERED_SECTION,
     PLAIN_NAMER,
+    POINT_LABEL,
     PREPOSITION,
     QUESTION,
     RELATIVE_WORD,
@@ -107,8 +108,11 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 def _names_subject(title: str) -> bool:
     """Whether a heading's words name a subject on their own: a distinctive name
     (`is_distinctive`: "TCP", "Photoelectric Effect", "Henry VIII") or a CJK name that ends on
-    no topic suffix ("堆排序", not "原理介绍"); not a label, an aspect or a numbered part."""
+    no topic suffix ("堆排序", not "原理介绍"); not a label, an aspect, a numbered part or the
+    point of a section ("Key Distinctions", "Main Findings")."""
     if GENERIC_FRONT.match(title) or LIST_LABEL.match(title) or COUNTED_KIND.match(title):
+        return False
+    if POINT_LABEL.match(title):
         return False
     if aspect_phrase(title) or (NUMBER_MARK.search(title) and NUMBERED_SECTION.search(title)):
         return False

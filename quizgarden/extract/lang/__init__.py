@@ -124,6 +124,7 @@ __all__ = [
     "PLACEHOLDER",
     "PLAIN_NAMER",
     "POINTER",
+    "POINT_LABEL",
     "PREDICATE_OPENER",
     "PREPOSITION",
     "PREVIEW",
@@ -388,6 +389,9 @@ _STRUCTURAL = _alternation(_words("structural_headings"))
 STRUCTURAL_HEADING = re.compile(rf"^(?:{_STRUCTURAL})$", re.I)
 #: The last word of a short title naming an aspect of its section: "(Security) Considerations".
 ASPECT_HEAD = re.compile(rf"^(?:{_alternation(_words('aspect_heads'))})$", re.I)
+#: A label of the point its section makes: "Key Insight", "Main Driver"; whose
+#: point it is, an item or a heading above names.
+POINT_LABEL = re.compile(rf"^(?:{_alternation(_words('point_labels'))})$", re.I)
 #: A heading over links to other notes, each told how it relates: "Related Concepts", "相关概念".
 RELATION_HEADING = re.compile(rf"^\W*(?:{_alternation(_words('relation_headings'))})", re.I)
 #: A label that asks for the list under it: "Causes", "Symptômes", "优点".

@@ -226,6 +226,10 @@ TABLE = Table(
         "takeaways?",
         "practices",
     ),
+    # the point a section makes, named by its rank, not its subject ("Key Insight", "Main
+    # Driver", "Key difference from numbers", "Important Terminology"; not "Key-value stores",
+    # "Main stack pointer", nor a numbered one, "Key idea 2", a step of a series)
+    point_labels=(r"(?:key|main|core|important) [\w-]+(?: (?:for|of|from|behind) .+)?",),
     # a section of links to other notes, each told how it relates: "Related Concepts" over
     # `- [[Entropy]] — what it shares with this note`
     relation_headings=(

@@ -34,6 +34,9 @@ class Table:
     # the last word of a short title that makes it one aspect of what its section names, whose
     # name it leaves out: "Security Considerations", "Common Misconceptions"
     aspect_heads: tuple[str, ...] = ()
+    # a label naming the point its section makes, not whose: "Key Insight", "Main Driver", "Key
+    # difference from numbers"
+    point_labels: tuple[str, ...] = ()
     # a section that points to other notes and says how they relate: "Related Concepts",
     # "Connections to …", "相关概念"; its links are other notes' subjects, not this one's terms
     relation_headings: tuple[str, ...] = ()
