@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from quizgarden.cli import app
-from quizgarden.extract import blocks, extract_note, lang, shape
+from quizgarden.extract import blocks, extract_note, lang
 from quizgarden.extract import sentence as sentence_rule
 from quizgarden.extract import text as text_rules
 from quizgarden.extract.blocks import _PAREN_MATH, _PAREN_MATH_END
@@ -152,19 +152,6 @@ def test_frame_openers_found_where_a_line_or_sentence_opens(text: str) -> None:
     written = rf"(?:^|[.!?]\s+)[ \t]*(?:[-*+]\s+)?(?:{lang._FRAME_OPENERS})"
     found = lang.FRAME_LEAD.match(text) is not None or lang.FRAME_START.search(text) is not None
     assert found == (re.search(written, text, re.I | re.M) is not None)
-
-
-NAMING_PIECES = [*FRAME_PIECES, "is called", "are known as", "known", "as", "called", "-", "a"]
-
-
-@given(st.lists(st.lists(st.sampled_from(NAMING_PIECES), max_size=12).map("".join), max_size=5))
-@settings(max_examples=400)
-def test_a_note_searched_once_for_plain_naming_answers_for_each_block(texts: list[str]) -> None:
-    # `definition` searches its note's blocks joined by newlines once, and each block only
-    # where that search finds something: a block's own search never finds more
-    together = shape.names_plainly("\n".join(texts))
-    for text in texts:
-        assert shape.may_name(text, plainly=together) == shape.may_name(text)
 
 
 @given(PADDED)

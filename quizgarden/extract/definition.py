@@ -68,7 +68,6 @@ from .shape import (
     may_name,
     named,
     named_plainly,
-    names_plainly,
     names_some,
     points_back,
     sentences,
@@ -357,9 +356,6 @@ def _definitions(
         partial(split_definition, listed=True, short=True),
     )
     sheet = fact_sheet(ctx)  # `key: value` items that sibling sections share their keys with
-    # one search of the note's prose for a name given in plain words: most notes give none,
-    # and then no block is searched for one (`may_name`)
-    plainly = names_plainly("\n".join(block.text for _, block in ctx.prose))
     barred: dict[int | None, bool] = {}  # per heading: a section whose items are not terms
     procedure: dict[str, bool] = {}  # per lead-in: the items of one list share theirs
     for n, block in ctx.prose:
@@ -387,7 +383,7 @@ def _definitions(
             continue
         asked = _asked_by(ctx, n, before_items[n])
         defined: set[str] = set()
-        if may_name(block.text, plainly=plainly) and (given := list(_named(ctx, block))):
+        if may_name(block.text) and (given := list(_named(ctx, block))):  # most blocks name none
             yield from ((card, None, None) for card, _ in given)
             if any(not whole for _, whole in given):
                 continue  # a name given after its description: the block's other lines say it

@@ -362,15 +362,15 @@ _BOLD_SPAN = re.compile(r"(\*\*|__)(?P<term>[^*_\n]{1,60}?)\1(?:\]\([^)\s]*\))?"
 _LEAD = 60
 
 
-def may_name(text: str, *, plainly: bool = True) -> bool:
+def may_name(text: str) -> bool:
     """The cheap test before `named` and `bold_defined`: whether `text` holds a namer ("という")
-    or a bold span right after a naming verb or a copula. The words are the language tables'.
-    `plainly=False`: the caller knows `text` names nothing in plain words (`names_plainly` found
-    nothing in the texts it is one of), and those searches are not run again."""
+    or a bold span right after a naming verb or a copula. The words are the language tables'."""
     if "と" in text and NAMER.search(text) is not None:
         return True
-    if plainly and names_plainly(text):
-        return True
+    if PLAIN_NAMER.search(text) is not None:
+        return True  # "… are known as logic puzzles.": a name in plain words
+    if FRAME_LEAD.match(text) is not None or FRAME_START.search(text) is not None:
+        return True  # "Unter X versteht man …": a name framed in plain words
     if "**" not in text and "__" not in text:
         return False  # no bold span: most text, seen without a regex
     if CALLING.search(text) is not None:
@@ -380,18 +380,6 @@ def may_name(text: str, *, plainly: bool = True) -> bool:
         if start > 1 and BOLD_LEAD.search(text, max(0, start - _LEAD), start):
             return True  # (a bold span opening the text has no lead to read)
     return False
-
-
-def names_plainly(text: str) -> bool:
-    """Whether `text` may give a name in plain words ("… are known as logic puzzles.") or in a
-    naming frame ("Unter X versteht man …"). Of texts joined by newlines it is true if it is of
-    any one of them (the searches look at no character outside what they match but a newline
-    or the start), so one search of a note's blocks together tells the many that hold none."""
-    return (
-        PLAIN_NAMER.search(text) is not None
-        or FRAME_LEAD.match(text) is not None
-        or FRAME_START.search(text) is not None
-    )
 
 
 # what may stand between a bold name and the condition that gives its meaning: a gloss in
