@@ -218,3 +218,39 @@ def test_links_that_stay_inside_the_vault_still_work(vault: Path) -> None:
     note, problems = read_note(vault / "real" / "n.md", vault)
     assert note is not None and problems == []
     assert note.media == ("img/ok.png",)
+
+
+def test_a_missing_name_walks_the_vault_again_only_after_many_times_a_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note naming an image the vault lacks asks for a new walk; a walk that takes a second
+    (a large vault) is not redone two seconds later, only once twenty walks' time has passed,
+    and an image added meanwhile is found then."""
+    from types import SimpleNamespace
+
+    from quizgarden.notes import vault as vault_module
+
+    root = tmp_path / "big"
+    root.mkdir()
+    clock = SimpleNamespace(now=100.0)
+    walks: list[float] = []
+    walk = vault_module._build_index
+
+    def slow_walk(at: Path) -> dict[str, tuple[Path, ...]]:
+        walks.append(clock.now)
+        clock.now += 1.0  # the walk of a large vault
+        return walk(at)
+
+    monkeypatch.setattr(vault_module, "time", SimpleNamespace(monotonic=lambda: clock.now))
+    monkeypatch.setattr(vault_module, "_build_index", slow_walk)
+    monkeypatch.setattr(vault_module, "_indexes", {})
+    for name in ("a.png", "b.png"):
+        with pytest.raises(MediaError):
+            find_media(root, name)
+        clock.now += 3.0
+    assert walks == [100.0]
+    (root / "img").mkdir()
+    (root / "img" / "c.png").write_bytes(PNG)
+    clock.now += 20.0
+    assert find_media(root, "c.png") == (root / "img" / "c.png").resolve()
+    assert len(walks) == 2

@@ -60,7 +60,12 @@ MEDIA_NOT_FOUND = "not found in the vault"
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 #: A file-name index older than this is rebuilt when a name is not in it.
 _INDEX_MAX_AGE_S = 2.0
-_indexes: dict[Path, tuple[float, dict[str, tuple[Path, ...]]]] = {}
+#: ... and older than this many times the walk that built it took: a note that names an image
+#: the vault lacks (most pasted notes name several) asks for a walk of the whole vault, and a
+#: large vault's walk would otherwise take much of every few seconds of a run.
+_INDEX_AGE_PER_WALK = 20
+#: Per resolved vault: when its index was built, how long the walk took, and the index.
+_indexes: dict[Path, tuple[float, float, dict[str, tuple[Path, ...]]]] = {}
 
 
 def find_media(vault: Path, ref: str, note: str = "") -> Path:
@@ -243,18 +248,24 @@ def _shown(path: Path, vault: Path) -> str:
 
 def _by_name(root: Path, name: str) -> tuple[Path, ...]:
     """Media-type files called `name` anywhere in the vault outside hidden folders, exact name
-    first, then ignoring case. The index is built on first use and rebuilt, at most every few
-    seconds, when a name is missing from it (a long-running server sees new files)."""
+    first, then ignoring case. The index is built on first use and rebuilt when a name is
+    missing from it (a long-running server sees new files), at most every few seconds and at
+    most every `_INDEX_AGE_PER_WALK` times the last walk's length: walks take a twentieth of a
+    run at most, whatever the vault's size."""
     entry = _indexes.get(root)
     key = name.casefold()
     if entry is None or (
-        name not in entry[1] and key not in entry[1] and time.monotonic() - entry[0] > _INDEX_MAX_AGE_S
+        name not in entry[2]
+        and key not in entry[2]
+        and time.monotonic() - entry[0] > max(_INDEX_MAX_AGE_S, _INDEX_AGE_PER_WALK * entry[1])
     ):
-        entry = (time.monotonic(), _build_index(root))
+        started = time.monotonic()
+        index = _build_index(root)
+        entry = (started, time.monotonic() - started, index)
         if len(_indexes) >= 8:  # a process serves one vault or a few: keep memory bounded
             _indexes.clear()
         _indexes[root] = entry
-    index = entry[1]
+    index = entry[2]
     exact = index.get(name, ())
     return exact + tuple(p for p in index.get(key, ()) if p not in exact)
 
