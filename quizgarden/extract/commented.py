@@ -9,8 +9,10 @@ their own scripts). A comment is a question when it reads as one (it ends with `
 when the note holds several comments of prose each followed by an answer: that is a note written
 as prompts. The answer is everything up to the next comment, heading or skip mark.
 
-Tool comments are never questions: `<!--SR:…-->`, `<!--ID: …-->`, `<!-- quiz:skip -->`,
-`<!-- TODO: … -->` (a `key:` comment), one-word markers (`<!--IMPORTANT-->`, `<!-- more -->`).
+A comment over cards the author wrote (`<!-- Bite 1: Vectors — 2025-01-07 -->` over `Q:`/`A:`
+pairs) titles them and asks nothing. Tool comments are never questions: `<!--SR:…-->`,
+`<!--ID: …-->`, `<!-- quiz:skip -->`, `<!-- TODO: … -->` (a `key:` comment), one-word markers
+(`<!--IMPORTANT-->`, `<!-- more -->`).
 An id the syncing tool appended to the prompt (`b:1234567890`) is not part of the question.
 """
 
@@ -54,9 +56,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
     for n, prompt in prompts:
         if not (many or prompt.endswith(("?", "？"))):
             continue
-        comment = ctx.blocks[n]
+        comment, after = ctx.blocks[n], ctx.blocks[n + 1]
         if any(line in ctx.claimed for line in range(comment.line, comment.end + 1)):
             continue
+        if any(line in ctx.claimed for line in range(after.line, after.end + 1)):
+            continue  # `Q:`/`A:` cards under it: the comment titles a batch of cards, asks nothing
         last = _answer_end(ctx, n)
         first_line, end_line = ctx.blocks[n + 1].line, ctx.blocks[last].end
         body = ctx.lines[first_line - ctx.note.body_line : end_line - ctx.note.body_line + 1]
