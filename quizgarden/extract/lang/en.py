@@ -179,6 +179,8 @@ TABLE = Table(
         "office hours",
         "prerequisites?",
         "sources?",
+        # what the author read, named by what they did with it: "Sources used", "Sources consulted"
+        r"sources? (?:used|cited|consulted|read)(?: \w+){0,3}",
         "questions?",
         "review",
         "recap",
