@@ -11,9 +11,10 @@ compared so, in every script (`| 维度 | TCP | UDP |`), and a table whose corne
 the rows and what the columns are (`| Method \\ Setting |`) asks every cell. A cell of math
 answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not a lone symbol. Tables of
 numbers (results, benchmarks), of index numbers, of yes/no marks, of rows named by symbols, of
-the vault's files and folders or its own kinds of note, and kinds of a thing side by side ask
-nothing, nor does a column of links. A first column that groups or counts the rows hands their
-names to the next one.
+the vault's files and folders or its own kinds of note, and kinds of a thing side by side (lists
+of their own, `| Scalar quantities | Vector quantities |`) ask nothing, nor does a column of
+links or one whose header an earlier column said (`| | 1st | 2nd | 1st | 2nd |`). A first
+column that groups or counts the rows hands their names to the next one.
 """
 
 from __future__ import annotations
@@ -179,7 +180,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         return  # "| Mnemonic | Cancer |" over "| O | Oral |": a cue's letters, no row names
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
     grid = not defines and _compares(header)
-    if grid and _side_by_side(header):
+    if (grid and _side_by_side(header)) or (not defines and _same_head(header)):
         return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names
     # "| Feature | Gram-positive | Gram-negative |": a comparison, its rows the aspects compared,
     # each row named, each column a thing; a value many rows share (`Absent`) is still what
@@ -202,10 +203,14 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     topic = heading_title(ctx.blocks[block.heading]) if block.heading is not None else ""
     if forms and topic and _shared_across(body, width):
         leads[n] = topic
+    repeated = _repeated(header)
     usable = [
         c
         for c in range(1, width)
-        if (headless or strip_markup(header[c])) and not _numeric(body, c) and not _linked(body, c)
+        if (headless or strip_markup(header[c]))
+        and c not in repeated
+        and not _numeric(body, c)
+        and not _linked(body, c)
     ]
     # the column that says what the row is: the first after the name, or past one that only
     # sorts the rows into a category most of them share (`| Cancer | Population | … | Tests |`
@@ -334,6 +339,24 @@ _QUOTES = ('"', "“", "'", "‘", "«")
 #: a word of three letters or more: what a figure, a note name or a mark is not
 _LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
+
+
+def _repeated(header: list[str]) -> set[int]:
+    """The columns after the name whose header an earlier one already says (`| | 1st | 2nd | 1st
+    | 2nd |`, singular then plural, the number said only above the table or in a sentence): a
+    front that two different cells share asks no question, so only the column the header names
+    first is asked by it, the form a reader takes it for (and in a table wrapped into pairs of
+    columns, `| 标签 | 含义 | 标签 | 含义 |`, the pair that holds the row's name)."""
+    names = [strip_markup(cell).casefold() for cell in header]
+    return {c for c in range(2, len(names)) if names[c] and names[c] in names[1:c]}
+
+
+def _same_head(header: list[str]) -> bool:
+    """ "| Scalar quantities | Vector quantities |": headers of two words or more that all end on
+    one word, each column a kind of that thing, a list of its own; the rows set unrelated items
+    side by side (`mass` beside `force`), and no cell says what the one before it is."""
+    heads = [_LETTERS.findall(_BRACKETED.sub("", strip_markup(h)).casefold()) for h in header]
+    return all(len(words) > 1 for words in heads) and len({words[-1] for words in heads}) == 1
 
 
 def _parallel(body: list[list[str]]) -> bool:
