@@ -71,6 +71,8 @@ from .shape import (
     named,
     named_plainly,
     names_some,
+    names_subject,
+    parent_name,
     points_back,
     sentences,
     subject_above,
@@ -290,10 +292,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 
 def _owned(card: Candidate, owner: str | None) -> Candidate:
-    """`card` asked under `owner`, whose point a label of it names ("Key Insight", "Main
-    Driver": the item it is nested under, else the nearest heading naming a subject), where
-    nothing else placed it: the label says what kind of point it is, not whose. Placed once the
-    template's fields are told, by their bare fronts, so that no card is kept or lost by it."""
+    """`card` asked under `owner`, where nothing else placed it: the subject whose point a label
+    of it names ("Key Insight", "Main Driver": the item it is nested under, else the nearest
+    heading naming a subject), the label saying what kind of point it is, not whose; or the
+    group its item is a part of (`_group_of`). Placed once the template's fields are told, by
+    their bare fronts, so that no card is kept or lost by it."""
     if owner is None or " › " in card.front or owner.casefold() in card.front.casefold():
         return card
     return replace(card, front=f"{owner} › {card.front}")
@@ -355,7 +358,8 @@ def _definitions(
     ctx: Context,
 ) -> Iterator[tuple[Candidate, tuple[int | None, int] | None, str | None, str | None]]:
     """Each definition; a list item's with its list, the subject an aspect item was asked
-    under, and the subject a label of a point is to be asked under (`POINT_LABEL`)."""
+    under, and the subject a label of a point (`POINT_LABEL`) or a part of a group
+    (`_group_of`) is to be asked under."""
     before_items = ctx.before_items
     parsed = _parsed_sentences(ctx, before_items)
     glossaries, loose = glossary_lists(
@@ -488,7 +492,7 @@ def _definitions(
                 deck=deck,
             )
             listed = block.kind == "item" and offset == 0
-            owner = None
+            owner = _group_of(ctx, block, term) if listed else None
             if POINT_LABEL.match(term):  # "- **Main Driver**: …" under "3. **2022 Decline**: …"
                 owner = _parent_term(ctx, block) or subject_above(ctx, block)
             yield card, (block.parent, before_items[n]) if listed else None, subject, owner
@@ -915,6 +919,20 @@ def _where(ctx: Context, block: Block, first: str | None = None) -> str | None:
     if where and GLOSSARY_HEADING.search(where):
         return ctx.note.title
     return where
+
+
+def _group_of(ctx: Context, block: Block, term: str) -> str | None:
+    """The subject that item `block`, defining `term`, is one part of: the item it is nested
+    under, when that item is a name alone that names a subject (`names_subject`: "- **Spin
+    Core Services:**" over "- **Memory Management:** …", not "- Process:" or "- Two types").
+    Its items are that subject's parts, features or kinds, and a part's name alone does not say
+    whose it is. None where the group's name holds the term already ("AIC for Model Selection"
+    over "AIC 是…")."""
+    name = parent_name(ctx, block)
+    name = strip_numbering(name).strip() if name is not None else None
+    if not name or not names_subject(name) or term.casefold() in name.casefold():
+        return None
+    return name
 
 
 def _parent_term(ctx: Context, block: Block) -> str | None:

@@ -95,7 +95,7 @@ def subject_above(ctx: Context, block: Block) -> str | None:
         heading = ctx.blocks[n]
         title = heading_title(heading)
         listed = _LIST_ITEM.match(ctx.line_text(heading.line))
-        if not listed and n not in ctx.organising and _names_subject(title):
+        if not listed and n not in ctx.organising and names_subject(title):
             return title
         n = heading_above(ctx, n)
     return None
@@ -105,7 +105,7 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 
 
 @lru_cache(maxsize=NOTE_CACHE)
-def _names_subject(title: str) -> bool:
+def names_subject(title: str) -> bool:
     """Whether a heading's words name a subject on their own: a distinctive name
     (`is_distinctive`: "TCP", "Photoelectric Effect", "Henry VIII") or a CJK name that ends on
     no topic suffix ("堆排序", not "原理介绍"); not a label, an aspect, a numbered part or the
