@@ -929,7 +929,7 @@ def _group_of(ctx: Context, block: Block, term: str) -> str | None:
     whose it is. None where the group's name holds the term already ("AIC for Model Selection"
     over "AIC 是…")."""
     name = parent_name(ctx, block)
-    name = strip_numbering(name).strip() if name is not None else None
+    name = strip_numbering(name).rstrip(" -–—").strip() if name is not None else None
     if not name or not names_subject(name) or term.casefold() in name.casefold():
         return None
     return name
