@@ -59,16 +59,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
     found = [
         (n, list(_cards(ctx, b, leads, n))) for n, b in enumerate(ctx.blocks) if b.kind == "table"
     ]
-    tables = found_tables = [(n, cards) for n, cards in found if cards]
+    tables = [(n, cards, False) for n, cards in found if cards]
     if len(tables) > 1:
         tables = _told_apart(ctx, tables)
-    for (n, cards), (_, plain) in zip(tables, found_tables, strict=True):
+    for n, cards, told in tables:
         lead = leads.get(n, "")
-        owner = subject_above(ctx, ctx.blocks[n])
-        for c, bare in zip(cards, plain, strict=True):
+        # (a table led by its headings to tell it from another names its subject already)
+        owner = None if told else subject_above(ctx, ctx.blocks[n])
+        for c in cards:
             if lead and lead.casefold() not in c.front.casefold():
                 c = replace(c, front=f"{lead} › {c.front}")  # "Tissue Necrosis › Brain › …"
-            elif c.front == bare.front and owner and _of_section(c.front, owner):
+            elif owner and _of_section(c.front, owner):
                 c = replace(c, front=f"{owner} › {c.front}")  # "Coordination › Impact"
             yield c
 
@@ -96,9 +97,11 @@ MAX_CONTEXT = 2
 
 
 def _told_apart(
-    ctx: Context, tables: list[tuple[int, list[Candidate]]]
-) -> list[tuple[int, list[Candidate]]]:
-    titles = [_headings(ctx, n) for n, _ in tables]
+    ctx: Context, tables: list[tuple[int, list[Candidate], bool]]
+) -> list[tuple[int, list[Candidate], bool]]:
+    """The tables with each one whose fronts clash with another's led by the headings it sits
+    under, one more each pass, and marked told apart where any heading now leads it."""
+    titles = [_headings(ctx, n) for n, _, _ in tables]
     depth = [0] * len(tables)
 
     def fronts(k: int) -> list[str]:
@@ -117,8 +120,8 @@ def _told_apart(
         for k in grown:
             depth[k] += 1
     return [
-        (n, [replace(c, front=f) for c, f in zip(cards, fronts(k), strict=True)])
-        for k, (n, cards) in enumerate(tables)
+        (n, [replace(c, front=f) for c, f in zip(cards, fronts(k), strict=True)], depth[k] > 0)
+        for k, (n, cards, _) in enumerate(tables)
     ]
 
 
@@ -420,16 +423,19 @@ def _places(body: list[list[str]], c: int) -> bool:
     """A column of folders or note files, every cell filled (`` `20_StudyNotes/Lectures/` ``,
     `` `math.LA_LinearAlgebra/` ``, `BERT.md`): the table maps things to where the vault keeps
     them, the layout of the notes, not what they teach."""
-    cells = [strip_markup(r[c]) if c < len(r) else "" for r in body]
-    return all(_FOLDER.fullmatch(x) or _NOTE_FILE.search(x) for x in cells)
+    return all(_filed_cell(strip_markup(r[c]) if c < len(r) else "") for r in body)
 
 
 def _filed(row: list[str]) -> bool:
     """A row whose every cell after the name is note files or folders, two or more
     (`| Example | `Word2Vec.md` | `Survey.md` |`): the columns are the kinds of note the vault
     keeps, what its own conventions compare, not what the notes teach."""
-    cells = [strip_markup(c) for c in row[1:]]
-    return len(cells) > 1 and all(_FOLDER.fullmatch(x) or _NOTE_FILE.search(x) for x in cells)
+    return len(row) > 2 and all(_filed_cell(strip_markup(c)) for c in row[1:])
+
+
+def _filed_cell(text: str) -> bool:
+    """A cell that is a folder or a note file of the vault."""
+    return _FOLDER.fullmatch(text) is not None or _NOTE_FILE.search(text) is not None
 
 
 #: "Method \\ Setting", "方法 \\ 目标类": a corner split in two by a backslash
