@@ -46,6 +46,7 @@ from .lang import (
 )
 from .text import (
     GENERIC_FRONT,
+    ITEM_MARK,
     NOTE_CACHE,
     aspect_phrase,
     has_cjk,
@@ -94,14 +95,11 @@ def subject_above(ctx: Context, block: Block) -> str | None:
     while n is not None:
         heading = ctx.blocks[n]
         title = heading_title(heading)
-        listed = _LIST_ITEM.match(ctx.line_text(heading.line))
+        listed = ITEM_MARK.match(ctx.line_text(heading.line))
         if not listed and n not in ctx.organising and names_subject(title):
             return title
         n = heading_above(ctx, n)
     return None
-
-
-_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 
 
 @lru_cache(maxsize=NOTE_CACHE)
