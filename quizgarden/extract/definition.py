@@ -272,19 +272,20 @@ def find(ctx: Context) -> Iterator[Candidate]:
     but for a template's fields (`_fields`)."""
     found = list(_definitions(ctx))
     fields = _fields(ctx, [card for card, _, _, _ in found])
-    owners = {id(card): owner for card, _, _, owner in found if owner}
     kept: list[tuple[Candidate, str | None]] = []
     lists: dict[tuple[int | None, int], list[tuple[Candidate, str | None]]] = {}
+    owners: dict[tuple[int | None, int], list[str | None]] = {}  # of each list's items, in order
     for card, key, where, owner in found:
         if key is None:
             if card.front.casefold() not in fields:
                 kept.append((card, owner))
         else:
             lists.setdefault(key, []).append((card, where))
-    for run in lists.values():
-        for card, (bare, _) in zip(_aspects(run), run, strict=True):
+            owners.setdefault(key, []).append(owner)
+    for key, run in lists.items():
+        for card, owner in zip(_aspects(run), owners[key], strict=True):
             if card.front.casefold() not in fields:
-                kept.append((card, owners.get(id(bare))))
+                kept.append((card, owner))
     # (a label the note repeats stays bare: which card of it stays is dedupe's call)
     fronts = Counter(card.front.casefold() for card, _ in kept)
     for card, owner in kept:
