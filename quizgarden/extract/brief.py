@@ -512,7 +512,7 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
         size = units(plain)
         if size < (3 if block.level == top else 1) or is_first_person(plain) or "\n" in plain:
             return None
-        if plain.endswith((":", "：")) or re.search(r"[:：$`]", plain[:24]):
+        if plain.endswith((":", "：")) or re.search(r"[:：`]", plain[:24]) or _math_item(plain):
             return None  # "Term: …" items are definitions of their own; math and code are not
         m = ENTRY_MARK.search(plain[:24]) if block.level == top else None
         if m and _entry_term(plain[: m.start()]):
@@ -525,6 +525,28 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
     if said * 2 < len(body):
         return None  # mostly names: a list of things, not what the heading is
     return as_list(ctx, body)
+
+
+# words of prose before an item's first inline formula, which then is part of what it says
+_MATH_LEAD = 2
+
+
+def _math_item(plain: str) -> bool:
+    """An item that is math: it opens with a formula (`- $x_0$ the start`), sets one after a
+    word or so (`- Let $x$ …`, `- where $k$ …`), or states an equation or a display formula
+    (`- P = $\\chi$ x P`, `- … is defined as $d = \\|u - v\\|$`: the formula rule's card). A
+    formula inside a clause (`- Requires all $n$ eigenvalues`, `- 复杂度为 $O(mn)$`) is part of
+    what the item says of its heading."""
+    at = plain.find("$", 0, 24)
+    if at < 0:
+        return False
+    lead = plain[:at]
+    if units(lead) < _MATH_LEAD or "=" in lead or "$$" in plain:
+        return True
+    return any("=" in formula for formula in _INLINE_MATH.findall(plain))
+
+
+_INLINE_MATH = re.compile(r"\$([^$]+)\$")
 
 
 #: How many words each member of a heading's list of members may have ("Muscle relaxation").
