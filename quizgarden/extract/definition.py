@@ -753,10 +753,13 @@ def _vouched(text: str) -> tuple[str, str] | None:
     return plain, rest
 
 
-#: In a glossary list whose terms the author set in bold or italics, every one of them (three or
-#: more), this many entries that explain make the short answers of the others whole.
-MIN_MARKED_FULL = 2
-_MARKED_ENTRY = re.compile(r"^(?:\*\*|__|\*|_)[^*_\n]{1,60}?(?:\*\*|__|\*|_)?\s*[:：]")
+#: In a glossary list whose terms the author set apart in bold, italics or code (three or more),
+#: this many entries that explain make the short answers of the others whole: the marks say
+#: where each term ends, one gloss that the list glosses its terms ("- `wc`: counts words").
+MIN_MARKED_FULL = 1
+_MARKED_ENTRY = re.compile(
+    r"^(?:(?:\*\*|__|\*|_)[^*_\n]{1,60}?(?:\*\*|__|\*|_)?|`[^`\n]{1,60}`)\s*[:：]"
+)
 
 
 def _wrapped(explanation: str, following: list[str], block: Block) -> str | None:

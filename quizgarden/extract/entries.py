@@ -166,7 +166,12 @@ def split_definition(
         return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name
     # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
     generic = GENERIC_FRONT.match(label) is not None
-    named = is_term(term) or (listed and one_han(term)) or named_symbol(term)
+    named = (
+        is_term(term)
+        or (listed and one_han(term))
+        or named_symbol(term)
+        or _titled_term(term, rest)
+    )
     if m and m.group("colon") == ".":
         # a run-in head, "**Liquidity.** The ease …": the bold and its full stop end the term,
         # so a comma may stand in it (`**BA 4, Primary motor cortex (M1).**`); a label set so
@@ -198,6 +203,16 @@ def split_definition(
     if wraps_term(strip_markup(term), strip_markup(rest)):
         return None
     return strip_markup(term), rest
+
+
+def _titled_term(term: str, rest: str) -> bool:
+    """ "Split TLB: The TLB is divided …", "Open Ball: …": a name in title case that an action
+    of the tables opens (`text.is_term`'s `titled`), its answer saying what it is; an answer
+    that gives an order ("Split Reaction: write the two half-reactions apart") makes the term
+    a step of a procedure."""
+    if ACTION.match(strip_markup(term).strip()) is None:
+        return False  # (most terms refused: no action opens them)
+    return ACTION.match(strip_markup(rest).strip()) is None and is_term(term, titled=True)
 
 
 # "光强$I$", "列空间 $\text{Col}(A)$": a quantity's name and the symbol it goes by

@@ -26,6 +26,7 @@ from .lang import (
     FIRST_PERSON,
     HEAD_FOLLOWER,
     KIND_OF,
+    NAMING_ACTION,
     NUMBERED_LABEL,
     QA_PREFIX,
     SEE,
@@ -480,9 +481,12 @@ _ADDRESS = re.compile(r"\w@(?:[A-Za-z]+\d|[\w-]+\.\w)")
 
 
 @lru_cache(maxsize=NOTE_CACHE)
-def is_term(text: str, *, max_units: int = 10) -> bool:
-    """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun.
-    Cached: a line's term is asked for by the glossary test, the definition rule and others."""
+def is_term(text: str, *, max_units: int = 10, titled: bool = False) -> bool:
+    """A name, not a sentence: short, no sentence punctuation, not a label or a pronoun. With
+    `titled`, a name in title case an action opens is one too (`_titled_name`): the caller has
+    read what follows it as an explanation, where a title alone over sub-steps ("**Split
+    Reaction**") is a step. Cached: a line's term is asked for by the glossary test, the
+    definition rule and others."""
     plain = nfkc(strip_markup(text)).strip()
     if plain[:1] in {"《", "『"} and _WORK_TITLE.fullmatch(plain):
         plain = plain[1:-1]  # "《内经》": a work named by its title, brackets and all
@@ -499,7 +503,7 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
         return False  # "Lemma 2", "定理 5.1"; but "定理 5.1 (可逆矩阵与行列式)" names something
     if is_decorated(core) or "*" in core or CLAUSE_WORD.search(core):
         return False
-    if ACTION.match(core):
+    if ACTION.match(core) and not (titled and _titled_name(core)):
         return False
     if "_" in core or core.endswith("/") or FILE_NAME.search(core):
         return False  # an identifier, a folder, a file name
@@ -518,6 +522,21 @@ def is_term(text: str, *, max_units: int = 10) -> bool:
     if is_clause(core):
         return False
     return TERM_BAD_END.search(core) is None
+
+
+#: The words of a name in title case that an action of the tables opens ("Open Ball").
+_TITLED_WORDS = (2, 4)
+
+
+def _titled_name(core: str) -> bool:
+    """ "Open Ball", "Split TLB", "Open & Democratic Society": an action of the tables'
+    `naming_actions` before capitalised words qualifies them, as an adjective or a noun, and
+    the phrase names a thing; "Open the file" and "Draw a Sample", words in lower case after
+    the verb, are orders. Title case alone tells nothing: "Create Account" is a step."""
+    words = core.split()
+    if not _TITLED_WORDS[0] <= len(words) <= _TITLED_WORDS[1] or not NAMING_ACTION.match(core):
+        return False
+    return all(w[:1].isupper() or w == "&" for w in words)
 
 
 #: A name runs to a few words; from this many on, words mostly in lower case make a clause.

@@ -533,6 +533,8 @@ _NOUN_SUFFIX = "".join(_words("noun_suffixes"))
 ACTION = re.compile(
     rf"^(?:(?:{_cjk_words('actions')})(?![{_NOUN_SUFFIX}])\S|{_latin_words('actions')})", re.I
 )
+#: The action words that open a name written in title case too: "Open Ball", "Split TLB".
+NAMING_ACTION = re.compile(rf"^{_latin_words('naming_actions')}", re.I)
 #: "Q:", "问题：" before a question.
 QA_PREFIX = re.compile(rf"^(?:{'|'.join(_words('question_labels'))})\s*[:：]\s*", re.I)
 #: "A:", "答：" before an answer.

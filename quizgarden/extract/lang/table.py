@@ -90,6 +90,10 @@ class Table:
     deck_names: tuple[str, ...] = ()
     # imperative verbs: a phrase opening with one is a step, not a name ("Compute", "设置")
     actions: tuple[str, ...] = ()
+    # actions whose word opens a name as often, an adjective or a noun before the noun it
+    # qualifies: in title case the phrase names a thing ("Open Ball", "Split TLB", "Update
+    # Anomaly"), where "Create Account" or "Initialize Parameters" stays a step
+    naming_actions: tuple[str, ...] = ()
     # a character after an action verb that makes it a noun ("计算式", "设置性"), not an order
     noun_suffixes: tuple[str, ...] = ()
     # labels before a question or an answer: "Q:", "问：", "Answer:", "答："
