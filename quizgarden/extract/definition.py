@@ -943,15 +943,15 @@ def _group_of(ctx: Context, block: Block, term: str) -> str | None:
 def _pair_owner(ctx: Context, block: Block, term: str) -> str | None:
     """The subject a list item's term written as a capitalised pair (`is_capitalised_pair`:
     "- **Data Handling:** It manages …" under "### The Remote Reference Layer") is a part, a
-    feature or a point of: the term its parent item defines or names where that names a
-    subject, else the nearest heading naming one. Alone, the pair reads like a name but does not
-    say whose data, whose services or whose news is asked. None where that subject holds the
-    term already, or where a heading of the note is the term: the note gives it a section."""
+    feature or a point of: the term its parent item defines, else the nearest heading naming
+    a subject. Alone, the pair reads like a name but does not say whose data, whose services
+    or whose news is asked. None where that subject holds the term already, or where a heading
+    of the note is the term: the note gives it a section."""
     if not is_capitalised_pair(term):
         return None
-    owner = _parent_term(ctx, block)
-    if owner is None or not names_subject(owner):
-        owner = subject_above(ctx, block)  # "- Process:" over it labels the item, names nothing
+    parent = ctx.blocks[block.parent].text.split("\n")[0] if block.parent is not None else ""
+    defined = split_definition(parent)  # (a name alone over it is `_group_of`'s, if any one's)
+    owner = defined[0] if defined else subject_above(ctx, block)
     if owner is None or term.casefold() in owner.casefold():
         return None
     if any(
