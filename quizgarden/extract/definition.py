@@ -87,6 +87,7 @@ from .text import (
     continues_line,
     has_cjk,
     has_colon,
+    is_capitalised_pair,
     is_cut,
     is_distinctive,
     is_example_heading,
@@ -295,9 +296,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
 def _owned(card: Candidate, owner: str | None) -> Candidate:
     """`card` asked under `owner`, where nothing else placed it: the subject whose point a label
     of it names ("Key Insight", "Main Driver": the item it is nested under, else the nearest
-    heading naming a subject), the label saying what kind of point it is, not whose; or the
-    group its item is a part of (`_group_of`). Placed once the template's fields are told, by
-    their bare fronts, so that no card is kept or lost by it."""
+    heading naming a subject), the label saying what kind of point it is, not whose; the group
+    its item is a part of (`_group_of`); or what a capitalised pair is a part of
+    (`_pair_owner`). Placed once the template's fields are told, by their bare fronts, so that
+    no card is kept or lost by it."""
     if owner is None or " › " in card.front or owner.casefold() in card.front.casefold():
         return card
     return replace(card, front=f"{owner} › {card.front}")
@@ -496,6 +498,8 @@ def _definitions(
             owner = _group_of(ctx, block, term) if listed else None
             if POINT_LABEL.match(term):  # "- **Main Driver**: …" under "3. **2022 Decline**: …"
                 owner = _parent_term(ctx, block) or subject_above(ctx, block)
+            elif listed and owner is None:
+                owner = _pair_owner(ctx, block, term)
             yield card, (block.parent, before_items[n]) if listed else None, subject, owner
 
 
@@ -937,6 +941,29 @@ def _group_of(ctx: Context, block: Block, term: str) -> str | None:
     if not name or not names_subject(name) or term.casefold() in name.casefold():
         return None
     return name
+
+
+def _pair_owner(ctx: Context, block: Block, term: str) -> str | None:
+    """The subject a list item's term written as a capitalised pair (`is_capitalised_pair`:
+    "- **Data Handling:** It manages …" under "### The Remote Reference Layer") is a part, a
+    feature or a point of: the term its parent item defines, else the nearest heading naming
+    a subject. Alone, the pair reads like a name but does not say whose data, whose services
+    or whose news is asked. None where that subject holds the term already, or where a heading
+    of the note is the term: the note gives it a section."""
+    if not is_capitalised_pair(term):
+        return None
+    parent = ctx.blocks[block.parent].text.split("\n")[0] if block.parent is not None else ""
+    defined = split_definition(parent)  # (a name alone over it is `_group_of`'s, if any one's)
+    owner = defined[0] if defined else subject_above(ctx, block)
+    if owner is None or term.casefold() in owner.casefold():
+        return None
+    if any(
+        other.kind == "heading"
+        and strip_numbering(heading_title(other)).casefold() == term.casefold()
+        for other in ctx.blocks
+    ):
+        return None
+    return owner
 
 
 def _parent_term(ctx: Context, block: Block) -> str | None:

@@ -660,6 +660,23 @@ def is_distinctive(term: str) -> bool:
     return len(_WORD.findall(plain)) >= 3
 
 
+#: A capital inside a word: an acronym or a CamelCase name ("TCP", "LoRA", "iPhone").
+_INNER_CAPITAL = re.compile(r"\w[A-Z]")
+
+
+def is_capitalised_pair(term: str) -> bool:
+    """A common word or two that only their capitals make look like a name ("Data Handling",
+    "Bad News", "External Services"): `is_distinctive` by them alone, which a heading's title
+    case ("Photoelectric Effect") needs, but a list's term written that way may be the same
+    point about whatever its section is about as a lowercase one ("Data handling")."""
+    plain = strip_markup(term)
+    return (
+        is_distinctive(plain)
+        and not is_distinctive(plain.lower())
+        and _INNER_CAPITAL.search(plain) is None
+    )
+
+
 #: How many words a title naming an aspect by its last word runs to ("Key Design Considerations").
 _ASPECT_WORDS = 3
 
