@@ -18,6 +18,7 @@ from .blocks import Block
 from .context import Context, heading_above, naming_heading
 from .lang import (
     ARGUMENT_LEAD,
+    CONCLUSION,
     EXAMPLE_HEADING,
     EXAMPLE_MARK,
     EXERCISE,
@@ -226,12 +227,15 @@ def _carries_on(lead: str) -> bool:
     before it, a step of an argument, and the lead gives it no name. A lead that names what
     follows (`Then the rejection region is:`, `…, which gives the standard identity:`) is not
     one, nor is `Then:` alone, which leads as often into the result an argument ends on (`Then`
-    / `$$L_\text{Edd} = …$$`)."""
+    / `$$L_\text{Edd} = …$$`), nor a last clause that is a conclusion's word alone (`Si …,
+    entonces:`), which states a theorem."""
     words = _INLINE_MATH.sub("X", ITEM_MARK.sub("", strip_markup(lead).strip()))
     words = _SPACES.sub(" ", words).strip(" \t:：,，.;；。")
     if ARGUMENT_LEAD.match(words) is not None:
         return True
     last = _CLAUSE_BREAK.split(words)[-1].strip()
+    if CONCLUSION.fullmatch(last):
+        return False  # "Si $f$ es continua en $[a, b]$, entonces:": a theorem's conclusion
     return units(last) <= _CONNECTIVE_UNITS and ARGUMENT_LEAD.match(last) is not None
 
 
