@@ -18,6 +18,7 @@ from .blocks import Block
 from .context import Context, heading_above, naming_heading
 from .lang import (
     ARGUMENT_LEAD,
+    CONCLUSION,
     EXAMPLE_HEADING,
     EXAMPLE_MARK,
     EXERCISE,
@@ -221,13 +222,26 @@ _ALIGN_SPACE_END = re.compile(r"[\s&]|[.,;]+$")  # those, and the punctuation th
 
 def _carries_on(lead: str) -> bool:
     """A lead of connectives only (`Thus:`, `Hence we have,`, `From the graph we can see:`,
-    `于是可得：`): the formula goes on from the one before it, a step of an argument, and the
-    lead gives it no name. A lead that names what follows (`Then the rejection region is:`)
-    is not one, nor is `Then:` alone, which leads as often into the result an argument ends
-    on (`Then` / `$$L_\text{Edd} = …$$`)."""
+    `于是可得：`), or one whose last clause is (`Keeping only the terms in $x$, we have:`,
+    `令 $Y = X - c$. 则有:`, `以均值为例, 可得:`): the formula goes on from the one
+    before it, a step of an argument, and the lead gives it no name. A lead that names what
+    follows (`Then the rejection region is:`, `…, which gives the standard identity:`) is not
+    one, nor is `Then:` alone, which leads as often into the result an argument ends on (`Then`
+    / `$$L_\text{Edd} = …$$`), nor a last clause that is a conclusion's word alone (`Si …,
+    entonces:`), which states a theorem."""
     words = _INLINE_MATH.sub("X", ITEM_MARK.sub("", strip_markup(lead).strip()))
     words = _SPACES.sub(" ", words).strip(" \t:：,，.;；。")
-    return ARGUMENT_LEAD.match(words) is not None
+    if ARGUMENT_LEAD.match(words) is not None:
+        return True
+    last = _CLAUSE_BREAK.split(words)[-1].strip()
+    if CONCLUSION.fullmatch(last):
+        return False  # "Si $f$ es continua en $[a, b]$, entonces:": a theorem's conclusion
+    return units(last) <= _CONNECTIVE_UNITS and ARGUMENT_LEAD.match(last) is not None
+
+
+# where a lead's clauses break: a comma, a semicolon, a sentence's stop
+_CLAUSE_BREAK = re.compile(r"[,，;；。？！]|[.?!]\s")
+_CONNECTIVE_UNITS = 4  # "we have", "可以得到"; a longer clause names what follows
 
 
 def _is_working(latex: str) -> bool:

@@ -662,8 +662,9 @@ PROOF_HINT = re.compile(rf"^\W{{0,8}}(?:{'|'.join(_words('proof_labels'))})", re
 STEP_LEAD = re.compile(
     rf"{_alternation(_words('step_leads'))}|^\W*(?:\[?(?:{_PROOF_LABEL})\]?)\W*$", re.I
 )
-#: A lead that is all connective (`Thus:`, `Then we have:`, `Solving for $t$:`, `于是可得：`): the
-#: formula after it is the next step of an argument, and the lead names nothing to ask it by.
+#: A lead, or a lead's last clause, that is all connective (`Thus:`, `Then we have:`, `Solving for
+#: $t$:`, `于是可得：`, `Differentiating … yields:`, `If`): the formula after it is the next step of
+#: an argument, and the lead names nothing to ask it by.
 ARGUMENT_LEAD = re.compile(rf"^(?:{_alternation(_words('argument_leads'))})$", re.I)
 #: A heading over one numbered step or case of a worked problem: "Step 3: …", "Caso 2", "第二步".
 STEP_HEADING = re.compile(

@@ -174,8 +174,10 @@ class Table:
     proof_labels: tuple[str, ...] = ()
     # a lead that makes the formula after it a step of a derivation: "substituting", "代入"
     step_leads: tuple[str, ...] = ()
-    # a whole lead that only carries an argument on to the formula below it and names nothing:
-    # "Thus:", "Then we have:", "Solving for $t$:", "From the graph we can see:", "于是可得："
+    # a whole lead, or a lead's last clause, that only carries an argument on to the formula
+    # below it and names nothing: "Thus:", "Then we have:", "Solving for $t$:", "From the graph
+    # we can see:", "于是可得：", an operation done to the line before ("Differentiating …
+    # yields:"), a premise ("If", "对于")
     argument_leads: tuple[str, ...] = ()
     # how a heading over one numbered step or case of a worked problem opens: "Step 2", "Caso 1:",
     # "第二步"; its formulas are that problem's working
