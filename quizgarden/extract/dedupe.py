@@ -203,11 +203,11 @@ def _own_subject(section: Candidate, card: Candidate) -> bool:
     """ "### Turgor" over "**Turgor** is the pressure of the cell contents: …", "## What Is
     Osmosis?" over "**Osmosis** refers to the movement of water …": the term card asks what the
     section card asks, by the same name, with a part of its answer, and the learner would meet
-    one question twice; a term sentence's card does so by a name the section's holds ("##
-    Intersection and union" over "The intersection is …") or opens with ("## Median" over "The
-    Median of a distribution is …"). A term the section only holds ("## Water balance" over
-    "**Osmosis** refers to …"), one of a kind the section names ("# Headache" over "**Cluster
-    headaches** are …"), or one placed under a name ("Osmosis › Hypotonic solution"), asks a
+    one question twice; a term sentence's card does so by a name the section's holds ("## Union
+    and Intersection" over "The union is …") or opens with ("## Mode" over "The mode of a
+    sample is …"). A term the section only holds ("## Water balance" over
+    "**Osmosis** refers to …"), one of a kind the section names ("# Fever" over "**Yellow
+    fever** is …"), or one placed under a name ("Osmosis › Hypotonic solution"), asks a
     question of its own."""
     if " › " in card.front:
         return False
@@ -220,9 +220,9 @@ def _own_subject(section: Candidate, card: Candidate) -> bool:
 
 def _holds_name(outer: str, inner: str, *, opening: bool = False) -> bool:
     """Whether a name `outer` gives (its words, or a gloss in brackets) holds one `inner` gives,
-    word for word, a plural aside ("Perceived Stress Scale (PSS-10)" holds "PSS-10",
-    "Intersection and union" holds "intersection"); with `opening`, opens with it ("Median of a
-    distribution" opens with "Median"). A section's front is read as its subject (`_subject`,
+    word for word, a plural aside ("Body Mass Index (BMI)" holds "BMI", "Union and
+    Intersection" holds "union"); with `opening`, opens with it ("mode of a sample" opens with
+    "Mode"). A section's front is read as its subject (`_subject`,
     `asked`), the question words and the article taken off."""
     for long, short in product(_names(outer), _names(inner)):
         m = re.search(rf"(?<!\w){re.escape(short)}s?(?!\w)", long)
@@ -280,7 +280,7 @@ def _ask_terms(kept: list[Candidate | None], host: int, inner: list[tuple[int, i
 
 def _defined_in(section: Candidate, term: str) -> bool:
     """The section's front names the term too, in other words. Not a name the term gives (its
-    words or its gloss in brackets: "## The Remote Reference Layer (RRL)" over "The RRL is …";
+    words or its gloss in brackets: "## The Domain Name System (DNS)" over "The DNS is …";
     the section asks that already), a question the author asked ("What is a Compiler?"), the term's
     initials (`## MLFQ` over "**Multi-Level Feedback Queue** è …") or an aspect
     (`Recurrent Neural Networks › Drawbacks` over "The major drawbacks of RNNs are …")."""

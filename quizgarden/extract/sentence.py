@@ -40,6 +40,7 @@ from .lang import (
     PREDICATE_OPENER,
     PREPOSITION,
     RELATIVE_CLASS,
+    RELATIVE_WORD,
     SECTION_OPENER,
     SUBJECT_STOPWORD,
     SUPERLATIVE,
@@ -258,11 +259,15 @@ def _defines(found: tuple[str, str, bool, bool]) -> bool:
 
 
 def _defines_alone(found: tuple[str, str, bool, bool]) -> bool:
-    """ "The stagnation points are points where the velocity is zero.", "An interval is the gap
-    in pitch between two notes.": a copula puts the subject in a class of its own, which a clause
-    or a complement bounds, the shape of a definition whatever else its section says; a class
-    that points back ("the implementation of these identities") leans on the text before."""
-    if has_cjk(found[0]) or points_back(_class(found[1])):
+    """ "The boiling points are temperatures at which …", "A *sedimentary rock* is a rock that
+    forms from …": a copula puts the subject in a class of its own, which a clause or a
+    complement bounds, the shape of a definition whatever else its section says; a class that
+    points back ("the record of these flows") leans on the text before, where a pronoun in the
+    clause after it ("… equals the pressure around it") points at the class itself."""
+    cls = _class(found[1])
+    if (clause := RELATIVE_WORD.search(cls)) is not None:
+        cls = cls[: clause.start()]
+    if has_cjk(found[0]) or points_back(cls):
         return False
     return _restricted(found) or _classed(found, named=False, one_word=True)
 
