@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import pairwise, product
 
 from ..model import Candidate
 from ..similarity import normalize_text
@@ -203,13 +203,39 @@ def _own_subject(section: Candidate, card: Candidate) -> bool:
     """ "### Turgor" over "**Turgor** is the pressure of the cell contents: …", "## What Is
     Osmosis?" over "**Osmosis** refers to the movement of water …": the term card asks what the
     section card asks, by the same name, with a part of its answer, and the learner would meet
-    one question twice. A term the section only holds ("## Water balance" over "**Osmosis**
-    refers to …"), or one placed under a name ("Osmosis › Hypotonic solution"), asks a question
-    of its own."""
+    one question twice; a term sentence's card does so by a name the section's holds ("## Union
+    and Intersection" over "The union is …") or opens with ("## Mode" over "The mode of a
+    sample is …"). A term the section only holds ("## Water balance" over
+    "**Osmosis** refers to …"), one of a kind the section names ("# Fever" over "**Yellow
+    fever** is …"), or one placed under a name ("Osmosis › Hypotonic solution"), asks a
+    question of its own."""
     if " › " in card.front:
         return False
+    last = section.front.rsplit(" › ", 1)[-1]
+    if card.rule == _TERM_RULE:
+        return _holds_name(last, card.front) or _holds_name(card.front, last, opening=True)
     term = _subject(card.front)
-    return bool(term) and term == _subject(section.front.rsplit(" › ", 1)[-1], asked=True)
+    return bool(term) and term == _subject(last, asked=True)
+
+
+def _holds_name(outer: str, inner: str, *, opening: bool = False) -> bool:
+    """Whether a name `outer` gives (its words, or a gloss in brackets) holds one `inner` gives,
+    word for word, a plural aside ("Body Mass Index (BMI)" holds "BMI", "Union and
+    Intersection" holds "union"); with `opening`, opens with it ("mode of a sample" opens with
+    "Mode"). A section's front is read as its subject (`_subject`,
+    `asked`), the question words and the article taken off."""
+    for long, short in product(_names(outer), _names(inner)):
+        m = re.search(rf"(?<!\w){re.escape(short)}s?(?!\w)", long)
+        if m is not None and not (opening and m.start()):
+            return True
+    return False
+
+
+def _names(name: str) -> set[str]:
+    """The names `name` gives: itself, read as a question heading's subject and glosses aside
+    (`_subject`), and each gloss in brackets; none without a letter or of one character."""
+    names = {_subject(name, asked=True)} | {_subject(m[1:-1]) for m in PARENS.findall(name)}
+    return {n for n in names if len(n) > 1 and any(c.isalpha() for c in n)}
 
 
 #: The most question words a question heading opens with before its subject: "What is …".
@@ -253,13 +279,14 @@ def _ask_terms(kept: list[Candidate | None], host: int, inner: list[tuple[int, i
 
 
 def _defined_in(section: Candidate, term: str) -> bool:
-    """The section's front names the term too, in other words. Not the same words (the section
-    asks that already), a question the author asked ("What is a Compiler?"), the term's
+    """The section's front names the term too, in other words. Not a name the term gives (its
+    words or its gloss in brackets: "## The Domain Name System (DNS)" over "The DNS is …";
+    the section asks that already), a question the author asked ("What is a Compiler?"), the term's
     initials (`## MLFQ` over "**Multi-Level Feedback Queue** è …") or an aspect
     (`Recurrent Neural Networks › Drawbacks` over "The major drawbacks of RNNs are …")."""
     last = section.front.rsplit(" › ", 1)[-1]
     if (
-        last.casefold() == term.casefold()
+        not _names(last).isdisjoint(_names(term))
         or last.endswith(("?", "？"))
         or spells_out(last, term)
         or GENERIC_FRONT.match(last)

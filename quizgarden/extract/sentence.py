@@ -40,6 +40,7 @@ from .lang import (
     PREDICATE_OPENER,
     PREPOSITION,
     RELATIVE_CLASS,
+    RELATIVE_WORD,
     SECTION_OPENER,
     SUBJECT_STOPWORD,
     SUPERLATIVE,
@@ -137,10 +138,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if n in opening and about and block.heading is not None:
                 if k == 0 and _is_title(ctx.blocks[block.heading], subject):
                     break  # the heading names it and this paragraph explains it: a heading card
-                if k > 0 or not (bold or _defines(found)) or not _all_defined(ctx, n):
+                run = k == 0 and (bold or _defines(found)) and _all_defined(ctx, n)
+                if not (run or _defines_alone(found)):
                     continue
                 # "# Physical Quantities" + "A **physical quantity** is …": the term as the
-                # sentence names it is asked, and the heading's card yields to it (`dedupe`)
+                # sentence names it is asked, and the heading's card yields to it (`dedupe`);
+                # a heading card that names the term asks it already, and the term yields
             if n in marked and subject.casefold() in titles:
                 continue  # "- **机器问答**综合了…" over "## 机器问答": its section answers for it
             if n in runs or n in marked:
@@ -253,6 +256,20 @@ def _defines(found: tuple[str, str, bool, bool]) -> bool:
     permanent blocking of …", "A compiler is a program that …"), or a naming copula in CJK
     ("有限合伙企业是指…"), not a remark about its subject ("Distributed systems are complex")."""
     return has_cjk(found[0]) or _restricted(found) or _classed(found, named=False, one_word=True)
+
+
+def _defines_alone(found: tuple[str, str, bool, bool]) -> bool:
+    """ "The boiling points are temperatures at which …", "A *sedimentary rock* is a rock that
+    forms from …": a copula puts the subject in a class of its own, which a clause or a
+    complement bounds, the shape of a definition whatever else its section says; a class that
+    points back ("the record of these flows") leans on the text before, where a pronoun in the
+    clause after it ("… equals the pressure around it") points at the class itself."""
+    cls = _class(found[1])
+    if (clause := RELATIVE_WORD.search(cls)) is not None:
+        cls = cls[: clause.start()]
+    if has_cjk(found[0]) or points_back(cls):
+        return False
+    return _restricted(found) or _classed(found, named=False, one_word=True)
 
 
 def _all_defined(ctx: Context, n: int) -> bool:

@@ -879,6 +879,11 @@ TABLE = Table(
         "lowest",
         "oldest",
         "earliest",
+        # a class appraised, not bounded: "is a critical advancement in the field of …"
+        "critical",
+        "crucial",
+        "important",
+        "significant",
     ),
     example_suffixes=("(?:an? )?example",),
     approximations=("about", "around", "approximately", "roughly", "up to", "over"),
