@@ -183,7 +183,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         return  # "| Mnemonic | Cancer |" over "| O | Oral |": a cue's letters, no row names
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
     grid = not defines and _compares(header)
-    if (grid and _side_by_side(header)) or (not defines and _same_head(header)):
+    if (grid and _kinds_compared(header)) or (not defines and _same_head(header)):
         return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names
     # "| Feature | Gram-positive | Gram-negative |": a comparison, its rows the aspects compared,
     # each row named, each column a thing; a value many rows share (`Absent`) is still what
@@ -670,6 +670,20 @@ def _side_by_side(header: list[str]) -> bool:
     kind the others share a word with, each column one kind of a thing, none naming rows."""
     kinds = _kind_words(header[0])
     return any(kinds & _kind_words(h) for h in header[1:])
+
+
+def _kinds_compared(header: list[str]) -> bool:
+    """A comparison whose columns are kinds of what the first header says, side by side, or
+    things of that kind by name (`| Method | Gradient Descent | Newton's Method |`), no row
+    named: the first header shares a word with most of the others, or with one of others that
+    all name things. A word it shares with one column of several, another naming no thing
+    (`| Generic Name | Brand Name | Drug Class | Use |`, `| Nom Scientifique | Nom Courant |
+    Habitat |`), makes the first column the rows' names and the others what each is told by."""
+    kinds = _kind_words(header[0])
+    shared = sum(bool(kinds & _kind_words(h)) for h in header[1:])
+    if not shared:
+        return False
+    return shared * 2 > len(header) - 1 or all(_names(h) for h in header[1:])
 
 
 def _kind_words(cell: str) -> set[str]:
