@@ -276,7 +276,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         if numbered:
             name = _ROW_NUMBER.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
         if _CODE.fullmatch(row[0].strip()) is None and (
-            not (_answers(name) and units(name) <= 8) or _symbol(name)
+            not (_answers(name) and units(name) <= 8) or (_symbol(name) and not _math_named(name))
         ):
             continue
         if is_label(name) or name.casefold() in shared:
@@ -648,6 +648,20 @@ def _named(cell: str) -> bool:
 def _symbol(name: str) -> bool:
     """ "$x$", "(K)", "\\mathbf{X}": a symbol of a formula, not a term."""
     return "$" in name or "\\" in name or (name.startswith("(") and name.endswith(")"))
+
+
+def _math_named(name: str) -> bool:
+    """ "Variable $j$", "$AX = B$": a row name with math in it that still names the row, by a
+    word outside the math (the symbol indexes the thing the word names) or by an equation the
+    row is about, its math set off by dollars; not a lone symbol (`$x$`, `(K)`, math written
+    otherwise, `(\\mathbf{X})`), nor a label with its value (`Period: $T$`), a statement."""
+    outside = _MATH_CELL.sub("", name)
+    if ":" in name or "：" in name or "\\" in outside or outside == name:
+        return False
+    if _LONG_WORD.search(outside):
+        return True
+    math = _MATH_CELL.fullmatch(name.strip())
+    return math is not None and "=" in math.group(1) and _formula(math.group(1))
 
 
 def _compares(header: list[str]) -> bool:
