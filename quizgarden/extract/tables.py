@@ -183,7 +183,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         return  # "| Mnemonic | Cancer |" over "| O | Oral |": a cue's letters, no row names
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
     grid = not defines and _compares(header)
-    if (grid and _side_by_side(header)) or (not defines and _same_head(header)):
+    if (grid and _kinds_compared(header)) or (not defines and _same_head(header)):
         return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names
     # "| Feature | Gram-positive | Gram-negative |": a comparison, its rows the aspects compared,
     # each row named, each column a thing; a value many rows share (`Absent`) is still what
@@ -276,7 +276,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         if numbered:
             name = _ROW_NUMBER.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
         if _CODE.fullmatch(row[0].strip()) is None and (
-            not (_answers(name) and units(name) <= 8) or _symbol(name)
+            not (_answers(name) and units(name) <= 8) or (_symbol(name) and not _math_named(name))
         ):
             continue
         if is_label(name) or name.casefold() in shared:
@@ -650,6 +650,20 @@ def _symbol(name: str) -> bool:
     return "$" in name or "\\" in name or (name.startswith("(") and name.endswith(")"))
 
 
+def _math_named(name: str) -> bool:
+    """ "Variable $j$", "$AX = B$": a row name with math in it that still names the row, by a
+    word outside the math (the symbol indexes the thing the word names) or by an equation the
+    row is about, its math set off by dollars; not a lone symbol (`$x$`, `(K)`, math written
+    otherwise, `(\\mathbf{X})`), nor a label with its value (`Period: $T$`), a statement."""
+    outside = _MATH_CELL.sub("", name)
+    if ":" in name or "：" in name or "\\" in outside or outside == name:
+        return False
+    if _LONG_WORD.search(outside):
+        return True
+    math = _MATH_CELL.fullmatch(name.strip())
+    return math is not None and "=" in math.group(1) and _formula(math.group(1))
+
+
 def _compares(header: list[str]) -> bool:
     """ "| 特性 | MFU | GPU-Util |", "| | RAG | SFT |", "| Method | Gradient Descent | Newton's
     Method |": half the columns or more after the first name things, and the first column's
@@ -670,6 +684,20 @@ def _side_by_side(header: list[str]) -> bool:
     kind the others share a word with, each column one kind of a thing, none naming rows."""
     kinds = _kind_words(header[0])
     return any(kinds & _kind_words(h) for h in header[1:])
+
+
+def _kinds_compared(header: list[str]) -> bool:
+    """A comparison whose columns are kinds of what the first header says, side by side, or
+    things of that kind by name (`| Method | Gradient Descent | Newton's Method |`), no row
+    named: the first header shares a word with most of the others, or with one of others that
+    all name things. A word it shares with one column of several, another naming no thing
+    (`| Generic Name | Brand Name | Drug Class | Use |`, `| Nom Scientifique | Nom Courant |
+    Habitat |`), makes the first column the rows' names and the others what each is told by."""
+    kinds = _kind_words(header[0])
+    shared = sum(bool(kinds & _kind_words(h)) for h in header[1:])
+    if not shared:
+        return False
+    return shared * 2 > len(header) - 1 or all(_names(h) for h in header[1:])
 
 
 def _kind_words(cell: str) -> set[str]:
