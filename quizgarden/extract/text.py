@@ -668,13 +668,27 @@ def is_capitalised_pair(term: str) -> bool:
     """A common word or two that only their capitals make look like a name ("Data Handling",
     "Bad News", "External Services"): `is_distinctive` by them alone, which a heading's title
     case ("Photoelectric Effect") needs, but a list's term written that way may be the same
-    point about whatever its section is about as a lowercase one ("Data handling")."""
+    point about whatever its section is about as a lowercase one ("Data handling"). Three
+    capitalised words with no mark of a name among them ("Stock Market Response", "Typical
+    Growth Rate") are such a point too: their number alone makes them distinctive."""
     plain = strip_markup(term)
+    if not is_distinctive(plain) or _INNER_CAPITAL.search(plain) is not None:
+        return False
+    lower = plain.lower()
+    if not is_distinctive(lower):
+        return True
+    words = plain.split()
     return (
-        is_distinctive(plain)
-        and not is_distinctive(plain.lower())
-        and _INNER_CAPITAL.search(plain) is None
+        len(words) == _PHRASE_WORDS
+        and all(word[0].isupper() for word in words)
+        and _NAME_SIGNAL.search(lower) is None
+        and PARENS.search(plain) is None
+        and not has_cjk(plain)
     )
+
+
+#: How many capitalised common words a list's term may run to and still make no name.
+_PHRASE_WORDS = 3
 
 
 #: How many words a title naming an aspect by its last word runs to ("Key Design Considerations").
