@@ -480,8 +480,10 @@ def _definitions(
             aspects = None
             if item and offset == 0 and not _aspect_label(found[0]):
                 aspects = _aspect_of(ctx, n, before_items[n], placed=" › " in term)
-            if aspects is not None:
-                term = f"{aspects} › {found[0]}"  # "Slab allocator › Advantages › Fast allocation"
+            if aspects is not None and not aspects.casefold().endswith(found[0].casefold()):
+                # "Slab allocator › Advantages › Fast allocation"; not a section that names the
+                # item already ("Application: Face Verification" over "**Face Verification**: …")
+                term = f"{aspects} › {found[0]}"
             elif asked is not None and offset == 0 and asked.casefold() not in term.casefold():
                 term = f"{asked} › {term}"  # "为什么SFT之后…？ › 数据偏移": asked in its question
             back, block_id, deck = clean_card_text(explanation)

@@ -1151,6 +1151,11 @@ TABLE = Table(
         "limitations?",
         "pros",
         "cons",
+        "objectives?",
+        "goals?",
+        "roles?",
+        "applications?",
+        "features?",
     ),
     glossary_headings=(
         "glossary",
