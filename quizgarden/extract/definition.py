@@ -368,7 +368,7 @@ def _definitions(
     glossaries, loose = glossary_lists(
         ctx,
         has_colon,
-        partial(split_definition, listed=True, short=True),
+        partial(split_definition, listed=True, short=True, item=True),
     )
     listings = _listings(ctx) if loose else frozenset()
     glossaries = _by_full_entries(ctx, glossaries, loose, listings)
@@ -432,7 +432,7 @@ def _definitions(
                 elif offset and continues_line(line) and is_cut(lines[offset - 1]):
                     continue  # "… All beliefs are\ntrue: but …": a wrapped sentence, no term
                 else:
-                    found = split_definition(line)
+                    found = split_definition(line, item=block.kind == "item")
             item = block.kind == "item"
             if found is None and offset == 0 and ("**" in line or _may_define(line, True)):
                 found = split_sentence_definition(line, aliased=item)

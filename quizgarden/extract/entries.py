@@ -15,6 +15,7 @@ from .lang import (
     ACTION,
     APPROXIMATION,
     CONTINUES,
+    FORWARD_REF,
     GENERIC_FRONT,
     LABEL_WORD,
     NO_ANSWER,
@@ -22,6 +23,8 @@ from .lang import (
     PLACEHOLDER,
     QUOTE_OPEN,
     SETUP_OPENER,
+    SETUP_WORD,
+    STATEMENT_LABEL,
     TERM_BAD_END,
     TERM_BAD_START,
 )
@@ -115,13 +118,19 @@ _COLON = re.compile(r"(：|:(?<!::)(?!//|\d|:))(?<!https.)(?<!http.)(?<!ftp.)")
 
 
 def split_definition(
-    line: str, *, listed: bool = False, short: bool = False, vouched: bool = False
+    line: str,
+    *,
+    listed: bool = False,
+    short: bool = False,
+    vouched: bool = False,
+    item: bool = False,
 ) -> tuple[str, str] | None:
     """(term, explanation) when `line` reads as a definition, else None. With `listed` (an item
     of a glossary list) a list of names is an answer too: "IADL: driving, meds, finances"; with
     `short` (a line of a glossary paragraph) a few words are: "Gas: fills its container"; with
     `vouched` (an item of a list all of whose items are `**Term**: …`) any answer in words is:
-    "**Infancy**: Trust vs. Mistrust", "**Macrosystem**: Culture/Values"."""
+    "**Infancy**: Trust vs. Mistrust", "**Macrosystem**: Culture/Values"; with `item` (a line of
+    a list item) an explanation may close on a lead-in to the items under it."""
     line = line.strip()
     # a list mark or a bracketed number opens the line, if any: most lines open with neither,
     # and the patterns that take them off are not run there
@@ -183,6 +192,8 @@ def split_definition(
         named = named or bold_name(plain)
     if is_local_link(term) or not (generic or named):
         return None  # a linked term is a table-of-contents entry
+    if item and rest.endswith((":", "：")):
+        rest = _before_lead_in(term, rest)
     if not (
         is_explanation(rest)
         or (vouched and says_something(rest))
@@ -203,6 +214,22 @@ def split_definition(
     if wraps_term(strip_markup(term), strip_markup(rest)):
         return None
     return strip_markup(term), rest
+
+
+def _before_lead_in(term: str, rest: str) -> str:
+    """The whole sentences of an item's explanation before the lead-in it closes on ("- Stack: a
+    list whose last item in is the first out. It supports:", "- 输入迭代器：…。必须支持以下操作："):
+    the lead-in opens the items under it, and what comes before already says what the term is.
+    Not a labelled statement ("Theorem (Jensen): Let $f$ be convex. Then:"), a setup ("设 $V$
+    是…。满足以下性质：") or a term that itself points at what follows ("考虑如下模型"): there the
+    sentences before the lead-in are the premise, and the substance is below it. With no whole
+    sentence before it the line only leads in, and stays as it is (refused for its colon)."""
+    plain = strip_markup(term).strip()
+    if STATEMENT_LABEL.match(plain) or FORWARD_REF.search(plain):
+        return rest
+    if SETUP_WORD.match(rest) or SETUP_OPENER.match(rest):
+        return rest
+    return whole_sentences(rest) or rest
 
 
 def _titled_term(term: str, rest: str) -> bool:
