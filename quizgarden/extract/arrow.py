@@ -34,6 +34,7 @@ from .text import (
     is_term,
     names_kind,
     read_on,
+    restates,
     strip_markup,
     strip_numbering,
     units,
@@ -142,7 +143,8 @@ def _answered(ctx: Context) -> Iterator[Candidate]:
     arrow (`Routing happens at which layer? → **Network (Layer 3)**`, `¿Qué capa cifra? ->
     la de presentación`); lines under it that ask nothing go on with the answer, which the
     arrow may end its line before. Not a chain (`A? → B → C`, an arrow in the question), a tree
-    drawn in text, or an answer that is a link or a path (`Statistics? → notes/stats/`)."""
+    drawn in text, an answer that is a link or a path (`Statistics? → notes/stats/`), or one
+    the question names already (a choice between two)."""
     for _, block in ctx.prose:
         if "?" not in block.text and "？" not in block.text:
             continue
@@ -165,6 +167,9 @@ def _answered(ctx: Context) -> Iterator[Candidate]:
             if not plain or is_link_only(said) or plain.endswith(("/", "\\")):
                 continue
             back, block_id, deck = clean_card_text(said)
+            if restates(asked, back):
+                continue  # "Is TCP connection-oriented or connectionless? → oriented": a choice
+                # the question names, which would stand in for a later card of its answer
             if units(asked) <= _SHORT_ASKED and (where := subject_above(ctx, block)):
                 asked = f"{where} › {asked}"
             yield Candidate("arrow", "basic", asked, back, block.line + offset, block_id, deck=deck)
