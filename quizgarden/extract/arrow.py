@@ -162,7 +162,7 @@ def _answered(ctx: Context) -> Iterator[Candidate]:
                 if not more.strip() or ASKED_ARROW.match(ITEM_MARK.sub("", more.strip())):
                     break
                 answer.append(more.strip())
-            said = "\n".join(a for a in answer if a).strip()
+            said = " ".join(a for a in answer if a).strip()  # wrapped by hand: one line
             plain = strip_markup(said).strip()
             if not plain or is_link_only(said) or plain.endswith(("/", "\\")):
                 continue

@@ -123,7 +123,7 @@ LINE_LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 #: A question, then an arrow and its answer: "2. Routing happens at which layer? → **Network**"
 #: (the `arrow` rule's, which the `definition` and `question` rules leave to it).
 ASKED_ARROW = re.compile(
-    r"^(?P<asked>[^\n]*?[?？][*_]*)[ \t]*(?:-+>|=>|→|⇒|⟶)[ \t]*(?P<answer>.*)$"
+    r"^(?P<asked>[^\n]*?[?？][*_]*)[ \t]*(?:-+>|=>|→|⇒|⟶)[ \t]*(?P<answer>.*)"
 )
 #: The marker a list item opens with, and the spaces after it: "- ", "* ", "3. ", "2) ".
 ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
