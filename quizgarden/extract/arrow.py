@@ -13,18 +13,30 @@ from .blocks import Block
 from .context import Context, clean_card_text, naming_heading, section_title
 from .entries import spells_out
 from .lang import ARTICLE, EFFECT, JOINER, TITLE_STOPWORDS
-from .shape import MIN_GLOSSARY, MIN_RUN, glossary_lists, glossary_paragraphs, is_label, names_some
+from .shape import (
+    MIN_GLOSSARY,
+    MIN_RUN,
+    glossary_lists,
+    glossary_paragraphs,
+    is_label,
+    names_some,
+    subject_above,
+)
 from .text import (
+    ASKED_ARROW,
     ITEM_MARK,
     NOTE_CACHE,
     has_cjk,
     has_colon,
     is_explanation,
+    is_link_only,
     is_sentence,
     is_term,
     names_kind,
     read_on,
+    restates,
     strip_markup,
+    strip_numbering,
     units,
 )
 
@@ -72,6 +84,7 @@ _MAX_GLOSS = 4
 
 def find(ctx: Context) -> Iterator[Candidate]:
     yield from _glossed(ctx)
+    yield from _answered(ctx)
     glossaries, loose = glossary_lists(
         ctx, _hinted, lambda text: split_arrow(text, item=True, short=True)
     )
@@ -115,6 +128,51 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 term = _in_section(ctx, block, term)
             back, block_id, deck = clean_card_text(rest)
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
+
+
+# a label the question is set under: "**Core question**: What is …?"
+_ASKED_LABEL = re.compile(r"^\*\*[^*\n]+\*\*\s*[:：]\s*")
+# a tree drawn in text: "├─ Statistics? → folder/" sorts files, it asks nothing
+_TREE = re.compile(r"[├└│┌┬┼─]")
+#: A question of up to this many words ("Full-duplex example?") is asked under its section's name.
+_SHORT_ASKED = 4
+
+
+def _answered(ctx: Context) -> Iterator[Candidate]:
+    """`Question? → answer`: a line of a paragraph or a list item that asks, its answer after an
+    arrow (`Routing happens at which layer? → **Network (Layer 3)**`, `¿Qué capa cifra? ->
+    la de presentación`); lines under it that ask nothing go on with the answer, which the
+    arrow may end its line before. Not a chain (`A? → B → C`, an arrow in the question), a tree
+    drawn in text, an answer that is a link or a path (`Statistics? → notes/stats/`), or one
+    the question names already (a choice between two)."""
+    for _, block in ctx.prose:
+        if "?" not in block.text and "？" not in block.text:
+            continue
+        lines = block.text.split("\n")
+        for offset, line in enumerate(lines):
+            m = ASKED_ARROW.match(ITEM_MARK.sub("", line.strip()))
+            if m is None or _TREE.search(line) or "`" in line:
+                continue
+            raw = _ASKED_LABEL.sub("", m.group("asked"))
+            asked = strip_numbering(strip_markup(raw))
+            if _CHAIN.search(asked) or units(asked) < 2 or not asked.endswith(("?", "？")):
+                continue
+            answer = [m.group("answer")]
+            for more in lines[offset + 1 :]:
+                if not more.strip() or ASKED_ARROW.match(ITEM_MARK.sub("", more.strip())):
+                    break
+                answer.append(more.strip())
+            said = " ".join(a for a in answer if a).strip()  # wrapped by hand: one line
+            plain = strip_markup(said).strip()
+            if not plain or is_link_only(said) or plain.endswith(("/", "\\")):
+                continue
+            back, block_id, deck = clean_card_text(said)
+            if restates(asked, back):
+                continue  # "Is TCP connection-oriented or connectionless? → oriented": a choice
+                # the question names, which would stand in for a later card of its answer
+            if units(asked) <= _SHORT_ASKED and (where := subject_above(ctx, block)):
+                asked = f"{where} › {asked}"
+            yield Candidate("arrow", "basic", asked, back, block.line + offset, block_id, deck=deck)
 
 
 def _led_in(ctx: Context, n: int) -> bool:

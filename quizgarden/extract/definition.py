@@ -79,6 +79,7 @@ from .shape import (
 )
 from .sheets import Entry, fact_sheet, is_record
 from .text import (
+    ASKED_ARROW,
     FILE_NAME,
     FULL_STOP,
     GENERIC_FRONT,
@@ -486,6 +487,8 @@ def _definitions(
                 term = f"{aspects} › {found[0]}"
             elif asked is not None and offset == 0 and asked.casefold() not in term.casefold():
                 term = f"{asked} › {term}"  # "为什么SFT之后…？ › 数据偏移": asked in its question
+            if ASKED_ARROW.match(explanation):
+                continue  # "**Core question**: What is …? → …": a question, the arrow rule's
             back, block_id, deck = clean_card_text(explanation)
             card = Candidate(
                 "definition",

@@ -20,6 +20,7 @@ from .context import Context, clean_card_text
 from .lang import ANSWER_MARK, ASKING, ASKING_END, BARE_ASKING, DEICTIC, QA_PREFIX, RHETORICAL
 from .shape import MAX_ANSWER, drop_caption, is_question, topic
 from .text import (
+    ASKED_ARROW,
     has_cjk,
     is_explanation,
     is_first_person,
@@ -110,6 +111,8 @@ def _run_on(ctx: Context, n: int) -> Candidate | None:
         return None
     asked = strip_numbering(strip_markup(text[: mark.start() + 1])).strip()
     answer = text[mark.end() :].strip()
+    if ASKED_ARROW.match(text):
+        return None  # "What matters more? -> …": the arrow rule's
     if "?" in answer or "？" in answer or text.count("$", 0, mark.start()) % 2:
         return None
     if not (ASKING.search(asked) and _stands_alone(asked)) or RHETORICAL.search(asked):

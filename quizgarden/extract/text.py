@@ -120,6 +120,9 @@ _SENTENCE_END = re.compile(r"[。！？!?…．.;；]\s*$")
 CARD_END = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$|[QC][:：])")
 #: What opens a line before its text: quote marks, then a list marker ("> - ", "2. ").
 LINE_LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
+#: A question, then an arrow and its answer: "2. Routing happens at which layer? → **Network**"
+#: (the `arrow` rule's, which the `definition` and `question` rules leave to it).
+ASKED_ARROW = re.compile(r"^(?P<asked>[^\n]*?[?？][*_]*)[ \t]*(?:-+>|=>|→|⇒|⟶)[ \t]*(?P<answer>.*)")
 #: The marker a list item opens with, and the spaces after it: "- ", "* ", "3. ", "2) ".
 ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 #: A full stop that ends a sentence, as a regex source for rules to build on: not one after a
