@@ -150,6 +150,8 @@ def _answered(ctx: Context) -> Iterator[Candidate]:
             continue
         lines = block.text.split("\n")
         for offset, line in enumerate(lines):
+            if "?" not in line and "？" not in line:
+                continue
             m = ASKED_ARROW.match(ITEM_MARK.sub("", line.strip()))
             if m is None or _TREE.search(line) or "`" in line:
                 continue

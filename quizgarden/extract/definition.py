@@ -88,7 +88,7 @@ from .text import (
     continues_line,
     has_cjk,
     has_colon,
-    is_capitalised_pair,
+    is_capitalised_phrase,
     is_cut,
     is_distinctive,
     is_example_heading,
@@ -298,8 +298,8 @@ def _owned(card: Candidate, owner: str | None) -> Candidate:
     """`card` asked under `owner`, where nothing else placed it: the subject whose point a label
     of it names ("Key Insight", "Main Driver": the item it is nested under, else the nearest
     heading naming a subject), the label saying what kind of point it is, not whose; the group
-    its item is a part of (`_group_of`); or what a capitalised pair is a part of
-    (`_pair_owner`). Placed once the template's fields are told, by their bare fronts, so that
+    its item is a part of (`_group_of`); or what a capitalised phrase is a part of
+    (`_phrase_owner`). Placed once the template's fields are told, by their bare fronts, so that
     no card is kept or lost by it."""
     if owner is None or " › " in card.front or owner.casefold() in card.front.casefold():
         return card
@@ -504,7 +504,7 @@ def _definitions(
             if POINT_LABEL.match(term):  # "- **Main Driver**: …" under "3. **2022 Decline**: …"
                 owner = _parent_term(ctx, block) or subject_above(ctx, block)
             elif listed and owner is None:
-                owner = _pair_owner(ctx, block, term)
+                owner = _phrase_owner(ctx, block, term)
             yield card, (block.parent, before_items[n]) if listed else None, subject, owner
 
 
@@ -948,14 +948,14 @@ def _group_of(ctx: Context, block: Block, term: str) -> str | None:
     return name
 
 
-def _pair_owner(ctx: Context, block: Block, term: str) -> str | None:
-    """The subject a list item's term written as a capitalised pair (`is_capitalised_pair`:
+def _phrase_owner(ctx: Context, block: Block, term: str) -> str | None:
+    """The subject a list item's term written as a capitalised phrase (`is_capitalised_phrase`:
     "- **Data Handling:** It manages …" under "### The Remote Reference Layer") is a part, a
     feature or a point of: the term its parent item defines, else the nearest heading naming
     a subject. Alone, the pair reads like a name but does not say whose data, whose services
     or whose news is asked. None where that subject holds the term already, or where a heading
     of the note is the term: the note gives it a section."""
-    if not is_capitalised_pair(term):
+    if not is_capitalised_phrase(term):
         return None
     parent = ctx.blocks[block.parent].text.split("\n")[0] if block.parent is not None else ""
     defined = split_definition(parent)  # (a name alone over it is `_group_of`'s, if any one's)

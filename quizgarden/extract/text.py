@@ -667,7 +667,7 @@ def is_distinctive(term: str) -> bool:
 _INNER_CAPITAL = re.compile(r"\w[A-Z]")
 
 
-def is_capitalised_pair(term: str) -> bool:
+def is_capitalised_phrase(term: str) -> bool:
     """A common word or two that only their capitals make look like a name ("Data Handling",
     "Bad News", "External Services"): `is_distinctive` by them alone, which a heading's title
     case ("Photoelectric Effect") needs, but a list's term written that way may be the same
