@@ -11,7 +11,15 @@ from typing import Literal
 from ..model import MAX_MINED_LINE, AnkiSyntax, Note, Separators
 from ..scanning import GROUP_1, skipping_sub
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
-from .lang import GENERIC_FRONT, LABEL_WORD, LIST_LABEL, RELATED, RELATED_WIDTH, STRUCTURAL_HEADING
+from .lang import (
+    GENERIC_FRONT,
+    LABEL_WORD,
+    LIST_LABEL,
+    RELATED,
+    RELATED_WIDTH,
+    SECTION_LABEL_HEADING,
+    STRUCTURAL_HEADING,
+)
 from .marks import without_marks
 from .separators import inline_separators, multiline_separators
 from .text import (
@@ -410,6 +418,7 @@ def _naming_title(heading: str) -> str | None:
         STRUCTURAL_HEADING.match(title)
         or GENERIC_FRONT.match(title)
         or LABEL_WORD.match(title.rstrip(":："))
+        or SECTION_LABEL_HEADING.match(title)
     ):
         return title
     return None

@@ -41,6 +41,7 @@ from .lang import (
     PREPOSITION,
     QUESTION,
     RELATIVE_WORD,
+    SECTION_LABEL_HEADING,
     STRUCTURAL_HEADING,
     TOPIC_SUFFIX,
 )
@@ -107,10 +108,12 @@ def names_subject(title: str) -> bool:
     """Whether a heading's words name a subject on their own: a distinctive name
     (`is_distinctive`: "TCP", "Photoelectric Effect", "Henry VIII") or a CJK name that ends on
     no topic suffix ("堆排序", not "原理介绍"); not a label, an aspect, a numbered part or the
-    point of a section ("Key Distinctions", "Main Findings")."""
+    point of a section ("Key Distinctions", "Main Findings"), nor a part of a course or a question
+    to its reader that only title case makes look like a name ("Chapter Summary", "What You Will
+    Learn"): its items are the subject's above it."""
     if GENERIC_FRONT.match(title) or LIST_LABEL.match(title) or COUNTED_KIND.match(title):
         return False
-    if POINT_LABEL.match(title):
+    if POINT_LABEL.match(title) or SECTION_LABEL_HEADING.match(title):
         return False
     if aspect_phrase(title) or (NUMBER_MARK.search(title) and NUMBERED_SECTION.search(title)):
         return False

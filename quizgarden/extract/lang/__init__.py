@@ -407,6 +407,17 @@ LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
 #: A label of an aspect of its section ("General Rule", "Principle"): a front once its section
 #: names what it is about.
 SECTION_LABEL = re.compile(rf"^(?:{_alternation(_words('section_labels'))})$", re.I)
+_SECTION_LABEL_WORDS = "|".join(
+    w for w in _words("section_label_words", "structural_headings") if _latin(w)
+)
+_FILLER_WORDS = "|".join(w for w in _words("articles", "prepositions", "joiners") if _latin(w))
+#: A heading made only of words that label a section of a course, numbers and small words
+#: between them ("Chapter 3 Summary", "Likely exam questions with model answers", "Why care?").
+SECTION_LABEL_HEADING = re.compile(
+    rf"^[\W\d_]*(?:{_SECTION_LABEL_WORDS})(?![\w-])"
+    rf"(?:[\W\d_]*(?:{_SECTION_LABEL_WORDS}|{_FILLER_WORDS})(?![\w-]))*[\W\d_]*$",
+    re.I,
+)
 #: A true/false mark after a statement of a drill: "T", "F", "vero", "falsch".
 VERDICT = re.compile(rf"(?:{'|'.join(_words('verdicts'))})", re.I)
 #: A Dataview key that is metadata whatever its value: "author", "status".

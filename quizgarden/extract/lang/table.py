@@ -270,6 +270,10 @@ class Table:
     # labels of an aspect of the section they sit in ("General Rule", "Principle", "Grundsatz"):
     # not terms, but "Negligence › General Rule" asks what the section says about it
     section_labels: tuple[str, ...] = ()
+    # words that only label a section of a course or a study guide, alone or together with a
+    # number and each other ("Chapter Summary", "Understanding check 6", "High-Yield Recap"), and
+    # a question put to the reader ("What You Will Learn", "Why care?"): they name no subject
+    section_label_words: tuple[str, ...] = ()
     # the marks a true/false drill puts after a statement: "T", "F", "true", "vero", "falsch"
     verdicts: tuple[str, ...] = ()
     # a name given after its description, "…を**自然失業率**という" (Japanese): what marks the
