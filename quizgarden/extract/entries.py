@@ -173,8 +173,6 @@ def split_definition(
     label = strip_markup(term).strip().rstrip(":：")
     if _NUMBERED.match(label):
         return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name
-    # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
-    generic = GENERIC_FRONT.match(label) is not None
     named = (
         is_term(term)
         or (listed and one_han(term))
@@ -190,7 +188,8 @@ def split_definition(
         if is_label(plain) or is_clause(plain) or NO_ANSWER.match(plain):
             return None
         named = named or bold_name(plain)
-    if is_local_link(term) or not (generic or named):
+    # a generic label ("目的", "Basic idea") is a term once its section names it (see `find`)
+    if is_local_link(term) or not (named or GENERIC_FRONT.match(label) is not None):
         return None  # a linked term is a table-of-contents entry
     if item and rest.endswith((":", "：")):
         rest = _before_lead_in(term, rest)

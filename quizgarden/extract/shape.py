@@ -374,7 +374,7 @@ def may_name(text: str) -> bool:
         return True
     if PLAIN_NAMER.search(text) is not None:
         return True  # "… are known as logic puzzles.": a name in plain words
-    if FRAME_LEAD.match(text) is not None or FRAME_START.search(text) is not None:
+    if FRAME_LEAD.match(text) is not None or _framed_later(text):
         return True  # "Unter X versteht man …": a name framed in plain words
     if "**" not in text and "__" not in text:
         return False  # no bold span: most text, seen without a regex
@@ -385,6 +385,15 @@ def may_name(text: str) -> bool:
         if start > 1 and BOLD_LEAD.search(text, max(0, start - _LEAD), start):
             return True  # (a bold span opening the text has no lead to read)
     return False
+
+
+def _framed_later(text: str) -> bool:
+    """`FRAME_START.search(text)`, after a test in C for the line break or the stop every match
+    of it opens with: the pattern's first character is looked for at every character of the
+    block, and half the blocks (one line, no stop) hold none."""
+    return ("\n" in text or "." in text or "!" in text or "?" in text) and (
+        FRAME_START.search(text) is not None
+    )
 
 
 # what may stand between a bold name and the condition that gives its meaning: a gloss in

@@ -31,7 +31,7 @@ _ANY_JUDGED = re.compile(rf"[.!?。]\s+[(\[]?(?:{VERDICT.pattern})[)\]]?\s*\??\s
 def find(ctx: Context) -> Iterator[Candidate]:
     # the free paragraphs and items that may hold a verdict: one search in C rules out most
     # blocks, and most notes hold none, so their blocks are not walked
-    hinted = {n for n, block in ctx.prose if _ANY_JUDGED.search(block.text)}
+    hinted = {n for n, block in ctx.prose if _may_judge(block.text)}
     if not hinted:
         return
     run: list[tuple[int, str, str]] = []
@@ -48,6 +48,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
             else:
                 run.append((block.line + offset, *judged))
     yield from _drill(run)
+
+
+def _may_judge(text: str) -> bool:
+    """`_ANY_JUDGED.search(text)`, after a test in C for the full stop, the question or
+    exclamation mark every statement before a verdict ends with: the pattern's first character
+    is looked for at every character of the block, and a block in three holds none."""
+    return ("." in text or "。" in text or "?" in text or "!" in text) and (
+        _ANY_JUDGED.search(text) is not None
+    )
 
 
 def split_verdict(line: str) -> tuple[str, str] | None:
