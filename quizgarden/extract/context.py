@@ -110,6 +110,17 @@ class Context:
         self.claimed.update(range(first, last + 1))
 
     @cached_property
+    def heading_titles(self) -> frozenset[str]:
+        """The note's heading titles, numbering off and case folded: found once a note for the
+        rules that ask whether a term has a section of its own (asking every block, item by
+        item, was quadratic in a long list)."""
+        return frozenset(
+            strip_numbering(heading_title(block)).casefold()
+            for block in self.blocks
+            if block.kind == "heading"
+        )
+
+    @cached_property
     def before_items(self) -> list[int]:
         """For each block, the last block before it that is not a list item (-1 if none): found
         once a note, in one pass (walking back from every item of a 10,000-item list was

@@ -957,25 +957,18 @@ def _phrase_owner(ctx: Context, block: Block, term: str) -> str | None:
     of the note is the term: the note gives it a section."""
     if not is_capitalised_phrase(term):
         return None
-    parent = ctx.blocks[block.parent].text.split("\n")[0] if block.parent is not None else ""
-    defined = split_definition(parent)  # (a name alone over it is `_group_of`'s, if any one's)
+    defined = split_definition(_parent_line(ctx, block))  # (a name alone is `_group_of`'s)
     owner = defined[0] if defined else subject_above(ctx, block)
     if owner is None or term.casefold() in owner.casefold():
         return None
-    if any(
-        other.kind == "heading"
-        and strip_numbering(heading_title(other)).casefold() == term.casefold()
-        for other in ctx.blocks
-    ):
-        return None
-    return owner
+    return None if term.casefold() in ctx.heading_titles else owner
 
 
 def _parent_term(ctx: Context, block: Block) -> str | None:
     """The term the item `block` is nested under defines or names, if any."""
     if block.parent is None:
         return None
-    first = ctx.blocks[block.parent].text.split("\n")[0]
+    first = _parent_line(ctx, block)
     found = split_definition(first)
     if found:
         return found[0]
@@ -983,6 +976,11 @@ def _parent_term(ctx: Context, block: Block) -> str | None:
     if name and is_term(name, max_units=16) and not is_label(name):
         return name  # "- 反侵略斗争失败的原因" over "- 根本原因: 社会制度的腐败"
     return None
+
+
+def _parent_line(ctx: Context, block: Block) -> str:
+    """The first line of the item `block` is nested under ("" at the top of a list)."""
+    return ctx.blocks[block.parent].text.split("\n")[0] if block.parent is not None else ""
 
 
 _WORD = re.compile(r"\w+")
