@@ -64,6 +64,7 @@ from .shape import (
     framed,
     glossary_lists,
     glossary_paragraphs,
+    introduced,
     is_label,
     is_question,
     items_after,
@@ -821,14 +822,16 @@ def _named(ctx: Context, block: Block) -> Iterator[tuple[Candidate, bool]]:
     answer. "…を**自然失業率**という": a name given after its description, the description
     its answer; a description that only points back ("このことを**X**という") takes the
     sentence before it. Else "One approach is **polling**, where …", "es **semejante** a B
-    si …": a term its sentence sets in bold and defines (`shape.bold_defined`), the sentence
-    its answer. A name its heading already asks about is the heading rule's card."""
+    si …": a term its sentence sets in bold and defines (`shape.bold_defined`), or "… the
+    principle of **popular sovereignty**, which …": one it introduces and describes
+    (`shape.introduced`), the sentence its answer. A name its heading already asks about is
+    the heading rule's card."""
     said = sentences(block.text)
     heading = section_title(ctx, block) or ""
     for k, sentence in enumerate(said):
         found, whole = _description(said, k)
         if found is None:
-            term = bold_defined(sentence)
+            term = bold_defined(sentence) or introduced(sentence)
             if term is None or is_label(term) or not is_term(term, max_units=8):
                 continue
             if not is_explanation(sentence, min_units=6):

@@ -24,6 +24,7 @@ from .lang import (
     FRAME_LEAD,
     FRAME_OPENER,
     FRAME_START,
+    INTRODUCING_LEAD,
     LABEL_WORD,
     LINKING_LEAD,
     LIST_LABEL,
@@ -368,8 +369,9 @@ _LEAD = 60
 
 
 def may_name(text: str) -> bool:
-    """The cheap test before `named` and `bold_defined`: whether `text` holds a namer ("という")
-    or a bold span right after a naming verb or a copula. The words are the language tables'."""
+    """The cheap test before `named`, `bold_defined` and `introduced`: whether `text` holds a
+    namer ("という"), a bold span right after a naming verb or a copula, or one right before an
+    appositive. The words are the language tables'."""
     if "と" in text and NAMER.search(text) is not None:
         return True
     if PLAIN_NAMER.search(text) is not None:
@@ -384,6 +386,8 @@ def may_name(text: str) -> bool:
         start = m.start()
         if start > 1 and BOLD_LEAD.search(text, max(0, start - _LEAD), start):
             return True  # (a bold span opening the text has no lead to read)
+        if start > 1 and APPOSITIVE.match(text, m.end()) is not None:
+            return True  # "the principle of **X**, which …": a clause says what it is
     return False
 
 
@@ -567,6 +571,32 @@ def bold_defined(sentence: str) -> str | None:
         if cond and _complement(after[: cond.start()]):
             return name
     return None
+
+
+def introduced(sentence: str) -> str | None:
+    """The term a sentence introduces in bold and describes in a clause right after it ("… the
+    principle of **popular sovereignty**, which shifted …", "… face a **sudden stop** — an
+    abrupt reversal …"), else None: an article, a preposition or a naming participle before
+    the bold span (a bare name, "Even **Japan**, which …", is an example), an appositive after
+    it. The term is the sentence's only bold span (several are emphasis), not its subject, and
+    not after a copula (`bold_defined`'s shape, which "This is the **X**, which …" fails: it
+    names what came before). The words before may point back ("… these estimates never agree,
+    and the residual is reported as a **X** — a …"): the clause after the term says what it
+    is."""
+    if len(sentence) > MAX_NAMING:
+        return None
+    spans = list(_BOLD_SPAN.finditer(sentence))
+    if len(spans) != 1:
+        return None
+    m = spans[0]
+    if not strip_markup(sentence[: m.start()]).strip(" -*+>["):
+        return None  # a bold subject
+    lead = sentence[max(0, m.start() - _LEAD) : m.start()]
+    if not INTRODUCING_LEAD.search(lead) or not APPOSITIVE.match(sentence, m.end()):
+        return None
+    if LINKING_LEAD.search(lead):
+        return None
+    return strip_markup(m.group("term")).strip()
 
 
 def names_some(rest: str) -> bool:

@@ -85,6 +85,7 @@ __all__ = [
     "HEAD_FOLLOWER",
     "INDEX_HEADER",
     "INSTRUCTION_TITLE",
+    "INTRODUCING_LEAD",
     "INTRO_HEADING",
     "JOINER",
     "JOINER_WORD",
@@ -855,6 +856,15 @@ BOLD_LEAD = re.compile(
     rf"\s*(?:{_ARTICLES})?\[?$",
     re.I,
 )
+#: An article, a preposition or a naming participle ending the text before a bold term: "the
+#: principle of", "a kind of error called", "se guardan en una". It introduces the term as a
+#: thing the sentence goes on to explain, where a bare name ("Even **Japan**, which …") is an
+#: example.
+INTRODUCING_LEAD = re.compile(
+    rf"(?<!\w)(?:{_alternation(_words('articles', 'prepositions', 'of_words', 'participles'))})"
+    r"\s*\[?$",
+    re.I,
+)
 #: A condition word: "if", "si", "wenn", "caso".
 CONDITION = re.compile(_alternation(_words("conditions")), re.I)
 #: A preposition, or the word joining a thing to what it belongs to: one word of the complement
@@ -890,10 +900,11 @@ CLASS_OF = re.compile(
     re.I,
 )
 #: A clause that describes the bold term right before it, its parenthesis and a comma first:
-#: "…**polling**, where", "…**CDMA (code division)**, which", "…**matriz aumentada**, que".
+#: "…**polling**, where", "…**CDMA (code division)**, which", "…**matriz aumentada**, que"; or
+#: a dash and an article, a noun phrase that says what it is: "…**sudden stop** — an abrupt …".
 APPOSITIVE = re.compile(
-    r"\s*(?:\([^()\n]{0,80}\)|（[^（）\n]{0,80}）)?\s*[,，]\s*"
-    rf"(?:{_alternation(_words('appositives'))})",
+    r"\s*(?:\([^()\n]{0,80}\)|（[^（）\n]{0,80}）)?\s*"
+    rf"(?:[,，]\s*(?:{_alternation(_words('appositives'))})|(?:—|–|--)\s*(?:{_ARTICLES}))",
     re.I,
 )
 
