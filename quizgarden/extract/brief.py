@@ -159,11 +159,53 @@ def _answer(
         answer = _first_bullet(ctx, n, body)
     if not answer and not linked:
         # "### Progressive Rock" / "- Mostly in Britain" / … / "- King Crimson" + its bullets
-        answer = outline_lead(ctx, body, title)
+        answer = outline_lead(ctx, body, title) or _opening_list(ctx, title, body)
     # the opening line alone may be free where later blocks are another rule's
     if not answer and not long:
         answer = _opening_line(ctx, n, title, body)
     return answer or _opening_sentences(ctx, n, title, body)
+
+
+def _opening_list(ctx: Context, title: str, body: list[Block]) -> str | None:
+    """The list that opens a section, when what follows it is set apart from it (`_set_apart`):
+    code that carries out what the bullets say, a table, or a label and its list (`Summary:` /
+    its points): the opening list says what the heading is, read as if it were the whole
+    section (`### Merge sort` / three steps / the code; `## Multiprogramming` / five bullets /
+    `Summary:` / four shorter ones). Prose after the list goes on with a passage of its own."""
+    lead = list(takewhile(lambda b: b.kind == "item", body))
+    if not lead or len(lead) == len(body) or not all(ctx.free(b) for b in lead):
+        return None
+    if not _set_apart(body[len(lead) :]):
+        return None
+    return _bullets(ctx, title, lead)
+
+
+#: How many words a label over a list of its own has ("Summary:", "Key points:").
+MAX_LABEL_UNITS = 3
+_SET_APART = frozenset({"fence", "code", "table", "math"})
+
+
+def _set_apart(rest: list[Block]) -> bool:
+    """What follows a section's opening list stands apart from it: code, tables, formulas and
+    pictures, and a label alone on its line with the list under it (`Summary:`, `Examples:`),
+    which sums up or illustrates what the opening list said; never prose, nor items that go
+    on from the list past its code."""
+    labelled = False
+    for block in rest:
+        if block.kind in _SET_APART or _figure(block):
+            labelled = False
+            continue
+        if block.kind == "item":
+            if not labelled:
+                return False
+            continue
+        plain = strip_markup(clean_card_text(block.text)[0]).strip()
+        if block.kind != "paragraph" or not plain.endswith((":", "：")):
+            return False
+        if "\n" in plain or units(plain) > MAX_LABEL_UNITS:
+            return False
+        labelled = True
+    return True
 
 
 # a picture alone: an embed (`![[scan.png|350]]`, `![alt](fig.png)`) or an HTML figure
