@@ -34,6 +34,7 @@ from .lang import (
     PREPOSITION,
     PRO_FORM,
     SUBJECT_STOPWORD,
+    THANKS,
     TO_READER,
 )
 from .outline import ITEM_TERM, aside, outline_lead
@@ -159,11 +160,59 @@ def _answer(
         answer = _first_bullet(ctx, n, body)
     if not answer and not linked:
         # "### Progressive Rock" / "- Mostly in Britain" / … / "- King Crimson" + its bullets
-        answer = outline_lead(ctx, body, title)
+        answer = outline_lead(ctx, body, title) or _opening_list(ctx, title, body)
     # the opening line alone may be free where later blocks are another rule's
     if not answer and not long:
         answer = _opening_line(ctx, n, title, body)
     return answer or _opening_sentences(ctx, n, title, body)
+
+
+def _opening_list(ctx: Context, title: str, body: list[Block]) -> str | None:
+    """The list that opens a section, as the paragraph that opens one does, answers its heading
+    however the section goes on (`_ends_list`): code that carries out what the bullets say, a
+    table, paragraphs that say more, a label and its list (`### Merge sort` / three steps / the
+    code; `## Time sharing` / three bullets / `Summary:` / three shorter ones), each bullet
+    saying something of the heading as `_bullets` asks. Not a list that runs on past what
+    breaks it (its opening is only a part), a lone bullet before prose (a remark of the
+    passage that follows), nor one with a bold run-in head among its items (`- **Note.** …`:
+    entries and labels, the `definition` rule's)."""
+    lead = list(takewhile(lambda b: b.kind == "item", body))
+    if not lead or len(lead) == len(body) or not all(ctx.free(b) for b in lead):
+        return None
+    rest = body[len(lead) :]
+    if not _ends_list(rest):
+        return None
+    top = sum(b.level == lead[0].level for b in lead)
+    if top < MIN_ITEMS and any(b.kind == "paragraph" for b in rest):
+        return None
+    if any(run_in_head(b.text) for b in lead):
+        return None  # "- **Note.** …", "- **Area 4.** …": entries and labels of their own
+    return _bullets(ctx, title, lead)
+
+
+#: How many words a label over a list of its own has ("Summary:", "Key points:").
+MAX_LABEL_UNITS = 3
+
+
+def _ends_list(rest: list[Block]) -> bool:
+    """What follows a section's opening list ends it: blocks that are no items (code, tables,
+    formulas, pictures, prose), and items only under a label alone on its line (`Summary:`,
+    `Examples:`), a list of their own that sums up or illustrates the first; items after
+    anything else go on with the opening list (`- step one` / code / `- step two`)."""
+    labelled = False
+    for block in rest:
+        if block.kind == "item":
+            if not labelled:
+                return False
+            continue
+        plain = strip_markup(clean_card_text(block.text)[0]).strip()
+        labelled = (
+            block.kind == "paragraph"
+            and plain.endswith((":", "："))
+            and "\n" not in plain
+            and units(plain) <= MAX_LABEL_UNITS
+        )
+    return True
 
 
 # a picture alone: an embed (`![[scan.png|350]]`, `![alt](fig.png)`) or an HTML figure
@@ -242,6 +291,8 @@ def _names(title: str) -> bool:
     bare = PARENS.sub("", title).strip() or title
     if not names_a_thing(bare, max_units=6) or title.endswith(("?", "？")):
         return False
+    if THANKS.search(title):
+        return False  # "特别感谢", "Acknowledgements": whom the author thanks, no term
     return is_term(title) and not TOPIC_SUFFIX.search(title) and not is_example_heading(title)
 
 
