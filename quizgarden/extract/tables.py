@@ -20,6 +20,7 @@ column that groups or counts the rows hands their names to the next one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -473,7 +474,12 @@ def _headless(header: list[str], body: list[list[str]]) -> bool:
     """A two-column glossary written without a header, as editors that need one let authors do:
     both header cells left empty, or the header row already an entry: an explanation where a
     column's name would be (`| Mitosis | cell division producing two identical daughter cells
-    |`), or the first of the numbered rows (`| 1.地址转换 | … |` over `| 2.内存共享 | … |`)."""
+    |`), or the first of the numbered rows (`| 1.地址转换 | … |` over `| 2.内存共享 | … |`); or a
+    glossary of three columns whose first counts or codes the rows, the first row where its
+    header would be (`| a1 | Concentrated forces | … |` over `| a2 | Distributed forces | … |`)."""
+    if len(header) == NARROW:
+        places = [strip_markup(header[0]), *(strip_markup(r[0]) for r in body)]
+        return bool(places[0]) and len(body) > 1 and _counted(places)
     if len(header) != 2:
         return False
     name, answer = (strip_markup(cell) for cell in header)
@@ -626,14 +632,48 @@ _ROW_PLACE = re.compile(r"\d{1,4}[a-z]?")
 
 
 def _counted(cells: list[str]) -> bool:
-    """ "1", "2", "3": the rows' places, counted from 0 or 1, not their names."""
-    if not all(_INDEX.fullmatch(c) for c in cells):
-        return False
-    places = [int(c.rstrip(".")) for c in cells]
-    return places[0] in (0, 1) and places == list(range(places[0], places[0] + len(places)))
+    """ "1", "2", "3" or "①", "②", "③": the rows' places, counted up from 0 or 1 or down to
+    it (`| 7 | **Application** |` over `| 6 | **Presentation** |`, layers listed from the top),
+    not their names."""
+    places = [_place(c) for c in cells]
+    if any(p is None for p in places):
+        return _coded(cells)
+    up = list(range(len(places)))
+    return places in (up, [k + 1 for k in up], up[::-1], [k + 1 for k in up][::-1])
+
+
+def _place(cell: str) -> int | None:
+    """The number a cell counts its row by: "3", "3.", or one numbered sign, "③", "❸"."""
+    if _INDEX.fullmatch(cell):
+        return int(cell.rstrip("."))
+    if len(cell) == 1 and unicodedata.category(cell) == "No":
+        return int(unicodedata.numeric(cell))
+    return None
 
 
 _INDEX = re.compile(r"\d{1,3}\.?")
+
+
+def _coded(cells: list[str]) -> bool:
+    """ "a1", "a2", "b1", "b2": the rows' places in an outline, a letter for each part and a
+    count within it, in order, not their names (`m2`, `M2`, `P4`, interval names, are out of
+    any such order)."""
+    codes = [_OUTLINE.fullmatch(c) for c in cells]
+    if len(cells) < MIN_GROUPED_ROWS or not all(codes):
+        return False
+    places = [(m.group(1), int(m.group(2))) for m in codes if m]
+    for k, (part, n) in enumerate(places):
+        before = places[k - 1] if k else None
+        if before is None or before[0] != part:
+            if n != 1 or (before is not None and part <= before[0]):
+                return False
+        elif n != before[1] + 1:
+            return False
+    return True
+
+
+#: "a1", "B2": a part of an outline and a place in it
+_OUTLINE = re.compile(r"([a-z])(\d{1,2})", re.I)
 
 
 #: How many rows a table needs before its first column can be read as a grouping.
