@@ -208,12 +208,14 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     if forms and topic and _shared_across(body, width):
         leads[n] = topic
     repeated = _repeated(header)
+    # "| Interval | Semitones |" over "| Minor second | 1 |": a quantity each named thing has
+    measured = 0 if grid or forms else _measured(header, body)
     usable = [
         c
         for c in range(1, width)
         if (headless or strip_markup(header[c]))
         and c not in repeated
-        and not _numeric(body, c)
+        and (c == measured or not _numeric(body, c))
         and not _linked(body, c)
     ]
     # the column that says what the row is: the first after the name, or past one that only
@@ -284,9 +286,15 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             continue
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
-        told = [c for c in asked if _tells(row, c, name, common[c], width)]
-        if not any(c not in remarks for c in told):
-            told = []  # "| Global market | $1.9B | 2003 estimate |": a remark on a figure
+        told = [
+            c
+            for c in asked
+            if (c == measured and c < len(row) and _quantity(row[c]))
+            or _tells(row, c, name, common[c], width)
+        ]
+        if not any(c not in remarks and c != measured for c in told):
+            # "| Global market | $1.9B | 2003 estimate |": a remark on a figure
+            told = [c for c in told if c == measured]
         said = row[first] if first < len(row) else ""  # "| Soil |": a row cut short
         if later and first not in told and (_blank(said) or _said_again(said, name)):
             told += [c for c in later if _tells(row, c, name, common[c], width)][:1]
@@ -332,6 +340,39 @@ def _describes(header: str, body: list[list[str]], c: int) -> bool:
         and quoted * 2 <= len(cells)
         and all(_LONG_WORD.search(_BRACKETED.sub("", x)) for x in cells)
     )
+
+
+def _measured(header: list[str], body: list[list[str]]) -> int:
+    """The column right after the name where every row gives one figure or range of its own,
+    in a list of three rows or more (`| Interval | Semitones |` over `| Minor second | 1 |`,
+    `| material | $\\kappa$ |` over `| water | 80.4 |`, `| Subject | Marks |` over `| Criminal
+    law | 22–25 |`): a quantity each named thing has, worth recalling, where it is the table's
+    only column of figures; 1, or 0 for none. Several columns of figures are a run's results or
+    a spec sheet, a share (`45.6%`) or a sum of money is a result or a breakdown, a value most
+    rows share says nothing of one, a part of a course (`Week` over `1`) is a schedule, and rows
+    named like fields (`de_direction_match`) are the metrics of a run."""
+    if len(header) < 2 or len(body) < MIN_LISTED_ROWS or not strip_markup(header[1]):
+        return 0
+    if not all(len(r) > 1 and _quantity(r[1]) for r in body) or _common(body, 1):
+        return 0
+    if NUMBERED_SECTION.search(f"{strip_markup(header[1])} {strip_markup(body[0][1])}"):
+        return 0  # "| Topic | Week |" over "| Sets | 1 |": a schedule
+    if any(_FIELD.fullmatch(strip_markup(r[0]).strip()) for r in body):
+        return 0
+    others = range(2, len(header))
+    return 0 if any(_numeric(body, c) and not _linked(body, c) for c in others) else 1
+
+
+def _quantity(cell: str) -> bool:
+    """ "80.4", "-0.5", "1,024", "22–25", "3.3 TB", "40分钟": one figure or a range of two, with
+    the unit it is counted in at most; not a share, money, a sum or a list of figures."""
+    return _QUANTITY.fullmatch(strip_markup(cell).strip()) is not None
+
+
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_QUANTITY = re.compile(
+    rf"[~≈<>≤≥±+-]?\s*{_NUMBER}(?:\s*[–—~-]\s*{_NUMBER})?\s*(?:[a-zA-Zµ]{{1,3}}|[\u4e00-\u9fff]{{1,2}})?"
+)
 
 
 def _figure(cell: str) -> bool:
