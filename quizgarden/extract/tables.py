@@ -298,9 +298,10 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         said = row[first] if first < len(row) else ""  # "| Soil |": a row cut short
         if later and first not in told and (_blank(said) or _said_again(said, name)):
             told += [c for c in later if _tells(row, c, name, common[c], width)][:1]
-        if first not in usable or not _figure(said):
+        if first not in usable or first == measured or not _figure(said):
             # a figure the row is answered by makes the later cells remarks on it (`| Global
-            # market | $1.9B | 2003 estimate |`)
+            # market | $1.9B | 2003 estimate |`), not a quantity of a named thing (`| Mode |
+            # Interval pattern | … | Character |`: `Dorian › Character` is still asked)
             told += [
                 c for c in described if c not in told and _tells(row, c, name, common[c], width)
             ]
