@@ -10,16 +10,19 @@ comparison (`| Feature | Gram-positive | Gram-negative |`) asks each aspect of t
 compared so, in every script (`| 维度 | TCP | UDP |`), and a table whose corner names both what
 the rows and what the columns are (`| Method \\ Setting |`) asks every cell. A cell of math
 answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not a lone symbol. Tables of
-numbers (results, benchmarks), of index numbers, of yes/no marks, of rows named by symbols, of
-the vault's files and folders or its own kinds of note, and kinds of a thing side by side (lists
-of their own, `| Scalar quantities | Vector quantities |`) ask nothing, nor does a column of
-links or one whose header an earlier column said (`| | 1st | 2nd | 1st | 2nd |`). A first
-column that groups or counts the rows hands their names to the next one.
+numbers (results, benchmarks; a list of named things whose one column of figures gives each
+one's quantity, `| Interval | Semitones |`, asks it), of index numbers, of yes/no marks, of
+rows named by symbols, of the vault's files and folders or its own kinds of note, and kinds of a
+thing side by side (lists of their own, `| Scalar quantities | Vector quantities |`) ask
+nothing, nor does a column of links or one whose header an earlier column said (`| | 1st | 2nd
+| 1st | 2nd |`). A first column that groups, counts or codes the rows hands their names to the
+next one.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -207,12 +210,14 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     if forms and topic and _shared_across(body, width):
         leads[n] = topic
     repeated = _repeated(header)
+    # "| Interval | Semitones |" over "| Minor second | 1 |": a quantity each named thing has
+    measured = 0 if grid or forms else _measured(header, body)
     usable = [
         c
         for c in range(1, width)
         if (headless or strip_markup(header[c]))
         and c not in repeated
-        and not _numeric(body, c)
+        and (c == measured or not _numeric(body, c))
         and not _linked(body, c)
     ]
     # the column that says what the row is: the first after the name, or past one that only
@@ -283,15 +288,22 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             continue
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
-        told = [c for c in asked if _tells(row, c, name, common[c], width)]
-        if not any(c not in remarks for c in told):
-            told = []  # "| Global market | $1.9B | 2003 estimate |": a remark on a figure
+        told = [
+            c
+            for c in asked
+            if (c == measured and c < len(row) and _quantity(row[c]))
+            or _tells(row, c, name, common[c], width)
+        ]
+        if not any(c not in remarks and c != measured for c in told):
+            # "| Global market | $1.9B | 2003 estimate |": a remark on a figure
+            told = [c for c in told if c == measured]
         said = row[first] if first < len(row) else ""  # "| Soil |": a row cut short
         if later and first not in told and (_blank(said) or _said_again(said, name)):
             told += [c for c in later if _tells(row, c, name, common[c], width)][:1]
-        if first not in usable or not _figure(said):
+        if first not in usable or first == measured or not _figure(said):
             # a figure the row is answered by makes the later cells remarks on it (`| Global
-            # market | $1.9B | 2003 estimate |`)
+            # market | $1.9B | 2003 estimate |`), not a quantity of a named thing (`| Mode |
+            # Interval pattern | … | Character |`: `Dorian › Character` is still asked)
             told += [
                 c for c in described if c not in told and _tells(row, c, name, common[c], width)
             ]
@@ -331,6 +343,39 @@ def _describes(header: str, body: list[list[str]], c: int) -> bool:
         and quoted * 2 <= len(cells)
         and all(_LONG_WORD.search(_BRACKETED.sub("", x)) for x in cells)
     )
+
+
+def _measured(header: list[str], body: list[list[str]]) -> int:
+    """The column right after the name where every row gives one figure or range of its own,
+    in a list of three rows or more (`| Interval | Semitones |` over `| Minor second | 1 |`,
+    `| material | $\\kappa$ |` over `| water | 80.4 |`, `| Subject | Marks |` over `| Criminal
+    law | 22–25 |`): a quantity each named thing has, worth recalling, where it is the table's
+    only column of figures; 1, or 0 for none. Several columns of figures are a run's results or
+    a spec sheet, a share (`45.6%`) or a sum of money is a result or a breakdown, a value most
+    rows share says nothing of one, a part of a course (`Week` over `1`) is a schedule, and rows
+    named like fields (`de_direction_match`) are the metrics of a run."""
+    if len(header) < 2 or len(body) < MIN_LISTED_ROWS or not strip_markup(header[1]):
+        return 0
+    if not all(len(r) > 1 and _quantity(r[1]) for r in body) or _common(body, 1):
+        return 0
+    if NUMBERED_SECTION.search(f"{strip_markup(header[1])} {strip_markup(body[0][1])}"):
+        return 0  # "| Topic | Week |" over "| Sets | 1 |": a schedule
+    if any(_FIELD.fullmatch(strip_markup(r[0]).strip()) for r in body):
+        return 0
+    others = range(2, len(header))
+    return 0 if any(_numeric(body, c) and not _linked(body, c) for c in others) else 1
+
+
+def _quantity(cell: str) -> bool:
+    """ "80.4", "-0.5", "1,024", "22–25", "3.3 TB", "40分钟": one figure or a range of two, with
+    the unit it is counted in at most; not a share, money, a sum or a list of figures."""
+    return _QUANTITY.fullmatch(strip_markup(cell).strip()) is not None
+
+
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_QUANTITY = re.compile(
+    rf"[~≈<>≤≥±+-]?\s*{_NUMBER}(?:\s*[–—~-]\s*{_NUMBER})?\s*(?:[a-zA-Zµ]{{1,3}}|[\u4e00-\u9fff]{{1,2}})?"
+)
 
 
 def _figure(cell: str) -> bool:
@@ -473,7 +518,12 @@ def _headless(header: list[str], body: list[list[str]]) -> bool:
     """A two-column glossary written without a header, as editors that need one let authors do:
     both header cells left empty, or the header row already an entry: an explanation where a
     column's name would be (`| Mitosis | cell division producing two identical daughter cells
-    |`), or the first of the numbered rows (`| 1.地址转换 | … |` over `| 2.内存共享 | … |`)."""
+    |`), or the first of the numbered rows (`| 1.地址转换 | … |` over `| 2.内存共享 | … |`); or a
+    glossary of three columns whose first counts or codes the rows, the first row where its
+    header would be (`| a1 | Concentrated forces | … |` over `| a2 | Distributed forces | … |`)."""
+    if len(header) == NARROW:
+        places = [strip_markup(header[0]), *(strip_markup(r[0]) for r in body)]
+        return bool(places[0]) and len(body) > 1 and _counted(places)
     if len(header) != 2:
         return False
     name, answer = (strip_markup(cell) for cell in header)
@@ -626,14 +676,48 @@ _ROW_PLACE = re.compile(r"\d{1,4}[a-z]?")
 
 
 def _counted(cells: list[str]) -> bool:
-    """ "1", "2", "3": the rows' places, counted from 0 or 1, not their names."""
-    if not all(_INDEX.fullmatch(c) for c in cells):
-        return False
-    places = [int(c.rstrip(".")) for c in cells]
-    return places[0] in (0, 1) and places == list(range(places[0], places[0] + len(places)))
+    """ "1", "2", "3" or "①", "②", "③": the rows' places, counted up from 0 or 1 or down to
+    it (`| 7 | **Application** |` over `| 6 | **Presentation** |`, layers listed from the top),
+    not their names."""
+    places = [_place(c) for c in cells]
+    if any(p is None for p in places):
+        return _coded(cells)
+    up = list(range(len(places)))
+    return places in (up, [k + 1 for k in up], up[::-1], [k + 1 for k in up][::-1])
+
+
+def _place(cell: str) -> int | None:
+    """The number a cell counts its row by: "3", "3.", or one numbered sign, "③", "❸"."""
+    if _INDEX.fullmatch(cell):
+        return int(cell.rstrip("."))
+    if len(cell) == 1 and unicodedata.category(cell) == "No":
+        return int(unicodedata.numeric(cell))
+    return None
 
 
 _INDEX = re.compile(r"\d{1,3}\.?")
+
+
+def _coded(cells: list[str]) -> bool:
+    """ "a1", "a2", "b1", "b2": the rows' places in an outline, a letter for each part and a
+    count within it, in order, not their names (`m2`, `M2`, `P4`, interval names, are out of
+    any such order)."""
+    codes = [_OUTLINE.fullmatch(c) for c in cells]
+    if len(cells) < MIN_GROUPED_ROWS or not all(codes):
+        return False
+    places = [(m.group(1), int(m.group(2))) for m in codes if m]
+    for k, (part, n) in enumerate(places):
+        before = places[k - 1] if k else None
+        if before is None or before[0] != part:
+            if n != 1 or (before is not None and part <= before[0]):
+                return False
+        elif n != before[1] + 1:
+            return False
+    return True
+
+
+#: "a1", "B2": a part of an outline and a place in it
+_OUTLINE = re.compile(r"([a-z])(\d{1,2})", re.I)
 
 
 #: How many rows a table needs before its first column can be read as a grouping.
