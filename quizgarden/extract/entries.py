@@ -115,6 +115,20 @@ _EMPHASIS_COLON = re.compile(
 )
 # (`:(?<!::)`, not `(?<!:):`: a branch that opened with the lookbehind was tried at every character)
 _COLON = re.compile(r"(：|:(?<!::)(?!//|\d|:))(?<!https.)(?<!http.)(?<!ftp.)")
+# two single letters or digits a colon joins as a ratio or a cardinality: "1:n", "m:n", "N:M"
+_RATIO = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]:[A-Za-z0-9](?![A-Za-z0-9])")
+
+
+def _term_colon(line: str) -> re.Match[str] | None:
+    """The colon a `Term: …` line parts at: the first that is no part of an inline code span
+    (`记住 `用户:组` 的写法`, `` `Town1: 0.85` ``: the code's own colon, which cut the code in two
+    between the front and the back) and joins no ratio (`type 1:n, …`)."""
+    c = _COLON.search(line)
+    while c is not None and (
+        line.count("`", 0, c.start()) % 2 or _RATIO.match(line, max(c.start() - 1, 0))
+    ):
+        c = _COLON.search(line, c.end())
+    return c
 
 
 def split_definition(
@@ -162,7 +176,7 @@ def split_definition(
         if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
             return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     else:
-        c = _COLON.search(line) if has_colon(line) else None  # a literal first
+        c = _term_colon(line) if has_colon(line) else None  # a literal first
         if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
             c = _CJK_DASH.search(line) if "——" in line else None  # (`\s*` first: every character)
             if c is not None and units(line[: c.start()]) > _DASH_TERM:

@@ -17,7 +17,16 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .lang import ANSWER_MARK, ASKING, ASKING_END, BARE_ASKING, DEICTIC, QA_PREFIX, RHETORICAL
+from .lang import (
+    ANSWER_MARK,
+    ASKING,
+    ASKING_END,
+    BARE_ASKING,
+    DEICTIC,
+    POINTER,
+    QA_PREFIX,
+    RHETORICAL,
+)
 from .shape import MAX_ANSWER, drop_caption, is_question, topic
 from .text import (
     ASKED_ARROW,
@@ -63,6 +72,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         nested = block.kind == "item"
         answer = _nested_answer(ctx, n) if nested else _marked_answer(ctx, n)
+        if answer and nested and POINTER.search(asked) and block.heading is not None:
+            asked = f"{topic(ctx, block)} › {asked}"  # "- Who produced it?": its section's subject
         if answer:
             yield Candidate("question", "basic", asked, answer, block.line, block_id, deck=deck)
 

@@ -30,6 +30,7 @@ from .lang import (
     COPULA,
     COPULA_WORD,
     DEICTIC,
+    DEMONSTRATIVE,
     GENERIC_FRONT,
     JOINER,
     LINKING_VERB,
@@ -183,6 +184,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     wait = True  # its siblings decide, once the note is read
             elif not (bold or _restricted(found) or _classed(found)):
                 continue  # past the first sentence, only a sentence shaped as a definition
+            if DEMONSTRATIVE.search(back):
+                continue  # "Lubrication is used to reduce friction in this case!": which case?
             back, block_id, deck = clean_card_text(back)
             card = Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
             if wait:

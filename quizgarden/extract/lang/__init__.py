@@ -64,6 +64,7 @@ __all__ = [
     "DEICTIC_COMPLEMENT",
     "DEICTIC_COPULA",
     "DEICTIC_PLURAL",
+    "DEMONSTRATIVE",
     "EFFECT",
     "EXAMPLE_HEADING",
     "EXAMPLE_LABEL",
@@ -622,6 +623,8 @@ DEICTIC_COMPLEMENT = re.compile(rf"^(?:{_alternation(_words('deictic_complements
 TITLE_STOPWORDS = frozenset(w.casefold() for w in _words("title_stopwords"))
 #: A question heading that points at its section: "Why is it important here?", "这里为什么".
 POINTER = re.compile(_alternation(_words("pointers")), re.I)
+#: A determiner that points its noun back at the text before: "in this case", "these ideas".
+DEMONSTRATIVE = re.compile(_alternation(_words("demonstratives")), re.I)
 #: A phrase that ends on a word standing for a thing named elsewhere: "A few relevant ones".
 PRO_FORM = re.compile(rf"(?:^|\s)(?:{_alternation(_words('pro_forms'))})$", re.I)
 #: Words that send the reader to a linked page: "Please see [Motion](…) for more information".

@@ -958,7 +958,8 @@ TABLE = Table(
     deictic_plural=("these are", "these refer to"),
     deictic_complements=("how", "what", "where", "when"),
     title_stopwords=("the", "and", "for", "with", "from", "into", "via", "vs", "of", "to", "in"),
-    pointers=("here", "this", "these", "it", "they"),
+    pointers=("here", "this", "these", "it", "they", "them"),
+    demonstratives=("this", "these"),
     pro_forms=("ones", "others", "(?:that|this|the other|another) one"),
     carried_openers=(
         "however",

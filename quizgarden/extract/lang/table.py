@@ -150,6 +150,8 @@ class Table:
     title_stopwords: tuple[str, ...] = ()
     # words by which a question heading points at its section: "here", "这里"
     pointers: tuple[str, ...] = ()
+    # determiners that point a noun back at what the text said before: "this", "these"
+    demonstratives: tuple[str, ...] = ()
     # words that stand for a thing named elsewhere, never a name: "ones", "others", "that one"
     pro_forms: tuple[str, ...] = ()
     # words that send the reader to a linked page: "see", "siehe", "参见"
