@@ -230,10 +230,12 @@ def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
             )
         return "|".join(groups) or "(?!)"
     # each group checks first that the character read is one of its own, at once: else it
-    # tries the lookbehind of each of its words in turn
+    # tries the lookbehind of each of its words in turn. The Latin group asks first that no word
+    # character comes before the letter: most letters the class stops at are inside a word, and
+    # fail there with one test instead of two
     groups = []
-    if latin:  # no word character before the first letter
-        groups.append(rf"(?<=[{_chars(keyed_latin[0])}])(?<!\w.){keyed_latin[1]}{_WORD_END}")
+    if latin:
+        groups.append(rf"(?<!\w.)(?<=[{_chars(keyed_latin[0])}]){keyed_latin[1]}{_WORD_END}")
     if cjk:
         groups.append(f"(?<=[{_chars(keyed_cjk[0])}]){keyed_cjk[1]}")
     if not groups:
