@@ -136,6 +136,16 @@ def test_a_latin_word_start_is_asked_before_its_first_letter() -> None:
     assert r"(?:(?<!\w.)(?<=[ab])" in _alternation(["ab", "bc"])
 
 
+def test_a_word_that_opens_with_a_digit_is_keyed() -> None:
+    # `\\d+ kinds` is keyed by `\\d`: the engine skips to the next digit or letter of the class
+    words = ["(?:two|\\d+) kinds", "many kinds"]
+    keyed = re.compile(_alternation(words), re.I)
+    assert keyed.pattern.startswith("(?-i:[")
+    plain = re.compile(_plain(words), re.I)
+    for text in ["12 kinds", "a12 kinds", "x 3 Kinds", "two kinds, 7 kinds", "٣ kinds", "1kinds"]:
+        assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 def _table_fields() -> list[str]:
     return [
         f.name

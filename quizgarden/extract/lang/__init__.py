@@ -247,8 +247,8 @@ def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
 
 
 def _chars(chars: Iterable[str]) -> str:
-    """The inside of a class of `chars`."""
-    return "".join(re.escape(c) for c in chars)
+    """The inside of a class of `chars` (`_DIGIT` among them as it is)."""
+    return "".join(c if c == _DIGIT else re.escape(c) for c in chars)
 
 
 #: Characters `re.I` takes for a Latin letter besides its cases: "İ" and "ı" for "i", "ſ" for
@@ -259,6 +259,8 @@ _OTHER_CASES = "\u0130\u0131\u017f\u212a\u212b\u1e9e"
 def _cases(c: str) -> set[str]:
     """`c` and every character that `re.I` takes for it (tests/test_lang_tables.py proves it
     for each first character of the tables' words)."""
+    if c == _DIGIT:
+        return {c}
     cases = {f for f in (c, c.lower(), c.upper()) if len(f) == 1}
     return cases | {x for x in _OTHER_CASES if re.fullmatch(re.escape(c), x, re.I)}
 
@@ -269,19 +271,37 @@ _NOT_AFTER = re.compile(r"^\(\?<!(\[[^\]]*\])\)")  # "(?<![还但])是": not aft
 def _keyed(words: list[str]) -> tuple[list[str], str] | None:
     """`ab` and `(?:(?<=a)(?:…)|(?<=b)(?:…))`: the words' first characters, and the words grouped
     by them, in their order (the longest of those that match at a position still wins). None
-    when a word does not start with a plain character, as `(?:x|y)` or `\\d` do. A leading
-    `(?<![…])` of a word moves after its first character as `(?<![…].)`."""
+    when a word does not start with a plain character or a digit, as `(?:x|y)` or `\\w` do. A
+    leading `(?<![…])` of a word moves after its first character as `(?<![…].)`."""
     keyed: dict[str, list[str]] = {}
     for entry in words:
         extra = ""
         if m := _NOT_AFTER.match(entry):
             extra, entry = f"(?<!{m.group(1)}.)", entry[m.end() :]
         for word in _unfolded(entry):
-            if not word or word[0] in "\\()[].^$*+?{|" or word[1:2] in {"?", "*", "+", "{"}:
+            if (opened := _opening(word)) is None:
                 return None
-            keyed.setdefault(word[0], []).append(extra + word[1:])
-    branches = "|".join(f"(?<={re.escape(c)})(?:{_factored(rests)})" for c, rests in keyed.items())
+            keyed.setdefault(opened[0], []).append(extra + opened[1])
+    if _DIGIT in keyed and any(re.fullmatch(_DIGIT, c) for c in keyed):
+        return None  # a digit written out would match where `\\d` does: their order would count
+    branches = "|".join(f"(?<={_chars([c])})(?:{_factored(rests)})" for c, rests in keyed.items())
     return list(keyed), f"(?:{branches})"
+
+
+#: A word may open with any digit ("\\d+ kinds of …"): its key, which the leading class holds
+#: as it is, as it holds a letter, where a word that opened with no plain character left the
+#: whole pattern to be tried at every character.
+_DIGIT = r"\d"
+
+
+def _opening(word: str) -> tuple[str, str] | None:
+    """A word's first character and what follows it (`\\d+…` is `\\d` and `\\d*…`), or None
+    when it opens otherwise or its first character repeats or may be missing."""
+    if word.startswith(_DIGIT) and word[2:3] not in {"?", "*", "{"} and word[3:4] != "?":
+        return _DIGIT, (_DIGIT + "*" + word[3:] if word[2:3] == "+" else word[2:])
+    if not word or word[0] in "\\()[].^$*+?{|" or word[1:2] in {"?", "*", "+", "{"}:
+        return None
+    return word[0], word[1:]
 
 
 # what makes a character more than itself in a pattern, where it opens a word's rest
