@@ -15,6 +15,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -138,6 +139,21 @@ def test_unit_count_gives_the_regex_answer(text: str) -> None:
     assert text_rules.has_units(text, 3) == (len(expected) >= 3)
     runs = re.compile(rf"[\u30a0-\u30ff]+|{text_rules._WORD.pattern}")
     assert text_rules._RUN_UNIT.findall(text) == runs.findall(text)
+
+
+def test_the_words_of_a_cjk_text_are_looked_for_in_what_its_han_leaves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a run of Han characters is a space there: the word scan reads a few characters, not the text
+    read: list[str] = []
+    runs = text_rules._RUN_UNIT
+    monkeypatch.setattr(
+        text_rules,
+        "_RUN_UNIT",
+        SimpleNamespace(findall=lambda s: read.append(s) or runs.findall(s)),
+    )
+    assert text_rules._count_units("注意力机制 Attention 是一种方法") == 11
+    assert read == ["  Attention  "]
 
 
 FRAME_PIECES = ["Unter", "Se llama", "se", "llama", "On appelle", "Per", "per", "Als", "x", "中"]

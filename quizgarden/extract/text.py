@@ -253,10 +253,12 @@ _RUN_UNIT = re.compile(rf"[\u30a0-\u30ff{LATIN}](?:(?<=[{LATIN}]){_WORD_TAIL}|[\
 
 def _count_units(text: str) -> int:
     """`len(_UNIT.findall(text))`, which makes a string of every Han character of a CJK text:
-    its Han and hiragana characters counted by length, a run at a time (what `sub` removes),
+    its Han and hiragana characters counted by length, a run at a time (what `subn` replaces),
     then its katakana words and Latin words. The classes share no character, so no match of
-    one touches another's."""
-    return len(text) - len(_CHAR_UNITS.sub("", text)) + len(_RUN_UNIT.findall(text))
+    one touches another's: they are looked for in what is left, each run a space that parts
+    them as the run did, which is a fraction of a CJK text's length."""
+    rest, runs = _CHAR_UNITS.subn(" ", text)
+    return len(text) - len(rest) + runs + len(_RUN_UNIT.findall(rest))
 
 
 def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
