@@ -146,6 +146,39 @@ def test_a_word_that_opens_with_a_digit_is_keyed() -> None:
         assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+QUESTION_LINES = [
+    "残差网络的作用",
+    "在代码中的作用",
+    "存在的问题",
+    "RAG 的基本原理",
+    "DP和DDP的关系",
+]
+QUESTION_LINES += [
+    "这是什么",
+    "为什么？",
+    "LoRA 的作用吗",
+    "とは何か",
+    "What is it",
+    "Why?",
+    "好的作用。",
+]
+
+
+@pytest.mark.parametrize("line", QUESTION_LINES + [f"前言\n{line}" for line in QUESTION_LINES])
+def test_an_ending_read_from_the_line_start_is_tried_there_only(line: str) -> None:
+    # searched among the other endings, `^…的作用` was tried at every position of the line
+    assert "^" not in lang._ENDS
+    ends = "|".join(_words("question_ends"))
+    starts = rf"^(?:¿|(?:{lang._STARTS})(?=\s+\S)|(?:{lang._CJK_STARTS})(?=[^?？]))"
+    written = re.compile(rf"{starts}|(?:[?？]|{ends})$", re.I)
+    assert (lang.QUESTION.search(line) is None) == (written.search(line) is None)
+    asking_end = re.compile(rf"(?:{ends})[?？]?$", re.I)
+    assert (lang.ASKING_END.search(line) is None) == (asking_end.search(line) is None)
+    asking = re.compile(rf"{starts}|(?:{ends})[?？]?$", re.I)
+    assert (lang.ASKING.search(line) is None) == (asking.search(line) is None)
+    assert (lang.ASKING.match(line) is None) == (asking.match(line) is None)
+
+
 def _table_fields() -> list[str]:
     return [
         f.name

@@ -483,16 +483,21 @@ _QUESTION_WORDS = _words("question_words")
 # a Latin question word must lead into more words: "Comment" alone is a heading, not a question
 _STARTS = _alternation([w for w in _QUESTION_WORDS if _latin(w)])
 _CJK_STARTS = "|".join(w for w in _QUESTION_WORDS if not _latin(w))
-_ENDS = "|".join(_words("question_ends"))
+# an ending written from the line's start ("^…的作用") is tried there, with the question words:
+# in the alternation of endings the engine searches, it was tried at every position
+_LINE_ENDS = "|".join(w[1:] for w in _words("question_ends") if w.startswith("^")) or "(?!)"
+_ENDS = "|".join(w for w in _words("question_ends") if not w.startswith("^")) or "(?!)"
 #: A sentence that asks: opens with a question word or ends like a question.
 # ...and a question word must ask about something: "简述？" alone asks nothing
 QUESTION = re.compile(
-    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:[?？]|{_ENDS})$", re.I
+    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？])|(?:{_LINE_ENDS})$)"
+    rf"|(?:[?？]|{_ENDS})$",
+    re.I,
 )
 #: A question a text asks itself to go on talking: "缺点是啥呢？".
 RHETORICAL = re.compile(rf"(?:{_alternation(_words('rhetorical_ends')) or '(?!)'})[?？]$")
 #: A line that ends as a question does, with no mark needed: "…是什么", "火的使用对…的作用".
-ASKING_END = re.compile(rf"(?:{_ENDS or '(?!)'})[?？]?$", re.I)
+ASKING_END = re.compile(rf"^(?:{_LINE_ENDS})[?？]?$|(?:{_ENDS})[?？]?$", re.I)
 # a spaced language's question word that is also one of its own verbs ("is", "can", "ist",
 # "kann") opens a predicate as often as a question ("Can be used to …", "Are a hazard to …")
 _BARE_QUESTION_WORDS = {
@@ -515,7 +520,8 @@ QUESTION_OPENER = re.compile(rf"^(?:(?:{_STARTS})\s+|(?:{_CJK_STARTS})\s*)", re.
 QUESTION_WORD_ONLY = re.compile(rf"^(?:{_alternation(_QUESTION_WORDS)})\s*[?？]?$", re.I)
 #: A sentence that asks in words, whatever its last mark: "Why …", "为什么…", "…とは何か？".
 ASKING = re.compile(
-    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:{_ENDS or '(?!)'})[?？]?$",
+    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？])|(?:{_LINE_ENDS})[?？]?$)"
+    rf"|(?:{_ENDS})[?？]?$",
     re.I,
 )
 #: A preposition that opens a phrase: "According to …", "Unter …"; such a phrase is no term.
