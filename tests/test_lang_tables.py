@@ -146,6 +146,20 @@ def test_a_word_that_opens_with_a_digit_is_keyed() -> None:
         assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+def test_a_word_read_where_the_text_starts_is_keyed() -> None:
+    # `^the model` is keyed by "t" and asks for the text's start after it: the engine skips to
+    # the next letter of the class, where the whole pattern was tried at every character
+    words = ["^(?:this|the) model", "is a"]
+    keyed = re.compile(_alternation(words), re.I)
+    assert keyed.pattern.startswith("(?-i:[")
+    plain = re.compile(_plain(words), re.I)
+    for text in ["The model is a map", "the models", "x the model", "\nthe model", "this model"]:
+        assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in keyed.finditer(text, 1)] == [
+            m.span() for m in plain.finditer(text, 1)
+        ]
+
+
 QUESTION_LINES = [
     "残差网络的作用",
     "在代码中的作用",

@@ -272,12 +272,15 @@ def _keyed(words: list[str]) -> tuple[list[str], str] | None:
     """`ab` and `(?:(?<=a)(?:…)|(?<=b)(?:…))`: the words' first characters, and the words grouped
     by them, in their order (the longest of those that match at a position still wins). None
     when a word does not start with a plain character or a digit, as `(?:x|y)` or `\\w` do. A
-    leading `(?<![…])` of a word moves after its first character as `(?<![…].)`."""
+    leading `(?<![…])` of a word moves after its first character as `(?<![…].)`, and a leading
+    `^` as `(?<=\\A.)`: a word read only where the text starts leaves the others their class."""
     keyed: dict[str, list[str]] = {}
     for entry in words:
         extra = ""
         if m := _NOT_AFTER.match(entry):
             extra, entry = f"(?<!{m.group(1)}.)", entry[m.end() :]
+        elif entry.startswith("^"):
+            extra, entry = r"(?<=\A.)", entry[1:]
         for word in _unfolded(entry):
             if (opened := _opening(word)) is None:
                 return None
