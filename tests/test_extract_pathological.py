@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from quizgarden.cli import app
 from quizgarden.extract import blocks, extract_note, lang
+from quizgarden.extract import definition as definition_rule
 from quizgarden.extract import sentence as sentence_rule
 from quizgarden.extract import text as text_rules
 from quizgarden.extract.blocks import _PAREN_MATH, _PAREN_MATH_END
@@ -154,6 +155,28 @@ def test_the_words_of_a_cjk_text_are_looked_for_in_what_its_han_leaves(
     )
     assert text_rules._count_units("注意力机制 Attention 是一种方法") == 11
     assert read == ["  Attention  "]
+
+
+def test_a_line_without_a_colon_is_not_read_for_a_field_label(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `_LABEL_LINE` tried each length of a label before it failed on a line with no colon
+    read: list[str] = []
+    labels = definition_rule._LABEL_LINE
+    monkeypatch.setattr(
+        definition_rule,
+        "_LABEL_LINE",
+        SimpleNamespace(match=lambda line: read.append(line) or labels.match(line)),
+    )
+    vault = Path("/nonexistent-vault")
+    body = (
+        "- **Latency**: the time a request waits before it is served.\n- **Throughput**: how many"
+    )
+    body += " requests are served in a second.\n\nLatency rises under load.\n\nLatency falls.\n"
+    note, _ = read_note(vault / "note.md", vault, body.encode())
+    assert note is not None
+    assert [c.front for c in extract_note(note)] == ["Latency", "Throughput"]
+    assert read == ["- **latency**: the time a request waits before it is served."]
 
 
 FRAME_PIECES = ["Unter", "Se llama", "se", "llama", "On appelle", "Per", "per", "Als", "x", "中"]

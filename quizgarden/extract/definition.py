@@ -335,8 +335,8 @@ def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
         return set()
     counts: dict[str, int] = {}
     for line in text.split("\n"):
-        if not any(term in line for term in terms):
-            continue
+        if not any(term in line for term in terms) or not has_colon(line):
+            continue  # (without a colon, `_LABEL_LINE` tried each length of the label in turn)
         if (m := _LABEL_LINE.match(line)) and (label := m.group(1).strip()) in terms:
             counts[label] = counts.get(label, 0) + 1
     return {term for term, n in counts.items() if n >= MIN_FIELD}
