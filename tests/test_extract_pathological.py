@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from quizgarden.cli import app
 from quizgarden.extract import blocks, extract_note, lang
+from quizgarden.extract import confidence as confidence_rules
 from quizgarden.extract import definition as definition_rule
 from quizgarden.extract import sentence as sentence_rule
 from quizgarden.extract import text as text_rules
@@ -177,6 +178,18 @@ def test_a_line_without_a_colon_is_not_read_for_a_field_label(
     assert note is not None
     assert [c.front for c in extract_note(note)] == ["Latency", "Throughput"]
     assert read == ["- **latency**: the time a request waits before it is served."]
+
+
+LIST_PIECES = ["- ", "-", "* ", "• ", "1. ", "12) ", "3、", "1234. ", "\n", " ", "\t", "x", "\n\n"]
+
+
+@given(st.lists(st.sampled_from(LIST_PIECES), max_size=20).map("".join))
+@settings(max_examples=400)
+def test_a_list_line_is_found_from_its_newline(text: str) -> None:
+    # `^` under `re.M` had the engine try every character of the answer: the first line is
+    # matched at the start and each later one from the newline that opens it
+    found = confidence_rules._LIST_LINE.match(text) or confidence_rules._LIST_NEXT_LINE.search(text)
+    assert (found is None) == (confidence_rules._LIST_LINE.search(text) is None)
 
 
 FRAME_PIECES = ["Unter", "Se llama", "se", "llama", "On appelle", "Per", "per", "Als", "x", "中"]
