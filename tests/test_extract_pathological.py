@@ -27,6 +27,7 @@ from quizgarden.cli import app
 from quizgarden.extract import blocks, extract_note, lang
 from quizgarden.extract import confidence as confidence_rules
 from quizgarden.extract import definition as definition_rule
+from quizgarden.extract import entries as entries_rules
 from quizgarden.extract import sentence as sentence_rule
 from quizgarden.extract import text as text_rules
 from quizgarden.extract.blocks import _PAREN_MATH, _PAREN_MATH_END
@@ -190,6 +191,32 @@ def test_a_list_line_is_found_from_its_newline(text: str) -> None:
     # matched at the start and each later one from the newline that opens it
     found = confidence_rules._LIST_LINE.match(text) or confidence_rules._LIST_NEXT_LINE.search(text)
     assert (found is None) == (confidence_rules._LIST_LINE.search(text) is None)
+
+
+NUMBERED_PIECES = [
+    "Rule",
+    "rule",
+    "CRA",
+    "实验",
+    "扩展结果好",
+    " ",
+    "\n",
+    "1",
+    "12",
+    "2024",
+    "٣",
+    "-",
+    "–",
+]
+NUMBERED_PIECES += [".", "x", "é"]
+
+
+@given(st.lists(st.sampled_from(NUMBERED_PIECES), max_size=8).map("".join))
+@settings(max_examples=400)
+def test_a_numbered_label_is_told_from_its_last_character_first(label: str) -> None:
+    # every match of `_NUMBERED` ends on a digit: the others are refused without the pattern
+    expected = entries_rules._NUMBERED.match(label) is not None
+    assert entries_rules._numbered(label) == expected
 
 
 FRAME_PIECES = ["Unter", "Se llama", "se", "llama", "On appelle", "Per", "per", "Als", "x", "中"]

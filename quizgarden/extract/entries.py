@@ -117,6 +117,15 @@ _EMPHASIS_COLON = re.compile(
 _COLON = re.compile(r"(：|:(?<!::)(?!//|\d|:))(?<!https.)(?<!http.)(?<!ftp.)")
 
 
+def _numbered(label: str) -> bool:
+    """`_NUMBERED.match(label)`, after a test of the last character, on which every match ends
+    (a digit, before a final newline at most): most labels end otherwise, and the pattern read
+    the word a label opens with before it failed."""
+    return (label[-2:-1] if label.endswith("\n") else label[-1:]).isdecimal() and (
+        _NUMBERED.match(label) is not None
+    )
+
+
 def split_definition(
     line: str,
     *,
@@ -171,7 +180,7 @@ def split_definition(
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
     label = strip_markup(term).strip().rstrip(":：")
-    if _NUMBERED.match(label):
+    if _numbered(label):
         return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name
     named = (
         is_term(term)
