@@ -28,6 +28,7 @@ from quizgarden.extract import blocks, extract_note, lang
 from quizgarden.extract import confidence as confidence_rules
 from quizgarden.extract import definition as definition_rule
 from quizgarden.extract import entries as entries_rules
+from quizgarden.extract import labelled as labelled_rule
 from quizgarden.extract import sentence as sentence_rule
 from quizgarden.extract import text as text_rules
 from quizgarden.extract.blocks import _PAREN_MATH, _PAREN_MATH_END
@@ -217,6 +218,17 @@ def test_a_numbered_label_is_told_from_its_last_character_first(label: str) -> N
     # every match of `_NUMBERED` ends on a digit: the others are refused without the pattern
     expected = entries_rules._NUMBERED.match(label) is not None
     assert entries_rules._numbered(label) == expected
+
+
+LABEL_PIECES = ["Causes", "高血压的症状", "x" * 30, " ", "\t", "\u3000", ":", "：", "\n", "a"]
+
+
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=8).map("".join))
+@settings(max_examples=400)
+def test_a_label_is_told_from_its_length_first(text: str) -> None:
+    # a text longer than a label once its closing spaces and colon are left out is none
+    found, expected = labelled_rule._label(text), labelled_rule._LABEL.match(text)
+    assert (found and found.span()) == (expected and expected.span())
 
 
 FRAME_PIECES = ["Unter", "Se llama", "se", "llama", "On appelle", "Per", "per", "Als", "x", "中"]
