@@ -97,8 +97,14 @@ def test_emphasis_scanner_gives_the_regex_answer(text: str) -> None:
     assert got == expected
 
 
+def test_an_item_number_is_looked_for_from_its_first_digit() -> None:
+    # opened with its lookbehind, the pattern was tried at every character of a long answer
+    dedupe_rule = importlib.import_module("quizgarden.extract.dedupe")
+    assert dedupe_rule._ITEM_NUMBER.pattern.startswith(r"\d")
+
+
 MARK_PIECES = ["`", "``", "_", "__", "*", "**", "#", "a", "1", "é", "中", " ", "\t", "\n"]
-MARK_PIECES += ["\u3000", "&", "/", "=", '"', "(", "tag"]
+MARK_PIECES += ["\u3000", "&", "/", "=", '"', "(", "tag", "12", ".", ")", "1234"]
 
 
 @given(st.lists(st.sampled_from(MARK_PIECES), max_size=30).map("".join))
@@ -110,6 +116,9 @@ def test_mark_first_patterns_match_as_their_lookbehind_forms(text: str) -> None:
         text_rules.INLINE_CODE: r"(?<!`)(`++)(?!`)(.+?)(?<!`)\1(?!`)",
         text_rules._UNDERSCORE_EMPHASIS: r"(?<![^\W_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![^\W_])",
         _INLINE_TAG: r"(?<![\w#&/\\({=\"'])#" + _TAG_NAME,
+        importlib.import_module(
+            "quizgarden.extract.dedupe"
+        )._ITEM_NUMBER: r"(?:(?<=\s)|^)\d{1,3}[.)](?=\s)",
     }
     for pattern, source in written.items():
         found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
