@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
+from quizgarden import extract as extract_package
 from quizgarden.cli import app
 from quizgarden.extract import blocks, extract_note, lang
 from quizgarden.extract import confidence as confidence_rules
@@ -238,6 +239,23 @@ def test_a_label_is_told_from_its_length_first(text: str) -> None:
     # a text longer than a label once its closing spaces and colon are left out is none
     found, expected = labelled_rule._label(text), labelled_rule._LABEL.match(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_back_without_a_bracket_or_a_colon_is_not_read_for_a_lead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `_SELF_LEAD` tried each length of a back's first words for a label's colon
+    read: list[str] = []
+    leads = extract_package._SELF_LEAD
+    monkeypatch.setattr(
+        extract_package,
+        "_SELF_LEAD",
+        SimpleNamespace(match=lambda text: read.append(text) or leads.match(text)),
+    )
+    assert extract_package._about_itself("This section lays the groundwork for what follows.")
+    assert not extract_package._about_itself("Osmosis moves water across a membrane.")
+    assert extract_package._about_itself("**Summary:** This section lays the groundwork.")
+    assert read == ["Summary: This section lays the groundwork."]
 
 
 FRAME_PIECES = ["Unter", "Se llama", "se", "llama", "On appelle", "Per", "per", "Als", "x", "中"]
