@@ -258,6 +258,25 @@ def test_a_back_without_a_bracket_or_a_colon_is_not_read_for_a_lead(
     assert read == ["Summary: This section lays the groundwork."]
 
 
+MATH_PIECES = ["$", "$$", "x", "a+b", " ", "\n", "\\", "中"]
+
+
+@given(st.lists(st.sampled_from(MATH_PIECES), max_size=20).map("".join))
+@settings(max_examples=400)
+def test_a_formula_takes_its_run_without_dollars_whole(text: str) -> None:
+    # nothing in a run without `$` closes a formula: taken whole, an unclosed `$` is not read
+    # again a character shorter at a time; the spans of the written lazy and greedy forms
+    written = {
+        text_rules._MATH: r"\$\$?[^$]+?\$\$?",
+        importlib.import_module("quizgarden.extract.formula")._INLINE_MATH: r"\$([^$]+)\$",
+        importlib.import_module("quizgarden.extract.entries")._INLINE_MATH: r"\$[^$]+\$",
+    }
+    for pattern, source in written.items():
+        assert "[^$]++" in pattern.pattern
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in re.finditer(source, text)]
+
+
 FRAME_PIECES = ["Unter", "Se llama", "se", "llama", "On appelle", "Per", "per", "Als", "x", "中"]
 FRAME_PIECES += [".", "!", "?", ":", " ", "  ", "\t", "\n", "- ", "* ", "+", "\u00a0", "\r"]
 

@@ -97,7 +97,7 @@ _NUMBERED = re.compile(
     # "实验2", "扩展 3", "结果1": a CJK word takes its number with no space
     r"|^[\u3400-\u9fff]{1,4}\s*\d{1,3}$"
 )
-_INLINE_MATH = re.compile(r"\$[^$]+\$")
+_INLINE_MATH = re.compile(r"\$[^$]++\$")
 _RELATION = re.compile(
     r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
     r"|[rR]ightarrow|xrightarrow|mapsto|forall)(?![A-Za-z])"

@@ -77,7 +77,7 @@ _LEAD_CHARS = 80
 # "- Telescope diffraction limit: … $$\theta = …$$": the label the line opens with names it
 # (the line goes on after the colon: a line that ends in one leads into what follows)
 _LABEL = re.compile(r"^([^:：$\n]{2,60}?)\s*[:：][ \t]*(?=[^\s])")
-_INLINE_MATH = re.compile(r"\$([^$]+)\$")
+_INLINE_MATH = re.compile(r"\$([^$]++)\$")  # (taken whole: an unclosed `$` is not read again)
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[A-Za-z*]*\})?|[{}]")  # \begin{pmatrix}, \frac
 # a formula that ends by pointing onward is a step of a transformation: "… = b_i \Rightarrow"
 _ONWARD = re.compile(r"(?:\\(?:Rightarrow|Longrightarrow|implies|iff|to)|⇒|→)\s*[.,;]?\s*$")

@@ -402,7 +402,7 @@ def _catalogue(
 _LEAF_SUMMARY = 300
 _LEAF_WORDS = 10
 _LEAF_SUBJECT = 30  # how far into the paragraph the subject of a defining sentence may reach
-_INLINE_MATH = re.compile(r"\$[^$]+\$")
+_INLINE_MATH = re.compile(r"\$[^$]++\$")
 _LABEL_LINE = re.compile(r"^[^:：\n]{1,20}[:：]", re.M)
 
 

@@ -84,7 +84,7 @@ _EMPHASIS = re.compile(r"(\*\*|\*|==|~~)(?=\S)(.+?)(?<=\S)\1")
 # CommonMark: an underscore inside a word (num_layers) is not emphasis; the first `_` is matched
 # before the letter before it is looked behind for, as in INLINE_CODE (`(?<![^\W_])(__|_)…`)
 _UNDERSCORE_EMPHASIS = re.compile(r"(_(?<![^\W_]_)_?)(?=\S)(.+?)(?<=\S)\1(?![^\W_])")
-_MATH = re.compile(r"\$\$?[^$]+?\$\$?")
+_MATH = re.compile(r"\$\$?[^$]++\$\$?")  # (a run without `$` is taken whole: nothing in it closes)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 #: A bracketed aside, round or full-width: "(SFT)", "（论文：…）".
 PARENS = re.compile(r"[（(][^（）()]*[）)]")
