@@ -295,6 +295,12 @@ def test_frame_openers_found_where_a_line_or_sentence_opens(text: str) -> None:
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 def test_link_scanners_give_the_regex_answer(text: str) -> None:
     md_link, target = text_rules._MD_LINK, text_rules._LINK_TARGET
+    # a link's runs taken whole: the matches of the form written without possessive quantifiers
+    inside = r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)"
+    for pattern, source in ((md_link, "!?" + inside), (target, "(?<!!)" + inside)):
+        assert "*+" in pattern.pattern
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in re.finditer(source, text)]
     assert text_rules._links_sub(md_link, r"<\1>", text) == md_link.sub(r"<\1>", text)
     assert text_rules._links_sub(target, r"<\1>", text) == target.sub(r"<\1>", text)
     assert skipping_sub(_WIKILINK, r"<\1>", text, "[", _LABEL_END) == _WIKILINK.sub(r"<\1>", text)

@@ -73,7 +73,9 @@ _UNIT = re.compile(
 )
 _UNIT_START = re.compile(f"[{LATIN}{CJK}]")  # where a unit starts: there is one iff this is found
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")  # a title may hold ( )
+# a title may hold ( ); its runs and bracketed parts are taken whole (possessive): what a link
+# holds never closes it, and a link left open was given back a character at a time
+_MD_LINK = re.compile(r"!?\[([^\]\n]*+)\]\((?:[^()\n]++|\([^()\n]*+\))*+\)")
 #: A code span: a run of backticks closed by the next run of the same length on its line. A run
 #: starts a span only where it starts (not inside itself) and is taken whole, so a line of
 #: thousands of backticks is read once, not once per backtick and length. (The first backtick
@@ -148,7 +150,7 @@ FILE_NAME = re.compile(
 )
 
 
-_LINK_TARGET = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_LINK_TARGET = re.compile(r"(?<!!)\[([^\]\n]*+)\]\((?:[^()\n]++|\([^()\n]*+\))*+\)")
 _LABEL_END = re.compile(r"[\]\n]")
 
 
