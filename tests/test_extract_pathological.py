@@ -277,6 +277,31 @@ def test_a_formula_takes_its_run_without_dollars_whole(text: str) -> None:
         assert found == [(m.span(), m.groups()) for m in re.finditer(source, text)]
 
 
+ITEM_PIECES = [
+    "- ",
+    "-",
+    "* ",
+    "+ ",
+    "1. ",
+    "12) ",
+    "٣. ",
+    " ",
+    "\t",
+    "\u3000",
+    "\n",
+    "x",
+    "中",
+    "**",
+]
+
+
+@given(st.lists(st.sampled_from(ITEM_PIECES), max_size=8).map("".join))
+@settings(max_examples=400)
+def test_a_list_mark_is_taken_off_after_a_test_of_the_first_character(text: str) -> None:
+    # every mark opens with a space, `-`, `*`, `+` or a digit: other texts skip the regex call
+    assert text_rules.without_item_mark(text) == text_rules.ITEM_MARK.sub("", text)
+
+
 FRAME_PIECES = ["Unter", "Se llama", "se", "llama", "On appelle", "Per", "per", "Als", "x", "中"]
 FRAME_PIECES += [".", "!", "?", ":", " ", "  ", "\t", "\n", "- ", "* ", "+", "\u00a0", "\r"]
 

@@ -30,7 +30,6 @@ from .lang import (
 )
 from .shape import is_label, names_some
 from .text import (
-    ITEM_MARK,
     PARENS,
     has_cjk,
     has_colon,
@@ -44,6 +43,7 @@ from .text import (
     strip_markup,
     units,
     whole_sentences,
+    without_item_mark,
 )
 
 MAX_LINE = 400
@@ -86,8 +86,6 @@ def run_in_head(text: str) -> str | None:
 
 # "（1）太平天国：…": a number in brackets counts the item, it is not part of the term
 _PAREN_NUMBER = re.compile(r"^[（(]\d{1,2}[）)]\s*")
-# what a stripped line that ITEM_MARK matches opens with, besides a digit (`\d`: `isdecimal`)
-_ITEM_MARK_START = "-*+"
 # "洋务运动——十九世纪…": the Chinese dash (two em dashes) sets a term off as a colon does
 _CJK_DASH = re.compile(r"\s*——\s*")
 _DASH_TERM = 6
@@ -143,8 +141,7 @@ def split_definition(
     line = line.strip()
     # a list mark or a bracketed number opens the line, if any: most lines open with neither,
     # and the patterns that take them off are not run there
-    if line[:1] in _ITEM_MARK_START or line[:1].isdecimal():
-        line = ITEM_MARK.sub("", line)
+    line = without_item_mark(line)
     if line[:1] in "(（":
         line = _PAREN_NUMBER.sub("", line)
     if line[:1] in "*_" and (e := _EMPHASIS_COLON.match(line)):

@@ -228,6 +228,16 @@ def _outside_math(text: str, change: Callable[[str], str]) -> str:
 _DECORATION = re.compile(r"^[^\w\s$\\(（\[《「『]+\s*")
 
 
+def without_item_mark(text: str) -> str:
+    """`ITEM_MARK.sub("", text)`, after a test of the first character, which every list mark
+    opens with (a space, `-`, `*`, `+` or a digit): most texts open otherwise, and the call into
+    the regex engine cost more than the test."""
+    first = text[:1]
+    if first and (first in "-*+" or first.isspace() or first.isdecimal()):
+        return ITEM_MARK.sub("", text)
+    return text
+
+
 @lru_cache(maxsize=NOTE_CACHE)
 def strip_numbering(text: str) -> str:
     """ "2.1 注意力机制" -> "注意力机制"; also drops wrapping `**`, `Q:` and trailing `#`s."""
