@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -174,3 +176,20 @@ def test_bullets_not_indented_under_an_outline_of_numbered_names_are_nested_in_t
         ("cools fast", 2, "Basalt"),
     ]
     assert [found[c].text for c in found[0].children] == ["cools slowly"]
+
+
+def test_a_paragraph_without_a_pictograph_is_not_searched_for_a_pictograph_term(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the pattern's `^` under `re.M` is tried at every character: a test in C for a pictograph
+    # comes first, and most paragraphs with bold hold none
+    searched: list[str] = []
+    terms = blocks._PICTOGRAPH_TERM
+    monkeypatch.setattr(
+        blocks,
+        "_PICTOGRAPH_TERM",
+        SimpleNamespace(sub=lambda repl, text: searched.append(text) or terms.sub(repl, text)),
+    )
+    found = blocks.parse_blocks("**术语**：一段解释\n\n🔑 **要点**：另一段\n", 1)
+    assert searched == ["🔑 **要点**：另一段"]
+    assert [b.text for b in found] == ["**术语**：一段解释", "**要点**：另一段"]

@@ -15,6 +15,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,8 +23,13 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
+from quizgarden import extract as extract_package
 from quizgarden.cli import app
 from quizgarden.extract import blocks, extract_note, lang
+from quizgarden.extract import confidence as confidence_rules
+from quizgarden.extract import definition as definition_rule
+from quizgarden.extract import entries as entries_rules
+from quizgarden.extract import labelled as labelled_rule
 from quizgarden.extract import sentence as sentence_rule
 from quizgarden.extract import text as text_rules
 from quizgarden.extract.blocks import _PAREN_MATH, _PAREN_MATH_END
@@ -92,8 +98,14 @@ def test_emphasis_scanner_gives_the_regex_answer(text: str) -> None:
     assert got == expected
 
 
+def test_an_item_number_is_looked_for_from_its_first_digit() -> None:
+    # opened with its lookbehind, the pattern was tried at every character of a long answer
+    dedupe_rule = importlib.import_module("quizgarden.extract.dedupe")
+    assert dedupe_rule._ITEM_NUMBER.pattern.startswith(r"\d")
+
+
 MARK_PIECES = ["`", "``", "_", "__", "*", "**", "#", "a", "1", "é", "中", " ", "\t", "\n"]
-MARK_PIECES += ["\u3000", "&", "/", "=", '"', "(", "tag"]
+MARK_PIECES += ["\u3000", "&", "/", "=", '"', "(", "tag", "12", ".", ")", "1234"]
 
 
 @given(st.lists(st.sampled_from(MARK_PIECES), max_size=30).map("".join))
@@ -105,6 +117,9 @@ def test_mark_first_patterns_match_as_their_lookbehind_forms(text: str) -> None:
         text_rules.INLINE_CODE: r"(?<!`)(`++)(?!`)(.+?)(?<!`)\1(?!`)",
         text_rules._UNDERSCORE_EMPHASIS: r"(?<![^\W_])(__|_)(?=\S)(.+?)(?<=\S)\1(?![^\W_])",
         _INLINE_TAG: r"(?<![\w#&/\\({=\"'])#" + _TAG_NAME,
+        importlib.import_module(
+            "quizgarden.extract.dedupe"
+        )._ITEM_NUMBER: r"(?:(?<=\s)|^)\d{1,3}[.)](?=\s)",
     }
     for pattern, source in written.items():
         found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
@@ -140,6 +155,170 @@ def test_unit_count_gives_the_regex_answer(text: str) -> None:
     assert text_rules._RUN_UNIT.findall(text) == runs.findall(text)
 
 
+def test_the_words_of_a_cjk_text_are_looked_for_in_what_its_han_leaves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a run of Han characters is a space there: the word scan reads a few characters, not the text
+    read: list[str] = []
+    runs = text_rules._RUN_UNIT
+    monkeypatch.setattr(
+        text_rules,
+        "_RUN_UNIT",
+        SimpleNamespace(findall=lambda s: read.append(s) or runs.findall(s)),
+    )
+    assert text_rules._count_units("注意力机制 Attention 是一种方法") == 11
+    assert read == ["  Attention  "]
+
+
+def test_a_line_without_a_colon_is_not_read_for_a_field_label(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `_LABEL_LINE` tried each length of a label before it failed on a line with no colon
+    read: list[str] = []
+    labels = definition_rule._LABEL_LINE
+    monkeypatch.setattr(
+        definition_rule,
+        "_LABEL_LINE",
+        SimpleNamespace(match=lambda line: read.append(line) or labels.match(line)),
+    )
+    vault = Path("/nonexistent-vault")
+    body = (
+        "- **Latency**: the time a request waits before it is served.\n- **Throughput**: how many"
+    )
+    body += " requests are served in a second.\n\nLatency rises under load.\n\nLatency falls.\n"
+    note, _ = read_note(vault / "note.md", vault, body.encode())
+    assert note is not None
+    assert [c.front for c in extract_note(note)] == ["Latency", "Throughput"]
+    assert read == ["- **latency**: the time a request waits before it is served."]
+
+
+LIST_PIECES = ["- ", "-", "* ", "• ", "1. ", "12) ", "3、", "1234. ", "\n", " ", "\t", "x", "\n\n"]
+
+
+@given(st.lists(st.sampled_from(LIST_PIECES), max_size=20).map("".join))
+@settings(max_examples=400)
+def test_a_list_line_is_found_from_its_newline(text: str) -> None:
+    # `^` under `re.M` had the engine try every character of the answer: the first line is
+    # matched at the start and each later one from the newline that opens it
+    found = confidence_rules._LIST_LINE.match(text) or confidence_rules._LIST_NEXT_LINE.search(text)
+    assert (found is None) == (confidence_rules._LIST_LINE.search(text) is None)
+
+
+NUMBERED_PIECES = [
+    "Rule",
+    "rule",
+    "CRA",
+    "实验",
+    "扩展结果好",
+    " ",
+    "\n",
+    "1",
+    "12",
+    "2024",
+    "٣",
+    "-",
+    "–",
+]
+NUMBERED_PIECES += [".", "x", "é"]
+
+
+@given(st.lists(st.sampled_from(NUMBERED_PIECES), max_size=8).map("".join))
+@settings(max_examples=400)
+def test_a_numbered_label_is_told_from_its_last_character_first(label: str) -> None:
+    # every match of `_NUMBERED` ends on a digit: the others are refused without the pattern
+    expected = entries_rules._NUMBERED.match(label) is not None
+    assert entries_rules._numbered(label) == expected
+
+
+LABEL_PIECES = ["Causes", "高血压的症状", "x" * 30, " ", "\t", "\u3000", ":", "：", "\n", "a"]
+
+
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=8).map("".join))
+@settings(max_examples=400)
+def test_a_label_is_told_from_its_length_first(text: str) -> None:
+    # a text longer than a label once its closing spaces and colon are left out is none
+    found, expected = labelled_rule._label(text), labelled_rule._LABEL.match(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_back_without_a_bracket_or_a_colon_is_not_read_for_a_lead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `_SELF_LEAD` tried each length of a back's first words for a label's colon
+    read: list[str] = []
+    leads = extract_package._SELF_LEAD
+    monkeypatch.setattr(
+        extract_package,
+        "_SELF_LEAD",
+        SimpleNamespace(match=lambda text: read.append(text) or leads.match(text)),
+    )
+    assert extract_package._about_itself("This section lays the groundwork for what follows.")
+    assert not extract_package._about_itself("Osmosis moves water across a membrane.")
+    assert extract_package._about_itself("**Summary:** This section lays the groundwork.")
+    assert read == ["Summary: This section lays the groundwork."]
+
+
+MATH_PIECES = ["$", "$$", "x", "a+b", " ", "\n", "\\", "中"]
+
+
+@given(st.lists(st.sampled_from(MATH_PIECES), max_size=20).map("".join))
+@settings(max_examples=400)
+def test_a_formula_takes_its_run_without_dollars_whole(text: str) -> None:
+    # nothing in a run without `$` closes a formula: taken whole, an unclosed `$` is not read
+    # again a character shorter at a time; the spans of the written lazy and greedy forms
+    written = {
+        text_rules._MATH: r"\$\$?[^$]+?\$\$?",
+        importlib.import_module("quizgarden.extract.formula")._INLINE_MATH: r"\$([^$]+)\$",
+        importlib.import_module("quizgarden.extract.entries")._INLINE_MATH: r"\$[^$]+\$",
+    }
+    for pattern, source in written.items():
+        assert "[^$]++" in pattern.pattern
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in re.finditer(source, text)]
+
+
+ITEM_PIECES = [
+    "- ",
+    "-",
+    "* ",
+    "+ ",
+    "1. ",
+    "12) ",
+    "٣. ",
+    " ",
+    "\t",
+    "\u3000",
+    "\n",
+    "x",
+    "中",
+    "**",
+]
+
+
+@given(st.lists(st.sampled_from(ITEM_PIECES), max_size=8).map("".join))
+@settings(max_examples=400)
+def test_a_list_mark_is_taken_off_after_a_test_of_the_first_character(text: str) -> None:
+    # every mark opens with a space, `-`, `*`, `+` or a digit: other texts skip the regex call
+    assert text_rules.without_item_mark(text) == text_rules.ITEM_MARK.sub("", text)
+
+
+SENTENCE_PIECES = ["a", "中文", " ", ".", "。", "!", "？", "\n", "x.y", ". ", "\t", "e.g."]
+
+
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=14).map("".join))
+@settings(max_examples=400)
+def test_sentences_are_read_a_run_at_a_time_as_the_lazy_forms_read_them(text: str) -> None:
+    # the lazy forms tried every ending after each character; the same sentences, a run at a time
+    shape_rules = importlib.import_module("quizgarden.extract.shape")
+    heading_rules = importlib.import_module("quizgarden.extract.heading")
+    assert "*+" in shape_rules._SENTENCE.pattern and "*+" in heading_rules._FIRST_SENTENCE.pattern
+    lazy = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)", re.S)
+    assert shape_rules._SENTENCE.findall(text) == lazy.findall(text)
+    first = re.compile(r"^.*?(?:[。！？!?]|\.(?:\s|$)|$)", re.S).match(text)
+    found = heading_rules._FIRST_SENTENCE.match(text)
+    assert found is not None and first is not None and found.span() == first.span()
+
+
 FRAME_PIECES = ["Unter", "Se llama", "se", "llama", "On appelle", "Per", "per", "Als", "x", "中"]
 FRAME_PIECES += [".", "!", "?", ":", " ", "  ", "\t", "\n", "- ", "* ", "+", "\u00a0", "\r"]
 
@@ -158,6 +337,12 @@ def test_frame_openers_found_where_a_line_or_sentence_opens(text: str) -> None:
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 def test_link_scanners_give_the_regex_answer(text: str) -> None:
     md_link, target = text_rules._MD_LINK, text_rules._LINK_TARGET
+    # a link's runs taken whole: the matches of the form written without possessive quantifiers
+    inside = r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)"
+    for pattern, source in ((md_link, "!?" + inside), (target, "(?<!!)" + inside)):
+        assert "*+" in pattern.pattern
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in re.finditer(source, text)]
     assert text_rules._links_sub(md_link, r"<\1>", text) == md_link.sub(r"<\1>", text)
     assert text_rules._links_sub(target, r"<\1>", text) == target.sub(r"<\1>", text)
     assert skipping_sub(_WIKILINK, r"<\1>", text, "[", _LABEL_END) == _WIKILINK.sub(r"<\1>", text)

@@ -130,6 +130,69 @@ def test_words_that_open_alike_are_factored_in_their_order() -> None:
     assert lang._factored(["a|b", "ac"]) == "a|b|ac"
 
 
+def test_a_latin_word_start_is_asked_before_its_first_letter() -> None:
+    # most letters the leading class stops at are inside a word: the word-start test fails
+    # them at once, where the first-letter lookbehind would pass them to it
+    assert r"(?:(?<!\w.)(?<=[ab])" in _alternation(["ab", "bc"])
+
+
+def test_a_word_that_opens_with_a_digit_is_keyed() -> None:
+    # `\\d+ kinds` is keyed by `\\d`: the engine skips to the next digit or letter of the class
+    words = ["(?:two|\\d+) kinds", "many kinds"]
+    keyed = re.compile(_alternation(words), re.I)
+    assert keyed.pattern.startswith("(?-i:[")
+    plain = re.compile(_plain(words), re.I)
+    for text in ["12 kinds", "a12 kinds", "x 3 Kinds", "two kinds, 7 kinds", "٣ kinds", "1kinds"]:
+        assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_word_read_where_the_text_starts_is_keyed() -> None:
+    # `^the model` is keyed by "t" and asks for the text's start after it: the engine skips to
+    # the next letter of the class, where the whole pattern was tried at every character
+    words = ["^(?:this|the) model", "is a"]
+    keyed = re.compile(_alternation(words), re.I)
+    assert keyed.pattern.startswith("(?-i:[")
+    plain = re.compile(_plain(words), re.I)
+    for text in ["The model is a map", "the models", "x the model", "\nthe model", "this model"]:
+        assert [m.span() for m in keyed.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in keyed.finditer(text, 1)] == [
+            m.span() for m in plain.finditer(text, 1)
+        ]
+
+
+QUESTION_LINES = [
+    "残差网络的作用",
+    "在代码中的作用",
+    "存在的问题",
+    "RAG 的基本原理",
+    "DP和DDP的关系",
+]
+QUESTION_LINES += [
+    "这是什么",
+    "为什么？",
+    "LoRA 的作用吗",
+    "とは何か",
+    "What is it",
+    "Why?",
+    "好的作用。",
+]
+
+
+@pytest.mark.parametrize("line", QUESTION_LINES + [f"前言\n{line}" for line in QUESTION_LINES])
+def test_an_ending_read_from_the_line_start_is_tried_there_only(line: str) -> None:
+    # searched among the other endings, `^…的作用` was tried at every position of the line
+    assert "^" not in lang._ENDS
+    ends = "|".join(_words("question_ends"))
+    starts = rf"^(?:¿|(?:{lang._STARTS})(?=\s+\S)|(?:{lang._CJK_STARTS})(?=[^?？]))"
+    written = re.compile(rf"{starts}|(?:[?？]|{ends})$", re.I)
+    assert (lang.QUESTION.search(line) is None) == (written.search(line) is None)
+    asking_end = re.compile(rf"(?:{ends})[?？]?$", re.I)
+    assert (lang.ASKING_END.search(line) is None) == (asking_end.search(line) is None)
+    asking = re.compile(rf"{starts}|(?:{ends})[?？]?$", re.I)
+    assert (lang.ASKING.search(line) is None) == (asking.search(line) is None)
+    assert (lang.ASKING.match(line) is None) == (asking.match(line) is None)
+
+
 def _table_fields() -> list[str]:
     return [
         f.name

@@ -78,6 +78,7 @@ from .lang import (
 from .text import (
     GENERIC_FRONT,
     SENTENCE,
+    has_colon,
     is_example_heading,
     is_example_label,
     restates,
@@ -332,7 +333,9 @@ def _about_itself(back: str) -> bool:
     speaking of the note itself (the tables' `self_refs`), what it covers and how, not of the
     subject; what the section teaches is in the text it describes, not on the card."""
     plain = strip_markup(back[:_SELF_OPENING]).lstrip("-*+ \n")
-    lead = _SELF_LEAD.match(plain)
+    # (a lead is a bracket or a label with its colon: most backs open with neither, and the
+    # pattern tried each length of their first words)
+    lead = _SELF_LEAD.match(plain) if plain[:1] == "[" or has_colon(plain) else None
     after = plain[lead.end() :] if lead else plain
     return SELF_REF.match(after) is not None or SELF_REF.match(plain) is not None
 

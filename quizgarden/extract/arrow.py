@@ -24,7 +24,6 @@ from .shape import (
 )
 from .text import (
     ASKED_ARROW,
-    ITEM_MARK,
     NOTE_CACHE,
     has_cjk,
     has_colon,
@@ -38,6 +37,7 @@ from .text import (
     strip_markup,
     strip_numbering,
     units,
+    without_item_mark,
 )
 
 # a long arrow or a run of dashes is one separator: "A --> B", "A ---- B" (not "A -" + "-> B")
@@ -152,7 +152,7 @@ def _answered(ctx: Context) -> Iterator[Candidate]:
         for offset, line in enumerate(lines):
             if "?" not in line and "？" not in line:
                 continue
-            m = ASKED_ARROW.match(ITEM_MARK.sub("", line.strip()))
+            m = ASKED_ARROW.match(without_item_mark(line.strip()))
             if m is None or _TREE.search(line) or "`" in line:
                 continue
             raw = _ASKED_LABEL.sub("", m.group("asked"))
@@ -161,7 +161,7 @@ def _answered(ctx: Context) -> Iterator[Candidate]:
                 continue
             answer = [m.group("answer")]
             for more in lines[offset + 1 :]:
-                if not more.strip() or ASKED_ARROW.match(ITEM_MARK.sub("", more.strip())):
+                if not more.strip() or ASKED_ARROW.match(without_item_mark(more.strip())):
                     break
                 answer.append(more.strip())
             said = " ".join(a for a in answer if a).strip()  # wrapped by hand: one line
@@ -241,7 +241,7 @@ def _vouched(ctx: Context, loose: dict[int, tuple[str, str] | None]) -> dict[int
         read = sum(loose[n] is not None for n in items)
         if read == len(items) or read < (1 if len(items) >= MIN_GLOSSARY else MIN_RUN):
             continue
-        heads = [_HEAD.match(ITEM_MARK.sub("", ctx.blocks[n].text.strip())) for n in items]
+        heads = [_HEAD.match(without_item_mark(ctx.blocks[n].text.strip())) for n in items]
         if not all(heads):
             continue
         for n, head in zip(items, heads, strict=True):
@@ -323,7 +323,7 @@ def _vocabulary(
 def split_glossed(line: str, *, short: bool = False) -> tuple[str, str, bool] | None:
     """(term, explanation, whether it spells out an abbreviation) for `Term (explanation)`;
     with `short`, for an item of a vocabulary, a gloss of a word or two, no figure in it."""
-    m = _GLOSSED.match(ITEM_MARK.sub("", line.strip()))
+    m = _GLOSSED.match(without_item_mark(line.strip()))
     if m is None or "$" in line or "`" in line:
         return None
     term, gloss = strip_markup(m.group("term")).strip(), m.group("gloss").strip()
@@ -356,7 +356,7 @@ def split_arrow(
     """(term, definition) when `line` is a `Term -> definition` shorthand (in a list item, also
     `Term - definition`). With `short`, in a vocabulary list, a gloss of one or two words counts.
     With `head`, the term its list vouches for (`_vouched`), whatever its words."""
-    line = ITEM_MARK.sub("", line.strip())
+    line = without_item_mark(line.strip())
     if "$" in line or "`" in line:
         return None  # math or code: an arrow there is an operator
     # CJK notes define with "：", and a dash between CJK words joins them instead

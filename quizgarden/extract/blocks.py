@@ -49,9 +49,10 @@ _SPACE_ENTITY = re.compile(r"&(?:#x0*20|#0*32|nbsp|#x0*a0|#0*160);", re.I)
 # A pictograph (misc technical, misc symbols, dingbats, stars, the emoji planes) with the
 # selector, joiner, keycap or skin tone that follow it; not an arrow, which leads to a
 # consequence, nor a tick or a cross, which mark a pro, a con or a task done (`- ✅ **快**：…`)
+_PICTOGRAPH_CHAR = "[\u2300-\u23ff\u2600-\u27bf\u2b50-\u2b55\U0001f000-\U0001faff]"
 _PICTOGRAPH = (
     "(?![\u2611\u2705\u2714\u2716\u2717\u2718\u274c\u274e])"
-    "[\u2300-\u23ff\u2600-\u27bf\u2b50-\u2b55\U0001f000-\U0001faff]"
+    f"{_PICTOGRAPH_CHAR}"
     "[\ufe0f\u200d\u20e3\U0001f3fb-\U0001f3ff]*"
 )
 # "🌡️ **Isotherm:** …", "**🔑 Sitio activo:** …": pictographs before or inside the bold that opens
@@ -62,6 +63,9 @@ _COLON_TERM = r"(?=[^*\n]{1,60}?(?:[:：]\*\*|\*\*[ \t]*[:：]))"
 _PICTOGRAPH_TERM = re.compile(
     rf"^{_PICTOGRAPHS}(?=\*\*{_COLON_TERM})|^(\*\*)[ \t\u00a0]*{_PICTOGRAPHS}{_COLON_TERM}", re.M
 )
+#: What every match of `_PICTOGRAPH_TERM` holds, looked for first: that pattern's `^` under `re.M`
+#: is tried at every character of a paragraph, and most paragraphs hold no pictograph at all.
+_ANY_PICTOGRAPH = re.compile(_PICTOGRAPH_CHAR)
 
 
 @dataclass
@@ -638,6 +642,7 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 and not quote
                 and "**" in inline.content
                 and not inline.content.isascii()
+                and _ANY_PICTOGRAPH.search(inline.content) is not None
                 and not _keyed(blocks, pending_item)
             ):
                 inline.content = _PICTOGRAPH_TERM.sub(r"\1", inline.content)

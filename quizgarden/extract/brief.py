@@ -597,7 +597,7 @@ def _math_item(plain: str) -> bool:
     return any("=" in formula for formula in _INLINE_MATH.findall(plain))
 
 
-_INLINE_MATH = re.compile(r"\$([^$]+)\$")
+_INLINE_MATH = re.compile(r"\$([^$]++)\$")  # (taken whole: an unclosed `$` is not read again)
 
 
 #: How many words each member of a heading's list of members may have ("Muscle relaxation").

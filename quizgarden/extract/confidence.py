@@ -44,6 +44,9 @@ COVER = (0.1, 0.25, 0.4, 0.7)
 _COVER_BINS = ("note_sparse", "note_low", "note_mid", "note_dense", "note_full")
 
 _LIST_LINE = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)、])\s", re.M)
+# the same after the newline that opens its line: a character the engine jumps to, where the
+# `^` of a multi-line pattern is tried at every character of the answer
+_LIST_NEXT_LINE = re.compile(r"\n" + _LIST_LINE.pattern.removeprefix("^"))
 _OPEN_END = (":", "：", "…", "...", "、", ",", "，", "(", "（")
 _SENTENCE_END = (".", "。", "!", "！", "?", "？", ")", "）", "$")
 _COUNTED = re.compile(r"\w\s+\d{1,3}[.:：]?$")  # "Rule 2", "Fall 3": a label counted, not a name
@@ -147,7 +150,7 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
         found["front_in_back"] = 1.0  # the answer names what it answers
     if "\n" in back.strip():
         found["back_lines"] = 1.0
-        if _LIST_LINE.search(back):
+        if _LIST_LINE.match(back) or _LIST_NEXT_LINE.search(back):
             found["back_list"] = 1.0
     if "$" in back or "\\(" in back or "\\[" in back:
         found["back_math"] = 1.0

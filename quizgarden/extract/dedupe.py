@@ -336,8 +336,10 @@ def _with_verb(
     return None
 
 
-# an ordered item's number, in text whose lines `normalize_text` has joined with spaces
-_ITEM_NUMBER = re.compile(r"(?:(?<=\s)|^)\d{1,3}[.)](?=\s)")
+# an ordered item's number, in text whose lines `normalize_text` has joined with spaces, after a
+# space or at the start (asked once its first digit is read: a pattern that opened with the
+# lookbehind was tried at every character, not only at the digits the engine skips to)
+_ITEM_NUMBER = re.compile(r"\d(?<!\S.)\d{0,2}[.)](?=\s)")
 
 
 def _bare(text: str) -> str:

@@ -102,6 +102,7 @@ from .text import (
     strip_numbering,
     units,
     whole_sentences,
+    without_item_mark,
 )
 
 # "**Gene**:" on a line of its own, its explanation on the lines under it, in one paragraph
@@ -232,7 +233,7 @@ def _may_define(line: str, item: bool) -> bool:
     return NAMING_COPULA.search(line) is not None or (
         item
         and ("（" in line or "(" in line)
-        and _ALIASED.match(ITEM_MARK.sub("", line.strip())) is not None
+        and _ALIASED.match(without_item_mark(line.strip())) is not None
     )
 
 
@@ -240,7 +241,7 @@ def split_sentence_definition(line: str, *, aliased: bool = False) -> tuple[str,
     """(term, explanation) from a sentence that opens by defining its subject. With `aliased`
     (a list item: a paragraph that opens a section is its heading's answer) a term given with
     its Latin name defines with a bare copula too."""
-    line = ITEM_MARK.sub("", line.strip())
+    line = without_item_mark(line.strip())
     m = _SENTENCE.match(line) or _BOLD_SUBJECT.match(line)
     if m is None and aliased:
         m = _ALIASED.match(line)
@@ -336,8 +337,8 @@ def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
         return set()
     counts: dict[str, int] = {}
     for line in text.split("\n"):
-        if not any(term in line for term in terms):
-            continue
+        if not any(term in line for term in terms) or not has_colon(line):
+            continue  # (without a colon, `_LABEL_LINE` tried each length of the label in turn)
         if (m := _LABEL_LINE.match(line)) and (label := m.group(1).strip()) in terms:
             counts[label] = counts.get(label, 0) + 1
     return {term for term, n in counts.items() if n >= MIN_FIELD}
@@ -603,7 +604,7 @@ def _aspect_lead(line: str) -> str | None:
 def _aspect_label(line: str) -> str | None:
     """The line when it is only a label of aspects ("Advantages:", "1. **缺点**：", French
     "Inconvénients :" with its space before the colon), else None."""
-    label = strip_numbering(strip_markup(ITEM_MARK.sub("", line.strip()))).strip()
+    label = strip_numbering(strip_markup(without_item_mark(line.strip()))).strip()
     label = label.rstrip(":：").rstrip()
     return label if label and ASPECT_LEAD.fullmatch(label) else None
 
@@ -664,7 +665,7 @@ def _by_full_entries(
         if key not in glossaries:
             continue  # counted in the lists that can be glossaries only
         entries[key] = entries.get(key, 0) + 1
-        if _MARKED_ENTRY.match(ITEM_MARK.sub("", ctx.blocks[n].text)):
+        if _MARKED_ENTRY.match(without_item_mark(ctx.blocks[n].text)):
             marked[key] = marked.get(key, 0) + 1
         if (
             is_explanation(found[1])
@@ -924,7 +925,7 @@ def _where(ctx: Context, block: Block, first: str | None = None) -> str | None:
     line follows it (`2. 指数函数` over `形式：…`, `单调性：…`), the term its parent item
     defines or names, else the section (the note, for a glossary section)."""
     if first is not None:
-        name = strip_markup(ITEM_MARK.sub("", first)).strip()
+        name = strip_markup(without_item_mark(first)).strip()
         name = strip_numbering(name).strip()
         entry = has_colon(name) or _SPACED_DASH.search(name)  # a line defining a term itself
         if name and not entry and is_term(name, max_units=16) and not is_label(name):
@@ -1043,7 +1044,7 @@ def _named_stage(text: str) -> bool:
     """ "**监督微调 (SFT)**：…" in a list of steps: a stage the author named in bold, with its
     short name or alias beside it or called a stage ("**知识提取阶段**：…"; the tables'
     `stage_nouns`), is a term to learn, unlike "**Step 1**: load the data"."""
-    m = BOLD_TERM.match(ITEM_MARK.sub("", text.split("\n")[0].strip()))
+    m = BOLD_TERM.match(without_item_mark(text.split("\n")[0].strip()))
     if not m or not (m.group("sep") or m.group("colon")):
         return False
     term = m.group("term").strip()
@@ -1083,7 +1084,7 @@ def _bold_led_lists(ctx: Context) -> set[int]:
 
 def _bold_led(line: str) -> tuple[str, str] | None:
     """(term, explanation) of an item of a bold-led list, when the bold is a name."""
-    m = _BOLD_LED.match(ITEM_MARK.sub("", line.strip()))
+    m = _BOLD_LED.match(without_item_mark(line.strip()))
     if m is None:
         return None
     term, rest = m.group("term").strip(), m.group("rest").strip()

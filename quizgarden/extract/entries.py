@@ -30,7 +30,6 @@ from .lang import (
 )
 from .shape import is_label, names_some
 from .text import (
-    ITEM_MARK,
     PARENS,
     has_cjk,
     has_colon,
@@ -44,6 +43,7 @@ from .text import (
     strip_markup,
     units,
     whole_sentences,
+    without_item_mark,
 )
 
 MAX_LINE = 400
@@ -86,8 +86,6 @@ def run_in_head(text: str) -> str | None:
 
 # "（1）太平天国：…": a number in brackets counts the item, it is not part of the term
 _PAREN_NUMBER = re.compile(r"^[（(]\d{1,2}[）)]\s*")
-# what a stripped line that ITEM_MARK matches opens with, besides a digit (`\d`: `isdecimal`)
-_ITEM_MARK_START = "-*+"
 # "洋务运动——十九世纪…": the Chinese dash (two em dashes) sets a term off as a colon does
 _CJK_DASH = re.compile(r"\s*——\s*")
 _DASH_TERM = 6
@@ -97,7 +95,7 @@ _NUMBERED = re.compile(
     # "实验2", "扩展 3", "结果1": a CJK word takes its number with no space
     r"|^[\u3400-\u9fff]{1,4}\s*\d{1,3}$"
 )
-_INLINE_MATH = re.compile(r"\$[^$]+\$")
+_INLINE_MATH = re.compile(r"\$[^$]++\$")
 _RELATION = re.compile(
     r"[=<>≤≥∈⊂]|\\(?:[lg]eq?|neq|sim|approx|equiv|propto|in|subset|supset|subseteq|supseteq|to"
     r"|[rR]ightarrow|xrightarrow|mapsto|forall)(?![A-Za-z])"
@@ -131,6 +129,15 @@ def _term_colon(line: str) -> re.Match[str] | None:
     return c
 
 
+def _numbered(label: str) -> bool:
+    """`_NUMBERED.match(label)`, after a test of the last character, on which every match ends
+    (a digit, before a final newline at most): most labels end otherwise, and the pattern read
+    the word a label opens with before it failed."""
+    return (label[-2:-1] if label.endswith("\n") else label[-1:]).isdecimal() and (
+        _NUMBERED.match(label) is not None
+    )
+
+
 def split_definition(
     line: str,
     *,
@@ -148,8 +155,7 @@ def split_definition(
     line = line.strip()
     # a list mark or a bracketed number opens the line, if any: most lines open with neither,
     # and the patterns that take them off are not run there
-    if line[:1] in _ITEM_MARK_START or line[:1].isdecimal():
-        line = ITEM_MARK.sub("", line)
+    line = without_item_mark(line)
     if line[:1] in "(（":
         line = _PAREN_NUMBER.sub("", line)
     if line[:1] in "*_" and (e := _EMPHASIS_COLON.match(line)):
@@ -185,7 +191,7 @@ def split_definition(
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
     label = strip_markup(term).strip().rstrip(":：")
-    if _NUMBERED.match(label):
+    if _numbered(label):
         return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name
     named = (
         is_term(term)

@@ -35,7 +35,6 @@ from .lang import (
 )
 from .text import (
     GENERIC_FRONT,
-    ITEM_MARK,
     SENTENCE,
     has_cjk,
     is_example_heading,
@@ -44,6 +43,7 @@ from .text import (
     strip_markup,
     strip_numbering,
     units,
+    without_item_mark,
 )
 
 _INLINE_DISPLAY = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.S)
@@ -77,7 +77,7 @@ _LEAD_CHARS = 80
 # "- Telescope diffraction limit: … $$\theta = …$$": the label the line opens with names it
 # (the line goes on after the colon: a line that ends in one leads into what follows)
 _LABEL = re.compile(r"^([^:：$\n]{2,60}?)\s*[:：][ \t]*(?=[^\s])")
-_INLINE_MATH = re.compile(r"\$([^$]+)\$")
+_INLINE_MATH = re.compile(r"\$([^$]++)\$")  # (taken whole: an unclosed `$` is not read again)
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[A-Za-z*]*\})?|[{}]")  # \begin{pmatrix}, \frac
 # a formula that ends by pointing onward is a step of a transformation: "… = b_i \Rightarrow"
 _ONWARD = re.compile(r"(?:\\(?:Rightarrow|Longrightarrow|implies|iff|to)|⇒|→)\s*[.,;]?\s*$")
@@ -229,7 +229,7 @@ def _carries_on(lead: str) -> bool:
     one, nor is `Then:` alone, which leads as often into the result an argument ends on (`Then`
     / `$$L_\text{Edd} = …$$`), nor a last clause that is a conclusion's word alone (`Si …,
     entonces:`), which states a theorem."""
-    words = _INLINE_MATH.sub("X", ITEM_MARK.sub("", strip_markup(lead).strip()))
+    words = _INLINE_MATH.sub("X", without_item_mark(strip_markup(lead).strip()))
     words = _SPACES.sub(" ", words).strip(" \t:：,，.;；。")
     if ARGUMENT_LEAD.match(words) is not None:
         return True
@@ -257,7 +257,7 @@ def _is_working(latex: str) -> bool:
 def _answers_exercise(lead: str) -> bool:
     """A lead that opens the worked answer of an exercise (`Ans.`, `Solution:`, `解：`) or one
     numbered step of it (`Step 1: Simplify …`, `第一步：…`)."""
-    words = ITEM_MARK.sub("", strip_markup(lead).strip()).lstrip("*_[(（【 ")
+    words = without_item_mark(strip_markup(lead).strip()).lstrip("*_[(（【 ")
     return SOLUTION_LEAD.match(words) is not None or STEP_HEADING.match(words) is not None
 
 
@@ -267,7 +267,7 @@ def _poses_exercise(text: str) -> bool:
     1/(3x−5)`, `Solve:`) or opens its worked answer (`**Ans.**`): the formulas after it in its
     section are that exercise's working."""
     first = strip_numbering(strip_markup(text.lstrip().split("\n", 1)[0]))
-    first = ITEM_MARK.sub("", first)
+    first = without_item_mark(first)
     if SOLUTION_LEAD.match(first):
         return True
     for part in _TASK_BREAK.split(first)[:3]:
@@ -283,7 +283,7 @@ def _poses_exercise(text: str) -> bool:
 def _opens_example(lead: str) -> bool:
     """A short lead that opens an example (`For example, suppose we want:`, `E.g.:`, `[Example]
     Consider a set of points:`): the formula after it works one case, it states no rule."""
-    words = ITEM_MARK.sub("", strip_markup(lead).strip()).lstrip("[(（【 ")
+    words = without_item_mark(strip_markup(lead).strip()).lstrip("[(（【 ")
     if units(_INLINE_MATH.sub("X", words)) > _LEAD_UNITS:
         return False  # "例如，在 Encoder 中，……即：": a paragraph that explains by example
     return EXAMPLE_MARK.match(words) is not None or EXAMPLE_HEADING.match(words) is not None
@@ -402,7 +402,7 @@ def _defined_inline(block: Block) -> list[tuple[str, str, int]]:
     $…$`) defines nothing: the tables' `formula_definers`. An equation boxed whole (`The
     reduction of the field: $\\boxed{\\kappa = E_0 / E}$.`) is one the author set off as a
     result to learn, whatever words lead into it."""
-    opening = _LABEL.match(ITEM_MARK.sub("", block.text.lstrip()))
+    opening = _LABEL.match(without_item_mark(block.text.lstrip()))
     label = strip_markup(opening.group(1)).strip("*_ ") if opening else ""
     if label and is_term(label) and not FORMULA_DEFINER.search(label):
         # "**Closure**: … 其闭包定义为 $…$", "**Cone:** …": the entry's, which the `definition`
@@ -654,7 +654,7 @@ def _lead_words(lead: str) -> str:
     """The words of a lead that can stand in a front, or "" when it holds other math, template
     tags or a whole paragraph, which name nothing; a footnote's mark is dropped."""
     lead = _FOOTNOTE.sub("", lead)
-    lead = ITEM_MARK.sub("", strip_markup(lead).strip().rstrip(":：").strip())
+    lead = without_item_mark(strip_markup(lead).strip().rstrip(":：").strip())
     if lead.startswith("|"):  # the cell before it in a table row: "| Energy of a Photon |"
         lead = lead.strip("| ").rstrip(":：")
     if _too_long(lead) or re.search(r"\$\$|\{%|<", lead):
@@ -670,7 +670,7 @@ def _item_label(block: Block) -> str | None:
     """The label a paragraph or list item opens with (`Luminosity: $$L = …$$`), if a name."""
     if block.kind == "math":
         return None
-    m = _LABEL.match(ITEM_MARK.sub("", block.text.lstrip()))
+    m = _LABEL.match(without_item_mark(block.text.lstrip()))
     label = strip_markup(m.group(1)).strip() if m else ""
     return label if label and is_term(label) else None
 

@@ -402,7 +402,7 @@ def _catalogue(
 _LEAF_SUMMARY = 300
 _LEAF_WORDS = 10
 _LEAF_SUBJECT = 30  # how far into the paragraph the subject of a defining sentence may reach
-_INLINE_MATH = re.compile(r"\$[^$]+\$")
+_INLINE_MATH = re.compile(r"\$[^$]++\$")
 _LABEL_LINE = re.compile(r"^[^:：\n]{1,20}[:：]", re.M)
 
 
@@ -892,7 +892,10 @@ def _first_sentence(plain: str) -> str:
 
 
 # "We are interested in..." later in a textbook paragraph is style; opening with it is a diary
-_FIRST_SENTENCE = re.compile(r"^.*?(?:[。！？!?]|\.(?:\s|$)|$)", re.S)
+# (`^.*?(?:[。！？!?]|\.(?:\s|$)|$)` with re.S, what ends no sentence taken a run at a time)
+_FIRST_SENTENCE = re.compile(
+    r"^(?:[^。！？!?.\n]++|\.(?!\s|$)|\n(?!\Z))*+(?:[。！？!?]|\.(?:\s|$)|$)", re.S
+)
 
 
 def _clean(block: Block, ctx: Context | None = None) -> str:

@@ -39,6 +39,7 @@ from .text import has_cjk, is_first_person, is_term, strip_markup
 MIN_ITEMS, MAX_ITEMS = 2, 15
 # "Causes:", "**Symptoms**", "Risk factors of stroke:", "高血压的症状："
 _LABEL = re.compile(r"^(?P<label>[^:：\n]{2,60}?)\s*[:：]?$")
+_MAX_LABEL = 60  # (`_LABEL`'s longest label)
 # a lead-in that is a clause or more: "…，其中包括" goes on from a sentence
 _CLAUSE_PUNCT = re.compile(r"[，,。.;；！？!?]")
 
@@ -131,9 +132,18 @@ def _marked_terms(items: list[Block]) -> bool:
     return sum(b.text.lstrip().startswith(("**", "`")) for b in items) * 2 >= len(items)
 
 
+def _label(text: str) -> re.Match[str] | None:
+    """`_LABEL.match(text)`, for a text no longer than a label once the spaces and the colon
+    that may close it are left out, as a match's is: the lazy label tried each of its lengths
+    on the first line of a longer text before it failed."""
+    if len(text.rstrip().rstrip(":：").rstrip()) > _MAX_LABEL:
+        return None
+    return _LABEL.match(text)
+
+
 def _front(ctx: Context, n: int, text: str, m_before: int) -> tuple[str, bool] | None:
     """The front a label asks, and whether the label is a kind of a list label of the tables."""
-    m = _LABEL.match(text)
+    m = _label(text)
     if not m:
         return None
     label = m.group("label").strip()

@@ -70,7 +70,12 @@ MAX_ANSWER = 1200
 #: A list with this many one-line items of one shape (`Term: …`, `word -> gloss`) is a glossary:
 #: a short answer, or a list of names, is a whole answer there.
 MIN_GLOSSARY = 3
-_SENTENCE = re.compile(r".+?(?:[。！？!?]|\.(?=\s|$)|$)", re.S)
+# `.+?(?:[。！？!?]|\.(?=\s|$)|$)` with re.S, matching as that does: what ends no sentence (a
+# full stop before a word, a newline that is not the last) is taken a run at a time, not a
+# character at a time with every ending tried after each
+_SENTENCE = re.compile(
+    r".(?:[^。！？!?.\n]++|\.(?!\s|$)|\n(?!\Z))*+(?:[。！？!?]|\.(?=\s|$)|$)", re.S
+)
 
 
 @lru_cache(maxsize=NOTE_CACHE)  # rules ask it of the same headings and fronts again and again

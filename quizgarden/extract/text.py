@@ -73,7 +73,9 @@ _UNIT = re.compile(
 )
 _UNIT_START = re.compile(f"[{LATIN}{CJK}]")  # where a unit starts: there is one iff this is found
 _URL = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")  # a title may hold ( )
+# a title may hold ( ); its runs and bracketed parts are taken whole (possessive): what a link
+# holds never closes it, and a link left open was given back a character at a time
+_MD_LINK = re.compile(r"!?\[([^\]\n]*+)\]\((?:[^()\n]++|\([^()\n]*+\))*+\)")
 #: A code span: a run of backticks closed by the next run of the same length on its line. A run
 #: starts a span only where it starts (not inside itself) and is taken whole, so a line of
 #: thousands of backticks is read once, not once per backtick and length. (The first backtick
@@ -84,7 +86,7 @@ _EMPHASIS = re.compile(r"(\*\*|\*|==|~~)(?=\S)(.+?)(?<=\S)\1")
 # CommonMark: an underscore inside a word (num_layers) is not emphasis; the first `_` is matched
 # before the letter before it is looked behind for, as in INLINE_CODE (`(?<![^\W_])(__|_)…`)
 _UNDERSCORE_EMPHASIS = re.compile(r"(_(?<![^\W_]_)_?)(?=\S)(.+?)(?<=\S)\1(?![^\W_])")
-_MATH = re.compile(r"\$\$?[^$]+?\$\$?")
+_MATH = re.compile(r"\$\$?[^$]++\$\$?")  # (a run without `$` is taken whole: nothing in it closes)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 #: A bracketed aside, round or full-width: "(SFT)", "（论文：…）".
 PARENS = re.compile(r"[（(][^（）()]*[）)]")
@@ -148,7 +150,7 @@ FILE_NAME = re.compile(
 )
 
 
-_LINK_TARGET = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_LINK_TARGET = re.compile(r"(?<!!)\[([^\]\n]*+)\]\((?:[^()\n]++|\([^()\n]*+\))*+\)")
 _LABEL_END = re.compile(r"[\]\n]")
 
 
@@ -226,6 +228,16 @@ def _outside_math(text: str, change: Callable[[str], str]) -> str:
 _DECORATION = re.compile(r"^[^\w\s$\\(（\[《「『]+\s*")
 
 
+def without_item_mark(text: str) -> str:
+    """`ITEM_MARK.sub("", text)`, after a test of the first character, which every list mark
+    opens with (a space, `-`, `*`, `+` or a digit): most texts open otherwise, and the call into
+    the regex engine cost more than the test."""
+    first = text[:1]
+    if first and (first in "-*+" or first.isspace() or first.isdecimal()):
+        return ITEM_MARK.sub("", text)
+    return text
+
+
 @lru_cache(maxsize=NOTE_CACHE)
 def strip_numbering(text: str) -> str:
     """ "2.1 注意力机制" -> "注意力机制"; also drops wrapping `**`, `Q:` and trailing `#`s."""
@@ -253,10 +265,12 @@ _RUN_UNIT = re.compile(rf"[\u30a0-\u30ff{LATIN}](?:(?<=[{LATIN}]){_WORD_TAIL}|[\
 
 def _count_units(text: str) -> int:
     """`len(_UNIT.findall(text))`, which makes a string of every Han character of a CJK text:
-    its Han and hiragana characters counted by length, a run at a time (what `sub` removes),
+    its Han and hiragana characters counted by length, a run at a time (what `subn` replaces),
     then its katakana words and Latin words. The classes share no character, so no match of
-    one touches another's."""
-    return len(text) - len(_CHAR_UNITS.sub("", text)) + len(_RUN_UNIT.findall(text))
+    one touches another's: they are looked for in what is left, each run a space that parts
+    them as the run did, which is a fraction of a CJK text's length."""
+    rest, runs = _CHAR_UNITS.subn(" ", text)
+    return len(text) - len(rest) + runs + len(_RUN_UNIT.findall(rest))
 
 
 def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:

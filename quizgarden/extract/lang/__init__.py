@@ -232,10 +232,12 @@ def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
             )
         return "|".join(groups) or "(?!)"
     # each group checks first that the character read is one of its own, at once: else it
-    # tries the lookbehind of each of its words in turn
+    # tries the lookbehind of each of its words in turn. The Latin group asks first that no word
+    # character comes before the letter: most letters the class stops at are inside a word, and
+    # fail there with one test instead of two
     groups = []
-    if latin:  # no word character before the first letter
-        groups.append(rf"(?<=[{_chars(keyed_latin[0])}])(?<!\w.){keyed_latin[1]}{_WORD_END}")
+    if latin:
+        groups.append(rf"(?<!\w.)(?<=[{_chars(keyed_latin[0])}]){keyed_latin[1]}{_WORD_END}")
     if cjk:
         groups.append(f"(?<=[{_chars(keyed_cjk[0])}]){keyed_cjk[1]}")
     if not groups:
@@ -247,8 +249,8 @@ def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
 
 
 def _chars(chars: Iterable[str]) -> str:
-    """The inside of a class of `chars`."""
-    return "".join(re.escape(c) for c in chars)
+    """The inside of a class of `chars` (`_DIGIT` among them as it is)."""
+    return "".join(c if c == _DIGIT else re.escape(c) for c in chars)
 
 
 #: Characters `re.I` takes for a Latin letter besides its cases: "İ" and "ı" for "i", "ſ" for
@@ -259,6 +261,8 @@ _OTHER_CASES = "\u0130\u0131\u017f\u212a\u212b\u1e9e"
 def _cases(c: str) -> set[str]:
     """`c` and every character that `re.I` takes for it (tests/test_lang_tables.py proves it
     for each first character of the tables' words)."""
+    if c == _DIGIT:
+        return {c}
     cases = {f for f in (c, c.lower(), c.upper()) if len(f) == 1}
     return cases | {x for x in _OTHER_CASES if re.fullmatch(re.escape(c), x, re.I)}
 
@@ -269,19 +273,40 @@ _NOT_AFTER = re.compile(r"^\(\?<!(\[[^\]]*\])\)")  # "(?<![还但])是": not aft
 def _keyed(words: list[str]) -> tuple[list[str], str] | None:
     """`ab` and `(?:(?<=a)(?:…)|(?<=b)(?:…))`: the words' first characters, and the words grouped
     by them, in their order (the longest of those that match at a position still wins). None
-    when a word does not start with a plain character, as `(?:x|y)` or `\\d` do. A leading
-    `(?<![…])` of a word moves after its first character as `(?<![…].)`."""
+    when a word does not start with a plain character or a digit, as `(?:x|y)` or `\\w` do. A
+    leading `(?<![…])` of a word moves after its first character as `(?<![…].)`, and a leading
+    `^` as `(?<=\\A.)`: a word read only where the text starts leaves the others their class."""
     keyed: dict[str, list[str]] = {}
     for entry in words:
         extra = ""
         if m := _NOT_AFTER.match(entry):
             extra, entry = f"(?<!{m.group(1)}.)", entry[m.end() :]
+        elif entry.startswith("^"):
+            extra, entry = r"(?<=\A.)", entry[1:]
         for word in _unfolded(entry):
-            if not word or word[0] in "\\()[].^$*+?{|" or word[1:2] in {"?", "*", "+", "{"}:
+            if (opened := _opening(word)) is None:
                 return None
-            keyed.setdefault(word[0], []).append(extra + word[1:])
-    branches = "|".join(f"(?<={re.escape(c)})(?:{_factored(rests)})" for c, rests in keyed.items())
+            keyed.setdefault(opened[0], []).append(extra + opened[1])
+    if _DIGIT in keyed and any(re.fullmatch(_DIGIT, c) for c in keyed):
+        return None  # a digit written out would match where `\\d` does: their order would count
+    branches = "|".join(f"(?<={_chars([c])})(?:{_factored(rests)})" for c, rests in keyed.items())
     return list(keyed), f"(?:{branches})"
+
+
+#: A word may open with any digit ("\\d+ kinds of …"): its key, which the leading class holds
+#: as it is, as it holds a letter, where a word that opened with no plain character left the
+#: whole pattern to be tried at every character.
+_DIGIT = r"\d"
+
+
+def _opening(word: str) -> tuple[str, str] | None:
+    """A word's first character and what follows it (`\\d+…` is `\\d` and `\\d*…`), or None
+    when it opens otherwise or its first character repeats or may be missing."""
+    if word.startswith(_DIGIT) and word[2:3] not in {"?", "*", "{"} and word[3:4] != "?":
+        return _DIGIT, (_DIGIT + "*" + word[3:] if word[2:3] == "+" else word[2:])
+    if not word or word[0] in "\\()[].^$*+?{|" or word[1:2] in {"?", "*", "+", "{"}:
+        return None
+    return word[0], word[1:]
 
 
 # what makes a character more than itself in a pattern, where it opens a word's rest
@@ -463,16 +488,21 @@ _QUESTION_WORDS = _words("question_words")
 # a Latin question word must lead into more words: "Comment" alone is a heading, not a question
 _STARTS = _alternation([w for w in _QUESTION_WORDS if _latin(w)])
 _CJK_STARTS = "|".join(w for w in _QUESTION_WORDS if not _latin(w))
-_ENDS = "|".join(_words("question_ends"))
+# an ending written from the line's start ("^…的作用") is tried there, with the question words:
+# in the alternation of endings the engine searches, it was tried at every position
+_LINE_ENDS = "|".join(w[1:] for w in _words("question_ends") if w.startswith("^")) or "(?!)"
+_ENDS = "|".join(w for w in _words("question_ends") if not w.startswith("^")) or "(?!)"
 #: A sentence that asks: opens with a question word or ends like a question.
 # ...and a question word must ask about something: "简述？" alone asks nothing
 QUESTION = re.compile(
-    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:[?？]|{_ENDS})$", re.I
+    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？])|(?:{_LINE_ENDS})$)"
+    rf"|(?:[?？]|{_ENDS})$",
+    re.I,
 )
 #: A question a text asks itself to go on talking: "缺点是啥呢？".
 RHETORICAL = re.compile(rf"(?:{_alternation(_words('rhetorical_ends')) or '(?!)'})[?？]$")
 #: A line that ends as a question does, with no mark needed: "…是什么", "火的使用对…的作用".
-ASKING_END = re.compile(rf"(?:{_ENDS or '(?!)'})[?？]?$", re.I)
+ASKING_END = re.compile(rf"^(?:{_LINE_ENDS})[?？]?$|(?:{_ENDS})[?？]?$", re.I)
 # a spaced language's question word that is also one of its own verbs ("is", "can", "ist",
 # "kann") opens a predicate as often as a question ("Can be used to …", "Are a hazard to …")
 _BARE_QUESTION_WORDS = {
@@ -495,7 +525,8 @@ QUESTION_OPENER = re.compile(rf"^(?:(?:{_STARTS})\s+|(?:{_CJK_STARTS})\s*)", re.
 QUESTION_WORD_ONLY = re.compile(rf"^(?:{_alternation(_QUESTION_WORDS)})\s*[?？]?$", re.I)
 #: A sentence that asks in words, whatever its last mark: "Why …", "为什么…", "…とは何か？".
 ASKING = re.compile(
-    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？]))|(?:{_ENDS or '(?!)'})[?？]?$",
+    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？])|(?:{_LINE_ENDS})[?？]?$)"
+    rf"|(?:{_ENDS})[?？]?$",
     re.I,
 )
 #: A preposition that opens a phrase: "According to …", "Unter …"; such a phrase is no term.

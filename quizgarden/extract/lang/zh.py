@@ -61,8 +61,7 @@ TABLE = Table(
         # its concept (bare: "经济法律关系的概念"; "X的基本概念" heads a section of terms),
         # what it is made of, its kinds, functions, principles, sources and consequences
         # ("经济法的渊源", "退伙的法律后果", "BERT非线性的来源"), a doctrine's stand and views
-        # ("马克思主义的基本观点"). One alternative for all:
-        # each is tried at every position of every line the pattern searches
+        # ("马克思主义的基本观点"). One alternative for all, read from the line's start
         "^(?!(?:存在|出现|面临|遇到)的|在[^，,。；;：:的]{1,12}[中上里内]的)[^，,。；;：:]{1,20}"
         "(?:的[\u4e00-\u9fff]{0,2}(?:作用|区别|原因|意义|影响|特点|特征|性质|内容|方法|优势|优点|缺点"
         "|局限性?|原理|目的|本质|定义|条件|问题|好处|价值|思路|机制|不足|弊端|难点|挑战|贡献"
