@@ -150,7 +150,12 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         if c is not None
         and not (
             c.mined
-            and (_not_a_front(c.front, c.rule == "table") or _not_an_answer(c.back) or _echoes(c))
+            and (
+                _not_a_front(c.front, c.rule == "table")
+                or _not_an_answer(c.back)
+                or _echoes(c)
+                or _only_tasks(c)
+            )
         )
     )
     cards = [
@@ -569,6 +574,22 @@ def _uncounted(card: Candidate) -> Candidate | None:
 #: that names its scale ("Licence › Permissiveness" -> "permissive"), a true/false mark ("F")
 #: that the statement may well contain, a cloze whose front holds its deletions.
 _MAY_ECHO = frozenset({"table", "verdict", "marked"})
+
+
+#: A task-list item: "- [ ] Read chapter 3", "* [x] Book the room", "1. [ ] …"
+_TASK_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+\[(?P<done>[ xX])\]")
+
+
+def _only_tasks(card: Candidate) -> bool:
+    """Every line of the back is a task-list item ("- [ ] Read chapter 3", "- [x] …"): a to-do
+    list, a checklist to tick or a syllabus's boxes of topics still to study, none of them a
+    fact to recall. A question whose boxes mark its answer ("Which … ?" over "- [ ] CAP" and
+    "- [x] Shine-Dalgarno box") is a quiz, and a card: the ticked box is its answer."""
+    marks = [_TASK_ITEM.match(line) for line in card.back.splitlines() if line.strip()]
+    if not marks or not all(marks):
+        return False
+    ticked = any(m.group("done") != " " for m in marks if m)
+    return not (ticked and strip_markup(card.front).rstrip(" *_").endswith(("?", "？")))
 
 
 def _echoes(card: Candidate) -> bool:
