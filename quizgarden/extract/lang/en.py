@@ -1016,6 +1016,13 @@ TABLE = Table(
         "assuming\\b.*",
         "solving\\b.*",
         "(?:differentiating|equating|replacing|setting|cancell?ing)\\b.*",
+        # an operation done to both sides of the line before, after a "now" or not: "Moving $x$ to
+        # the left-hand side", "Now, dividing by $W$", "Taking logs of both sides" (`X` is a
+        # formula); not "Adding two vectors is …", a statement, nor "…, which gives the …"
+        "(?:(?:now|then|next),? )?(?:moving|subtracting|dividing|multiplying|adding|taking"
+        "|collecting|isolating|expanding|factori[sz]ing|squaring|raising|combining|bringing"
+        "|transposing)\\b"
+        "[^,]*?\\b(?:both sides|(?:left|right)(?:-hand)? side|by X)\\b[^,]*",
         "from (?:the|this|these|that|eq|equation|obs|observation|above|which)\\b.*",
         "for",
         "if",
