@@ -39,9 +39,11 @@ from .lang import (
     COPULA,
     COPULA_WORD,
     DEICTIC,
+    EXAMPLE_LABEL,
     FIELD_NAME,
     GLOSSARY_HEADING,
     HEAD_FOLLOWER,
+    LABEL_WORD,
     NAMING_COPULA,
     POINT_LABEL,
     PROCEDURE_HEADING,
@@ -502,7 +504,7 @@ def _definitions(
                 deck=deck,
             )
             listed = block.kind == "item" and offset == 0
-            owner = _group_of(ctx, block, term) if listed else None
+            owner = _group_of(ctx, block, term, before_items[n]) if listed else None
             if POINT_LABEL.match(term):  # "- **Main Driver**: …" under "3. **2022 Decline**: …"
                 owner = _parent_term(ctx, block) or subject_above(ctx, block)
             elif listed and owner is None:
@@ -938,14 +940,23 @@ def _where(ctx: Context, block: Block, first: str | None = None) -> str | None:
     return where
 
 
-def _group_of(ctx: Context, block: Block, term: str) -> str | None:
+def _group_of(ctx: Context, block: Block, term: str, before: int) -> str | None:
     """The subject that item `block`, defining `term`, is one part of: the item it is nested
-    under, when that item is a name alone that names a subject (`names_subject`: "- **Spin
-    Core Services:**" over "- **Memory Management:** …", not "- Process:" or "- Two types").
-    Its items are that subject's parts, features or kinds, and a part's name alone does not say
-    whose it is. None where the group's name holds the term already ("AIC for Model Selection"
-    over "AIC 是…")."""
-    name = parent_name(ctx, block)
+    under, or the bold name alone over its top-level list (`bold_name_above`: "**Marketing
+    Tactics:**" over "- Iconic campaigns: …"; `before` is the block before the list), when
+    that name names a subject (`names_subject`: "- **Spin Core Services:**" over "- **Memory
+    Management:** …", not "- Process:" or "- Two types"). Its items are that subject's parts,
+    features or kinds, and a part's name alone does not say whose it is. A bold line that is a
+    label or an example ("**Study Tip:**", "**Example Consideration:**") says what kind of note
+    its list is, not whose parts. None where the group's name holds the term already ("AIC for
+    Model Selection" over "AIC 是…")."""
+    if block.parent is not None:
+        name = parent_name(ctx, block)
+    else:
+        name = bold_name_above(ctx, block, before)
+        bare = PARENS.sub("", name).strip() if name else ""
+        if LABEL_WORD.match(bare) or EXAMPLE_LABEL.search(bare):
+            return None
     name = strip_numbering(name).rstrip(" -–—").strip() if name is not None else None
     if not name or not names_subject(name) or term.casefold() in name.casefold():
         return None
