@@ -43,6 +43,7 @@ from .shape import (
     MAX_ANSWER,
     MIN_SURE_GLOSSARY,
     as_list,
+    counts_parts,
     heading_glossaries,
     is_label,
     names_a_thing,
@@ -421,6 +422,8 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
     said = sentences(plain)
     if not 1 <= len(said) <= MAX_SENTENCES or any(s.endswith(_LEADS) for s in said):
         return None
+    if len(said) == 1 and counts_parts(plain):
+        return None  # "Congestion control has two main goals.": what they are comes after it
     if not is_explanation(plain, min_units=MIN_PHRASE_UNITS) or is_first_person(plain):
         return None
     if _LABEL_LINE.match(plain) or aside(plain) or TO_READER.search(plain):
@@ -521,7 +524,10 @@ def _led_list(ctx: Context, title: str, body: list[Block]) -> str | None:
         return None
     text = clean_card_text(lead.text)[0]
     plain = strip_markup(text).strip()
-    if not plain.endswith((":", "：")) or len(sentences(plain)) > MAX_SENTENCES:
+    # "Mitosis proceeds through four phases" leads into them all the same
+    if not plain.endswith((":", "：")) and not counts_parts(plain):
+        return None
+    if len(sentences(plain)) > MAX_SENTENCES:
         return None
     if is_first_person(plain):
         return None

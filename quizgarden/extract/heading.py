@@ -46,6 +46,7 @@ from .lang import (
 )
 from .shape import (
     MAX_ANSWER,
+    counts_parts,
     drop_caption,
     is_question,
     may_name,
@@ -738,7 +739,22 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
     if parts and LEAD_IN.search(strip_markup(parts[-1]).rstrip("。. ").split("。")[-1]):
         # "...常见的衡量如下：" introduces what follows: the answer is the whole section
         return _answer(ctx, section)
+    if len(parts) == 1 and _opens_list(ctx, section, parts[0]):
+        return _answer(ctx, section)
     return "\n\n".join(parts) or None
+
+
+def _opens_list(ctx: Context, section: list[Block], opening: str) -> bool:
+    """ "Congestion control has two main goals." over the list of them: a section that opens
+    with one sentence that only counts what it has ("there are several kinds", "分为三个阶段")
+    and goes straight on to a list has said nothing yet; the list is the answer, and the card
+    carries both."""
+    plain = strip_markup(without_urls(opening)).strip()
+    if _first_sentence(plain).strip() != plain or not counts_parts(plain):
+        return False
+    at = next(i for i, b in enumerate(section) if b.kind == "paragraph" and _usable(ctx, b))
+    following = section[at + 1 : at + 2]
+    return bool(following) and following[0].kind == "item" and _usable(ctx, following[0])
 
 
 MAX_BULLETS = 6

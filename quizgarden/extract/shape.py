@@ -11,6 +11,7 @@ from .blocks import Block
 from .context import Context, clean_card_text, heading_above, heading_title, naming_heading
 from .lang import (
     APPOSITIVE,
+    ARTICLE,
     BOLD_LEAD,
     CALLED_BOLD,
     CALLING,
@@ -18,6 +19,7 @@ from .lang import (
     COMMA_NAMED,
     COMPLEMENT_WORD,
     CONDITION,
+    COUNT_LEAD,
     COUNTED_KIND,
     DEICTIC,
     EXAMPLE_MARK,
@@ -25,6 +27,7 @@ from .lang import (
     FRAME_OPENER,
     FRAME_START,
     INTRODUCING_LEAD,
+    KIND_COUNT,
     LABEL_WORD,
     LINKING_LEAD,
     LIST_LABEL,
@@ -222,6 +225,25 @@ def sentences(text: str) -> list[str]:
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
+
+
+def counts_parts(sentence: str) -> bool:
+    """The sentence counts the parts or kinds of something ("there are two", "four types of",
+    "分为三类") or ends on a count and what it counts ("… has two main goals."), not on "the two
+    main goals", which were named before: what they are is still to come."""
+    if COUNT_LEAD.search(sentence) or KIND_COUNT.search(sentence):
+        return True
+    words = sentence.rstrip(" .。:：").split()
+    return any(
+        COUNTED_KIND.match(" ".join(words[-k:]))
+        and not (len(words) > k and ARTICLE.fullmatch(f"{words[-k - 1]} "))
+        for k in range(2, _COUNTED_WORDS + 1)
+        if len(words) >= k
+    )
+
+
+#: How many words a count and what it counts may take at the end of a sentence: "two main goals".
+_COUNTED_WORDS = 4
 
 
 def table_rows(ctx: Context, block: Block) -> list[list[str]]:
