@@ -563,6 +563,15 @@ def points_back(text: str) -> bool:
     return DEICTIC.search(RELATIVE_WORD.sub(" ", text)) is not None
 
 
+def _lone_bold(sentence: str) -> re.Match[str] | None:
+    """The one bold span of a sentence short enough to name something, else None: several
+    spans are emphasis, not a name."""
+    if len(sentence) > MAX_NAMING:
+        return None
+    spans = list(_BOLD_SPAN.finditer(sentence))
+    return spans[0] if len(spans) == 1 else None
+
+
 def bold_defined(sentence: str) -> str | None:
     """The term a sentence defines by setting it in bold inside it, else None: after a naming
     verb ("Se le denomina **X** de λ a …", "um SEL diz-se [**possível**](…) caso …"), after a
@@ -570,12 +579,9 @@ def bold_defined(sentence: str) -> str | None:
     after a copula and before an appositive clause ("One approach is **polling**, where …").
     The term is the sentence's only bold span (several are emphasis) and not its first words
     (a bold subject is `split_sentence_definition`'s). The words are the language tables'."""
-    if len(sentence) > MAX_NAMING:
+    m = _lone_bold(sentence)
+    if m is None:
         return None
-    spans = list(_BOLD_SPAN.finditer(sentence))
-    if len(spans) != 1:
-        return None
-    m = spans[0]
     before = strip_markup(sentence[: m.start()]).strip(" -*+>[")
     if not before or points_back(before):
         return None  # a bold subject; "This is known as **X**": what it names is elsewhere
@@ -610,13 +616,8 @@ def introduced(sentence: str) -> str | None:
     names what came before). The words before may point back ("… these estimates never agree,
     and the residual is reported as a **X** — a …"): the clause after the term says what it
     is."""
-    if len(sentence) > MAX_NAMING:
-        return None
-    spans = list(_BOLD_SPAN.finditer(sentence))
-    if len(spans) != 1:
-        return None
-    m = spans[0]
-    if not strip_markup(sentence[: m.start()]).strip(" -*+>["):
+    m = _lone_bold(sentence)
+    if m is None or not strip_markup(sentence[: m.start()]).strip(" -*+>["):
         return None  # a bold subject
     lead = sentence[max(0, m.start() - _LEAD) : m.start()]
     if not INTRODUCING_LEAD.search(lead) or not APPOSITIVE.match(sentence, m.end()):
