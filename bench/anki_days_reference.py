@@ -22,7 +22,7 @@ import random
 import subprocess
 import sys
 import tempfile
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from importlib.metadata import version
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -62,7 +62,7 @@ def histories(seed: int = 12) -> list[dict]:
             reviews = []
             for _ in range(rng.randint(2, 9)):
                 rating = rng.choices([1, 2, 3, 4], weights=[2, 2, 6, 1])[0]
-                reviews.append((moment.astimezone(timezone.utc), rating))
+                reviews.append((moment.astimezone(UTC), rating))
                 gap = rng.random()
                 if gap < 0.25:  # a learning step later the same hour
                     moment += timedelta(minutes=rng.choice([1, 10, 25]))
@@ -182,7 +182,7 @@ def main() -> None:
         "anki_version": anki.buildinfo.version,
         "pyfsrs_version": version("fsrs"),
         "day_start_hour": 4,
-        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "histories": out,
     }
     OUT.write_text(json.dumps(data, indent=1) + "\n", "utf-8")

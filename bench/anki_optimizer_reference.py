@@ -19,14 +19,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "tests" / "fixtures" / "anki_optimizer.json"
-START = datetime(2024, 1, 1, 4, 0, tzinfo=timezone.utc)
+START = datetime(2024, 1, 1, 4, 0, tzinfo=UTC)
 DAYS_STUDIED = 150
 CARDS = 400
 KIND = {"new": 0, "learning": 0, "review": 1, "relearning": 2}

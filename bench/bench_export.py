@@ -22,7 +22,7 @@ import random
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import genanki
@@ -36,7 +36,7 @@ from quizgarden.export import export_apkg
 from quizgarden.model import Card
 from quizgarden.render import to_anki_html
 
-T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
 WORDS = " ".join(
     (
         "cell membrane protein enzyme energy gradient transport signal receptor pathway nucleus",

@@ -29,7 +29,7 @@ import random
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -84,7 +84,7 @@ def session_times(rng: random.Random, day: date) -> list[datetime]:
         return []
     hours = sorted(rng.sample([7.0, 8.5, 12.5, 18.0, 21.0, 23.5, 24.5], rng.choice([1, 1, 2])))
     start = datetime(day.year, day.month, day.day, tzinfo=zone)
-    return [(start + timedelta(hours=h)).astimezone(timezone.utc) for h in hours]
+    return [(start + timedelta(hours=h)).astimezone(UTC) for h in hours]
 
 
 def main() -> None:

@@ -20,10 +20,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-NOW = datetime(2024, 6, 1, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)
 
 
 def build(db_path: Path, cards: int, learning: float = 0.005) -> None:

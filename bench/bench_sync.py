@@ -14,7 +14,7 @@ import random
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 # this checkout's quizgarden, not whichever one is installed: a bench measures its own code
@@ -96,7 +96,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp) / "vault"
         make_vault(root, args.notes)
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         db = open_collection(Path(tmp) / "collection.db")
 
         stat_s, read_s = baseline(root)

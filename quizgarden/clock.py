@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .errors import ConfigError
 
@@ -23,12 +23,12 @@ def parse_instant(text: str) -> datetime:
     except ValueError as err:
         raise ConfigError(f"{ENV_NOW}={text!r} is not an ISO 8601 datetime") from err
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     if not YEARS[0] <= value.year <= YEARS[1]:
         raise ConfigError(
             f"{ENV_NOW}={text!r} is out of range: use a date in the years {YEARS[0]}-{YEARS[1]}"
         )
-    return value.astimezone(timezone.utc)
+    return value.astimezone(UTC)
 
 
 def now() -> datetime:
@@ -36,4 +36,4 @@ def now() -> datetime:
     override = os.environ.get(ENV_NOW)
     if override:
         return parse_instant(override)
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
 
 DAY = timedelta(days=1)
@@ -75,9 +75,9 @@ class Days:
         zone = self.tz
         if zone is not None:
             local = datetime(day.year, day.month, day.day, self.hour, tzinfo=zone)
-            return local.astimezone(timezone.utc)
+            return local.astimezone(UTC)
         stamp = time.mktime((day.year, day.month, day.day, self.hour, 0, 0, 0, 0, -1))
-        return datetime.fromtimestamp(stamp, timezone.utc)
+        return datetime.fromtimestamp(stamp, UTC)
 
     def day_start(self, moment: datetime) -> datetime:
         """Start of the learner's day containing `moment`, as a UTC instant."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -356,12 +356,12 @@ def format_interval(delta: timedelta) -> str:
 
 
 def _utc(moment: datetime) -> datetime:
-    if moment.tzinfo is timezone.utc:  # the common case, and called per due card at start-up
+    if moment.tzinfo is UTC:  # the common case, and called per due card at start-up
         return moment
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
+        return moment.replace(tzinfo=UTC)
     # py-fsrs insists on tzinfo == timezone.utc exactly
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def parameters_problem(parameters: tuple[float, ...]) -> str | None:

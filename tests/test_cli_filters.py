@@ -4,7 +4,7 @@ rejected cards and how to bring them back, config --get, export --split -o, extr
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -208,4 +208,4 @@ def test_overdue_learning_cards_are_not_due_later_today(vault: Path):
     result = run("review", vault, answers="q\n", now="2026-03-02T21:00:00+00:00")
     assert "due later today" not in result.stdout
     assert "learning card(s) are due now" in result.stdout
-    assert datetime.fromisoformat(NOW) < datetime(2026, 3, 3, tzinfo=timezone.utc)
+    assert datetime.fromisoformat(NOW) < datetime(2026, 3, 3, tzinfo=UTC)

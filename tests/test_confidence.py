@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -26,7 +26,7 @@ from quizgarden.store import open_collection
 from quizgarden.store.migrations import SCHEMA_VERSION
 from quizgarden.store.sync import sync_vault
 
-NOW = datetime(2025, 3, 1, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 NOTE = (
     "# Cardiology\n\n"
     "Q: Which node sets the heart rhythm?\nA: The sinoatrial node\n\n"

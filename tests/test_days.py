@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,16 +24,16 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def local(zone: ZoneInfo, *parts: int) -> datetime:
-    return datetime(*parts, tzinfo=zone).astimezone(timezone.utc)
+    return datetime(*parts, tzinfo=zone).astimezone(UTC)
 
 
 def test_the_day_starts_at_the_rollover_hour_local_time():
     days = Days(4, "Asia/Shanghai")
     assert days.date_of(local(ZoneInfo("Asia/Shanghai"), 2024, 5, 2, 3, 59)) == date(2024, 5, 1)
     assert days.date_of(local(ZoneInfo("Asia/Shanghai"), 2024, 5, 2, 4, 0)) == date(2024, 5, 2)
-    assert days.start_of(date(2024, 5, 2)) == datetime(2024, 5, 1, 20, 0, tzinfo=timezone.utc)
+    assert days.start_of(date(2024, 5, 2)) == datetime(2024, 5, 1, 20, 0, tzinfo=UTC)
     west = Days(4, "America/New_York")
-    assert west.start_of(date(2024, 5, 2)) == datetime(2024, 5, 2, 8, 0, tzinfo=timezone.utc)
+    assert west.start_of(date(2024, 5, 2)) == datetime(2024, 5, 2, 8, 0, tzinfo=UTC)
 
 
 def test_daylight_saving_keeps_the_rollover_at_4_local():
@@ -62,14 +62,14 @@ def test_due_times_do_not_shift_by_an_hour_after_a_change():
 
 
 def test_zone_comes_from_the_setting_else_tz(monkeypatch: pytest.MonkeyPatch):
-    moment = datetime(2024, 5, 1, 22, 0, tzinfo=timezone.utc)
+    moment = datetime(2024, 5, 1, 22, 0, tzinfo=UTC)
     monkeypatch.setenv("TZ", "Asia/Tokyo")
     assert Days(4).date_of(moment) == date(2024, 5, 2)  # 07:00 in Tokyo
     assert Days(4, "America/Los_Angeles").date_of(moment) == date(2024, 5, 1)
     monkeypatch.setenv("TZ", "JST-9")  # a POSIX rule, not a zone name: the C library reads it
     time.tzset()
     assert Days(4).date_of(moment) == date(2024, 5, 2)
-    assert Days(4).start_of(date(2024, 5, 2)) == datetime(2024, 5, 1, 19, 0, tzinfo=timezone.utc)
+    assert Days(4).start_of(date(2024, 5, 2)) == datetime(2024, 5, 1, 19, 0, tzinfo=UTC)
 
 
 def test_timezone_setting_is_checked():

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 
 import typer.main
 
 from quizgarden.cli import app
 
 from conftest import ROOT
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # Python 3.10
-    import tomli as tomllib
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from quizgarden.model import Card, CardState
 anki_collection = pytest.importorskip("anki.collection")
 from anki import import_export_pb2  # noqa: E402
 
-T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
     b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
@@ -233,7 +233,7 @@ def test_split_writes_one_file_per_top_level_deck(tmp_path: Path, vault: Path) -
 
 
 def test_schedule_carried_into_anki(tmp_path: Path, vault: Path) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     state = CardState(
         "b1", state="review", stability=30.0, difficulty=4.2, due=now + timedelta(days=10),
         last_review=now - timedelta(days=20), reps=5, lapses=1,

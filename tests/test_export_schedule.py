@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -67,7 +67,7 @@ def test_review_cards_are_due_on_their_learner_day_after_import(tmp_path: Path, 
 def test_update_anki_rewrites_cards_anki_already_has(tmp_path: Path):
     vault = tmp_path / "vault"
     vault.mkdir()
-    days, now = Days(4, "UTC"), datetime.now(timezone.utc)
+    days, now = Days(4, "UTC"), datetime.now(UTC)
     before = CardState("b1", "review", None, 5.0, 6.0, days.due_at(now, 2), now, 3)
     fresh = CardState("b2")
     items = [(make_card("b1"), before), (make_card("b2", front="Other?"), fresh)]
@@ -99,4 +99,4 @@ def test_update_anki_rewrites_cards_anki_already_has(tmp_path: Path):
 
 def test_update_anki_refuses_a_missing_file(tmp_path: Path):
     with pytest.raises(ExportError, match="no Anki collection"):
-        update_collection(tmp_path / "nope.anki2", [], days=Days(), now=datetime.now(timezone.utc))
+        update_collection(tmp_path / "nope.anki2", [], days=Days(), now=datetime.now(UTC))

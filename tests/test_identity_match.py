@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from quizgarden.identity import match_cards, mint_id, mint_unique_id
 from quizgarden.model import Candidate, Card
 from quizgarden.similarity import text_similarity, tokens
 
-T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
+T0 = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 def card(card_id: str, note: str, front: str, back: str, **kw: object) -> Card:

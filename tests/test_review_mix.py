@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from quizgarden.settings import SettingsFile, load_settings, set_setting
 from quizgarden.store import open_collection
 from quizgarden.store.queue import QueueEntry, QueueItem
 
-NOW = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 10, 12, 0, tzinfo=UTC)
 REVIEWS = [f"r{i}" for i in range(1, 10)]
 NEW = ["n1", "n2", "n3"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from quizgarden.store import open_collection, queue
 from quizgarden.store import reviews as store
 from quizgarden.store.queries import to_iso
 
-NOW = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 10, 12, 0, tzinfo=UTC)
 DEFAULTS = SettingsFile({}, {})
 DEFAULTS_O = ReviewOptions()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from test_review_queue import add_card
@@ -22,7 +22,7 @@ from quizgarden.schedule import (
 from quizgarden.settings import Settings, SettingsFile
 from quizgarden.store import open_collection
 
-NOW = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 10, 12, 0, tzinfo=UTC)
 DAYS = Days(4, "UTC")
 
 
@@ -164,7 +164,7 @@ def test_a_session_running_past_the_rollover_takes_in_the_new_days_cards(
     tmp_path: Path, monkeypatch
 ):
     """Started at 03:50, still going at 04:05: the cards due that new day come in too."""
-    start = datetime(2024, 5, 10, 3, 50, tzinfo=timezone.utc)
+    start = datetime(2024, 5, 10, 3, 50, tzinfo=UTC)
     monkeypatch.setenv("QUIZGARDEN_NOW", start.isoformat())
     db = open_collection(tmp_path / "c.db")
     today = CardState("a" * 16, "review", None, 5.0, 5.0, DAYS.due_at(start, 0),
@@ -176,7 +176,7 @@ def test_a_session_running_past_the_rollover_takes_in_the_new_days_cards(
 
     class Late(Answering):
         def ask(self, revealed: bool) -> int:
-            later = datetime(2024, 5, 10, 4, 5, tzinfo=timezone.utc)
+            later = datetime(2024, 5, 10, 4, 5, tzinfo=UTC)
             monkeypatch.setenv("QUIZGARDEN_NOW", later.isoformat())  # the clock moves on
             return 3
 

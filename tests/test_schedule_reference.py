@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from quizgarden.schedule import make_scheduler, next_interval_days, review
 from quizgarden.settings import Settings
 
 REFERENCE = Path(__file__).parents[1].parent / "shared" / "fsrs" / "anki_reference.json"
-BASE = datetime(2024, 3, 1, 6, 0, tzinfo=timezone.utc)
+BASE = datetime(2024, 3, 1, 6, 0, tzinfo=UTC)
 
 
 def _load() -> dict:
@@ -127,7 +127,7 @@ def test_one_day_ten_hours_counts_as_anki_counts_it():
     """The issue's case: Good, then Good 1 d 10 h later across two rollovers: S as in Anki."""
     days = Days(4, "Europe/Berlin")
     scheduler = make_scheduler(Settings(fuzz=False))
-    first = datetime(2024, 5, 6, 21, 0, tzinfo=timezone.utc)  # 23:00 in Berlin
+    first = datetime(2024, 5, 6, 21, 0, tzinfo=UTC)  # 23:00 in Berlin
     state, _ = review(CardState("ab" * 8), 3, first, scheduler=scheduler, days=days)
     state, _ = review(state, 3, first + timedelta(minutes=10), scheduler=scheduler, days=days)
     later = first + timedelta(days=1, hours=10)  # 09:00 two learner days on

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from quizgarden.schedule import (
 )
 from quizgarden.settings import Settings, load_settings, parse_step, set_setting, settings_path
 
-NOW = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 10, 12, 0, tzinfo=UTC)
 
 
 def test_settings_file_round_trip_and_deck_inheritance(tmp_path: Path):

@@ -10,7 +10,7 @@ import stat
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from quizgarden.store.db import open_collection
 from quizgarden.store.migrations import MIGRATION_NAMES, SCHEMA_VERSION, migrations
 from quizgarden.store.sync import sync_vault
 
-NOW = datetime(2025, 3, 1, tzinfo=timezone.utc)
+NOW = datetime(2025, 3, 1, tzinfo=UTC)
 
 
 def make_vault(root: Path, notes: int, *, answer: str = "answer") -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -131,7 +131,7 @@ def test_cards_filters_by_deck_tag_and_due(vault: Path, tmp_path: Path) -> None:
         assert listed in result.stderr
     collection = open_collection(db)
     chien = next(c for c, _ in list_cards(collection) if c.front == "chien")
-    later = (datetime(2025, 3, 1, 8, tzinfo=timezone.utc) + timedelta(days=3)).isoformat()
+    later = (datetime(2025, 3, 1, 8, tzinfo=UTC) + timedelta(days=3)).isoformat()
     collection.execute("UPDATE card_state SET due = ? WHERE card_id = ?", [later, chien.id])
     collection.close()
     assert "chien" not in fronts("--due")
@@ -162,11 +162,11 @@ def test_card_and_state_rows_round_trip(vault: Path, tmp_path: Path) -> None:
     collection = open_collection(tmp_path / "c.db")
     from quizgarden.store.sync import sync_vault
 
-    sync_vault(collection, vault, now=datetime(2025, 3, 1, tzinfo=timezone.utc))
+    sync_vault(collection, vault, now=datetime(2025, 3, 1, tzinfo=UTC))
     for card, state in list_cards(collection):
         assert card_from_row(card_to_row(card)) == card
         assert state_from_row(state_to_row(state)) == state
-    moment = datetime(2025, 3, 1, 8, 30, 15, 123456, tzinfo=timezone.utc)
+    moment = datetime(2025, 3, 1, 8, 30, 15, 123456, tzinfo=UTC)
     assert from_iso(to_iso(moment)) == moment
     assert to_iso(datetime(2025, 3, 1, 9, 0, tzinfo=timezone(timedelta(hours=1)))) == T0
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from quizgarden.store.db import open_collection
 from quizgarden.store.queries import list_cards
 from quizgarden.store.sync import extraction_fingerprint, rules_source_hash, sync_vault
 
-T0 = datetime(2025, 3, 1, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 PACKAGE = Path(quizgarden.__file__).resolve().parent
 
 

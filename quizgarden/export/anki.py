@@ -40,7 +40,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -264,7 +264,7 @@ class _Calendar:
 
     @classmethod
     def at(cls, days: Days, timestamp: float, offset: int = 0) -> _Calendar:
-        moment = datetime.fromtimestamp(timestamp, timezone.utc)
+        moment = datetime.fromtimestamp(timestamp, UTC)
         today = days.date_of(moment)
         return cls(days, today, offset, int(days.start_of(today).timestamp()))
 

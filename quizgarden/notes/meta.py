@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -80,11 +79,9 @@ def _load(raw: str, path: str) -> tuple[Any, Problem | None]:
 
 
 def toml_library() -> Any:
-    """`tomllib`, or its backport `tomli` before Python 3.11; imported when first needed."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
+    """`tomllib`, imported when first needed: most vaults have no TOML frontmatter."""
+    import tomllib
+
     return tomllib
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, TypedDict
 
 from sqlite_utils import Database
@@ -54,8 +54,8 @@ def to_iso(value: datetime | None) -> str | None:
     if value is None:
         return None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat()
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat()
 
 
 def from_iso(text: str | None) -> datetime | None:
@@ -64,9 +64,9 @@ def from_iso(text: str | None) -> datetime | None:
         return None
     value = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
     if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    if value.tzinfo is not timezone.utc:  # the common case skips a conversion: queues parse many
-        return value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC)
+    if value.tzinfo is not UTC:  # the common case skips a conversion: queues parse many
+        return value.astimezone(UTC)
     return value
 
 
