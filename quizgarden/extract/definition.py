@@ -60,6 +60,7 @@ from .shape import (
     MAX_ANSWER,
     MIN_GLOSSARY,
     as_list,
+    asked_under,
     bold_defined,
     bold_name_above,
     called,
@@ -305,9 +306,9 @@ def _owned(card: Candidate, owner: str | None) -> Candidate:
     its item is a part of (`_group_of`); or what a capitalised phrase is a part of
     (`_phrase_owner`). Placed once the template's fields are told, by their bare fronts, so that
     no card is kept or lost by it."""
-    if owner is None or " › " in card.front or owner.casefold() in card.front.casefold():
+    if " › " in card.front:  # placed already, by its aspects or its section
         return card
-    return replace(card, front=f"{owner} › {card.front}")
+    return replace(card, front=asked_under(owner, card.front))
 
 
 #: A term given in this many places of one note is a field of the author's template.
@@ -357,9 +358,7 @@ def _aspects(run: list[tuple[Candidate, str | None]]) -> Iterator[Candidate]:
     if subject and is_question(subject):
         subject = None
     for card, _ in run:
-        if subject and " › " not in card.front and subject.casefold() not in card.front.casefold():
-            card = replace(card, front=f"{subject} › {card.front}")
-        yield card
+        yield _owned(card, subject)
 
 
 def _definitions(
