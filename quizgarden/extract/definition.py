@@ -297,19 +297,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
     found = list(_definitions(ctx))
     fields = _fields(ctx, [f.card for f in found])
     kept: list[tuple[Candidate, str | None]] = []
-    lists: dict[_ListKey, list[tuple[Candidate, str | None]]] = {}
-    owners: dict[_ListKey, list[str | None]] = {}  # of each list's items, in order
+    lists: dict[_ListKey, list[_Found]] = {}
     for f in found:
         if f.in_list is None:
             if f.card.front.casefold() not in fields:
                 kept.append((f.card, f.owner))
         else:
-            lists.setdefault(f.in_list, []).append((f.card, f.aspect_of))
-            owners.setdefault(f.in_list, []).append(f.owner)
-    for key, run in lists.items():
-        for card, owner in zip(_aspects(run), owners[key], strict=True):
+            lists.setdefault(f.in_list, []).append(f)
+    for run in lists.values():
+        for card, f in zip(_aspects(run), run, strict=True):
             if card.front.casefold() not in fields:
-                kept.append((card, owner))
+                kept.append((card, f.owner))
     # (a label the note repeats stays bare: which card of it stays is dedupe's call)
     fronts = Counter(card.front.casefold() for card, _ in kept)
     for card, owner in kept:
@@ -364,18 +362,18 @@ def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
     return {term for term, n in counts.items() if n >= MIN_FIELD}
 
 
-def _aspects(run: list[tuple[Candidate, str | None]]) -> Iterator[Candidate]:
+def _aspects(run: list[_Found]) -> Iterator[Candidate]:
     """The items of one list, where one of them is an aspect its section names ("相同点" under
     "RF和GBDT的异同", "Tradeoff" under "Router Architecture"): the list goes through aspects of
     that subject, and a sibling whose front names none of its own ("最终结果", "Market Size")
     asks about the same subject ("RF和GBDT的异同 › 最终结果"). A question's list is its answer,
     whose terms stand on their own ("SFT的数据集格式？" over `- 标签数据：…`)."""
-    subjects = {where for _, where in run if where}
+    subjects = {f.aspect_of for f in run if f.aspect_of}
     subject = next(iter(subjects)) if len(subjects) == 1 else None
     if subject and is_question(subject):
         subject = None
-    for card, _ in run:
-        yield _owned(card, subject)
+    for f in run:
+        yield _owned(f.card, subject)
 
 
 def _definitions(ctx: Context) -> Iterator[_Found]:
