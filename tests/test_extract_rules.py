@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from quizgarden.extract import RULES, extract_note
+from quizgarden.extract.shape import asked_under, placed
 from quizgarden.model import Candidate
 from quizgarden.notes import read_note
 
@@ -140,3 +141,12 @@ def _extract_file(tmp_path: Path, name: str, text: str) -> list[Candidate]:
     note, _ = read_note(path, tmp_path)
     assert note is not None
     return extract_note(note)
+
+
+def test_a_bare_front_is_asked_under_its_subject_once() -> None:
+    # the join every rule writes a place with, and the guard they share: a front that names its
+    # subject already, or no subject, leaves it bare
+    assert placed("Glaciology", "Ablation zone") == "Glaciology › Ablation zone"
+    assert asked_under("Glaciology", "Ablation zone") == "Glaciology › Ablation zone"
+    assert asked_under("glaciology", "Glaciology basics") == "Glaciology basics"
+    assert asked_under(None, "Ablation zone") == "Ablation zone"

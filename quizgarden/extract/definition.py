@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 from itertools import pairwise
+from typing import NamedTuple
 
 from ..model import Candidate
 from .blocks import Block
@@ -60,6 +61,7 @@ from .shape import (
     MAX_ANSWER,
     MIN_GLOSSARY,
     as_list,
+    asked_under,
     bold_defined,
     bold_name_above,
     called,
@@ -273,25 +275,39 @@ def _aliased_paragraph(ctx: Context, block: Block, line: str) -> tuple[str, str]
     return None if name and name in strip_markup(above).casefold() else found
 
 
+#: A list by the block it is nested under (None at the top) and the block before it.
+_ListKey = tuple[int | None, int]
+
+
+class _Found(NamedTuple):
+    """A definition's card and what may place it once the note's cards are all found: the list
+    its item is one of (`_aspects` reads a list's items together), the subject of the aspect it
+    was asked under, and the subject a label of a point or a part of a group is to be asked under
+    (`_owned`)."""
+
+    card: Candidate
+    in_list: _ListKey | None = None
+    aspect_of: str | None = None
+    owner: str | None = None
+
+
 def find(ctx: Context) -> Iterator[Candidate]:
     """Every definition of the note, an aspect list's items each under its subject (`_aspects`),
     but for a template's fields (`_fields`)."""
     found = list(_definitions(ctx))
-    fields = _fields(ctx, [card for card, _, _, _ in found])
+    fields = _fields(ctx, [f.card for f in found])
     kept: list[tuple[Candidate, str | None]] = []
-    lists: dict[tuple[int | None, int], list[tuple[Candidate, str | None]]] = {}
-    owners: dict[tuple[int | None, int], list[str | None]] = {}  # of each list's items, in order
-    for card, key, where, owner in found:
-        if key is None:
-            if card.front.casefold() not in fields:
-                kept.append((card, owner))
+    lists: dict[_ListKey, list[_Found]] = {}
+    for f in found:
+        if f.in_list is None:
+            if f.card.front.casefold() not in fields:
+                kept.append((f.card, f.owner))
         else:
-            lists.setdefault(key, []).append((card, where))
-            owners.setdefault(key, []).append(owner)
-    for key, run in lists.items():
-        for card, owner in zip(_aspects(run), owners[key], strict=True):
+            lists.setdefault(f.in_list, []).append(f)
+    for run in lists.values():
+        for card, f in zip(_aspects(run), run, strict=True):
             if card.front.casefold() not in fields:
-                kept.append((card, owner))
+                kept.append((card, f.owner))
     # (a label the note repeats stays bare: which card of it stays is dedupe's call)
     fronts = Counter(card.front.casefold() for card, _ in kept)
     for card, owner in kept:
@@ -305,9 +321,9 @@ def _owned(card: Candidate, owner: str | None) -> Candidate:
     its item is a part of (`_group_of`); or what a capitalised phrase is a part of
     (`_phrase_owner`). Placed once the template's fields are told, by their bare fronts, so that
     no card is kept or lost by it."""
-    if owner is None or " › " in card.front or owner.casefold() in card.front.casefold():
+    if " › " in card.front:  # placed already, by its aspects or its section
         return card
-    return replace(card, front=f"{owner} › {card.front}")
+    return replace(card, front=asked_under(owner, card.front))
 
 
 #: A term given in this many places of one note is a field of the author's template.
@@ -346,25 +362,21 @@ def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
     return {term for term, n in counts.items() if n >= MIN_FIELD}
 
 
-def _aspects(run: list[tuple[Candidate, str | None]]) -> Iterator[Candidate]:
+def _aspects(run: list[_Found]) -> Iterator[Candidate]:
     """The items of one list, where one of them is an aspect its section names ("相同点" under
     "RF和GBDT的异同", "Tradeoff" under "Router Architecture"): the list goes through aspects of
     that subject, and a sibling whose front names none of its own ("最终结果", "Market Size")
     asks about the same subject ("RF和GBDT的异同 › 最终结果"). A question's list is its answer,
     whose terms stand on their own ("SFT的数据集格式？" over `- 标签数据：…`)."""
-    subjects = {where for _, where in run if where}
+    subjects = {f.aspect_of for f in run if f.aspect_of}
     subject = next(iter(subjects)) if len(subjects) == 1 else None
     if subject and is_question(subject):
         subject = None
-    for card, _ in run:
-        if subject and " › " not in card.front and subject.casefold() not in card.front.casefold():
-            card = replace(card, front=f"{subject} › {card.front}")
-        yield card
+    for f in run:
+        yield _owned(f.card, subject)
 
 
-def _definitions(
-    ctx: Context,
-) -> Iterator[tuple[Candidate, tuple[int | None, int] | None, str | None, str | None]]:
+def _definitions(ctx: Context) -> Iterator[_Found]:
     """Each definition; a list item's with its list, the subject an aspect item was asked
     under, and the subject a label of a point (`POINT_LABEL`) or a part of a group
     (`_group_of`) is to be asked under."""
@@ -412,12 +424,12 @@ def _definitions(
         if barred[block.heading]:
             continue  # paper titles, reported numbers, rules to follow, the cases of an example
         if n in sheet and not sheet[n].labelled:  # (a label over bullets: the `label` rule's)
-            yield from ((card, None, None, None) for card in _attribute(ctx, n, sheet[n]))
+            yield from map(_Found, _attribute(ctx, n, sheet[n]))
             continue
         asked = _asked_by(ctx, n, before_items[n])
         defined: set[str] = set()
         if may_name(block.text) and (given := list(_named(ctx, block))):  # most blocks name none
-            yield from ((card, None, None, None) for card, _ in given)
+            yield from (_Found(card) for card, _ in given)
             if any(not whole for _, whole in given):
                 continue  # a name given after its description: the block's other lines say it
             defined = {card.front.casefold() for card, _ in given}
@@ -509,7 +521,7 @@ def _definitions(
                 owner = _parent_term(ctx, block) or subject_above(ctx, block)
             elif listed and owner is None:
                 owner = _phrase_owner(ctx, block, term)
-            yield card, (block.parent, before_items[n]) if listed else None, subject, owner
+            yield _Found(card, (block.parent, before_items[n]) if listed else None, subject, owner)
 
 
 # what follows a word that names its line: a colon, a bracket, a number ("Step 2"), another

@@ -26,7 +26,15 @@ from .lang import (
     PREPOSITION,
 )
 from .outline import aside, names_work, outline_lead
-from .shape import as_list, defines_terms, is_label, labels_list, subject_above, topic
+from .shape import (
+    as_list,
+    defines_terms,
+    is_label,
+    labels_list,
+    placed,
+    subject_above,
+    topic,
+)
 from .text import (
     GENERIC_FRONT,
     has_cjk,
@@ -90,7 +98,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             # "- Slow start" under "## TCP Congestion Control": a common phrase, of its subject
             owner = subject_above(ctx, block)
             if owner is not None and term.casefold() not in owner.casefold():
-                front = f"{owner} › {term}"
+                front = placed(owner, term)
         if back:
             yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)
 

@@ -112,6 +112,22 @@ def subject_above(ctx: Context, block: Block) -> str | None:
     return None
 
 
+def placed(owner: str, front: str) -> str:
+    """`front` asked under the subject `owner` it is a part, a point or a row of, written the one
+    way every rule writes a place (`TCP Congestion Control › Slow start`), so that a learner
+    reads the same mark for "of" in every card."""
+    return f"{owner} › {front}"
+
+
+def asked_under(owner: str | None, front: str) -> str:
+    """`front` asked under `owner` (`placed`) where there is one and the front does not name it
+    already: "Sorting › Bubble sort › Sorting" says the subject twice. Each rule decides first
+    which subject it means and what else makes it keep a front bare; this is the guard all share."""
+    if owner is None or owner.casefold() in front.casefold():
+        return front
+    return placed(owner, front)
+
+
 @lru_cache(maxsize=NOTE_CACHE)
 def names_subject(title: str) -> bool:
     """Whether a heading's words name a subject on their own: a distinctive name

@@ -39,7 +39,7 @@ from .lang import (
     NUMBERED_SECTION,
     SECTION_LABEL,
 )
-from .shape import is_label, subject_above, table_rows
+from .shape import asked_under, is_label, subject_above, table_rows
 from .text import SENTENCE, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
@@ -73,7 +73,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if lead and lead.casefold() not in c.front.casefold():
                 c = replace(c, front=f"{lead} › {c.front}")  # "Tissue Necrosis › Brain › …"
             elif owner and _of_section(c.front, owner):
-                c = replace(c, front=f"{owner} › {c.front}")  # "Coordination › Impact"
+                c = replace(c, front=asked_under(owner, c.front))  # "Coordination › Impact"
             yield c
 
 
@@ -84,15 +84,13 @@ _NUMBERED = re.compile(r"\d")
 
 def _of_section(front: str, owner: str) -> bool:
     """Whether a row's front (`Lack of Coordination › Impact`) is common words that mean
-    something only of the subject its section names (`owner`), which it does not name: no part
-    of it a name on its own (`Strength › Sigma (σ) bond`), the heading no numbered part of a
-    course or a page ("Weeks 1–2", "KB s.75")."""
+    something only of the subject its section names (`owner`): no part of it a name on its own
+    (`Strength › Sigma (σ) bond`), the heading no numbered part of a course or a page ("Weeks
+    1–2", "KB s.75"). A front naming its owner already stays bare by `asked_under`."""
     parts = front.split(" › ")
     if any(is_distinctive(p) for p in parts) or parts[0].casefold() in owner.casefold():
         return False
-    if _NUMBERED.search(owner):
-        return False
-    return owner.casefold() not in front.casefold()
+    return not _NUMBERED.search(owner)
 
 
 #: How many headings up a front may name to tell two tables apart.
