@@ -6,6 +6,8 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -43,3 +45,18 @@ def copy_sample_vault(source: Path, dest: Path) -> Path:
     """Copy a vault's notes, leaving out any collection and settings in it."""
     shutil.copytree(source, dest, ignore=shutil.ignore_patterns(STATE_DIR))
     return dest
+
+
+def record_texts(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, method: str) -> list[str]:
+    """Put in place of the compiled pattern `owner.name` one whose `method` notes the text it is
+    given (its last argument) and then does what the pattern did: a test that a scan is skipped
+    reads what the pattern was asked to read."""
+    pattern = getattr(owner, name)
+    read: list[str] = []
+
+    def call(*args: Any) -> Any:
+        read.append(args[-1])
+        return getattr(pattern, method)(*args)
+
+    monkeypatch.setattr(owner, name, SimpleNamespace(**{method: call}))
+    return read

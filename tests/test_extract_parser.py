@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +12,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from quizgarden.extract import blocks
+
+from conftest import record_texts
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -183,13 +184,7 @@ def test_a_paragraph_without_a_pictograph_is_not_searched_for_a_pictograph_term(
 ) -> None:
     # the pattern's `^` under `re.M` is tried at every character: a test in C for a pictograph
     # comes first, and most paragraphs with bold hold none
-    searched: list[str] = []
-    terms = blocks._PICTOGRAPH_TERM
-    monkeypatch.setattr(
-        blocks,
-        "_PICTOGRAPH_TERM",
-        SimpleNamespace(sub=lambda repl, text: searched.append(text) or terms.sub(repl, text)),
-    )
+    searched = record_texts(monkeypatch, blocks, "_PICTOGRAPH_TERM", "sub")
     found = blocks.parse_blocks("**术语**：一段解释\n\n🔑 **要点**：另一段\n", 1)
     assert searched == ["🔑 **要点**：另一段"]
     assert [b.text for b in found] == ["**术语**：一段解释", "**要点**：另一段"]

@@ -15,7 +15,6 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -38,6 +37,8 @@ from quizgarden.model import MAX_MINED_LINE
 from quizgarden.notes import _INLINE_TAG, _TAG_NAME, links, read_note
 from quizgarden.notes.meta import MAX_ALIAS_NODES
 from quizgarden.scanning import SHORT, _closes, delimited_sub, skipping_finditer, skipping_sub
+
+from conftest import record_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location(
@@ -159,13 +160,7 @@ def test_the_words_of_a_cjk_text_are_looked_for_in_what_its_han_leaves(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # a run of Han characters is a space there: the word scan reads a few characters, not the text
-    read: list[str] = []
-    runs = text_rules._RUN_UNIT
-    monkeypatch.setattr(
-        text_rules,
-        "_RUN_UNIT",
-        SimpleNamespace(findall=lambda s: read.append(s) or runs.findall(s)),
-    )
+    read = record_texts(monkeypatch, text_rules, "_RUN_UNIT", "findall")
     assert text_rules._count_units("注意力机制 Attention 是一种方法") == 11
     assert read == ["  Attention  "]
 
@@ -174,13 +169,7 @@ def test_a_line_without_a_colon_is_not_read_for_a_field_label(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # `_LABEL_LINE` tried each length of a label before it failed on a line with no colon
-    read: list[str] = []
-    labels = definition_rule._LABEL_LINE
-    monkeypatch.setattr(
-        definition_rule,
-        "_LABEL_LINE",
-        SimpleNamespace(match=lambda line: read.append(line) or labels.match(line)),
-    )
+    read = record_texts(monkeypatch, definition_rule, "_LABEL_LINE", "match")
     vault = Path("/nonexistent-vault")
     body = (
         "- **Latency**: the time a request waits before it is served.\n- **Throughput**: how many"
@@ -245,13 +234,7 @@ def test_a_back_without_a_bracket_or_a_colon_is_not_read_for_a_lead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # `_SELF_LEAD` tried each length of a back's first words for a label's colon
-    read: list[str] = []
-    leads = extract_package._SELF_LEAD
-    monkeypatch.setattr(
-        extract_package,
-        "_SELF_LEAD",
-        SimpleNamespace(match=lambda text: read.append(text) or leads.match(text)),
-    )
+    read = record_texts(monkeypatch, extract_package, "_SELF_LEAD", "match")
     assert extract_package._about_itself("This section lays the groundwork for what follows.")
     assert not extract_package._about_itself("Osmosis moves water across a membrane.")
     assert extract_package._about_itself("**Summary:** This section lays the groundwork.")
