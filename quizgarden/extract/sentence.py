@@ -38,6 +38,7 @@ from .lang import (
     LOCALIZER,
     NAMING_COPULA,
     PASSIVE,
+    PLACE_PREPOSITION,
     PREDICATE_OPENER,
     PREPOSITION,
     RELATIVE_CLASS,
@@ -108,6 +109,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             found = split_defining(sentence, opens=n in runs, lower=item and k == 0)
             if found is None and marks:
                 found = _marked_entry(sentence) if item else marked_subject(sentence)
+            placed = found is None and (found := _placed(sentence)) is not None
             if found is None:
                 continue
             if named_plainly(sentence) is not None:
@@ -149,6 +151,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # "- **机器问答**综合了…" over "## 机器问答": its section answers for it
             if n in runs or n in marked:
                 pass  # one of a list of definitions: its siblings say what the list holds
+            elif placed:
+                pass  # "In geology, a moraine is an accumulation of rock that …": see _placed
             elif item and k > 0:
                 # a later sentence of an item ("* Three kinds of sciences: … Practical sciences
                 # are ones that guide behavior, …") only when shaped as a definition, its class
@@ -373,6 +377,34 @@ def split_defining(
         return None
     strong = verb[2].strip() not in {"是", "是一个"}
     return subject, back.strip(), bold, strong
+
+
+def _placed(sentence: str) -> tuple[str, str, bool, bool] | None:
+    """ "In geology, a moraine is an accumulation of rock and soil that …", "In time-series data,
+    stationarity refers to …": a sentence that first places its subject in a field, by a short
+    phrase a preposition opens, then defines it. The field is where the term belongs, the way an
+    encyclopaedia opens an article, so the sentence defines wherever it stands when what follows
+    the phrase is shaped as a definition on its own (`_defines_alone`: a class a clause or a
+    complement bounds, or a naming copula); a phrase that points back ("In this case, the cost is
+    …") places nothing, and a bare copula after a place ("In a closed system, momentum is
+    conserved") says what holds there. A second term set in bold after the subject makes the
+    sentence a pair the field holds, which its section answers for."""
+    m = _PLACED.match(sentence)
+    if m is None or DEICTIC.search(m.group("place")) or units(m.group("place")) > _PLACE_UNITS:
+        return None
+    found = split_defining(sentence[m.end() :], lower=True)
+    if found is None or not _defines_alone(found) or _MARKED_AGAIN.search(found[1]):
+        return None  # a second term in bold ("**population** … while **sample** …"): a pair
+    return found
+
+
+# a short phrase a preposition opens, up to the comma after it: where the subject belongs
+_PLACED = re.compile(
+    rf"{PLACE_PREPOSITION.pattern}\s+(?P<place>[^,，;:.!?\n]{{1,{MAX_SUBJECT}}}?),\s+",
+    PLACE_PREPOSITION.flags,
+)
+#: The longest place a sentence names before its subject, in units: past it, a clause.
+_PLACE_UNITS = 5
 
 
 # a mark an author sets a term apart with: bold, italics, code

@@ -124,6 +124,7 @@ __all__ = [
     "PASSIVE",
     "PHRASE_FOLLOWER",
     "PLACEHOLDER",
+    "PLACE_PREPOSITION",
     "PLAIN_NAMER",
     "POINTER",
     "POINT_LABEL",
@@ -531,6 +532,8 @@ ASKING = re.compile(
 )
 #: A preposition that opens a phrase: "According to …", "Unter …"; such a phrase is no term.
 PREPOSITION = re.compile(rf"^(?:{_alternation(_words('prepositions'))})", re.I)
+#: A preposition that places what follows in a field: "In statistics, X is …", "En economía, …".
+PLACE_PREPOSITION = re.compile(rf"^(?:{_alternation(_words('place_prepositions'))})", re.I)
 #: A heading over steps rather than results: "Derivation", "Beweis", "推导过程".
 PROOF_HEADING = re.compile(rf"^(?:{_alternation(_words('proof_headings'))})$", re.I)
 

@@ -566,6 +566,7 @@ TABLE = Table(
         "due to",
         "because of",
     ),
+    place_prepositions=("in", "within"),
     proof_headings=("derivations?", "proofs?", "worked examples?", "solutions?"),
     naming_copulas=("is defined as", "refers to"),
     # "I/O", "I.e." are no writer speaking

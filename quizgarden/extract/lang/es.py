@@ -171,6 +171,7 @@ TABLE = Table(
         "entre",
         "tras",
     ),
+    place_prepositions=("en", "dentro de"),
     proof_headings=("derivación", "demostración", "solución"),
     of_words=("de", "del"),
     forward_refs=("siguientes?", "a continuación", "como sigue"),

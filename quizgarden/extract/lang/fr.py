@@ -179,6 +179,7 @@ TABLE = Table(
         "avant",
         "chez",
     ),
+    place_prepositions=("en", "dans"),
     proof_headings=("dérivation", "démonstration", "preuve", "solution"),
     of_words=("de", "des"),
     forward_refs=("suivantes?", "suivants?", "ci-dessous", "comme suit"),

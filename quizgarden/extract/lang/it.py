@@ -176,6 +176,7 @@ TABLE = Table(
         "dopo",
         "prima di",
     ),
+    place_prepositions=("in", "nel", "nella", "nello", "nei", "negli", "nelle"),
     proof_headings=("derivazione", "dimostrazione", "soluzione", "svolgimento"),
     of_words=("di", "della"),
     forward_refs=("seguenti", "seguente", "di seguito", "come segue"),

@@ -145,6 +145,7 @@ TABLE = Table(
         "entre",
         "após",
     ),
+    place_prepositions=("em", "na", "nas"),
     proof_headings=("derivação", "demonstração", "prova", "solução", "resolução"),
     forward_refs=("seguintes?", "a seguir", "como segue"),
     count_leads=(

@@ -31,6 +31,9 @@ class Table:
     articles: tuple[str, ...]  # dropped before a subject: "The mitochondrion" -> "mitochondrion"
     # a term never opens with one: "According to experiments", "Unter Abwesenden" lead into a clause
     prepositions: tuple[str, ...] = ()
+    # those that place what follows in a field or a setting, before a comma: "In statistics, …",
+    # "En economía, …"; a subject after such a phrase belongs to the field
+    place_prepositions: tuple[str, ...] = ()
     # the last word of a short title that makes it one aspect of what its section names, whose
     # name it leaves out: "Security Considerations", "Common Misconceptions"
     aspect_heads: tuple[str, ...] = ()
