@@ -177,9 +177,14 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             # by side, the names of one the values of another
         header, body = header[1:], [r[1:] for r in body]
         width -= 1
-    names = [r[0] for r in body]
+    names = [_name_cell(r[0]) for r in body]
     if sum(_named(n) for n in names) * 2 <= len(names):
         return  # rows not named by a term: an index column, numbers, empty cells
+    if any(_ENTRY.match(r[0].strip()) for r in body) and any(
+        _entries(body, c) for c in range(1, width)
+    ):
+        return  # "| Strengths | Weaknesses |" over "| **Holistic** -- … | **Bias** -- … |": lists
+        # of entries side by side, no row named
     if is_label(header[0]) and any(len(strip_markup(n)) == 1 for n in names):
         return  # "| Mnemonic | Cancer |" over "| O | Oral |": a cue's letters, no row names
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
@@ -275,7 +280,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     numbered = all(_ROW_NUMBER.match(r[0]) for r in body)
     for line, row, group in zip(lines, body, groups, strict=True):
         # "WT1<br>WT2": two names of the row; "EGFR<br>[HER1]": a name and another in brackets
-        name = strip_markup(_BREAK.sub(", ", row[0]).replace(", [", " ["))
+        name = strip_markup(_BREAK.sub(", ", _name_cell(row[0])).replace(", [", " ["))
         if numbered:
             name = _ROW_NUMBER.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
         if _CODE.fullmatch(row[0].strip()) is None and (
@@ -286,6 +291,15 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             continue
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
+        entry = _ENTRY.match(row[0].strip())
+        if entry and entry.group("gloss") and _answers(entry.group("gloss")):
+            # "| 1 | **Safety** -- security, stability |": the row's name and what it is, an entry
+            # of a glossary set in the cell
+            front = (
+                f"{group} › {name}" if group and group.casefold() not in name.casefold() else name
+            )
+            back, _, _ = clean_card_text(_opening(entry.group("gloss")))
+            yield Candidate("table", "basic", front, back, line)
         told = [
             c
             for c in asked
@@ -645,11 +659,33 @@ def _grouped(body: list[list[str]]) -> bool:
         not groups[0] or (all(groups) and len(set(groups)) == len(groups))
     ):
         return False  # a first column that names each row is the rows' names
-    # ("| **Missed Trigger** — insufficient effort … |": a name with what it is, no name alone)
-    return sum(_named(r[1]) and not _DASHED.search(r[1]) for r in body) * 2 > len(body)
+    # ("| Missed Trigger — insufficient effort … |": a name with what it is, no name alone;
+    # "| **Safety** -- security, stability |" sets the name off in bold, `_name_cell`)
+    cells = [(_name_cell(r[1]), r[1]) for r in body]
+    return sum(_named(n) and (n != c or not _DASHED.search(c)) for n, c in cells) * 2 > len(body)
 
 
 _DASHED = re.compile(r"\s[—–-]\s")
+#: "**Safety** -- security, stability", "**Palaeo – lithic age** *(Old – Stone)*": a bold name
+#: opening a cell, then what it is after a dash or a remark in brackets
+_ENTRY = re.compile(
+    r"(\*\*|__)(?P<term>(?:(?!\1)[^\n])+?)\1"
+    r"(?:\s+(?:--?|[—–])\s+(?P<gloss>\S.*)|\s*\*?[(（].*)$"
+)
+
+
+def _name_cell(cell: str) -> str:
+    """The cell that names a row, or the bold name that opens it where what it is or a remark
+    follows (`**Safety** -- security, stability` names the row `Safety`)."""
+    entry = _ENTRY.match(cell.strip())
+    return entry.group("term") if entry else cell
+
+
+def _entries(body: list[list[str]], c: int) -> bool:
+    """Column `c` holds bold names each with what it is, half its filled cells or more: a list
+    of entries of its own."""
+    cells = [r[c].strip() for r in body if c < len(r) and r[c].strip()]
+    return bool(cells) and sum(_ENTRY.match(x) is not None for x in cells) * 2 >= len(cells)
 
 
 def _number_kind(header: list[str], body: list[list[str]]) -> str:
