@@ -289,6 +289,7 @@ class _Found(NamedTuple):
     in_list: _ListKey | None = None
     aspect_of: str | None = None
     owner: str | None = None
+    section: str | None = None
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -367,13 +368,21 @@ def _aspects(run: list[_Found]) -> Iterator[Candidate]:
     "RF和GBDT的异同", "Tradeoff" under "Router Architecture"): the list goes through aspects of
     that subject, and a sibling whose front names none of its own ("最终结果", "Market Size")
     asks about the same subject ("RF和GBDT的异同 › 最终结果"). A question's list is its answer,
-    whose terms stand on their own ("SFT的数据集格式？" over `- 标签数据：…`)."""
+    whose terms stand on their own ("SFT的数据集格式？" over `- 标签数据：…`). Where no item is
+    an aspect but one is a common word asked under its section ("Vision Killers › Too vague"),
+    the list names members of one kind under that section, and its other items ("Top-down
+    only", "One-and-done") are of that kind too: each is asked under it, unless it has a subject
+    of its own to be asked under (`_Found.owner`)."""
     subjects = {f.aspect_of for f in run if f.aspect_of}
     subject = next(iter(subjects)) if len(subjects) == 1 else None
     if subject and is_question(subject):
         subject = None
+    sections = {f.section for f in run if f.section}
+    section = next(iter(sections)) if not subjects and len(sections) == 1 else None
+    if section and is_question(section):
+        section = None
     for f in run:
-        yield _owned(f.card, subject)
+        yield _owned(f.card, subject or (section if f.owner is None else None))
 
 
 def _definitions(ctx: Context) -> Iterator[_Found]:
@@ -467,6 +476,7 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
                 continue
             term, explanation = found
             subject = None  # the section an aspect item is asked under
+            section = None  # the section a common word is asked under
             if not is_sentence(explanation):
                 whole = _wrapped(explanation, lines[offset + 1 :], block)
                 if whole is None:
@@ -494,15 +504,16 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
                 if where and term.casefold() not in where.casefold():
                     term = f"{where} › {term}"
                     subject = where if aspect else None
+                    section = where
             aspects = None
             if item and offset == 0 and not _aspect_label(found[0]):
                 aspects = _aspect_of(ctx, n, before_items[n], placed=" › " in term)
             if aspects is not None and not aspects.casefold().endswith(found[0].casefold()):
                 # "Slab allocator › Advantages › Fast allocation"; not a section that names the
                 # item already ("Application: Face Verification" over "**Face Verification**: …")
-                term = f"{aspects} › {found[0]}"
+                term, section = f"{aspects} › {found[0]}", None
             elif asked is not None and offset == 0 and asked.casefold() not in term.casefold():
-                term = f"{asked} › {term}"  # "为什么SFT之后…？ › 数据偏移": asked in its question
+                term, section = f"{asked} › {term}", None  # "为什么SFT之后…？ › 数据偏移"
             if ASKED_ARROW.match(explanation):
                 continue  # "**Core question**: What is …? → …": a question, the arrow rule's
             back, block_id, deck = clean_card_text(explanation)
@@ -521,7 +532,8 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
                 owner = _parent_term(ctx, block) or subject_above(ctx, block)
             elif listed and owner is None:
                 owner = _phrase_owner(ctx, block, term)
-            yield _Found(card, (block.parent, before_items[n]) if listed else None, subject, owner)
+            in_list = (block.parent, before_items[n]) if listed else None
+            yield _Found(card, in_list, subject, owner, section)
 
 
 # what follows a word that names its line: a colon, a bracket, a number ("Step 2"), another
