@@ -306,7 +306,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         else:
             lists.setdefault(f.in_list, []).append(f)
     for run in lists.values():
-        for card, f in zip(_aspects(run), run, strict=True):
+        for card, f in zip(_aspects(run, ctx.note.title), run, strict=True):
             if card.front.casefold() not in fields:
                 kept.append((card, f.owner))
     # (a label the note repeats stays bare: which card of it stays is dedupe's call)
@@ -363,7 +363,7 @@ def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
     return {term for term, n in counts.items() if n >= MIN_FIELD}
 
 
-def _aspects(run: list[_Found]) -> Iterator[Candidate]:
+def _aspects(run: list[_Found], title: str) -> Iterator[Candidate]:
     """The items of one list, where one of them is an aspect its section names ("相同点" under
     "RF和GBDT的异同", "Tradeoff" under "Router Architecture"): the list goes through aspects of
     that subject, and a sibling whose front names none of its own ("最终结果", "Market Size")
@@ -372,7 +372,8 @@ def _aspects(run: list[_Found]) -> Iterator[Candidate]:
     an aspect but one is a common word asked under its section ("Vision Killers › Too vague"),
     the list names members of one kind under that section, and its other items ("Top-down
     only", "One-and-done") are of that kind too: each is asked under it, unless it has a subject
-    of its own to be asked under (`_Found.owner`)."""
+    of its own to be asked under (`_Found.owner`) or the note's `title` holds it (`激光雷达` in
+    `毫米波雷达-激光雷达`: what the note is about, named in a list of its uses)."""
     subjects = {f.aspect_of for f in run if f.aspect_of}
     subject = next(iter(subjects)) if len(subjects) == 1 else None
     if subject and is_question(subject):
@@ -381,8 +382,10 @@ def _aspects(run: list[_Found]) -> Iterator[Candidate]:
     section = next(iter(sections)) if not subjects and len(sections) == 1 else None
     if section and is_question(section):
         section = None
+    title = title.casefold()
     for f in run:
-        yield _owned(f.card, subject or (section if f.owner is None else None))
+        own = f.owner is not None or f.card.front.casefold() in title
+        yield _owned(f.card, subject or (None if own else section))
 
 
 def _definitions(ctx: Context) -> Iterator[_Found]:
