@@ -289,6 +289,7 @@ class _Found(NamedTuple):
     in_list: _ListKey | None = None
     aspect_of: str | None = None
     owner: str | None = None
+    section: str | None = None
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -305,7 +306,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         else:
             lists.setdefault(f.in_list, []).append(f)
     for run in lists.values():
-        for card, f in zip(_aspects(run), run, strict=True):
+        for card, f in zip(_aspects(run, ctx.note.title), run, strict=True):
             if card.front.casefold() not in fields:
                 kept.append((card, f.owner))
     # (a label the note repeats stays bare: which card of it stays is dedupe's call)
@@ -362,18 +363,29 @@ def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
     return {term for term, n in counts.items() if n >= MIN_FIELD}
 
 
-def _aspects(run: list[_Found]) -> Iterator[Candidate]:
+def _aspects(run: list[_Found], title: str) -> Iterator[Candidate]:
     """The items of one list, where one of them is an aspect its section names ("相同点" under
     "RF和GBDT的异同", "Tradeoff" under "Router Architecture"): the list goes through aspects of
     that subject, and a sibling whose front names none of its own ("最终结果", "Market Size")
     asks about the same subject ("RF和GBDT的异同 › 最终结果"). A question's list is its answer,
-    whose terms stand on their own ("SFT的数据集格式？" over `- 标签数据：…`)."""
+    whose terms stand on their own ("SFT的数据集格式？" over `- 标签数据：…`). Where no item is
+    an aspect but one is a common word asked under its section ("Vision Killers › Too vague"),
+    the list names members of one kind under that section, and its other items ("Top-down
+    only", "One-and-done") are of that kind too: each is asked under it, unless it has a subject
+    of its own to be asked under (`_Found.owner`) or the note's `title` holds it (`激光雷达` in
+    `毫米波雷达-激光雷达`: what the note is about, named in a list of its uses)."""
     subjects = {f.aspect_of for f in run if f.aspect_of}
     subject = next(iter(subjects)) if len(subjects) == 1 else None
     if subject and is_question(subject):
         subject = None
+    sections = {f.section for f in run if f.section}
+    section = next(iter(sections)) if not subjects and len(sections) == 1 else None
+    if section and is_question(section):
+        section = None
+    title = title.casefold()
     for f in run:
-        yield _owned(f.card, subject)
+        own = f.owner is not None or f.card.front.casefold() in title
+        yield _owned(f.card, subject or (None if own else section))
 
 
 def _definitions(ctx: Context) -> Iterator[_Found]:
@@ -467,6 +479,7 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
                 continue
             term, explanation = found
             subject = None  # the section an aspect item is asked under
+            section = None  # the section a common word is asked under
             if not is_sentence(explanation):
                 whole = _wrapped(explanation, lines[offset + 1 :], block)
                 if whole is None:
@@ -494,15 +507,16 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
                 if where and term.casefold() not in where.casefold():
                     term = f"{where} › {term}"
                     subject = where if aspect else None
+                    section = where
             aspects = None
             if item and offset == 0 and not _aspect_label(found[0]):
                 aspects = _aspect_of(ctx, n, before_items[n], placed=" › " in term)
             if aspects is not None and not aspects.casefold().endswith(found[0].casefold()):
                 # "Slab allocator › Advantages › Fast allocation"; not a section that names the
                 # item already ("Application: Face Verification" over "**Face Verification**: …")
-                term = f"{aspects} › {found[0]}"
+                term, section = f"{aspects} › {found[0]}", None
             elif asked is not None and offset == 0 and asked.casefold() not in term.casefold():
-                term = f"{asked} › {term}"  # "为什么SFT之后…？ › 数据偏移": asked in its question
+                term, section = f"{asked} › {term}", None  # "为什么SFT之后…？ › 数据偏移"
             if ASKED_ARROW.match(explanation):
                 continue  # "**Core question**: What is …? → …": a question, the arrow rule's
             back, block_id, deck = clean_card_text(explanation)
@@ -521,7 +535,8 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
                 owner = _parent_term(ctx, block) or subject_above(ctx, block)
             elif listed and owner is None:
                 owner = _phrase_owner(ctx, block, term)
-            yield _Found(card, (block.parent, before_items[n]) if listed else None, subject, owner)
+            in_list = (block.parent, before_items[n]) if listed else None
+            yield _Found(card, in_list, subject, owner, section)
 
 
 # what follows a word that names its line: a colon, a bracket, a number ("Step 2"), another
