@@ -24,6 +24,8 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_title
 from .lang import (
+    ACTION,
+    ADDITIVE,
     ARTICLE,
     CLASS_OF,
     CONTINUES,
@@ -252,9 +254,10 @@ def _kind_statement(text: str) -> tuple[str, str] | None:
     four words and goes on with its verb in lower case (`Leading zeros are not counted as …`;
     an aside in brackets after the name is left out, and so is a leading article). A verb of
     the tables' `predicate_openers` that ends in `s` (`allows`, `focuses`) follows a name that
-    does not (`Dynamic polymorphism allows …`): after a plural it is a noun (`Use early wins
-    …`). Not in CJK text, not a clause (`If positive work is …`), and not a name that ends on
-    a small word (`Capacitors in` + `series …`, `Rank the` + `issues.`)."""
+    does not (`Dynamic polymorphism allows …`): after a plural it is a noun. Not in CJK text,
+    not a clause (`If positive work is …`) or an instruction (`Use early wins …`: the tables'
+    actions), and not a name that ends on a small word (`Capacitors in` + `series …`) or holds
+    an article (`Master the basic` + `principles …`)."""
     first = next(_sentences(text.split("\n", 1)[0]), None)
     if first is None or has_cjk(first):
         return None
@@ -262,6 +265,8 @@ def _kind_statement(text: str) -> tuple[str, str] | None:
     words = PARENS.sub(" ", _DECORATION.sub("", strip_markup(first))).split()
     if not words or TERM_BAD_START.match(" ".join(words)) or SUBJECT_STOPWORD.match(words[0]):
         return None
+    if ACTION.match(words[0]):
+        return None  # "Use early wins to …" / "Use quick wins to …": steps, no kinds
     for k in _KIND_WORDS:
         if len(words) < k + MIN_CONTRASTED:
             return None
@@ -281,8 +286,8 @@ def _kind_statement(text: str) -> tuple[str, str] | None:
         if set_off and len(PARENS.sub(" ", set_off["name"]).split()) >= len(subject.split()):
             return None  # "**Axial resistance** is …": a term set off, the definition rules' own
         rest = " ".join(words[k:])
-        if not is_explanation(rest) or DEMONSTRATIVE.search(rest):
-            return None
+        if not is_explanation(rest) or DEMONSTRATIVE.search(rest) or ADDITIVE.search(rest):
+            return None  # "Improper integral is also complex …": a point added to another
         return subject, rest
     return None
 

@@ -1232,6 +1232,7 @@ TABLE = Table(
         r"sl\.?\s?no\.?",
         "item",
     ),
+    additives=("also", "as well", "too", "likewise"),
     determiners=(
         "each",
         "every",
