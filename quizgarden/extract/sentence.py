@@ -308,7 +308,10 @@ def _contrasts(subject: str, other: str) -> bool:
     share a word that names what they are kinds of: `Standard ACLs` / `Extended ACLs`,
     `Capacitors in series` / `Capacitors in parallel`; not a word that picks which or how many
     (`Each process` / `No process`, `One option` / `Another option`: the tables'
-    `determiners`), nor two names that share only a small word (`The owner` / `The sender`)."""
+    `determiners`), nor two names that share only a small word (`The owner` / `The sender`).
+    The word they share is the head, last or before the phrase that tells the kinds apart
+    (`in series`); names that differ in their last word are two things (`Moral law` / `Moral
+    worth`)."""
     mine, theirs = subject.casefold().split(), other.casefold().split()
     if len(mine) != len(theirs):
         return False
@@ -316,6 +319,8 @@ def _contrasts(subject: str, other: str) -> bool:
     shared = [a for a, b in zip(mine, theirs, strict=True) if a == b]
     if len(differ) != 1 or all(_small_word(w) for w in shared):
         return False
+    if mine[-1] != theirs[-1] and (len(mine) < 3 or not HEAD_FOLLOWER.fullmatch(mine[-2])):
+        return False  # "Moral law" / "Moral worth": two things, not two kinds of one
     return not any(_small_word(w) or TERM_BAD_START.match(w) for w in differ[0])
 
 
