@@ -24,6 +24,8 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_title
 from .lang import (
+    ACTION,
+    ADDITIVE,
     ARTICLE,
     CLASS_OF,
     CONTINUES,
@@ -31,7 +33,9 @@ from .lang import (
     COPULA_WORD,
     DEICTIC,
     DEMONSTRATIVE,
+    DETERMINER,
     GENERIC_FRONT,
+    HEAD_FOLLOWER,
     JOINER,
     LINKING_VERB,
     LIST_COPULA_WORD,
@@ -46,6 +50,7 @@ from .lang import (
     SECTION_OPENER,
     SUBJECT_STOPWORD,
     SUPERLATIVE,
+    TERM_BAD_START,
     TITLE_STOPWORDS,
 )
 from .shape import is_label, named_plainly, points_back, topic
@@ -200,6 +205,127 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 defined = subject.casefold()
     if len(defining) >= MIN_SIBLINGS:
         yield from waiting
+    yield from _contrasted(ctx)
+
+
+#: How many words a kind's name takes: a modifier and the head it shares with its siblings
+#: ("Standard ACLs"), or a head and a phrase ("Capacitors in series").
+_KIND_WORDS = range(2, 5)
+# a word of a kind's name: letters, a hyphen or an apostrophe inside ("Non-zero")
+_KIND_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# a name its author set off in bold or code, an article before it at most; the words of a
+# subject, where the mark holds them all, are the term the definition rules ask
+_SET_OFF = re.compile(r"(?:[A-Za-z]+\s+)?(?P<mark>\*\*|__|`)(?P<name>[^*_`]+)(?P=mark)")
+# what an item may open with before its words: a tick, a cross, an emoji
+_DECORATION = re.compile(r"^[^\w(\[*_`]+")
+
+
+def _contrasted(ctx: Context) -> Iterator[Candidate]:
+    """Sibling items that each open one statement with a kind of the same thing, and so set
+    the kinds side by side (`- Standard ACLs are placed near the destination` / `- Extended
+    ACLs are placed near the source`, `- Capacitors in series have …` / `- Capacitors in
+    parallel have …`): each says what sets its kind apart, and is asked by its kind, which the
+    sibling tells apart from the other. A statement alone opening with its subject is one of
+    many an outline holds and asks nothing; the pair is what makes the subject a term. Not a
+    kind a heading of the note names: its section answers for it."""
+    titles: set[str] | None = None
+    for items in ctx.lists.values():
+        if len(items) < MIN_CONTRASTED:
+            continue
+        said: dict[int, tuple[str, str]] = {}
+        for n in items:
+            block = ctx.blocks[n]
+            if ctx.free(block) and (found := _kind_statement(block.text)) is not None:
+                said[n] = found
+        for n, (subject, rest) in said.items():
+            if not any(_contrasts(subject, other) for m, (other, _) in said.items() if m != n):
+                continue
+            if titles is None:
+                titles = {heading_title(b).casefold() for b in ctx.blocks if b.kind == "heading"}
+            if subject.casefold() in titles:
+                continue
+            back, block_id, deck = clean_card_text(rest)
+            block = ctx.blocks[n]
+            yield Candidate("sentence", "basic", subject, back, block.line, block_id, deck=deck)
+
+
+#: Sibling items it takes to set kinds side by side.
+MIN_CONTRASTED = 2
+
+
+def _kind_statement(text: str) -> tuple[str, str] | None:
+    """(subject, what is said of it) when an item's first sentence opens with a name of two to
+    four words and goes on with its verb in lower case (`Leading zeros are not counted as …`;
+    an aside in brackets after the name is left out, and so is a leading article). A verb of
+    the tables' `predicate_openers` that ends in `s` (`allows`, `focuses`) follows a name that
+    does not (`Dynamic polymorphism allows …`): after a plural it is a noun. Not in CJK text,
+    not a clause (`If positive work is …`) or an instruction (`Use early wins …`: the tables'
+    actions), and not a name that ends on a small word (`Capacitors in` + `series …`) or holds
+    an article (`Master the basic` + `principles …`)."""
+    first = next(_sentences(text.split("\n", 1)[0]), None)
+    if first is None or has_cjk(first):
+        return None
+    set_off = _SET_OFF.match(_DECORATION.sub("", first))
+    words = PARENS.sub(" ", _DECORATION.sub("", strip_markup(first))).split()
+    if not words or TERM_BAD_START.match(" ".join(words)) or SUBJECT_STOPWORD.match(words[0]):
+        return None
+    if ACTION.match(words[0]):
+        return None  # "Use early wins to …" / "Use quick wins to …": steps, no kinds
+    for k in _KIND_WORDS:
+        if len(words) < k + MIN_CONTRASTED:
+            return None
+        verb, name = words[k], words[:k]
+        if not all(_KIND_WORD.fullmatch(w) for w in name):
+            return None
+        if any(ARTICLE.match(w + " ") or DETERMINER.match(w) for w in name[1:]):
+            return None  # "Master the basic" + "principles …": an instruction, no name
+        if _small_word(name[-1]) or not (verb.isalpha() and verb.islower()) or _small_word(verb):
+            continue
+        if LIST_COPULA_WORD.fullmatch(verb) is None:
+            if PREDICATE_OPENER.match(verb) is None:
+                continue
+            if verb.endswith("s") and name[-1].casefold().endswith("s"):
+                continue  # "Use early" + "wins to build …": a plural, not a verb
+        subject = ARTICLE.sub("", " ".join(name))
+        if set_off and len(PARENS.sub(" ", set_off["name"]).split()) >= len(subject.split()):
+            return None  # "**Axial resistance** is …": a term set off, the definition rules' own
+        rest = " ".join(words[k:])
+        if not is_explanation(rest) or DEMONSTRATIVE.search(rest) or ADDITIVE.search(rest):
+            return None  # "Improper integral is also complex …": a point added to another
+        return subject, rest
+    return None
+
+
+def _small_word(word: str) -> bool:
+    """An article, a preposition, a joiner or a word that picks which or how many: no word a
+    kind is named by, nor a verb."""
+    return bool(
+        ARTICLE.match(word + " ")
+        or HEAD_FOLLOWER.fullmatch(word)
+        or JOINER.fullmatch(word)
+        or DETERMINER.match(word)
+    )
+
+
+def _contrasts(subject: str, other: str) -> bool:
+    """Two names of the same length that differ in one word only, which names a kind, and
+    share a word that names what they are kinds of: `Standard ACLs` / `Extended ACLs`,
+    `Capacitors in series` / `Capacitors in parallel`; not a word that picks which or how many
+    (`Each process` / `No process`, `One option` / `Another option`: the tables'
+    `determiners`), nor two names that share only a small word (`The owner` / `The sender`).
+    The word they share is the head, last or before the phrase that tells the kinds apart
+    (`in series`); names that differ in their last word are two things (`Moral law` / `Moral
+    worth`)."""
+    mine, theirs = subject.casefold().split(), other.casefold().split()
+    if len(mine) != len(theirs):
+        return False
+    differ = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+    shared = [a for a, b in zip(mine, theirs, strict=True) if a == b]
+    if len(differ) != 1 or all(_small_word(w) for w in shared):
+        return False
+    if mine[-1] != theirs[-1] and (len(mine) < 3 or not HEAD_FOLLOWER.fullmatch(mine[-2])):
+        return False  # "Moral law" / "Moral worth": two things, not two kinds of one
+    return not any(_small_word(w) or TERM_BAD_START.match(w) for w in differ[0])
 
 
 # a stressed span in the first clause: before any comma, semicolon or full stop

@@ -27,6 +27,7 @@ TABLES: tuple[Table, ...] = (
 
 __all__ = [
     "ACTION",
+    "ADDITIVE",
     "ADVICE_HEADING",
     "ANNOUNCES",
     "ANSWER_MARK",
@@ -65,6 +66,7 @@ __all__ = [
     "DEICTIC_COPULA",
     "DEICTIC_PLURAL",
     "DEMONSTRATIVE",
+    "DETERMINER",
     "EFFECT",
     "EXAMPLE_HEADING",
     "EXAMPLE_LABEL",
@@ -798,6 +800,10 @@ NUMBER_MARK = re.compile(r"[\d第]")
 #: Which one of a series by its place, alone: "Second act", "第一列" (a column of a table), "第二项"
 #: (a term of a sum); such a front names nothing to learn.
 ORDINAL_PART = re.compile(rf"^(?:{_alternation(_words('ordinal_parts'))})$", re.I)
+#: A word that adds a point to one made before ("also", "as well"), anywhere in a text.
+ADDITIVE = re.compile(rf"(?<![\w-])(?:{_alternation(_words('additives'))})(?![\w-])", re.I)
+#: A word that picks which or how many of a kind ("each", "another"), not what kind.
+DETERMINER = re.compile(rf"^(?:{_alternation(_words('determiners'))})$", re.I)
 #: A count and the kind it counts, alone: "2 parts", "Two approaches"; asked after its section.
 COUNTED_KIND = re.compile(rf"^(?:{_alternation(_words('counted_kinds'))})$", re.I)
 #: How an example opens ("e.g. …", "z. B. …", "例如…"): an item that gives one explains nothing.

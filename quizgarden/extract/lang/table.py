@@ -267,6 +267,13 @@ class Table:
     # which one of a series, by its place: "second act", "第一列", "第二项"; a front that is only
     # this names nothing
     ordinal_parts: tuple[str, ...] = ()
+    # words that pick which or how many of a kind, not what kind: "each", "no", "another",
+    # "such"; sibling subjects that differ only by one ("Each process" / "No process") set no
+    # kinds side by side
+    determiners: tuple[str, ...] = ()
+    # words that add a point to one made before: "also", "as well"; a statement with one leans
+    # on the point it adds to ("Improper integrals are also hard")
+    additives: tuple[str, ...] = ()
     # a count and the kind it counts: "2 parts", "Two approaches", "three key points"; a front
     # that is only this names nothing without its section ("Nervous system › 2 parts")
     counted_kinds: tuple[str, ...] = ()
