@@ -43,6 +43,8 @@ from .lang import (
     NAMING_COPULA,
     PASSIVE,
     PLACE_PREPOSITION,
+    PLAIN_VERB,
+    PLURAL_NOUN,
     PREDICATE_OPENER,
     PREPOSITION,
     RELATIVE_CLASS,
@@ -102,8 +104,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
             continue
         # a paragraph may open a sentence with a subject its author marked, whatever its verb
         marks = (not item and n not in runs and _marks_open(block.text)) or n in marked
+        lone = item and not marks and _marks_open(block.text)  # an item no run vouches for
         copula = LIST_COPULA_WORD if n in runs else COPULA_WORD
-        if not marks and copula.search(block.text) is None:
+        if not (marks or lone) and copula.search(block.text) is None:
             # no sentence of it has a verb to define with: one search, not six (the bare word,
             # without COPULA's leading spaces, which made the engine try it at every character)
             continue
@@ -114,6 +117,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             found = split_defining(sentence, opens=n in runs, lower=item and k == 0)
             if found is None and marks:
                 found = _marked_entry(sentence) if item else marked_subject(sentence)
+            agreed = (
+                found is None
+                and lone
+                and k == 0
+                and (found := _agreeing_entry(sentence)) is not None
+            )
             placed = found is None and (found := _placed(sentence)) is not None
             if found is None:
                 continue
@@ -141,7 +150,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 # whose items each define their own subject it counts, as "is" does there
                 continue
             about = _about(ctx, block, subject)
-            if k == 0 and not item:
+            if k == 0 and not item and _agreeing_verb(subject, back) is None:
+                # a plain verb after a plural says something of its subject, defines nothing
                 defining.add(subject.casefold())
             if n in opening and about and block.heading is not None:
                 if k == 0 and _is_title(ctx.blocks[block.heading], subject):
@@ -154,8 +164,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 # a heading card that names the term asks it already, and the term yields
             if n in marked and subject.casefold() in titles:
                 continue  # "- **机器问答**综合了…" over "## 机器问答": its section answers for it
-            if n in runs or n in marked:
-                pass  # one of a list of definitions: its siblings say what the list holds
+            if n in runs or n in marked or agreed:
+                pass  # one of a list of definitions, or a subject its verb vouches for
             elif placed:
                 pass  # "In geology, a moraine is an accumulation of rock that …": see _placed
             elif item and k > 0:
@@ -618,13 +628,28 @@ def _predicate_opens(m: re.Match[str], term: str, rest: str) -> bool:
         return False
     if COPULA.match(" " + rest) is not None:
         return True
-    verb = PREDICATE_OPENER.match(rest)
+    verb = PREDICATE_OPENER.match(rest) or _agreeing_verb(term, rest)
     if verb is None:
         return False
     # a noun in the plural with the verb after it goes on with the subject: "The **main** ideas
     # are …", "… **shared** resources can …"
     after = rest[verb.end() :].lstrip()
     return COPULA.match(" " + after) is None and PREDICATE_OPENER.match(after) is None
+
+
+def _agreeing_verb(term: str, rest: str) -> re.Match[str] | None:
+    """A verb's plain form after a term whose last word is plural: "**Patents** give …",
+    "**Inflection points** occur …". The two agree as a subject and its verb do, which an
+    imperative ("**Use** a …") or a stressed word ("is **very** …") does not."""
+    words = term.split()
+    if not words or len(words) > _MAX_AGREEING or PLURAL_NOUN.match(words[-1]) is None:
+        return None
+    return PLAIN_VERB.match(rest)
+
+
+#: The most words of a plural subject its verb vouches for: a longer bold span is as often an
+#: imperative with its object ("**Try out different drum hits** …").
+_MAX_AGREEING = 3
 
 
 #: How many characters of a CJK noun may follow a marked name and still belong to its subject.
@@ -811,6 +836,16 @@ def _marked_entry(sentence: str) -> tuple[str, str, bool, bool] | None:
         return None
     verb = COPULA.match(" " + back)
     if verb is not None and PASSIVE.match(back[verb.end() - 1 :].lstrip()):
+        return None
+    return found
+
+
+def _agreeing_entry(sentence: str) -> tuple[str, str, bool, bool] | None:
+    """`_marked_entry` of an item no sibling vouches for, where its verb agrees with a marked
+    plural subject (`- **Patents** give the holder …`): the agreement shows the bold is the
+    subject of the statement, as a run of marked siblings does."""
+    found = _marked_entry(sentence)
+    if found is None or _agreeing_verb(found[0], found[1]) is None:
         return None
     return found
 

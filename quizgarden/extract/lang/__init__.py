@@ -128,6 +128,8 @@ __all__ = [
     "PLACEHOLDER",
     "PLACE_PREPOSITION",
     "PLAIN_NAMER",
+    "PLAIN_VERB",
+    "PLURAL_NOUN",
     "POINTER",
     "POINT_LABEL",
     "PREDICATE_OPENER",
@@ -468,6 +470,16 @@ PASSIVE = re.compile(rf"^(?:{'|'.join(_words('passive_marks')) or '(?!)'})(?![\w
 #: What opens a predicate that is no copula: "has …", "returns …", "can …".
 PREDICATE_OPENER = re.compile(
     rf"^(?:{'|'.join(_words('predicate_openers')) or '(?!)'})(?![\w-])", re.I
+)
+#: A subject's last word in the plural: "points", "Enzymes".
+PLURAL_NOUN = re.compile(rf"^(?:{'|'.join(_words('plural_nouns')) or '(?!)'})$", re.I)
+_FUNCTION_WORDS = _alternation(
+    _words("articles", "joiners", "prepositions", "relatives", "term_enders", "term_openers")
+)
+#: A verb's plain form, as it agrees with a plural subject: "give …", "occur …"; never a
+#: function word ("Patents of …", "Cells that …").
+PLAIN_VERB = re.compile(
+    rf"^(?!(?:{_FUNCTION_WORDS})(?![\w-]))(?:{'|'.join(_words('plain_verbs')) or '(?!)'})(?![\w-])"
 )
 #: Any copula, as a plain alternation to build other patterns from.
 COPULA_WORD = re.compile(_COPULAS, re.I)

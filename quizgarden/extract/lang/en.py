@@ -81,6 +81,13 @@ TABLE = Table(
         "was",
         "were",
     ),
+    # "points", "enzymes"; not "class", "basis", "focus", nor an adverb ("**Always** check …")
+    plural_nouns=(
+        r"(?!(?:always|sometimes|perhaps|besides|afterwards|nevertheless|whereas)$)"
+        r"[a-z]*[^\W\d_siu']s",
+    ),
+    # "give", "occur", "lower": no -s, and no adverb, participle or gerund ("need" is a verb)
+    plain_verbs=(r"(?!(?:until|unless|once|than)\b)[a-z]{2,}(?<!s)(?<!ly)(?<!ing)(?<![^e]ed)",),
     copulas=(
         "are defined as",
         "refer to",

@@ -60,6 +60,11 @@ class Table:
     # how a statement's predicate opens when it is no copula: a verb in the third person or a
     # modal ("A **unit vector** has length 1", "The `exists` construct returns …")
     predicate_openers: tuple[str, ...] = ()
+    # how a plural noun that ends a subject looks, and the plain verb that agrees with it: a
+    # subject and its verb by their form, where neither is a table's word ("**Patents** give
+    # …", "**Enzymes** lower …"); a word of the function-word fields is never such a verb
+    plural_nouns: tuple[str, ...] = ()
+    plain_verbs: tuple[str, ...] = ()
     # the writer speaking of themself: "I", "we", "我们"; as written (case matters: "I", not the
     # "i" of "i.e.")
     first_person: tuple[str, ...] = ()
