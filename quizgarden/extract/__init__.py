@@ -81,9 +81,12 @@ from .text import (
     has_colon,
     is_example_heading,
     is_example_label,
+    continues_line,
     restates,
+    stops_mid_sentence,
     strip_markup,
     units,
+    whole_sentences,
     without_link_targets,
     without_trailing_tags,
 )
@@ -145,7 +148,10 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         c
         for c in map(
             _uncounted,
-            map(_without_lead_in, map(_without_next_title, dedupe(found, title=note.title))),
+            map(
+                _without_lead_in,
+                map(_without_next_title, _without_cut(dedupe(found, title=note.title), ctx)),
+            ),
         )
         if c is not None
         and not (
@@ -434,6 +440,50 @@ def _without_relations(found: list[Candidate], ctx: Context) -> list[Candidate]:
         return RELATION_HEADING.match(heading_title(ctx.blocks[block.heading])) is not None
 
     return _without_mined(found, ctx, relates)
+
+
+#: How many words of a back's end find the block it ends in.
+_TAIL_WORDS = 3
+#: How a block opens that goes on with the sentence before it: "… a very small molecule".
+_ELLIPSIS_OPENING = ("...", "…")
+
+
+def _without_cut(found: list[Candidate], ctx: Context) -> list[Candidate]:
+    """ "Trimming: re-cluster … with kt algo.. Discard all subjets with" over a formula drawn as
+    a picture, "… still surjective, meaning that" and nothing after it: a mined back that stops
+    mid-sentence (`stops_mid_sentence`) where the note does not go on with that sentence keeps
+    the sentences before the cut that end; with none (a list's lines before it end no
+    sentence) it says nothing whole, and gives no card.
+    Where the next block goes on with it (`… for justice and` / `freedom.`, a PDF's lines set
+    apart; `- … molecule and` / `  - ... a small molecule`), the rule read too little of the
+    note, not the author too little of the sentence: the card stays as it was."""
+    if not any(c.mined and stops_mid_sentence(c.back) for c in found):
+        return found
+    starts = [block.line for block in ctx.blocks]
+    out = []
+    for card in found:
+        if card.mined and stops_mid_sentence(card.back):
+            first = bisect_right(starts, card.line) - 1
+            if not _goes_on(ctx, first, card.back):
+                whole = whole_sentences(card.back)
+                if not _ENDS_SENTENCE.search(whole):
+                    continue  # (a list's line before the cut one is no sentence that ends)
+                card = replace(card, back=whole)
+        out.append(card)
+    return out
+
+
+def _goes_on(ctx: Context, first: int, back: str) -> bool:
+    """Whether the block that `back` ends with (the first from `first` whose text ends as the
+    back does) is followed by a block that goes on with its sentence: one opening in lower case
+    or on an ellipsis. A back cut inside a block (`… obtenemos lo que` of `… lo que llamamos
+    **VAN**`) ends no block, and the note goes on with no sentence of it."""
+    tail = " ".join(strip_markup(back).split()[-_TAIL_WORDS:])
+    for k in range(max(first, 0), len(ctx.blocks) - 1):
+        if " ".join(strip_markup(ctx.blocks[k].text).split()).endswith(tail):
+            following = ctx.blocks[k + 1].text.lstrip()
+            return continues_line(following) or following.startswith(_ELLIPSIS_OPENING)
+    return False
 
 
 def _without_mined(

@@ -436,6 +436,22 @@ def _stops_on_word(text: str) -> bool:
     return not has_cjk(plain[-12:]) and _HANGING_WORD.search(plain) is not None
 
 
+#: The last word of a text, its closing markup aside.
+_LAST_WORD = re.compile(r"(\w+)[*_`]*\s*$")
+
+
+def stops_mid_sentence(text: str) -> bool:
+    """ "… Discard all subjets with", "… are still surjective, meaning that": a Latin text that
+    ends on a function word (`is_cut`'s words) in lower case, where its sentence went on in what
+    no card holds (a formula drawn as a picture, a blank, the next line). A copula or a verb
+    may end a sentence whole ("… how good a solution is", "… what not to do"), and a capital
+    is a symbol ("A n B = B n A"): those are not cut."""
+    if not _stops_on_word(text):
+        return False
+    m = _LAST_WORD.search(strip_markup(text))
+    return m is not None and m[1].islower() and not CLAUSE_WORD.fullmatch(m[1])
+
+
 def whole_sentences(text: str) -> str:
     """The sentences of `text` that end, without the fragment a cut leaves after them ("man is
     the measure of all things. Whatever appears true to a" -> "man is the measure of all
