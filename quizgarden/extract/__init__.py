@@ -78,10 +78,10 @@ from .lang import (
 from .text import (
     GENERIC_FRONT,
     SENTENCE,
+    continues_line,
     has_colon,
     is_example_heading,
     is_example_label,
-    continues_line,
     restates,
     stops_mid_sentence,
     strip_markup,
