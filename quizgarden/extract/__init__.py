@@ -76,6 +76,7 @@ from .lang import (
     TERM_BAD_START,
 )
 from .text import (
+    CLAUSE_WORDS,
     GENERIC_FRONT,
     SENTENCE,
     continues_line,
@@ -452,8 +453,7 @@ def _without_cut(found: list[Candidate], ctx: Context) -> list[Candidate]:
     """ "Trimming: re-cluster … with kt algo.. Discard all subjets with" over a formula drawn as
     a picture, "… still surjective, meaning that" and nothing after it: a mined back that stops
     mid-sentence (`stops_mid_sentence`) where the note does not go on with that sentence keeps
-    the sentences before the cut that end; with none (a list's lines before it end no
-    sentence) it says nothing whole, and gives no card.
+    what before the cut is whole (`_whole_part`); with nothing whole it gives no card.
     Where the next block goes on with it (`… for justice and` / `freedom.`, a PDF's lines set
     apart; `- … molecule and` / `  - ... a small molecule`), the rule read too little of the
     note, not the author too little of the sentence: the card stays as it was."""
@@ -465,12 +465,26 @@ def _without_cut(found: list[Candidate], ctx: Context) -> list[Candidate]:
         if card.mined and stops_mid_sentence(card.back):
             first = bisect_right(starts, card.line) - 1
             if not _goes_on(ctx, first, card.back):
-                whole = whole_sentences(card.back)
-                if not _ENDS_SENTENCE.search(whole):
-                    continue  # (a list's line before the cut one is no sentence that ends)
+                whole = _whole_part(card.back)
+                if not whole:
+                    continue
                 card = replace(card, back=whole)
         out.append(card)
     return out
+
+
+def _whole_part(back: str) -> str:
+    """What of a back cut mid-sentence says something whole: the sentences before the cut that
+    end (not a list's lines before the cut one, which end no sentence), else the clause its last
+    line closes with a comma before the cut words (`The composition of two surjective functions
+    is surjective, meaning that`), a clause's words at least; else nothing."""
+    whole = whole_sentences(back)
+    if _ENDS_SENTENCE.search(whole):
+        return whole
+    head, comma, tail = back.rpartition(",")
+    if comma and "\n" not in tail and len(head.rsplit("\n", 1)[-1].split()) >= CLAUSE_WORDS:
+        return head.rstrip()
+    return ""
 
 
 def _goes_on(ctx: Context, first: int, back: str) -> bool:
