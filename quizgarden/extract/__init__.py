@@ -445,18 +445,19 @@ def _without_relations(found: list[Candidate], ctx: Context) -> list[Candidate]:
 
 #: How many words of a back's end find the block it ends in.
 _TAIL_WORDS = 3
-#: How a block opens that goes on with the sentence before it: "… a very small molecule".
+#: How a block opens that goes on with the sentence before it: "… water as a by-product".
 _ELLIPSIS_OPENING = ("...", "…")
 
 
 def _without_cut(found: list[Candidate], ctx: Context) -> list[Candidate]:
-    """ "Trimming: re-cluster … with kt algo.. Discard all subjets with" over a formula drawn as
-    a picture, "… still surjective, meaning that" and nothing after it: a mined back that stops
-    mid-sentence (`stops_mid_sentence`) where the note does not go on with that sentence keeps
-    what before the cut is whole (`_whole_part`); with nothing whole it gives no card.
-    Where the next block goes on with it (`… for justice and` / `freedom.`, a PDF's lines set
-    apart; `- … molecule and` / `  - ... a small molecule`), the rule read too little of the
-    note, not the author too little of the sentence: the card stays as it was."""
+    """ "Distillation: separates a mixture by boiling. Collect only the vapour that" over a
+    condition drawn as a picture, "… is again in the group, meaning that" and nothing after
+    it: a mined back that stops mid-sentence (`stops_mid_sentence`) where the note does not go
+    on with that sentence keeps what before the cut is whole (`_whole_part`); with nothing
+    whole it gives no card. Where the next block goes on with it (`… by boiling the liquid
+    and` / `then condensing its vapour.`, a PDF's lines set apart; `- … forms a salt and` /
+    `  - ... water`), the rule read too little of the note, not the author too little of the
+    sentence: the card stays as it was."""
     if not any(c.mined and stops_mid_sentence(c.back) for c in found):
         return found
     starts = [block.line for block in ctx.blocks]
@@ -476,8 +477,8 @@ def _without_cut(found: list[Candidate], ctx: Context) -> list[Candidate]:
 def _whole_part(back: str) -> str:
     """What of a back cut mid-sentence says something whole: the sentences before the cut that
     end (not a list's lines before the cut one, which end no sentence), else the clause its last
-    line closes with a comma before the cut words (`The composition of two surjective functions
-    is surjective, meaning that`), a clause's words at least; else nothing."""
+    line closes with a comma before the cut words (`The product of two elements of a group is
+    again in the group, meaning that`), a clause's words at least; else nothing."""
     whole = whole_sentences(back)
     if _ENDS_SENTENCE.search(whole):
         return whole
@@ -490,8 +491,8 @@ def _whole_part(back: str) -> str:
 def _goes_on(ctx: Context, first: int, back: str) -> bool:
     """Whether the block that `back` ends with (the first from `first` whose text ends as the
     back does) is followed by a block that goes on with its sentence: one opening in lower case
-    or on an ellipsis. A back cut inside a block (`… obtenemos lo que` of `… lo que llamamos
-    **VAN**`) ends no block, and the note goes on with no sentence of it."""
+    or on an ellipsis. A back cut inside a block (`… gives the value we` of `… gives the value
+    we call the **present value**`) ends no block, and the note goes on with no sentence of it."""
     tail = " ".join(strip_markup(back).split()[-_TAIL_WORDS:])
     for k in range(max(first, 0), len(ctx.blocks) - 1):
         if " ".join(strip_markup(ctx.blocks[k].text).split()).endswith(tail):

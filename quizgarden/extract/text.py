@@ -441,13 +441,13 @@ _LAST_WORD = re.compile(r"(\w+)[*_`]*\s*$")
 
 
 def stops_mid_sentence(text: str) -> bool:
-    """ "… Discard all subjets with", "… are still surjective, meaning that": a Latin text that
-    ends on a function word (`is_cut`'s words) in lower case, where its sentence went on in what
-    no card holds (a formula drawn as a picture, a blank, the next line). A copula or a verb
-    may end a sentence whole ("… how good a solution is", "… what not to do"), a capital is a
-    symbol ("A n B = B n A"), and a phrase of fewer words than a clause (`CLAUSE_WORDS`) is a
-    gloss or a cell that may end so whole ("until / to", "none to speak of"): those are not
-    cut."""
+    """ "… Collect only the vapour that", "… is again in the group, meaning that": a Latin text
+    that ends on a function word (`is_cut`'s words) in lower case, where its sentence went on in
+    what no card holds (a formula drawn as a picture, a blank, the next line). A copula or a
+    verb may end a sentence whole ("… shows how fast the method is", "… a list of things to
+    do"), a capital is a symbol ("A + B = B + A"), and a phrase of fewer words than a clause
+    (`CLAUSE_WORDS`) is a gloss or a cell that may end so whole ("until / to", "none to speak
+    of"): those are not cut."""
     if len(text.split()) < CLAUSE_WORDS or not _stops_on_word(text):
         return False
     m = _LAST_WORD.search(strip_markup(text))
