@@ -76,14 +76,18 @@ from .lang import (
     TERM_BAD_START,
 )
 from .text import (
+    CLAUSE_WORDS,
     GENERIC_FRONT,
     SENTENCE,
+    continues_line,
     has_colon,
     is_example_heading,
     is_example_label,
     restates,
+    stops_mid_sentence,
     strip_markup,
     units,
+    whole_sentences,
     without_link_targets,
     without_trailing_tags,
 )
@@ -145,7 +149,10 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         c
         for c in map(
             _uncounted,
-            map(_without_lead_in, map(_without_next_title, dedupe(found, title=note.title))),
+            map(
+                _without_lead_in,
+                map(_without_next_title, _without_cut(dedupe(found, title=note.title), ctx)),
+            ),
         )
         if c is not None
         and not (
@@ -434,6 +441,64 @@ def _without_relations(found: list[Candidate], ctx: Context) -> list[Candidate]:
         return RELATION_HEADING.match(heading_title(ctx.blocks[block.heading])) is not None
 
     return _without_mined(found, ctx, relates)
+
+
+#: How many words of a back's end find the block it ends in.
+_TAIL_WORDS = 3
+#: How a block opens that goes on with the sentence before it: "… water as a by-product".
+_ELLIPSIS_OPENING = ("...", "…")
+
+
+def _without_cut(found: list[Candidate], ctx: Context) -> list[Candidate]:
+    """ "Distillation: separates a mixture by boiling. Collect only the vapour that" over a
+    condition drawn as a picture, "… is again in the group, meaning that" and nothing after
+    it: a mined back that stops mid-sentence (`stops_mid_sentence`) where the note does not go
+    on with that sentence keeps what before the cut is whole (`_whole_part`); with nothing
+    whole it gives no card. Where the next block goes on with it (`… by boiling the liquid
+    and` / `then condensing its vapour.`, a PDF's lines set apart; `- … forms a salt and` /
+    `  - ... water`), the rule read too little of the note, not the author too little of the
+    sentence: the card stays as it was."""
+    if not any(c.mined and stops_mid_sentence(c.back) for c in found):
+        return found
+    starts = [block.line for block in ctx.blocks]
+    out = []
+    for card in found:
+        if card.mined and stops_mid_sentence(card.back):
+            first = bisect_right(starts, card.line) - 1
+            if not _goes_on(ctx, first, card.back):
+                whole = _whole_part(card.back)
+                if not whole:
+                    continue
+                card = replace(card, back=whole)
+        out.append(card)
+    return out
+
+
+def _whole_part(back: str) -> str:
+    """What of a back cut mid-sentence says something whole: the sentences before the cut that
+    end (not a list's lines before the cut one, which end no sentence), else the clause its last
+    line closes with a comma before the cut words (`The product of two elements of a group is
+    again in the group, meaning that`), a clause's words at least; else nothing."""
+    whole = whole_sentences(back)
+    if _ENDS_SENTENCE.search(whole):
+        return whole
+    head, comma, tail = back.rpartition(",")
+    if comma and "\n" not in tail and len(head.rsplit("\n", 1)[-1].split()) >= CLAUSE_WORDS:
+        return head.rstrip()
+    return ""
+
+
+def _goes_on(ctx: Context, first: int, back: str) -> bool:
+    """Whether the block that `back` ends with (the first from `first` whose text ends as the
+    back does) is followed by a block that goes on with its sentence: one opening in lower case
+    or on an ellipsis. A back cut inside a block (`… gives the value we` of `… gives the value
+    we call the **present value**`) ends no block, and the note goes on with no sentence of it."""
+    tail = " ".join(strip_markup(back).split()[-_TAIL_WORDS:])
+    for k in range(max(first, 0), len(ctx.blocks) - 1):
+        if " ".join(strip_markup(ctx.blocks[k].text).split()).endswith(tail):
+            following = ctx.blocks[k + 1].text.lstrip()
+            return continues_line(following) or following.startswith(_ELLIPSIS_OPENING)
+    return False
 
 
 def _without_mined(

@@ -436,6 +436,24 @@ def _stops_on_word(text: str) -> bool:
     return not has_cjk(plain[-12:]) and _HANGING_WORD.search(plain) is not None
 
 
+#: The last word of a text, its closing markup aside.
+_LAST_WORD = re.compile(r"(\w+)[*_`]*\s*$")
+
+
+def stops_mid_sentence(text: str) -> bool:
+    """ "… Collect only the vapour that", "… is again in the group, meaning that": a Latin text
+    that ends on a function word (`is_cut`'s words) in lower case, where its sentence went on in
+    what no card holds (a formula drawn as a picture, a blank, the next line). A copula or a
+    verb may end a sentence whole ("… shows how fast the method is", "… a list of things to
+    do"), a capital is a symbol ("A + B = B + A"), and a phrase of fewer words than a clause
+    (`CLAUSE_WORDS`) is a gloss or a cell that may end so whole ("until / to", "none to speak
+    of"): those are not cut."""
+    if len(text.split()) < CLAUSE_WORDS or not _stops_on_word(text):
+        return False
+    m = _LAST_WORD.search(strip_markup(text))
+    return m is not None and m[1].islower() and not CLAUSE_WORD.fullmatch(m[1])
+
+
 def whole_sentences(text: str) -> str:
     """The sentences of `text` that end, without the fragment a cut leaves after them ("man is
     the measure of all things. Whatever appears true to a" -> "man is the measure of all
