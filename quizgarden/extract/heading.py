@@ -162,7 +162,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
         ):
             front = _front(ctx, n, title)
-            yield Candidate("heading", "basic", front, summary, block.line, block_id, deck=deck)
+            back = summary if listed else _announced(ctx, direct, title, summary)
+            yield Candidate("heading", "basic", front, back, block.line, block_id, deck=deck)
             continue
         listed_answer = _list_answer(ctx, n, title, direct) if names and not summary else None
         if listed_answer:
@@ -742,6 +743,63 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
     if len(parts) == 1 and _opens_list(ctx, section, parts[0]):
         return _answer(ctx, section)
     return "\n\n".join(parts) or None
+
+
+#: How long a line that only leads in to what follows it is ("The dot product is defined in two
+#: ways:"): a shorter one is a label ("Example:", "Method 2:", "Three possible states:") over a
+#: list of its own, a longer one says something of its own before its colon.
+_LEAD_LINE_UNITS = (4, 40)
+#: A word two texts share: a Latin word this long (its first letters), or a CJK run this long.
+_KEY_LETTERS = 4
+_KEY_CJK = 3
+
+
+def _word_keys(text: str) -> set[str]:
+    """The words of `text` another text may share: Latin words of `_KEY_LETTERS` letters or
+    more by their first five (`defined`, `definition`), and each run of `_KEY_CJK` CJK
+    characters."""
+    keys = {w[:5] for w in re.findall(rf"[^\W\d_]{{{_KEY_LETTERS},}}", text.casefold())}
+    for run in _CJK_RUN.findall(text):
+        keys.update(run[i : i + _KEY_CJK] for i in range(len(run) - _KEY_CJK + 1))
+    return keys
+
+
+def _announced(ctx: Context, section: list[Block], title: str, summary: str) -> str:
+    """The summary, and the list the paragraph right after it leads in to ("The dot product is
+    defined in two ways:" + its two forms, "更新规则如下：" + its steps): the heading's answer
+    goes on there, and the summary alone stops before it. The lead-in speaks of what the
+    heading or summary does (it shares a word with them): one that shares none starts a topic
+    of its own. Only that list is carried, and only while the card stays short: what comes
+    after it is the section's next topic. A list that holds a display formula is left to the
+    `formula` rule, whose cards ask each formula."""
+    said = [i for i, b in enumerate(section) if b.kind == "paragraph" and _clean(b, ctx) in summary]
+    if not said or said[-1] + 2 >= len(section):
+        return summary
+    lead = section[said[-1] + 1]
+    if lead.kind != "paragraph" or not _usable(ctx, lead):
+        return summary
+    line = _clean(lead, ctx)
+    plain = strip_markup(line).strip()
+    if "\n" in plain or not plain.endswith((":", "：")):
+        return summary
+    if not _LEAD_LINE_UNITS[0] <= units(plain) <= _LEAD_LINE_UNITS[1]:
+        return summary  # "Example:", "Method 2:": a label over a list of its own
+    if not _word_keys(plain) & (_word_keys(title) | _word_keys(summary)):
+        return summary  # "Key features of Kantian ethics:" under another heading: a new topic
+    carried: list[str] = []
+    top = 0
+    for block in section[said[-1] + 2 :]:
+        if block.kind != "item" or not _usable(ctx, block):
+            break
+        if "$$" in block.text:
+            return summary  # a display formula is the `formula` rule's card, asked on its own
+        carried.append("  " * (block.level - 1) + (block.number or "-") + " " + _clean(block))
+        top += block.level == 1
+    if not carried or top > _LIST_MOST or strip_markup(carried[-1]).endswith((":", "：")):
+        # "- 二者区分如下图：": the list goes on to what it leads in to, which is left out
+        return summary
+    back = "\n".join([summary, line, *carried])
+    return back if len(back) <= MAX_ANSWER else summary
 
 
 def _opens_list(ctx: Context, section: list[Block], opening: str) -> bool:
