@@ -28,6 +28,7 @@ from .lang import (
     PROOF,
     PROOF_HEADING,
     PROOF_HINT,
+    RESTATING_LEAD,
     SOLUTION_LEAD,
     STEP_HEADING,
     STEP_LEAD,
@@ -228,10 +229,12 @@ def _carries_on(lead: str) -> bool:
     follows (`Then the rejection region is:`, `…, which gives the standard identity:`) is not
     one, nor is `Then:` alone, which leads as often into the result an argument ends on (`Then`
     / `$$L_\text{Edd} = …$$`), nor a last clause that is a conclusion's word alone (`Si …,
-    entonces:`), which states a theorem."""
+    entonces:`), which states a theorem. A lead that only says the line before again in other
+    terms (`i.e.`, `Equivalently,`, `即：`) carries on too, where it is the whole lead: as a last
+    clause (`X 服从泊松分布，即`) it follows the words that name the formula."""
     words = _INLINE_MATH.sub("X", without_item_mark(strip_markup(lead).strip()))
     words = _SPACES.sub(" ", words).strip(" \t:：,，.;；。")
-    if ARGUMENT_LEAD.match(words) is not None:
+    if ARGUMENT_LEAD.match(words) is not None or RESTATING_LEAD.match(words) is not None:
         return True
     last = _CLAUSE_BREAK.split(words)[-1].strip()
     if CONCLUSION.fullmatch(last):

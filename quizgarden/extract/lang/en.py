@@ -1038,6 +1038,12 @@ TABLE = Table(
         "consider",
         "sol\\b.*",
     ),
+    restating_leads=(
+        "i\\.?\\s?e",
+        "that is(?: to say)?",
+        "in other words",
+        "equivalently",
+    ),
     conclusions=("then",),
     section_openers=(
         "refs?",
