@@ -840,6 +840,13 @@ TABLE = Table(
         "split",
         "evaluate",
         "fit",
+        "substitute",
+        "simplify",
+        "solve",
+        "plug",
+        "consider",
+        "differentiate",
+        "rearrange",
     ),
     naming_actions=(
         "open",
