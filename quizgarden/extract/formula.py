@@ -28,6 +28,7 @@ from .lang import (
     PROOF,
     PROOF_HEADING,
     PROOF_HINT,
+    RESTATING_LEAD,
     SOLUTION_LEAD,
     STEP_HEADING,
     STEP_LEAD,
@@ -176,10 +177,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if lead and _opens_example(lead):
                     continue  # "For example, suppose we want:", "例如，…": one example's formula
-                if (lead and _carries_on(lead)) or _restates(latex, lhs):
+                rewritten = per_section.get(block.heading, 0) > 0 and _rewrites(lead)
+                if (lead and _carries_on(lead)) or rewritten or _restates(latex, lhs):
                     # "Thus:", "Solving for $t$, we get:": the next step of an argument, which
                     # still takes its place in the section as the steps above do; so does a
-                    # side said again (`y_i = y_i`), a row of a worked table
+                    # formula after the section's own said again in other terms ("i.e.:") and
+                    # a side said again (`y_i = y_i`), a row of a worked table
                     seen.add((block.heading, lhs))
                     per_section[block.heading] = per_section.get(block.heading, 0) + 1
                     continue
@@ -229,14 +232,26 @@ def _carries_on(lead: str) -> bool:
     one, nor is `Then:` alone, which leads as often into the result an argument ends on (`Then`
     / `$$L_\text{Edd} = …$$`), nor a last clause that is a conclusion's word alone (`Si …,
     entonces:`), which states a theorem."""
-    words = _INLINE_MATH.sub("X", without_item_mark(strip_markup(lead).strip()))
-    words = _SPACES.sub(" ", words).strip(" \t:：,，.;；。")
+    words = _lead_text(lead)
     if ARGUMENT_LEAD.match(words) is not None:
         return True
     last = _CLAUSE_BREAK.split(words)[-1].strip()
     if CONCLUSION.fullmatch(last):
         return False  # "Si $f$ es continua en $[a, b]$, entonces:": a theorem's conclusion
     return units(last) <= _CONNECTIVE_UNITS and ARGUMENT_LEAD.match(last) is not None
+
+
+def _rewrites(lead: str) -> bool:
+    """A whole lead that only says the line before again in other terms (`i.e.`,
+    `Equivalently,`, `即：`): the formula after it is that line rewritten. Only the whole lead: as
+    a last clause (`X 服从泊松分布，即`) the word follows the words that name the formula."""
+    return RESTATING_LEAD.match(_lead_text(lead)) is not None
+
+
+def _lead_text(lead: str) -> str:
+    """The words of a lead, its math as `X`, without its list mark and closing punctuation."""
+    words = _INLINE_MATH.sub("X", without_item_mark(strip_markup(lead).strip()))
+    return _SPACES.sub(" ", words).strip(" \t:：,，.;；。")
 
 
 # where a lead's clauses break: a comma, a semicolon, a sentence's stop

@@ -152,6 +152,7 @@ __all__ = [
     "RELATION_HEADING",
     "RELATIVE_CLASS",
     "RELATIVE_WORD",
+    "RESTATING_LEAD",
     "RESULT_HEADING",
     "REVEAL_LABEL",
     "RHETORICAL",
@@ -729,6 +730,9 @@ STEP_LEAD = re.compile(
 #: $t$:`, `于是可得：`, `Differentiating … yields:`, `If`): the formula after it is the next step of
 #: an argument, and the lead names nothing to ask it by.
 ARGUMENT_LEAD = re.compile(rf"^(?:{_alternation(_words('argument_leads'))})$", re.I)
+#: A whole lead that says the line before again (`i.e.`, `Equivalently,`, `即：`): the formula
+#: after it is that line rewritten, no fact of its own.
+RESTATING_LEAD = re.compile(rf"^(?:{_alternation(_words('restating_leads'))})$", re.I)
 #: A heading over one numbered step or case of a worked problem: "Step 3: …", "Caso 2", "第二步".
 STEP_HEADING = re.compile(
     rf"^(?:(?:{_alternation(_words('step_headings'))})\s*(?:\d{{1,2}}|[一二三四五六七八九十]+)(?![\d.])"

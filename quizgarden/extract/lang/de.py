@@ -331,6 +331,10 @@ TABLE = Table(
         "folglich",
         "(?:wir erhalten|man erhält)",
     ),
+    restating_leads=(
+        "d\\.\\s?h",
+        "das heißt",
+    ),
     conclusions=(
         "dann",
         "so gilt",

@@ -840,6 +840,13 @@ TABLE = Table(
         "split",
         "evaluate",
         "fit",
+        "substitute",
+        "simplify",
+        "solve",
+        "plug",
+        "consider",
+        "differentiate",
+        "rearrange",
     ),
     naming_actions=(
         "open",
@@ -1037,6 +1044,12 @@ TABLE = Table(
         "since",
         "consider",
         "sol\\b.*",
+    ),
+    restating_leads=(
+        "i\\.?\\s?e",
+        "that is(?: to say)?",
+        "in other words",
+        "equivalently",
     ),
     conclusions=("then",),
     section_openers=(

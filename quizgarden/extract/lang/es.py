@@ -280,6 +280,10 @@ TABLE = Table(
         "obtenemos",
         "se obtiene",
     ),
+    restating_leads=(
+        "es decir",
+        "o sea",
+    ),
     conclusions=("entonces",),
     statement_labels=("definición", "teorema", "lema", "proposición", "corolario", "propiedad"),
     definition_labels=("definición",),

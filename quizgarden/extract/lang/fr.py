@@ -265,6 +265,10 @@ TABLE = Table(
         "on obtient",
         "on a donc",
     ),
+    restating_leads=(
+        "c'est-à-dire",
+        "autrement dit",
+    ),
     conclusions=("alors",),
     statement_labels=("définition", "théorème", "lemme", "proposition", "corollaire", "propriété"),
     definition_labels=("définition",),

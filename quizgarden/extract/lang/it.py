@@ -274,6 +274,10 @@ TABLE = Table(
         "otteniamo",
         "si ottiene",
     ),
+    restating_leads=(
+        "cioè",
+        "ovvero",
+    ),
     conclusions=("allora",),
     statement_labels=("definizione", "teorema", "lemma", "proposizione", "corollario", "proprietà"),
     definition_labels=("definizione",),

@@ -238,6 +238,10 @@ TABLE = Table(
         "portanto",
         "obtemos",
     ),
+    restating_leads=(
+        "ou seja",
+        "isto é",
+    ),
     conclusions=("então",),
     statement_labels=("definição", "teorema", "lema", "proposição", "corolário", "propriedade"),
     definition_labels=("definição",),

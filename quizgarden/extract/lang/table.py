@@ -189,6 +189,9 @@ class Table:
     # we can see:", "于是可得：", an operation done to the line before ("Differentiating …
     # yields:"), a premise ("If", "对于")
     argument_leads: tuple[str, ...] = ()
+    # a whole lead that only says the line before again in other terms: "i.e.", "Equivalently,",
+    # "即：", "也就是"; not a lead's last clause, where "X 服从泊松分布，即" names what follows
+    restating_leads: tuple[str, ...] = ()
     # how a heading over one numbered step or case of a worked problem opens: "Step 2", "Caso 1:",
     # "第二步"; its formulas are that problem's working
     step_headings: tuple[str, ...] = ()
