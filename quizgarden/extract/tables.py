@@ -165,6 +165,13 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         # "| Year | Hospital |" over "| 1577 | Hospital Real de Manila |": each row is named by
         # its number and what the first column says the number is ("Year 1577 › Hospital")
         body = [[f"{kind} {strip_markup(r[0])}", *r[1:]] for r in body]
+    elif key := _key_column(body):
+        # "| Mechanism | Class | Drug | … |" over "| Cell wall | Penicillins | **Penicillin G** |
+        # … |": the first columns sort the rows into groups several rows share, a later one
+        # names each row; it keys the row and the grouping columns are what the row is
+        # ("Penicillin G › Mechanism"), where the group's value keyed nothing of its own
+        header = [header[key], *header[:key], *header[key + 1 :]]
+        body = [[r[key], *r[:key], *r[key + 1 :]] for r in body]
     elif _grouped(body):
         # "| 唐 | 张旭 | 草书《肚痛帖》 |" under "| 晋 | 王羲之 | … |": the first column groups the
         # rows (a period, a category, a merged cell left blank), the next one names each; a
@@ -663,6 +670,32 @@ def _grouped(body: list[list[str]]) -> bool:
     # "| **Safety** -- security, stability |" sets the name off in bold, `_name_cell`)
     cells = [(_name_cell(r[1]), r[1]) for r in body]
     return sum(_named(n) and (n != c or not _DASHED.search(c)) for n, c in cells) * 2 > len(body)
+
+
+#: How far right the column that names each row may stand past the columns that group them.
+MAX_KEY_COLUMN = 3
+
+
+def _key_column(body: list[list[str]]) -> int:
+    """The column past the second that names each row, the first whose values are all filled and
+    each its own, most of them names, where the first column groups the rows (each value shared
+    by two rows on average or more: a mechanism, then a class, then the drug); 0 where there is
+    none."""
+    if len(body) < MIN_GROUPED_ROWS or any(len(r) <= MAX_KEY_COLUMN for r in body):
+        return 0
+    for key in range(1, MAX_KEY_COLUMN + 1):
+        cells = [strip_markup(r[key]).casefold() for r in body]
+        if all(cells) and len(set(cells)) == len(cells):
+            break
+    else:
+        return 0
+    if key < 2:
+        return 0  # one grouping column: `_grouped`
+    groups = [strip_markup(r[0]).casefold() for r in body]
+    if not all(groups) or len(set(groups)) * 2 > len(groups):
+        return 0  # a first column that names rows of its own, or one left blank under merged cells
+    names = [_name_cell(r[key]) for r in body]
+    return key if sum(_named(n) for n in names) * 2 > len(names) else 0
 
 
 _DASHED = re.compile(r"\s[—–-]\s")
