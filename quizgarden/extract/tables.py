@@ -679,12 +679,12 @@ MAX_KEY_COLUMN = 3
 def _key_column(body: list[list[str]]) -> int:
     """The column past the second that names each row, the first whose values are all filled and
     each its own, most of them names, where the first column groups the rows (each value shared
-    by two rows on average or more: a mechanism, then a class, then the drug); 0 where there is
-    none."""
-    if len(body) < MIN_GROUPED_ROWS or any(len(r) <= MAX_KEY_COLUMN for r in body):
+    by two rows on average or more, its rows together: a mechanism, then a class, then the
+    drug); 0 where there is none."""
+    if len(body) < MIN_GROUPED_ROWS:
         return 0
     for key in range(1, MAX_KEY_COLUMN + 1):
-        cells = [strip_markup(r[key]).casefold() for r in body]
+        cells = [strip_markup(r[key]).casefold() if key < len(r) else "" for r in body]
         if all(cells) and len(set(cells)) == len(cells):
             break
     else:
@@ -694,6 +694,9 @@ def _key_column(body: list[list[str]]) -> int:
     groups = [strip_markup(r[0]).casefold() for r in body]
     if not all(groups) or len(set(groups)) * 2 > len(groups):
         return 0  # a first column that names rows of its own, or one left blank under merged cells
+    runs = [g for k, g in enumerate(groups) if not k or g != groups[k - 1]]
+    if len(runs) > len(set(runs)):
+        return 0  # "Active, Passive, Active, …": two conditions crossed, no group of rows
     names = [_name_cell(r[key]) for r in body]
     return key if sum(_named(n) for n in names) * 2 > len(names) else 0
 
