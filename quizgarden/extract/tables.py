@@ -195,6 +195,13 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     if is_label(header[0]) and any(len(strip_markup(n)) == 1 for n in names):
         return  # "| Mnemonic | Cancer |" over "| O | Oral |": a cue's letters, no row names
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
+    # "| 刑法 | case one | … |" over "| 刑法 | case two | … |": a name several rows share names
+    # none of them (a subject, an example value, a page), and where half the rows share theirs
+    # the first column names no row at all; a glossary's term defined twice is still the term
+    glossary = headless or GLOSS_HEADER.match(strip_markup(header[1])) is not None
+    shared_names = set() if glossary else _shared_names(body)
+    if len(shared_names) * 2 >= len(body):
+        return
     grid = not defines and _compares(header)
     if (grid and _kinds_compared(header)) or (not defines and _same_head(header)):
         return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names
@@ -285,7 +292,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     common = {c: set() if grid else _common(body, c) for c in usable}
     shared = _common(body, 0)  # "| `ctrl+b` | `d` | …": a name every row says names none
     numbered = all(_ROW_NUMBER.match(r[0]) for r in body)
-    for line, row, group in zip(lines, body, groups, strict=True):
+    for k, (line, row, group) in enumerate(zip(lines, body, groups, strict=True)):
         # "WT1<br>WT2": two names of the row; "EGFR<br>[HER1]": a name and another in brackets
         name = strip_markup(_BREAK.sub(", ", _name_cell(row[0])).replace(", [", " ["))
         if numbered:
@@ -295,6 +302,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         ):
             continue
         if is_label(name) or name.casefold() in shared:
+            continue
+        if k in shared_names:
             continue
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
@@ -670,6 +679,20 @@ def _grouped(body: list[list[str]]) -> bool:
     # "| **Safety** -- security, stability |" sets the name off in bold, `_name_cell`)
     cells = [(_name_cell(r[1]), r[1]) for r in body]
     return sum(_named(n) and (n != c or not _DASHED.search(c)) for n, c in cells) * 2 > len(body)
+
+
+def _shared_names(body: list[list[str]]) -> set[int]:
+    """The rows whose name another row gives too, as written (`o` and `O` are two keys); not a
+    row of a template's placeholder, every cell the same word (`| 单元格 | 单元格 |`)."""
+    names = [strip_markup(_name_cell(r[0])) for r in body]
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return {
+        k
+        for k, (name, row) in enumerate(zip(names, body, strict=True))
+        if name and counts[name] > 1 and any(strip_markup(x) != name for x in row[1:])
+    }
 
 
 #: How far right the column that names each row may stand past the columns that group them.
