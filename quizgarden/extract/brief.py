@@ -33,6 +33,7 @@ from .lang import (
     POINTER,
     PREPOSITION,
     PRO_FORM,
+    SECTION_LABEL_HEADING,
     SUBJECT_STOPWORD,
     THANKS,
     TO_READER,
@@ -294,6 +295,8 @@ def _names(title: str) -> bool:
         return False
     if THANKS.search(title):
         return False  # "特别感谢", "Acknowledgements": whom the author thanks, no term
+    if SECTION_LABEL_HEADING.match(title):
+        return False  # "MCQs", "Quick check 2": a part of a course, holding a drill or a recap
     return is_term(title) and not TOPIC_SUFFIX.search(title) and not is_example_heading(title)
 
 

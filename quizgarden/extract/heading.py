@@ -36,6 +36,7 @@ from .lang import (
     QUESTION_WORD_ONLY,
     REFERENCE_HEADING,
     REVEAL_LABEL,
+    SECTION_LABEL_HEADING,
     SECTION_OPENER,
     SETUP_OPENER,
     STRUCTURAL_HEADING,
@@ -124,7 +125,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
         _, block_id, deck = cleaned[n]
         title = titles[n]
         asked = title.lstrip("？?").strip().rstrip(":：").strip()
-        if not asked:
+        if not asked or SECTION_LABEL_HEADING.match(asked):
+            # "## Understanding check 9", "### MCQs", "## Why care?": a part of a course names no
+            # subject, and what it holds is a recap, a drill or a bundle of questions
             continue
         direct = section_of(n)
         if title.startswith(("？", "?")) or is_question(asked):
