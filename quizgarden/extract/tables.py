@@ -165,6 +165,13 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         # "| Year | Hospital |" over "| 1577 | Hospital Real de Manila |": each row is named by
         # its number and what the first column says the number is ("Year 1577 › Hospital")
         body = [[f"{kind} {strip_markup(r[0])}", *r[1:]] for r in body]
+    elif key := _key_column(body):
+        # "| Mechanism | Class | Drug | … |" over "| Cell wall | Penicillins | **Penicillin G** |
+        # … |": the first columns sort the rows into groups several rows share, a later one
+        # names each row; it keys the row and the grouping columns are what the row is
+        # ("Penicillin G › Mechanism"), where the group's value keyed nothing of its own
+        header = [header[key], *header[:key], *header[key + 1 :]]
+        body = [[r[key], *r[:key], *r[key + 1 :]] for r in body]
     elif _grouped(body):
         # "| 唐 | 张旭 | 草书《肚痛帖》 |" under "| 晋 | 王羲之 | … |": the first column groups the
         # rows (a period, a category, a merged cell left blank), the next one names each; a
@@ -188,6 +195,13 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     if is_label(header[0]) and any(len(strip_markup(n)) == 1 for n in names):
         return  # "| Mnemonic | Cancer |" over "| O | Oral |": a cue's letters, no row names
     defines = headless or any(GLOSS_HEADER.match(strip_markup(h)) for h in header[1:])
+    # "| 刑法 | case one | … |" over "| 刑法 | case two | … |": a name several rows share names
+    # none of them (a subject, an example value, a page), and where half the rows share theirs
+    # the first column names no row at all; a glossary's term defined twice is still the term
+    glossary = headless or GLOSS_HEADER.match(strip_markup(header[1])) is not None
+    shared_names = set() if glossary else _shared_names(body)
+    if len(shared_names) * 2 >= len(body):
+        return
     grid = not defines and _compares(header)
     if (grid and _kinds_compared(header)) or (not defines and _same_head(header)):
         return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names
@@ -278,7 +292,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     common = {c: set() if grid else _common(body, c) for c in usable}
     shared = _common(body, 0)  # "| `ctrl+b` | `d` | …": a name every row says names none
     numbered = all(_ROW_NUMBER.match(r[0]) for r in body)
-    for line, row, group in zip(lines, body, groups, strict=True):
+    for k, (line, row, group) in enumerate(zip(lines, body, groups, strict=True)):
         # "WT1<br>WT2": two names of the row; "EGFR<br>[HER1]": a name and another in brackets
         name = strip_markup(_BREAK.sub(", ", _name_cell(row[0])).replace(", [", " ["))
         if numbered:
@@ -288,6 +302,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         ):
             continue
         if is_label(name) or name.casefold() in shared:
+            continue
+        if k in shared_names:
             continue
         if _NOTE_FILE.search(name):
             continue  # "| BERT.md | BERT 模型 |": an index of the vault's notes
@@ -663,6 +679,49 @@ def _grouped(body: list[list[str]]) -> bool:
     # "| **Safety** -- security, stability |" sets the name off in bold, `_name_cell`)
     cells = [(_name_cell(r[1]), r[1]) for r in body]
     return sum(_named(n) and (n != c or not _DASHED.search(c)) for n, c in cells) * 2 > len(body)
+
+
+def _shared_names(body: list[list[str]]) -> set[int]:
+    """The rows whose name another row gives too, as written (`o` and `O` are two keys); not a
+    row of a template's placeholder, every cell the same word (`| 单元格 | 单元格 |`)."""
+    names = [strip_markup(_name_cell(r[0])) for r in body]
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return {
+        k
+        for k, (name, row) in enumerate(zip(names, body, strict=True))
+        if name and counts[name] > 1 and any(strip_markup(x) != name for x in row[1:])
+    }
+
+
+#: How far right the column that names each row may stand past the columns that group them.
+MAX_KEY_COLUMN = 3
+
+
+def _key_column(body: list[list[str]]) -> int:
+    """The column past the second that names each row, the first whose values are all filled and
+    each its own, most of them names, where the first column groups the rows (each value shared
+    by two rows on average or more, its rows together: a mechanism, then a class, then the
+    drug); 0 where there is none."""
+    if len(body) < MIN_GROUPED_ROWS:
+        return 0
+    for key in range(1, MAX_KEY_COLUMN + 1):
+        cells = [strip_markup(r[key]).casefold() if key < len(r) else "" for r in body]
+        if all(cells) and len(set(cells)) == len(cells):
+            break
+    else:
+        return 0
+    if key < 2:
+        return 0  # one grouping column: `_grouped`
+    groups = [strip_markup(r[0]).casefold() for r in body]
+    if not all(groups) or len(set(groups)) * 2 > len(groups):
+        return 0  # a first column that names rows of its own, or one left blank under merged cells
+    runs = [g for k, g in enumerate(groups) if not k or g != groups[k - 1]]
+    if len(runs) > len(set(runs)):
+        return 0  # "Active, Passive, Active, …": two conditions crossed, no group of rows
+    names = [_name_cell(r[key]) for r in body]
+    return key if sum(_named(n) for n in names) * 2 > len(names) else 0
 
 
 _DASHED = re.compile(r"\s[—–-]\s")
