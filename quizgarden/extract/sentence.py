@@ -60,6 +60,7 @@ from .text import (
     LONG_WORD,
     PARENS,
     SENTENCE,
+    cjk_before_stop,
     has_cjk,
     is_example_heading,
     is_explanation,
@@ -272,7 +273,10 @@ def _kind_statement(text: str) -> tuple[str, str] | None:
     not a clause (`If positive work is …`) or an instruction (`Use early wins …`: the tables'
     actions), and not a name that ends on a small word (`Capacitors in` + `series …`) or holds
     an article (`Master the basic` + `principles …`)."""
-    first = next(_sentences(text.split("\n", 1)[0]), None)
+    line = text.split("\n", 1)[0]
+    if cjk_before_stop(line):
+        return None  # a CJK sentence, known before it is found: most items of a CJK note
+    first = next(_sentences(line), None)
     if first is None or has_cjk(first):
         return None
     set_off = _SET_OFF.match(_DECORATION.sub("", first))
