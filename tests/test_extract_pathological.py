@@ -480,3 +480,38 @@ def test_a_line_of_backticks_is_read_in_one_pass() -> None:
     start = time.perf_counter()
     MarkdownIt("commonmark").parse("::" + "`" * 6239)
     assert bare <= 20 * (time.perf_counter() - start) + 0.5
+
+
+SENTENCE_PIECES = ["中文", "。", "！", "?", ".", ". ", "e.g. ", " 3. ", "A", "word", " ", "\u3000", "**"]
+
+
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=12).map("".join))
+@settings(max_examples=400)
+def test_a_cjk_character_before_every_stop_is_in_the_first_sentence(line: str) -> None:
+    # the sibling-kinds rule skips a CJK item without finding its first sentence
+    if text_rules.cjk_before_stop(line):
+        first = next(sentence_rule._sentences(line), None)
+        assert first is not None and text_rules.has_cjk(first)
+
+
+def test_an_item_that_opens_in_cjk_is_not_split_into_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # most items of a CJK note: their first sentence was found only to be found CJK
+    read = record_texts(monkeypatch, sentence_rule, "SENTENCE", "finditer")
+    assert sentence_rule._kind_statement("注意力机制是一种方法。It weighs tokens.") is None
+    assert sentence_rule._kind_statement("Standard ACLs are placed near the destination") == (
+        "Standard ACLs",
+        "are placed near the destination",
+    )
+    assert read == ["Standard ACLs are placed near the destination"]
+
+
+def test_a_back_that_ends_on_no_letter_is_not_read_for_a_hanging_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the step rule's cut check runs on every mined card: most end on a full stop
+    read = record_texts(monkeypatch, text_rules, "_HANGING_WORD", "search")
+    assert not text_rules.stops_mid_sentence("Distillation separates a mixture by boiling it.")
+    assert text_rules.stops_mid_sentence("Collect only the vapour that comes off, so that")
+    assert read == ["Collect only the vapour that comes off, so that"]
