@@ -15,6 +15,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,6 +29,7 @@ from quizgarden.extract import blocks, extract_note, lang
 from quizgarden.extract import confidence as confidence_rules
 from quizgarden.extract import definition as definition_rule
 from quizgarden.extract import entries as entries_rules
+from quizgarden.extract import heading as heading_rule
 from quizgarden.extract import labelled as labelled_rule
 from quizgarden.extract import sentence as sentence_rule
 from quizgarden.extract import text as text_rules
@@ -482,7 +484,7 @@ def test_a_line_of_backticks_is_read_in_one_pass() -> None:
     assert bare <= 20 * (time.perf_counter() - start) + 0.5
 
 
-SENTENCE_PIECES = ["中文", "。", "！", "?", ".", ". ", "e.g. ", " 3. ", "A", "word", " ", "\u3000", "**"]
+SENTENCE_PIECES = ["中文", "。", "！", "?", ".", ". ", "e.g. ", " 3. ", "A", "word", " ", "\u3000"]
 
 
 @given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=12).map("".join))
@@ -515,3 +517,22 @@ def test_a_back_that_ends_on_no_letter_is_not_read_for_a_hanging_word(
     assert not text_rules.stops_mid_sentence("Distillation separates a mixture by boiling it.")
     assert text_rules.stops_mid_sentence("Collect only the vapour that comes off, so that")
     assert read == ["Collect only the vapour that comes off, so that"]
+
+
+def test_a_section_without_a_colon_is_not_read_for_a_lead_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # each of a section's paragraphs was cleaned to find the summary's last, before the lead-in
+    # after it was seen to end on no colon
+    cleaned: list[str] = []
+
+    def clean(block: blocks.Block, ctx: object = None) -> str:
+        cleaned.append(block.text)
+        return block.text
+
+    monkeypatch.setattr(heading_rule, "_clean", clean)
+    body = "Osmosis moves water.\n\nIt needs a membrane.\n\n- one\n- two\n"
+    section = blocks.parse_blocks(body, 1)
+    summary = "Osmosis moves water."
+    assert heading_rule._announced(cast(Any, None), section, "Osmosis", summary) == summary
+    assert cleaned == []
