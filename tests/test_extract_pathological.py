@@ -29,6 +29,7 @@ from quizgarden.extract import blocks, extract_note, lang
 from quizgarden.extract import confidence as confidence_rules
 from quizgarden.extract import definition as definition_rule
 from quizgarden.extract import entries as entries_rules
+from quizgarden.extract import formula as formula_rule
 from quizgarden.extract import heading as heading_rule
 from quizgarden.extract import labelled as labelled_rule
 from quizgarden.extract import sentence as sentence_rule
@@ -536,3 +537,17 @@ def test_a_section_without_a_colon_is_not_read_for_a_lead_in(
     summary = "Osmosis moves water."
     assert heading_rule._announced(cast(Any, None), section, "Osmosis", summary) == summary
     assert cleaned == []
+
+
+def test_a_lead_that_carries_an_argument_on_is_not_read_for_a_restatement(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Thus:" already makes its formula a step: whether it restates the line before is not asked
+    read = record_texts(monkeypatch, formula_rule, "RESTATING_LEAD", "match")
+    vault = Path("/nonexistent-vault")
+    body = "# Kinetic energy\n\nThe kinetic energy of a body:\n\n$$E_k = \\frac{1}{2} m v^2$$\n\n"
+    body += "Thus:\n\n$$E_k = p^2 / 2m$$\n\nThat is:\n\n$$v = p / m$$\n"
+    note, _ = read_note(vault / "note.md", vault, body.encode())
+    assert note is not None
+    assert [c.back for c in extract_note(note)] == ["$$\nE_k = \\frac{1}{2} m v^2\n$$"]
+    assert read == ["That is"]
