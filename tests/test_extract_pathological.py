@@ -551,3 +551,26 @@ def test_a_lead_that_carries_an_argument_on_is_not_read_for_a_restatement(
     assert note is not None
     assert [c.back for c in extract_note(note)] == ["$$\nE_k = \\frac{1}{2} m v^2\n$$"]
     assert read == ["That is"]
+
+
+def test_a_lone_marked_item_without_a_copula_is_read_for_its_first_sentence_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # only the first sentence's verb may agree with the marked subject; the others have no verb
+    # to define with, as a paragraph without a copula has none
+    read: list[str] = []
+    split = sentence_rule.split_defining
+
+    def record(sentence: str, *args: Any, **kwargs: Any) -> Any:
+        read.append(sentence)
+        return split(sentence, *args, **kwargs)
+
+    monkeypatch.setattr(sentence_rule, "split_defining", record)
+    vault = Path("/nonexistent-vault")
+    body = "# Law\n\n- **Patents** give the holder a monopoly on an invention. They last long.\n"
+    body += "- Trademarks protect a brand name and a logo.\n"
+    note, _ = read_note(vault / "note.md", vault, body.encode())
+    assert note is not None
+    extract_note(note)
+    assert "They last long." not in read
+    assert "**Patents** give the holder a monopoly on an invention." in read
