@@ -15,6 +15,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,6 +29,8 @@ from quizgarden.extract import blocks, extract_note, lang
 from quizgarden.extract import confidence as confidence_rules
 from quizgarden.extract import definition as definition_rule
 from quizgarden.extract import entries as entries_rules
+from quizgarden.extract import formula as formula_rule
+from quizgarden.extract import heading as heading_rule
 from quizgarden.extract import labelled as labelled_rule
 from quizgarden.extract import sentence as sentence_rule
 from quizgarden.extract import text as text_rules
@@ -480,3 +483,94 @@ def test_a_line_of_backticks_is_read_in_one_pass() -> None:
     start = time.perf_counter()
     MarkdownIt("commonmark").parse("::" + "`" * 6239)
     assert bare <= 20 * (time.perf_counter() - start) + 0.5
+
+
+SENTENCE_PIECES = ["中文", "。", "！", "?", ".", ". ", "e.g. ", " 3. ", "A", "word", " ", "\u3000"]
+
+
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=12).map("".join))
+@settings(max_examples=400)
+def test_a_cjk_character_before_every_stop_is_in_the_first_sentence(line: str) -> None:
+    # the sibling-kinds rule skips a CJK item without finding its first sentence
+    if text_rules.cjk_before_stop(line):
+        first = next(sentence_rule._sentences(line), None)
+        assert first is not None and text_rules.has_cjk(first)
+
+
+def test_an_item_that_opens_in_cjk_is_not_split_into_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # most items of a CJK note: their first sentence was found only to be found CJK
+    read = record_texts(monkeypatch, sentence_rule, "SENTENCE", "finditer")
+    assert sentence_rule._kind_statement("注意力机制是一种方法。It weighs tokens.") is None
+    assert sentence_rule._kind_statement("Standard ACLs are placed near the destination") == (
+        "Standard ACLs",
+        "are placed near the destination",
+    )
+    assert read == ["Standard ACLs are placed near the destination"]
+
+
+def test_a_back_that_ends_on_no_letter_is_not_read_for_a_hanging_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the step rule's cut check runs on every mined card: most end on a full stop
+    read = record_texts(monkeypatch, text_rules, "_HANGING_WORD", "search")
+    assert not text_rules.stops_mid_sentence("Distillation separates a mixture by boiling it.")
+    assert text_rules.stops_mid_sentence("Collect only the vapour that comes off, so that")
+    assert read == ["Collect only the vapour that comes off, so that"]
+
+
+def test_a_section_without_a_colon_is_not_read_for_a_lead_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # each of a section's paragraphs was cleaned to find the summary's last, before the lead-in
+    # after it was seen to end on no colon
+    cleaned: list[str] = []
+
+    def clean(block: blocks.Block, ctx: object = None) -> str:
+        cleaned.append(block.text)
+        return block.text
+
+    monkeypatch.setattr(heading_rule, "_clean", clean)
+    body = "Osmosis moves water.\n\nIt needs a membrane.\n\n- one\n- two\n"
+    section = blocks.parse_blocks(body, 1)
+    summary = "Osmosis moves water."
+    assert heading_rule._announced(cast(Any, None), section, "Osmosis", summary) == summary
+    assert cleaned == []
+
+
+def test_a_lead_that_carries_an_argument_on_is_not_read_for_a_restatement(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Thus:" already makes its formula a step: whether it restates the line before is not asked
+    read = record_texts(monkeypatch, formula_rule, "RESTATING_LEAD", "match")
+    vault = Path("/nonexistent-vault")
+    body = "# Kinetic energy\n\nThe kinetic energy of a body:\n\n$$E_k = \\frac{1}{2} m v^2$$\n\n"
+    body += "Thus:\n\n$$E_k = p^2 / 2m$$\n\nThat is:\n\n$$v = p / m$$\n"
+    note, _ = read_note(vault / "note.md", vault, body.encode())
+    assert note is not None
+    assert [c.back for c in extract_note(note)] == ["$$\nE_k = \\frac{1}{2} m v^2\n$$"]
+    assert read == ["That is"]
+
+
+def test_a_lone_marked_item_without_a_copula_is_read_for_its_first_sentence_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # only the first sentence's verb may agree with the marked subject; the others have no verb
+    # to define with, as a paragraph without a copula has none
+    read: list[str] = []
+    split = sentence_rule.split_defining
+
+    def record(sentence: str, *args: Any, **kwargs: Any) -> Any:
+        read.append(sentence)
+        return split(sentence, *args, **kwargs)
+
+    monkeypatch.setattr(sentence_rule, "split_defining", record)
+    vault = Path("/nonexistent-vault")
+    body = "# Law\n\n- **Patents** give the holder a monopoly on an invention. They last long.\n"
+    body += "- Trademarks protect a brand name and a logo.\n"
+    note, _ = read_note(vault / "note.md", vault, body.encode())
+    assert note is not None
+    extract_note(note)
+    assert "They last long." not in read
+    assert "**Patents** give the holder a monopoly on an invention." in read

@@ -177,8 +177,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # "又因为:", "Or equivalently,": a step of a derivation
                 if lead and _opens_example(lead):
                     continue  # "For example, suppose we want:", "例如，…": one example's formula
-                rewritten = per_section.get(block.heading, 0) > 0 and _rewrites(lead)
-                if (lead and _carries_on(lead)) or rewritten or _restates(latex, lhs):
+                if (
+                    (lead and _carries_on(lead))
+                    or (per_section.get(block.heading, 0) > 0 and _rewrites(lead))
+                    or _restates(latex, lhs)
+                ):
                     # "Thus:", "Solving for $t$, we get:": the next step of an argument, which
                     # still takes its place in the section as the steps above do; so does a
                     # formula after the section's own said again in other terms ("i.e.:") and

@@ -775,6 +775,8 @@ def _announced(ctx: Context, section: list[Block], title: str, summary: str) -> 
     of its own. Only that list is carried, and only while the card stays short: what comes
     after it is the section's next topic. A list that holds a display formula is left to the
     `formula` rule, whose cards ask each formula."""
+    if not any(b.kind == "paragraph" and (":" in b.text or "：" in b.text) for b in section[1:-1]):
+        return summary  # no lead-in can end on a colon: the summary's paragraphs go unsought
     said = [i for i, b in enumerate(section) if b.kind == "paragraph" and _clean(b, ctx) in summary]
     if not said or said[-1] + 2 >= len(section):
         return summary

@@ -60,6 +60,7 @@ from .text import (
     LONG_WORD,
     PARENS,
     SENTENCE,
+    cjk_before_stop,
     has_cjk,
     is_example_heading,
     is_explanation,
@@ -106,12 +107,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
         marks = (not item and n not in runs and _marks_open(block.text)) or n in marked
         lone = item and not marks and _marks_open(block.text)  # an item no run vouches for
         copula = LIST_COPULA_WORD if n in runs else COPULA_WORD
-        if not (marks or lone) and copula.search(block.text) is None:
+        read = _MAX_SENTENCES
+        if not marks and copula.search(block.text) is None:
             # no sentence of it has a verb to define with: one search, not six (the bare word,
             # without COPULA's leading spaces, which made the engine try it at every character)
-            continue
+            if not lone:
+                continue
+            read = 1  # a lone item's first sentence, whose verb may agree with its subject
         text, title = _untitled(block)
-        said = islice(_sentences(text), _MAX_SENTENCES)
+        said = islice(_sentences(text), read)
         defined: str | None = None  # the subject of the paragraph's first sentence, if it defines
         for k, sentence in enumerate(said):
             found = split_defining(sentence, opens=n in runs, lower=item and k == 0)
@@ -272,7 +276,10 @@ def _kind_statement(text: str) -> tuple[str, str] | None:
     not a clause (`If positive work is …`) or an instruction (`Use early wins …`: the tables'
     actions), and not a name that ends on a small word (`Capacitors in` + `series …`) or holds
     an article (`Master the basic` + `principles …`)."""
-    first = next(_sentences(text.split("\n", 1)[0]), None)
+    line = text.split("\n", 1)[0]
+    if cjk_before_stop(line):
+        return None  # a CJK sentence, known before it is found: most items of a CJK note
+    first = next(_sentences(line), None)
     if first is None or has_cjk(first):
         return None
     set_off = _SET_OFF.match(_DECORATION.sub("", first))

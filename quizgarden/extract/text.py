@@ -297,6 +297,20 @@ def has_cjk(text: str) -> bool:
     return not text.isascii() and _CJK_CHAR.search(text) is not None
 
 
+# a character that may end a sentence of `SENTENCE`: a full stop, or CJK or Latin punctuation
+_SENTENCE_MARK = re.compile(r"[。！？!?.]")
+
+
+def cjk_before_stop(line: str) -> bool:
+    """Whether a CJK character comes before every mark that may end a sentence in a line without
+    line breaks: its first sentence (`SENTENCE`, which runs at least up to that mark) then holds
+    CJK text, known without finding where that sentence ends. False says nothing either way."""
+    if line.isascii():
+        return False
+    m = _CJK_CHAR.search(line)
+    return m is not None and _SENTENCE_MARK.search(line, 0, m.start()) is None
+
+
 @lru_cache(maxsize=NOTE_CACHE)
 def without_urls(text: str) -> str:
     return _without_urls(_links_sub(_MD_LINK, GROUP_1, text) if "](" in text else text)
@@ -433,6 +447,8 @@ def _stops_on_word(text: str) -> bool:
     """`is_cut` on a function word or a copula only ("… when an", "… Vector space = a"): a line
     that ends on a comma may be whole, an item's last words before a line of its own."""
     plain = strip_markup(text).rstrip()
+    if not plain[-1:].isalpha():
+        return False  # the words `_HANGING_WORD` ends on end in a letter, CJK ones too
     return not has_cjk(plain[-12:]) and _HANGING_WORD.search(plain) is not None
 
 
