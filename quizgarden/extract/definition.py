@@ -90,6 +90,7 @@ from .text import (
     GENERIC_FRONT,
     ITEM_MARK,
     PARENS,
+    SPACED_DASH,
     continues_line,
     has_cjk,
     has_colon,
@@ -933,9 +934,6 @@ def _called(said: list[str], k: int) -> tuple[str, str] | None:
     return term, back
 
 
-_SPACED_DASH = re.compile(r"\s[-–—]\s")
-
-
 def _topic(
     ctx: Context, block: Block, first: str | None = None, above: str | None = None
 ) -> str | None:
@@ -956,7 +954,7 @@ def _where(ctx: Context, block: Block, first: str | None = None) -> str | None:
     if first is not None:
         name = strip_markup(without_item_mark(first)).strip()
         name = strip_numbering(name).strip()
-        entry = has_colon(name) or _SPACED_DASH.search(name)  # a line defining a term itself
+        entry = has_colon(name) or SPACED_DASH.search(name)  # a line defining a term itself
         if name and not entry and is_term(name, max_units=16) and not is_label(name):
             return name
     if (parent := _parent_term(ctx, block)) is not None:

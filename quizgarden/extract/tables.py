@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -40,7 +41,7 @@ from .lang import (
     SECTION_LABEL,
 )
 from .shape import asked_under, is_label, subject_above, table_rows
-from .text import SENTENCE, has_cjk, is_distinctive, is_link_only, strip_markup, units
+from .text import SENTENCE, SPACED_DASH, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
 #: A table this wide, a name and two columns, tells each row by both, in MIN_LISTED_ROWS rows
@@ -678,16 +679,15 @@ def _grouped(body: list[list[str]]) -> bool:
     # ("| Missed Trigger — insufficient effort … |": a name with what it is, no name alone;
     # "| **Safety** -- security, stability |" sets the name off in bold, `_name_cell`)
     cells = [(_name_cell(r[1]), r[1]) for r in body]
-    return sum(_named(n) and (n != c or not _DASHED.search(c)) for n, c in cells) * 2 > len(body)
+    named = sum(_named(n) and (n != c or not SPACED_DASH.search(c)) for n, c in cells)
+    return named * 2 > len(body)
 
 
 def _shared_names(body: list[list[str]]) -> set[int]:
     """The rows whose name another row gives too, as written (`o` and `O` are two keys); not a
     row of a template's placeholder, every cell the same word (`| 单元格 | 单元格 |`)."""
     names = [strip_markup(_name_cell(r[0])) for r in body]
-    counts: dict[str, int] = {}
-    for name in names:
-        counts[name] = counts.get(name, 0) + 1
+    counts = Counter(names)
     return {
         k
         for k, (name, row) in enumerate(zip(names, body, strict=True))
@@ -724,7 +724,6 @@ def _key_column(body: list[list[str]]) -> int:
     return key if sum(_named(n) for n in names) * 2 > len(names) else 0
 
 
-_DASHED = re.compile(r"\s[—–-]\s")
 #: "**Safety** -- security, stability", "**Palaeo – lithic age** *(Old – Stone)*": a bold name
 #: opening a cell, then what it is after a dash or a remark in brackets
 _ENTRY = re.compile(

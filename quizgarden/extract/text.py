@@ -311,6 +311,11 @@ def cjk_before_stop(line: str) -> bool:
     return m is not None and _SENTENCE_MARK.search(line, 0, m.start()) is None
 
 
+#: A dash set off by spaces, as between a term and what it is ("Tempo - the speed", "**Safety** —
+#: security"): no hyphen inside a word.
+SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
 @lru_cache(maxsize=NOTE_CACHE)
 def without_urls(text: str) -> str:
     return _without_urls(_links_sub(_MD_LINK, GROUP_1, text) if "](" in text else text)
