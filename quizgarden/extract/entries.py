@@ -163,11 +163,13 @@ def split_definition(
     if not line:
         return None
     m = BOLD_TERM.match(line) if line.startswith(("**", "__")) else None  # (what it opens with)
+    if m is None and line.startswith("**") and "$" in line:
+        m = BOLD_TERM.match(_INLINE_MATH.sub(_masked_marks, line))  # "**Latent Heat ($L_f$):** …"
     bold = m is not None and bool(m.group("sep") or m.group("colon"))
     if len(line) > MAX_LINE and not bold:
         return None  # a paragraph with a colon in it, not a term's line
     if m and bold:
-        term, rest = m.group("term").strip(), m.group("rest").strip()
+        term, rest = _unmasked(m.group("term")).strip(), _unmasked(m.group("rest")).strip()
         if len(line) > MAX_LINE:
             # "**Conformity**: The tendency to … For instance; in a research, …": the bold
             # sets the term off however long its explanation runs on; the opening sentences
@@ -198,6 +200,7 @@ def split_definition(
         or (listed and one_han(term))
         or named_symbol(term)
         or _titled_term(term, rest)
+        or (bold and _quoted_name(term))
     )
     if m and m.group("colon") == ".":
         # a run-in head, "**Liquidity.** The ease …": the bold and its full stop end the term,
@@ -233,6 +236,42 @@ def split_definition(
     if wraps_term(strip_markup(term), strip_markup(rest)):
         return None
     return strip_markup(term), rest
+
+
+#: What stands in for an underscore and an asterisk inside inline math while a bold term is
+#: matched: characters of the Private Use Area, which no note's text holds.
+_MATH_MARKS = {ord("_"): "\ue000", ord("*"): "\ue001"}
+_MATH_UNMARKS = {ord("\ue000"): "_", ord("\ue001"): "*"}
+
+
+def _masked_marks(math: re.Match[str]) -> str:
+    """An inline formula with its subscripts' `_` and its `*` set aside: they are the math's,
+    no emphasis, and a bold term holding a symbol (`**Latent Heat ($L_f$):** …`)
+    ended at them, its bold never closed."""
+    return math.group().translate(_MATH_MARKS)
+
+
+def _unmasked(text: str) -> str:
+    return text.translate(_MATH_UNMARKS) if "\ue000" in text or "\ue001" in text else text
+
+
+#: A word or a phrase of a name set in quote marks, straight or curly.
+_QUOTED = re.compile(r'"([^"\n]{1,40})"|“([^“”\n]{1,40})”')
+
+
+def _quoted_name(term: str) -> bool:
+    """ "**"Truth-in-Sentencing" Laws:**", "**The "Broken Windows" Theory:**": a bold term
+    whose quote marks set a word apart, the author's name for it or a word used in a sense of
+    its own, no quotation; the bold marks where the term ends, and without the marks it is a
+    name. Not in CJK, where marks set a word of a claim apart ("量刑是“尺子”", "价格是“信号”"):
+    a sentence, not a name."""
+    if '"' not in term and "“" not in term:
+        return False  # (most terms: no quote mark)
+    plain = strip_markup(term).strip()
+    if has_cjk(plain):
+        return False
+    bare = _QUOTED.sub(r"\1\2", plain)
+    return bare != plain and not any(q in bare for q in '"“”') and is_term(bare)
 
 
 def _before_lead_in(term: str, rest: str) -> str:
