@@ -89,6 +89,8 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
                 kept[said[0]] = None
             # one search in C rules out most cards before the answers are compared one by one
             inside = bare in "\0".join(a for a, _ in answers)
+            if inside and _named_before(card, bare, answers, kept):
+                continue
             host = (
                 next((i for a, i in answers if bare in a and _rule(kept[i]) in _SECTIONS), None)
                 if inside and card.rule == _TERM_RULE
@@ -214,8 +216,27 @@ def _own_subject(section: Candidate, card: Candidate) -> bool:
     last = section.front.rsplit(" › ", 1)[-1]
     if card.rule == _TERM_RULE:
         return _holds_name(last, card.front) or _holds_name(card.front, last, opening=True)
-    term = _subject(card.front)
+    term = ARTICLE.sub("", _subject(card.front))
     return bool(term) and term == _subject(last, asked=True)
+
+
+def _named_before(
+    card: Candidate, bare: str, answers: Iterable[tuple[str, int]], kept: list[Candidate | None]
+) -> bool:
+    """DRAFT"""
+    if card.rule == "formula" or " › " in card.front or GENERIC_FRONT.match(card.front):
+        return False
+    name = ""
+    for a, i in answers:
+        earlier = kept[i]
+        if earlier is None or bare not in a:
+            continue
+        if earlier.rule in _SECTIONS and card.rule in _TERM_RULES:
+            continue
+        name = name or _subject(card.front, asked=True)
+        if name and _subject(earlier.front.rsplit(" › ", 1)[-1], asked=True) == name:
+            return True
+    return False
 
 
 def _holds_name(outer: str, inner: str, *, opening: bool = False) -> bool:
