@@ -45,7 +45,9 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     Two mined cards where one answer is most of the other ("## LoRA" over "**Basic idea**: ..."
     and the "Basic idea" definition; a heading whose section is one formula and the formula card)
     are one card: the earlier is kept, except that a formula card replaces the prose card around it.
-    Two table rows that answer alike are two facts, and both are kept.
+    Two table rows that answer alike are two facts, and both are kept. A bare term that an
+    earlier card asks by the same name, with this answer inside its own, is asked there already
+    (`_named_before`).
     A formula that is only part of an earlier answer is already asked there. A section card and
     the term sentences inside it are weighed once the section is read (`_ask_terms`); a term
     card that asks again what the section card asks, with a part of its answer, goes where the
@@ -207,10 +209,11 @@ def _own_subject(section: Candidate, card: Candidate) -> bool:
     section card asks, by the same name, with a part of its answer, and the learner would meet
     one question twice; a term sentence's card does so by a name the section's holds ("## Union
     and Intersection" over "The union is …") or opens with ("## Mode" over "The mode of a
-    sample is …"). A term the section only holds ("## Water balance" over
-    "**Osmosis** refers to …"), one of a kind the section names ("# Fever" over "**Yellow
-    fever** is …"), or one placed under a name ("Osmosis › Hypotonic solution"), asks a
-    question of its own."""
+    sample is …"); any other term card by the name the section asks, an article aside
+    ("## Binomial Coefficient" over "The binomial coefficient refers to …"). A term the section
+    only holds ("## Water balance" over "**Osmosis** refers to …"), one of a kind the section
+    names ("# Fever" over "**Yellow fever** is …"), or one placed under a name ("Osmosis ›
+    Hypotonic solution"), asks a question of its own."""
     if " › " in card.front:
         return False
     last = section.front.rsplit(" › ", 1)[-1]
@@ -223,7 +226,15 @@ def _own_subject(section: Candidate, card: Candidate) -> bool:
 def _named_before(
     card: Candidate, bare: str, answers: Iterable[tuple[str, int]], kept: list[Candidate | None]
 ) -> bool:
-    """DRAFT"""
+    """A bare term asked again by an earlier card of the same name whose answer holds this one:
+    `Chloroplast` → "site of photosynthesis" after `Cell structures › Chloroplast` → "- site of
+    photosynthesis … - holds chlorophyll", `值域` after the term list `函数 › 值域`, `Router` →
+    "a device that forwards packets …" after "## What is a router?" answering so. The learner
+    would meet one question twice, and the earlier card, its answer whole, is the one; the names
+    are compared as subjects (`_subject`: case, article, question words and glosses aside). A term
+    placed under a name (`Osmosis › Hypotonic solution`) and a formula, which the loop weighs
+    against the prose around it, ask their own question; a section card and a term sentence in it
+    are weighed once the section is read (`_own_subject`)."""
     if card.rule == "formula" or " › " in card.front or GENERIC_FRONT.match(card.front):
         return False
     name = ""
@@ -261,14 +272,17 @@ def _names(name: str) -> set[str]:
 
 #: The most question words a question heading opens with before its subject: "What is …".
 _MAX_OPENERS = 3
+_DECORATION = re.compile(r"^\W+")  # an emoji or a mark before a question heading's words
 
 
 def _subject(name: str, *, asked: bool = False) -> str:
     """The name without what only glosses it (a parenthesis, a symbol: "渗透（Osmosis）", "Turgor
-    $P_t$"), in any case; with `asked`, a question heading's subject, without its question words
-    and an article ("What Is an Osmotic Gradient?", "什么是 渗透？")."""
+    $P_t$"), in any case; with `asked`, a question heading's subject, without its question words,
+    an article and the marks before them ("What Is an Osmotic Gradient?", "什么是 渗透？",
+    "🌐 What is a router?")."""
     text = _INLINE.sub(" ", PARENS.sub(" ", normalize_text(name))).strip(" ?？:：")
     if asked:
+        text = _DECORATION.sub("", text)
         for _ in range(_MAX_OPENERS):
             m = QUESTION_OPENER.match(text)
             if m is None or not m.end():
