@@ -231,7 +231,7 @@ def _named_before(
     photosynthesis … - holds chlorophyll", `值域` after the term list `函数 › 值域`, `Router` →
     "a device that forwards packets …" after "## What is a router?" answering so. The learner
     would meet one question twice, and the earlier card, its answer whole, is the one; the names
-    are compared as subjects (`_subject`: case, article, question words and glosses aside). A term
+    are compared as asked (`_name_asked`: case, glosses and a question's words aside). A term
     placed under a name (`Osmosis › Hypotonic solution`) and a formula, which the loop weighs
     against the prose around it, ask their own question; a section card and a term sentence in it
     are weighed once the section is read (`_own_subject`)."""
@@ -244,10 +244,18 @@ def _named_before(
             continue
         if earlier.rule in _SECTIONS and card.rule in _TERM_RULES:
             continue
-        name = name or _subject(card.front, asked=True)
-        if name and _subject(earlier.front.rsplit(" › ", 1)[-1], asked=True) == name:
+        name = name or _name_asked(card.front)
+        if name and _name_asked(earlier.front) == name:
             return True
     return False
+
+
+def _name_asked(front: str) -> str:
+    """The name a front asks about (`_subject`), its last part's: a question's without its
+    question words and article ("What is the Internet?" asks "internet"); a term's with its
+    article, which a word list teaches ("der Schüler" and "die Schüler" are two forms)."""
+    last = front.rsplit(" › ", 1)[-1]
+    return _subject(last, asked="?" in last or "？" in last)
 
 
 def _holds_name(outer: str, inner: str, *, opening: bool = False) -> bool:
