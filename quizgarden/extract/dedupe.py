@@ -45,7 +45,9 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     Two mined cards where one answer is most of the other ("## LoRA" over "**Basic idea**: ..."
     and the "Basic idea" definition; a heading whose section is one formula and the formula card)
     are one card: the earlier is kept, except that a formula card replaces the prose card around it.
-    Two table rows that answer alike are two facts, and both are kept.
+    Two table rows that answer alike are two facts, and both are kept. A bare term that an
+    earlier card asks by the same name, with this answer inside its own, is asked there already
+    (`_named_before`).
     A formula that is only part of an earlier answer is already asked there. A section card and
     the term sentences inside it are weighed once the section is read (`_ask_terms`); a term
     card that asks again what the section card asks, with a part of its answer, goes where the
@@ -89,6 +91,8 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
                 kept[said[0]] = None
             # one search in C rules out most cards before the answers are compared one by one
             inside = bare in "\0".join(a for a, _ in answers)
+            if inside and _named_before(card, bare, answers, kept):
+                continue
             host = (
                 next((i for a, i in answers if bare in a and _rule(kept[i]) in _SECTIONS), None)
                 if inside and card.rule == _TERM_RULE
@@ -205,17 +209,53 @@ def _own_subject(section: Candidate, card: Candidate) -> bool:
     section card asks, by the same name, with a part of its answer, and the learner would meet
     one question twice; a term sentence's card does so by a name the section's holds ("## Union
     and Intersection" over "The union is …") or opens with ("## Mode" over "The mode of a
-    sample is …"). A term the section only holds ("## Water balance" over
-    "**Osmosis** refers to …"), one of a kind the section names ("# Fever" over "**Yellow
-    fever** is …"), or one placed under a name ("Osmosis › Hypotonic solution"), asks a
-    question of its own."""
+    sample is …"); any other term card by the name the section asks, an article aside
+    ("## Binomial Coefficient" over "The binomial coefficient refers to …"). A term the section
+    only holds ("## Water balance" over "**Osmosis** refers to …"), one of a kind the section
+    names ("# Fever" over "**Yellow fever** is …"), or one placed under a name ("Osmosis ›
+    Hypotonic solution"), asks a question of its own."""
     if " › " in card.front:
         return False
     last = section.front.rsplit(" › ", 1)[-1]
     if card.rule == _TERM_RULE:
         return _holds_name(last, card.front) or _holds_name(card.front, last, opening=True)
-    term = _subject(card.front)
+    term = ARTICLE.sub("", _subject(card.front))
     return bool(term) and term == _subject(last, asked=True)
+
+
+def _named_before(
+    card: Candidate, bare: str, answers: Iterable[tuple[str, int]], kept: list[Candidate | None]
+) -> bool:
+    """A bare term asked again by an earlier card of the same name whose answer holds this one:
+    `Chloroplast` → "site of photosynthesis" after `Cell structures › Chloroplast` → "- site of
+    photosynthesis … - holds chlorophyll", `值域` after the term list `函数 › 值域`, `Router` →
+    "a device that forwards packets …" after "## What is a router?" answering so. The learner
+    would meet one question twice, and the earlier card, its answer whole, is the one; the names
+    are compared as asked (`_name_asked`: case, glosses and a question's words aside). A term
+    placed under a name (`Osmosis › Hypotonic solution`) and a formula, which the loop weighs
+    against the prose around it, ask their own question; a section card and a term sentence in it
+    are weighed once the section is read (`_own_subject`)."""
+    if card.rule == "formula" or " › " in card.front or GENERIC_FRONT.match(card.front):
+        return False
+    name = ""
+    for a, i in answers:
+        earlier = kept[i]
+        if earlier is None or bare not in a:
+            continue
+        if earlier.rule in _SECTIONS and card.rule in _TERM_RULES:
+            continue
+        name = name or _name_asked(card.front)
+        if name and _name_asked(earlier.front) == name:
+            return True
+    return False
+
+
+def _name_asked(front: str) -> str:
+    """The name a front asks about (`_subject`), its last part's: a question's without its
+    question words and article ("What is the Internet?" asks "internet"); a term's with its
+    article, which a word list teaches ("der Schüler" and "die Schüler" are two forms)."""
+    last = front.rsplit(" › ", 1)[-1]
+    return _subject(last, asked="?" in last or "？" in last)
 
 
 def _holds_name(outer: str, inner: str, *, opening: bool = False) -> bool:
@@ -240,14 +280,17 @@ def _names(name: str) -> set[str]:
 
 #: The most question words a question heading opens with before its subject: "What is …".
 _MAX_OPENERS = 3
+_DECORATION = re.compile(r"^\W+")  # an emoji or a mark before a question heading's words
 
 
 def _subject(name: str, *, asked: bool = False) -> str:
     """The name without what only glosses it (a parenthesis, a symbol: "渗透（Osmosis）", "Turgor
-    $P_t$"), in any case; with `asked`, a question heading's subject, without its question words
-    and an article ("What Is an Osmotic Gradient?", "什么是 渗透？")."""
+    $P_t$"), in any case; with `asked`, a question heading's subject, without its question words,
+    an article and the marks before them ("What Is an Osmotic Gradient?", "什么是 渗透？",
+    "🌐 What is a router?")."""
     text = _INLINE.sub(" ", PARENS.sub(" ", normalize_text(name))).strip(" ?？:：")
     if asked:
+        text = _DECORATION.sub("", text)
         for _ in range(_MAX_OPENERS):
             m = QUESTION_OPENER.match(text)
             if m is None or not m.end():
