@@ -574,3 +574,18 @@ def test_a_lone_marked_item_without_a_copula_is_read_for_its_first_sentence_only
     extract_note(note)
     assert "They last long." not in read
     assert "**Patents** give the holder a monopoly on an invention." in read
+
+
+def test_an_item_too_short_to_name_a_kind_is_not_read_by_the_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # most items that reach the kinds' test open with fewer than two words of a name or say
+    # too little after them: the tables' opener patterns were run on each before the count
+    read = record_texts(monkeypatch, sentence_rule, "TERM_BAD_START", "match")
+    assert sentence_rule._kind_statement("See chapter 3.") is None
+    assert sentence_rule._kind_statement("$x$ and 2 more things are here") is None
+    assert sentence_rule._kind_statement("Standard ACLs are placed near the destination") == (
+        "Standard ACLs",
+        "are placed near the destination",
+    )
+    assert read == ["Standard ACLs are placed near the destination"]

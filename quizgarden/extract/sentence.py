@@ -284,7 +284,12 @@ def _kind_statement(text: str) -> tuple[str, str] | None:
         return None
     set_off = _SET_OFF.match(_DECORATION.sub("", first))
     words = PARENS.sub(" ", _DECORATION.sub("", strip_markup(first))).split()
-    if not words or TERM_BAD_START.match(" ".join(words)) or SUBJECT_STOPWORD.match(words[0]):
+    shortest = _KIND_WORDS[0]
+    if len(words) < shortest + MIN_CONTRASTED or not all(
+        _KIND_WORD.fullmatch(w) for w in words[:shortest]
+    ):
+        return None  # (the loop's first test, before the tables' patterns: most items fail it)
+    if TERM_BAD_START.match(" ".join(words)) or SUBJECT_STOPWORD.match(words[0]):
         return None
     if ACTION.match(words[0]):
         return None  # "Use early wins to …" / "Use quick wins to …": steps, no kinds
