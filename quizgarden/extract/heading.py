@@ -47,6 +47,7 @@ from .lang import (
 )
 from .shape import (
     MAX_ANSWER,
+    asked_under,
     counts_parts,
     drop_caption,
     is_question,
@@ -56,6 +57,7 @@ from .shape import (
     opens_term,
     plural_title,
     sentences,
+    speaks_of_owner,
     table_rows,
 )
 from .text import (
@@ -164,15 +166,15 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 )
             )
         ):
-            front = _front(ctx, n, title)
             back = summary if listed else _announced(ctx, direct, title, summary)
+            front = _front(ctx, n, title, back)
             yield Candidate("heading", "basic", front, back, block.line, block_id, deck=deck)
             continue
         listed_answer = _list_answer(ctx, n, title, direct) if names and not summary else None
         if listed_answer:
             # "## Heraclitus (fl. c. 500 BC)" + "* The doctrine of universal flux …": a name over
             # the list that says what it is, the list its answer
-            front = _front(ctx, n, title)
+            front = _front(ctx, n, title, listed_answer)
             yield Candidate(
                 "heading", "basic", front, listed_answer, block.line, block_id, deck=deck
             )
@@ -181,7 +183,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if stated:
             # "### Stomata" + "These are small pores on the underside of a leaf.": the pronoun
             # stands for the heading, which the paragraph need not name
-            front = _front(ctx, n, title)
+            front = _front(ctx, n, title, stated)
             yield Candidate("heading", "basic", front, stated, block.line, block_id, deck=deck)
             continue
         if names and not summary and block.level > 1:
@@ -411,7 +413,7 @@ _INLINE_MATH = re.compile(r"\$[^$]++\$")
 _LABEL_LINE = re.compile(r"^[^:：\n]{1,20}[:：]", re.M)
 
 
-def _front(ctx: Context, n: int, title: str) -> str:
+def _front(ctx: Context, n: int, title: str, answer: str) -> str:
     """The heading as a front: a common word or a part heading means something only under the
     heading it belongs to ("Benford's Law › The Law"), and so does a slot of the author's
     template, written again under each sibling section ("#### 模型总览" under "## Adapter",
@@ -425,6 +427,8 @@ def _front(ctx: Context, n: int, title: str) -> str:
         owner = _owner(ctx, n)
         if title.casefold() not in owner.casefold():
             return f"{owner} › {title}"
+    elif speaks_of_owner(title, owner := _owner(ctx, n), answer):
+        return asked_under(owner, title)
     return title
 
 

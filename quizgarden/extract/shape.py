@@ -239,6 +239,52 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(" ".join(text.split("\n"))) if s.strip()]
 
 
+#: How much of a section's first sentence is read for the subject it speaks of.
+_OWNER_REACH = 160
+#: How many CJK characters in a row two names must share to speak of one thing ("长文本").
+_SHARED_CJK = 3
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+# a heading numbered as a part of a course, the number run into its words: "6.信息检索", "2、…"
+_NUMBERED_PART = re.compile(r"\d+(?:\.\d+)*[.、．]")
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]+(?![A-Za-z])")
+_LONG_LATIN = re.compile(r"[A-Za-z]{4,}")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{3,}")
+
+
+def speaks_of_owner(title: str, owner: str, answer: str) -> bool:
+    """ "#### 并行训练" under "### Transformer 的优势", its section opening "Transformer 不依赖
+    上一步的输出，…": a heading of CJK words alone whose section opens speaking of the subject
+    it sits under (a name the owner shares with the first sentence: an acronym, a Latin word,
+    three characters in a row) is a point or a part of that subject, asked under it. Four
+    characters make a CJK heading distinctive (`is_distinctive`) whether it names a thing
+    ("最短路径算法") or a point of one ("并行训练", "参数估计"), and only its section tells
+    which; a section that opens with the heading's own name defines it, a heading with Latin
+    letters or digits in it ("KV 缓存", "T5 式") names its own subject, and one the owner holds
+    already ("4. 张量并行" over "张量并行") is asked as it is; a numbered part of a course names
+    no subject to ask under."""
+    if not has_cjk(title) or _LATIN_OR_DIGIT.search(title) or title in owner:
+        return False
+    if _NUMBERED_PART.match(owner) or (
+        NUMBER_MARK.search(owner) and NUMBERED_SECTION.search(owner)
+    ):
+        return False  # "6.…", "第一章：…": a part of a course, whose sections are its topics
+    found = sentences(strip_markup(answer[: 2 * _OWNER_REACH]))
+    opening = found[0][:_OWNER_REACH] if found else ""
+    if not opening or opening.startswith(title):
+        return False
+    return not _shared_names(owner).isdisjoint(_shared_names(opening))
+
+
+def _shared_names(text: str) -> set[str]:
+    """What two texts naming one subject may share: an acronym, a Latin word by its first
+    letters, three CJK characters in a row."""
+    names = {m.group() for m in _ACRONYM.finditer(text)}
+    names.update(w[:5].casefold() for w in _LONG_LATIN.findall(text))
+    for run in _CJK_RUN.findall(text):
+        names.update(run[i : i + _SHARED_CJK] for i in range(len(run) - _SHARED_CJK + 1))
+    return names
+
+
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 
