@@ -115,6 +115,46 @@ def test_the_unfolded_tables_match_as_the_plain_ones_on_the_corpus() -> None:
         assert [t for t in texts if keyed.match(t)] == [t for t in texts if plain.match(t)], field
 
 
+def _written_section_label_heading() -> re.Pattern[str]:
+    """`SECTION_LABEL_HEADING` as it was written, each word tried in turn."""
+    labels, filler = "|".join(lang._SECTION_LABEL_WORDS), "|".join(lang._FILLER_WORDS)
+    return re.compile(
+        rf"^[\W\d_]*(?:{labels})(?![\w-])(?:[\W\d_]*(?:{labels}|{filler})(?![\w-]))*[\W\d_]*$",
+        re.I,
+    )
+
+
+def test_a_section_label_heading_reads_each_first_letter_once() -> None:
+    # tried at every word of every heading, the plain alternation tried hundreds of words each
+    assert lang.SECTION_LABEL_HEADING.pattern.startswith(r"^[\W\d_]*(?-i:[")
+    assert lang._led(["[ab]c", "d"]) == "(?:[ab]c|d)"  # a word no letter keys
+
+
+SECTION_PIECES = ["Summary", "chapter", "Chapter", " ", "3", "of", "the", "Key", " terms", "Photo"]
+SECTION_PIECES += ["-", "?", "l'", "intro", "İ", "ſ", "K", "\u212a", "EY", ": ", "q&a", "why care"]
+SECTION_PIECES += ["sources used", " a b c d", "my ", "legend", "_", "s", "x", "é", "Exercises"]
+
+
+@given(st.lists(st.sampled_from(SECTION_PIECES), max_size=10).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_section_label_heading_matches_as_its_written_pattern(text: str) -> None:
+    written = _written_section_label_heading()
+    assert bool(lang.SECTION_LABEL_HEADING.match(text)) == bool(written.match(text)), text
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+def test_a_section_label_heading_matches_as_written_on_the_corpus() -> None:
+    written = _written_section_label_heading()
+    titles = set()
+    for path in sorted(CORPUS.rglob("*.md")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("#"):
+                titles.add(line.lstrip("#").strip())
+    matched = [t for t in titles if lang.SECTION_LABEL_HEADING.match(t)]
+    assert matched == [t for t in titles if written.match(t)]
+    assert matched  # the corpus has such headings
+
+
 def test_every_numbered_section_holds_a_number_mark() -> None:
     """`NUMBER_MARK` is looked for before `NUMBERED_SECTION`: each entry needs a digit or 第."""
     for word in _words("numbered_sections"):

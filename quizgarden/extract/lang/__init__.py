@@ -440,15 +440,31 @@ LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
 #: A label of an aspect of its section ("General Rule", "Principle"): a front once its section
 #: names what it is about.
 SECTION_LABEL = re.compile(rf"^(?:{_alternation(_words('section_labels'))})$", re.I)
-_SECTION_LABEL_WORDS = "|".join(
+_SECTION_LABEL_WORDS = [
     w for w in _words("section_label_words", "structural_headings") if _latin(w)
-)
-_FILLER_WORDS = "|".join(w for w in _words("articles", "prepositions", "joiners") if _latin(w))
+]
+_FILLER_WORDS = [w for w in _words("articles", "prepositions", "joiners") if _latin(w)]
+
+
+def _led(words: list[str]) -> str:
+    """`words` as one alternation that reads a title's first letter once: a class of every
+    first letter, kept out of `re.I` as `_alternation`'s is, and the words under each letter.
+
+    Asked at a heading's every word, the plain alternation tried each of hundreds of words in
+    turn; unlike `_alternation`, no word start is asked for ("3Summary" is a label's word) and
+    no elision ends a word: what the heading's pattern matches is the same."""
+    keyed = _keyed(words)
+    if keyed is None:  # a word opens with no plain character
+        return f"(?:{'|'.join(words)})"
+    firsts = sorted({case for c in keyed[0] for case in _cases(c)})
+    return f"(?-i:[{_chars(firsts)}]){keyed[1]}"
+
+
 #: A heading made only of words that label a section of a course, numbers and small words
 #: between them ("Chapter 3 Summary", "Likely exam questions with model answers", "Why care?").
 SECTION_LABEL_HEADING = re.compile(
-    rf"^[\W\d_]*(?:{_SECTION_LABEL_WORDS})(?![\w-])"
-    rf"(?:[\W\d_]*(?:{_SECTION_LABEL_WORDS}|{_FILLER_WORDS})(?![\w-]))*[\W\d_]*$",
+    rf"^[\W\d_]*{_led(_SECTION_LABEL_WORDS)}(?![\w-])"
+    rf"(?:[\W\d_]*{_led(_SECTION_LABEL_WORDS + _FILLER_WORDS)}(?![\w-]))*[\W\d_]*$",
     re.I,
 )
 #: A true/false mark after a statement of a drill: "T", "F", "vero", "falsch".
