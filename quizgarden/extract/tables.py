@@ -6,8 +6,9 @@ The asked columns are the one right after the name (what the row is) and any who
 it defines ("Definition", "含义"); in a list of three rows or more told by two columns, both, and
 in a wider one any later column that tells each row in words ("Texture": "banded or foliated"),
 where a spec sheet's later columns hold figures, symbols or marks. A
-comparison (`| Feature | Gram-positive | Gram-negative |`) asks each aspect of the things
-compared so, in every script (`| 维度 | TCP | UDP |`), and a table whose corner names both what
+comparison (`| Feature | Gram-positive | Gram-negative |`) asks each aspect of every thing
+compared so, in every script (`| 维度 | TCP | UDP |`), a row a label names (`Examples`) of each
+thing, its figures and marks left out cell by cell, and a table whose corner names both what
 the rows and what the columns are (`| Method \\ Setting |`) asks every cell. A cell of math
 answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not a lone symbol. Tables of
 numbers (results, benchmarks; a list of named things whose one column of figures gives each
@@ -235,7 +236,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         for c in range(1, width)
         if (headless or strip_markup(header[c]))
         and c not in repeated
-        and (c == measured or not _numeric(body, c))
+        and (c == measured or grid or not _numeric(body, c))
         and not _linked(body, c)
     ]
     # the column that says what the row is: the first after the name, or past one that only
@@ -271,6 +272,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         or (c > 1 and GLOSS_HEADER.match(strip_markup(header[c])))
         or forms
         or told_by_both
+        or (grid and listed >= MIN_LISTED_ROWS and not _listed_again(header, c))
         or crossed
     ]
     remarks = {c for c in asked if told_by_both and c not in (1, first) and is_label(header[c])}
@@ -302,7 +304,10 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             not (_answers(name) and units(name) <= 8) or (_symbol(name) and not _math_named(name))
         ):
             continue
-        if is_label(name) or name.casefold() in shared:
+        # "| Examples | office network | home router |" in a comparison: a row a label names is
+        # one more aspect of each thing compared, asked of the thing ("Wi-Fi › Examples")
+        aspect = grid and is_label(name)
+        if (is_label(name) and not aspect) or name.casefold() in shared:
             continue
         if k in shared_names:
             continue
@@ -340,7 +345,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             cell = row[c]
             column = strip_markup(header[c])
             glossary = headless or (width == 2 and GLOSS_HEADER.match(column) is not None)
-            front = name if glossary else f"{name} › {column}"
+            front = name if glossary else f"{column} › {name}" if aspect else f"{name} › {column}"
             if glossary and (GENERIC_FRONT.match(name) or SECTION_LABEL.match(name)):
                 front = f"{topic} › {name}" if topic else front  # "概念": of what its section says
             if group and group.casefold() not in front.casefold():
@@ -846,10 +851,14 @@ def _compares(header: list[str]) -> bool:
     header is no name of what the rows are: left blank, a word for the aspects compared, or a
     kind the things share a word with. Where the first header, in Latin script, names what the
     rows are (`| Reaction | Type | What it does |`, `| Country | … | Largest Trading Partner |`),
-    the other columns are what each row is told by, however their names are capitalised."""
+    the other columns are what each row is told by, however their names are capitalised; where
+    it says the rows are aspects (`| Property | diamond | graphite |`), the columns are things
+    compared, however theirs are written."""
+    first = strip_markup(header[0])
+    if len(header) > 2 and ASPECT_HEADER.match(first) and all(map(strip_markup, header[1:])):
+        return True  # "| Property | diamond | graphite |": the rows are aspects, whatever the names
     if sum(_names(h) for h in header[1:]) * 2 < len(header) - 1:
         return False
-    first = strip_markup(header[0])
     if not first or ASPECT_HEADER.match(first) or _symbol(first):
         return True  # a blank corner, "特性", "$k$", "方法 \ 目标类": a grid of things
     return _side_by_side(header)
@@ -874,6 +883,14 @@ def _kinds_compared(header: list[str]) -> bool:
     if not shared:
         return False
     return shared * 2 > len(header) - 1 or all(_names(h) for h in header[1:])
+
+
+def _listed_again(header: list[str], c: int) -> bool:
+    """Column `c`'s header is the kind the first header names, or a word of it (`| Cyclic
+    alcohol | BP | Alcohol | BP |`): a second list of things of that kind set beside the first,
+    each cell a row's counterpart, not what the row is told by."""
+    words = _kind_words(header[c])
+    return bool(words) and words <= _kind_words(header[0])
 
 
 def _kind_words(cell: str) -> set[str]:
