@@ -22,11 +22,13 @@ from .lang import (
     ACTION,
     ARTICLE,
     ASKING,
+    ASPECT_HEAD,
     COPULA,
     DEFINITION_LABEL,
     GERUND,
     LABEL_WORD,
     LEAD_IN,
+    LIST_LABEL,
     PART_HEADING,
     PARTICIPLE,
     PHRASE_FOLLOWER,
@@ -677,6 +679,8 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
     if len(body) > 1 and _captions(ctx, body[0], body[1]):
         return None  # "- Ecuación de onda …" over its formula: the formula's caption
     title = heading_title(ctx.blocks[n])
+    if len(body) > 1 and _lists_members(title):
+        return None  # "### Supply-Side Factors" / "- **Shortage of …**" / …: one of them
     if not (
         _goes_on(plain)
         or (is_sentence(plain) and _speaks_of(title, plain))
@@ -684,6 +688,17 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
     ):
         return None  # "Concentration gradient", "Germany": one of a list of things
     return text
+
+
+def _lists_members(title: str) -> bool:
+    """The heading ends on the name of what a list under it enumerates ("Supply-Side Factors",
+    "Common Misconceptions", "Six steps", "优点"): each bullet is one of them, the first no more
+    what the heading is than the others, and a card of it alone gives one of several."""
+    words = title.rstrip(":：").split()
+    return any(
+        LIST_LABEL.match(head) is not None or ASPECT_HEAD.match(head) is not None
+        for head in (" ".join(words[-2:]), words[-1] if words else "")
+    )
 
 
 def _captions(ctx: Context, item: Block, after: Block) -> bool:
