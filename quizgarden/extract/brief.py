@@ -26,6 +26,7 @@ from .lang import (
     COPULA,
     DEFINITION_LABEL,
     GERUND,
+    KIND_OF,
     LABEL_WORD,
     LEAD_IN,
     LIST_LABEL,
@@ -680,7 +681,10 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
         return None  # "- Ecuación de onda …" over its formula: the formula's caption
     title = heading_title(ctx.blocks[n])
     if len(body) > 1 and _lists_members(title):
-        return None  # "### Supply-Side Factors" / "- **Shortage of …**" / …: one of them
+        # "### Labour-Market Factors" / "- **Shortage of …**" / …: the first is one of them,
+        # the list the answer where it is short enough to learn
+        run = list(takewhile(lambda b: b.kind == "item", body))
+        return as_list(ctx, run) if not long and len(run) == len(body) else None
     if not (
         _goes_on(plain)
         or (is_sentence(plain) and _speaks_of(title, plain))
@@ -691,10 +695,13 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
 
 
 def _lists_members(title: str) -> bool:
-    """The heading ends on the name of what a list under it enumerates ("Supply-Side Factors",
-    "Common Misconceptions", "Six steps", "优点"): each bullet is one of them, the first no more
-    what the heading is than the others, and a card of it alone gives one of several."""
-    words = title.rstrip(":：").split()
+    """The heading's head noun names what a list under it enumerates ("Supply-Side Factors",
+    "Common Misconceptions", "Six steps", "Characteristics of Justice", "优点"): each bullet is
+    one of them, the first no more what the heading is than the others, and a card of it alone
+    gives one of several."""
+    title = title.rstrip(":：")
+    kind = KIND_OF.match(title)
+    words = (kind["kind"] if kind else title).split()
     return any(
         LIST_LABEL.match(head) is not None or ASPECT_HEAD.match(head) is not None
         for head in (" ".join(words[-2:]), words[-1] if words else "")
