@@ -149,7 +149,8 @@ def _answer(
         answer = _first_bullet(ctx, n, body, long=True) if free else None
         plain = strip_markup(answer).strip() if answer else ""
         if answer and not body[0].number and not (_goes_on(plain) or _headed(plain)):
-            answer = None  # (a numbered list's answer is the list itself)
+            # (a numbered list's answer is the list itself, and so is one of members)
+            answer = answer if _lists_members(title) else None
     elif all(ctx.free(b) for b in body):
         answer = _prose(ctx, n, title, body, glossary)
         if not answer and not linked:
@@ -682,9 +683,9 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
     title = heading_title(ctx.blocks[n])
     if len(body) > 1 and _lists_members(title):
         # "### Labour-Market Factors" / "- **Shortage of …**" / …: the first is one of them,
-        # the list the answer where it is short enough to learn
-        run = list(takewhile(lambda b: b.kind == "item", body))
-        return as_list(ctx, run) if not long and len(run) == len(body) else None
+        # and the list, where it is all the section holds, the answer
+        whole = all(b.kind == "item" and ctx.free(b) for b in body)
+        return as_list(ctx, body) if whole else None
     if not (
         _goes_on(plain)
         or (is_sentence(plain) and _speaks_of(title, plain))
