@@ -85,7 +85,6 @@ from .text import (
     is_example_label,
     restates,
     stops_mid_sentence,
-    stops_on_comma,
     strip_markup,
     units,
     whole_sentences,
@@ -458,19 +457,16 @@ def _without_cut(found: list[Candidate], ctx: Context) -> list[Candidate]:
     whole it gives no card. Where the next block goes on with it (`… by boiling the liquid
     and` / `then condensing its vapour.`, a PDF's lines set apart; `- … forms a salt and` /
     `  - ... water`), the rule read too little of the note, not the author too little of the
-    sentence: the card stays as it was. A back that stops on a comma (`stops_on_comma`: "…,
-    acting out dreams (Lewy body)," over nested items) keeps only the sentences before it that
-    end: the clause the comma closes is one of a run the card does not hold."""
-    if not any(c.mined and (stops_on_comma(c.back) or stops_mid_sentence(c.back)) for c in found):
+    sentence: the card stays as it was."""
+    if not any(c.mined and stops_mid_sentence(c.back) for c in found):
         return found
     starts = [block.line for block in ctx.blocks]
     out = []
     for card in found:
-        comma = card.mined and stops_on_comma(card.back)
-        if comma or (card.mined and stops_mid_sentence(card.back)):
+        if card.mined and stops_mid_sentence(card.back):
             first = bisect_right(starts, card.line) - 1
             if not _goes_on(ctx, first, card.back):
-                whole = _whole_sentences(card.back) if comma else _whole_part(card.back)
+                whole = _whole_part(card.back)
                 if not whole:
                     continue
                 card = replace(card, back=whole)
@@ -478,19 +474,13 @@ def _without_cut(found: list[Candidate], ctx: Context) -> list[Candidate]:
     return out
 
 
-def _whole_sentences(back: str) -> str:
-    """The sentences of a back that end, before what it was cut off in; empty when none does."""
-    whole = whole_sentences(back)
-    return whole if _ENDS_SENTENCE.search(whole) else ""
-
-
 def _whole_part(back: str) -> str:
     """What of a back cut mid-sentence says something whole: the sentences before the cut that
     end (not a list's lines before the cut one, which end no sentence), else the clause its last
     line closes with a comma before the cut words (`The product of two elements of a group is
     again in the group, meaning that`), a clause's words at least; else nothing."""
-    whole = _whole_sentences(back)
-    if whole:
+    whole = whole_sentences(back)
+    if _ENDS_SENTENCE.search(whole):
         return whole
     head, comma, tail = back.rpartition(",")
     if comma and "\n" not in tail and len(head.rsplit("\n", 1)[-1].split()) >= CLAUSE_WORDS:

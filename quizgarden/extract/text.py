@@ -483,15 +483,6 @@ def stops_mid_sentence(text: str) -> bool:
     return m is not None and m[1].islower() and not CLAUSE_WORD.fullmatch(m[1])
 
 
-def stops_on_comma(text: str) -> bool:
-    """ "… acting out dreams (Lewy body),", "… for any $\\epsilon>0$,": a Latin text that ends on
-    a comma, where its sentence or its list went on in what no card holds (a nested item, a
-    display formula). A CJK text is left alone: its writers end a whole thought on a comma
-    often."""
-    end = text.rstrip()
-    return end.endswith(",") and not has_cjk(strip_markup(end)[-12:])
-
-
 def whole_sentences(text: str) -> str:
     """The sentences of `text` that end, without the fragment a cut leaves after them ("man is
     the measure of all things. Whatever appears true to a" -> "man is the measure of all
