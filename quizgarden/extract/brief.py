@@ -22,11 +22,14 @@ from .lang import (
     ACTION,
     ARTICLE,
     ASKING,
+    ASPECT_HEAD,
     COPULA,
     DEFINITION_LABEL,
     GERUND,
+    KIND_OF,
     LABEL_WORD,
     LEAD_IN,
+    LIST_LABEL,
     PART_HEADING,
     PARTICIPLE,
     PHRASE_FOLLOWER,
@@ -146,7 +149,8 @@ def _answer(
         answer = _first_bullet(ctx, n, body, long=True) if free else None
         plain = strip_markup(answer).strip() if answer else ""
         if answer and not body[0].number and not (_goes_on(plain) or _headed(plain)):
-            answer = None  # (a numbered list's answer is the list itself)
+            # (a numbered list's answer is the list itself, and so is one of members)
+            answer = answer if _lists_members(title) else None
     elif all(ctx.free(b) for b in body):
         answer = _prose(ctx, n, title, body, glossary)
         if not answer and not linked:
@@ -677,6 +681,11 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
     if len(body) > 1 and _captions(ctx, body[0], body[1]):
         return None  # "- Ecuación de onda …" over its formula: the formula's caption
     title = heading_title(ctx.blocks[n])
+    if len(body) > 1 and _lists_members(title):
+        # "### Labour-Market Factors" / "- **Shortage of …**" / …: the first is one of them,
+        # and the list, where it is all the section holds, the answer
+        whole = all(b.kind == "item" and ctx.free(b) for b in body)
+        return as_list(ctx, body) if whole else None
     if not (
         _goes_on(plain)
         or (is_sentence(plain) and _speaks_of(title, plain))
@@ -684,6 +693,20 @@ def _first_bullet(ctx: Context, n: int, body: list[Block], *, long: bool = False
     ):
         return None  # "Concentration gradient", "Germany": one of a list of things
     return text
+
+
+def _lists_members(title: str) -> bool:
+    """The heading's head noun names what a list under it enumerates ("Supply-Side Factors",
+    "Common Misconceptions", "Six steps", "Characteristics of Justice", "优点"): each bullet is
+    one of them, the first no more what the heading is than the others, and a card of it alone
+    gives one of several."""
+    title = title.rstrip(":：")
+    kind = KIND_OF.match(title)
+    words = (kind["kind"] if kind else title).split()
+    return any(
+        LIST_LABEL.match(head) is not None or ASPECT_HEAD.match(head) is not None
+        for head in (" ".join(words[-2:]), words[-1] if words else "")
+    )
 
 
 def _captions(ctx: Context, item: Block, after: Block) -> bool:

@@ -129,15 +129,23 @@ ASKED_ARROW = re.compile(r"^(?P<asked>[^\n]*?[?？][*_]*)[ \t]*(?:-+>|=>|→|⇒
 ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 #: A full stop that ends a sentence, as a regex source for rules to build on: not one after a
 #: number of one or two digits inside a sentence (an ordinal: "gegen die 10. Gebote", "am 3.
-#: Mai") nor one after a lone lowercase letter (an abbreviation: "d.h.", "z. B.", "e.g.").
-FULL_STOP = r"\.(?<!\s\d\.)(?<!\s\d\d\.)(?<![.\s][a-z]\.)(?<!\.\s[A-Z]\.)(?=\s|$)"
+#: Mai"), nor one after a lone lowercase letter (an abbreviation: "d.h.", "z. B.", "e.g."), nor
+#: one of capitals with dots the sentence goes on after in lower case ("the U.S. economy"), nor
+#: an initial before another ("C. F. Gauss").
+FULL_STOP = (
+    r"\.(?<!\s\d\.)(?<!\s\d\d\.)(?<![.\s][a-z]\.)(?<!\.\s[A-Z]\.)(?=\s|$)"
+    r"(?!(?<=\.[A-Z]\.)\s+[a-z])(?!(?<=[\s\[(][A-Z]\.)\s[A-Z]\.)"
+)
 #: One sentence, from where the match starts: it ends at CJK or Latin sentence punctuation, at
 #: a FULL_STOP, or with the text.
 #: (Written as `.+?(?:[。！？!?]|{FULL_STOP}|$)` with re.S reads, and matching as that does: the
 #: lazy `.+?` tried the ending at every character; here the text runs on in runs of characters
 #: that end nothing, a newline that is not the last, and full stops that end no sentence
 #: (`_NOT_STOP`), taken without going back, up to the ending: half the time.)
-_NOT_STOP = r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=[.\s][a-z]\.)|(?<=\.\s[A-Z]\.)|(?!\s|$))"
+_NOT_STOP = (
+    r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=[.\s][a-z]\.)|(?<=\.\s[A-Z]\.)|(?!\s|$)"
+    r"|(?<=\.[A-Z]\.)(?=\s+[a-z])|(?<=[\s\[(][A-Z]\.)(?=\s[A-Z]\.))"
+)
 SENTENCE = re.compile(
     rf".(?:[^。！？!?.\n]++|\n(?!\Z)|{_NOT_STOP})*+(?:[。！？!?]|{FULL_STOP}|$)", re.S
 )

@@ -218,6 +218,7 @@ TABLE = Table(
         "dagegen",
         "dadurch",
         "ebenso",
+        "ebenfalls",
         "konkret",
         "\\w+weise",
         # "Als X bezeichnet man …": the term follows "als", the verb and "man" after it
