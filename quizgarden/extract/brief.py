@@ -117,6 +117,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
         yield Candidate("brief", "basic", front, back, block.line, block_id, deck=deck)
 
 
+def answer_of(ctx: Context, n: int) -> str | None:
+    """What this rule answers heading `n` with, if it answers it: the `heading` rule leaves
+    such a section to this rule, whose answer it would only repeat or cut short."""
+    whole = section(ctx, n)
+    title = heading_title(ctx.blocks[n])
+    if not whole or not _names(title):
+        return None
+    answer = _answer(ctx, n, title, whole, lambda: heading_glossaries(ctx))
+    return None if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer) else answer
+
+
 def _answer(
     ctx: Context, n: int, title: str, whole: list[Block], glossary: Callable[[], dict[int, int]]
 ) -> str | None:
@@ -572,7 +583,7 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
         size = units(plain)
         if size < (3 if block.level == top else 1) or is_first_person(plain) or "\n" in plain:
             return None
-        if plain.endswith((":", "：")) or re.search(r"[:：`]", plain[:24]) or _math_item(plain):
+        if plain.endswith((":", "：")) or re.search(r"[:：`]", plain[:24]) or math_item(plain):
             return None  # "Term: …" items are definitions of their own; math and code are not
         m = ENTRY_MARK.search(plain[:24]) if block.level == top else None
         if m and _entry_term(plain[: m.start()]):
@@ -591,7 +602,7 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
 _MATH_LEAD = 2
 
 
-def _math_item(plain: str) -> bool:
+def math_item(plain: str) -> bool:
     """An item that is math: it opens with a formula (`- $x_0$ the start`), sets one after a
     word or so (`- Let $x$ …`, `- where $k$ …`), or states an equation or a display formula
     (`- P = $\\chi$ x P`, `- … is defined as $d = \\|u - v\\|$`: the formula rule's card). A
