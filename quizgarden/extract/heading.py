@@ -11,7 +11,6 @@ from functools import cache, lru_cache
 
 from ..model import Candidate
 from .blocks import Block
-from .brief import answer_of, math_item
 from .context import Context, clean_card_text, heading_above, naming_heading
 from .entries import split_definition
 from .lang import (
@@ -65,7 +64,6 @@ from .text import (
     ITEM_MARK,
     NOTE_CACHE,
     TOPIC_SUFFIX,
-    aspect_phrase,
     has_cjk,
     is_decorated,
     is_distinctive,
@@ -158,10 +156,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
             and not _sets_up(summary)
             and not _names_another(title, summary)
             and not _defines_another(title, summary)
-            # a bare list explains its heading as an entry of a catalogue, or a name's points
+            # a bare list explains its heading only as an entry of a catalogue
             and (
                 n in catalogue
-                or (listed and _named_list(ctx, n, title, direct) and not answer_of(ctx, n))
                 or (
                     not listed and (_explains(title, summary) or _leaf_term(ctx, n, title, summary))
                 )
@@ -909,67 +906,18 @@ def _list_answer(ctx: Context, n: int, title: str, section: list[Block]) -> str 
         line = strip_markup(_clean(block).split("\n", 1)[0]).strip()
         if line.endswith(("?", "？", ":")):
             return None  # questions, or a label over items of its own ("* Sources compared:")
-        entries += _is_entry(block, line)
+        if (
+            text.lstrip().startswith(("$", "**", "__", "`"))  # a marked term opens an entry
+            or _LABEL_LINE.match(line)
+            or opens_term(block, line)  # "- root position - root, 3rd, 5th"
+        ):
+            entries += 1
         names += units(line) <= _NAME_UNITS and not is_sentence(line)
     if names * 2 > len(top) and plural_title(title):
         return None  # "## Painters of the period" / "- Monet": examples of an open class
     if entries * 2 >= len(top) or opens_part(ctx, n):
         return None  # "- **Experiment**: Random assignment …": a glossary, asked entry by entry
     return _answer(ctx, section)
-
-
-def _is_entry(block: Block, line: str) -> bool:
-    """The item opens with a term of its own (`- **Experiment**: …`, `- $x_0$ : …`, `- Term: …`,
-    `- root position - root, 3rd, 5th`): an entry of a glossary, a card of its own. `line` is
-    the item's first line, plain."""
-    return bool(
-        block.text.lstrip().startswith(("$", "**", "__", "`"))  # a marked term opens an entry
-        or _LABEL_LINE.match(line)
-        or opens_term(block, line)
-    )
-
-
-# "A slightly more sophisticated algorithm: …": a label of a few words before a colon
-_ITEM_LABEL = re.compile(r"(?:\S+\s+){0,5}\S*[:：](?:\s|$)")
-
-
-def _named_list(ctx: Context, n: int, title: str, section: list[Block]) -> bool:
-    """A short list of sentences alone under a sub-heading that names a thing in Latin script
-    explains it as an entry of a catalogue would (`### Cell Wall` / `- Gives the cell a fixed
-    shape and keeps it from bursting` / `  when it takes up water.` / `- Is made mostly of
-    cellulose …`): what the author says of the thing, point by point, where the `brief` rule
-    stops (five one-line bullets at most; a list it answers stays its card). Not under a
-    heading the leaf-term tests turn down (a number, more than `_LATIN_LEAF_WORDS` words, a
-    single common word, a common, part, label or structural word, an article, a gerund, an
-    example, an aspect such as "Physical Properties"), a CJK heading (over its list, a CJK
-    note's heading is a topic far more often than a name), the note's title or one that opens
-    a part; not a list followed by code, a table or prose (its opening only), nor one of math
-    steps (`- Let $x_i$ be …`), of entries (`- **Remote Object:** …`, `- A simple method: …`)
-    or of names (`1. Exponential function` over its lines), each a card of its own or a
-    member of the list."""
-    if ctx.blocks[n].level == 1 or n in ctx.organising or has_cjk(title) or opens_part(ctx, n):
-        return False
-    words = len(title.split())
-    if any(map(str.isdigit, title)) or words > _LATIN_LEAF_WORDS:
-        return False
-    if words < 2 and not is_distinctive(title):
-        return False  # "Tides": a single common word names too little, as for a leaf term
-    if any(b.kind != "item" for b in section):
-        return False  # the list runs on past code, a table or a formula: only its opening
-    top = [b for b in section if b.kind == "item" and b.parent is None and _usable(ctx, b)]
-    firsts = [(b, strip_markup(_clean(b).split("\n", 1)[0]).strip()) for b in top]
-    if any(math_item(line) for _, line in firsts):
-        return False  # "- Let $x_i$ be …": steps of math, whose formulas are asked on their own
-    if _organises(title) or GENERIC_FRONT.match(title) or aspect_phrase(title):
-        return False
-    if ARTICLE.match(title) or GERUND.match(title) or is_example_heading(title):
-        return False
-    if not is_term(title, max_units=8):
-        return False
-    entries = sum(_is_entry(b, line) or _ITEM_LABEL.match(line) is not None for b, line in firsts)
-    # "1. Exponential function" over its own lines: a name, a member of the list, not a point
-    names = sum(units(line) <= _NAME_UNITS and not is_sentence(line) for _, line in firsts)
-    return (entries + names) * 2 < len(top)
 
 
 def _formula(block: Block) -> bool:
