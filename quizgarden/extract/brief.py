@@ -37,9 +37,11 @@ from .lang import (
     PREPOSITION,
     PRO_FORM,
     SECTION_LABEL_HEADING,
+    STRUCTURAL_HEADING,
     SUBJECT_STOPWORD,
     THANKS,
     TO_READER,
+    VALUE_LABEL,
 )
 from .outline import ITEM_TERM, aside, outline_lead
 from .shape import (
@@ -52,6 +54,7 @@ from .shape import (
     is_label,
     names_a_thing,
     opens_part,
+    opens_term,
     plural_title,
     section,
     sentences,
@@ -61,6 +64,7 @@ from .text import (
     LONG_WORD,
     PARENS,
     TOPIC_SUFFIX,
+    aspect_phrase,
     has_cjk,
     is_cut,
     is_distinctive,
@@ -159,6 +163,7 @@ def _answer(
                 or _led_list(ctx, title, body)
                 or _first_bullet(ctx, n, body)
                 or _members(ctx, title, body)
+                or _points(ctx, n, title, body)
             )
     elif not linked and ctx.free(body[0]):
         # "- liquids that dissolve a solute …" over items whose formulas are the formula
@@ -589,6 +594,65 @@ def _bullets(ctx: Context, title: str, body: list[Block]) -> str | None:
     if said * 2 < len(body):
         return None  # mostly names: a list of things, not what the heading is
     return as_list(ctx, body)
+
+
+#: The most top-level items, and words of a Latin-script name, of `_points`' list and heading.
+MAX_POINTS, MAX_POINT_NAME_WORDS = 6, 4
+#: How many words an item that only names something has ("Soft tissue tumors").
+MAX_NAME_UNITS = 4
+# "A slightly more sophisticated algorithm: …": a label of a few words before a colon
+_ITEM_LABEL = re.compile(r"(?:\S+\s+){0,5}\S*[:：](?:\s|$)")
+
+
+def _points(ctx: Context, n: int, title: str, body: list[Block]) -> str | None:
+    """A short list of sentences alone under a sub-heading that names a thing in Latin script
+    (`### Cell Wall` / `- Gives the cell a fixed shape and keeps it from bursting` / `  when
+    it takes up water.` / `- Is made mostly of cellulose …`): what the author says of the
+    thing, point by point, where `_bullets` stops (a bullet wrapped onto a second line, a
+    sixth bullet). Not under a heading that is no term of its own (a number, more than
+    `MAX_POINT_NAME_WORDS` words, a single common word, a common, part, label or structural
+    word, an article, a gerund, an example, an aspect such as "Physical Properties"), a CJK
+    heading (over its list, a CJK note's heading is a topic far more often than a name), the
+    note's title or one that opens a part; not a list followed by code, a table or prose (its
+    opening only), nor one of math steps (`- Let $x_i$ be …`), of entries (`- **Remote
+    Object:** …`, `- A simple method: …`, each a card of its own) or of names (`1.
+    Exponential function` over its lines: members of the list)."""
+    heading = ctx.blocks[n]
+    if heading.kind != "heading" or heading.level == 1 or n in ctx.organising:
+        return None
+    words = len(title.split())
+    if has_cjk(title) or any(map(str.isdigit, title)) or words > MAX_POINT_NAME_WORDS:
+        return None
+    if words < 2 and not is_distinctive(title):
+        return None  # "Tides": a single common word names too little on its own
+    if STRUCTURAL_HEADING.match(title) or PART_HEADING.match(title) or LABEL_WORD.match(title):
+        return None
+    if GENERIC_FRONT.match(title) or aspect_phrase(title) or ARTICLE.match(title):
+        return None
+    if GERUND.match(title) or is_example_heading(title) or not is_term(title, max_units=8):
+        return None
+    if len(body) > MAX_LISTED or any(b.kind != "item" for b in body) or opens_part(ctx, n):
+        return None
+    top = [b for b in body if b.level == body[0].level]
+    if not MIN_ITEMS <= len(top) <= MAX_POINTS:
+        return None
+    for block in body:
+        plain = strip_markup(clean_card_text(block.text)[0]).strip()
+        if units(plain) < 5 or not is_explanation(plain) or is_first_person(plain):
+            return None
+        if "$$" in block.text or VALUE_LABEL.match(re.split(r"[:：]", plain, maxsplit=1)[0]):
+            return None  # a display formula is a card of its own; "Reading: …" a reference
+    firsts = [(b, strip_markup(clean_card_text(b.text)[0]).split("\n", 1)[0].strip()) for b in top]
+    if any(_math_item(line) for _, line in firsts):
+        return None  # "- Let $x_i$ be …": steps of math, whose formulas are asked on their own
+    entries = sum(
+        b.text.lstrip().startswith(("$", "**", "__", "`"))
+        or _ITEM_LABEL.match(line) is not None
+        or opens_term(b, line)
+        or (units(line) <= MAX_NAME_UNITS and not is_sentence(line))
+        for b, line in firsts
+    )
+    return as_list(ctx, body) if entries * 2 < len(top) else None
 
 
 # words of prose before an item's first inline formula, which then is part of what it says
