@@ -807,6 +807,8 @@ def _plural_class(subject: str, rest: str) -> bool:
     adverb ("… are classically used …") after the copula is said of the subject, no class."""
     if PLURAL_NOUN.match(subject.split()[-1]) is None or units(rest) < _BOUNDED_WORDS:
         return False
+    if PASSIVE.match(rest) is not None:
+        return False  # "Damages are granted as of right …": what is done to it, no class
     words = rest.split(None, _BARE_CLASS + 1)[: _BARE_CLASS + 1]
     for k in range(1, len(words)):
         if PLURAL_NOUN.match(words[k - 1]) is not None:
