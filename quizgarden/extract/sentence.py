@@ -791,12 +791,32 @@ def _restricted(found: tuple[str, str, bool, bool]) -> bool:
     rest = said[article.end() :] if article else said
     m = RELATIVE_CLASS.match(rest)
     if m is None or units(rest) < _CLASSED_WORDS:
-        return False
+        return bare and _plural_class(subject, rest)
     # without an article the class is a plural, a word or two: "Bases are substances that …"
     return not bare or len(m.group("cls").split()) <= _BARE_CLASS
 
 
 _BARE_CLASS = 2
+
+
+def _plural_class(subject: str, rest: str) -> bool:
+    """ "Proteins are amino-acid chains linked by peptide bonds.", "Unchecked exceptions are
+    subclasses of …": a plural takes no article, so a plural subject is put in a plural class
+    of a word or two by a bare copula, and a participle or a genitive right after the class
+    bounds it, as a relative clause would; an adjective ("Protons are positive …") or an
+    adverb ("… are classically used …") after the copula is said of the subject, no class."""
+    if PLURAL_NOUN.match(subject.split()[-1]) is None or units(rest) < _BOUNDED_WORDS:
+        return False
+    if PASSIVE.match(rest) is not None:
+        return False  # "Damages are granted as of right …": what is done to it, no class
+    words = rest.split(None, _BARE_CLASS + 1)[: _BARE_CLASS + 1]
+    for k in range(1, len(words)):
+        if PLURAL_NOUN.match(words[k - 1]) is not None:
+            of = CLASS_OF.match(rest)
+            return PASSIVE.match(words[k]) is not None or (
+                of is not None and of.group("cls").split() == words[:k]
+            )
+    return False
 
 
 def _predicate(back: str) -> tuple[str, str, re.Match[str] | None, bool] | None:
