@@ -670,7 +670,8 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
         size += len(text)
         if size > MAX_ANSWER:
             break
-    while parts and parts[-1].rstrip().endswith((":", "：")):  # it introduced what was left out
+    # it introduced what was left out: code, or a link ("Herleitung siehe: https://…")
+    while parts and without_urls(parts[-1]).rstrip().endswith((":", "：")):
         parts.pop()
     answer = ANSWER_MARK.sub("", "\n".join(parts).strip(), count=1)
     if not answer or not is_explanation(answer, long=True) or is_instruction(answer):
