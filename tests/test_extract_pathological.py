@@ -589,3 +589,50 @@ def test_an_item_too_short_to_name_a_kind_is_not_read_by_the_tables(
         "are placed near the destination",
     )
     assert read == ["Standard ACLs are placed near the destination"]
+
+
+def test_a_clause_before_its_colon_is_refused_before_the_names_tests(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # most lines a colon parts whose front is no term hold a clause, a comma in it: the front
+    # was stripped of its markup and read by `is_term` and the other names' tests to fail
+    read: list[str] = []
+    is_term = entries_rules.is_term
+    monkeypatch.setattr(
+        entries_rules, "is_term", lambda text, **kw: read.append(text) or is_term(text, **kw)
+    )
+    assert entries_rules.split_definition("由此可见，这个方法的步骤是：先分组，再求和") is None
+    assert entries_rules.split_definition("In short, the rule says: add the two parts") is None
+    assert read == []
+    assert entries_rules.split_definition("Ratio (a, b): the quotient of two numbers a and b")
+    assert entries_rules.split_definition("Osmosis: the movement of water across a membrane")
+    assert read == ["Ratio (a, b)", "Osmosis"]
+
+
+TERM_PIECES = ["，", ",", "。", ";", "?", "、", "a", "Open", "Ratio", " ", "中", "文", "(", "（"]
+TERM_PIECES += ["$", "x", "$x$", "**", "*", "_", "`", "<b>", "](", "[", "《", "》", "1", "Note"]
+
+
+@given(st.lists(st.sampled_from(TERM_PIECES), min_size=1, max_size=10).map("".join))
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_a_front_the_clause_test_refuses_no_name_test_takes(term: str) -> None:
+    if not entries_rules._CLAUSE_MARK.search(term) or entries_rules._HIDES_MARK.search(term):
+        return
+    label = entries_rules.strip_markup(term).strip().rstrip(":：")
+    assert not text_rules.is_term(term)
+    assert not text_rules.is_term(term, titled=True)
+    assert not entries_rules.one_han(term)
+    assert not entries_rules.named_symbol(term)
+    assert entries_rules.GENERIC_FRONT.match(label) is None
+
+
+def test_a_subject_with_a_comma_is_refused_before_its_markup_is_stripped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read: list[str] = []
+    strip = sentence_rule.strip_markup
+    monkeypatch.setattr(sentence_rule, "strip_markup", lambda t: read.append(t) or strip(t))
+    assert sentence_rule.split_defining("Apples, pears and plums are fruits of trees.") is None
+    assert read == []
+    assert sentence_rule.split_defining("[Pears](https://x.org/a,b) are fruits of trees.") is None
+    assert read[0] == "[Pears](https://x.org/a,b)"

@@ -129,6 +129,16 @@ def _term_colon(line: str) -> re.Match[str] | None:
     return c
 
 
+#: A mark that ends a clause or parts one (`text.is_term`'s sentence marks that stay what they
+#: are without markup and under NFKC): a term before its colon holding one is no name, and no
+#: generic front holds one. The test runs on the raw term, before the markup is stripped and
+#: before `is_term` and the other names' tests, which most such terms reached only to fail:
+#: unless a bracket (`PARENS`, a link's address), a formula (`named_symbol`), an HTML tag or a
+#: code span is there, where stripping could take the mark away.
+_CLAUSE_MARK = re.compile(r"[，,。；;！？!?、]")
+_HIDES_MARK = re.compile(r"[(（$<`]")
+
+
 def _numbered(label: str) -> bool:
     """`_NUMBERED.match(label)`, after a test of the last character, on which every match ends
     (a digit, before a final newline at most): most labels end otherwise, and the pattern read
@@ -192,6 +202,8 @@ def split_definition(
         if not c or c.start() == 0:
             return None
         term, rest = line[: c.start()].strip(), line[c.end() :].strip()
+        if _CLAUSE_MARK.search(term) and not _HIDES_MARK.search(term):
+            return None  # "作者在实验中也发现了，比如：…": a clause leads in, no name
     label = strip_markup(term).strip().rstrip(":：")
     if _numbered(label):
         return None  # "Rule 1:", "Page 3-4:", "Fall 3:": which one of a series, not a name

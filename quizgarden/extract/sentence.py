@@ -484,13 +484,15 @@ def split_defining(
     definitions (a bare copula counts); with `opens` or `lower` it opens a list item, so a
     subject in lower case is where the item starts, not a sentence's middle."""
     m = SENTENCE.match(text.lstrip())
-    sentence = " ".join(m.group().split("\n")).strip() if m else ""
+    sentence = m.group().replace("\n", " ").strip() if m else ""
     if not sentence or sentence.endswith(("?", "？")):
         return None
     verb = _copula(sentence, opens)
     if verb is None or verb[0] == 0 or verb[0] > MAX_SUBJECT:
         return None
     raw = sentence[: verb[0]].strip()
+    if ("," in raw or "，" in raw) and "](" not in raw and "<" not in raw:
+        return None  # (the comma test below, on the markup: only a link or a tag drops a comma)
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
     # (the tests of the short subject come before those that read the whole sentence: they
     # reject two sentences in three; a comma is looked for before the stopwords' pattern)
