@@ -33,6 +33,8 @@ from quizgarden.extract import formula as formula_rule
 from quizgarden.extract import heading as heading_rule
 from quizgarden.extract import labelled as labelled_rule
 from quizgarden.extract import sentence as sentence_rule
+from quizgarden.extract import separators as separator_rules
+from quizgarden.extract import shape as shape_rules
 from quizgarden.extract import text as text_rules
 from quizgarden.extract.blocks import _PAREN_MATH, _PAREN_MATH_END
 from quizgarden.extract.context import _LABEL_END, _WIKILINK
@@ -636,3 +638,38 @@ def test_a_subject_with_a_comma_is_refused_before_its_markup_is_stripped(
     assert read == []
     assert sentence_rule.split_defining("[Pears](https://x.org/a,b) are fruits of trees.") is None
     assert read[0] == "[Pears](https://x.org/a,b)"
+
+
+NAMER_PIECES = ["is called", "are known as", "si chiama", "heißt", "HEISST", "is  termed", "Is"]
+NAMER_PIECES += [" ", "\n", "\t", "\u00a0", "\u3000", "\u200b", "\x1c", "ſ", "ı", "İ", "K", "x"]
+NAMER_PIECES += ["'", "’", "-", ".", "是", "callED", "é chamada", "è chiamato"]
+
+
+@given(st.lists(st.sampled_from(NAMER_PIECES), max_size=20).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_plain_naming_verb_is_found_as_the_written_pattern_finds_it(text: str) -> None:
+    assert shape_rules.names_plainly(text) == (lang.PLAIN_NAMER.search(text) is not None)
+
+
+def test_a_text_spaced_only_by_spaces_and_line_breaks_is_searched_from_its_spaces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a search led by `\s` tested every character of every block `may_name` read
+    read = record_texts(monkeypatch, shape_rules, "PLAIN_NAMER", "search")
+    assert shape_rules.names_plainly("Puzzles solved by reasoning\nare known as logic puzzles.")
+    assert not shape_rules.names_plainly("Osmosis moves water across a membrane.")
+    assert shape_rules.names_plainly("Such puzzles are\u00a0called logic puzzles.")
+    assert read == ["Such puzzles are\u00a0called logic puzzles."]
+
+
+RUN_PIECES = [";;", ";", ",", "?", "-", "->", ":", "::", "...", "=", "~", "<", ">", "+", "@", "^"]
+RUN_PIECES += ["a", " ", "\n", "是", "é", "😀", "*", "|", "\ud800", "--->", "-?-?->"]
+
+
+@given(st.lists(st.sampled_from(RUN_PIECES), max_size=20).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_the_runs_of_separator_characters_are_found_as_the_written_pattern_finds_them(
+    body: str,
+) -> None:
+    written = re.compile(r"[;,?!:=~<>+@^\-.][;,?!:=~<>+@^\-.]+")
+    assert separator_rules.line_runs(body) == set(written.findall(body))

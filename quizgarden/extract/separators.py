@@ -31,8 +31,9 @@ MIN_SCHEDULED_USES = 2
 # Characters a separator is made of. Brackets, quotes, `*`, `_`, `#`, `$`, `|`, `/`, `\`, `%`,
 # `&` and backticks are Markdown or prose and never part of one.
 _SEP_CHARS = r";,?!:=~<>+@^\-."
-# (unbounded and without anchors or lookbehinds, so that the regex engine scans fast)
-_LINE_RUN = re.compile(rf"[{_SEP_CHARS}][{_SEP_CHARS}]+")
+# each byte of UTF-8 as 1 where it is a separator character, else 0: every separator character
+# is ASCII, and no other character's UTF-8 holds an ASCII byte
+_SEP_BYTES = bytes(re.fullmatch(f"[{_SEP_CHARS}]", chr(b)) is not None for b in range(256))
 _ALONE = re.compile(rf"\n[ \t]*([{_SEP_CHARS}][{_SEP_CHARS}]+)[ \t]*(?=\n)")
 _LONGEST = 8
 # prose punctuation a run may start with, glued to the separator: "What is X?;;Y"
@@ -62,6 +63,25 @@ def ordinary(token: str) -> bool:
     return _ARROW.fullmatch(token) is not None  # "-->", "==>", "<=>"
 
 
+def line_runs(body: str) -> set[str]:
+    """Every run of two or more separator characters in `body`, as `[SEP][SEP]+` finds them.
+
+    A regex search led by a class tests each character in turn (about 60 instructions a
+    character); the runs are found instead in the note's UTF-8 with every byte marked as a
+    separator character or not, where `bytes.find` skips from one pair of marks to the next."""
+    raw = body.encode("utf-8", "surrogatepass")  # (a lone surrogate is no separator either)
+    marks = raw.translate(_SEP_BYTES)
+    runs: set[str] = set()
+    start = marks.find(b"\x01\x01")
+    while start >= 0:
+        end = marks.find(b"\x00", start)
+        if end < 0:
+            end = len(marks)
+        runs.add(raw[start:end].decode("ascii"))
+        start = marks.find(b"\x01\x01", end)
+    return runs
+
+
 def inline_separators(
     lines: Sequence[str], skip: Collection[int], first: int, taken: Collection[str], body: str
 ) -> tuple[str, ...]:
@@ -69,7 +89,7 @@ def inline_separators(
     `lines`, whose first is file line `first`, joined as `body`; file lines in `skip` are code),
     most used first. Runs in `taken` (the separators already read) are left out."""
     seen: set[str] = set()
-    for run in set(_LINE_RUN.findall(body)):  # one pass in C; most notes have none that count
+    for run in line_runs(body):  # most notes have none that count
         if len(run) > _LONGEST:
             continue
         for token in {run, _LEADING.sub("", run)}:

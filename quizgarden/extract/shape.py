@@ -457,13 +457,29 @@ _BOLD_SPAN = re.compile(r"(\*\*|__)(?P<term>[^*_\n]{1,60}?)\1(?:\]\([^)\s]*\))?"
 _LEAD = 60
 
 
+# `PLAIN_NAMER` led by a plain space: `re` skips to a literal first character with a fast scan,
+# where a leading `\s` costs it a class test at every character of the text
+_SPACE_NAMER = re.compile(" " + PLAIN_NAMER.pattern.removeprefix(r"\s"), PLAIN_NAMER.flags)
+
+
+def names_plainly(text: str) -> bool:
+    """Whether `PLAIN_NAMER` finds a plain naming verb in `text`, most often read by a search
+    led by a plain space. The pattern reads every whitespace character alike (as `\\s`; it holds
+    no space, and its one `.` reads a word's first letter), so a line break may stand as a space;
+    a text printable once its line breaks are spaces holds no other whitespace."""
+    spaced = text.replace("\n", " ") if "\n" in text else text
+    if spaced.isprintable():
+        return _SPACE_NAMER.search(spaced) is not None
+    return PLAIN_NAMER.search(text) is not None
+
+
 def may_name(text: str) -> bool:
     """The cheap test before `named`, `bold_defined` and `introduced`: whether `text` holds a
     namer ("という"), a bold span right after a naming verb or a copula, or one right before an
     appositive. The words are the language tables'."""
     if "と" in text and NAMER.search(text) is not None:
         return True
-    if PLAIN_NAMER.search(text) is not None:
+    if names_plainly(text):
         return True  # "… are known as logic puzzles.": a name in plain words
     if FRAME_LEAD.match(text) is not None or _framed_later(text):
         return True  # "Unter X versteht man …": a name framed in plain words
@@ -549,7 +565,7 @@ def named_plainly(sentence: str) -> tuple[str, str] | None:
     if m is None:
         return None
     back = m.group("back").strip()
-    if any(mark in back for mark in ",，;；:：") or PLAIN_NAMER.search(f" {back} "):
+    if any(mark in back for mark in ",，;；:：") or names_plainly(f" {back} "):
         return None
     if CONDITION.match(back) or CARRIED_OPENER.match(back) or points_back(back):
         return None  # "If …, they are called …", "This …": the description is elsewhere
