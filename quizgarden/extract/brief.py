@@ -636,13 +636,18 @@ def _points(ctx: Context, n: int, title: str, body: list[Block]) -> str | None:
     top = [b for b in body if b.level == body[0].level]
     if not MIN_ITEMS <= len(top) <= MAX_POINTS:
         return None
-    for block in body:
-        plain = strip_markup(clean_card_text(block.text)[0]).strip()
+    texts = [strip_markup(clean_card_text(b.text)[0]) for b in body]
+    for block, text in zip(body, texts, strict=True):
+        plain = text.strip()
         if units(plain) < 5 or not is_explanation(plain) or is_first_person(plain):
             return None
         if "$$" in block.text or VALUE_LABEL.match(re.split(r"[:：]", plain, maxsplit=1)[0]):
             return None  # a display formula is a card of its own; "Reading: …" a reference
-    firsts = [(b, strip_markup(clean_card_text(b.text)[0]).split("\n", 1)[0].strip()) for b in top]
+    firsts = [
+        (b, text.split("\n", 1)[0].strip())
+        for b, text in zip(body, texts, strict=True)
+        if b.level == body[0].level
+    ]
     if any(_math_item(line) for _, line in firsts):
         return None  # "- Let $x_i$ be …": steps of math, whose formulas are asked on their own
     entries = sum(

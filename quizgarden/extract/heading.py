@@ -48,6 +48,7 @@ from .lang import (
 from .shape import (
     MAX_ANSWER,
     asked_under,
+    cjk_triples,
     counts_parts,
     drop_caption,
     is_question,
@@ -757,19 +758,16 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
 #: ways:"): a shorter one is a label ("Example:", "Method 2:", "Three possible states:") over a
 #: list of its own, a longer one says something of its own before its colon.
 _LEAD_LINE_UNITS = (4, 40)
-#: A word two texts share: a Latin word this long (its first letters), or a CJK run this long.
+#: A word two texts share: a Latin word this long (its first letters).
 _KEY_LETTERS = 4
-_KEY_CJK = 3
 
 
 def _word_keys(text: str) -> set[str]:
     """The words of `text` another text may share: Latin words of `_KEY_LETTERS` letters or
-    more by their first five (`defined`, `definition`), and each run of `_KEY_CJK` CJK
-    characters."""
+    more by their first five (`defined`, `definition`), and three CJK characters in a row
+    (`cjk_triples`)."""
     keys = {w[:5] for w in re.findall(rf"[^\W\d_]{{{_KEY_LETTERS},}}", text.casefold())}
-    for run in _CJK_RUN.findall(text):
-        keys.update(run[i : i + _KEY_CJK] for i in range(len(run) - _KEY_CJK + 1))
-    return keys
+    return keys | cjk_triples(text)
 
 
 def _announced(ctx: Context, section: list[Block], title: str, summary: str) -> str:

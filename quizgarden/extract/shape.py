@@ -272,17 +272,25 @@ def speaks_of_owner(title: str, owner: str, answer: str) -> bool:
     opening = found[0][:_OWNER_REACH] if found else ""
     if not opening or opening.startswith(title):
         return False
-    return not _shared_names(owner).isdisjoint(_shared_names(opening))
+    return not _name_keys(owner).isdisjoint(_name_keys(opening))
 
 
-def _shared_names(text: str) -> set[str]:
+def _name_keys(text: str) -> set[str]:
     """What two texts naming one subject may share: an acronym, a Latin word by its first
     letters, three CJK characters in a row."""
     names = {m.group() for m in _ACRONYM.finditer(text)}
     names.update(w[:5].casefold() for w in _LONG_LATIN.findall(text))
-    for run in _CJK_RUN.findall(text):
-        names.update(run[i : i + _SHARED_CJK] for i in range(len(run) - _SHARED_CJK + 1))
-    return names
+    return names | cjk_triples(text)
+
+
+def cjk_triples(text: str) -> set[str]:
+    """Every `_SHARED_CJK` CJK characters in a row in `text`: what two CJK texts share when
+    they speak of one thing, where no spaces mark their words."""
+    return {
+        run[i : i + _SHARED_CJK]
+        for run in _CJK_RUN.findall(text)
+        for i in range(len(run) - _SHARED_CJK + 1)
+    }
 
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
