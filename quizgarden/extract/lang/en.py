@@ -1338,6 +1338,14 @@ TABLE = Table(
         "notes",
         "what you(?:'ll| will) learn",
         "why (?:should (?:we|you) )?care",
+        # the study aids a guide sets around its matter, named for what they do for the reader,
+        # not for what they are about: "Core Mental Model", "Quick self-check", "Exam
+        # Preparation", "Brief Introduction", "Common Gotchas"
+        "brief",
+        "(?:core )?mental models?",
+        "self-checks?",
+        "exams? prep(?:aration)?",
+        "(?:common )?gotchas?",
     ),
     section_labels=(
         "rules?",
