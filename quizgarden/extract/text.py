@@ -25,6 +25,7 @@ from .lang import (
     EXAMPLE_TAIL,
     FIRST_PERSON,
     HEAD_FOLLOWER,
+    JOINER,
     KIND_OF,
     NAMING_ACTION,
     NUMBERED_LABEL,
@@ -757,14 +758,21 @@ _PHRASE_WORDS = 3
 
 #: How many words a title naming an aspect by its last word runs to ("Key Design Considerations").
 _ASPECT_WORDS = 3
+#: How many words two aspects joined run to ("Mechanical and Thermal Properties").
+_JOINED_ASPECT_WORDS = 5
 
 
 def aspect_phrase(plain: str) -> bool:
     """A few words ending on a word that makes them an aspect of something (`ASPECT_HEAD`:
     "Physical Properties", "Key Assumptions", "Security Considerations"): an aspect of what its
-    section names, which says what kind of fact it is but not whose."""
+    section names, which says what kind of fact it is but not whose. Two aspects joined
+    ("Definition and global properties", "Historical Evolution & Features") are one too: the
+    joiner, not a name, made them longer."""
     words = plain.rstrip(":：").split()
-    return 1 < len(words) <= _ASPECT_WORDS and ASPECT_HEAD.match(words[-1]) is not None
+    n = len(words)
+    if not 1 < n <= _JOINED_ASPECT_WORDS or ASPECT_HEAD.match(words[-1]) is None:
+        return False
+    return n <= _ASPECT_WORDS or any(w == "&" or JOINER.fullmatch(w) for w in words[1:-1])
 
 
 _LIST_MARKS = "、；;，,/"  # what `is_enumeration` splits on
