@@ -54,6 +54,7 @@ from .shape import (
     is_question,
     may_name,
     named,
+    only_counts,
     opens_part,
     opens_term,
     plural_title,
@@ -157,6 +158,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             summary
             and not _leans(summary)
             and not _sets_up(summary)
+            and not _only_counts(summary)
             and not _names_another(title, summary)
             and not _defines_another(title, summary)
             # a bare list explains its heading only as an entry of a catalogue
@@ -808,6 +810,17 @@ def _announced(ctx: Context, section: list[Block], title: str, summary: str) -> 
         return summary
     back = "\n".join([summary, line, *carried])
     return back if len(back) <= MAX_ANSWER else summary
+
+
+def _only_counts(summary: str) -> bool:
+    """ "ATP hydrolysis is favourable for three causative factors." over the sub-sections that
+    name them: one sentence that only counts what the section goes on to tell says nothing of
+    its own. Over a list it has carried the list already (`_opens_list`); over sub-headings,
+    more prose or nothing, what it counts is not in the card."""
+    if "\n" in summary:
+        return False
+    plain = strip_markup(without_urls(summary)).strip()
+    return _first_sentence(plain).strip() == plain and only_counts(plain)
 
 
 def _opens_list(ctx: Context, section: list[Block], opening: str) -> bool:

@@ -1305,7 +1305,8 @@ TABLE = Table(
     ),
     # (a year is no count: "1800 election")
     counted_kinds=(
-        r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)(?: [\w-]+){0,2}s",
+        r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|many|various|numerous"
+        r"|multiple)(?: [\w-]+){0,2}s",
     ),
     example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex[.)]"),
     section_label_words=(
