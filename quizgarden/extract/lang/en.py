@@ -1214,6 +1214,7 @@ TABLE = Table(
         "(?:above|earlier|before|previously)",
         "in the (?:previous|last) (?:section|chapter|post|note|lecture)",
     ),
+    comparisons=("vs", "vs.", "versus", "v.s.", "difference", "differences", "comparison"),
     count_leads=(
         r"there are (?:two|three|four|five|several|various|many|\d+)",
         r"there exist (?:two|three|four|five|several|various|many|\d+)",
