@@ -833,12 +833,11 @@ def _compared(ctx: Context, section: list[Block], summary: str) -> str | None:
     apart: the summary alone ("Both are transport-layer protocols, but they work differently.")
     only leads in to it. None where that list or table is too long for a card: the lead-in
     alone answers nothing. The summary alone where nothing of the kind follows it."""
-    if "\n\n" in summary:
-        return summary  # paragraphs of its own have set them apart already
-    said = [i for i, b in enumerate(section) if b.kind == "paragraph" and _clean(b, ctx) in summary]
-    if not said or said[-1] + 1 >= len(section):
+    # one paragraph, no more: paragraphs of its own, or what it led in to, have set them apart
+    said = [i for i, b in enumerate(section) if b.kind == "paragraph" and _clean(b, ctx) == summary]
+    if not said or said[0] + 1 >= len(section):
         return summary
-    after = section[said[-1] + 1]
+    after = section[said[0] + 1]
     if after.kind == "table" and not after.skipped and id(after) not in ctx.junk_blocks:
         # (its rows may be cards of their own: the question is still the table's)
         rows = _said_by_rows(ctx, after, summary)
@@ -847,7 +846,7 @@ def _compared(ctx: Context, section: list[Block], summary: str) -> str | None:
         carried = [rows]
     elif after.kind == "item" and _usable(ctx, after):
         carried = []
-        for block in section[said[-1] + 1 :]:
+        for block in section[said[0] + 1 :]:
             if block.kind != "item" or not _usable(ctx, block):
                 break
             if "$$" in block.text:
