@@ -330,7 +330,7 @@ def _prose(
         return None
     rest = body[1:]
     if len(body) == 1 and units(plain) >= 5 and _speaks_of(title, plain):
-        # "… explained by three causative factors." alone: what it counts is not in the card
+        # "… is shaped by three main factors." alone: what it counts is not in the card
         return None if len(said) == 1 and only_counts(plain) else text
     if any(b.kind != "item" for b in rest) or not is_explanation(text, min_units=4):
         return None  # "`docker volume inspect x`": code in the text counts no words

@@ -174,7 +174,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if back == summary and not listed and COMPARISON.search(title):
                 compared = _compared(ctx, direct, summary)
                 if compared is None:
-                    continue  # "Both are transport protocols." over a long table: a lead-in
+                    continue  # "The two modes differ." over a long list: a lead-in
                 back = compared
             front = _front(ctx, n, title, back)
             yield Candidate("heading", "basic", front, back, block.line, block_id, deck=deck)
@@ -206,7 +206,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         # "## 知识密度：能力/参数量" over an empty section: the heading is the whole note; one over
         # headings of its own titles a part, and what follows its colon is a subtitle saying what
         # the part covers ("Recession Risk: The Cost of Disinflation"), no answer; nor is one
-        # over a table ("## 正式区别：奖励R vs Q值" + the table that sets them apart), which its
+        # over a table ("## 主要区别：单播与组播" + the table that sets them apart), which its
         # rows' cards ask
         empty = not any(_usable(ctx, b) or b.kind == "table" for b in direct)
         if empty and not opens_part(ctx, n):
@@ -828,11 +828,11 @@ def _announced(ctx: Context, section: list[Block], title: str, summary: str) -> 
 
 
 def _compared(ctx: Context, section: list[Block], summary: str) -> str | None:
-    """The summary under a heading that sets two things against each other ("## TCP vs. UDP",
-    "### push_back 与 emplace_back 区别"), and the list or table right after it, which sets them
-    apart: the summary alone ("Both are transport-layer protocols, but they work differently.")
-    only leads in to it. None where that list or table is too long for a card: the lead-in
-    alone answers nothing. The summary alone where nothing of the kind follows it."""
+    """The summary under a heading that sets two things against each other ("## Stop-and-wait
+    vs. Sliding Window", "### malloc 与 calloc 区别"), and the list or table right after it, which
+    sets them apart: the summary alone ("Both recover lost frames, but they use the link very
+    differently.") only leads in to it. None where that list or table is too long for a card:
+    the lead-in alone answers nothing. The summary alone where nothing of the kind follows it."""
     # one paragraph, no more: paragraphs of its own, or what it led in to, have set them apart
     said = [i for i, b in enumerate(section) if b.kind == "paragraph" and _clean(b, ctx) == summary]
     if not said or said[0] + 1 >= len(section):
@@ -861,8 +861,8 @@ def _compared(ctx: Context, section: list[Block], summary: str) -> str | None:
 
 
 def _only_counts(summary: str) -> bool:
-    """ "ATP hydrolysis is favourable for three causative factors." over the sub-sections that
-    name them: one sentence that only counts what the section goes on to tell says nothing of
+    """ "Enzyme activity is shaped by three main factors." over the sub-sections that name
+    them: one sentence that only counts what the section goes on to tell says nothing of
     its own. Over a list it has carried the list already (`_opens_list`); over sub-headings,
     more prose or nothing, what it counts is not in the card."""
     if "\n" in summary:

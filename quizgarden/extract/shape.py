@@ -317,20 +317,20 @@ _COUNTED_WORDS = 4
 
 
 def only_counts(sentence: str) -> bool:
-    """The sentence closes on its count ("… can be explained by three causative factors.",
-    "There are several types of data."): it says how many things its section goes on to tell
-    and nothing of them. Not one that goes on past the count to say what they do ("…通过将学习
-    过程分为两阶段来提升下游任务表现", "Il existe deux angles sous lesquels …"): it says more."""
+    """The sentence closes on its count ("Enzyme activity is shaped by three main factors.",
+    "There are several kinds of rock."): it says how many things its section goes on to tell
+    and nothing of them. Not one that goes on past the count to say what they do ("模型把推理
+    分为两步来减少显存占用", "Il existe deux méthodes qui mesurent …"): it says more."""
     found = COUNT_LEAD.search(sentence) or KIND_COUNT.search(sentence)
     if found is None:
-        # "→ three outcomes: no solution / unique solution / infinitely many solutions": named
+        # "two cases: the list is empty, or it holds many items": named after the colon
         return not _COLON.search(sentence) and counts_parts(sentence)
     tail = sentence[found.end() :].rstrip(" .。:：")
     return units(tail) <= _COUNTED_TAIL and not _NAMING.search(tail)
 
 
 #: How many reading units may follow a count before the sentence ends: "there are several |
-#: different types of data" names the kind of the items, not the items.
+#: kinds of igneous rock" names the kind of the items, not the items.
 _COUNTED_TAIL = 6
 _NAMING = re.compile(r"[:：,，、(（\-–—]")
 _COLON = re.compile(r"[:：]")
