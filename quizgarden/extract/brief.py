@@ -53,6 +53,7 @@ from .shape import (
     heading_glossaries,
     is_label,
     names_a_thing,
+    only_counts,
     opens_part,
     opens_term,
     plural_title,
@@ -329,7 +330,8 @@ def _prose(
         return None
     rest = body[1:]
     if len(body) == 1 and units(plain) >= 5 and _speaks_of(title, plain):
-        return text
+        # "… is shaped by three main factors." alone: what it counts is not in the card
+        return None if len(said) == 1 and only_counts(plain) else text
     if any(b.kind != "item" for b in rest) or not is_explanation(text, min_units=4):
         return None  # "`docker volume inspect x`": code in the text counts no words
     if TO_READER.search(plain):

@@ -16,6 +16,7 @@ from .entries import split_definition
 from .lang import (
     ARTICLE,
     CARRIED_OPENER,
+    COMPARISON,
     CONCLUSION,
     COPULA,
     DEFINING,
@@ -54,6 +55,7 @@ from .shape import (
     is_question,
     may_name,
     named,
+    only_counts,
     opens_part,
     opens_term,
     plural_title,
@@ -157,6 +159,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             summary
             and not _leans(summary)
             and not _sets_up(summary)
+            and not _only_counts(summary)
             and not _names_another(title, summary)
             and not _defines_another(title, summary)
             # a bare list explains its heading only as an entry of a catalogue
@@ -168,6 +171,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
             )
         ):
             back = summary if listed else _announced(ctx, direct, title, summary)
+            if back == summary and not listed and COMPARISON.search(title):
+                compared = _compared(ctx, direct, summary)
+                if compared is None:
+                    continue  # "The two modes differ." over a long list: a lead-in
+                back = compared
             front = _front(ctx, n, title, back)
             yield Candidate("heading", "basic", front, back, block.line, block_id, deck=deck)
             continue
@@ -197,8 +205,11 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue
         # "## 知识密度：能力/参数量" over an empty section: the heading is the whole note; one over
         # headings of its own titles a part, and what follows its colon is a subtitle saying what
-        # the part covers ("Recession Risk: The Cost of Disinflation"), no answer
-        if not any(_usable(ctx, b) for b in direct) and not opens_part(ctx, n):
+        # the part covers ("Recession Risk: The Cost of Disinflation"), no answer; nor is one
+        # over a table ("## 主要区别：单播与组播" + the table that sets them apart), which its
+        # rows' cards ask
+        empty = not any(_usable(ctx, b) or b.kind == "table" for b in direct)
+        if empty and not opens_part(ctx, n):
             found = split_definition(title)
             if found:
                 yield Candidate(
@@ -702,6 +713,12 @@ def _announced_table(ctx: Context, block: Block, before: str) -> str | None:
         return None
     if not before.rstrip().endswith((":", "：")):
         return None
+    return _said_by_rows(ctx, block, before)
+
+
+def _said_by_rows(ctx: Context, block: Block, before: str) -> str | None:
+    """A table given row by row, in the script of the text `before` it; None for a table of
+    formulas or of one row."""
     rows = table_rows(ctx, block)
     if len(rows) < 2:
         return None
@@ -808,6 +825,50 @@ def _announced(ctx: Context, section: list[Block], title: str, summary: str) -> 
         return summary
     back = "\n".join([summary, line, *carried])
     return back if len(back) <= MAX_ANSWER else summary
+
+
+def _compared(ctx: Context, section: list[Block], summary: str) -> str | None:
+    """The summary under a heading that sets two things against each other ("## Stop-and-wait
+    vs. Sliding Window", "### malloc 与 calloc 区别"), and the list or table right after it, which
+    sets them apart: the summary alone ("Both recover lost frames, but they use the link very
+    differently.") only leads in to it. None where that list or table is too long for a card:
+    the lead-in alone answers nothing. The summary alone where nothing of the kind follows it."""
+    # one paragraph, no more: paragraphs of its own, or what it led in to, have set them apart
+    said = [i for i, b in enumerate(section) if b.kind == "paragraph" and _clean(b, ctx) == summary]
+    if not said or said[0] + 1 >= len(section):
+        return summary
+    after = section[said[0] + 1]
+    if after.kind == "table" and not after.skipped and id(after) not in ctx.junk_blocks:
+        # (its rows may be cards of their own: the question is still the table's)
+        rows = _said_by_rows(ctx, after, summary)
+        if rows is None or rows.count("\n") >= _LIST_MOST:
+            return None
+        carried = [rows]
+    elif after.kind == "item" and _usable(ctx, after):
+        carried = []
+        for block in section[said[0] + 1 :]:
+            if block.kind != "item" or not _usable(ctx, block):
+                break
+            if "$$" in block.text:
+                return None  # each display formula is the `formula` rule's card
+            carried.append("  " * (block.level - 1) + (block.number or "-") + " " + _clean(block))
+        if len(carried) > _LIST_MOST:
+            return None
+    else:
+        return summary
+    back = "\n".join([summary, *carried])
+    return back if len(back) <= MAX_ANSWER else None
+
+
+def _only_counts(summary: str) -> bool:
+    """ "Enzyme activity is shaped by three main factors." over the sub-sections that name
+    them: one sentence that only counts what the section goes on to tell says nothing of
+    its own. Over a list it has carried the list already (`_opens_list`); over sub-headings,
+    more prose or nothing, what it counts is not in the card."""
+    if "\n" in summary:
+        return False
+    plain = strip_markup(without_urls(summary)).strip()
+    return _first_sentence(plain).strip() == plain and only_counts(plain)
 
 
 def _opens_list(ctx: Context, section: list[Block], opening: str) -> bool:

@@ -316,6 +316,26 @@ def counts_parts(sentence: str) -> bool:
 _COUNTED_WORDS = 4
 
 
+def only_counts(sentence: str) -> bool:
+    """The sentence closes on its count ("Enzyme activity is shaped by three main factors.",
+    "There are several kinds of rock."): it says how many things its section goes on to tell
+    and nothing of them. Not one that goes on past the count to say what they do ("模型把推理
+    分为两步来减少显存占用", "Il existe deux méthodes qui mesurent …"): it says more."""
+    found = COUNT_LEAD.search(sentence) or KIND_COUNT.search(sentence)
+    if found is None:
+        # "two cases: the list is empty, or it holds many items": named after the colon
+        return not _COLON.search(sentence) and counts_parts(sentence)
+    tail = sentence[found.end() :].rstrip(" .。:：")
+    return units(tail) <= _COUNTED_TAIL and not _NAMING.search(tail)
+
+
+#: How many reading units may follow a count before the sentence ends: "there are several |
+#: kinds of igneous rock" names the kind of the items, not the items.
+_COUNTED_TAIL = 6
+_NAMING = re.compile(r"[:：,，、(（\-–—]")
+_COLON = re.compile(r"[:：]")
+
+
 def table_rows(ctx: Context, block: Block) -> list[list[str]]:
     """A table block's rows as written, header first, each a list of its cells (escaped pipes
     unescaped); the delimiter row and blank lines are not rows."""

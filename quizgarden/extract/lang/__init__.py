@@ -50,6 +50,7 @@ __all__ = [
     "CLASS_OF",
     "CLAUSE_WORD",
     "COMMA_NAMED",
+    "COMPARISON",
     "COMPLEMENT_WORD",
     "CONCLUSION",
     "CONDITION",
@@ -431,6 +432,8 @@ RELATION_HEADING = re.compile(rf"^\W*(?:{_alternation(_words('relation_headings'
 LIST_LABEL = re.compile(rf"^(?:{_alternation(_words('list_labels'))})$", re.I)
 #: A lead-in ending on a verb that lists what its subject holds: "…的内容体系包括", "…有两种类型".
 LIST_VERB = re.compile(rf"(?:{_alternation(_words('list_verbs'))})$", re.I)
+#: A heading that sets two things against each other: "Hubs vs. Bridges", "单播与组播的区别".
+COMPARISON = re.compile(_alternation(_words("comparisons")), re.I)
 #: An abbreviation that sets two names against each other, with its full stop: "vs. ".
 VERSUS = re.compile(
     rf"(?<![^\W\d_])(?:{'|'.join(re.escape(w) for w in _words('versus'))})\.(?=\s)", re.I

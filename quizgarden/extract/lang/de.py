@@ -252,6 +252,7 @@ TABLE = Table(
     proof_headings=("herleitung", "beweis", "rechenweg", "lösung"),
     of_words=("von", "der", "des"),
     forward_refs=("folgende", "folgenden", "folgendes", "folgender", "wie folgt"),
+    comparisons=("vs", "vs.", "Unterschied", "Unterschiede", "Vergleich"),
     count_leads=(
         r"es gibt (?:zwei|drei|vier|fünf|mehrere|verschiedene|\d+)",
         r"gibt es (?:zwei|drei|vier|fünf|mehrere|verschiedene|\d+)",

@@ -1214,6 +1214,7 @@ TABLE = Table(
         "(?:above|earlier|before|previously)",
         "in the (?:previous|last) (?:section|chapter|post|note|lecture)",
     ),
+    comparisons=("vs", "vs.", "versus", "v.s.", "difference", "differences", "comparison"),
     count_leads=(
         r"there are (?:two|three|four|five|several|various|many|\d+)",
         r"there exist (?:two|three|four|five|several|various|many|\d+)",
@@ -1305,7 +1306,8 @@ TABLE = Table(
     ),
     # (a year is no count: "1800 election")
     counted_kinds=(
-        r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several)(?: [\w-]+){0,2}s",
+        r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|many|various|numerous"
+        r"|multiple)(?: [\w-]+){0,2}s",
     ),
     example_marks=(r"e\.\s?g\.?", "eg", "for example", "for instance", r"ex[.)]"),
     section_label_words=(

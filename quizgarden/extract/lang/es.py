@@ -175,6 +175,7 @@ TABLE = Table(
     proof_headings=("derivación", "demostración", "solución"),
     of_words=("de", "del"),
     forward_refs=("siguientes?", "a continuación", "como sigue"),
+    comparisons=("vs", "vs.", "diferencia", "diferencias", "comparación"),
     count_leads=(
         r"existen (?:dos|tres|cuatro|cinco|vari[oa]s|divers[oa]s|distint[oa]s|\d+)",
         r"hay (?:dos|tres|cuatro|cinco|vari[oa]s|divers[oa]s|distint[oa]s|\d+)",

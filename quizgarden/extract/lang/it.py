@@ -180,6 +180,7 @@ TABLE = Table(
     proof_headings=("derivazione", "dimostrazione", "soluzione", "svolgimento"),
     of_words=("di", "della"),
     forward_refs=("seguenti", "seguente", "di seguito", "come segue"),
+    comparisons=("vs", "vs.", "differenza", "differenze", "confronto"),
     count_leads=(
         r"esistono (?:due|tre|quattro|cinque|divers[ie]|vari[e]?|\d+)",
         r"ci sono (?:due|tre|quattro|cinque|divers[ie]|vari[e]?|\d+)",

@@ -124,6 +124,9 @@ class Table:
     # abbreviations that set two names against each other inside one name, their full stop
     # ending no sentence: "vs" ("Volatile vs. Persistent Storage", "SVM vs. Logistic Regression")
     versus: tuple[str, ...] = ()
+    # a heading that sets two things against each other asks how they differ: "Hubs vs.
+    # Bridges", "malloc 与 calloc 区别"; its answer is the list or table that sets them apart
+    comparisons: tuple[str, ...] = ()
     # how a statement that goes on in a formula below ends: "then", "we have", "则"
     announcers: tuple[str, ...] = ()
     # how a sentence that names the quantity of the formula below ends: "is given by", "定义为"
