@@ -320,7 +320,11 @@ def only_counts(sentence: str) -> bool:
     """The sentence closes on its count ("Enzyme activity is shaped by three main factors.",
     "There are several kinds of rock."): it says how many things its section goes on to tell
     and nothing of them. Not one that goes on past the count to say what they do ("模型把推理
-    分为两步来减少显存占用", "Il existe deux méthodes qui mesurent …"): it says more."""
+    分为两步来减少显存占用", "Il existe deux méthodes qui mesurent …"): it says more. Nor a long
+    one: "First isolated in 1825, it is a flat ring of six carbon atoms." ends on a count of
+    what it tells of."""
+    if units(sentence) > _COUNTING_MOST:
+        return False
     found = COUNT_LEAD.search(sentence) or KIND_COUNT.search(sentence)
     if found is None:
         # "two cases: the list is empty, or it holds many items": named after the colon
@@ -329,6 +333,9 @@ def only_counts(sentence: str) -> bool:
     return units(tail) <= _COUNTED_TAIL and not _NAMING.search(tail)
 
 
+#: How many reading units a sentence that only counts runs to ("The energetic cost of it can
+#: generally be explained by three causative factors." is 14).
+_COUNTING_MOST = 16
 #: How many reading units may follow a count before the sentence ends: "there are several |
 #: kinds of igneous rock" names the kind of the items, not the items.
 _COUNTED_TAIL = 6
