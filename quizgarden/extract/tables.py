@@ -258,10 +258,13 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     # and what the columns are, each cell where a row and a column cross, all of them asked
     crossed = "$" not in header[0] and _CROSS.search(strip_markup(header[0])) is not None
     told_by_both = width <= NARROW and listed >= MIN_LISTED_ROWS
+    # "| Distribution | PDF | E(X) | Var(X) |": a reference table, a formula of each row in
+    # each column, however the column is named and whatever script the table is written in
+    formulas = set() if grid or forms else {c for c in usable if _formulas(header[c], body, c)}
     # a later column that tells each row in words, in a list of three rows or more, is asked
     # too (`| Rock type | Formed by | Grain size | Texture |`: `Igneous › Texture`)
     described = (
-        [c for c in usable if c > first and _describes(header[c], body, c)]
+        [c for c in usable if c > first and (c in formulas or _describes(header[c], body, c))]
         if width > NARROW and listed >= MIN_LISTED_ROWS and not grid and not forms
         else []
     )
@@ -298,6 +301,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     for k, (line, row, group) in enumerate(zip(lines, body, groups, strict=True)):
         # "WT1<br>WT2": two names of the row; "EGFR<br>[HER1]": a name and another in brackets
         name = strip_markup(_BREAK.sub(", ", _name_cell(row[0])).replace(", [", " ["))
+        if "$" in name and (bold := _BOLD_MATH.fullmatch(name)):
+            name = bold.group(2)  # "**Beta($\\alpha$, $\\beta$)**": bold that math cut in two
         if numbered:
             name = _ROW_NUMBER.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
         if _CODE.fullmatch(row[0].strip()) is None and (
@@ -326,20 +331,20 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             c
             for c in asked
             if (c == measured and c < len(row) and _quantity(row[c]))
-            or _tells(row, c, name, common[c], width)
+            or _tells(row, c, name, common[c], width, formulas=c in formulas)
         ]
         if not any(c not in remarks and c != measured for c in told):
             # "| Global market | $1.9B | 2003 estimate |": a remark on a figure
             told = [c for c in told if c == measured]
         said = row[first] if first < len(row) else ""  # "| Soil |": a row cut short
         if later and first not in told and (_blank(said) or _said_again(said, name)):
-            told += [c for c in later if _tells(row, c, name, common[c], width)][:1]
-        if first not in usable or first == measured or not _figure(said):
+            told += [c for c in later if _tells(row, c, name, common[c], width, formulas=c in formulas)][:1]
+        if first not in usable or first in (measured, *formulas) or not _figure(said):
             # a figure the row is answered by makes the later cells remarks on it (`| Global
             # market | $1.9B | 2003 estimate |`), not a quantity of a named thing (`| Mode |
             # Interval pattern | … | Character |`: `Dorian › Character` is still asked)
             told += [
-                c for c in described if c not in told and _tells(row, c, name, common[c], width)
+                c for c in described if c not in told and _tells(row, c, name, common[c], width, formulas=c in formulas)
             ]
         for c in told:
             cell = row[c]
@@ -355,6 +360,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
 
 
 _WORDY = re.compile(r"[^\W\d_]{2,}")
+#: A name set in bold whole, math inside it, which `strip_markup` leaves bold
+_BOLD_MATH = re.compile(r"(\*\*|__)(.+)\1")
 
 
 def _describes(header: str, body: list[list[str]], c: int) -> bool:
@@ -461,10 +468,16 @@ def _shared_across(body: list[list[str]], width: int) -> bool:
     return sum(len(cs) > 1 for cs in columns.values()) >= 2
 
 
-def _tells(row: list[str], c: int, name: str, common: set[str], width: int) -> bool:
+def _tells(
+    row: list[str], c: int, name: str, common: set[str], width: int, *, formulas: bool = False
+) -> bool:
     """Whether cell `c` of the row says something of it: an answer, not a lone figure, symbol or
-    mark in a wide table, not the row's own name said again, not a value most rows share."""
+    mark in a wide table, not the row's own name said again, not a value most rows share; in a
+    column of formulas (`formulas`) a cell of math is the row's own, a lone symbol or a power of
+    ten too (`Poisson › E(X)` → `$\\lambda$`, `kilo › Multiplier` → `$10^3$`)."""
     cell = row[c] if c < len(row) else ""
+    if formulas and _MATH_CELL.fullmatch(_bare(cell)):
+        return strip_markup(cell).casefold() not in common
     if not _answers(cell):
         return False
     if width > 2 and not _word(cell):
@@ -485,6 +498,38 @@ def _formula(latex: str) -> bool:
 
 
 _MATH_CELL = re.compile(r"\$([^$\n]+)\$")
+
+
+def _formulas(header: str, body: list[list[str]], c: int) -> bool:
+    """Column `c` is a column of formulas, a reference table's (`| Distribution | PDF | E(X) |`
+    over `| Binomial(n, p) | … | $np$ |`, `| Prefix | Symbol | Multiplier |` over `| kilo |
+    $\\mathrm{k}$ | $10^3$ |`): a header that is no label over every cell set in math alone,
+    more than half of them an expression, letters or a power (`_expression`); not a column of
+    symbols (`$\\mathrm{k}$`) nor one of figures written in math (`$0.93$`: a result)."""
+    cells = [_bare(r[c]) for r in body if c < len(r) and r[c].strip()]
+    if not cells or not all(x.startswith("$") for x in cells) or is_label(strip_markup(header)):
+        return False
+    maths = [_MATH_CELL.fullmatch(x) for x in cells]
+    expressions = sum(_expression(m.group(1)) for m in maths if m)
+    return all(maths) and expressions * 2 > len(cells)
+
+
+def _expression(latex: str) -> bool:
+    """ "$np(1-p)$", "$k\\theta$", "$\\frac{1}{p}$", "$10^{-3}$": a formula or a power, not a
+    lone symbol (`$\\mu$`, `$\\mathrm{k}$`, `$\\sigma^2$`) or a figure alone (`$0.93$`)."""
+    return _LONE_SYMBOL.fullmatch(latex) is None and _FIGURES.fullmatch(latex) is None
+
+
+#: "\\mu", "x", "\\mathrm{k}", "\\sigma^2", "R_{0,1}": one symbol, its sub- and superscripts
+_LONE_SYMBOL = re.compile(
+    r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:[_^](?:\{[^{}]*\}|\w))*\s*"
+)
+_FIGURES = re.compile(r"[\s\d.,+-]*")
+
+
+def _bare(cell: str) -> str:
+    """The cell without the bold or italics around it (`**$\\chi^2(k)$**`)."""
+    return cell.strip().strip("*_").strip()
 #: a subscript or a superscript: "_{0,1}", "_t", "^*" (a superscript that is a figure, the
 #: exponent of a quantity, stays: "10^8")
 _SCRIPT = re.compile(r"_\{[^{}]*\}|_\w|\^\{?\D\}?")
