@@ -473,10 +473,10 @@ def _tells(
 ) -> bool:
     """Whether cell `c` of the row says something of it: an answer, not a lone figure, symbol or
     mark in a wide table, not the row's own name said again, not a value most rows share; in a
-    column of formulas (`formulas`) a cell of math is the row's own, a lone symbol or a power of
-    ten too (`Poisson › E(X)` → `$\\lambda$`, `kilo › Multiplier` → `$10^3$`)."""
+    column of formulas (`formulas`) an expression answers, a power of ten too (`kilo ›
+    Multiplier` → `$10^3$`), where a lone symbol still names where a value would be."""
     cell = row[c] if c < len(row) else ""
-    if formulas and _MATH_CELL.fullmatch(_bare(cell)):
+    if formulas and (math := _MATH_CELL.fullmatch(_bare(cell))) and _expression(math.group(1)):
         return strip_markup(cell).casefold() not in common
     if not _answers(cell):
         return False
@@ -516,7 +516,7 @@ def _formulas(header: str, body: list[list[str]], c: int) -> bool:
 
 def _expression(latex: str) -> bool:
     """ "$np(1-p)$", "$k\\theta$", "$\\frac{1}{p}$", "$10^{-3}$": a formula or a power, not a
-    lone symbol (`$\\mu$`, `$\\mathrm{k}$`, `$\\sigma^2$`) or a figure alone (`$0.93$`)."""
+    lone symbol (`$\\mu$`, `$\\mathrm{k}$`, `$\\sigma^2$`) or figures (`$0.93$`, `$2 \\times 64$`)."""
     return _LONE_SYMBOL.fullmatch(latex) is None and _FIGURES.fullmatch(latex) is None
 
 
@@ -524,7 +524,8 @@ def _expression(latex: str) -> bool:
 _LONE_SYMBOL = re.compile(
     r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:[_^](?:\{[^{}]*\}|\w))*\s*"
 )
-_FIGURES = re.compile(r"[\s\d.,+-]*")
+#: "0.93", "2 \\times 64 \\times 1024": a figure or a sum of figures, a result
+_FIGURES = re.compile(r"(?:[\s\d.,+\-*/=()]|\\(?:times|cdot|div|approx))*")
 
 
 def _bare(cell: str) -> str:
