@@ -338,13 +338,17 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             told = [c for c in told if c == measured]
         said = row[first] if first < len(row) else ""  # "| Soil |": a row cut short
         if later and first not in told and (_blank(said) or _said_again(said, name)):
-            told += [c for c in later if _tells(row, c, name, common[c], width, formulas=c in formulas)][:1]
+            told += [
+                c for c in later if _tells(row, c, name, common[c], width, formulas=c in formulas)
+            ][:1]
         if first not in usable or first in (measured, *formulas) or not _figure(said):
             # a figure the row is answered by makes the later cells remarks on it (`| Global
             # market | $1.9B | 2003 estimate |`), not a quantity of a named thing (`| Mode |
             # Interval pattern | … | Character |`: `Dorian › Character` is still asked)
             told += [
-                c for c in described if c not in told and _tells(row, c, name, common[c], width, formulas=c in formulas)
+                c
+                for c in described
+                if c not in told and _tells(row, c, name, common[c], width, formulas=c in formulas)
             ]
         for c in told:
             cell = row[c]
@@ -515,22 +519,30 @@ def _formulas(header: str, body: list[list[str]], c: int) -> bool:
 
 
 def _expression(latex: str) -> bool:
-    """ "$np(1-p)$", "$k\\theta$", "$\\frac{1}{p}$", "$10^{-3}$": a formula or a power, not a
-    lone symbol (`$\\mu$`, `$\\mathrm{k}$`, `$\\sigma^2$`) or figures (`$0.93$`, `$2 \\times 64$`)."""
-    return _LONE_SYMBOL.fullmatch(latex) is None and _FIGURES.fullmatch(latex) is None
+    """ "$np(1-p)$", "$k\\theta$", "$\\frac{1}{\\lambda}$", "$10^{-3}$": a formula or a power of a
+    figure, not a lone symbol (`$\\mu$`, `$\\mathrm{k}$`, `$\\sigma^2$`) nor figures worked out
+    (`$0.93$`, `$2 \\times 64$`, `$2^{1/12} \\approx 1.06$`: a result, a value of a sum)."""
+    if _LONE_SYMBOL.fullmatch(latex):
+        return False
+    return _FIGURES.fullmatch(latex) is None or _POWER.fullmatch(latex) is not None
 
 
-#: "\\mu", "x", "\\mathrm{k}", "\\sigma^2", "R_{0,1}": one symbol, its sub- and superscripts
+#: "\\mu", "x", "\\mathrm{k}", "\\sigma^2", "R_{0,1}", "y^*": one symbol, its sub- and superscripts
 _LONE_SYMBOL = re.compile(
-    r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:[_^](?:\{[^{}]*\}|\w))*\s*"
+    r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:[_^](?:\{[^{}]*\}|[\w*])|')*\s*"
 )
-#: "0.93", "2 \\times 64 \\times 1024": a figure or a sum of figures, a result
-_FIGURES = re.compile(r"(?:[\s\d.,+\-*/=()]|\\(?:times|cdot|div|approx))*")
+#: "0.93", "2 \\times 64 \\times 1024", "2^{1/12} \\approx 1.06": figures and the operators
+#: between them
+_FIGURES = re.compile(r"(?:[\s\d.,+\-*/=(){}^]|\\(?:times|cdot|div|approx))*")
+#: "10^{12}", "2^{10}", "10^{-3}": a power of a figure, a factor (a unit's prefix)
+_POWER = re.compile(r"\s*\d+\s*\^\s*(?:\{\s*-?\d+\s*\}|\d)\s*")
 
 
 def _bare(cell: str) -> str:
     """The cell without the bold or italics around it (`**$\\chi^2(k)$**`)."""
     return cell.strip().strip("*_").strip()
+
+
 #: a subscript or a superscript: "_{0,1}", "_t", "^*" (a superscript that is a figure, the
 #: exponent of a quantity, stays: "10^8")
 _SCRIPT = re.compile(r"_\{[^{}]*\}|_\w|\^\{?\D\}?")
