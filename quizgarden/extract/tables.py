@@ -10,14 +10,15 @@ comparison (`| Feature | Gram-positive | Gram-negative |`) asks each aspect of e
 compared so, in every script (`| 维度 | TCP | UDP |`), a row a label names (`Examples`) of each
 thing, its figures and marks left out cell by cell, and a table whose corner names both what
 the rows and what the columns are (`| Method \\ Setting |`) asks every cell. A cell of math
-answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not a lone symbol. Tables of
-numbers (results, benchmarks; a list of named things whose one column of figures gives each
-one's quantity, `| Interval | Semitones |`, asks it), of index numbers, of yes/no marks, of
-rows named by symbols, of the vault's files and folders or its own kinds of note, and kinds of a
-thing side by side (lists of their own, `| Scalar quantities | Vector quantities |`) ask
-nothing, nor does a column of links or one whose header an earlier column said (`| | 1st | 2nd
-| 1st | 2nd |`). A first column that groups, counts or codes the rows hands their names to the
-next one.
+answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not a lone symbol, and a
+reference table's column of formulas (`| Distribution | PDF | E(X) |`) is asked in any
+table. Tables of numbers (results, benchmarks; a list of named things whose one column of
+figures gives each one's quantity, `| Interval | Semitones |`, asks it), of index numbers, of
+yes/no marks, of rows named by symbols, of the vault's files and folders or its own kinds of
+note, and kinds of a thing side by side (lists of their own, `| Scalar quantities | Vector
+quantities |`) ask nothing, nor does a column of links or one whose header an earlier column
+said (`| | 1st | 2nd | 1st | 2nd |`). A first column that groups, counts or codes the rows
+hands their names to the next one.
 """
 
 from __future__ import annotations
