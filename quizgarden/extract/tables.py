@@ -479,10 +479,11 @@ def _tells(
     """Whether cell `c` of the row says something of it: an answer, not a lone figure, symbol or
     mark in a wide table, not the row's own name said again, not a value most rows share; in a
     column of formulas (`formulas`) an expression answers, a power of ten too (`kilo ›
-    Multiplier` → `$10^3$`), where a lone symbol still names where a value would be."""
+    Multiplier` → `$10^3$`), and one most rows share is still this row's (`Heapsort › Worst
+    case` → `$O(n \\log n)$`), where a lone symbol still names where a value would be."""
     cell = row[c] if c < len(row) else ""
     if formulas and (math := _MATH_CELL.fullmatch(_bare(cell))) and _expression(math.group(1)):
-        return strip_markup(cell).casefold() not in common
+        return True
     if not _answers(cell):
         return False
     if width > 2 and not _word(cell):
