@@ -342,14 +342,18 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             told += [
                 c for c in later if _tells(row, c, name, common[c], width, formulas=c in formulas)
             ][:1]
-        if first not in usable or first in (measured, *formulas) or not _figure(said):
-            # a figure the row is answered by makes the later cells remarks on it (`| Global
-            # market | $1.9B | 2003 estimate |`), not a quantity of a named thing (`| Mode |
-            # Interval pattern | … | Character |`: `Dorian › Character` is still asked)
+        # a figure the row is answered by makes the later cells remarks on it (`| Global
+        # market | $1.9B | 2003 estimate |`), not a quantity of a named thing (`| Mode |
+        # Interval pattern | … | Character |`: `Dorian › Character` is still asked); a column
+        # of formulas is no remark, whatever the row says first
+        if described:
+            remarked = first in usable and first not in (measured, *formulas) and _figure(said)
             told += [
                 c
                 for c in described
-                if c not in told and _tells(row, c, name, common[c], width, formulas=c in formulas)
+                if c not in told
+                and (c in formulas or not remarked)
+                and _tells(row, c, name, common[c], width, formulas=c in formulas)
             ]
         for c in told:
             cell = row[c]
