@@ -11,7 +11,7 @@ compared so, in every script (`| 维度 | TCP | UDP |`), a row a label names (`E
 thing, its figures and marks left out cell by cell, and a table whose corner names both what
 the rows and what the columns are (`| Method \\ Setting |`) asks every cell. A cell of math
 answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not a lone symbol, and a
-reference table's column of formulas (`| Distribution | PDF | E(X) |`) is asked in any
+reference table's column of formulas (`| Solid | Volume | Surface area |`) is asked in any
 table. Tables of numbers (results, benchmarks; a list of named things whose one column of
 figures gives each one's quantity, `| Interval | Semitones |`, asks it), of index numbers, of
 yes/no marks, of rows named by symbols, of the vault's files and folders or its own kinds of
@@ -259,7 +259,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     # and what the columns are, each cell where a row and a column cross, all of them asked
     crossed = "$" not in header[0] and _CROSS.search(strip_markup(header[0])) is not None
     told_by_both = width <= NARROW and listed >= MIN_LISTED_ROWS
-    # "| Distribution | PDF | E(X) | Var(X) |": a reference table, a formula of each row in
+    # "| Solid | Volume | Surface area |": a reference table, a formula of each row in
     # each column, however the column is named and whatever script the table is written in
     formulas = set() if grid or forms else {c for c in usable if _formulas(header[c], body, c)}
     # a later column that tells each row in words, in a list of three rows or more, is asked
@@ -303,7 +303,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         # "WT1<br>WT2": two names of the row; "EGFR<br>[HER1]": a name and another in brackets
         name = strip_markup(_BREAK.sub(", ", _name_cell(row[0])).replace(", [", " ["))
         if "$" in name and (bold := _BOLD_MATH.fullmatch(name)):
-            name = bold.group(2)  # "**Beta($\\alpha$, $\\beta$)**": bold that math cut in two
+            name = bold.group(2)  # "**Sphere($r$)**": bold that its math cut in two
         if numbered:
             name = _ROW_NUMBER.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
         if _CODE.fullmatch(row[0].strip()) is None and (
@@ -482,9 +482,9 @@ def _tells(
 ) -> bool:
     """Whether cell `c` of the row says something of it: an answer, not a lone figure, symbol or
     mark in a wide table, not the row's own name said again, not a value most rows share; in a
-    column of formulas (`formulas`) an expression answers, a power of ten too (`kilo ›
-    Multiplier` → `$10^3$`), and one most rows share is still this row's (`Heapsort › Worst
-    case` → `$O(n \\log n)$`), where a lone symbol still names where a value would be."""
+    column of formulas (`formulas`) an expression answers, a power of a figure too (`Kibi ›
+    Faktor` → `$2^{10}$`), and one most rows share is still this row's (`Heapsort › Extra
+    memory` → `$O(1)$`), where a lone symbol still names where a value would be."""
     cell = row[c] if c < len(row) else ""
     if formulas and (math := _MATH_CELL.fullmatch(_bare(cell))) and _expression(math.group(1)):
         return True
@@ -511,11 +511,11 @@ _MATH_CELL = re.compile(r"\$([^$\n]+)\$")
 
 
 def _formulas(header: str, body: list[list[str]], c: int) -> bool:
-    """Column `c` is a column of formulas, a reference table's (`| Distribution | PDF | E(X) |`
-    over `| Binomial(n, p) | … | $np$ |`, `| Prefix | Symbol | Multiplier |` over `| kilo |
-    $\\mathrm{k}$ | $10^3$ |`): a header that is no label over every cell set in math alone,
-    more than half of them an expression, letters or a power (`_expression`); not a column of
-    symbols (`$\\mathrm{k}$`) nor one of figures written in math (`$0.93$`: a result)."""
+    """Column `c` is a column of formulas, a reference table's (`| Solid | Volume | Surface area
+    |` over `| Cube($a$) | $a^3$ | $6a^2$ |`, `| Präfix | Zeichen | Faktor |` over `| Kibi | Ki |
+    $2^{10}$ |`): a header that is no label over every cell set in math alone, more than half
+    of them an expression (`_expression`); not a column of symbols (`$a$`, `$\\mathrm{K}$`) nor
+    one of figures written in math (`$0.93$`: a result)."""
     cells = [_bare(r[c]) for r in body if c < len(r) and r[c].strip()]
     if not cells or not all(x.startswith("$") for x in cells) or is_label(strip_markup(header)):
         return False
@@ -525,27 +525,27 @@ def _formulas(header: str, body: list[list[str]], c: int) -> bool:
 
 
 def _expression(latex: str) -> bool:
-    """ "$np(1-p)$", "$k\\theta$", "$\\frac{1}{\\lambda}$", "$10^{-3}$": a formula or a power of a
-    figure, not a lone symbol (`$\\mu$`, `$\\mathrm{k}$`, `$\\sigma^2$`) nor figures worked out
-    (`$0.93$`, `$2 \\times 64$`, `$2^{1/12} \\approx 1.06$`: a result, a value of a sum)."""
+    """ "$6a^2$", "$\\pi r^2 h$", "$\\frac{1}{\\lambda}$", "$2^{10}$": a formula or a power of a
+    figure, not a lone symbol (`$\\mu$`, `$\\mathrm{K}$`, `$\\sigma^2$`) nor figures worked out
+    (`$0.93$`, `$28 \\times 28$`, `$2^{1/2} \\approx 1.41$`: a result, a value of a sum)."""
     if _LONE_SYMBOL.fullmatch(latex):
         return False
     return _FIGURES.fullmatch(latex) is None or _POWER.fullmatch(latex) is not None
 
 
-#: "\\mu", "x", "\\mathrm{k}", "\\sigma^2", "R_{0,1}", "y^*": one symbol, its sub- and superscripts
+#: "\\mu", "x", "\\mathrm{K}", "\\sigma^2", "R_{0,1}", "y^*": one symbol, its sub- and superscripts
 _LONE_SYMBOL = re.compile(
     r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:[_^](?:\{[^{}]*\}|[\w*])|')*\s*"
 )
-#: "0.93", "2 \\times 64 \\times 1024", "2^{1/12} \\approx 1.06": figures and the operators
+#: "0.93", "28 \\times 28 + 10", "2^{1/2} \\approx 1.41": figures and the operators
 #: between them
 _FIGURES = re.compile(r"(?:[\s\d.,+\-*/=(){}^]|\\(?:times|cdot|div|approx))*")
-#: "10^{12}", "2^{10}", "10^{-3}": a power of a figure, a factor (a unit's prefix)
+#: "2^{10}", "10^{-3}": a power of a figure, a factor (a unit's prefix)
 _POWER = re.compile(r"\s*\d+\s*\^\s*(?:\{\s*-?\d+\s*\}|\d)\s*")
 
 
 def _bare(cell: str) -> str:
-    """The cell without the bold or italics around it (`**$\\chi^2(k)$**`)."""
+    """The cell without the bold or italics around it (`**$x^2$**`)."""
     return cell.strip().strip("*_").strip()
 
 
