@@ -10,14 +10,15 @@ comparison (`| Feature | Gram-positive | Gram-negative |`) asks each aspect of e
 compared so, in every script (`| 维度 | TCP | UDP |`), a row a label names (`Examples`) of each
 thing, its figures and marks left out cell by cell, and a table whose corner names both what
 the rows and what the columns are (`| Method \\ Setting |`) asks every cell. A cell of math
-answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not a lone symbol. Tables of
-numbers (results, benchmarks; a list of named things whose one column of figures gives each
-one's quantity, `| Interval | Semitones |`, asks it), of index numbers, of yes/no marks, of
-rows named by symbols, of the vault's files and folders or its own kinds of note, and kinds of a
-thing side by side (lists of their own, `| Scalar quantities | Vector quantities |`) ask
-nothing, nor does a column of links or one whose header an earlier column said (`| | 1st | 2nd
-| 1st | 2nd |`). A first column that groups, counts or codes the rows hands their names to the
-next one.
+answers when it is a quantity or a formula (`$10^6 - 10^8 K$`), not a lone symbol, and a
+reference table's column of formulas (`| Solid | Volume | Surface area |`) is asked in any
+table. Tables of numbers (results, benchmarks; a list of named things whose one column of
+figures gives each one's quantity, `| Interval | Semitones |`, asks it), of index numbers, of
+yes/no marks, of rows named by symbols, of the vault's files and folders or its own kinds of
+note, and kinds of a thing side by side (lists of their own, `| Scalar quantities | Vector
+quantities |`) ask nothing, nor does a column of links or one whose header an earlier column
+said (`| | 1st | 2nd | 1st | 2nd |`). A first column that groups, counts or codes the rows
+hands their names to the next one.
 """
 
 from __future__ import annotations
@@ -258,10 +259,13 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     # and what the columns are, each cell where a row and a column cross, all of them asked
     crossed = "$" not in header[0] and _CROSS.search(strip_markup(header[0])) is not None
     told_by_both = width <= NARROW and listed >= MIN_LISTED_ROWS
+    # "| Solid | Volume | Surface area |": a reference table, a formula of each row in
+    # each column, however the column is named and whatever script the table is written in
+    formulas = set() if grid or forms else {c for c in usable if _formulas(header[c], body, c)}
     # a later column that tells each row in words, in a list of three rows or more, is asked
     # too (`| Rock type | Formed by | Grain size | Texture |`: `Igneous › Texture`)
     described = (
-        [c for c in usable if c > first and _describes(header[c], body, c)]
+        [c for c in usable if c > first and (c in formulas or _describes(header[c], body, c))]
         if width > NARROW and listed >= MIN_LISTED_ROWS and not grid and not forms
         else []
     )
@@ -298,6 +302,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     for k, (line, row, group) in enumerate(zip(lines, body, groups, strict=True)):
         # "WT1<br>WT2": two names of the row; "EGFR<br>[HER1]": a name and another in brackets
         name = strip_markup(_BREAK.sub(", ", _name_cell(row[0])).replace(", [", " ["))
+        if "$" in name and (bold := _BOLD_MATH.fullmatch(name)):
+            name = bold.group(2)  # "**Sphere($r$)**": bold that its math cut in two
         if numbered:
             name = _ROW_NUMBER.sub("", name)  # "| 1.地址转换 | …": the row's place, not its name
         if _CODE.fullmatch(row[0].strip()) is None and (
@@ -326,20 +332,28 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             c
             for c in asked
             if (c == measured and c < len(row) and _quantity(row[c]))
-            or _tells(row, c, name, common[c], width)
+            or _tells(row, c, name, common[c], width, formulas=c in formulas)
         ]
         if not any(c not in remarks and c != measured for c in told):
             # "| Global market | $1.9B | 2003 estimate |": a remark on a figure
             told = [c for c in told if c == measured]
         said = row[first] if first < len(row) else ""  # "| Soil |": a row cut short
         if later and first not in told and (_blank(said) or _said_again(said, name)):
-            told += [c for c in later if _tells(row, c, name, common[c], width)][:1]
-        if first not in usable or first == measured or not _figure(said):
-            # a figure the row is answered by makes the later cells remarks on it (`| Global
-            # market | $1.9B | 2003 estimate |`), not a quantity of a named thing (`| Mode |
-            # Interval pattern | … | Character |`: `Dorian › Character` is still asked)
             told += [
-                c for c in described if c not in told and _tells(row, c, name, common[c], width)
+                c for c in later if _tells(row, c, name, common[c], width, formulas=c in formulas)
+            ][:1]
+        # a figure the row is answered by makes the later cells remarks on it (`| Global
+        # market | $1.9B | 2003 estimate |`), not a quantity of a named thing (`| Mode |
+        # Interval pattern | … | Character |`: `Dorian › Character` is still asked); a column
+        # of formulas is no remark, whatever the row says first
+        if described:
+            remarked = first in usable and first not in (measured, *formulas) and _figure(said)
+            told += [
+                c
+                for c in described
+                if c not in told
+                and (c in formulas or not remarked)
+                and _tells(row, c, name, common[c], width, formulas=c in formulas)
             ]
         for c in told:
             cell = row[c]
@@ -355,6 +369,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
 
 
 _WORDY = re.compile(r"[^\W\d_]{2,}")
+#: A name set in bold whole, math inside it, which `strip_markup` leaves bold
+_BOLD_MATH = re.compile(r"(\*\*|__)(.+)\1")
 
 
 def _describes(header: str, body: list[list[str]], c: int) -> bool:
@@ -461,10 +477,17 @@ def _shared_across(body: list[list[str]], width: int) -> bool:
     return sum(len(cs) > 1 for cs in columns.values()) >= 2
 
 
-def _tells(row: list[str], c: int, name: str, common: set[str], width: int) -> bool:
+def _tells(
+    row: list[str], c: int, name: str, common: set[str], width: int, *, formulas: bool = False
+) -> bool:
     """Whether cell `c` of the row says something of it: an answer, not a lone figure, symbol or
-    mark in a wide table, not the row's own name said again, not a value most rows share."""
+    mark in a wide table, not the row's own name said again, not a value most rows share; in a
+    column of formulas (`formulas`) an expression answers, a power of a figure too (`Kibi ›
+    Faktor` → `$2^{10}$`), and one most rows share is still this row's (`Heapsort › Extra
+    memory` → `$O(1)$`), where a lone symbol still names where a value would be."""
     cell = row[c] if c < len(row) else ""
+    if formulas and (math := _MATH_CELL.fullmatch(_bare(cell))) and _expression(math.group(1)):
+        return True
     if not _answers(cell):
         return False
     if width > 2 and not _word(cell):
@@ -485,6 +508,47 @@ def _formula(latex: str) -> bool:
 
 
 _MATH_CELL = re.compile(r"\$([^$\n]+)\$")
+
+
+def _formulas(header: str, body: list[list[str]], c: int) -> bool:
+    """Column `c` is a column of formulas, a reference table's (`| Solid | Volume | Surface area
+    |` over `| Cube($a$) | $a^3$ | $6a^2$ |`, `| Präfix | Zeichen | Faktor |` over `| Kibi | Ki |
+    $2^{10}$ |`): a header that is no label over every cell set in math alone, more than half
+    of them an expression (`_expression`); not a column of symbols (`$a$`, `$\\mathrm{K}$`) nor
+    one of figures written in math (`$0.93$`: a result)."""
+    cells = [_bare(r[c]) for r in body if c < len(r) and r[c].strip()]
+    if not cells or not all(x.startswith("$") for x in cells) or is_label(strip_markup(header)):
+        return False
+    maths = [_MATH_CELL.fullmatch(x) for x in cells]
+    expressions = sum(_expression(m.group(1)) for m in maths if m)
+    return all(maths) and expressions * 2 > len(cells)
+
+
+def _expression(latex: str) -> bool:
+    """ "$6a^2$", "$\\pi r^2 h$", "$\\frac{1}{\\lambda}$", "$2^{10}$": a formula or a power of a
+    figure, not a lone symbol (`$\\mu$`, `$\\mathrm{K}$`, `$\\sigma^2$`) nor figures worked out
+    (`$0.93$`, `$28 \\times 28$`, `$2^{1/2} \\approx 1.41$`: a result, a value of a sum)."""
+    if _LONE_SYMBOL.fullmatch(latex):
+        return False
+    return _FIGURES.fullmatch(latex) is None or _POWER.fullmatch(latex) is not None
+
+
+#: "\\mu", "x", "\\mathrm{K}", "\\sigma^2", "R_{0,1}", "y^*": one symbol, its sub- and superscripts
+_LONE_SYMBOL = re.compile(
+    r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])(?:[_^](?:\{[^{}]*\}|[\w*])|')*\s*"
+)
+#: "0.93", "28 \\times 28 + 10", "2^{1/2} \\approx 1.41": figures and the operators
+#: between them
+_FIGURES = re.compile(r"(?:[\s\d.,+\-*/=(){}^]|\\(?:times|cdot|div|approx))*")
+#: "2^{10}", "10^{-3}": a power of a figure, a factor (a unit's prefix)
+_POWER = re.compile(r"\s*\d+\s*\^\s*(?:\{\s*-?\d+\s*\}|\d)\s*")
+
+
+def _bare(cell: str) -> str:
+    """The cell without the bold or italics around it (`**$x^2$**`)."""
+    return cell.strip().strip("*_").strip()
+
+
 #: a subscript or a superscript: "_{0,1}", "_t", "^*" (a superscript that is a figure, the
 #: exponent of a quantity, stays: "10^8")
 _SCRIPT = re.compile(r"_\{[^{}]*\}|_\w|\^\{?\D\}?")
