@@ -70,6 +70,8 @@ def _hinted(text: str) -> bool:
 # a relation sign: the line is an equation or an inequality, not an arrow
 _RELATION = re.compile(r"[≤≥<>±×·∑√∫∈≠≈]")
 _CHAIN = re.compile(r"->|→|=>|⇒|⟶|\s=\s")
+# a point's number written onto it outside a list's syntax: "2.Setup -> …", "1- Files --> …"
+_COUNTED = re.compile(r"[0-9]{1,2}(?:\.(?=[^\d\s.])|-\s)")
 
 
 def _opens_entry(line: str) -> bool:
@@ -366,6 +368,8 @@ def split_arrow(
         return None
     term, rest = strip_markup(line[: m.start()]).strip(), line[m.end() :].strip()
     term = _unquoted(term)
+    if term[:1].isdigit() and _COUNTED.match(term):
+        return None  # one numbered point of an enumeration, its words no term
     if m.group().strip() == "=" and _equation(term, rest):
         return None  # "… resuelve Ax = b se llama …": an equation in prose, not an arrow
     if head is not None and strip_markup(head).strip() != term:
