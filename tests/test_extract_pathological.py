@@ -671,6 +671,30 @@ def test_a_text_spaced_only_by_spaces_and_line_breaks_is_searched_from_its_space
     assert read == ["Such puzzles are\u00a0called logic puzzles."]
 
 
+FRAME_PIECES = ["Unter", "unter ", "Se le denomina", "on appelle", "si chiama", "chama-se", "a"]
+FRAME_PIECES += [" ", "\n", "\t", "\u00a0", "\u3000", ".", "!", "?", "。", "- ", "* ", "x", "是"]
+
+
+@given(st.lists(st.sampled_from(FRAME_PIECES), max_size=16).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_frame_after_a_line_break_or_a_stop_is_found_as_the_written_pattern_finds_it(
+    text: str,
+) -> None:
+    assert shape_rules._framed_later(text) == (lang.FRAME_START.search(text) is not None)
+
+
+def test_a_frame_is_searched_from_a_line_break_and_each_stop_apart() -> None:
+    # the pattern's leading class `[\n.!?]` was tested at every character of every block
+    assert lang.FRAME_START.pattern == r"[\n.!?](?:(?<=\n)|(?<=[.!?])\s+)" + lang.FRAME_LEAD.pattern
+    assert shape_rules._NEWLINE_FRAME.pattern.startswith("\n")
+    assert shape_rules._FULL_STOP_FRAME.pattern.startswith(r"\.\s+")
+    assert shape_rules._EXCLAIMED_FRAME.pattern.startswith(r"!\s+")
+    assert shape_rules._ASKED_FRAME.pattern.startswith(r"\?\s+")
+    assert shape_rules._framed_later("Zu Beginn.\nUnter einer Menge versteht man …")
+    assert shape_rules._framed_later("Voilà ! On appelle groupe un ensemble …")
+    assert not shape_rules._framed_later("Unter einer Menge versteht man …")
+
+
 RUN_PIECES = [";;", ";", ",", "?", "-", "->", ":", "::", "...", "=", "~", "<", ">", "+", "@", "^"]
 RUN_PIECES += ["a", " ", "\n", "是", "é", "😀", "*", "|", "\ud800", "--->", "-?-?->"]
 
