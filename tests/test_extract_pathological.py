@@ -695,6 +695,17 @@ def test_a_frame_is_searched_from_a_line_break_and_each_stop_apart() -> None:
     assert not shape_rules._framed_later("Unter einer Menge versteht man …")
 
 
+def test_a_line_without_an_image_mark_is_not_searched_for_images(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # each line of every block read for a summary was searched for images
+    read = record_texts(monkeypatch, heading_rule, "_IMAGE", "finditer")
+    assert heading_rule._link_line("[Osmosis](https://x.org/osmosis)", ("a/cell.png",))
+    assert read == []
+    assert not heading_rule._link_line("![cell](a/cell.png)", ("a/cell.png",))
+    assert read == ["![cell](a/cell.png)"]
+
+
 RUN_PIECES = [";;", ";", ",", "?", "-", "->", ":", "::", "...", "=", "~", "<", ">", "+", "@", "^"]
 RUN_PIECES += ["a", " ", "\n", "是", "é", "😀", "*", "|", "\ud800", "--->", "-?-?->"]
 
