@@ -15,6 +15,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
@@ -27,6 +28,7 @@ from quizgarden import extract as extract_package
 from quizgarden.cli import app
 from quizgarden.extract import blocks, extract_note, lang
 from quizgarden.extract import confidence as confidence_rules
+from quizgarden.extract import context as context_rules
 from quizgarden.extract import definition as definition_rule
 from quizgarden.extract import entries as entries_rules
 from quizgarden.extract import formula as formula_rule
@@ -704,6 +706,33 @@ def test_a_line_without_an_image_mark_is_not_searched_for_images(
     assert read == []
     assert not heading_rule._link_line("![cell](a/cell.png)", ("a/cell.png",))
     assert read == ["![cell](a/cell.png)"]
+
+
+ID_PIECES = ["^", "^a1", "^x-2", " ", "\n", "\t", "\u3000", "a", "$x^2$", "-", "是", "^^"]
+
+
+@given(st.lists(st.sampled_from(ID_PIECES), max_size=14).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_block_id_is_found_as_the_written_pattern_finds_it(text: str) -> None:
+    found, written = context_rules._block_id(text), context_rules._BLOCK_ID.search(text)
+    assert (found and (found.span(), found.group(1))) == (
+        written and (written.span(), written.group(1))
+    )
+
+
+def test_a_block_id_is_searched_from_the_last_caret_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the search from the text's start tried every space of a block of LaTeX
+    calls: list[tuple[str, int]] = []
+    pattern = context_rules._BLOCK_ID
+    search = lambda text, pos=0: calls.append((text, pos)) or pattern.search(text, pos)  # noqa: E731
+    monkeypatch.setattr(context_rules, "_BLOCK_ID", SimpleNamespace(search=search))
+    text = "We have $x^2 + y^2$ in the plane  ^k2"
+    assert context_rules.clean_card_text.__wrapped__(text) == (
+        "We have $x^2 + y^2$ in the plane",
+        "k2",
+        None,
+    )
+    assert calls == [(text, len("We have $x^2 + y^2$ in the plane"))]
 
 
 RUN_PIECES = [";;", ";", ",", "?", "-", "->", ":", "::", "...", "=", "~", "<", ">", "+", "@", "^"]
