@@ -15,6 +15,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
@@ -27,6 +28,7 @@ from quizgarden import extract as extract_package
 from quizgarden.cli import app
 from quizgarden.extract import blocks, extract_note, lang
 from quizgarden.extract import confidence as confidence_rules
+from quizgarden.extract import context as context_rules
 from quizgarden.extract import definition as definition_rule
 from quizgarden.extract import entries as entries_rules
 from quizgarden.extract import formula as formula_rule
@@ -651,6 +653,15 @@ def test_a_plain_naming_verb_is_found_as_the_written_pattern_finds_it(text: str)
     assert shape_rules.names_plainly(text) == (lang.PLAIN_NAMER.search(text) is not None)
 
 
+def test_a_plain_naming_verb_after_a_space_is_read_by_its_letter_not_by_a_lookbehind() -> None:
+    # each letter's lookbehind was a jump the engine made at every such letter after a space
+    led = shape_rules._letter_led(lang.PLAIN_NAMER.pattern)
+    assert led is not None and shape_rules._SPACE_NAMER.pattern == led
+    assert "(?<=" not in led.replace(shape_rules._WORD_END, "")
+    assert shape_rules._SPACE_NAMER.search("Such puzzles ARE ALSO CALLED logic puzzles.")
+    assert not shape_rules._SPACE_NAMER.search("Such puzzles are solved by reasoning.")
+
+
 def test_a_text_spaced_only_by_spaces_and_line_breaks_is_searched_from_its_spaces(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -660,6 +671,68 @@ def test_a_text_spaced_only_by_spaces_and_line_breaks_is_searched_from_its_space
     assert not shape_rules.names_plainly("Osmosis moves water across a membrane.")
     assert shape_rules.names_plainly("Such puzzles are\u00a0called logic puzzles.")
     assert read == ["Such puzzles are\u00a0called logic puzzles."]
+
+
+FRAME_PIECES = ["Unter", "unter ", "Se le denomina", "on appelle", "si chiama", "chama-se", "a"]
+FRAME_PIECES += [" ", "\n", "\t", "\u00a0", "\u3000", ".", "!", "?", "。", "- ", "* ", "x", "是"]
+
+
+@given(st.lists(st.sampled_from(FRAME_PIECES), max_size=16).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_frame_after_a_line_break_or_a_stop_is_found_as_the_written_pattern_finds_it(
+    text: str,
+) -> None:
+    assert shape_rules._framed_later(text) == (lang.FRAME_START.search(text) is not None)
+
+
+def test_a_frame_is_searched_from_a_line_break_and_each_stop_apart() -> None:
+    # the pattern's leading class `[\n.!?]` was tested at every character of every block
+    assert lang.FRAME_START.pattern == r"[\n.!?](?:(?<=\n)|(?<=[.!?])\s+)" + lang.FRAME_LEAD.pattern
+    assert shape_rules._NEWLINE_FRAME.pattern.startswith("\n")
+    assert shape_rules._FULL_STOP_FRAME.pattern.startswith(r"\.\s+")
+    assert shape_rules._EXCLAIMED_FRAME.pattern.startswith(r"!\s+")
+    assert shape_rules._ASKED_FRAME.pattern.startswith(r"\?\s+")
+    assert shape_rules._framed_later("Zu Beginn.\nUnter einer Menge versteht man …")
+    assert shape_rules._framed_later("Voilà ! On appelle groupe un ensemble …")
+    assert not shape_rules._framed_later("Unter einer Menge versteht man …")
+
+
+def test_a_line_without_an_image_mark_is_not_searched_for_images(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # each line of every block read for a summary was searched for images
+    read = record_texts(monkeypatch, heading_rule, "_IMAGE", "finditer")
+    assert heading_rule._link_line("[Osmosis](https://x.org/osmosis)", ("a/cell.png",))
+    assert read == []
+    assert not heading_rule._link_line("![cell](a/cell.png)", ("a/cell.png",))
+    assert read == ["![cell](a/cell.png)"]
+
+
+ID_PIECES = ["^", "^a1", "^x-2", " ", "\n", "\t", "\u3000", "a", "$x^2$", "-", "是", "^^"]
+
+
+@given(st.lists(st.sampled_from(ID_PIECES), max_size=14).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_block_id_is_found_as_the_written_pattern_finds_it(text: str) -> None:
+    found, written = context_rules._block_id(text), context_rules._BLOCK_ID.search(text)
+    assert (found and (found.span(), found.group(1))) == (
+        written and (written.span(), written.group(1))
+    )
+
+
+def test_a_block_id_is_searched_from_the_last_caret_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the search from the text's start tried every space of a block of LaTeX
+    calls: list[tuple[str, int]] = []
+    pattern = context_rules._BLOCK_ID
+    search = lambda text, pos=0: calls.append((text, pos)) or pattern.search(text, pos)  # noqa: E731
+    monkeypatch.setattr(context_rules, "_BLOCK_ID", SimpleNamespace(search=search))
+    text = "We have $x^2 + y^2$ in the plane  ^k2"
+    assert context_rules.clean_card_text.__wrapped__(text) == (
+        "We have $x^2 + y^2$ in the plane",
+        "k2",
+        None,
+    )
+    assert calls == [(text, len("We have $x^2 + y^2$ in the plane"))]
 
 
 RUN_PIECES = [";;", ";", ",", "?", "-", "->", ":", "::", "...", "=", "~", "<", ">", "+", "@", "^"]

@@ -462,7 +462,7 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
     if "^[" in text:
         text = _INLINE_FOOTNOTE.sub("", text)
     block_id = None
-    m = _BLOCK_ID.search(text) if "^" in text else None
+    m = _block_id(text) if "^" in text else None
     if m:
         block_id, text = m.group(1), text[: m.start()]
     if text.count("**") % 2:  # a bold run cut in half by the rule that took the text
@@ -474,6 +474,15 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
                 deck = m.group(1).strip("/").replace("/", "::")
         text = _DECK_TAG.sub("", text)
     return text.strip(), block_id, deck
+
+
+def _block_id(text: str) -> re.Match[str] | None:
+    """`_BLOCK_ID.search(text)`, searched from the run of spaces before the text's last `^`:
+    nothing after an id's `^` is another one, so a match opens there (at its run's start, where
+    the search from the text's start finds it) or nowhere; a LaTeX note's `x^2` had the search
+    try every space of the block."""
+    last = text.rfind("^")
+    return _BLOCK_ID.search(text, len(text[:last].rstrip())) if last > 0 else None
 
 
 def _unescape(text: str) -> str:

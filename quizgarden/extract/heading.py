@@ -1063,7 +1063,11 @@ def _link_line(line: str, media: tuple[str, ...] | None) -> bool:
     stripped = line.strip()
     if stripped in {"$$", "\\[", "\\]"}:
         return False
-    if media is not None and any(_in_media(media, m.group(1)) for m in _IMAGE.finditer(stripped)):
+    if (
+        media is not None
+        and "![" in stripped  # an image opens so: most lines hold none, seen without a regex
+        and any(_in_media(media, m.group(1)) for m in _IMAGE.finditer(stripped))
+    ):
         return False
     return is_link_only(line)
 

@@ -492,9 +492,68 @@ _BOLD_SPAN = re.compile(r"(\*\*|__)(?P<term>[^*_\n]{1,60}?)\1(?:\]\([^)\s]*\))?"
 _LEAD = 60
 
 
+# a whole word's end as the language tables write it (`(?<=['’])|(?![\w-])`)
+_WORD_END = r"(?:(?<=['’])|(?![\w-]))"
+# `\s(?-i:[firsts])(?:(?<!\w.)(?<=[letters])(?:(?<=a)(?:…)|(?<=b)(?:…))WORD_END)\s`: the plain
+# naming verbs as the language tables key them, each letter's words after a lookbehind for it
+_KEYED_NAMER = re.compile(
+    r"\\s\(\?:\(\?-i:\[(?P<firsts>[^\]]+)\]\)\(\?:\(\?<!\\w\.\)\(\?<=\[[^\]]+\]\)"
+    r"\(\?:(?P<keyed>.*)\)" + re.escape(_WORD_END) + r"\)\)\\s",
+    re.S,
+)
+_KEY = re.compile(r"\(\?<=(\\?[^\\])\)\(\?:")
+
+
+def _top_level(alternation: str) -> list[str]:
+    """The alternatives of `alternation` split at its own `|`s (not those in groups or classes)."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(alternation):
+        c = alternation[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":  # a class: its "(", ")" and "|" are characters
+            i += 2 if alternation[i + 1 : i + 2] in {"]", "^"} else 1
+            while alternation[i] != "]":
+                i += 2 if alternation[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    return [*out, alternation[start:]]
+
+
+def _letter_led(pattern: str) -> str | None:
+    """`PLAIN_NAMER`'s pattern led by a plain space, and at each space a lookahead for the
+    words' first letters, then each letter's words led by a class of its cases: the engine tests
+    a branch's leading class without a jump, where each letter's lookbehind was one, tried in
+    turn at every such letter after a space (English text: most words). The lookbehinds for a
+    word start and for one of the letters hold wherever a space comes first and a branch's
+    letter follows. None where `pattern` is not keyed so."""
+    m = _KEYED_NAMER.fullmatch(pattern)
+    if m is None:
+        return None
+    firsts = re.sub(r"\\(.)", r"\1", m.group("firsts"))
+    branches = []
+    for alternative in _top_level(m.group("keyed")):
+        key = _KEY.match(alternative)
+        if key is None or not alternative.endswith(")"):
+            return None
+        letter = key.group(1)
+        cases = [c for c in firsts if re.fullmatch(letter, c, re.I)]
+        branches.append(f"(?-i:[{re.escape(''.join(cases))}]){alternative[key.end() - 3 :]}")
+    return f" (?=(?-i:[{re.escape(firsts)}]))(?:{'|'.join(branches)}){_WORD_END}\\s"
+
+
 # `PLAIN_NAMER` led by a plain space: `re` skips to a literal first character with a fast scan,
 # where a leading `\s` costs it a class test at every character of the text
-_SPACE_NAMER = re.compile(" " + PLAIN_NAMER.pattern.removeprefix(r"\s"), PLAIN_NAMER.flags)
+_SPACE_NAMER = re.compile(
+    _letter_led(PLAIN_NAMER.pattern) or " " + PLAIN_NAMER.pattern.removeprefix(r"\s"),
+    PLAIN_NAMER.flags,
+)
 
 
 def names_plainly(text: str) -> bool:
@@ -531,12 +590,23 @@ def may_name(text: str) -> bool:
     return False
 
 
+# `FRAME_START` (`[\n.!?](?:(?<=\n)|(?<=[.!?])\s+)` and the frame's line, `FRAME_LEAD`) led by
+# each of its first characters apart: `re` finds a literal with a fast scan, where the leading
+# class cost it a test of the class at every character of the block
+_NEWLINE_FRAME = re.compile("\n" + FRAME_LEAD.pattern, FRAME_START.flags)
+_FULL_STOP_FRAME, _EXCLAIMED_FRAME, _ASKED_FRAME = (
+    re.compile(re.escape(stop) + r"\s+" + FRAME_LEAD.pattern, FRAME_START.flags) for stop in ".!?"
+)
+
+
 def _framed_later(text: str) -> bool:
-    """`FRAME_START.search(text)`, after a test in C for the line break or the stop every match
-    of it opens with: the pattern's first character is looked for at every character of the
-    block, and half the blocks (one line, no stop) hold none."""
-    return ("\n" in text or "." in text or "!" in text or "?" in text) and (
-        FRAME_START.search(text) is not None
+    """`FRAME_START.search(text)`, searched from each line break and each kind of stop the text
+    holds (a test in C first: half the blocks, one line with no stop, hold none)."""
+    return (
+        ("\n" in text and _NEWLINE_FRAME.search(text) is not None)
+        or ("." in text and _FULL_STOP_FRAME.search(text) is not None)
+        or ("!" in text and _EXCLAIMED_FRAME.search(text) is not None)
+        or ("?" in text and _ASKED_FRAME.search(text) is not None)
     )
 
 
