@@ -15,6 +15,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
@@ -724,3 +725,36 @@ def test_an_item_without_exactly_one_equation_is_not_read_for_a_named_one(
     for text in ("Ohm's law $V = IR$", "The law relates voltage and current.", "$a$ and $b$"):
         formula_rule._named_inline(blocks.Block(kind="item", text=text, line=1, end=1))
     assert read == ["Ohm's law $V = IR$"]
+
+
+COPULA_PIECES = ["is", " is a ", "Is", "IS", "ist ein", "are", " refers to ", "est un", "means"]
+COPULA_PIECES += ["s", "i", "k", "x", " ", "\n", "\t", "-", "'", "(", "*", ",", "_", "1", "we"]
+
+
+@given(st.lists(st.sampled_from(COPULA_PIECES), max_size=20).map("".join), st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_an_ascii_text_finds_the_copula_every_script_s_pattern_finds(
+    text: str, opens: bool
+) -> None:
+    found = sentence_rule._copula_word(text, opens).search(text)
+    expected = (lang.LIST_COPULA_WORD if opens else lang.COPULA_WORD).search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_an_ascii_text_is_searched_for_a_copula_by_its_ascii_pattern(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a class that holds CJK characters and the other cases of "i", "s", "k" was tested at
+    # every character of every text, ASCII or not
+    read: list[str] = []
+    written = lang.COPULA_WORD
+
+    def search(text: str, *bounds: int) -> re.Match[str] | None:
+        read.append(text)
+        return written.search(text, *bounds)
+
+    monkeypatch.setattr(sentence_rule, "COPULA_WORD", SimpleNamespace(search=search))
+    assert sentence_rule._copula("Osmosis is the movement of water.", False) is not None
+    assert sentence_rule._copula("感受野是指一个神经元看到的区域。", False) is not None
+    assert sentence_rule._copula("Une enzyme est une protéine.", False) is not None
+    assert read == ["感受野是指一个神经元看到的区域。", "Une enzyme est une protéine."]
