@@ -758,3 +758,25 @@ def test_an_ascii_text_is_searched_for_a_copula_by_its_ascii_pattern(
     assert sentence_rule._copula("感受野是指一个神经元看到的区域。", False) is not None
     assert sentence_rule._copula("Une enzyme est une protéine.", False) is not None
     assert read == ["感受野是指一个神经元看到的区域。", "Une enzyme est une protéine."]
+
+
+NAMING_PIECES = ["BPE", "感受野", "**", "（字节对编码）", "(byte pair)", " ", "，", "refers to"]
+NAMING_PIECES += ["是指", "是一种", "Is Defined  As", "x", "\n", "方法。", " a method."]
+
+
+@given(st.lists(st.sampled_from(NAMING_PIECES), max_size=10).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_sentence_definition_holds_a_naming_copula(line: str) -> None:
+    # what lets `split_sentence_definition` refuse a line by one search of the copula
+    if definition_rule._SENTENCE.match(line) is not None:
+        assert lang.NAMING_COPULA.search(line) is not None
+
+
+def test_a_line_without_a_naming_copula_is_not_read_for_a_sentence_definition(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the lazy term tried each of its forty lengths on a line that holds no naming copula
+    read = record_texts(monkeypatch, definition_rule, "_SENTENCE", "match")
+    definition_rule.split_sentence_definition("感受野是指一个神经元在输入上看到的区域。")
+    definition_rule.split_sentence_definition("Gradient descent moves against the gradient.")
+    assert read == ["感受野是指一个神经元在输入上看到的区域。"]
