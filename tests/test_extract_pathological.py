@@ -746,3 +746,109 @@ def test_the_runs_of_separator_characters_are_found_as_the_written_pattern_finds
 ) -> None:
     written = re.compile(r"[;,?!:=~<>+@^\-.][;,?!:=~<>+@^\-.]+")
     assert separator_rules.line_runs(body) == set(written.findall(body))
+
+
+def test_the_han_runs_are_looked_for_from_their_class() -> None:
+    # a pattern that opens with a repeat (`[…]+`) is tried at every character; one that opens
+    # with its class is skipped to in C from one of its characters to the next
+    opening = re._parser.parse(text_rules._CHAR_UNITS.pattern)[0]  # type: ignore[attr-defined]
+    assert opening[0] is re._constants.IN  # type: ignore[attr-defined]
+    written = re.compile(r"[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+    for text in ("注意力 attention 机制。カタカナ", "ひらがな漢字", "plain", ""):
+        assert text_rules._CHAR_UNITS.subn(" ", text) == written.subn(" ", text)
+
+
+FORMULA_LABEL_PIECES = ["Speed", "速度", "x" * 25, " ", "\t", "\n", ":", "：", "$", "v = d/t"]
+
+
+@given(st.lists(st.sampled_from(FORMULA_LABEL_PIECES), max_size=10).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_formula_label_is_found_as_the_written_pattern_finds_it(text: str) -> None:
+    found, expected = formula_rule._label(text), formula_rule._LABEL.match(text)
+    assert (found and found.groups()) == (expected and expected.groups())
+
+
+def test_a_line_without_a_colon_in_reach_is_not_read_for_a_formula_label(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the lazy label tried each of its lengths before it failed on a line with no colon
+    read = record_texts(monkeypatch, formula_rule, "_LABEL", "match")
+    assert formula_rule._label("Speed: $v = d / t$") is not None
+    assert formula_rule._label("The speed of a body is $v = d / t$, distance over time.") is None
+    assert formula_rule._label("x" * 59 + "   \n: $v$") is not None
+    assert read == ["Speed: $v = d / t$", "x" * 59 + "   \n: $v$"]
+
+
+NAMED_INLINE_PIECES = ["Ohm's law", " ", "=", "\n", "$", "$$", "V = IR", "(law)", "x"]
+
+
+@given(st.lists(st.sampled_from(NAMED_INLINE_PIECES), max_size=10).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_named_equation_is_read_only_from_a_line_with_two_dollars(text: str) -> None:
+    # the whole pattern holds exactly two `$`: a line with more or fewer never matched
+    if text.count("$") != 2:
+        assert formula_rule._NAMED_INLINE.fullmatch(text) is None
+
+
+def test_an_item_without_exactly_one_equation_is_not_read_for_a_named_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read = record_texts(monkeypatch, formula_rule, "_NAMED_INLINE", "fullmatch")
+    for text in ("Ohm's law $V = IR$", "The law relates voltage and current.", "$a$ and $b$"):
+        formula_rule._named_inline(blocks.Block(kind="item", text=text, line=1, end=1))
+    assert read == ["Ohm's law $V = IR$"]
+
+
+COPULA_PIECES = ["is", " is a ", "Is", "IS", "ist ein", "are", " refers to ", "est un", "means"]
+COPULA_PIECES += ["s", "i", "k", "x", " ", "\n", "\t", "-", "'", "(", "*", ",", "_", "1", "we"]
+
+
+@given(st.lists(st.sampled_from(COPULA_PIECES), max_size=20).map("".join), st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_an_ascii_text_finds_the_copula_every_script_s_pattern_finds(
+    text: str, opens: bool
+) -> None:
+    found = sentence_rule._copula_word(text, opens).search(text)
+    expected = (lang.LIST_COPULA_WORD if opens else lang.COPULA_WORD).search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_an_ascii_text_is_searched_for_a_copula_by_its_ascii_pattern(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a class that holds CJK characters and the other cases of "i", "s", "k" was tested at
+    # every character of every text, ASCII or not
+    read: list[str] = []
+    written = lang.COPULA_WORD
+
+    def search(text: str, *bounds: int) -> re.Match[str] | None:
+        read.append(text)
+        return written.search(text, *bounds)
+
+    monkeypatch.setattr(sentence_rule, "COPULA_WORD", SimpleNamespace(search=search))
+    assert sentence_rule._copula("Osmosis is the movement of water.", False) is not None
+    assert sentence_rule._copula("感受野是指一个神经元看到的区域。", False) is not None
+    assert sentence_rule._copula("Une enzyme est une protéine.", False) is not None
+    assert read == ["感受野是指一个神经元看到的区域。", "Une enzyme est une protéine."]
+
+
+NAMING_PIECES = ["BPE", "感受野", "**", "（字节对编码）", "(byte pair)", " ", "，", "refers to"]
+NAMING_PIECES += ["是指", "是一种", "Is Defined  As", "x", "\n", "方法。", " a method."]
+
+
+@given(st.lists(st.sampled_from(NAMING_PIECES), max_size=10).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_a_sentence_definition_holds_a_naming_copula(line: str) -> None:
+    # what lets `split_sentence_definition` refuse a line by one search of the copula
+    if definition_rule._SENTENCE.match(line) is not None:
+        assert lang.NAMING_COPULA.search(line) is not None
+
+
+def test_a_line_without_a_naming_copula_is_not_read_for_a_sentence_definition(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the lazy term tried each of its forty lengths on a line that holds no naming copula
+    read = record_texts(monkeypatch, definition_rule, "_SENTENCE", "match")
+    definition_rule.split_sentence_definition("感受野是指一个神经元在输入上看到的区域。")
+    definition_rule.split_sentence_definition("Gradient descent moves against the gradient.")
+    assert read == ["感受野是指一个神经元在输入上看到的区域。"]

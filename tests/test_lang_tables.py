@@ -261,3 +261,17 @@ def test_every_table_matches_as_its_plain_alternation(text: str) -> None:
 def _compiled(field: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = _words(field)
     return re.compile(_alternation(words), re.I), re.compile(_plain(words), re.I)
+
+
+def test_a_copula_with_another_letter_never_matches_an_ascii_text() -> None:
+    # `_ascii` leaves a word out of the ASCII copulas for a character besides ASCII ones, which
+    # it must read (not only look behind for), and which no ASCII character is a case of
+    ascii_text = "".join(map(chr, range(128)))
+    for word in _words("copulas", "naming_copulas", "bare_copulas"):
+        if lang._ascii([word]):
+            continue
+        read = re.sub(r"\(\?<?[!=][^)]*\)", "", word)
+        others = {c for c in read if not c.isascii()}
+        assert others, word
+        for c in others:
+            assert re.search(re.escape(c), ascii_text, re.I) is None, (word, c)

@@ -247,7 +247,10 @@ def split_sentence_definition(line: str, *, aliased: bool = False) -> tuple[str,
     (a list item: a paragraph that opens a section is its heading's answer) a term given with
     its Latin name defines with a bare copula too."""
     line = without_item_mark(line.strip())
-    m = _SENTENCE.match(line) or _BOLD_SUBJECT.match(line)
+    # the lazy term of `_SENTENCE` tried each of its lengths before it failed on a line that
+    # holds no naming copula (nine in ten): one search of the copula refuses it
+    named = NAMING_COPULA.search(line) is not None
+    m = (_SENTENCE.match(line) if named else None) or _BOLD_SUBJECT.match(line)
     if m is None and aliased:
         m = _ALIASED.match(line)
     if m is None or line.endswith(("?", "？")):

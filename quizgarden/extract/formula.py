@@ -77,7 +77,8 @@ _LEAD_UNITS = 20  # a longer lead is a paragraph, not words that name the formul
 _LEAD_CHARS = 80
 # "- Telescope diffraction limit: … $$\theta = …$$": the label the line opens with names it
 # (the line goes on after the colon: a line that ends in one leads into what follows)
-_LABEL = re.compile(r"^([^:：$\n]{2,60}?)\s*[:：][ \t]*(?=[^\s])")
+_LABEL_MAX = 60  # the most characters of a label
+_LABEL = re.compile(rf"^([^:：$\n]{{2,{_LABEL_MAX}}}?)\s*[:：][ \t]*(?=[^\s])")
 _INLINE_MATH = re.compile(r"\$([^$]++)\$")  # (taken whole: an unclosed `$` is not read again)
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[A-Za-z*]*\})?|[{}]")  # \begin{pmatrix}, \frac
 # a formula that ends by pointing onward is a step of a transformation: "… = b_i \Rightarrow"
@@ -420,7 +421,7 @@ def _defined_inline(block: Block) -> list[tuple[str, str, int]]:
     $…$`) defines nothing: the tables' `formula_definers`. An equation boxed whole (`The
     reduction of the field: $\\boxed{\\kappa = E_0 / E}$.`) is one the author set off as a
     result to learn, whatever words lead into it."""
-    opening = _LABEL.match(without_item_mark(block.text.lstrip()))
+    opening = _label(without_item_mark(block.text.lstrip()))
     label = strip_markup(opening.group(1)).strip("*_ ") if opening else ""
     if label and is_term(label) and not FORMULA_DEFINER.search(label):
         # "**Closure**: … 其闭包定义为 $…$", "**Cone:** …": the entry's, which the `definition`
@@ -684,11 +685,22 @@ def _lead_words(lead: str) -> str:
 _FINAL_STOP = re.compile(r"(?<![.\s]\w)(?<!^\w)\.$")
 
 
+def _label(text: str) -> re.Match[str] | None:
+    """`_LABEL.match(text)`, asked only where its colon can be: a label holds no colon and is
+    followed by nothing but spaces, so the colon that closes it is the text's first, within
+    its first characters or after spaces that reach past them. The lazy label tried each of
+    its lengths on a text without one before it failed."""
+    n = _LABEL_MAX + 1
+    if text.find(":", 0, n) < 0 and text.find("：", 0, n) < 0 and not text[n - 1 : n].isspace():
+        return None
+    return _LABEL.match(text)
+
+
 def _item_label(block: Block) -> str | None:
     """The label a paragraph or list item opens with (`Luminosity: $$L = …$$`), if a name."""
     if block.kind == "math":
         return None
-    m = _LABEL.match(without_item_mark(block.text.lstrip()))
+    m = _label(without_item_mark(block.text.lstrip()))
     label = strip_markup(m.group(1)).strip() if m else ""
     return label if label and is_term(label) else None
 
@@ -791,7 +803,10 @@ def _named_inline(block: Block) -> tuple[str, str] | None:
     one inline equation: a formula sheet's line. Not a clause with math in it (`They then use
     $…$`), and not a name after an equation whose right side is one symbol (`$P_{2n} - P_{1n} =
     \\sigma_b$, surface charge density …`): that names the symbol."""
-    m = _NAMED_INLINE.fullmatch(block.text.strip())
+    text = block.text.strip()
+    # the pattern's lazy name was tried at each character of a line with no equation: it takes
+    # exactly two `$`, which `count` tells in C
+    m = _NAMED_INLINE.fullmatch(text) if text.count("$") == 2 else None
     if m is None:
         return None
     before, latex, after = m.group(1).strip(), m.group(2).strip(), m.group(3).strip()

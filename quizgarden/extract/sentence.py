@@ -27,6 +27,8 @@ from .lang import (
     ACTION,
     ADDITIVE,
     ARTICLE,
+    ASCII_COPULA_WORD,
+    ASCII_LIST_COPULA_WORD,
     CLASS_OF,
     CONTINUES,
     COPULA,
@@ -106,9 +108,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         # a paragraph may open a sentence with a subject its author marked, whatever its verb
         marks = (not item and n not in runs and _marks_open(block.text)) or n in marked
         lone = item and not marks and _marks_open(block.text)  # an item no run vouches for
-        copula = LIST_COPULA_WORD if n in runs else COPULA_WORD
         read = _MAX_SENTENCES
-        if not marks and copula.search(block.text) is None:
+        if not marks and _copula_word(block.text, n in runs).search(block.text) is None:
             # no sentence of it has a verb to define with: one search, not six (the bare word,
             # without COPULA's leading spaces, which made the engine try it at every character)
             if not lone:
@@ -678,6 +679,15 @@ _MARKED_AGAIN = re.compile(r"\*\*|__")
 _EMPHASISED = re.compile(r"(?P<m>[*_])[^*_\s][^*_]*(?P=m)")
 
 
+def _copula_word(text: str, opens: bool) -> re.Pattern[str]:
+    """`LIST_COPULA_WORD` with `opens`, else `COPULA_WORD`: their ASCII forms for a text of
+    ASCII characters (`isascii` reads a flag the string keeps), which find the same words
+    there, testing each character against a smaller class."""
+    if text.isascii():
+        return ASCII_LIST_COPULA_WORD if opens else ASCII_COPULA_WORD
+    return LIST_COPULA_WORD if opens else COPULA_WORD
+
+
 def _copula(sentence: str, opens: bool) -> tuple[int, int, str] | None:
     """Where `COPULA` (`LIST_COPULA` with `opens`) finds its match in the first characters of a
     sentence, where a short subject leaves the verb (start and end, the spaces around the verb
@@ -685,7 +695,7 @@ def _copula(sentence: str, opens: bool) -> tuple[int, int, str] | None:
     the pattern's leading `\\s*` made the engine try it at every character (a word never opens
     with a space, so the match starts where the spaces before the first word start)."""
     end = MAX_SUBJECT + 24  # the subject is short: look no further
-    word = (LIST_COPULA_WORD if opens else COPULA_WORD).search(sentence, 0, end)
+    word = _copula_word(sentence, opens).search(sentence, 0, end)
     if word is None:
         return None
     after = sentence[word.end() : end]
@@ -890,7 +900,7 @@ def _defining_runs(ctx: Context) -> set[int]:
     `- Aphelion is the point …`, `- ABSOLUTE SPACE is …` / `- ABSOLUTE TIME is …` under a
     lead-in): the author lists terms, one definition each, at any depth of the list. One such
     item alone is a statement among others."""
-    return _runs(ctx, lambda line: LIST_COPULA_WORD.search(line) is not None, _defined_term)
+    return _runs(ctx, lambda line: _copula_word(line, True).search(line) is not None, _defined_term)
 
 
 def _defined_term(sentence: str) -> tuple[str, bool] | None:

@@ -266,8 +266,11 @@ def units(text: str) -> int:
     return len(_WORD.findall(text)) if text.isascii() else _count_units(text)
 
 
-# a run of units that count one a character (Han, hiragana); and what counts one a run
-_CHAR_UNITS = re.compile(r"[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# a run of units that count one a character (Han, hiragana), written `[…][…]*`, not `[…]+`:
+# a pattern that opens with its class is skipped to from one such character to the next in C,
+# one that opens with a repeat is tried at every character; and what counts one a run
+_HAN = r"[\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_CHAR_UNITS = re.compile(f"{_HAN}{_HAN}*")
 # (`[\u30a0-\u30ff]+|_WORD`, opening with one class as `_UNIT` does)
 _RUN_UNIT = re.compile(rf"[\u30a0-\u30ff{LATIN}](?:(?<=[{LATIN}]){_WORD_TAIL}|[\u30a0-\u30ff]*)")
 

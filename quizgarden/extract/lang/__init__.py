@@ -35,6 +35,8 @@ __all__ = [
     "APPROXIMATION",
     "ARGUMENT_LEAD",
     "ARTICLE",
+    "ASCII_COPULA_WORD",
+    "ASCII_LIST_COPULA_WORD",
     "ASKING",
     "ASPECT_HEAD",
     "ASPECT_HEADER",
@@ -205,7 +207,7 @@ def _latin(word: str) -> bool:
 _WORD_END = r"(?:(?<=['’])|(?![\w-]))"
 
 
-def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
+def _alternation(words: list[str], *, ignore_case: bool = True, ascii_text: bool = False) -> str:
     """Latin words match whole words; CJK entries match anywhere (no spaces between words).
 
     Each group tells its words apart by their first character (see `_keyed`), and both groups
@@ -219,7 +221,9 @@ def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
     admit more than the words' first characters (both cases where the pattern is compiled
     without `re.I`): each word checks its first character again with a lookbehind, under the
     pattern's own flags, so what matches is the same. `ignore_case=False`, for a pattern
-    compiled without `re.I`, lists the characters as they are.
+    compiled without `re.I`, lists the characters as they are. `ascii_text`, for a pattern
+    only ever asked about a text of ASCII characters, lists only their ASCII cases: a class of
+    ASCII characters alone is tested a character at a time from a table of 256 bits.
     """
     spaced = [w.replace(" ", r"\s+") for w in words]
     latin = [w for w in spaced if _latin(w)]
@@ -252,6 +256,8 @@ def _alternation(words: list[str], *, ignore_case: bool = True) -> str:
     firsts = {*keyed_latin[0], *keyed_cjk[0]}
     if ignore_case:
         firsts = {case for c in firsts for case in _cases(c)}
+    if ascii_text:
+        firsts = {c for c in firsts if c.isascii()}
     return f"(?-i:[{_chars(sorted(firsts))}])(?:{'|'.join(groups)})"
 
 
@@ -485,6 +491,22 @@ LIST_COPULA = re.compile(rf"\s*(?P<verb>{_LIST_COPULAS})\s*", re.I)
 #: The same words bare, to test whether a text holds one: the leading `\s*` of LIST_COPULA makes
 #: the engine try it at every character.
 LIST_COPULA_WORD = re.compile(_LIST_COPULAS, re.I)
+
+
+def _ascii(words: list[str]) -> list[str]:
+    """The words a text of ASCII characters may hold: one with another letter ("é", "è", "à",
+    "是") never matches such a text, as none of those letters is a case of an ASCII one
+    (tests/test_lang_tables.py)."""
+    return [w for w in words if w.isascii()]
+
+
+#: `LIST_COPULA_WORD` for a text of ASCII characters, as a third of the texts searched for a
+#: copula are: their first characters looked for by a class of ASCII letters alone, a table of
+#: 256 bits, not one that holds every script's characters.
+ASCII_LIST_COPULA_WORD = re.compile(
+    _alternation(_ascii(_words("copulas", "naming_copulas", "bare_copulas")), ascii_text=True),
+    re.I,
+)
 #: What opens a predicate that is passive or adverbial ("used to …", "clearly assigned").
 PASSIVE = re.compile(rf"^(?:{'|'.join(_words('passive_marks')) or '(?!)'})(?![\w-])", re.I)
 #: What opens a predicate that is no copula: "has …", "returns …", "can …".
@@ -503,6 +525,10 @@ PLAIN_VERB = re.compile(
 )
 #: Any copula, as a plain alternation to build other patterns from.
 COPULA_WORD = re.compile(_COPULAS, re.I)
+#: `COPULA_WORD` for a text of ASCII characters (see `ASCII_LIST_COPULA_WORD`).
+ASCII_COPULA_WORD = re.compile(
+    _alternation(_ascii(_words("copulas", "naming_copulas")), ascii_text=True), re.I
+)
 #: A first word that makes a sentence's subject a pronoun or a clause: "This", "Es", "这".
 SUBJECT_STOPWORD = re.compile(rf"^(?:{_alternation(_words('subject_stopwords'))})", re.I)
 #: A pronoun anywhere: a question that points at its context ("Does it hold?", "这里为什么").
