@@ -58,12 +58,21 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     A formula that is only part of an earlier answer is already asked there. A section card and
     the term sentences inside it are weighed once the section is read (`_ask_terms`); a term
     card that asks again what the section card asks, with a part of its answer, goes where the
-    section card stays (`_asks_again`).
+    section card stays (`_asks_again`). Before all this, a mined card that asks again what an
+    explicit card of the note asks goes (`_asked_explicitly`).
     """
     candidates = list(candidates)
     explicit = [card for card in candidates if not card.mined]
     if explicit and len(explicit) < len(candidates):
-        candidates = [c for c in candidates if not c.mined or not _asked_explicitly(c, explicit)]
+        # (each explicit card read once: its front as asked, the words of its answer)
+        authored = [
+            (
+                _MARKS.sub(" ", normalize_text(c.front)),
+                set(_ANSWER_WORD.findall(normalize_text(c.back))),
+            )
+            for c in explicit
+        ]
+        candidates = [c for c in candidates if not c.mined or not _asked_explicitly(c, authored)]
     # (a mined card's answer is made bare once, for `_vague` and the loop: an explicit one never)
     normal = [
         (card, front := normalize_text(card.front), back := normalize_text(card.back), _bare(back))
@@ -163,25 +172,24 @@ _RUN_GAP = 2
 MIN_VAGUE = 3
 
 
-def _asked_explicitly(card: Candidate, explicit: list[Candidate]) -> bool:
+def _asked_explicitly(card: Candidate, explicit: list[tuple[str, set[str]]]) -> bool:
     """What the author wrote on purpose wins (issue 11): a mined card whose term (its front's
     last part, a gloss in brackets and an article aside: `Osmotic pressure (π)`) an explicit
     card of the note names in its front ("What is osmotic pressure?::…", a cloze "An
-    {{c1::…}} is …"), answering with most of the mined answer's words (`ASKED_EXPLICITLY`),
+    {{c1::…}} is …"), answering with a good share of the mined answer's words (`ASKED_EXPLICITLY`),
     asks that card's question again, and the learner would meet one fact twice. A mined card on
     the term that asks another side of it (the explicit card asks a date, the mined one a
-    definition) answers with other words, and stays. Only notes with both kinds come here."""
+    definition) answers with other words, and stays. Only notes with both kinds come here, with
+    each explicit card's front (folded, marks aside) and the words of its answer."""
     term = ARTICLE.sub("", _subject(card.front.rsplit(" › ", 1)[-1])).strip()
     if len(term) < 2 or not any(c.isalpha() for c in term):
         return False
     # (a Latin term is named as whole words: "ion" is not named in "motion"; a CJK one as written)
     word = None if _CJK_CHAR.search(term) else re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
     words = _ANSWER_WORD.findall(normalize_text(card.back))
-    for other in explicit:
-        front = _MARKS.sub(" ", normalize_text(other.front))
+    for front, held in explicit:
         if term not in front or (word is not None and word.search(front) is None):
             continue
-        held = set(_ANSWER_WORD.findall(normalize_text(other.back)))
         if words and sum(w in held for w in words) >= ASKED_EXPLICITLY * len(words):
             return True
     return False
