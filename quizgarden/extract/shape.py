@@ -46,6 +46,7 @@ from .lang import (
     QUESTION,
     RELATIVE_WORD,
     SECTION_LABEL_HEADING,
+    SPACE_NAMER,
     STRUCTURAL_HEADING,
     TOPIC_SUFFIX,
 )
@@ -328,7 +329,7 @@ def only_counts(sentence: str) -> bool:
     found = COUNT_LEAD.search(sentence) or KIND_COUNT.search(sentence)
     if found is None:
         # "two cases: the list is empty, or it holds many items": named after the colon
-        return not _COLON.search(sentence) and counts_parts(sentence)
+        return ":" not in sentence and "：" not in sentence and counts_parts(sentence)
     tail = sentence[found.end() :].rstrip(" .。:：")
     return units(tail) <= _COUNTED_TAIL and not _NAMING.search(tail)
 
@@ -340,7 +341,6 @@ _COUNTING_MOST = 16
 #: kinds of igneous rock" names the kind of the items, not the items.
 _COUNTED_TAIL = 6
 _NAMING = re.compile(r"[:：,，、(（\-–—]")
-_COLON = re.compile(r"[:：]")
 
 
 def table_rows(ctx: Context, block: Block) -> list[list[str]]:
@@ -492,70 +492,6 @@ _BOLD_SPAN = re.compile(r"(\*\*|__)(?P<term>[^*_\n]{1,60}?)\1(?:\]\([^)\s]*\))?"
 _LEAD = 60
 
 
-# a whole word's end as the language tables write it (`(?<=['’])|(?![\w-])`)
-_WORD_END = r"(?:(?<=['’])|(?![\w-]))"
-# `\s(?-i:[firsts])(?:(?<!\w.)(?<=[letters])(?:(?<=a)(?:…)|(?<=b)(?:…))WORD_END)\s`: the plain
-# naming verbs as the language tables key them, each letter's words after a lookbehind for it
-_KEYED_NAMER = re.compile(
-    r"\\s\(\?:\(\?-i:\[(?P<firsts>[^\]]+)\]\)\(\?:\(\?<!\\w\.\)\(\?<=\[[^\]]+\]\)"
-    r"\(\?:(?P<keyed>.*)\)" + re.escape(_WORD_END) + r"\)\)\\s",
-    re.S,
-)
-_KEY = re.compile(r"\(\?<=(\\?[^\\])\)\(\?:")
-
-
-def _top_level(alternation: str) -> list[str]:
-    """The alternatives of `alternation` split at its own `|`s (not those in groups or classes)."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(alternation):
-        c = alternation[i]
-        if c == "\\":
-            i += 1
-        elif c == "[":  # a class: its "(", ")" and "|" are characters
-            i += 2 if alternation[i + 1 : i + 2] in {"]", "^"} else 1
-            while alternation[i] != "]":
-                i += 2 if alternation[i] == "\\" else 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(alternation[start:i])
-            start = i + 1
-        i += 1
-    return [*out, alternation[start:]]
-
-
-def _letter_led(pattern: str) -> str | None:
-    """`PLAIN_NAMER`'s pattern led by a plain space, and at each space a lookahead for the
-    words' first letters, then each letter's words led by a class of its cases: the engine tests
-    a branch's leading class without a jump, where each letter's lookbehind was one, tried in
-    turn at every such letter after a space (English text: most words). The lookbehinds for a
-    word start and for one of the letters hold wherever a space comes first and a branch's
-    letter follows. None where `pattern` is not keyed so."""
-    m = _KEYED_NAMER.fullmatch(pattern)
-    if m is None:
-        return None
-    firsts = re.sub(r"\\(.)", r"\1", m.group("firsts"))
-    branches = []
-    for alternative in _top_level(m.group("keyed")):
-        key = _KEY.match(alternative)
-        if key is None or not alternative.endswith(")"):
-            return None
-        letter = key.group(1)
-        cases = [c for c in firsts if re.fullmatch(letter, c, re.I)]
-        branches.append(f"(?-i:[{re.escape(''.join(cases))}]){alternative[key.end() - 3 :]}")
-    return f" (?=(?-i:[{re.escape(firsts)}]))(?:{'|'.join(branches)}){_WORD_END}\\s"
-
-
-# `PLAIN_NAMER` led by a plain space: `re` skips to a literal first character with a fast scan,
-# where a leading `\s` costs it a class test at every character of the text
-_SPACE_NAMER = re.compile(
-    _letter_led(PLAIN_NAMER.pattern) or " " + PLAIN_NAMER.pattern.removeprefix(r"\s"),
-    PLAIN_NAMER.flags,
-)
-
-
 def names_plainly(text: str) -> bool:
     """Whether `PLAIN_NAMER` finds a plain naming verb in `text`, most often read by a search
     led by a plain space. The pattern reads every whitespace character alike (as `\\s`; it holds
@@ -563,7 +499,7 @@ def names_plainly(text: str) -> bool:
     a text printable once its line breaks are spaces holds no other whitespace."""
     spaced = text.replace("\n", " ") if "\n" in text else text
     if spaced.isprintable():
-        return _SPACE_NAMER.search(spaced) is not None
+        return SPACE_NAMER.search(spaced) is not None
     return PLAIN_NAMER.search(text) is not None
 
 

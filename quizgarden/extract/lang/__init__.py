@@ -166,6 +166,7 @@ __all__ = [
     "SETUP_OPENER",
     "SETUP_WORD",
     "SOLUTION_LEAD",
+    "SPACE_NAMER",
     "SPEECH_VERB",
     "STAGE_NAME",
     "STATEMENT_LABEL",
@@ -289,6 +290,16 @@ def _keyed(words: list[str]) -> tuple[list[str], str] | None:
     when a word does not start with a plain character or a digit, as `(?:x|y)` or `\\w` do. A
     leading `(?<![…])` of a word moves after its first character as `(?<![…].)`, and a leading
     `^` as `(?<=\\A.)`: a word read only where the text starts leaves the others their class."""
+    keyed = _by_first(words)
+    if keyed is None:
+        return None
+    branches = "|".join(f"(?<={_chars([c])})(?:{_factored(rests)})" for c, rests in keyed.items())
+    return list(keyed), f"(?:{branches})"
+
+
+def _by_first(words: list[str]) -> dict[str, list[str]] | None:
+    """The words' rests by their first characters, in their order, as `_keyed` writes them;
+    None where it writes none."""
     keyed: dict[str, list[str]] = {}
     for entry in words:
         extra = ""
@@ -302,8 +313,27 @@ def _keyed(words: list[str]) -> tuple[list[str], str] | None:
             keyed.setdefault(opened[0], []).append(extra + opened[1])
     if _DIGIT in keyed and any(re.fullmatch(_DIGIT, c) for c in keyed):
         return None  # a digit written out would match where `\\d` does: their order would count
-    branches = "|".join(f"(?<={_chars([c])})(?:{_factored(rests)})" for c, rests in keyed.items())
-    return list(keyed), f"(?:{branches})"
+    return keyed
+
+
+def _space_led(words: list[str]) -> str:
+    """`\\s(?:_alternation(words))\\s` for a text whose only whitespace is plain spaces, led by
+    one: `re` skips to a literal first character with a fast scan, where a leading `\\s` costs a
+    class test at every character. After the space, a lookahead for the words' first letters,
+    then each letter's words led by a class of its cases: the engine tests a branch's leading
+    class without a jump, where each letter's lookbehind (`_alternation`'s form) was one, tried
+    in turn at every such letter after a space. The lookbehinds for a word's start and for its
+    letter hold wherever a space comes first. Words that are not all Latin, or that `_keyed`
+    cannot key, keep `_alternation`'s form after the space."""
+    spaced = [w.replace(" ", r"\s+") for w in words]
+    keyed = _by_first(spaced) if all(map(_latin, spaced)) else None
+    if not keyed:
+        return f" (?:{_alternation(words)})\\s"
+    firsts = sorted({case for c in keyed for case in _cases(c)})
+    branches = "|".join(
+        f"(?-i:[{_chars(sorted(_cases(c)))}])(?:{_factored(rests)})" for c, rests in keyed.items()
+    )
+    return f" (?=(?-i:[{_chars(firsts)}]))(?:{branches}){_WORD_END}\\s"
 
 
 #: A word may open with any digit ("\\d+ kinds of …"): its key, which the leading class holds
@@ -943,6 +973,8 @@ FRAME_LEAD = re.compile(_FRAME_LINE, re.I)
 FRAME_START = re.compile(rf"[\n.!?](?:(?<=\n)|(?<=[.!?])\s+){_FRAME_LINE}", re.I)
 #: The cheap test before NAMED_PLAIN: a plain naming verb anywhere in a block.
 PLAIN_NAMER = re.compile(rf"\s(?:{_PLAIN_NAMING})\s", re.I)
+#: `PLAIN_NAMER` for a text whose only whitespace is plain spaces, led by a space (`_space_led`).
+SPACE_NAMER = re.compile(_space_led(_words("plain_naming_verbs")), re.I)
 #: What follows a name given after its description: "という", "と呼ぶ" (the tables' `namers`).
 NAMER = re.compile(_alternation(_words("namers"), ignore_case=False))
 #: A naming verb (and an article) ending the text before a bold name: "… is called the",
