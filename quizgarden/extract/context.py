@@ -21,6 +21,7 @@ from .lang import (
     STRUCTURAL_HEADING,
 )
 from .marks import without_marks
+from .proofs import proof_blocks
 from .separators import inline_separators, multiline_separators
 from .text import (
     NOTE_CACHE,
@@ -264,7 +265,7 @@ def build_context(note: Note, separators: Separators) -> Context:
         separators=separators,
         code_lines=frozenset(code),
         skipped_lines=frozenset(skipped),
-        junk_blocks=frozenset(_junk_blocks(blocks, long) | long),
+        junk_blocks=frozenset(_junk_blocks(blocks, long) | long | proof_blocks(blocks)),
         highlights=highlights or highlight_rule,
         flashcard_note=flashcard_note,
         bold_clozes=bold,

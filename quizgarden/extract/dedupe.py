@@ -37,6 +37,10 @@ _SECTIONS = frozenset({"heading", "callout", "admonition", "brief"})
 _TERM_RULE = "sentence"
 #: Rules whose card asks a term that the sentence or the line it comes from names.
 _TERM_RULES = frozenset({"definition", "sentence"})
+#: A rule whose card states what its front names, in the author's own words for it: a labelled
+#: statement (`**Theorem (Mill's Inequality)**`) under a heading of the same name asks the name
+#: better than the heading's section, which opens with whatever leads up to it.
+_NAMED = "statement"
 #: The share of a mined answer's words (CJK characters one by one) that an explicit card's
 #: answer holds, where that card names the mined card's term, that makes the two one question.
 #: (Read over the open sets: the pairs from 0.42 up said one fact twice; below 0.36 the explicit
@@ -83,6 +87,7 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     vague = _vague(normal, normalize_text(title))
     seen: set[tuple[str, int, str, str]] = set()
     fronts: set[str] = set()
+    by_front: dict[str, int] = {}  # the kept section card of each front, by its index
     kept: list[Candidate | None] = []
     # bare answers of the last kept mined cards, with their index; and every one by its text
     answers: deque[tuple[str, int]] = deque(maxlen=RESTATE_WINDOW)
@@ -92,6 +97,9 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     own: dict[int, list[int]] = {}  # per section card: the term cards that ask it again
     for card, front, back, bare in normal:
         key = (card.type, card.side, front, back)
+        if card.rule == _NAMED and front in by_front and kept[by_front[front]] is not None:
+            kept[by_front.pop(front)] = None  # the section named as the statement it holds
+            fronts.discard(front)
         if key in seen or (card.mined and front.rstrip("?？") in fronts):
             continue
         if card.mined and front in vague:
@@ -154,6 +162,8 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
             same.setdefault(bare, []).append(len(kept))
         seen.add(key)
         fronts.add(front.rstrip("?？"))  # "How Catalysts Work?" asks what "How Catalysts Work" does
+        if card.rule in _SECTIONS:
+            by_front[front] = len(kept)
         lines.add(card.line)
         kept.append(card)
     for host, inner in terms.items():

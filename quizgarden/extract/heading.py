@@ -30,6 +30,7 @@ from .lang import (
     INSTRUCTION_TITLE,
     LABEL_WORD,
     LEAD_IN,
+    NAMED_STATEMENT,
     NARRATION,
     OPENER,
     PART_HEADING,
@@ -751,6 +752,8 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
                 break
             if block.callout and not ctx.free(block):
                 return None  # the box under the heading is carded: what follows it is another box
+            if not parts and not ctx.free(block) and NAMED_STATEMENT.match(block.text):
+                return None  # so is a named statement: what follows goes on from it
             continue
         text = _clean(block, ctx)
         plain = strip_markup(without_urls(text))

@@ -111,6 +111,7 @@ __all__ = [
     "LOCALIZER",
     "NAMED_BOLD",
     "NAMED_PLAIN",
+    "NAMED_STATEMENT",
     "NAMER",
     "NAMING",
     "NAMING_COPULA",
@@ -142,6 +143,8 @@ __all__ = [
     "PROOF",
     "PROOF_HEADING",
     "PROOF_HINT",
+    "PROOF_LABEL",
+    "PROOF_START",
     "PRO_FORM",
     "QA_PREFIX",
     "QUESTION",
@@ -170,6 +173,7 @@ __all__ = [
     "SPEECH_VERB",
     "STAGE_NAME",
     "STATEMENT_LABEL",
+    "STATEMENT_START",
     "STEP_HEADING",
     "STEP_LEAD",
     "STRUCTURAL_HEADING",
@@ -663,6 +667,31 @@ NUMBERED_LABEL = re.compile(
 )
 #: The label of a statement, which a parenthesis may name: "Theorem 5.1 (Rank)".
 STATEMENT_LABEL = re.compile(rf"^(?:{'|'.join(_words('statement_labels'))})", re.I)
+#: A statement's label, perhaps numbered, up to the bracket that opens its name, as a block
+#: opens with it: "***Definition* (", "*[Theorem]* **(", "**定理 4.2 (", "**Satz 3 (".
+NAMED_STATEMENT = re.compile(
+    rf"[*_\[【]*[ \t]*(?:{_alternation(_words('statement_labels'))})(?![^\W\d_])[*_\]】]*[ \t]*"
+    r"(?:\d+(?:[.\-]\d+)*[a-z]?'?[ \t]*)?[*_\]】]*[ \t]*[:：]?[ \t]*[*_]*[ \t]*[（(]",
+    re.I,
+)
+#: The characters a block that opens with a statement's label may open with: its emphasis, a
+#: bracket, or the first letter of a label in either case (a test in C before the pattern).
+STATEMENT_START = frozenset(
+    "*_[【" + "".join(w[0].lower() + w[0].upper() for w in _words("statement_labels"))
+)
+#: Likewise for a proof's label.
+PROOF_START = frozenset(
+    "*_[【" + "".join(w[0].lower() + w[0].upper() for w in _words("proof_labels"))
+)
+#: A proof labelled as a statement is, as a block opens with it: set off by its emphasis or
+#: brackets ("*[Proof]*", "*Proof.* Let …", "***Proof***:", "**证明**：") or alone on its line
+#: ("Beweis:", "证明："); not a sentence that opens with the word, nor a plain label with text
+#: after it on its line ("- 证：某一阶段的病理概括", a term and its gloss).
+PROOF_LABEL = re.compile(
+    rf"[*_\[【]*[ \t]*(?:{_alternation(_words('proof_labels'))})"
+    r"(?:[.:：。]?[*_\]】]+|[ \t]*[:：.。]?[ \t]*$)",
+    re.I | re.M,
+)
 DECK_NAME = re.compile(rf"^(?:{_alternation(_words('deck_names'))})$", re.I)
 DEFINITION_LABEL = re.compile(rf"^(?:{'|'.join(_words('definition_labels'))})$", re.I)
 _NOUN_SUFFIX = "".join(_words("noun_suffixes"))

@@ -322,6 +322,7 @@ TABLE = Table(
     ),
     step_headings=("schritt", "fall"),
     solution_labels=("lösung",),
+    proof_labels=("beweis",),
     exercise_verbs=("berechne", "bestimme", "löse", "finde", "vereinfache", "zeige"),
     argument_leads=(
         "dann",

@@ -264,6 +264,7 @@ TABLE = Table(
     ),
     step_headings=("paso", "caso"),
     solution_labels=("solución", "solucion"),
+    proof_labels=("demostración", "prueba"),
     exercise_verbs=(
         "calcula",
         "halla",

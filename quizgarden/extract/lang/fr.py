@@ -245,6 +245,7 @@ TABLE = Table(
     ),
     step_headings=("étape", "cas"),
     solution_labels=("solution",),
+    proof_labels=("preuve", "démonstration"),
     exercise_verbs=(
         "calculer",
         "calculez",

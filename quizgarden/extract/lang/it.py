@@ -256,6 +256,7 @@ TABLE = Table(
     ),
     step_headings=("passo", "caso"),
     solution_labels=("soluzione", "svolgimento"),
+    proof_labels=("dimostrazione",),
     exercise_verbs=(
         "calcola",
         "calcolare",

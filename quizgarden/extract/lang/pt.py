@@ -231,6 +231,7 @@ TABLE = Table(
     ),
     step_headings=("passo", "caso"),
     solution_labels=("solução", "resolução", "resposta"),
+    proof_labels=("demonstração", "prova"),
     exercise_verbs=("calcule", "encontre", "resolva", "determine", "simplifique"),
     argument_leads=(
         "então",

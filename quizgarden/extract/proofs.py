@@ -1,0 +1,76 @@
+"""Proofs labelled in the text: `*[Proof]*`, `- *Proof.*`, `***Proof***:`, `**证明**：`, `Beweis:`.
+
+A maths note states a result, then proves it under a label of the same kind as the statement's
+(`***Theorem* (…)**` then `- *Proof*`). The proof's formulas are steps towards a result the
+statement already gives, and its sentences argue: none is a fact to learn, so its blocks are
+set aside before the mined rules read the note (`context.build_context`), as a section under a
+heading of the tables' `proof_headings` is by the rules that read headings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .lang import EXAMPLE_LABEL, PROOF_LABEL, PROOF_START, STATEMENT_LABEL
+
+#: The marks a proof ends with: `$\square$`, `∎`, `□`, `Q.E.D.`, `\blacksquare`, `\qed`.
+_END = re.compile(r"\\square|\\blacksquare|\\qed\b|∎|□|Q\.E\.D", re.I)
+_OPENING_MARKS = "*_[【 \t"
+#: after a statement's label, what makes it one: its emphasis or bracket closing, a colon or a
+#: bracket (`Theorem 2*:`, `定义 (`), not the next word of a sentence (`Definitions vary …`)
+_LABEL_END = re.compile(r"[\w\u00c0-\u024f]*[\s\d.]*[*_\]】:：(（]")
+
+
+def opens_label(text: str) -> bool:
+    """Text that opens with the label of a statement, a proof or an example (`***Theorem 2***:`,
+    `*[Proof]*`, `*[Example 1]*`, `**证明**:`), its markup aside: where the statement or the
+    proof before it ends."""
+    if PROOF_LABEL.match(text) is not None:
+        return True
+    plain = text.lstrip(_OPENING_MARKS)
+    if STATEMENT_LABEL.match(plain) is not None and _LABEL_END.match(plain) is not None:
+        return True
+    return EXAMPLE_LABEL.match(plain) is not None
+
+
+def proof_blocks(blocks: list[Block]) -> set[int]:
+    """The ids of the blocks of every labelled proof: a list item so labelled with the items
+    nested under it, or a paragraph so labelled with what follows it, up to the end mark, the
+    next heading or the next labelled block."""
+    out: set[int] = set()
+    # (the first character first, in C: most blocks open with none a label may open with)
+    opening = [n for n, b in enumerate(blocks) if b.text[:1] in PROOF_START]
+    for n in opening:
+        block = blocks[n]
+        if (
+            id(block) in out
+            or block.kind not in {"paragraph", "item"}
+            or PROOF_LABEL.match(block.text) is None
+        ):
+            continue
+        out.add(id(block))
+        k = n + 1
+        if block.kind == "item":
+            while k < len(blocks) and under(blocks, k, n):
+                out.add(id(blocks[k]))
+                k += 1
+        elif _END.search(block.text) is None:
+            while k < len(blocks) and blocks[k].kind != "heading":
+                if blocks[k].kind in {"paragraph", "item"} and opens_label(blocks[k].text):
+                    break
+                out.add(id(blocks[k]))
+                k += 1
+                if _END.search(blocks[k - 1].text):
+                    break
+    return out
+
+
+def under(blocks: list[Block], k: int, n: int) -> bool:
+    """Whether block `k` is nested, at any depth, in the list item at `n`."""
+    parent = blocks[k].parent
+    while parent is not None:
+        if parent == n:
+            return True
+        parent = blocks[parent].parent
+    return False
