@@ -109,7 +109,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
     def summary_of(n: int) -> tuple[str | None, bool]:
         """The text explaining heading `n`, and whether it is a bare list of sentences."""
         section = section_of(n)
-        prose = _summary(ctx, section)
+        prose = _summary(ctx, section, title=titles[n])
         if prose:
             return prose, False
         listed = _bullets(ctx, section)
@@ -740,8 +740,8 @@ def _said_by_rows(ctx: Context, block: Block, before: str) -> str | None:
     return "\n".join(out)
 
 
-def _summary(ctx: Context, section: list[Block]) -> str | None:
-    """The prose paragraph(s) that open a section and explain its heading."""
+def _summary(ctx: Context, section: list[Block], *, title: str) -> str | None:
+    """The prose paragraph(s) that open a section and explain its heading, `title`."""
     parts: list[str] = []
     for block in section:
         if parts and (image := _images(ctx, block)):
@@ -767,11 +767,34 @@ def _summary(ctx: Context, section: list[Block]) -> str | None:
         if sum(len(p) for p in parts) > 600:
             break
     if parts and LEAD_IN.search(strip_markup(parts[-1]).rstrip("。. ").split("。")[-1]):
-        # "...常见的衡量如下：" introduces what follows: the answer is the whole section
-        return _answer(ctx, section)
+        # "...常见的衡量如下：" introduces what follows: the answer is the whole section; when
+        # what it introduces is no text (a diagram, code, a broken image), the sentences before
+        # the lead-in still say what the heading is
+        return _answer(ctx, section) or _before_lead_in(title, parts)
     if len(parts) == 1 and _opens_list(ctx, section, parts[0]):
         return _answer(ctx, section)
     return "\n\n".join(parts) or None
+
+
+def _before_lead_in(title: str, parts: list[str]) -> str | None:
+    """The opening paragraphs less the sentence that leads in to what follows them ("全0填充" +
+    "为了避免…，可以在…加入全0填充。这样可以使得…保持一致：" over a diagram; "### Return from
+    exception" + "L'istruzione RFE (Return From Exception) permette di … La sintassi è:" over
+    code): a card cannot show what the lead-in announces, but what was said before it
+    answers the heading, when its first sentence names the heading (whole, or one script of
+    a bilingual name). A first sentence that does not ("Consideration is usually very easy to
+    identify …" under "Requirements for Consideration", "这个相对较简单，…") is a remark on
+    the topic, or on the step before, no answer. None when the lead-in is all there is
+    ("给定$n$个输入的函数：")."""
+    said = sentences(parts[-1])
+    if len(said) < 2 or not LEAD_IN.search(strip_markup(said[-1])):
+        return None
+    kept = [*parts[:-1], " ".join(said[:-1])]
+    first = sentences(strip_markup(without_urls(kept[0])))[:1]
+    if not first or not _is_prose(first[0]):
+        return None
+    squeezed = first[0].replace(" ", "").casefold()
+    return "\n\n".join(kept) if any(key in squeezed for key in _name_keys(title)) else None
 
 
 #: How long a line that only leads in to what follows it is ("The dot product is defined in two
