@@ -30,6 +30,7 @@ from .lang import (
     ASCII_COPULA_WORD,
     ASCII_LIST_COPULA_WORD,
     CLASS_OF,
+    CLAUSE_WORD,
     CONTINUES,
     COPULA,
     COPULA_WORD,
@@ -526,8 +527,27 @@ def split_defining(
     back = sentence[verb[0] :].strip() if not has_cjk(subject) else cut
     if not is_explanation(back, min_units=5):
         return None
-    strong = verb[2].strip() not in {"是", "是一个"}
+    strong = verb[2].strip() not in {"是", "是一个"} or _modified_class(cut)
     return subject, back.strip(), bold, strong
+
+
+def _modified_class(back: str) -> bool:
+    """ "GEARS 是一个融合了图神经网络与深度表征学习的模型，…", "ZeRO-Infinity是ZeRO-3的拓展。":
+    after a bare "是" the first clause is a noun a "的" clause narrows, the head noun last,
+    which is how Chinese writes "a model that fuses …" (the relative clause comes before the
+    noun). That is the class `_restricted` reads after "is a" in English, so the bare copula
+    defines as "是指" does. A clause a clause word opens ("是为了解决…的问题") says why, "的" with
+    no noun after it ("是…得来的") stresses, and a class that counts ("另一种…的方法") leans on
+    the text before: none of them puts the subject in a class."""
+    m = _CJK_CLASS.match(back)
+    if m is None or SUBJECT_STOPWORD.match(back) or CLAUSE_WORD.match(back):
+        return False
+    return not points_back(m.group())
+
+
+# the first clause after a bare "是": a modifier of two characters or more, "的", and a head
+# noun of a few characters that ends the clause (a comma or a full stop, or the sentence's end)
+_CJK_CLASS = re.compile(r"[^，,。；;：:.!?！？]{2,}的[^\W\d_的]{1,8}(?=[，,。；;：:.!?！？]|$)")
 
 
 def _placed(sentence: str) -> tuple[str, str, bool, bool] | None:

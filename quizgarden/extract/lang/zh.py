@@ -19,8 +19,9 @@ TABLE = Table(
         "定义为",
         "称为",
         "即",
-        # "是" alone, but not inside 还是/但是/就是/不是…, where it is no copula
-        "(?<![还但就只总于可或若凡正也都更而不像要即论常乃便并])是",
+        # "是" alone, but not inside 还是/但是/就是/不是…, where it is no copula, nor after an
+        # adverb a subject never ends on ("算是" counts as, "已经是" already is)
+        "(?<![还但就只总于可或若凡正也都更而不像要即论常乃便并算经])是",
     ),
     question_words=(
         "什么是",
