@@ -1025,7 +1025,9 @@ TABLE = Table(
         "(?:then |thus |hence |so )?it follows(?: that)?",
         ".*, (?:we|one|I) (?:get|obtain|find|(?:can )?(?:just )?write)",
         "(?:we|one) (?:have|get|obtain|find|see|can see|can write)",
-        "(?:which|this|that) (?:gives|yields|means|implies)\\b.*",
+        # "which gives", and "This equation thus implies": the line before named by its kind
+        "(?:which|this|that)(?: (?:equation|formula|expression|relation|result|identity))?"
+        "(?: (?:thus|therefore|then|in turn))? (?:gives|yields|means|implies)\\b.*",
         "giving",
         "yielding",
         "assuming\\b.*",

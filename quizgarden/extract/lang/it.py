@@ -274,6 +274,10 @@ TABLE = Table(
         "dunque",
         "otteniamo",
         "si ottiene",
+        "abbiamo",
+        "si ha",
+        "poiché",
+        "siccome",
     ),
     restating_leads=(
         "cioè",
