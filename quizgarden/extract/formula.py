@@ -538,6 +538,8 @@ def left_side(latex: str) -> str | None:
         return None
     if lhs[0].isdigit():
         return None  # `1\mathrm{l} = 1\mathrm{dm}^3`, `1\times2^{\lg N} = x`: a value worked out
+    if lhs.startswith("\\{"):
+        return None  # `\{s_{kl}\}_{l=1}^N = \{…\}`: a set listed out, no name to ask it by
     if "$" in lhs or lhs.startswith(("- ", "* ", "+ ")):
         return None  # "- $$ \frac{…}": a list marker and a stray `$$`, the math block is broken
     if _BAD_LHS.search(lhs) or has_cjk(lhs) or _STEP_OPEN.match(lhs):
@@ -552,6 +554,8 @@ def _top_level_relation(body: str) -> int | None:
     depth = 0
     for m in _TOKEN.finditer(body):
         tok = m.group()
+        if len(tok) == 2 and tok[0] == "\\":
+            tok = tok[1]  # `\{`, `\}`: a set's braces, a bracket as `{` is, never the relation
         if tok in "{([":
             depth += 1
         elif tok in "})]":

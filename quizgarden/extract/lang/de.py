@@ -333,6 +333,8 @@ TABLE = Table(
         "es folgt",
         "folglich",
         "(?:wir erhalten|man erhält)",
+        "wir haben",
+        "da",
     ),
     restating_leads=(
         "d\\.\\s?h",

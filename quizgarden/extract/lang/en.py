@@ -1026,6 +1026,13 @@ TABLE = Table(
         ".*, (?:we|one|I) (?:get|obtain|find|(?:can )?(?:just )?write)",
         "(?:we|one) (?:have|get|obtain|find|see|can see|can write)",
         "(?:which|this|that) (?:gives|yields|means|implies)\\b.*",
+        # the line before named by its kind: "This equation thus implies", "This result means";
+        # "gives" and "yields" only with the "thus" that points back ("This formula gives the
+        # area of a disc:" leads into the formula after it)
+        "(?:which|this|that) (?:equation|formula|expression|relation|result|identity)"
+        "(?: (?:thus|therefore|then|in turn))? (?:implies|means)\\b.*",
+        "(?:which|this|that) (?:equation|formula|expression|relation|result|identity)"
+        " (?:thus|therefore|then|in turn) (?:gives|yields)\\b.*",
         "giving",
         "yielding",
         "assuming\\b.*",

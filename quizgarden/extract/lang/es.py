@@ -281,6 +281,9 @@ TABLE = Table(
         "así",
         "obtenemos",
         "se obtiene",
+        "tenemos",
+        "ya que",
+        "puesto que",
     ),
     restating_leads=(
         "es decir",

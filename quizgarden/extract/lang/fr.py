@@ -266,6 +266,8 @@ TABLE = Table(
         "d'où",
         "on obtient",
         "on a donc",
+        "on a",
+        "puisque",
     ),
     restating_leads=(
         "c'est-à-dire",

@@ -275,6 +275,10 @@ TABLE = Table(
         "dunque",
         "otteniamo",
         "si ottiene",
+        "abbiamo",
+        "si ha",
+        "poiché",
+        "siccome",
     ),
     restating_leads=(
         "cioè",

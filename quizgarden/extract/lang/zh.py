@@ -878,6 +878,15 @@ TABLE = Table(
         "则有",
         "我们(?:就)?(?:可以)?有",
         "故",
+        # "therefore" and "since" alone, as `thus`, `since`, `donc`, `quindi` are; and "(we) have"
+        # with its subject dropped, as Chinese drops it (`根据定义, 有:`, `故有`), the `we have`
+        # of the English table
+        "因此",
+        "所以",
+        "因而",
+        "由于",
+        "因为",
+        "(?:故|因此|所以|因而|那么)?有",
         "对于",
     ),
     restating_leads=(
