@@ -22,6 +22,7 @@ from .lang import (
     NUMBERED_LABEL,
     PLACEHOLDER,
     QUOTE_OPEN,
+    SELF_MENTION,
     SETUP_OPENER,
     SETUP_WORD,
     STATEMENT_LABEL,
@@ -71,6 +72,8 @@ def bold_name(plain: str) -> bool:
         return False
     if plain.count("(") != plain.count(")") or is_label(core) or NUMBERED_LABEL.match(core):
         return False
+    if SELF_MENTION.search(core):
+        return False  # "**Why this chapter matters**:": the text speaking of itself
     return not (ACTION.match(core) or TERM_BAD_START.match(core) or TERM_BAD_END.search(core))
 
 

@@ -40,6 +40,7 @@ from .lang import (
     REVEAL_LABEL,
     SECTION_LABEL_HEADING,
     SECTION_OPENER,
+    SELF_MENTION,
     SETUP_OPENER,
     STRUCTURAL_HEADING,
     THANKS,
@@ -140,7 +141,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if QUESTION_WORD_ONLY.match(asked):
                 continue  # "## Who?": what it asks is in the section's own questions, if anywhere
             answer = _answer(ctx, direct)
-            if answer and _leans_latin(answer):
+            if answer and (_leans_latin(answer) or _of_the_text(answer)):
                 continue  # "How many Variables?" + "Therefore, a system in equilibrium …"
             if answer and not TO_READER.search(asked):
                 # "Nennen Sie die Phasen!", "Zählen Sie sie auf.": an order already ends as it is
@@ -170,6 +171,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     not listed and (_explains(title, summary) or _leaf_term(ctx, n, title, summary))
                 )
             )
+            and not _of_the_text(summary)
         ):
             back = summary if listed else _announced(ctx, direct, title, summary)
             if back == summary and not listed and COMPARISON.search(title):
@@ -327,6 +329,22 @@ def _leans(answer: str) -> bool:
         return True
     # (a CJK answer that opens "首先，" or "为了解决…" goes through its points: it answers)
     return not has_cjk(plain[:12]) and CARRIED_OPENER.match(plain) is not None
+
+
+#: How much of an answer's opening is read for its first sentence speaking of the note.
+_SELF_OPENING = 240
+
+
+def _of_the_text(answer: str) -> bool:
+    """The answer's first sentence speaks of the note itself or of the project, course or sheet
+    it belongs to, wherever in the sentence (the tables' `self_refs`: "When the class decks
+    arrive, this sheet should grow …", "… all content of this project", "本项目的源码…存放在
+    GitHub 仓库。"): it tells what the text is, holds or offers, not what its heading is. (A
+    back that opens so is no card of any rule; past the opening, a definition's clause may
+    quote such words, "总领句子 In this section …", so only the heading rule, whose section
+    this sentence opens, reads them there.)"""
+    opening = strip_markup(answer[:_SELF_OPENING]).strip()
+    return SELF_MENTION.search(_first_sentence(opening)) is not None
 
 
 def _leans_latin(answer: str) -> bool:

@@ -31,6 +31,7 @@ from .lang import (
     NUMBERED_LABEL,
     QA_PREFIX,
     SEE,
+    SELF_MENTION,
     STATEMENT_LABEL,
     STRUCTURAL_HEADING,
     TERM_BAD_END,
@@ -589,7 +590,8 @@ def is_term(text: str, *, max_units: int = 10, titled: bool = False) -> bool:
         return False
     if is_clause(core):
         return False
-    return TERM_BAD_END.search(core) is None
+    # "Why this chapter matters": the text speaking of itself names no term
+    return TERM_BAD_END.search(core) is None and SELF_MENTION.search(core) is None
 
 
 #: The words of a name in title case that an action of the tables opens ("Open Ball").

@@ -165,6 +165,7 @@ __all__ = [
     "SECTION_LABEL",
     "SECTION_OPENER",
     "SEE",
+    "SELF_MENTION",
     "SELF_REF",
     "SETUP_OPENER",
     "SETUP_WORD",
@@ -895,6 +896,8 @@ FORWARD_REF = re.compile(_alternation(_words("forward_refs")), re.I)
 PREVIEW = re.compile(_alternation(_words("previews")), re.I)
 #: A text that opens speaking of itself: "This section explores", "本小节介绍".
 SELF_REF = re.compile(rf"^(?:{_alternation(_words('self_refs'))})", re.I)
+#: The same words anywhere in a text: "When the class decks arrive, this sheet should grow …".
+SELF_MENTION = re.compile(_alternation(_words("self_refs")), re.I)
 #: "… the CBOW model that we just covered", "前面介绍的": a sentence leaning on the text before.
 BACK_REF = re.compile(_alternation(_words("back_refs")), re.I)
 #: A count announcing items named next: "there are two", "esistono diversi", "分为两类", "2 つある".

@@ -408,7 +408,11 @@ TABLE = Table(
         "versteht man unter",
         "besteht aus",
     ),
-    # the text speaking of itself: its back describes the note, not its subject
-    self_refs=(r"(?:in )?(?:diese[mrs]?) (?:Abschnitt|Kapitel|Dokument|Notiz|Lektion)",),
+    # the text speaking of itself, or of the project it belongs to: its back describes the
+    # note, not its subject
+    self_refs=(
+        r"(?:in )?(?:diese[mrs]?) (?:Abschnitt|Kapitel|Dokument|Notiz|Lektion)",
+        r"(?:in )?(?:diese[mrs]?) (?:Projekt|Repository)",
+    ),
     reason_questions=("warum", "wieso", "weshalb", "ob", r"wie(?!\s+(?:viele?|lange|oft)\b)"),
 )

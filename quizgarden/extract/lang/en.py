@@ -1208,11 +1208,14 @@ TABLE = Table(
         r"(?:now |next )?we will (?:now )?(?:derive|discuss|look at|see|consider|analy[sz]e)",
         "in what follows",
     ),
-    # a text speaking of itself ("**Summary:** This section lays the groundwork …"); "this
-    # paper" or "this article" is left out: a note on a paper says what the paper does
+    # a text speaking of itself ("**Summary:** This section lays the groundwork …"), of the
+    # project, course or sheet it belongs to ("… all content of this project"); "this paper" or
+    # "this article" is left out: a note on a paper says what the paper does; "this course of
+    # …" is a course of treatment
     self_refs=(
         r"(?:in |within )?(?:this|the present) (?:section|chapter|document|note|notes|"
         r"lecture|lesson|post|tutorial|guide)",
+        r"(?:in |within )?this (?:project|repository|repo|course(?! of)|cheat ?sheet|sheet(?! of))",
     ),
     back_refs=(
         "(?:that|which) (?:we|you) (?:just|have just|already|previously|have) "

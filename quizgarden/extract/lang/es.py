@@ -333,8 +333,12 @@ TABLE = Table(
         "se define como",
         "consiste en",
     ),
-    # the text speaking of itself: its back describes the note, not its subject
-    self_refs=(r"(?:en )?(?:esta (?:sección|lección)|este (?:capítulo|documento|apartado))",),
+    # the text speaking of itself, or of the project it belongs to: its back describes the
+    # note, not its subject
+    self_refs=(
+        r"(?:en )?(?:esta (?:sección|lección)|este (?:capítulo|documento|apartado))",
+        r"(?:en )?este (?:proyecto|repositorio)",
+    ),
     reason_questions=("por qué", "cómo"),
     # a phrase cut out of a sentence ends on a preposition or a conjunction
     term_enders=("de", "del", "que", "con", "por", "para", "pero"),

@@ -324,8 +324,12 @@ TABLE = Table(
         "se définit comme",
         "consiste (?:à|en)",
     ),
-    # the text speaking of itself: its back describes the note, not its subject
-    self_refs=(r"(?:dans )?(?:cette (?:section|leçon|note)|ce (?:chapitre|document|cours))",),
+    # the text speaking of itself ("cette fiche", this sheet), or of the project it belongs to:
+    # its back describes the note, not its subject
+    self_refs=(
+        r"(?:dans )?(?:cette (?:section|leçon|note|fiche)|ce (?:chapitre|document|cours))",
+        r"(?:dans )?ce (?:projet|dépôt)",
+    ),
     reason_questions=("pourquoi", "comment"),
     # a phrase cut out of a sentence ends on a preposition or a conjunction
     term_enders=("de", "du", "des", "que", "avec", "pour", "par", "mais"),

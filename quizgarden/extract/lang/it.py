@@ -330,8 +330,12 @@ TABLE = Table(
         "si definisce come",
         "consiste (?:in|nel|nell|nella|nello|nei|negli|nelle)",
     ),
-    # the text speaking of itself: its back describes the note, not its subject
-    self_refs=(r"(?:in )?(?:questa (?:sezione|lezione)|questo (?:capitolo|documento))",),
+    # the text speaking of itself, or of the course or project it belongs to: its back
+    # describes the note, not its subject
+    self_refs=(
+        r"(?:in )?(?:questa (?:sezione|lezione)|questo (?:capitolo|documento|corso))",
+        r"(?:in )?questo (?:progetto|repository)",
+    ),
     reason_questions=("perché", r"come(?=\s+(?:si|funziona)\b)"),
     # a phrase cut out of a sentence ends on a preposition, a conjunction or a negation cut
     # from its verb ("Alcuni algoritmi non" + "sono eseguibili …")

@@ -288,8 +288,12 @@ TABLE = Table(
         "se define como",
         "consiste (?:em|no|na|nos|nas)",
     ),
-    # the text speaking of itself: its back describes the note, not its subject
-    self_refs=(r"(?:n)?(?:esta (?:seção|secção|lição)|este (?:capítulo|documento))",),
+    # the text speaking of itself, or of the project it belongs to: its back describes the
+    # note, not its subject
+    self_refs=(
+        r"(?:n)?(?:esta (?:seção|secção|lição)|este (?:capítulo|documento))",
+        r"(?:n)?este (?:projeto|repositório)",
+    ),
     reason_questions=("por que", "porque", "como"),
     # a question that only asks what its section is: it needs the section to mean anything
     generic_fronts=("o que é", "o que são"),

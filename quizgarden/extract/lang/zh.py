@@ -1111,6 +1111,8 @@ TABLE = Table(
     # note on a paper calls the paper so ("本文提出…")
     self_refs=(
         r"(?:在|当)?(?:本小节|本节|本章|本部分|这一节|这一章|这一部分|这部分|本篇笔记|本笔记)",
+        # the project, course or tutorial the note belongs to
+        r"(?:在|当)?(?:本项目|本仓库|本教程|本课程|本系列)",
     ),
     # the counted noun follows ("有两个核心点", "分为两种方法"): a bare "分为两类。" states a result
     comparisons=("区别", "差异", "对比", "异同"),
