@@ -877,3 +877,13 @@ def _apply_skips(blocks: list[Block]) -> None:
         if skipping and ends_section and blocks[n - 1].kind != "skip":
             skipping, section_level = False, 0
         block.skipped = skipping
+
+
+def nested_in(blocks: list[Block], k: int, n: int) -> bool:
+    """Whether block `k` is nested, at any depth, in the list item at `n`."""
+    parent = blocks[k].parent
+    while parent is not None:
+        if parent == n:
+            return True
+        parent = blocks[parent].parent
+    return False

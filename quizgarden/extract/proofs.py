@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block
+from .blocks import Block, nested_in
 from .lang import EXAMPLE_LABEL, NAMED_STATEMENT, PROOF_LABEL, PROOF_START, STATEMENT_LABEL
 
 #: The marks a proof ends with: `$\square$`, `∎`, `□`, `Q.E.D.`, `\blacksquare`, `\qed`.
@@ -58,7 +58,7 @@ def proof_blocks(blocks: list[Block]) -> set[int]:
         out.add(id(block))
         k = n + 1
         if block.kind == "item":
-            while k < len(blocks) and under(blocks, k, n):
+            while k < len(blocks) and nested_in(blocks, k, n):
                 out.add(id(blocks[k]))
                 k += 1
         elif _END.search(block.text) is None:
@@ -89,13 +89,3 @@ def _set_off_example(text: str) -> bool:
         return False
     label = text[m.end() : m.end() + _LABEL_REACH]
     return EXAMPLE_LABEL.match(label) is not None and _SET_OFF_END.match(label) is not None
-
-
-def under(blocks: list[Block], k: int, n: int) -> bool:
-    """Whether block `k` is nested, at any depth, in the list item at `n`."""
-    parent = blocks[k].parent
-    while parent is not None:
-        if parent == n:
-            return True
-        parent = blocks[parent].parent
-    return False

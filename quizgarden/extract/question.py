@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
-from .blocks import Block
+from .blocks import nested_in
 from .context import Context, clean_card_text
 from .lang import (
     ANSWER_MARK,
@@ -172,7 +172,7 @@ def _nested_answer(ctx: Context, n: int) -> str | None:
     base = ctx.blocks[n].level
     for m in range(n + 1, len(ctx.blocks)):
         block = ctx.blocks[m]
-        if not _inside(ctx.blocks, m, n):
+        if not nested_in(ctx.blocks, m, n):
             break
         if block.kind not in {"item", "paragraph", "math"} or not ctx.free(block):
             continue
@@ -185,15 +185,6 @@ def _nested_answer(ctx: Context, n: int) -> str | None:
         if sum(len(p) for p in parts) > MAX_ANSWER:
             break
     return _checked("\n".join(parts))
-
-
-def _inside(blocks: list[Block], m: int, n: int) -> bool:
-    parent = blocks[m].parent
-    while parent is not None:
-        if parent == n:
-            return True
-        parent = blocks[parent].parent
-    return False
 
 
 def _marked_answer(ctx: Context, n: int) -> str | None:

@@ -15,10 +15,10 @@ import re
 from collections.abc import Iterator
 
 from ..model import Candidate
-from .blocks import Block
+from .blocks import Block, nested_in
 from .context import Context, clean_card_text
 from .lang import NAMED_STATEMENT, PROOF_LABEL, STATEMENT_START
-from .proofs import opens_label, under
+from .proofs import opens_label
 from .shape import MAX_ANSWER, lists_entries
 from .text import strip_markup
 
@@ -127,7 +127,7 @@ def _statement(ctx: Context, n: int, rest: str) -> tuple[list[str], int, int]:
             # more of it: facts of their own)
             return parts, n, blocks[first.children[0]].line - 1
         for k in range(n + 1, len(blocks)):
-            if not under(blocks, k, n):
+            if not nested_in(blocks, k, n):
                 break
             if PROOF_LABEL.match(blocks[k].text):
                 break  # (a proof nested under it: the statement ends there)
@@ -159,7 +159,7 @@ def _statement(ctx: Context, n: int, rest: str) -> tuple[list[str], int, int]:
             items.append(nxt)
             last = top
             while last + 1 < len(blocks) and (
-                under(blocks, last + 1, top)
+                nested_in(blocks, last + 1, top)
                 or (blocks[last + 1].kind == "item" and blocks[last + 1].parent is None)
             ):
                 if blocks[last + 1].parent is None:
