@@ -150,3 +150,49 @@ def test_a_bare_front_is_asked_under_its_subject_once() -> None:
     assert asked_under("Glaciology", "Ablation zone") == "Glaciology › Ablation zone"
     assert asked_under("glaciology", "Glaciology basics") == "Glaciology basics"
     assert asked_under(None, "Ablation zone") == "Ablation zone"
+
+
+_COVARIANCE = """# Statistics
+
+### {heading}
+
+$$\\text{{Cov}}(X, Y) = E[(X - \\mu_X)(Y - \\mu_Y)]$$
+
+- **Positive**: Variables increase together
+- **Negative**: One increases as other decreases
+- **Zero**: No linear relationship
+"""
+
+
+def test_pieces_of_a_short_whole_answer_to_a_question_are_not_asked_again(tmp_path: Path) -> None:
+    body = _COVARIANCE.format(heading="What is the formula for covariance?")
+    cards = extract_text(tmp_path, body)
+    assert [c.front for c in cards] == ["What is the formula for covariance?"]
+    assert "No linear relationship" in cards[0].back
+
+
+def test_pieces_under_a_term_heading_stay(tmp_path: Path) -> None:
+    cards = extract_text(tmp_path, _COVARIANCE.format(heading="Covariance"))
+    assert any(c.rule == "definition" and c.back == "No linear relationship" for c in cards)
+
+
+def test_pieces_of_a_long_answer_to_a_question_stay(tmp_path: Path) -> None:
+    reasons = [
+        "**Data shift**: The fine-tuning data may follow a distribution quite unlike the data the "
+        "base model saw in pre-training, so that what it learnt there is pushed aside by what it "
+        "sees now and the model answers worse on everything else it once knew.",
+        "**Overfitting**: When the fine-tuning set is small or the model is large, the model may "
+        "fit the fine-tuning examples too closely and lose the general abilities it had.",
+        "**Narrow data**: A fine-tuning set that lacks variety fails to cover the inputs a model "
+        "will meet on a new task, so it copes badly with anything new.",
+    ]
+    heading = "### Why does a model forget after fine-tuning?\n\n"
+    body = heading + "".join(f"- {r}\n" for r in reasons)
+    cards = extract_text(tmp_path, body)
+    assert len(cards[0].back) > 300
+    pieces = [c.front for c in cards if c.rule == "definition"]
+    assert pieces == [
+        "Why does a model forget after fine-tuning? › Data shift",
+        "Why does a model forget after fine-tuning? › Overfitting",
+        "Why does a model forget after fine-tuning? › Narrow data",
+    ]

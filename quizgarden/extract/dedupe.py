@@ -172,7 +172,7 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
         if kept[section] is not None:  # (its terms may have been asked in its place)
             for k in asking:
                 kept[k] = None
-    return [card for card in kept if card is not None]
+    return _without_pieces([card for card in kept if card is not None])
 
 
 #: Lines apart (a blank line between) that lines of one run are at most.
@@ -436,6 +436,46 @@ def _with_verb(
 # space or at the start (asked once its first digit is read: a pattern that opened with the
 # lookbehind was tried at every character, not only at the digits the engine skips to)
 _ITEM_NUMBER = re.compile(r"\d(?<!\S.)\d{0,2}[.)](?=\s)")
+
+
+#: The longest answer (in characters) to a question heading that is reviewed in one go: its
+#: pieces, asked again after the question, are the same card twice. (Read over L: both blind
+#: judges junked such pieces under answers of 206-286 characters; one of them kept the pieces of
+#: a Chinese interview note's answers of 372 characters and more, a page to recall at once.)
+SHORT_WHOLE_ANSWER = 300
+_ASKS = ("?", "？")
+_ELLIPSIS = ("…", "...")
+
+
+def _without_pieces(cards: list[Candidate]) -> list[Candidate]:
+    """ "What is the formula for covariance? › Positive" under "### What is the formula for
+    covariance?", whose card answers with the formula and its three cases: a piece of an answer
+    that is carded whole, asked after the question because its label ("Positive", "Not
+    symmetric", "优点") names nothing alone, is reviewed twice. Where the question's answer is
+    short and whole (`SHORT_WHOLE_ANSWER`, not cut), the piece goes; a term that stands on its
+    own is not asked after the question and stays, and so do the pieces of a long answer, which
+    a learner recalls a part at a time."""
+    wholes = {
+        card.front: _bare(normalize_text(card.back))
+        for card in cards
+        if card.rule in _SECTIONS
+        and card.front.endswith(_ASKS)
+        and len(card.back) <= SHORT_WHOLE_ANSWER
+        and not card.back.rstrip().endswith(_ELLIPSIS)
+    }
+    if not wholes:
+        return cards
+    return [
+        card
+        for card in cards
+        if not (
+            card.mined
+            and card.rule not in _SECTIONS
+            and " › " in card.front
+            and (whole := wholes.get(card.front.rsplit(" › ", 1)[0])) is not None
+            and _bare(normalize_text(card.back)) in whole
+        )
+    ]
 
 
 def _bare(text: str) -> str:
