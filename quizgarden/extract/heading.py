@@ -695,8 +695,7 @@ def _answer(ctx: Context, section: list[Block]) -> str | None:
         if not text or (not parts and _source_line(text)):
             continue  # "> 参考资料：ACL 2023 Tutorial: …" over the answer names where it is from
         if block.kind == "item":
-            # "1) Präprozessor" / "2) Compiler": an ordered list keeps its order in the answer
-            text = "  " * (block.level - 1) + (block.number or "-") + " " + text
+            text = _item_line(block, text)
         parts.append(text)
         size += len(text)
         if size > MAX_ANSWER:
@@ -855,15 +854,10 @@ def _announced(ctx: Context, section: list[Block], title: str, summary: str) -> 
         return summary  # "Example:", "Method 2:": a label over a list of its own
     if not _word_keys(plain) & (_word_keys(title) | _word_keys(summary)):
         return summary  # "Key features of Kantian ethics:" under another heading: a new topic
-    carried: list[str] = []
-    top = 0
-    for block in section[said[-1] + 2 :]:
-        if block.kind != "item" or not _usable(ctx, block):
-            break
-        if "$$" in block.text:
-            return summary  # a display formula is the `formula` rule's card, asked on its own
-        carried.append("  " * (block.level - 1) + (block.number or "-") + " " + _clean(block))
-        top += block.level == 1
+    carried = _listed(ctx, section[said[-1] + 2 :])
+    if carried is None:
+        return summary  # a display formula is the `formula` rule's card, asked on its own
+    top = sum(not line.startswith(" ") for line in carried)  # (the items of the first level)
     if not carried or top > _LIST_MOST or strip_markup(carried[-1]).endswith((":", "：")):
         # "- 二者区分如下图：": the list goes on to what it leads in to, which is left out
         return summary
@@ -889,19 +883,33 @@ def _compared(ctx: Context, section: list[Block], summary: str) -> str | None:
             return None
         carried = [rows]
     elif after.kind == "item" and _usable(ctx, after):
-        carried = []
-        for block in section[said[0] + 1 :]:
-            if block.kind != "item" or not _usable(ctx, block):
-                break
-            if "$$" in block.text:
-                return None  # each display formula is the `formula` rule's card
-            carried.append("  " * (block.level - 1) + (block.number or "-") + " " + _clean(block))
-        if len(carried) > _LIST_MOST:
-            return None
+        listed = _listed(ctx, section[said[0] + 1 :])
+        if listed is None or len(listed) > _LIST_MOST:
+            return None  # (a display formula in it is the `formula` rule's card)
+        carried = listed
     else:
         return summary
     back = "\n".join([summary, *carried])
     return back if len(back) <= MAX_ANSWER else None
+
+
+def _listed(ctx: Context, blocks: list[Block]) -> list[str] | None:
+    """The usable list items `blocks` open with, each a line of the answer; None where one holds
+    a display formula, which the `formula` rule asks on its own."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind != "item" or not _usable(ctx, block):
+            break
+        if "$$" in block.text:
+            return None
+        lines.append(_item_line(block, _clean(block)))
+    return lines
+
+
+def _item_line(block: Block, text: str) -> str:
+    """An item's text as a line of an answer, indented by its depth and opened by its own
+    number ("1) Präprozessor"): an ordered list keeps its order."""
+    return "  " * (block.level - 1) + (block.number or "-") + " " + text
 
 
 def _only_counts(summary: str) -> bool:

@@ -675,15 +675,17 @@ NAMED_STATEMENT = re.compile(
     r"(?:\d+(?:[.\-]\d+)*[a-z]?'?[ \t]*)?[*_\]】]*[ \t]*[:：]?[ \t]*[*_]*[ \t]*[（(]",
     re.I,
 )
-#: The characters a block that opens with a statement's label may open with: its emphasis, a
-#: bracket, or the first letter of a label in either case (a test in C before the pattern).
-STATEMENT_START = frozenset(
-    "*_[【" + "".join(w[0].lower() + w[0].upper() for w in _words("statement_labels"))
-)
-#: Likewise for a proof's label.
-PROOF_START = frozenset(
-    "*_[【" + "".join(w[0].lower() + w[0].upper() for w in _words("proof_labels"))
-)
+
+
+def _label_start(key: str) -> frozenset[str]:
+    """The characters a block that opens with a label of the tables' `key` may open with: its
+    emphasis, a bracket, or the first letter of a label in either case (a test in C before the
+    pattern)."""
+    return frozenset("*_[【" + "".join(w[0].lower() + w[0].upper() for w in _words(key)))
+
+
+STATEMENT_START = _label_start("statement_labels")
+PROOF_START = _label_start("proof_labels")
 #: A proof labelled as a statement is, as a block opens with it: set off by its emphasis or
 #: brackets ("*[Proof]*", "*Proof.* Let …", "***Proof***:", "**证明**：") or alone on its line
 #: ("Beweis:", "证明："); not a sentence that opens with the word, nor a plain label with text
