@@ -290,6 +290,8 @@ def _glossed(ctx: Context) -> Iterator[Candidate]:
             yield from _vocabulary(ctx, items, short, lists)
     for members in lists.values():
         for n, term, gloss, spelled_out in members:
+            if not (spelled_out or _abbreviation(term)) and _member(ctx, n):
+                continue  # "- Peripherals (Keyboard, Mouse, etc)" under "- Input/Output devices"
             if spelled_out or len(members) >= MIN_GLOSSED:
                 block = ctx.blocks[n]
                 back, block_id, deck = clean_card_text(gloss)
@@ -314,12 +316,36 @@ def _vocabulary(
         return
     if key in lists:
         lists[key] = [m for m in lists[key] if m[0] not in items]
+    nested, led = ctx.blocks[items[0]].parent is not None, _led_in(ctx, items[0])
     for n, entry in zip(items, entries, strict=True):
-        if entry is not None:
+        if entry is not None and not (
+            (nested or (led and n not in short)) and not _abbreviation(entry[0])
+        ):  # a member's aside (`_member`); after a lead-in, a word glossed in a word or two
+            # ("Akkusativ:" over "- bis (until / to)") is still a word list's translation
             back, block_id, deck = clean_card_text(entry[1])
             yield Candidate(
                 "arrow", "basic", entry[0], back, ctx.blocks[n].line, block_id, deck=deck
             )
+
+
+def _member(ctx: Context, n: int) -> bool:
+    """Item `n` is one member of what its list's lead names: nested under an item ("- Data
+    Storage" over "- Short-term memory (RAM)") or after a paragraph ending on a colon
+    ("Examples:", "…, including:"). A bracket there is the author's aside on that member, the
+    instances it covers (`(such as food, newspapers and petrol)`, `(Keyboard, Mouse, etc)`) or
+    why it belongs (`- Cancer screening (missing a cancer diagnosis is catastrophic)`), not
+    what the term means: a glossary of `term (gloss)` items stands on its own under a heading."""
+    return ctx.blocks[n].parent is not None or _led_in(ctx, n)
+
+
+# a term written in capitals and figures, an abbreviation: "SSAT16", "ENIAC", "GDP"
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
+
+
+def _abbreviation(term: str) -> bool:
+    """`term` is an abbreviation, whose bracket spells it out wherever the list stands
+    (`1. SSAT(Signed Saturate)` after a lead-in, `- ENIAC (Electronic Numerical …)`)."""
+    return _ABBREVIATION.fullmatch(term) is not None
 
 
 def split_glossed(line: str, *, short: bool = False) -> tuple[str, str, bool] | None:
