@@ -118,6 +118,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                         found = None
             if found is None:
                 continue
+            if block.kind == "item" and offset == 0 and _counted(ctx, n, block):
+                continue
             term, rest = found
             if not is_sentence(rest):
                 whole = read_on(rest, texts[offset + 1 :], _opens_entry)
@@ -177,6 +179,21 @@ def _answered(ctx: Context) -> Iterator[Candidate]:
             if units(asked) <= _SHORT_ASKED and (where := subject_above(ctx, block)):
                 asked = f"{where} › {asked}"
             yield Candidate("arrow", "basic", asked, back, block.line + offset, block_id, deck=deck)
+
+
+def _counted(ctx: Context, n: int, block: Block) -> bool:
+    """Item `n` is one of a count that the text above it speaks of: a top-level item of an
+    ordered list that goes on from a sentence or a formula, not from its heading, and that no
+    colon introduces as entries (`The author ranks three ways of life.` / `1. Pleasure -> …`,
+    `Why the two stages are kept apart` / `1. Simpler design - …`). Its words rank, order or
+    give a reason as one of the members of what that text names, and alone they name nothing
+    to learn; under its heading (`## Isolation levels` / `1. Read Uncommitted - …`) or after a
+    lead-in ending on a colon (`The unit has four instructions for this:`) an ordered list is
+    a glossary, and a nested one is asked under its parent."""
+    if not block.number or block.parent is not None:
+        return False
+    before = ctx.before_items[n]
+    return before >= 0 and ctx.blocks[before].kind != "heading" and not _led_in(ctx, n)
 
 
 def _led_in(ctx: Context, n: int) -> bool:
