@@ -10,6 +10,7 @@ import yaml
 
 from quizgarden.extract import RULES, extract_note
 from quizgarden.extract.shape import asked_under, placed
+from quizgarden.extract.text import is_title
 from quizgarden.model import Candidate
 from quizgarden.notes import read_note
 
@@ -196,3 +197,20 @@ def test_pieces_of_a_long_answer_to_a_question_stay(tmp_path: Path) -> None:
         "Why does a model forget after fine-tuning? › Overfitting",
         "Why does a model forget after fine-tuning? › Narrow data",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Routing Tokens to Experts at Scale - arXiv, accessed March 3, 2024,", True),
+        ("Theory and Practice, Anna N. Author, Bert Writer, 2011.", True),
+        ("Eliciting Facts from Language Models with Generated Prompts. 2020", True),
+        ("Eliciting Facts from Language Models with Generated Prompts", True),
+        # a sentence that ends on a year, or on a clause dated after a dash, says something
+        ("Rates tracked the U.S. closely; the central bank was not founded until 1935.", False),
+        ("the treaties that ended the war - signed at Münster, 1648", False),
+        ("vote d'adoption en mars 2024.", False),
+    ],
+)
+def test_a_work_cited_is_a_title(text: str, title: bool) -> None:
+    assert is_title(text) is title

@@ -36,6 +36,7 @@ from .lang import (
     STRUCTURAL_HEADING,
     TERM_BAD_END,
     TERM_BAD_START,
+    TITLE_STOPWORDS,
     VALUE_LABEL,
     VALUE_START,
     VERSUS,
@@ -697,12 +698,49 @@ _TITLE_WORD = re.compile(r"[A-Za-z][\w'-]{3,}")
 
 
 def is_title(text: str) -> bool:
-    """ "Your Language Model is Secretly a Reward Model": a title, which explains nothing."""
+    """ "Your Language Model is Secretly a Reward Model": a title, which explains nothing; so is
+    a title with what a list of works cited adds after it (`_uncited`), and title case leaves a
+    short word of the tables' `title_stopwords` in lower case ("Eliciting Knowledge from
+    Language Models with Automatically Generated Prompts")."""
     plain = strip_markup(text).strip()
+    if _ENDS_ON_YEAR.search(plain[-_YEAR_TAIL:]):  # (a year ends every citation: most end so)
+        plain = _uncited(plain)
     if has_cjk(plain) or plain.endswith((".", "。", ":", ";")):
         return False
-    words = _TITLE_WORD.findall(plain)
+    words = [w for w in _TITLE_WORD.findall(plain) if w.casefold() not in TITLE_STOPWORDS]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+#: A year, as a citation dates a work.
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+#: A year with at most a closing mark or two after it, the last thing a citation holds; looked
+#: for in the last `_YEAR_TAIL` characters only, so that a long answer costs no more than a
+#: short one.
+_ENDS_ON_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d\W{0,3}$")
+_YEAR_TAIL = 8
+#: The year that closes a citation after a full stop or a comma: "… Prompts. 2020", "…, C. M.
+#: Shetty, 2006.", with the comma a URL taken out before it leaves ("…, 2025, <url>").
+_CITED_YEAR = re.compile(r"[.,]\s*(?:1[5-9]|20)\d\d\W{0,3}$")
+#: The spaced dash before the source a work was found in ("… Self-Distillation - arXiv").
+_SOURCE_DASH = " - "
+
+
+def _uncited(plain: str) -> str:
+    """`plain` without what a list of works cited adds after a title, where it ends so: the
+    source and the date it was read ("Compressing Chain-of-Thought into Continuous Space via
+    Self-Distillation - arXiv, accessed November 30, 2025,", its URL taken out), the authors'
+    names and the year ("Theory and Algorithms, Mokhtar S. Bazaraa, …, 2006." keeps the names,
+    which a title test counts as capitalised words) or the year alone ("… Prompts. 2020"). A
+    sentence that ends on a year stays as it is ("… was not founded until 1935."): no full stop
+    or comma stands before its year. A spaced dash parts a source off only where what follows
+    it holds a year and a comma, as a source and the date it was read do; what is left before
+    it must still read as a title ("the treaties that ended the war - signed at Münster, 1648"
+    leaves a clause in lower case)."""
+    head, dash, source = plain.rpartition(_SOURCE_DASH)
+    if dash and head and _YEAR.search(source) and "," in source:
+        return head.rstrip()  # "Title - Source, accessed <date>": the source holds the date
+    cut = _CITED_YEAR.search(plain)
+    return plain[: cut.start()].rstrip() if cut else plain
 
 
 _BREADCRUMB = re.compile(r"\S\s*>\s*\S+\s*>")
