@@ -34,6 +34,7 @@ from .lang import (
     PARTICIPLE,
     PHRASE_FOLLOWER,
     POINTER,
+    PREDICATE_OPENER,
     PREPOSITION,
     PRO_FORM,
     SECTION_LABEL_HEADING,
@@ -115,6 +116,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         answer = _answer(ctx, n, title, whole, glossary)
         if not answer or len(answer) > MAX_ANSWER or _EMBED.search(answer):
             continue
+        if _titled(answer):
+            continue
         front = title
         if GENERIC_FRONT.match(title) or not is_distinctive(title):
             owner = naming_heading(ctx, heading_above(ctx, n))
@@ -123,6 +126,37 @@ def find(ctx: Context) -> Iterator[Candidate]:
         back, _, deck = clean_card_text(answer)
         _, block_id, _ = clean_card_text(block.text)
         yield Candidate("brief", "basic", front, back, block.line, block_id, deck=deck)
+
+
+#: The most units a line set as a title over the text under it holds: a label, a question.
+_TITLE_UNITS = 6
+#: How a line closes that is a sentence's or a lead-in's, not a title's: a stop, a colon, a
+#: bracket, a comma; or markup (`***To develop artifacts …***`, a line stressed whole).
+_CLOSED = re.compile(r"[.:：。!?？！;；,，)）*_`$]\s*$")
+#: How a line opens that starts a text of its own: a list marker, a capital, a CJK character.
+_OWN_START = re.compile(r"(?:[-*+]|\d+[.)])\s|[^\W\d_]")
+
+
+def _titled(answer: str) -> bool:
+    """`Objetivo` / `Entender los conceptos …`, `Why these portions are separated` / `- Simplicity
+    of design …`, `To expand with the presentations` / `When the class decks arrive, …`: a
+    short first line that closes on no mark, over more text that starts afresh, is a title the
+    author set over what follows (a label, a question, a note to self), in a paragraph of its
+    own as Markdown reads it. The text answers that title, not the heading: read as the
+    heading's answer it is aims, reasons or plans. A line of hard-wrapped prose ends on a
+    function word or a comma (`is_cut`), or runs longer, and the next line goes on in lower
+    case; a line that opens with a verb goes on from the heading."""
+    first, _, rest = answer.partition("\n")
+    first, rest = first.strip(), rest.lstrip()
+    if not first[:1].isalpha() or not rest:
+        return False  # an item, a number, a mark: no title
+    if _CLOSED.search(first) or units(first) > _TITLE_UNITS or is_cut(first):
+        return False
+    if PREDICATE_OPENER.match(first):
+        return False  # "Holds the ozone layer …" over a bullet: a predicate that goes on from
+        # the heading, its stop left out, says what the heading is
+    nxt = _OWN_START.match(rest)
+    return nxt is not None and (not nxt.group()[0].isalpha() or not nxt.group()[0].islower())
 
 
 def _answer(

@@ -30,6 +30,7 @@ from .lang import (
     ASCII_COPULA_WORD,
     ASCII_LIST_COPULA_WORD,
     CLASS_OF,
+    CLAUSE_TAIL,
     CLAUSE_WORD,
     CONTINUES,
     COPULA,
@@ -227,8 +228,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
 #: How many words a kind's name takes: a modifier and the head it shares with its siblings
 #: ("Standard ACLs"), or a head and a phrase ("Capacitors in series").
 _KIND_WORDS = range(2, 5)
-# a word of a kind's name: letters, a hyphen or an apostrophe inside ("Non-zero")
-_KIND_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# a word of a kind's name: letters, a hyphen or an apostrophe inside ("Non-zero"); a hyphen
+# that ends a word sets a term off from what is said of it ("Prefix- Formed by deleting …")
+_KIND_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[\w'’])?")
 # a name its author set off in bold or code, an article before it at most; the words of a
 # subject, where the mark holds them all, are the term the definition rules ask
 _SET_OFF = re.compile(r"(?:[A-Za-z]+\s+)?(?P<mark>\*\*|__|`)(?P<name>[^*_`]+)(?P=mark)")
@@ -502,6 +504,9 @@ def split_defining(
         return None
     if " - " in subject:
         return None  # "Economic Costs - Including opportunity costs are …": a term, a dash
+    if CLAUSE_TAIL.search(subject):
+        return None  # "Faute de jeu qui consiste …", "Mentally zoom out like you are …": the
+        # copula's subject is the relative or the pronoun, and the words before it a clause
     if PREPOSITION.match(subject):
         return None  # "Nach Aristoteles ist eine Handlung …": a phrase before the verb (V2)
     if DEICTIC.search(subject) or JOINER.search(PARENS.sub("", subject)):

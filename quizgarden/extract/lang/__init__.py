@@ -50,6 +50,7 @@ __all__ = [
     "CASE_CLOSER",
     "CASE_OPENER",
     "CLASS_OF",
+    "CLAUSE_TAIL",
     "CLAUSE_WORD",
     "COMMA_NAMED",
     "COMPARISON",
@@ -656,6 +657,14 @@ ASPECT_HEADER = re.compile(rf"^(?:{_alternation(_words('aspect_headers'))})$", r
 TERM_BAD_START = re.compile(rf"^(?:{_alternation(_words('term_openers'))})", re.I)
 #: How a phrase cut out of a sentence ends: "… of", "… 的".
 TERM_BAD_END = re.compile(rf"(?:{_alternation(_words('term_enders'))})$", re.I)
+#: The last word of a phrase that is a clause cut before its verb, not a name: a relative
+#: ("Faute de jeu qui" + "consiste à …") or a personal pronoun ("… like you" + "are in …"), lower
+#: case as running text writes them. A hyphen before it joins a name ("Add-on").
+CLAUSE_TAIL = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in _words("relatives", "subject_pronouns") if _latin(w))
+    + r")\s*$"
+)
 #: A word that makes a phrase a clause ("LoRA is robust", "需要注意"). Lower case only: a title
 #: capitalises its "Is".
 CLAUSE_WORD = re.compile(_alternation(_words("clause_words"), ignore_case=False))

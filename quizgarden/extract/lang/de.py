@@ -415,4 +415,5 @@ TABLE = Table(
         r"(?:in )?(?:diese[mrs]?) (?:Projekt|Repository)",
     ),
     reason_questions=("warum", "wieso", "weshalb", "ob", r"wie(?!\s+(?:viele?|lange|oft)\b)"),
+    subject_pronouns=("ich", "du", "er", "sie", "wir", "ihr"),
 )

@@ -1462,4 +1462,5 @@ TABLE = Table(
     # what sends the reader to a linked page instead of saying something
     see_words=("see", "see also", "refer to", "cf\\.?", "for more information", "for more details"),
     reason_questions=("why", "whether", r"how(?!\s+(?:many|much|long|often|far|old)\b)"),
+    subject_pronouns=("you", "we", "they", "he", "she", "it"),
 )

@@ -152,6 +152,9 @@ TABLE = Table(
         "hay",
         "nosotros",
         "yo",
+        # a subordinator: what follows is a clause, whose subject comes later
+        "cuando",
+        "mientras",
     ),
     aspect_headers=("aspecto", "característica", "criterio", "comparación"),
     gloss_headers=("definición", "significado", "descripción", "explicación"),
@@ -342,4 +345,17 @@ TABLE = Table(
     reason_questions=("por qué", "cómo"),
     # a phrase cut out of a sentence ends on a preposition or a conjunction
     term_enders=("de", "del", "que", "con", "por", "para", "pero"),
+    subject_pronouns=(
+        "yo",
+        "tú",
+        "él",
+        "ella",
+        "nosotros",
+        "nosotras",
+        "vosotros",
+        "ellos",
+        "ellas",
+        "usted",
+        "ustedes",
+    ),
 )

@@ -158,6 +158,9 @@ TABLE = Table(
         "je",
         "ils",
         "elles",
+        # a subordinator: what follows is a clause, whose subject comes later
+        "quand",
+        "lorsque",
     ),
     aspect_headers=("aspect", "caractéristique", "critère", "critères", "comparaison"),
     gloss_headers=("définition", "signification", "description", "explication"),
@@ -333,4 +336,5 @@ TABLE = Table(
     reason_questions=("pourquoi", "comment"),
     # a phrase cut out of a sentence ends on a preposition or a conjunction
     term_enders=("de", "du", "des", "que", "avec", "pour", "par", "mais"),
+    subject_pronouns=("je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"),
 )

@@ -157,6 +157,9 @@ TABLE = Table(
         "egli",
         "lui",
         "lei",
+        # a subordinator: what follows is a clause, whose subject comes later
+        "quando",
+        "mentre",
     ),
     aspect_headers=("aspetto", "caratteristica", "criterio", "confronto"),
     gloss_headers=("definizione", "significato", "descrizione", "spiegazione"),
@@ -340,4 +343,5 @@ TABLE = Table(
     # a phrase cut out of a sentence ends on a preposition, a conjunction or a negation cut
     # from its verb ("Alcuni algoritmi non" + "sono eseguibili …")
     term_enders=("di", "del", "della", "dei", "delle", "che", "non", "con", "per", "ma"),
+    subject_pronouns=("io", "tu", "lui", "lei", "noi", "voi", "loro"),
 )

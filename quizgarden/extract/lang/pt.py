@@ -126,7 +126,19 @@ TABLE = Table(
         "portanto",
     ),
     field_names=("autor", "estado", "data", "fonte", "categoria", "tema"),
-    subject_stopwords=("isto", "isso", "este", "esta", "ele", "ela", "aqui", "nós", "eu"),
+    subject_stopwords=(
+        "isto",
+        "isso",
+        "este",
+        "esta",
+        "ele",
+        "ela",
+        "aqui",
+        "nós",
+        "eu",
+        "quando",
+        "enquanto",
+    ),
     deictic=("isto", "isso", "este", "esta", "aqui", "ali"),
     aspect_headers=("aspecto", "característica", "critério", "comparação"),
     gloss_headers=("definição", "significado", "descrição", "explicação"),
@@ -299,4 +311,5 @@ TABLE = Table(
     generic_fronts=("o que é", "o que são"),
     # a phrase cut out of a sentence ends on a preposition or a conjunction
     term_enders=("de", "do", "da", "dos", "das", "que", "com", "por", "para", "mas", "não"),
+    subject_pronouns=("eu", "tu", "ele", "ela", "nós", "vós", "eles", "elas", "você", "vocês"),
 )

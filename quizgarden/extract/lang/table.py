@@ -354,3 +354,7 @@ class Table:
     # how a question ends when a text asks it of itself to go on talking, not to be answered as
     # a card: a chatty blog's "缺点是啥呢？", "这样做可以吗？" over its own next sentence
     rhetorical_ends: tuple[str, ...] = ()
+    # the personal pronouns that stand as a verb's subject, lower case: a defining sentence's
+    # subject never ends on one ("Mentally zoom out like you" + "are in a spaceship …": the
+    # copula's subject is the pronoun, and the words before it a clause)
+    subject_pronouns: tuple[str, ...] = ()
