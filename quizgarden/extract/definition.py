@@ -1159,11 +1159,18 @@ def _plain_led_lists(ctx: Context) -> tuple[set[int], set[int]]:
     written is the author's way of setting a name off. Second, those of them in a list led in
     by its subject's aspects (`ASPECT_LEAD`): an aspect means something only asked after its
     subject ("Main aspects of Class Conflict › Alienation"), and bare it is a claim ("仅有三点
-    细微差异：" over "使用 Post Norm 而非 Pre Norm。…"), so the caller keeps it only so asked."""
+    细微差异：" over "使用 Post Norm 而非 Pre Norm。…"), so the caller keeps it only so asked.
+    The shape is matched first and the words read only in a list most of whose items have it:
+    most items hold a full stop somewhere, few lists open their items so."""
     out: set[int] = set()
     aspects: set[int] = set()
     for key, items in ctx.lists.items():
-        led = [n for n in items if _plain_led(ctx.blocks[n].text.split("\n")[0]) is not None]
+        if len(items) < MIN_LED:
+            continue
+        shaped = [n for n in items if _plain_led_shape(ctx.blocks[n].text) is not None]
+        if len(shaped) < MIN_LED or len(shaped) * 2 < len(items):
+            continue
+        led = [n for n in shaped if _plain_led(ctx.blocks[n].text.split("\n")[0]) is not None]
         if len(led) < MIN_LED or len(led) * 2 < len(items):
             continue
         if ASPECT_LEAD.search(_lead_in(ctx, led[0], key[2])):
@@ -1172,19 +1179,32 @@ def _plain_led_lists(ctx: Context) -> tuple[set[int], set[int]]:
     return out, aspects
 
 
+#: How far into an item the full stop after a plain term may be: `_PLAIN_LED`'s term and mark.
+_PLAIN_LED_REACH = 62
+
+
+def _plain_led_shape(text: str) -> re.Match[str] | None:
+    """`_PLAIN_LED` on an item's first line, tried only where a full stop followed by a space or
+    a `。` comes within reach of its start (a plain string search, no regex)."""
+    head = text[:_PLAIN_LED_REACH]
+    if ". " not in head and "。" not in head:
+        return None
+    return _PLAIN_LED.match(without_item_mark(text.split("\n", 1)[0].strip()))
+
+
 def _plain_led(line: str) -> tuple[str, str] | None:
     """(term, explanation) of an item that opens with a plain name and its full stop, a
     sentence after it: in Latin script one that opens with a capital (a new sentence, where
-    "Mr. smith" or a cut line goes on), after `。` any."""
-    text = without_item_mark(line.strip())
-    if "." not in text and "。" not in text:
-        return None
-    m = _PLAIN_LED.match(text)
+    "Mr. smith" or a cut line goes on), after `。` any; a CJK term that holds a copula is a
+    sentence of its own ("另一项是一个约束。…"), not a name."""
+    m = _plain_led_shape(line.strip())
     if m is None:
         return None
     term, rest = m.group("term").strip(), m.group("rest").strip()
     if m.group("sep") == "." and not (rest[0].isupper() or has_cjk(rest[0])):
         return None  # "Fig. 3 shows …", "approx. three …": the sentence goes on
+    if m.group("sep") == "。" and COPULA_WORD.search(term):
+        return None
     if not is_term(term) or not is_explanation(rest):
         return None
     return term, rest
