@@ -1142,7 +1142,7 @@ def _bold_led(line: str) -> tuple[str, str] | None:
     return strip_markup(term), rest
 
 
-# "6. Pauperisation. Poverty is the result of …", "1. 文档准备。由于海量预训练语料…": a plain term
+# "6. Pauperisation. Poverty is the result of …", "- Transformer 架构。正如我们在…": a plain term
 # that opens an item and ends at a full stop, a sentence of its own after it; the last word of
 # the term is no abbreviation whose full stop a name goes on after ("Dr. Smith", "vs. Rome")
 _PLAIN_LED = re.compile(
