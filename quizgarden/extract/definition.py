@@ -286,14 +286,15 @@ _ListKey = tuple[int | None, int]
 class _Found(NamedTuple):
     """A definition's card and what may place it once the note's cards are all found: the list
     its item is one of (`_aspects` reads a list's items together), the subject of the aspect it
-    was asked under, and the subject a label of a point or a part of a group is to be asked under
-    (`_owned`)."""
+    was asked under, the subject a label of a point or a part of a group is to be asked under
+    (`_owned`), and whether it is a claim unless so asked (`_plain_led_lists`' aspects)."""
 
     card: Candidate
     in_list: _ListKey | None = None
     aspect_of: str | None = None
     owner: str | None = None
     section: str | None = None
+    claim: bool = False
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -301,22 +302,24 @@ def find(ctx: Context) -> Iterator[Candidate]:
     but for a template's fields (`_fields`)."""
     found = list(_definitions(ctx))
     fields = _fields(ctx, [f.card for f in found])
-    kept: list[tuple[Candidate, str | None]] = []
+    kept: list[tuple[Candidate, _Found]] = []
     lists: dict[_ListKey, list[_Found]] = {}
     for f in found:
         if f.in_list is None:
             if f.card.front.casefold() not in fields:
-                kept.append((f.card, f.owner))
+                kept.append((f.card, f))
         else:
             lists.setdefault(f.in_list, []).append(f)
     for run in lists.values():
         for card, f in zip(_aspects(run, ctx.note.title), run, strict=True):
             if card.front.casefold() not in fields:
-                kept.append((card, f.owner))
+                kept.append((card, f))
     # (a label the note repeats stays bare: which card of it stays is dedupe's call)
     fronts = Counter(card.front.casefold() for card, _ in kept)
-    for card, owner in kept:
-        yield _owned(card, owner) if fronts[card.front.casefold()] == 1 else card
+    for card, f in kept:
+        placed = _owned(card, f.owner) if fronts[card.front.casefold()] == 1 else card
+        if not (f.claim and " › " not in placed.front):
+            yield placed
 
 
 def _owned(card: Candidate, owner: str | None) -> Candidate:
@@ -407,6 +410,7 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
     glossaries = _by_full_entries(ctx, glossaries, loose, listings)
     rescued = _bold_siblings(ctx, loose) | _all_entries(ctx, loose)
     led = _bold_led_lists(ctx)
+    plain_led, plain_aspects = _plain_led_lists(ctx)
     bare = _bare_led_lists(ctx)
     named_in_code = _identifier_lists(ctx)
     cases = _case_lists(ctx)
@@ -473,6 +477,8 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
                     found = _aliased_paragraph(ctx, block, line)
             if found is None and offset == 0 and n in led:
                 found = _bold_led(line)
+            if found is None and offset == 0 and n in plain_led:
+                found = _plain_led(line)
             if found is None and offset == 0 and n in bare:
                 found = _bare_led(line)
             if found is None and offset == 0:
@@ -540,7 +546,9 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
             elif listed and owner is None:
                 owner = _phrase_owner(ctx, block, term)
             in_list = (block.parent, before_items[n]) if listed else None
-            yield _Found(card, in_list, subject, owner, section)
+            # an aspect set off by a full stop is one only asked after its subject (`find`)
+            claim = offset == 0 and n in plain_aspects
+            yield _Found(card, in_list, subject, owner, section, claim)
 
 
 # what follows a word that names its line: a colon, a bracket, a number ("Step 2"), another
@@ -1132,6 +1140,74 @@ def _bold_led(line: str) -> tuple[str, str] | None:
     if not is_term(term) or not is_explanation(rest) or wraps_term(term, strip_markup(rest)):
         return None
     return strip_markup(term), rest
+
+
+# "6. Pauperisation. Poverty is the result of …", "- Transformer 架构。正如我们在…": a plain term
+# that opens an item and ends at a full stop, a sentence of its own after it; the last word of
+# the term is no abbreviation whose full stop a name goes on after ("Dr. Smith", "vs. Rome")
+_PLAIN_LED = re.compile(
+    r"^(?P<term>[^\W\d_][^.。:：*_`$|\[\]\n]{0,59}?(?:[^\W\d_]{3}|[A-Z]{2}|[^\x00-\u2fff]))"
+    r"(?P<sep>\.(?=\s)|。)\s*(?P<rest>\S.*)$"
+)
+
+
+def _plain_led_lists(ctx: Context) -> tuple[set[int], set[int]]:
+    """The items of lists where MIN_LED items or more, and most of the list, open with a plain
+    term set off by a full stop and go on with a sentence (`_plain_led`): the author lists
+    terms, each explained after it, as `_bold_led_lists` does in bold. One such item alone is
+    a short sentence and another ("- Idealize the system. First examine …"); most of a list so
+    written is the author's way of setting a name off. Second, those of them in a list led in
+    by its subject's aspects (`ASPECT_LEAD`): an aspect means something only asked after its
+    subject ("Main aspects of Class Conflict › Alienation"), and bare it is a claim ("仅有三点
+    细微差异：" over "使用 Post Norm 而非 Pre Norm。…"), so the caller keeps it only so asked.
+    The shape is matched first and the words read only in a list most of whose items have it:
+    most items hold a full stop somewhere, few lists open their items so."""
+    out: set[int] = set()
+    aspects: set[int] = set()
+    for key, items in ctx.lists.items():
+        if len(items) < MIN_LED:
+            continue
+        shaped = [n for n in items if _plain_led_shape(ctx.blocks[n].text) is not None]
+        if len(shaped) < MIN_LED or len(shaped) * 2 < len(items):
+            continue
+        led = [n for n in shaped if _plain_led(ctx.blocks[n].text.split("\n")[0]) is not None]
+        if len(led) < MIN_LED or len(led) * 2 < len(items):
+            continue
+        if ASPECT_LEAD.search(_lead_in(ctx, led[0], key[2])):
+            aspects.update(led)
+        out.update(led)
+    return out, aspects
+
+
+#: How far into an item the full stop after a plain term may be: `_PLAIN_LED`'s term and mark.
+_PLAIN_LED_REACH = 62
+
+
+def _plain_led_shape(text: str) -> re.Match[str] | None:
+    """`_PLAIN_LED` on an item's first line, tried only where a full stop followed by a space or
+    a `。` comes within reach of its start (a plain string search, no regex)."""
+    head = text[:_PLAIN_LED_REACH]
+    if ". " not in head and "。" not in head:
+        return None
+    return _PLAIN_LED.match(without_item_mark(text.split("\n", 1)[0].strip()))
+
+
+def _plain_led(line: str) -> tuple[str, str] | None:
+    """(term, explanation) of an item that opens with a plain name and its full stop, a
+    sentence after it: in Latin script one that opens with a capital (a new sentence, where
+    "Mr. smith" or a cut line goes on), after `。` any; a CJK term that holds a copula is a
+    sentence of its own ("另一项是一个约束。…"), not a name."""
+    m = _plain_led_shape(line.strip())
+    if m is None:
+        return None
+    term, rest = m.group("term").strip(), m.group("rest").strip()
+    if m.group("sep") == "." and not (rest[0].isupper() or has_cjk(rest[0])):
+        return None  # "Fig. 3 shows …", "approx. three …": the sentence goes on
+    if m.group("sep") == "。" and COPULA_WORD.search(term):
+        return None
+    if not is_term(term) or not is_explanation(rest):
+        return None
+    return term, rest
 
 
 # "- `Capital` Anything produced that is used …", "- **Bias** The error a model makes …": a
