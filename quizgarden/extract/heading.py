@@ -350,14 +350,26 @@ def _of_the_text(answer: str) -> bool:
     return SELF_MENTION.search(_first_sentence(opening)) is not None
 
 
+#: How many sentences a back that opens by announcing what follows may hold and still only
+#: announce it: the announcement and a remark on it ("It's a good idea to stick to these").
+_ANNOUNCED_SENTENCES = 2
+
+
 def _announces(answer: str) -> bool:
     """The answer opens by announcing what follows it and holds none of it: "The following
     details the major stages in developing a lab." over the stages' own sections, "Here are
     AQA's suggested timings …" over the timings, "为方便讨论, 这里给出一个随机优化…的典型应用." over
     the example (the tables' `announcing_openers`). The sentence says what the section is
     about to give, not what its heading is; the card stops before the answer. One that goes
-    on to a list, a table or a lead-in's formula carries what it announced, and answers."""
-    if ANNOUNCING.match(strip_markup(answer).lstrip()) is None:
+    on to a list, a table or a lead-in's formula carries what it announced, and answers; so
+    does one that goes on past `_ANNOUNCED_SENTENCES` sentences ("Here is the short version.
+    The client sends …"), which says it in prose."""
+    plain = strip_markup(answer).lstrip()
+    if ANNOUNCING.match(plain) is None:
+        return False
+    # (a stray ")." after "(or ink...?" ends no sentence of its own)
+    said = [s for s in sentences(plain) if any(map(str.isalpha, s))]
+    if len(said) > _ANNOUNCED_SENTENCES:
         return False
     return not any(
         ITEM_MARK.match(line)
