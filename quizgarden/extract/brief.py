@@ -20,6 +20,7 @@ from .context import Context, clean_card_text, heading_above, heading_title, nam
 from .entries import run_in_head
 from .lang import (
     ACTION,
+    ANNOUNCING,
     ARTICLE,
     ASKING,
     ASPECT_HEAD,
@@ -364,7 +365,10 @@ def _prose(
         return None
     rest = body[1:]
     if len(body) == 1 and units(plain) >= 5 and _speaks_of(title, plain):
-        # "… is shaped by three main factors." alone: what it counts is not in the card
+        # "… is shaped by three main factors." alone: what it counts is not in the card; nor
+        # is what "The following details the main stages …" announces
+        if ANNOUNCING.match(plain.lstrip()):
+            return None
         return None if len(said) == 1 and only_counts(plain) else text
     if any(b.kind != "item" for b in rest) or not is_explanation(text, min_units=4):
         return None  # "`docker volume inspect x`": code in the text counts no words
@@ -478,6 +482,8 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
         return None
     if PREPOSITION.match(plain) or LEAD_IN.search(said[-1]) or _DASHED.search(text):
         return None  # "In 1620 …", "For a tort action, consider", "…, as follows", "X - …"
+    if ANNOUNCING.match(plain):
+        return None  # "The following details the main stages …": what follows is the answer
     for line in plain.split("\n"):
         opener = line.split(None, 1)[0].strip(",") if line.strip() else ""
         if SUBJECT_STOPWORD.fullmatch(opener) or (opener.istitle() and ACTION.fullmatch(opener)):

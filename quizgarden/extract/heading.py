@@ -14,6 +14,7 @@ from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
 from .entries import split_definition
 from .lang import (
+    ANNOUNCING,
     ARTICLE,
     CARRIED_OPENER,
     COMPARISON,
@@ -141,7 +142,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             if QUESTION_WORD_ONLY.match(asked):
                 continue  # "## Who?": what it asks is in the section's own questions, if anywhere
             answer = _answer(ctx, direct)
-            if answer and (_leans_latin(answer) or _of_the_text(answer)):
+            if answer and (_leans_latin(answer) or _of_the_text(answer) or _announces(answer)):
                 continue  # "How many Variables?" + "Therefore, a system in equilibrium …"
             if answer and not TO_READER.search(asked):
                 # "Nennen Sie die Phasen!", "Zählen Sie sie auf.": an order already ends as it is
@@ -179,6 +180,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if compared is None:
                     continue  # "The two modes differ." over a long list: a lead-in
                 back = compared
+            if not listed and _announces(back):
+                continue  # "The following details the major stages …" over the stages' sections
             front = _front(ctx, n, title, back)
             yield Candidate("heading", "basic", front, back, block.line, block_id, deck=deck)
             continue
@@ -345,6 +348,35 @@ def _of_the_text(answer: str) -> bool:
     this sentence opens, reads them there.)"""
     opening = strip_markup(answer[:_SELF_OPENING]).strip()
     return SELF_MENTION.search(_first_sentence(opening)) is not None
+
+
+#: How many sentences a back that opens by announcing what follows may hold and still only
+#: announce it: the announcement and a remark on it ("It's a good idea to stick to these").
+_ANNOUNCED_SENTENCES = 2
+
+
+def _announces(answer: str) -> bool:
+    """The answer opens by announcing what follows it and holds none of it: "The following
+    details the major stages in developing a lab." over the stages' own sections, "Here are
+    AQA's suggested timings …" over the timings, "为方便讨论, 这里给出一个随机优化…的典型应用." over
+    the example (the tables' `announcing_openers`). The sentence says what the section is
+    about to give, not what its heading is; the card stops before the answer. One that goes
+    on to a list, a table or a lead-in's formula carries what it announced, and answers; so
+    does one that goes on past `_ANNOUNCED_SENTENCES` sentences ("Here is the short version.
+    The client sends …"), which says it in prose."""
+    plain = strip_markup(answer).lstrip()
+    if ANNOUNCING.match(plain) is None:
+        return False
+    # (a stray ")." after "(or ink...?" ends no sentence of its own)
+    said = [s for s in sentences(plain) if any(map(str.isalpha, s))]
+    if len(said) > _ANNOUNCED_SENTENCES:
+        return False
+    return not any(
+        ITEM_MARK.match(line)
+        or line.lstrip().startswith(("|", "!["))
+        or line.rstrip().endswith(_COLON_ENDS)
+        for line in answer.split("\n")
+    )
 
 
 def _leans_latin(answer: str) -> bool:

@@ -30,6 +30,7 @@ __all__ = [
     "ADDITIVE",
     "ADVICE_HEADING",
     "ANNOUNCES",
+    "ANNOUNCING",
     "ANSWER_MARK",
     "APPOSITIVE",
     "APPROXIMATION",
@@ -903,6 +904,11 @@ CASE_CLOSER = re.compile(_alternation(_words("case_closers")), re.I)
 GLOSSARY_HEADING = re.compile(_alternation(_words("glossary_headings")), re.I)
 #: What a sentence that announces the next block says: "the following", "以下の", "folgende".
 FORWARD_REF = re.compile(_alternation(_words("forward_refs")), re.I)
+#: How a sentence opens that only announces what follows it, after a short clause that sets it
+#: up at most: "The following details …", "Here are …", "为方便讨论, 这里给出…", "Voici …".
+ANNOUNCING = re.compile(
+    rf"^(?:[^,，:：。.!?\n]{{1,12}}[,，]\s*)?(?:{_alternation(_words('announcing_openers'))})", re.I
+)
 #: A sentence that only says what the text after it will do: "we next analyse", "下面介绍".
 PREVIEW = re.compile(_alternation(_words("previews")), re.I)
 #: A text that opens speaking of itself: "This section explores", "本小节介绍".

@@ -252,6 +252,12 @@ TABLE = Table(
     proof_headings=("herleitung", "beweis", "rechenweg", "lösung"),
     of_words=("von", "der", "des"),
     forward_refs=("folgende", "folgenden", "folgendes", "folgender", "wie folgt"),
+    announcing_openers=(
+        "im folgenden",
+        "nachfolgend",
+        r"hier (?:sind|ist|folgen|folgt)\b",
+        r"folgende[nrs]?\b",
+    ),
     comparisons=("vs", "vs.", "Unterschied", "Unterschiede", "Vergleich"),
     count_leads=(
         r"es gibt (?:zwei|drei|vier|fünf|mehrere|verschiedene|\d+)",

@@ -1202,6 +1202,7 @@ TABLE = Table(
         "key concepts",
     ),
     forward_refs=("the following", "as follows", "listed below", "shown below"),
+    announcing_openers=("the following", r"here (?:are|is)\b", r"below (?:are|is)\b"),
     previews=(
         r"we (?:will )?next (?:have to |need to )?"
         r"(?:analy[sz]e|consider|discuss|look at|see|derive)",

@@ -178,6 +178,11 @@ TABLE = Table(
     proof_headings=("derivación", "demostración", "solución"),
     of_words=("de", "del"),
     forward_refs=("siguientes?", "a continuación", "como sigue"),
+    announcing_openers=(
+        "a continuación",
+        r"aquí (?:están|está|se presentan|se muestran)\b",
+        r"(?:los|las|el|la) siguientes?\b",
+    ),
     comparisons=("vs", "vs.", "diferencia", "diferencias", "comparación"),
     count_leads=(
         r"existen (?:dos|tres|cuatro|cinco|vari[oa]s|divers[oa]s|distint[oa]s|\d+)",

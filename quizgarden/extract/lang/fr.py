@@ -186,6 +186,7 @@ TABLE = Table(
     proof_headings=("dérivation", "démonstration", "preuve", "solution"),
     of_words=("de", "des"),
     forward_refs=("suivantes?", "suivants?", "ci-dessous", "comme suit"),
+    announcing_openers=("voici", "ci-dessous", r"(?:les|la|le) suivante?s?\b"),
     comparisons=("vs", "vs.", "différence", "différences", "comparaison"),
     count_leads=(
         r"il existe (?:deux|trois|quatre|cinq|plusieurs|différent(?:e|)s|\d+)",

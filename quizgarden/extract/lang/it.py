@@ -183,6 +183,7 @@ TABLE = Table(
     proof_headings=("derivazione", "dimostrazione", "soluzione", "svolgimento"),
     of_words=("di", "della"),
     forward_refs=("seguenti", "seguente", "di seguito", "come segue"),
+    announcing_openers=("di seguito", "ecco", r"(?:i|le|il|la) seguent[ei]\b"),
     comparisons=("vs", "vs.", "differenza", "differenze", "confronto"),
     count_leads=(
         r"esistono (?:due|tre|quattro|cinque|divers[ie]|vari[e]?|\d+)",

@@ -252,6 +252,10 @@ class Table:
     # a sentence ending so announces what comes next: "the following", "以下の", "siguientes";
     # a back that stops there has left its answer out
     forward_refs: tuple[str, ...] = ()
+    # how a sentence opens that only announces what follows it: "The following details …",
+    # "Here are …", "这里给出…", "Voici …"; a back that opens so, and holds no list or table,
+    # has left out what it announced
+    announcing_openers: tuple[str, ...] = ()
     # words pointing back at the text before: "that we just covered", "前面介绍的"
     back_refs: tuple[str, ...] = ()
     # a sentence that only says what the text after it will do: "we next analyse whether …",
