@@ -50,11 +50,15 @@ CORPUS = SHARED / "corpus"
 #: the repository, with their labels, so that no run of this suite can learn from them.
 #: A, B and D stand lower since session 36: their labels, made early, leave unlisted the rows of
 #: the comparisons written in CJK, which the extractor then skipped, where the blind labels of
-#: the corpus made later ask them (set EE).
+#: the corpus made later ask them (set EE); A, B and C again since session 43, for the later
+#: columns of tables written in CJK, asked now as in Latin script (the blind labels of IE, JE and
+#: L ask them): a driving level's definition and who is liable (A, 18 cells), what each job
+#: command of a cluster is for (B, 3) and the typical models of each tokenizer (C, 4), none of
+#: which the early labels list.
 CORPUS_FLOORS: dict[str, tuple[float, float]] = {
-    "A": (0.81, 0.91),
-    "B": (0.90, 0.76),
-    "C": (0.96, 0.88),
+    "A": (0.74, 0.91),
+    "B": (0.88, 0.76),
+    "C": (0.95, 0.88),
     "D": (0.88, 0.67),
     "E": (0.92, 0.82),
     "F": (0.91, 0.88),

@@ -376,15 +376,14 @@ _BOLD_MATH = re.compile(r"(\*\*|__)(.+)\1")
 def _describes(header: str, body: list[list[str]], c: int) -> bool:
     """A later column of a wide table that tells each row in words, not a side aspect of a spec
     sheet: a column's name (no label), every cell a word or a phrase outside its brackets
-    (`banded or foliated`, `German`, `true when both are`), where a spec sheet holds figures,
-    symbols, note names or marks (`2`, `1-5 mm`, `C D E F`, `x (…)`); not a column of quoted
-    titles (`"The Magic Flute", …`: a row's examples), and not in a table written in CJK, whose
-    later columns, in the corpus's notes, are the side aspects of a spec sheet however wordy
-    (units, typical models, who is liable at each level)."""
+    (`banded or foliated`, `German`, `true when both are`, `推动血液流动`), where a spec sheet
+    holds figures, symbols, note names, marks or a place of two characters (`2`, `1-5 mm`,
+    `C D E F`, `x (…)`, `胸腔`); not a column of quoted titles (`"The Magic Flute", …`: a row's
+    examples). A table written in CJK is read the same way: its later columns of phrases are
+    what each row is for or did (`适用场景`, `重大历史事件`), as the blind labels of the later
+    sets ask them."""
     name = strip_markup(header)
-    if not _WORDY.search(name) or is_label(name) or has_cjk(name):
-        return False
-    if any(has_cjk(r[0]) for r in body):
+    if not _WORDY.search(name) or is_label(name):
         return False
     cells = [strip_markup(r[c]) for r in body if c < len(r) and strip_markup(r[c])]
     quoted = sum(x.startswith(_QUOTES) for x in cells)
