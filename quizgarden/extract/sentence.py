@@ -359,7 +359,9 @@ _STRESSED = re.compile(r"[^，,；;。*]*\*\*[^*]+\*\*")
 
 # a line that titles what is under it: wholly in bold or italics, or an image alone
 _TITLE_LINE = re.compile(
-    r"[ \t]*(?:(?P<mark>\*{1,3}|_{1,3})[^*_\n]+(?P=mark)|!\[[^\]\n]*\]\([^)\n]*\))[ \t]*"
+    r"[ \t]*(?:<u>)?(?:(?P<mark>\*{1,3}|_{1,3})[^*_\n]+(?P=mark)|!\[[^\]\n]*\]\([^)\n]*\))"
+    r"(?:</u>)?[ \t]*(?:<br\s*/?>[ \t]*)?",
+    re.I,
 )
 
 
