@@ -18,6 +18,7 @@ EXPLICIT_RULES = frozenset(
     {
         "anki",
         "qa",
+        "choice",
         "hashcards",
         "inline",
         "multiline",

@@ -23,6 +23,7 @@ from . import (
     asked,
     brief,
     callout,
+    choice,
     cloze,
     commented,
     decks,
@@ -99,6 +100,7 @@ Rule = Callable[[Context], Iterator[Candidate]]
 RULES: tuple[tuple[str, Rule], ...] = (
     ("anki", anki_blocks.find),
     ("qa", qa.find),
+    ("choice", choice.find),
     ("hashcards", hashcards.find),
     ("multiline", multiline.find),
     ("cloze", cloze.find),

@@ -66,7 +66,9 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     explicit card of the note asks goes (`_asked_explicitly`).
     """
     candidates = list(candidates)
-    explicit = [card for card in candidates if not card.mined]
+    # (a multiple-choice card asks the learner to pick among options, not to recall: a
+    # definition of a term its question names is asked anew, not again)
+    explicit = [card for card in candidates if not card.mined and card.rule != "choice"]
     if explicit and len(explicit) < len(candidates):
         # (each explicit card read once: its front as asked, the words of its answer)
         authored = [

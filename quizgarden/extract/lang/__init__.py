@@ -50,6 +50,7 @@ __all__ = [
     "CALLING",
     "CASE_CLOSER",
     "CASE_OPENER",
+    "CHOICE_ANSWER",
     "CLASS_OF",
     "CLAUSE_TAIL",
     "CLAUSE_WORD",
@@ -721,7 +722,18 @@ FRONT_FIELD = re.compile(rf"^(?:{_alternation(_words('front_fields'))})$", re.I)
 BACK_FIELD = re.compile(rf"^(?:{_alternation(_words('back_fields'))})$", re.I)
 REVEAL_LABEL = re.compile(rf"^(?:{_alternation(_words('reveal_labels'))})$", re.I)
 ANSWER_MARK = re.compile(rf"^\s*(?:{'|'.join(_words('answer_labels'))})\s*[:：]\s*", re.I)
-#: A heading over an example: "例 2", "场景举例", "Worked example".
+
+#: The line that names a multiple-choice question's right option, its letter and, often, the
+#: option's text again: "**Answer: B) Load balancer**", "正确答案：C", "- Lösung: (a)".
+CHOICE_ANSWER = re.compile(
+    rf"^[ \t]*(?:[-*+>][ \t]*)*(?:\*\*|__)?(?:{'|'.join(_words('choice_answer_labels'))})"
+    r"[ \t]*(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*"
+    # the letter, closed by a bracket or a stop, or alone on the line ("Answer: A simple …" is
+    # no key)
+    r"\(?(?P<letter>[A-Ha-h])(?:\)|[.、．](?!\w)|(?=[ \t]*(?:\*\*|__)?[ \t]*$))"
+    r"[ \t]*(?P<text>.*?)[ \t]*(?:\*\*|__)?[ \t]*$",
+    re.I,
+)  #: A heading over an example: "例 2", "场景举例", "Worked example".
 EXAMPLE_HEADING = re.compile(
     rf"(?:{_alternation(_words('example_suffixes'))})\s*(?:[\d.]+[a-z]?)?$"
     rf"|^(?:{_alternation(_words('example_words'))})",

@@ -3,6 +3,7 @@
 from .table import Table
 
 TABLE = Table(
+    choice_answer_labels=("antwort", "lösung", "richtige antwort", "korrekte antwort"),
     front_fields=("Vorderseite",),
     back_fields=("Rückseite",),
     reveal_labels=(

@@ -863,6 +863,7 @@ TABLE = Table(
         "build",
     ),
     question_labels=("qa", "q"),
+    choice_answer_labels=("answer", "ans", "correct answer", "right answer", "correct option"),
     answer_labels=("a", "answer"),
     reveal_labels=(
         "answers?",

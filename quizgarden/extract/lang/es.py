@@ -3,6 +3,7 @@
 from .table import Table
 
 TABLE = Table(
+    choice_answer_labels=("respuesta", "respuesta correcta", "solución"),
     front_fields=("anverso",),
     back_fields=("reverso",),
     reveal_labels=(

@@ -3,6 +3,7 @@
 from .table import Table
 
 TABLE = Table(
+    choice_answer_labels=("réponse", "bonne réponse", "réponse correcte"),
     front_fields=("recto",),
     back_fields=("verso",),
     reveal_labels=(

@@ -3,6 +3,7 @@
 from .table import Table
 
 TABLE = Table(
+    choice_answer_labels=("risposta", "risposta corretta", "soluzione"),
     front_fields=("fronte",),
     back_fields=("retro",),
     reveal_labels=(

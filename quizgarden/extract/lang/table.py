@@ -107,6 +107,9 @@ class Table:
     # labels before a question or an answer: "Q:", "问：", "Answer:", "答："
     question_labels: tuple[str, ...] = ()
     answer_labels: tuple[str, ...] = ()
+    # the label of the line that names a multiple-choice question's right option:
+    # "**Answer: B) Load balancer**", "正确答案：C", "Lösung: A"
+    choice_answer_labels: tuple[str, ...] = ()
     # the summary of a disclosure block that folds an answer away ("Show answer", "答案")
     reveal_labels: tuple[str, ...] = ()
     # the names of Anki's Basic fields, as converters take them for headings ("## Front")

@@ -690,6 +690,7 @@ TABLE = Table(
         "问",
         "面试题",
     ),
+    choice_answer_labels=("答案", "正确答案", "参考答案", "正确选项"),
     answer_labels=(
         "答",
         "回答",
