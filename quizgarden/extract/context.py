@@ -459,6 +459,8 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
         text = skipping_sub(_WIKILINK, GROUP_1, text, "[", _LABEL_END)
     if "{%" in text:
         text = _HEXO_TAG.sub("", text)
+    if "ad-" in text:
+        text = _AD_FENCE.sub(_ad_body, text)
     text = _unescape(text)
     if "^[" in text:
         text = _INLINE_FOOTNOTE.sub("", text)
@@ -475,6 +477,21 @@ def clean_card_text(text: str) -> tuple[str, str | None, str | None]:
                 deck = m.group(1).strip("/").replace("/", "::")
         text = _DECK_TAG.sub("", text)
     return text.strip(), block_id, deck
+
+
+#: A box of the Obsidian Admonition plugin (```` ```ad-question ````, its `title:` and other
+#: settings on the lines under the fence): a box set around the text, which is no code.
+_AD_FENCE = re.compile(
+    r"^(?P<fence>`{3,}|~{3,})ad-[\w-]+[ \t]*\n"
+    r"(?:[ \t]*(?:title|collapse|icon|color)[ \t]*:[^\n]*\n)*"
+    r"(?P<body>.*?)\n?^(?P=fence)[ \t]*$",
+    re.M | re.S | re.I,
+)
+
+
+def _ad_body(m: re.Match[str]) -> str:
+    """An Admonition box's text without its fence and settings."""
+    return m["body"].strip("\n")
 
 
 def _block_id(text: str) -> re.Match[str] | None:
