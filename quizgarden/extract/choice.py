@@ -44,6 +44,9 @@ _MAX_GAP = 4
 _TICKS = ("✅", "✔", "✔️", "☑", "☑️", "✓")
 _TICK = re.compile("|".join(_TICKS))
 _UNTICK = re.compile(r"[ \t]*(?:" + "|".join(_TICKS) + r")[ \t]*$")
+#: A line that opens with a second option ("B) …", "- b. …", "(B) …"): one search over the
+#: note, from each line break, before any other; most notes offer no choice.
+_SECOND_OPTION = re.compile(r"\n[ \t>*+-]*(?:\[[ xX]\][ \t]+)?\(?[Bb][).．、]")
 #: One search over the note before any line is read: most notes hold no key.
 _HINT = re.compile(
     r"[:：][ \t]*(?:\*\*|__)?[ \t]*\(?[A-Ha-h](?:[).、．]|[ \t]*(?:\*\*|__)?[ \t]*$)", re.M
@@ -51,6 +54,8 @@ _HINT = re.compile(
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    if _SECOND_OPTION.search(ctx.text) is None:
+        return
     keyed = _HINT.search(ctx.text) is not None
     if not keyed and _TICK.search(ctx.text) is None:
         return
