@@ -139,7 +139,7 @@ def _card(
         k -= 1
     top = k
     while top > 0 and _goes_on(lines[top - 1]) and not lines[top].lstrip().startswith("#"):
-        top -= 1
+        top -= 1  # (a heading is the question itself, or above it)
     if k < 0 or not all(ctx.usable(first + i) for i in range(top, k + 1)):
         return None
     question = _question(lines[top : k + 1])
@@ -155,9 +155,14 @@ def _card(
 
 
 def _goes_on(line: str) -> bool:
-    """`line` may be part of the question under it: not blank, and not the option or the key
-    of a question before it."""
-    return bool(line.strip()) and not _OPTION.match(line) and not CHOICE_ANSWER.match(line)
+    """`line` may be part of the question under it: not blank, no heading over it, and not the
+    option or the key of a question before it."""
+    return (
+        bool(line.strip())
+        and not line.lstrip().startswith("#")
+        and not _OPTION.match(line)
+        and not CHOICE_ANSWER.match(line)
+    )
 
 
 def _question(asked: list[str]) -> str:
