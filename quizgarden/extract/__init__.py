@@ -96,6 +96,10 @@ from .text import (
 
 Rule = Callable[[Context], Iterator[Candidate]]
 
+#: What a back holds when its author has not written the answer yet: a bare list mark ("- "
+#: under "红军长征的胜利及其意义？ #anki"), spaces; no card asks with it.
+_NO_ANSWER = " \t\n-*+•"
+
 #: The rules in the order they run; the name is what `Candidate.rule` says.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("anki", anki_blocks.find),
@@ -172,7 +176,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     cards = [
         c
         for c in (_undecorated(_unlinked(c)) if c.mined else c for c in kept)
-        if c.front.strip() and c.back.strip()
+        if c.front.strip() and c.back.strip(_NO_ANSWER)
     ]
     # what the note's other cards say of each one, read where a mined card is to be rated
     shape = NoteShape.of(cards, note.body) if any(c.mined for c in cards) else NoteShape()

@@ -504,6 +504,8 @@ def split_defining(
     # reject two sentences in three; a comma is looked for before the stopwords' pattern)
     if "," in subject or "，" in subject or SUBJECT_STOPWORD.match(subject):
         return None
+    if subject.endswith(("'", "’")):
+        return None  # "C’est un béton …", "L’acqua è …": an elided word opens the sentence
     if " - " in subject:
         return None  # "Economic Costs - Including opportunity costs are …": a term, a dash
     if CLAUSE_TAIL.search(subject):
