@@ -712,15 +712,16 @@ def is_title(text: str) -> bool:
 
 
 #: A year, as a citation dates a work.
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_YEAR_DIGITS = r"(?:1[5-9]|20)\d\d"
+_YEAR = re.compile(rf"(?<!\d){_YEAR_DIGITS}(?!\d)")
 #: A year with at most a closing mark or two after it, the last thing a citation holds; looked
 #: for in the last `_YEAR_TAIL` characters only, so that a long answer costs no more than a
 #: short one.
-_ENDS_ON_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d\W{0,3}$")
+_ENDS_ON_YEAR = re.compile(rf"(?<!\d){_YEAR_DIGITS}\W{{0,3}}$")
 _YEAR_TAIL = 8
 #: The year that closes a citation after a full stop or a comma: "… Prompts. 2020", "…, C. M.
 #: Shetty, 2006.", with the comma a URL taken out before it leaves ("…, 2025, <url>").
-_CITED_YEAR = re.compile(r"[.,]\s*(?:1[5-9]|20)\d\d\W{0,3}$")
+_CITED_YEAR = re.compile(rf"[.,]\s*{_YEAR_DIGITS}\W{{0,3}}$")
 #: The spaced dash before the source a work was found in ("… Self-Distillation - arXiv").
 _SOURCE_DASH = " - "
 

@@ -722,7 +722,6 @@ FRONT_FIELD = re.compile(rf"^(?:{_alternation(_words('front_fields'))})$", re.I)
 BACK_FIELD = re.compile(rf"^(?:{_alternation(_words('back_fields'))})$", re.I)
 REVEAL_LABEL = re.compile(rf"^(?:{_alternation(_words('reveal_labels'))})$", re.I)
 ANSWER_MARK = re.compile(rf"^\s*(?:{'|'.join(_words('answer_labels'))})\s*[:：]\s*", re.I)
-
 #: The line that names a multiple-choice question's right option, its letter and, often, the
 #: option's text again: "**Answer: B) Load balancer**", "正确答案：C", "- Lösung: (a)".
 CHOICE_ANSWER = re.compile(
@@ -733,7 +732,8 @@ CHOICE_ANSWER = re.compile(
     r"\(?(?P<letter>[A-Ha-h])(?:\)|[.、．](?!\w)|(?=[ \t]*(?:\*\*|__)?[ \t]*$))"
     r"[ \t]*(?P<text>.*?)[ \t]*(?:\*\*|__)?[ \t]*$",
     re.I,
-)  #: A heading over an example: "例 2", "场景举例", "Worked example".
+)
+#: A heading over an example: "例 2", "场景举例", "Worked example".
 EXAMPLE_HEADING = re.compile(
     rf"(?:{_alternation(_words('example_suffixes'))})\s*(?:[\d.]+[a-z]?)?$"
     rf"|^(?:{_alternation(_words('example_words'))})",
