@@ -31,9 +31,16 @@ _QUALIFIED = re.compile(
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
+    # the note's own separators (`separators.py`); one that wraps the vault's (`::@::`) is read
+    # first, so its lines are not split at the `::` inside it
+    own = [Separators(inline=mark, inline_reversed=_NEVER) for mark in ctx.inline_marks]
+    for seps in own:
+        if ctx.separators.inline in seps.inline:
+            yield from _read(ctx, seps, vault=False)
     yield from _read(ctx, ctx.separators, vault=True)
-    for mark in ctx.inline_marks:  # the note's own separators (`separators.py`)
-        yield from _read(ctx, Separators(inline=mark, inline_reversed=_NEVER), vault=False)
+    for seps in own:
+        if ctx.separators.inline not in seps.inline:
+            yield from _read(ctx, seps, vault=False)
 
 
 _NEVER = "\x00"  # a reversed separator no text holds: an inferred separator is one-way

@@ -93,7 +93,7 @@ def inline_separators(
         if len(run) > _LONGEST:
             continue
         for token in {run, _LEADING.sub("", run)}:
-            if len(token) >= 2 and not ordinary(token) and not any(t in token for t in taken):
+            if len(token) >= 2 and not ordinary(token) and _not_taken(token, taken):
                 seen.add(token)
     if not seen:
         return ()
@@ -115,9 +115,27 @@ def inline_separators(
         if count >= MIN_INLINE_USES or scheduled[t] >= MIN_SCHEDULED_USES
     ]
     # "What is X?;;Y" counts for "?;;" and ";;": the shorter, used as often, is the separator
+    # ("K:@:-2.9" counts for ":@:-" and ":@:"); one inside the other ("::@::" and ":@:") can be
+    # two of the vault's
     return tuple(
-        t for t in found if not any(s != t and s in t and uses[s] >= uses[t] for s in found)
+        t
+        for t in found
+        if not any(
+            s != t and (t.startswith(s) or t.endswith(s)) and uses[s] >= uses[t] for s in found
+        )
     )
+
+
+def _not_taken(token: str, taken: Collection[str]) -> bool:
+    """`token` holds no separator already read, except as both its ends (`::@::` around `::`):
+    a vault that wraps the plugin's separator makes its own, where `?::` is only a question
+    mark glued to `::`."""
+    for t in taken:
+        if t in token:
+            mid = token[len(t) : -len(t)]
+            if not (token.startswith(t) and token.endswith(t) and mid and t not in mid):
+                return False
+    return True
 
 
 def _splits(line: str, token: str) -> bool:
