@@ -6,6 +6,7 @@ Run by hand:
     python bench/score_labels.py --wide [--set W1]              # ../shared/corpus-wide, by group
     python bench/score_labels.py --checkout /work/main          # score another checkout
     python bench/score_labels.py --labels L.json --source DIR   # labels kept outside the repo
+    python bench/score_labels.py --labels L.json --source DIR --cards HAND.jsonl  # cards by hand
 
 The labels name notes by their path under the notes folder; the scorer
 (../shared/tools/eval_extract.py) wants one folder of notes keyed by file name, so the notes are
@@ -18,6 +19,9 @@ imports that checkout's package, not this one); the scorer then reads its cards.
 also scored per set, and per language and per subject where the labels name them. The last line
 printed is the scorer's summary of everything: precision=… recall=… f1=… cards=… junk=…
 forbidden=… missed=…
+
+`--cards` scores cards that were not made by the extractor (a person's, as a ceiling for it): JSON
+Lines with `note` (the labelled path), `front`, `back` and `type`, over the notes they name.
 """
 
 from __future__ import annotations
@@ -61,6 +65,12 @@ def main() -> None:
         help="the extractor command (default: this Python running -m quizgarden extract --json, "
         "from --checkout)",
     )
+    parser.add_argument(
+        "--cards",
+        type=Path,
+        help="score these cards (JSON Lines naming each note by its labelled path) instead of "
+        "running the extractor, on the notes they name",
+    )
     args = parser.parse_args()
     labels_path, source = WIDE if args.wide else CORPUS
     if args.labels:
@@ -73,6 +83,9 @@ def main() -> None:
     if args.set and args.set not in labels["sets"]:
         sys.exit(f"no set {args.set!r}; sets: {', '.join(labels['sets'])}")
     paths = labels["sets"][args.set] if args.set else sorted(labels["notes"])
+    hand = _read_cards(args.cards) if args.cards else None
+    if hand is not None:
+        paths = [path for path in paths if path in hand]
     checkout = args.checkout.resolve()
     cmd = args.cmd or f"{sys.executable} -m quizgarden extract --json"
     with tempfile.TemporaryDirectory() as folder:
@@ -83,6 +96,10 @@ def main() -> None:
         cards = Path(folder) / "cards.jsonl"
         env = {**os.environ, "PYTHONPATH": str(checkout)}
         found = []
+        if hand is not None:
+            named = {path: name for name, path in where.items()}
+            found = [_as_found(card, named[path]) for path in paths for card in hand[path]]
+            roots = []
         for root in roots:
             argv = [*shlex.split(cmd), str(root)]
             run = subprocess.run(argv, capture_output=True, text=True, cwd=checkout, env=env)
@@ -95,6 +112,24 @@ def main() -> None:
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
     sys.exit(result.returncode)
+
+
+def _read_cards(path: Path) -> dict[str, list[dict[str, object]]]:
+    """Hand-written cards by the labelled path of their note."""
+    by_note: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if line.strip():
+            card = json.loads(line)
+            if "note" not in card:
+                sys.exit(f"{path}:{n}: a card names no note")
+            by_note[str(card["note"])].append(card)
+    return by_note
+
+
+def _as_found(card: dict[str, object], name: str) -> str:
+    """`card` as the extractor prints it, under the name its note's copy has here."""
+    fields = {"front": card.get("front", ""), "back": card.get("back", "")}
+    return json.dumps({**fields, "type": card.get("type", "basic"), "note": name}) + "\n"
 
 
 def copy_notes(source: Path, paths: list[str], folder: Path) -> tuple[dict[str, str], list[Path]]:

@@ -179,14 +179,45 @@ def test_a_labelled_note_is_read_with_its_vaults_plugin_settings(tmp_path: Path)
     assert (summary["precision"], summary["recall"]) == ("1.00", "1.00"), proc.stdout
 
 
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/eval_extract.py is not there")
+def test_cards_written_by_hand_are_scored_on_the_notes_they_name(tmp_path: Path) -> None:
+    """`--cards` scores a person's cards, not the extractor's: the vault's note is matched to its
+    copy, a card no label lists is junk, and a labelled note the cards never name is not scored
+    (the extractor would make a card of it)."""
+    vault = tmp_path / "notes" / "owner__vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    (vault / "cell.md").write_text("# Cell\n\nThe nucleus holds the DNA.\n", "utf-8")
+    (tmp_path / "notes" / "db.md").write_text(
+        "# Databases\n\nWhat is a primary key?\n?\nA column that identifies each row.\n", "utf-8"
+    )
+    cards = tmp_path / "hand.jsonl"
+    path = "owner__vault/cell.md"
+    written = [
+        {"note": path, "front": "nucleus", "back": "holds the DNA", "type": "basic"},
+        {"note": path, "front": "Cell", "back": "The nucleus", "type": "basic"},
+    ]
+    cards.write_text("".join(json.dumps(c) + "\n" for c in written), "utf-8")
+    label = {"required": [{"front": "nucleus", "back": "the DNA"}, {"front": "DNA", "back": "x"}]}
+    other = {"required": [{"front": "primary key", "back": "identifies each row"}]}
+    proc, summary = _score_one(tmp_path, path, label, "--cards", str(cards), more={"db.md": other})
+    assert (summary["precision"], summary["recall"]) == ("0.50", "0.50"), proc.stdout
+    assert (summary["cards"], summary["missed"]) == ("2", "1"), proc.stdout
+
+
 def _score_one(
-    tmp_path: Path, path: str, label: dict[str, object]
+    tmp_path: Path,
+    path: str,
+    label: dict[str, object],
+    *options: str,
+    more: dict[str, dict[str, object]] | None = None,
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
-    """bench/score_labels.py on one labelled note under tmp_path/notes, and its summary line."""
+    """bench/score_labels.py on one labelled note under tmp_path/notes (and the `more` ones),
+    and its summary line."""
     labels = tmp_path / "labels.json"
-    labels.write_text(json.dumps({"sets": {"X": [path]}, "notes": {path: label}}), "utf-8")
+    notes = {path: label, **(more or {})}
+    labels.write_text(json.dumps({"sets": {"X": sorted(notes)}, "notes": notes}), "utf-8")
     command = [sys.executable, str(ROOT / "bench" / "score_labels.py"), "--labels", str(labels)]
-    command += ["--source", str(tmp_path / "notes")]
+    command += ["--source", str(tmp_path / "notes"), *options]
     proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
     return proc, dict(re.findall(r"(\w+)=([\d.]+)", proc.stdout.strip().splitlines()[-1]))
