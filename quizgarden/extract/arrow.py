@@ -104,7 +104,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 found: tuple[str, str] | None = entries[offset]
             elif n in loose:  # read already, short glosses allowed: keep them only in a glossary
                 found = loose[n] or vouched.get(n)
-                if found is not None and not short and not _explains(found[1]):
+                if found is not None and not short and not _answers(*found):
                     found = None
             else:
                 item = block.kind == "item" and offset == 0
@@ -126,10 +126,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 if whole is None:
                     continue  # "Belief - extent to which you accept and are obligated to follow"
                 rest = whole
-            if block.kind == "item" and offset == 0 and block.parent is not None:
-                term = _under_parent(ctx, block, term)
-            elif block.kind == "item" and offset == 0 and _led_in(ctx, n):
-                term = _in_section(ctx, block, term)
+            # (an abbreviation spelled out means the same under any parent or section)
+            if block.kind == "item" and offset == 0 and not _spelled(term, rest):
+                if block.parent is not None:
+                    term = _under_parent(ctx, block, term)
+                elif _led_in(ctx, n):
+                    term = _in_section(ctx, block, term)
             back, block_id, deck = clean_card_text(rest)
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
 
@@ -421,6 +423,8 @@ def split_arrow(
         return None
     if re.search(r"[\^\\{}]", term + rest):
         return None  # "z^l = a^{l-1} W^l + b": LaTeX written without dollars
+    if _spelled(term, rest):
+        return term, rest.rstrip(" :：")
     if short and (_gloss(rest) or ("/" not in rest and names_some(rest))):
         # in a glossary a few words, or a list of names, answer; a scale of options written
         # with slashes ("mild/moderate/severe") is a form to fill in
@@ -445,6 +449,19 @@ def _unquoted(term: str) -> str:
     quotes inside a term stay."""
     m = _QUOTED.match(term)
     return next(g for g in m.groups() if g is not None).strip() if m else term
+
+
+def _spelled(term: str, rest: str) -> bool:
+    """ "ASCII -> American Standard Code for Information Interchange", "**LLC** -> Logical Link
+    Control:": the capitals of the term are the initials of the words, which answer the
+    abbreviation in any list, alone or among other items, as its bracket does (`split_glossed`),
+    where a capitalised name answers nothing elsewhere (`_explains`)."""
+    return term.isupper() and spells_out(term, rest.rstrip(" :："))
+
+
+def _answers(term: str, rest: str) -> bool:
+    """`rest` answers `term` outside a glossary: it explains it, or spells it out."""
+    return _explains(rest) or _spelled(term, rest)
 
 
 def _explains(rest: str) -> bool:
