@@ -16,6 +16,7 @@ from .entries import split_definition
 from .lang import (
     ANNOUNCING,
     ARTICLE,
+    BARE_ASKING,
     CARRIED_OPENER,
     COMPARISON,
     CONCLUSION,
@@ -127,6 +128,16 @@ def find(ctx: Context) -> Iterator[Candidate]:
         titles[n] = titles[n].rstrip(":：").strip()
     catalogue = _catalogue(ctx, titles, summary_of, bold)
     told_parts: set[int] = set()
+
+    @cache
+    def asking_levels() -> frozenset[int]:
+        """The levels at which a heading of the note asks: a sheet of questions."""
+        return frozenset(
+            blocks[m].level
+            for m, text in titles.items()
+            if blocks[m].kind == "heading" and is_question(text)
+        )
+
     for n, block in enumerate(blocks):
         if n not in cleaned or not ctx.free(block) or n in told_parts:
             continue
@@ -138,7 +149,17 @@ def find(ctx: Context) -> Iterator[Candidate]:
             # subject, and what it holds is a recap, a drill or a bundle of questions
             continue
         direct = section_of(n)
-        if title.startswith(("？", "?")) or is_question(asked):
+        # "### 27. Explain XGBoost.", "## Describe the organometallics of the lanthanoids.": an
+        # exam's order asks as a question does, but only among headings that ask; elsewhere
+        # it is a step ("## Define the model")
+        asks = title.startswith(("？", "?")) or is_question(asked)
+        ordered = (
+            not asks
+            and block.kind == "heading"
+            and _orders(asked)
+            and block.level in asking_levels()
+        )
+        if asks or ordered:
             if QUESTION_WORD_ONLY.match(asked):
                 continue  # "## Who?": what it asks is in the section's own questions, if anywhere
             answer = _answer(ctx, direct)
@@ -146,7 +167,13 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 continue  # "How many Variables?" + "Therefore, a system in equilibrium …"
             if answer and not TO_READER.search(asked):
                 # "Nennen Sie die Phasen!", "Zählen Sie sie auf.": an order already ends as it is
-                mark = "" if asked.endswith(_ASKED_ENDS) else "？" if has_cjk(asked) else "?"
+                mark = (
+                    ""
+                    if ordered or asked.endswith(_ASKED_ENDS)
+                    else "？"
+                    if has_cjk(asked)
+                    else "?"
+                )
                 front = asked + mark
                 if POINTER.search(asked):  # "Why is it important here?" asks about its section
                     front = f"{_owner(ctx, n)} › {front}"
@@ -224,6 +251,24 @@ def find(ctx: Context) -> Iterator[Candidate]:
 
 
 _ASKED_ENDS = ("?", "？", ".", "!", "！", "。")
+
+
+def _orders(asked: str) -> bool:
+    """Whether a heading opens with an exam's instruction (the tables' `asking_instructions`:
+    "Explain …", "Describe …", "列出…") and goes on to what it asks for as a sentence does: a
+    capital in Latin script, no clause set off by a comma, not about "this"."""
+    head = BARE_ASKING.match(asked)
+    if head is None or not head.group("instruction") or "," in asked:
+        return False
+    if _latin_start(asked) and not asked[0].isupper():
+        return False
+    return DEICTIC.search(asked, head.end()) is None
+
+
+def _latin_start(text: str) -> bool:
+    return text[:1].isascii() and text[:1].isalpha()
+
+
 #: The level a bold line that heads a paragraph takes among headings: below all of them.
 BOLD_LEVEL = 7
 #: How many bold lines of a note must head paragraphs before any is read as a heading.

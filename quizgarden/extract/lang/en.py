@@ -1142,6 +1142,8 @@ TABLE = Table(
         "contrast",
         "identify",
         "distinguish",
+        # "Differentiate between Gini impurity and entropy"; alone it is calculus's order
+        "differentiate(?=\\s+between)",
         "summari[sz]e",
         "evaluate",
         "justify",
