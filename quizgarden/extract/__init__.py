@@ -159,7 +159,10 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
             _uncounted,
             map(
                 _without_lead_in,
-                map(_without_next_title, _without_cut(dedupe(found, title=note.title), ctx)),
+                map(
+                    _without_next_title,
+                    _without_cut(dedupe(found, title=note.title, stands=_stands), ctx),
+                ),
             ),
         )
         if c is not None
@@ -199,6 +202,12 @@ _QUANTITY = re.compile(r"\d[\d\s.,:/~–-]*\s*(?:[a-zµ]{1,2}|[\u4e00-\u9fff])?\
 
 
 _OPENERS, _CLOSERS = "([{（【", ")]}）】"
+
+
+def _stands(front: str) -> bool:
+    """A mined card's front that is kept as one (`dedupe` lets a term card ask in place of its
+    section's only where the term's card stays)."""
+    return not _not_a_front(front)
 
 
 def _not_a_front(front: str, table: bool = False) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise, product
 
 from ..model import Candidate
@@ -50,7 +50,12 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _ANSWER_WORD = re.compile(f"[{CJK}]|[^\\W_{CJK}]+")
 
 
-def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidate]:
+def dedupe(
+    candidates: Iterable[Candidate],
+    *,
+    title: str = "",
+    stands: Callable[[str], bool] = lambda front: True,
+) -> list[Candidate]:
     """Keep the first of equal cards; a mined card also yields to any earlier card on its front.
 
     Two mined cards where one answer is most of the other ("## LoRA" over "**Basic idea**: ..."
@@ -63,7 +68,8 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
     the term sentences inside it are weighed once the section is read (`_ask_terms`); a term
     card that asks again what the section card asks, with a part of its answer, goes where the
     section card stays (`_asks_again`). Before all this, a mined card that asks again what an
-    explicit card of the note asks goes (`_asked_explicitly`).
+    explicit card of the note asks goes (`_asked_explicitly`). `stands` tells whether a front
+    will stay a card's front: a term card replaces its section's only where it does.
     """
     candidates = list(candidates)
     # (a multiple-choice card asks the learner to pick among options, not to recall: a
@@ -169,7 +175,7 @@ def dedupe(candidates: Iterable[Candidate], *, title: str = "") -> list[Candidat
         lines.add(card.line)
         kept.append(card)
     for host, inner in terms.items():
-        _ask_terms(kept, host, inner)
+        _ask_terms(kept, host, inner, stands)
     for section, asking in own.items():
         if kept[section] is not None:  # (its terms may have been asked in its place)
             for k in asking:
@@ -355,7 +361,12 @@ def _subject(name: str, *, asked: bool = False) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _ask_terms(kept: list[Candidate | None], host: int, inner: list[tuple[int, int]]) -> None:
+def _ask_terms(
+    kept: list[Candidate | None],
+    host: int,
+    inner: list[tuple[int, int]],
+    stands: Callable[[str], bool],
+) -> None:
     """A section card and the sentences inside it that define terms (`# Physical Quantities`
     over "A **physical quantity** is …", "**Measurement** is …"): where one term is the
     section's own subject and the terms' answers are most of the section's, the terms are
@@ -371,9 +382,48 @@ def _ask_terms(kept: list[Candidate | None], host: int, inner: list[tuple[int, i
     ):
         kept[host] = None
         return
-    for _, n, k in terms:
+    for term, n, k in terms:
         if n >= RESTATED * size:
+            if _names_other(section, term.front) and stands(term.front):
+                kept[host] = None  # the term asks the one fact by its own name
+                return
             kept[k] = None
+
+
+def _names_other(section: Candidate, term: str) -> bool:
+    """The section's front names another thing than the term its answer defines, and no
+    aspect of one: "Genes & alleles" over "- A **chromosome** is a long DNA molecule …" and
+    little else, "Copia registro" over "L'Istruzione CPY è una pseudo-istruzione …". Where the
+    term's sentence is most of the section's answer the two cards ask one fact, and asked by
+    the section the learner must guess which of its things is meant. Not a question the author
+    asked ("What are Wade's rules?"), the term's initials (`## MLFQ`), or an aspect of what the
+    heading above names (`Isolation Forest › Evaluation`): there the section asks the fact."""
+    last = section.front.rsplit(" › ", 1)[-1]
+    return not (
+        last.endswith(("?", "？"))
+        or _abbreviates(last, term)
+        or GENERIC_FRONT.match(last)
+        or SECTION_LABEL.match(last)
+        or _names_alike(section.front, term)
+    )
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """ "MLFQ", "CoLA", "SST-2" for "Multi-Level Feedback Queue", "Corpus of Linguistic
+    Acceptability", "Stanford Sentiment Treebank": one short word whose capitals are the
+    initials of the name's capitalised words, a number after it aside."""
+    if spells_out(short, name):
+        return True
+    word = short.strip()
+    if " " in word or len(word) > _MAX_ABBREVIATION:
+        return False
+    capitals = "".join(c for c in word if c.isupper())
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+    return len(capitals) >= 2 and capitals == initials
+
+
+#: The longest abbreviation a heading may be, a number after it included ("SST-2", "GLUE").
+_MAX_ABBREVIATION = 8
 
 
 def _defined_in(section: Candidate, term: str) -> bool:

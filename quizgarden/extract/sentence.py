@@ -496,7 +496,7 @@ def split_defining(
     verb = _copula(sentence, opens)
     if verb is None or verb[0] == 0 or verb[0] > MAX_SUBJECT:
         return None
-    raw = sentence[: verb[0]].strip()
+    raw = _without_closing_comma(sentence[: verb[0]].strip())
     if ("," in raw or "，" in raw) and "](" not in raw and "<" not in raw:
         return None  # (the comma test below, on the markup: only a link or a tag drops a comma)
     subject = ARTICLE.sub("", strip_markup(raw)).strip()
@@ -538,6 +538,19 @@ def split_defining(
         return None
     strong = verb[2].strip() not in {"是", "是一个"} or _modified_class(cut)
     return subject, back.strip(), bold, strong
+
+
+def _without_closing_comma(raw: str) -> str:
+    """The words before the copula without a comma that closes them, where it is their only
+    one: "Acute lymphoblastic leukaemia (ALL), is a …", "Los **costos fijos** (CF), son los
+    costos de …", "Square root time complexity, means that …". A writer who sets the subject off
+    from its verb, often after the abbreviation in brackets, still names the subject whole;
+    a comma anywhere else ("In practice, the cost is …", "X, however, is …") makes the words
+    before the verb a phrase and a subject, or a subject and an aside, and is read as before.
+    A CJK comma before "是" is kept: there it ends a clause ("这样做的原因，是…")."""
+    if raw.endswith(",") and raw.count(",") == 1:
+        return raw[:-1].rstrip()
+    return raw
 
 
 def _modified_class(back: str) -> bool:
