@@ -994,9 +994,35 @@ def _group_of(ctx: Context, block: Block, term: str, before: int) -> str | None:
         if LABEL_WORD.match(bare) or EXAMPLE_LABEL.search(bare):
             return None
     name = strip_numbering(name).rstrip(" -–—").strip() if name is not None else None
-    if not name or not names_subject(name) or term.casefold() in name.casefold():
+    if not name:
         return None
-    return name
+    if term.casefold() not in name.casefold():
+        return name if names_subject(name) else None
+    # a name of two of its items' names may be twice a name's length ("最低纲领和最高纲领");
+    # a pair of aspects' labels ("优点和缺点" over "优点：…") names no subject of its own
+    if _aspect_label(term) or not _names_siblings(ctx, block, name, term, before):
+        return None
+    return name if names_subject(name, max_units=16) else None
+
+
+def _names_siblings(ctx: Context, block: Block, name: str, term: str, before: int) -> bool:
+    """Whether the group's `name` holds a second item's term besides `term` ("Things vs.
+    Ideas" over "Things: …" and "Ideas: …"; "最低纲领和最高纲领" over "最低：…" and "最高：…"):
+    such a name names the set its items divide, not one of them, so an item's term alone
+    ("Things", "最低") does not say whose half it is, while a name that holds only the term
+    ("AIC for Model Selection" over "AIC 是…") is that term's own heading."""
+    folded = name.casefold()
+    for n, other in enumerate(ctx.blocks):
+        if other is block or other.kind != "item" or other.parent != block.parent:
+            continue
+        if block.parent is None and ctx.before_items[n] != before:
+            continue  # another list under the same heading
+        if (m := _LABEL_LINE.match(other.text)) is None:
+            continue
+        label = strip_markup(m.group(1)).strip().casefold()
+        if label and label != term.casefold() and label in folded:
+            return True
+    return False
 
 
 def _phrase_owner(ctx: Context, block: Block, term: str) -> str | None:

@@ -31,6 +31,8 @@ from .shape import (
     defines_terms,
     is_label,
     labels_list,
+    names_subject,
+    parent_name,
     placed,
     subject_above,
     topic,
@@ -94,6 +96,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             back = outline_lead(ctx, children, term)
             if back and term.islower() and " " not in term and front == term:
                 front = f"{topic(ctx, block)} › {term}"  # "- criticisms": of what it says
+        if back and front == term and block.parent is not None:
+            # "- 军事" under "- **西方的侵略**": the item it hangs from is the nearest subject
+            # it is a part of, nearer than any heading (an outline's are chapters, "第一章")
+            group = parent_name(ctx, block)
+            if group and names_subject(group) and term.casefold() not in group.casefold():
+                front = placed(group, term)
         if back and front == term and not is_distinctive(term):
             # "- Slow start" under "## TCP Congestion Control": a common phrase, of its subject
             owner = subject_above(ctx, block)

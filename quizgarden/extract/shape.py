@@ -130,13 +130,14 @@ def asked_under(owner: str | None, front: str) -> str:
 
 
 @lru_cache(maxsize=NOTE_CACHE)
-def names_subject(title: str) -> bool:
+def names_subject(title: str, max_units: int = 8) -> bool:
     """Whether a heading's words name a subject on their own: a distinctive name
     (`is_distinctive`: "TCP", "Photoelectric Effect", "Henry VIII") or a CJK name that ends on
     no topic suffix ("堆排序", not "原理介绍"); not a label, an aspect, a numbered part or the
     point of a section ("Key Distinctions", "Main Findings"), nor a part of a course or a question
     to its reader that only title case makes look like a name ("Chapter Summary", "What You Will
-    Learn"): its items are the subject's above it."""
+    Learn"): its items are the subject's above it. `max_units` bounds a name's length: a name
+    that joins two names ("最低纲领和最高纲领") may take twice a name's."""
     if GENERIC_FRONT.match(title) or LIST_LABEL.match(title) or COUNTED_KIND.match(title):
         return False
     if POINT_LABEL.match(title) or SECTION_LABEL_HEADING.match(title):
@@ -144,8 +145,8 @@ def names_subject(title: str) -> bool:
     if aspect_phrase(title) or (NUMBER_MARK.search(title) and NUMBERED_SECTION.search(title)):
         return False
     if has_cjk(title):
-        return TOPIC_SUFFIX.search(title) is None and names_a_thing(title, max_units=8)
-    return is_distinctive(title) and names_a_thing(title, max_units=8)
+        return TOPIC_SUFFIX.search(title) is None and names_a_thing(title, max_units=max_units)
+    return is_distinctive(title) and names_a_thing(title, max_units=max_units)
 
 
 def parent_name(ctx: Context, block: Block) -> str | None:
