@@ -166,6 +166,13 @@ def _collection(ctx: Context, n: int, text: str) -> Iterator[Candidate]:
     label = text.rstrip(":： ").strip()
     if has_cjk(label) or len(label.split()) < 2 or not plural_title(label):
         return
+    opening = label.split()[0]
+    if (
+        SUBJECT_STOPWORD.match(opening)
+        or DEICTIC.fullmatch(opening)
+        or is_first_person(opening.casefold())
+    ):
+        return  # "These factors:", "My goals:": the writer's own or a list named elsewhere
     if not names_a_thing(label, max_units=_MAX_COLLECTION) or not is_term(label):
         return
     members: list[str] = []
