@@ -23,18 +23,29 @@ from .lang import (
     SECTION_LABEL,
     SUBJECT_STOPWORD,
 )
+from .outline import MAX_MEMBERS
 from .shape import (
     MAX_ANSWER,
     as_list,
     bold_name_above,
     items_after,
     lists_entries,
+    names_a_thing,
     opens_term,
     parent_name,
+    plural_title,
     section,
     topic,
 )
-from .text import has_cjk, is_first_person, is_term, strip_markup
+from .text import (
+    has_cjk,
+    is_distinctive,
+    is_first_person,
+    is_sentence,
+    is_term,
+    strip_markup,
+    units,
+)
 
 MIN_ITEMS, MAX_ITEMS = 2, 15
 # "Causes:", "**Symptoms**", "Risk factors of stroke:", "高血压的症状："
@@ -64,6 +75,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         # the label first: most headings and lines are none, and their lists are not read
         found = _front(ctx, n, text, before[n])
         if found is None:
+            if block.kind == "paragraph" and text.endswith((":", "：")):
+                yield from _collection(ctx, n, text)
             continue
         front, kind = found
         if block.kind == "heading":
@@ -86,6 +99,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             names = _counted_names(front, items)
             if names:
                 yield Candidate("label", "basic", front, names, block.line)
+            elif block.kind == "paragraph" and text.endswith((":", "：")):
+                yield from _collection(ctx, n, text)  # "Types of losses:": its members' names
             continue
         back = as_list(ctx, items)
         if back and len(back) <= MAX_ANSWER:
@@ -124,6 +139,88 @@ def _counted_names(front: str, items: list[Block]) -> str:
             return ""
         names.append(f"- {term}")
     return "\n".join(names)
+
+
+#: How many members a label's list must name to be one the label closes (`Types of …:`).
+MIN_MEMBERS = 2
+
+
+def _collection(ctx: Context, n: int, text: str) -> Iterator[Candidate]:
+    """A line alone that names a collection in the plural and ends on a colon, over a list of
+    its members (`Types of Adversarial Attacks:` / `1. **White-box Attacks**: …` / `2. …`,
+    `***Tensions in the early 20th century:***` / `1. Imperial Rivalries` + its bullets): the
+    label asks for the members whatever its words, the tables' list labels or not, and the
+    answer is their names alone, each member's own card saying what it is. The plural head
+    noun (`plural_title`) says the list closes the collection, where a singular (`Global flow
+    analysis:`) or a sentence (`There are couple of ways …:`) leads into points of one thing.
+    Not where a member is no name (a sentence, a value, a question, a reading linked) nor
+    where the list runs past `MAX_MEMBERS`: a card that recalls part of a list passes it off
+    as all of it."""
+    blocks = ctx.blocks
+    block = blocks[n]
+    if block.parent is not None or block.quoted or n + 1 >= len(blocks):
+        return
+    first = blocks[n + 1]
+    if first.kind != "item" or first.level != 1 or first.line > block.end + 2:
+        return
+    label = text.rstrip(":： ").strip()
+    if has_cjk(label) or len(label.split()) < 2 or not plural_title(label):
+        return
+    opening = label.split()[0]
+    if (
+        SUBJECT_STOPWORD.match(opening)
+        or DEICTIC.fullmatch(opening)
+        or is_first_person(opening.casefold())
+    ):
+        return  # "These factors:", "My goals:": the writer's own or a list named elsewhere
+    if not names_a_thing(label, max_units=_MAX_COLLECTION) or not is_term(label):
+        return
+    members: list[str] = []
+    for item in blocks[n + 1 :]:
+        if item.kind != "item" and item.parent is None:
+            break  # the list has ended
+        if item.kind != "item" or item.level != 1:
+            continue
+        name = _member_name(clean_card_text(item.text)[0])
+        if name is None or len(members) == MAX_MEMBERS or not ctx.free(item):
+            return
+        members.append(name)
+    if len(members) < MIN_MEMBERS:
+        return
+    front = label
+    if not is_distinctive(label):
+        owner = naming_heading(ctx, heading_above(ctx, n))
+        if owner and label.casefold() not in owner.casefold():
+            front = f"{owner} › {label}"
+    back = "\n".join(f"- {name}" for name in members)
+    yield Candidate("label", "basic", front, back, block.line)
+
+
+#: The most units a label naming a collection holds (`Tensions in the early 20th century`).
+_MAX_COLLECTION = 6
+#: The most units a member's name holds: `Muscle relaxation`, `White-box Attacks`.
+_MEMBER_UNITS = 5
+# a link out of the note: a work to read (a link to a section of the note names a member)
+_WEB_LINK = re.compile(r"https?://|www\.")
+
+
+def _member_name(text: str) -> str | None:
+    """The name an item gives its member: the item whole where it is a name (`Imperial
+    Rivalries`), or the term of its `Term: …` entry (`**White-box Attacks**: The attacker …`);
+    None for a sentence, a question, math or a link to a page elsewhere, which are no
+    member's name."""
+    first = text.split("\n", 1)[0]
+    if _WEB_LINK.search(first):
+        return None  # "[Guide to SWAP-200 Interpretation](https://…)": a reading, no member
+    line = strip_markup(first).strip()
+    head, colon, _ = line.partition(":")
+    if colon and head.strip():
+        line = head.strip()
+    if not line or units(line) > _MEMBER_UNITS or "?" in line or "$" in line:
+        return None
+    if is_sentence(line) or not is_term(line):
+        return None
+    return line
 
 
 def _marked_terms(items: list[Block]) -> bool:
