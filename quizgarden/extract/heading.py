@@ -855,7 +855,11 @@ def _summary(ctx: Context, section: list[Block], *, title: str) -> str | None:
         plain = strip_markup(without_urls(text))
         if not parts and VALUE_LABEL.match(without_links(text).strip(" *:：")):
             continue  # "**Video**: [link]" before the paragraph that explains
-        if not parts and DEFINITION_LABEL.match(strip_markup(text).strip(" *_:：")):
+        if (
+            not parts
+            and len(text) <= _LABEL_CHARS
+            and DEFINITION_LABEL.match(strip_markup(text).strip(" *_:："))
+        ):
             # "### Batch Systems" + "**Definition:**" alone + the paragraph: the label only
             # says that what follows defines the heading, which the paragraph under it does
             continue
@@ -874,6 +878,10 @@ def _summary(ctx: Context, section: list[Block], *, title: str) -> str | None:
     if len(parts) == 1 and _opens_list(ctx, section, parts[0]):
         return _answer(ctx, section)
     return "\n\n".join(parts) or None
+
+
+#: How long a paragraph that is only a definition label can be ("**Definition:**").
+_LABEL_CHARS = 20
 
 
 def _before_lead_in(title: str, parts: list[str]) -> str | None:

@@ -114,6 +114,11 @@ def subject_above(ctx: Context, block: Block) -> str | None:
     return None
 
 
+#: How long a front that is only a definition label can be ("**Definition:**", "定义："): a
+#: cheap precheck before the markup is stripped.
+_LABEL_CHARS = 20
+
+
 def placed(owner: str, front: str) -> str:
     """`front` asked under the subject `owner` it is a part, a point or a row of, written the one
     way every rule writes a place (`TCP Congestion Control › Slow start`), so that a learner
@@ -121,7 +126,7 @@ def placed(owner: str, front: str) -> str:
     ("**Definition:** Anything an organization considers valuable." under `## Asset`, the
     tables' `definition_labels`) asks the subject itself, by its name: `Asset`, not
     `Asset › Definition`; a label that names an aspect (`Purpose`, `优点`) stays."""
-    if DEFINITION_LABEL.match(strip_markup(front).strip(" :：")):
+    if len(front) <= _LABEL_CHARS and DEFINITION_LABEL.match(strip_markup(front).strip(" :：")):
         return owner
     return f"{owner} › {front}"
 
