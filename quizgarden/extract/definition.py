@@ -78,6 +78,7 @@ from .shape import (
     names_some,
     names_subject,
     parent_name,
+    placed,
     points_back,
     sentences,
     subject_above,
@@ -515,7 +516,7 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
                 if not where and GENERIC_FRONT.match(term):
                     continue
                 if where and term.casefold() not in where.casefold():
-                    term = f"{where} › {term}"
+                    term = placed(where, term)
                     subject = where if aspect else None
                     section = where
             aspects = None
@@ -524,7 +525,7 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
             if aspects is not None and not aspects.casefold().endswith(found[0].casefold()):
                 # "Slab allocator › Advantages › Fast allocation"; not a section that names the
                 # item already ("Application: Face Verification" over "**Face Verification**: …")
-                term, section = f"{aspects} › {found[0]}", None
+                term, section = placed(aspects, found[0]), None
             elif asked is not None and offset == 0 and asked.casefold() not in term.casefold():
                 term, section = f"{asked} › {term}", None  # "为什么SFT之后…？ › 数据偏移"
             if ASKED_ARROW.match(explanation):
@@ -681,7 +682,7 @@ def _attribute(ctx: Context, n: int, entry: Entry) -> Iterator[Candidate]:
     back, block_id, deck = clean_card_text(answer)
     if not back or len(back) > MAX_ANSWER:
         return
-    front = f"{entry.subject} › {strip_markup(entry.key).strip()}"
+    front = placed(entry.subject, strip_markup(entry.key).strip())
     yield Candidate("definition", "basic", front, back, block.line, block_id=block_id, deck=deck)
 
 

@@ -22,6 +22,7 @@ from .lang import (
     CONCLUSION,
     COPULA,
     DEFINING,
+    DEFINITION_LABEL,
     DEICTIC,
     DEICTIC_COMPLEMENT,
     DEICTIC_COPULA,
@@ -62,6 +63,7 @@ from .shape import (
     only_counts,
     opens_part,
     opens_term,
+    placed,
     plural_title,
     sentences,
     speaks_of_owner,
@@ -534,7 +536,7 @@ def _front(ctx: Context, n: int, title: str, answer: str) -> str:
     ):
         owner = _owner(ctx, n)
         if title.casefold() not in owner.casefold():
-            return f"{owner} › {title}"
+            return placed(owner, title)  # "### Definition" under "## Gaussian Processes" asks it
     elif speaks_of_owner(title, owner := _owner(ctx, n), answer):
         return asked_under(owner, title)
     return title
@@ -853,6 +855,14 @@ def _summary(ctx: Context, section: list[Block], *, title: str) -> str | None:
         plain = strip_markup(without_urls(text))
         if not parts and VALUE_LABEL.match(without_links(text).strip(" *:：")):
             continue  # "**Video**: [link]" before the paragraph that explains
+        if (
+            not parts
+            and len(text) <= _LABEL_CHARS
+            and DEFINITION_LABEL.match(strip_markup(text).strip(" *_:："))
+        ):
+            # "### Batch Systems" + "**Definition:**" alone + the paragraph: the label only
+            # says that what follows defines the heading, which the paragraph under it does
+            continue
         if not _is_prose(plain, opening=not parts):
             if not parts and LEAD_IN.search(plain) and units(plain) >= 16:
                 parts.append(text)  # a lead-in: handled below
@@ -868,6 +878,10 @@ def _summary(ctx: Context, section: list[Block], *, title: str) -> str | None:
     if len(parts) == 1 and _opens_list(ctx, section, parts[0]):
         return _answer(ctx, section)
     return "\n\n".join(parts) or None
+
+
+#: How long a paragraph that is only a definition label can be ("**Definition:**").
+_LABEL_CHARS = 20
 
 
 def _before_lead_in(title: str, parts: list[str]) -> str | None:

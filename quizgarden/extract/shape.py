@@ -21,6 +21,7 @@ from .lang import (
     CONDITION,
     COUNT_LEAD,
     COUNTED_KIND,
+    DEFINITION_LABEL,
     DEICTIC,
     EXAMPLE_MARK,
     FRAME_LEAD,
@@ -113,10 +114,20 @@ def subject_above(ctx: Context, block: Block) -> str | None:
     return None
 
 
+#: How long a front that is only a definition label can be ("**Definition:**", "定义："): a
+#: cheap precheck before the markup is stripped.
+_LABEL_CHARS = 20
+
+
 def placed(owner: str, front: str) -> str:
     """`front` asked under the subject `owner` it is a part, a point or a row of, written the one
     way every rule writes a place (`TCP Congestion Control › Slow start`), so that a learner
-    reads the same mark for "of" in every card."""
+    reads the same mark for "of" in every card. A front that only says the definition follows
+    ("**Definition:** Anything an organization considers valuable." under `## Asset`, the
+    tables' `definition_labels`) asks the subject itself, by its name: `Asset`, not
+    `Asset › Definition`; a label that names an aspect (`Purpose`, `优点`) stays."""
+    if len(front) <= _LABEL_CHARS and DEFINITION_LABEL.match(strip_markup(front).strip(" :：")):
+        return owner
     return f"{owner} › {front}"
 
 

@@ -42,7 +42,7 @@ from .lang import (
     NUMBERED_SECTION,
     SECTION_LABEL,
 )
-from .shape import asked_under, is_label, subject_above, table_rows
+from .shape import asked_under, is_label, placed, subject_above, table_rows
 from .text import SENTENCE, SPACED_DASH, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
@@ -359,7 +359,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             cell = row[c]
             column = strip_markup(header[c])
             glossary = headless or (width == 2 and GLOSS_HEADER.match(column) is not None)
-            front = name if glossary else f"{column} › {name}" if aspect else f"{name} › {column}"
+            front = name if glossary else f"{column} › {name}" if aspect else placed(name, column)
             if glossary and (GENERIC_FRONT.match(name) or SECTION_LABEL.match(name)):
                 front = f"{topic} › {name}" if topic else front  # "概念": of what its section says
             if group and group.casefold() not in front.casefold():
