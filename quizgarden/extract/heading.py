@@ -158,8 +158,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
         ordered = (
             not asks
             and block.kind == "heading"
+            and block.level in asking_levels()  # (most notes ask in no heading: no order read)
             and _orders(asked)
-            and block.level in asking_levels()
         )
         if asks or ordered:
             if QUESTION_WORD_ONLY.match(asked):
