@@ -1013,11 +1013,17 @@ def _names_siblings(ctx: Context, block: Block, name: str, term: str, before: in
     ("Things", "最低") does not say whose half it is, while a name that holds only the term
     ("AIC for Model Selection" over "AIC 是…") is that term's own heading."""
     folded = name.casefold()
-    for n, other in enumerate(ctx.blocks):
-        if other is block or other.kind != "item" or other.parent != block.parent:
+    # the item's own list: its parent's children, or the top-level items after its lead-in
+    # (not another list under the same heading)
+    siblings = (
+        ctx.blocks[block.parent].children
+        if block.parent is not None
+        else ctx.lists.get((block.heading, None, before), [])
+    )
+    for n in siblings:
+        other = ctx.blocks[n]
+        if other is block or other.kind != "item":
             continue
-        if block.parent is None and ctx.before_items[n] != before:
-            continue  # another list under the same heading
         if (m := _LABEL_LINE.match(other.text)) is None:
             continue
         label = strip_markup(m.group(1)).strip().casefold()

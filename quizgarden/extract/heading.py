@@ -22,7 +22,6 @@ from .lang import (
     CONCLUSION,
     COPULA,
     DEFINING,
-    DEFINITION_LABEL,
     DEICTIC,
     DEICTIC_COMPLEMENT,
     DEICTIC_COPULA,
@@ -57,6 +56,7 @@ from .shape import (
     cjk_triples,
     counts_parts,
     drop_caption,
+    is_definition_label,
     is_question,
     may_name,
     named,
@@ -855,11 +855,7 @@ def _summary(ctx: Context, section: list[Block], *, title: str) -> str | None:
         plain = strip_markup(without_urls(text))
         if not parts and VALUE_LABEL.match(without_links(text).strip(" *:：")):
             continue  # "**Video**: [link]" before the paragraph that explains
-        if (
-            not parts
-            and len(text) <= _LABEL_CHARS
-            and DEFINITION_LABEL.match(strip_markup(text).strip(" *_:："))
-        ):
+        if not parts and is_definition_label(text):
             # "### Batch Systems" + "**Definition:**" alone + the paragraph: the label only
             # says that what follows defines the heading, which the paragraph under it does
             continue
@@ -878,10 +874,6 @@ def _summary(ctx: Context, section: list[Block], *, title: str) -> str | None:
     if len(parts) == 1 and _opens_list(ctx, section, parts[0]):
         return _answer(ctx, section)
     return "\n\n".join(parts) or None
-
-
-#: How long a paragraph that is only a definition label can be ("**Definition:**").
-_LABEL_CHARS = 20
 
 
 def _before_lead_in(title: str, parts: list[str]) -> str | None:

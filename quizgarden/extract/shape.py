@@ -114,9 +114,18 @@ def subject_above(ctx: Context, block: Block) -> str | None:
     return None
 
 
-#: How long a front that is only a definition label can be ("**Definition:**", "定义："): a
+#: How long a text that is only a definition label can be ("**Definition:**", "定义："): a
 #: cheap precheck before the markup is stripped.
 _LABEL_CHARS = 20
+
+
+def is_definition_label(text: str) -> bool:
+    """`text` only says that a definition follows ("**Definition:**", "定义：", the tables'
+    `definition_labels`), naming nothing of its own."""
+    return (
+        len(text) <= _LABEL_CHARS
+        and DEFINITION_LABEL.match(strip_markup(text).strip(" *_:：")) is not None
+    )
 
 
 def placed(owner: str, front: str) -> str:
@@ -126,7 +135,7 @@ def placed(owner: str, front: str) -> str:
     ("**Definition:** Anything an organization considers valuable." under `## Asset`, the
     tables' `definition_labels`) asks the subject itself, by its name: `Asset`, not
     `Asset › Definition`; a label that names an aspect (`Purpose`, `优点`) stays."""
-    if len(front) <= _LABEL_CHARS and DEFINITION_LABEL.match(strip_markup(front).strip(" :：")):
+    if is_definition_label(front):
         return owner
     return f"{owner} › {front}"
 
