@@ -312,7 +312,7 @@ def has_cjk(text: str) -> bool:
 
 
 # a character that may end a sentence of `SENTENCE`: a full stop, or CJK or Latin punctuation
-_SENTENCE_MARK = re.compile(r"[。！？!?.]")
+_SENTENCE_STOP = re.compile(r"[。！？!?.]")
 
 
 def cjk_before_stop(line: str) -> bool:
@@ -322,7 +322,7 @@ def cjk_before_stop(line: str) -> bool:
     if line.isascii():
         return False
     m = _CJK_CHAR.search(line)
-    return m is not None and _SENTENCE_MARK.search(line, 0, m.start()) is None
+    return m is not None and _SENTENCE_STOP.search(line, 0, m.start()) is None
 
 
 #: A dash set off by spaces, as between a term and what it is ("Tempo - the speed", "**Safety** —
