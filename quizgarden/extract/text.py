@@ -788,7 +788,7 @@ def is_capitalised_phrase(term: str) -> bool:
         return True
     words = plain.split()
     return (
-        len(words) == _PHRASE_WORDS
+        len(words) == _CAPITALISED_WORDS
         and all(word[0].isupper() for word in words)
         and _NAME_SIGNAL.search(lower) is None
         and PARENS.search(plain) is None
@@ -797,7 +797,7 @@ def is_capitalised_phrase(term: str) -> bool:
 
 
 #: How many capitalised common words a list's term may run to and still make no name.
-_PHRASE_WORDS = 3
+_CAPITALISED_WORDS = 3
 
 
 #: How many words a title naming an aspect by its last word runs to ("Key Design Considerations").
