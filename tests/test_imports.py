@@ -41,3 +41,26 @@ def test_no_extraction_rule_imports_another() -> None:
                 imported = {node.module} if node.module else {a.name for a in node.names}
                 crossing += [(name, other) for other in imported & rule_modules if other != name]
     assert crossing == []
+
+
+def test_no_module_binds_one_name_twice() -> None:
+    """A module-level constant written twice under one name replaces the first for every function
+    that reads it at run time, above or below the second (a sentence-stop pattern once gained
+    commas that way): each name is bound once per module."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    package = Path(__file__).parents[1] / "quizgarden"
+    twice = []
+    for path in sorted(package.rglob("*.py")):
+        names: Counter[str] = Counter()
+        for node in ast.parse(path.read_text("utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names[node.target.id] += 1
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names[node.name] += 1
+        twice += [f"{path.relative_to(package)}: {n}" for n, k in names.items() if k > 1]
+    assert twice == []
