@@ -379,6 +379,33 @@ def table_rows(ctx: Context, block: Block) -> list[list[str]]:
     return rows
 
 
+# inline math as Pandoc reads it: an opening "$" with no space after it, a closing one with no
+# space before it and no figure after it (so "$5 | $10" is two prices, no math); `_CUT` stands
+# where a cell ended, so a span that holds one ran across a pipe
+_CUT = "\x00"
+_MATH_SPANS = re.compile(
+    r"(?<![\\$])\$(?![\s$])[^$\x00]*?(?<![\s\\])\$(?![\d$])"  # closed within its cell
+    r"|(?P<cut>(?<![\\$])\$(?![\s$])[^$]*?\x00[^$]*?(?<![\s\\])\$(?![\d$]))"
+)
+
+
+def math_cut_at(row: list[str]) -> int | None:
+    """The first cell of a table row whose math ran across the cell's pipe (`| Converges if
+    $|r| < 1$ |`), or None: the pipe of the math (an absolute value, a norm) ends the cell, as
+    markdown-it, GitHub and Obsidian all read it, so that cell and every one after it are pieces
+    of the math under the wrong columns, and the author's own table shows them broken; the
+    cells before it still stand where they were written. Math closed within its cell, however
+    many pipes the row has, cuts nothing."""
+    if sum("$" in cell for cell in row) < 2:
+        return None  # math cut in two leaves a "$" in two cells: the cheap test first
+    joined = _CUT.join(row)
+    # spans are paired left to right, so "| $a$ | $b$ |" pairs each cell's own two signs
+    for found in _MATH_SPANS.finditer(joined):
+        if found.group("cut"):
+            return joined.count(_CUT, 0, found.start())
+    return None
+
+
 def section(ctx: Context, n: int) -> list[Block]:
     """The blocks between heading `n` and the next heading, whatever its level."""
     out = []

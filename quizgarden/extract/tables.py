@@ -42,7 +42,7 @@ from .lang import (
     NUMBERED_SECTION,
     SECTION_LABEL,
 )
-from .shape import asked_under, is_label, placed, subject_above, table_rows
+from .shape import asked_under, is_label, math_cut_at, placed, subject_above, table_rows
 from .text import SENTENCE, SPACED_DASH, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
@@ -159,6 +159,13 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     if not 2 <= width <= MAX_COLUMNS or len(body) > MAX_ROWS:
         return
     body, lines = _continued(body, lines)
+    if math_cut_at(header) is not None:
+        return  # "| $|x|$ | … |": the columns are pieces of the header's math
+    # "| **Converges** if $|r| < 1$ |": a pipe of the math ended the cell, and from there on the
+    # row's cells are pieces of its math under the wrong columns; they ask nothing, the cells
+    # before them are asked as written, and the table is read as it was (its other rows too)
+    cut = {k: at for k, r in enumerate(body) if (at := math_cut_at(r)) is not None}
+    order = list(range(max(map(len, body))))  # where each cell was written, as columns move
     if any(_FIELD.fullmatch(strip_markup(h)) for h in header):
         return  # "| student_id | department_location |": records of a database, not notes
     if any(_places(body, c) for c in range(width)) or any(_filed(r) for r in body):
@@ -175,6 +182,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         # ("Penicillin G › Mechanism"), where the group's value keyed nothing of its own
         header = [header[key], *header[:key], *header[key + 1 :]]
         body = [[r[key], *r[:key], *r[key + 1 :]] for r in body]
+        order = [order[key], *order[:key], *order[key + 1 :]]
     elif _grouped(body):
         # "| 唐 | 张旭 | 草书《肚痛帖》 |" under "| 晋 | 王羲之 | … |": the first column groups the
         # rows (a period, a category, a merged cell left blank), the next one names each; a
@@ -186,6 +194,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
             return  # "| Rank | Female | Male |" over "| 2 | Lung | Lung |": ranked lists side
             # by side, the names of one the values of another
         header, body = header[1:], [r[1:] for r in body]
+        order = order[1:]
         width -= 1
     names = [_name_cell(r[0]) for r in body]
     if sum(_named(n) for n in names) * 2 <= len(names):
@@ -300,6 +309,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     shared = _common(body, 0)  # "| `ctrl+b` | `d` | …": a name every row says names none
     numbered = all(_ROW_NUMBER.match(r[0]) for r in body)
     for k, (line, row, group) in enumerate(zip(lines, body, groups, strict=True)):
+        if k in cut and order[0] >= cut[k]:
+            continue  # the row's name is a piece of its math
         # "WT1<br>WT2": two names of the row; "EGFR<br>[HER1]": a name and another in brackets
         name = strip_markup(_BREAK.sub(", ", _name_cell(row[0])).replace(", [", " ["))
         if "$" in name and (bold := _BOLD_MATH.fullmatch(name)):
@@ -355,6 +366,8 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
                 and (c in formulas or not remarked)
                 and _tells(row, c, name, common[c], width, formulas=c in formulas)
             ]
+        if k in cut:
+            told = [c for c in told if order[c] < cut[k]]
         for c in told:
             cell = row[c]
             column = strip_markup(header[c])
