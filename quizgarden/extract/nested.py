@@ -384,4 +384,32 @@ def _term_shaped(term: str) -> bool:
         return False  # "(fetal alcohol disorder)": an aside in brackets, no name of its own
     if len(_MARKED.findall(term)) > 1 and not _MARKED.sub("", term).strip():
         return False  # "『最核心』『原则』": words the author stressed one by one, no name
-    return len(_LATIN_WORD.findall(core)) <= MAX_TERM_WORDS
+    words = len(_LATIN_WORD.findall(core))
+    return words <= MAX_TERM_WORDS or (words <= MAX_NAMED_WORDS and _abbreviated(term))
+
+
+#: The longest name in Latin words that an abbreviation after it makes a term: a glossary's
+#: names of institutions and components run longer than three words ("Arithmetic and Logic
+#: Unit (ALU)"), and an outline's statements carry no initials of themselves.
+MAX_NAMED_WORDS = 6
+#: A name closed by its abbreviation in brackets: two to six capitals, a plural "s" aside.
+_ABBREVIATED = re.compile(
+    r"(?P<name>[^()（）]+?)\s*[(（](?P<short>[A-Z][A-Za-z]?[A-Z]{0,5}s?)[)）]\s*"
+)
+
+
+def _abbreviated(term: str) -> bool:
+    """ "Arithmetic and Logic Unit (ALU)", "The Dietary Reference Intakes (DRIs)",
+    "Committee to Re-Elect the President (CREEP)": the bracket closing the name abbreviates it,
+    its capitals taken in order from the name's letters and its first the initial of the name's
+    first or second word (an article may open it). A name its author gave initials to is a
+    term however many words it takes; a statement has none."""
+    m = _ABBREVIATED.fullmatch(term)
+    if m is None:
+        return False
+    capitals = [c.casefold() for c in m.group("short") if c.isupper()]
+    words = _LATIN_WORD.findall(m.group("name"))
+    if len(capitals) < 2 or not words or capitals[0] not in {w[0].casefold() for w in words[:2]}:
+        return False
+    letters = iter("".join(words).casefold())
+    return all(c in letters for c in capitals)
