@@ -520,10 +520,7 @@ def _before_display(text: str) -> str | None:
     if not cut:
         return None
     stated = "\n".join(lines[:cut]).rstrip()
-    verb = None
-    for verb in LIST_COPULA_WORD.finditer(stated):
-        pass
-    if verb is not None and len(stated[verb.end() :].split()) <= 1:
+    if any(LIST_COPULA_WORD.fullmatch(word) for word in stated.split()[-2:]):
         return None  # "The potential of a point charge is simply" / `$$…$$`: it leads into it
     return stated
 
