@@ -214,3 +214,16 @@ def test_pieces_of_a_long_answer_to_a_question_stay(tmp_path: Path) -> None:
 )
 def test_a_work_cited_is_a_title(text: str, title: bool) -> None:
     assert is_title(text) is title
+
+
+def test_before_display_keeps_the_phrase_over_its_formula() -> None:
+    """A phrase set right over its formula is the answer; a clause whose verb leads into the
+    formula, or a paragraph that opens with it, gives none."""
+    from quizgarden.extract.brief import _before_display
+
+    assert _before_display("the opposition to a current\n$$ R = V/I $$") == (
+        "the opposition to a current"
+    )
+    assert _before_display("the potential of a point charge is simply\n$$ V = kq/r $$") is None
+    assert _before_display("the potential of a charge ist\n$$ V = kq/r $$") is None
+    assert _before_display("$$ E = mc^2 $$\nthe energy of a mass") is None

@@ -30,6 +30,7 @@ from .lang import (
     KIND_OF,
     LABEL_WORD,
     LEAD_IN,
+    LIST_COPULA_WORD,
     LIST_LABEL,
     PART_HEADING,
     PARTICIPLE,
@@ -449,13 +450,16 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
     first = body[0]
     if first.kind != "paragraph" or first.callout or not ctx.free(first):
         return None
-    if len(body) == 1 and not opens_part(ctx, n):
+    # "the rate of flow of charge" / "$$ I = \frac{\Delta Q}{\Delta T}$$" with no blank line
+    # between: one paragraph to Markdown, a phrase and the formula that elaborates on it
+    stated = _before_display(first.text) if "$$" in first.text else None
+    if len(body) == 1 and not stated and not opens_part(ctx, n):
         return None  # alone under its heading, it is the glossary's to judge (`_prose`)
     if n in ctx.organising or _NUMBER_END.search(title) or has_cjk(title):
         return None
     if PART_HEADING.match(title) or LABEL_WORD.match(title):
         return None
-    text = clean_card_text(first.text)[0]
+    text = clean_card_text(stated or first.text)[0]
     if has_cjk(text) or text.lstrip().startswith(_BOLD_OPENERS):
         return None
     said = sentences(strip_markup(text))
@@ -504,6 +508,21 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
     if verb and title.casefold() not in plain[: verb.start()].casefold():
         return None  # "Morality is a matter of …": it defines its own subject
     return text
+
+
+def _before_display(text: str) -> str | None:
+    """The lines of a paragraph before the display formula it runs into (`the rate of flow of
+    charge` / `$$ I = …$$`, written with no blank line between): what the text says before the
+    formula it leads to, which the `formula` rule asks on its own. None where the paragraph opens
+    with its formula or holds none on a line of its own."""
+    lines = text.split("\n")
+    cut = next((k for k, line in enumerate(lines) if line.lstrip().startswith("$$")), 0)
+    if not cut:
+        return None
+    stated = "\n".join(lines[:cut]).rstrip()
+    if any(LIST_COPULA_WORD.fullmatch(word) for word in stated.split()[-2:]):
+        return None  # "The potential of a point charge is simply" / `$$…$$`: it leads into it
+    return stated
 
 
 _BOLD_OPENERS = ("**", "__")
