@@ -27,6 +27,7 @@ from .entries import (
     measured,
     one_han,
     run_in_head,
+    says_something,
     spells_out,
     split_definition,
     wraps_term,
@@ -409,7 +410,7 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
     )
     listings = _listings(ctx) if loose else frozenset()
     glossaries = _by_full_entries(ctx, glossaries, loose, listings)
-    rescued = _bold_siblings(ctx, loose) | _all_entries(ctx, loose)
+    rescued = _bold_siblings(ctx, loose) | _all_entries(ctx, loose) | _short_siblings(ctx)
     led = _bold_led_lists(ctx)
     plain_led, plain_aspects = _plain_led_lists(ctx)
     bare = _bare_led_lists(ctx)
@@ -774,6 +775,63 @@ def _all_entries(
         read = [split_definition(ctx.blocks[n].text, listed=True, vouched=True) for n in items]
         if all(read):
             out.update((n, found) for n, found in zip(items, read, strict=True) if found)
+    return out
+
+
+#: How many items of a list, and more than half of them, must be `**Term** – explanation`
+#: entries that read as definitions on their own for the list to vouch for a sibling's short
+#: answer set off the same way.
+MIN_READ_SIBLINGS = 2
+
+#: The separators after a bold term, each by its kind: a colon (in or after the bold) or a dash.
+_SEPARATOR_KIND = {":": ":", "：": ":", "—": "-", "–": "-", "-": "-"}
+
+
+def _entry_kind(m: re.Match[str]) -> str | None:
+    """The kind of separator that sets a `BOLD_TERM` match's term off (":" or "-"), else None:
+    a bold span that runs into its sentence, or a comma or `=` after it, makes no entry."""
+    sep = m.group("colon") or m.group("sep") or ""
+    return _SEPARATOR_KIND.get(sep[:1]) if sep != "." else None
+
+
+def _short_siblings(ctx: Context) -> dict[int, tuple[str, str]]:
+    """(term, answer) of each `**Term** – answer` item (a colon or a dash after the bold) whose
+    answer is too short to read as an explanation alone ("**Session** – Manages connections",
+    "**Acoustic trauma**: outer-hair-cell / stereocilia damage"), in a list where
+    MIN_READ_SIBLINGS items or more, and more than half of all its items, are entries of that
+    shape and separator that `split_definition` reads as definitions: the list is a glossary,
+    its author's bold sets each term off, and a short answer is as whole as its siblings' long
+    ones (`entries.says_something`: words, not a value, code, a link or a lead-in). A list
+    with a few such entries among items of other kinds, or entries that mostly do not explain
+    (a record's `**Status**: done`, a book's `**Author**: …`), vouches for none."""
+    out: dict[int, tuple[str, str]] = {}
+    for items in ctx.lists.values():
+        if len(items) < MIN_READ_SIBLINGS + 1:
+            continue
+        firsts = [without_item_mark(ctx.blocks[n].text.split("\n", 1)[0].strip()) for n in items]
+        if sum(1 for line in firsts if line.startswith(("**", "__"))) <= len(items) // 2:
+            continue  # (most lists: no bold entries, or a few; no regex run)
+        read: dict[str, int] = {}
+        short: list[tuple[int, str, str, str]] = []
+        for n, line in zip(items, firsts, strict=True):
+            m = BOLD_TERM.match(line) if line.startswith(("**", "__")) else None
+            kind = _entry_kind(m) if m else None
+            if m is None or kind is None:
+                continue
+            if split_definition(line, item=True) is not None:
+                read[kind] = read.get(kind, 0) + 1
+            else:
+                short.append((n, kind, m.group("term").strip(), m.group("rest").strip()))
+        for n, kind, term, rest in short:
+            got = read.get(kind, 0)
+            if got < MIN_READ_SIBLINGS or got * 2 <= len(items):
+                continue
+            plain = strip_markup(term).strip().rstrip(":：").strip()
+            if not (bold_name(plain) or is_term(plain)) or not says_something(rest):
+                continue
+            if wraps_term(plain, strip_markup(rest)):
+                continue
+            out[n] = (plain, rest)
     return out
 
 
