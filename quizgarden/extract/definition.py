@@ -795,34 +795,45 @@ def _entry_kind(m: re.Match[str]) -> str | None:
 
 
 def _short_siblings(ctx: Context) -> dict[int, tuple[str, str]]:
-    """(term, answer) of each `**Term** – answer` item (a colon or a dash after the bold) whose
-    answer is too short to read as an explanation alone ("**Session** – Manages connections",
-    "**Acoustic trauma**: outer-hair-cell / stereocilia damage"), in a list where
-    MIN_READ_SIBLINGS items or more, and more than half of all its items, are entries of that
-    shape and separator that `split_definition` reads as definitions: the list is a glossary,
-    its author's bold sets each term off, and a short answer is as whole as its siblings' long
-    ones (`entries.says_something`: words, not a value, code, a link or a lead-in). A list
-    with a few such entries among items of other kinds, or entries that mostly do not explain
-    (a record's `**Status**: done`, a book's `**Author**: …`), vouches for none."""
+    """(term, answer) of each `**Term** – answer` item (a colon in or after the bold, or a dash
+    after it) whose answer is too short to explain alone ("**Session** – Manages connections",
+    "**Hygrometer:** Humidity (water vapour)"), in a list where MIN_READ_SIBLINGS items or more,
+    and more than half of all its items, are entries set off the same way that
+    `split_definition` reads as definitions: the list is a glossary, its author's bold sets each
+    term off, and a short answer is as whole as its siblings' long ones, if it says something
+    in words (`entries.says_something`: not a value, code, a link or a lead-in). A list with a
+    few such entries among items of other kinds, or entries that mostly do not explain (a
+    record's `**Status**: done`, `**Owner**: …`), vouches for none."""
     out: dict[int, tuple[str, str]] = {}
     for items in ctx.lists.values():
-        if len(items) < MIN_READ_SIBLINGS + 1:
+        if len(items) <= MIN_READ_SIBLINGS:
             continue
-        firsts = [without_item_mark(ctx.blocks[n].text.split("\n", 1)[0].strip()) for n in items]
-        if sum(1 for line in firsts if line.startswith(("**", "__"))) <= len(items) // 2:
+        texts = [ctx.blocks[n].text for n in items]
+        if sum(1 for text in texts if text.startswith(_BOLD_MARKS)) * 2 <= len(items):
             continue  # (most lists: no bold entries, or a few; no regex run)
-        read: dict[str, int] = {}
-        short: list[tuple[int, str, str, str]] = []
-        for n, line in zip(items, firsts, strict=True):
-            m = BOLD_TERM.match(line) if line.startswith(("**", "__")) else None
+        entries: list[tuple[int, str, str, str, str]] = []
+        short = False
+        for n, text in zip(items, texts, strict=True):
+            if not text.startswith(_BOLD_MARKS):
+                continue
+            line = text.split("\n", 1)[0].strip()
+            m = BOLD_TERM.match(line)
             kind = _entry_kind(m) if m else None
             if m is None or kind is None:
                 continue
+            rest = m.group("rest").strip()
+            entries.append((n, kind, line, m.group("term"), rest))
+            short = short or not is_explanation(rest)  # (cached: the rule asks again)
+        if not short or len(entries) * 2 <= len(items):
+            continue  # every entry explains: read as a glossary already, nothing to vouch for
+        read: dict[str, int] = {}
+        vouched: list[tuple[int, str, str, str]] = []
+        for n, kind, line, term, rest in entries:
             if split_definition(line, item=True) is not None:
                 read[kind] = read.get(kind, 0) + 1
-            else:
-                short.append((n, kind, m.group("term").strip(), m.group("rest").strip()))
-        for n, kind, term, rest in short:
+            elif not is_explanation(rest):
+                vouched.append((n, kind, term, rest))
+        for n, kind, term, rest in vouched:
             got = read.get(kind, 0)
             if got < MIN_READ_SIBLINGS or got * 2 <= len(items):
                 continue
@@ -833,6 +844,9 @@ def _short_siblings(ctx: Context) -> dict[int, tuple[str, str]]:
                 continue
             out[n] = (plain, rest)
     return out
+
+
+_BOLD_MARKS = ("**", "__")  # what opens a bold term
 
 
 _MARKS = ("**", "__", "*", "_")  # what sets a term in bold or italics
