@@ -811,8 +811,8 @@ def _short_siblings(ctx: Context) -> dict[int, tuple[str, str]]:
         texts = [ctx.blocks[n].text for n in items]
         if sum(1 for text in texts if text.startswith(_BOLD_MARKS)) * 2 <= len(items):
             continue  # (most lists: no bold entries, or a few; no regex run)
-        entries: list[tuple[int, str, str, str, str]] = []
-        short = False
+        entries: list[tuple[str, str]] = []  # each entry that explains: its kind and line
+        vouched: list[tuple[int, str, str, str]] = []  # each short answer in words
         for n, text in zip(items, texts, strict=True):
             if not text.startswith(_BOLD_MARKS):
                 continue
@@ -822,27 +822,24 @@ def _short_siblings(ctx: Context) -> dict[int, tuple[str, str]]:
             if m is None or kind is None:
                 continue
             rest = m.group("rest").strip()
-            entries.append((n, kind, line, m.group("term"), rest))
-            short = short or not is_explanation(rest)  # (cached: the rule asks again)
-        if not short or len(entries) * 2 <= len(items):
-            continue  # every entry explains: read as a glossary already, nothing to vouch for
+            if is_explanation(rest):  # (cached: the rule asks again)
+                entries.append((kind, line))
+                continue
+            plain = strip_markup(m.group("term")).strip().rstrip(":：").strip()
+            if not says_something(rest) or not (bold_name(plain) or is_term(plain)):
+                continue  # a value, a lead-in, a field's word: nothing to vouch for
+            if not wraps_term(plain, strip_markup(rest)):
+                vouched.append((n, kind, plain, rest))
+        if not vouched or len(entries) < MIN_READ_SIBLINGS or len(entries) * 2 <= len(items):
+            continue  # (the entries that explain bound those that read: most lists stop here)
         read: dict[str, int] = {}
-        vouched: list[tuple[int, str, str, str]] = []
-        for n, kind, line, term, rest in entries:
+        for kind, line in entries:
             if split_definition(line, item=True) is not None:
                 read[kind] = read.get(kind, 0) + 1
-            elif not is_explanation(rest):
-                vouched.append((n, kind, term, rest))
-        for n, kind, term, rest in vouched:
+        for n, kind, plain, rest in vouched:
             got = read.get(kind, 0)
-            if got < MIN_READ_SIBLINGS or got * 2 <= len(items):
-                continue
-            plain = strip_markup(term).strip().rstrip(":：").strip()
-            if not (bold_name(plain) or is_term(plain)) or not says_something(rest):
-                continue
-            if wraps_term(plain, strip_markup(rest)):
-                continue
-            out[n] = (plain, rest)
+            if got >= MIN_READ_SIBLINGS and got * 2 > len(items):
+                out[n] = (plain, rest)
     return out
 
 
