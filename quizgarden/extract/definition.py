@@ -27,6 +27,7 @@ from .entries import (
     measured,
     one_han,
     run_in_head,
+    says_something,
     spells_out,
     split_definition,
     wraps_term,
@@ -409,7 +410,7 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
     )
     listings = _listings(ctx) if loose else frozenset()
     glossaries = _by_full_entries(ctx, glossaries, loose, listings)
-    rescued = _bold_siblings(ctx, loose) | _all_entries(ctx, loose)
+    rescued = _bold_siblings(ctx, loose) | _all_entries(ctx, loose) | _short_siblings(ctx)
     led = _bold_led_lists(ctx)
     plain_led, plain_aspects = _plain_led_lists(ctx)
     bare = _bare_led_lists(ctx)
@@ -775,6 +776,74 @@ def _all_entries(
         if all(read):
             out.update((n, found) for n, found in zip(items, read, strict=True) if found)
     return out
+
+
+#: How many items of a list, and more than half of them, must be `**Term** – explanation`
+#: entries that read as definitions on their own for the list to vouch for a sibling's short
+#: answer set off the same way.
+MIN_READ_SIBLINGS = 2
+
+#: The separators after a bold term, each by its kind: a colon (in or after the bold) or a dash.
+_SEPARATOR_KIND = {":": ":", "：": ":", "—": "-", "–": "-", "-": "-"}
+
+
+def _entry_kind(m: re.Match[str]) -> str | None:
+    """The kind of separator that sets a `BOLD_TERM` match's term off (":" or "-"), else None:
+    a bold span that runs into its sentence, or a comma or `=` after it, makes no entry."""
+    sep = m.group("colon") or m.group("sep") or ""
+    return _SEPARATOR_KIND.get(sep[:1]) if sep != "." else None
+
+
+def _short_siblings(ctx: Context) -> dict[int, tuple[str, str]]:
+    """(term, answer) of each `**Term** – answer` item (a colon in or after the bold, or a dash
+    after it) whose answer is too short to explain alone ("**Session** – Manages connections",
+    "**Hygrometer:** Humidity (water vapour)"), in a list where MIN_READ_SIBLINGS items or more,
+    and more than half of all its items, are entries set off the same way that
+    `split_definition` reads as definitions: the list is a glossary, its author's bold sets each
+    term off, and a short answer is as whole as its siblings' long ones, if it says something
+    in words (`entries.says_something`: not a value, code, a link or a lead-in). A list with a
+    few such entries among items of other kinds, or entries that mostly do not explain (a
+    record's `**Status**: done`, `**Owner**: …`), vouches for none."""
+    out: dict[int, tuple[str, str]] = {}
+    for items in ctx.lists.values():
+        if len(items) <= MIN_READ_SIBLINGS:
+            continue
+        texts = [ctx.blocks[n].text for n in items]
+        if sum(1 for text in texts if text.startswith(_BOLD_MARKS)) * 2 <= len(items):
+            continue  # (most lists: no bold entries, or a few; no regex run)
+        entries: list[tuple[str, str]] = []  # each entry that explains: its kind and line
+        vouched: list[tuple[int, str, str, str]] = []  # each short answer in words
+        for n, text in zip(items, texts, strict=True):
+            if not text.startswith(_BOLD_MARKS):
+                continue
+            line = text.split("\n", 1)[0].strip()
+            m = BOLD_TERM.match(line)
+            kind = _entry_kind(m) if m else None
+            if m is None or kind is None:
+                continue
+            rest = m.group("rest").strip()
+            if is_explanation(rest):  # (cached: the rule asks again)
+                entries.append((kind, line))
+                continue
+            plain = strip_markup(m.group("term")).strip().rstrip(":：").strip()
+            if not says_something(rest) or not (bold_name(plain) or is_term(plain)):
+                continue  # a value, a lead-in, a field's word: nothing to vouch for
+            if not wraps_term(plain, strip_markup(rest)):
+                vouched.append((n, kind, plain, rest))
+        if not vouched or len(entries) < MIN_READ_SIBLINGS or len(entries) * 2 <= len(items):
+            continue  # (the entries that explain bound those that read: most lists stop here)
+        read: dict[str, int] = {}
+        for kind, line in entries:
+            if split_definition(line, item=True) is not None:
+                read[kind] = read.get(kind, 0) + 1
+        for n, kind, plain, rest in vouched:
+            got = read.get(kind, 0)
+            if got >= MIN_READ_SIBLINGS and got * 2 > len(items):
+                out[n] = (plain, rest)
+    return out
+
+
+_BOLD_MARKS = ("**", "__")  # what opens a bold term
 
 
 _MARKS = ("**", "__", "*", "_")  # what sets a term in bold or italics
