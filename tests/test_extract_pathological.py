@@ -185,7 +185,60 @@ def test_a_line_without_a_colon_is_not_read_for_a_field_label(
     note, _ = read_note(vault / "note.md", vault, body.encode())
     assert note is not None
     assert [c.front for c in extract_note(note)] == ["Latency", "Throughput"]
-    assert read == ["- **latency**: the time a request waits before it is served."]
+    # "latency" is said three times in the note but on one line with a colon only: no field
+    # label can open three lines, and no line is read (the note was once counted whole)
+    assert read == []
+    body = body.replace("Latency rises", "Latency: rises")
+    body = body.replace("Latency falls", "Latency: falls")
+    note, _ = read_note(vault / "note.md", vault, body.encode())
+    assert note is not None
+    extract_note(note)
+    assert read == [
+        "- **latency**: the time a request waits before it is served.",
+        "latency: rises under load.",
+        "latency: falls.",
+    ]
+
+
+def _fields_of_the_whole_note(ctx: Any, cards: list[Any]) -> set[str]:
+    """`definition._fields` as it was: the note case-folded and counted whole."""
+    title = ctx.note.title.casefold()
+    terms = {
+        term
+        for card in cards
+        if " › " not in card.front and (term := card.front.casefold()) not in title
+    }
+    if not terms:
+        return set()
+    text = "\n".join(ctx.lines).casefold()
+    terms = {term for term in terms if text.count(term) >= definition_rule.MIN_FIELD}
+    if not terms:
+        return set()
+    counts: dict[str, int] = {}
+    for line in text.split("\n"):
+        if not any(term in line for term in terms) or not text_rules.has_colon(line):
+            continue
+        m = definition_rule._LABEL_LINE.match(line)
+        if m and (label := m.group(1).strip()) in terms:
+            counts[label] = counts.get(label, 0) + 1
+    return {term for term, n in counts.items() if n >= definition_rule.MIN_FIELD}
+
+
+FIELD_PIECES = ["Key", "KEY", "ß", "SS", "ss", ":", "：", " ", "\n", "- ", "**", "x", "İ", "ﬁ"]
+FIELD_FRONTS = ["Key", "key", "ss", "SS", "ß", "fi", "ﬁ", "x › Key", "İ"]
+
+
+@given(
+    st.lists(st.sampled_from(FIELD_PIECES), max_size=40).map("".join),
+    st.lists(st.sampled_from(FIELD_FRONTS), max_size=4),
+)
+@settings(max_examples=500)
+def test_field_labels_are_found_from_the_lines_with_a_colon(body: str, fronts: list[str]) -> None:
+    # only lines with a colon are case-folded and counted: the same labels as the note whole
+    ctx = SimpleNamespace(note=SimpleNamespace(title="T"), lines=body.split("\n"))
+    cards = [SimpleNamespace(front=f) for f in fronts]
+    found = definition_rule._fields(cast(Any, ctx), cast(Any, cards))
+    assert found == _fields_of_the_whole_note(ctx, cards)
 
 
 LIST_PIECES = ["- ", "-", "* ", "• ", "1. ", "12) ", "3、", "1234. ", "\n", " ", "\t", "x", "\n\n"]

@@ -358,15 +358,20 @@ def _fields(ctx: Context, cards: list[Candidate]) -> set[str]:
     }
     if not terms:
         return set()
-    text = ctx.text.casefold()
-    # (a term the note says fewer times can open no more lines: most are ruled out in C)
+    # only a line with a colon can open with a field's label (without one, `_LABEL_LINE` tried
+    # each length of the label in turn): those lines alone are folded, not the note whole (a
+    # third of its text), as case folding changes no colon and no line break (`has_colon`, in
+    # line)
+    lines = [line.casefold() for line in ctx.lines if ":" in line or "：" in line]
+    text = "\n".join(lines)
+    # (a term these lines say fewer times can open no more of them: most are ruled out in C)
     terms = {term for term in terms if text.count(term) >= MIN_FIELD}
     if not terms:
         return set()
     counts: dict[str, int] = {}
-    for line in text.split("\n"):
-        if not any(term in line for term in terms) or not has_colon(line):
-            continue  # (without a colon, `_LABEL_LINE` tried each length of the label in turn)
+    for line in lines:
+        if not any(term in line for term in terms):
+            continue
         if (m := _LABEL_LINE.match(line)) and (label := m.group(1).strip()) in terms:
             counts[label] = counts.get(label, 0) + 1
     return {term for term, n in counts.items() if n >= MIN_FIELD}
