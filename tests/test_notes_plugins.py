@@ -285,6 +285,43 @@ def test_the_obsidian_to_anki_custom_patterns_from_its_settings(tmp_path: Path) 
     ]
 
 
+def test_a_custom_pattern_over_q_and_a_lines_makes_each_card_once(tmp_path: Path) -> None:
+    """A vault's own pattern that takes `Q: …` / `A: …` lines whole (a `#flashcard` tag ends the
+    question) makes the plugin's card, with its id; the `qa` rule leaves those lines to it, and
+    the markers that tell the sides apart are not part of either side. A `Q:`/`A:` pair the
+    pattern does not take (no tag) is still the `qa` rule's."""
+    vault = tmp_path / "vault"
+    data = vault / ANKI_SETTINGS
+    data.parent.mkdir(parents=True)
+    tagged = r"((?:[^\n][\n]?)+) #flashcard ?\n*((?:\n(?:^.{1,3}$|^.{4}(?<!<!--).*))+)"
+    data.write_text(json.dumps({"settings": {"CUSTOM_REGEXPS": {"Basic": tagged}}}), "utf-8")
+    (vault / "security.md").write_text(
+        "TARGET DECK: Security\n\n"
+        "Q: What is symmetric encryption used for? #flashcard \n"
+        "A: To conceal blocks or streams of data of any size.\n<!--ID: 1757946336438-->\n\n\n"
+        "Q: What are data integrity algorithms used for? #flashcard \n"
+        "A: To protect blocks of data from alteration.\n\n\n"
+        "Q: What does a MAC give?\nA: Integrity and authenticity of a message.\n",
+        "utf-8",
+    )
+    got = [(c["rule"], c["front"], c["back"], c["block_id"]) for c in _cards(vault)]
+    assert got == [
+        (
+            "anki",
+            "What is symmetric encryption used for?",
+            "To conceal blocks or streams of data of any size.",
+            "1757946336438",
+        ),
+        (
+            "anki",
+            "What are data integrity algorithms used for?",
+            "To protect blocks of data from alteration.",
+            None,
+        ),
+        ("qa", "What does a MAC give?", "Integrity and authenticity of a message.", None),
+    ]
+
+
 _SCHOOL_TYPES = {
     "Basic": ["Front", "Back"],
     "School": ["Front", "Explaination", "Examples", "Image"],

@@ -149,9 +149,20 @@ def _pattern_notes(ctx: Context, kind: str, pattern: str, syntax: AnkiSyntax) ->
                 block_id = groups.pop() if with_id else None
                 tags = tuple(groups.pop().removeprefix("Tags:").split()) if with_tags else ()
                 fields = dict(zip(_field_names(kind, syntax), groups, strict=False))
+                fields = _unlabelled(fields, ctx.separators.question, ctx.separators.answer)
                 found = _note(kind, fields, first + top, syntax)
                 cards.extend(_filed(c, block_id, tags) for c in found)
     return cards
+
+
+def _unlabelled(fields: dict[str, str], question: str, answer: str) -> dict[str, str]:
+    """A vault's own pattern that takes `Q: …` / `A: …` lines whole keeps the markers the author
+    typed to tell the two sides apart: they label the fields, they are not what is asked or
+    answered (the `qa` rule, which leaves such lines to this one, drops them too)."""
+    front, back = fields.get("Front", "").lstrip(), fields.get("Back", "").lstrip()
+    if not (front.startswith(question) and back.startswith(answer)):
+        return fields
+    return {**fields, "Front": front[len(question) :], "Back": back[len(answer) :]}
 
 
 @lru_cache(maxsize=32)

@@ -83,7 +83,8 @@ def _records(ctx: Context, q: str, a: str) -> Iterator[_Record]:
             n += 1
             continue
         text = _BOLD_START.sub("", _lead(lines[n]))  # "**Q: ...？** A: ..."
-        if not ctx.usable(first + n) or not _starts(text, q):
+        # a line the vault's own Obsidian_to_Anki pattern took is that plugin's card already
+        if not ctx.usable(first + n) or first + n in ctx.claimed or not _starts(text, q):
             n += 1
             continue
         front = [text[len(q) :].strip()]
