@@ -107,6 +107,17 @@ class Context:
             for n in range(block.line, block.end + 1)
         )
 
+    @cached_property
+    def table_lines(self) -> frozenset[int]:
+        """Lines of the note's tables: a cell is a cell, even where its text holds a card
+        separator (`| Ethosuximide | Seizure :: absence |`, a qualifier the author set off)."""
+        return frozenset(
+            n
+            for block in self.blocks
+            if block.kind == "table"
+            for n in range(block.line, block.end + 1)
+        )
+
     def claim(self, first: int, last: int) -> None:
         self.claimed.update(range(first, last + 1))
 

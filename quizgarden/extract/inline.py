@@ -59,6 +59,8 @@ def _read(ctx: Context, seps: Separators, *, vault: bool) -> Iterator[Candidate]
             continue
         if not ctx.usable(line_no) or line_no in ctx.claimed:
             continue
+        if "|" in raw and line_no in ctx.table_lines:
+            continue
         text = LINE_LEAD.sub("", raw)
         parts = BREAK.split(text) if "<" in text else [text]
         if len(parts) > 1 and sum(seps.inline in _mask(p) for p in parts) < 2:
