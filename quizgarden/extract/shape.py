@@ -372,8 +372,10 @@ def table_rows(ctx: Context, block: Block) -> list[list[str]]:
         line = ctx.line_text(line_no).strip()
         if _RULE_ROW.match(line) or not line:
             continue
-        if line[:1] in "-*+" and line[1:3].strip() == "|":
-            line = line[1:].lstrip()  # "- | Case | Singular |": a table opening a list item
+        if line[:1] in "-*+" and line[1:2].isspace() and line[1:].lstrip()[:1] == "|":
+            # "- | Case | Singular |", "-   | Rods | Cones |": a table opening a list item, its
+            # mark followed by one space or by the padding a formatter aligns items with
+            line = line[1:].lstrip()
         line = line.removeprefix("|").removesuffix("|") if "|" in line else line
         rows.append([c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line)])
     return rows
