@@ -35,6 +35,7 @@ from .context import Context, clean_card_text, heading_above, heading_title
 from .entries import MAX_LINE
 from .lang import (
     ASPECT_HEADER,
+    ASPECT_LEAD,
     GENERIC_FRONT,
     GLOSS_HEADER,
     INDEX_HEADER,
@@ -217,6 +218,9 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     grid = not defines and _compares(header)
     if (grid and _kinds_compared(header)) or (not defines and _same_head(header)):
         return  # "| Natürliche Person | Juristische Person |": kinds side by side, no row names
+    if not grid and _aspects_side_by_side(header):
+        return  # "| Vorteile | Nachteile |" over "| relativ einfach | fehlende Dynamik |": a
+        # subject's advantages and disadvantages listed side by side, rows paired by position
     # "| Feature | Gram-positive | Gram-negative |": a comparison, its rows the aspects compared,
     # each row named, each column a thing; a value many rows share (`Absent`) is still what
     # this row says of that thing
@@ -467,6 +471,21 @@ def _same_head(header: list[str]) -> bool:
     side by side (`mass` beside `force`), and no cell says what the one before it is."""
     heads = [_LETTERS.findall(_BRACKETED.sub("", strip_markup(h)).casefold()) for h in header]
     return all(len(words) > 1 for words in heads) and len({words[-1] for words in heads}) == 1
+
+
+def _aspects_side_by_side(header: list[str]) -> bool:
+    """ "| Vorteile | Nachteile |", "| Pros | Cons |", "| 优点 | 缺点 |": every header names a kind
+    of aspect of one subject (the tables' `aspect_leads`), the first no word for the aspects a
+    comparison's rows are (`Feature`, `差异`, the tables' `aspect_headers`). Each column is a
+    list of its own, the subject's advantages beside its disadvantages, and a row only sets
+    the first advantage beside the first disadvantage: the first column names no row, and the
+    cell beside it says nothing of it (`relativ einfach › Nachteile` → `fehlende Dynamik`)."""
+    heads = [strip_markup(h) for h in header]
+    return (
+        not ASPECT_HEADER.match(heads[0])
+        and all(heads)
+        and all(ASPECT_LEAD.fullmatch(h) for h in heads)
+    )
 
 
 def _parallel(body: list[list[str]]) -> bool:
