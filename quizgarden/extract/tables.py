@@ -16,9 +16,9 @@ table. Tables of numbers (results, benchmarks; a list of named things whose one 
 figures gives each one's quantity, `| Interval | Semitones |`, asks it), of index numbers, of
 yes/no marks, of rows named by symbols, of the vault's files and folders or its own kinds of
 note, and kinds of a thing side by side (lists of their own, `| Scalar quantities | Vector
-quantities |`) ask nothing, nor does a column of links or one whose header an earlier column
-said (`| | 1st | 2nd | 1st | 2nd |`). A first column that groups, counts or codes the rows
-hands their names to the next one.
+quantities |`, a subject's `| Pros | Cons |`) ask nothing, nor does a column of links or one
+whose header an earlier column said (`| | 1st | 2nd | 1st | 2nd |`). A first column that
+groups, counts or codes the rows hands their names to the next one.
 """
 
 from __future__ import annotations
