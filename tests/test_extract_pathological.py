@@ -163,13 +163,24 @@ def test_unit_count_gives_the_regex_answer(text: str) -> None:
     assert text_rules._RUN_UNIT.findall(text) == runs.findall(text)
 
 
+@given(st.text(st.characters(max_codepoint=127), max_size=40))
+@settings(max_examples=400)
+def test_ascii_words_are_counted_as_the_word_pattern_finds_them(text: str) -> None:
+    # `findall` made a string of every word of an ASCII text to count them: the words are now
+    # counted from the text's bytes, translated and split in C; every ASCII character is tried
+    assert text_rules._ascii_words(text) == len(text_rules._WORD.findall(text))
+
+
 def test_the_words_of_a_cjk_text_are_looked_for_in_what_its_han_leaves(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # a run of Han characters is a space there: the word scan reads a few characters, not the text
     read = record_texts(monkeypatch, text_rules, "_RUN_UNIT", "findall")
+    assert text_rules._count_units("注意力机制 Attention，是一种方法") == 11
+    assert read == ["  Attention， "]
+    # what the runs leave in ASCII is counted as an ASCII text is, by its bytes, with no scan
     assert text_rules._count_units("注意力机制 Attention 是一种方法") == 11
-    assert read == ["  Attention  "]
+    assert read == ["  Attention， "]
 
 
 def test_a_line_without_a_colon_is_not_read_for_a_field_label(

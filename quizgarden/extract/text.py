@@ -265,7 +265,22 @@ def is_decorated(text: str) -> bool:
 @lru_cache(maxsize=NOTE_CACHE)
 def units(text: str) -> int:
     """Length in reading units: a CJK character, a katakana word or a Latin word each count one."""
-    return len(_WORD.findall(text)) if text.isascii() else _count_units(text)
+    return _ascii_words(text) if text.isascii() else _count_units(text)
+
+
+# An ASCII `_WORD` is a run of letters, digits, `'`, `+` and `-` with a letter in it, from that
+# letter to the run's end: the bytes of a text with its letters kept, the rest of such runs
+# deleted and every other byte a space split into one piece a word
+_ASCII_TAIL = b"0123456789'+-"
+_ASCII_SPACED = bytes(c if chr(c).isalpha() or c in _ASCII_TAIL else 32 for c in range(128)) + (
+    b" " * 128
+)
+
+
+def _ascii_words(text: str) -> int:
+    """`len(_WORD.findall(text))` of an ASCII text, without a string made for each word: a
+    translation and a split in C, a quarter of the `findall`'s cost."""
+    return len(text.encode("ascii").translate(_ASCII_SPACED, _ASCII_TAIL).split())
 
 
 # a run of units that count one a character (Han, hiragana), written `[…][…]*`, not `[…]+`:
@@ -284,7 +299,8 @@ def _count_units(text: str) -> int:
     one touches another's: they are looked for in what is left, each run a space that parts
     them as the run did, which is a fraction of a CJK text's length."""
     rest, runs = _CHAR_UNITS.subn(" ", text)
-    return len(text) - len(rest) + runs + len(_RUN_UNIT.findall(rest))
+    words = _ascii_words(rest) if rest.isascii() else len(_RUN_UNIT.findall(rest))
+    return len(text) - len(rest) + runs + words
 
 
 def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
@@ -297,7 +313,7 @@ def units_upto(text: str, n: int) -> int:
     """`min(units(text), n)`: the count stops at `n`; a long section is not read to its end."""
     ascii_only = text.isascii()
     if len(text) < 8 * n:  # too short to hold much more than n: a whole count is faster
-        return min(n, len(_WORD.findall(text)) if ascii_only else _count_units(text))
+        return min(n, _ascii_words(text) if ascii_only else _count_units(text))
     return sum(1 for _ in islice((_WORD if ascii_only else _UNIT).finditer(text), n))
 
 
