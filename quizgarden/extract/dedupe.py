@@ -85,6 +85,8 @@ def dedupe(
             for c in explicit
         ]
         candidates = [c for c in candidates if not c.mined or not _asked_explicitly(c, authored)]
+    if any(c.type == "cloze" for c in candidates):
+        candidates = _without_cloze_lines(candidates)
     # (a mined card's answer is made bare once, for `_vague` and the loop: an explicit one never)
     normal = [
         (card, front := normalize_text(card.front), back := normalize_text(card.back), _bare(back))
@@ -211,6 +213,49 @@ def _asked_explicitly(card: Candidate, explicit: list[tuple[str, set[str]]]) -> 
         if words and sum(w in held for w in words) >= ASKED_EXPLICITLY * len(words):
             return True
     return False
+
+
+def _without_cloze_lines(candidates: list[Candidate]) -> list[Candidate]:
+    """A cloze's sentence is its card: a mined card of the very line a cloze asks on (an
+    author's `{{c1::…}}`, a highlight, a mark an exam note sets on its answers: `中央：国家的最高
+    统治者称为<u>皇帝</u>，…` and the `definition` card "中央 → 国家的最高统治者称为皇帝，…")
+    answering with that sentence's words (`ASKED_EXPLICITLY` of them) asks what the cloze asks,
+    and the learner would meet the one sentence twice. The cloze stays: its author chose what
+    to ask of it. Where the marks delete the mined answer whole (`直接原因：<u>秦末农民大起义</u>`)
+    the two cards are one question, and the mined question (`直接原因` → "秦末农民大起义") is
+    kept in place of the mined cloze; an author's own cloze always stays. A mined card of the
+    line that answers with other words (the lines below it, a list the line leads into) asks
+    something the cloze does not, and stays."""
+    lines: dict[int, set[str]] = {}
+    deleted: dict[str, Candidate] = {}  # what each mined cloze deletes, bare
+    for c in candidates:
+        if c.type == "cloze" and c.rule != "choice":
+            words = set(_ANSWER_WORD.findall(normalize_text(c.front)))
+            for n in range(c.line, c.line + c.front.count("\n") + 1):
+                lines.setdefault(n, set()).update(words)
+            if c.mined:
+                deleted[f"{c.line}\0{_whole(c.back)}"] = c
+    if not lines:
+        return candidates
+    gone: set[int] = set()
+    for c in candidates:
+        if not c.mined or c.type == "cloze" or (held := lines.get(c.line)) is None:
+            continue
+        if (cloze := deleted.get(f"{c.line}\0{_whole(c.back)}")) is not None:
+            gone.add(id(cloze))
+            continue
+        said = _ANSWER_WORD.findall(normalize_text(c.back))
+        if said and sum(w in held for w in said) >= ASKED_EXPLICITLY * len(said):
+            gone.add(id(c))
+    return [c for c in candidates if id(c) not in gone] if gone else candidates
+
+
+_STOPS = "。.;；!！"
+
+
+def _whole(answer: str) -> str:
+    """An answer as compared whole: bare, a full stop after it aside."""
+    return _bare(normalize_text(answer)).rstrip(_STOPS)
 
 
 def _vague(normal: list[tuple[Candidate, str, str, str]], title: str) -> set[str]:
