@@ -80,7 +80,7 @@ def dedupe(
         authored = [
             (
                 _MARKS.sub(" ", normalize_text(c.front)),
-                set(_ANSWER_WORD.findall(normalize_text(c.back))),
+                set(_answer_words(c.back)),
             )
             for c in explicit
         ]
@@ -206,13 +206,24 @@ def _asked_explicitly(card: Candidate, explicit: list[tuple[str, set[str]]]) -> 
         return False
     # (a Latin term is named as whole words: "ion" is not named in "motion"; a CJK one as written)
     word = None if _CJK_CHAR.search(term) else re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
-    words = _ANSWER_WORD.findall(normalize_text(card.back))
+    words = _answer_words(card.back)
     for front, held in explicit:
         if term not in front or (word is not None and word.search(front) is None):
             continue
-        if words and sum(w in held for w in words) >= ASKED_EXPLICITLY * len(words):
+        if _mostly_held(words, held):
             return True
     return False
+
+
+def _answer_words(text: str) -> list[str]:
+    """The words of an answer as two cards' answers are compared (a CJK character one word)."""
+    return _ANSWER_WORD.findall(normalize_text(text))
+
+
+def _mostly_held(words: list[str], held: set[str]) -> bool:
+    """Whether `ASKED_EXPLICITLY` of an answer's `words` or more are among the words another
+    card says (`held`): the two answer one question."""
+    return bool(words) and sum(w in held for w in words) >= ASKED_EXPLICITLY * len(words)
 
 
 def _without_cloze_lines(candidates: list[Candidate]) -> list[Candidate]:
@@ -230,7 +241,7 @@ def _without_cloze_lines(candidates: list[Candidate]) -> list[Candidate]:
     deleted: dict[str, Candidate] = {}  # what each mined cloze deletes, bare
     for c in candidates:
         if c.type == "cloze" and c.rule != "choice":
-            words = set(_ANSWER_WORD.findall(normalize_text(c.front)))
+            words = set(_answer_words(c.front))
             for n in range(c.line, c.line + c.front.count("\n") + 1):
                 lines.setdefault(n, set()).update(words)
             if c.mined:
@@ -244,8 +255,7 @@ def _without_cloze_lines(candidates: list[Candidate]) -> list[Candidate]:
         if (cloze := deleted.get(f"{c.line}\0{_whole(c.back)}")) is not None:
             gone.add(id(cloze))
             continue
-        said = _ANSWER_WORD.findall(normalize_text(c.back))
-        if said and sum(w in held for w in said) >= ASKED_EXPLICITLY * len(said):
+        if _mostly_held(_answer_words(c.back), held):
             gone.add(id(c))
     return [c for c in candidates if id(c) not in gone] if gone else candidates
 

@@ -120,6 +120,7 @@ _TERM_LINE = re.compile(r"^(?:\*\*[^*\n]{2,50}\*\*\s*[:：]|\*\*[^*\n]{2,50}[:�
 _PLAIN_TERM_LINE = re.compile(r"^(?P<term>[^:：*_`$#>|\n]{1,40}?)\s*[:：]\s*$")
 # what a lead-in shows, where a term's line is over its explanation: display math, a quotation
 _SHOWN = ("$$", "\\[", '"', "“", "「", ">")
+_BOLD_MARKS = ("**", "__")  # what opens a bold term
 
 
 def _lines(block: Block) -> list[str]:
@@ -128,7 +129,7 @@ def _lines(block: Block) -> list[str]:
     if block.kind not in {"paragraph", "item"} or len(lines) < 2:
         return lines
     first = lines[0].rstrip()
-    if run_in_head(first) and not any(line.lstrip().startswith(("**", "__")) for line in lines[1:]):
+    if run_in_head(first) and not any(line.lstrip().startswith(_BOLD_MARKS) for line in lines[1:]):
         # "**Sampling distribution.** Data … estimates θ." / "Its sampling distribution, …": a
         # run-in head's paragraph is its explanation, however the author wrapped its lines
         return [" ".join(line.strip() for line in lines)]
@@ -575,7 +576,7 @@ def _asked_by(ctx: Context, n: int, before: int) -> str | None:
     block = ctx.blocks[n]
     if block.kind != "item" or block.parent is not None or block.heading is None:
         return None
-    if not block.text.startswith(("**", "__")):
+    if not block.text.startswith(_BOLD_MARKS):
         return None
     h = block.heading
     if before != h and not (before == h + 1 and ctx.blocks[before].kind == "paragraph"):
@@ -846,9 +847,6 @@ def _short_siblings(ctx: Context) -> dict[int, tuple[str, str]]:
             if got >= MIN_READ_SIBLINGS and got * 2 > len(items):
                 out[n] = (plain, rest)
     return out
-
-
-_BOLD_MARKS = ("**", "__")  # what opens a bold term
 
 
 _MARKS = ("**", "__", "*", "_")  # what sets a term in bold or italics
@@ -1152,7 +1150,7 @@ def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
     heading or lead-in above them, so the list is a parse of that sentence, not a glossary."""
     runs: dict[tuple[int | None, int | None, int], list[tuple[int, str]]] = {}
     for n, block in enumerate(ctx.blocks):
-        if block.kind != "item" or not block.text.startswith(("**", "__")):
+        if block.kind != "item" or not block.text.startswith(_BOLD_MARKS):
             continue
         m = BOLD_TERM.match(block.text)
         if m and (m.group("sep") or m.group("colon")):
@@ -1224,7 +1222,7 @@ def _bold_led_lists(ctx: Context) -> set[int]:
     for key, items in ctx.lists.items():
         for n in items:
             text = ctx.blocks[n].text
-            if text.startswith(("**", "__")) and _BOLD_LED.match(text.split("\n")[0]):
+            if text.startswith(_BOLD_MARKS) and _BOLD_LED.match(text.split("\n")[0]):
                 led.setdefault(key, []).append(n)
     out: set[int] = set()
     for key, items in led.items():
