@@ -322,6 +322,26 @@ def test_a_custom_pattern_over_q_and_a_lines_makes_each_card_once(tmp_path: Path
     ]
 
 
+def test_a_custom_pattern_over_full_width_markers_drops_them_too(tmp_path: Path) -> None:
+    """`Q：`/`A：` (a Chinese keyboard's colon) label the sides as `Q:`/`A:` do, for the
+    plugin's pattern as for the `qa` rule."""
+    vault = tmp_path / "vault"
+    data = vault / ANKI_SETTINGS
+    data.parent.mkdir(parents=True)
+    tagged = r"((?:[^\n][\n]?)+) #flashcard ?\n*((?:\n(?:^.{1,3}$|^.{4}(?<!<!--).*))+)"
+    data.write_text(json.dumps({"settings": {"CUSTOM_REGEXPS": {"Basic": tagged}}}), "utf-8")
+    (vault / "crypto.md").write_text(
+        "Q：对称加密用于什么？ #flashcard \nA：隐藏任意大小的数据块或数据流。\n\n\n"
+        "Q：消息认证码提供什么？\nA：消息的完整性和真实性。\n",
+        "utf-8",
+    )
+    got = [(c["rule"], c["front"], c["back"]) for c in _cards(vault)]
+    assert got == [
+        ("anki", "对称加密用于什么？", "隐藏任意大小的数据块或数据流。"),
+        ("qa", "消息认证码提供什么？", "消息的完整性和真实性。"),
+    ]
+
+
 _SCHOOL_TYPES = {
     "Basic": ["Front", "Back"],
     "School": ["Front", "Explaination", "Examples", "Image"],

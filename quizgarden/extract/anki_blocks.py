@@ -47,6 +47,7 @@ from functools import lru_cache
 from ..model import AnkiSyntax, Candidate, CardType
 from .context import Context, clean_card_text
 from .deletions import CLOZE, curly_to_cloze, numbered
+from .fields import opens_with
 
 RULE = "anki"
 
@@ -160,7 +161,7 @@ def _unlabelled(fields: dict[str, str], question: str, answer: str) -> dict[str,
     typed to tell the two sides apart: they label the fields, they are not what is asked or
     answered (the `qa` rule, which leaves such lines to this one, drops them too)."""
     front, back = fields.get("Front", "").lstrip(), fields.get("Back", "").lstrip()
-    if not (front.startswith(question) and back.startswith(answer)):
+    if not (opens_with(front, question) and opens_with(back, answer)):
         return fields
     return {**fields, "Front": front[len(question) :], "Back": back[len(answer) :]}
 

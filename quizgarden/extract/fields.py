@@ -24,6 +24,14 @@ _FIELD = re.compile(r"(?P<key>[^\W\d_][\w-]{0,23}(?:\[[\w -]{1,24}\])?)[:：](?=
 MIN_RECORDS = 2
 
 
+def opens_with(text: str, marker: str) -> bool:
+    """A record's `Q:` marker also opens it with a full-width colon (`Q：`), as Chinese
+    keyboards type it."""
+    if text.startswith(marker):
+        return True
+    return marker.endswith(":") and text.startswith(marker[:-1] + "：")
+
+
 def edge(line: str) -> str:
     """Where a record's lines open: the quote marks, indent and list marker before the text."""
     match = LINE_LEAD.match(line)

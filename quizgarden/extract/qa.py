@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text
-from .fields import edge, field_key, repeated, until_field
+from .fields import edge, field_key, opens_with, repeated, until_field
 from .text import CARD_END, LINE_LEAD
 
 _BOLD_START = re.compile(r"^(?:\*\*|__)")
@@ -84,7 +84,7 @@ def _records(ctx: Context, q: str, a: str) -> Iterator[_Record]:
             continue
         text = _BOLD_START.sub("", _lead(lines[n]))  # "**Q: ...？** A: ..."
         # a line the vault's own Obsidian_to_Anki pattern took is that plugin's card already
-        if not ctx.usable(first + n) or first + n in ctx.claimed or not _starts(text, q):
+        if not ctx.usable(first + n) or first + n in ctx.claimed or not opens_with(text, q):
             n += 1
             continue
         front = [text[len(q) :].strip()]
@@ -111,7 +111,7 @@ def _records(ctx: Context, q: str, a: str) -> Iterator[_Record]:
                 end = code_end
                 continue
             nxt = _lead(lines[end]) if end > n else ""
-            if _starts(nxt, q) or (open_answer and CARD_END.match(lines[end])):
+            if opens_with(nxt, q) or (open_answer and CARD_END.match(lines[end])):
                 break
             if not lines[end].strip():
                 if open_answer or (not back and _answer_below(lines, end, q, a)):
@@ -121,7 +121,7 @@ def _records(ctx: Context, q: str, a: str) -> Iterator[_Record]:
                     end += 1
                     continue
                 break
-            if _starts(nxt, a) and not back:
+            if opens_with(nxt, a) and not back:
                 back.append(nxt[len(a) :].strip())
                 keys.append(None)
                 at = edge(lines[end])
@@ -182,18 +182,11 @@ def _answer_below(lines: list[str], blank: int, q: str, a: str) -> bool:
     below ("Q: What does this diagram show?" / image / "A: …"), before anything else begins."""
     for line in lines[blank + 1 : blank + 1 + _MAX_GAP]:
         text = _lead(line)
-        if _starts(text, a):
+        if opens_with(text, a):
             return True
-        if _starts(text, q) or CARD_END.match(line):
+        if opens_with(text, q) or CARD_END.match(line):
             return False
     return False
-
-
-def _starts(text: str, prefix: str) -> bool:
-    """`Q:` also matches a full-width colon (`Q：`), as Chinese keyboards type it."""
-    if text.startswith(prefix):
-        return True
-    return prefix.endswith(":") and text.startswith(prefix[:-1] + "：")
 
 
 def _answer_on_line(text: str, answer: str) -> tuple[str, str] | None:
