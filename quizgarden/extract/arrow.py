@@ -24,6 +24,7 @@ from .shape import (
 )
 from .text import (
     ASKED_ARROW,
+    INLINE_CODE,
     NOTE_CACHE,
     has_cjk,
     has_colon,
@@ -404,13 +405,17 @@ def split_arrow(
     `Term - definition`). With `short`, in a vocabulary list, a gloss of one or two words counts.
     With `head`, the term its list vouches for (`_vouched`), whatever its words."""
     line = without_item_mark(line.strip())
-    if "$" in line or "`" in line:
-        return None  # math or code: an arrow there is an operator
+    if "$" in line:
+        return None  # math: an arrow there is an operator
     # CJK notes define with "：", and a dash between CJK words joins them instead
     dash = item and not has_cjk(line)
-    m = _ARROW.search(line) or (_ITEM_DASH.search(line) if dash else None)
-    if not m or m.start() == 0:
+    # (a code span's words are no separator: the marks are looked for in a copy with them masked)
+    marks = _code_masked(line) if "`" in line else line
+    if marks is None:
         return None
+    m = _ARROW.search(marks) or (_ITEM_DASH.search(marks) if dash else None)
+    if not m or m.start() == 0 or "`" in line[m.end() :]:
+        return None  # code after the separator: the answer is code, or the arrow is in code
     term, rest = strip_markup(line[: m.start()]).strip(), line[m.end() :].strip()
     term = _unquoted(term)
     if term[:1].isdigit() and _COUNTED.match(term):
@@ -432,6 +437,16 @@ def split_arrow(
     if not _explains(rest):
         return None
     return term, rest
+
+
+def _code_masked(line: str) -> str | None:
+    """`line` with what its code spans hold masked, their marks kept, so a separator is looked
+    for in its text alone: `` `nslookup` – Resolve domain to IP ``, `` `Primärbedarf` - Bedarf an
+    Endprodukten `` part at the dash after the span as `- nslookup – …` does, where
+    `` `direction = "forward"` 表示… `` holds its `=` inside the code, an operator, no separator.
+    None where a backtick opens no span on the line (code cut off, or a fence's marks)."""
+    masked = INLINE_CODE.sub(lambda m: m.group(1) + "x" * len(m.group(2)) + m.group(1), line)
+    return None if "`" in INLINE_CODE.sub("", masked) else masked
 
 
 def _titled(term: str) -> bool:

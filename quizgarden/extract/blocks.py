@@ -45,6 +45,11 @@ _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*\n?")
 _CALLOUT_TITLE = re.compile(r"^\[!([\w-]+)\][+-]?[ \t]*([^\n]*)")
 _PAREN_MATH = re.compile(r"\\\(([^\u3400-\u9fff\n]+?)\\\)")  # no CJK inside: "\(这里\)" is prose
 _PAREN_MATH_END = re.compile(r"[\u3400-\u9fff\n]")  # an unclosed `\(` cannot reach past it
+#: An HTML line break closing a line of text (`**Controlling** <br>`, `- **Abstraction**<br>`,
+#: `Examples: <br />`): it breaks the line where the note's own line ends already, so it adds
+#: nothing a rule reads, and a term line would hold it as part of its term, no longer a name
+#: alone. A break inside a line, or a line of breaks alone, stays as written.
+_LINE_END_BREAK = re.compile(r"(?<=\S)(?:[ \t]*<br[ \t]*/?>)+[ \t]*$", re.M)
 _SPACE_ENTITY = re.compile(r"&(?:#x0*20|#0*32|nbsp|#x0*a0|#0*160);", re.I)
 # A pictograph (misc technical, misc symbols, dingbats, stars, the emoji planes) with the
 # selector, joiner, keycap or skin tone that follow it; not an arrow, which leads to a
@@ -635,6 +640,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             inline = tokens[i + 1]
             if "&" in inline.content:  # "内在幻觉：……。 &#x20;" as exported from Yuque or Notion
                 inline.content = _SPACE_ENTITY.sub(" ", inline.content).rstrip()
+            if "<br" in inline.content:  # "- **Abstraction**<br>": the line ends there anyway
+                inline.content = _LINE_END_BREAK.sub("", inline.content)
             # (not in a quotation: there a pictograph and its bold label set off an aside, "> 💡
             # **Tip:** …", as a callout's icon does)
             if (

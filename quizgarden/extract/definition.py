@@ -1322,6 +1322,10 @@ def _plain_led(line: str) -> tuple[str, str] | None:
 _MARKED_TERM = r"`(?P<code>[^`\n]{1,40})`|(?:\*\*|__)(?P<bold>[^*_\n]{1,40}?)(?:\*\*|__)"
 _BARE_LED = re.compile(rf"^(?:{_MARKED_TERM})[ \t]+(?P<rest>[^\W\d_].*)$")
 _BARE_TERM = re.compile(_MARKED_TERM)  # an item that is only a term ("`Scarcity`")
+# a word or two after the marked word, then a spaced dash: the marks set off part of a term that
+# the dash ends (`` `geographische` Segmentierung - nach Land, Stadt ``), as the `arrow` rule
+# reads it, not a term and its explanation run into each other
+_RUN_ON_TERM = re.compile(r"[^\W\d_][\w-]*(?:[ \t]+[^\W\d_][\w-]*)?[ \t]+[-–—][ \t]")
 
 
 def _bare_led_lists(ctx: Context) -> set[int]:
@@ -1345,6 +1349,8 @@ def _bare_led(line: str) -> tuple[str, str] | None:
     if m is None or has_cjk(m.group("rest")):
         return None  # CJK prose after a code span is a sentence about it ("`X` 用于 …")
     term, rest = (m.group("code") or m.group("bold")).strip(), m.group("rest").strip()
+    if _RUN_ON_TERM.match(rest):
+        return None  # "`geographische` Segmentierung - nach Land, …": the term runs on to its dash
     if m.group("bold") is not None and not rest[0].isupper():
         return None  # "**Worsening** of the balance occurs when …": the sentence goes on
     if COPULA.match(" " + rest) or not is_term(term) or not is_explanation(rest):
