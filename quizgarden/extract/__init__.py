@@ -153,7 +153,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
             found.extend(rule(ctx))
     found = _without_relations(_without_illustrations(found, ctx), ctx)
     found.sort(key=lambda c: (c.line, c.side))
-    left = [
+    kept = (
         c
         for c in map(
             _uncounted,
@@ -166,15 +166,10 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
             ),
         )
         if c is not None
-    ]
-    named = _named_in_list(left, found, ctx)
-    kept = (
-        c
-        for c in left
-        if not (
+        and not (
             c.mined
             and (
-                (_not_a_front(c.front, c.rule == "table") and id(c) not in named)
+                (_not_a_front(c.front, c.rule == "table") and not _named_in_list(c, found, ctx))
                 or _not_an_answer(c.back)
                 or _echoes(c)
                 or _only_tasks(c)
@@ -220,57 +215,42 @@ def _stands(front: str) -> bool:
 _NAMED_SIBLINGS = 2
 
 
-def _named_in_list(cards: list[Candidate], proposed: list[Candidate], ctx: Context) -> set[int]:
+def _named_in_list(card: Candidate, proposed: list[Candidate], ctx: Context) -> bool:
     """ "OSI Model › Session" among `Physical`, `Data Link`, `Transport`, `Presentation`;
     `Context` among the modules `Beans`, `Core`, `SpEL`; "Uso e Abitazione" among the rights
-    `Superficie`, `Enfiteusi`, `Usufrutto`: a mined card whose front is dropped only for its label
-    word, from an item of a list whose other items' cards (of the same rule) name things, two or
-    more and more of them than name a label or a generic aspect, is one more member of that
-    list: the word names a layer, a module, a right, not what kind of remark follows. A label
-    among labels (`Exception` beside `General Rule`, `Analogía` beside `Función`) stays a label.
-    The items are read as the rule `proposed` them, before repeats were weighed: a label that
-    asked its section's card (`**Definition:** …`) is one of the list still. Returns the ids of
-    such cards (of `cards`)."""
-    dropped = [
-        c
-        for c in cards
-        if c.mined
-        and _not_a_front(c.front, c.rule == "table")
-        and not _not_a_front(c.front, c.rule == "table", listed=True)
-    ]
-    if not dropped:
-        return set()  # most notes: no front dropped for its label word alone
+    `Superficie`, `Enfiteusi`: `card`, a mined card whose front is dropped (`_not_a_front`) only
+    for its label word, from an item of a list whose other items' cards (of its rule, asked under
+    the same section) name things, two for every label word of the list, is one more member of
+    that list: the word names a layer, a module, a flag, not what kind of remark follows. A
+    label among labels (`Exception` beside `General Rule`, `Analogía` beside `Función`) stays a
+    label. The items are read as the rule `proposed` them, before repeats were weighed: a label
+    that asked its section's card (`**Definition:** …`) is one of the list still. Only a front
+    already dropped comes here, a few in a note."""
+    if _not_a_front(card.front, card.rule == "table", listed=True):
+        return False  # dropped for something else than a label word alone
     starts = [block.line for block in ctx.blocks]
-    by_line: dict[int, list[Candidate]] = {}
-    for c in proposed:
-        if c.mined:
-            by_line.setdefault(c.line, []).append(c)
-    named: set[int] = set()
-    for card in dropped:
-        at = bisect_right(starts, card.line) - 1
-        if at < 0 or ctx.blocks[at].kind != "item" or ctx.blocks[at].line != card.line:
+    at = bisect_right(starts, card.line) - 1
+    if at < 0 or ctx.blocks[at].kind != "item" or ctx.blocks[at].line != card.line:
+        return False
+    lines = {ctx.blocks[k].line for k in _list_siblings(ctx, at)}
+    head = card.front.rpartition(" › ")[0]
+    names = others = 0
+    for sibling in proposed:
+        if sibling.line not in lines or sibling.rule != card.rule or not sibling.mined:
             continue
-        head = card.front.rpartition(" › ")[0]
-        names = others = 0
-        for k in _list_siblings(ctx, at):
-            for sibling in by_line.get(ctx.blocks[k].line, ()):
-                if sibling.rule != card.rule:
-                    continue
-                under, _, last = sibling.front.rpartition(" › ")
-                last = strip_markup(last).strip(" .:：")
-                if (
-                    under != head  # asked another way: the section's own card, a label's
-                    or GENERIC_FRONT.match(last)
-                    or SECTION_LABEL.match(last)
-                    or _not_a_front(sibling.front, sibling.rule == "table")
-                ):
-                    others += 1
-                else:
-                    names += 1
-        # (two names or more for each label word of the list, this one counted)
-        if names >= _NAMED_SIBLINGS * (others + 1):
-            named.add(id(card))
-    return named
+        under, _, last = sibling.front.rpartition(" › ")
+        last = strip_markup(last).strip(" .:：")
+        if (
+            under != head  # asked another way: the section's own card, a label's
+            or GENERIC_FRONT.match(last)
+            or SECTION_LABEL.match(last)
+            or _not_a_front(sibling.front, sibling.rule == "table")
+        ):
+            others += 1
+        else:
+            names += 1
+    # (two names or more for each label word of the list, this one counted)
+    return names >= _NAMED_SIBLINGS * (others + 1)
 
 
 def _list_siblings(ctx: Context, at: int) -> Iterator[int]:
