@@ -144,9 +144,38 @@ def asked_under(owner: str | None, front: str) -> str:
     """`front` asked under `owner` (`placed`) where there is one and the front does not name it
     already: "Sorting › Bubble sort › Sorting" says the subject twice. Each rule decides first
     which subject it means and what else makes it keep a front bare; this is the guard all share."""
-    if owner is None or owner.casefold() in front.casefold():
+    if owner is None or names_already(front, owner):
         return front
     return placed(owner, front)
+
+
+#: The shortest name whose letters inside a longer word of a title are still that name, inflected
+#: or compounded ("Cost" in "Costs", "Analyse" in "Materialanalyse"); the letters of a shorter
+#: one (a letter, a symbol, an abbreviation) turn up inside many words that do not name it.
+_STEM = 4
+
+
+def names_already(title: str, name: str) -> bool:
+    """Whether `title` (a heading, an owner, a front) names `name` already, so that asking
+    `name` under it would say the subject twice. A Latin-script name shorter than `_STEM` counts
+    only as a whole word of the title: the row `A` of an ABC analysis is not named by "Einkauf
+    und Materialanalyse", nor Vim's key `i` by "Vim 快捷键", though their letters are there.
+    CJK writes no spaces between words, and any run of its characters counts."""
+    t, n = title.casefold(), name.casefold().strip()
+    at = t.find(n)
+    if at < 0 or len(n) >= _STEM or not n or not _in_word(n[0]):
+        return at >= 0
+    while at >= 0:
+        end = at + len(n)
+        if (at == 0 or not _in_word(t[at - 1])) and (end == len(t) or not _in_word(t[end])):
+            return True
+        at = t.find(n, at + 1)
+    return False
+
+
+def _in_word(char: str) -> bool:
+    """A letter or digit a Latin-script word goes on with (CJK characters join no words)."""
+    return char.isalnum() and not has_cjk(char)
 
 
 @lru_cache(maxsize=NOTE_CACHE)
