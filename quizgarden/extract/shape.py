@@ -55,6 +55,7 @@ from .text import (
     GENERIC_FRONT,
     ITEM_MARK,
     NOTE_CACHE,
+    SENTENCE,
     aspect_phrase,
     has_cjk,
     is_cut,
@@ -75,12 +76,6 @@ MAX_ANSWER = 1200
 #: A list with this many one-line items of one shape (`Term: …`, `word -> gloss`) is a glossary:
 #: a short answer, or a list of names, is a whole answer there.
 MIN_GLOSSARY = 3
-# `.+?(?:[。！？!?]|\.(?=\s|$)|$)` with re.S, matching as that does: what ends no sentence (a
-# full stop before a word, a newline that is not the last) is taken a run at a time, not a
-# character at a time with every ending tried after each
-_SENTENCE = re.compile(
-    r".(?:[^。！？!?.\n]++|\.(?!\s|$)|\n(?!\Z))*+(?:[。！？!?]|\.(?=\s|$)|$)", re.S
-)
 
 
 @lru_cache(maxsize=NOTE_CACHE)  # rules ask it of the same headings and fronts again and again
@@ -286,8 +281,10 @@ def names_a_thing(title: str, *, max_units: int = 8) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, in order."""
-    return [s.strip() for s in _SENTENCE.findall(" ".join(text.split("\n"))) if s.strip()]
+    """The sentences of a paragraph, in order, as `SENTENCE` ends them: not at the full stop
+    of "e.g." or of "etc." that the sentence goes on after ("(e.g. estrogen …)", "root extraction
+    etc. on polynomial functions"), where a splitter of its own cut the answer short."""
+    return [s.strip() for s in SENTENCE.findall(" ".join(text.split("\n"))) if s.strip()]
 
 
 #: How much of a section's first sentence is read for the subject it speaks of.
