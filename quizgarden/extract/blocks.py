@@ -891,6 +891,8 @@ def _split_title(
     first, sep, rest = text.partition("\n")
     if not sep or not rest.strip() or _BOLD_TITLE.fullmatch(first.rstrip()) is None:
         return text, line, heading
+    if rest.lstrip().startswith(("$$", "\\[")):
+        return text, line, heading  # "**It can then be proved that**" / "$$ … $$": its lead-in
     first = first.rstrip()
     if _implied_heading(first, quoted=False):
         if units(first) < MIN_TITLE_QUESTION:
