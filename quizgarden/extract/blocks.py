@@ -27,6 +27,7 @@ from markdown_it.utils import EnvType
 from ..fences import code_lines
 from ..scanning import skipping_sub
 from .lang import STRUCTURAL_HEADING
+from .text import units
 
 # Pages saved as text keep bullets as characters; make them Markdown list items again.
 _TEXT_BULLET = re.compile(r"^([ \t]*)[•●▪◦·‣][ \t\u00a0]+", re.M)
@@ -92,6 +93,7 @@ class Block:
     callout_title: str = ""  # on the callout's first paragraph: the title after the marker,
     # which stays the first line of that paragraph's text
     number: str = ""  # an item of an ordered list: its number and mark as written ("1.", "2)")
+    title: str = ""  # the bold line that opened this paragraph, set apart (`_split_title`)
 
 
 @lru_cache(maxsize=1)
@@ -689,15 +691,21 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 blocks.append(Block("heading", text, *lines, level=level, quoted=quote > 0))
                 heading = len(blocks) - 1
             else:
+                text, line = inline.content, first_line + start
+                if not items and not quote and text[:2] in _BOLD_OPENERS:
+                    text, line, heading = _split_title(blocks, text, line, heading)
                 blocks.append(
                     Block(
                         "paragraph",
-                        inline.content,
-                        first_line + start,
+                        text,
+                        line,
                         first_line + end - 1,
                         heading=heading,
                         parent=items[-1] if items else None,
                         quoted=quote > 0,
+                        title=inline.content.partition("\n")[0]
+                        if text is not inline.content
+                        else "",
                     )
                 )
             _tag_callout(blocks, callouts, title)
@@ -853,6 +861,46 @@ def _implied_heading(text: str, *, quoted: bool) -> int:
     if quoted or "\n" in text or not m or re.search(r"[。！？!?；;]$|[，,：:].", text):
         return 0
     return 2 + (m.group(1).count(".") + 1 if m.group(1) else 0)
+
+
+#: The openings a paragraph's bold title line can have, looked for before `_BOLD_TITLE`.
+_BOLD_OPENERS = frozenset({"**", "__"})
+#: A line wholly in bold that names or asks, a question mark inside or after the bold allowed:
+#: "**Stakeholder**", "**Q9 What cross-validation … dataset?**"; not a label closed by a colon
+#: ("**Answer:**", "**Short description:**"), which opens what follows it on its line or not.
+_BOLD_TITLE = re.compile(r"(\*{2,3}|__)(?=\S)[^*\n]{1,150}?[^*\s:：]\1[?？]?")
+
+
+#: The units a bold question over its answer in one paragraph says at least to head it: a
+#: shorter one (`**¿Qué hace?**`, `**¿Por qué existe?**`) asks of its section's subject, a
+#: slot of the note's template under each heading, and stays part of the paragraph.
+MIN_TITLE_QUESTION = 4
+
+
+def _split_title(
+    blocks: list[Block], text: str, line: int, heading: int | None
+) -> tuple[str, int, int | None]:
+    """A paragraph whose first line is a bold title and whose next lines say what it is
+    (`**Stakeholder**` / `Interessensgruppen, Anspruchsgruppen - …`, `**Q11- Which is more
+    important …?**` / `Depends on the usecase.`): the title is set apart as a line of its own,
+    as a blank line after it would set it, and what is left stays the paragraph. A line break
+    inside one paragraph is how many notes write a title over its text; the title heads the
+    text whichever way the line ends, and read as one paragraph it was neither a title nor a
+    sentence. Appends the title's block and returns the text left, its first line and the
+    heading it sits under (a bold question is a heading of its own: `_implied_heading`)."""
+    first, sep, rest = text.partition("\n")
+    if not sep or not rest.strip() or _BOLD_TITLE.fullmatch(first.rstrip()) is None:
+        return text, line, heading
+    if rest.lstrip().startswith(("$$", "\\[")):
+        return text, line, heading  # "**It can then be proved that**" / "$$ … $$": its lead-in
+    first = first.rstrip()
+    if _implied_heading(first, quoted=False):
+        if units(first) < MIN_TITLE_QUESTION:
+            return text, line, heading  # "**¿Qué hace?**": asked of its section's subject
+        blocks.append(Block("heading", first, line, line, level=7))
+        return rest, line + 1, len(blocks) - 1
+    blocks.append(Block("paragraph", first, line, line, heading=heading))
+    return rest, line + 1, heading
 
 
 def _math_source(lines: list[str], start: int, end: int) -> str:

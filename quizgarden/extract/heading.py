@@ -305,7 +305,9 @@ def bold_headings(ctx: Context) -> dict[int, list[Block]]:
         out = []
         for m in range(n + 1, len(blocks)):
             after = blocks[m]
-            if after.kind == "heading" or _BOLD_ONLY.fullmatch(after.text.strip()):
+            # the next bold name, alone or over its text ("**Point of inflection:**" / "The
+            # point at which …"), opens the next part
+            if after.kind == "heading" or _BOLD_ONLY.fullmatch(_first_line(after.text)):
                 break
             out.append(after)
         found[n], names[n] = out, title
@@ -313,6 +315,10 @@ def bold_headings(ctx: Context) -> dict[int, list[Block]]:
         return found
     # alone, only a name that says what it is ("De Moivre's Formula"), not "**Either:**"
     return {n: out for n, out in found.items() if is_distinctive(names[n])}
+
+
+def _first_line(text: str) -> str:
+    return text.strip().partition("\n")[0].rstrip()
 
 
 #: How many organising sub-headings ("背景", "技术原理", "Motivation") make a method told in parts.

@@ -380,8 +380,11 @@ def _untitled(block: Block) -> tuple[str, str]:
     """The block's text without the title its first line gives it (or the bold that sets off
     all of it): a callout's title
     (`> [!info] Rol fundamental`), a line wholly in bold or italics (`***Receptive Field***`) or
-    an image (`![Hoehlengleichnis](…)`) over the text. A title is no subject of the sentence
+    an image (`![Hoehlengleichnis](…)`) over the text, or the bold line the paragraph opened
+    with before it was set apart (`blocks._split_title`). A title is no subject of the sentence
     under it ("Rol fundamental La UC es …")."""
+    if block.title:  # set apart already: the paragraph is what is left under it
+        return block.text, strip_markup(block.title).strip()
     if (text := _unbolded(block.text)) is not block.text:
         return text, ""
     first, _, rest = block.text.partition("\n")
