@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from quizgarden.extract import RULES, extract_note
-from quizgarden.extract.shape import asked_under, placed
+from quizgarden.extract.shape import asked_under, names_already, placed
 from quizgarden.extract.text import is_title
 from quizgarden.model import Candidate
 from quizgarden.notes import read_note
@@ -151,6 +151,21 @@ def test_a_bare_front_is_asked_under_its_subject_once() -> None:
     assert asked_under("Glaciology", "Ablation zone") == "Glaciology › Ablation zone"
     assert asked_under("glaciology", "Glaciology basics") == "Glaciology basics"
     assert asked_under(None, "Ablation zone") == "Ablation zone"
+
+
+def test_a_short_name_is_named_by_a_heading_only_as_a_word_of_it() -> None:
+    # a letter or an abbreviation turns up inside many words: `A` is no word of "Management",
+    # `i` none of "Vim 快捷键"; as a word of its own, or in CJK, or four letters and more inside
+    # a compound or a plural, the heading names it
+    assert not names_already("Warehouse Management", "A")
+    assert not names_already("Vim 快捷键", "i")
+    assert not names_already("ABC-Analyse", "A")
+    assert names_already("Plan B Suppliers", "B")
+    assert names_already("C++ 入门", "C")
+    assert names_already("价值函数", "值")
+    assert names_already("Fixed costs", "Cost")
+    assert names_already("Materialanalyse", "Analyse")
+    assert asked_under("C", "Classes") == "C › Classes"
 
 
 _COVARIANCE = """# Statistics

@@ -169,7 +169,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
         and not (
             c.mined
             and (
-                _not_a_front(c.front, c.rule == "table")
+                (_not_a_front(c.front, c.rule == "table") and not _named_in_list(c, found, ctx))
                 or _not_an_answer(c.back)
                 or _echoes(c)
                 or _only_tasks(c)
@@ -210,7 +210,68 @@ def _stands(front: str) -> bool:
     return not _not_a_front(front)
 
 
-def _not_a_front(front: str, table: bool = False) -> bool:
+#: How many items of its list must name things for each label word among them, for those words
+#: to name things too.
+_NAMED_SIBLINGS = 2
+
+
+def _named_in_list(card: Candidate, proposed: list[Candidate], ctx: Context) -> bool:
+    """ "OSI Model › Session" among `Physical`, `Data Link`, `Transport`, `Presentation`;
+    `Context` among the modules `Beans`, `Core`, `SpEL`; "Uso e Abitazione" among the rights
+    `Superficie`, `Enfiteusi`: `card`, a mined card whose front is dropped (`_not_a_front`) only
+    for its label word, from an item of a list whose other items' cards (of its rule, asked under
+    the same section) name things, two for every label word of the list, is one more member of
+    that list: the word names a layer, a module, a flag, not what kind of remark follows. A
+    label among labels (`Exception` beside `General Rule`, `Analogía` beside `Función`) stays a
+    label. The items are read as the rule `proposed` them, before repeats were weighed: a label
+    that asked its section's card (`**Definition:** …`) is one of the list still. Only a front
+    already dropped comes here, a few in a note."""
+    if _not_a_front(card.front, card.rule == "table", listed=True):
+        return False  # dropped for something else than a label word alone
+    starts = [block.line for block in ctx.blocks]
+    at = bisect_right(starts, card.line) - 1
+    if at < 0 or ctx.blocks[at].kind != "item" or ctx.blocks[at].line != card.line:
+        return False
+    lines = {ctx.blocks[k].line for k in _list_siblings(ctx, at)}
+    head = card.front.rpartition(" › ")[0]
+    names = others = 0
+    for sibling in proposed:
+        if sibling.line not in lines or sibling.rule != card.rule or not sibling.mined:
+            continue
+        under, _, last = sibling.front.rpartition(" › ")
+        last = strip_markup(last).strip(" .:：")
+        if (
+            under != head  # asked another way: the section's own card, a label's
+            or GENERIC_FRONT.match(last)
+            or SECTION_LABEL.match(last)
+            or _not_a_front(sibling.front, sibling.rule == "table")
+        ):
+            others += 1
+        else:
+            names += 1
+    # (two names or more for each label word of the list, this one counted)
+    return names >= _NAMED_SIBLINGS * (others + 1)
+
+
+def _list_siblings(ctx: Context, at: int) -> Iterator[int]:
+    """The other items of the list that item `at` is in: the items of its parent under its
+    heading, each way up to a block of that parent that is no item of its depth (a paragraph
+    ends a list)."""
+    item = ctx.blocks[at]
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(ctx.blocks):
+            block = ctx.blocks[k]
+            if block.heading != item.heading or block.kind == "heading":
+                break
+            if block.parent == item.parent:
+                if block.kind != "item" or block.level != item.level:
+                    break
+                yield k
+            k += step
+
+
+def _not_a_front(front: str, table: bool = False, *, listed: bool = False) -> bool:
     """A label, a front cut inside brackets ("The Guiding principle {1"), a term from a worked
     example ("Example › Second copy"), or a front that holds a display formula on lines of its
     own: the words before a formula that follow another one are a derivation, not a question.
@@ -223,17 +284,19 @@ def _not_a_front(front: str, table: bool = False) -> bool:
         return True
     if table and " › " in front and not _labelled(front.rsplit(" › ", 1)[0]):
         return False
-    return _labelled(front)
+    return _labelled(front, listed=listed)
 
 
-def _labelled(front: str) -> bool:
-    if _only_a_label(front) or _stands_for_another(strip_markup(front.rsplit(" › ", 1)[-1])):
+def _labelled(front: str, *, listed: bool = False) -> bool:
+    if _only_a_label(front, listed=listed) or _stands_for_another(
+        strip_markup(front.rsplit(" › ", 1)[-1])
+    ):
         return True
     parts = front.split(" › ")
     return any(is_example_heading(part) for part in parts[:-1]) or is_example_label(parts[-1])
 
 
-def _only_a_label(front: str) -> bool:
+def _only_a_label(front: str, *, listed: bool = False) -> bool:
     """ "N.B", "Enter", "Photosynthesis › Beispiel", "Summary", "Further reading": a mined front
     whose last part labels or organises instead of naming, or names a section of references."""
     last = strip_markup(front.rsplit(" › ", 1)[-1])
@@ -254,6 +317,8 @@ def _only_a_label(front: str) -> bool:
         return False  # "L1 正则化 › 缺点": its section names what the word is about
     if " › " in front and SECTION_LABEL.match(last):
         return False  # "Legal Proximity › General Rule": the rule of that section
+    if listed and _labels(last):
+        return False  # a label word alone, among names: a name too (`_named_in_list`)
     return any(_labels(part) for part in _label_parts(last))
 
 

@@ -19,6 +19,7 @@ from .shape import (
     glossary_lists,
     glossary_paragraphs,
     is_label,
+    names_already,
     names_some,
     subject_above,
 )
@@ -239,7 +240,7 @@ def _under_parent(ctx: Context, block: Block, term: str) -> str:
 def _asked_under(where: str | None, term: str) -> str:
     """`term` asked under `where` ("Microaggressions › Microinsults"); alone where there is no
     `where`, or where `where` names it already."""
-    if not where or term.casefold() in where.casefold():
+    if not where or names_already(where, term):
         return term
     return f"{where} › {term}"
 

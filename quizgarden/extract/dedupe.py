@@ -326,17 +326,28 @@ def _own_subject(section: Candidate, card: Candidate) -> bool:
     one question twice; a term sentence's card does so by a name the section's holds ("## Union
     and Intersection" over "The union is …") or opens with ("## Mode" over "The mode of a
     sample is …"); any other term card by the name the section asks, an article aside
-    ("## Binomial Coefficient" over "The binomial coefficient refers to …"). A term the section
-    only holds ("## Water balance" over "**Osmosis** refers to …"), one of a kind the section
-    names ("# Fever" over "**Yellow fever** is …"), or one placed under a name ("Osmosis ›
-    Hypotonic solution"), asks a question of its own."""
+    ("## Binomial Coefficient" over "The binomial coefficient refers to …"), or by its gloss
+    in brackets, either side's ("## What is MoE?" over "Mixture of Experts (MoE) 是…"), its
+    scripts spaced or not ("什么是 LLMs 复读机问题？" over "LLMs复读机问题（…）是指…"). A
+    term the section only holds ("## Water balance" over "**Osmosis** refers to …"), one of a
+    kind the section names ("# Fever" over "**Yellow fever** is …"), or one placed under a name
+    ("Osmosis › Hypotonic solution"), asks a question of its own."""
     if " › " in card.front:
         return False
     last = section.front.rsplit(" › ", 1)[-1]
     if card.rule == _TERM_RULE:
         return _holds_name(last, card.front) or _holds_name(card.front, last, opening=True)
-    term = ARTICLE.sub("", _subject(card.front))
-    return bool(term) and term == _subject(last, asked=True)
+    asked = {_unspaced(n) for n in _names(last)}
+    return any(_unspaced(ARTICLE.sub("", n)) in asked for n in _names(card.front))
+
+
+# a space beside a CJK character, which only separates scripts where a writer puts one
+_SCRIPT_GAP = re.compile(f"(?<=[{CJK}]) | (?=[{CJK}])")
+
+
+def _unspaced(name: str) -> str:
+    """ "llms 复读机问题" as "llms复读机问题": one name, however the writer spaced its scripts."""
+    return _SCRIPT_GAP.sub("", name) if " " in name and _CJK_CHAR.search(name) else name
 
 
 def _named_before(

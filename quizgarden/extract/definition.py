@@ -76,6 +76,7 @@ from .shape import (
     may_name,
     named,
     named_plainly,
+    names_already,
     names_some,
     names_subject,
     parent_name,
@@ -1115,7 +1116,7 @@ def _phrase_owner(ctx: Context, block: Block, term: str) -> str | None:
         return None
     defined = split_definition(_parent_line(ctx, block))  # (a name alone is `_group_of`'s)
     owner = defined[0] if defined else subject_above(ctx, block)
-    if owner is None or term.casefold() in owner.casefold():
+    if owner is None or names_already(owner, term):
         return None
     return None if term.casefold() in ctx.heading_titles else owner
 

@@ -31,6 +31,7 @@ from .shape import (
     items_after,
     lists_entries,
     names_a_thing,
+    names_already,
     opens_term,
     parent_name,
     plural_title,
@@ -190,7 +191,7 @@ def _collection(ctx: Context, n: int, text: str) -> Iterator[Candidate]:
     front = label
     if not is_distinctive(label):
         owner = naming_heading(ctx, heading_above(ctx, n))
-        if owner and label.casefold() not in owner.casefold():
+        if owner and not names_already(owner, label):
             front = f"{owner} › {label}"
     back = "\n".join(f"- {name}" for name in members)
     yield Candidate("label", "basic", front, back, block.line)

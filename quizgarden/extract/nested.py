@@ -31,6 +31,7 @@ from .shape import (
     defines_terms,
     is_label,
     labels_list,
+    names_already,
     names_subject,
     parent_name,
     placed,
@@ -100,12 +101,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             # "- 军事" under "- **西方的侵略**": the item it hangs from is the nearest subject
             # it is a part of, nearer than any heading (an outline's are chapters, "第一章")
             group = parent_name(ctx, block)
-            if group and names_subject(group) and term.casefold() not in group.casefold():
+            if group and names_subject(group) and not names_already(group, term):
                 front = placed(group, term)
         if back and front == term and not is_distinctive(term):
             # "- Slow start" under "## TCP Congestion Control": a common phrase, of its subject
             owner = subject_above(ctx, block)
-            if owner is not None and term.casefold() not in owner.casefold():
+            if owner is not None and not names_already(owner, term):
                 front = placed(owner, term)
         if back:
             yield Candidate("nested", "basic", front, back, block.line, block_id, deck=deck)

@@ -55,6 +55,7 @@ from .text import (
     GENERIC_FRONT,
     ITEM_MARK,
     NOTE_CACHE,
+    SENTENCE,
     aspect_phrase,
     has_cjk,
     is_cut,
@@ -75,12 +76,6 @@ MAX_ANSWER = 1200
 #: A list with this many one-line items of one shape (`Term: …`, `word -> gloss`) is a glossary:
 #: a short answer, or a list of names, is a whole answer there.
 MIN_GLOSSARY = 3
-# `.+?(?:[。！？!?]|\.(?=\s|$)|$)` with re.S, matching as that does: what ends no sentence (a
-# full stop before a word, a newline that is not the last) is taken a run at a time, not a
-# character at a time with every ending tried after each
-_SENTENCE = re.compile(
-    r".(?:[^。！？!?.\n]++|\.(?!\s|$)|\n(?!\Z))*+(?:[。！？!?]|\.(?=\s|$)|$)", re.S
-)
 
 
 @lru_cache(maxsize=NOTE_CACHE)  # rules ask it of the same headings and fronts again and again
@@ -144,9 +139,38 @@ def asked_under(owner: str | None, front: str) -> str:
     """`front` asked under `owner` (`placed`) where there is one and the front does not name it
     already: "Sorting › Bubble sort › Sorting" says the subject twice. Each rule decides first
     which subject it means and what else makes it keep a front bare; this is the guard all share."""
-    if owner is None or owner.casefold() in front.casefold():
+    if owner is None or names_already(front, owner):
         return front
     return placed(owner, front)
+
+
+#: The shortest name whose letters inside a longer word of a title are still that name, inflected
+#: or compounded ("Cost" in "Costs", "Analyse" in "Materialanalyse"); the letters of a shorter
+#: one (a letter, a symbol, an abbreviation) turn up inside many words that do not name it.
+_STEM = 4
+
+
+def names_already(title: str, name: str) -> bool:
+    """Whether `title` (a heading, an owner, a front) names `name` already, so that asking
+    `name` under it would say the subject twice. A Latin-script name shorter than `_STEM` counts
+    only as a whole word of the title: the row `A` of an ABC analysis is not named by "Einkauf
+    und Materialanalyse", nor Vim's key `i` by "Vim 快捷键", though their letters are there.
+    CJK writes no spaces between words, and any run of its characters counts."""
+    t, n = title.casefold(), name.casefold().strip()
+    at = t.find(n)
+    if at < 0 or len(n) >= _STEM or not n or not _in_word(n[0]):
+        return at >= 0
+    while at >= 0:
+        end = at + len(n)
+        if (at == 0 or not _in_word(t[at - 1])) and (end == len(t) or not _in_word(t[end])):
+            return True
+        at = t.find(n, at + 1)
+    return False
+
+
+def _in_word(char: str) -> bool:
+    """A letter or digit a Latin-script word goes on with (CJK characters join no words)."""
+    return char.isalnum() and not has_cjk(char)
 
 
 @lru_cache(maxsize=NOTE_CACHE)
@@ -257,8 +281,10 @@ def names_a_thing(title: str, *, max_units: int = 8) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, in order."""
-    return [s.strip() for s in _SENTENCE.findall(" ".join(text.split("\n"))) if s.strip()]
+    """The sentences of a paragraph, in order, as `SENTENCE` ends them: not at the full stop
+    of "e.g." or of "etc." that the sentence goes on after ("(e.g. estrogen …)", "root extraction
+    etc. on polynomial functions"), where a splitter of its own cut the answer short."""
+    return [s.strip() for s in SENTENCE.findall(" ".join(text.split("\n"))) if s.strip()]
 
 
 #: How much of a section's first sentence is read for the subject it speaks of.

@@ -44,7 +44,15 @@ from .lang import (
     NUMBERED_SECTION,
     SECTION_LABEL,
 )
-from .shape import asked_under, is_label, math_cut_at, placed, subject_above, table_rows
+from .shape import (
+    asked_under,
+    is_label,
+    math_cut_at,
+    names_already,
+    placed,
+    subject_above,
+    table_rows,
+)
 from .text import SENTENCE, SPACED_DASH, has_cjk, is_distinctive, is_link_only, strip_markup, units
 
 MAX_COLUMNS = 8
@@ -93,7 +101,7 @@ def _of_section(front: str, owner: str) -> bool:
     (`Strength › Sigma (σ) bond`), the heading no numbered part of a course or a page ("Weeks
     1–2", "KB s.75"). A front naming its owner already stays bare by `asked_under`."""
     parts = front.split(" › ")
-    if any(is_distinctive(p) for p in parts) or parts[0].casefold() in owner.casefold():
+    if any(is_distinctive(p) for p in parts) or names_already(owner, parts[0]):
         return False
     return not _NUMBERED.search(owner)
 

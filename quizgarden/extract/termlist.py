@@ -42,6 +42,7 @@ from .shape import (
     labels_list,
     lists_entries,
     names_a_thing,
+    names_already,
     parent_name,
     topic,
 )
@@ -112,7 +113,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         # term set off above its bullets is often an aspect of what the section is about, and
         # the same term may stand under several sections that compare on it
         where = parent_name(ctx, block) or topic(ctx, block)
-        front = term if term.casefold() in where.casefold() else f"{where} › {term}"
+        front = term if names_already(where, term) else f"{where} › {term}"
         if not is_term(term):
             front = term  # a bold line written as a heading says what its list is about itself
         yield Candidate("termlist", "basic", front, back, block.line, block_id, deck=deck)

@@ -134,10 +134,12 @@ ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 #: number of one or two digits inside a sentence (an ordinal: "gegen die 10. Gebote", "am 3.
 #: Mai"), nor one after a lone lowercase letter (an abbreviation: "d.h.", "z. B.", "e.g."), nor
 #: one of capitals with dots the sentence goes on after in lower case ("the U.S. economy"), nor
-#: an initial before another ("C. F. Gauss").
+#: an initial before another ("C. F. Gauss"), nor one after a word in lower case that a word in
+#: lower case follows ("root extraction etc. on polynomial functions", "*up-to-me vs. not*",
+#: "Vaswani et al. in 2017"): an abbreviation's, as a sentence opens with a capital.
 FULL_STOP = (
     r"\.(?<!\s\d\.)(?<!\s\d\d\.)(?<![.\s][a-z]\.)(?<!\.\s[A-Z]\.)(?=\s|$)"
-    r"(?!(?<=\.[A-Z]\.)\s+[a-z])(?!(?<=[\s\[(][A-Z]\.)\s[A-Z]\.)"
+    r"(?!(?<=\.[A-Z]\.)\s+[a-z])(?!(?<=[\s\[(][A-Z]\.)\s[A-Z]\.)(?!(?<=[a-z]\.)\s[a-z]{2})"
 )
 #: One sentence, from where the match starts: it ends at CJK or Latin sentence punctuation, at
 #: a FULL_STOP, or with the text.
@@ -147,7 +149,7 @@ FULL_STOP = (
 #: (`_NOT_STOP`), taken without going back, up to the ending: half the time.)
 _NOT_STOP = (
     r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=[.\s][a-z]\.)|(?<=\.\s[A-Z]\.)|(?!\s|$)"
-    r"|(?<=\.[A-Z]\.)(?=\s+[a-z])|(?<=[\s\[(][A-Z]\.)(?=\s[A-Z]\.))"
+    r"|(?<=\.[A-Z]\.)(?=\s+[a-z])|(?<=[\s\[(][A-Z]\.)(?=\s[A-Z]\.)|(?<=[a-z]\.)(?=\s[a-z]{2}))"
 )
 SENTENCE = re.compile(
     rf".(?:[^。！？!?.\n]++|\n(?!\Z)|{_NOT_STOP})*+(?:[。！？!?]|{FULL_STOP}|$)", re.S
