@@ -34,6 +34,7 @@ from .blocks import Block
 from .context import Context, clean_card_text, heading_above, heading_title
 from .entries import MAX_LINE
 from .lang import (
+    ASIDE_LABEL,
     ASPECT_HEADER,
     ASPECT_LEAD,
     GENERIC_FRONT,
@@ -336,7 +337,9 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         # "| Examples | office network | home router |" in a comparison: a row a label names is
         # one more aspect of each thing compared, asked of the thing ("Wi-Fi › Examples")
         aspect = grid and is_label(name)
-        if (is_label(name) and not aspect) or name.casefold() in shared:
+        if is_label(name) and not aspect and not _listed_label(name, names):
+            continue
+        if name.casefold() in shared:
             continue
         if k in shared_names:
             continue
@@ -927,6 +930,19 @@ MIN_GROUPED_ROWS = 3
 def _named(cell: str) -> bool:
     """A row name: a short term, or a code literal a programming note explains (`$?`, `-r`)."""
     return _CODE.fullmatch(cell.strip()) is not None or (_answers(cell) and units(cell) <= 8)
+
+
+def _listed_label(name: str, names: list[str]) -> bool:
+    """A row named by a word that elsewhere labels (`| **A**ctivity | Exercise, Rest, Sleep |`
+    among `Diet`, `Stress`, `Habits`; `| **References** | All earlier studies … |` among the
+    guidelines of good science; `| **Observation** | Information collected … |` in a glossary)
+    is one of the things its table lists, named like the rows around it: most of the table's
+    rows are named by terms, not labels. Not the label of an aside (`| **CAUTION** | If the
+    limit is 0 … |`, `Note`, `Example`, `注意`: a remark on the rows above, `ASIDE_LABEL`)."""
+    if ASIDE_LABEL.match(strip_markup(name).strip(" .:：")):
+        return False
+    labels = sum(is_label(n) for n in names if strip_markup(n))
+    return labels * 2 < sum(bool(strip_markup(n)) for n in names)
 
 
 def _symbol(name: str) -> bool:

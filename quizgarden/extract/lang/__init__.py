@@ -38,6 +38,7 @@ __all__ = [
     "ARTICLE",
     "ASCII_COPULA_WORD",
     "ASCII_LIST_COPULA_WORD",
+    "ASIDE_LABEL",
     "ASKING",
     "ASPECT_HEAD",
     "ASPECT_HEADER",
@@ -484,6 +485,8 @@ VERSUS = re.compile(
 )
 #: A word that labels something without naming it: "N.B", "Example", "Beispiel".
 LABEL_WORD = re.compile(rf"^(?:{_alternation(_words('label_words'))})$", re.I)
+#: The label of a remark beside the matter, not a name: "Note", "Caution", "注意", "Hinweis".
+ASIDE_LABEL = re.compile(rf"^(?:{_alternation(_words('aside_labels'))})$", re.I)
 #: A label of an aspect of its section ("General Rule", "Principle"): a front once its section
 #: names what it is about.
 SECTION_LABEL = re.compile(rf"^(?:{_alternation(_words('section_labels'))})$", re.I)

@@ -339,4 +339,21 @@ TABLE = Table(
     # a phrase cut out of a sentence ends on a preposition or a conjunction
     term_enders=("de", "du", "des", "que", "avec", "pour", "par", "mais"),
     subject_pronouns=("je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"),
+    aside_labels=(
+        "note",
+        "nb",
+        "remarque",
+        "commentaire",
+        "attention",
+        "avertissement",
+        "astuce",
+        "conseil",
+        "rappel",
+        "exemple",
+        "voir",
+        "exception",
+        "moyen mnémotechnique",
+        "résumé",
+        "total",
+    ),
 )

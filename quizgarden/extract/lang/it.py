@@ -346,4 +346,19 @@ TABLE = Table(
     # from its verb ("Alcuni algoritmi non" + "sono eseguibili …")
     term_enders=("di", "del", "della", "dei", "delle", "che", "non", "con", "per", "ma"),
     subject_pronouns=("io", "tu", "lui", "lei", "noi", "voi", "loro"),
+    aside_labels=(
+        "nota",
+        "osservazione",
+        "commento",
+        "attenzione",
+        "avvertenza",
+        "consiglio",
+        "ricorda",
+        "importante",
+        "esempio",
+        "vedi",
+        "eccezione",
+        "riassunto",
+        "totale",
+    ),
 )

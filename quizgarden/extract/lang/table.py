@@ -304,6 +304,11 @@ class Table:
     # number and each other ("Chapter Summary", "Understanding check 6", "High-Yield Recap"), and
     # a question put to the reader ("What You Will Learn", "Why care?"): they name no subject
     section_label_words: tuple[str, ...] = ()
+    # the label of a remark set beside the matter, a note's aside (`Note`, `Caution`, `Tip`,
+    # `Example`, `注意`, `Hinweis`): a table row so named remarks on the rows above it, where a row
+    # named by another label word (`Activity`, `References`, `Observation`) is one of the things
+    # the table lists
+    aside_labels: tuple[str, ...] = ()
     # the marks a true/false drill puts after a statement: "T", "F", "true", "vero", "falsch"
     verdicts: tuple[str, ...] = ()
     # a name given after its description, "…を**自然失業率**という" (Japanese): what marks the
