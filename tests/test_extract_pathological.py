@@ -264,6 +264,47 @@ def test_a_list_line_is_found_from_its_newline(text: str) -> None:
     assert (found is None) == (confidence_rules._LIST_LINE.search(text) is None)
 
 
+OPTION_PIECES = ["\n", " ", "\t", ">", "*", "-", "+", "[ ]", "[x]", "[X]", "[", "]", "(", "B", "b"]
+OPTION_PIECES += [")", ".", "．", "、", "a", "中"]
+
+
+def _repeated_groups(pattern: re.Pattern[str]) -> list[object]:
+    """The optional or repeated parts of `pattern` wider than one character, each of which the
+    engine sets up a repeat for (an allocation) every time the match reaches it."""
+    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+
+    found: list[object] = []
+
+    def walk(sub: Any) -> None:
+        for op, av in sub:
+            if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+                if not _compiler._simple(av[2]):
+                    found.append(av)
+                walk(av[2])
+            elif op is _constants.SUBPATTERN:
+                walk(av[3])
+            elif op is _constants.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+
+    walk(_parser.parse(pattern.pattern, pattern.flags))
+    return found
+
+
+@given(st.lists(st.sampled_from(OPTION_PIECES), max_size=24).map("".join))
+@settings(max_examples=400)
+def test_a_second_option_is_found_as_the_written_pattern_finds_it(text: str) -> None:
+    # tried at every line break of every note: the marks taken whole and the checkbox an
+    # alternative with an empty one, where the written form's `*` gave marks back one at a
+    # time and its optional group set up a repeat at each line break
+    pattern = importlib.import_module("quizgarden.extract.choice")._SECOND_OPTION
+    assert "*+" in pattern.pattern and not _repeated_groups(pattern)
+    written = r"\n[ \t>*+-]*(?:\[[ xX]\][ \t]+)?\(?[Bb][).．、]"
+    found = pattern.search(text)
+    expected = re.search(written, text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
 NUMBERED_PIECES = [
     "Rule",
     "rule",

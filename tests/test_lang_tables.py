@@ -233,6 +233,31 @@ def test_an_ending_read_from_the_line_start_is_tried_there_only(line: str) -> No
     assert (lang.ASKING.match(line) is None) == (asking.match(line) is None)
 
 
+END_PIECES = ["吗", "呢", "是什么", "为什么", "的作用", "とは何か", "?", "？", "\n", " ", "What"]
+END_PIECES += ["is", "it", "of", "der", "中", "A", "的", "。", "作用", "，", "é"]
+
+
+@given(st.lists(st.sampled_from(END_PIECES), max_size=16).map("".join))
+@settings(max_examples=500)
+def test_an_ending_is_searched_for_only_where_it_may_start(text: str) -> None:
+    # a pattern anchored at the end was tried at every character of the text; its ending is
+    # now searched from as far before the end as its widest match spans
+    assert lang.asks(text) == (lang.QUESTION.search(text) is not None)
+    assert lang.ends_asking(text) == (lang.ASKING_END.search(text) is not None)
+    assert lang.ends_badly(text) == (lang.TERM_BAD_END.search(text) is not None)
+    for line in QUESTION_LINES:
+        assert lang.asks(line + text) == (lang.QUESTION.search(line + text) is not None)
+        assert lang.asks(text + line) == (lang.QUESTION.search(text + line) is not None)
+        assert lang.ends_asking(text + line) == (lang.ASKING_END.search(text + line) is not None)
+
+
+def test_a_pattern_with_no_widest_match_is_searched_whole() -> None:
+    found = lang._at_end(re.compile(r"a\s+b$"))
+    assert found("x a    b") and found("a b\n") and not found("a b c")
+    bounded = lang._at_end(re.compile(r"(?<=x)ab$"))  # its lookbehind sees before the tail
+    assert bounded("xxxab") and not bounded("yyyab")
+
+
 def _table_fields() -> list[str]:
     return [
         f.name

@@ -45,8 +45,12 @@ _TICKS = ("✅", "✔", "✔️", "☑", "☑️", "✓")
 _TICK = re.compile("|".join(_TICKS))
 _UNTICK = re.compile(r"[ \t]*(?:" + "|".join(_TICKS) + r")[ \t]*$")
 #: A line that opens with a second option ("B) …", "- b. …", "(B) …"): one search over the
-#: note, from each line break, before any other; most notes offer no choice.
-_SECOND_OPTION = re.compile(r"\n[ \t>*+-]*(?:\[[ xX]\][ \t]+)?\(?[Bb][).．、]")
+#: note, from each line break, before any other; most notes offer no choice. The search is
+#: tried at every line break, so the attempt is kept cheap: the marks are taken whole (`*+`:
+#: nothing after them opens with a mark, so giving one back never matches) and the checkbox is
+#: an alternative with an empty one, `(?:…|)`, where `(?:…)?` set up a repeat (an allocation)
+#: at each line break.
+_SECOND_OPTION = re.compile(r"\n[ \t>*+-]*+(?:\[[ xX]\][ \t]+|)\(?[Bb][).．、]")
 #: One search over the note before any line is read: most notes hold no key.
 _HINT = re.compile(
     r"[:：][ \t]*(?:\*\*|__)?[ \t]*\(?[A-Ha-h](?:[).、．]|[ \t]*(?:\*\*|__)?[ \t]*$)", re.M

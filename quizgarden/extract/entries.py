@@ -26,8 +26,8 @@ from .lang import (
     SETUP_OPENER,
     SETUP_WORD,
     STATEMENT_LABEL,
-    TERM_BAD_END,
     TERM_BAD_START,
+    ends_badly,
 )
 from .shape import is_label, names_some
 from .text import (
@@ -74,7 +74,7 @@ def bold_name(plain: str) -> bool:
         return False
     if SELF_MENTION.search(core):
         return False  # "**Why this chapter matters**:": the text speaking of itself
-    return not (ACTION.match(core) or TERM_BAD_START.match(core) or TERM_BAD_END.search(core))
+    return not (ACTION.match(core) or TERM_BAD_START.match(core) or ends_badly(core))
 
 
 def run_in_head(text: str) -> str | None:

@@ -20,12 +20,12 @@ from .context import Context, clean_card_text
 from .lang import (
     ANSWER_MARK,
     ASKING,
-    ASKING_END,
     BARE_ASKING,
     DEICTIC,
     POINTER,
     QA_PREFIX,
     RHETORICAL,
+    ends_asking,
 )
 from .shape import MAX_ANSWER, drop_caption, is_question, topic
 from .text import (
@@ -214,8 +214,8 @@ def _aspect_item(ctx: Context, n: int) -> Iterator[Candidate]:
     if "\n" not in block.text.strip() and (after is None or after.parent != n):
         return  # nothing under it to answer: most items are leaves, passed over cheaply
     line = strip_markup(block.text.partition("\n")[0]).rstrip()
-    bare = None if ASKING_END.search(line) else BARE_ASKING.match(strip_numbering(line))
-    if bare is None and not ASKING_END.search(line):
+    bare = None if ends_asking(line) else BARE_ASKING.match(strip_numbering(line))
+    if bare is None and not ends_asking(line):
         return  # its first line asks nothing: cleaning the whole item would be wasted
     text, block_id, deck = clean_card_text(block.text)
     first, _, rest = text.partition("\n")
@@ -229,7 +229,7 @@ def _aspect_item(ctx: Context, n: int) -> Iterator[Candidate]:
         # process" / "leaves its critical section, …"): only what is nested under it answers
         rest = ""
         mark = "" if bare.group("instruction") else "？" if has_cjk(asked) else "?"
-    elif not asked or not ASKING_END.search(asked) or not _stands_alone(asked + "？"):
+    elif not asked or not ends_asking(asked) or not _stands_alone(asked + "？"):
         return
     rest = rest.strip()
     if rest and after is not None and after.kind == "fence" and after.parent == n:

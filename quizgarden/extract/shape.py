@@ -44,12 +44,12 @@ from .lang import (
     PLAIN_NAMER,
     POINT_LABEL,
     PREPOSITION,
-    QUESTION,
     RELATIVE_WORD,
     SECTION_LABEL_HEADING,
     SPACE_NAMER,
     STRUCTURAL_HEADING,
     TOPIC_SUFFIX,
+    asks,
 )
 from .text import (
     GENERIC_FRONT,
@@ -81,7 +81,7 @@ MIN_GLOSSARY = 3
 @lru_cache(maxsize=NOTE_CACHE)  # rules ask it of the same headings and fronts again and again
 def is_question(title: str) -> bool:
     """A heading or a line that asks: a question word opens it or a question mark ends it."""
-    return QUESTION.search(title) is not None
+    return asks(title)
 
 
 def topic(ctx: Context, block: Block) -> str:

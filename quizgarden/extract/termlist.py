@@ -27,11 +27,11 @@ from .lang import (
     LIST_LABEL,
     PREPOSITION,
     PROCEDURE_HEADING,
-    QUESTION,
     REFERENCE_HEADING,
     RESULT_HEADING,
     SECTION_LABEL,
     TITLE_STOPWORDS,
+    asks,
 )
 from .shape import (
     MAX_ANSWER,
@@ -207,7 +207,7 @@ def _term(line: str, item: bool, *, headed: bool = False) -> str | None:
         return None  # "Examples:", "Causes:" (the label rule's), "Relevant considerations:"
     if SECTION_LABEL.match(term):
         return None  # "General rule:"
-    if GENERIC_FRONT.match(term) or QUESTION.search(term) or is_first_person(term):
+    if GENERIC_FRONT.match(term) or asks(term) or is_first_person(term):
         return None
     if PREPOSITION.match(term):
         return None  # "Within a mitochondrion:": a phrase that places what follows, no name

@@ -40,6 +40,7 @@ from .lang import (
     VALUE_LABEL,
     VALUE_START,
     VERSUS,
+    ends_badly,
 )
 from .lang import ANSWER_MARK as ANSWER_MARK  # re-exported: heading and question rules read it
 from .lang import GENERIC_FRONT as GENERIC_FRONT  # re-exported for the rules that read it
@@ -610,7 +611,7 @@ def is_term(text: str, *, max_units: int = 10, titled: bool = False) -> bool:
     if is_clause(core):
         return False
     # "Why this chapter matters": the text speaking of itself names no term
-    return TERM_BAD_END.search(core) is None and SELF_MENTION.search(core) is None
+    return not ends_badly(core) and SELF_MENTION.search(core) is None
 
 
 #: The words of a name in title case that an action of the tables opens ("Open Ball").

@@ -8,7 +8,8 @@ module, which joins the tables of every language: a vault mixes languages, often
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from re import _parser  # type: ignore[attr-defined]
 
 from . import de, en, es, fr, it, ja, pt, zh
 from .table import Table
@@ -197,6 +198,9 @@ __all__ = [
     "VERDICT",
     "WEAK_NAMER",
     "Table",
+    "asks",
+    "ends_asking",
+    "ends_badly",
     "vocabulary",
 ]
 
@@ -586,6 +590,21 @@ INDEX_HEADER = re.compile(rf"^(?:{_alternation(_words('index_headers'))})$", re.
 _ARTICLES = "|".join(w if w.endswith("'") else w + r"\s+" for w in _words("articles"))
 #: A leading article: "The ", "Der ", "l'".
 ARTICLE = re.compile(rf"^(?:{_ARTICLES})", re.I)
+
+
+def _at_end(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern`, anchored at a text's end by `$`, is found in a text: searched from as
+    many characters before the end as its widest match spans (and a line break, which `$` may
+    stand before), where a search from the start tried the pattern at every character of the
+    text. Its lookbehinds still see the text before that position. A pattern whose matches
+    have no widest (a repeat without bound) is searched whole."""
+    widest = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    if widest >= _parser.MAXREPEAT:
+        return lambda text: pattern.search(text) is not None
+    reach = widest + 1
+    return lambda text: pattern.search(text, max(0, len(text) - reach)) is not None
+
+
 _QUESTION_WORDS = _words("question_words")
 # a Latin question word must lead into more words: "Comment" alone is a heading, not a question
 _STARTS = _alternation([w for w in _QUESTION_WORDS if _latin(w)])
@@ -596,15 +615,15 @@ _LINE_ENDS = "|".join(w[1:] for w in _words("question_ends") if w.startswith("^"
 _ENDS = "|".join(w for w in _words("question_ends") if not w.startswith("^")) or "(?!)"
 #: A sentence that asks: opens with a question word or ends like a question.
 # ...and a question word must ask about something: "简述？" alone asks nothing
-QUESTION = re.compile(
-    rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？])|(?:{_LINE_ENDS})$)"
-    rf"|(?:[?？]|{_ENDS})$",
-    re.I,
-)
+_ASKS_FIRST = rf"^(?:¿|(?:{_STARTS})(?=\s+\S)|(?:{_CJK_STARTS})(?=[^?？])|(?:{_LINE_ENDS})$)"
+_ASKS_LAST = rf"(?:[?？]|{_ENDS})$"
+QUESTION = re.compile(f"{_ASKS_FIRST}|{_ASKS_LAST}", re.I)
 #: A question a text asks itself to go on talking: "缺点是啥呢？".
 RHETORICAL = re.compile(rf"(?:{_alternation(_words('rhetorical_ends')) or '(?!)'})[?？]$")
 #: A line that ends as a question does, with no mark needed: "…是什么", "火的使用对…的作用".
-ASKING_END = re.compile(rf"^(?:{_LINE_ENDS})[?？]?$|(?:{_ENDS})[?？]?$", re.I)
+_ENDS_ASKING_WHOLE = rf"^(?:{_LINE_ENDS})[?？]?$"
+_ENDS_ASKING = rf"(?:{_ENDS})[?？]?$"
+ASKING_END = re.compile(f"{_ENDS_ASKING_WHOLE}|{_ENDS_ASKING}", re.I)
 # a spaced language's question word that is also one of its own verbs ("is", "can", "ist",
 # "kann") opens a predicate as often as a question ("Can be used to …", "Are a hazard to …")
 _BARE_QUESTION_WORDS = {
@@ -662,6 +681,25 @@ ASPECT_HEADER = re.compile(rf"^(?:{_alternation(_words('aspect_headers'))})$", r
 TERM_BAD_START = re.compile(rf"^(?:{_alternation(_words('term_openers'))})", re.I)
 #: How a phrase cut out of a sentence ends: "… of", "… 的".
 TERM_BAD_END = re.compile(rf"(?:{_alternation(_words('term_enders'))})$", re.I)
+#: `TERM_BAD_END.search(text) is not None`, searched from where such an ending may start.
+ends_badly = _at_end(TERM_BAD_END)
+_asks_first = re.compile(_ASKS_FIRST, re.I).match
+_asks_last = _at_end(re.compile(_ASKS_LAST, re.I))
+_ends_asking_whole = re.compile(_ENDS_ASKING_WHOLE, re.I).match
+_ends_asking = _at_end(re.compile(_ENDS_ASKING, re.I))
+
+
+def asks(text: str) -> bool:
+    """`QUESTION.search(text) is not None`: its opening part matched at the start, and its
+    ending part searched only where an ending may start (`_at_end`)."""
+    return _asks_first(text) is not None or _asks_last(text)
+
+
+def ends_asking(text: str) -> bool:
+    """`ASKING_END.search(text) is not None`, in the same two parts as `asks`."""
+    return _ends_asking_whole(text) is not None or _ends_asking(text)
+
+
 #: The last word of a phrase that is a clause cut before its verb, not a name: a relative
 #: ("Faute de jeu qui" + "consiste à …") or a personal pronoun ("… like you" + "are in …"), lower
 #: case as running text writes them. A hyphen before it joins a name ("Add-on").
