@@ -12,7 +12,9 @@ as prompts. The answer is everything up to the next comment, heading or skip mar
 A comment over cards the author wrote (`<!-- Bite 1: Vectors — 2025-01-07 -->` over `Q:`/`A:`
 pairs) titles them and asks nothing. Tool comments are never questions: `<!--SR:…-->`,
 `<!--ID: …-->`, `<!-- quiz:skip -->`, `<!-- TODO: … -->` (a `key:` comment), one-word markers
-(`<!--IMPORTANT-->`, `<!-- more -->`).
+(`<!--IMPORTANT-->`, `<!-- more -->`), and a tool's block markers, a hyphened name with its
+attributes (`<!-- basicblock-start oid="ObsiYFr9…" -->`, `<!-- basicblock-end -->`), which open
+and close cards a syncing plugin reads, and are no prompt of their own.
 An id the syncing tool appended to the prompt (`b:1234567890`) is not part of the question.
 """
 
@@ -33,6 +35,8 @@ _MAX_PROMPT = 200
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 # "SR:!2024-…", "ID: 1699…", "quiz:skip", "TODO: …"; and the markers programmers leave
 _TOOL = re.compile(r"^\s*(?:[\w-]+\s*:|(?:TODO|FIXME|XXX|HACK|NOTE|TBD|WIP|BUG)\b)")
+# "basicblock-start oid=\"…\"": an element of a tool's, named and given attributes as HTML is
+_MARKER = re.compile(r'[^\W_]+(?:-[^\W_]+)+(?:\s+[\w-]+="[^"]*")*')
 # what a syncing tool appends to the prompt: "b:535447805274", "^card-17", "1699999999999"
 _TOOL_ID = re.compile(r"(?:\s+(?:\w{1,4}:|\^)?[\w-]*\d{6,}[\w-]*)+\s*$")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -79,7 +83,7 @@ def _prompt(html: str) -> str:
     if m is None:
         return ""
     text = " ".join(m.group(1).split())
-    if not text or len(text) > _MAX_PROMPT or _TOOL.match(text):
+    if not text or len(text) > _MAX_PROMPT or _TOOL.match(text) or _MARKER.fullmatch(text):
         return ""
     text = _TOOL_ID.sub("", text).rstrip(" .")
     wordy = len(_WORDS.findall(text)) >= 2 or len(_CJK.findall(text)) >= 4

@@ -159,7 +159,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
     rows = table_rows(ctx, block)
     if len(rows) < 2:
         return
-    header, body = rows[0], rows[1:]
+    header, body = _unshifted(rows[0], rows[1:]), rows[1:]
     # row k of `rows` sits on line k of the table, past the delimiter row from the second on
     lines = [block.line + k + (k > 0) for k in range(1, len(rows))]
     headless = _headless(header, body)
@@ -261,6 +261,7 @@ def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterato
         and c not in repeated
         and (c == measured or grid or not _numeric(body, c))
         and not _linked(body, c)
+        and strip_markup(header[c]).strip().lower() not in _PROPERTIES
     ]
     # the column that says what the row is: the first after the name, or past one that only
     # sorts the rows into a category most of them share (`| Cancer | Population | … | Tests |`
@@ -596,6 +597,12 @@ def _bare(cell: str) -> str:
 _SCRIPT = re.compile(r"_\{[^{}]*\}|_\w|\^\{?\D\}?")
 
 
+#: Obsidian's own note properties, keys in every language: a column of them (a Dataview table
+#: pasted as text, `| File | tags |` over `| [[Structural Realism]] | IR-Theory, Realism |`)
+#: files the notes, it teaches nothing
+_PROPERTIES = frozenset({"tags", "tag", "aliases", "alias", "cssclasses", "cssclass"})
+
+
 def _linked(body: list[list[str]], c: int) -> bool:
     """A column of links, more than half its cells (`| Chrome | browser | [download](…) |`):
     where to find each row; a cell of it that is no link says where too."""
@@ -673,6 +680,22 @@ def _headless(header: list[str], body: list[list[str]]) -> bool:
     if first and body and body[0] and (then := _ROW_NUMBER.match(body[0][0])):
         return first.group(1) == "1" and then.group(1) == "2"
     return units(answer) > (MAX_HEADER_CJK if has_cjk(answer) else MAX_HEADER)
+
+
+def _unshifted(header: list[str], body: list[list[str]]) -> list[str]:
+    """The header as the columns are: where its last cell is blank over a column every row fills
+    and its first names something (`| Incipit | Arrivée | Double aveu | |` over `| **Thème** |
+    Famine | Religion | Aveu, amour |`), the author typed the column names one cell to the left,
+    over the rows' names, so each would name its left neighbour's cells; moved back over their
+    columns, the rows' names stand under a blank corner, as a comparison's do."""
+    if (
+        len(header) < 3
+        or strip_markup(header[-1])
+        or not strip_markup(header[0])
+        or not all(len(r) == len(header) and strip_markup(r[-1]) for r in body)
+    ):
+        return header
+    return ["", *header[:-1]]
 
 
 def _continued(body: list[list[str]], lines: list[int]) -> tuple[list[list[str]], list[int]]:
