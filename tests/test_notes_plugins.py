@@ -285,16 +285,23 @@ def test_the_obsidian_to_anki_custom_patterns_from_its_settings(tmp_path: Path) 
     ]
 
 
-def test_a_custom_pattern_over_q_and_a_lines_makes_each_card_once(tmp_path: Path) -> None:
-    """A vault's own pattern that takes `Q: …` / `A: …` lines whole (a `#flashcard` tag ends the
-    question) makes the plugin's card, with its id; the `qa` rule leaves those lines to it, and
-    the markers that tell the sides apart are not part of either side. A `Q:`/`A:` pair the
-    pattern does not take (no tag) is still the `qa` rule's."""
+def _tagged_pattern_vault(tmp_path: Path) -> Path:
+    """A vault whose own Obsidian_to_Anki pattern takes a question ended by `#flashcard` and
+    the lines under it."""
     vault = tmp_path / "vault"
     data = vault / ANKI_SETTINGS
     data.parent.mkdir(parents=True)
     tagged = r"((?:[^\n][\n]?)+) #flashcard ?\n*((?:\n(?:^.{1,3}$|^.{4}(?<!<!--).*))+)"
     data.write_text(json.dumps({"settings": {"CUSTOM_REGEXPS": {"Basic": tagged}}}), "utf-8")
+    return vault
+
+
+def test_a_custom_pattern_over_q_and_a_lines_makes_each_card_once(tmp_path: Path) -> None:
+    """A vault's own pattern that takes `Q: …` / `A: …` lines whole (a `#flashcard` tag ends the
+    question) makes the plugin's card, with its id; the `qa` rule leaves those lines to it, and
+    the markers that tell the sides apart are not part of either side. A `Q:`/`A:` pair the
+    pattern does not take (no tag) is still the `qa` rule's."""
+    vault = _tagged_pattern_vault(tmp_path)
     (vault / "security.md").write_text(
         "TARGET DECK: Security\n\n"
         "Q: What is symmetric encryption used for? #flashcard \n"
@@ -325,11 +332,7 @@ def test_a_custom_pattern_over_q_and_a_lines_makes_each_card_once(tmp_path: Path
 def test_a_custom_pattern_over_full_width_markers_drops_them_too(tmp_path: Path) -> None:
     """`Q：`/`A：` (a Chinese keyboard's colon) label the sides as `Q:`/`A:` do, for the
     plugin's pattern as for the `qa` rule."""
-    vault = tmp_path / "vault"
-    data = vault / ANKI_SETTINGS
-    data.parent.mkdir(parents=True)
-    tagged = r"((?:[^\n][\n]?)+) #flashcard ?\n*((?:\n(?:^.{1,3}$|^.{4}(?<!<!--).*))+)"
-    data.write_text(json.dumps({"settings": {"CUSTOM_REGEXPS": {"Basic": tagged}}}), "utf-8")
+    vault = _tagged_pattern_vault(tmp_path)
     (vault / "crypto.md").write_text(
         "Q：对称加密用于什么？ #flashcard \nA：隐藏任意大小的数据块或数据流。\n\n\n"
         "Q：消息认证码提供什么？\nA：消息的完整性和真实性。\n",
