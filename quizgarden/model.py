@@ -26,6 +26,7 @@ EXPLICIT_RULES = frozenset(
         "tagged",
         "commented",
         "details",
+        "syncblock",
         "fenced",
         "sections",
         "ankdown",
