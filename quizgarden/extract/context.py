@@ -206,6 +206,17 @@ class Context:
             if len(run) > 1 or "\n" in self.blocks[run[0]].text
         ]
 
+    def fenced_lines(self) -> set[int]:
+        """File lines inside fenced or indented code: markup shown as an example there (a
+        disclosure block, a plugin's card) is no card. `code_lines` holds more: HTML comment
+        lines too, which some plugins write their cards between."""
+        return {
+            line
+            for block in self.blocks
+            if block.kind in {"fence", "code"}
+            for line in range(block.line, block.end + 1)
+        }
+
     def free(self, block: Block) -> bool:
         """A block mined rules may read: not skipped, not junk, not already made into cards."""
         return (

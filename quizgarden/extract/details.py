@@ -57,7 +57,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         return
     first = ctx.note.body_line
     lines = ctx.lines
-    fenced = _fenced(ctx)
+    fenced = ctx.fenced_lines()
     for n, line in enumerate(lines):
         if "<" not in line or _ANY.search(line) is None or first + n in fenced:
             continue
@@ -152,16 +152,6 @@ def _unbold_question(front: str) -> str:
     if head.startswith(("**", "__")) and head.endswith(("**", "__")) and marks == 2:
         head = head[2:-2]
     return head + sep + rest
-
-
-def _fenced(ctx: Context) -> set[int]:
-    """File lines inside fenced or indented code: a disclosure block shown as an example."""
-    return {
-        line
-        for block in ctx.blocks
-        if block.kind in {"fence", "code"}
-        for line in range(block.line, block.end + 1)
-    }
 
 
 def _closing(lines: list[str], n: int, col: int) -> tuple[int, int] | None:

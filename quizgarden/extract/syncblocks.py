@@ -35,14 +35,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         return
     first = ctx.note.body_line
     lines = ctx.lines
-    # a block shown as an example inside code is no card (the comment lines themselves count
-    # among `ctx.code_lines`, which is why the fences are asked here)
-    fenced = {
-        line
-        for block in ctx.blocks
-        if block.kind in {"fence", "code"}
-        for line in range(block.line, block.end + 1)
-    }
+    fenced = ctx.fenced_lines()  # a block shown as an example in code is no card
     n = 0
     while n < len(lines):
         opened = _START.match(lines[n]) if "basicblock-start" in lines[n] else None
