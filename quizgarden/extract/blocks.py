@@ -27,7 +27,7 @@ from markdown_it.utils import EnvType
 from ..fences import code_lines
 from ..scanning import skipping_sub
 from .lang import STRUCTURAL_HEADING
-from .text import units
+from .text import BOLD_OPENERS, units
 
 # Pages saved as text keep bullets as characters; make them Markdown list items again.
 _TEXT_BULLET = re.compile(r"^([ \t]*)[•●▪◦·‣][ \t\u00a0]+", re.M)
@@ -692,7 +692,7 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 heading = len(blocks) - 1
             else:
                 text, line = inline.content, first_line + start
-                if not items and not quote and text[:2] in _BOLD_OPENERS:
+                if not items and not quote and text.startswith(BOLD_OPENERS):
                     text, line, heading = _split_title(blocks, text, line, heading)
                 blocks.append(
                     Block(
@@ -863,8 +863,6 @@ def _implied_heading(text: str, *, quoted: bool) -> int:
     return 2 + (m.group(1).count(".") + 1 if m.group(1) else 0)
 
 
-#: The openings a paragraph's bold title line can have, looked for before `_BOLD_TITLE`.
-_BOLD_OPENERS = frozenset({"**", "__"})
 #: A line wholly in bold that names or asks, a question mark inside or after the bold allowed:
 #: "**Stakeholder**", "**Q9 What cross-validation … dataset?**"; not a label closed by a colon
 #: ("**Answer:**", "**Short description:**"), which opens what follows it on its line or not.

@@ -64,6 +64,7 @@ from .shape import (
     sentences,
 )
 from .text import (
+    BOLD_OPENERS,
     GENERIC_FRONT,
     LONG_WORD,
     PARENS,
@@ -460,7 +461,7 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
     if PART_HEADING.match(title) or LABEL_WORD.match(title):
         return None
     text = clean_card_text(stated or first.text)[0]
-    if has_cjk(text) or text.lstrip().startswith(_BOLD_OPENERS):
+    if has_cjk(text) or text.lstrip().startswith(BOLD_OPENERS):
         return None
     said = sentences(strip_markup(text))
     article = ARTICLE.match(said[0]) if said else None
@@ -525,7 +526,6 @@ def _before_display(text: str) -> str | None:
     return stated
 
 
-_BOLD_OPENERS = ("**", "__")
 _DASHED = re.compile(r"\s[-–—]\s|->|→|=>")  # "Tempo - the speed of a piece": an entry of its own
 # a word ending in a number: "Week 3", "L4", "A2"; not "10BaseT"
 _NUMBER_END = re.compile(r"\d(?!\w)")
@@ -606,7 +606,7 @@ def _led_list(ctx: Context, title: str, body: list[Block]) -> str | None:
         return None
     if units(plain) < MIN_LEAD_UNITS or aside(plain) or not _speaks_of(title, plain):
         return None
-    if text.lstrip().startswith(_BOLD_OPENERS):
+    if text.lstrip().startswith(BOLD_OPENERS):
         return None  # "**Privity of contract**:": a label over its list, `termlist`'s
     if end < len(body) - 1 and (
         TO_READER.search(plain)

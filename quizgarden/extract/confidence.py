@@ -30,7 +30,7 @@ from ..model import Candidate
 from .confidence_weights import INTERCEPT, WEIGHTS
 from .lang import LABEL_WORD, SECTION_LABEL
 from .shape import is_question
-from .text import has_cjk, is_distinctive, strip_markup, units, units_upto
+from .text import BOLD_OPENERS, has_cjk, is_distinctive, strip_markup, units, units_upto
 
 #: Upper bounds of the size bins, in reading units (a word, or a Han character): a size is
 #: binned, not scaled, because both a fragment and a whole section are worse than the middle.
@@ -165,7 +165,7 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
         found["back_sentence"] = 1.0
     if "?" in plain or "？" in plain:
         found["back_asks"] = 1.0  # an answer that asks is more questions, not the answer
-    if back.startswith(("**", "__")):
+    if back.startswith(BOLD_OPENERS):
         found["back_bold_lead"] = 1.0  # the back opens on a label of its own
     if "[[" in back or "](" in back or "|" in back:
         found["back_links"] = 1.0

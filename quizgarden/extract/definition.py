@@ -88,6 +88,7 @@ from .shape import (
 from .sheets import Entry, fact_sheet, is_record
 from .text import (
     ASKED_ARROW,
+    BOLD_OPENERS,
     FILE_NAME,
     FULL_STOP,
     GENERIC_FRONT,
@@ -121,7 +122,6 @@ _TERM_LINE = re.compile(r"^(?:\*\*[^*\n]{2,50}\*\*\s*[:：]|\*\*[^*\n]{2,50}[:�
 _PLAIN_TERM_LINE = re.compile(r"^(?P<term>[^:：*_`$#>|\n]{1,40}?)\s*[:：]\s*$")
 # what a lead-in shows, where a term's line is over its explanation: display math, a quotation
 _SHOWN = ("$$", "\\[", '"', "“", "「", ">")
-_BOLD_MARKS = ("**", "__")  # what opens a bold term
 
 
 def _lines(block: Block) -> list[str]:
@@ -130,7 +130,7 @@ def _lines(block: Block) -> list[str]:
     if block.kind not in {"paragraph", "item"} or len(lines) < 2:
         return lines
     first = lines[0].rstrip()
-    if run_in_head(first) and not any(line.lstrip().startswith(_BOLD_MARKS) for line in lines[1:]):
+    if run_in_head(first) and not any(line.lstrip().startswith(BOLD_OPENERS) for line in lines[1:]):
         # "**Sampling distribution.** Data … estimates θ." / "Its sampling distribution, …": a
         # run-in head's paragraph is its explanation, however the author wrapped its lines
         return [" ".join(line.strip() for line in lines)]
@@ -577,7 +577,7 @@ def _asked_by(ctx: Context, n: int, before: int) -> str | None:
     block = ctx.blocks[n]
     if block.kind != "item" or block.parent is not None or block.heading is None:
         return None
-    if not block.text.startswith(_BOLD_MARKS):
+    if not block.text.startswith(BOLD_OPENERS):
         return None
     h = block.heading
     if before != h and not (before == h + 1 and ctx.blocks[before].kind == "paragraph"):
@@ -816,12 +816,12 @@ def _short_siblings(ctx: Context) -> dict[int, tuple[str, str]]:
         if len(items) <= MIN_READ_SIBLINGS:
             continue
         texts = [ctx.blocks[n].text for n in items]
-        if sum(1 for text in texts if text.startswith(_BOLD_MARKS)) * 2 <= len(items):
+        if sum(1 for text in texts if text.startswith(BOLD_OPENERS)) * 2 <= len(items):
             continue  # (most lists: no bold entries, or a few; no regex run)
         entries: list[tuple[str, str]] = []  # each entry that explains: its kind and line
         vouched: list[tuple[int, str, str, str]] = []  # each short answer in words
         for n, text in zip(items, texts, strict=True):
-            if not text.startswith(_BOLD_MARKS):
+            if not text.startswith(BOLD_OPENERS):
                 continue
             line = text.split("\n", 1)[0].strip()
             m = BOLD_TERM.match(line)
@@ -1151,7 +1151,7 @@ def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
     heading or lead-in above them, so the list is a parse of that sentence, not a glossary."""
     runs: dict[tuple[int | None, int | None, int], list[tuple[int, str]]] = {}
     for n, block in enumerate(ctx.blocks):
-        if block.kind != "item" or not block.text.startswith(_BOLD_MARKS):
+        if block.kind != "item" or not block.text.startswith(BOLD_OPENERS):
             continue
         m = BOLD_TERM.match(block.text)
         if m and (m.group("sep") or m.group("colon")):
@@ -1223,7 +1223,7 @@ def _bold_led_lists(ctx: Context) -> set[int]:
     for key, items in ctx.lists.items():
         for n in items:
             text = ctx.blocks[n].text
-            if text.startswith(_BOLD_MARKS) and _BOLD_LED.match(text.split("\n")[0]):
+            if text.startswith(BOLD_OPENERS) and _BOLD_LED.match(text.split("\n")[0]):
                 led.setdefault(key, []).append(n)
     out: set[int] = set()
     for key, items in led.items():

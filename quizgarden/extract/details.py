@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from ..model import Candidate
 from .context import Context, clean_card_text
 from .lang import REVEAL_LABEL
-from .text import ATX_HEADING, strip_markup
+from .text import ATX_HEADING, BOLD_OPENERS, strip_markup
 
 _OPEN = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?<details\b[^>]*>", re.I)
 _TAG = re.compile(r"</?details\b[^>]*>", re.I)
@@ -149,7 +149,7 @@ def _unbold_question(front: str) -> str:
     """`**2. Which planet…?**` as a whole in bold: the marks are not part of the question."""
     head, sep, rest = front.partition("\n")
     marks = head.count("**") + head.count("__")
-    if head.startswith(("**", "__")) and head.endswith(("**", "__")) and marks == 2:
+    if head.startswith(BOLD_OPENERS) and head.endswith(BOLD_OPENERS) and marks == 2:
         head = head[2:-2]
     return head + sep + rest
 

@@ -31,6 +31,7 @@ from .lang import (
 )
 from .shape import is_label, names_some
 from .text import (
+    BOLD_OPENERS,
     PARENS,
     has_cjk,
     has_colon,
@@ -81,7 +82,7 @@ def run_in_head(text: str) -> str | None:
     """The head `text` opens with, when it is a bold run-in head: words ending in a full stop
     inside the bold, the explanation going on from it on the same line ("**Liquidity.** The
     ease with which …")."""
-    m = BOLD_TERM.match(text) if text.startswith(("**", "__")) else None
+    m = BOLD_TERM.match(text) if text.startswith(BOLD_OPENERS) else None
     if m is None or m.group("colon") != "." or not m.group("rest"):
         return None
     return m.group("term")
@@ -175,7 +176,7 @@ def split_definition(
         line = f"{e.group('term')}: {e.group('rest')}"  # "*BCa:* …", the colon set in italics
     if not line:
         return None
-    m = BOLD_TERM.match(line) if line.startswith(("**", "__")) else None  # (what it opens with)
+    m = BOLD_TERM.match(line) if line.startswith(BOLD_OPENERS) else None  # (what it opens with)
     if m is None and line.startswith("**") and "$" in line:
         m = BOLD_TERM.match(_INLINE_MATH.sub(_masked_marks, line))  # "**Latent Heat ($L_f$):** …"
     bold = m is not None and bool(m.group("sep") or m.group("colon"))

@@ -61,6 +61,7 @@ from .lang import (
 )
 from .shape import is_label, named_plainly, points_back, topic
 from .text import (
+    BOLD_OPENERS,
     LONG_WORD,
     PARENS,
     SENTENCE,
@@ -405,7 +406,7 @@ def _unbolded(text: str) -> str:
     """`text` without the bold that sets off all of it, and the quotation marks inside that bold
     (`**"The gross margin is gross profit divided by sales. …"**`): bold that stresses all a
     block says is no subject set apart, and the text is read as plain; else `text` itself."""
-    whole = _WHOLE_BOLD.fullmatch(text) if text.startswith(("**", "__")) else None
+    whole = _WHOLE_BOLD.fullmatch(text) if text.startswith(BOLD_OPENERS) else None
     if whole is None:
         return text
     inner = whole.group("a") or whole.group("b")
@@ -527,7 +528,7 @@ def split_defining(
     # "An **advance directive** is", "_Diseconomies of scale_ refer to": a subject set apart in
     # bold, or wholly in italics, is the term the sentence introduces
     marked = ARTICLE.sub("", raw)
-    bold = marked.startswith(("**", "__")) or _EMPHASISED.fullmatch(marked) is not None
+    bold = marked.startswith(BOLD_OPENERS) or _EMPHASISED.fullmatch(marked) is not None
     if not has_cjk(subject) and strip_markup(raw)[:1].islower() and not (bold or opens or lower):
         return None  # a sentence's middle, not its subject
     if has_cjk(subject) and units(subject) < 2 and len(subject) < 3:

@@ -131,6 +131,8 @@ LINE_LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 ASKED_ARROW = re.compile(r"^(?P<asked>[^\n]*?[?？][*_]*)[ \t]*(?:-+>|=>|→|⇒|⟶)[ \t]*(?P<answer>.*)")
 #: The marker a list item opens with, and the spaces after it: "- ", "* ", "3. ", "2) ".
 ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+#: What a span in bold opens with: a bold term, title or question starts with one of these.
+BOLD_OPENERS = ("**", "__")
 #: A full stop that ends a sentence, as a regex source for rules to build on: not one after a
 #: number of one or two digits inside a sentence (an ordinal: "gegen die 10. Gebote", "am 3.
 #: Mai"), nor one after a lone lowercase letter (an abbreviation: "d.h.", "z. B.", "e.g."), nor
