@@ -373,23 +373,30 @@ def _led_by_label(words: list[str]) -> bool:
     """ "Example: Bonferroni Correction", "Section 1 Lesson 10", "Introduction to MAML",
     "Ejemplos de señales", "Week plan": the first word labels and what follows says what of (a
     number, a colon, or a phrase it heads: a preposition, `of`, a joiner, an article), or it is
-    the word of a numbered part of a course. Where another word
+    the word of a numbered part of a course before a phrase (`_counts_a_series`). Where another word
     of a name follows ("Attention Mask", "Notes payable", "solución factible"), the label word
     is part of a compound name whose other words carry the meaning, and the front names a thing."""
     after = " ".join(words[1:])
     follower = HEAD_FOLLOWER.match(after) or ARTICLE.match(after + " ")
     return (
         _LABEL_MARK.search(words[0]) is not None
-        or _counts_a_series(words[0])
+        or _counts_a_series(words)
         or _NUMBER_WORD.match(words[1]) is not None
         or (follower is not None and _word_ends(after, follower.end()))
     )
 
 
-def _counts_a_series(word: str) -> bool:
+def _counts_a_series(words: list[str]) -> bool:
     """ "Week plan", "Lecture notes", "Kapitel Zusammenfassung": the word of a numbered part of
-    a course (the tables' `numbered_sections`: `Week 3`, `Lektion 2`) labels whatever follows it."""
-    return NUMBERED_SECTION.fullmatch(f"{word.strip(' .:：')} 1") is not None
+    a course (the tables' `numbered_sections`: `Week 3`, `Lektion 2`) labels the phrase after it.
+    Not words each capitalised as the first is, a name's words (`Unit Vector`, `Session Layer`,
+    `Unit Lower-Triangular Matrix`), unless they label too (a German noun is capitalised
+    anyway): a name that opens with such a word (a unit, a session of a protocol) is as much a
+    term as `Attention Mask`, where a label runs on in lower case."""
+    if NUMBERED_SECTION.fullmatch(f"{words[0].strip(' .:：')} 1") is None:
+        return False
+    named = words[0][:1].isupper() and all(word[:1].isupper() for word in words[1:])
+    return not named or _labels(" ".join(words[1:]))
 
 
 def _word_ends(text: str, end: int) -> bool:
