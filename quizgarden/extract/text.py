@@ -24,6 +24,7 @@ from .lang import (
     EXAMPLE_LABEL,
     EXAMPLE_TAIL,
     FIRST_PERSON,
+    FORMULA_LEAD,
     HEAD_FOLLOWER,
     JOINER,
     KIND_OF,
@@ -533,6 +534,38 @@ def _goes_on(line: str) -> bool:
 
 #: How long a text read on over wrapped lines may grow (a definition's line is at most 400).
 _READ_ON = 400
+#: A line that opens with one display formula written whole on it ("$$k_1 \\alpha_1 + … = 0$$,
+#: 则称 …"), not the opening of one set on lines of its own ("$$" alone).
+_WHOLE_FORMULA = re.compile(r"\s*(?:\$\$(?=[^$]*\S)[^$]+\$\$|\\\[.+?\\\])")
+#: Inline and display math, where a stop ("\\ldots", "…", "0.5", a formula's closing ".") is no
+#: sentence's end.
+_MATH_SPAN = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\\\[.*?\\\]", re.S)
+
+
+def _shows_formula(text: str, line: str) -> bool:
+    """A line of the same block that opens with a display formula written whole on it, where
+    `text`'s sentence is cut before it and goes on in it, in any script: the sentence leads into
+    the formula (`FORMULA_LEAD`, `ANNOUNCES`, a Latin function word: "the update is", "…则",
+    "其概率定义为"), or goes on after it on the formula's line ("…如果存在一组不全为0的数 $k_i$
+    使得" + "$$k_1 \\alpha_1 + … = 0$$, 则称向量组线性相关"). A formula under a whole phrase
+    ("Beneficio neto" + "$$BN = …$$") is a fact of its own, and a text that ends on the
+    formula already has it."""
+    m = _WHOLE_FORMULA.match(line)
+    if m is None or text.rstrip().endswith(("$$", "\\]")):
+        return False
+    if line[m.end() :].strip(" \t.,;:。，；："):
+        return True
+    plain = strip_markup(text).rstrip()
+    return bool(FORMULA_LEAD.search(plain) or ANNOUNCES.search(plain)) or _stops_on_word(text)
+
+
+def _reads_on_in_words(text: str) -> bool:
+    """Whether a line in lower case goes on with `text`'s sentence: Latin prose wrapped by hand,
+    or a CJK sentence wrapped inside a Latin phrase ("一个抽象的virtual" + "base class, 没有…").
+    A CJK text that ends on its own script is left as it is: its writers end a whole thought
+    without a stop often, and a line under it may start a thought of its own."""
+    last = text.rstrip()[-1:]
+    return not has_cjk(text[-12:]) or (last.isascii() and last.isalpha())
 
 
 def read_on(text: str, following: list[str], opens_entry: Callable[[str], bool]) -> str | None:
@@ -543,17 +576,19 @@ def read_on(text: str, following: list[str], opens_entry: Callable[[str], bool])
     when none does."""
     cut_at, wrapped = len(text), False
     for line in following:
-        if is_sentence(text) or len(text) > _READ_ON or has_cjk(text[-12:]):
+        if is_sentence(text) or len(text) > _READ_ON or opens_entry(line):
             break
-        if not _goes_on(line) or opens_entry(line):
+        if not (_shows_formula(text, line) or (_goes_on(line) and _reads_on_in_words(text))):
             break
         text, wrapped = f"{text} {line.strip()}", True
     if not wrapped:
         # a line cut on a function word that its paragraph goes on from: no whole sentence
         return (whole_sentences(text) or None) if following and _stops_on_word(text) else text
     # up to the end of the sentence that was cut: the lines may go on with sentences of their own
+    # (a stop inside math ends no sentence: "$$k_1 \\alpha_1 + ... = 0$$")
+    bare = _MATH_SPAN.sub(lambda m: "x" * len(m.group()), text) if "$" in text else text
     end = next(
-        (m.end() for m in SENTENCE.finditer(text) if m.end() > cut_at and is_sentence(m.group())), 0
+        (m.end() for m in SENTENCE.finditer(bare) if m.end() > cut_at and is_sentence(m.group())), 0
     )
     if end:
         return text[:end].strip()
