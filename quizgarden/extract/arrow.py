@@ -284,8 +284,13 @@ MIN_VOCABULARY = 2
 # the gloss may hold brackets of its own: "aus (out (of) / from)"
 _GLOSSED = re.compile(
     r"^(?P<term>[^()（）\n]{2,60}?)\s*[(（]"
-    r"(?P<gloss>(?:[^()（）\n]|\([^()\n]*\)){2,200})[)）]\s*[.;,]?$"
+    r"(?P<gloss>(?:[^()（）\n]|\([^()\n]*\)){2,200})[)）]\s*[.;,、，；。]?$"
 )
+#: what a call's arguments hold and a gloss does not: a string literal opening the bracket
+#: (`print("…")`, `f"…"`), braces, an assignment (`plot(x, color=c)`)
+_ARGUMENTS = re.compile(r"[A-Za-z]?[\"']|[^{}=]*[{}=]")
+#: what may close an entry after its bracket: the mark that parts it from the next entry
+_ENTRY_END = " .;,、，；。"
 _MAX_TERM_WORDS = 4
 
 
@@ -299,7 +304,7 @@ def _glossed(ctx: Context) -> Iterator[Candidate]:
     lists: dict[tuple[int | None, int | None], list[tuple[int, str, str, bool]]] = {}
     short: dict[int, tuple[str, str]] = {}  # items read with a gloss of a word or two
     for n, block in ctx.one_line_items:
-        if block.children or not block.text.rstrip(" .;,").endswith((")", "）")):
+        if block.children or not block.text.rstrip(_ENTRY_END).endswith((")", "）")):
             continue  # the cheap test: most items end otherwise
         found = split_glossed(block.text)
         if found is not None:
@@ -309,14 +314,52 @@ def _glossed(ctx: Context) -> Iterator[Candidate]:
     if short or any(len(members) < MIN_GLOSSED for members in lists.values()):
         for items in ctx.lists.values():
             yield from _vocabulary(ctx, items, short, lists)
+    yield from _glossed_lines(ctx)
     for members in lists.values():
         for n, term, gloss, spelled_out in members:
             if not (spelled_out or _abbreviation(term)) and _member(ctx, n):
                 continue  # "- Peripherals (Keyboard, Mouse, etc)" under "- Input/Output devices"
+            if has_cjk(term) and not spelled_out:
+                continue  # (a CJK term: only a list every item of which is so written vouches)
             if spelled_out or len(members) >= MIN_GLOSSED:
                 block = ctx.blocks[n]
                 back, block_id, deck = clean_card_text(gloss)
                 yield Candidate("arrow", "basic", term, back, block.line, block_id, deck=deck)
+
+
+def _glossed_lines(ctx: Context) -> Iterator[Candidate]:
+    """The entries of each paragraph that is a glossary of `Term (explanation)` lines
+    (`glossed_lines`)."""
+    for _, block in ctx.prose:
+        if block.kind != "paragraph" or "\n" not in block.text:
+            continue
+        for offset, term, gloss in glossed_lines(block.text):
+            back, block_id, deck = clean_card_text(gloss)
+            yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
+
+
+def glossed_lines(text: str) -> list[tuple[int, str, str]]:
+    """(offset, term, explanation) of each line of a paragraph written `Term (explanation)`,
+    where such lines are two or more and half its lines at least (`反码(正数的反码和它的原码一样
+    …)` over `补码(…)`, `Xmx(程序运行期间最大可占用的内存大小)、` over `Xss(…)、`): a glossary
+    written without list marks, one entry a line, as the `Term -> …` lines of a paragraph are
+    (`glossary_paragraphs`), and as a list whose every item is so written is (`_vocabulary`).
+    The bracket must explain, where a word or two is a name's aside, and one gloss given twice
+    is a class, not a meaning. Else nothing."""
+    lines = text.split("\n")
+    ends = [line.rstrip(_ENTRY_END).endswith((")", "）")) for line in lines]
+    if sum(ends) < 2 or 2 * sum(ends) < len(lines):
+        return []  # the cheap test: most paragraphs' lines end otherwise
+    found = []
+    for offset, (line, end) in enumerate(zip(lines, ends, strict=True)):
+        entry = split_glossed(line) if end else None
+        if entry is not None:
+            found.append((offset, entry[0], entry[1]))
+    if len(found) < 2 or 2 * len(found) < len(lines):
+        return []
+    if len({gloss.casefold() for _, _, gloss in found}) < len(found):
+        return []
+    return found
 
 
 def _vocabulary(
@@ -375,8 +418,18 @@ def split_glossed(line: str, *, short: bool = False) -> tuple[str, str, bool] | 
     m = _GLOSSED.match(without_item_mark(line.strip()))
     if m is None or "$" in line or "`" in line:
         return None
+    if _ARGUMENTS.match(m.group("gloss")):
+        return None  # `print(f"Data shape: {adata.shape}")`: a call's arguments, code
     term, gloss = strip_markup(m.group("term")).strip(), m.group("gloss").strip()
-    if has_cjk(term) or len(term.split()) > _MAX_TERM_WORDS or not is_term(term, max_units=5):
+    if has_cjk(term):
+        # "逆序数(大数在前,小数在后,就构成一个逆序)": a CJK term explained in its own script;
+        # a bracket of Latin words after it gives its name in another language
+        # ("醛固酮 (Aldosterone)", "注意力机制（Attention Mechanism）"), no explanation
+        if short or not has_cjk(gloss) or units(gloss) < MIN_CJK_GLOSS_UNITS:
+            return None
+    elif len(term.split()) > _MAX_TERM_WORDS:
+        return None
+    if not is_term(term, max_units=5):
         return None
     if is_label(term) or is_label(gloss.split()[0]):
         return None  # "Example (…)", "(see chapter 3)", "(e.g. lupus)"
@@ -397,6 +450,9 @@ _DIGIT = re.compile(r"\d")
 
 
 MIN_GLOSS_UNITS = 3
+#: A CJK gloss explains from this many characters on: a word or two of Han characters
+#: (`林则徐（民族英雄）`, `秦朝（统一）`) tags the term, a clause (`大数在前,小数在后`) says it.
+MIN_CJK_GLOSS_UNITS = 6
 
 
 def split_arrow(
