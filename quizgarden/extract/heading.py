@@ -10,10 +10,9 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 
 from ..model import Candidate
-from .arrow import glossed_lines
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
-from .entries import split_definition
+from .entries import glossed_lines, split_definition
 from .lang import (
     ANNOUNCING,
     ARTICLE,
