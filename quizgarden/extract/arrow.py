@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, naming_heading, section_title
-from .entries import spells_out
+from .entries import ENTRY_END, glossed_lines, is_gloss, spells_out, split_glossed
 from .lang import ARTICLE, EFFECT, JOINER, TITLE_STOPWORDS
 from .shape import (
     MIN_GLOSSARY,
@@ -79,11 +79,6 @@ _COUNTED = re.compile(r"[0-9]{1,2}(?:\.(?=[^\d\s.])|-\s)")
 def _opens_entry(line: str) -> bool:
     """The next entry's line (`Term -> …`), or a label of its own (`genus name: …`)."""
     return has_colon(line) or _hinted(line)
-
-
-#: In a vocabulary list (shape.MIN_GLOSSARY or more `word -> gloss` items) a gloss of up to this
-#: many words ("Ayer -> yesterday") is a whole answer, where a lone short arrow is a note to self.
-_MAX_GLOSS = 4
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -281,12 +276,6 @@ MIN_GLOSSED = 3
 #: Items of a list, every one of them `term (gloss)`, that make it a vocabulary, where a word
 #: or two answer (`- von (from)`, `- Visual (sight)`).
 MIN_VOCABULARY = 2
-# the gloss may hold brackets of its own: "aus (out (of) / from)"
-_GLOSSED = re.compile(
-    r"^(?P<term>[^()（）\n]{2,60}?)\s*[(（]"
-    r"(?P<gloss>(?:[^()（）\n]|\([^()\n]*\)){2,200})[)）]\s*[.;,]?$"
-)
-_MAX_TERM_WORDS = 4
 
 
 def _glossed(ctx: Context) -> Iterator[Candidate]:
@@ -299,7 +288,7 @@ def _glossed(ctx: Context) -> Iterator[Candidate]:
     lists: dict[tuple[int | None, int | None], list[tuple[int, str, str, bool]]] = {}
     short: dict[int, tuple[str, str]] = {}  # items read with a gloss of a word or two
     for n, block in ctx.one_line_items:
-        if block.children or not block.text.rstrip(" .;,").endswith((")", "）")):
+        if block.children or not block.text.rstrip(ENTRY_END).endswith((")", "）")):
             continue  # the cheap test: most items end otherwise
         found = split_glossed(block.text)
         if found is not None:
@@ -309,14 +298,28 @@ def _glossed(ctx: Context) -> Iterator[Candidate]:
     if short or any(len(members) < MIN_GLOSSED for members in lists.values()):
         for items in ctx.lists.values():
             yield from _vocabulary(ctx, items, short, lists)
+    yield from _glossed_lines(ctx)
     for members in lists.values():
         for n, term, gloss, spelled_out in members:
             if not (spelled_out or _abbreviation(term)) and _member(ctx, n):
                 continue  # "- Peripherals (Keyboard, Mouse, etc)" under "- Input/Output devices"
+            if has_cjk(term) and not spelled_out:
+                continue  # (a CJK term: only a list every item of which is so written vouches)
             if spelled_out or len(members) >= MIN_GLOSSED:
                 block = ctx.blocks[n]
                 back, block_id, deck = clean_card_text(gloss)
                 yield Candidate("arrow", "basic", term, back, block.line, block_id, deck=deck)
+
+
+def _glossed_lines(ctx: Context) -> Iterator[Candidate]:
+    """The entries of each paragraph that is a glossary of `Term (explanation)` lines
+    (`glossed_lines`)."""
+    for _, block in ctx.prose:
+        if block.kind != "paragraph" or "\n" not in block.text:
+            continue
+        for offset, term, gloss in glossed_lines(block.text):
+            back, block_id, deck = clean_card_text(gloss)
+            yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
 
 
 def _vocabulary(
@@ -369,36 +372,6 @@ def _abbreviation(term: str) -> bool:
     return _ABBREVIATION.fullmatch(term) is not None
 
 
-def split_glossed(line: str, *, short: bool = False) -> tuple[str, str, bool] | None:
-    """(term, explanation, whether it spells out an abbreviation) for `Term (explanation)`;
-    with `short`, for an item of a vocabulary, a gloss of a word or two, no figure in it."""
-    m = _GLOSSED.match(without_item_mark(line.strip()))
-    if m is None or "$" in line or "`" in line:
-        return None
-    term, gloss = strip_markup(m.group("term")).strip(), m.group("gloss").strip()
-    if has_cjk(term) or len(term.split()) > _MAX_TERM_WORDS or not is_term(term, max_units=5):
-        return None
-    if is_label(term) or is_label(gloss.split()[0]):
-        return None  # "Example (…)", "(see chapter 3)", "(e.g. lupus)"
-    if short:
-        if _DIGIT.search(term + gloss) or not _gloss(gloss):
-            return None  # "Python (3.11)", "Locke (1632)": a version, a year
-        if spells_out(gloss, term):
-            return None  # "Zero Flag (ZF)": the term's abbreviation, not what it means
-        return term, gloss, False
-    if spells_out(term, gloss):
-        return term, gloss, True
-    if units(gloss) < MIN_GLOSS_UNITS or not is_explanation(gloss):
-        return None
-    return term, gloss, False
-
-
-_DIGIT = re.compile(r"\d")
-
-
-MIN_GLOSS_UNITS = 3
-
-
 def split_arrow(
     line: str, *, item: bool = False, short: bool = False, head: str | None = None
 ) -> tuple[str, str] | None:
@@ -431,7 +404,7 @@ def split_arrow(
         return None  # "z^l = a^{l-1} W^l + b": LaTeX written without dollars
     if _spelled(term, rest):
         return term, rest.rstrip(" :：")
-    if short and (_gloss(rest) or ("/" not in rest and names_some(rest))):
+    if short and (is_gloss(rest) or ("/" not in rest and names_some(rest))):
         # in a glossary a few words, or a list of names, answer; a scale of options written
         # with slashes ("mild/moderate/severe") is a form to fill in
         return term, rest
@@ -483,13 +456,6 @@ def _answers(term: str, rest: str) -> bool:
 def _explains(rest: str) -> bool:
     """Says what the term is; "Life too easy -> less reliance on religion" gives an effect."""
     return (is_explanation(rest) or names_kind(rest)) and EFFECT.match(strip_markup(rest)) is None
-
-
-def _gloss(rest: str) -> bool:
-    """A translation or a form: "yesterday", "the day before", "tuv-"; words, no sentence."""
-    plain = strip_markup(rest).strip()
-    words = plain.replace("-", " ").split()
-    return 0 < len(words) <= _MAX_GLOSS and any(w.strip(",;").isalpha() for w in words)
 
 
 def _equation(term: str, rest: str) -> bool:

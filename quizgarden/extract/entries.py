@@ -451,3 +451,94 @@ def wraps_term(term: str, explanation: str) -> bool:
     """ "重复率: 分析了不同采样方法生成文本的重复率": the answer only wraps the term again."""
     explanation = explanation.rstrip("。.；; ")
     return explanation.find(term) > 0 and len(explanation) - len(term) <= 14
+
+
+#: In a vocabulary list (shape.MIN_GLOSSARY or more `word -> gloss` items, or a list of `word
+#: (gloss)` items) a gloss of up to this many words ("Ayer -> yesterday", "bis (until / to)") is
+#: a whole answer, where a lone short arrow is a note to self.
+MAX_GLOSS_WORDS = 4
+# the gloss may hold brackets of its own: "aus (out (of) / from)"
+_GLOSSED = re.compile(
+    r"^(?P<term>[^()（）\n]{2,60}?)\s*[(（]"
+    r"(?P<gloss>(?:[^()（）\n]|\([^()\n]*\)){2,200})[)）]\s*[.;,、，；。]?$"
+)
+#: what a call's arguments hold and a gloss does not: a string literal opening the bracket
+#: (`print("…")`, `f"…"`), braces, an assignment (`plot(x, color=c)`)
+_ARGUMENTS = re.compile(r"[A-Za-z]?[\"']|[^{}=]*[{}=]")
+#: what may close an entry after its bracket: the mark that parts it from the next entry
+ENTRY_END = " .;,、，；。"
+_MAX_TERM_WORDS = 4
+
+
+def split_glossed(line: str, *, short: bool = False) -> tuple[str, str, bool] | None:
+    """(term, explanation, whether it spells out an abbreviation) for `Term (explanation)`;
+    with `short`, for an item of a vocabulary, a gloss of a word or two, no figure in it."""
+    m = _GLOSSED.match(without_item_mark(line.strip()))
+    if m is None or "$" in line or "`" in line:
+        return None
+    if _ARGUMENTS.match(m.group("gloss")):
+        return None  # `print(f"Data shape: {adata.shape}")`: a call's arguments, code
+    term, gloss = strip_markup(m.group("term")).strip(), m.group("gloss").strip()
+    if has_cjk(term):
+        # "逆序数(大数在前,小数在后,就构成一个逆序)": a CJK term explained in its own script;
+        # a bracket of Latin words after it gives its name in another language
+        # ("醛固酮 (Aldosterone)", "注意力机制（Attention Mechanism）"), no explanation
+        if short or not has_cjk(gloss) or units(gloss) < MIN_CJK_GLOSS_UNITS:
+            return None
+    elif len(term.split()) > _MAX_TERM_WORDS:
+        return None
+    if not is_term(term, max_units=5):
+        return None
+    if is_label(term) or is_label(gloss.split()[0]):
+        return None  # "Example (…)", "(see chapter 3)", "(e.g. lupus)"
+    if short:
+        if _DIGIT.search(term + gloss) or not is_gloss(gloss):
+            return None  # "Python (3.11)", "Locke (1632)": a version, a year
+        if spells_out(gloss, term):
+            return None  # "Zero Flag (ZF)": the term's abbreviation, not what it means
+        return term, gloss, False
+    if spells_out(term, gloss):
+        return term, gloss, True
+    if units(gloss) < MIN_GLOSS_UNITS or not is_explanation(gloss):
+        return None
+    return term, gloss, False
+
+
+_DIGIT = re.compile(r"\d")
+
+
+MIN_GLOSS_UNITS = 3
+#: A CJK gloss explains from this many characters on: a word or two of Han characters
+#: (`林则徐（民族英雄）`, `秦朝（统一）`) tags the term, a clause (`大数在前,小数在后`) says it.
+MIN_CJK_GLOSS_UNITS = 6
+
+
+def is_gloss(rest: str) -> bool:
+    """A translation or a form: "yesterday", "the day before", "tuv-"; words, no sentence."""
+    plain = strip_markup(rest).strip()
+    words = plain.replace("-", " ").split()
+    return 0 < len(words) <= MAX_GLOSS_WORDS and any(w.strip(",;").isalpha() for w in words)
+
+
+def glossed_lines(text: str) -> list[tuple[int, str, str]]:
+    """(offset, term, explanation) of each line of a paragraph written `Term (explanation)`,
+    where such lines are two or more and half its lines at least (`反码(正数的反码和它的原码一样
+    …)` over `补码(…)`, `Xmx(程序运行期间最大可占用的内存大小)、` over `Xss(…)、`): a glossary
+    written without list marks, one entry a line, as the `Term -> …` lines of a paragraph are
+    (`glossary_paragraphs`), and as a list whose every item is so written is (`_vocabulary`).
+    The bracket must explain, where a word or two is a name's aside, and one gloss given twice
+    is a class, not a meaning. Else nothing."""
+    lines = text.split("\n")
+    ends = [line.rstrip(ENTRY_END).endswith((")", "）")) for line in lines]
+    if sum(ends) < 2 or 2 * sum(ends) < len(lines):
+        return []  # the cheap test: most paragraphs' lines end otherwise
+    found = []
+    for offset, (line, end) in enumerate(zip(lines, ends, strict=True)):
+        entry = split_glossed(line) if end else None
+        if entry is not None:
+            found.append((offset, entry[0], entry[1]))
+    if len(found) < 2 or 2 * len(found) < len(lines):
+        return []
+    if len({gloss.casefold() for _, _, gloss in found}) < len(found):
+        return []
+    return found

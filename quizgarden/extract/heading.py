@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, naming_heading
-from .entries import split_definition
+from .entries import glossed_lines, split_definition
 from .lang import (
     ANNOUNCING,
     ARTICLE,
@@ -660,6 +660,8 @@ def _defines_another(title: str, summary: str) -> bool:
     first = summary.split("\n", 1)[0]
     if ITEM_MARK.match(first):
         return False  # a list of entries: the heading's answer, each entry a card of its own
+    if "\n" in summary and glossed_lines(summary):
+        return True  # `反码(…)` over `补码(…)`: a glossary without list marks, asked line by line
     found = split_definition(first)
     if found is None or not _is_prose(strip_markup(found[1])) or FORWARD_REF.search(found[1]):
         return False  # "分为两步：如下图…": a lead into what follows
