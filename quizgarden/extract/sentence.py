@@ -38,7 +38,9 @@ from .lang import (
     DEICTIC,
     DEMONSTRATIVE,
     DETERMINER,
+    FIRST_PERSON,
     GENERIC_FRONT,
+    GENERIC_PERSON,
     HEAD_FOLLOWER,
     JOINER,
     LINKING_VERB,
@@ -521,8 +523,8 @@ def split_defining(
         return None  # "Found that the …", "Overfitting and underfitting", "ResNet的目标"
     if not is_term(subject, max_units=6) or is_label(subject):
         return None
-    if is_first_person(sentence):
-        return None
+    if is_first_person(sentence) and not _anyones(sentence, verb[0]):
+        return None  # the writer's own voice ("The baseline is the model that I trained")
     if SECTION_OPENER.match(strip_markup(sentence)):
         return None  # "A different approach is SJF", "The next requirement is …": adds to before
     # "An **advance directive** is", "_Diseconomies of scale_ refer to": a subject set apart in
@@ -542,6 +544,30 @@ def split_defining(
         return None
     strong = verb[2].strip() not in {"是", "是一个"} or _modified_class(cut)
     return subject, back.strip(), bold, strong
+
+
+def _anyones(sentence: str, start: int) -> bool:
+    """The first person of the sentence, whose copula is at `start`, speaks for anyone: it is
+    only in the relative clause that narrows the class the copula puts the subject in, and is
+    plural (the tables' `generic_person`): "Perception is the process by which we select, organize
+    and interpret …", "… is the idea that we don't directly experience the world". There it is
+    the textbook's "one", as "the process by which one selects" would say; in the subject or
+    the class ("Our model is the network …", "X is what we …") or in the singular ("the model
+    that I trained") it is the writer's own, a diary's, and the sentence defines nothing."""
+    back = sentence[start:].lstrip()
+    predicate = _predicate(back)
+    if predicate is None or (predicate[2] is None and not predicate[3]):
+        return False
+    said, article = predicate[1], predicate[2]
+    rest = said[article.end() :] if article else said
+    clause = RELATIVE_CLASS.match(rest)
+    if clause is None:
+        return False
+    cut = len(sentence) - len(rest) + clause.end("cls")
+    head = sentence[:cut]
+    if is_first_person(head) or is_first_person(head.casefold()):
+        return False  # ("Our model": the tables write the possessive in lower case)
+    return all(m.group() in GENERIC_PERSON for m in FIRST_PERSON.finditer(sentence, cut))
 
 
 def _without_closing_comma(raw: str) -> str:

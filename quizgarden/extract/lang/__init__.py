@@ -90,6 +90,7 @@ __all__ = [
     "FRAME_START",
     "FRONT_FIELD",
     "GENERIC_FRONT",
+    "GENERIC_PERSON",
     "GERUND",
     "GLOSSARY_HEADING",
     "GLOSS_HEADER",
@@ -660,6 +661,9 @@ PROOF_HEADING = re.compile(rf"^(?:{_alternation(_words('proof_headings'))})$", r
 #: The writer speaking of themself ("I think", "我们"): a diary, not a definition. Case matters.
 FIRST_PERSON = re.compile(_alternation(_words("first_person"), ignore_case=False))
 _PLURAL_PERSON = set(_words("first_person_plural"))
+#: The first person that speaks for anyone in a clause narrowing a class ("the process by
+#: which we select …"): the words of `first_person` a match of `FIRST_PERSON` may be.
+GENERIC_PERSON = frozenset(_words("generic_person"))
 #: The first person of one writer ("I", "我", "笔者"): a diary's voice, where "we" may be a
 #: textbook's.
 FIRST_PERSON_SINGULAR = re.compile(

@@ -578,6 +578,7 @@ TABLE = Table(
     naming_copulas=("is defined as", "refers to"),
     # "I/O", "I.e." are no writer speaking
     first_person=(r"I(?![/.]\w)", "I'm", "I've", "my", "we", "We", "our"),
+    generic_person=("we", "our"),
     topic_suffixes=(
         "comparison",
         "analysis",

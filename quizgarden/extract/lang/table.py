@@ -73,6 +73,11 @@ class Table:
     # may still be explained in them. Only where the notes show it: English "we" narrates as
     # often as it explains ("…, we must also decide …"), so the English table lists none
     first_person_plural: tuple[str, ...] = ()
+    # those of `first_person` that, in the clause narrowing the class a copula puts its subject
+    # in, speak for anyone, as a textbook's "one" does: "Perception is the process by which we
+    # select …", "the idea that we don't directly experience the world"; not the singular ("the
+    # model that I trained"), a writer's own. Only where the table lists a first person
+    generic_person: tuple[str, ...] = ()
     # what the plural first person goes on with when it tells the writer's own course, not a
     # general truth: "我们已经实现了…", "我们首先需要…", "我们就不展开了"
     narration: tuple[str, ...] = ()

@@ -349,6 +349,7 @@ TABLE = Table(
         "笔者",
     ),
     first_person_plural=("我们", "咱们"),
+    generic_person=("我们", "咱们"),
     # (not "将": "我们将其定义为…" defines as often as "我们将实现…" plans)
     narration=("需要", "已经", "分别", "首先", "接下来", "不展开", "此处", "依然"),
     topic_suffixes=(
