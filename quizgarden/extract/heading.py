@@ -1019,7 +1019,8 @@ def _lead_and_list(ctx: Context, title: str, section: list[Block]) -> str | None
     has lost what it lists, so neither `_summary` (a lead-in of `_LONG_LEAD` units or more)
     nor `_list_answer` (a list right under the heading) reads it, and the `brief` rule's
     lead-in stops where the section goes on past its list. Together they say what the
-    heading is or has, whatever follows the list. The line must speak of the heading (a word
+    heading is or has, whatever follows the list (a section that holds no more than the two
+    is the `brief` rule's). The line must speak of the heading (a word
     of it, `_word_keys`), go on from it with a verb ("Deals with:", the tables'
     `predicate_openers`) or count what it lists ("three (main) kinds:"); not a bold label
     (`**符号定义**：`, the `termlist` rule's), nor a line that sets up notation, speaks in the
@@ -1065,6 +1066,8 @@ def _lead_and_list(ctx: Context, title: str, section: list[Block]) -> str | None
     carried = _listed(ctx, section[at + 1 :])
     if not carried:
         return None
+    if not any(b.text.strip() for b in section[at + 1 + len(carried) :]):
+        return None  # the line and its list are all the section holds: the `brief` rule's
     if _glossary(section[at + 1 : at + 1 + len(carried)]):
         return None  # "- `beta_1`：一阶矩估计的…": entries, each a card of its own
     top = sum(not item.startswith(" ") for item in carried)
