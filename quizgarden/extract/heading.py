@@ -26,6 +26,7 @@ from .lang import (
     DEICTIC_COMPLEMENT,
     DEICTIC_COPULA,
     DEICTIC_PLURAL,
+    EXAMPLE_MENTION,
     FIRST_PERSON_SINGULAR,
     FORWARD_REF,
     GERUND,
@@ -37,6 +38,7 @@ from .lang import (
     OPENER,
     PART_HEADING,
     POINTER,
+    PREDICATE_OPENER,
     QUESTION_WORD_ONLY,
     REFERENCE_HEADING,
     REVEAL_LABEL,
@@ -71,6 +73,7 @@ from .shape import (
 )
 from .text import (
     ANSWER_MARK,
+    BOLD_OPENERS,
     GENERIC_FRONT,
     ITEM_MARK,
     NOTE_CACHE,
@@ -229,6 +232,12 @@ def find(ctx: Context) -> Iterator[Candidate]:
             # stands for the heading, which the paragraph need not name
             front = _front(ctx, n, title, stated)
             yield Candidate("heading", "basic", front, stated, block.line, block_id, deck=deck)
+            continue
+        led = _lead_and_list(ctx, title, direct) if names and not summary else None
+        if led:
+            # "## Data Link Layer" / "Deals with:" / the list: the line and its list answer
+            front = _front(ctx, n, title, led)
+            yield Candidate("heading", "basic", front, led, block.line, block_id, deck=deck)
             continue
         if names and not summary and block.level > 1:
             # "### 1.Adapter Tuning" over "#### 背景" and "#### 技术原理": a method told in parts
@@ -868,7 +877,7 @@ def _summary(ctx: Context, section: list[Block], *, title: str) -> str | None:
             # says that what follows defines the heading, which the paragraph under it does
             continue
         if not _is_prose(plain, opening=not parts):
-            if not parts and LEAD_IN.search(plain) and units(plain) >= 16:
+            if not parts and LEAD_IN.search(plain) and units(plain) >= _LONG_LEAD:
                 parts.append(text)  # a lead-in: handled below
             break
         parts.append(text)
@@ -882,6 +891,14 @@ def _summary(ctx: Context, section: list[Block], *, title: str) -> str | None:
     if len(parts) == 1 and _opens_list(ctx, section, parts[0]):
         return _answer(ctx, section)
     return "\n\n".join(parts) or None
+
+
+#: How short an opening clause with a word pointing back ("From this, …") leans on the text
+#: before it (as the `brief` rule reads one).
+_POINTER_WORDS = 3
+#: How long a lead-in that opens a section is read as its summary, with the whole section as the
+#: answer (`_summary`); a shorter one is read with its list alone (`_lead_and_list`).
+_LONG_LEAD = 16
 
 
 def _before_lead_in(title: str, parts: list[str]) -> str | None:
@@ -995,6 +1012,85 @@ def _listed(ctx: Context, blocks: list[Block]) -> list[str] | None:
             return None
         lines.append(_item_line(block, _clean(block)))
     return lines
+
+
+def _lead_and_list(ctx: Context, title: str, section: list[Block]) -> str | None:
+    """A section that opens with one short line leading in to a list, and the list (`## Data
+    Link Layer` / "Deals with:" / its three items; `### ARC的修饰符` /
+    "ARC提供四种修饰符，分别是：" / the four): the line alone says nothing and the list alone
+    has lost what it lists, so neither `_summary` (a lead-in of `_LONG_LEAD` units or more)
+    nor `_list_answer` (a list right under the heading) reads it, and the `brief` rule's
+    lead-in stops where the section goes on past its list. Together they say what the
+    heading is or has, whatever follows the list (a section that holds no more than the two
+    is the `brief` rule's). The line must speak of the heading (a word
+    of it, `_word_keys`), go on from it with a verb ("Deals with:", the tables'
+    `predicate_openers`) or count what it lists ("three (main) kinds:"); not a bold label
+    (`**符号定义**：`, the `termlist` rule's), nor a line that sets up notation, speaks in the
+    first person or to the reader, gives an order, leads in to an example or leans on the
+    text before ("From this, Mill concludes:"); and not under a heading that opens with an
+    article or names a class in the plural ("The Logic of Convergence", "Dual Cones"), whose
+    lead-in opens one point of a part. Only the run of items right after it is carried: two
+    to `_LIST_MOST` lines, none a display formula (the `formula` rule's), the last not
+    leading in to something left out, and not past `MAX_ANSWER`."""
+    if ARTICLE.match(title) or plural_title(title):
+        # "The Logic of Convergence", "Dual Cones", "Axiomatic Foundations": a part of the note
+        # or a class, whose lead-in opens one point of it ("… the following three axioms:")
+        return None
+    usable = [b for b in section if _usable(ctx, b)]
+    if len(usable) < 3 or usable[0].kind != "paragraph" or usable[1].kind != "item":
+        return None
+    at = section.index(usable[0])
+    if section[at + 1] is not usable[1]:
+        return None  # a picture or code between: the line leads in to that
+    line = _clean(usable[0], ctx)
+    plain = strip_markup(line).strip()
+    if "\n" in plain or not plain.endswith((":", "：")) or units(plain) >= _LONG_LEAD:
+        return None
+    if len(plain.split()) < 2 and not has_cjk(plain):
+        return None  # "Causes:": a label of one aspect over its list, the `label` rule's card
+    if not (
+        _word_keys(plain) & _word_keys(title)
+        or PREDICATE_OPENER.match(plain)
+        or counts_parts(plain)
+    ):
+        return None  # "From the roots:", "Refs:", "Method:": a label of a list of its own
+    if line.lstrip().startswith(BOLD_OPENERS) or is_first_person(plain) or is_instruction(plain):
+        return None
+    if TO_READER.search(plain) or EXAMPLE_MENTION.search(plain):
+        return None
+    if ANNOUNCING.match(plain):
+        return None  # "The following are the steps of …:": the `brief` rule's, as above
+    if SETUP_OPENER.match(plain) or SECTION_OPENER.match(plain) or CARRIED_OPENER.match(plain):
+        return None
+    opening = _CLAUSE_BREAK.split(plain, maxsplit=1)[0]
+    if len(opening.split()) <= _POINTER_WORDS and opening != plain and POINTER.search(opening):
+        return None  # "From this, Mill concludes:": it leans on the text before
+    carried = _listed(ctx, section[at + 1 :])
+    if not carried:
+        return None
+    if not any(b.text.strip() for b in section[at + 1 + len(carried) :]):
+        return None  # the line and its list are all the section holds: the `brief` rule's
+    if _glossary(section[at + 1 : at + 1 + len(carried)]):
+        return None  # "- `beta_1`：一阶矩估计的…": entries, each a card of its own
+    top = sum(not item.startswith(" ") for item in carried)
+    if not _LIST_ITEMS <= top <= len(carried) <= _LIST_MOST:
+        return None  # a long outline under the line is a part of the note, told point by point
+    if strip_markup(carried[-1]).endswith((":", "：")):
+        return None
+    back = "\n".join([line, *carried])
+    return back if len(back) <= MAX_ANSWER else None
+
+
+def _glossary(items: list[Block]) -> bool:
+    """Half or more of the list's first-level items are entries of their own, a term and what
+    it is (`Term: …`, `Term - …`), which other rules ask one by one. A marked name alone
+    (`` `strong` ``, `**Routers** specialize in …`) is a member of the list, no entry."""
+    top = [b for b in items if b.kind == "item" and b.parent is None]
+    entries = 0
+    for block in top:
+        line = strip_markup(_clean(block).split("\n", 1)[0]).strip()
+        entries += _LABEL_LINE.match(line) is not None or opens_term(block, line)
+    return entries * 2 >= len(top)
 
 
 def _item_line(block: Block, text: str) -> str:

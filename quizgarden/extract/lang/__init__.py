@@ -792,6 +792,9 @@ EXAMPLE_LABEL = re.compile(
     rf"|(?:{_alternation(_words('example_words'))})\s*(?:[\d.]+[a-z]?)?$",
     re.I,
 )
+#: An example named anywhere in a line ("In this example:", "Consider the following toy example,
+#: for each task:", "举个例子："): a lead-in to one illustrates, it says nothing of its heading.
+EXAMPLE_MENTION = re.compile(_alternation(_words("example_words")), re.I)
 #: A number, perhaps approximate: "≈60%", "about 3 days", "约 2 小时".
 VALUE_START = re.compile(rf"^(?:[≈~<>≤≥]|{_alternation(_words('approximations'))})?\s*\d", re.I)
 #: What says a number is approximate or a bound, before it: "≈", "about", "约", "vers".
