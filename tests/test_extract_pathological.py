@@ -141,6 +141,25 @@ def test_mark_first_patterns_match_as_their_lookbehind_forms(text: str) -> None:
             assert found == [m.start() for m in re.finditer(source, text)]
 
 
+# the marks of an arrow and of a spaced `=` or dash, and the whitespace around them
+ARROW_PIECES = ["-", "--", "=", ">", "->", "==>", "→", "⇒", "⟶", " ", "\t", "\u3000", "\n"]
+ARROW_PIECES += ["a", "中", "x = y", "<", "—"]
+
+
+@given(st.lists(st.sampled_from(ARROW_PIECES), max_size=30).map("".join))
+@settings(max_examples=500)
+def test_arrow_found_from_its_mark_as_the_pattern_finds_it(text: str) -> None:
+    # `_ARROW` opens with spaces and was tried whole at every character: it is now matched at
+    # the spaces before the first mark that a match goes on from, found by a class of the marks
+    arrow_rule = importlib.import_module("quizgarden.extract.arrow")
+    expected = arrow_rule._ARROW.search(text)
+    found = arrow_rule._arrow(text)
+    assert (found and (found.span(), found.group())) == (
+        expected and (expected.span(), expected.group())
+    )
+    assert arrow_rule._ARROW_MARK.pattern.startswith("[")
+
+
 # Han, hiragana and katakana at the edges of their ranges, the long-vowel mark, Latin words
 UNIT_PIECES = ["中", "\u3400", "\u4dbf", "\uf900", "\ufaff", "あ", "\u309f", "ア", "ー", "\u30a0"]
 UNIT_PIECES += ["a", "Z", "'", "’", "+", "-", "3", " ", ".", "é", "\n"]
