@@ -45,7 +45,6 @@ from .lang import (
     FIELD_NAME,
     GLOSSARY_HEADING,
     HEAD_FOLLOWER,
-    LABEL_WORD,
     NAMING_COPULA,
     POINT_LABEL,
     PROCEDURE_HEADING,
@@ -103,6 +102,7 @@ from .text import (
     is_distinctive,
     is_example_heading,
     is_explanation,
+    is_label_word,
     is_sentence,
     is_term,
     names_kind,
@@ -1065,7 +1065,7 @@ def _group_of(ctx: Context, block: Block, term: str, before: int) -> str | None:
     else:
         name = bold_name_above(ctx, block, before)
         bare = PARENS.sub("", name).strip() if name else ""
-        if LABEL_WORD.match(bare) or EXAMPLE_LABEL.search(bare):
+        if is_label_word(bare) or EXAMPLE_LABEL.search(bare):
             return None
     name = strip_numbering(name).rstrip(" -–—").strip() if name is not None else None
     if not name:

@@ -17,7 +17,6 @@ from .lang import (
     CONTINUES,
     FORWARD_REF,
     GENERIC_FRONT,
-    LABEL_WORD,
     NO_ANSWER,
     NUMBERED_LABEL,
     PLACEHOLDER,
@@ -37,6 +36,7 @@ from .text import (
     has_colon,
     is_clause,
     is_explanation,
+    is_label_word,
     is_link_only,
     is_local_link,
     is_term,
@@ -376,7 +376,7 @@ def one_han(term: str) -> bool:
     """ "病", "气", "酶": one Han character, a word of its own in a glossary of such terms
     ("- 病：…", "- 证：…", "- 症：…"), though alone on a line it is more often a label ("注")."""
     plain = strip_markup(term).strip()
-    return len(plain) == 1 and _HAN.match(plain) is not None and not LABEL_WORD.match(plain)
+    return len(plain) == 1 and _HAN.match(plain) is not None and not is_label_word(plain)
 
 
 #: In a glossary paragraph an answer of this many words or more is whole ("makes nitrate salts").
