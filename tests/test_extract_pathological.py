@@ -141,6 +141,50 @@ def test_mark_first_patterns_match_as_their_lookbehind_forms(text: str) -> None:
             assert found == [m.start() for m in re.finditer(source, text)]
 
 
+def test_the_tables_whole_text_labels_are_matched_once_a_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a dozen rules ask the same titles and terms whether they are labels: each text is matched
+    # once, the answer kept, where every rule's call matched it again
+    reads = {
+        name: record_texts(monkeypatch, text_rules, name, "match")
+        for name in ("STRUCTURAL_HEADING", "LIST_LABEL", "LABEL_WORD")
+    }
+    for ask in (text_rules.is_structural, text_rules.is_list_label, text_rules.is_label_word):
+        ask.cache_clear()
+    for _ in range(3):
+        assert text_rules.is_structural("Summary") and not text_rules.is_structural("LoRA")
+        assert text_rules.is_list_label("Advantages") and not text_rules.is_list_label("LoRA")
+        assert text_rules.is_label_word("Example") and not text_rules.is_label_word("LoRA")
+    assert all(read == [read[0], "LoRA"] for read in reads.values())
+    # and a bold line's entry is matched once for its several readers
+    read = record_texts(monkeypatch, entries_rules, "BOLD_TERM", "match")
+    entries_rules.bold_term.cache_clear()
+    for _ in range(3):
+        m = entries_rules.bold_term("**Overfitting**: a model that fits noise")
+        assert m is not None and m.group("term") == "Overfitting"
+    assert len(read) == 1
+
+
+# the marks of an arrow and of a spaced `=` or dash, and the whitespace around them
+ARROW_PIECES = ["-", "--", "=", ">", "->", "==>", "→", "⇒", "⟶", " ", "\t", "\u3000", "\n"]
+ARROW_PIECES += ["a", "中", "x = y", "<", "—"]
+
+
+@given(st.lists(st.sampled_from(ARROW_PIECES), max_size=30).map("".join))
+@settings(max_examples=500)
+def test_arrow_found_from_its_mark_as_the_pattern_finds_it(text: str) -> None:
+    # `_ARROW` opens with spaces and was tried whole at every character: it is now matched at
+    # the spaces before the first mark that a match goes on from, found by a class of the marks
+    arrow_rule = importlib.import_module("quizgarden.extract.arrow")
+    expected = arrow_rule._ARROW.search(text)
+    found = arrow_rule._arrow(text)
+    assert (found and (found.span(), found.group())) == (
+        expected and (expected.span(), expected.group())
+    )
+    assert arrow_rule._ARROW_MARK.pattern.startswith("[")
+
+
 # Han, hiragana and katakana at the edges of their ranges, the long-vowel mark, Latin words
 UNIT_PIECES = ["中", "\u3400", "\u4dbf", "\uf900", "\ufaff", "あ", "\u309f", "ア", "ー", "\u30a0"]
 UNIT_PIECES += ["a", "Z", "'", "’", "+", "-", "3", " ", ".", "é", "\n"]

@@ -63,7 +63,6 @@ from .lang import (
     FORWARD_REF,
     HEAD_FOLLOWER,
     KIND_COUNT,
-    LABEL_WORD,
     NUMBER_MARK,
     NUMBERED_SECTION,
     ORDINAL_PART,
@@ -75,7 +74,6 @@ from .lang import (
     RELATION_HEADING,
     SECTION_LABEL,
     SELF_REF,
-    STRUCTURAL_HEADING,
     TERM_BAD_START,
 )
 from .text import (
@@ -86,6 +84,8 @@ from .text import (
     has_colon,
     is_example_heading,
     is_example_label,
+    is_label_word,
+    is_structural,
     restates,
     stops_mid_sentence,
     strip_markup,
@@ -344,7 +344,7 @@ def _stands_for_another(last: str) -> bool:
 
 
 def _labels(text: str) -> bool:
-    return LABEL_WORD.match(text) is not None or STRUCTURAL_HEADING.match(text) is not None
+    return is_label_word(text) or is_structural(text)
 
 
 def _label_parts(last: str) -> tuple[str, ...]:

@@ -44,6 +44,11 @@ from .text import (
 
 # a long arrow or a run of dashes is one separator: "A --> B", "A ---- B" (not "A -" + "-> B")
 _ARROW = re.compile(r"\s*(?:-+>|==?>|→|⇒|⟶|-{2,})\s+|\s+=\s+")
+# the mark `_ARROW`'s first match is read from: its first mark after which a match goes on
+# (written to open with the class of the marks, the spaces before a lone `=` asked behind it)
+_ARROW_MARK = re.compile(
+    r"[-=→⇒⟶](?:(?<=[→⇒⟶])(?=\s)|(?<=-)(?=-*>\s|-+\s)|(?<==)(?==?>\s|(?<=\s=)\s))"
+)
 # in a list item, a spaced dash too: "- CFO - Chief Financial Officer"
 _ITEM_DASH = re.compile(r"\s+[-–—]\s+")
 # cheap test before the line-by-line reading: an arrow, or a spaced `=` or dash (the mark is
@@ -387,7 +392,7 @@ def split_arrow(
     marks = _code_masked(line) if "`" in line else line
     if marks is None:
         return None
-    m = _ARROW.search(marks) or (_ITEM_DASH.search(marks) if dash else None)
+    m = _arrow(marks) or (_ITEM_DASH.search(marks) if dash else None)
     if not m or m.start() == 0 or "`" in line[m.end() :]:
         return None  # code after the separator: the answer is code, or the arrow is in code
     term, rest = strip_markup(line[: m.start()]).strip(), line[m.end() :].strip()
@@ -411,6 +416,15 @@ def split_arrow(
     if not _explains(rest):
         return None
     return term, rest
+
+
+def _arrow(text: str) -> re.Match[str] | None:
+    """`_ARROW.search(text)`, found from its mark: the pattern opens with spaces, so `re` tried
+    the whole match at every character of the line, where the mark's class is skipped to in C.
+    Every match is a run of spaces (or none) and a mark with what follows it: the first mark a
+    match goes on from is the first match's, which opens at the run of spaces before it."""
+    m = _ARROW_MARK.search(text)
+    return None if m is None else _ARROW.match(text, len(text[: m.start()].rstrip()))
 
 
 def _code_masked(line: str) -> str | None:

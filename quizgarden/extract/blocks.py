@@ -26,8 +26,7 @@ from markdown_it.utils import EnvType
 
 from ..fences import code_lines
 from ..scanning import skipping_sub
-from .lang import STRUCTURAL_HEADING
-from .text import BOLD_OPENERS, units
+from .text import BOLD_OPENERS, is_structural, units
 
 # Pages saved as text keep bullets as characters; make them Markdown list items again.
 _TEXT_BULLET = re.compile(r"^([ \t]*)[•●▪◦·‣][ \t\u00a0]+", re.M)
@@ -828,7 +827,7 @@ def _keyed(blocks: list[Block], item: int | None) -> bool:
     if item is None or (parent := blocks[item].parent) is None:
         return False
     label = blocks[parent].text.split("\n")[0].strip().strip("*_ ").rstrip(":：").strip("*_ ")
-    return STRUCTURAL_HEADING.match(label) is not None
+    return is_structural(label)
 
 
 def _tag_callout(blocks: list[Block], callouts: list[tuple[str, int]], title: str) -> None:

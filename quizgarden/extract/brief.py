@@ -28,10 +28,8 @@ from .lang import (
     DEFINITION_LABEL,
     GERUND,
     KIND_OF,
-    LABEL_WORD,
     LEAD_IN,
     LIST_COPULA_WORD,
-    LIST_LABEL,
     PART_HEADING,
     PARTICIPLE,
     PHRASE_FOLLOWER,
@@ -40,7 +38,6 @@ from .lang import (
     PREPOSITION,
     PRO_FORM,
     SECTION_LABEL_HEADING,
-    STRUCTURAL_HEADING,
     SUBJECT_STOPWORD,
     THANKS,
     TO_READER,
@@ -77,9 +74,12 @@ from .text import (
     is_explanation,
     is_first_person,
     is_instruction,
+    is_label_word,
     is_link_only,
+    is_list_label,
     is_pointer,
     is_sentence,
+    is_structural,
     is_term,
     says_enough,
     strip_markup,
@@ -458,7 +458,7 @@ def _opening_sentences(ctx: Context, n: int, title: str, body: list[Block]) -> s
         return None  # alone under its heading, it is the glossary's to judge (`_prose`)
     if n in ctx.organising or _NUMBER_END.search(title) or has_cjk(title):
         return None
-    if PART_HEADING.match(title) or LABEL_WORD.match(title):
+    if PART_HEADING.match(title) or is_label_word(title):
         return None
     text = clean_card_text(stated or first.text)[0]
     if has_cjk(text) or text.lstrip().startswith(BOLD_OPENERS):
@@ -686,7 +686,7 @@ def _points(ctx: Context, n: int, title: str, body: list[Block]) -> str | None:
         return None
     if words < 2 and not is_distinctive(title):
         return None  # "Tides": a single common word names too little on its own
-    if STRUCTURAL_HEADING.match(title) or PART_HEADING.match(title) or LABEL_WORD.match(title):
+    if is_structural(title) or PART_HEADING.match(title) or is_label_word(title):
         return None
     if GENERIC_FRONT.match(title) or aspect_phrase(title) or ARTICLE.match(title):
         return None
@@ -834,7 +834,7 @@ def _lists_members(title: str) -> bool:
     kind = KIND_OF.match(title)
     words = (kind["kind"] if kind else title).split()
     return any(
-        LIST_LABEL.match(head) is not None or ASPECT_HEAD.match(head) is not None
+        is_list_label(head) or ASPECT_HEAD.match(head) is not None
         for head in (" ".join(words[-2:]), words[-1] if words else "")
     )
 

@@ -28,9 +28,17 @@ from itertools import repeat
 
 from ..model import Candidate
 from .confidence_weights import INTERCEPT, WEIGHTS
-from .lang import LABEL_WORD, SECTION_LABEL
+from .lang import SECTION_LABEL
 from .shape import is_question
-from .text import BOLD_OPENERS, has_cjk, is_distinctive, strip_markup, units, units_upto
+from .text import (
+    BOLD_OPENERS,
+    has_cjk,
+    is_distinctive,
+    is_label_word,
+    strip_markup,
+    units,
+    units_upto,
+)
 
 #: Upper bounds of the size bins, in reading units (a word, or a Han character): a size is
 #: binned, not scaled, because both a fragment and a whole section are worse than the middle.
@@ -134,7 +142,7 @@ def features(card: Candidate, shape: NoteShape | None = None) -> dict[str, float
     if is_distinctive(topic):
         found["front_distinctive"] = 1.0  # "LoRA", "Mean Absolute Error"
     label = topic.strip(" .:：")
-    if LABEL_WORD.match(label) and not (" › " in front and SECTION_LABEL.match(label)):
+    if is_label_word(label) and not (" › " in front and SECTION_LABEL.match(label)):
         found["front_label"] = 1.0  # "Example", "Note": names no thing to know
     if _ends_counted(topic) and _COUNTED.search(topic):
         found["front_counted"] = 1.0

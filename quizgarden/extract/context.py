@@ -13,19 +13,19 @@ from ..scanning import GROUP_1, skipping_sub
 from .blocks import CODE_KINDS, Block, parse_blocks, prepare
 from .lang import (
     GENERIC_FRONT,
-    LABEL_WORD,
-    LIST_LABEL,
     RELATED,
     RELATED_WIDTH,
     SECTION_LABEL_HEADING,
-    STRUCTURAL_HEADING,
 )
 from .marks import without_marks
 from .proofs import proof_blocks
 from .separators import inline_separators, multiline_separators
 from .text import (
     NOTE_CACHE,
+    is_label_word,
     is_link_only,
+    is_list_label,
+    is_structural,
     strip_markup,
     strip_numbering,
     units,
@@ -440,7 +440,7 @@ def naming_heading(ctx: Context, n: int | None) -> str:
 def _aspect_title(title: str) -> bool:
     """A heading that labels an aspect of what the heading above names ("Characteristics",
     "Causes", "Steps", "优点"): asked alone, what is under it names neither."""
-    return LIST_LABEL.match(title.rstrip(":：").strip()) is not None
+    return is_list_label(title.rstrip(":：").strip())
 
 
 @lru_cache(maxsize=NOTE_CACHE)
@@ -449,9 +449,9 @@ def _naming_title(heading: str) -> str | None:
     block that needs one, so the same headings come again and again."""
     title = strip_numbering(strip_markup(clean_card_text(heading)[0]))
     if title and not (
-        STRUCTURAL_HEADING.match(title)
+        is_structural(title)
         or GENERIC_FRONT.match(title)
-        or LABEL_WORD.match(title.rstrip(":："))
+        or is_label_word(title.rstrip(":："))
         or SECTION_LABEL_HEADING.match(title)
     ):
         return title

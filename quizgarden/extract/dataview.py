@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .lang import ARTICLE, FIELD_NAME, LABEL_WORD, PREPOSITION
+from .lang import ARTICLE, FIELD_NAME, PREPOSITION
+from .text import is_label_word
 
 # "[rating:: 5]", "(year:: 1999)" anywhere in a line: Dataview's inline form
 _BRACKETED = re.compile(r"[\[(][ \t]*[\w][\w \t-]{0,40}::[^\]\n)]*[\])]")
@@ -39,7 +40,7 @@ def is_inline_field(text: str, sep: str = "::") -> bool:
         return False  # "What is 2+2?", "`std::vector` in C++": a question or a term, not a key
     if FIELD_NAME.match(key) or _IDENTIFIER.fullmatch(key):
         return True
-    if LABEL_WORD.match(key):
+    if is_label_word(key):
         return True  # "remember:: …", "Note:: …": an annotation of the line, not a question
     if len(key.split()) == 1 and (PREPOSITION.fullmatch(key) or ARTICLE.match(key + " ")):
         return True  # "In:: the [[philosophy of mind]],": a word of a sentence, never a question

@@ -19,9 +19,9 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_title, naming_heading, section_title
 from .entries import (
-    BOLD_TERM,
     MAX_LINE,
     bold_name,
+    bold_term,
     enumerates,
     equation_alone,
     measured,
@@ -45,7 +45,6 @@ from .lang import (
     FIELD_NAME,
     GLOSSARY_HEADING,
     HEAD_FOLLOWER,
-    LABEL_WORD,
     NAMING_COPULA,
     POINT_LABEL,
     PROCEDURE_HEADING,
@@ -103,6 +102,7 @@ from .text import (
     is_distinctive,
     is_example_heading,
     is_explanation,
+    is_label_word,
     is_sentence,
     is_term,
     names_kind,
@@ -824,7 +824,7 @@ def _short_siblings(ctx: Context) -> dict[int, tuple[str, str]]:
             if not text.startswith(BOLD_OPENERS):
                 continue
             line = text.split("\n", 1)[0].strip()
-            m = BOLD_TERM.match(line)
+            m = bold_term(line)
             kind = _entry_kind(m) if m else None
             if m is None or kind is None:
                 continue
@@ -1065,7 +1065,7 @@ def _group_of(ctx: Context, block: Block, term: str, before: int) -> str | None:
     else:
         name = bold_name_above(ctx, block, before)
         bare = PARENS.sub("", name).strip() if name else ""
-        if LABEL_WORD.match(bare) or EXAMPLE_LABEL.search(bare):
+        if is_label_word(bare) or EXAMPLE_LABEL.search(bare):
             return None
     name = strip_numbering(name).rstrip(" -–—").strip() if name is not None else None
     if not name:
@@ -1153,7 +1153,7 @@ def _parsed_sentences(ctx: Context, before_items: list[int]) -> set[int]:
     for n, block in enumerate(ctx.blocks):
         if block.kind != "item" or not block.text.startswith(BOLD_OPENERS):
             continue
-        m = BOLD_TERM.match(block.text)
+        m = bold_term(block.text)
         if m and (m.group("sep") or m.group("colon")):
             first = before_items[n] + 1  # the run of items this one belongs to
             runs.setdefault((block.heading, block.parent, first), []).append((n, m.group("term")))
@@ -1197,7 +1197,7 @@ def _named_stage(text: str) -> bool:
     """ "**监督微调 (SFT)**：…" in a list of steps: a stage the author named in bold, with its
     short name or alias beside it or called a stage ("**知识提取阶段**：…"; the tables'
     `stage_nouns`), is a term to learn, unlike "**Step 1**: load the data"."""
-    m = BOLD_TERM.match(without_item_mark(text.split("\n")[0].strip()))
+    m = bold_term(without_item_mark(text.split("\n")[0].strip()))
     if not m or not (m.group("sep") or m.group("colon")):
         return False
     term = m.group("term").strip()

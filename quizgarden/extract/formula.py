@@ -32,7 +32,6 @@ from .lang import (
     SOLUTION_LEAD,
     STEP_HEADING,
     STEP_LEAD,
-    STRUCTURAL_HEADING,
 )
 from .text import (
     GENERIC_FRONT,
@@ -40,6 +39,7 @@ from .text import (
     has_cjk,
     is_example_heading,
     is_link_only,
+    is_structural,
     is_term,
     strip_markup,
     strip_numbering,
@@ -617,11 +617,7 @@ def _front(
     parts = []
     if block.heading is not None:
         heading = strip_numbering(strip_markup(ctx.blocks[block.heading].text)).rstrip(":：")
-        if (
-            STRUCTURAL_HEADING.match(heading)
-            or PART_HEADING.match(heading)
-            or GENERIC_FRONT.match(heading)
-        ):
+        if is_structural(heading) or PART_HEADING.match(heading) or GENERIC_FRONT.match(heading):
             owner = naming_heading(ctx, heading_above(ctx, block.heading))
             heading = name or f"{owner} › {heading}"  # "Uplift Curve › 计算公式"
         parts.append(heading)

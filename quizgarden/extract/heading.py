@@ -31,7 +31,6 @@ from .lang import (
     FORWARD_REF,
     GERUND,
     INSTRUCTION_TITLE,
-    LABEL_WORD,
     LEAD_IN,
     NAMED_STATEMENT,
     NARRATION,
@@ -46,7 +45,6 @@ from .lang import (
     SECTION_OPENER,
     SELF_MENTION,
     SETUP_OPENER,
-    STRUCTURAL_HEADING,
     THANKS,
     TITLE_STOPWORDS,
     TO_READER,
@@ -85,9 +83,11 @@ from .text import (
     is_explanation,
     is_first_person,
     is_instruction,
+    is_label_word,
     is_link_only,
     is_pointer,
     is_sentence,
+    is_structural,
     is_term,
     strip_markup,
     strip_numbering,
@@ -449,9 +449,7 @@ def _leans_latin(answer: str) -> bool:
 
 def _organises(title: str) -> bool:
     """ "背景", "技术原理", "Motivation": a heading that organises a section, naming nothing."""
-    return bool(
-        STRUCTURAL_HEADING.match(title) or PART_HEADING.match(title) or LABEL_WORD.match(title)
-    )
+    return bool(is_structural(title) or PART_HEADING.match(title) or is_label_word(title))
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z][\w\-. ]*[\w)]")
@@ -471,7 +469,7 @@ def _repeated(ctx: Context, section: list[Block], title: str) -> bool:
     """ "### 基于词典的分词算法" + "基于词典的分词算法，本质上就是**字符串匹配**。": the paragraph
     opens by naming its heading word for word, so the heading names what it explains, though
     it reads like a topic ("…的…", "… 方法")."""
-    if units(title) < 2 or STRUCTURAL_HEADING.match(title) or "\n" in title:
+    if units(title) < 2 or is_structural(title) or "\n" in title:
         return False
     first = next((b for b in section if _usable(ctx, b)), None)
     if first is None or first.kind != "paragraph":
@@ -675,7 +673,7 @@ def _defines_another(title: str, summary: str) -> bool:
     if found is None or not _is_prose(strip_markup(found[1])) or FORWARD_REF.search(found[1]):
         return False  # "分为两步：如下图…": a lead into what follows
     term = found[0].strip().rstrip(":：").strip()
-    if GENERIC_FRONT.match(term) or LABEL_WORD.match(term) or not is_distinctive(term):
+    if GENERIC_FRONT.match(term) or is_label_word(term) or not is_distinctive(term):
         return False
     if ARTICLE.match(term):
         return False  # "**A maior pegadinha da LGPD:** …": a remark on the heading, no name
@@ -1374,7 +1372,7 @@ _FILE_NAME = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+")
 def _names_a_thing(title: str) -> bool:
     """A paper, model or concept name; not a topic label such as "训练流程" or "Summary".
     Cached: the catalogue and the rule itself both ask it of every heading."""
-    if not title or STRUCTURAL_HEADING.match(title) or TOPIC_SUFFIX.search(title):
+    if not title or is_structural(title) or TOPIC_SUFFIX.search(title):
         return False
     if _CLAUSE_MARK.search(title) or is_first_person(title):
         return False

@@ -17,8 +17,6 @@ from .lang import (
     DEICTIC,
     JOINER,
     KIND_OF,
-    LABEL_WORD,
-    LIST_LABEL,
     LIST_VERB,
     SECTION_LABEL,
     SUBJECT_STOPWORD,
@@ -42,6 +40,8 @@ from .text import (
     has_cjk,
     is_distinctive,
     is_first_person,
+    is_label_word,
+    is_list_label,
     is_sentence,
     is_term,
     strip_markup,
@@ -58,7 +58,7 @@ _CLAUSE_PUNCT = re.compile(r"[，,。.;；！？!?]")
 
 def _points_or_labels(subject: str) -> bool:
     """ "这样的位置编码" points back, "答案" only labels: no subject of a lead-in."""
-    return SUBJECT_STOPWORD.match(subject) is not None or LABEL_WORD.match(subject) is not None
+    return SUBJECT_STOPWORD.match(subject) is not None or is_label_word(subject)
 
 
 def find(ctx: Context) -> Iterator[Candidate]:
@@ -246,7 +246,7 @@ def _front(ctx: Context, n: int, text: str, m_before: int) -> tuple[str, bool] |
         return None
     label = m.group("label").strip()
     block = ctx.blocks[n]
-    listed = LIST_LABEL.match(label) is not None or SECTION_LABEL.match(label) is not None
+    listed = is_list_label(label) or SECTION_LABEL.match(label) is not None
     # (a kind of a list label is read where a colon or a heading sets it off as a label: a bold
     # line alone, `**Scientific Management**`, names a thing)
     marked = block.kind == "heading" or text.rstrip().endswith((":", "："))
@@ -262,9 +262,9 @@ def _front(ctx: Context, n: int, text: str, m_before: int) -> tuple[str, bool] |
             )
         return (f"{where} › {label}", kind) if where else None
     of = KIND_OF.match(label)
-    if of and LIST_LABEL.match(of.group("kind")):
+    if of and is_list_label(of.group("kind")):
         return label, False  # "Causes of hypertension" names its subject itself
-    if "的" in label and LIST_LABEL.match(label.rsplit("的", 1)[1]):
+    if "的" in label and is_list_label(label.rsplit("的", 1)[1]):
         return label, False  # "高血压的症状"
     if ctx.blocks[n].kind != "heading" and (verb := LIST_VERB.search(label)):
         subject = label[: verb.start()].strip()  # "军事思想的内容体系包括": what it holds
@@ -302,7 +302,7 @@ def _kind_of_label(label: str) -> bool:
     words = label.split()
     for k in (1, 2):
         head, kind = " ".join(words[-k:]), words[:-k]
-        if not LIST_LABEL.match(head) or not 1 <= len(kind) <= _KIND_WORDS:
+        if not is_list_label(head) or not 1 <= len(kind) <= _KIND_WORDS:
             continue
         return not (
             has_cjk(label)

@@ -21,7 +21,6 @@ from .lang import (
     CONTINUES,
     COUNTED_KIND,
     EXAMPLE_MARK,
-    LIST_LABEL,
     OPEN_CLAUSE,
     PREPOSITION,
 )
@@ -45,6 +44,7 @@ from .text import (
     is_explanation,
     is_first_person,
     is_link_only,
+    is_list_label,
     is_term,
     strip_markup,
     units,
@@ -85,7 +85,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if not _term_shaped(term):
             continue
         front = term
-        if LIST_LABEL.match(term) or GENERIC_FRONT.match(term) or COUNTED_KIND.match(term):
+        if is_list_label(term) or GENERIC_FRONT.match(term) or COUNTED_KIND.match(term):
             front = f"{topic(ctx, block)} › {term}"  # "- appearance" under "### Psoriasis"
         children = [blocks[c] for c in block.children]
         if any(not ctx.free(c) for c in children):
@@ -263,7 +263,7 @@ def _terse(term: str, plain: list[str], deeper: list[Block]) -> bool:
     `  - painless at first`: a fragment of its topic), and the note says it in words: not in
     symbols (`++ very rare`), as a form of options (`sudden/ gradual onset`) or as a name
     (`Praxiteles of Athens`), which holds no word in lower case."""
-    if len(plain) != 1 or deeper or LIST_LABEL.match(term) or GENERIC_FRONT.match(term):
+    if len(plain) != 1 or deeper or is_list_label(term) or GENERIC_FRONT.match(term):
         return False
     note = plain[0]
     if COUNTED_KIND.match(term) or units(note) < MIN_TERSE_UNITS or not note[:1].isalpha():

@@ -29,9 +29,7 @@ from .lang import (
     FRAME_START,
     INTRODUCING_LEAD,
     KIND_COUNT,
-    LABEL_WORD,
     LINKING_LEAD,
-    LIST_LABEL,
     NAMED_BOLD,
     NAMED_PLAIN,
     NAMER,
@@ -47,7 +45,6 @@ from .lang import (
     RELATIVE_WORD,
     SECTION_LABEL_HEADING,
     SPACE_NAMER,
-    STRUCTURAL_HEADING,
     TOPIC_SUFFIX,
     asks,
 )
@@ -64,8 +61,11 @@ from .text import (
     is_enumeration,
     is_explanation,
     is_first_person,
+    is_label_word,
     is_link_only,
+    is_list_label,
     is_local_link,
+    is_structural,
     is_term,
     strip_markup,
     strip_numbering,
@@ -182,7 +182,7 @@ def names_subject(title: str, max_units: int = 8) -> bool:
     to its reader that only title case makes look like a name ("Chapter Summary", "What You Will
     Learn"): its items are the subject's above it. `max_units` bounds a name's length: a name
     that joins two names ("最低纲领和最高纲领") may take twice a name's."""
-    if GENERIC_FRONT.match(title) or LIST_LABEL.match(title) or COUNTED_KIND.match(title):
+    if GENERIC_FRONT.match(title) or is_list_label(title) or COUNTED_KIND.match(title):
         return False
     if POINT_LABEL.match(title) or SECTION_LABEL_HEADING.match(title):
         return False
@@ -201,7 +201,7 @@ def parent_name(ctx: Context, block: Block) -> str | None:
         return None
     name = strip_markup(clean_card_text(ctx.blocks[block.parent].text)[0]).strip()
     name = name.rstrip(":：").strip()
-    if "\n" in name or not is_term(name) or is_label(name) or LIST_LABEL.match(name):
+    if "\n" in name or not is_term(name) or is_label(name) or is_list_label(name):
         return None
     return name
 
@@ -226,7 +226,7 @@ def drop_caption(text: str) -> str:
 def is_label(text: str) -> bool:
     """A word that labels rather than names ("N.B", "Example", "Summary", "Beispiel")."""
     plain = strip_markup(text).strip(" .:：")
-    return bool(LABEL_WORD.match(plain) or STRUCTURAL_HEADING.match(plain))
+    return bool(is_label_word(plain) or is_structural(plain))
 
 
 #: How many leaf headings that name things, side by side under one heading, make a glossary

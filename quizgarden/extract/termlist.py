@@ -24,7 +24,6 @@ from .blocks import Block
 from .context import Context, clean_card_text
 from .lang import (
     FORWARD_REF,
-    LIST_LABEL,
     PREPOSITION,
     PROCEDURE_HEADING,
     REFERENCE_HEADING,
@@ -54,6 +53,7 @@ from .text import (
     is_explanation,
     is_first_person,
     is_link_only,
+    is_list_label,
     is_term,
     strip_markup,
 )
@@ -203,7 +203,7 @@ def _term(line: str, item: bool, *, headed: bool = False) -> str | None:
     if not named and not (bold and headed and _headline(term)):
         return None
     head = term.rsplit(None, 1)[-1]
-    if is_label(term) or LIST_LABEL.match(term) or LIST_LABEL.match(head):
+    if is_label(term) or is_list_label(term) or is_list_label(head):
         return None  # "Examples:", "Causes:" (the label rule's), "Relevant considerations:"
     if SECTION_LABEL.match(term):
         return None  # "General rule:"
