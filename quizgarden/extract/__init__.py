@@ -74,6 +74,7 @@ from .lang import (
     RELATION_HEADING,
     SECTION_LABEL,
     SELF_REF,
+    SPELLED_NUMBER,
     TERM_BAD_START,
 )
 from .text import (
@@ -391,12 +392,17 @@ def _counts_a_series(words: list[str]) -> bool:
     a course (the tables' `numbered_sections`: `Week 3`, `Lektion 2`) labels the phrase after it.
     Not words each capitalised as the first is, a name's words (`Unit Vector`, `Session Layer`,
     `Unit Lower-Triangular Matrix`), unless they label too (a German noun is capitalised
-    anyway): a name that opens with such a word (a unit, a session of a protocol) is as much a
-    term as `Attention Mask`, where a label runs on in lower case."""
+    anyway) or count (`Part Two`, `Teil Zwei`): a name that opens with such a word (a unit, a
+    session of a protocol) is as much a term as `Attention Mask`, where a label runs on in lower
+    case."""
     if NUMBERED_SECTION.fullmatch(f"{words[0].strip(' .:：')} 1") is None:
         return False
     named = words[0][:1].isupper() and all(word[:1].isupper() for word in words[1:])
-    return not named or _labels(" ".join(words[1:]))
+    return (
+        not named
+        or _labels(" ".join(words[1:]))
+        or any(word.strip(" .:：").casefold() in SPELLED_NUMBER for word in words[1:])
+    )
 
 
 def _word_ends(text: str, end: int) -> bool:

@@ -664,6 +664,8 @@ _PLURAL_PERSON = set(_words("first_person_plural"))
 #: The first person that speaks for anyone in a clause narrowing a class ("the process by
 #: which we select …"): the words of `first_person` a match of `FIRST_PERSON` may be.
 GENERIC_PERSON = frozenset(_words("generic_person"))
+#: A number spelled out: "Part Two" counts a part of a course as "Part 2" does.
+SPELLED_NUMBER = frozenset(w.casefold() for w in _words("spelled_numbers"))
 #: The first person of one writer ("I", "我", "笔者"): a diary's voice, where "we" may be a
 #: textbook's.
 FIRST_PERSON_SINGULAR = re.compile(

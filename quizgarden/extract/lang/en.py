@@ -1254,6 +1254,20 @@ TABLE = Table(
         "less",
         "fewer",
     ),
+    spelled_numbers=(
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ),
     numbered_sections=(
         r"(?:part|chapter|topic|lecture|unit|week|module|lesson|session|day)\s*\d+(?:\.\d+)*",
         # a place in the source the notes were taken from: "Slide 12", "Quiz (slide 7)"

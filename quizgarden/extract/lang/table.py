@@ -78,6 +78,9 @@ class Table:
     # select …", "the idea that we don't directly experience the world"; not the singular ("the
     # model that I trained"), a writer's own. Only where the table lists a first person
     generic_person: tuple[str, ...] = ()
+    # numbers spelled out, which count the part of a course a word like `Part` or `Unit` opens
+    # ("Part Two", "Teil Zwei"), where a name's own words would follow ("Unit Vector")
+    spelled_numbers: tuple[str, ...] = ()
     # what the plural first person goes on with when it tells the writer's own course, not a
     # general truth: "我们已经实现了…", "我们首先需要…", "我们就不展开了"
     narration: tuple[str, ...] = ()
