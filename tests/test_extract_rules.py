@@ -242,3 +242,29 @@ def test_before_display_keeps_the_phrase_over_its_formula() -> None:
     assert _before_display("the potential of a point charge is simply\n$$ V = kq/r $$") is None
     assert _before_display("the potential of a charge ist\n$$ V = kq/r $$") is None
     assert _before_display("$$ E = mc^2 $$\nthe energy of a mass") is None
+
+
+_OUTLINE = (
+    "# Charitable Donations\n\n"
+    "A promise to make a gift generally creates no enforceable contract, for want of "
+    "consideration given for the promise.\n\n"
+    "# Expiration of offer\n\n"
+    "An offer comes to an end at the expiration of the time given in it for acceptance.\n\n"
+    "{h} Death\n\n"
+    "An offer terminates upon the death or mental incapacity of the offeror, even if the "
+    "offeree does not learn of it before he dispatches an acceptance.\n"
+)
+
+
+def test_a_first_heading_is_no_title_over_its_siblings(tmp_path: Path) -> None:
+    # "# Death" is a sibling of "# Charitable Donations", not a part of it
+    cards = extract_text(tmp_path, _OUTLINE.format(h="#"))
+    death = [c.front for c in cards if c.back.startswith("An offer terminates")]
+    assert death and all("Charitable" not in f for f in death), death
+
+
+def test_a_heading_under_a_section_is_still_placed_under_it(tmp_path: Path) -> None:
+    # the look-alike: "## Death" under "# Expiration of offer" is a part of it
+    cards = extract_text(tmp_path, _OUTLINE.format(h="##"))
+    death = [c.front for c in cards if c.back.startswith("An offer terminates")]
+    assert death and all(f.startswith("Expiration of offer") for f in death), death
