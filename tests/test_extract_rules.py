@@ -268,3 +268,24 @@ def test_a_heading_under_a_section_is_still_placed_under_it(tmp_path: Path) -> N
     cards = extract_text(tmp_path, _OUTLINE.format(h="##"))
     death = [c.front for c in cards if c.back.startswith("An offer terminates")]
     assert death and all(f.startswith("Expiration of offer") for f in death), death
+
+
+_TAGGED = (
+    "## 比较优势\n\n"
+    "**{tag}练习1题1**：设每一小时，Jack生产1kg鱼或者2kg酒；Will生产3kg鱼或者1kg酒，"
+    "求两人的比较优势。\n\n"
+    "**(Example) Two firms**: one firm makes cars in two hours, the other in three hours.\n"
+)
+
+
+def test_a_front_tagged_as_an_example_is_no_term(tmp_path: Path) -> None:
+    # "（例）练习1题1", "(Example) Two firms": the author's tag marks a worked exercise
+    cards = extract_text(tmp_path, _TAGGED.format(tag="（例）"))
+    assert not [c.front for c in cards if "练习1题1" in c.front or "Two firms" in c.front]
+
+
+def test_a_front_opening_on_another_bracket_stays(tmp_path: Path) -> None:
+    # the look-alike: a bracket that is no example tag ("(I) Interface segregation") opens a term
+    cards = extract_text(tmp_path, _TAGGED.format(tag="（甲）").replace("(Example)", "(I)"))
+    fronts = [c.front for c in cards]
+    assert any("练习1题1" in f for f in fronts) and any("Two firms" in f for f in fronts), fronts
