@@ -289,3 +289,20 @@ def test_a_front_opening_on_another_bracket_stays(tmp_path: Path) -> None:
     cards = extract_text(tmp_path, _TAGGED.format(tag="（甲）").replace("(Example)", "(I)"))
     fronts = [c.front for c in cards]
     assert any("练习1题1" in f for f in fronts) and any("Two firms" in f for f in fronts), fronts
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [("Note", False), ("How do I reverse a list?", True), ("List comprehension", True)],
+)
+def test_a_deck_section_of_code_alone_is_a_card_only_under_a_front(
+    tmp_path: Path, heading: str, kept: bool
+) -> None:
+    # "### Note" over a fenced note template asks nothing; a question or a name over code does
+    text = (
+        "# Deck\n\n## Osmosis\n\nWater crossing a membrane.\n\n"
+        f"## {heading}\n\n```\nHeart failure - ***\n- Last EF: ***\n```\n"
+    )
+    fronts = [c.front for c in _extract_file(tmp_path, "flashcards.md", text)]
+    assert "Osmosis" in fronts
+    assert (heading in fronts) == kept, fronts

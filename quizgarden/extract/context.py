@@ -460,6 +460,11 @@ def naming_heading(ctx: Context, n: int | None) -> str:
     return PurePosixPath(ctx.note.path).stem
 
 
+def naming_title(heading: str) -> str | None:
+    """The title of a heading that names something, else None (a label: "Note", "总结")."""
+    return _naming_title(heading)
+
+
 def _aspect_title(title: str) -> bool:
     """A heading that labels an aspect of what the heading above names ("Characteristics",
     "Causes", "Steps", "优点"): asked alone, what is under it names neither."""
