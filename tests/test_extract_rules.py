@@ -242,3 +242,67 @@ def test_before_display_keeps_the_phrase_over_its_formula() -> None:
     assert _before_display("the potential of a point charge is simply\n$$ V = kq/r $$") is None
     assert _before_display("the potential of a charge ist\n$$ V = kq/r $$") is None
     assert _before_display("$$ E = mc^2 $$\nthe energy of a mass") is None
+
+
+_OUTLINE = (
+    "# Charitable Donations\n\n"
+    "A promise to make a gift generally creates no enforceable contract, for want of "
+    "consideration given for the promise.\n\n"
+    "# Expiration of offer\n\n"
+    "An offer comes to an end at the expiration of the time given in it for acceptance.\n\n"
+    "{h} Death\n\n"
+    "An offer terminates upon the death or mental incapacity of the offeror, even if the "
+    "offeree does not learn of it before he dispatches an acceptance.\n"
+)
+
+
+def test_a_first_heading_is_no_title_over_its_siblings(tmp_path: Path) -> None:
+    # "# Death" is a sibling of "# Charitable Donations", not a part of it
+    cards = extract_text(tmp_path, _OUTLINE.format(h="#"))
+    death = [c.front for c in cards if c.back.startswith("An offer terminates")]
+    assert death and all("Charitable" not in f for f in death), death
+
+
+def test_a_heading_under_a_section_is_still_placed_under_it(tmp_path: Path) -> None:
+    # the look-alike: "## Death" under "# Expiration of offer" is a part of it
+    cards = extract_text(tmp_path, _OUTLINE.format(h="##"))
+    death = [c.front for c in cards if c.back.startswith("An offer terminates")]
+    assert death and all(f.startswith("Expiration of offer") for f in death), death
+
+
+_TAGGED = (
+    "## 比较优势\n\n"
+    "**{tag}练习1题1**：设每一小时，Jack生产1kg鱼或者2kg酒；Will生产3kg鱼或者1kg酒，"
+    "求两人的比较优势。\n\n"
+    "**(Example) Two firms**: one firm makes cars in two hours, the other in three hours.\n"
+)
+
+
+def test_a_front_tagged_as_an_example_is_no_term(tmp_path: Path) -> None:
+    # "（例）练习1题1", "(Example) Two firms": the author's tag marks a worked exercise
+    cards = extract_text(tmp_path, _TAGGED.format(tag="（例）"))
+    assert not [c.front for c in cards if "练习1题1" in c.front or "Two firms" in c.front]
+
+
+def test_a_front_opening_on_another_bracket_stays(tmp_path: Path) -> None:
+    # the look-alike: a bracket that is no example tag ("(I) Interface segregation") opens a term
+    cards = extract_text(tmp_path, _TAGGED.format(tag="（甲）").replace("(Example)", "(I)"))
+    fronts = [c.front for c in cards]
+    assert any("练习1题1" in f for f in fronts) and any("Two firms" in f for f in fronts), fronts
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [("Note", False), ("How do I reverse a list?", True), ("List comprehension", True)],
+)
+def test_a_deck_section_of_code_alone_is_a_card_only_under_a_front(
+    tmp_path: Path, heading: str, kept: bool
+) -> None:
+    # "### Note" over a fenced note template asks nothing; a question or a name over code does
+    text = (
+        "# Deck\n\n## Osmosis\n\nWater crossing a membrane.\n\n"
+        f"## {heading}\n\n```\nHeart failure - ***\n- Last EF: ***\n```\n"
+    )
+    fronts = [c.front for c in _extract_file(tmp_path, "flashcards.md", text)]
+    assert "Osmosis" in fronts
+    assert (heading in fronts) == kept, fronts

@@ -60,6 +60,7 @@ from .lang import (
     ARTICLE,
     COUNT_LEAD,
     EXAMPLE_MARK,
+    EXAMPLE_TAG,
     FORWARD_REF,
     HEAD_FOLLOWER,
     KIND_COUNT,
@@ -296,7 +297,12 @@ def _labelled(front: str, *, listed: bool = False) -> bool:
     ):
         return True
     parts = front.split(" › ")
-    return any(is_example_heading(part) for part in parts[:-1]) or is_example_label(parts[-1])
+    return (
+        any(is_example_heading(part) for part in parts[:-1])
+        or is_example_label(parts[-1])
+        # "（例）练习1题1", "(Example) …": a worked example the author tagged as one
+        or any(part[:1] in "(（[【" and EXAMPLE_TAG.match(part) for part in parts)
+    )
 
 
 def _only_a_label(front: str, *, listed: bool = False) -> bool:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from pathlib import PurePosixPath
 from typing import Literal
 
 from ..model import MAX_MINED_LINE, AnkiSyntax, Note, Separators
@@ -87,6 +88,22 @@ class Context:
     #: the Obsidian_to_Anki plugin's markers as this note uses them (`anki_blocks.syntax_of`),
     #: None where it has none; False until read
     anki_syntax: AnkiSyntax | Literal[False] | None = False
+
+    @cached_property
+    def sibling_title(self) -> int | None:
+        """The first `#` heading when the note's title is taken from it yet it is only the
+        first of a run of sibling entries: another `#` heading follows, and the next heading
+        after it is one (it holds no sub-heading). Headings of one level are siblings:
+        "# Charitable Donations" over a paragraph, then "# Consideration", "# Death", … is the
+        first entry of an outline, not what the others are part of. A title over parts
+        ("# Grundlagen der BWL" + "## Inhalt", then "# Einführung") stays over them."""
+        heads = [n for n, b in enumerate(self.blocks) if b.kind == "heading"]
+        if len(heads) < 2 or self.blocks[heads[0]].level != 1:
+            return None
+        first, after = self.blocks[heads[0]], self.blocks[heads[1]]
+        if after.level != 1 or first.text.strip() != self.note.title.strip():
+            return None
+        return heads[0]
 
     def line_text(self, line: int) -> str:
         return self.lines[line - self.note.body_line]
@@ -424,6 +441,7 @@ def naming_heading(ctx: Context, n: int | None) -> str:
     Points:"), which asks a term under it as nothing's. The note's title when none does. A slot of
     the template (`organising_headings`) is named after its section: "束搜索 › 优缺点分析"; so is
     a heading that labels an aspect (`LIST_LABEL`): "Stoicism › Characteristics"."""
+    start = n
     while n is not None:
         title = _naming_title(ctx.blocks[n].text)
         if title is not None and (n in ctx.organising or _aspect_title(title)):
@@ -434,7 +452,17 @@ def naming_heading(ctx: Context, n: int | None) -> str:
         if title is not None:
             return title
         n = heading_above(ctx, n)
-    return ctx.note.title
+    first = ctx.sibling_title
+    if first is None or start == first:
+        return ctx.note.title
+    # a later entry of an outline is no part of its first: placed under the note's file name,
+    # as in a note with no title heading
+    return PurePosixPath(ctx.note.path).stem
+
+
+def naming_title(heading: str) -> str | None:
+    """The title of a heading that names something, else None (a label: "Note", "总结")."""
+    return _naming_title(heading)
 
 
 def _aspect_title(title: str) -> bool:

@@ -30,8 +30,9 @@ from collections.abc import Iterator
 
 from ..model import Candidate
 from .blocks import Block
-from .context import Context, clean_card_text
+from .context import Context, clean_card_text, naming_title
 from .lang import DECK_NAME
+from .shape import is_question
 from .text import ATX_HEADING
 
 _FIELD = "%"
@@ -96,7 +97,23 @@ def find_sections(ctx: Context) -> Iterator[Candidate]:
             continue  # a heading that groups the cards under it, or a section of other cards
         body = lines[start - first : end - first + 1]
         front, back = _split_front(heading.text, body, ctx, start)
+        if front == heading.text and _only_code(ctx, start, end) and not _asks_for(front):
+            continue  # "### Note" over a fenced note template: a snippet to copy, no question
         yield from _card(ctx, "sections", front, back, (), heading.line, end)
+
+
+def _only_code(ctx: Context, start: int, end: int) -> bool:
+    """Whether every line of a section's back, from `start` to `end`, is code or blank."""
+    first, lines = ctx.note.body_line, ctx.lines
+    return all(n in ctx.code_lines or not lines[n - first].strip() for n in range(start, end + 1))
+
+
+def _asks_for(heading: str) -> bool:
+    """Whether a deck's heading over a back that is only code is a front of its own: a question
+    ("How do I reverse a list?") or a name ("List comprehension"), whose code answers it. A label
+    that names nothing ("Note", "Example", "笔记") heads a snippet the author keeps to copy, and
+    asked, it asks for nothing."""
+    return is_question(heading) or naming_title(heading) is not None
 
 
 def _closed_at(ctx: Context, start: int, end: int) -> int:

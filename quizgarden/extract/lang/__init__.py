@@ -794,6 +794,14 @@ EXAMPLE_LABEL = re.compile(
     rf"|(?:{_alternation(_words('example_words'))})\s*(?:[\d.]+[a-z]?)?$",
     re.I,
 )
+#: A front that opens on an example word in brackets: "（例）练习1题1", "(Example) Two firms",
+#: "(e.g.) …", "(Beispiel) …": the author tags a worked example or an exercise, not a term.
+EXAMPLE_TAG = re.compile(
+    r"^[(（\[【]\s*"
+    rf"(?:{_alternation(_words('example_words', 'example_marks', 'example_suffixes'))})"
+    r"\s*[)）\]】]",
+    re.I,
+)
 #: An example named anywhere in a line ("In this example:", "Consider the following toy example,
 #: for each task:", "举个例子："): a lead-in to one illustrates, it says nothing of its heading.
 EXAMPLE_MENTION = re.compile(_alternation(_words("example_words")), re.I)
