@@ -285,6 +285,37 @@ def test_the_obsidian_to_anki_custom_patterns_from_its_settings(tmp_path: Path) 
     ]
 
 
+def test_a_custom_pattern_between_comment_markers_with_code_in_a_field(tmp_path: Path) -> None:
+    """A vault's own pattern whose markers are HTML comments (`<!--ankiQ-->`, `<!--ankiA-->`,
+    `<!--ankiE-->`), which Markdown hides and the plugin finds in the raw text, makes its notes,
+    an answer that is a code block included; the same markers shown inside a code block do not."""
+    vault = tmp_path / "vault"
+    data = vault / ANKI_SETTINGS
+    data.parent.mkdir(parents=True)
+    field = r"((?:(?!<!--).*\n)*)"
+    pattern = rf"<!--ankiQ-->\n*{field}\n*<!--ankiA-->\n*{field}\n*<!--ankiE-->\n?"
+    data.write_text(json.dumps({"settings": {"CUSTOM_REGEXPS": {"Basic": pattern}}}), "utf-8")
+    (vault / "ts.md").write_text(
+        "# TypeScript\n\n<!--ankiQ-->\n\nDo type annotations change what a program does?\n\n"
+        "<!--ankiA-->\n\nNo, never.\n\n<!--ankiE-->\n<!--ID: 1664295816662-->\n\n"
+        "<!--ankiQ-->\n\nHow is only a type imported?\n\n<!--ankiA-->\n\n"
+        "```ts\nimport type { T } from './m.js';\n```\n\n<!--ankiE-->\n\n"
+        "```markdown\n<!--ankiQ-->\nWhat is shown here?\n<!--ankiA-->\nAn example.\n"
+        "<!--ankiE-->\n```\n",
+        "utf-8",
+    )
+    got = [(c["rule"], c["front"], c["back"], c["block_id"]) for c in _cards(vault)]
+    assert got[0] == (
+        "anki",
+        "Do type annotations change what a program does?",
+        "No, never.",
+        "1664295816662",
+    )
+    assert got[1][:2] == ("anki", "How is only a type imported?")
+    assert "import type { T }" in got[1][2]
+    assert len(got) == 2, got
+
+
 def _tagged_pattern_vault(tmp_path: Path) -> Path:
     """A vault whose own Obsidian_to_Anki pattern takes a question ended by `#flashcard` and
     the lines under it."""

@@ -141,7 +141,7 @@ def _pattern_notes(ctx: Context, kind: str, pattern: str, syntax: AnkiSyntax) ->
                 text_end = m.start(m.lastindex or 0) if with_id else m.end()
                 text_lines = body.count("\n", m.start(), text_end) + (0 if with_id else 1)
                 lines = range(first + top, first + top + m.group().count("\n") + 1)
-                if not all(_usable(ctx, top + k) for k in range(max(text_lines, 1))):
+                if not _found_in_text(ctx, first + top, first + top + max(text_lines, 1) - 1):
                     continue
                 if any(n in ctx.claimed for n in lines):
                     continue
@@ -154,6 +154,21 @@ def _pattern_notes(ctx: Context, kind: str, pattern: str, syntax: AnkiSyntax) ->
                 found = _note(kind, fields, first + top, syntax)
                 cards.extend(_filed(c, block_id, tags) for c in found)
     return cards
+
+
+def _found_in_text(ctx: Context, start: int, end: int) -> bool:
+    """A match of a vault's own pattern on file lines `start` to `end` is a note of the plugin's
+    where it neither opens nor closes inside fenced code (a pattern shown as an example) and no
+    line of it is skipped. Its markers may be HTML comments the plugin finds in the raw text
+    (`<!--ankiQ-->` over the question, `<!--ankiA-->` over the answer), and its fields may hold
+    whole code blocks (an answer that is code): Markdown hides the one and fences the other,
+    and the plugin reads both."""
+    fenced = ctx.fenced_lines()
+    return (
+        start not in fenced
+        and end not in fenced
+        and ctx.skipped_lines.isdisjoint(range(start, end + 1))
+    )
 
 
 def _unlabelled(fields: dict[str, str], question: str, answer: str) -> dict[str, str]:
