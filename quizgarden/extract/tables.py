@@ -44,6 +44,7 @@ from .lang import (
     NUMBERED_SECTION,
     SECTION_LABEL,
 )
+from .marks import without_marks
 from .shape import (
     asked_under,
     is_label,
@@ -868,7 +869,9 @@ _ENTRY = re.compile(
 
 def _name_cell(cell: str) -> str:
     """The cell that names a row, or the bold name that opens it where what it is or a remark
-    follows (`**Safety** -- security, stability` names the row `Safety`)."""
+    follows (`**Safety** -- security, stability` names the row `Safety`); a tool's marks around
+    the name are not part of it (`{{< tc left >}}神经调节{{< /tc >}}`, a Hugo site's shortcode)."""
+    cell = without_marks(cell)
     entry = _ENTRY.match(cell.strip())
     return entry.group("term") if entry else cell
 
