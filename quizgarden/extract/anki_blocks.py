@@ -163,7 +163,7 @@ def _found_in_text(ctx: Context, start: int, end: int) -> bool:
     (`<!--ankiQ-->` over the question, `<!--ankiA-->` over the answer), and its fields may hold
     whole code blocks (an answer that is code): Markdown hides the one and fences the other,
     and the plugin reads both."""
-    fenced = ctx.fenced_lines()
+    fenced = ctx.fenced_lines
     return (
         start not in fenced
         and end not in fenced

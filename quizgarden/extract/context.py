@@ -223,16 +223,18 @@ class Context:
             if len(run) > 1 or "\n" in self.blocks[run[0]].text
         ]
 
-    def fenced_lines(self) -> set[int]:
+    @cached_property
+    def fenced_lines(self) -> frozenset[int]:
         """File lines inside fenced or indented code: markup shown as an example there (a
         disclosure block, a plugin's card) is no card. `code_lines` holds more: HTML comment
-        lines too, which some plugins write their cards between."""
-        return {
+        lines too, which some plugins write their cards between. Read once a note: a vault's
+        own card pattern asks it of every match."""
+        return frozenset(
             line
             for block in self.blocks
             if block.kind in {"fence", "code"}
             for line in range(block.line, block.end + 1)
-        }
+        )
 
     def free(self, block: Block) -> bool:
         """A block mined rules may read: not skipped, not junk, not already made into cards."""
@@ -443,7 +445,7 @@ def naming_heading(ctx: Context, n: int | None) -> str:
     a heading that labels an aspect (`LIST_LABEL`): "Stoicism › Characteristics"."""
     start = n
     while n is not None:
-        title = _naming_title(ctx.blocks[n].text)
+        title = naming_title(ctx.blocks[n].text)
         if title is not None and (n in ctx.organising or _aspect_title(title)):
             # "### Advantages:" under "## Content-Based Recommender Systems", as under each of
             # its siblings: a slot of the author's template names its part of the section, and
@@ -460,11 +462,6 @@ def naming_heading(ctx: Context, n: int | None) -> str:
     return PurePosixPath(ctx.note.path).stem
 
 
-def naming_title(heading: str) -> str | None:
-    """The title of a heading that names something, else None (a label: "Note", "总结")."""
-    return _naming_title(heading)
-
-
 def _aspect_title(title: str) -> bool:
     """A heading that labels an aspect of what the heading above names ("Characteristics",
     "Causes", "Steps", "优点"): asked alone, what is under it names neither."""
@@ -472,9 +469,9 @@ def _aspect_title(title: str) -> bool:
 
 
 @lru_cache(maxsize=NOTE_CACHE)
-def _naming_title(heading: str) -> str | None:
-    """The title of a heading that names something, else None: asked for the section of every
-    block that needs one, so the same headings come again and again."""
+def naming_title(heading: str) -> str | None:
+    """The title of a heading that names something, else None (a label: "Note", "总结"): asked
+    for the section of every block that needs one, so the same headings come again and again."""
     title = strip_numbering(strip_markup(clean_card_text(heading)[0]))
     if title and not (
         is_structural(title)

@@ -57,7 +57,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         return
     first = ctx.note.body_line
     lines = ctx.lines
-    fenced = ctx.fenced_lines()
+    fenced = ctx.fenced_lines
     for n, line in enumerate(lines):
         if "<" not in line or _ANY.search(line) is None or first + n in fenced:
             continue
@@ -107,7 +107,7 @@ def _reveal(summary: str) -> bool:
     return REVEAL_LABEL.match(_EDGES.sub("", strip_markup(summary))) is not None
 
 
-def _asked_above(ctx: Context, n: int, fenced: set[int]) -> tuple[int, str] | None:
+def _asked_above(ctx: Context, n: int, fenced: frozenset[int]) -> tuple[int, str] | None:
     """(line index, front) of the question line `n`'s disclosure block answers: the heading or
     paragraph right above it, over a list of options or a code block; None when another
     disclosure block, a rule, a table or a card comes first."""

@@ -35,7 +35,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         return
     first = ctx.note.body_line
     lines = ctx.lines
-    fenced = ctx.fenced_lines()  # a block shown as an example in code is no card
+    fenced = ctx.fenced_lines  # a block shown as an example in code is no card
     n = 0
     while n < len(lines):
         opened = _START.match(lines[n]) if "basicblock-start" in lines[n] else None
