@@ -43,6 +43,8 @@ from .lang import (
     DEICTIC,
     EXAMPLE_LABEL,
     FIELD_NAME,
+    FORMULA_LEAD,
+    FORWARD_REF,
     GLOSSARY_HEADING,
     HEAD_FOLLOWER,
     NAMING_COPULA,
@@ -53,8 +55,11 @@ from .lang import (
     REFERENCE_HEADING,
     RESULT_HEADING,
     SECTION_LABEL,
+    SETUP_OPENER,
+    SETUP_WORD,
     SPEECH_VERB,
     STAGE_NAME,
+    STATEMENT_LABEL,
     TO_READER,
 )
 from .shape import (
@@ -494,6 +499,8 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
                 found = named_in_code.get(n) or cases.get(n)
             if found is None and offset == 0:
                 found = rescued.get(n)
+            if found is None and offset == 0 and line.endswith((":", "：")):
+                found = _formula_lead(lines)
             if found is None:
                 continue
             term, explanation = found
@@ -886,6 +893,28 @@ MIN_MARKED_FULL = 1
 _MARKED_ENTRY = re.compile(
     r"^(?:(?:\*\*|__|\*|_)[^*_\n]{1,60}?(?:\*\*|__|\*|_)?|`[^`\n]{1,60}`)\s*[:：]"
 )
+
+
+def _formula_lead(lines: list[str]) -> tuple[str, str] | None:
+    """(term, sentence) of a `Term: …` line that is one sentence leading into the display formula
+    under it ("- **E-step**: Estimate the posterior probability by setting:" / `$$…$$`,
+    "- **Multiplicative Model**: Assumes that the components multiply together to form the
+    observed data:"): the sentence says what the term does, the formula how, and the formula
+    rule asks the formula. A lead-in to items stays refused (`split_definition`): there the
+    substance is the items; so does a statement's, one that only points at what follows ("… as
+    follows:", "…如下："), sets up a premise ("Let $f$ be convex:", "设 …：") or only names the
+    formula ("… is given by:", "…定义为：", a name alone): there the substance is the formula."""
+    if len(lines) < 2 or not lines[1].lstrip().startswith(("$$", "\\[")):
+        return None
+    found = split_definition(lines[0].rstrip()[:-1], item=True)
+    if found is None or STATEMENT_LABEL.match(strip_markup(found[0]).strip()):
+        return None  # "Proposition (…): 若 …, 则 …也是": a statement, its formula the claim
+    rest = strip_markup(found[1]).strip()
+    if FORWARD_REF.search(rest) or SETUP_WORD.match(rest) or SETUP_OPENER.match(rest):
+        return None
+    if FORMULA_LEAD.search(rest) or is_term(rest):
+        return None  # "…定义多项式核为", "前沿知识：泰勒展开式：": it only names the formula
+    return found
 
 
 def _wrapped(explanation: str, following: list[str], block: Block) -> str | None:
