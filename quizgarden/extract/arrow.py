@@ -32,6 +32,7 @@ from .text import (
     is_explanation,
     is_link_only,
     is_sentence,
+    is_series_point,
     is_term,
     names_kind,
     read_on,
@@ -134,6 +135,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     term = _under_parent(ctx, block, term)
                 elif _led_in(ctx, n):
                     term = _in_section(ctx, block, term)
+            if " › " not in term and is_series_point(term):
+                # "9-10th Nov 1938 - …" under "#### Kristallnacht": a date, an age or a rank
+                # says where its line stands, the heading what it is a point of
+                term = _asked_under(subject_above(ctx, block), term)
             back, block_id, deck = clean_card_text(rest)
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
 

@@ -63,6 +63,7 @@ from .lang import (
     TO_READER,
 )
 from .shape import (
+    ENTRY_MARK,
     MAX_ANSWER,
     MIN_GLOSSARY,
     as_list,
@@ -109,6 +110,7 @@ from .text import (
     is_explanation,
     is_label_word,
     is_sentence,
+    is_series_point,
     is_term,
     names_kind,
     read_on,
@@ -326,7 +328,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
     # (a label the note repeats stays bare: which card of it stays is dedupe's call)
     fronts = Counter(card.front.casefold() for card, _ in kept)
     for card, f in kept:
-        placed = _owned(card, f.owner) if fronts[card.front.casefold()] == 1 else card
+        # a point of a series is placed however often the note repeats it ("1st group" of two
+        # experiments): its owner is what tells the repeats apart
+        alone = fronts[card.front.casefold()] == 1 or is_series_point(card.front)
+        placed = _owned(card, f.owner) if alone else card
         if not (f.claim and " › " not in placed.front):
             yield placed
 
@@ -559,6 +564,8 @@ def _definitions(ctx: Context) -> Iterator[_Found]:
             owner = _group_of(ctx, block, term, before_items[n]) if listed else None
             if POINT_LABEL.match(term):  # "- **Main Driver**: …" under "3. **2022 Decline**: …"
                 owner = _parent_term(ctx, block) or subject_above(ctx, block)
+            elif is_series_point(term):  # "- 1st group: …" under "- Signal Relations - …"
+                owner = _series_owner(ctx, block, term)
             elif listed and owner is None:
                 owner = _phrase_owner(ctx, block, term)
             in_list = (block.parent, before_items[n]) if listed else None
@@ -1162,6 +1169,45 @@ def _parent_term(ctx: Context, block: Block) -> str | None:
     if name and is_term(name, max_units=16) and not is_label(name):
         return name  # "- 反侵略斗争失败的原因" over "- 根本原因: 社会制度的腐败"
     return None
+
+
+def _series_owner(ctx: Context, block: Block, term: str) -> str | None:
+    """What the series a point of (`is_series_point`: "12 weeks", "1st group", "Response #1")
+    is of: the term the item it is nested under defines or names, or the term of the entry it
+    is (`_parent_entry`), else the nearest heading naming a subject. Not a parent that only
+    names the kind its points count ("- Responses" over "- Response #1: …", "- Groups" over
+    "- 1st group: …"): the series' own label, which says no more than each point does."""
+    kind = _SERIES_NUMBER.sub("", strip_markup(term)).strip().casefold()
+    for owner in (_parent_term(ctx, block), _parent_entry(ctx, block)):
+        if owner and not (kind and _counts_kind(owner.casefold(), kind)):
+            return owner
+    return subject_above(ctx, block)
+
+
+# a number of a series point and the ordinal ending or the mark that goes with it
+_SERIES_NUMBER = re.compile(r"#?\s?\d[\d.,:/–-]*[^\W\dA-Z_]{0,2}\.?")
+#: How many letters a plural adds to the word it counts ("Responses", "Gruppen", "groupes").
+_PLURAL_LETTERS = 2
+
+
+def _counts_kind(owner: str, kind: str) -> bool:
+    """`owner` is `kind` itself or its plural: the label of the series, not its subject."""
+    return owner.startswith(kind) and len(owner) - len(kind) <= _PLURAL_LETTERS
+
+
+def _parent_entry(ctx: Context, block: Block) -> str | None:
+    """The term of the `Term - explanation` entry the item `block` is nested under, if it is
+    one ("- Signal Relations - predictive value of …" over "- 1st group: …"): the series its
+    points belong to, where the parent is written as the `arrow` rule's entry (read here by
+    its mark, `shape.ENTRY_MARK`, as no rule imports another)."""
+    if block.parent is None:
+        return None
+    first = without_item_mark(_parent_line(ctx, block).strip())
+    mark = ENTRY_MARK.search(first)
+    if mark is None:
+        return None
+    term = strip_markup(first[: mark.start()]).strip()
+    return term if term and is_term(term) and not is_label(term) else None
 
 
 def _parent_line(ctx: Context, block: Block) -> str:

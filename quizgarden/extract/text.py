@@ -881,6 +881,25 @@ def is_capitalised_phrase(term: str) -> bool:
 _CAPITALISED_WORDS = 3
 
 
+# a number that opens a term and words after it, an ordinal's ending of two lower-case letters
+# between them at most ("12 weeks", "1st group", "2e groupe", "9-10th Nov 1938", "5 to 21 days
+# before birth"; not a name the number is part of, "5G", "3D printing", "4bit NormalFloat",
+# "401(k)"); or the number closing a
+# term in a series ("Response #1", "Phase #2")
+_SERIES_POINT = re.compile(r"^\d[\d.,:/–-]*[^\W\dA-Z_]{0,2}\.?\s+\S|#\s?\d+$")
+
+
+def is_series_point(term: str) -> bool:
+    """`term` is a point of a series, not a name: a time, an age, a count or a rank that
+    opens it ("12 weeks", "23-25 weeks", "1st group", "5 to 21 days before birth") or a
+    number that closes it ("Response #4"). Under an item or a heading it says where its line
+    stands among its siblings (the weeks of a pregnancy, the groups of an experiment, the
+    replies to an objection), and alone it does not say what the series is of: every blind
+    judge who read `12 weeks` or `1st group` bare junked it as naming no subject."""
+    plain = strip_markup(term).strip()
+    return _SERIES_POINT.search(plain) is not None
+
+
 #: How many words a title naming an aspect by its last word runs to ("Key Design Considerations").
 _ASPECT_WORDS = 3
 #: How many words two aspects joined run to ("Mechanical and Thermal Properties").
