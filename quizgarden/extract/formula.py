@@ -626,6 +626,10 @@ def _front(
     elif name:
         parts.append(name)
     lead = _lead_words(lead)
+    if not parts and lead and ctx.note.title not in lead:
+        # no heading over it: the note's title says what the sentence leading in is about
+        # (`Kruskal-Wallis_Test — Define the test statistic $H$ as:`)
+        parts.append(ctx.note.title)
     if name and parts and name not in parts[0] and name not in lead:
         parts.append(name)  # "Basic concepts & formulae — Telescope diffraction limit"
     if lead and not (parts and lead in parts[0]):
@@ -676,9 +680,42 @@ def _lead_words(lead: str) -> str:
     lead = without_item_mark(strip_markup(lead).strip().rstrip(":：").strip())
     if lead.startswith("|"):  # the cell before it in a table row: "| Energy of a Photon |"
         lead = lead.strip("| ").rstrip(":：")
-    if _too_long(lead) or re.search(r"\$\$|\{%|<", lead):
+    if re.search(r"\$\$|\{%|<", lead):
         return ""
+    if _too_long(lead):
+        lead = _naming_tail(lead)
     return _FINAL_STOP.sub("", lead)  # a sentence read as a lead: its colon follows in the front
+
+
+def _naming_tail(lead: str) -> str:
+    """Of a lead too long for a front, the words that end it, where a sentence names what the
+    formula after it is (`… The rate is given by the Stefan-Boltzmann law`, `When an object is
+    surrounded …, the net radiated power is`, `…，那么有如下状态转移公式`): its last sentence,
+    or its last clause, widened by the clause before it while that clause is a connective alone
+    (`…之间的误差, 即`); "" when even that is too long."""
+    sentence = [m.group() for m in SENTENCE.finditer(lead)][-1].strip()
+    if not _too_long(sentence):
+        return sentence if _names_quantity(sentence) else ""
+    outside = _INLINE_MATH.sub(lambda m: "x" * len(m.group()), sentence)  # `$d(u, v)$`: one word
+    breaks = [i for i, ch in enumerate(outside) if ch in ",，;；、"]
+    for at in reversed(breaks):
+        tail = sentence[at + 1 :].strip(" \t\\*_")  # `…\*\*。\*\* 写成表达式就是`
+        if _too_long(tail):
+            return ""
+        words = _lead_text(tail)
+        if units(words) >= 2 and not RESTATING_LEAD.match(words) and not ARGUMENT_LEAD.match(words):
+            return tail if _names_quantity(tail) else ""
+    return ""
+
+
+def _names_quantity(clause: str) -> bool:
+    """A clause that ends on a word of the tables' `formula_leads` after a subject of two units
+    or more (`其 Hessian 矩阵为`, `the net radiated power is`): it says what the formula is.
+    A clause that only says what was done (`以减少运算量`, `By Khintchine Weak LLN`) names
+    nothing."""
+    words = _lead_text(clause)
+    verb = FORMULA_LEAD.search(words)
+    return verb is not None and units(words[: verb.start()]) >= 2
 
 
 # the full stop a sentence ends on, not one of an abbreviation (`i.e.`, `e.g.`)
