@@ -111,8 +111,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             proof_callout = block.callout_id
         # a display formula right after another is a step of a derivation, not a new fact;
         # so is any formula in a proof, and a worked example is not a formula to learn
-        lone_math = _lone_formula(block) if block.parent is not None else None
-        lone = lone_math
+        lone_math = _lone_formula(block) if block.parent is not None else _set_apart(block)
+        lone = lone_math if block.parent is not None else None
         inline = _named_inline(block) if block.kind == "item" and "$" in block.text else None
         defined = (
             _defined_inline(block)
@@ -129,6 +129,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         previous_lone = lone_math is not None
         holds_math = (
             block.kind == "math"
+            or lone_math
             or lone
             or inline
             or defined
@@ -375,7 +376,8 @@ def _is_value(latex: str) -> bool:
 
 def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, int]]:
     """Each display formula of `block`: its LaTeX, the words leading into it, its line."""
-    if block.kind == "math":
+    set_apart = _set_apart(block)
+    if block.kind == "math" or set_apart:
         lead = ""
         if previous is not None and previous.kind in {"paragraph", "item"}:
             last = previous.text.strip().split("\n")[-1]
@@ -383,7 +385,7 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
                 lead = last
             elif FORMULA_LEAD.search(last) and not _file_named(last):
                 lead = _naming_clause(last)
-        yield _unwrap(block.text).strip("$").strip(), lead, block.line
+        yield set_apart or _unwrap(block.text).strip("$").strip(), lead, block.line
     elif block.kind in {"paragraph", "item"} and ("$$" in block.text or "\\[" in block.text):
         end = -1
         for m in _INLINE_DISPLAY.finditer(block.text):
@@ -808,6 +810,18 @@ def _lone_formula(block: Block) -> str | None:
     under the item's name (`- Tensión` then `$\\sigma = \\frac{F}{S}$`), it is that name's
     formula set apart as display math is, with single dollars."""
     if block.kind != "paragraph" or block.parent is None or "$" not in block.text:
+        return None
+    m = _LONE_MATH.fullmatch(block.text.strip())
+    return m.group(1).strip() if m else None
+
+
+def _set_apart(block: Block) -> str | None:
+    """The LaTeX of a paragraph of its own, outside any list, that is one `$…$` and nothing else
+    (`### Efecto Doppler` / `$f' = \\frac{v-v_0}{v-v_F}f$`): display math written with single
+    dollars, set apart on its line as `$$…$$` is, and read as display math."""
+    if block.kind != "paragraph" or block.parent is not None or block.quoted:
+        return None  # (in a quote it is as often one line of an example worked through)
+    if "$" not in block.text:
         return None
     m = _LONE_MATH.fullmatch(block.text.strip())
     return m.group(1).strip() if m else None
