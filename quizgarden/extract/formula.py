@@ -29,6 +29,7 @@ from .lang import (
     PROOF_HEADING,
     PROOF_HINT,
     RESTATING_LEAD,
+    REWRITING_LEAD,
     SOLUTION_LEAD,
     STEP_HEADING,
     STEP_LEAD,
@@ -111,8 +112,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
             proof_callout = block.callout_id
         # a display formula right after another is a step of a derivation, not a new fact;
         # so is any formula in a proof, and a worked example is not a formula to learn
-        lone_math = _lone_formula(block) if block.parent is not None else None
-        lone = lone_math
+        lone_math = _lone_formula(block) if block.parent is not None else _set_apart(block)
+        lone = lone_math if block.parent is not None else None
         inline = _named_inline(block) if block.kind == "item" and "$" in block.text else None
         defined = (
             _defined_inline(block)
@@ -129,6 +130,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         previous_lone = lone_math is not None
         holds_math = (
             block.kind == "math"
+            or lone_math
             or lone
             or inline
             or defined
@@ -150,23 +152,26 @@ def find(ctx: Context) -> Iterator[Candidate]:
         )
         if not block.skipped and not skip and ctx.free(block):
             if inline:
-                found = [(inline[0], "", block.line)]
+                found = [(inline[0], "", block.line, False)]
             elif lone:
-                found = [(lone, "", block.line)]
+                found = [(lone, "", block.line, False)]
             elif defined:
-                found = defined
+                found = [(latex, lead, line, False) for latex, lead, line in defined]
             else:
                 found = list(_formulas(block, previous))
             if found and any(_poses_exercise(b.text) for b in unread.pop(block.heading, ())):
                 # "Find the derivative of $f(x)=x^2$", "Ans.": the section works an exercise
                 steps[block.heading] = True
                 found = []
-            for boxed, lead, line in found:
+            for boxed, lead, line, displayed in found:
                 latex = _unboxed(boxed)
                 if latex != boxed and _carries_on(lead):
                     lead = ""  # "so $\boxed{…}$": the result the working ends on, boxed to learn
                 lhs = left_side(latex)
-                if lhs is None or (block.heading, lhs) in seen or _is_value(latex):
+                if lhs is None and displayed and _names_expression(latex, lead):
+                    lhs = ""  # `输出的大小为:` over `(n_h - k_h + 1) \times …`: asked by its lead
+                key = lhs or latex
+                if lhs is None or (block.heading, key) in seen or _is_value(latex):
                     continue
                 if _no_rule(latex):
                     continue  # cut off mid-bracket, or a matrix of one example's numbers
@@ -187,7 +192,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     # still takes its place in the section as the steps above do; so does a
                     # formula after the section's own said again in other terms ("i.e.:") and
                     # a side said again (`y_i = y_i`), a row of a worked table
-                    seen.add((block.heading, lhs))
+                    seen.add((block.heading, key))
                     per_section[block.heading] = per_section.get(block.heading, 0) + 1
                     continue
                 if _ONWARD.search(latex):
@@ -202,8 +207,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
                 crowded = per_section.get(block.heading, 0) >= MAX_PER_SECTION
                 if crowded and name is None and not is_named(lhs):
                     continue  # a fourth unnamed formula in a section is a step of a derivation
-                seen.add((block.heading, lhs))
-                per_section[block.heading] = per_section.get(block.heading, 0) + 1
+                seen.add((block.heading, key))
+                if lhs:  # (an expression is named by its lead, and takes no unnamed one's place)
+                    per_section[block.heading] = per_section.get(block.heading, 0) + 1
                 front = _front(ctx, block, lead, lhs, latex, name)
                 yield Candidate("formula", "basic", front, f"$$\n{latex}\n$$", line)
         previous = block
@@ -373,9 +379,11 @@ def _is_value(latex: str) -> bool:
     return _NUMBER.fullmatch(rhs) is not None
 
 
-def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, int]]:
-    """Each display formula of `block`: its LaTeX, the words leading into it, its line."""
-    if block.kind == "math":
+def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, int, bool]]:
+    """Each display formula of `block`: its LaTeX, the words leading into it, its line, and
+    whether it stands on lines of its own (not `$$U/L$$` inside a sentence, used as inline math)."""
+    set_apart = _set_apart(block)
+    if block.kind == "math" or set_apart:
         lead = ""
         if previous is not None and previous.kind in {"paragraph", "item"}:
             last = previous.text.strip().split("\n")[-1]
@@ -383,7 +391,7 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
                 lead = last
             elif FORMULA_LEAD.search(last) and not _file_named(last):
                 lead = _naming_clause(last)
-        yield _unwrap(block.text).strip("$").strip(), lead, block.line
+        yield set_apart or _unwrap(block.text).strip("$").strip(), lead, block.line, not set_apart
     elif block.kind in {"paragraph", "item"} and ("$$" in block.text or "\\[" in block.text):
         end = -1
         for m in _INLINE_DISPLAY.finditer(block.text):
@@ -391,11 +399,13 @@ def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, 
                 end = m.end()
                 continue  # right after another display formula: a step of the same working
             end = m.end()
+            own_line = not block.text[: m.start()].rsplit("\n", 1)[-1].strip()
             before = block.text[: m.start()].rstrip().split("\n")[-1]  # the line leading in
             if FORMULA_LEAD.search(before) and _too_long(before):
                 before = _naming_clause(before)
             line = block.line + block.text.count("\n", 0, m.start())
-            yield (m.group(1) or m.group(2)).strip().strip("$").strip(), before, line
+            latex = (m.group(1) or m.group(2)).strip().strip("$").strip()
+            yield latex, before, line, own_line
 
 
 def _naming_clause(line: str) -> str:
@@ -626,6 +636,10 @@ def _front(
     elif name:
         parts.append(name)
     lead = _lead_words(lead)
+    if not parts and lead and ctx.note.title not in lead:
+        # no heading over it: the note's title says what the sentence leading in is about
+        # (`Kruskal-Wallis_Test — Define the test statistic $H$ as:`)
+        parts.append(ctx.note.title)
     if name and parts and name not in parts[0] and name not in lead:
         parts.append(name)  # "Basic concepts & formulae — Telescope diffraction limit"
     if lead and not (parts and lead in parts[0]):
@@ -633,6 +647,8 @@ def _front(
     parts = [p for p in parts if p]
     if not parts:
         parts.append(ctx.note.title)
+    if not lhs:
+        return f"{' — '.join(parts)}?"  # an expression: the lead's words ask for it
     return f"{' — '.join(parts)}: ${lhs} {_relation(latex)} \\;?$"
 
 
@@ -676,9 +692,69 @@ def _lead_words(lead: str) -> str:
     lead = without_item_mark(strip_markup(lead).strip().rstrip(":：").strip())
     if lead.startswith("|"):  # the cell before it in a table row: "| Energy of a Photon |"
         lead = lead.strip("| ").rstrip(":：")
-    if _too_long(lead) or re.search(r"\$\$|\{%|<", lead):
+    if re.search(r"\$\$|\{%|<", lead):
         return ""
+    if _too_long(lead):
+        lead = _naming_tail(lead)
     return _FINAL_STOP.sub("", lead)  # a sentence read as a lead: its colon follows in the front
+
+
+def _naming_tail(lead: str) -> str:
+    """Of a lead too long for a front, the words that end it, where a sentence names what the
+    formula after it is (`… The rate is given by the Stefan-Boltzmann law`, `When an object is
+    surrounded …, the net radiated power is`, `…，那么有如下状态转移公式`): its last sentence,
+    or its last clause, widened by the clause before it while that clause is a connective alone
+    (`…之间的误差, 即`); "" when even that is too long."""
+    sentence = [m.group() for m in SENTENCE.finditer(lead)][-1].strip()
+    if not _too_long(sentence):
+        return sentence if _names_quantity(sentence) else ""
+    outside = _INLINE_MATH.sub(lambda m: "x" * len(m.group()), sentence)  # `$d(u, v)$`: one word
+    breaks = [i for i, ch in enumerate(outside) if ch in ",，;；、"]
+    for at in reversed(breaks):
+        tail = sentence[at + 1 :].strip(" \t\\*_")  # `…\*\*。\*\* 写成表达式就是`
+        if _too_long(tail):
+            return ""
+        words = _lead_text(tail)
+        if units(words) >= 2 and not RESTATING_LEAD.match(words) and not ARGUMENT_LEAD.match(words):
+            return tail if _names_quantity(tail) else ""
+    return ""
+
+
+_BLOCKS = re.compile(r"\\begin\{(?:[pbvBV]?matrix|array)\}")
+# what makes math a formula: an operation or a relation between terms
+_OPERATOR = re.compile(
+    r"[-+*/≤≥±×·]|\\(?:frac|d?frac|sum|prod|int|times|cdot|pm|mp|sqrt|min|max|inf|sup|arg"
+    r"|leq?|geq?|in|subset|subseteq|odot|otimes|oplus|leftarrow|circ|cup|cap|exp|log)(?![A-Za-z])"
+)
+# an optimisation problem posed (`\min_x f(x)`, `\sup_\mu …`, `\arg\max …`)
+_PROBLEM = re.compile(r"\\(?:min|max|inf|sup|arg\s*(?:min|max)|argmin|argmax)(?![A-Za-z])")
+_SUBSCRIPT = re.compile(r"[_^](?:\{[^{}]*\}|.)")  # `y_{m+1}`: an index's `+` is no operation
+
+
+def _names_expression(latex: str, lead: str) -> bool:
+    """Math with no relation at all (`(n_h - k_h + 1) \\times (n_w - k_w + 1)`, `\\mathcal{N}(0,
+    \\frac{2}{n})`, a problem `\\min … \\text{s.t.} …`) under a sentence that names what it is
+    (`那么输出的大小为:`, `A 95% prediction interval for $X_4$ is:`): the expression is that
+    quantity's formula, asked by the lead's words as an equation is by its left side."""
+    body = _ENV.sub("", latex).strip()
+    if not lead or _top_level_relation(body) is not None or _BLOCKS.search(body):
+        return False  # (a matrix or array written out shows one case's entries, not a rule)
+    if not _OPERATOR.search(_SUBSCRIPT.sub("", body)):
+        return False  # `S_{max}`, `p(y_{m+1} \mid x)`: a symbol named, no formula to learn
+    if _PROBLEM.match(body.lstrip("& \n")):
+        return False  # `\min_\beta … \text{s.t.} …`: a problem posed, a task rather than a quantity
+    words = _lead_words(lead)
+    return bool(words) and _names_quantity(words) and not REWRITING_LEAD.search(words)
+
+
+def _names_quantity(clause: str) -> bool:
+    """A clause that ends on a word of the tables' `formula_leads` after a subject of two units
+    or more (`其 Hessian 矩阵为`, `the net radiated power is`): it says what the formula is.
+    A clause that only says what was done (`以减少运算量`, `By Khintchine Weak LLN`) names
+    nothing."""
+    words = _lead_text(clause)
+    verb = FORMULA_LEAD.search(words)
+    return verb is not None and units(words[: verb.start()]) >= 2
 
 
 # the full stop a sentence ends on, not one of an abbreviation (`i.e.`, `e.g.`)
@@ -771,6 +847,18 @@ def _lone_formula(block: Block) -> str | None:
     under the item's name (`- Tensión` then `$\\sigma = \\frac{F}{S}$`), it is that name's
     formula set apart as display math is, with single dollars."""
     if block.kind != "paragraph" or block.parent is None or "$" not in block.text:
+        return None
+    m = _LONE_MATH.fullmatch(block.text.strip())
+    return m.group(1).strip() if m else None
+
+
+def _set_apart(block: Block) -> str | None:
+    """The LaTeX of a paragraph of its own, outside any list, that is one `$…$` and nothing else
+    (`### Efecto Doppler` / `$f' = \\frac{v-v_0}{v-v_F}f$`): display math written with single
+    dollars, set apart on its line as `$$…$$` is, and read as display math."""
+    if block.kind != "paragraph" or block.parent is not None or block.quoted:
+        return None  # (in a quote it is as often one line of an example worked through)
+    if "$" not in block.text:
         return None
     m = _LONE_MATH.fullmatch(block.text.strip())
     return m.group(1).strip() if m else None

@@ -167,6 +167,7 @@ __all__ = [
     "RESTATING_LEAD",
     "RESULT_HEADING",
     "REVEAL_LABEL",
+    "REWRITING_LEAD",
     "RHETORICAL",
     "SECTION_LABEL",
     "SECTION_OPENER",
@@ -910,6 +911,9 @@ PROOF = re.compile(rf"^(?:{_PROOF_LABEL})\s*[.:：。]", re.I)
 #: A cheap test before `PROOF`, on text that still has its markup.
 PROOF_HINT = re.compile(rf"^\W{{0,8}}(?:{'|'.join(_words('proof_labels'))})", re.I)
 #: A lead that makes the formula after it a step of a derivation: "substituting", "代入".
+#: A lead that ends by saying the line before turns into the formula below (`… becomes:`,
+#: `此时上式变为:`): it points back at that line and names no quantity of its own.
+REWRITING_LEAD = re.compile(rf"(?:{_alternation(_words('rewriting_leads'))})", re.I)
 STEP_LEAD = re.compile(
     rf"{_alternation(_words('step_leads'))}|^\W*(?:\[?(?:{_PROOF_LABEL})\]?)\W*$", re.I
 )

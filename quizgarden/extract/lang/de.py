@@ -15,6 +15,9 @@ TABLE = Table(
     ),
     code="de",
     approximations=("etwa", "ca\\.", "circa", "rund"),
+    # a lead that ends by saying the line before turns into the formula below ("wird zu:",
+    # "vereinfacht sich zu", "umgeformt")
+    rewriting_leads=("(?:wird zu|vereinfacht sich (?:zu|auf)|umgeformt(?: zu)?)[\\s:,.]*$",),
     formula_leads=(
         "ist",
         "sind",

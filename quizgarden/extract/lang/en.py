@@ -1108,6 +1108,9 @@ TABLE = Table(
         "equations?",
     ),
     proof_labels=("proof",),
+    # a lead that ends by saying the line before turns into the formula below ("… becomes:",
+    # "simplifies to", "can be rewritten as")
+    rewriting_leads=("(?:becomes|simplif(?:y|ies) to|reduces? to|(?:be )?rewritten as)[\\s:,.]*$",),
     step_leads=(
         "further derive",
         "further (?:be )?derived",

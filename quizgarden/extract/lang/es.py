@@ -14,6 +14,9 @@ TABLE = Table(
     ),
     code="es",
     approximations=("hacia", "alrededor de", "aproximadamente"),
+    # a lead that ends by saying the line before turns into the formula below ("se convierte en:",
+    # "se simplifica a", "se reescribe como")
+    rewriting_leads=("(?:se convierte en|se simplifica (?:a|en)|se reescribe como)[\\s:,.]*$",),
     formula_leads=(
         "es",
         "son",

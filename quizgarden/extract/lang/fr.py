@@ -14,6 +14,9 @@ TABLE = Table(
     ),
     code="fr",
     approximations=("vers", "environ"),
+    # a lead that ends by saying the line before turns into the formula below ("devient :",
+    # "se simplifie en", "se réécrit")
+    rewriting_leads=("(?:devient|se simplifie en|se réécrit(?: comme)?)[\\s:,.]*$",),
     formula_leads=(
         "est",
         "sont",

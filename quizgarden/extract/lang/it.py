@@ -13,6 +13,9 @@ TABLE = Table(
     ),
     code="it",
     approximations=("verso", "circa"),
+    # a lead that ends by saying the line before turns into the formula below ("diventa:",
+    # "si semplifica in", "si riscrive come")
+    rewriting_leads=("(?:diventa|si semplifica in|si riscrive come)[\\s:,.]*$",),
     formula_leads=("è", "sono", "vale", "è (?:dat[oa]|definit[oa]) (?:da|come)", "si calcola come"),
     # a finite verb makes a phrase a clause, not a term ("Il modello è …"); lower case only
     clause_words=("è", "sono", "erano", "hanno", "può", "possono", "deve", "devono"),

@@ -198,6 +198,9 @@ class Table:
     proof_labels: tuple[str, ...] = ()
     # a lead that makes the formula after it a step of a derivation: "substituting", "代入"
     step_leads: tuple[str, ...] = ()
+    # a lead that ends by saying the line before turns into the formula below ("… becomes:",
+    # "simplifies to", "此时上式变为:"): it names no quantity of its own
+    rewriting_leads: tuple[str, ...] = ()
     # a whole lead, or a lead's last clause, that only carries an argument on to the formula
     # below it and names nothing: "Thus:", "Then we have:", "Solving for $t$:", "From the graph
     # we can see:", "于是可得：", an operation done to the line before ("Differentiating …

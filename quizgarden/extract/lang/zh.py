@@ -978,6 +978,9 @@ TABLE = Table(
     ),
     solution_labels=("解", "解答", "答"),
     exercise_verbs=("求", "试求", "计算", "试证", "解方程"),
+    # a lead that ends by saying the line before turns into the formula below ("此时上式变为:",
+    # "可化为", "简化为"; not "归一化为", a value set)
+    rewriting_leads=("(?:变为|(?<!归一)化为|化简为)[\\s:：,，]*$",),
     step_leads=(
         "又因为",
         "代回",
