@@ -7,17 +7,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import PurePosixPath
 
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, naming_heading, section_title
 from .entries import ENTRY_END, glossed_lines, is_gloss, spells_out, split_glossed
-from .lang import ARTICLE, EFFECT, JOINER, TITLE_STOPWORDS
+from .lang import ARTICLE, EFFECT, JOINER, SECTION_LABEL_HEADING, TITLE_STOPWORDS
 from .shape import (
     MIN_GLOSSARY,
     MIN_RUN,
     glossary_lists,
     glossary_paragraphs,
+    is_definition_label,
     is_label,
     names_already,
     names_some,
@@ -29,6 +31,7 @@ from .text import (
     NOTE_CACHE,
     has_cjk,
     has_colon,
+    is_distinctive,
     is_explanation,
     is_link_only,
     is_sentence,
@@ -134,6 +137,10 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     term = _under_parent(ctx, block, term)
                 elif _led_in(ctx, n):
                     term = _in_section(ctx, block, term)
+                else:
+                    term = _common_in_section(ctx, block, term)
+            elif block.kind == "paragraph" and not _spelled(term, rest):
+                term = _common_in_section(ctx, block, term)
             back, block_id, deck = clean_card_text(rest)
             yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
 
@@ -215,6 +222,27 @@ def _in_section(ctx: Context, block: Block, term: str) -> str:
     """`term` asked under the name of its section (the note's title at its top), which its
     lead-in speaks of: "Factors That Build Cohesion › Proximity"."""
     where = naming_heading(ctx, block.heading) if block.heading is not None else ctx.note.title
+    return _asked_under(where, term)
+
+
+def _common_in_section(ctx: Context, block: Block, term: str) -> str:
+    """`term` asked under the name of its section where it is a common word or two and no name
+    (`is_distinctive`: "advantage", "outdated", "small number", "Schools"): such a word says
+    what kind of point a line of the section makes, not whose, and alone it asks nothing a
+    learner can place ("Primary Cells › advantage", "DES › outdated"), as the `definition`
+    rule asks its common words. Bare where no heading over it names more than the note does
+    (its title, or its file's name), or where the one that does is a label of the course's
+    calendar or a definition label ("Lecture 1 - 9/27", "Definition:"): those say when or what
+    kind, not whose."""
+    if block.heading is None or is_distinctive(term):
+        return term
+    where = naming_heading(ctx, block.heading)
+    if where in (ctx.note.title, PurePosixPath(ctx.note.path).stem):
+        return term
+    if SECTION_LABEL_HEADING.match(where) or is_definition_label(where):
+        return term
+    if not where[:1].isalnum():
+        return term  # ") Bowel interventions", a numbering cut short: no name to ask it under
     return _asked_under(where, term)
 
 
