@@ -5,7 +5,9 @@ shorthand definitions in lists and lines. Formulas (`F = m a`), code (`x => x + 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import PurePosixPath
 
@@ -98,6 +100,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
     vouched = _vouched(ctx, loose) if any(v is None for v in loose.values()) else {}
     # `Term - definition` lines of a paragraph: a glossary written without list marks
     lines = glossary_paragraphs(ctx, _hinted, lambda text: split_arrow(text, item=True, short=True))
+    # each card, with the block whose section asks it where its term is a common word
+    found_cards: list[tuple[Candidate, Block | None]] = []
     for n, block in ctx.prose:
         if not _hinted(block.text):
             continue
@@ -132,17 +136,26 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # "Belief - extent to which you accept and are obligated to follow"
                 rest = whole
             # (an abbreviation spelled out means the same under any parent or section)
+            common: Block | None = None
             if block.kind == "item" and offset == 0 and not _spelled(term, rest):
                 if block.parent is not None:
                     term = _under_parent(ctx, block, term)
                 elif _led_in(ctx, n):
                     term = _in_section(ctx, block, term)
                 else:
-                    term = _common_in_section(ctx, block, term)
+                    common = block
             elif block.kind == "paragraph" and not _spelled(term, rest):
-                term = _common_in_section(ctx, block, term)
+                common = block
             back, block_id, deck = clean_card_text(rest)
-            yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
+            card = Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
+            found_cards.append((card, common))
+    # (a term the note repeats stays bare, as the `definition` rule leaves it: which card of it
+    # stays is dedupe's call, and placing it keeps no card and loses none)
+    fronts = Counter(card.front.casefold() for card, _ in found_cards)
+    for card, common in found_cards:
+        if common is not None and fronts[card.front.casefold()] == 1:
+            card = replace(card, front=_common_in_section(ctx, common, card.front))
+        yield card
 
 
 # a label the question is set under: "**Core question**: What is …?"
