@@ -5,19 +5,23 @@ shorthand definitions in lists and lines. Formulas (`F = m a`), code (`x => x + 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
+from pathlib import PurePosixPath
 
 from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, naming_heading, section_title
 from .entries import ENTRY_END, glossed_lines, is_gloss, spells_out, split_glossed
-from .lang import ARTICLE, EFFECT, JOINER, TITLE_STOPWORDS
+from .lang import ARTICLE, EFFECT, JOINER, SECTION_LABEL_HEADING, TITLE_STOPWORDS
 from .shape import (
     MIN_GLOSSARY,
     MIN_RUN,
     glossary_lists,
     glossary_paragraphs,
+    is_definition_label,
     is_label,
     names_already,
     names_some,
@@ -29,6 +33,7 @@ from .text import (
     NOTE_CACHE,
     has_cjk,
     has_colon,
+    is_distinctive,
     is_explanation,
     is_link_only,
     is_sentence,
@@ -96,6 +101,8 @@ def find(ctx: Context) -> Iterator[Candidate]:
     vouched = _vouched(ctx, loose) if any(v is None for v in loose.values()) else {}
     # `Term - definition` lines of a paragraph: a glossary written without list marks
     lines = glossary_paragraphs(ctx, _hinted, lambda text: split_arrow(text, item=True, short=True))
+    # each card, with the block whose section asks it where its term is a common word
+    found_cards: list[tuple[Candidate, Block | None]] = []
     for n, block in ctx.prose:
         if not _hinted(block.text):
             continue
@@ -130,17 +137,31 @@ def find(ctx: Context) -> Iterator[Candidate]:
                     continue  # "Belief - extent to which you accept and are obligated to follow"
                 rest = whole
             # (an abbreviation spelled out means the same under any parent or section)
+            common: Block | None = None
             if block.kind == "item" and offset == 0 and not _spelled(term, rest):
                 if block.parent is not None:
                     term = _under_parent(ctx, block, term)
                 elif _led_in(ctx, n):
                     term = _in_section(ctx, block, term)
+                else:
+                    common = block
+            elif block.kind == "paragraph" and not _spelled(term, rest):
+                common = block
             if " › " not in term and is_series_point(term):
                 # "9-10th Nov 1938 - …" under "#### Kristallnacht": a date, an age or a rank
                 # says where its line stands, the heading what it is a point of
-                term = _asked_under(subject_above(ctx, block), term)
+                placed = _asked_under(subject_above(ctx, block), term)
+                term, common = placed, (common if placed == term else None)
             back, block_id, deck = clean_card_text(rest)
-            yield Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
+            card = Candidate("arrow", "basic", term, back, block.line + offset, block_id, deck=deck)
+            found_cards.append((card, common))
+    # (a term the note repeats stays bare, as the `definition` rule leaves it: which card of it
+    # stays is dedupe's call, and placing it keeps no card and loses none)
+    fronts = Counter(card.front.casefold() for card, _ in found_cards)
+    for card, common in found_cards:
+        if common is not None and fronts[card.front.casefold()] == 1:
+            card = replace(card, front=_common_in_section(ctx, common, card.front))
+        yield card
 
 
 # a label the question is set under: "**Core question**: What is …?"
@@ -220,6 +241,27 @@ def _in_section(ctx: Context, block: Block, term: str) -> str:
     """`term` asked under the name of its section (the note's title at its top), which its
     lead-in speaks of: "Factors That Build Cohesion › Proximity"."""
     where = naming_heading(ctx, block.heading) if block.heading is not None else ctx.note.title
+    return _asked_under(where, term)
+
+
+def _common_in_section(ctx: Context, block: Block, term: str) -> str:
+    """`term` asked under the name of its section where it is a common word or two and no name
+    (`is_distinctive`: "advantage", "outdated", "small number", "Schools"): such a word says
+    what kind of point a line of the section makes, not whose, and alone it asks nothing a
+    learner can place ("Primary Cells › advantage", "DES › outdated"), as the `definition`
+    rule asks its common words. Bare where no heading over it names more than the note does
+    (its title, or its file's name), or where the one that does is a label of the course's
+    calendar or a definition label ("Lecture 1 - 9/27", "Definition:"): those say when or what
+    kind, not whose."""
+    if block.heading is None or is_distinctive(term):
+        return term
+    where = naming_heading(ctx, block.heading)
+    if where in (ctx.note.title, PurePosixPath(ctx.note.path).stem):
+        return term
+    if SECTION_LABEL_HEADING.match(where) or is_definition_label(where):
+        return term
+    if not where[:1].isalnum():
+        return term  # ") Bowel interventions", a numbering cut short: no name to ask it under
     return _asked_under(where, term)
 
 

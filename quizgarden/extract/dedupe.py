@@ -11,7 +11,7 @@ from ..model import Candidate
 from ..similarity import normalize_text
 from .entries import spells_out
 from .formula import named_by_lead
-from .lang import ARTICLE, GENERIC_FRONT, QUESTION_OPENER, SECTION_LABEL
+from .lang import ARTICLE, GENERIC_FRONT, QUESTION_OPENER, SECTION_LABEL, asks
 from .text import CJK, LONG_WORD, PARENS, units
 
 _MARKS = re.compile(r"[\s*$`]+")
@@ -359,15 +359,25 @@ def _named_before(
     "a device that forwards packets …" after "## What is a router?" answering so. The learner
     would meet one question twice, and the earlier card, its answer whole, is the one; the names
     are compared as asked (`_name_asked`: case, glosses and a question's words aside). A term
-    placed under a name (`Osmosis › Hypotonic solution`) and a formula, which the loop weighs
-    against the prose around it, ask their own question; a section card and a term sentence in it
-    are weighed once the section is read (`_own_subject`)."""
-    if card.rule == "formula" or " › " in card.front or GENERIC_FRONT.match(card.front):
+    placed under a name (`Osmosis › Hypotonic solution`) asks its own question, but for an
+    earlier question that asks it by name (`Devices › Router` after "What is a router?": the
+    `arrow` rule asks a common word under its section); a formula, which the loop weighs against
+    the prose around it, asks its own; a section card and a term sentence in it are weighed once
+    the section is read (`_own_subject`)."""
+    if card.rule == "formula" or GENERIC_FRONT.match(card.front):
+        return False
+    # a term placed under its section ("Devices › Router") is asked again by an earlier question
+    # that asks it by name ("What is a router?"); placed under anything else, or itself a
+    # question ("… › Fails?", a table's column), it asks a question of its own
+    placed = " › " in card.front
+    if placed and asks(card.front.rsplit(" › ", 1)[-1]):
         return False
     name = ""
     for a, i in answers:
         earlier = kept[i]
         if earlier is None or bare not in a:
+            continue
+        if placed and not asks(earlier.front):
             continue
         if earlier.rule in _SECTIONS and card.rule in _TERM_RULES:
             continue
