@@ -318,6 +318,7 @@ def test_a_deck_section_of_code_alone_is_a_card_only_under_a_front(
         ("Q\\&A, \\<data item\\>", "Q&A, <data item>"),
         ("line\n\\> 65 stays a line, not a quote", "line\n\\> 65 stays a line, not a quote"),
         ("1\\. not a list", "1\\. not a list"),
+        ("node\\_rank, \\_init\\_ and a\\*b\\*c", "node_rank, \\_init\\_ and a\\*b\\*c"),
         ("100\\\\% and $a \\; b$ and \\, kept", "100\\\\% and $a \\; b$ and \\, kept"),
         ("`<sup>x</sup>` in code and $x<sup>2</sup>$ in math", None),
         ("para:\n^0d76f8\n- item", "para:\n- item"),

@@ -71,9 +71,10 @@ _SUBSCRIPT_CHARS = frozenset(_SUB_FROM + _SUB_TO)
 #: A Markdown escape of a character a viewer shows as itself (CommonMark: any ASCII punctuation
 #: may be escaped), of those that are no TeX: `\\`, `\{`, `\[`, `\(`, `\$`, `\%`, the spaces `\,`
 #: `\;` `\:` `\!` and the accents `\'` `\"` `\^` are TeX as often (a note's math, its dollars
-#: lost or unbalanced); nor `\|`, which keeps a table's cell whole.
-_ESCAPE = re.compile(r"\\([\\_*#~<>&.+\-])")  # (`\\` is taken whole: what follows it is no escape)
-_BLOCK_OPENERS = frozenset(">#+-*")
+#: lost or unbalanced); nor `\|`, which keeps a table's cell whole, nor `\*`, which would open
+#: emphasis on the rendered card (`a\*b\*c`).
+_ESCAPE = re.compile(r"\\([\\_#~<>&.+\-])")  # (`\\` is taken whole: what follows it is no escape)
+_BLOCK_OPENERS = frozenset(">#+-")
 #: An Obsidian block id alone on its line (`^0d76f8`, set under a list or paragraph to link it):
 #: the link's anchor, which the viewer hides.
 _BLOCK_ID_LINE = re.compile(r"^[ \t]*\^[A-Za-z0-9-]+[ \t]*(?:\n|\Z)", re.M)
@@ -115,15 +116,17 @@ def _unescaped(m: re.Match[str]) -> str:
     """An escaped character as shown, unless the escape keeps it from opening a block where a
     line opens (`\\> 65`, `\\- x`, `\\# 1`, `1\\.`): there the card, rendered as Markdown,
     needs it as the note did."""
-    if m.group(1) == "\\":
+    char, text, at = m.group(1), m.string, m.start()
+    if char == "\\":
         return m.group()
-    text, at = m.string, m.start()
+    if char == "_" and not (text[at - 1 : at].isalnum() and text[m.end() : m.end() + 1].isalnum()):
+        return m.group()  # only inside a word is `_` never emphasis (`node_rank`; not `\_init\_`)
     lead = text[text.rfind("\n", 0, at) + 1 : at]
-    if not lead.strip() and m.group(1) in _BLOCK_OPENERS:
+    if not lead.strip() and char in _BLOCK_OPENERS:
         return m.group()
-    if m.group(1) == "." and lead.strip().isdigit():
+    if char == "." and lead.strip().isdigit():
         return m.group()
-    return m.group(1)
+    return char
 
 
 def _script(m: re.Match[str]) -> str:
