@@ -75,16 +75,26 @@ _SUBSCRIPT_CHARS = frozenset(_SUB_FROM + _SUB_TO)
 #: emphasis on the rendered card (`a\*b\*c`).
 _ESCAPE = re.compile(r"\\([\\_#~<>&.+\-])")  # (`\\` is taken whole: what follows it is no escape)
 _BLOCK_OPENERS = frozenset(">#+-")
-#: An Obsidian block id alone on its line (`^0d76f8`, set under a list or paragraph to link it):
-#: the link's anchor, which the viewer hides.
-_BLOCK_ID_LINE = re.compile(r"^[ \t]*\^[A-Za-z0-9-]+[ \t]*(?:\n|\Z)", re.M)
+#: An Obsidian block id alone on a line after the first (`^0d76f8`, set under a list or paragraph
+#: to link it): the link's anchor, which the viewer hides. (A card that opens with one holds
+#: nothing before it to anchor.)
+_BLOCK_ID_LINE = re.compile(r"(?<=\n)\^[A-Za-z0-9-]+[ \t]*(?:\n|\Z)")
+#: Where a tag `as_read` reads may open: the test before the text is split at its code and math.
+_TAG_START = re.compile(
+    r"<(?:su[bp]>|/?(?:b|strong|i|em|u|ins|mark|span|font|small|big|center|a|h[1-6]|p|div|ul|ol|li)\b)",
+    re.I,
+)
 
 
 def as_read(text: str) -> str:
     """`text` with the markup its viewer draws or hides (HTML formatting and lists, HTML super-
     and subscripts, Markdown escapes, block id lines) turned into what the reader sees; code and
     math are left as written. A text without any comes back unchanged (the same object)."""
-    if "<" not in text and "\\" not in text and "^" not in text:
+    if not (
+        ("<" in text and _TAG_START.search(text))
+        or ("\\" in text and _ESCAPE.search(text))
+        or "\n^" in text
+    ):  # most cards hold none; a backslash or `<` is most often TeX or a comparison
         return text
     out, last = [], 0
     for m in _KEPT.finditer(text):
@@ -107,7 +117,7 @@ def _read_words(text: str) -> str:
         text = _LIST_TAG.sub(_list_mark, text)
     if "\\" in text:
         text = _ESCAPE.sub(_unescaped, text)
-    if "^" in text:
+    if "\n^" in text:
         text = _BLOCK_ID_LINE.sub("", text)
     return text
 
