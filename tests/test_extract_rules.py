@@ -306,3 +306,28 @@ def test_a_deck_section_of_code_alone_is_a_card_only_under_a_front(
     fronts = [c.front for c in _extract_file(tmp_path, "flashcards.md", text)]
     assert "Osmosis" in fronts
     assert (heading in fronts) == kept, fronts
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Ca<sup>2+</sup> and H<sub>2</sub>O", "Ca²⁺ and H₂O"),
+        ("C<sub>m<sub>1</sub></sub> = R<sub>m</sub>", "Cₘ₁ = Rₘ"),
+        ("the E<sub>Δ</sub> of demand", "the E_Δ of demand"),  # no subscript Δ: marked
+        ("<b>bold</b> and <a href='https://x.org'>a link</a>", "bold and a link"),
+        ("Q\\&A, \\<data item\\>", "Q&A, <data item>"),
+        ("line\n\\> 65 stays a line, not a quote", "line\n\\> 65 stays a line, not a quote"),
+        ("1\\. not a list", "1\\. not a list"),
+        ("node\\_rank, \\_init\\_ and a\\*b\\*c", "node_rank, \\_init\\_ and a\\*b\\*c"),
+        ("100\\\\% and $a \\; b$ and \\, kept", "100\\\\% and $a \\; b$ and \\, kept"),
+        ("`<sup>x</sup>` in code and $x<sup>2</sup>$ in math", None),
+        ("para:\n^0d76f8\n- item", "para:\n- item"),
+        ("x^2 and a ^caret mid-line", None),
+    ],
+)
+def test_as_read(written: str, read: str | None) -> None:
+    """What a note's viewer draws or hides is read so on every card; code, math, TeX and an
+    escape that keeps a line from opening a block are left as written."""
+    from quizgarden.extract.marks import as_read
+
+    assert as_read(written) == (written if read is None else read)

@@ -78,6 +78,7 @@ from .lang import (
     SPELLED_NUMBER,
     TERM_BAD_START,
 )
+from .marks import as_read
 from .text import (
     CLAUSE_WORDS,
     GENERIC_FRONT,
@@ -182,7 +183,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
     )
     cards = [
         c
-        for c in (_undecorated(_unlinked(c)) if c.mined else c for c in kept)
+        for c in map(_as_read, (_undecorated(_unlinked(c)) if c.mined else c for c in kept))
         if c.front.strip() and c.back.strip(_NO_ANSWER)
     ]
     # what the note's other cards say of each one, read where a mined card is to be rated
@@ -763,6 +764,15 @@ def _only_tasks(card: Candidate) -> bool:
 def _echoes(card: Candidate) -> bool:
     """The back only repeats the front: a claim to show answered by the claim, a placeholder."""
     return card.rule not in _MAY_ECHO and restates(card.front, card.back)
+
+
+def _as_read(card: Candidate) -> Candidate:
+    """The card as its note's reader sees it, whatever rule made it (`marks.as_read`): one place
+    for the markup a viewer draws or hides, so no rule leaks it and none need strip it again."""
+    front, back = as_read(card.front), as_read(card.back)
+    if front is card.front and back is card.back:
+        return card
+    return replace(card, front=front, back=back)
 
 
 def _unlinked(card: Candidate) -> Candidate:
