@@ -18,7 +18,8 @@ yes/no marks, of rows named by symbols, of the vault's files and folders or its 
 note, and kinds of a thing side by side (lists of their own, `| Scalar quantities | Vector
 quantities |`, a subject's `| Pros | Cons |`) ask nothing, nor does a column of links or one
 whose header an earlier column said (`| | 1st | 2nd | 1st | 2nd |`). A first column that
-groups, counts or codes the rows hands their names to the next one.
+groups, counts or codes the rows hands their names to the next one. A table written in HTML
+(`<table>`, as Pandoc or a site writes one) is read as a pipe table (`htmltable`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ..model import Candidate
 from .blocks import Block
 from .context import Context, clean_card_text, heading_above, heading_title
 from .entries import MAX_LINE
+from .htmltable import html_table_rows, is_html_table
 from .lang import (
     ASIDE_LABEL,
     ASPECT_HEADER,
@@ -74,7 +76,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
     each tense), each front is led by the headings the table sits under until they differ."""
     leads: dict[int, str] = {}
     found = [
-        (n, list(_cards(ctx, b, leads, n))) for n, b in enumerate(ctx.blocks) if b.kind == "table"
+        (n, list(_cards(ctx, b, leads, n)))
+        for n, b in enumerate(ctx.blocks)
+        if b.kind == "table" or is_html_table(b)
     ]
     tables = [(n, cards, False) for n, cards in found if cards]
     if len(tables) > 1:
@@ -155,17 +159,23 @@ def _headings(ctx: Context, n: int) -> list[str]:
 def _cards(ctx: Context, block: Block, leads: dict[int, str], n: int) -> Iterator[Candidate]:
     """The cards of one table block (block `n`); where its columns are conditions, its heading
     goes into `leads`, to lead each front once the tables are told apart."""
-    if block.kind != "table" or not ctx.free(block):
+    if not ctx.free(block):
         return
-    rows = table_rows(ctx, block)
+    if block.kind == "table":
+        rows = table_rows(ctx, block)
+        # row k of `rows` sits on line k of the table, past the delimiter row from the second on
+        row_lines = [block.line + k + (k > 0) for k in range(len(rows))]
+    elif is_html_table(block):
+        rows, row_lines = html_table_rows(ctx, block)  # "<tr><td>Bernoulli</td>…": a table too
+    else:
+        return
     if len(rows) < 2:
         return
     header, body = _unshifted(rows[0], rows[1:]), rows[1:]
-    # row k of `rows` sits on line k of the table, past the delimiter row from the second on
-    lines = [block.line + k + (k > 0) for k in range(1, len(rows))]
+    lines = row_lines[1:]
     headless = _headless(header, body)
     if headless and any(strip_markup(h) for h in header):
-        body, lines = rows, [block.line, *lines]  # the header row is the first entry
+        body, lines = rows, row_lines  # the header row is the first entry
     width = len(header)
     if not 2 <= width <= MAX_COLUMNS or len(body) > MAX_ROWS:
         return
