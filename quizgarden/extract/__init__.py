@@ -58,6 +58,7 @@ from .context import Context, build_context, heading_title
 from .dedupe import dedupe
 from .lang import (
     ARTICLE,
+    ASKING_INSTRUCTION,
     COUNT_LEAD,
     EXAMPLE_MARK,
     EXAMPLE_TAG,
@@ -463,18 +464,37 @@ _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)、])\s+")
 
 
 def _only_asks(back: str) -> bool:
-    """ "Discussion Questions" over "- Should Cialis compete …? - How can Cialis …?": every line
-    of the back is a question, so the card asks and the note never answers (a question answered
-    only by another question)."""
-    if "?" not in back and "？" not in back:
-        return False  # most backs: one pass in C
+    """ "Discussion Questions" over "- Should Cialis compete …? - How can Cialis …?", "What is
+    shared memory?" over "Explain swapping in and out.": every line of the back is a prompt (a
+    question, or an exam's instruction: the tables' `asking_instructions`), so the card asks
+    and the note never answers. A bank of unanswered prompts pairs each with the next one."""
+    first = _ITEM_MARK.sub("", back.lstrip().partition("\n")[0]).strip()
+    if not _prompts(first):
+        return False  # most backs: their first line asks nothing
     asked = False
     for raw in back.splitlines():
         line = _ITEM_MARK.sub("", raw).strip()
-        if line and not strip_markup(line).rstrip(" *_").endswith(("?", "？")):
+        if line and not _prompts(line):
             return False
         asked = asked or bool(line)
     return asked
+
+
+def _prompts(line: str) -> bool:
+    """A line that only asks: it ends on a question mark, or each of its sentences does or is an
+    instruction of an exam ("Explain swapping in and out.", "Nennen Sie Beispiele!", "简述…")
+    with no colon after which it would answer itself ("说明：…" labels an answer)."""
+    plain = strip_markup(line).rstrip(" *_")
+    if plain.endswith(("?", "？")):
+        return True
+    if ASKING_INSTRUCTION.match(plain) is None and "?" not in plain and "？" not in plain:
+        return False  # most lines: nothing in them asks
+    said = [m.group().strip() for m in SENTENCE.finditer(plain)]
+    return all(
+        s.endswith(("?", "？")) or (ASKING_INSTRUCTION.match(s) and ":" not in s and "：" not in s)
+        for s in said
+        if s
+    )
 
 
 #: How long a back may be and still be read as one sentence that only previews the text after it.
