@@ -58,6 +58,7 @@ from .context import Context, build_context, heading_title
 from .dedupe import dedupe
 from .lang import (
     ARTICLE,
+    ASKING_INSTRUCTION,
     COUNT_LEAD,
     EXAMPLE_MARK,
     EXAMPLE_TAG,
@@ -175,7 +176,7 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
             c.mined
             and (
                 (_not_a_front(c.front, c.rule == "table") and not _named_in_list(c, found, ctx))
-                or _not_an_answer(c.back)
+                or _not_an_answer(c.back, c.front)
                 or _echoes(c)
                 or _only_tasks(c)
             )
@@ -420,7 +421,7 @@ def _word_ends(text: str, end: int) -> bool:
 _LEAD_IN_TAIL = 48
 
 
-def _not_an_answer(back: str) -> bool:
+def _not_an_answer(back: str, front: str) -> bool:
     """The back opens with an example ("e.g. …", "例如…"), stops at a lead-in, is a
     placeholder for an answer still to be written ("*Definition to be added*", "待补充") or an
     e-mail address alone."""
@@ -433,7 +434,7 @@ def _not_an_answer(back: str) -> bool:
         or _contact_only(back)
         or _only_previews(back)
         or _about_itself(back)
-        or _only_asks(back)
+        or _only_asks(back, front)
     )
 
 
@@ -462,19 +463,47 @@ _SELF_OPENING = 120
 _ITEM_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)、])\s+")
 
 
-def _only_asks(back: str) -> bool:
-    """ "Discussion Questions" over "- Should Cialis compete …? - How can Cialis …?": every line
-    of the back is a question, so the card asks and the note never answers (a question answered
-    only by another question)."""
-    if "?" not in back and "？" not in back:
-        return False  # most backs: one pass in C
-    asked = False
+def _only_asks(back: str, front: str) -> bool:
+    """ "Discussion Questions" over "- Should Cialis compete …? - How can Cialis …?", "What is
+    shared memory?" over "Explain swapping in and out.": every line of the back is a prompt, so
+    the card asks and the note never answers (a bank of unanswered prompts pairs each with the
+    next one). A back of instructions alone (the tables' `asking_instructions`) is a prompt
+    only under a question (a front ending on its mark): under a name or a label it may say what
+    the thing does ("t-test › When to Use" + "Compare means", "Device topology" + "描述实际设备的
+    topo关系")."""
+    first = _ITEM_MARK.sub("", back.lstrip().partition("\n")[0]).strip()
+    if not _prompts(first):
+        return False  # most backs: their first line asks nothing
+    asked = questioned = False
     for raw in back.splitlines():
         line = _ITEM_MARK.sub("", raw).strip()
-        if line and not strip_markup(line).rstrip(" *_").endswith(("?", "？")):
+        if not line:
+            continue
+        if not _prompts(line):
             return False
-        asked = asked or bool(line)
-    return asked
+        asked = True
+        questioned = questioned or strip_markup(line).rstrip(" *_").endswith(("?", "？"))
+    return asked and (questioned or strip_markup(front).rstrip(" *_").endswith(("?", "？")))
+
+
+def _prompts(line: str) -> bool:
+    """A line that only asks: it ends on a question mark, or each of its sentences does or is an
+    instruction of an exam ("Explain swapping in and out.", "Nennen Sie Beispiele!", "简述…"),
+    a Latin one capitalised as a sentence opens ("define a model from the data" says what a
+    thing does), with no colon after which it would answer itself ("说明：…" labels an answer)."""
+    plain = strip_markup(line).rstrip(" *_")
+    if plain.endswith(("?", "？")):
+        return True
+    if ASKING_INSTRUCTION.match(plain) is None and "?" not in plain and "？" not in plain:
+        return False  # most lines: nothing in them asks
+    said = [m.group().strip() for m in SENTENCE.finditer(plain)]
+    return all(s.endswith(("?", "？")) or _instructs(s) for s in said if s)
+
+
+def _instructs(sentence: str) -> bool:
+    if ASKING_INSTRUCTION.match(sentence) is None or ":" in sentence or "：" in sentence:
+        return False
+    return not sentence[0].isalpha() or not sentence[0].isascii() or sentence[0].isupper()
 
 
 #: How long a back may be and still be read as one sentence that only previews the text after it.

@@ -41,6 +41,7 @@ __all__ = [
     "ASCII_LIST_COPULA_WORD",
     "ASIDE_LABEL",
     "ASKING",
+    "ASKING_INSTRUCTION",
     "ASPECT_HEAD",
     "ASPECT_HEADER",
     "ASPECT_LEAD",
@@ -641,6 +642,11 @@ BARE_ASKING = re.compile(
     rf"^(?:(?:{_BARE_STARTS})(?=\s*[^\s?？])"
     rf"|(?P<instruction>{_alternation(_words('asking_instructions'))})(?=\s*\S))",
     re.I,
+)
+#: An instruction of an exam question that opens a line, whatever else the language asks with:
+#: "Explain …", "Nennen Sie …", "Expliquez …", "解释…".
+ASKING_INSTRUCTION = re.compile(
+    rf"^(?:{_alternation(_words('asking_instructions'))})(?=\s*\S)", re.I
 )
 #: A question word that opens a question, with the space after it: "What ", "Is ", "什么是".
 QUESTION_OPENER = re.compile(rf"^(?:(?:{_STARTS})\s+|(?:{_CJK_STARTS})\s*)", re.I)

@@ -279,6 +279,23 @@ TABLE = Table(
     step_headings=("passo", "caso"),
     solution_labels=("soluzione", "svolgimento"),
     proof_labels=("dimostrazione",),
+    # the instructions of an exam question, to "Lei" and to "tu": "Spieghi …", "Descrivi …"
+    asking_instructions=(
+        "spiega",
+        "spieghi",
+        "descrivi",
+        "descriva",
+        "definisci",
+        "definisca",
+        "elenca",
+        "elenchi",
+        "confronta",
+        "confronti",
+        "illustra",
+        "illustri",
+        "giustifica",
+        "giustifichi",
+    ),
     exercise_verbs=(
         "calcola",
         "calcolare",
