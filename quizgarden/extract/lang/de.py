@@ -14,6 +14,9 @@ TABLE = Table(
         "Lösung anzeigen",
     ),
     code="de",
+    # (the verb comes second: "Dichotisches Hören bezeichnet einfach …", nothing before it)
+    copula_adverbs=(),
+    copula_negations=(),
     approximations=("etwa", "ca\\.", "circa", "rund"),
     # a lead that ends by saying the line before turns into the formula below ("wird zu:",
     # "vereinfacht sich zu", "umgeformt")

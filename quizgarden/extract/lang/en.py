@@ -903,6 +903,17 @@ TABLE = Table(
         "significant",
     ),
     example_suffixes=("(?:an? )?example",),
+    copula_adverbs=(
+        "simply",
+        "essentially",
+        "basically",
+        "fundamentally",
+        "actually",
+        "really",
+        "merely",
+        "just",
+    ),
+    copula_negations=("not", "never"),
     approximations=("about", "around", "approximately", "roughly", "up to", "over"),
     versus=("vs", "v.s"),
     formula_leads=(

@@ -13,6 +13,8 @@ TABLE = Table(
         "ver (?:la )?solución",
     ),
     code="es",
+    copula_adverbs=("simplemente", "básicamente", "esencialmente", "realmente"),
+    copula_negations=("no", "nunca", "tampoco"),
     approximations=("hacia", "alrededor de", "aproximadamente"),
     # a lead that ends by saying the line before turns into the formula below ("se convierte en:",
     # "se simplifica a", "se reescribe como")

@@ -13,6 +13,9 @@ TABLE = Table(
         "voir la solution",
     ),
     code="fr",
+    # (an adverb follows the verb: "… désigne simplement …"; only the negation comes before)
+    copula_adverbs=(),
+    copula_negations=("ne",),
     approximations=("vers", "environ"),
     # a lead that ends by saying the line before turns into the formula below ("devient :",
     # "se simplifie en", "se réécrit")

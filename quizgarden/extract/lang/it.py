@@ -12,6 +12,8 @@ TABLE = Table(
         "mostra (?:la )?risposta",
     ),
     code="it",
+    copula_adverbs=("semplicemente", "fondamentalmente", "essenzialmente"),
+    copula_negations=("non", "mai"),
     approximations=("verso", "circa"),
     # a lead that ends by saying the line before turns into the formula below ("diventa:",
     # "si semplifica in", "si riscrive come")

@@ -722,6 +722,8 @@ TABLE = Table(
         "案例",
         "场景",
     ),
+    copula_adverbs=("其实", "实际上", "本质上"),
+    copula_negations=("不", "并不", "从不"),
     approximations=(
         "约",
         "大约",
