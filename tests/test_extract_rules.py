@@ -388,3 +388,30 @@ def test_a_period_heading_is_asked_under_the_history_it_is_part_of(
     )
     fronts = [c.front for c in extract_text(tmp_path, body) if c.rule in ("heading", "brief")]
     assert fronts == [front], fronts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        # a quantifier opens no term: it counts members of a kind the sentence leaves unnamed
+        (
+            "Many reference refer to trench warfare, which gave soldiers more time to take "
+            "defensive steps.",
+            None,
+        ),
+        (
+            "Tous sont des sous-genres de l'*apologue*, un court récit allégorique à visée didactique.",
+            None,
+        ),
+        # the kind itself, named, is the term
+        (
+            "Trench warfare refers to fighting from long ditches dug into the ground, which gave "
+            "soldiers more time to take defensive steps.",
+            "Trench warfare",
+        ),
+    ],
+)
+def test_a_quantifier_opens_no_term(tmp_path: Path, sentence: str, front: str | None) -> None:
+    body = f"# Notes\n\nSome words open the paragraph here. {sentence}\n"
+    fronts = [c.front for c in extract_text(tmp_path, body) if c.rule == "sentence"]
+    assert fronts == ([front] if front else []), fronts

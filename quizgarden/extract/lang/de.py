@@ -230,6 +230,13 @@ TABLE = Table(
         "\\w+weise",
         # "Als X bezeichnet man …": the term follows "als", the verb and "man" after it
         "als",
+        # a quantifier: "Viele Autoren sind …", "Alle sind …"
+        "alle",
+        "viele",
+        "einige",
+        "manche",
+        "mehrere",
+        "beide",
     ),
     aspect_headers=("aspekt", "merkmal", "merkmale", "eigenschaft", "kriterium", "vergleich"),
     gloss_headers=("definition", "bedeutung", "beschreibung", "erklärung"),

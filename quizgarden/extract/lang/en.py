@@ -505,6 +505,12 @@ TABLE = Table(
         "if",
         "most",
         "more",
+        # a quantifier: "Many philosophers accept …", "Several studies are …" count members of a
+        # kind the sentence does not name as a term
+        "many",
+        "few",
+        "several",
+        "both",
     ),
     aspect_headers=(
         "aspect",

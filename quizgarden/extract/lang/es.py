@@ -161,6 +161,11 @@ TABLE = Table(
         # a subordinator: what follows is a clause, whose subject comes later
         "cuando",
         "mientras",
+        # a quantifier: "Todos son …", "Muchos autores …"
+        "tod[oa]s",
+        "much[oa]s",
+        "vari[oa]s",
+        "algun[oa]s",
     ),
     aspect_headers=("aspecto", "característica", "criterio", "comparación"),
     gloss_headers=("definición", "significado", "descripción", "explicación"),

@@ -168,6 +168,12 @@ TABLE = Table(
         # a subordinator: what follows is a clause, whose subject comes later
         "quand",
         "lorsque",
+        # a quantifier: "Tous sont des sous-genres …"
+        "tous",
+        "toutes",
+        "plusieurs",
+        "beaucoup",
+        "certain(?:e)?s",
     ),
     aspect_headers=("aspect", "caractéristique", "critère", "critères", "comparaison"),
     gloss_headers=("définition", "signification", "description", "explication"),

@@ -166,6 +166,10 @@ TABLE = Table(
         # a subordinator: what follows is a clause, whose subject comes later
         "quando",
         "mentre",
+        # a quantifier: "Tutti sono …", "Molti autori …"
+        "tutt[ie]",
+        "molt[ie]",
+        "alcun[ie]",
     ),
     aspect_headers=("aspetto", "caratteristica", "criterio", "confronto"),
     gloss_headers=("definizione", "significato", "descrizione", "spiegazione"),
