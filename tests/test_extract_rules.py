@@ -400,7 +400,8 @@ def test_a_period_heading_is_asked_under_the_history_it_is_part_of(
             None,
         ),
         (
-            "Tous sont des sous-genres de l'*apologue*, un court récit allégorique à visée didactique.",
+            "Tous sont des sous-genres de l'*apologue*, un court récit allégorique à visée "
+            "didactique.",
             None,
         ),
         # the kind itself, named, is the term
