@@ -331,3 +331,88 @@ def test_as_read(written: str, read: str | None) -> None:
     from quizgarden.extract.marks import as_read
 
     assert as_read(written) == (written if read is None else read)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        # an adverb that says the definition is put plainly qualifies the verb, not the term
+        (
+            "Dichotic listening simply refers to the situation when two messages are presented "
+            "simultaneously to an individual, with one message in each ear.",
+            "Dichotic listening",
+        ),
+        (
+            "Dichotic listening refers to the situation when two messages are presented "
+            "simultaneously to an individual, with one message in each ear.",
+            "Dichotic listening",
+        ),
+        # a negation says what the subject is not: no definition of it
+        (
+            "La **escasez** no es un problema tecnológico sino de **disparidad** entre deseos "
+            "humanos y medios disponibles para satisfacerlos.",
+            None,
+        ),
+    ],
+)
+def test_an_adverb_before_the_copula_is_no_part_of_the_term(
+    tmp_path: Path, sentence: str, front: str | None
+) -> None:
+    body = f"# Notes\n\nSome words open the paragraph here. {sentence}\n"
+    fronts = [c.front for c in extract_text(tmp_path, body) if c.rule == "sentence"]
+    assert fronts == ([front] if front else []), fronts
+
+
+@pytest.mark.parametrize(
+    ("title", "front"),
+    [
+        ("Late 1960s and 1970s", "History of database systems › Late 1960s and 1970s"),
+        (
+            "July 1914 - 11 November 1918",
+            "History of database systems › July 1914 - 11 November 1918",
+        ),
+        ("1950er Jahre", "History of database systems › 1950er Jahre"),
+        # a name that holds a year names its subject on its own
+        ("Windows 2000", "Windows 2000"),
+        ("Threats to the Weimar Republic 1919-23", "Threats to the Weimar Republic 1919-23"),
+    ],
+)
+def test_a_period_heading_is_asked_under_the_history_it_is_part_of(
+    tmp_path: Path, title: str, front: str
+) -> None:
+    body = (
+        "# Databases\n\n## History of database systems\n\n"
+        f"### {title}\n\n"
+        "- Hard disks allowed direct (random) access to data.\n"
+        "- Network and hierarchical data models became widespread.\n"
+    )
+    fronts = [c.front for c in extract_text(tmp_path, body) if c.rule in ("heading", "brief")]
+    assert fronts == [front], fronts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front"),
+    [
+        # a quantifier opens no term: it counts members of a kind the sentence leaves unnamed
+        (
+            "Many reference refer to trench warfare, which gave soldiers more time to take "
+            "defensive steps.",
+            None,
+        ),
+        (
+            "Tous sont des sous-genres de l'*apologue*, un court récit allégorique à visée "
+            "didactique.",
+            None,
+        ),
+        # the kind itself, named, is the term
+        (
+            "Trench warfare refers to fighting from long ditches dug into the ground, which gave "
+            "soldiers more time to take defensive steps.",
+            "Trench warfare",
+        ),
+    ],
+)
+def test_a_quantifier_opens_no_term(tmp_path: Path, sentence: str, front: str | None) -> None:
+    body = f"# Notes\n\nSome words open the paragraph here. {sentence}\n"
+    fronts = [c.front for c in extract_text(tmp_path, body) if c.rule == "sentence"]
+    assert fronts == ([front] if front else []), fronts

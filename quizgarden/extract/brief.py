@@ -77,6 +77,7 @@ from .text import (
     is_label_word,
     is_link_only,
     is_list_label,
+    is_period,
     is_pointer,
     is_sentence,
     is_structural,
@@ -122,7 +123,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
         if _titled(answer):
             continue
         front = title
-        if GENERIC_FRONT.match(title) or not is_distinctive(title):
+        if GENERIC_FRONT.match(title) or not is_distinctive(title) or is_period(title):
             owner = naming_heading(ctx, heading_above(ctx, n))
             if title.casefold() not in owner.casefold():
                 front = f"{owner} › {title}"

@@ -85,6 +85,7 @@ from .text import (
     is_instruction,
     is_label_word,
     is_link_only,
+    is_period,
     is_pointer,
     is_sentence,
     is_structural,
@@ -546,6 +547,7 @@ def _front(ctx: Context, n: int, title: str, answer: str) -> str:
         or PART_HEADING.match(title)
         or not is_distinctive(title)
         or n in ctx.organising
+        or is_period(title)  # "#### Late 1960s and 1970s" under "### History of database systems"
     ):
         owner = _owner(ctx, n)
         if title.casefold() not in owner.casefold():

@@ -34,6 +34,8 @@ from .lang import (
     CLAUSE_WORD,
     CONTINUES,
     COPULA,
+    COPULA_ADVERB,
+    COPULA_NEGATION,
     COPULA_WORD,
     DEICTIC,
     DEMONSTRATIVE,
@@ -503,6 +505,14 @@ def split_defining(
     if verb is None or verb[0] == 0 or verb[0] > MAX_SUBJECT:
         return None
     raw = _without_closing_comma(sentence[: verb[0]].strip())
+    if COPULA_NEGATION.search(raw) is not None:
+        return None  # "La escasez no es …": says what the subject is not
+    qualifier = COPULA_ADVERB.search(raw)
+    if qualifier is not None:  # "Dichotic listening simply refers to …": the adverb says the
+        # definition is put plainly, no part of the term, and the answer reads the same without it
+        raw = raw[: qualifier.start()].rstrip()
+        if not raw:
+            return None
     if ("," in raw or "，" in raw) and "](" not in raw and "<" not in raw:
         return None  # (the comma test below, on the markup: only a link or a tag drops a comma)
     subject = ARTICLE.sub("", strip_markup(raw)).strip()

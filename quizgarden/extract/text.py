@@ -900,6 +900,28 @@ def is_series_point(term: str) -> bool:
     return _SERIES_POINT.search(plain) is not None
 
 
+# a decade ("1960s", "'90s", "1960er", "1950年代") or a span between two years or dates ("1914 -
+# 11 November 1918", "1919-23", "c1500-1700")
+_PERIOD_MARK = re.compile(r"\d0(?:s|er|年代)(?!\w)|\d{3,4}\s*[-–—~]\s*\d")
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_period(title: str) -> bool:
+    """`title` names a stretch of time and nothing else: a decade or a span of years, with no
+    more words than numbers around them ("Early 2000s", "Late 1960s and 1970s", "July 1914 - 11
+    November 1918"). Under a heading of a history it says which part of that history its section
+    tells, and alone it names no subject: the blind judges junked each such front read bare. A
+    name that holds a year ("Windows 2000", "Threats to the Weimar Republic 1919-23") is none."""
+    plain = PARENS.sub("", strip_markup(title))
+    if _PERIOD_MARK.search(plain) is None:
+        return False
+    tokens = plain.split()
+    numbers = sum(1 for t in tokens if _HAS_DIGIT.search(t))
+    words = sum(1 for t in tokens if _HAS_LETTER.search(t) and not _HAS_DIGIT.search(t))
+    return words <= numbers
+
+
 #: How many words a title naming an aspect by its last word runs to ("Key Design Considerations").
 _ASPECT_WORDS = 3
 #: How many words two aspects joined run to ("Mechanical and Thermal Properties").

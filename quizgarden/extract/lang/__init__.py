@@ -64,6 +64,8 @@ __all__ = [
     "CONDITION",
     "CONTINUES",
     "COPULA",
+    "COPULA_ADVERB",
+    "COPULA_NEGATION",
     "COPULA_WORD",
     "COUNTED_KIND",
     "COUNT_LEAD",
@@ -1142,6 +1144,11 @@ HEAD_FOLLOWER = re.compile(
     rf"^(?:{_alternation(_words('prepositions', 'of_words', 'joiners', 'infinitive_markers'))})",
     re.I,
 )
+#: A word ending the words before a copula that qualifies the verb, not the subject: "simply"
+#: in "Dichotic listening simply refers to …".
+COPULA_ADVERB = re.compile(rf"(?:{_alternation(_words('copula_adverbs'))})$", re.I)
+#: A negation ending the words before a copula: "no" in "La escasez no es …".
+COPULA_NEGATION = re.compile(rf"(?:{_alternation(_words('copula_negations'))})$", re.I)
 #: A class ranked among its kind, after the article: "most complex thing", "classic example".
 SUPERLATIVE = re.compile(
     rf"^(?:{_alternation(_words('superlatives', 'example_words'))})(?![\w-])", re.I

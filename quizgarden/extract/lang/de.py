@@ -14,6 +14,9 @@ TABLE = Table(
         "Lösung anzeigen",
     ),
     code="de",
+    # (the verb comes second: "Dichotisches Hören bezeichnet einfach …", nothing before it)
+    copula_adverbs=(),
+    copula_negations=(),
     approximations=("etwa", "ca\\.", "circa", "rund"),
     # a lead that ends by saying the line before turns into the formula below ("wird zu:",
     # "vereinfacht sich zu", "umgeformt")
@@ -227,6 +230,13 @@ TABLE = Table(
         "\\w+weise",
         # "Als X bezeichnet man …": the term follows "als", the verb and "man" after it
         "als",
+        # a quantifier: "Viele Autoren sind …", "Alle sind …"
+        "alle",
+        "viele",
+        "einige",
+        "manche",
+        "mehrere",
+        "beide",
     ),
     aspect_headers=("aspekt", "merkmal", "merkmale", "eigenschaft", "kriterium", "vergleich"),
     gloss_headers=("definition", "bedeutung", "beschreibung", "erklärung"),

@@ -505,6 +505,12 @@ TABLE = Table(
         "if",
         "most",
         "more",
+        # a quantifier: "Many philosophers accept …", "Several studies are …" count members of a
+        # kind the sentence does not name as a term
+        "many",
+        "few",
+        "several",
+        "both",
     ),
     aspect_headers=(
         "aspect",
@@ -903,6 +909,17 @@ TABLE = Table(
         "significant",
     ),
     example_suffixes=("(?:an? )?example",),
+    copula_adverbs=(
+        "simply",
+        "essentially",
+        "basically",
+        "fundamentally",
+        "actually",
+        "really",
+        "merely",
+        "just",
+    ),
+    copula_negations=("not", "never"),
     approximations=("about", "around", "approximately", "roughly", "up to", "over"),
     versus=("vs", "v.s"),
     formula_leads=(

@@ -13,6 +13,8 @@ TABLE = Table(
         "ver (?:la )?solución",
     ),
     code="es",
+    copula_adverbs=("simplemente", "básicamente", "esencialmente", "realmente"),
+    copula_negations=("no", "nunca", "tampoco"),
     approximations=("hacia", "alrededor de", "aproximadamente"),
     # a lead that ends by saying the line before turns into the formula below ("se convierte en:",
     # "se simplifica a", "se reescribe como")
@@ -159,6 +161,11 @@ TABLE = Table(
         # a subordinator: what follows is a clause, whose subject comes later
         "cuando",
         "mientras",
+        # a quantifier: "Todos son …", "Muchos autores …"
+        "tod[oa]s",
+        "much[oa]s",
+        "vari[oa]s",
+        "algun[oa]s",
     ),
     aspect_headers=("aspecto", "característica", "criterio", "comparación"),
     gloss_headers=("definición", "significado", "descripción", "explicación"),

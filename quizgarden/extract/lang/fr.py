@@ -13,6 +13,9 @@ TABLE = Table(
         "voir la solution",
     ),
     code="fr",
+    # (an adverb follows the verb: "… désigne simplement …"; only the negation comes before)
+    copula_adverbs=(),
+    copula_negations=("ne",),
     approximations=("vers", "environ"),
     # a lead that ends by saying the line before turns into the formula below ("devient :",
     # "se simplifie en", "se réécrit")
@@ -165,6 +168,12 @@ TABLE = Table(
         # a subordinator: what follows is a clause, whose subject comes later
         "quand",
         "lorsque",
+        # a quantifier: "Tous sont des sous-genres …"
+        "tous",
+        "toutes",
+        "plusieurs",
+        "beaucoup",
+        "certain(?:e)?s",
     ),
     aspect_headers=("aspect", "caractéristique", "critère", "critères", "comparaison"),
     gloss_headers=("définition", "signification", "description", "explication"),

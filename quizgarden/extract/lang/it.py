@@ -12,6 +12,8 @@ TABLE = Table(
         "mostra (?:la )?risposta",
     ),
     code="it",
+    copula_adverbs=("semplicemente", "fondamentalmente", "essenzialmente"),
+    copula_negations=("non", "mai"),
     approximations=("verso", "circa"),
     # a lead that ends by saying the line before turns into the formula below ("diventa:",
     # "si semplifica in", "si riscrive come")
@@ -164,6 +166,10 @@ TABLE = Table(
         # a subordinator: what follows is a clause, whose subject comes later
         "quando",
         "mentre",
+        # a quantifier: "Tutti sono …", "Molti autori …"
+        "tutt[ie]",
+        "molt[ie]",
+        "alcun[ie]",
     ),
     aspect_headers=("aspetto", "caratteristica", "criterio", "confronto"),
     gloss_headers=("definizione", "significato", "descrizione", "spiegazione"),

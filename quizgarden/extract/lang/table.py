@@ -132,6 +132,14 @@ class Table:
     example_suffixes: tuple[str, ...] = ()
     # words before a number that make it a measurement: "about", "约"
     approximations: tuple[str, ...] = ()
+    # an adverb that may stand between a subject and its copula and says the definition is put
+    # plainly, not that it holds only at times or besides something else ("Dichotic listening
+    # simply refers to …", "Embedding 层其实是 …"; not "usually", "also"): it qualifies the verb,
+    # not the subject. Where the verb comes second, as in German, none stands there
+    copula_adverbs: tuple[str, ...] = ()
+    # a negation between a subject and its copula ("La escasez no es …", "Il debitore non è
+    # tenuto …"): the sentence says what the subject is not, no definition of it
+    copula_negations: tuple[str, ...] = ()
     # abbreviations that set two names against each other inside one name, their full stop
     # ending no sentence: "vs" ("Volatile vs. Persistent Storage", "SVM vs. Logistic Regression")
     versus: tuple[str, ...] = ()

@@ -296,6 +296,11 @@ TABLE = Table(
         r"第[一二三四五六七八九十\d]+[个种类点步条]",
         # an adverb that opens a clause: "实际上是**一个简单的双层神经网络**"
         "(?:实际|事实|本质)上",
+        # a quantifier: "很多人是…", "许多模型是…"
+        "很多",
+        "许多",
+        "一些",
+        "大多数",
     ),
     aspect_headers=(
         "特性",
@@ -722,6 +727,8 @@ TABLE = Table(
         "案例",
         "场景",
     ),
+    copula_adverbs=("其实", "实际上", "本质上"),
+    copula_negations=("不", "并不", "从不"),
     approximations=(
         "约",
         "大约",
