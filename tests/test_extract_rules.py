@@ -416,3 +416,71 @@ def test_a_quantifier_opens_no_term(tmp_path: Path, sentence: str, front: str | 
     body = f"# Notes\n\nSome words open the paragraph here. {sentence}\n"
     fronts = [c.front for c in extract_text(tmp_path, body) if c.rule == "sentence"]
     assert fronts == ([front] if front else []), fronts
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("- **Sodium**, **potassium**, and **chloride ions** are lost in sweat.", False),
+        ("- **Nord**, **Süd** und **West** grenzen an den See.", False),
+        ("- **梯度裁剪**，**权重衰减**，**早停**都能缓解过拟合。", False),
+        ("- **Osmosis**, the movement of water across a membrane.", True),
+    ],
+)
+def test_a_series_of_bold_terms_is_no_term_and_its_definition(
+    tmp_path: Path, line: str, kept: bool
+) -> None:
+    """Bold terms in a row, set apart by commas, are the sentence's subject: the first is no
+    term that the rest of the line explains. A bold term and a comma before its explanation
+    still is one."""
+    items = "- **Diffusion**, the spread of particles from high to low concentration.\n"
+    text = f"# Transport\n\n{items}{line}\n"
+    cards = _extract_file(tmp_path, "transport.md", text)
+    first = line[4:].split("**")[0]
+    assert any(c.front.endswith(first) for c in cards) == kept, [c.front for c in cards]
+
+
+def test_a_footnote_is_no_part_of_the_text_above_it(tmp_path: Path) -> None:
+    """A footnote's text (`[^1]: …`) is set at the page's foot: it never runs into the back of
+    the heading or paragraph above it, while the paragraph itself is still read."""
+    text = (
+        "# Soil\n\n## Humus over time\n\nMost of it ends up in the upper layer.[^1] As a result,"
+        " there is less of it below the roots.\n\n[^1]: Also called the organic horizon in older"
+        " texts.\n\n[^2]: A second note at the foot.\n"
+    )
+    cards = _extract_file(tmp_path, "soil.md", text)
+    backs = [c.back for c in cards if c.front.endswith("Humus over time")]
+    above = (
+        "Most of it ends up in the upper layer. As a result, there is less of it below the roots."
+    )
+    assert backs == [above], backs
+
+
+def test_an_inline_footnote_holding_a_link_is_no_part_of_the_back(tmp_path: Path) -> None:
+    """An inline footnote (`^[…]`) ends at the bracket that closes it, past any wikilink or
+    image inside it."""
+    text = (
+        "# Groups\n\n- **Cohesion**: members stay together ^[trust builds [[loyalty]] over time]\n"
+        "- **Conformity**: members match the views of the group\n"
+        "- **Polarisation**: views grow more extreme after discussion\n"
+    )
+    cards = _extract_file(tmp_path, "groups.md", text)
+    backs = [c.back for c in cards if c.front.endswith("Cohesion")]
+    assert backs == ["members stay together"], [(c.front, c.back) for c in cards]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("a cost \\(for example: the rent is paid before the month starts\\).", "(for example"),
+        ("the rate \\(r_t\\) of the period", "$r_t$"),
+        ("the value \\( Q \\) of the charge", "$ Q $"),
+    ],
+)
+def test_escaped_brackets_are_math_only_when_they_hold_math(written: str, read: str) -> None:
+    """`\\(…\\)` is ChatGPT's inline math where it holds math; words with no sign of TeX in
+    them are prose in escaped brackets, which CommonMark shows as brackets."""
+    from quizgarden.extract.blocks import parse_blocks
+
+    (block,) = parse_blocks(written + "\n", 1)
+    assert read in block.text, block.text

@@ -43,8 +43,36 @@ CODE_KINDS = frozenset({"fence", "code", "html", "math"})
 
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?[ \t]*\n?")
 _CALLOUT_TITLE = re.compile(r"^\[!([\w-]+)\][+-]?[ \t]*([^\n]*)")
+# "[^1]: Examples would include …": a footnote's text (Markdown Extra, Pandoc, GitHub, Obsidian),
+# which the viewer sets at the page's foot, away from the paragraph above it
+_FOOTNOTE_DEF = re.compile(r"^[ \t]{0,3}\[\^[^\]\s]+\]:", re.M)
+# "…vasospasmo^[Per iperproduzione di NO …]": an inline footnote (Pandoc, Obsidian), which may
+# hold a link, an image or a wikilink of its own (`^[breeds [[stereotype]]]`): it ends at the
+# bracket that closes it
+_INLINE_FOOTNOTE = re.compile(r"[ \t]*\^\[(?:[^\[\]\n]|\[\[?[^\[\]\n]*\]\]?)*\]")
 _PAREN_MATH = re.compile(r"\\\(([^\u3400-\u9fff\n]+?)\\\)")  # no CJK inside: "\(这里\)" is prose
 _PAREN_MATH_END = re.compile(r"[\u3400-\u9fff\n]")  # an unclosed `\(` cannot reach past it
+# what TeX is written with: a command, a script, a brace, a relation or an operator
+_TEX_SIGN = re.compile(r"[\\^_{}=<>+*/|]")
+# four words in a row, and nothing of TeX: "\(ex: the customers has not paid yet\)"
+_PROSE_RUN = re.compile(r"[^\W\d_]{2,}(?:[ ,;:'’]+[^\W\d_]{2,}){3}")
+
+
+def _footnote_gone(m: re.Match[str]) -> str:
+    """Nothing for an inline footnote; the match itself for an index (`a^[l]`, no space in it)."""
+    text = m.group()
+    return "" if " " in text.lstrip() or "\t" in text.lstrip() else text
+
+
+def _paren_math(m: re.Match[str]) -> str:
+    """`\\(…\\)` read as inline math (`$…$`) when what it holds reads as math; a run of words
+    with no sign of TeX is prose in escaped brackets, which CommonMark shows as brackets."""
+    inner = m.group(1)
+    if _TEX_SIGN.search(inner) is None and _PROSE_RUN.search(inner) is not None:
+        return f"({inner})"
+    return f"${inner}$"
+
+
 #: An HTML line break closing a line of text (`**Controlling** <br>`, `- **Abstraction**<br>`,
 #: `Examples: <br />`): it breaks the line where the note's own line ends already, so it adds
 #: nothing a rule reads, and a term line would hold it as part of its term, no longer a name
@@ -654,6 +682,15 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 and not _keyed(blocks, pending_item)
             ):
                 inline.content = _PICTOGRAPH_TERM.sub(r"\1", inline.content)
+            if "[^" in inline.content and (f := _FOOTNOTE_DEF.search(inline.content)):
+                # a footnote is read where its mark stands, never as the text around it: its
+                # lines are no part of a back, a term or a heading's explanation
+                inline.content = inline.content[: f.start()].rstrip()
+                if not inline.content and pending_item is None:
+                    i += 2
+                    continue
+            if "^[" in inline.content:
+                inline.content = _INLINE_FOOTNOTE.sub(_footnote_gone, inline.content)
             title = ""
             if quote and inline.content.startswith("[!"):  # "> [!note] Title": an Obsidian callout
                 if m := _CALLOUT_TITLE.match(inline.content):
@@ -663,7 +700,7 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 inline.content = _CALLOUT.sub("", inline.content, count=1)
             if "\\(" in inline.content:  # ChatGPT's inline math, \(x_c\), read as $x_c$
                 inline.content = skipping_sub(
-                    _PAREN_MATH, r"$\1$", inline.content, "\\(", _PAREN_MATH_END
+                    _PAREN_MATH, _paren_math, inline.content, "\\(", _PAREN_MATH_END
                 )
             start, end = inline.map or tok.map or (0, 1)
             if kind == "heading_open":

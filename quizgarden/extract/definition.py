@@ -103,6 +103,7 @@ from .text import (
     continues_line,
     has_cjk,
     has_colon,
+    is_bold_series,
     is_capitalised_phrase,
     is_cut,
     is_distinctive,
@@ -1316,6 +1317,8 @@ def _bold_led(line: str) -> tuple[str, str] | None:
     if m is None:
         return None
     term, rest = m.group("term").strip(), m.group("rest").strip()
+    if m.group("sep") in {"，", ","} and is_bold_series(without_item_mark(line.strip())):
+        return None  # "**Free**, **unbound**, and **water-soluble drugs** are …": a series
     if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
         return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
     if not is_term(term) or not is_explanation(rest) or wraps_term(term, strip_markup(rest)):

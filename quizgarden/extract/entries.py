@@ -36,6 +36,7 @@ from .text import (
     PARENS,
     has_cjk,
     has_colon,
+    is_bold_series,
     is_clause,
     is_explanation,
     is_label_word,
@@ -208,6 +209,8 @@ def split_definition(
             rest = whole_sentences(rest) or rest
         if m.group("sep") in {"，", ","} and CONTINUES.match(rest):
             return None  # "**K V Cache**，并采用…": the sentence goes on, it does not define
+        if m.group("sep") in {"，", ","} and is_bold_series(line):
+            return None  # "**Free**, **unbound**, and **water-soluble drugs** are …": a series
     else:
         c = _term_colon(line) if has_colon(line) else None  # a literal first
         if c is None:  # "洋务运动——…"; "X 还有另一个优势——…" is a sentence going on
