@@ -14,13 +14,12 @@ import html
 import re
 
 from .blocks import Block
-from .context import Context
+from .context import HTML_BREAK, Context
 
 _TABLE = re.compile(r"<table\b", re.I)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
 _CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t[hd]\s*>", re.I | re.S)
 _SPANNED = re.compile(r"\b(?:rowspan|colspan)\s*=", re.I)
-_BREAK = re.compile(r"<br\s*/?>", re.I)
 #: a tag's name, then its attributes or its end: "<b>", "<td class=…>", "</b >"; not the "<b" of
 #: math that compares, `$a<b$`
 _STRONG = re.compile(r"</?(?:strong|b)(?:\s[^>]*)?>", re.I)
@@ -62,7 +61,7 @@ def html_table_rows(ctx: Context, block: Block) -> tuple[list[list[str]], list[i
 def _cell_text(cell: str) -> str:
     """A cell's HTML as the Markdown a pipe table's cell would hold: one line, its emphasis as
     marks, its other tags gone."""
-    text = _BREAK.sub("<br>", cell)
+    text = HTML_BREAK.sub("<br>", cell)
     text = _CODE.sub("`", _EMPHASIS.sub("*", _STRONG.sub("**", text)))
     text = _TAG.sub(lambda m: m.group(0) if m.group(0) == "<br>" else "", text)
     return _SPACE.sub(" ", html.unescape(text)).strip()
