@@ -789,6 +789,8 @@ def _only_tasks(card: Candidate) -> bool:
     list, a checklist to tick or a syllabus's boxes of topics still to study, none of them a
     fact to recall. A question whose boxes mark its answer ("Which … ?" over "- [ ] CAP" and
     "- [x] Shine-Dalgarno box") is a quiz, and a card: the ticked box is its answer."""
+    if "[" not in card.back:
+        return False  # most backs: no box, so no line of them is a task (one pass in C)
     marks = [_TASK_ITEM.match(line) for line in card.back.splitlines() if line.strip()]
     if not marks or not all(marks):
         return False
