@@ -456,6 +456,8 @@ def _about_itself(back: str) -> bool:
     # pattern tried each length of their first words)
     lead = _SELF_LEAD.match(plain) if plain[:1] == "[" or has_colon(plain) else None
     after = plain[lead.end() :] if lead else plain
+    if len(after) == len(plain):  # nothing leads it (most backs): the opening is matched once
+        return SELF_REF.match(plain) is not None
     return SELF_REF.match(after) is not None or SELF_REF.match(plain) is not None
 
 
