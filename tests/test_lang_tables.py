@@ -235,6 +235,7 @@ def test_an_ending_read_from_the_line_start_is_tried_there_only(line: str) -> No
 
 END_PIECES = ["吗", "呢", "是什么", "为什么", "的作用", "とは何か", "?", "？", "\n", " ", "What"]
 END_PIECES += ["is", "it", "of", "der", "中", "A", "的", "。", "作用", "，", "é"]
+END_PIECES += ["not", "no", "simply", "不", "并不", "其实", "nunca", "never"]
 
 
 @given(st.lists(st.sampled_from(END_PIECES), max_size=16).map("".join))
@@ -245,6 +246,9 @@ def test_an_ending_is_searched_for_only_where_it_may_start(text: str) -> None:
     assert lang.asks(text) == (lang.QUESTION.search(text) is not None)
     assert lang.ends_asking(text) == (lang.ASKING_END.search(text) is not None)
     assert lang.ends_badly(text) == (lang.TERM_BAD_END.search(text) is not None)
+    assert lang.negates_copula(text) == (lang.COPULA_NEGATION.search(text) is not None)
+    adverb, found = lang.COPULA_ADVERB.search(text), lang.copula_adverb(text)
+    assert (found and found.span()) == (adverb and adverb.span())  # the same match
     for line in QUESTION_LINES:
         assert lang.asks(line + text) == (lang.QUESTION.search(line + text) is not None)
         assert lang.asks(text + line) == (lang.QUESTION.search(text + line) is not None)

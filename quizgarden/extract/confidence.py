@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import mul
 
 from ..model import Candidate
 from .confidence_weights import INTERCEPT, WEIGHTS
@@ -217,7 +218,9 @@ def _ends_counted(topic: str) -> bool:
 
 def score(found: dict[str, float]) -> float:
     """The logistic of the weighted features: the fitted chance that a learner keeps the card."""
-    z = INTERCEPT + sum(WEIGHTS.get(name, 0.0) * value for name, value in found.items())
+    # (each weight times its value, summed in the features' order as a generator would, in C:
+    # a generator's step for each of a card's 20-odd features cost more than the arithmetic)
+    z = INTERCEPT + sum(map(mul, map(WEIGHTS.get, found, repeat(0.0)), found.values()))
     return 1 / (1 + math.exp(-z))
 
 

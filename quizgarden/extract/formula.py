@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import Candidate
 from .blocks import Block
@@ -36,6 +37,7 @@ from .lang import (
 )
 from .text import (
     GENERIC_FRONT,
+    NOTE_CACHE,
     SENTENCE,
     has_cjk,
     is_example_heading,
@@ -559,8 +561,13 @@ def left_side(latex: str) -> str | None:
     return lhs
 
 
+@lru_cache(maxsize=NOTE_CACHE)
 def _top_level_relation(body: str) -> int | None:
-    """Offset of the first `=` (or `\\approx`, `:=`, ...) outside braces and brackets."""
+    """Offset of the first `=` (or `\\approx`, `:=`, ...) outside braces and brackets.
+
+    Cached: a formula's LaTeX is asked this by `left_side`, `_relation`, `_is_value` and
+    `_names_expression` in turn (a pass over the corpus asked it 1,542 times of 761 texts), each
+    time a walk over its tokens."""
     depth = 0
     for m in _TOKEN.finditer(body):
         tok = m.group()

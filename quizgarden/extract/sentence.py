@@ -34,8 +34,6 @@ from .lang import (
     CLAUSE_WORD,
     CONTINUES,
     COPULA,
-    COPULA_ADVERB,
-    COPULA_NEGATION,
     COPULA_WORD,
     DEICTIC,
     DEMONSTRATIVE,
@@ -62,6 +60,8 @@ from .lang import (
     SUPERLATIVE,
     TERM_BAD_START,
     TITLE_STOPWORDS,
+    copula_adverb,
+    negates_copula,
 )
 from .shape import is_label, named_plainly, points_back, topic
 from .text import (
@@ -505,9 +505,9 @@ def split_defining(
     if verb is None or verb[0] == 0 or verb[0] > MAX_SUBJECT:
         return None
     raw = _without_closing_comma(sentence[: verb[0]].strip())
-    if COPULA_NEGATION.search(raw) is not None:
+    if negates_copula(raw):
         return None  # "La escasez no es …": says what the subject is not
-    qualifier = COPULA_ADVERB.search(raw)
+    qualifier = copula_adverb(raw)
     if qualifier is not None:  # "Dichotic listening simply refers to …": the adverb says the
         # definition is put plainly, no part of the term, and the answer reads the same without it
         raw = raw[: qualifier.start()].rstrip()

@@ -204,8 +204,10 @@ __all__ = [
     "WEAK_NAMER",
     "Table",
     "asks",
+    "copula_adverb",
     "ends_asking",
     "ends_badly",
+    "negates_copula",
     "vocabulary",
 ]
 
@@ -608,6 +610,17 @@ def _at_end(pattern: re.Pattern[str]) -> Callable[[str], bool]:
         return lambda text: pattern.search(text) is not None
     reach = widest + 1
     return lambda text: pattern.search(text, max(0, len(text) - reach)) is not None
+
+
+def _search_at_end(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
+    """`pattern.search` of a pattern anchored at a text's end by `$`: the same match, since
+    every match ends there and spans no more than the widest, searched only from where that
+    one may start (`_at_end`); a pattern with no widest match is searched whole."""
+    widest = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    if widest >= _parser.MAXREPEAT:
+        return pattern.search
+    reach = widest + 1
+    return lambda text: pattern.search(text, max(0, len(text) - reach))
 
 
 _QUESTION_WORDS = _words("question_words")
@@ -1149,6 +1162,10 @@ HEAD_FOLLOWER = re.compile(
 COPULA_ADVERB = re.compile(rf"(?:{_alternation(_words('copula_adverbs'))})$", re.I)
 #: A negation ending the words before a copula: "no" in "La escasez no es …".
 COPULA_NEGATION = re.compile(rf"(?:{_alternation(_words('copula_negations'))})$", re.I)
+#: `COPULA_ADVERB.search(text)` and whether `COPULA_NEGATION` is found, each searched only
+#: from where its ending may start: `sentence` asks them of every subject before a copula.
+copula_adverb = _search_at_end(COPULA_ADVERB)
+negates_copula = _at_end(COPULA_NEGATION)
 #: A class ranked among its kind, after the article: "most complex thing", "classic example".
 SUPERLATIVE = re.compile(
     rf"^(?:{_alternation(_words('superlatives', 'example_words'))})(?![\w-])", re.I
