@@ -7,6 +7,7 @@ within a small factor of a bare parse.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -746,6 +747,34 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                 )
             _tag_callout(blocks, callouts, title)
             i += 1  # past its inline token (closing tags are not kept: see `push`)
+        elif (
+            kind == "html_block"
+            and "<h" in tok.content
+            and _HTML_HEADING.search(tok.content)
+            and not _HTML_WHOLE.search(tok.content)
+        ):
+            start = (tok.map or (0, 1))[0]
+            for at, last, part, level, text in _html_sections(tok.content):
+                line, end_line = first_line + start + at, first_line + start + last
+                if part == "heading":
+                    blocks.append(Block("heading", text, line, end_line, level, quoted=quote > 0))
+                    heading = len(blocks) - 1
+                    items.clear()
+                else:
+                    blocks.append(
+                        Block(
+                            part,
+                            text,
+                            line,
+                            end_line,
+                            heading=heading,
+                            parent=items[-1] if items else None,
+                            quoted=quote > 0,
+                        )
+                    )
+                    if part == "html":
+                        _mark_skip(blocks, text)
+                _tag_callout(blocks, callouts, "")
         elif kind in {"fence", "code_block", "html_block", "math_block", "table_open"}:
             start, end = tok.map or (0, 1)
             name = {
@@ -778,6 +807,66 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
     _apply_skips(blocks)
     _nest_unindented(blocks)
     return blocks
+
+
+#: `<h3>Mailbox rule</h3>`, `<h2 id="x"><strong>Sigma Bonds</strong></h2>`: an HTML heading alone on
+#: its line, as a site's template, a converter (gd2md-html, Notion) or an author who styles it
+#: writes a section title
+_HTML_HEADING = re.compile(
+    r"^[ \t]*<h([1-6])(?:\s[^>]*)?>(?P<title>(?:(?!</?h[1-6]\b).)*?)</h\1\s*>[ \t]*$", re.M | re.I
+)
+#: what an HTML block holds that is read whole or not at all, never cut at a heading in it: a
+#: comment (what it hides stays hidden), a disclosure block (the `details` rule's question and
+#: answer), preformatted text or a script, and a whole table (the table rule's rows)
+_HTML_WHOLE = re.compile(
+    r"<!--|<(?:details|summary|pre|script|style|textarea)\b|<table\b.*</table\s*>", re.I | re.S
+)
+_HTML_STRONG = re.compile(r"</?(?:strong|b)(?:\s[^>]*)?>", re.I)
+_HTML_EMPHASIS = re.compile(r"</?(?:em|i)(?:\s[^>]*)?>", re.I)
+_HTML_CODE = re.compile(r"</?code(?:\s[^>]*)?>", re.I)
+_HTML_LINK = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a\s*>", re.I)
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
+
+
+def _html_sections(content: str) -> list[tuple[int, int, str, int, str]]:
+    """An HTML block cut at the headings alone on a line in it, as (first line, last line,
+    kind, level, text) with lines counted from the block's first: each heading read as the
+    Markdown heading it displays as (its bold as `**`, its links as `[text](url)`), the text
+    after it up to the next heading a paragraph when it opens with words (the browser shows
+    it as text, the section's body), HTML when it opens with a tag; blank lines are left out."""
+    lines = content.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    out: list[tuple[int, int, str, int, str]] = []
+    run: list[int] = []
+
+    def close() -> None:
+        while run and not lines[run[-1]].strip():
+            run.pop()
+        if run:
+            text = "\n".join(lines[n] for n in run)
+            kind = "html" if text.lstrip().startswith("<") else "paragraph"
+            out.append((run[0], run[-1], kind, 0, text.strip() if kind == "paragraph" else text))
+        run.clear()
+
+    for n, line in enumerate(lines):
+        m = _HTML_HEADING.match(line) if "<h" in line or "<H" in line else None
+        if m is None:
+            if run or line.strip():
+                run.append(n)
+            continue
+        close()
+        out.append((n, n, "heading", int(m.group(1)), _html_inline(m.group("title"))))
+    close()
+    return out
+
+
+def _html_inline(text: str) -> str:
+    """A heading's HTML as the Markdown it displays as: bold and emphasis as marks, code as
+    backticks, a link as `[text](url)`, other tags gone, entities read."""
+    text = _HTML_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
+    text = _HTML_CODE.sub("`", _HTML_EMPHASIS.sub("*", _HTML_STRONG.sub("**", text)))
+    return " ".join(html.unescape(_HTML_TAG.sub("", text)).split())
 
 
 #: How many numbered items of one outline must each have bullets right under them, not
