@@ -16,6 +16,10 @@ _CALLED = (
     "is often called",
     "is also called",
     "is usually called",
+    # what several things make together: "… are collectively called **X**"
+    "are collectively called",
+    "are collectively known as",
+    "are jointly called",
     "is commonly called",
     "are often called",
     "are also called",

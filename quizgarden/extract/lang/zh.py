@@ -1163,7 +1163,21 @@ TABLE = Table(
     # (not "第二十条": an article of a statute is what a law note asks about)
     ordinal_parts=(r"第\s*[\d一二三四五六七八九十]+\s*(?:列|行|栏|项|点|部分|幕)",),
     example_marks=("例如", "比如", "举例"),
-    naming_verbs=("称为", "称作", "叫做", "叫作", "称[^，。,；;]{1,30}?为"),
+    # an adverb before the verb is the verb's, as "is also called" is en's: "…统称为**单调函数**"
+    # names the kind those things make together, and a description cut before the verb ends on
+    # the adverb ("…和单调递减函数统"). Not the 统 that closes a word ("操作系统称为**X**": a
+    # system is called X); not 合称 either, for the 合 of 集合/组合 ("这个集合称为**X**")
+    naming_verbs=(
+        "称为",
+        "称作",
+        "叫做",
+        "叫作",
+        "称[^，。,；;]{1,30}?为",
+        "(?<![系传总血正])统称为?",
+        "也称为?",
+        "又称为?",
+        "亦称为?",
+    ),
     # the `subject` rule
     intro_headings=("简介", "概述", "介绍", "定义", "引言"),
     deck_names=("卡片", "闪卡", "抽认卡", "记忆卡片", "anki卡片"),
