@@ -821,11 +821,14 @@ _HTML_HEADING = re.compile(
 _HTML_WHOLE = re.compile(
     r"<!--|<(?:details|summary|pre|script|style|textarea)\b|<table\b.*</table\s*>", re.I | re.S
 )
-_HTML_STRONG = re.compile(r"</?(?:strong|b)(?:\s[^>]*)?>", re.I)
-_HTML_EMPHASIS = re.compile(r"</?(?:em|i)(?:\s[^>]*)?>", re.I)
-_HTML_CODE = re.compile(r"</?code(?:\s[^>]*)?>", re.I)
+#: HTML that formats the words it holds, read as the Markdown it displays as (`htmltable` too); a
+#: tag's name, then its attributes or its end: "<b>", "<td class=…>", "</b >"; not the "<b" of
+#: math that compares, `$a<b$`
+HTML_STRONG = re.compile(r"</?(?:strong|b)(?:\s[^>]*)?>", re.I)
+HTML_EMPHASIS = re.compile(r"</?(?:em|i)(?:\s[^>]*)?>", re.I)
+HTML_CODE = re.compile(r"</?code(?:\s[^>]*)?>", re.I)
 _HTML_LINK = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a\s*>", re.I)
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
+HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
 
 
 def _html_sections(content: str) -> list[tuple[int, int, str, int, str]]:
@@ -865,8 +868,8 @@ def _html_inline(text: str) -> str:
     """A heading's HTML as the Markdown it displays as: bold and emphasis as marks, code as
     backticks, a link as `[text](url)`, other tags gone, entities read."""
     text = _HTML_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
-    text = _HTML_CODE.sub("`", _HTML_EMPHASIS.sub("*", _HTML_STRONG.sub("**", text)))
-    return " ".join(html.unescape(_HTML_TAG.sub("", text)).split())
+    text = HTML_CODE.sub("`", HTML_EMPHASIS.sub("*", HTML_STRONG.sub("**", text)))
+    return " ".join(html.unescape(HTML_TAG.sub("", text)).split())
 
 
 #: How many numbered items of one outline must each have bullets right under them, not

@@ -13,19 +13,13 @@ from __future__ import annotations
 import html
 import re
 
-from .blocks import Block
+from .blocks import HTML_CODE, HTML_EMPHASIS, HTML_STRONG, HTML_TAG, Block
 from .context import HTML_BREAK, Context
 
 _TABLE = re.compile(r"<table\b", re.I)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
 _CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t[hd]\s*>", re.I | re.S)
 _SPANNED = re.compile(r"\b(?:rowspan|colspan)\s*=", re.I)
-#: a tag's name, then its attributes or its end: "<b>", "<td class=…>", "</b >"; not the "<b" of
-#: math that compares, `$a<b$`
-_STRONG = re.compile(r"</?(?:strong|b)(?:\s[^>]*)?>", re.I)
-_EMPHASIS = re.compile(r"</?(?:em|i)(?:\s[^>]*)?>", re.I)
-_CODE = re.compile(r"</?code(?:\s[^>]*)?>", re.I)
-_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
 _SPACE = re.compile(r"\s+")
 
 
@@ -62,6 +56,6 @@ def _cell_text(cell: str) -> str:
     """A cell's HTML as the Markdown a pipe table's cell would hold: one line, its emphasis as
     marks, its other tags gone."""
     text = HTML_BREAK.sub("<br>", cell)
-    text = _CODE.sub("`", _EMPHASIS.sub("*", _STRONG.sub("**", text)))
-    text = _TAG.sub(lambda m: m.group(0) if m.group(0) == "<br>" else "", text)
+    text = HTML_CODE.sub("`", HTML_EMPHASIS.sub("*", HTML_STRONG.sub("**", text)))
+    text = HTML_TAG.sub(lambda m: m.group(0) if m.group(0) == "<br>" else "", text)
     return _SPACE.sub(" ", html.unescape(text)).strip()
