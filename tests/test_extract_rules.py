@@ -484,3 +484,49 @@ def test_escaped_brackets_are_math_only_when_they_hold_math(written: str, read: 
 
     (block,) = parse_blocks(written + "\n", 1)
     assert read in block.text, block.text
+
+
+@pytest.mark.parametrize(
+    "image", ["![](https://latex.codecogs.com/svg.latex?P(A%7CB))", "![[chain.png]]"]
+)
+def test_an_image_inside_a_sentence_does_not_end_it(tmp_path: Path, image: str) -> None:
+    """The "!" of an image is no exclamation: a sentence runs on past it. Its words around a
+    formula drawn as a picture make no statement ("states that holds for …"), so that
+    sentence is not carded; the same sentence that says its content in words is."""
+    text = (
+        f"# Probability\n\n## Rules\n\nThe **Chain rule** states that {image} holds for every"
+        " pair of events.\n\nThe **Sum rule** states that the probabilities of disjoint events"
+        " add up.\n"
+    )
+    cards = _extract_file(tmp_path, "prob.md", text)
+    assert not [c for c in cards if c.back.rstrip().endswith("!")], cards
+    assert not [c for c in cards if "Chain rule" in c.front], cards
+    assert [c.back for c in cards if c.front.endswith("Sum rule")] == [
+        "states that the probabilities of disjoint events add up."
+    ], cards
+
+
+def test_an_image_after_a_sentence_is_left_off_its_back(tmp_path: Path) -> None:
+    """A sentence that runs on over a line break into the picture under it is whole without
+    it; words that lead into an image ("…: ![](…)") still do not answer."""
+    text = (
+        "# Geology\n\nThe **mantle convection** is the movement of the mantle caused by heat"
+        " from the interior of the Earth\n![Woah](http://example.com/w.gif)\n\nThe **Law of"
+        " cooling** is the law that reads: ![](https://example.com/law.png)\n"
+    )
+    cards = _extract_file(tmp_path, "geo.md", text)
+    backs = {c.front: c.back for c in cards}
+    assert backs.get("mantle convection") == (
+        "is the movement of the mantle caused by heat from the interior of the Earth"
+    ), cards
+    assert not [c for c in cards if "cooling" in c.front], cards
+
+
+def test_an_exclamation_before_a_footnote_still_ends_the_sentence(tmp_path: Path) -> None:
+    """ "…simple![^1]": a footnote's bracket, not an image's, follows the exclamation."""
+    text = (
+        "# Stars\n\nA **pulsar** is a rotating neutron star![^1] It was found in 1967 by"
+        " Jocelyn Bell.\n\n[^1]: Of high density.\n"
+    )
+    cards = _extract_file(tmp_path, "stars.md", text)
+    assert [c.back for c in cards if c.front == "pulsar"] == ["is a rotating neutron star!"], cards

@@ -168,8 +168,11 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
             map(
                 _without_lead_in,
                 map(
-                    _without_next_title,
-                    _without_cut(dedupe(found, title=note.title, stands=_stands), ctx),
+                    _without_trailing_image,
+                    map(
+                        _without_next_title,
+                        _without_cut(dedupe(found, title=note.title, stands=_stands), ctx),
+                    ),
                 ),
             ),
         )
@@ -437,7 +440,52 @@ def _not_an_answer(back: str, front: str) -> bool:
         or _only_previews(back)
         or _about_itself(back)
         or _only_asks(back, front)
+        or _image_in_sentence(back)
     )
+
+
+#: An inline image: `![alt](url)` (a url may hold one level of brackets, as a formula's does:
+#: `svg.latex?P(A)`), or Obsidian's `![[diagram.png]]`.
+_INLINE_IMAGE = re.compile(r"!\[\[[^\]\n]+\]\]|!\[[^\]\n]*\]\((?:[^()\n]++|\([^()\n]*+\))*+\)")
+#: Images that close a line after its text, set off from it by a space.
+_TRAILING_IMAGES = re.compile(rf"(?<=\S)[ \t]+(?:(?:{_INLINE_IMAGE.pattern})[ \t]*)+$")
+
+
+#: What goes on or closes a clause after an image that ends it ("as in ![](…)."): punctuation
+#: that sets the image in the sentence, as a word after it does.
+_CLAUSE_MARKS = frozenset(".,;:。，；：、")
+
+
+def _image_in_sentence(back: str) -> bool:
+    """ "states that ![](…svg.latex?P(A|B)…) holds for every pair of events": an image stands
+    between two words of one sentence (or after a word, with the punctuation of the sentence
+    after it: "as in ![](…)."), so it carries part of what the sentence says (a formula
+    or a symbol drawn as a picture), and the words around it make no statement of their own
+    ("states that holds for …"). A picture after the words (an illustration) or on its own
+    line leaves the sentence whole. Read only when the back holds "![" (most hold none)."""
+    if "![" not in back:
+        return False
+    for m in _INLINE_IMAGE.finditer(back):
+        before = back[: m.start()].rstrip(" \t")
+        after = back[m.end() :].lstrip(" \t")
+        if before[-1:].isalnum() and (after[:1].isalnum() or after[:1] in _CLAUSE_MARKS):
+            return True
+    return False
+
+
+def _without_trailing_image(card: Candidate) -> Candidate:
+    """ "… from the interior of the Earth ( radio-active decay etc )" then the next line's
+    `![WoahWoahWoah](http://…gif)`: a mined sentence runs on over a line break (a paragraph
+    is one text to Markdown) into the picture the note shows after it; the sentence is whole
+    without it, and a picture that closes a back after its words illustrates, it answers
+    nothing. An image on a line of its own (the `heading` rule's diagram under "as the
+    diagram shows:") is left."""
+    if not card.mined or "![" not in card.back:
+        return card
+    m = _TRAILING_IMAGES.search(card.back)
+    if m is None or card.back[: m.start()].rstrip("*_").endswith((":", "：")):
+        return card  # "**Umsatzverteilung …:** ![…]": the words lead into the images they show
+    return replace(card, back=card.back[: m.start()].rstrip())
 
 
 #: What may open a text before it speaks of itself: a marker in brackets ("[slide 1]") and a
@@ -659,6 +707,8 @@ def _stops_at_lead_in(back: str) -> bool:
     (a pass over the corpus asked it 3,209 times of 1,576 texts)."""
     last = back.rstrip().rsplit("\n", 1)[-1].strip()
     # "… the next word: !": a sentence cut at the "!" of the image it leads into
+    if "![" in last:  # "… the next word: ![](…)": the image it leads into closes the line
+        last = _TRAILING_IMAGES.sub("", " " + last).strip()
     if last.removesuffix("!").rstrip().endswith((":", "：")):
         return True
     tail = last[-_LEAD_IN_TAIL:]
@@ -714,7 +764,7 @@ _COUNTED_NOUN = 6
 #: How many reading units may come before a count of kinds that opens its line: "Same | 5 types
 #: of formulas …", "table of | four classes …".
 _KIND_COUNT_AT = 2
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.;；])\s")
+_SENTENCE_END = re.compile(r"(?<=[。！？?])|(?<=!)(?!\[(?!\^))|(?<=[.;；])\s")
 _NAMING = re.compile(r"[:：,，、(（\-–—]")
 
 

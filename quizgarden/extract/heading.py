@@ -1276,7 +1276,7 @@ def _first_sentence(plain: str) -> str:
 # "We are interested in..." later in a textbook paragraph is style; opening with it is a diary
 # (`^.*?(?:[。！？!?]|\.(?:\s|$)|$)` with re.S, what ends no sentence taken a run at a time)
 _FIRST_SENTENCE = re.compile(
-    r"^(?:[^。！？!?.\n]++|\.(?!\s|$)|\n(?!\Z))*+(?:[。！？!?]|\.(?:\s|$)|$)", re.S
+    r"^(?:[^。！？!?.\n]++|\.(?!\s|$)|\n(?!\Z)|!(?=\[(?!\^)))*+(?:[。！？!?]|\.(?:\s|$)|$)", re.S
 )
 
 

@@ -148,7 +148,9 @@ FULL_STOP = (
     r"(?!(?<=\.[A-Z]\.)\s+[a-z])(?!(?<=[\s\[(][A-Z]\.)\s[A-Z]\.)(?!(?<=[a-z]\.)\s[a-z]{2})"
 )
 #: One sentence, from where the match starts: it ends at CJK or Latin sentence punctuation, at
-#: a FULL_STOP, or with the text.
+#: a FULL_STOP, or with the text. The "!" of an image (`![](…)`, `![[…]]`) ends none: the
+#: image stands inside the sentence ("states that ![](…) holds for …"); a footnote's (`![^1]`)
+#: follows an exclamation.
 #: (Written as `.+?(?:[。！？!?]|{FULL_STOP}|$)` with re.S reads, and matching as that does: the
 #: lazy `.+?` tried the ending at every character; here the text runs on in runs of characters
 #: that end nothing, a newline that is not the last, and full stops that end no sentence
@@ -158,7 +160,7 @@ _NOT_STOP = (
     r"|(?<=\.[A-Z]\.)(?=\s+[a-z])|(?<=[\s\[(][A-Z]\.)(?=\s[A-Z]\.)|(?<=[a-z]\.)(?=\s[a-z]{2}))"
 )
 SENTENCE = re.compile(
-    rf".(?:[^。！？!?.\n]++|\n(?!\Z)|{_NOT_STOP})*+(?:[。！？!?]|{FULL_STOP}|$)", re.S
+    rf".(?:[^。！？!?.\n]++|\n(?!\Z)|{_NOT_STOP}|!(?=\[(?!\^)))*+(?:[。！？!?]|{FULL_STOP}|$)", re.S
 )
 #: A Markdown ATX heading's marks as a line starts: "## ", up to three spaces before them.
 ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
