@@ -168,11 +168,8 @@ def extract_note(note: Note, separators: Separators | None = None) -> list[Candi
             map(
                 _without_lead_in,
                 map(
-                    _without_trailing_image,
-                    map(
-                        _without_next_title,
-                        _without_cut(dedupe(found, title=note.title, stands=_stands), ctx),
-                    ),
+                    _without_next_title,
+                    _without_cut(dedupe(found, title=note.title, stands=_stands), ctx),
                 ),
             ),
         )
@@ -447,7 +444,7 @@ def _not_an_answer(back: str, front: str) -> bool:
 #: An inline image: `![alt](url)` (a url may hold one level of brackets, as a formula's does:
 #: `svg.latex?P(A)`), or Obsidian's `![[diagram.png]]`.
 _INLINE_IMAGE = re.compile(r"!\[\[[^\]\n]+\]\]|!\[[^\]\n]*\]\((?:[^()\n]++|\([^()\n]*+\))*+\)")
-#: Images that close a line after its text, set off from it by a space.
+#: Images that close a line after its text, set off from it by a space: "… the next word: ![](…)".
 _TRAILING_IMAGES = re.compile(rf"(?<=\S)[ \t]+(?:(?:{_INLINE_IMAGE.pattern})[ \t]*)+$")
 
 
@@ -471,21 +468,6 @@ def _image_in_sentence(back: str) -> bool:
         if before[-1:].isalnum() and (after[:1].isalnum() or after[:1] in _CLAUSE_MARKS):
             return True
     return False
-
-
-def _without_trailing_image(card: Candidate) -> Candidate:
-    """ "… from the interior of the Earth ( radio-active decay etc )" then the next line's
-    `![WoahWoahWoah](http://…gif)`: a mined sentence runs on over a line break (a paragraph
-    is one text to Markdown) into the picture the note shows after it; the sentence is whole
-    without it, and a picture that closes a back after its words illustrates, it answers
-    nothing. An image on a line of its own (the `heading` rule's diagram under "as the
-    diagram shows:") is left."""
-    if not card.mined or "![" not in card.back:
-        return card
-    m = _TRAILING_IMAGES.search(card.back)
-    if m is None or card.back[: m.start()].rstrip("*_").endswith((":", "：")):
-        return card  # "**Umsatzverteilung …:** ![…]": the words lead into the images they show
-    return replace(card, back=card.back[: m.start()].rstrip())
 
 
 #: What may open a text before it speaks of itself: a marker in brackets ("[slide 1]") and a
