@@ -73,6 +73,7 @@ from .text import (
     ANSWER_MARK,
     BOLD_OPENERS,
     GENERIC_FRONT,
+    IMAGE_IN_TEXT,
     ITEM_MARK,
     NOTE_CACHE,
     TOPIC_SUFFIX,
@@ -1276,7 +1277,7 @@ def _first_sentence(plain: str) -> str:
 # "We are interested in..." later in a textbook paragraph is style; opening with it is a diary
 # (`^.*?(?:[。！？!?]|\.(?:\s|$)|$)` with re.S, what ends no sentence taken a run at a time)
 _FIRST_SENTENCE = re.compile(
-    r"^(?:[^。！？!?.\n]++|\.(?!\s|$)|\n(?!\Z)|!(?=\[(?!\^)))*+(?:[。！？!?]|\.(?:\s|$)|$)", re.S
+    rf"^(?:[^。！？!?.\n]++|\.(?!\s|$)|\n(?!\Z)|{IMAGE_IN_TEXT})*+(?:[。！？!?]|\.(?:\s|$)|$)", re.S
 )
 
 

@@ -159,8 +159,13 @@ _NOT_STOP = (
     r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=[.\s][a-z]\.)|(?<=\.\s[A-Z]\.)|(?!\s|$)"
     r"|(?<=\.[A-Z]\.)(?=\s+[a-z])|(?<=[\s\[(][A-Z]\.)(?=\s[A-Z]\.)|(?<=[a-z]\.)(?=\s[a-z]{2}))"
 )
+#: An inline image, read whole: `![[…]]`, `![alt](url)` (a url with one level of brackets, as
+#: a formula's `svg.latex?P(A)` has, its "?" and "." no sentence's end) or `![alt]`; not a
+#: footnote's `![^1]`, which follows an exclamation.
+IMAGE_IN_TEXT = r"!\[(?!\^)(?:\[[^\]\n]*+\]\]|[^\]\n]*+\](?:\((?:[^()\n]++|\([^()\n]*+\))*+\))?)"
 SENTENCE = re.compile(
-    rf".(?:[^。！？!?.\n]++|\n(?!\Z)|{_NOT_STOP}|!(?=\[(?!\^)))*+(?:[。！？!?]|{FULL_STOP}|$)", re.S
+    rf".(?:[^。！？!?.\n]++|\n(?!\Z)|{_NOT_STOP}|{IMAGE_IN_TEXT})*+(?:[。！？!?]|{FULL_STOP}|$)",
+    re.S,
 )
 #: A Markdown ATX heading's marks as a line starts: "## ", up to three spaces before them.
 ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
