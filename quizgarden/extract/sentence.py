@@ -66,6 +66,7 @@ from .lang import (
 from .shape import is_label, named_plainly, points_back, topic
 from .text import (
     BOLD_OPENERS,
+    IMAGE_IN_TEXT,
     LONG_WORD,
     PARENS,
     SENTENCE,
@@ -477,10 +478,17 @@ def _sentences(text: str) -> Iterator[str]:
     typed one definition each, indented under the first, are one paragraph to Markdown. Found
     one at a time: the rule reads the first few of a long paragraph only."""
     for line in _BOLD_LINE.split(text):
-        for m in SENTENCE.finditer(" ".join(line.split("\n"))):
+        rows = line.split("\n")
+        if "![" in line:  # a line of images alone is a figure under the text, no words of it
+            rows = [row for row in rows if not _IMAGE_ROW.fullmatch(row)]
+        for m in SENTENCE.finditer(" ".join(rows)):
             if s := m.group().strip():
                 yield s
 
+
+# a line that holds images and nothing else: "… the interior of the Earth" over
+# "![Woah](…mantle_convection2.gif)", a figure set under the sentence, which ended before it
+_IMAGE_ROW = re.compile(rf"\s*(?:{IMAGE_IN_TEXT}\s*)+")
 
 # a line break before a line that opens with a subject in bold, an article before it at most
 _BOLD_LINE = re.compile(
