@@ -523,10 +523,14 @@ def test_a_figure_under_a_sentence_is_no_part_of_it(tmp_path: Path) -> None:
     assert not [c for c in cards if "cooling" in c.front], cards
 
 
-def test_an_exclamation_before_a_footnote_still_ends_the_sentence(tmp_path: Path) -> None:
-    """ "…simple![^1]": a footnote's bracket, not an image's, follows the exclamation."""
+@pytest.mark.parametrize("mark", ["[^1]", "[1]"])
+def test_an_exclamation_before_a_footnote_still_ends_the_sentence(
+    tmp_path: Path, mark: str
+) -> None:
+    """ "…star![^1]", "…star![1]": a footnote's or a citation's bracket, no image (no url
+    follows it), comes after the exclamation, which ends the sentence."""
     text = (
-        "# Stars\n\nA **pulsar** is a rotating neutron star![^1] It was found in 1967 by"
+        f"# Stars\n\nA **pulsar** is a rotating neutron star!{mark} It was found in 1967 by"
         " Jocelyn Bell.\n\n[^1]: Of high density.\n"
     )
     cards = _extract_file(tmp_path, "stars.md", text)

@@ -159,10 +159,11 @@ _NOT_STOP = (
     r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=[.\s][a-z]\.)|(?<=\.\s[A-Z]\.)|(?!\s|$)"
     r"|(?<=\.[A-Z]\.)(?=\s+[a-z])|(?<=[\s\[(][A-Z]\.)(?=\s[A-Z]\.)|(?<=[a-z]\.)(?=\s[a-z]{2}))"
 )
-#: An inline image, read whole: `![[…]]`, `![alt](url)` (a url with one level of brackets, as
-#: a formula's `svg.latex?P(A)` has, its "?" and "." no sentence's end) or `![alt]`; not a
-#: footnote's `![^1]`, which follows an exclamation.
-IMAGE_IN_TEXT = r"!\[(?!\^)(?:\[[^\]\n]*+\]\]|[^\]\n]*+\](?:\((?:[^()\n]++|\([^()\n]*+\))*+\))?)"
+#: An inline image, read whole: `![[…]]` or `![alt](url)` (a url with one level of brackets,
+#: as a formula's `svg.latex?P(A)` has, its "?" and "." no sentence's end); not a footnote's
+#: `![^1]` nor a bracket with no url after it (`Wow![1]`, a citation), which follow an
+#: exclamation.
+IMAGE_IN_TEXT = r"!\[(?!\^)(?:\[[^\]\n]*+\]\]|[^\]\n]*+\]\((?:[^()\n]++|\([^()\n]*+\))*+\))"
 SENTENCE = re.compile(
     rf".(?:[^。！？!?.\n]++|\n(?!\Z)|{_NOT_STOP}|{IMAGE_IN_TEXT})*+(?:[。！？!?]|{FULL_STOP}|$)",
     re.S,
