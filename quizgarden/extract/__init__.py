@@ -84,6 +84,7 @@ from .marks import as_read
 from .text import (
     CLAUSE_WORDS,
     GENERIC_FRONT,
+    IMAGE_IN_TEXT,
     NOTE_CACHE,
     SENTENCE,
     continues_line,
@@ -441,9 +442,8 @@ def _not_an_answer(back: str, front: str) -> bool:
     )
 
 
-#: An inline image: `![alt](url)` (a url may hold one level of brackets, as a formula's does:
-#: `svg.latex?P(A)`), or Obsidian's `![[diagram.png]]`.
-_INLINE_IMAGE = re.compile(r"!\[\[[^\]\n]+\]\]|!\[[^\]\n]*\]\((?:[^()\n]++|\([^()\n]*+\))*+\)")
+#: An inline image: `![alt](url)` or Obsidian's `![[diagram.png]]` (`text.IMAGE_IN_TEXT`).
+_INLINE_IMAGE = re.compile(IMAGE_IN_TEXT)
 #: Images that close a line after its text, set off from it by a space: "… the next word: ![](…)".
 _TRAILING_IMAGES = re.compile(rf"(?<=\S)[ \t]+(?:(?:{_INLINE_IMAGE.pattern})[ \t]*)+$")
 
