@@ -516,8 +516,13 @@ def _only_asks(back: str, front: str) -> bool:
         if not _prompts(line):
             return False
         asked = True
-        questioned = questioned or strip_markup(line).rstrip(" *_").endswith(("?", "？"))
-    return asked and (questioned or strip_markup(front).rstrip(" *_").endswith(("?", "？")))
+        questioned = questioned or _asks_plainly(line)
+    return asked and (questioned or _asks_plainly(front))
+
+
+def _asks_plainly(text: str) -> bool:
+    """`text` ends on a question mark, its markup aside."""
+    return strip_markup(text).rstrip(" *_").endswith(("?", "？"))
 
 
 def _prompts(line: str) -> bool:

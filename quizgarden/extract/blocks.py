@@ -821,12 +821,12 @@ _HTML_HEADING = re.compile(
 _HTML_WHOLE = re.compile(
     r"<!--|<(?:details|summary|pre|script|style|textarea)\b|<table\b.*</table\s*>", re.I | re.S
 )
-#: HTML that formats the words it holds, read as the Markdown it displays as (`htmltable` too); a
+#: HTML that formats the words it holds, read as the Markdown it displays as (`html_as_marks`); a
 #: tag's name, then its attributes or its end: "<b>", "<td class=…>", "</b >"; not the "<b" of
 #: math that compares, `$a<b$`
-HTML_STRONG = re.compile(r"</?(?:strong|b)(?:\s[^>]*)?>", re.I)
-HTML_EMPHASIS = re.compile(r"</?(?:em|i)(?:\s[^>]*)?>", re.I)
-HTML_CODE = re.compile(r"</?code(?:\s[^>]*)?>", re.I)
+_HTML_STRONG = re.compile(r"</?(?:strong|b)(?:\s[^>]*)?>", re.I)
+_HTML_EMPHASIS = re.compile(r"</?(?:em|i)(?:\s[^>]*)?>", re.I)
+_HTML_CODE = re.compile(r"</?code(?:\s[^>]*)?>", re.I)
 _HTML_LINK = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a\s*>", re.I)
 HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?/?>")
 
@@ -868,8 +868,13 @@ def _html_inline(text: str) -> str:
     """A heading's HTML as the Markdown it displays as: bold and emphasis as marks, code as
     backticks, a link as `[text](url)`, other tags gone, entities read."""
     text = _HTML_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
-    text = HTML_CODE.sub("`", HTML_EMPHASIS.sub("*", HTML_STRONG.sub("**", text)))
-    return " ".join(html.unescape(HTML_TAG.sub("", text)).split())
+    return " ".join(html.unescape(HTML_TAG.sub("", html_as_marks(text))).split())
+
+
+def html_as_marks(text: str) -> str:
+    """HTML bold, emphasis and code as the Markdown marks a viewer shows them as: the one
+    reading of them for an HTML heading here and an HTML table's cells (`htmltable`)."""
+    return _HTML_CODE.sub("`", _HTML_EMPHASIS.sub("*", _HTML_STRONG.sub("**", text)))
 
 
 #: How many numbered items of one outline must each have bullets right under them, not

@@ -114,8 +114,9 @@ def find(ctx: Context) -> Iterator[Candidate]:
             proof_callout = block.callout_id
         # a display formula right after another is a step of a derivation, not a new fact;
         # so is any formula in a proof, and a worked example is not a formula to learn
-        lone_math = _lone_formula(block) if block.parent is not None else _set_apart(block)
-        lone = lone_math if block.parent is not None else None
+        set_apart = _set_apart(block) if block.parent is None else None
+        lone = _lone_formula(block) if block.parent is not None else None
+        lone_math = lone if block.parent is not None else set_apart
         inline = _named_inline(block) if block.kind == "item" and "$" in block.text else None
         defined = (
             _defined_inline(block)
@@ -133,7 +134,6 @@ def find(ctx: Context) -> Iterator[Candidate]:
         holds_math = (
             block.kind == "math"
             or lone_math
-            or lone
             or inline
             or defined
             or "$$" in block.text
@@ -160,7 +160,7 @@ def find(ctx: Context) -> Iterator[Candidate]:
             elif defined:
                 found = [(latex, lead, line, False) for latex, lead, line in defined]
             else:
-                found = list(_formulas(block, previous))
+                found = list(_formulas(block, previous, set_apart))
             if found and any(_poses_exercise(b.text) for b in unread.pop(block.heading, ())):
                 # "Find the derivative of $f(x)=x^2$", "Ans.": the section works an exercise
                 steps[block.heading] = True
@@ -381,10 +381,12 @@ def _is_value(latex: str) -> bool:
     return _NUMBER.fullmatch(rhs) is not None
 
 
-def _formulas(block: Block, previous: Block | None) -> Iterator[tuple[str, str, int, bool]]:
+def _formulas(
+    block: Block, previous: Block | None, set_apart: str | None
+) -> Iterator[tuple[str, str, int, bool]]:
     """Each display formula of `block`: its LaTeX, the words leading into it, its line, and
-    whether it stands on lines of its own (not `$$U/L$$` inside a sentence, used as inline math)."""
-    set_apart = _set_apart(block)
+    whether it stands on lines of its own (not `$$U/L$$` inside a sentence, used as inline math).
+    `set_apart` is the block's one `$…$` equation set apart as display math (`_set_apart`)."""
     if block.kind == "math" or set_apart:
         lead = ""
         if previous is not None and previous.kind in {"paragraph", "item"}:

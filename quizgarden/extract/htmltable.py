@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from .blocks import HTML_CODE, HTML_EMPHASIS, HTML_STRONG, HTML_TAG, Block
+from .blocks import HTML_TAG, Block, html_as_marks
 from .context import HTML_BREAK, Context
 
 _TABLE = re.compile(r"<table\b", re.I)
@@ -55,7 +55,6 @@ def html_table_rows(ctx: Context, block: Block) -> tuple[list[list[str]], list[i
 def _cell_text(cell: str) -> str:
     """A cell's HTML as the Markdown a pipe table's cell would hold: one line, its emphasis as
     marks, its other tags gone."""
-    text = HTML_BREAK.sub("<br>", cell)
-    text = HTML_CODE.sub("`", HTML_EMPHASIS.sub("*", HTML_STRONG.sub("**", text)))
+    text = html_as_marks(HTML_BREAK.sub("<br>", cell))
     text = HTML_TAG.sub(lambda m: m.group(0) if m.group(0) == "<br>" else "", text)
     return _SPACE.sub(" ", html.unescape(text)).strip()

@@ -48,11 +48,8 @@ _KEPT = re.compile(
 #: HTML that only formats the words it holds: the words are kept, the tags go. (`<br>`, `<font>`
 #: and the rest read by clean_card_text are gone before this.) A tag after a backslash was
 #: escaped by its writer to be read as text (`\<data item>`).
-_FORMAT_TAG = re.compile(
-    r"(?<!\\)</?(?:b|strong|i|em|u|ins|mark|span|font|small|big|center|a|h[1-6]|p|div)"
-    r"(?:\s[^<>\n]*)?/?>",
-    re.I,
-)
+_FORMAT_NAMES = r"b|strong|i|em|u|ins|mark|span|font|small|big|center|a|h[1-6]|p|div"
+_FORMAT_TAG = re.compile(rf"(?<!\\)</?(?:{_FORMAT_NAMES})(?:\s[^<>\n]*)?/?>", re.I)
 #: An HTML list: each item is a line of a Markdown list.
 _LIST_TAG = re.compile(r"(?<!\\)<(?P<item>li)(?:\s[^<>\n]*)?>|(?<!\\)</?(?:ul|ol|li)\s*>", re.I)
 #: A super- or subscript typed as HTML (`4<sup>th</sup>`, `H<sub>2</sub>O`).
@@ -80,10 +77,7 @@ _BLOCK_OPENERS = frozenset(">#+-")
 #: nothing before it to anchor.)
 _BLOCK_ID_LINE = re.compile(r"(?<=\n)\^[A-Za-z0-9-]+[ \t]*(?:\n|\Z)")
 #: Where a tag `as_read` reads may open: the test before the text is split at its code and math.
-_TAG_START = re.compile(
-    r"<(?:su[bp]>|/?(?:b|strong|i|em|u|ins|mark|span|font|small|big|center|a|h[1-6]|p|div|ul|ol|li)\b)",
-    re.I,
-)
+_TAG_START = re.compile(rf"<(?:su[bp]>|/?(?:{_FORMAT_NAMES}|ul|ol|li)\b)", re.I)
 
 
 def as_read(text: str) -> str:

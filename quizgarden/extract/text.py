@@ -911,8 +911,7 @@ def is_series_point(term: str) -> bool:
 # a decade ("1960s", "'90s", "1960er", "1950年代") or a span between two years or dates ("1914 -
 # 11 November 1918", "1919-23", "c1500-1700")
 _PERIOD_MARK = re.compile(r"\d0(?:s|er|年代)(?!\w)|\d{3,4}\s*[-–—~]\s*\d")
-_HAS_DIGIT = re.compile(r"\d")
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_period(title: str) -> bool:
@@ -924,9 +923,12 @@ def is_period(title: str) -> bool:
     plain = PARENS.sub("", strip_markup(title))
     if _PERIOD_MARK.search(plain) is None:
         return False
-    tokens = plain.split()
-    numbers = sum(1 for t in tokens if _HAS_DIGIT.search(t))
-    words = sum(1 for t in tokens if _HAS_LETTER.search(t) and not _HAS_DIGIT.search(t))
+    numbers = words = 0
+    for token in plain.split():
+        if _DIGIT.search(token):
+            numbers += 1
+        elif _LETTER.search(token):
+            words += 1
     return words <= numbers
 
 
